@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from "next";
+import { displayFont, textFont } from "./fonts";
+import { SiteHeader } from "@/components/site/site-header";
+import { SiteFooter } from "@/components/site/site-footer";
+import { siteInfo } from "@/lib/site";
+import "./globals.css";
+
+export function generateMetadata(): Metadata {
+  const site = siteInfo();
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: `${site.name}: theatre, music and dance`, template: `%s · ${site.name}` },
+    description: `What's on at ${site.name}: plays, concerts and family shows. Book tickets online.`,
+    openGraph: { siteName: site.name, type: "website" },
+  };
+}
+
+export const viewport: Viewport = { themeColor: "#7a1f35" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const site = siteInfo();
+  return (
+    <html lang="en" className={`${displayFont.variable} ${textFont.variable}`}>
+      <body>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-ink focus:px-4 focus:py-2 focus:text-paper"
+        >
+          Skip to content
+        </a>
+        <SiteHeader venueName={site.name} />
+        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter venueName={site.name} address={site.address} boxOffice={site.boxOffice} />
+      </body>
+    </html>
+  );
+}

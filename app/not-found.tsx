@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { routes } from "@/lib/site";
+
+export default function NotFound() {
+  return (
+    <div className="container-page py-24 text-center">
+      <p className="eyebrow text-brand">404</p>
+      <h1 className="mt-3 text-4xl font-semibold">We can’t find that page</h1>
+      <p className="mx-auto mt-4 max-w-md text-ink-soft">
+        It may have moved, or the show may have finished its run. Everything currently on sale is in What’s on.
+      </p>
+      <div className="mt-8 flex justify-center gap-3">
+        <Link href={routes.whatsOn} className="btn btn-primary">
+          See what’s on
+        </Link>
+        <Link href={routes.home} className="btn btn-ghost text-brand">
+          Home
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+
+test("home page shows the venue, its navigation and no accessibility violations", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main", exact: true });
+  for (const label of ["What's on", "Support us", "Membership", "Account"]) {
+    await expect(nav.getByRole("link", { name: label })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: /basket/i }).first()).toBeVisible();
+
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "home");
+});
+
+test("skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test("unknown pages get a friendly 404", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We can’t find that page" })).toBeVisible();
+});
+
+test("health reports the database and Spektrix as reachable", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.database.ok).toBe(true);
+  expect(body.spektrix.ok).toBe(true);
+  expect(body.status).toBe("ok");
+});

@@ -1,0 +1,9 @@
+/**
+ * Runs once when a Next server starts. Validating the environment here makes a misconfigured deployment stop
+ * at boot with a message naming the variable, instead of failing on the first request that happens to read it.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/config");
+  env();
+}

@@ -1,0 +1,14 @@
+/**
+ * Every cache tag the site uses, built in one place so the sync (which revalidates) and the pages (which
+ * tag their reads) can never disagree on a string.
+ */
+export const tags = {
+  /** Anything that lists events: home, what's on, calendar, sitemap, feeds. */
+  listings: "listings",
+  /** One event's page and everything derived from it. Keyed by the site's slug-independent source id. */
+  event: (sourceId: string) => `event:${sourceId}`,
+  venues: "venues",
+  syncSettings: "sync-settings",
+  siteSettings: "site-settings",
+  page: (slug: string) => `page:${slug}`,
+} as const;

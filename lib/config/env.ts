@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the site reads, validated once. A missing or malformed value stops the
+ * process with a message naming the variable and what to set, instead of failing later on some rarely hit route.
+ */
+
+// Demo values make `npm run demo` work with no setup; production refuses them.
+export const DEMO_SECRETS = {
+  AUTH_SECRET: "demo-auth-secret-change-me-0123456789",
+  SYNC_SECRET: "demo-sync-secret-change-me",
+  SPEKTRIX_API_KEY: "ZGVtby1lbXVsYXRvci1zZWNyZXQta2V5", // base64("demo-emulator-secret-key")
+} as const;
+
+const url = (what: string) =>
+  z.string().url({ message: `must be an absolute URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
+
+const base64 = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64 (the API secret key as Spektrix issues it)" });
+
+const databaseUrl = z
+  .string()
+  .regex(/^(postgres(ql)?:\/\/.+|pglite:\/\/.+)$/, {
+    message: "must be postgres://user@host:port/db for PostgreSQL, or pglite://DIR (or pglite://memory) for the embedded database",
+  });
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    SITE_URL: url("the public origin of this site, e.g. https://www.venue.org").default("http://localhost:3000"),
+    VENUE_NAME: z.string().min(1).max(120).default("The Lyric Playhouse"),
+    VENUE_TIME_ZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as America/Edmonton")
+      .default("America/Edmonton"),
+    SPEKTRIX_CLIENT_NAME: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i, "must be the Spektrix client name, letters and digits only")
+      .default("demo"),
+    SPEKTRIX_BASE_URL: url("https://{custom domain}, or the emulator's URL").default("http://127.0.0.1:4010"),
+    SPEKTRIX_WEB_COMPONENTS_URL: url("where the Spektrix web-component scripts live").optional(),
+    SPEKTRIX_API_USER: z.string().min(1).default("demo-api"),
+    SPEKTRIX_API_KEY: base64.default(DEMO_SECRETS.SPEKTRIX_API_KEY),
+    SPEKTRIX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+    DATABASE_URL: databaseUrl.default("pglite://.data/db"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be redis://host:port").optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").default(DEMO_SECRETS.AUTH_SECRET),
+    SYNC_SECRET: z.string().min(16, "must be at least 16 characters").default(DEMO_SECRETS.SYNC_SECRET),
+    STUDIO_ADMIN_EMAILS: z
+      .string()
+      .default("editor@example.com")
+      .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production" || process.env.ALLOW_DEMO_SECRETS === "1") return;
+    for (const [key, demo] of Object.entries(DEMO_SECRETS)) {
+      if ((env as Record<string, unknown>)[key] === demo) {
+        ctx.addIssue({ code: "custom", path: [key], message: "is still the demo value; set a real secret in production" });
+      }
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment, turning every zod issue into one line that names the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, the way shells and .env files usually mean them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

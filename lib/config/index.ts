@@ -1,0 +1,1 @@
+export { env, parseEnv, ConfigError, envSchema, DEMO_SECRETS, type Env } from "./env";

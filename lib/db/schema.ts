@@ -1,0 +1,166 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/**
+ * The site's own content store. Synced records keep their Spektrix id as `sourceId` and a raw copy of what was
+ * fetched; the columns are site fields that sync maps write into and editors may own. Nothing is ever deleted
+ * by a sync: records leave the feed as `missing`, and the site decides what to show.
+ *
+ * Only SQL that PostgreSQL 15 (Debian) and PGlite (PostgreSQL 18) both run belongs here.
+ */
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export type AttributeValue = string | number | boolean | null;
+export type RecordStatus = "active" | "missing" | "disabled" | "cancelled";
+export type AccessFlag = "captioned" | "bsl" | "audioDescribed" | "relaxed" | "touchTour";
+
+export const venues = pgTable("venues", {
+  id: serial("id").primaryKey(),
+  sourceId: text("source_id").notNull().unique(),
+  name: text("name").notNull(),
+  address: text("address"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const events = pgTable(
+  "events",
+  {
+    id: serial("id").primaryKey(),
+    sourceId: text("source_id").notNull(),
+    slug: text("slug").notNull(),
+
+    // Site fields: written by sync maps (per their mode) or by editors.
+    title: text("title").notNull(),
+    subtitle: text("subtitle"),
+    summary: text("summary"),
+    bodyHtml: text("body_html"),
+    genre: text("genre"),
+    heroImageUrl: text("hero_image_url"),
+    heroImageAlt: text("hero_image_alt"),
+    thumbnailUrl: text("thumbnail_url"),
+    durationMinutes: integer("duration_minutes"),
+    ageGuidance: text("age_guidance"),
+    tags: jsonb("tags").$type<string[]>(),
+    /** Site fields a venue adds without a migration (sync maps may target `custom.<name>`). */
+    custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
+
+    // Editorial, site-owned, never touched by sync.
+    bodyOverrideHtml: text("body_override_html"),
+    published: boolean("published").notNull().default(true),
+    hidden: boolean("hidden").notNull().default(false),
+    weight: integer("weight").notNull().default(0),
+    keepLiveUntil: ts("keep_live_until"),
+    /** Site fields an editor has changed; `editable` and `fill-if-empty` maps respect them. */
+    editedFields: jsonb("edited_fields").$type<string[]>().notNull().default([]),
+
+    // What Spektrix said last time, for previews, picker labels and debugging.
+    isOnSale: boolean("is_on_sale").notNull().default(false),
+    firstPerformanceAt: ts("first_performance_at"),
+    lastPerformanceAt: ts("last_performance_at"),
+    attributes: jsonb("attributes").$type<Record<string, AttributeValue>>().notNull().default({}),
+    source: jsonb("source").$type<Record<string, unknown>>().notNull().default({}),
+
+    // Sync metadata.
+    sourceHash: text("source_hash").notNull(),
+    status: text("status").$type<RecordStatus>().notNull().default("active"),
+    firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    missingSince: ts("missing_since"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("events_source_id_idx").on(t.sourceId),
+    uniqueIndex("events_slug_idx").on(t.slug),
+    index("events_status_idx").on(t.status, t.hidden, t.published),
+  ],
+);
+
+export const performances = pgTable(
+  "performances",
+  {
+    id: serial("id").primaryKey(),
+    sourceId: text("source_id").notNull(),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    venueId: integer("venue_id").references(() => venues.id),
+
+    startsAt: ts("starts_at").notNull(),
+    /** Venue-local wall time as Spektrix gives it ("2025-08-23T16:30:00"), for display without zone maths. */
+    startLocal: text("start_local").notNull(),
+    sellFrom: ts("sell_from"),
+    sellUntil: ts("sell_until"),
+    isOnSale: boolean("is_on_sale").notNull().default(false),
+    cancelled: boolean("cancelled").notNull().default(false),
+    planId: text("plan_id"),
+    priceListId: text("price_list_id"),
+    webInstanceId: text("web_instance_id"),
+    titleOverride: text("title_override"),
+    access: jsonb("access").$type<AccessFlag[]>().notNull().default([]),
+    attributes: jsonb("attributes").$type<Record<string, AttributeValue>>().notNull().default({}),
+
+    hidden: boolean("hidden").notNull().default(false),
+    sourceHash: text("source_hash").notNull(),
+    status: text("status").$type<RecordStatus>().notNull().default("active"),
+    firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    missingSince: ts("missing_since"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("performances_source_id_idx").on(t.sourceId),
+    index("performances_event_idx").on(t.eventId),
+    index("performances_starts_at_idx").on(t.startsAt),
+  ],
+);
+
+/** One row per saved version; the newest is in force, older ones are the history editors can restore. */
+export const syncSettings = pgTable("sync_settings", {
+  id: serial("id").primaryKey(),
+  version: integer("version").notNull().unique(),
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+  savedBy: text("saved_by"),
+  savedAt: ts("saved_at").notNull().defaultNow(),
+});
+
+export type SyncRunStatus = "running" | "succeeded" | "aborted" | "failed";
+
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: serial("id").primaryKey(),
+    trigger: text("trigger").notNull(),
+    status: text("status").$type<SyncRunStatus>().notNull().default("running"),
+    startedAt: ts("started_at").notNull().defaultNow(),
+    finishedAt: ts("finished_at"),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    missing: integer("missing").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    errors: jsonb("errors").$type<string[]>().notNull().default([]),
+    abortReason: text("abort_reason"),
+  },
+  (t) => [index("sync_runs_started_idx").on(t.startedAt)],
+);
+
+/** Editor-managed settings (page paths, stylesheet URLs, connection details); env gives first values. */
+export const siteSettings = pgTable("site_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at")
+    .notNull()
+    .default(sql`now()`),
+});

@@ -1,0 +1,32 @@
+import { env } from "@/lib/config";
+
+/** Public routes in one registry, so links and redirects cannot drift apart. */
+export const routes = {
+  home: "/",
+  whatsOn: "/whats-on",
+  event: (slug: string) => `/events/${encodeURIComponent(slug)}`,
+  support: "/support-us",
+  membership: "/membership",
+  account: "/account",
+  basket: "/basket",
+  checkout: "/checkout",
+  accessibility: "/whats-on?access=any",
+} as const;
+
+export const primaryNav = [
+  { href: routes.whatsOn, label: "What's on" },
+  { href: routes.support, label: "Support us" },
+  { href: routes.membership, label: "Membership" },
+  { href: routes.account, label: "Account" },
+] as const;
+
+export function siteInfo() {
+  const e = env();
+  return {
+    name: e.VENUE_NAME,
+    url: e.SITE_URL,
+    timeZone: e.VENUE_TIME_ZONE,
+    boxOffice: { phone: "+1 403 555 0142", email: "boxoffice@example.org", hours: "Tue–Sat, 12pm–6pm" },
+    address: "215 Stage Door Lane, Calgary, AB",
+  };
+}

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Ports apart from the demo's (3000/4010), so tests can run while a demo is open.
+const SITE_PORT = 3100;
+const EMULATOR_PORT = 4110;
+export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${SITE_PORT}`,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // Debian's Chromium: Playwright cannot download its own browser here.
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The demo itself, in production mode on a fresh database: the journeys test what a visitor would get.
+    command: `node --import tsx scripts/demo.ts --prod --skip-build --fresh --quiet --port ${SITE_PORT} --emulator-port ${EMULATOR_PORT}`,
+    url: `http://127.0.0.1:${SITE_PORT}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: {
+      DATABASE_URL: "pglite://.data/e2e-db",
+      SITE_URL: `http://127.0.0.1:${SITE_PORT}`,
+      ALLOW_DEMO_SECRETS: "1",
+    },
+  },
+});

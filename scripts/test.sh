@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order CI runs them, on a fresh machine or a warm one.
+#   typecheck -> lint -> Vitest (unit + integration, PGlite) -> DB tests on a real PostgreSQL -> next build -> Playwright
+# Ends with one plain line "N passed, N failed, N skipped" summed over every runner; exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "$0")/lib/bootstrap.sh"
+cd "$REPO_ROOT"
+set -e
+bootstrap_node
+bootstrap_apt chromium postgresql redis-server
+bootstrap_npm
+set +e
+
+export CI=${CI:-} ALLOW_DEMO_SECRETS=1
+RESULTS="$REPO_ROOT/ci-results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+T0=$SECONDS
+FAILED_STEPS=()
+
+step() { say "[$((SECONDS - T0))s] $*"; }
+# A check that is not a test runner (typecheck, lint, build) counts as one test.
+check() {
+  local name=$1; shift
+  step "$name"
+  if "$@"; then echo "pass" >"$RESULTS/check-$name"; else echo "fail" >"$RESULTS/check-$name"; FAILED_STEPS+=("$name"); fi
+}
+
+check typecheck npm run -s typecheck
+check lint npm run -s lint
+
+step "vitest: unit and integration (PGlite)"
+npx vitest run --reporter=dot --reporter=json --outputFile.json="$RESULTS/vitest.json" || FAILED_STEPS+=("vitest")
+
+step "vitest: database tests on PostgreSQL"
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+PG_DIR=$(mktemp -d)
+PG_PORT=${PG_TEST_PORT:-55432}
+stop_pg() { [ -n "$PG_BIN" ] && su postgres -c "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop" >/dev/null 2>&1; rm -rf "$PG_DIR"; }
+trap stop_pg EXIT
+if [ -z "$PG_BIN" ]; then
+  echo "PostgreSQL is not installed (apt-get install postgresql)"; FAILED_STEPS+=("postgres")
+else
+  chown postgres "$PG_DIR"
+  if su postgres -c "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null \
+    && su postgres -c "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off'" start >/dev/null; then
+    TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
+      npx vitest run tests/db tests/sync --reporter=dot --reporter=json --outputFile.json="$RESULTS/vitest-postgres.json" \
+      || FAILED_STEPS+=("vitest-postgres")
+  else
+    echo "could not start a private PostgreSQL on 127.0.0.1:$PG_PORT"; cat "$PG_DIR/log" 2>/dev/null | tail -5; FAILED_STEPS+=("postgres")
+  fi
+fi
+
+check build npm run -s build
+
+if [ -f "$RESULTS/check-build" ] && [ "$(cat "$RESULTS/check-build")" = pass ]; then
+  step "playwright: journeys in Chromium against the built site and the emulator"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test --reporter=list,json || FAILED_STEPS+=("playwright")
+else
+  step "playwright: skipped, the build failed"
+fi
+
+step "summary (${SECONDS}s)"
+node scripts/lib/summarise-results.mjs "$RESULTS"
+status=$?
+if ((${#FAILED_STEPS[@]})); then echo "failed steps: ${FAILED_STEPS[*]}" >&2; status=1; fi
+exit $status

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { DatabaseUnavailableError, openDb, redactUrl, schema, type Database } from "@/lib/db";
+
+// CI reruns this file against a real PostgreSQL by setting TEST_DATABASE_URL; locally it uses PGlite.
+const url = process.env.TEST_DATABASE_URL ?? "pglite://memory";
+
+describe(`openDb on ${url.split(":")[0]}`, () => {
+  let database: Database;
+
+  beforeAll(async () => {
+    database = await openDb(url);
+    await database.migrate();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("applies the migrations, and applying them again changes nothing", async () => {
+    await database.migrate();
+    const result = await database.db.execute(
+      sql`select count(*)::int as n from information_schema.tables where table_name in ('events','performances','venues','sync_runs','sync_settings','site_settings')`,
+    );
+    const rows = "rows" in result ? result.rows : result;
+    expect((rows as Array<{ n: number }>)[0]?.n).toBe(6);
+  });
+
+  it("stores and reads a venue through the shared schema", async () => {
+    const sourceId = `test-venue-${Date.now()}`;
+    await database.db.insert(schema.venues).values({ sourceId, name: "Jack Singer Concert Hall" });
+    const [venue] = await database.db.select().from(schema.venues).where(sql`${schema.venues.sourceId} = ${sourceId}`);
+    expect(venue?.name).toBe("Jack Singer Concert Hall");
+    expect(venue?.createdAt).toBeInstanceOf(Date);
+  });
+
+  it("lets only one holder of the sync lock run at a time", async () => {
+    let release!: () => void;
+    const first = database.withAdvisoryLock(4242, () => new Promise<string>((r) => (release = () => r("first"))));
+    // Give the first holder time to take the lock before the second asks.
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await database.withAdvisoryLock(4242, async () => "second");
+    expect(second).toBeUndefined();
+    release();
+    expect(await first).toBe("first");
+    expect(await database.withAdvisoryLock(4242, async () => "third")).toBe("third");
+  });
+});
+
+describe("openDb errors", () => {
+  it("names an unreachable PostgreSQL without leaking the password", async () => {
+    const error = await openDb("postgres://app:s3cret@127.0.0.1:1/db").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect((error as Error).message).toContain("app:***@127.0.0.1:1");
+    expect((error as Error).message).not.toContain("s3cret");
+  });
+
+  it("rejects an unknown scheme", async () => {
+    await expect(openDb("mysql://x")).rejects.toThrow(/postgres:\/\/ or pglite:\/\//);
+  });
+
+  it("redacts credentials in URLs", () => {
+    expect(redactUrl("postgresql://u:p@h/d")).toBe("postgresql://u:***@h/d");
+    expect(redactUrl("pglite://.data/db")).toBe("pglite://.data/db");
+  });
+});
