@@ -12,5 +12,5 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/emulator/**", "@/emulator/**"], message: "The site reaches Spektrix only through SPEKTRIX_BASE_URL; never import the emulator." }] }],
     },
   },
-  globalIgnores([".next/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "ci-results/**", ".tools/**", ".data/**", "drizzle/**"]),
+  globalIgnores([".next*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "ci-results/**", ".tools/**", ".data/**", "drizzle/**"]),
 ]);

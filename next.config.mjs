@@ -7,6 +7,8 @@ const securityHeaders = [
 
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two builds (say, a benchmark and a test run) live side by side without overwriting each other.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
