@@ -52,6 +52,7 @@ else
 fi
 
 check build npm run -s build
+check no-secrets-in-bundle npx tsx scripts/check-no-secrets.ts
 
 if [ -f "$RESULTS/check-build" ] && [ "$(cat "$RESULTS/check-build")" = pass ]; then
   step "playwright: journeys in Chromium against the built site and the emulator"
