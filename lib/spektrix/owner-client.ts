@@ -1,0 +1,106 @@
+/**
+ * System Owner mode: every request HMAC-signed. Server only: import it through `./owner`, which carries
+ * the `server-only` marker. (This file has no marker so tests and the contract suite can load it.)
+ */
+import { createCatalogue, toWirePaymentRequest, toWireTicket, type CustomerPaymentRequest, type NewTicket, type SpektrixCatalogue, type SpektrixClientOptions } from "./client";
+import { z } from "zod";
+import { createTransport } from "./http";
+import { assertCustomerId, assertOpaqueId } from "./ids";
+import { basketSchema, basketTicketSchema, customerSchema, orderSchema, paymentTokenSchema } from "./schemas";
+import { signRequest } from "./signing";
+
+export interface OwnerCredentials {
+  /** The API login name. */
+  apiUser: string;
+  /** The API secret key, base64, exactly as Spektrix issues it. */
+  apiKey: string;
+}
+
+export interface SpektrixOwnerClientOptions extends SpektrixClientOptions {
+  owner: OwnerCredentials;
+  /** Clock for the signed `Date` header; tests pin it. */
+  now?: () => Date;
+}
+
+const seg = encodeURIComponent;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+function assertEmail(email: string): string {
+  if (!EMAIL.test(email) || email.length > 254) throw new RangeError("not an e-mail address");
+  return email;
+}
+
+export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
+  const { owner, now = () => new Date(), ...rest } = options;
+  if (!owner.apiUser || !owner.apiKey) throw new Error("Spektrix owner mode needs apiUser and apiKey");
+  const http = createTransport({
+    ...rest,
+    // Cloudflare in front of Spektrix rejects some default server user agents on writes.
+    headers: { "User-Agent": "spektrix-storefront/0.1 (Node.js)" },
+    sign: ({ method, url, body }) => signRequest({ method, url, body, date: now(), apiUser: owner.apiUser, apiKey: owner.apiKey }),
+  });
+
+  const owned = {
+    /** Creates an empty basket, optionally already attached to a customer. */
+    async createBasket(options: { customerId?: string } = {}) {
+      const body = options.customerId === undefined ? {} : { customer: assertCustomerId(options.customerId) };
+      return http.call(basketSchema, { method: "POST", path: "baskets", body });
+    },
+    async getBasketById(basketId: string) {
+      assertOpaqueId(basketId, "basket id");
+      return http.call(basketSchema, { method: "GET", path: `baskets/${seg(basketId)}` });
+    },
+    async attachCustomer(basketId: string, customerId: string) {
+      assertOpaqueId(basketId, "basket id");
+      assertCustomerId(customerId);
+      return http.call(basketSchema, { method: "PATCH", path: `baskets/${seg(basketId)}`, body: { customer: customerId } });
+    },
+    async addTicketsToBasket(basketId: string, tickets: readonly NewTicket[]) {
+      assertOpaqueId(basketId, "basket id");
+      const body = tickets.map(toWireTicket);
+      return http.call(z.array(basketTicketSchema), { method: "POST", path: `baskets/${seg(basketId)}/tickets`, body });
+    },
+    async getCustomerById(customerId: string) {
+      assertCustomerId(customerId);
+      return http.call(customerSchema, { method: "GET", path: `customers/${seg(customerId)}` });
+    },
+    /** Spektrix answers one customer or 404 for `customers?email=`; 404 becomes null. */
+    async findCustomerByEmail(email: string) {
+      assertEmail(email);
+      return http.callOrNull(customerSchema, { method: "GET", path: "customers", query: { email } });
+    },
+    async createCustomer(customer: { email: string; firstName: string; lastName: string; mobile?: string }) {
+      assertEmail(customer.email);
+      return http.call(customerSchema, { method: "POST", path: "customers", body: customer });
+    },
+    /**
+     * Checks a member's e-mail and password for the site's own sign-in. Path assumed
+     * (`POST customers/authenticate`, the v2-era name); returns null when Spektrix rejects them.
+     */
+    async verifyCustomerCredentials(email: string, password: string) {
+      assertEmail(email);
+      // 404 is not "wrong password": it would hide a wrong path, so it stays an error.
+      return http.callOrNull(customerSchema, { method: "POST", path: "customers/authenticate", body: { email, password } }, [400, 401, 403]);
+    },
+    /** Path assumed (`GET orders/{id}`); see README. */
+    async getOrder(orderId: string) {
+      assertOpaqueId(orderId, "order id");
+      return http.call(orderSchema, { method: "GET", path: `orders/${seg(orderId)}` });
+    },
+    /** Ask last, once the basket is final: any basket change needs a new token. */
+    async initiateCustomerPayment(basketId: string, request: CustomerPaymentRequest) {
+      assertOpaqueId(basketId, "basket id");
+      return http.call(paymentTokenSchema, {
+        method: "POST",
+        path: `baskets/${seg(basketId)}/initiate-customer-payment`,
+        body: toWirePaymentRequest(request),
+      });
+    },
+  };
+
+  // Catalogue reads are signed too, so owner-only records (e.g. box-office-only structures) are visible.
+  const catalogue: SpektrixCatalogue = createCatalogue(http);
+  return { ...catalogue, ...owned };
+}
+
+export type SpektrixOwnerClient = ReturnType<typeof createSpektrixOwnerClient>;

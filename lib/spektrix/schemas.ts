@@ -1,0 +1,700 @@
+/**
+ * Zod schemas for Spektrix API v3 wire shapes, each mapping straight to a site-owned type in `types.ts`.
+ *
+ * Tolerance rules (real venue data is messy, see shared/fixtures/spektrix-real):
+ * - unknown fields are ignored; `attribute_*` fields are collected into an `attributes` map;
+ * - empty strings become null; names are trimmed;
+ * - durations may be minutes (number) or ISO 8601 (`PT90M`);
+ * - UTC instants may lack the `Z` (real `startUtc` does) and are normalised to ISO strings ending in `Z`.
+ * Strictness rule: a missing required field or a wrong type fails the whole parse (see `parseResponse`),
+ * so callers never see half-parsed data.
+ */
+import { z } from "zod";
+import { SpektrixSchemaError, type SchemaIssue } from "./errors";
+import type {
+  Address,
+  Attributes,
+  AttributeValue,
+  Basket,
+  BasketDonation,
+  BasketGiftVoucher,
+  BasketMembership,
+  BasketMerchandise,
+  BasketTicket,
+  Customer,
+  Event,
+  Fund,
+  GiftVoucherType,
+  MembershipType,
+  MerchandiseItem,
+  Order,
+  Performance,
+  Plan,
+  PotentialDiscount,
+  SeatingType,
+  Subscription,
+  Venue,
+} from "./types";
+
+// ---------------------------------------------------------------------------------------------------------
+// Normalisers (pure, exported for tests and for the fixture helpers)
+
+export function blankToNull(value: string | null | undefined): string | null {
+  return value == null || value.trim() === "" ? null : value;
+}
+
+/** Spektrix wraps every HTML description in `<div id…>…</div>`, so "empty" HTML is not an empty string. */
+export function emptyHtmlToNull(value: string | null | undefined): string | null {
+  const html = blankToNull(value);
+  if (html === null) return null;
+  if (/<(img|iframe|video|audio|embed|object)\b/i.test(html)) return html;
+  const text = html.replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;/gi, "").trim();
+  return text === "" ? null : html;
+}
+
+const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+
+/**
+ * Minutes from a number or an ISO 8601 duration. Returns undefined when unreadable, null when unset.
+ * Spektrix stores 0 when nobody entered a running time, so 0 means "unknown", not "instant".
+ */
+export function parseDurationMinutes(value: number | string | null | undefined): number | null | undefined {
+  if (value == null) return null;
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? (value === 0 ? null : Math.round(value)) : undefined;
+  const s = value.trim();
+  if (s === "") return null;
+  if (/^\d+(\.\d+)?$/.test(s)) return parseDurationMinutes(Number(s));
+  const m = ISO_DURATION.exec(s);
+  if (!m || s.toUpperCase() === "P" || s.toUpperCase().endsWith("T")) return undefined;
+  const [, d, h, min, sec] = m.map((part) => (part === undefined ? 0 : Number(part)));
+  const minutes = (d ?? 0) * 1440 + (h ?? 0) * 60 + (min ?? 0) + (sec ?? 0) / 60;
+  return minutes === 0 ? null : Math.round(minutes);
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Normalises a UTC value to `YYYY-MM-DDTHH:mm:ss.sssZ`. A value without zone is UTC by contract of the `…Utc` fields. */
+export function toUtcIso(value: string): string | undefined {
+  const s = value.trim();
+  if (!ISO_INSTANT.test(s)) return undefined;
+  const hasTime = s.includes("T");
+  const hasZone = hasTime && /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
+  const date = new Date(hasZone ? s : `${s}${hasTime ? "" : "T00:00:00"}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** Turns a name into a stable slug, used where Spektrix gives a record no id. */
+export function slugify(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Field building blocks
+
+const id = z.string().trim().min(1, "expected a non-empty id");
+/** Optional free text: empty → null. */
+const text = z.string().nullish().transform(blankToNull);
+const name = z.string().transform((s) => s.trim());
+const bool = z.boolean();
+const optionalBool = z.boolean().nullish().transform((b) => b ?? null);
+
+/** Money arrives as a JSON decimal; a numeric string is accepted, anything else is an error. */
+const money = z
+  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, "expected a decimal amount")])
+  .transform(Number)
+  .pipe(z.number().finite());
+const optionalMoney = z
+  .union([money, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => (v === "" || v == null ? null : v));
+const count = z.number().int().nonnegative();
+const optionalCount = count.nullish().transform((v) => v ?? null);
+
+/** A reference that Spektrix sends as `{ "id": … }` (usual) or as a bare id string (seen in some clients' typings). */
+const ref = z
+  .union([id, z.looseObject({ id })])
+  .transform((v) => (typeof v === "string" ? v : v.id));
+const optionalRef = z
+  .union([ref, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => (v === "" || v == null ? null : v));
+
+const utc = z.string().transform((v, ctx) => {
+  const iso = toUtcIso(v);
+  if (iso === undefined) {
+    ctx.addIssue({ code: "custom", message: `expected an ISO 8601 date-time, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return iso;
+});
+const optionalUtc = z
+  .union([utc, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => (v === "" || v == null ? null : v));
+
+/** Venue-local time without offset; kept exactly as given so it is never shifted by a server's time zone. */
+const local = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "expected a local date-time like 2025-10-24T19:30:00");
+const optionalLocal = z
+  .union([local, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => (v === "" || v == null ? null : v));
+
+const duration = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    const minutes = parseDurationMinutes(v);
+    if (minutes === undefined) {
+      ctx.addIssue({ code: "custom", message: `expected minutes or an ISO 8601 duration, got ${JSON.stringify(v)}` });
+      return z.NEVER;
+    }
+    return minutes;
+  });
+
+/** Adds issues to `ctx` for non-scalar attribute values rather than guessing what they mean. */
+function collectAttributes(raw: Record<string, unknown>, ctx: z.RefinementCtx): Attributes {
+  const attributes: Attributes = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const match = /^attribute_(.+)$/i.exec(key);
+    if (!match?.[1]) continue;
+    if (value === null || value === undefined) attributes[match[1]] = null;
+    else if (typeof value === "string") attributes[match[1]] = blankToNull(value);
+    else if (typeof value === "number" || typeof value === "boolean") attributes[match[1]] = value as AttributeValue;
+    else ctx.addIssue({ code: "custom", path: [key], message: "expected an attribute value (string, number, boolean or null)" });
+  }
+  return attributes;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Catalogue
+
+export const performanceSchema = z
+  .looseObject({
+    id,
+    event: ref,
+    start: local,
+    startUtc: utc,
+    startSellingAtWebUtc: optionalUtc,
+    stopSellingAtWebUtc: optionalUtc,
+    isOnSale: bool,
+    cancelled: bool,
+    planId: text,
+    priceList: optionalRef,
+    webInstanceId: text,
+    hasBestAvailableOverlay: optionalBool,
+  })
+  .transform(
+    (raw, ctx): Performance => ({
+      id: raw.id,
+      eventId: raw.event,
+      startLocal: raw.start,
+      startUtc: raw.startUtc,
+      startSellingAtWebUtc: raw.startSellingAtWebUtc,
+      stopSellingAtWebUtc: raw.stopSellingAtWebUtc,
+      isOnSale: raw.isOnSale,
+      cancelled: raw.cancelled,
+      planId: raw.planId,
+      priceListId: raw.priceList,
+      webInstanceId: raw.webInstanceId,
+      hasBestAvailableOverlay: raw.hasBestAvailableOverlay ?? false,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const eventSchema = z
+  .looseObject({
+    id,
+    name,
+    description: text,
+    htmlDescription: z.string().nullish().transform(emptyHtmlToNull),
+    duration,
+    imageUrl: text,
+    thumbnailUrl: text,
+    altText: text,
+    isOnSale: bool,
+    instanceDates: text,
+    webEventId: text,
+    firstInstanceDateTime: optionalLocal,
+    lastInstanceDateTime: optionalLocal,
+    firstInstanceDateTimeUtc: optionalUtc,
+    lastInstanceDateTimeUtc: optionalUtc,
+    instances: z.array(performanceSchema).nullish(),
+  })
+  .transform((raw, ctx): Event => {
+    const event: Event = {
+      id: raw.id,
+      name: raw.name,
+      description: raw.description,
+      htmlDescription: raw.htmlDescription,
+      durationMinutes: raw.duration,
+      imageUrl: raw.imageUrl,
+      thumbnailUrl: raw.thumbnailUrl,
+      altText: raw.altText,
+      isOnSale: raw.isOnSale,
+      instanceDates: raw.instanceDates,
+      firstPerformanceLocal: raw.firstInstanceDateTime,
+      lastPerformanceLocal: raw.lastInstanceDateTime,
+      firstPerformanceUtc: raw.firstInstanceDateTimeUtc,
+      lastPerformanceUtc: raw.lastInstanceDateTimeUtc,
+      webEventId: raw.webEventId,
+      attributes: collectAttributes(raw, ctx),
+    };
+    if (raw.instances) event.performances = raw.instances;
+    return event;
+  });
+
+export const venueSchema = z
+  .looseObject({ id, name, address: text })
+  .transform((raw): Venue => ({ id: raw.id, name: raw.name, address: raw.address }));
+
+const seatSchema = z.looseObject({
+  id: z.union([id, z.number()]).transform(String),
+  name: z.string(),
+  row: text,
+  number: z.number().nullish().transform((v) => v ?? null),
+  x: z.number().nullish().transform((v) => v ?? null),
+  y: z.number().nullish().transform((v) => v ?? null),
+});
+
+const areaSchema = z.looseObject({
+  id: z.union([id, z.number()]).transform(String),
+  name: z.string().nullish().transform((v) => v?.trim() ?? ""),
+  type: text,
+});
+
+const isReservedType = (type: string | null | undefined) => type?.trim().toLowerCase() === "reserved";
+
+export const planSchema = z
+  .looseObject({
+    id,
+    name,
+    type: z.string(),
+    venue: optionalRef,
+    capacity: optionalCount,
+    areas: z.array(areaSchema).nullish(),
+    seats: z.array(seatSchema).nullish(),
+  })
+  .transform((raw): Plan => {
+    const areas = (raw.areas ?? []).map((a) => ({ id: a.id, name: a.name, type: a.type }));
+    return {
+      id: raw.id,
+      name: raw.name,
+      type: raw.type,
+      isReserved: isReservedType(raw.type) || areas.some((a) => isReservedType(a.type)),
+      venueId: raw.venue,
+      capacity: raw.capacity,
+      areas,
+      seats: (raw.seats ?? []).map((s) => ({ id: s.id, name: s.name, row: s.row, number: s.number, x: s.x, y: s.y })),
+    };
+  });
+
+/** Exported for fixtures whose plan samples list bare seats. */
+export const plainSeatSchema = seatSchema;
+
+const named = z.looseObject({ id, name: z.string().nullish().transform((v) => v?.trim() ?? "") });
+
+export const priceListSchema = z
+  .looseObject({
+    id: text,
+    prices: z.array(
+      z.looseObject({
+        id,
+        amount: money,
+        isBandDefault: bool,
+        ticketType: named,
+        priceBand: named,
+      }),
+    ),
+  })
+  .transform((raw) => ({
+    id: raw.id,
+    prices: raw.prices.map((p) => ({
+      id: p.id,
+      amount: p.amount,
+      isBandDefault: p.isBandDefault,
+      ticketType: { id: p.ticketType.id, name: p.ticketType.name },
+      priceBand: { id: p.priceBand.id, name: p.priceBand.name },
+    })),
+  }));
+
+const lockSchema = z.looseObject({ quantity: count });
+
+export const availabilitySchema = z
+  .looseObject({
+    available: count,
+    capacity: count,
+    wheelchairAvailable: optionalCount,
+    specialAvailable: optionalCount,
+    inBasket: optionalCount,
+    lockInfoAvailable: z.array(lockSchema).nullish(),
+    areas: z
+      .array(
+        z.looseObject({
+          id: z.union([id, z.number()]).transform(String).nullish().transform((v) => v ?? null),
+          name: text,
+          available: count,
+          capacity: optionalCount,
+        }),
+      )
+      .nullish(),
+  })
+  .transform((raw) => ({
+    available: raw.available,
+    capacity: raw.capacity,
+    wheelchairAvailable: raw.wheelchairAvailable,
+    specialAvailable: raw.specialAvailable,
+    inBasket: raw.inBasket,
+    locked: (raw.lockInfoAvailable ?? []).reduce((sum, lock) => sum + lock.quantity, 0),
+    areas: (raw.areas ?? []).map((a) => ({ id: a.id, name: a.name, available: a.available, capacity: a.capacity })),
+  }));
+
+export const fundSchema = z
+  .looseObject({ id, name, description: text, code: text, defaultDonationAmount: optionalMoney })
+  .transform(
+    (raw, ctx): Fund => ({
+      id: raw.id,
+      name: raw.name,
+      description: raw.description,
+      code: raw.code,
+      defaultDonationAmount: raw.defaultDonationAmount,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const membershipTypeSchema = z
+  .looseObject({
+    id,
+    name,
+    description: text,
+    htmlDescription: z.string().nullish().transform(emptyHtmlToNull),
+    price: optionalMoney,
+    renewalPrice: optionalMoney,
+    // One public client reads `renewal_price`; accept it until a real payload settles the spelling.
+    renewal_price: optionalMoney,
+  })
+  .transform(
+    (raw, ctx): MembershipType => ({
+      id: raw.id,
+      name: raw.name,
+      description: raw.description,
+      htmlDescription: raw.htmlDescription,
+      price: raw.price,
+      renewalPrice: raw.renewalPrice ?? raw.renewal_price,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const giftVoucherTypeSchema = z
+  .looseObject({ id, name, description: text, amount: optionalMoney, value: optionalMoney })
+  .transform(
+    (raw, ctx): GiftVoucherType => ({
+      id: raw.id,
+      name: raw.name,
+      description: raw.description,
+      amount: raw.amount ?? raw.value,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const merchandiseItemSchema = z
+  .looseObject({ id, name, description: text, price: money, postageAndPacking: optionalMoney })
+  .transform(
+    (raw, ctx): MerchandiseItem => ({
+      id: raw.id,
+      name: raw.name,
+      description: raw.description,
+      price: raw.price,
+      postageAndPacking: raw.postageAndPacking,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const seatingTypeSchema = z
+  .looseObject({ id, name, description: text })
+  .transform((raw): SeatingType => ({ id: raw.id, name: raw.name, description: raw.description }));
+
+export const subscriptionSchema = z
+  .looseObject({
+    id: text,
+    name,
+    description: text,
+    pricingSets: z.array(z.looseObject({ id, name, price: money })).nullish(),
+    onSaleWebChannelUtc: optionalUtc,
+    offSaleWebChannelUtc: optionalUtc,
+  })
+  .transform(
+    (raw): Subscription => ({
+      id: raw.id ?? slugify(raw.name),
+      name: raw.name,
+      description: raw.description,
+      pricingSets: (raw.pricingSets ?? []).map((p) => ({ id: p.id, name: p.name, price: p.price })),
+      onSaleUtc: raw.onSaleWebChannelUtc,
+      offSaleUtc: raw.offSaleWebChannelUtc,
+    }),
+  );
+
+// ---------------------------------------------------------------------------------------------------------
+// Basket, customer, order
+
+const discount = optionalMoney.transform((v) => v ?? 0);
+
+export const basketTicketSchema = z
+  .looseObject({
+    id,
+    instance: ref,
+    event: optionalRef,
+    band: optionalRef,
+    type: optionalRef,
+    ticketType: optionalRef, // deprecated alias of `type`
+    seat: z.union([optionalRef, z.number().transform(String)]),
+    seatName: text,
+    planId: text,
+    planName: text,
+    price: money,
+    discount,
+    total: money,
+  })
+  .transform(
+    (raw, ctx): BasketTicket => ({
+      id: raw.id,
+      performanceId: raw.instance,
+      eventId: raw.event,
+      ticketTypeId: raw.type ?? raw.ticketType,
+      priceBandId: raw.band,
+      seatId: raw.seat,
+      seatName: raw.seatName,
+      planId: raw.planId,
+      planName: raw.planName,
+      price: raw.price,
+      discount: raw.discount,
+      total: raw.total,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const basketDonationSchema = z
+  .looseObject({ id, fund: optionalRef, fundId: text, amount: money })
+  .transform((raw): BasketDonation => ({ id: raw.id, fundId: raw.fund ?? raw.fundId, amount: raw.amount }));
+
+export const basketMerchandiseSchema = z
+  .looseObject({ id, stockItem: optionalRef, price: money, discount, total: money })
+  .transform(
+    (raw): BasketMerchandise => ({ id: raw.id, stockItemId: raw.stockItem, price: raw.price, discount: raw.discount, total: raw.total }),
+  );
+
+export const basketMembershipSchema = z
+  .looseObject({ id, membership: optionalRef, autoRenew: optionalBool, price: money, discount, total: money })
+  .transform(
+    (raw): BasketMembership => ({
+      id: raw.id,
+      membershipId: raw.membership,
+      autoRenew: raw.autoRenew ?? false,
+      price: raw.price,
+      discount: raw.discount,
+      total: raw.total,
+    }),
+  );
+
+export const basketGiftVoucherSchema = z
+  .looseObject({
+    id,
+    amount: money,
+    toName: text,
+    fromName: text,
+    message: text,
+    sendDate: text,
+    deliveryType: text,
+    deliveryEmailAddress: text,
+  })
+  .transform(
+    (raw): BasketGiftVoucher => ({
+      id: raw.id,
+      amount: raw.amount,
+      toName: raw.toName,
+      fromName: raw.fromName,
+      message: raw.message,
+      sendDate: raw.sendDate,
+      deliveryType: raw.deliveryType,
+      deliveryEmailAddress: raw.deliveryEmailAddress,
+    }),
+  );
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
+
+export const basketSchema = z
+  .looseObject({
+    id: text,
+    basketId: text,
+    hash: text,
+    customer: optionalRef,
+    promoCode: text,
+    total: money,
+    totalDiscount: discount,
+    tickets: list(basketTicketSchema),
+    donations: list(basketDonationSchema),
+    merchandiseItems: list(basketMerchandiseSchema),
+    membershipSubscriptions: list(basketMembershipSchema),
+    giftVouchers: list(basketGiftVoucherSchema),
+  })
+  .transform((raw, ctx): Basket => {
+    const basketId = raw.id ?? raw.basketId;
+    if (basketId === null) {
+      ctx.addIssue({ code: "custom", path: ["id"], message: "expected a basket id (`id` or `basketId`)" });
+      return z.NEVER;
+    }
+    return {
+      id: basketId,
+      hash: raw.hash,
+      customerId: raw.customer,
+      promoCode: raw.promoCode,
+      total: raw.total,
+      totalDiscount: raw.totalDiscount,
+      tickets: raw.tickets,
+      donations: raw.donations,
+      merchandise: raw.merchandiseItems,
+      memberships: raw.membershipSubscriptions,
+      giftVouchers: raw.giftVouchers,
+      attributes: collectAttributes(raw, ctx),
+    };
+  });
+
+const country = z
+  .union([z.string(), z.looseObject({ name: z.string().nullish(), code: z.string().nullish(), id: z.string().nullish() }), z.null()])
+  .optional()
+  .transform((v) => (v == null ? null : typeof v === "string" ? blankToNull(v) : blankToNull(v.name ?? v.code ?? v.id)));
+
+/**
+ * The Help model for `CustomerAddress` was not read, so the common spellings are accepted
+ * (`line1`/`addressLine1`, `town`/`city`, `postcode`/`postCode`/`postalCode`).
+ */
+export const addressSchema = z
+  .looseObject({
+    id,
+    line1: text,
+    line2: text,
+    line3: text,
+    addressLine1: text,
+    addressLine2: text,
+    addressLine3: text,
+    town: text,
+    city: text,
+    county: text,
+    region: text,
+    postcode: text,
+    postCode: text,
+    postalCode: text,
+    country,
+    isBilling: optionalBool,
+    isDelivery: optionalBool,
+  })
+  .transform((raw) => ({
+    id: raw.id,
+    line1: raw.line1 ?? raw.addressLine1,
+    line2: raw.line2 ?? raw.addressLine2,
+    line3: raw.line3 ?? raw.addressLine3,
+    town: raw.town ?? raw.city,
+    county: raw.county ?? raw.region,
+    postcode: raw.postcode ?? raw.postCode ?? raw.postalCode,
+    country: raw.country,
+    isBilling: raw.isBilling,
+    isDelivery: raw.isDelivery,
+  }));
+
+export const customerSchema = z
+  .looseObject({
+    id,
+    title: text,
+    firstName: text,
+    lastName: text,
+    name: text,
+    email: text,
+    phone: text,
+    mobile: text,
+    addresses: list(addressSchema),
+    billingAddress: optionalRef,
+    deliveryAddress: optionalRef,
+    creditBalance: optionalMoney,
+    passwordSet: optionalBool,
+  })
+  .transform((raw, ctx): Customer => {
+    const billingAddressId = raw.billingAddress ?? raw.addresses.find((a) => a.isBilling)?.id ?? null;
+    const deliveryAddressId = raw.deliveryAddress ?? raw.addresses.find((a) => a.isDelivery)?.id ?? null;
+    const addresses: Address[] = raw.addresses.map((a) => ({
+      ...a,
+      isBilling: a.isBilling ?? a.id === billingAddressId,
+      isDelivery: a.isDelivery ?? a.id === deliveryAddressId,
+    }));
+    const composed = [raw.firstName, raw.lastName].filter(Boolean).join(" ");
+    return {
+      id: raw.id,
+      title: raw.title,
+      firstName: raw.firstName,
+      lastName: raw.lastName,
+      name: raw.name ?? blankToNull(composed),
+      email: raw.email,
+      phone: raw.phone,
+      mobile: raw.mobile,
+      addresses,
+      billingAddressId,
+      deliveryAddressId,
+      creditBalance: raw.creditBalance,
+      passwordSet: raw.passwordSet,
+      attributes: collectAttributes(raw, ctx),
+    };
+  });
+
+export const orderSchema = z
+  .looseObject({
+    id,
+    customer: optionalRef,
+    total: money,
+    firstTransactionDateUtc: optionalUtc,
+    tickets: list(basketTicketSchema),
+    donations: list(basketDonationSchema),
+    merchandiseItems: list(basketMerchandiseSchema),
+    membershipSubscriptions: list(basketMembershipSchema),
+    giftVouchers: list(basketGiftVoucherSchema),
+  })
+  .transform(
+    (raw, ctx): Order => ({
+      id: raw.id,
+      customerId: raw.customer,
+      total: raw.total,
+      firstTransactionUtc: raw.firstTransactionDateUtc,
+      tickets: raw.tickets,
+      donations: raw.donations,
+      merchandise: raw.merchandiseItems,
+      memberships: raw.membershipSubscriptions,
+      giftVouchers: raw.giftVouchers,
+      attributes: collectAttributes(raw, ctx),
+    }),
+  );
+
+export const paymentTokenSchema = z.looseObject({ paymentToken: z.string().min(1) }).transform((raw) => ({ paymentToken: raw.paymentToken }));
+
+export const potentialDiscountSchema = z
+  .looseObject({ basketTotal: money, totalDiscount: money })
+  .transform((raw): PotentialDiscount => ({ basketTotal: raw.basketTotal, totalDiscount: raw.totalDiscount }));
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing entry point
+
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(root)";
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join("");
+}
+
+/** Parses a response body or throws `SpektrixSchemaError` naming the endpoint and every offending field. */
+export function parseResponse<T extends z.ZodType>(schema: T, data: unknown, endpoint: string): z.output<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues: SchemaIssue[] = result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  throw new SpektrixSchemaError(endpoint, issues);
+}
