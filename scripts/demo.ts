@@ -27,7 +27,9 @@ const sitePort = Number(flags.port);
 const emulatorPort = Number(flags["emulator-port"]);
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
 const useEmulator = !process.env.SPEKTRIX_BASE_URL;
-const spektrixBaseUrl = process.env.SPEKTRIX_BASE_URL ?? `http://127.0.0.1:${emulatorPort}`;
+// The emulator's session cookie is SameSite=Lax, like Spektrix's on a custom domain: the browser sends it only
+// when the site and the API share a host name (ports may differ), so the emulator is addressed by the site's.
+const spektrixBaseUrl = process.env.SPEKTRIX_BASE_URL ?? `http://${new URL(siteUrl).hostname}:${emulatorPort}`;
 const clientName = process.env.SPEKTRIX_CLIENT_NAME ?? "demo";
 const databaseUrl = process.env.DATABASE_URL ?? "pglite://.data/db";
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 export const DEMO_SECRETS = {
   AUTH_SECRET: "demo-auth-secret-change-me-0123456789",
   SYNC_SECRET: "demo-sync-secret-change-me",
-  SPEKTRIX_API_KEY: "ZGVtby1lbXVsYXRvci1zZWNyZXQta2V5", // base64("demo-emulator-secret-key")
+  SPEKTRIX_API_KEY: "c3Bla3RyaXgtZW11bGF0b3ItZGVtby1rZXk=", // base64("spektrix-emulator-demo-key"), the emulator's demo pair
 } as const;
 
 const url = (what: string) =>
@@ -46,7 +46,7 @@ export const envSchema = z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "must be the Spektrix client name, letters and digits only")
       .default("demo"),
-    SPEKTRIX_BASE_URL: url("https://{custom domain}, or the emulator's URL").default("http://127.0.0.1:4010"),
+    SPEKTRIX_BASE_URL: url("https://{custom domain}, or the emulator's URL").default("http://localhost:4010"),
     SPEKTRIX_WEB_COMPONENTS_URL: url("where the Spektrix web-component scripts live").optional(),
     SPEKTRIX_API_USER: z.string().min(1).default("demo-api"),
     SPEKTRIX_API_KEY: base64.default(DEMO_SECRETS.SPEKTRIX_API_KEY),

@@ -46,9 +46,7 @@ async function openTarget(): Promise<Target> {
     };
   }
   const emulator = await import("../../emulator/index");
-  // The emulator seeds from shared/fixtures; fall back to this repo's copy of the same files (e.g. in CI).
-  const dataDir = env.SPEKTRIX_FIXTURES_DIR ?? (existsSync(emulator.defaultDataDir()) ? undefined : "tests/spektrix/fixtures");
-  const running = await emulator.startEmulator({ port: 0, clientName: "demo", control: true, ...(dataDir ? { dataDir } : {}) });
+  const running = await emulator.startEmulator({ port: 0, clientName: "demo", control: true });
   return {
     label: running.url,
     baseUrl: running.url,

@@ -1,10 +1,10 @@
 /**
- * Loads the real Spektrix captures in ./fixtures (copied from shared/fixtures/spektrix-real; see its README)
+ * Loads the real Spektrix captures in fixtures/spektrix-real (see its README)
  * and rebuilds API-shaped payloads from them.
  */
 import { readFileSync } from "node:fs";
 
-const dir = new URL("./fixtures/", import.meta.url);
+const dir = new URL("../../fixtures/spektrix-real/", import.meta.url);
 
 export function readFixture(name: string): string {
   return readFileSync(new URL(name, dir), "utf8");

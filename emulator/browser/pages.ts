@@ -1,0 +1,282 @@
+import type { Hono } from "hono";
+import { webSession, type AppEnv, type Ctx, type Emu } from "../context";
+import type { Json } from "../data/load";
+import { refId } from "../data/catalogue";
+import { TEST_CARDS } from "../demo-credentials";
+import { ApiError } from "../errors";
+import { shortId } from "../random";
+import { pay } from "../routes/payments";
+import type { Basket, Session } from "../state";
+
+const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const money = (n: number) => n.toFixed(2);
+
+interface PageCtx { c: Ctx; emu: Emu; session: Session; basket: Basket; query: Record<string, string>; base: string }
+type Page = { title: string; get: (p: PageCtx) => string; post?: (p: PageCtx, form: Record<string, string>) => string | { redirect: string } };
+
+/** Iframe pages at /{client}/website/{Page}.aspx: small, plain, working forms on the web session. */
+export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
+  const client = emu.config.clientName;
+  const store = emu.store;
+  const link = (p: PageCtx, page: string, extra: Record<string, string> = {}) => {
+    const params = new URLSearchParams(extra);
+    for (const key of ["stylesheet", "resize"]) if (p.query[key]) params.set(key, p.query[key]!);
+    const qs = params.toString();
+    return `${p.base}/${page}${qs ? `?${qs}` : ""}`;
+  };
+  const byShortId = (map: Map<string, Json>, short: string | undefined) => [...map.values()].find((x) => shortId(String(x.id)) === short || x.id === short);
+  const loginForm = (p: PageCtx) =>
+    `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/signup.aspx")}">Create an account</a></p>`;
+  const login = (p: PageCtx, f: Record<string, string>) => {
+    const customer = store.customerByEmail(f.email ?? "");
+    if (!customer || customer.password !== f.password) throw new ApiError(401, "The email address or password is incorrect.");
+    p.session.customerId = customer.id;
+    p.basket.customerId = customer.id;
+    store.touch(p.basket);
+  };
+
+  const pages: Record<string, Page> = {
+    "eventlist.aspx": {
+      title: "What's on",
+      get: (p) => `<h1>What's on</h1><ul>${[...store.catalogue.events.values()].map((e) => `<li><a href="${link(p, "EventDetails.aspx", { EventId: shortId(String(e.id)) })}">${esc(e.name)}</a> <span>${esc(e.instanceDates)}</span></li>`).join("")}</ul>`,
+    },
+    "eventdetails.aspx": {
+      title: "Event details",
+      get: (p) => {
+        const e = byShortId(store.catalogue.events, p.query.eventid);
+        if (!e) return `<h1>Event not found</h1>`;
+        const rows = store.catalogue.instancesOf(String(e.id)).map((i) => `<li>${esc(i.start)} ${i.cancelled ? "(cancelled)" : `<a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Book</a>`}</li>`);
+        return `<h1>${esc(e.name)}</h1><div class="spx-description">${String(e.htmlDescription ?? "")}</div><h2>Performances</h2><ul>${rows.join("")}</ul>`;
+      },
+    },
+    "chooseseats.aspx": {
+      title: "Choose seats",
+      get: (p) => {
+        const i = byShortId(store.catalogue.instances, p.query.eventinstanceid);
+        if (!i) return `<h1>Performance not found</h1>`;
+        const event = store.catalogue.events.get(refId(i.event));
+        const status = store.status(String(i.id), p.basket.id, false);
+        const prices = store.catalogue.priceListForInstance(i).prices.filter((x) => x.band.id === store.catalogue.plan(String(i.planId)).bands[0]?.id);
+        return `<h1>${esc(event?.name)}</h1><p>${esc(i.start)} · <span data-available>${esc(status.available)}</span> available</p>
+<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add"><input type="hidden" name="instance" value="${esc(i.id)}">
+${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
+<p class="SeatingAreaInstructions">Best available seats are chosen for you.</p><button>Add to basket</button></form>`;
+      },
+      post: (p, f) => {
+        const items = Object.entries(f)
+          .filter(([k, v]) => k.startsWith("type:") && Number(v) > 0)
+          .flatMap(([k, v]) => Array.from({ length: Math.min(10, Number(v)) }, () => ({ instance: f.instance ?? "", type: k.slice(5), attributes: {} })));
+        if (!items.length) throw new ApiError(400, "Choose at least one ticket.");
+        store.addTickets(p.basket, items);
+        return { redirect: link(p, "Basket2.aspx") };
+      },
+    },
+    "basket2.aspx": {
+      title: "Basket",
+      get: (p) => {
+        const b = store.basketJson(p.basket, { owner: false });
+        const line = (kind: string, id: string, text: string, amount: number) =>
+          `<li>${text} — ${money(amount)} <form method="post" style="display:inline"><input type="hidden" name="action" value="remove"><input type="hidden" name="kind" value="${kind}"><input type="hidden" name="id" value="${esc(id)}"><button aria-label="Remove ${esc(text)}">Remove</button></form></li>`;
+        const items = [
+          ...p.basket.tickets.map((t) => line("tickets", t.id, `${esc(store.catalogue.events.get(t.eventId)?.name)} ${esc(t.seatName)} (${esc(t.price.ticketType.name)})`, t.price.amount)),
+          ...p.basket.donations.map((d) => line("donations", d.id, "Donation", d.amount)),
+          ...p.basket.merchandise.map((m) => line("merchandise", m.id, esc(store.catalogue.stockItems.find((s) => s.id === m.stockItemId)?.name), m.price)),
+          ...p.basket.memberships.map((m) => line("memberships", m.id, esc(store.catalogue.memberships.find((s) => s.id === m.membershipId)?.name), m.price)),
+          ...p.basket.giftVouchers.map((g) => line("giftVouchers", g.id, "Gift voucher", g.amount)),
+        ];
+        return `<h1 class="BasketHeading">Your basket</h1>${items.length ? `<ul>${items.join("")}</ul>` : "<p>Your basket is empty.</p>"}
+<form method="post"><input type="hidden" name="action" value="promo"><label>Promo code <input name="promoCode" value="${esc(b.promoCode)}"></label> <button>Apply</button></form>
+<p>Discount: ${money(Number(b.totalDiscount))}</p><p><strong>Total: <span data-total>${money(Number(b.total))}</span></strong></p>
+${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></p>` : ""}`;
+      },
+      post: (p, f) => {
+        if (f.action === "remove") store.removeItems(p.basket, f.kind as "tickets", [f.id ?? ""]);
+        if (f.action === "promo") {
+          const code = (f.promoCode ?? "").trim().toUpperCase();
+          if (code && code !== "DEMO10") throw new ApiError(400, "The promo code is not valid.");
+          p.basket.promoCode = code || null;
+          store.touch(p.basket);
+        }
+        return { redirect: link(p, "Basket2.aspx") };
+      },
+    },
+    "secure/checkout.aspx": {
+      title: "Checkout",
+      get: (p) => {
+        if (p.query.orderid) return `<h1>Thank you</h1><p>Your order reference is <strong data-order-id>${esc(p.query.orderid)}</strong>.</p>`;
+        if (!p.session.customerId) return `<h1>Log in to check out</h1>${loginForm(p)}`;
+        if (store.isEmpty(p.basket)) return `<h1>Checkout</h1><p>Your basket is empty.</p>`;
+        const customer = store.customer(p.session.customerId);
+        const total = store.totals(p.basket).total;
+        if (total === 0) return `<h1>Checkout</h1><form method="post"><input type="hidden" name="action" value="confirm"><button>Confirm order</button></form>`;
+        return `<h1>Checkout</h1><p>Total to pay: <strong>${money(total)}</strong></p><form method="post"><input type="hidden" name="action" value="pay">
+<label>Billing address <select name="billingAddressId">${customer.addresses.map((a) => `<option value="${esc(a.id)}">${esc(a.line1)}, ${esc(a.town)}</option>`).join("")}</select></label><br>
+<label>Card number <input name="cardNumber" inputmode="numeric" autocomplete="cc-number" required></label><br><button>Pay now</button></form>
+<p><small>Test cards: ${TEST_CARDS.success} succeeds, ${TEST_CARDS.refused} is refused, ${TEST_CARDS.error} errors.</small></p>`;
+      },
+      post: (p, f) => {
+        if (f.action === "login") {
+          login(p, f);
+          return { redirect: link(p, "secure/Checkout.aspx") };
+        }
+        if (!p.basket.customerId) throw new ApiError(400, "Log in first.");
+        if (f.action === "confirm") {
+          if (store.totals(p.basket).total > 0) throw new ApiError(409, "The basket requires payment.", [], 11);
+          return { redirect: link(p, "secure/Checkout.aspx", { OrderId: store.completeOrder(p.basket, { amount: 0, type: "None", customerId: p.basket.customerId }).id }) };
+        }
+        store.assertMembershipsAllowed(p.basket);
+        const token = store.issueToken(p.basket, { kind: "customer", originDomain: "iframe", billingAddressId: f.billingAddressId ?? null, storeCard: false, payer: null });
+        const result = pay(emu, token, f.cardNumber ?? "");
+        if (result.outcome !== "completed") throw new ApiError(400, result.message);
+        return { redirect: link(p, "secure/Checkout.aspx", { OrderId: result.orderId }) };
+      },
+    },
+    "secure/myaccount.aspx": {
+      title: "My account",
+      get: (p) => {
+        if (!p.session.customerId) return `<h1>Log in</h1>${loginForm(p)}`;
+        const c = store.customer(p.session.customerId);
+        return `<h1>Hello ${esc(c.firstName)}</h1><h2>Addresses</h2><ul>${c.addresses.map((a) => `<li>${esc(a.line1)}, ${esc(a.town)} ${esc(a.postcode)}</li>`).join("")}</ul>
+<h2>Memberships</h2><ul>${c.memberships.map((m) => `<li>${esc(store.catalogue.memberships.find((x) => x.id === m.membershipId)?.name)} until ${esc(m.expiryDate.slice(0, 10))}</li>`).join("")}</ul>
+<h2>Orders</h2><ul>${c.orderIds.map((id) => `<li>${esc(id)}</li>`).join("")}</ul><form method="post"><input type="hidden" name="action" value="logout"><button>Log out</button></form>`;
+      },
+      post: (p, f) => {
+        if (f.action === "login") login(p, f);
+        else {
+          p.session.customerId = null;
+          p.basket.customerId = null;
+          store.touch(p.basket);
+        }
+        return { redirect: link(p, "secure/MyAccount.aspx") };
+      },
+    },
+    "secure/loginlogout.aspx": {
+      title: "Log in",
+      get: (p) =>
+        p.session.customerId
+          ? `<h1>Logged in as ${esc(store.customer(p.session.customerId).email)}</h1><form method="post"><input type="hidden" name="action" value="logout"><button>Log out</button></form>`
+          : `<h1>Log in</h1>${loginForm(p)}`,
+      post: (p, f) => {
+        if (f.action === "login") login(p, f);
+        else {
+          p.session.customerId = null;
+          p.basket.customerId = null;
+          store.touch(p.basket);
+        }
+        return { redirect: link(p, "secure/LoginLogout.aspx") };
+      },
+    },
+    "secure/signup.aspx": {
+      title: "Create an account",
+      get: () => `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" required></label><br><label>Last name <input name="lastName" required></label><br><label>Email <input name="email" type="email" required></label><br><label>Password <input name="password" type="password" required></label><br><button>Create account</button></form>`,
+      post: (p, f) => {
+        if (!f.email || !f.firstName || !f.lastName) throw new ApiError(400, "Fill in every field.");
+        const c = store.createCustomer({ email: f.email, firstName: f.firstName, lastName: f.lastName, password: f.password || null });
+        p.session.customerId = c.id;
+        p.basket.customerId = c.id;
+        store.touch(p.basket);
+        return { redirect: link(p, "secure/MyAccount.aspx") };
+      },
+    },
+    "donations.aspx": {
+      title: "Donate",
+      get: () => `<h1 class="FundHeading">Make a donation</h1><form method="post"><label>Fund <select name="fundId">${store.catalogue.funds.map((f) => `<option value="${esc(f.id)}">${esc(f.name)}</option>`).join("")}</select></label> <label class="DonationAmount">Amount <input name="amount" type="number" min="1" step="0.01" required></label> <button>Donate</button></form>`,
+      post: (p, f) => {
+        const amount = Number(f.amount);
+        if (!(amount > 0) || !store.catalogue.funds.some((x) => x.id === f.fundId)) throw new ApiError(400, "Choose a fund and an amount.");
+        p.basket.donations.push({ id: store.newItemId(), fundId: f.fundId!, amount, recognitionName: null, isAnonymous: false, tributeTypeId: null, tributeName: null });
+        store.touch(p.basket);
+        return { redirect: link(p, "Basket2.aspx") };
+      },
+    },
+    "memberships.aspx": {
+      title: "Memberships",
+      get: () => `<h1>Memberships</h1>${store.catalogue.memberships.map((m) => `<form method="post"><input type="hidden" name="membershipId" value="${esc(m.id)}"><h2>${esc(m.name)} — ${money(m.price)}</h2><p>${esc(m.description)}</p><button>Join ${esc(m.name)}</button></form>`).join("")}`,
+      post: (p, f) => {
+        const m = store.catalogue.memberships.find((x) => x.id === f.membershipId);
+        if (!m) throw new ApiError(400, "Unknown membership.");
+        if (p.basket.memberships.some((x) => x.membershipId === m.id)) throw new ApiError(400, "This membership is already in the basket.");
+        p.basket.memberships.push({ id: store.newItemId(), membershipId: m.id, autoRenew: m.autoRenew, price: m.price, isRenewal: false });
+        try {
+          store.assertMembershipsAllowed(p.basket);
+        } catch (err) {
+          p.basket.memberships.pop();
+          throw err;
+        }
+        store.touch(p.basket);
+        return { redirect: link(p, "Basket2.aspx") };
+      },
+    },
+    "giftvouchers.aspx": {
+      title: "Gift vouchers",
+      get: () => `<h1>Gift vouchers</h1><form method="post"><label>Amount <input name="amount" type="number" min="5" max="500" required></label><br><label>To <input name="toName"></label><br><label>From <input name="fromName"></label><br><label>Message <textarea name="message"></textarea></label><br><button>Add gift voucher</button></form>`,
+      post: (p, f) => {
+        const amount = Number(f.amount);
+        const type = store.catalogue.giftVoucherTypes[0];
+        if (!(amount > 0) || (type && (amount < type.minimumAmount || amount > type.maximumAmount))) throw new ApiError(400, "Choose an amount between 5 and 500.");
+        p.basket.giftVouchers.push({ id: store.newItemId(), amount, toName: f.toName ?? "", fromName: f.fromName ?? "", message: f.message ?? "", sendDate: null, deliveryType: "CustomerEmail", deliveryEmailAddress: null });
+        store.touch(p.basket);
+        return { redirect: link(p, "Basket2.aspx") };
+      },
+    },
+    "merchandise.aspx": {
+      title: "Shop",
+      get: () => `<h1>Shop</h1>${store.catalogue.stockItems.map((s) => `<form method="post"><input type="hidden" name="stockItem" value="${esc(s.id)}"><h2>${esc(s.name)} — ${money(s.price)}</h2><label>Quantity <input type="number" name="quantity" min="1" max="20" value="1"></label> <button>Add ${esc(s.name)}</button></form>`).join("")}`,
+      post: (p, f) => {
+        const item = store.catalogue.stockItems.find((x) => x.id === f.stockItem);
+        if (!item) throw new ApiError(400, "Unknown item.");
+        for (let n = 0; n < Math.max(1, Math.min(20, Number(f.quantity) || 1)); n++) p.basket.merchandise.push({ id: store.newItemId(), stockItemId: item.id, reference: null, price: item.price });
+        store.touch(p.basket);
+        return { redirect: link(p, "Basket2.aspx") };
+      },
+    },
+  };
+
+  const handle = async (c: Ctx) => {
+    const base = `/${client}/website`;
+    const rel = decodeURIComponent(new URL(c.req.url).pathname.slice(base.length + 1)).toLowerCase();
+    const page = pages[rel];
+    if (!page) return c.html(layout(c, emu, "Page not found", "<h1>Page not found</h1>"), 404);
+    const query: Record<string, string> = {};
+    for (const [k, v] of new URL(c.req.url).searchParams) query[k.toLowerCase()] = v;
+    const session = webSession(c, emu)!;
+    const p: PageCtx = { c, emu, session, basket: store.sessionBasket(session), query, base };
+    let error = "";
+    if (c.req.method === "POST" && page.post) {
+      const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));
+      try {
+        const out = page.post(p, form);
+        if (typeof out !== "string") return c.redirect(out.redirect, 303);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        error = err.message;
+        p.basket = store.sessionBasket(session);
+      }
+    }
+    const body = (error ? `<p role="alert" class="spx-error">${esc(error)}</p>` : "") + page.get(p);
+    return c.html(layout(c, emu, page.title, body, p), error ? 400 : 200);
+  };
+  app.get(`/${client}/website/*`, handle);
+  app.post(`/${client}/website/*`, handle);
+}
+
+function layout(c: Ctx, emu: Emu, title: string, body: string, p?: PageCtx): string {
+  const q = new URL(c.req.url).searchParams;
+  const sheet = q.get("stylesheet") ?? q.get("Stylesheet");
+  // An uploaded file name resolves under /{client}/resources/ as on Spektrix; a URL or path is used as given.
+  const href = sheet ? (/^(https?:)?\//.test(sheet) ? sheet : `/${emu.config.clientName}/resources/${sheet}`) : null;
+  const resize = (q.get("resize") ?? "").toLowerCase() === "true";
+  const basket = p ? emu.store.basketJson(p.basket, { owner: false }) : null;
+  const messages = basket
+    ? `parent.postMessage("basketContents:" + ${JSON.stringify(JSON.stringify(basket)).replace(/</g, "\\u003c")}, "*"); parent.postMessage("basketHash:" + ${JSON.stringify(basket.hash)}, "*");`
+    : "";
+  const resizer = resize
+    ? `function spxSize(){ parent.postMessage(JSON.stringify({ type: "spektrix:resize", height: document.documentElement.scrollHeight }), "*"); }
+window.addEventListener("load", spxSize); if (window.ResizeObserver) new ResizeObserver(spxSize).observe(document.body);`
+    : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+${href ? `<link rel="stylesheet" href="${esc(href)}">` : ""}</head>
+<body class="spx-page"><main>${body}</main>
+<script>if (window.parent !== window) { ${messages} ${resizer} }</script></body></html>`;
+}

@@ -1,0 +1,53 @@
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { defaultDataDir, startEmulator } from "./index";
+import { DEMO_API_KEY, DEMO_API_KEY_TEXT, DEMO_API_USER, DEMO_GUEST, DEMO_MEMBER, DEMO_PROMO_CODE, TEST_CARDS } from "./demo-credentials";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "4010" },
+    host: { type: "string", default: "127.0.0.1" },
+    data: { type: "string" },
+    client: { type: "string", default: "demo" },
+    origin: { type: "string", multiple: true, default: [] },
+    "shift-dates": { type: "boolean", default: false },
+    control: { type: "boolean", default: false },
+    "token-ttl": { type: "string" },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
+  [--origin http://localhost:3000 ...] [--shift-dates] [--control] [--token-ttl <ms>]`);
+  process.exit(0);
+}
+
+const started = Date.now();
+const emulator = await startEmulator({
+  port: Number(values.port),
+  hostname: values.host,
+  dataDir: values.data ? resolve(values.data) : defaultDataDir(),
+  clientName: values.client,
+  origins: values.origin,
+  shiftDates: values["shift-dates"],
+  control: values.control,
+  tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
+});
+const cat = emulator.state.catalogue;
+console.log(`Spektrix emulator ready in ${Date.now() - started} ms
+  API:        ${emulator.apiBase}
+  Catalogue:  ${cat.events.size} events, ${cat.instances.size} instances, ${cat.venues.size} venues${values["shift-dates"] ? ` (dates shifted by ${Math.round(cat.shiftMs / 86_400_000)} days)` : ""}
+  Origins:    ${values.origin.length ? values.origin.join(", ") : "(none: browsers on other origins get no CORS headers)"}
+  Control:    ${values.control ? `${emulator.url}/__control` : "off (start with --control)"}
+  Owner API user: ${DEMO_API_USER}
+  Owner API key:  ${DEMO_API_KEY}   (base64 of "${DEMO_API_KEY_TEXT}")
+  Customers:  ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password} (member)   ${DEMO_GUEST.email} / ${DEMO_GUEST.password}
+  Promo code: ${DEMO_PROMO_CODE}
+  Test cards: ${TEST_CARDS.success} success, ${TEST_CARDS.refused} refused, ${TEST_CARDS.error} error`);
+
+const shutdown = () => {
+  void emulator.stop().then(() => process.exit(0));
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

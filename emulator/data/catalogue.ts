@@ -1,0 +1,392 @@
+import { catalogueId, hashString, intBetween, money, pick, rngFor, type Rng } from "../random";
+import { DAY_MS, formatWallClock, instanceDatesText, isDateTime, parseWallClock, shiftDateTime } from "./dates";
+import type { Json, LoadedData, VenueRec } from "./load";
+import {
+  demoFunds,
+  demoGiftVoucherTypes,
+  demoMemberships,
+  demoSeatingTypes,
+  demoStockItems,
+  demoTicketSubscriptionStructures,
+  demoTicketTypes,
+  type Fund,
+  type GiftVoucherType,
+  type Membership,
+  type SeatingType,
+  type StockItem,
+  type TicketSubscriptionStructure,
+  type TicketType,
+} from "./demo";
+
+export interface Band { id: string; name: string }
+export interface Seat {
+  id: string;
+  name: string;
+  row: string;
+  number: number;
+  previousSeatId: number | null;
+  nextSeatId: number | null;
+  previousIsAcrossAisle: boolean;
+  nextIsAcrossAisle: boolean;
+  x: number;
+  y: number;
+  tabOrder: number | null;
+  bandId: string;
+}
+export interface Plan {
+  id: string;
+  name: string;
+  type: "Reserved" | "Unreserved";
+  venueId: string;
+  capacity: number;
+  seats: Seat[] | null;
+  bands: Band[];
+}
+export interface Price { id: string; amount: number; isBandDefault: boolean; ticketType: TicketType; band: Band }
+export interface PriceList { id: string; prices: Price[] }
+export interface Availability { capacity: number; soldSeats: Set<string>; soldCount: number }
+
+export interface CatalogueOptions { shiftDates: boolean; now: Date; seed: string }
+
+/** Everything the emulator sells. Events and instances stay plain JSON so `attribute_*` pass through untouched. */
+export class Catalogue {
+  events = new Map<string, Json>();
+  instances = new Map<string, Json>();
+  instancesByEvent = new Map<string, string[]>();
+  plans = new Map<string, Plan>();
+  venues = new Map<string, VenueRec>();
+  priceLists = new Map<string, PriceList>();
+  availability = new Map<string, Availability>();
+  funds: Fund[] = demoFunds();
+  memberships: Membership[] = demoMemberships();
+  giftVoucherTypes: GiftVoucherType[] = demoGiftVoucherTypes();
+  stockItems: StockItem[] = demoStockItems();
+  seatingTypes: SeatingType[] = demoSeatingTypes();
+  ticketSubscriptionStructures: TicketSubscriptionStructure[] = demoTicketSubscriptionStructures();
+  ticketTypes: TicketType[] = demoTicketTypes();
+  /** Date offset applied by `shiftDates`, in ms (0 when not shifting). */
+  shiftMs = 0;
+  private planVenue = new Map<string, string>();
+  private sampleSeats: Json[] = [];
+  private nextGenerated = 1;
+
+  constructor(private readonly seed: string) {}
+
+  static build(data: LoadedData, opts: CatalogueOptions): Catalogue {
+    const cat = new Catalogue(opts.seed);
+    for (const v of data.venues) cat.venues.set(v.id, v);
+    for (const [plan, venue] of data.venueByPlan) cat.planVenue.set(plan, venue);
+    for (const sample of data.samplePlans) cat.addSamplePlan(sample);
+    const events = data.events.map((e) => structuredClone(e));
+    const instances = data.instances.map((i) => structuredClone(i));
+    for (const event of events) {
+      const source = data.rawEventSources.get(String(event.id));
+      if (source) instances.push(...cat.deriveInstances(event, source));
+    }
+    if (opts.shiftDates) cat.shiftMs = shiftOffset(instances, opts.now);
+    if (cat.shiftMs !== 0) {
+      for (const e of events) shiftRecord(e, cat.shiftMs);
+      for (const i of instances) shiftRecord(i, cat.shiftMs);
+      for (const e of events) {
+        if (isDateTime(e.firstInstanceDateTime) && isDateTime(e.lastInstanceDateTime)) e.instanceDates = instanceDatesText(e.firstInstanceDateTime, e.lastInstanceDateTime);
+      }
+      openSalesForDemo(instances, opts.now);
+    }
+    for (const e of events) cat.events.set(String(e.id), e);
+    for (const i of instances) cat.addInstance(i);
+    if (cat.shiftMs !== 0) for (const e of events) e.isOnSale = cat.instancesOf(String(e.id)).some((i) => i.isOnSale === true);
+    return cat;
+  }
+
+  // ---- lookups -------------------------------------------------------------------------------
+  instancesOf(eventId: string): Json[] {
+    return (this.instancesByEvent.get(eventId) ?? []).map((id) => this.instances.get(id)).filter((i): i is Json => i !== undefined);
+  }
+
+  plan(planId: string): Plan {
+    let plan = this.plans.get(planId);
+    if (!plan) {
+      plan = this.derivePlan(planId);
+      this.plans.set(planId, plan);
+    }
+    return plan;
+  }
+
+  priceList(priceListId: string, planId: string, eventId: string): PriceList {
+    let list = this.priceLists.get(priceListId);
+    if (!list) {
+      list = this.derivePriceList(priceListId, this.plan(planId), this.events.get(eventId));
+      this.priceLists.set(priceListId, list);
+    }
+    return list;
+  }
+
+  priceListForInstance(instance: Json): PriceList {
+    return this.priceList(refId(instance.priceList), String(instance.planId), refId(instance.event));
+  }
+
+  availabilityOf(instanceId: string): Availability {
+    let a = this.availability.get(instanceId);
+    if (!a) {
+      const instance = this.instances.get(instanceId);
+      a = this.deriveAvailability(instanceId, this.plan(String(instance?.planId)));
+      this.availability.set(instanceId, a);
+    }
+    return a;
+  }
+
+  // ---- mutation (control API and generator) --------------------------------------------------
+  addInstance(instance: Json): void {
+    const id = String(instance.id);
+    const eventId = refId(instance.event);
+    this.instances.set(id, instance);
+    const list = this.instancesByEvent.get(eventId) ?? [];
+    if (!list.includes(id)) list.push(id);
+    this.instancesByEvent.set(eventId, list);
+    if (typeof instance.planId === "string") this.plan(instance.planId);
+  }
+
+  removeEvent(eventId: string): boolean {
+    if (!this.events.delete(eventId)) return false;
+    for (const id of this.instancesByEvent.get(eventId) ?? []) {
+      this.instances.delete(id);
+      this.availability.delete(id);
+    }
+    this.instancesByEvent.delete(eventId);
+    return true;
+  }
+
+  /** Keeps the event's summary fields in step with its instances after a change. */
+  refreshEventDates(eventId: string): void {
+    const event = this.events.get(eventId);
+    const starts = this.instancesOf(eventId)
+      .map((i) => String(i.start))
+      .filter(isDateTime)
+      .sort();
+    const first = starts[0];
+    const last = starts[starts.length - 1];
+    if (!event || !first || !last) return;
+    event.firstInstanceDateTime = first;
+    event.lastInstanceDateTime = last;
+    event.instanceDates = instanceDatesText(first, last);
+  }
+
+  newId(kind: string): string {
+    return catalogueId(rngFor(`${this.seed}:${kind}:${this.nextGenerated}`), 700001 + 100 * this.nextGenerated++);
+  }
+
+  /** Adds an event with instances, e.g. from the control API or the benchmark generator. */
+  createEvent(input: { name: string; starts: string[]; description?: string; attributes?: Record<string, unknown>; planId?: string; venueId?: string; price?: number }): Json {
+    const id = this.newId("event");
+    const starts = [...input.starts].sort();
+    const planId = input.planId ?? this.defaultPlanId(input.venueId);
+    const priceListId = this.newId("pricelist");
+    const event: Json = {
+      description: input.description ?? "",
+      htmlDescription: `<div id>${input.description ?? ""}</div>`,
+      duration: 120,
+      imageUrl: "",
+      isOnSale: true,
+      name: input.name,
+      instanceDates: starts.length ? instanceDatesText(starts[0]!, starts[starts.length - 1]!) : "",
+      thumbnailUrl: "",
+      webEventId: null,
+      id,
+      firstInstanceDateTime: starts[0] ?? null,
+      lastInstanceDateTime: starts[starts.length - 1] ?? null,
+      ...(input.attributes ?? {}),
+    };
+    if (input.price !== undefined) event.attribute_LowestPrice = input.price;
+    this.events.set(id, event);
+    for (const start of starts) this.addInstance(this.makeInstance(event, start, planId, priceListId, this.newId("instance")));
+    return event;
+  }
+
+  /** Synthetic load for benchmarks: `events` events with `perEvent` performances each, one evening apart. */
+  generate(events: number, perEvent: number, from: Date): number {
+    const base = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1, 19, 30);
+    for (let e = 0; e < events; e++) {
+      const starts = Array.from({ length: perEvent }, (_, p) => formatWallClock(base + (e % 120) * DAY_MS + p * DAY_MS));
+      this.createEvent({ name: `Generated Event ${e + 1}`, starts, attributes: { attribute_Genre: pick(rngFor(`gen:${e}`), ["Drama", "Comedy", "Music", "Dance"]) } });
+    }
+    return events * perEvent;
+  }
+
+  // ---- derivation ----------------------------------------------------------------------------
+  private defaultPlanId(venueId?: string): string {
+    const id = catalogueId(rngFor(`${this.seed}:plan:${venueId ?? "generated"}`), 9901);
+    if (venueId) this.planVenue.set(id, venueId);
+    return id;
+  }
+
+  private makeInstance(event: Json, start: string, planId: string, priceListId: string, id: string): Json {
+    const startMs = parseWallClock(start);
+    return {
+      isOnSale: event.isOnSale === true,
+      planId,
+      priceList: { id: priceListId },
+      event: { id: event.id },
+      start,
+      // Assumed: derived instances are in UTC, since raw event feeds carry no offset.
+      startUtc: formatWallClock(startMs),
+      startSellingAtWeb: formatWallClock(startMs - 60 * DAY_MS),
+      startSellingAtWebUtc: formatWallClock(startMs - 60 * DAY_MS, true),
+      stopSellingAtWeb: formatWallClock(startMs - 3_600_000),
+      stopSellingAtWebUtc: formatWallClock(startMs - 3_600_000, true),
+      webInstanceId: null,
+      cancelled: false,
+      id,
+      hasBestAvailableOverlay: false,
+    };
+  }
+
+  /** Raw `v3/events` feeds have no instances: one per day from first to last date, at most eight. */
+  private deriveInstances(event: Json, source: string): Json[] {
+    const first = event.firstInstanceDateTime;
+    const last = event.lastInstanceDateTime;
+    if (!isDateTime(first)) return [];
+    const firstMs = parseWallClock(first);
+    const lastMs = isDateTime(last) ? parseWallClock(last) : firstMs;
+    const rng = rngFor(`${this.seed}:inst:${String(event.id)}`);
+    const venueId = this.venueForSource(source);
+    const planId = this.defaultPlanId(venueId);
+    const priceListId = catalogueId(rng, 50001 + intBetween(rng, 0, 9000) * 100);
+    const days = Math.max(0, Math.round((lastMs - firstMs) / DAY_MS));
+    const starts = [firstMs];
+    for (let d = 1; d < days && starts.length < 7; d++) starts.push(firstMs + d * DAY_MS);
+    if (lastMs !== firstMs) starts.push(lastMs);
+    return starts.map((ms) => this.makeInstance(event, formatWallClock(ms), planId, priceListId, catalogueId(rng, 60001 + intBetween(rng, 0, 90000) * 100)));
+  }
+
+  private venueForSource(source: string): string {
+    const id = catalogueId(rngFor(`${this.seed}:venue:${source}`), 1001);
+    if (!this.venues.has(id)) {
+      const name = source.charAt(0).toUpperCase() + source.slice(1);
+      this.venues.set(id, { id, name: `${name} Theatre`, address: "Unknown" });
+    }
+    return id;
+  }
+
+  private addSamplePlan(sample: Json): void {
+    const id = String(sample.id);
+    const type = sample.type === "Reserved" ? "Reserved" : "Unreserved";
+    const bands = [{ id: catalogueId(rngFor(`${this.seed}:band:${id}:0`), 101), name: type === "Reserved" ? "Band A" : "General Admission" }];
+    const rawSeats = Array.isArray(sample.seats) ? (sample.seats as Json[]) : null;
+    if (rawSeats) this.sampleSeats.push(...rawSeats);
+    const venueId = typeof (sample.venue as Json | undefined)?.id === "string" ? String((sample.venue as Json).id) : "";
+    this.plans.set(id, {
+      id,
+      name: String(sample.name),
+      type,
+      venueId,
+      capacity: Number(sample.capacity ?? rawSeats?.length ?? 0),
+      seats: rawSeats ? rawSeats.map((s) => ({ ...(s as unknown as Seat), bandId: bands[0]!.id })) : null,
+      bands,
+    });
+  }
+
+  private derivePlan(planId: string): Plan {
+    const rng = rngFor(`${this.seed}:plan:${planId}`);
+    const venueId = this.planVenue.get(planId) ?? [...this.venues.keys()][0] ?? "";
+    const venueName = this.venues.get(venueId)?.name ?? "Main House";
+    const reserved = hashString(planId) % 3 !== 0;
+    if (!reserved) {
+      const band = { id: catalogueId(rng, 101), name: "General Admission" };
+      return { id: planId, name: `${venueName} General Admission`, type: "Unreserved", venueId, capacity: pick(rng, [80, 120, 150, 200, 250, 400]), seats: null, bands: [band] };
+    }
+    const bands = [
+      { id: catalogueId(rng, 201), name: "Band A" },
+      { id: catalogueId(rng, 301), name: "Band B" },
+    ];
+    const rows = intBetween(rng, 6, 10);
+    const perRow = intBetween(rng, 10, 14);
+    const seats: Seat[] = [];
+    const firstSeatId = 50000 + intBetween(rng, 0, 40000);
+    for (let r = 0; r < rows; r++) {
+      const row = String.fromCharCode(65 + r);
+      for (let n = 1; n <= perRow; n++) {
+        const seatId = firstSeatId + r * perRow + (n - 1);
+        const aisleAfter = n === Math.ceil(perRow / 2);
+        seats.push({
+          id: String(seatId),
+          name: `${row}${n}`,
+          row,
+          number: n,
+          previousSeatId: n > 1 ? seatId - 1 : null,
+          nextSeatId: n < perRow ? seatId + 1 : null,
+          previousIsAcrossAisle: n === Math.ceil(perRow / 2) + 1,
+          nextIsAcrossAisle: aisleAfter,
+          x: 40 + n * 30 + (n > perRow / 2 ? 30 : 0),
+          y: 40 + r * 32,
+          tabOrder: null,
+          bandId: r < Math.ceil(rows / 2) ? bands[0]!.id : bands[1]!.id,
+        });
+      }
+    }
+    return { id: planId, name: `${venueName} Auditorium`, type: "Reserved", venueId, capacity: seats.length, seats, bands };
+  }
+
+  private derivePriceList(id: string, plan: Plan, event: Json | undefined): PriceList {
+    const rng = rngFor(`${this.seed}:prices:${id}`);
+    const lowest = event?.attribute_LowestPrice;
+    const free = lowest === 0;
+    const base = typeof lowest === "number" && lowest > 0 ? lowest : pick(rng, [12, 15, 18, 20, 22.5, 25, 30]);
+    const prices: Price[] = [];
+    plan.bands.forEach((band, b) => {
+      const bandStep = (plan.bands.length - 1 - b) * 8;
+      for (const type of this.ticketTypes) {
+        prices.push({
+          id: catalogueId(rngFor(`${this.seed}:price:${id}:${band.id}:${type.id}`), 30001 + b * 1000 + this.ticketTypes.indexOf(type) * 100),
+          amount: free ? 0 : money(base + bandStep + type.extra),
+          isBandDefault: type.isDefault,
+          ticketType: type,
+          band,
+        });
+      }
+    });
+    return { id, prices };
+  }
+
+  private deriveAvailability(instanceId: string, plan: Plan): Availability {
+    const rng: Rng = rngFor(`${this.seed}:avail:${instanceId}`);
+    const soldOut = rng() < 0.06;
+    const fraction = soldOut ? 1 : rng() * 0.7;
+    const soldCount = Math.floor(plan.capacity * fraction);
+    const soldSeats = new Set<string>();
+    if (plan.seats) {
+      const ids = plan.seats.map((s) => s.id);
+      while (soldSeats.size < soldCount && soldSeats.size < ids.length) soldSeats.add(ids[Math.floor(rng() * ids.length)]!);
+    }
+    return { capacity: plan.capacity, soldSeats, soldCount: plan.seats ? soldSeats.size : soldCount };
+  }
+}
+
+export function refId(value: unknown): string {
+  return value && typeof value === "object" && "id" in value ? String((value as { id: unknown }).id) : String(value ?? "");
+}
+
+function shiftOffset(instances: Json[], now: Date): number {
+  const starts = instances.map((i) => (isDateTime(i.startUtc) ? parseWallClock(i.startUtc) : NaN)).filter((n) => !Number.isNaN(n));
+  if (!starts.length) return 0;
+  const earliest = Math.min(...starts);
+  // Whole days, so every performance keeps its local time of day; the earliest lands within a day after `now`.
+  return (Math.floor((now.getTime() - earliest) / DAY_MS) + 1) * DAY_MS;
+}
+
+function shiftRecord(record: Json, offset: number): void {
+  for (const [key, value] of Object.entries(record)) if (isDateTime(value)) record[key] = shiftDateTime(value, offset);
+}
+
+/** After shifting, old captures say "off sale" for shows that were past when captured; open the season for the demo. */
+function openSalesForDemo(instances: Json[], now: Date): void {
+  const nowMs = now.getTime();
+  for (const i of instances) {
+    if (i.cancelled === true || !isDateTime(i.startUtc) || parseWallClock(i.startUtc) <= nowMs) continue;
+    const opens = nowMs - 7 * DAY_MS;
+    if (isDateTime(i.startSellingAtWebUtc) && parseWallClock(i.startSellingAtWebUtc) > opens) {
+      i.startSellingAtWebUtc = formatWallClock(opens, true);
+      i.startSellingAtWeb = formatWallClock(opens);
+    }
+    i.isOnSale = true;
+  }
+}

@@ -1,0 +1,19 @@
+// Demo values printed at start-up and used by tests and the demo script. None of them is a secret.
+
+export const DEMO_CLIENT_NAME = "demo";
+export const DEMO_API_USER = "demo-api";
+/** The secret key is base64, like Spektrix's; it decodes to this ASCII text. */
+export const DEMO_API_KEY_TEXT = "spektrix-emulator-demo-key";
+export const DEMO_API_KEY = Buffer.from(DEMO_API_KEY_TEXT, "ascii").toString("base64");
+
+export const DEMO_MEMBER = { email: "member@example.com", password: "member-pass" } as const;
+export const DEMO_GUEST = { email: "guest@example.com", password: "guest-pass" } as const;
+
+/** Promo code accepted by the emulator: 10% off tickets. */
+export const DEMO_PROMO_CODE = "DEMO10";
+
+export const TEST_CARDS = {
+  success: "4111111111111111",
+  refused: "4000000000000002",
+  error: "4000000000000119",
+} as const;

@@ -1,0 +1,128 @@
+import type { Hono } from "hono";
+import { z } from "zod";
+import { type AppEnv, type Emu } from "../context";
+import { badRequest, notFound } from "../errors";
+import { refId } from "../data/catalogue";
+import { formatWallClock, isDateTime, parseWallClock } from "../data/dates";
+
+const faultSchema = z.object({
+  type: z.enum(["latency", "status", "rateLimit", "hang", "malformedJson", "truncated", "emptyCatalogue", "vanishEvents"]),
+  path: z.string().optional(),
+  method: z.string().optional(),
+  count: z.number().int().positive().optional(),
+  latencyMs: z.number().int().nonnegative().optional(),
+  status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+  retryAfter: z.number().int().nonnegative().optional(),
+  percent: z.number().min(0).max(100).optional(),
+});
+
+const eventPatch = z.looseObject({ name: z.string().optional() });
+const instancePatch = z.object({
+  cancelled: z.boolean().optional(),
+  /** New local start time; startUtc and the selling window move by the same amount. */
+  start: z.string().optional(),
+  available: z.number().int().nonnegative().optional(),
+  isOnSale: z.boolean().optional(),
+});
+const newEvent = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  starts: z.array(z.string()).min(1),
+  price: z.number().nonnegative().optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});
+const generate = z.object({ events: z.number().int().positive().max(20000), performancesPerEvent: z.number().int().positive().max(100) });
+
+function json<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
+  let value: unknown;
+  try {
+    value = raw ? JSON.parse(raw) : {};
+  } catch {
+    throw badRequest("Body is not valid JSON.");
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) throw badRequest("Invalid control request.", r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  return r.data;
+}
+
+/** Test-only control surface; mounted only with `control: true` / `--control`. */
+export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
+  const store = emu.store;
+  const cat = () => store.catalogue;
+
+  app.get("/__control/requests", (c) => c.json(emu.requests.filter({ path: c.req.query("path"), method: c.req.query("method") })));
+  app.delete("/__control/requests", (c) => {
+    emu.requests.clear();
+    return c.body(null, 204);
+  });
+
+  app.get("/__control/faults", (c) => c.json(emu.faults.list()));
+  app.post("/__control/faults", async (c) => c.json({ id: emu.faults.add(json(await c.req.text(), faultSchema)) }, 201));
+  app.delete("/__control/faults", (c) => {
+    emu.faults.clear();
+    return c.body(null, 204);
+  });
+  app.delete("/__control/faults/:id", (c) => (emu.faults.remove(Number(c.req.param("id"))) ? c.body(null, 204) : c.json({ message: "No such fault" }, 404)));
+
+  app.post("/__control/reset", (c) => {
+    store.reset();
+    emu.faults.clear();
+    emu.requests.clear();
+    return c.body(null, 204);
+  });
+
+  app.get("/__control/state", (c) =>
+    c.json({
+      events: cat().events.size,
+      instances: cat().instances.size,
+      plans: cat().plans.size,
+      venues: cat().venues.size,
+      customers: store.customers.size,
+      baskets: store.baskets.size,
+      orders: store.orders.size,
+      shiftMs: cat().shiftMs,
+      now: store.opts.now().toISOString(),
+    }),
+  );
+
+  app.post("/__control/events", async (c) => {
+    const body = json(await c.req.text(), newEvent);
+    return c.json(cat().createEvent({ ...body, starts: body.starts }), 201);
+  });
+  app.patch("/__control/events/:id", async (c) => {
+    const event = cat().events.get(c.req.param("id"));
+    if (!event) throw notFound("Event", c.req.param("id"));
+    const body = json(await c.req.text(), eventPatch);
+    Object.assign(event, body);
+    return c.json(event);
+  });
+  app.delete("/__control/events/:id", (c) => (cat().removeEvent(c.req.param("id")) ? c.body(null, 204) : c.json({ message: "No such event" }, 404)));
+
+  app.patch("/__control/instances/:id", async (c) => {
+    const instance = store.instance(c.req.param("id"));
+    const body = json(await c.req.text(), instancePatch);
+    if (body.cancelled !== undefined) {
+      instance.cancelled = body.cancelled;
+      if (body.cancelled) instance.isOnSale = false;
+    }
+    if (body.isOnSale !== undefined) instance.isOnSale = body.isOnSale;
+    if (body.start !== undefined) {
+      if (!isDateTime(body.start) || !isDateTime(instance.start)) throw badRequest("start must be YYYY-MM-DDTHH:MM:SS");
+      const delta = parseWallClock(body.start) - parseWallClock(instance.start);
+      for (const key of ["start", "startUtc", "startSellingAtWeb", "startSellingAtWebUtc", "stopSellingAtWeb", "stopSellingAtWebUtc"]) {
+        const v = instance[key];
+        if (isDateTime(v)) instance[key] = formatWallClock(parseWallClock(v) + delta, v.endsWith("Z"));
+      }
+      cat().refreshEventDates(refId(instance.event));
+    }
+    if (body.available !== undefined) store.setAvailability(String(instance.id), body.available);
+    return c.json(instance);
+  });
+
+  app.post("/__control/generate", async (c) => {
+    const body = json(await c.req.text(), generate);
+    const started = Date.now();
+    const instances = cat().generate(body.events, body.performancesPerEvent, store.opts.now());
+    return c.json({ events: body.events, instances, ms: Date.now() - started }, 201);
+  });
+}

@@ -1,0 +1,41 @@
+import type { Hono } from "hono";
+import { parseBody, type AppEnv, type Emu } from "../context";
+import { TEST_CARDS } from "../demo-credentials";
+import { paymentSubmit } from "./schemas";
+
+export type PaymentOutcome =
+  | { outcome: "completed"; orderId: string }
+  | { outcome: "refused"; message: string }
+  | { outcome: "notFound"; message: string }
+  | { outcome: "error"; message: string };
+
+/** Stand-in for the card processor behind <spektrix-payments>: validate the token, "charge" the card, confirm the basket. */
+export function pay(emu: Emu, paymentToken: string, cardNumber: string): PaymentOutcome {
+  const store = emu.store;
+  const checked = store.checkToken(paymentToken);
+  if (!checked.ok) return { outcome: "notFound", message: checked.reason };
+  const card = cardNumber.replace(/\D/g, "");
+  if (card === TEST_CARDS.refused) return { outcome: "refused", message: "The card was refused." };
+  if (card !== TEST_CARDS.success) return { outcome: "error", message: card === TEST_CARDS.error ? "The payment processor reported an error." : "Unknown test card number." };
+  const { token, basket } = checked;
+  let customerId = basket.customerId;
+  if (token.kind === "direct" && token.payer) {
+    // Direct checkout: match by email, never update an existing record; create one only after payment.
+    const existing = store.customerByEmail(token.payer.email);
+    customerId = existing ? existing.id : store.createCustomer({ email: token.payer.email, firstName: token.payer.firstName, lastName: token.payer.lastName, address: token.payer.billingAddress }).id;
+  }
+  try {
+    const order = store.completeOrder(basket, { amount: store.totals(basket).total, type: "Card", customerId });
+    store.tokens.delete(paymentToken);
+    return { outcome: "completed", orderId: order.id };
+  } catch (err) {
+    return { outcome: "error", message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export function registerPayments(app: Hono<AppEnv>, emu: Emu, client: string): void {
+  app.post(`/${client}/emulator-payments/submit`, (c) => {
+    const body = parseBody(c, paymentSubmit);
+    return c.json(pay(emu, body.paymentToken, body.cardNumber));
+  });
+}

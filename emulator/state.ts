@@ -1,0 +1,492 @@
+import { createHash, randomBytes } from "node:crypto";
+import { Catalogue, refId, type Plan, type Price } from "./data/catalogue";
+import { demoCustomers, type Address, type CustomerRec } from "./data/demo";
+import type { Json, LoadedData } from "./data/load";
+import { DEMO_PROMO_CODE } from "./demo-credentials";
+import { ApiError, badRequest, notFound } from "./errors";
+import { IdFactory, money, rngFor } from "./random";
+
+export interface TicketItem { id: string; instanceId: string; eventId: string; seatId: string | null; seatName: string; planId: string; planName: string; price: Price; attributes: Record<string, unknown> }
+export interface DonationItem { id: string; fundId: string; amount: number; recognitionName: string | null; isAnonymous: boolean; tributeTypeId: string | null; tributeName: string | null }
+export interface MerchandiseItem { id: string; stockItemId: string; reference: string | null; price: number }
+export interface MembershipItem { id: string; membershipId: string; autoRenew: boolean; price: number; isRenewal: boolean }
+export interface GiftVoucherItem { id: string; amount: number; toName: string; fromName: string; message: string; sendDate: string | null; deliveryType: string; deliveryEmailAddress: string | null }
+export interface TicketSubscriptionItem { id: string; pricingSetId: string; structureName: string; pricingSetName: string; price: number }
+
+export interface Basket {
+  id: string;
+  customerId: string | null;
+  version: number;
+  promoCode: string | null;
+  tickets: TicketItem[];
+  donations: DonationItem[];
+  merchandise: MerchandiseItem[];
+  memberships: MembershipItem[];
+  giftVouchers: GiftVoucherItem[];
+  ticketSubscriptions: TicketSubscriptionItem[];
+}
+
+export interface Session { id: string; basketId: string; customerId: string | null }
+
+export interface DirectPayer { email: string; firstName: string; lastName: string; billingAddress: Omit<Address, "id" | "isBilling" | "isDelivery"> }
+export interface PaymentToken {
+  token: string;
+  basketId: string;
+  hash: string;
+  expiresAt: number;
+  kind: "customer" | "direct";
+  originDomain: string;
+  billingAddressId: string | null;
+  storeCard: boolean;
+  payer: DirectPayer | null;
+}
+
+export interface Order { id: string; customerId: string; json: Json }
+
+export interface StoreOptions { shiftDates: boolean; now: () => Date; tokenTtlMs: number; seed: string }
+
+/** The single state behind web mode, owner mode, the iframe pages and the control API. */
+export class Store {
+  catalogue!: Catalogue;
+  customers = new Map<string, CustomerRec>();
+  sessions = new Map<string, Session>();
+  baskets = new Map<string, Basket>();
+  orders = new Map<string, Order>();
+  tokens = new Map<string, PaymentToken>();
+  private ids!: IdFactory;
+
+  constructor(
+    private readonly data: LoadedData,
+    readonly opts: StoreOptions,
+  ) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.catalogue = Catalogue.build(this.data, { shiftDates: this.opts.shiftDates, now: this.opts.now(), seed: this.opts.seed });
+    this.ids = new IdFactory(rngFor(`${this.opts.seed}:state`));
+    this.customers.clear();
+    for (const c of demoCustomers(this.catalogue.memberships, this.opts.now())) this.customers.set(c.id, c);
+    this.sessions.clear();
+    this.baskets.clear();
+    this.orders.clear();
+    this.tokens.clear();
+  }
+
+  // ---- sessions & baskets --------------------------------------------------------------------
+  newSession(): Session {
+    const session: Session = { id: randomBytes(18).toString("base64url"), basketId: this.newBasket(null).id, customerId: null };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  newBasket(customerId: string | null): Basket {
+    const basket: Basket = { id: this.ids.catalogue(), customerId, version: 0, promoCode: null, tickets: [], donations: [], merchandise: [], memberships: [], giftVouchers: [], ticketSubscriptions: [] };
+    this.baskets.set(basket.id, basket);
+    return basket;
+  }
+
+  basket(id: string): Basket {
+    const basket = this.baskets.get(id);
+    if (!basket) throw notFound("Basket", id);
+    return basket;
+  }
+
+  sessionBasket(session: Session): Basket {
+    const existing = this.baskets.get(session.basketId);
+    if (existing) return existing;
+    const fresh = this.newBasket(session.customerId);
+    session.basketId = fresh.id;
+    return fresh;
+  }
+
+  /** Every change bumps the version, which changes the hash and invalidates payment tokens. */
+  touch(basket: Basket): void {
+    basket.version++;
+  }
+
+  isEmpty(b: Basket): boolean {
+    return !b.tickets.length && !b.donations.length && !b.merchandise.length && !b.memberships.length && !b.giftVouchers.length && !b.ticketSubscriptions.length;
+  }
+
+  hash(b: Basket): string {
+    if (b.customerId === null && this.isEmpty(b)) return "NotLoggedIn";
+    return createHash("sha1").update(`${b.id}:${b.version}:${b.customerId ?? ""}`).digest("hex").toUpperCase();
+  }
+
+  // ---- pricing -------------------------------------------------------------------------------
+  ticketDiscount(b: Basket, t: TicketItem): number {
+    let pct = b.promoCode?.toUpperCase() === DEMO_PROMO_CODE ? 10 : 0;
+    const customer = b.customerId ? this.customers.get(b.customerId) : undefined;
+    for (const held of customer?.memberships ?? []) {
+      const m = this.catalogue.memberships.find((x) => x.id === held.membershipId);
+      if (m && m.ticketDiscountPercent > pct) pct = m.ticketDiscountPercent;
+    }
+    return money((t.price.amount * pct) / 100);
+  }
+
+  totals(b: Basket): { total: number; totalDiscount: number } {
+    let total = 0;
+    let discount = 0;
+    for (const t of b.tickets) {
+      const d = this.ticketDiscount(b, t);
+      discount += d;
+      total += t.price.amount - d;
+    }
+    for (const d of b.donations) total += d.amount;
+    for (const m of b.merchandise) total += m.price;
+    for (const m of b.memberships) total += m.price;
+    for (const g of b.giftVouchers) total += g.amount;
+    for (const s of b.ticketSubscriptions) total += s.price;
+    return { total: money(total), totalDiscount: money(discount) };
+  }
+
+  // ---- availability --------------------------------------------------------------------------
+  /** Seats in any basket are held (like Spektrix basket holds); they become sales when the basket is paid. */
+  held(instanceId: string): { count: number; seats: Set<string>; byBasket: Map<string, number> } {
+    const seats = new Set<string>();
+    const byBasket = new Map<string, number>();
+    let count = 0;
+    for (const b of this.baskets.values()) {
+      for (const t of b.tickets) {
+        if (t.instanceId !== instanceId) continue;
+        count++;
+        byBasket.set(b.id, (byBasket.get(b.id) ?? 0) + 1);
+        if (t.seatId) seats.add(t.seatId);
+      }
+    }
+    return { count, seats, byBasket };
+  }
+
+  status(instanceId: string, basketId: string | null, owner: boolean): Json {
+    const instance = this.instance(instanceId);
+    const plan = this.catalogue.plan(String(instance.planId));
+    const a = this.catalogue.availabilityOf(instanceId);
+    const held = this.held(instanceId);
+    const inBasket = basketId ? (held.byBasket.get(basketId) ?? 0) : 0;
+    const available = Math.max(0, a.capacity - a.soldCount - held.count);
+    const bands = plan.bands.map((band) => {
+      const seats = plan.seats?.filter((s) => s.bandId === band.id);
+      const free = seats ? seats.filter((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id)).length : available;
+      return { id: band.id, name: band.name, available: free };
+    });
+    const out: Json = {
+      name: plan.name,
+      available,
+      wheelchairAvailable: 0,
+      specialAvailable: 0,
+      capacity: a.capacity,
+      bands,
+      inBasket,
+      unavailable: a.soldCount,
+      lockInfoAvailable: null,
+      lockInfoSpecialAvailable: null,
+    };
+    if (owner) Object.assign(out, { inOtherBasket: held.count - inBasket, locked: 0, reserved: 0, sold: a.soldCount, scanned: 0, masked: 0, lockInformation: null });
+    return out;
+  }
+
+  /** Control API: make exactly `available` seats free by adjusting the sold count. */
+  setAvailability(instanceId: string, available: number): void {
+    const instance = this.instance(instanceId);
+    const plan = this.catalogue.plan(String(instance.planId));
+    const a = this.catalogue.availabilityOf(instanceId);
+    const held = this.held(instanceId).count;
+    const targetSold = Math.max(0, Math.min(a.capacity - held, a.capacity - held - available));
+    if (plan.seats) {
+      const heldSeats = this.held(instanceId).seats;
+      const seats = plan.seats.map((s) => s.id).filter((id) => !heldSeats.has(id));
+      a.soldSeats = new Set(seats.slice(0, targetSold));
+      a.soldCount = a.soldSeats.size;
+    } else a.soldCount = targetSold;
+  }
+
+  instance(id: string): Json {
+    const instance = this.catalogue.instances.get(id);
+    if (!instance) throw notFound("Instance", id);
+    return instance;
+  }
+
+  // ---- basket changes ------------------------------------------------------------------------
+  addTickets(b: Basket, items: { instance: string; type: string; seat?: string; seatingPlan?: string; attributes: Record<string, unknown> }[]): TicketItem[] {
+    const added: TicketItem[] = [];
+    // Validate everything first so a bad line leaves the basket untouched.
+    const planned: TicketItem[] = [];
+    const extraHeld = new Map<string, number>();
+    const extraSeats = new Set<string>();
+    for (const item of items) {
+      const instance = this.catalogue.instances.get(item.instance);
+      if (!instance) throw badRequest(`Instance '${item.instance}' was not found.`);
+      if (instance.cancelled === true) throw badRequest("This performance has been cancelled.");
+      if (instance.isOnSale !== true) throw badRequest("This performance is not on sale.");
+      const plan: Plan = this.catalogue.plan(String(instance.planId));
+      const prices = this.catalogue.priceListForInstance(instance).prices;
+      const a = this.catalogue.availabilityOf(item.instance);
+      const held = this.held(item.instance);
+      let seat = null as Plan["seats"] extends (infer S)[] | null ? S | null : never;
+      if (plan.seats) {
+        if (item.seat) {
+          seat = plan.seats.find((s) => s.id === item.seat) ?? null;
+          if (!seat) throw badRequest(`Seat '${item.seat}' is not in this plan.`);
+          if (a.soldSeats.has(seat.id) || held.seats.has(seat.id) || extraSeats.has(seat.id)) throw new ApiError(409, `Seat ${seat.name} is not available.`, ["Seat not available"]);
+        } else {
+          // Best available: first free seat in plan order.
+          seat = plan.seats.find((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id) && !extraSeats.has(s.id)) ?? null;
+          if (!seat) throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
+        }
+        extraSeats.add(seat.id);
+      } else {
+        const free = a.capacity - a.soldCount - held.count - (extraHeld.get(item.instance) ?? 0);
+        if (free <= 0) throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
+      }
+      extraHeld.set(item.instance, (extraHeld.get(item.instance) ?? 0) + 1);
+      const bandId = seat ? seat.bandId : plan.bands[0]?.id;
+      const price = prices.find((p) => p.ticketType.id === item.type && p.band.id === bandId);
+      if (!price) throw badRequest(`Ticket type '${item.type}' is not available for this performance.`);
+      planned.push({ id: this.ids.catalogue(), instanceId: item.instance, eventId: refId(instance.event), seatId: seat ? seat.id : null, seatName: seat ? seat.name : "", planId: plan.id, planName: plan.name, price, attributes: item.attributes });
+    }
+    b.tickets.push(...planned);
+    added.push(...planned);
+    this.touch(b);
+    return added;
+  }
+
+  removeItems<K extends "tickets" | "donations" | "merchandise" | "memberships" | "giftVouchers" | "ticketSubscriptions">(b: Basket, key: K, ids: string[]): void {
+    const list = b[key] as { id: string }[];
+    const missing = ids.filter((id) => !list.some((x) => x.id === id));
+    if (missing.length) throw notFound("Basket item", missing.join(","));
+    (b as unknown as Record<K, { id: string }[]>)[key] = list.filter((x) => !ids.includes(x.id));
+    this.touch(b);
+  }
+
+  newItemId(): string {
+    return this.ids.catalogue();
+  }
+
+  // ---- customers -----------------------------------------------------------------------------
+  customerByEmail(email: string): CustomerRec | undefined {
+    const wanted = email.trim().toLowerCase();
+    return [...this.customers.values()].find((c) => c.email.toLowerCase() === wanted);
+  }
+
+  customer(id: string): CustomerRec {
+    const c = this.customers.get(id);
+    if (!c) throw notFound("Customer", id);
+    return c;
+  }
+
+  createCustomer(input: { email: string; firstName: string; lastName: string; password?: string | null; mobile?: string | null; address?: DirectPayer["billingAddress"] }): CustomerRec {
+    if (this.customerByEmail(input.email)) throw badRequest("Duplicate Entry", ["A customer with this email address already exists."]);
+    let id = this.ids.customer();
+    while (this.customers.has(id)) id = this.ids.customer();
+    const c: CustomerRec = {
+      id,
+      title: "",
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      password: input.password ?? null,
+      phone: null,
+      mobile: input.mobile ?? null,
+      birthDate: null,
+      addresses: input.address ? [{ id: this.ids.catalogue(), ...input.address, isBilling: true, isDelivery: true }] : [],
+      memberships: [],
+      creditBalance: 0,
+      attributes: {},
+      orderIds: [],
+    };
+    this.customers.set(c.id, c);
+    return c;
+  }
+
+  /** Error 18: a customer may not buy a membership they already hold outside its renewal period. */
+  assertMembershipsAllowed(b: Basket): void {
+    if (!b.customerId) return;
+    const customer = this.customer(b.customerId);
+    const renewalWindowMs = 30 * 86_400_000;
+    for (const item of b.memberships) {
+      const held = customer.memberships.find((m) => m.membershipId === item.membershipId);
+      if (held && Date.parse(`${held.expiryDate}Z`) - this.opts.now().getTime() > renewalWindowMs) {
+        throw new ApiError(409, "The customer already holds this membership outside its renewal period.", ["Membership already held"], 18);
+      }
+    }
+  }
+
+  // ---- payment tokens ------------------------------------------------------------------------
+  issueToken(b: Basket, details: Omit<PaymentToken, "token" | "basketId" | "hash" | "expiresAt">): string {
+    const token = randomBytes(24).toString("base64url");
+    this.tokens.set(token, { token, basketId: b.id, hash: this.hash(b), expiresAt: this.opts.now().getTime() + this.opts.tokenTtlMs, ...details });
+    return token;
+  }
+
+  /** A token is only good for the basket state it was issued for, and only until it expires. */
+  checkToken(token: string): { ok: true; token: PaymentToken; basket: Basket } | { ok: false; reason: string } {
+    const t = this.tokens.get(token);
+    if (!t) return { ok: false, reason: "Payment token not recognised" };
+    if (this.opts.now().getTime() > t.expiresAt) return { ok: false, reason: "Payment token has expired" };
+    const basket = this.baskets.get(t.basketId);
+    if (!basket) return { ok: false, reason: "Basket no longer exists" };
+    if (this.hash(basket) !== t.hash) return { ok: false, reason: "Basket has changed since the payment was initiated" };
+    return { ok: true, token: t, basket };
+  }
+
+  // ---- orders --------------------------------------------------------------------------------
+  /** Turns a basket into an order: seats become sales, memberships are granted, the basket is retired. */
+  completeOrder(b: Basket, payment: { amount: number; type: string; customerId: string | null; storeCard?: boolean }): Order {
+    if (this.isEmpty(b)) throw badRequest("The basket is empty.");
+    const customerId = payment.customerId ?? b.customerId;
+    if (!customerId) throw badRequest("A customer is required to complete this order.");
+    const customer = this.customer(customerId);
+    if (b.customerId !== customerId) {
+      b.customerId = customerId;
+    }
+    this.assertMembershipsAllowed(b);
+    const now = this.opts.now();
+    const json = this.basketJson(b, { owner: true });
+    for (const t of b.tickets) {
+      const a = this.catalogue.availabilityOf(t.instanceId);
+      if (t.seatId) a.soldSeats.add(t.seatId);
+      a.soldCount = t.seatId ? a.soldSeats.size : a.soldCount + 1;
+    }
+    for (const m of b.memberships) {
+      const type = this.catalogue.memberships.find((x) => x.id === m.membershipId);
+      const expiry = new Date(now.getTime() + (type?.durationMonths ?? 12) * 30 * 86_400_000);
+      const existing = customer.memberships.find((x) => x.membershipId === m.membershipId);
+      if (existing) existing.expiryDate = expiry.toISOString().slice(0, 19);
+      else customer.memberships.push({ id: m.id, membershipId: m.membershipId, startDate: now.toISOString().slice(0, 19), expiryDate: expiry.toISOString().slice(0, 19), autoRenew: m.autoRenew });
+    }
+    const id = this.ids.catalogue();
+    const stamp = now.toISOString().slice(0, 19);
+    const order: Order = {
+      id,
+      customerId,
+      json: {
+        id,
+        customer: { id: customerId },
+        tickets: json.tickets,
+        donations: json.donations,
+        merchandiseItems: json.merchandiseItems,
+        membershipSubscriptions: json.membershipSubscriptions,
+        giftVouchers: json.giftVouchers,
+        ticketSubscriptions: json.ticketSubscriptions,
+        total: json.total,
+        totalDiscount: json.totalDiscount,
+        totalPaymentCharges: 0,
+        totalDeliveryCharges: 0,
+        totalTransactionCharges: 0,
+        payments: payment.amount > 0 ? [{ amount: payment.amount, type: payment.type, date: stamp, dateUtc: `${stamp}Z` }] : [],
+        refunds: [],
+        deliveries: [],
+        notes: [],
+        printAtHomeDocuments: [],
+        firstTransactionDate: stamp,
+        firstTransactionDateUtc: `${stamp}Z`,
+        lastTransactionDate: stamp,
+        lastTransactionDateUtc: `${stamp}Z`,
+      },
+    };
+    this.orders.set(id, order);
+    customer.orderIds.push(id);
+    this.baskets.delete(b.id);
+    for (const [token, t] of this.tokens) if (t.basketId === b.id) this.tokens.delete(token);
+    // The session that owned this basket starts again with an empty one for the same customer.
+    for (const s of this.sessions.values()) if (s.basketId === b.id) s.basketId = this.newBasket(s.customerId).id;
+    return order;
+  }
+
+  order(id: string): Order {
+    const o = this.orders.get(id);
+    if (!o) throw notFound("Order", id);
+    return o;
+  }
+
+  // ---- JSON views ----------------------------------------------------------------------------
+  customerJson(c: CustomerRec, opts: { owner: boolean }): Json {
+    const billing = c.addresses.find((a) => a.isBilling) ?? null;
+    const delivery = c.addresses.find((a) => a.isDelivery) ?? null;
+    const out: Json = {
+      age: null,
+      billingAddress: billing,
+      deliveryAddress: delivery,
+      birthDate: c.birthDate,
+      email: c.email,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      mobile: c.mobile,
+      name: `${c.firstName} ${c.lastName}`.trim(),
+      phone: c.phone,
+      title: c.title,
+      passwordSet: c.password !== null,
+      giftAidDeclarationRequired: false,
+      id: c.id,
+      creditBalance: c.creditBalance,
+      ...c.attributes,
+    };
+    if (opts.owner) {
+      Object.assign(out, {
+        addresses: c.addresses,
+        subscriptions: c.memberships.map((m) => ({ id: m.id, membership: { id: m.membershipId }, startDate: m.startDate, expiryDate: m.expiryDate, autoRenew: m.autoRenew })),
+        orders: c.orderIds.map((id) => ({ id })),
+        storedCards: [],
+        tags: [],
+        agreedStatements: [],
+      });
+    }
+    return out;
+  }
+
+  basketJson(b: Basket, opts: { owner: boolean }): Json {
+    const { total, totalDiscount } = this.totals(b);
+    const customer = b.customerId ? this.customers.get(b.customerId) : undefined;
+    return {
+      id: b.id,
+      customer: customer ? this.customerJson(customer, { owner: false }) : null,
+      hash: this.hash(b),
+      promoCode: b.promoCode,
+      tickets: b.tickets.map((t) => {
+        const discount = this.ticketDiscount(b, t);
+        return {
+          band: { id: t.price.band.id },
+          event: { id: t.eventId },
+          instance: { id: t.instanceId },
+          planId: t.planId,
+          seat: t.seatId ? { id: t.seatId } : null,
+          seatName: t.seatName,
+          planName: t.planName,
+          voucherRedemptionInfo: null,
+          type: { id: t.price.ticketType.id, name: t.price.ticketType.name },
+          ticketType: { id: t.price.ticketType.id, name: t.price.ticketType.name },
+          delivered: false,
+          barcode: null,
+          offer: null,
+          customItems: [],
+          discount,
+          price: t.price.amount,
+          total: money(t.price.amount - discount),
+          id: t.id,
+          ...(opts.owner ? { originalPrice: t.price.amount, priceOverridden: false } : {}),
+          ...t.attributes,
+        };
+      }),
+      donations: b.donations.map((d) => ({ id: d.id, fund: { id: d.fundId }, amount: d.amount, recognitionName: d.recognitionName, isAnonymous: d.isAnonymous, tributeTypeId: d.tributeTypeId, tributeName: d.tributeName })),
+      merchandiseItems: b.merchandise.map((m) => ({ id: m.id, stockItem: { id: m.stockItemId }, reference: m.reference, barcode: null, delivered: false, offer: null, customItems: [], discount: 0, price: m.price, total: m.price })),
+      membershipSubscriptions: b.memberships.map((m) => ({ id: m.id, membership: { id: m.membershipId }, autoRenew: m.autoRenew, startDate: null, expiryDate: null, isRenewal: m.isRenewal, relatedDonationId: null, customItems: [], discount: 0, price: m.price, total: m.price })),
+      giftVouchers: b.giftVouchers.map((g) => ({ ...g })),
+      ticketSubscriptions: b.ticketSubscriptions.map((s) => ({ id: s.id, ticketSubscriptionStructureName: s.structureName, pricingSetName: s.pricingSetName, price: s.price })),
+      offers: [],
+      potentialOffers: [],
+      multibuyOffers: [],
+      customPayments: [],
+      notes: [],
+      ticketDelivery: null,
+      merchandiseDelivery: null,
+      ticketDeliveryOptions: [],
+      merchandiseDeliveryOptions: [],
+      defaultCardPaymentFee: 0,
+      transactionCommission: { waived: true, amount: 0 },
+      disableWebComponents: false,
+      totalDiscount,
+      total,
+    };
+  }
+}

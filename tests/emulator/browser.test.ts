@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_CARDS, type RunningEmulator } from "../../emulator/index";
+import { owner, sellableInstance, start, WebClient } from "./helpers";
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await start({ shiftDates: true });
+});
+afterAll(() => emu.stop());
+
+/** Browser-ish page client sharing the cookie jar with a WebClient, as iframes share the API session. */
+async function page(web: WebClient, path: string, form?: Record<string, string>): Promise<Response> {
+  const res = await fetch(`${emu.url}/${emu.clientName}/website/${path}`, {
+    method: form ? "POST" : "GET",
+    redirect: "manual",
+    headers: { ...(web.cookie ? { cookie: web.cookie } : {}), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  const set = res.headers.get("set-cookie");
+  if (set) web.cookie = set.split(";")[0]!;
+  return res;
+}
+
+describe("scripts", () => {
+  it.each([
+    ["/webcomponents/stable/spektrix-component-loader.js", "spektrix-basket-summary"],
+    ["/webcomponents/stable/spektrix-payments.js", "onPaymentCompleted"],
+    ["/webcomponents/stable/spektrix-payments.css", "spektrix-payments"],
+    ["/demo/website/scripts/integrate.js", "spektrix:resize"],
+  ])("%s", async (path, marker) => {
+    const res = await fetch(`${emu.url}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(path.endsWith(".css") ? /text\/css/ : /javascript/);
+    const text = await res.text();
+    expect(text).toContain(marker);
+    if (path.endsWith(".js")) expect(() => new Function(text)).not.toThrow();
+  });
+  it("the loader defines every documented component", async () => {
+    const text = await (await fetch(`${emu.url}/webcomponents/stable/spektrix-component-loader.js`)).text();
+    for (const name of ["spektrix-basket-summary", "spektrix-login-status", "spektrix-donate", "spektrix-memberships", "spektrix-gift-vouchers", "spektrix-merchandise"]) expect(text).toContain(`"${name}"`);
+    expect(text).toContain('credentials: "include"');
+    expect(text).toContain('setAttribute("count"');
+  });
+});
+
+describe("iframe pages share the web session", () => {
+  it("choose seats by short id, basket, log in, pay at checkout", async () => {
+    const web = new WebClient(emu);
+    const { instance, prices } = await sellableInstance(emu, web);
+    const shortId = /^\d+/.exec(instance.id)![0];
+    const choose = await page(web, `chooseseats.ASPX?EventInstanceId=${shortId}&stylesheet=site.css&resize=true`);
+    expect(choose.status).toBe(200);
+    const html = await choose.text();
+    expect(html).toContain('<link rel="stylesheet" href="/demo/resources/site.css">');
+    expect(html).toContain("spektrix:resize");
+    expect(html).toContain("basketHash:");
+    expect(html).toMatch(/<label>Adult/);
+    const add = await page(web, `ChooseSeats.aspx?EventInstanceId=${shortId}&stylesheet=site.css`, { action: "add", instance: instance.id, [`type:${prices[0].ticketType.id}`]: "2" });
+    expect(add.status).toBe(303);
+    expect(add.headers.get("location")).toBe("/demo/website/Basket2.aspx?stylesheet=site.css");
+    expect((await web.json("GET", "basket")).tickets).toHaveLength(2);
+    const basketHtml = await (await page(web, "Basket2.aspx")).text();
+    expect(basketHtml).toContain("Remove");
+    const checkout = await (await page(web, "secure/Checkout.aspx")).text();
+    expect(checkout).toContain('name="password"');
+    expect((await page(web, "secure/Checkout.aspx", { action: "login", email: "guest@example.com", password: "guest-pass" })).status).toBe(303);
+    expect((await web.json("GET", "customer")).email).toBe("guest@example.com");
+    const refused = await page(web, "secure/Checkout.aspx", { action: "pay", billingAddressId: "", cardNumber: TEST_CARDS.refused });
+    expect(refused.status).toBe(400);
+    const paid = await page(web, "secure/Checkout.aspx", { action: "pay", billingAddressId: "", cardNumber: TEST_CARDS.success });
+    expect(paid.status).toBe(303);
+    const orderId = new URL(paid.headers.get("location")!, emu.url).searchParams.get("OrderId")!;
+    expect((await (await owner(emu, "GET", `orders/${orderId}`)).json()).tickets).toHaveLength(2);
+    expect((await web.json("GET", "basket")).tickets).toHaveLength(0);
+  });
+  it("donations, memberships, gift vouchers and merchandise pages add to the same basket", async () => {
+    const web = new WebClient(emu);
+    const fund = (await web.json<any[]>("GET", "funds"))[0];
+    const membership = (await web.json<any[]>("GET", "memberships"))[1];
+    const stock = (await web.json<any[]>("GET", "stock-items"))[0];
+    expect((await page(web, "Donations.aspx", { fundId: fund.id, amount: "12" })).status).toBe(303);
+    expect((await page(web, "Memberships.aspx", { membershipId: membership.id })).status).toBe(303);
+    expect((await page(web, "GiftVouchers.aspx", { amount: "30", toName: "A" })).status).toBe(303);
+    expect((await page(web, "Merchandise.aspx", { stockItem: stock.id, quantity: "2" })).status).toBe(303);
+    const b = await web.json("GET", "basket");
+    expect(b.donations).toHaveLength(1);
+    expect(b.membershipSubscriptions).toHaveLength(1);
+    expect(b.giftVouchers).toHaveLength(1);
+    expect(b.merchandiseItems).toHaveLength(2);
+    expect(b.total).toBe(12 + membership.price + 30 + 2 * stock.price);
+  });
+  it("login/logout, my account, sign-up, event details, unknown page 404", async () => {
+    const web = new WebClient(emu);
+    expect((await page(web, "secure/LoginLogout.aspx", { action: "login", email: "member@example.com", password: "nope" })).status).toBe(400);
+    await page(web, "secure/LoginLogout.aspx", { action: "login", email: "member@example.com", password: "member-pass" });
+    expect(await (await page(web, "secure/MyAccount.aspx")).text()).toContain("Hello Morgan");
+    await page(web, "secure/MyAccount.aspx", { action: "logout" });
+    expect((await web.call("GET", "customer")).status).toBe(401);
+    expect((await page(web, "secure/signup.aspx", { firstName: "S", lastName: "U", email: "su@example.com", password: "x" })).status).toBe(303);
+    expect((await web.json("GET", "customer")).email).toBe("su@example.com");
+    expect(await (await page(web, "EventDetails.aspx?EventId=4201")).text()).toContain("Lake of the Woods");
+    expect((await page(web, "Nope.aspx")).status).toBe(404);
+  });
+});

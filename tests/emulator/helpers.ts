@@ -1,0 +1,55 @@
+import { fileURLToPath } from "node:url";
+import { DEMO_API_KEY, DEMO_API_USER, signedHeaders, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/index";
+
+export const FIXTURES = fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
+/** A fixed clock so derived data and shifted dates are reproducible. */
+export const NOW = new Date("2026-11-26T10:00:00Z");
+
+export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ dataDir: FIXTURES, now: NOW, control: true, ...options });
+}
+
+/** A browser-like web-mode client with its own cookie jar. */
+export class WebClient {
+  cookie = "";
+  constructor(
+    private readonly emu: RunningEmulator,
+    private readonly origin?: string,
+  ) {}
+  async call(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.origin) headers.origin = this.origin;
+    if (body !== undefined) headers["content-type"] = "application/json; charset=UTF-8";
+    const res = await fetch(`${this.emu.apiBase}/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const set = res.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
+    return res;
+  }
+  async json<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.call(method, path, body);
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+}
+
+export async function owner(emu: RunningEmulator, method: string, path: string, body?: unknown, opts: { date?: Date } = {}): Promise<Response> {
+  const url = `${emu.apiBase}/${path}`;
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers = signedHeaders({ user: DEMO_API_USER, key: DEMO_API_KEY, method, url, body: text, date: opts.date ?? NOW });
+  return fetch(url, { method, headers, body: text });
+}
+
+/** First on-sale, non-free, uncancelled instance with seats left. */
+export async function sellableInstance(emu: RunningEmulator, web: WebClient, opts: { free?: boolean } = {}): Promise<{ instance: any; prices: any[] }> {
+  const instances = await web.json<any[]>("GET", "instances");
+  for (const instance of instances) {
+    if (!instance.isOnSale || instance.cancelled) continue;
+    const status = await web.json("GET", `instances/${instance.id}/status`);
+    if (status.available < 4) continue;
+    const list = await web.json("GET", `instances/${instance.id}/price-list`);
+    const free = list.prices.every((p: any) => p.amount === 0);
+    if (free === (opts.free ?? false)) return { instance, prices: list.prices };
+  }
+  throw new Error("no sellable instance");
+}
