@@ -152,6 +152,12 @@ export const syncRuns = pgTable(
     skipped: integer("skipped").notNull().default(0),
     errors: jsonb("errors").$type<string[]>().notNull().default([]),
     abortReason: text("abort_reason"),
+    /** `full`, or `event:<Spektrix id>` for a single-event sync. */
+    scope: text("scope").notNull().default("full"),
+    /** The sync-settings version the run used (0 = defaults; null = settings passed in, or failed before reading them). */
+    settingsVersion: integer("settings_version"),
+    /** Per-kind counts (events, performances, venues), content rows written, fetch time. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index("sync_runs_started_idx").on(t.startedAt)],
 );
@@ -163,4 +169,41 @@ export const siteSettings = pgTable("site_settings", {
   updatedAt: ts("updated_at")
     .notNull()
     .default(sql`now()`),
+});
+
+// ─── Editor studio (lib/studio) ───────────────────────────────────────────────────────────────────────────────
+
+export type StudioRole = "editor";
+
+/** People who may use `/studio`. Separate from members: a Spektrix customer is never a studio user. */
+export const studioUsers = pgTable("studio_users", {
+  id: serial("id").primaryKey(),
+  /** Lower-cased. */
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  /** `scrypt$N$r$p$salt$hash`, base64 parts (node:crypto scrypt). */
+  passwordHash: text("password_hash").notNull(),
+  role: text("role").$type<StudioRole>().notNull().default("editor"),
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  lastSignInAt: ts("last_sign_in_at"),
+});
+
+/**
+ * Pages editors build from blocks. The draft is what the studio edits; `published*` is the snapshot visitors
+ * see, copied from the draft on publish (null until the first publish).
+ */
+export const pages = pgTable("pages", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  seoTitle: text("seo_title"),
+  seoDescription: text("seo_description"),
+  draftBlocks: jsonb("draft_blocks").$type<unknown[]>().notNull().default([]),
+  publishedBlocks: jsonb("published_blocks").$type<unknown[]>(),
+  /** `{ title, seoTitle, seoDescription }` as published. */
+  publishedMeta: jsonb("published_meta").$type<Record<string, unknown>>(),
+  publishedAt: ts("published_at"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: text("updated_by"),
 });

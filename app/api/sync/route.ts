@@ -1,0 +1,49 @@
+import { revalidateTag } from "next/cache";
+import { z } from "zod";
+import { env } from "@/lib/config";
+import { bearerToken, secretMatches } from "@/lib/sync/secret";
+import { runSiteSync } from "@/lib/sync/server";
+
+/**
+ * POST /api/sync — runs a sync for schedulers (cron, platform schedulers, a Kubernetes CronJob), the CLI and
+ * the demo schedule. `Authorization: Bearer $SYNC_SECRET`. Body (optional): `{ "eventId": "…", "force": true }`.
+ * Answers the run summary: 200 done, 401 wrong secret, 409 already running, 422 aborted by a guard, 502 failed.
+ */
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const bodySchema = z
+  .object({
+    eventId: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, "must be a Spektrix event id").optional(),
+    force: z.boolean().optional(),
+  })
+  .strict();
+
+const triggerSchema = z.enum(["api", "cli", "schedule", "studio"]).catch("api");
+
+const STATUS = { succeeded: 200, "already-running": 409, aborted: 422, failed: 502, running: 500 } as const;
+
+export async function POST(request: Request): Promise<Response> {
+  if (!secretMatches(bearerToken(request.headers.get("authorization")), env().SYNC_SECRET)) {
+    return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+  }
+  const text = await request.text();
+  let raw: unknown = {};
+  try {
+    raw = text.trim() ? JSON.parse(text) : {};
+  } catch {
+    return Response.json({ error: "body must be JSON" }, { status: 400 });
+  }
+  const body = bodySchema.safeParse(raw);
+  if (!body.success) {
+    return Response.json({ error: "invalid body", problems: body.error.issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`) }, { status: 400 });
+  }
+  const summary = await runSiteSync({
+    trigger: triggerSchema.parse(request.headers.get("x-sync-trigger") ?? "api"),
+    eventId: body.data.eventId,
+    force: body.data.force,
+    // Stale content is never served after a sync: a cancelled show must not linger for one more visit.
+    revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
+  });
+  return Response.json(summary, { status: STATUS[summary.status], headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,262 @@
+import { eq } from "drizzle-orm";
+import { tags } from "@/lib/cache/tags";
+import { mapWithConcurrency } from "@/lib/spektrix";
+import { schema, type Database, type StoreDb } from "@/lib/db";
+import type { SyncRunStatus } from "@/lib/db/schema";
+import { performanceStart } from "./mapping";
+import { planSync, type Feed, type KindCounts, type SyncPlan, type SyncScope } from "./plan";
+import { loadSyncSettings, type SyncSettings } from "./settings";
+import type { SourcePerformance, SyncSource } from "./source";
+import { applyPlan, loadStored } from "./store";
+import { sliceWindow, windowAround } from "./time";
+
+/**
+ * One sync run: lock → run row → fetch → diff (with guards) → apply in one transaction → revalidate → log.
+ * The feed is read in full before anything is written, so a fetch failure at any point leaves the store as it was.
+ */
+
+/** Advisory lock key shared by every process that syncs this database ("SYNC"). */
+export const SYNC_LOCK_KEY = 0x53594e43;
+
+export type Revalidate = (tag: string) => void | Promise<void>;
+
+export type SyncTrigger = "cli" | "api" | "schedule" | "studio" | "test" | (string & {});
+
+export interface SyncProgress {
+  phase: "fetch" | "diff" | "apply" | "revalidate";
+  done?: number;
+  total?: number;
+}
+
+export interface RunSyncOptions {
+  /** From `openDb`/`getDatabase`: the query surface plus the advisory lock. */
+  database: Pick<Database, "db" | "withAdvisoryLock">;
+  source: SyncSource;
+  trigger: SyncTrigger;
+  /** Venue time zone (`VENUE_TIME_ZONE`), for Spektrix's local times that carry no offset. */
+  timeZone: string;
+  /** Called once per changed tag after the run commits; `revalidateTag(tag, …)` in the app, a recorder in tests. */
+  revalidate?: Revalidate;
+  /** Sync one event by its Spektrix id instead of the whole window. */
+  eventId?: string;
+  /** Skip the empty-feed and mass-vanish guards, after a person has checked the feed. */
+  force?: boolean;
+  /** Settings to use instead of the saved ones (previews, tests). */
+  settings?: SyncSettings;
+  now?: () => Date;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export type SyncCounts = Pick<KindCounts, "created" | "updated" | "unchanged" | "missing" | "skipped">;
+
+export interface SyncSummary {
+  /** The `sync_runs` row, or null when the run did not start (already running). */
+  runId: number | null;
+  status: SyncRunStatus | "already-running";
+  trigger: string;
+  scope: "full" | `event:${string}`;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  settingsVersion: number | null;
+  /** Events and performances together, as the run log stores them. */
+  counts: SyncCounts;
+  details: SyncPlan["counts"] | null;
+  /** Content rows written (inserted or updated). 0 on an unchanged re-sync. */
+  writes: number;
+  /** Tags revalidated, in order. Empty when nothing changed. */
+  revalidated: string[];
+  errors: string[];
+  abortReason: string | null;
+  /** Milliseconds spent fetching, for the benchmark and the run log. */
+  fetchMs: number;
+}
+
+/** Reads the whole feed for a scope. Throws if any request fails: a partial feed is never diffed. */
+export async function fetchFeed(
+  source: SyncSource,
+  scope: SyncScope,
+  settings: SyncSettings,
+  onProgress?: (p: SyncProgress) => void,
+): Promise<Feed> {
+  if (scope.kind === "event") {
+    const event = await source.fetchEvent(scope.eventId);
+    const performances = event ? await source.fetchEventPerformances(scope.eventId) : [];
+    return { events: event ? [event] : [], performances: performances.filter((p) => p.eventId === scope.eventId), venues: null };
+  }
+  const slices = sliceWindow(scope.window, settings.fetch.sliceDays);
+  type Job = { kind: "events" | "performances"; slice: (typeof slices)[number] } | { kind: "venues" };
+  const jobs: Job[] = [
+    { kind: "venues" },
+    ...slices.map((slice) => ({ kind: "events" as const, slice })),
+    ...slices.map((slice) => ({ kind: "performances" as const, slice })),
+  ];
+  let done = 0;
+  onProgress?.({ phase: "fetch", done, total: jobs.length });
+  const feed: Feed = { events: [], performances: [], venues: [] };
+  await mapWithConcurrency(jobs, settings.fetch.concurrency, async (job) => {
+    if (job.kind === "venues") feed.venues = await source.fetchVenues();
+    else if (job.kind === "events") feed.events.push(...(await source.fetchEvents(job.slice)));
+    else feed.performances.push(...(await source.fetchPerformances(job.slice)));
+    onProgress?.({ phase: "fetch", done: ++done, total: jobs.length });
+  });
+  return feed;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function totals(plan: SyncPlan["counts"]): SyncCounts {
+  const sum = (k: keyof SyncCounts) => plan.events[k] + plan.performances[k];
+  return { created: sum("created"), updated: sum("updated"), unchanged: sum("unchanged"), missing: sum("missing"), skipped: sum("skipped") };
+}
+
+export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
+  const clock = options.now ?? (() => new Date());
+  const started = clock();
+  const scopeLabel: SyncSummary["scope"] = options.eventId ? `event:${options.eventId}` : "full";
+  const base = (): SyncSummary => ({
+    runId: null,
+    status: "already-running",
+    trigger: options.trigger,
+    scope: scopeLabel,
+    startedAt: started.toISOString(),
+    finishedAt: clock().toISOString(),
+    durationMs: clock().getTime() - started.getTime(),
+    settingsVersion: null,
+    counts: { created: 0, updated: 0, unchanged: 0, missing: 0, skipped: 0 },
+    details: null,
+    writes: 0,
+    revalidated: [],
+    errors: [],
+    abortReason: null,
+    fetchMs: 0,
+  });
+  const result = await options.database.withAdvisoryLock(SYNC_LOCK_KEY, () => locked(options, started, scopeLabel, clock));
+  return result ?? base();
+}
+
+async function locked(
+  options: RunSyncOptions,
+  started: Date,
+  scope: SyncSummary["scope"],
+  clock: () => Date,
+): Promise<SyncSummary> {
+  const db = options.database.db as unknown as StoreDb;
+  const runs = schema.syncRuns;
+  // We hold the lock, so any run still marked running died without finishing (killed, crashed host).
+  await db
+    .update(runs)
+    .set({ status: "failed", finishedAt: started, abortReason: null, errors: ["interrupted: the process stopped before the run finished"] })
+    .where(eq(runs.status, "running"));
+  const [run] = await db
+    .insert(runs)
+    .values({ trigger: options.trigger, scope, startedAt: started, status: "running" })
+    .returning({ id: runs.id });
+  const summary: SyncSummary = {
+    runId: run!.id,
+    status: "running",
+    trigger: options.trigger,
+    scope,
+    startedAt: started.toISOString(),
+    finishedAt: started.toISOString(),
+    durationMs: 0,
+    settingsVersion: null,
+    counts: { created: 0, updated: 0, unchanged: 0, missing: 0, skipped: 0 },
+    details: null,
+    writes: 0,
+    revalidated: [],
+    errors: [],
+    abortReason: null,
+    fetchMs: 0,
+  };
+
+  try {
+    const loaded = options.settings ? { settings: options.settings, version: null } : await loadSyncSettings(db);
+    if ("problem" in loaded && loaded.problem) summary.errors.push(loaded.problem);
+    const settings = loaded.settings;
+    summary.settingsVersion = loaded.version;
+    const now = clock();
+    const window = windowAround(now, settings.fetch.daysBack, settings.fetch.daysAhead);
+    const syncScope: SyncScope = options.eventId ? { kind: "event", eventId: options.eventId, window } : { kind: "full", window };
+
+    const fetchStarted = performance.now();
+    // The store is read while the feed downloads; nothing writes to it meanwhile (we hold the lock).
+    const [feed, stored] = await Promise.all([
+      fetchFeed(options.source, syncScope, settings, options.onProgress).finally(() => {
+        summary.fetchMs = Math.round(performance.now() - fetchStarted);
+      }),
+      loadStored(db, { eventSourceId: options.eventId }),
+    ]);
+    if (syncScope.kind === "event") {
+      // A single event's performances outside the window are not ours to judge.
+      feed.performances = feed.performances.filter((p: SourcePerformance) => {
+        const t = performanceStart(p, options.timeZone)?.getTime();
+        return t === undefined || (t >= window.from.getTime() && t <= window.to.getTime());
+      });
+    }
+
+    options.onProgress?.({ phase: "diff" });
+    const plan = planSync({ scope: syncScope, feed, stored, settings, now, timeZone: options.timeZone, force: options.force });
+    summary.details = plan.counts;
+    summary.counts = totals(plan.counts);
+    summary.errors.push(...plan.errors);
+
+    if (plan.abortReason) {
+      summary.status = "aborted";
+      summary.abortReason = plan.abortReason;
+    } else {
+      options.onProgress?.({ phase: "apply" });
+      summary.writes = await applyPlan(db, plan);
+      summary.status = "succeeded";
+      if (summary.writes > 0) {
+        options.onProgress?.({ phase: "revalidate" });
+        summary.revalidated = await revalidateChanged(plan, options.revalidate, summary.errors);
+      }
+    }
+  } catch (error) {
+    summary.status = "failed";
+    summary.errors.push(describe(error));
+  }
+
+  const finished = clock();
+  summary.finishedAt = finished.toISOString();
+  summary.durationMs = finished.getTime() - started.getTime();
+  await db
+    .update(runs)
+    .set({
+      status: summary.status as SyncRunStatus,
+      finishedAt: finished,
+      created: summary.counts.created,
+      updated: summary.counts.updated,
+      unchanged: summary.counts.unchanged,
+      missing: summary.counts.missing,
+      skipped: summary.counts.skipped,
+      errors: summary.errors,
+      abortReason: summary.abortReason,
+      settingsVersion: summary.settingsVersion,
+      details: { ...(summary.details ?? {}), writes: summary.writes, fetchMs: summary.fetchMs, revalidated: summary.revalidated.length },
+    })
+    .where(eq(runs.id, summary.runId!));
+  return summary;
+}
+
+/** Each changed event's tag, then the listings (and venues) tag, each once. Failures are logged, not fatal. */
+async function revalidateChanged(plan: SyncPlan, revalidate: Revalidate | undefined, errors: string[]): Promise<string[]> {
+  const list = plan.changedEventSourceIds.map((id) => tags.event(id));
+  if (list.length) list.push(tags.listings);
+  if (plan.venuesChanged) list.push(tags.venues);
+  if (!revalidate) return [];
+  const done: string[] = [];
+  for (const tag of list) {
+    try {
+      await revalidate(tag);
+      done.push(tag);
+    } catch (error) {
+      errors.push(`revalidate ${tag}: ${describe(error)}`);
+    }
+  }
+  return done;
+}

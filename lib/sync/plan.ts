@@ -1,0 +1,477 @@
+import type { AccessFlag, AttributeValue, RecordStatus } from "@/lib/db/schema";
+import {
+  eventHash,
+  eventSyncFields,
+  mapEventFields,
+  mapPerformance,
+  performanceHash,
+  slugBase,
+  takeEvent,
+  uniqueSlug,
+  type MappedField,
+} from "./mapping";
+import type { EventTargetColumn, SyncSettings } from "./settings";
+import type { FetchWindow, SourceEvent, SourcePerformance, SourceVenue } from "./source";
+import { HOUR } from "./time";
+import { isEmptyValue, type Transformed } from "./transforms";
+
+/**
+ * The diff: given what the store holds and what the feed says, decide every write of a run, and whether the
+ * run must abort. Pure (no I/O, no clock), so the rules are unit-tested without a database.
+ */
+
+export type SyncScope = { kind: "full"; window: FetchWindow } | { kind: "event"; eventId: string; window: FetchWindow };
+
+export interface Feed {
+  events: SourceEvent[];
+  performances: SourcePerformance[];
+  /** Null when the venues were not fetched (single-event sync). */
+  venues: SourceVenue[] | null;
+}
+
+/** The site-field columns a sync map may write, as stored. */
+export type EventSiteFields = {
+  [K in EventTargetColumn]: K extends "durationMinutes" ? number | null : K extends "tags" ? string[] | null : string | null;
+} & { custom: Record<string, unknown> };
+
+export interface StoredEvent extends EventSiteFields {
+  id: number;
+  sourceId: string;
+  slug: string;
+  status: RecordStatus;
+  sourceHash: string;
+  missingSince: Date | null;
+  keepLiveUntil: Date | null;
+  firstPerformanceAt: Date | null;
+  lastPerformanceAt: Date | null;
+  editedFields: string[];
+}
+
+export interface StoredPerformance {
+  id: number;
+  sourceId: string;
+  eventId: number;
+  status: RecordStatus;
+  sourceHash: string;
+  missingSince: Date | null;
+  startsAt: Date;
+}
+
+export interface StoredVenue {
+  id: number;
+  sourceId: string;
+  name: string;
+  address: string | null;
+}
+
+export interface Stored {
+  events: StoredEvent[];
+  performances: StoredPerformance[];
+  venues: StoredVenue[];
+  /** Slugs of events outside the loaded set (single-event sync), so new slugs stay unique store-wide. */
+  otherSlugs?: string[];
+}
+
+export type EventWrite = Omit<Partial<EventSiteFields>, "title"> & {
+  title?: string;
+  isOnSale?: boolean;
+  firstPerformanceAt?: Date | null;
+  lastPerformanceAt?: Date | null;
+  attributes?: Record<string, AttributeValue>;
+  source?: Record<string, unknown>;
+  sourceHash?: string;
+  status?: RecordStatus;
+  missingSince?: Date | null;
+  lastSeenAt?: Date;
+  updatedAt?: Date;
+};
+
+export interface EventInsert extends EventSiteFields {
+  sourceId: string;
+  slug: string;
+  title: string;
+  published: boolean;
+  isOnSale: boolean;
+  firstPerformanceAt: Date | null;
+  lastPerformanceAt: Date | null;
+  attributes: Record<string, AttributeValue>;
+  source: Record<string, unknown>;
+  sourceHash: string;
+  status: RecordStatus;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  updatedAt: Date;
+}
+
+export interface PerformanceFields {
+  startsAt: Date;
+  startLocal: string;
+  sellFrom: Date | null;
+  sellUntil: Date | null;
+  isOnSale: boolean;
+  cancelled: boolean;
+  planId: string | null;
+  priceListId: string | null;
+  webInstanceId: string | null;
+  titleOverride: string | null;
+  access: AccessFlag[];
+  attributes: Record<string, AttributeValue>;
+}
+
+export interface PerformanceInsert extends PerformanceFields {
+  sourceId: string;
+  /** Resolved to `events.id` when applied (the event may be created in the same run). */
+  eventSourceId: string;
+  venueSourceId: string | null;
+  hidden: boolean;
+  sourceHash: string;
+  status: RecordStatus;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  updatedAt: Date;
+}
+
+export type PerformanceWrite = Partial<PerformanceFields> & {
+  eventSourceId?: string;
+  venueSourceId?: string | null;
+  sourceHash?: string;
+  status?: RecordStatus;
+  missingSince?: Date | null;
+  lastSeenAt?: Date;
+  updatedAt?: Date;
+};
+
+export interface KindCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Newly marked missing this run. */
+  missing: number;
+  /** In the feed but not taken (rules, unreadable data, unknown event). */
+  skipped: number;
+  /** Newly hidden by the sync: rule exclusions and grace expiry. */
+  disabled: number;
+}
+
+const zero = (): KindCounts => ({ created: 0, updated: 0, unchanged: 0, missing: 0, skipped: 0, disabled: 0 });
+
+export interface SyncPlan {
+  abortReason: string | null;
+  venues: { insert: SourceVenue[]; update: { id: number; name: string; address: string | null }[] };
+  events: { insert: EventInsert[]; update: { id: number; sourceId: string; set: EventWrite }[] };
+  performances: { insert: PerformanceInsert[]; update: { id: number; sourceId: string; set: PerformanceWrite }[] };
+  counts: { events: KindCounts; performances: KindCounts; venues: { created: number; updated: number } };
+  /** Events whose page must be revalidated: the event row or one of its performances changes. */
+  changedEventSourceIds: string[];
+  venuesChanged: boolean;
+  /** Problems with single records that did not stop the run. */
+  errors: string[];
+}
+
+export interface PlanInput {
+  scope: SyncScope;
+  feed: Feed;
+  stored: Stored;
+  settings: SyncSettings;
+  now: Date;
+  timeZone: string;
+  /** Skip the vanish and empty-feed guards (after a person has checked the feed is right). */
+  force?: boolean;
+}
+
+const MAX_ERRORS = 50;
+
+/** Code-unit order: deterministic and much faster than localeCompare on 10k ids. */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function keptLive(e: { keepLiveUntil: Date | null }, now: Date): boolean {
+  return e.keepLiveUntil !== null && e.keepLiveUntil.getTime() > now.getTime();
+}
+
+/** Whether a stored event is one the feed should have returned for this window. Ended events are not. */
+function expectedInWindow(e: StoredEvent, window: FetchWindow): boolean {
+  const last = e.lastPerformanceAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const first = e.firstPerformanceAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return last >= window.from.getTime() && first <= window.to.getTime();
+}
+
+function inWindow(date: Date, window: FetchWindow): boolean {
+  const t = date.getTime();
+  return t >= window.from.getTime() && t <= window.to.getTime();
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function share(n: number, of: number): string {
+  return `${n} of ${of} (${Math.round((n / of) * 100)}%)`;
+}
+
+/** The site-field values a new event starts with: every map applies, whatever its mode. */
+function createFields(mapped: MappedField[], event: SourceEvent): EventSiteFields {
+  const fields: Record<string, unknown> = {
+    title: null, subtitle: null, summary: null, bodyHtml: null, genre: null, heroImageUrl: null, heroImageAlt: null,
+    thumbnailUrl: null, durationMinutes: null, ageGuidance: null, tags: null,
+  };
+  const custom: Record<string, unknown> = {};
+  for (const m of mapped) {
+    if (m.target.startsWith("custom.")) {
+      if (m.value !== null) custom[m.target.slice(7)] = m.value;
+    } else fields[m.target] = m.value;
+  }
+  fields.title = (fields.title as string | null) ?? (event.name?.trim() || event.id);
+  return { ...(fields as Omit<EventSiteFields, "custom">), custom };
+}
+
+/** The site-field changes an existing event gets, by map mode. Editors' `editable` fields are never touched. */
+function updateFields(mapped: MappedField[], stored: StoredEvent): EventWrite {
+  const set: Record<string, unknown> = {};
+  let custom: Record<string, unknown> | null = null;
+  for (const m of mapped) {
+    if (m.mode === "editable") continue;
+    const isCustom = m.target.startsWith("custom.");
+    const key = isCustom ? m.target.slice(7) : m.target;
+    const current = isCustom ? stored.custom[key] : stored[m.target as EventTargetColumn];
+    let next: Transformed | undefined;
+    if (m.mode === "locked") next = m.value;
+    else if (isEmptyValue(current) && !stored.editedFields.includes(m.target) && m.value !== null) next = m.value;
+    if (next === undefined || sameValue(current, next)) continue;
+    if (m.target === "title" && next === null) continue; // title is required; keep the last good one
+    if (isCustom) {
+      custom ??= { ...stored.custom };
+      if (next === null) delete custom[key];
+      else custom[key] = next;
+    } else set[m.target] = next;
+  }
+  if (custom) set.custom = custom;
+  return set as Omit<Partial<EventSiteFields>, "title">;
+}
+
+export function planSync(input: PlanInput): SyncPlan {
+  const { scope, feed, stored, settings, now, timeZone } = input;
+  const window = scope.window;
+  const plan: SyncPlan = {
+    abortReason: null,
+    venues: { insert: [], update: [] },
+    events: { insert: [], update: [] },
+    performances: { insert: [], update: [] },
+    counts: { events: zero(), performances: zero(), venues: { created: 0, updated: 0 } },
+    changedEventSourceIds: [],
+    venuesChanged: false,
+    errors: [],
+  };
+  const changed = new Set<string>();
+  const error = (message: string) => {
+    if (plan.errors.length < MAX_ERRORS) plan.errors.push(message);
+    else if (plan.errors.length === MAX_ERRORS) plan.errors.push("… further errors not shown");
+  };
+  const graceMs = settings.guards.missingGraceHours * HOUR;
+  const graceOver = (since: Date | null) => since !== null && now.getTime() - since.getTime() >= graceMs;
+
+  // Index the feed (slices overlap, so the same record may come twice) and the store.
+  const feedEvents = new Map<string, SourceEvent>();
+  for (const e of feed.events) feedEvents.set(e.id, e);
+  const feedPerformances = new Map<string, SourcePerformance>();
+  for (const p of feed.performances) feedPerformances.set(p.id, p);
+  const perfsByEvent = new Map<string, SourcePerformance[]>();
+  for (const p of feedPerformances.values()) {
+    const list = perfsByEvent.get(p.eventId) ?? [];
+    list.push(p);
+    perfsByEvent.set(p.eventId, list);
+  }
+  const storedEvents = new Map(stored.events.map((e) => [e.sourceId, e]));
+  const storedEventSourceById = new Map(stored.events.map((e) => [e.id, e.sourceId]));
+  const storedPerformances = new Map(stored.performances.map((p) => [p.sourceId, p]));
+  const storedVenues = new Map(stored.venues.map((v) => [v.sourceId, v]));
+  const takenSlugs = new Set([...stored.events.map((e) => e.slug), ...(stored.otherSlugs ?? [])]);
+
+  if (scope.kind === "full" && feedEvents.size === 0 && !input.force) {
+    plan.abortReason = `empty feed: Spektrix returned no events between ${window.from.toISOString().slice(0, 10)} and ${window.to.toISOString().slice(0, 10)}`;
+    return plan;
+  }
+
+  // ---- Venues (never missing: a venue without performances is harmless).
+  if (feed.venues) {
+    for (const v of feed.venues) {
+      const s = storedVenues.get(v.id);
+      const address = v.address ?? null;
+      if (!s) {
+        plan.venues.insert.push({ id: v.id, name: v.name, address });
+        plan.counts.venues.created++;
+      } else if (s.name !== v.name || s.address !== address) {
+        plan.venues.update.push({ id: s.id, name: v.name, address });
+        plan.counts.venues.updated++;
+      }
+    }
+    plan.venuesChanged = plan.venues.insert.length + plan.venues.update.length > 0;
+  }
+
+  // ---- Events in the feed.
+  let activeVanishing = 0;
+  const notTaken = new Set<string>();
+  const ec = plan.counts.events;
+  for (const event of [...feedEvents.values()].sort(byId)) {
+    const s = storedEvents.get(event.id);
+    const perfs = perfsByEvent.get(event.id) ?? [];
+    const decision = takeEvent(event, perfs, settings, { now, timeZone });
+    if (!decision.take) {
+      notTaken.add(event.id);
+      if (s && s.status !== "disabled" && !keptLive(s, now)) {
+        if (s.status === "active" && expectedInWindow(s, window)) activeVanishing++;
+        plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "disabled", updatedAt: now } });
+        ec.disabled++;
+        changed.add(event.id);
+      } else ec.skipped++;
+      continue;
+    }
+    const sync = eventSyncFields(event, { timeZone, performances: perfs });
+    const hash = eventHash(event, settings, {
+      timeZone,
+      derived: { firstPerformanceAt: sync.firstPerformanceAt, lastPerformanceAt: sync.lastPerformanceAt },
+    });
+    if (s && s.sourceHash === hash && s.status === "active") {
+      ec.unchanged++;
+      continue;
+    }
+    const mapped = mapEventFields(event, settings, { timeZone });
+    const common = {
+      isOnSale: sync.isOnSale,
+      firstPerformanceAt: sync.firstPerformanceAt,
+      lastPerformanceAt: sync.lastPerformanceAt,
+      attributes: sync.attributes,
+      source: event as unknown as Record<string, unknown>,
+      sourceHash: hash,
+      status: "active" as const,
+      lastSeenAt: now,
+      updatedAt: now,
+    };
+    if (!s) {
+      plan.events.insert.push({
+        ...createFields(mapped, event),
+        ...common,
+        sourceId: event.id,
+        slug: uniqueSlug(slugBase(event, settings.events.slugRule), takenSlugs),
+        published: settings.events.newEvents === "published",
+        firstSeenAt: now,
+      } as EventInsert);
+      ec.created++;
+    } else {
+      plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { ...updateFields(mapped, s), ...common, missingSince: null } });
+      ec.updated++;
+    }
+    changed.add(event.id);
+  }
+
+  // ---- Stored events the feed no longer has.
+  let expectedActive = 0;
+  for (const s of stored.events) {
+    const inScope = scope.kind === "full" || s.sourceId === scope.eventId;
+    if (s.status === "active" && expectedInWindow(s, window)) expectedActive++;
+    if (feedEvents.has(s.sourceId)) continue;
+    if (s.status === "active" && inScope && (scope.kind === "event" || expectedInWindow(s, window))) {
+      activeVanishing++;
+      plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "missing", missingSince: now, updatedAt: now } });
+      ec.missing++;
+      changed.add(s.sourceId);
+    } else if (s.status === "missing" && graceOver(s.missingSince) && !keptLive(s, now)) {
+      // Grace over: hidden from the site (never deleted); it comes back as active if the feed has it again.
+      plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "disabled", updatedAt: now } });
+      ec.disabled++;
+      changed.add(s.sourceId);
+    }
+  }
+  if (scope.kind === "full" && !input.force && expectedActive > 0) {
+    const limit = settings.guards.maxVanishShare;
+    if (activeVanishing / expectedActive > limit) {
+      plan.abortReason = `mass vanish: ${share(activeVanishing, expectedActive)} active events would leave the site (limit ${Math.round(limit * 100)}%)`;
+      return plan;
+    }
+  }
+
+  // ---- Performances in the feed.
+  const pc = plan.counts.performances;
+  const seenPerformances = new Set<string>();
+  for (const p of [...feedPerformances.values()].sort(byId)) {
+    seenPerformances.add(p.id);
+    if (notTaken.has(p.eventId)) {
+      pc.skipped++;
+      continue;
+    }
+    if (!feedEvents.has(p.eventId) && !storedEvents.has(p.eventId)) {
+      pc.skipped++;
+      error(`performance ${p.id}: its event ${p.eventId} is not in the events feed`);
+      continue;
+    }
+    const s = storedPerformances.get(p.id);
+    const hash = performanceHash(p, settings, { timeZone });
+    const status: RecordStatus = p.cancelled ? "cancelled" : "active";
+    if (s && s.sourceHash === hash && s.status === status && storedEventSourceById.get(s.eventId) === p.eventId) {
+      pc.unchanged++;
+      continue;
+    }
+    let fields: PerformanceFields;
+    try {
+      fields = mapPerformance(p, settings, { timeZone });
+    } catch (e) {
+      pc.skipped++;
+      error(e instanceof Error ? e.message : String(e));
+      continue;
+    }
+    const common = {
+      ...fields,
+      eventSourceId: p.eventId,
+      venueSourceId: p.venueId ?? null,
+      sourceHash: hash,
+      status,
+      lastSeenAt: now,
+      updatedAt: now,
+    };
+    if (!s) {
+      plan.performances.insert.push({
+        ...common,
+        sourceId: p.id,
+        hidden: settings.performances.visibility === "hidden",
+        firstSeenAt: now,
+      });
+      pc.created++;
+    } else {
+      plan.performances.update.push({ id: s.id, sourceId: s.sourceId, set: { ...common, missingSince: null } });
+      pc.updated++;
+    }
+    changed.add(p.eventId);
+  }
+
+  // ---- Stored performances the feed no longer has.
+  let expectedPerformances = 0;
+  let vanishingPerformances = 0;
+  for (const s of stored.performances) {
+    const eventSourceId = storedEventSourceById.get(s.eventId) ?? "";
+    const inScope = scope.kind === "full" || eventSourceId === scope.eventId;
+    if (!inScope) continue;
+    const live = s.status === "active" || s.status === "cancelled";
+    const expected = live && inWindow(s.startsAt, window) && !notTaken.has(eventSourceId);
+    if (expected && s.status === "active") expectedPerformances++;
+    if (seenPerformances.has(s.sourceId)) continue;
+    if (expected) {
+      if (s.status === "active") vanishingPerformances++;
+      plan.performances.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "missing", missingSince: now, updatedAt: now } });
+      pc.missing++;
+      changed.add(eventSourceId);
+    } else if (s.status === "missing" && graceOver(s.missingSince)) {
+      plan.performances.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "disabled", updatedAt: now } });
+      pc.disabled++;
+      changed.add(eventSourceId);
+    }
+  }
+  if (scope.kind === "full" && !input.force && expectedPerformances > 0) {
+    const limit = settings.guards.maxVanishShare;
+    if (vanishingPerformances / expectedPerformances > limit) {
+      plan.abortReason = `mass vanish: ${share(vanishingPerformances, expectedPerformances)} active performances would leave the site (limit ${Math.round(limit * 100)}%)`;
+      return plan;
+    }
+  }
+
+  plan.changedEventSourceIds = [...changed].sort();
+  return plan;
+}

@@ -1,0 +1,270 @@
+import { desc, sql } from "drizzle-orm";
+import { z } from "zod";
+import { schema, type StoreDb } from "@/lib/db";
+import type { AccessFlag } from "@/lib/db/schema";
+
+/**
+ * Sync settings: the rules editors control. One zod schema, validated field by field; stored as versioned
+ * rows in `sync_settings` (the newest row is in force). With no saved row, `defaultSyncSettings` apply.
+ */
+
+export const ACCESS_FLAGS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const satisfies readonly AccessFlag[];
+
+/** Spektrix event fields a sync map may read, besides any `attribute_<Name>`. */
+export const EVENT_SOURCE_FIELDS = [
+  "id",
+  "name",
+  "description",
+  "htmlDescription",
+  "duration",
+  "imageUrl",
+  "thumbnailUrl",
+  "altText",
+  "isOnSale",
+  "instanceDates",
+  "webEventId",
+  "firstInstanceDateTime",
+  "lastInstanceDateTime",
+  "firstInstanceDateTimeUtc",
+  "lastInstanceDateTimeUtc",
+] as const;
+
+export const TRANSFORMS = ["text", "html", "date", "number", "boolean", "list"] as const;
+export type Transform = (typeof TRANSFORMS)[number];
+
+export const MAP_MODES = ["locked", "fill-if-empty", "editable"] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+
+/** Site event fields a map may write, and the transforms each accepts. `custom.<name>` accepts any. */
+export const EVENT_TARGETS = {
+  title: ["text"],
+  subtitle: ["text"],
+  summary: ["text"],
+  bodyHtml: ["html"],
+  genre: ["text"],
+  heroImageUrl: ["text"],
+  heroImageAlt: ["text"],
+  thumbnailUrl: ["text"],
+  durationMinutes: ["number"],
+  ageGuidance: ["text"],
+  tags: ["list"],
+} as const satisfies Record<string, readonly Transform[]>;
+export type EventTargetColumn = keyof typeof EVENT_TARGETS;
+export type EventTarget = EventTargetColumn | `custom.${string}`;
+
+const attributeName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_]+$/, "must be a Spektrix attribute name without the attribute_ prefix, e.g. SLCaptioned");
+
+const sourceField = z
+  .string()
+  .trim()
+  .refine(
+    (s) => (EVENT_SOURCE_FIELDS as readonly string[]).includes(s) || /^attribute_[A-Za-z0-9_]+$/.test(s),
+    { message: `must be a Spektrix event field (${EVENT_SOURCE_FIELDS.join(", ")}) or attribute_<Name>` },
+  );
+
+const targetField = z
+  .string()
+  .trim()
+  .refine((t): t is EventTarget => t in EVENT_TARGETS || /^custom\.[A-Za-z][A-Za-z0-9_]{0,63}$/.test(t), {
+    message: `must be a site field (${Object.keys(EVENT_TARGETS).join(", ")}) or custom.<name>`,
+  });
+
+export const syncMapSchema = z
+  .object({
+    source: sourceField,
+    target: targetField,
+    transform: z.enum(TRANSFORMS),
+    mode: z.enum(MAP_MODES),
+  })
+  .superRefine((map, ctx) => {
+    const accepted = (EVENT_TARGETS as Record<string, readonly Transform[]>)[map.target];
+    if (accepted && !accepted.includes(map.transform)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["transform"],
+        message: `${map.target} takes ${accepted.join(" or ")}, not ${map.transform}`,
+      });
+    }
+  });
+export type SyncMap = z.output<typeof syncMapSchema>;
+
+const exclusionSchema = z.object({
+  attribute: attributeName,
+  /** Excluded when the attribute equals this; when absent, excluded when the attribute is truthy. */
+  equals: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+
+const accessNames = z.array(attributeName).max(10);
+
+export const syncSettingsSchema = z
+  .object({
+    events: z
+      .object({
+        /** How a new event appears: published, or a draft an editor must publish. Applies on create only. */
+        newEvents: z.enum(["published", "draft"]).default("published"),
+        /** The slug a new event gets; once assigned it never changes. */
+        slugRule: z.enum(["name", "webEventId", "id"]).default("webEventId"),
+        /** Which events are taken from the feed. */
+        take: z.enum(["all", "onSale", "withFuturePerformances"]).default("all"),
+        exclude: z.array(exclusionSchema).max(20).default([{ attribute: "SLExcludeFromViewEventsPage" }]),
+      })
+      .prefault({}),
+    performances: z
+      .object({
+        /** Whether a new performance is shown; applies on create only, editors own it after. */
+        visibility: z.enum(["visible", "hidden"]).default("visible"),
+        /** Instance attribute whose text replaces the performance title, e.g. "Captioned performance". */
+        titleOverrideAttribute: attributeName.nullable().default("SLFreeText"),
+        /** Instance attributes (without `attribute_`) that set each access flag when truthy. */
+        access: z
+          .object({
+            captioned: accessNames.default(["SLCaptioned", "Captioned"]),
+            bsl: accessNames.default(["SLSigned", "SignedBSL"]),
+            audioDescribed: accessNames.default(["SLAudioDescribed", "AudioDescribed"]),
+            relaxed: accessNames.default(["SLRelaxed", "Relaxed"]),
+            touchTour: accessNames.default(["SLTouchTour", "TouchTour"]),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    maps: z.array(syncMapSchema).max(100).default(() => defaultMaps()),
+    fetch: z
+      .object({
+        /** The window fetched each run, relative to now. */
+        daysBack: z.number().int().min(0).max(366).default(1),
+        daysAhead: z.number().int().min(1).max(1096).default(540),
+        /** The window is fetched in slices of this many days (Spektrix has no paging). */
+        sliceDays: z.number().int().min(1).max(366).default(92),
+        /** At most this many requests to Spektrix at once. */
+        concurrency: z.number().int().min(1).max(16).default(4),
+      })
+      .prefault({}),
+    guards: z
+      .object({
+        /** Abort when more than this share of active events (or performances) would vanish in one run. */
+        maxVanishShare: z.number().min(0).max(1).default(0.5),
+        /** A record missing from the feed stays listed this long before it is hidden (unless keep-live-until). */
+        missingGraceHours: z.number().int().min(0).max(24 * 90).default(48),
+      })
+      .prefault({}),
+    schedule: z
+      .object({
+        enabled: z.boolean().default(true),
+        everyMinutes: z.number().int().min(1).max(24 * 60).default(10),
+      })
+      .prefault({}),
+  })
+  .superRefine((settings, ctx) => {
+    const seen = new Map<string, number>();
+    settings.maps.forEach((map, i) => {
+      const first = seen.get(map.target);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["maps", i, "target"], message: `${map.target} is already written by maps.${first}` });
+      } else seen.set(map.target, i);
+    });
+    if (!seen.has("title")) {
+      ctx.addIssue({ code: "custom", path: ["maps"], message: "one map must write title (e.g. name → title, locked)" });
+    }
+    if (settings.fetch.daysBack + settings.fetch.daysAhead > 1096) {
+      ctx.addIssue({ code: "custom", path: ["fetch", "daysAhead"], message: "the window may span at most 3 years" });
+    }
+  });
+
+export type SyncSettings = z.output<typeof syncSettingsSchema>;
+export type SyncSettingsInput = z.input<typeof syncSettingsSchema>;
+
+export function defaultMaps(): SyncMap[] {
+  return [
+    { source: "name", target: "title", transform: "text", mode: "locked" },
+    { source: "htmlDescription", target: "bodyHtml", transform: "html", mode: "locked" },
+    { source: "description", target: "summary", transform: "text", mode: "fill-if-empty" },
+    { source: "imageUrl", target: "heroImageUrl", transform: "text", mode: "locked" },
+    { source: "altText", target: "heroImageAlt", transform: "text", mode: "fill-if-empty" },
+    { source: "thumbnailUrl", target: "thumbnailUrl", transform: "text", mode: "locked" },
+    { source: "duration", target: "durationMinutes", transform: "number", mode: "locked" },
+    { source: "attribute_Genre", target: "genre", transform: "text", mode: "fill-if-empty" },
+  ];
+}
+
+export const defaultSyncSettings: SyncSettings = syncSettingsSchema.parse({});
+
+export type SettingsErrors = Record<string, string[]>;
+export type SettingsResult = { ok: true; settings: SyncSettings } | { ok: false; errors: SettingsErrors };
+
+/** Validates settings, returning every problem keyed by its field path (e.g. `maps.2.transform`). */
+export function parseSyncSettings(input: unknown): SettingsResult {
+  const result = syncSettingsSchema.safeParse(input ?? {});
+  if (result.success) return { ok: true, settings: result.data };
+  const errors: SettingsErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "(settings)";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, errors };
+}
+
+export class InvalidSyncSettingsError extends Error {
+  constructor(readonly errors: SettingsErrors) {
+    super(`Invalid sync settings: ${Object.entries(errors).map(([k, v]) => `${k} ${v.join("; ")}`).join(", ")}`);
+    this.name = "InvalidSyncSettingsError";
+  }
+}
+
+export interface LoadedSettings {
+  settings: SyncSettings;
+  /** 0 when no settings have been saved and the defaults apply. */
+  version: number;
+  /** Set when the newest saved row no longer validates (e.g. after an upgrade); the defaults apply then. */
+  problem?: string;
+}
+
+/** The settings in force: the newest saved version, or the defaults. */
+export async function loadSyncSettings(db: StoreDb): Promise<LoadedSettings> {
+  const [row] = await db
+    .select({ version: schema.syncSettings.version, settings: schema.syncSettings.settings })
+    .from(schema.syncSettings)
+    .orderBy(desc(schema.syncSettings.version))
+    .limit(1);
+  if (!row) return { settings: defaultSyncSettings, version: 0 };
+  const parsed = parseSyncSettings(row.settings);
+  if (parsed.ok) return { settings: parsed.settings, version: row.version };
+  return {
+    settings: defaultSyncSettings,
+    version: row.version,
+    problem: `saved version ${row.version} is invalid (${Object.keys(parsed.errors).join(", ")}); using the defaults`,
+  };
+}
+
+/**
+ * Saves a new version when `input` is valid. When it is not, nothing is written, the previous version stays
+ * in force, and the result carries a message per field.
+ */
+export async function saveSyncSettings(
+  db: StoreDb,
+  input: unknown,
+  options: { savedBy?: string } = {},
+): Promise<({ ok: true; version: number; settings: SyncSettings }) | { ok: false; errors: SettingsErrors }> {
+  const parsed = parseSyncSettings(input);
+  if (!parsed.ok) return parsed;
+  const version = await db.transaction(async (tx) => {
+    const [{ next } = { next: 1 }] = await tx
+      .select({ next: sql<number>`coalesce(max(${schema.syncSettings.version}), 0) + 1` })
+      .from(schema.syncSettings);
+    // The unique index on version rejects a concurrent save that read the same max: the loser fails loudly.
+    await tx.insert(schema.syncSettings).values({
+      version: Number(next),
+      settings: parsed.settings as unknown as Record<string, unknown>,
+      savedBy: options.savedBy ?? null,
+    });
+    return Number(next);
+  });
+  return { ok: true, version, settings: parsed.settings };
+}
+
+/** Site fields editors may not change in the studio: those a `locked` map writes. */
+export function lockedEventFields(settings: SyncSettings): EventTarget[] {
+  return settings.maps.filter((m) => m.mode === "locked").map((m) => m.target as EventTarget);
+}

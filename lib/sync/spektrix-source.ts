@@ -1,0 +1,128 @@
+import {
+  createSpektrixClient,
+  mapWithConcurrency,
+  SpektrixHttpError,
+  type Event,
+  type Performance,
+  type SpektrixCatalogue,
+} from "@/lib/spektrix";
+import type { SourceEvent, SourcePerformance, SyncSource } from "./source";
+
+/**
+ * The engine's `SyncSource` over the typed Spektrix client. It turns the client's domain types back into
+ * Spektrix's field names (what sync maps are written in) and resolves each performance's venue through its plan.
+ */
+
+export interface SpektrixSourceOptions {
+  baseUrl: string;
+  clientName: string;
+  timeoutMs?: number;
+  /** Retries per GET on 5xx, 429 and timeouts (the client's default is 2). */
+  retries?: number;
+  /** At most this many plan look-ups at once (the window fetches are limited by the engine). */
+  concurrency?: number;
+  /** A catalogue to use instead of building one (tests). */
+  catalogue?: SpektrixCatalogue;
+}
+
+function toSourceEvent(e: Event): SourceEvent {
+  const out: SourceEvent = {
+    id: e.id,
+    name: e.name,
+    description: e.description,
+    htmlDescription: e.htmlDescription,
+    duration: e.durationMinutes,
+    imageUrl: e.imageUrl,
+    thumbnailUrl: e.thumbnailUrl,
+    altText: e.altText,
+    isOnSale: e.isOnSale,
+    instanceDates: e.instanceDates,
+    webEventId: e.webEventId,
+    firstInstanceDateTime: e.firstPerformanceLocal,
+    lastInstanceDateTime: e.lastPerformanceLocal,
+    firstInstanceDateTimeUtc: e.firstPerformanceUtc,
+    lastInstanceDateTimeUtc: e.lastPerformanceUtc,
+  };
+  for (const [name, value] of Object.entries(e.attributes)) out[`attribute_${name}`] = value;
+  return out;
+}
+
+function toSourcePerformance(p: Performance, venueId: string | null): SourcePerformance {
+  const out: SourcePerformance = {
+    id: p.id,
+    eventId: p.eventId,
+    start: p.startLocal,
+    startUtc: p.startUtc,
+    startSellingAtWebUtc: p.startSellingAtWebUtc,
+    stopSellingAtWebUtc: p.stopSellingAtWebUtc,
+    isOnSale: p.isOnSale,
+    cancelled: p.cancelled,
+    planId: p.planId,
+    priceListId: p.priceListId,
+    webInstanceId: p.webInstanceId,
+    venueId,
+  };
+  for (const [name, value] of Object.entries(p.attributes)) out[`attribute_${name}`] = value;
+  return out;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource {
+  const catalogue =
+    options.catalogue ??
+    createSpektrixClient({ baseUrl: options.baseUrl, clientName: options.clientName, timeoutMs: options.timeoutMs, retries: options.retries });
+  const concurrency = options.concurrency ?? 4;
+  // Plans rarely change and there are few of them; each is asked for once per source (one run).
+  const venueOfPlan = new Map<string, Promise<string | null>>();
+
+  const planVenue = (planId: string) => {
+    let pending = venueOfPlan.get(planId);
+    if (!pending) {
+      pending = catalogue.getPlan(planId).then(
+        (plan) => plan.venueId,
+        (error: unknown) => {
+          // A plan Spektrix no longer has leaves the venue unknown; any other failure fails the run.
+          if (error instanceof SpektrixHttpError && error.status === 404) return null;
+          venueOfPlan.delete(planId);
+          throw error;
+        },
+      );
+      venueOfPlan.set(planId, pending);
+    }
+    return pending;
+  };
+
+  const withVenues = async (performances: Performance[]): Promise<SourcePerformance[]> => {
+    const planIds = [...new Set(performances.map((p) => p.planId).filter((id): id is string => !!id))];
+    const venues = new Map<string, string | null>();
+    await mapWithConcurrency(planIds, concurrency, async (id: string) => {
+      venues.set(id, await planVenue(id));
+    });
+    return performances.map((p) => toSourcePerformance(p, p.planId ? (venues.get(p.planId) ?? null) : null));
+  };
+
+  return {
+    async fetchEvents(window) {
+      const events = await catalogue.listEvents({ from: day(window.from), to: day(window.to) });
+      return events.map(toSourceEvent);
+    },
+    async fetchPerformances(window) {
+      return withVenues(await catalogue.listPerformances({ from: day(window.from), to: day(window.to) }));
+    },
+    async fetchVenues() {
+      return (await catalogue.listVenues()).map((v) => ({ id: v.id, name: v.name, address: v.address }));
+    },
+    async fetchEvent(id) {
+      try {
+        return toSourceEvent(await catalogue.getEvent(id));
+      } catch (error) {
+        if (error instanceof SpektrixHttpError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    async fetchEventPerformances(id) {
+      return withVenues(await catalogue.listEventPerformances(id));
+    },
+  };
+}

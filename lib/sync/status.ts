@@ -1,0 +1,99 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { schema, type StoreDb } from "@/lib/db";
+import type { SyncRunStatus } from "@/lib/db/schema";
+
+/** Sync health for the site (studio dashboard, `/api/health`): read-only queries over the run log and the store. */
+
+export interface SyncRunRecord {
+  id: number;
+  trigger: string;
+  scope: string;
+  status: SyncRunStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  missing: number;
+  skipped: number;
+  errors: string[];
+  abortReason: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface SyncHealth {
+  lastRun: SyncRunRecord | null;
+  /** A run is in progress now (its row says running). */
+  running: boolean;
+  lastSuccessAt: Date | null;
+  /** Seconds since the last successful run finished; null if there never was one. */
+  lastSuccessAgeSeconds: number | null;
+  /** The most recent guard abort, if it came after the last success (otherwise it is history). */
+  lastAbort: { at: Date; reason: string } | null;
+  /** Records currently missing from the feed (still listed during the grace period) and hidden by the sync. */
+  missing: { events: number; performances: number };
+  disabled: { events: number; performances: number };
+}
+
+const runs = schema.syncRuns;
+
+const runColumns = {
+  id: runs.id,
+  trigger: runs.trigger,
+  scope: runs.scope,
+  status: runs.status,
+  startedAt: runs.startedAt,
+  finishedAt: runs.finishedAt,
+  created: runs.created,
+  updated: runs.updated,
+  unchanged: runs.unchanged,
+  missing: runs.missing,
+  skipped: runs.skipped,
+  errors: runs.errors,
+  abortReason: runs.abortReason,
+  details: runs.details,
+};
+
+/** The newest runs first. */
+export async function listSyncRuns(db: StoreDb, limit = 20): Promise<SyncRunRecord[]> {
+  return db.select(runColumns).from(runs).orderBy(desc(runs.id)).limit(limit);
+}
+
+async function countByStatus(db: StoreDb, table: typeof schema.events | typeof schema.performances) {
+  const result = await db
+    .select({ status: table.status, n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(sql`${table.status} in ('missing', 'disabled')`)
+    .groupBy(table.status);
+  const by = Object.fromEntries(result.map((r) => [r.status, Number(r.n)]));
+  return { missing: by.missing ?? 0, disabled: by.disabled ?? 0 };
+}
+
+export async function getSyncHealth(db: StoreDb, options: { now?: Date } = {}): Promise<SyncHealth> {
+  const now = options.now ?? new Date();
+  const [lastRun] = await db.select(runColumns).from(runs).orderBy(desc(runs.id)).limit(1);
+  const [lastSuccess] = await db
+    .select({ id: runs.id, finishedAt: runs.finishedAt })
+    .from(runs)
+    .where(eq(runs.status, "succeeded"))
+    .orderBy(desc(runs.id))
+    .limit(1);
+  const [lastAbort] = await db
+    .select({ id: runs.id, at: runs.startedAt, reason: runs.abortReason })
+    .from(runs)
+    .where(and(eq(runs.status, "aborted"), sql`${runs.id} > ${lastSuccess?.id ?? 0}`))
+    .orderBy(desc(runs.id))
+    .limit(1);
+  const events = await countByStatus(db, schema.events);
+  const performances = await countByStatus(db, schema.performances);
+  const lastSuccessAt = lastSuccess?.finishedAt ?? null;
+  return {
+    lastRun: lastRun ?? null,
+    running: lastRun?.status === "running",
+    lastSuccessAt,
+    lastSuccessAgeSeconds: lastSuccessAt ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000)) : null,
+    lastAbort: lastAbort ? { at: lastAbort.at, reason: lastAbort.reason ?? "aborted" } : null,
+    missing: { events: events.missing, performances: performances.missing },
+    disabled: { events: events.disabled, performances: performances.disabled },
+  };
+}

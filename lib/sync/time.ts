@@ -1,0 +1,83 @@
+/**
+ * Time helpers for Spektrix's two kinds of timestamps: `…Utc` fields (sometimes without a `Z`) and venue-local
+ * wall times without an offset.
+ */
+
+/** Parses a UTC timestamp, with or without `Z`/offset. Null when absent or unreadable. */
+export function parseUtc(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const s = value.trim();
+  if (s === "") return null;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
+  const date = new Date(hasZone ? s : /T/.test(s) ? `${s}Z` : `${s}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant at which the venue's clocks show `local` ("2025-10-24T19:30:00") in `timeZone`.
+ * In a DST gap the later reading wins; in an overlap, the earlier instant.
+ */
+export function localToUtc(local: string | null | undefined, timeZone: string): Date | null {
+  if (!local) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(local.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  if (Number.isNaN(wall)) return null;
+  // Two passes settle on the right offset on either side of a transition.
+  let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** The fetch window around `now`. */
+export function windowAround(now: Date, daysBack: number, daysAhead: number): { from: Date; to: Date } {
+  const from = new Date(now.getTime() - daysBack * DAY);
+  from.setUTCHours(0, 0, 0, 0);
+  const to = new Date(now.getTime() + daysAhead * DAY);
+  to.setUTCHours(23, 59, 59, 999);
+  return { from, to };
+}
+
+/** Cuts a window into consecutive slices of at most `days` days. */
+export function sliceWindow(window: { from: Date; to: Date }, days: number): { from: Date; to: Date }[] {
+  const slices: { from: Date; to: Date }[] = [];
+  let start = window.from.getTime();
+  const end = window.to.getTime();
+  while (start <= end) {
+    const stop = Math.min(start + days * DAY - 1, end);
+    slices.push({ from: new Date(start), to: new Date(stop) });
+    start = stop + 1;
+  }
+  return slices;
+}

@@ -1,0 +1,129 @@
+import sanitizeHtml from "sanitize-html";
+import type { Transform } from "./settings";
+import { localToUtc } from "./time";
+
+/**
+ * The transforms a sync map applies to a Spektrix value. Each is total: whatever the feed sends, the result
+ * is a value of the transform's type or null ("nothing to write"), never an exception.
+ */
+
+export type Transformed = string | number | boolean | string[] | null;
+
+/** The one sanitiser for venue-authored HTML: structure and links survive, scripts, styles and handlers do not. */
+export function sanitizeVenueHtml(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [
+      "p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li",
+      "h2", "h3", "h4", "h5", "blockquote", "div", "span", "hr", "sup", "sub",
+    ],
+    allowedAttributes: { a: ["href", "title", "rel"] },
+    allowedSchemes: ["http", "https", "mailto", "tel"],
+    transformTags: {
+      a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }),
+    },
+  }).trim();
+}
+
+const TRUE = new Set(["true", "yes", "y", "1", "on"]);
+
+/** Spektrix attribute booleans arrive as booleans, "True"/"Yes" strings, or 1/0. */
+export function isTruthy(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") return TRUE.has(value.trim().toLowerCase());
+  return false;
+}
+
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") {
+    const text = value.replace(/\r\n?/g, "\n").trim();
+    return text === "" ? null : text;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return null;
+}
+
+function toHtml(value: unknown): string | null {
+  const raw = toText(value);
+  if (raw === null) return null;
+  const clean = sanitizeVenueHtml(raw);
+  // Spektrix wraps every description in `<div id>…</div>`; an empty wrapper is no description.
+  const visible = clean.replace(/<(?!hr\b)[^>]*>/gi, "").replace(/&nbsp;|&#160;/gi, "").trim();
+  return visible === "" && !/<hr\b/i.test(clean) ? null : clean;
+}
+
+const ISO_DURATION = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?$/i;
+
+function toNumber(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const s = value.trim();
+  if (s === "") return null;
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  // Durations: some exports rewrite Spektrix minutes as ISO 8601 ("PT90M"); read them as minutes.
+  const d = ISO_DURATION.exec(s);
+  if (d && (d[1] || d[2])) return Number(d[1] ?? 0) * 60 + Number(d[2] ?? 0);
+  return null;
+}
+
+function toDate(value: unknown, timeZone: string): string | null {
+  const s = toText(value);
+  if (s === null) return null;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) {
+    // Local wall time without offset: Spektrix's venue-local fields.
+    return localToUtc(s, timeZone)?.toISOString() ?? null;
+  }
+  const date = new Date(s);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function toList(value: unknown): string[] | null {
+  const items = Array.isArray(value)
+    ? value.map(toText)
+    : typeof value === "string"
+      ? value.split(/[,;\n|]/).map(toText)
+      : [toText(value)];
+  const list = [...new Set(items.filter((s): s is string => s !== null))];
+  return list.length ? list : null;
+}
+
+export function applyTransform(transform: Transform, value: unknown, options: { timeZone: string }): Transformed {
+  switch (transform) {
+    case "text":
+      return toText(value);
+    case "html":
+      return toHtml(value);
+    case "number":
+      return toNumber(value);
+    case "boolean":
+      return value === null || value === undefined || value === "" ? null : isTruthy(value);
+    case "date":
+      return toDate(value, options.timeZone);
+    case "list":
+      return toList(value);
+  }
+}
+
+/** Empty in the sense of `fill-if-empty`: nothing an editor or a previous sync put there. */
+export function isEmptyValue(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "string" && value.trim() === "") ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/** A URL-safe slug: lower-case ASCII letters, digits and single hyphens, at most `max` characters. */
+export function slugify(value: string, max = 80): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/g, "");
+}

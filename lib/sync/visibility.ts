@@ -1,0 +1,28 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { schema } from "@/lib/db";
+import type { RecordStatus } from "@/lib/db/schema";
+
+/**
+ * What the sync's statuses mean for the public site, in one place so pages and the sync agree:
+ * - `active`: in the latest feed. Listed.
+ * - `missing`: gone from the feed, within the grace period (or kept by `keepLiveUntil`). Still listed: a
+ *   one-run glitch upstream must not blank a show's page.
+ * - `disabled`: hidden by the sync (grace over, or excluded by the rules). Not listed; never deleted, and
+ *   back to `active` if the feed has it again.
+ * - `cancelled` (performances): listed, shown as cancelled.
+ * Editorial flags (`published`, `hidden`) apply on top.
+ */
+export const LISTED_EVENT_STATUSES = ["active", "missing"] as const satisfies readonly RecordStatus[];
+export const LISTED_PERFORMANCE_STATUSES = ["active", "missing", "cancelled"] as const satisfies readonly RecordStatus[];
+
+/** Drizzle condition for events the public site may show. */
+export function eventIsListed() {
+  const e = schema.events;
+  return and(inArray(e.status, [...LISTED_EVENT_STATUSES]), eq(e.published, true), eq(e.hidden, false));
+}
+
+/** Drizzle condition for performances the public site may show (join with `eventIsListed` for the event). */
+export function performanceIsListed() {
+  const p = schema.performances;
+  return and(inArray(p.status, [...LISTED_PERFORMANCE_STATUSES]), eq(p.hidden, false));
+}

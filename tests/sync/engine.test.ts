@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
+import { saveSyncSettings } from "@/lib/sync/settings";
+import { HOUR } from "@/lib/sync/time";
+import { countWrites, FakeSource, makeEvent, makePerformance, NOW, openTestDb, resetStore, revalidationRecorder, rows, rowVersions } from "./helpers";
+
+let ctx: Awaited<ReturnType<typeof openTestDb>>;
+beforeAll(async () => {
+  ctx = await openTestDb();
+});
+afterAll(async () => {
+  await ctx.dispose();
+});
+beforeEach(async () => {
+  await resetStore(ctx.db);
+});
+
+function sync(source: FakeSource, extra: Partial<RunSyncOptions> = {}) {
+  const recorder = revalidationRecorder();
+  const result = runSync({
+    database: ctx.database,
+    source,
+    trigger: "test",
+    timeZone: "UTC",
+    revalidate: recorder.revalidate,
+    now: () => NOW,
+    ...extra,
+  });
+  return result.then((summary) => ({ summary, revalidated: recorder.calls }));
+}
+
+type EventRow = { source_id: string; slug: string; title: string; summary: string | null; body_html: string | null; status: string; missing_since: Date | null };
+
+describe("a first sync", () => {
+  it("creates every event, performance and venue, and revalidates each event once", async () => {
+    const source = new FakeSource(3, 2);
+    const { summary, revalidated } = await sync(source);
+    expect(summary).toMatchObject({ status: "succeeded", writes: 1 + 3 + 6, abortReason: null });
+    expect(summary.details!.events).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    expect(summary.details!.performances).toMatchObject({ created: 6 });
+    const events = await rows<EventRow>(ctx.db, "select * from events order by source_id");
+    expect(events.map((e) => e.slug)).toEqual(["show-one", "show-number-2", "show-number-3"]);
+    expect(events[0]).toMatchObject({ title: "Show number 1", status: "active", body_html: "<div>\n<p>About show 1</p>\n</div>" });
+    const perfs = await rows<{ access: string[]; venue_id: number | null; status: string }>(ctx.db, "select * from performances order by source_id");
+    expect(perfs[0]).toMatchObject({ access: ["captioned"], status: "active" });
+    expect(perfs[1]!.access).toEqual(["bsl"]);
+    expect(perfs.every((p) => p.venue_id !== null)).toBe(true);
+    expect(revalidated).toEqual([...source.events.map((e) => `event:${e.id}`).sort(), "listings", "venues"]);
+    const [run] = await rows(ctx.db, "select * from sync_runs");
+    expect(run).toMatchObject({ status: "succeeded", trigger: "test", created: 9, scope: "full" });
+  });
+});
+
+describe("a re-sync", () => {
+  it("makes zero writes and zero revalidations when nothing changed", async () => {
+    const source = new FakeSource(3, 2);
+    await sync(source);
+    const before = await rowVersions(ctx.db);
+    const { summary, revalidated } = await sync(source);
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(0);
+    expect(revalidated).toEqual([]);
+    expect(summary).toMatchObject({ status: "succeeded", writes: 0, counts: { created: 0, updated: 0, unchanged: 9 } });
+  });
+
+  it("updates only the renamed event and revalidates only its tag plus the listings", async () => {
+    const source = new FakeSource(3, 2);
+    await sync(source);
+    const before = await rowVersions(ctx.db);
+    source.events[1]!.name = "A New Title";
+    const { summary, revalidated } = await sync(source);
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(1);
+    expect(summary.counts).toMatchObject({ updated: 1, created: 0 });
+    expect(revalidated).toEqual([`event:${source.events[1]!.id}`, "listings"]);
+    const [row] = await rows<EventRow>(ctx.db, `select * from events where source_id = '${source.events[1]!.id}'`);
+    expect(row).toMatchObject({ title: "A New Title", slug: "show-number-2" }); // slugs never move
+  });
+
+  it("overwrites locked fields and keeps editable and editor-filled ones", async () => {
+    await saveSyncSettings(ctx.db, {
+      maps: [
+        { source: "name", target: "title", transform: "text", mode: "locked" },
+        { source: "description", target: "summary", transform: "text", mode: "editable" },
+        { source: "altText", target: "heroImageAlt", transform: "text", mode: "fill-if-empty" },
+        { source: "attribute_Genre", target: "genre", transform: "text", mode: "fill-if-empty" },
+        { source: "attribute_Genre", target: "custom.genreTag", transform: "list", mode: "locked" },
+      ],
+    });
+    const source = new FakeSource(1, 1);
+    await sync(source);
+    const id = source.events[0]!.id;
+    await ctx.db.execute(
+      `update events set title = 'Editor title', summary = 'Editor summary', genre = 'Editor genre' where source_id = '${id}'` as never,
+    );
+    Object.assign(source.events[0]!, { name: "Spektrix title", description: "New upstream text", altText: "A stage", attribute_Genre: "Opera" });
+    await sync(source);
+    const [row] = await rows<Record<string, unknown>>(ctx.db, `select title, summary, genre, hero_image_alt, custom from events where source_id = '${id}'`);
+    expect(row).toEqual({
+      title: "Spektrix title",
+      summary: "Editor summary",
+      genre: "Editor genre",
+      hero_image_alt: "A stage",
+      custom: { genreTag: ["Opera"] },
+    });
+  });
+
+  it("keeps a cancelled performance and marks it", async () => {
+    const source = new FakeSource(2, 2);
+    await sync(source);
+    source.performances[0]!.cancelled = true;
+    const { summary, revalidated } = await sync(source);
+    expect(summary.details!.performances).toMatchObject({ updated: 1, unchanged: 3 });
+    const [perf] = await rows(ctx.db, `select status, cancelled from performances where source_id = '${source.performances[0]!.id}'`);
+    expect(perf).toEqual({ status: "cancelled", cancelled: true });
+    expect(revalidated).toEqual([`event:${source.events[0]!.id}`, "listings"]);
+  });
+});
+
+describe("records leaving the feed", () => {
+  it("are marked missing, hidden after the grace period, kept live by keep-live-until, and come back", async () => {
+    const source = new FakeSource(4, 1);
+    await sync(source);
+    const [gone, kept] = source.events.splice(0, 2);
+    source.performances = source.performances.filter((p) => p.eventId !== gone!.id && p.eventId !== kept!.id);
+    const first = await sync(source);
+    expect(first.summary.details!.events).toMatchObject({ missing: 2 });
+    expect(first.summary.details!.performances).toMatchObject({ missing: 2 });
+    const ids = `'${gone!.id}', '${kept!.id}'`;
+    expect(await rows(ctx.db, `select status from events where source_id in (${ids})`)).toEqual([{ status: "missing" }, { status: "missing" }]);
+    expect(await rows(ctx.db, "select count(*)::int as n from events")).toEqual([{ n: 4 }]); // never deleted
+
+    await ctx.db.execute(`update events set keep_live_until = '2030-01-01' where source_id = '${kept!.id}'` as never);
+    const later = new Date(NOW.getTime() + 49 * HOUR);
+    const after = await sync(source, { now: () => later });
+    expect(after.summary.details!.events).toMatchObject({ disabled: 1, missing: 0 });
+    const statuses = await rows<{ source_id: string; status: string }>(ctx.db, `select source_id, status from events where source_id in (${ids}) order by source_id`);
+    expect(Object.fromEntries(statuses.map((s) => [s.source_id, s.status]))).toEqual({ [gone!.id]: "disabled", [kept!.id]: "missing" });
+
+    source.events.push(gone!);
+    const back = await sync(source, { now: () => later });
+    expect(back.summary.details!.events).toMatchObject({ updated: 1 });
+    expect(await rows(ctx.db, `select status, missing_since from events where source_id = '${gone!.id}'`)).toEqual([{ status: "active", missing_since: null }]);
+  });
+
+  it("hides an event newly excluded by attribute, without counting it as missing", async () => {
+    const source = new FakeSource(3, 1);
+    await sync(source);
+    source.events[0]!.attribute_SLExcludeFromViewEventsPage = true;
+    const { summary } = await sync(source);
+    expect(summary.details!.events).toMatchObject({ disabled: 1, missing: 0 });
+    expect(summary.details!.performances).toMatchObject({ skipped: 1 });
+    expect(await rows(ctx.db, `select status from events where source_id = '${source.events[0]!.id}'`)).toEqual([{ status: "disabled" }]);
+  });
+});
+
+describe("guards", () => {
+  it("abort a mass vanish with the store untouched and the reason logged", async () => {
+    const source = new FakeSource(4, 1);
+    await sync(source);
+    const before = await rowVersions(ctx.db);
+    source.events = source.events.slice(0, 1);
+    const { summary, revalidated } = await sync(source);
+    expect(summary.status).toBe("aborted");
+    expect(summary.abortReason).toMatch(/^mass vanish: 3 of 4 \(75%\) active events/);
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(0);
+    expect(revalidated).toEqual([]);
+    const [run] = await rows(ctx.db, "select status, abort_reason from sync_runs order by id desc limit 1");
+    expect(run).toEqual({ status: "aborted", abort_reason: summary.abortReason });
+    // A person who checked the feed can force it through.
+    expect((await sync(source, { force: true })).summary.status).toBe("succeeded");
+  });
+
+  it("abort when the performances feed empties while events remain", async () => {
+    const source = new FakeSource(3, 2);
+    await sync(source);
+    source.performances = [];
+    const { summary } = await sync(source);
+    expect(summary).toMatchObject({ status: "aborted", writes: 0 });
+    expect(summary.abortReason).toMatch(/active performances/);
+  });
+
+  it("abort an empty feed", async () => {
+    const source = new FakeSource(2, 1);
+    await sync(source);
+    source.events = [];
+    source.performances = [];
+    const { summary } = await sync(source);
+    expect(summary.status).toBe("aborted");
+    expect(summary.abortReason).toMatch(/^empty feed/);
+  });
+
+  it("leave the store as it was when a fetch fails mid-run", async () => {
+    const source = new FakeSource(3, 2);
+    await sync(source);
+    const before = await rowVersions(ctx.db);
+    source.events[0]!.name = "Changed";
+    source.calls = 0;
+    source.failOnCall = 5;
+    const { summary, revalidated } = await sync(source);
+    expect(summary.status).toBe("failed");
+    expect(summary.errors.join()).toMatch(/503/);
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(0);
+    expect(revalidated).toEqual([]);
+  });
+
+  it("let exactly one of two concurrent runs happen", async () => {
+    const source = new FakeSource(2, 1);
+    source.delayMs = 20;
+    const [a, b] = await Promise.all([sync(source), sync(source)]);
+    expect([a.summary.status, b.summary.status].sort()).toEqual(["already-running", "succeeded"]);
+    expect(await rows(ctx.db, "select count(*)::int as n from sync_runs")).toEqual([{ n: 1 }]);
+  });
+
+  it("mark a run left running by a dead process as failed", async () => {
+    await ctx.db.execute("insert into sync_runs (trigger, status) values ('cli', 'running')" as never);
+    await sync(new FakeSource(1, 1));
+    expect(await rows(ctx.db, "select status from sync_runs order by id")).toEqual([{ status: "failed" }, { status: "succeeded" }]);
+  });
+});
+
+describe("single-event sync", () => {
+  it("syncs one event by id and leaves the others alone", async () => {
+    const source = new FakeSource(3, 2);
+    await sync(source);
+    const before = await rowVersions(ctx.db);
+    const target = source.events[2]!;
+    target.name = "Renamed";
+    source.events[0]!.name = "Also renamed, but not asked for";
+    source.performances.push(makePerformance(target, 3));
+    const { summary, revalidated } = await sync(source, { eventId: target.id });
+    expect(summary).toMatchObject({ status: "succeeded", scope: `event:${target.id}`, writes: 2 });
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(2);
+    expect(revalidated).toEqual([`event:${target.id}`, "listings"]);
+  });
+
+  it("creates a new event with a unique slug, and marks a vanished one missing", async () => {
+    const source = new FakeSource(1, 1);
+    await sync(source);
+    const twin = makeEvent(9, { name: source.events[0]!.name, webEventId: "show-one" });
+    source.events.push(twin);
+    await sync(source, { eventId: twin.id });
+    expect(await rows(ctx.db, `select slug from events where source_id = '${twin.id}'`)).toEqual([{ slug: "show-one-2" }]);
+    source.events.pop();
+    const { summary } = await sync(source, { eventId: twin.id });
+    expect(summary.details!.events).toMatchObject({ missing: 1 });
+  });
+});
+
+describe("sync health", () => {
+  it("reports the last run, the age of the last success, missing counts and an abort after it", async () => {
+    const { getSyncHealth, listSyncRuns } = await import("@/lib/sync/status");
+    expect(await getSyncHealth(ctx.db, { now: NOW })).toMatchObject({ lastRun: null, lastSuccessAt: null, lastAbort: null });
+    const source = new FakeSource(4, 1);
+    await sync(source);
+    const gone = source.events.shift()!;
+    source.performances = source.performances.filter((p) => p.eventId !== gone.id);
+    await sync(source); // one of four events missing: under the 50% guard
+    source.events = source.events.slice(0, 1);
+    await sync(source); // mass vanish
+    const health = await getSyncHealth(ctx.db, { now: new Date(NOW.getTime() + 60_000) });
+    expect(health).toMatchObject({
+      running: false,
+      lastSuccessAgeSeconds: 60,
+      missing: { events: 1, performances: 1 },
+      disabled: { events: 0, performances: 0 },
+    });
+    expect(health.lastRun?.status).toBe("aborted");
+    expect(health.lastAbort?.reason).toMatch(/^mass vanish: 2 of 3/);
+    expect((await listSyncRuns(ctx.db)).map((r) => r.status)).toEqual(["aborted", "succeeded", "succeeded"]);
+  });
+});

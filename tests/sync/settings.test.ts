@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  defaultSyncSettings,
+  loadSyncSettings,
+  lockedEventFields,
+  parseSyncSettings,
+  saveSyncSettings,
+} from "@/lib/sync/settings";
+import { openTestDb } from "./helpers";
+
+describe("sync settings validation", () => {
+  it("fills every default when nothing is given", () => {
+    const result = parseSyncSettings({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.settings).toEqual(defaultSyncSettings);
+    expect(result.settings.events).toMatchObject({ newEvents: "published", take: "all" });
+    expect(result.settings.events.exclude).toEqual([{ attribute: "SLExcludeFromViewEventsPage" }]);
+    expect(result.settings.performances.access.captioned).toEqual(["SLCaptioned", "Captioned"]);
+    expect(result.settings.performances.access.bsl).toEqual(["SLSigned", "SignedBSL"]);
+    expect(result.settings.guards.maxVanishShare).toBe(0.5);
+  });
+
+  it("ships maps with name locked to title and the description filling the summary only when empty", () => {
+    const byTarget = Object.fromEntries(defaultSyncSettings.maps.map((m) => [m.target, m]));
+    expect(byTarget.title).toMatchObject({ source: "name", mode: "locked", transform: "text" });
+    expect(byTarget.bodyHtml).toMatchObject({ source: "htmlDescription", transform: "html", mode: "locked" });
+    expect(byTarget.summary).toMatchObject({ source: "description", mode: "fill-if-empty" });
+    expect(byTarget.genre).toMatchObject({ source: "attribute_Genre" });
+    expect(lockedEventFields(defaultSyncSettings)).toContain("title");
+  });
+
+  it("rejects invalid settings with one message per field", () => {
+    const result = parseSyncSettings({
+      events: { take: "sometimes", exclude: [{ attribute: "has space" }] },
+      performances: { access: { captioned: ["ok", "not ok!"] } },
+      maps: [
+        { source: "name", target: "title", transform: "text", mode: "locked" },
+        { source: "htmlDescription", target: "bodyHtml", transform: "text", mode: "locked" },
+        { source: "nonsense", target: "summary", transform: "text", mode: "locked" },
+        { source: "attribute_Genre", target: "favouriteColour", transform: "text", mode: "locked" },
+        { source: "description", target: "title", transform: "text", mode: "sometimes" },
+      ],
+      guards: { maxVanishShare: 2 },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(
+      [
+        "events.take",
+        "events.exclude.0.attribute",
+        "performances.access.captioned.1",
+        "maps.1.transform",
+        "maps.2.source",
+        "maps.3.target",
+        "maps.4.mode",
+        "guards.maxVanishShare",
+      ].sort(),
+    );
+    expect(result.errors["maps.1.transform"]![0]).toBe("bodyHtml takes html, not text");
+  });
+
+  it("refuses two maps writing one field, and maps that never write the title", () => {
+    const twice = parseSyncSettings({
+      maps: [
+        { source: "name", target: "title", transform: "text", mode: "locked" },
+        { source: "description", target: "title", transform: "text", mode: "editable" },
+      ],
+    });
+    expect(twice.ok || twice.errors["maps.1.target"]).toEqual(["title is already written by maps.0"]);
+    const noTitle = parseSyncSettings({ maps: [{ source: "description", target: "summary", transform: "text", mode: "locked" }] });
+    expect(noTitle.ok || Object.keys(noTitle.errors)).toEqual(["maps"]);
+  });
+
+  it("accepts custom targets with any transform and attribute sources", () => {
+    const result = parseSyncSettings({
+      maps: [
+        { source: "name", target: "title", transform: "text", mode: "locked" },
+        { source: "attribute_LowestPrice", target: "custom.fromPrice", transform: "number", mode: "locked" },
+        { source: "attribute_Series", target: "tags", transform: "list", mode: "fill-if-empty" },
+      ],
+    });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("sync settings storage", () => {
+  let ctx: Awaited<ReturnType<typeof openTestDb>>;
+  beforeAll(async () => {
+    ctx = await openTestDb();
+  });
+  afterAll(async () => {
+    await ctx.dispose();
+  });
+
+  it("uses the defaults until a version is saved, then the newest version", async () => {
+    expect(await loadSyncSettings(ctx.db)).toEqual({ settings: defaultSyncSettings, version: 0 });
+    const saved = await saveSyncSettings(ctx.db, { events: { take: "onSale" } }, { savedBy: "editor@example.com" });
+    expect(saved).toMatchObject({ ok: true, version: 1 });
+    const second = await saveSyncSettings(ctx.db, { events: { take: "withFuturePerformances" } });
+    expect(second).toMatchObject({ ok: true, version: 2 });
+    const loaded = await loadSyncSettings(ctx.db);
+    expect(loaded.version).toBe(2);
+    expect(loaded.settings.events.take).toBe("withFuturePerformances");
+  });
+
+  it("keeps the previous version when a save is invalid", async () => {
+    const before = await loadSyncSettings(ctx.db);
+    const rejected = await saveSyncSettings(ctx.db, { fetch: { concurrency: 0 } });
+    expect(rejected.ok).toBe(false);
+    if (!rejected.ok) expect(Object.keys(rejected.errors)).toEqual(["fetch.concurrency"]);
+    expect(await loadSyncSettings(ctx.db)).toEqual(before);
+  });
+});
