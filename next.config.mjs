@@ -12,6 +12,14 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  images: {
+    // Spektrix serves event images from Azure blob storage; the emulator serves its own from loopback.
+    remotePatterns: [
+      { protocol: "https", hostname: "*.blob.core.windows.net" },
+      { protocol: "http", hostname: "127.0.0.1" },
+      { protocol: "http", hostname: "localhost" },
+    ],
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { displayFont, textFont } from "./fonts";
 import { SiteHeader } from "@/components/site/site-header";
 import { SiteFooter } from "@/components/site/site-footer";
+import { Providers } from "@/components/providers-client";
 import { siteInfo } from "@/lib/site";
 import "./globals.css";
 
@@ -28,11 +29,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader venueName={site.name} />
-        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-          {children}
-        </main>
-        <SiteFooter venueName={site.name} address={site.address} boxOffice={site.boxOffice} />
+        <Providers>
+          <SiteHeader venueName={site.name} />
+          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+            {children}
+          </main>
+          <SiteFooter venueName={site.name} address={site.address} boxOffice={site.boxOffice} />
+        </Providers>
       </body>
     </html>
   );

@@ -8,6 +8,7 @@ export const routes = {
   support: "/support-us",
   membership: "/membership",
   account: "/account",
+  login: "/login",
   basket: "/basket",
   checkout: "/checkout",
   accessibility: "/whats-on?access=any",

@@ -1,0 +1,79 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { AvailabilityState, AvailabilityView } from "@/lib/availability/state";
+
+type Response = { performances: Record<string, AvailabilityView> };
+
+/** How often a badge on screen asks again. The server caches each performance for up to 30 s. */
+const REFRESH_MS = 30_000;
+
+async function fetchAvailability(ids: string[]): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 6_000);
+  try {
+    const res = await fetch(`/api/availability?performances=${ids.map(encodeURIComponent).join(",")}`, { signal: controller.signal });
+    if (!res.ok) throw new Error(`availability ${res.status}`);
+    return (await res.json()) as Response;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function useOnScreen<T extends Element>() {
+  const ref = useRef<T>(null);
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === "undefined") {
+      setVisible(true);
+      return;
+    }
+    const io = new IntersectionObserver(([entry]) => setVisible(Boolean(entry?.isIntersecting)), { rootMargin: "200px" });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  return [ref, visible] as const;
+}
+
+const TONE: Record<AvailabilityState, string> = {
+  onSale: "border-success/30 bg-[#e6f3ec] text-success",
+  fewLeft: "border-warning/40 bg-[#fbf0d9] text-warning",
+  soldOut: "border-ink/20 bg-paper-deep text-ink",
+  notYetOnSale: "border-[#1d4e6b]/30 bg-[#e7f0f5] text-[#163e56]",
+  offSale: "border-ink/15 bg-paper-deep text-ink-soft",
+  cancelled: "border-danger/30 bg-[#f8e5e5] text-danger",
+  unknown: "border-line bg-white text-ink-soft",
+};
+
+/**
+ * A live seat-status badge. Every badge on a page passes the same `ids`, so React Query makes one request for
+ * all of them; it refreshes while the badge is on screen, and shows "Check availability" if the request fails.
+ */
+export function AvailabilityBadge({ performanceId, ids }: { performanceId: string; ids: string[] }) {
+  const [ref, visible] = useOnScreen<HTMLSpanElement>();
+  const query = useQuery({
+    queryKey: ["availability", ids],
+    queryFn: () => fetchAvailability(ids),
+    enabled: visible,
+    refetchInterval: visible ? REFRESH_MS : false,
+    refetchIntervalInBackground: false,
+    retry: 1,
+  });
+  const view = query.data?.performances[performanceId];
+  const loading = !view && !query.isError;
+  const state: AvailabilityState = view?.state ?? "unknown";
+  const label = view?.label ?? (query.isError ? "Check availability" : "Checking…");
+  return (
+    <span
+      ref={ref}
+      data-testid="availability"
+      data-state={loading ? "loading" : state}
+      className={`inline-flex items-center gap-1.5 rounded-pill border px-2.5 py-1 text-xs font-semibold ${loading ? "animate-pulse border-line bg-white text-ink-soft" : TONE[state]}`}
+    >
+      <span aria-hidden className="size-1.5 rounded-full bg-current" />
+      <span aria-live="polite">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,121 @@
+import Link from "next/link";
+import { addDays, addMonths, lastDayOfMonth, weekdayOf, type LocalDate } from "@/lib/events/dates";
+import { filtersHref, type ListingFilters } from "@/lib/events/filters";
+import { formatLocalDate, formatMonth, formatTime } from "@/lib/events/format";
+import type { CalendarPerformance } from "@/lib/events/types";
+import { routes } from "@/lib/site";
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/** Items shown in a desktop cell before "+N more". Phones list every performance. */
+const PER_CELL = 3;
+
+/**
+ * A month of performances grouped by day. One list of days serves both layouts: a 7-column grid from `md`
+ * up, and on phones an agenda of only the days that have something on.
+ */
+export function CalendarMonth({
+  month,
+  today,
+  filters,
+  performances,
+  timeZone,
+}: {
+  month: string;
+  today: LocalDate;
+  filters: ListingFilters;
+  performances: CalendarPerformance[];
+  timeZone: string;
+}) {
+  const byDay = new Map<string, CalendarPerformance[]>();
+  for (const p of performances) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p]);
+  const first = `${month}-01` as LocalDate;
+  const last = lastDayOfMonth(month);
+  const lead = (weekdayOf(first) + 6) % 7; // Monday-first grid
+  const days: LocalDate[] = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) days.push(d);
+  const prev = addMonths(month, -1);
+  const next = addMonths(month, 1);
+  const canGoBack = prev >= today.slice(0, 7);
+
+  return (
+    <section aria-labelledby="cal-heading">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="cal-heading" className="text-2xl font-semibold md:text-3xl">
+          {formatMonth(month)}
+        </h2>
+        <div className="flex gap-2">
+          {canGoBack ? (
+            <Link href={filtersHref(routes.whatsOn, filters, { month: prev })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Previous month, ${formatMonth(prev)}`}>
+              ←<span className="max-sm:sr-only">{formatMonth(prev).split(" ")[0]}</span>
+            </Link>
+          ) : null}
+          <Link href={filtersHref(routes.whatsOn, filters, { month: next })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Next month, ${formatMonth(next)}`}>
+            <span className="max-sm:sr-only">{formatMonth(next).split(" ")[0]}</span>→
+          </Link>
+        </div>
+      </div>
+
+      {performances.length === 0 ? (
+        <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">Nothing matches in {formatMonth(month)}. Try the next month, or clear some filters.</p>
+      ) : null}
+
+      <div aria-hidden className="mt-6 hidden grid-cols-7 gap-px text-center text-xs font-semibold uppercase tracking-wider text-ink-soft md:grid">
+        {WEEKDAYS.map((d) => (
+          <div key={d} className="pb-2">
+            {d}
+          </div>
+        ))}
+      </div>
+      <ol className="mt-4 space-y-4 md:mt-0 md:grid md:grid-cols-7 md:gap-px md:space-y-0 md:overflow-hidden md:rounded-card md:border md:border-line md:bg-line">
+        {Array.from({ length: lead }, (_, i) => (
+          <li key={`lead-${i}`} aria-hidden className="hidden bg-paper-deep/40 md:block" />
+        ))}
+        {days.map((day) => {
+          const items = byDay.get(day) ?? [];
+          const isToday = day === today;
+          const past = day < today;
+          return (
+            <li
+              key={day}
+              className={`${items.length ? "" : "max-md:hidden"} md:min-h-32 md:p-2 ${past ? "md:bg-paper-deep/60" : "md:bg-white"} max-md:rounded-card max-md:border max-md:border-line max-md:bg-white max-md:p-4`}
+            >
+              <h3 className="flex items-baseline gap-2 font-sans text-sm font-semibold">
+                <span className={`md:inline-flex md:size-7 md:items-center md:justify-center md:rounded-full ${isToday ? "md:bg-brand md:text-white" : ""}`}>
+                  <span className="md:hidden">{formatLocalDate(day, { weekday: "long", day: "numeric", month: "long" })}</span>
+                  <span className="max-md:hidden">
+                    <span className="sr-only">{formatLocalDate(day, { weekday: "long", month: "long" })} </span>
+                    {Number(day.slice(8))}
+                  </span>
+                </span>
+                {isToday ? <span className="text-xs font-semibold uppercase tracking-wider text-brand">Today</span> : null}
+              </h3>
+              {items.length ? (
+                <ul className="mt-2 space-y-1.5 md:[&>li:nth-child(n+4)]:hidden">
+                  {items.map((p) => (
+                    <li key={p.id}>
+                      <Link href={routes.event(p.eventSlug)} className="block rounded-md px-1.5 py-1 text-sm leading-snug hover:bg-brand-tint md:px-1 md:text-[0.8rem]">
+                        <time dateTime={p.startsAt} className="font-semibold text-brand">
+                          {formatTime(new Date(p.startsAt), timeZone)}
+                        </time>{" "}
+                        <span className="text-ink">{p.eventTitle}</span>
+                        {p.access.length ? <span className="sr-only">, access: {p.access.join(", ")}</span> : null}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {items.length > PER_CELL ? (
+                <Link
+                  href={filtersHref(routes.whatsOn, { ...filters, view: "list" }, { from: day, to: day, view: "list" })}
+                  className="mt-1 hidden px-1 text-xs font-semibold text-brand underline underline-offset-2 md:block"
+                >
+                  +{items.length - PER_CELL} more<span className="sr-only"> on {formatLocalDate(day)}</span>
+                </Link>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

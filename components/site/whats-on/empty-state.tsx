@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
+import { PRESET_LABELS } from "@/lib/events/dates";
+import { routes } from "@/lib/site";
+
+/** No results: say what narrowed the search, and offer one-click ways to widen it. */
+export function EmptyState({ filters }: { filters: ListingFilters }) {
+  const widen: Array<{ href: string; label: string }> = [];
+  if (filters.when || filters.from || filters.to) {
+    widen.push({ href: filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined }), label: "Any date" });
+    if (filters.when !== "month") widen.push({ href: filtersHref(routes.whatsOn, filters, { when: "month", from: undefined, to: undefined }), label: PRESET_LABELS.month });
+  }
+  if (filters.q) widen.push({ href: filtersHref(routes.whatsOn, filters, { q: undefined }), label: `Clear the search “${filters.q}”` });
+  if (filters.genre) widen.push({ href: filtersHref(routes.whatsOn, filters, { genre: undefined }), label: "All genres" });
+  if (filters.venue) widen.push({ href: filtersHref(routes.whatsOn, filters, { venue: undefined }), label: "All venues" });
+  if (filters.access.length) {
+    const names = filters.access.map((a) => (a === "any" ? "any access" : ACCESS_LABELS[a].toLowerCase())).join(", ");
+    widen.push({ href: filtersHref(routes.whatsOn, filters, { access: [] }), label: `Include all performances, not just ${names}` });
+  }
+  return (
+    <div className="rounded-card border border-dashed border-line bg-white/60 px-6 py-12 text-center">
+      <p className="font-display text-2xl font-semibold">Nothing matches those choices</p>
+      <p className="mx-auto mt-2 max-w-md text-ink-soft">Try widening your search. The box office can also tell you about shows not yet on sale online.</p>
+      {widen.length ? (
+        <ul className="mt-6 flex flex-wrap justify-center gap-2">
+          {widen.map((w) => (
+            <li key={w.href}>
+              <Link href={w.href} className="btn btn-ghost !py-2 text-sm text-brand">
+                {w.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="mt-6">
+        <Link href={routes.whatsOn} className="font-semibold text-brand underline underline-offset-4">
+          Browse everything on sale
+        </Link>
+      </p>
+    </div>
+  );
+}

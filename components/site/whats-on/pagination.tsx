@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { filtersHref, type ListingFilters } from "@/lib/events/filters";
+import { routes } from "@/lib/site";
+
+function windowOf(page: number, total: number): Array<number | "gap"> {
+  const pages = new Set([1, total, page - 1, page, page + 1].filter((p) => p >= 1 && p <= total));
+  const sorted = [...pages].sort((a, b) => a - b);
+  const out: Array<number | "gap"> = [];
+  sorted.forEach((p, i) => {
+    if (i && p - sorted[i - 1]! > 1) out.push("gap");
+    out.push(p);
+  });
+  return out;
+}
+
+export function Pagination({ filters, page, totalPages }: { filters: ListingFilters; page: number; totalPages: number }) {
+  if (totalPages <= 1) return null;
+  const href = (p: number) => filtersHref(routes.whatsOn, filters, { page: p });
+  const item = "inline-flex min-w-11 items-center justify-center rounded-pill px-3 py-2.5 text-sm font-semibold";
+  return (
+    <nav aria-label="Pages of results" className="mt-10 flex justify-center">
+      <ul className="flex flex-wrap items-center gap-1.5">
+        <li>
+          {page > 1 ? (
+            <Link href={href(page - 1)} rel="prev" className={`${item} border border-line bg-white hover:border-brand`}>
+              ← Previous
+            </Link>
+          ) : null}
+        </li>
+        {windowOf(page, totalPages).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden className="px-1 text-ink-soft">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              <Link
+                href={href(p)}
+                aria-current={p === page ? "page" : undefined}
+                aria-label={`Page ${p}`}
+                className={`${item} ${p === page ? "bg-ink text-paper" : "border border-line bg-white hover:border-brand"}`}
+              >
+                {p}
+              </Link>
+            </li>
+          ),
+        )}
+        <li>
+          {page < totalPages ? (
+            <Link href={href(page + 1)} rel="next" className={`${item} border border-line bg-white hover:border-brand`}>
+              Next →
+            </Link>
+          ) : null}
+        </li>
+      </ul>
+    </nav>
+  );
+}

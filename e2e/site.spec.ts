@@ -1,0 +1,159 @@
+import { expect, test, type Page } from "@playwright/test";
+import { EMULATOR_URL } from "../playwright.config";
+import { expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+
+/**
+ * Public-site journeys against the demo (emulator + first sync + `next start`). They need the synced
+ * catalogue: `scripts/prepare-db.ts` must run a sync before the site starts.
+ */
+
+async function firstEventHref(page: Page): Promise<string> {
+  const link = page.locator('main a[href^="/events/"]').first();
+  await expect(link).toBeVisible();
+  return (await link.getAttribute("href"))!;
+}
+
+test("browse by date preset: the URL holds the state and back/forward works", async ({ page }, testInfo) => {
+  await page.goto("/whats-on");
+  await expect(page.getByRole("heading", { level: 1, name: "What’s on" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "whats-on");
+
+  await page.getByRole("navigation", { name: "Quick dates" }).getByRole("link", { name: "Next 7 days" }).click();
+  await expect(page).toHaveURL(/\/whats-on\?when=7days$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Next 7 days" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Calendar" }).click();
+  await expect(page).toHaveURL(/view=calendar/);
+  await expect(page).toHaveURL(/when=7days/);
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "whats-on-calendar");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/whats-on\?when=7days$/);
+  await page.goForward();
+  await expect(page).toHaveURL(/view=calendar/);
+});
+
+test("filter by an access flag with the GET form", async ({ page }) => {
+  await page.goto("/whats-on");
+  await page.getByText("Dates, genre, venue, access").click();
+  await page.getByRole("checkbox", { name: "Captioned" }).check();
+  await page.getByRole("button", { name: "Show results" }).click();
+  await expect(page).toHaveURL(/access=captioned/);
+  const results = page.locator("main ul li article");
+  if ((await results.count()) > 0) {
+    // Every listed show has a captioned performance, and says so in text.
+    for (const card of await results.all()) await expect(card.getByText("Captioned")).toBeVisible();
+  } else {
+    await expect(page.getByText("Nothing matches those choices")).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+});
+
+test("an empty search suggests widening it", async ({ page }) => {
+  await page.goto("/whats-on?q=zzzz-no-such-show");
+  await expect(page.getByText("Nothing matches those choices")).toBeVisible();
+  await page.getByRole("link", { name: /Clear the search/ }).click();
+  await expect(page).toHaveURL(/\/whats-on$/);
+  await expectNoAxeViolations(page);
+});
+
+test("malformed search params never cause a 500 and end on a canonical URL", async ({ page, request }) => {
+  for (const qs of ["from=2026-13-45", "when=fortnight&page=99999999999", "access=%3Cscript%3E", "q=%27%3B%20drop%20table%20events%3B--", "page=-1&view=grid&utm=1"]) {
+    const res = await request.get(`/whats-on?${qs}`, { maxRedirects: 0 });
+    expect(res.status(), qs).toBeLessThan(500);
+    await page.goto(`/whats-on?${qs}`);
+    await expect(page).toHaveURL(/\/whats-on(\?(?!.*(from=2026-13|fortnight|page=-1|view=grid|utm=|%3Cscript)).*)?$/);
+  }
+});
+
+test("open an event: description, performances, JSON-LD, booking link", async ({ page }, testInfo) => {
+  await page.goto("/whats-on");
+  const href = await firstEventHref(page);
+  await page.goto(href);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();
+  const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
+  expect(ld.length).toBeGreaterThan(0);
+  for (const text of ld) {
+    const data = JSON.parse(text);
+    expect(data["@type"]).toBe("TheaterEvent");
+    expect(data.startDate).toMatch(/T\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+  }
+  await expect(page.getByTestId("availability").first()).not.toHaveAttribute("data-state", "loading");
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "event");
+
+  await page.getByRole("link", { name: /^Book/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("choose-seats")).toHaveAttribute("href", /ChooseSeats\.aspx\?EventInstanceId=\d+/);
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "book");
+});
+
+test("availability changes after the emulator changes a performance", async ({ page, request }) => {
+  await page.goto("/whats-on");
+  await page.goto(await firstEventHref(page));
+  const row = page.locator('li[id^="p-"]').filter({ has: page.getByTestId("availability") }).first();
+  const performanceId = (await row.getAttribute("id"))!.slice(2);
+  const badge = row.getByTestId("availability");
+  await expect(badge).toHaveAttribute("data-state", /onSale|fewLeft|soldOut|unknown/);
+
+  const soldOut = await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 0 } });
+  expect(soldOut.ok()).toBe(true);
+  // The server caches each performance for at most 30 s; a reload after that must show the new state.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "soldOut", { timeout: 3_000 });
+  }).toPass({ timeout: 45_000, intervals: [5_000] });
+
+  await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 3 } });
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "fewLeft", { timeout: 3_000 });
+  }).toPass({ timeout: 45_000, intervals: [5_000] });
+});
+
+test("availability says 'check availability' when Spektrix is down, and Book still works", async ({ page, request }) => {
+  await request.post(`${EMULATOR_URL}/__control/faults`, { data: { type: "status", status: 503, path: "instances/*/status" } });
+  try {
+    await page.goto("/whats-on?when=month");
+    await page.goto(await firstEventHref(page));
+    await expect(page.getByRole("link", { name: /^Book/ }).first()).toBeVisible();
+    await expect(page.getByTestId("availability").first()).not.toHaveAttribute("data-state", "loading", { timeout: 20_000 });
+  } finally {
+    await request.delete(`${EMULATOR_URL}/__control/faults`);
+  }
+});
+
+test("download a valid .ics for a performance and the whole feed", async ({ page, request }) => {
+  await page.goto("/whats-on");
+  await page.goto(await firstEventHref(page));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Add to calendar/ }).first().click()]);
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  const text = await (await request.get(page.url().replace(/\/events\/.*/, "") + "/api/calendar")).text();
+  expect(text.startsWith("BEGIN:VCALENDAR")).toBe(true);
+  expect(text).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*END:VEVENT/);
+  expect(text.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
+});
+
+test("a missing event is a friendly 404; sitemap and robots are served", async ({ page, request }) => {
+  const res = await page.goto("/events/this-show-does-not-exist");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByText("No longer available")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const sitemap = await request.get("/sitemap.xml");
+  expect(sitemap.status()).toBe(200);
+  expect(await sitemap.text()).toContain("/events/");
+  expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap:");
+});
+
+test("home page lists upcoming shows and quick dates, with no axe violations", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Coming up" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /This weekend/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "home-site");
+});

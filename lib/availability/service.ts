@@ -1,0 +1,56 @@
+import "server-only";
+/**
+ * Live availability for the `/api/availability` endpoint: sale facts from the synced store (cached, tagged),
+ * seat counts from Spektrix through one per-process collapsing cache. Spektrix is asked only about
+ * performances the store knows and that are on sale right now; everything else is decided locally.
+ */
+import { env } from "@/lib/config";
+import { getSaleFacts } from "@/lib/events/cached";
+import { createSpektrixClient } from "@/lib/spektrix";
+import { createCollapsingCache, type CollapsingCache } from "./cache";
+import { availabilityState, fewLeftThreshold, type AvailabilityView, type LiveCounts } from "./state";
+
+/** Spektrix is given this long per call; a slow answer becomes "check availability", never a slow page. */
+const UPSTREAM_TIMEOUT_MS = 2_500;
+
+const globalForAvailability = globalThis as unknown as { __availabilityCache?: CollapsingCache<LiveCounts> };
+
+export function availabilityCache(): CollapsingCache<LiveCounts> {
+  if (!globalForAvailability.__availabilityCache) {
+    const e = env();
+    const client = createSpektrixClient({
+      baseUrl: e.SPEKTRIX_BASE_URL,
+      clientName: e.SPEKTRIX_CLIENT_NAME,
+      timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS),
+      retries: 0,
+    });
+    globalForAvailability.__availabilityCache = createCollapsingCache<LiveCounts>({
+      ttlMs: 30_000,
+      errorTtlMs: 5_000,
+      fetch: async (id) => {
+        const a = await client.getAvailability(id);
+        return { available: a.available, capacity: a.capacity };
+      },
+    });
+  }
+  return globalForAvailability.__availabilityCache;
+}
+
+export async function getAvailabilityViews(ids: readonly string[], now = new Date()): Promise<Record<string, AvailabilityView>> {
+  const threshold = fewLeftThreshold();
+  let facts: Awaited<ReturnType<typeof getSaleFacts>> = [];
+  try {
+    facts = await getSaleFacts([...ids]);
+  } catch {
+    // Without the store we cannot tell cancelled from on sale; every badge says "check availability".
+  }
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const needLive = ids.filter((id) => {
+    const f = byId.get(id);
+    return f ? availabilityState(f, null, { now, threshold }).state === "unknown" : false;
+  });
+  const live = needLive.length ? await availabilityCache().getMany(needLive) : new Map<string, LiveCounts | null>();
+  const out: Record<string, AvailabilityView> = {};
+  for (const id of ids) out[id] = availabilityState(byId.get(id) ?? null, live.get(id) ?? null, { now, threshold });
+  return out;
+}

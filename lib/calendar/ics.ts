@@ -1,0 +1,75 @@
+/**
+ * Calendar files (RFC 5545) through the `ics` package: one performance, one event's run, or the whole feed.
+ * Times are written in UTC, which every calendar converts to the reader's zone.
+ */
+import { createEvents, type EventAttributes } from "ics";
+import type { FeedPerformance } from "@/lib/events/queries";
+
+export interface IcsSite {
+  name: string;
+  url: string;
+  address: string;
+}
+
+/** Running time assumed when Spektrix has none, so calendar entries are not zero-length. */
+const DEFAULT_MINUTES = 120;
+
+function utcArray(iso: string): [number, number, number, number, number] {
+  const d = new Date(iso);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "storefront";
+  }
+}
+
+export function performanceToIcs(p: FeedPerformance, site: IcsSite): EventAttributes {
+  const url = `${site.url}/events/${encodeURIComponent(p.eventSlug)}`;
+  const location = p.venue ? [p.venue.name, site.name, p.venue.address ?? site.address].filter(Boolean).join(", ") : `${site.name}, ${site.address}`;
+  return {
+    uid: `${p.id}@${hostOf(site.url)}`,
+    start: utcArray(p.startsAt),
+    startInputType: "utc",
+    startOutputType: "utc",
+    duration: { minutes: p.durationMinutes ?? DEFAULT_MINUTES },
+    title: p.cancelled ? `CANCELLED: ${p.eventTitle}` : p.label ? `${p.eventTitle} (${p.label})` : p.eventTitle,
+    description: [p.eventSummary, `Details and tickets: ${url}`].filter(Boolean).join("\n\n"),
+    location,
+    url,
+    status: p.cancelled ? "CANCELLED" : "CONFIRMED",
+    busyStatus: "BUSY",
+    lastModified: utcArray(p.updatedAt),
+    productId: `${hostOf(site.url)}/storefront`,
+    calName: site.name,
+  };
+}
+
+export class IcsError extends Error {}
+
+/** The calendar text for any number of performances (an empty calendar is valid). */
+export function buildIcs(performances: FeedPerformance[], site: IcsSite, calName = site.name): string {
+  if (!performances.length) {
+    // `ics` refuses an empty list; an empty VCALENDAR is still a valid, subscribable feed.
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN", `PRODID:${hostOf(site.url)}/storefront`, "METHOD:PUBLISH", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+  }
+  const { error, value } = createEvents(
+    performances.map((p) => performanceToIcs(p, site)),
+    { productId: `${hostOf(site.url)}/storefront`, calName, method: "PUBLISH" },
+  );
+  if (error || !value) throw new IcsError(error?.message ?? "could not build the calendar");
+  return value;
+}
+
+export function icsResponse(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^a-z0-9._-]+/gi, "-")}"`,
+      "Cache-Control": "public, max-age=0, s-maxage=300, stale-while-revalidate=600",
+    },
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * What's on URL state: one parser and one serialiser, so every link, form and redirect agrees on the URL.
+ *
+ * Parsing never throws. Anything it cannot use (unknown parameters, bad dates, repeated single values, huge page
+ * numbers, over-long text) is dropped or clamped and reported as a problem; the page then redirects to the
+ * canonical URL of what it did understand, so a malformed URL costs one redirect, never a 500.
+ */
+import { z } from "zod";
+import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
+
+export const ACCESS_FILTERS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const;
+export type AccessFilter = (typeof ACCESS_FILTERS)[number];
+/** `any` means "has at least one access flag". */
+export type AccessParam = AccessFilter | "any";
+
+export const ACCESS_LABELS: Record<AccessFilter, string> = {
+  captioned: "Captioned",
+  bsl: "BSL interpreted",
+  audioDescribed: "Audio described",
+  relaxed: "Relaxed",
+  touchTour: "Touch tour",
+};
+
+export const VIEWS = ["list", "calendar"] as const;
+export type View = (typeof VIEWS)[number];
+
+export const MAX_PAGE = 500;
+export const MAX_QUERY_LENGTH = 80;
+/** The longest custom range a visitor can ask for; longer ones are cut to this. */
+export const MAX_RANGE_DAYS = 400;
+
+export interface ListingFilters {
+  view: View;
+  when?: DatePreset;
+  from?: LocalDate;
+  to?: LocalDate;
+  month?: Month;
+  q?: string;
+  genre?: string;
+  venue?: string;
+  access: AccessParam[];
+  page: number;
+}
+
+export const DEFAULT_FILTERS: ListingFilters = { view: "list", access: [], page: 1 };
+
+const KNOWN = new Set(["view", "when", "from", "to", "month", "q", "genre", "venue", "access", "page"]);
+
+const slugLike = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} &'’.,+/-]{0,59}$/u);
+const pageSchema = z.string().regex(/^\d{1,6}$/).transform(Number);
+
+export type RawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function entries(raw: RawSearchParams): Array<[string, string[]]> {
+  if (raw instanceof URLSearchParams) {
+    const map = new Map<string, string[]>();
+    for (const [k, v] of raw) map.set(k, [...(map.get(k) ?? []), v]);
+    return [...map];
+  }
+  return Object.entries(raw)
+    .filter((e): e is [string, string | string[]] => e[1] !== undefined)
+    .map(([k, v]) => [k, Array.isArray(v) ? v : [v]]);
+}
+
+function cleanText(value: string): string {
+  // Control characters and angle brackets have no place in a title search; spaces collapse.
+  return value.replace(/[\u0000-\u001f\u007f<>]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+export interface ParsedFilters {
+  filters: ListingFilters;
+  /** Why the URL is not canonical; empty when it can be served as is. */
+  problems: string[];
+}
+
+export function parseFilters(raw: RawSearchParams): ParsedFilters {
+  const problems: string[] = [];
+  const f: ListingFilters = { view: "list", access: [], page: 1 };
+
+  const single = (key: string, values: string[]): string | undefined => {
+    const nonEmpty = values.filter((v) => v.trim() !== "");
+    if (nonEmpty.length > 1) problems.push(`${key} given more than once`);
+    return nonEmpty[0]?.trim();
+  };
+
+  for (const [key, values] of entries(raw)) {
+    if (!KNOWN.has(key)) {
+      problems.push(`unknown parameter ${key}`);
+      continue;
+    }
+    if (key === "access") {
+      for (const v of values.flatMap((s) => s.split(","))) {
+        const t = v.trim();
+        if (t === "") continue;
+        if (t === "any" || (ACCESS_FILTERS as readonly string[]).includes(t)) {
+          if (!f.access.includes(t as AccessParam)) f.access.push(t as AccessParam);
+        } else problems.push(`unknown access filter ${t.slice(0, 40)}`);
+      }
+      continue;
+    }
+    const value = single(key, values);
+    if (value === undefined) continue;
+    switch (key) {
+      case "view":
+        if ((VIEWS as readonly string[]).includes(value)) f.view = value as View;
+        else problems.push("bad view");
+        break;
+      case "when":
+        if ((DATE_PRESETS as readonly string[]).includes(value)) f.when = value as DatePreset;
+        else problems.push("bad date preset");
+        break;
+      case "from":
+      case "to":
+        if (isLocalDate(value)) f[key] = value;
+        else problems.push(`bad ${key} date`);
+        break;
+      case "month":
+        if (isMonth(value)) f.month = value;
+        else problems.push("bad month");
+        break;
+      case "q": {
+        let q = cleanText(value);
+        if (q.length > MAX_QUERY_LENGTH) {
+          q = q.slice(0, MAX_QUERY_LENGTH).trim();
+          problems.push("search too long");
+        }
+        if (q !== value) problems.push("search not clean");
+        if (q) f.q = q;
+        break;
+      }
+      case "genre":
+      case "venue":
+        if (slugLike.safeParse(value).success) f[key] = value;
+        else problems.push(`bad ${key}`);
+        break;
+      case "page": {
+        const parsed = pageSchema.safeParse(value);
+        if (!parsed.success || parsed.data < 1) problems.push("bad page");
+        else if (parsed.data > MAX_PAGE) problems.push("page too large");
+        else f.page = parsed.data;
+        break;
+      }
+    }
+  }
+
+  // Custom dates win over a preset: the date form sends both when a visitor types a range.
+  if ((f.from || f.to) && f.when) {
+    delete f.when;
+    problems.push("dates given with a preset");
+  }
+  if (f.from && f.to && f.from > f.to) {
+    [f.from, f.to] = [f.to, f.from];
+    problems.push("dates reversed");
+  }
+  if (f.view === "list" && f.month) {
+    delete f.month;
+    problems.push("month only applies to the calendar");
+  }
+  if (f.view === "calendar" && f.page !== 1) {
+    f.page = 1;
+    problems.push("the calendar has no pages");
+  }
+  return { filters: f, problems };
+}
+
+/** The canonical query string (no leading `?`), in a fixed key order, empty values left out. */
+export function serializeFilters(filters: Partial<ListingFilters>): string {
+  const p = new URLSearchParams();
+  if (filters.view && filters.view !== "list") p.set("view", filters.view);
+  if (filters.when) p.set("when", filters.when);
+  if (filters.from) p.set("from", filters.from);
+  if (filters.to) p.set("to", filters.to);
+  if (filters.month && filters.view === "calendar") p.set("month", filters.month);
+  if (filters.q) p.set("q", filters.q);
+  if (filters.genre) p.set("genre", filters.genre);
+  if (filters.venue) p.set("venue", filters.venue);
+  for (const a of [...(filters.access ?? [])].sort()) p.append("access", a);
+  if (filters.page && filters.page > 1) p.set("page", String(filters.page));
+  return p.toString();
+}
+
+/** A what's on href with some state changed; changing anything but the page goes back to page 1. */
+export function filtersHref(base: string, filters: ListingFilters, change: Partial<ListingFilters>): string {
+  const next: ListingFilters = { ...filters, ...change };
+  if (!("page" in change)) next.page = 1;
+  if ("when" in change && change.when) {
+    delete next.from;
+    delete next.to;
+  }
+  if (("from" in change || "to" in change) && (change.from || change.to)) delete next.when;
+  if (next.view !== "calendar") delete next.month;
+  const qs = serializeFilters(next);
+  return qs ? `${base}?${qs}` : base;
+}
+
+/** True when no filter narrows the listing (dates, search, genre, venue, access). */
+export function isUnfiltered(f: ListingFilters): boolean {
+  return !f.when && !f.from && !f.to && !f.q && !f.genre && !f.venue && f.access.length === 0;
+}

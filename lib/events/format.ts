@@ -1,0 +1,71 @@
+/**
+ * How dates, times and durations read on the site. One locale for the whole site, always in the venue's zone,
+ * so a visitor abroad sees the time printed on their ticket.
+ */
+import type { LocalDate } from "./dates";
+
+export const SITE_LOCALE = "en-GB";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(SITE_LOCALE, { timeZone, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "Fri 24 Oct 2025" */
+export function formatDay(instant: Date, timeZone: string, withYear = true): string {
+  return fmt(timeZone, { weekday: "short", day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) })
+    .format(instant)
+    .replace(",", "");
+}
+
+/** "Friday 24 October" */
+export function formatLongDay(instant: Date, timeZone: string): string {
+  return fmt(timeZone, { weekday: "long", day: "numeric", month: "long" }).format(instant).replace(",", "");
+}
+
+/** "7.30pm", the way theatres print times. */
+export function formatTime(instant: Date, timeZone: string): string {
+  const parts = fmt(timeZone, { hour: "numeric", minute: "2-digit", hour12: true }).formatToParts(instant);
+  const hour = parts.find((p) => p.type === "hour")?.value ?? "";
+  const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
+  const period = (parts.find((p) => p.type === "dayPeriod")?.value ?? "").toLowerCase().replace(/\./g, "").replace(/\s/g, "");
+  return `${hour}.${minute}${period}`;
+}
+
+/** "24 Oct – 2 Nov 2025", "24 Oct 2025", or "28 Dec 2025 – 4 Jan 2026". */
+export function formatRun(first: Date, last: Date, timeZone: string): string {
+  const day = fmt(timeZone, { day: "numeric", month: "short", year: "numeric" });
+  const a = day.format(first);
+  const b = day.format(last);
+  if (a === b) return a;
+  const sameYear = fmt(timeZone, { year: "numeric" }).format(first) === fmt(timeZone, { year: "numeric" }).format(last);
+  const start = sameYear ? fmt(timeZone, { day: "numeric", month: "short" }).format(first) : a;
+  return `${start} – ${b}`;
+}
+
+/** "Saturday 1 November 2025" from a local date, for headings built from URL state. */
+export function formatLocalDate(date: LocalDate, options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" }): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return fmt("UTC", options).format(new Date(Date.UTC(y, m - 1, d, 12))).replace(",", "");
+}
+
+export function formatMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return fmt("UTC", { month: "long", year: "numeric" }).format(new Date(Date.UTC(y, m - 1, 15)));
+}
+
+/** "2 hrs 30 mins", "50 mins". */
+export function formatDuration(minutes: number | null | undefined): string | null {
+  if (!minutes || minutes <= 0) return null;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const hours = h ? `${h} ${h === 1 ? "hr" : "hrs"}` : "";
+  const mins = m ? `${m} ${m === 1 ? "min" : "mins"}` : "";
+  return [hours, mins].filter(Boolean).join(" ");
+}

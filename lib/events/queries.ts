@@ -1,0 +1,530 @@
+/**
+ * Read queries for the public pages. Pure functions of (database, input, now): no caching and no request
+ * state here, so they are tested directly against PGlite; `./cached` wraps them in tagged Next caches.
+ */
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AccessFlag, AttributeValue } from "@/lib/db/schema";
+import { events, performances, venues } from "@/lib/db/schema";
+import type { StoreDb } from "@/lib/db";
+import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
+import { localDateOf, utcWindow, presetRange, type LocalDate } from "./dates";
+import type { ListingFilters } from "./filters";
+import type { CalendarPerformance, EventDetail, EventLookup, Facets, ImageRef, ListingEvent, ListingPage, PerformanceView, VenueRef } from "./types";
+
+export const PAGE_SIZE = 18;
+
+/** An event the public may see: published, not hidden, and active (or missing but kept live by an editor). */
+export function liveEventCondition(now: Date): SQL {
+  return and(
+    eq(events.published, true),
+    eq(events.hidden, false),
+    or(inArray(events.status, ["active", "cancelled"]), and(eq(events.status, "missing"), gt(events.keepLiveUntil, now))),
+  )!;
+}
+
+/** A performance that can appear in listings: shown, in the feed, not cancelled. */
+function listedPerformanceCondition(): SQL {
+  return and(eq(performances.hidden, false), eq(performances.status, "active"), eq(performances.cancelled, false))!;
+}
+
+export function slugifyName(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+function toIso(value: unknown): string {
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+}
+
+export function safeImageUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function imageOf(url: string | null | undefined, alt: string | null | undefined, title: string): ImageRef | null {
+  const safe = safeImageUrl(url);
+  return safe ? { url: safe, alt: alt?.trim() || title } : null;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface QueryContext {
+  timeZone: string;
+  now: Date;
+}
+
+/** The date window the filters ask for, as local dates (null: from now on). */
+export function resolveRange(filters: ListingFilters, ctx: QueryContext): { from: LocalDate; to: LocalDate | null } | null {
+  if (filters.when) return presetRange(filters.when, ctx.timeZone, ctx.now);
+  if (filters.from || filters.to) return { from: filters.from ?? localDateOf(ctx.now, ctx.timeZone), to: filters.to ?? null };
+  return null;
+}
+
+async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
+  const rows = await db.select({ id: venues.id, name: venues.name }).from(venues);
+  return rows.filter((v) => slugifyName(v.name) === slug).map((v) => v.id);
+}
+
+/** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
+async function performanceFilter(db: StoreDb, filters: ListingFilters, ctx: QueryContext, window: { start: Date; end: Date | null }): Promise<SQL> {
+  const conditions: SQL[] = [liveEventCondition(ctx.now), listedPerformanceCondition()];
+  // Never list what has already started.
+  const start = window.start > ctx.now ? window.start : ctx.now;
+  conditions.push(gte(performances.startsAt, start));
+  if (window.end) conditions.push(lt(performances.startsAt, window.end));
+  if (filters.q) conditions.push(sql`${events.title} ilike ${`%${escapeLike(filters.q)}%`} escape '\\'`);
+  if (filters.genre) conditions.push(sql`lower(${events.genre}) = lower(${filters.genre})`);
+  if (filters.venue) {
+    const ids = await venueIdsForSlug(db, filters.venue);
+    conditions.push(ids.length ? inArray(performances.venueId, ids) : sql`false`);
+  }
+  const flags = filters.access.filter((a): a is AccessFlag => a !== "any");
+  if (filters.access.includes("any")) conditions.push(sql`jsonb_array_length(${performances.access}) > 0`);
+  else if (flags.length) {
+    conditions.push(sql`${performances.access} ?| array[${sql.join(flags.map((f) => sql`${f}`), sql`, `)}]::text[]`);
+  }
+  return and(...conditions)!;
+}
+
+function flattenAccess(value: unknown): AccessFlag[] {
+  const set = new Set<AccessFlag>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === "string") set.add(v as AccessFlag);
+  };
+  walk(typeof value === "string" ? JSON.parse(value) : value);
+  const order: AccessFlag[] = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"];
+  return order.filter((f) => set.has(f));
+}
+
+/** One page of events with a matching performance, soonest first. */
+export async function queryListing(db: StoreDb, filters: ListingFilters, ctx: QueryContext, pageSize = PAGE_SIZE): Promise<ListingPage> {
+  const range = resolveRange(filters, ctx);
+  const window = range
+    ? { start: utcWindow({ from: range.from, to: range.to ?? range.from }, ctx.timeZone).start, end: range.to ? utcWindow({ from: range.from, to: range.to }, ctx.timeZone).end : null }
+    : { start: ctx.now, end: null };
+  const where = await performanceFilter(db, filters, ctx, window);
+
+  const [countRow] = await db
+    .select({ n: sql<number>`count(distinct ${events.id})::int` })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .where(where);
+  const total = Number(countRow?.n ?? 0);
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, totalPages);
+
+  const rows = await db
+    .select({
+      sourceId: events.sourceId,
+      slug: events.slug,
+      title: events.title,
+      subtitle: events.subtitle,
+      genre: events.genre,
+      summary: events.summary,
+      bodyHtml: events.bodyHtml,
+      thumbnailUrl: events.thumbnailUrl,
+      heroImageUrl: events.heroImageUrl,
+      heroImageAlt: events.heroImageAlt,
+      firstAt: sql<string>`min(${performances.startsAt})`,
+      lastAt: sql<string>`max(${performances.startsAt})`,
+      count: sql<number>`count(*)::int`,
+      access: sql<unknown>`jsonb_agg(${performances.access})`,
+      venueNames: sql<string[] | null>`array_remove(array_agg(distinct ${venues.name}), null)`,
+    })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .leftJoin(venues, eq(performances.venueId, venues.id))
+    .where(where)
+    .groupBy(events.id)
+    .orderBy(sql`min(${performances.startsAt})`, asc(events.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+
+  return {
+    events: rows.map((r): ListingEvent => ({
+      sourceId: r.sourceId,
+      slug: r.slug,
+      title: r.title,
+      subtitle: r.subtitle,
+      genre: r.genre?.trim() || null,
+      excerpt: excerpt(r.summary || htmlToText(r.bodyHtml), 160),
+      image: imageOf(r.thumbnailUrl || r.heroImageUrl, r.heroImageAlt, r.title),
+      firstAt: toIso(r.firstAt),
+      lastAt: toIso(r.lastAt),
+      performanceCount: Number(r.count),
+      access: flattenAccess(r.access),
+      venues: r.venueNames ?? [],
+    })),
+    total,
+    page,
+    pageSize,
+    totalPages,
+  };
+}
+
+/** Listed performances in one calendar month (venue-local), for the month grid. */
+export async function queryCalendarMonth(
+  db: StoreDb,
+  filters: ListingFilters,
+  month: string,
+  ctx: QueryContext,
+  limit = 3000,
+): Promise<{ performances: CalendarPerformance[]; truncated: boolean }> {
+  const first = `${month}-01` as LocalDate;
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const next = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`;
+  let start = utcWindow({ from: first, to: first }, ctx.timeZone).start;
+  let end = utcWindow({ from: next, to: next }, ctx.timeZone).start;
+  // Dates in the URL narrow the month further.
+  const range = resolveRange(filters, ctx);
+  if (range) {
+    const w = utcWindow({ from: range.from, to: range.to ?? range.from }, ctx.timeZone);
+    if (w.start > start) start = w.start;
+    if (range.to && w.end < end) end = w.end;
+  }
+  const where = await performanceFilter(db, filters, ctx, { start, end });
+  const rows = await db
+    .select({
+      id: performances.sourceId,
+      startsAt: performances.startsAt,
+      label: performances.titleOverride,
+      access: performances.access,
+      slug: events.slug,
+      title: events.title,
+      venue: venues.name,
+    })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .leftJoin(venues, eq(performances.venueId, venues.id))
+    .where(where)
+    .orderBy(asc(performances.startsAt), asc(performances.id))
+    .limit(limit + 1);
+  return {
+    truncated: rows.length > limit,
+    performances: rows.slice(0, limit).map((r) => ({
+      id: r.id,
+      startsAt: toIso(r.startsAt),
+      day: localDateOf(new Date(toIso(r.startsAt)), ctx.timeZone),
+      eventSlug: r.slug,
+      eventTitle: r.title,
+      label: r.label,
+      access: flattenAccess(r.access),
+      venue: r.venue,
+    })),
+  };
+}
+
+/** Genres and venues that have something coming up, for the filter controls. */
+export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facets> {
+  const upcoming = and(liveEventCondition(ctx.now), listedPerformanceCondition(), gte(performances.startsAt, ctx.now));
+  const genreRows = await db
+    .selectDistinct({ genre: events.genre })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .where(and(upcoming, sql`coalesce(trim(${events.genre}), '') <> ''`));
+  const venueRows = await db
+    .selectDistinct({ name: venues.name, address: venues.address })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .innerJoin(venues, eq(performances.venueId, venues.id))
+    .where(upcoming);
+  return {
+    genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
+    venues: venueRows.map((v) => ({ slug: slugifyName(v.name), name: v.name, address: v.address })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** Maps a slug to the event's source id (for tag-scoped caching), or null. Says nothing about visibility. */
+export async function querySlugSourceId(db: StoreDb, slug: string): Promise<string | null> {
+  const [row] = await db.select({ sourceId: events.sourceId }).from(events).where(eq(events.slug, slug)).limit(1);
+  return row?.sourceId ?? null;
+}
+
+function truthy(v: AttributeValue | undefined): boolean {
+  if (typeof v === "string") return /^(true|yes|y|1)$/i.test(v.trim());
+  return v === true || v === 1;
+}
+
+function attr(attributes: Record<string, AttributeValue>, ...names: string[]): AttributeValue | undefined {
+  const lower = new Map(Object.entries(attributes).map(([k, v]) => [k.toLowerCase().replace(/^attribute_/, ""), v]));
+  for (const n of names) {
+    const v = lower.get(n.toLowerCase());
+    if (v !== undefined && v !== null && v !== "") return v;
+  }
+  return undefined;
+}
+
+/**
+ * Spektrix has no "rescheduled" flag. Venues mark a moved performance with an instance attribute `Rescheduled`
+ * (yes/no) and optionally `RescheduledFrom` (the old start, ISO); either turns the notice on.
+ */
+export function rescheduledOf(attributes: Record<string, AttributeValue>): PerformanceView["rescheduled"] {
+  const from = attr(attributes, "RescheduledFrom", "OriginalStart");
+  const flag = attr(attributes, "Rescheduled");
+  if (!from && !truthy(flag)) return null;
+  const d = typeof from === "string" ? new Date(from) : null;
+  return { from: d && !Number.isNaN(d.getTime()) ? d.toISOString() : null };
+}
+
+/** One event for its page, with upcoming performances (cancelled ones included, for the banner). */
+export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContext): Promise<EventLookup> {
+  const [row] = await db.select().from(events).where(eq(events.sourceId, sourceId)).limit(1);
+  if (!row) return { kind: "unknown" };
+  const [live] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, row.id), liveEventCondition(ctx.now))).limit(1);
+  if (!live) return { kind: "gone" };
+
+  // Performances from the start of today (venue time), so tonight's show stays listed until it starts.
+  const visible = and(eq(performances.eventId, row.id), eq(performances.hidden, false), inArray(performances.status, ["active", "cancelled"]));
+  const perfRows = await db
+    .select({ p: performances, venue: venues })
+    .from(performances)
+    .leftJoin(venues, eq(performances.venueId, venues.id))
+    .where(and(visible, gte(performances.startsAt, ctx.now)))
+    .orderBy(asc(performances.startsAt))
+    .limit(500);
+  const [past] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(performances)
+    .where(and(visible, lt(performances.startsAt, ctx.now)));
+
+  const bodyHtml = sanitizeVenueHtml(row.bodyOverrideHtml) ?? sanitizeVenueHtml(row.bodyHtml);
+  const description = excerpt(row.summary || htmlToText(bodyHtml), 200);
+  const perfs = perfRows.map(({ p, venue }): PerformanceView => ({
+    id: p.sourceId,
+    startsAt: p.startsAt.toISOString(),
+    cancelled: p.cancelled || p.status === "cancelled",
+    rescheduled: rescheduledOf(p.attributes ?? {}),
+    access: p.access ?? [],
+    venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
+    label: p.titleOverride,
+    isOnSale: p.isOnSale,
+    sellFrom: p.sellFrom?.toISOString() ?? null,
+    sellUntil: p.sellUntil?.toISOString() ?? null,
+  }));
+  const event: EventDetail = {
+    sourceId: row.sourceId,
+    slug: row.slug,
+    title: row.title,
+    subtitle: row.subtitle,
+    genre: row.genre?.trim() || null,
+    bodyHtml,
+    summaryParagraphs: bodyHtml ? [] : textToParagraphs(row.summary),
+    description,
+    image: imageOf(row.heroImageUrl || row.thumbnailUrl, row.heroImageAlt, row.title),
+    durationMinutes: row.durationMinutes && row.durationMinutes > 0 ? row.durationMinutes : null,
+    ageGuidance: row.ageGuidance,
+    status: row.status,
+    cancelled: row.status === "cancelled" || (perfs.length > 0 && perfs.every((p) => p.cancelled)),
+    performances: perfs,
+    pastPerformanceCount: Number(past?.n ?? 0),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+  return { kind: "live", event };
+}
+
+/** Other upcoming events: same genre first, then whatever is soonest. */
+export async function queryRelated(db: StoreDb, event: { sourceId: string; genre: string | null }, ctx: QueryContext, limit = 3): Promise<ListingEvent[]> {
+  const base = and(liveEventCondition(ctx.now), listedPerformanceCondition(), gte(performances.startsAt, ctx.now), ne(events.sourceId, event.sourceId));
+  const pick = async (extra: SQL | undefined, exclude: string[], n: number) => {
+    if (n <= 0) return [];
+    const rows = await db
+      .select({
+        sourceId: events.sourceId,
+        slug: events.slug,
+        title: events.title,
+        subtitle: events.subtitle,
+        genre: events.genre,
+        summary: events.summary,
+        thumbnailUrl: events.thumbnailUrl,
+        heroImageUrl: events.heroImageUrl,
+        heroImageAlt: events.heroImageAlt,
+        weight: events.weight,
+        firstAt: sql<string>`min(${performances.startsAt})`,
+        lastAt: sql<string>`max(${performances.startsAt})`,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(performances)
+      .innerJoin(events, eq(performances.eventId, events.id))
+      .where(and(base, extra, exclude.length ? sql`${events.sourceId} not in (${sql.join(exclude.map((e) => sql`${e}`), sql`, `)})` : undefined))
+      .groupBy(events.id)
+      .orderBy(desc(events.weight), sql`min(${performances.startsAt})`)
+      .limit(n);
+    return rows;
+  };
+  const sameGenre = event.genre ? await pick(sql`lower(${events.genre}) = lower(${event.genre})`, [], limit) : [];
+  const rest = await pick(undefined, sameGenre.map((r) => r.sourceId), limit - sameGenre.length);
+  return [...sameGenre, ...rest].map((r) => ({
+    sourceId: r.sourceId,
+    slug: r.slug,
+    title: r.title,
+    subtitle: r.subtitle,
+    genre: r.genre?.trim() || null,
+    excerpt: excerpt(r.summary, 120),
+    image: imageOf(r.thumbnailUrl || r.heroImageUrl, r.heroImageAlt, r.title),
+    firstAt: toIso(r.firstAt),
+    lastAt: toIso(r.lastAt),
+    performanceCount: Number(r.count),
+    access: [],
+    venues: [],
+  }));
+}
+
+/** Featured (by editor weight) then soonest upcoming events, for the home page. */
+export async function queryHome(db: StoreDb, ctx: QueryContext, limit = 7): Promise<ListingEvent[]> {
+  const page = await queryListing(db, { view: "list", access: [], page: 1 }, ctx, 60);
+  // Weight is editorial; the listing query orders by date, so re-rank the first few pages here.
+  const weights = new Map(
+    (
+      await db
+        .select({ sourceId: events.sourceId, weight: events.weight })
+        .from(events)
+        .where(page.events.length ? inArray(events.sourceId, page.events.map((e) => e.sourceId)) : sql`false`)
+    ).map((r) => [r.sourceId, r.weight]),
+  );
+  return [...page.events]
+    .map((e, i) => ({ e, i, w: weights.get(e.sourceId) ?? 0 }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.e);
+}
+
+/** Live events for the sitemap. */
+export async function querySitemapEvents(db: StoreDb, ctx: QueryContext): Promise<Array<{ slug: string; updatedAt: string }>> {
+  const rows = await db
+    .select({ slug: events.slug, updatedAt: events.updatedAt })
+    .from(events)
+    .where(and(liveEventCondition(ctx.now), sql`exists (select 1 from ${performances} p where p.event_id = ${events.id} and p.starts_at >= ${ctx.now} and p.hidden = false)`))
+    .orderBy(asc(events.slug))
+    .limit(45_000);
+  return rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
+}
+
+export interface FeedPerformance {
+  id: string;
+  startsAt: string;
+  cancelled: boolean;
+  label: string | null;
+  eventSlug: string;
+  eventTitle: string;
+  eventSummary: string;
+  durationMinutes: number | null;
+  venue: VenueRef | null;
+  updatedAt: string;
+}
+
+/** Upcoming visible performances (optionally of one event, or one performance) for calendar files. */
+export async function queryFeed(db: StoreDb, ctx: QueryContext, scope: { eventSourceId?: string; performanceId?: string } = {}, limit = 20_000): Promise<FeedPerformance[]> {
+  const rows = await db
+    .select({ p: performances, e: { slug: events.slug, title: events.title, summary: events.summary, durationMinutes: events.durationMinutes }, venue: venues })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .leftJoin(venues, eq(performances.venueId, venues.id))
+    .where(
+      and(
+        liveEventCondition(ctx.now),
+        eq(performances.hidden, false),
+        inArray(performances.status, ["active", "cancelled"]),
+        scope.performanceId ? eq(performances.sourceId, scope.performanceId) : gte(performances.startsAt, ctx.now),
+        scope.eventSourceId ? eq(events.sourceId, scope.eventSourceId) : undefined,
+      ),
+    )
+    .orderBy(asc(performances.startsAt))
+    .limit(limit);
+  return rows.map(({ p, e, venue }) => ({
+    id: p.sourceId,
+    startsAt: p.startsAt.toISOString(),
+    cancelled: p.cancelled || p.status === "cancelled",
+    label: p.titleOverride,
+    eventSlug: e.slug,
+    eventTitle: e.title,
+    eventSummary: excerpt(e.summary, 400),
+    durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
+    venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
+    updatedAt: p.updatedAt.toISOString(),
+  }));
+}
+
+export interface BookingTarget {
+  performance: PerformanceView;
+  event: { sourceId: string; slug: string; title: string; image: ImageRef | null; durationMinutes: number | null };
+  planId: string | null;
+}
+
+/** A bookable performance for the booking page, or null when it is not public. */
+export async function queryBookingTarget(db: StoreDb, performanceId: string, ctx: QueryContext): Promise<BookingTarget | null> {
+  const [row] = await db
+    .select({ p: performances, e: events, venue: venues })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .leftJoin(venues, eq(performances.venueId, venues.id))
+    .where(and(eq(performances.sourceId, performanceId), eq(performances.hidden, false), inArray(performances.status, ["active", "cancelled"]), liveEventCondition(ctx.now)))
+    .limit(1);
+  if (!row) return null;
+  const { p, e, venue } = row;
+  return {
+    planId: p.planId,
+    event: { sourceId: e.sourceId, slug: e.slug, title: e.title, image: imageOf(e.heroImageUrl || e.thumbnailUrl, e.heroImageAlt, e.title), durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null },
+    performance: {
+      id: p.sourceId,
+      startsAt: p.startsAt.toISOString(),
+      cancelled: p.cancelled || p.status === "cancelled",
+      rescheduled: rescheduledOf(p.attributes ?? {}),
+      access: p.access ?? [],
+      venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
+      label: p.titleOverride,
+      isOnSale: p.isOnSale,
+      sellFrom: p.sellFrom?.toISOString() ?? null,
+      sellUntil: p.sellUntil?.toISOString() ?? null,
+    },
+  };
+}
+
+/** Sale facts for the availability endpoint: what the synced store knows about each performance. */
+export interface SaleFacts {
+  id: string;
+  startsAt: string;
+  cancelled: boolean;
+  isOnSale: boolean;
+  sellFrom: string | null;
+  sellUntil: string | null;
+}
+
+export async function querySaleFacts(db: StoreDb, ids: string[]): Promise<SaleFacts[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({
+      id: performances.sourceId,
+      startsAt: performances.startsAt,
+      cancelled: performances.cancelled,
+      status: performances.status,
+      isOnSale: performances.isOnSale,
+      sellFrom: performances.sellFrom,
+      sellUntil: performances.sellUntil,
+      hidden: performances.hidden,
+    })
+    .from(performances)
+    .where(inArray(performances.sourceId, ids));
+  return rows
+    .filter((r) => !r.hidden && r.status !== "disabled")
+    .map((r) => ({
+      id: r.id,
+      startsAt: r.startsAt.toISOString(),
+      cancelled: r.cancelled || r.status === "cancelled",
+      isOnSale: r.isOnSale,
+      sellFrom: r.sellFrom?.toISOString() ?? null,
+      sellUntil: r.sellUntil?.toISOString() ?? null,
+    }));
+}

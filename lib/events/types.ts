@@ -1,0 +1,98 @@
+/**
+ * View models the public pages render. Plain data with ISO strings (they pass through the Next data cache,
+ * which stores JSON), built from the content store by `./queries`.
+ */
+import type { AccessFlag, RecordStatus } from "@/lib/db/schema";
+
+export interface ImageRef {
+  url: string;
+  alt: string;
+}
+
+export interface ListingEvent {
+  slug: string;
+  sourceId: string;
+  title: string;
+  subtitle: string | null;
+  genre: string | null;
+  excerpt: string;
+  image: ImageRef | null;
+  /** First and last matching performance (ISO instants). */
+  firstAt: string;
+  lastAt: string;
+  performanceCount: number;
+  access: AccessFlag[];
+  venues: string[];
+}
+
+export interface ListingPage {
+  events: ListingEvent[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+}
+
+export interface CalendarPerformance {
+  id: string;
+  startsAt: string;
+  /** Venue-local calendar date, YYYY-MM-DD. */
+  day: string;
+  eventSlug: string;
+  eventTitle: string;
+  label: string | null;
+  access: AccessFlag[];
+  venue: string | null;
+}
+
+export interface VenueRef {
+  slug: string;
+  name: string;
+  address: string | null;
+}
+
+export interface PerformanceView {
+  id: string;
+  startsAt: string;
+  cancelled: boolean;
+  /** Set when the venue marks a performance as moved; `from` is the old start when known (ISO). */
+  rescheduled: { from: string | null } | null;
+  access: AccessFlag[];
+  venue: VenueRef | null;
+  label: string | null;
+  isOnSale: boolean;
+  sellFrom: string | null;
+  sellUntil: string | null;
+}
+
+export interface EventDetail {
+  sourceId: string;
+  slug: string;
+  title: string;
+  subtitle: string | null;
+  genre: string | null;
+  /** Sanitised venue HTML, or null. */
+  bodyHtml: string | null;
+  /** Plain-text paragraphs, used when there is no HTML. */
+  summaryParagraphs: string[];
+  description: string;
+  image: ImageRef | null;
+  durationMinutes: number | null;
+  ageGuidance: string | null;
+  status: RecordStatus;
+  cancelled: boolean;
+  performances: PerformanceView[];
+  pastPerformanceCount: number;
+  updatedAt: string;
+}
+
+export type EventLookup =
+  | { kind: "live"; event: EventDetail }
+  /** Known to the store, but no longer shown (hidden, unpublished, disabled, or missing past keep-live-until). */
+  | { kind: "gone" }
+  | { kind: "unknown" };
+
+export interface Facets {
+  genres: string[];
+  venues: VenueRef[];
+}

@@ -1,0 +1,83 @@
+/**
+ * The one way JSON-LD gets onto a page. `serializeJsonLd` escapes every character that could end the
+ * <script> element or confuse an HTML parser, so a title such as `</script><script>alert(1)</script>` stays
+ * data. Builders return `schema-dts` types, so the shapes are checked by the compiler.
+ */
+import type { EventStatusType, ItemAvailability, Offer, Place, TheaterEvent, WithContext } from "schema-dts";
+import { isoWithOffset } from "@/lib/events/dates";
+import type { EventDetail, PerformanceView } from "@/lib/events/types";
+
+const ESCAPES: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/** JSON safe to place inside `<script type="application/ld+json">`. */
+export function serializeJsonLd(data: WithContext<TheaterEvent> | WithContext<TheaterEvent>[] | object): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]!);
+}
+
+export interface JsonLdSite {
+  name: string;
+  url: string;
+  timeZone: string;
+  address: string;
+}
+
+function place(perf: PerformanceView, site: JsonLdSite): Place {
+  const venue = perf.venue;
+  return {
+    "@type": "PerformingArtsTheater",
+    name: venue ? `${venue.name}, ${site.name}` : site.name,
+    address: { "@type": "PostalAddress", streetAddress: venue?.address ?? site.address },
+  };
+}
+
+function availabilityOf(perf: PerformanceView, now: Date): ItemAvailability {
+  if (perf.cancelled) return "https://schema.org/Discontinued";
+  if (perf.sellFrom && new Date(perf.sellFrom) > now) return "https://schema.org/PreSale";
+  if (!perf.isOnSale || (perf.sellUntil && new Date(perf.sellUntil) <= now)) return "https://schema.org/SoldOut";
+  // Seat counts are live data and never go into cached HTML; "in stock" means tickets are on sale.
+  return "https://schema.org/InStock";
+}
+
+function statusOf(perf: PerformanceView, eventCancelled: boolean): EventStatusType {
+  if (perf.cancelled || eventCancelled) return "https://schema.org/EventCancelled";
+  if (perf.rescheduled) return "https://schema.org/EventRescheduled";
+  return "https://schema.org/EventScheduled";
+}
+
+/** One `TheaterEvent` per performance, as Google's event guidelines ask (one entry per date). */
+export function performanceJsonLd(
+  event: Pick<EventDetail, "title" | "description" | "image" | "durationMinutes" | "cancelled" | "slug">,
+  perf: PerformanceView,
+  options: { site: JsonLdSite; eventUrl: string; bookUrl: string; now: Date },
+): WithContext<TheaterEvent> {
+  const { site } = options;
+  const start = new Date(perf.startsAt);
+  const offer: Offer = {
+    "@type": "Offer",
+    url: options.bookUrl,
+    availability: availabilityOf(perf, options.now),
+    ...(perf.sellFrom ? { validFrom: isoWithOffset(new Date(perf.sellFrom), site.timeZone) } : {}),
+  };
+  return {
+    "@context": "https://schema.org",
+    "@type": "TheaterEvent",
+    name: perf.label ? `${event.title}: ${perf.label}` : event.title,
+    url: options.eventUrl,
+    startDate: isoWithOffset(start, site.timeZone),
+    ...(event.durationMinutes ? { endDate: isoWithOffset(new Date(start.getTime() + event.durationMinutes * 60_000), site.timeZone) } : {}),
+    ...(perf.rescheduled?.from ? { previousStartDate: isoWithOffset(new Date(perf.rescheduled.from), site.timeZone) } : {}),
+    eventStatus: statusOf(perf, event.cancelled),
+    eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+    location: place(perf, site),
+    ...(event.description ? { description: event.description } : {}),
+    ...(event.image ? { image: [event.image.url] } : {}),
+    organizer: { "@type": "Organization", name: site.name, url: site.url },
+    offers: offer,
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { whatsOnRedirect } from "@/lib/events/canonical";
+import { filtersHref, parseFilters, serializeFilters } from "@/lib/events/filters";
+
+const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
+
+describe("what's on URL state", () => {
+  it("round-trips every kind of state through one canonical query string", () => {
+    const qs = "view=calendar&from=2026-12-01&to=2026-12-24&month=2026-12&q=tosca&genre=Opera&venue=studio-theatre&access=bsl&access=captioned";
+    const { filters, problems } = parse(qs);
+    expect(problems).toEqual([]);
+    expect(serializeFilters(filters)).toBe(qs);
+  });
+
+  it("reads access from repeated checkboxes or a comma list, without duplicates", () => {
+    expect(parse("access=bsl,captioned&access=bsl").filters.access).toEqual(["bsl", "captioned"]);
+  });
+
+  it("treats empty form fields as absent, so a submitted empty form is canonical", () => {
+    const r = parse("q=&from=&to=&genre=&venue=");
+    expect(r.problems).toEqual([]);
+    expect(serializeFilters(r.filters)).toBe("");
+  });
+
+  it.each([
+    ["from=2026-02-30", "bad from date"],
+    ["to=yesterday", "bad to date"],
+    ["when=fortnight", "bad date preset"],
+    ["access=wheelchair", "unknown access filter wheelchair"],
+    ["page=0", "bad page"],
+    ["page=99999999999", "bad page"],
+    ["page=501", "page too large"],
+    ["view=grid", "bad view"],
+    ["utm_source=newsletter", "unknown parameter utm_source"],
+    ["genre=%3Cscript%3E", "bad genre"],
+    ["venue=x'%20OR%201=1--", "bad venue"],
+    ["q=a&q=b", "q given more than once"],
+  ])("flags %s as not canonical", (qs, problem) => {
+    expect(parse(qs).problems).toContain(problem);
+  });
+
+  it("strips markup from searches and cuts very long ones", () => {
+    const r = parse(`q=${encodeURIComponent("<b>Tosca</b>")}`);
+    expect(r.filters.q).toBe("b Tosca /b");
+    expect(r.problems.length).toBeGreaterThan(0);
+    expect(parse(`q=${"x".repeat(500)}`).filters.q).toHaveLength(80);
+  });
+
+  it("keeps SQL meta-characters as plain search text (queries are parameterised)", () => {
+    const r = parse(`q=${encodeURIComponent("'; drop table events; --%_")}`);
+    expect(r.problems).toEqual([]);
+    expect(r.filters.q).toBe("'; drop table events; --%_");
+  });
+
+  it("lets typed dates replace a preset, and swaps a reversed range", () => {
+    const r = parse("when=weekend&from=2026-12-10&to=2026-12-01");
+    expect(r.filters.when).toBeUndefined();
+    expect([r.filters.from, r.filters.to]).toEqual(["2026-12-01", "2026-12-10"]);
+  });
+
+  it("redirects every malformed URL to a canonical one that needs no further redirect", () => {
+    const bad = [
+      "/whats-on?when=bogus&page=99999999&x=1",
+      "/whats-on?from=2026-13-45&access=nope&q=%3Cscript%3Ealert(1)%3C/script%3E",
+      "/whats-on?view=list&month=2026-12&page=-1",
+      "/whats-on?view=calendar&page=3",
+    ];
+    for (const path of bad) {
+      const to = whatsOnRedirect(new URL(path, "http://x"));
+      expect(to, path).toMatch(/^\/whats-on/);
+      expect(whatsOnRedirect(new URL(to!, "http://x")), to!).toBeNull();
+    }
+    expect(whatsOnRedirect(new URL("/whats-on?when=today&access=bsl", "http://x"))).toBeNull();
+  });
+
+  it("builds links that reset paging and drop dates when a preset is chosen", () => {
+    const { filters } = parse("from=2026-12-01&page=3&q=jazz");
+    expect(filtersHref("/whats-on", filters, { when: "weekend" })).toBe("/whats-on?when=weekend&q=jazz");
+    expect(filtersHref("/whats-on", filters, { page: 4 })).toBe("/whats-on?from=2026-12-01&q=jazz&page=4");
+  });
+});

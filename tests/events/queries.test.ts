@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { openDb, storeDb, type Database, type StoreDb } from "@/lib/db";
+import { events, performances } from "@/lib/db/schema";
+import { parseFilters } from "@/lib/events/filters";
+import { queryCalendarMonth, queryEvent, queryFacets, queryFeed, queryListing, querySaleFacts, querySitemapEvents, querySlugSourceId } from "@/lib/events/queries";
+import { localDateOf } from "@/lib/events/dates";
+import { seedSite, type SeedResult } from "./seed";
+
+const TZ = "America/Edmonton";
+const now = new Date("2026-11-26T18:00:00Z");
+const ctx = { timeZone: TZ, now };
+const f = (qs: string) => parseFilters(new URLSearchParams(qs)).filters;
+
+describe("public-site queries on the content store", () => {
+  let database: Database;
+  let db: StoreDb;
+  let seed: SeedResult;
+
+  beforeAll(async () => {
+    database = await openDb("pglite://memory");
+    await database.migrate();
+    db = storeDb(database.db);
+    seed = await seedSite(db, { now, events: 40, performancesPerEvent: 4 });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("lists events with upcoming performances, soonest first, in pages", async () => {
+    const page1 = await queryListing(db, f(""), ctx, 10);
+    expect(page1.total).toBeGreaterThan(20);
+    expect(page1.events).toHaveLength(10);
+    const firsts = page1.events.map((e) => e.firstAt);
+    expect([...firsts].sort()).toEqual(firsts);
+    expect(page1.events.every((e) => new Date(e.firstAt) >= now)).toBe(true);
+    const page2 = await queryListing(db, f("page=2"), ctx, 10);
+    expect(page2.events[0]?.slug).not.toBe(page1.events[0]?.slug);
+  });
+
+  it("clamps a page past the end to the last page", async () => {
+    const r = await queryListing(db, f("page=400"), ctx, 10);
+    expect(r.page).toBe(r.totalPages);
+  });
+
+  it("filters by date preset in the venue's time zone", async () => {
+    const today = await queryListing(db, f("when=today"), ctx, 100);
+    const tz = (iso: string) => localDateOf(new Date(iso), TZ);
+    for (const e of today.events) expect(tz(e.firstAt)).toBe("2026-11-26");
+    const week = await queryListing(db, f("when=7days"), ctx, 100);
+    expect(week.total).toBeGreaterThanOrEqual(today.total);
+  });
+
+  it("filters by access flag and matches only performances that carry it", async () => {
+    const bsl = await queryListing(db, f("access=bsl"), ctx, 100);
+    expect(bsl.total).toBeGreaterThan(0);
+    for (const e of bsl.events) expect(e.access).toContain("bsl");
+    const any = await queryListing(db, f("access=any"), ctx, 100);
+    expect(any.total).toBeGreaterThanOrEqual(bsl.total);
+  });
+
+  it("searches titles, treating SQL and LIKE meta-characters as text", async () => {
+    const title = (await queryListing(db, f(""), ctx, 1)).events[0]!.title;
+    const word = title.split(/\s+/)[0]!;
+    const r = await queryListing(db, { ...f(""), q: word }, ctx, 100);
+    expect(r.events.some((e) => e.title === title)).toBe(true);
+    for (const q of ["%", "_", "'; drop table events; --", "\\"]) {
+      const none = await queryListing(db, { ...f(""), q }, ctx, 10);
+      expect(none.events.every((e) => e.title.includes(q))).toBe(true);
+    }
+    expect((await db.select({ n: sql<number>`count(*)::int` }).from(events))[0]?.n).toBe(40);
+  });
+
+  it("filters by genre and venue, and offers them as facets", async () => {
+    const facets = await queryFacets(db, ctx);
+    expect(facets.genres.length).toBeGreaterThan(1);
+    expect(facets.venues.map((v) => v.slug)).toEqual(["grosvenor-theatre", "studio-theatre"]);
+    const genre = facets.genres[0]!;
+    const r = await queryListing(db, { ...f(""), genre: genre.toUpperCase() }, ctx, 100);
+    expect(r.events.every((e) => e.genre?.toLowerCase() === genre.toLowerCase())).toBe(true);
+    const studio = await queryListing(db, f("venue=studio-theatre"), ctx, 100);
+    expect(studio.events.every((e) => e.venues.includes("Studio Theatre"))).toBe(true);
+    expect((await queryListing(db, f("venue=nowhere"), ctx, 10)).total).toBe(0);
+  });
+
+  it("groups a month of performances by venue-local day for the calendar", async () => {
+    const { performances: perfs } = await queryCalendarMonth(db, f("view=calendar"), "2026-12", ctx);
+    expect(perfs.length).toBeGreaterThan(0);
+    expect(perfs.every((p) => p.day.startsWith("2026-12"))).toBe(true);
+  });
+
+  it("hides hidden, unpublished and disabled events everywhere, and says they are gone", async () => {
+    const slug = seed.eventSlugs[5]!;
+    const sourceId = (await querySlugSourceId(db, slug))!;
+    expect((await queryEvent(db, sourceId, ctx)).kind).toBe("live");
+    await db.update(events).set({ hidden: true }).where(eq(events.slug, slug));
+    expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");
+    expect((await queryListing(db, f(""), ctx, 500)).events.some((e) => e.slug === slug)).toBe(false);
+    expect((await querySitemapEvents(db, ctx)).some((e) => e.slug === slug)).toBe(false);
+    await db.update(events).set({ hidden: false, status: "missing", keepLiveUntil: new Date(now.getTime() + 86_400_000) }).where(eq(events.slug, slug));
+    expect((await queryEvent(db, sourceId, ctx)).kind).toBe("live");
+    await db.update(events).set({ status: "disabled" }).where(eq(events.slug, slug));
+    expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");
+    expect(await querySlugSourceId(db, "never-existed")).toBeNull();
+  });
+
+  it("keeps cancelled performances on the event page but out of listings", async () => {
+    const slug = seed.eventSlugs[1]!;
+    const sourceId = (await querySlugSourceId(db, slug))!;
+    const found = await queryEvent(db, sourceId, ctx);
+    if (found.kind !== "live") throw new Error("expected live");
+    const cancelled = found.event.performances.filter((p) => p.cancelled);
+    if (cancelled.length) {
+      const cal = await queryCalendarMonth(db, f("view=calendar"), cancelled[0]!.startsAt.slice(0, 7), ctx);
+      expect(cal.performances.some((p) => p.id === cancelled[0]!.id)).toBe(false);
+      const feed = await queryFeed(db, ctx, { performanceId: cancelled[0]!.id });
+      expect(feed[0]?.cancelled).toBe(true);
+    }
+  });
+
+  it("returns sale facts only for public performances", async () => {
+    const [id] = seed.performanceIds;
+    await db.update(performances).set({ hidden: true }).where(eq(performances.sourceId, seed.performanceIds[1]!));
+    const facts = await querySaleFacts(db, [id!, seed.performanceIds[1]!, "999ABC"]);
+    expect(facts.map((x) => x.id)).toEqual([id]);
+  });
+});
+
+describe("listing at scale", () => {
+  it("pages through 1,000 events and 10,000 performances quickly", async () => {
+    const database = await openDb("pglite://memory");
+    try {
+      await database.migrate();
+      const db = storeDb(database.db);
+      await seedSite(db, { now, events: 1000, performancesPerEvent: 10 });
+      await queryListing(db, f(""), ctx); // warm
+      const timings: Record<string, number> = {};
+      for (const qs of ["", "page=40", "when=7days&access=captioned", "q=jazz", "view=calendar"]) {
+        const t = performance.now();
+        if (qs.startsWith("view")) await queryCalendarMonth(db, f(qs), "2026-12", ctx);
+        else await queryListing(db, f(qs), ctx);
+        timings[qs || "(all)"] = Math.round(performance.now() - t);
+      }
+      console.log("listing query ms with 1,000 events / 10,000 performances (PGlite):", timings);
+      for (const ms of Object.values(timings)) expect(ms).toBeLessThan(2_000);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { TheaterEvent, WithContext } from "schema-dts";
+import { performanceJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import type { PerformanceView } from "@/lib/events/types";
+
+const site = { name: "The Lyric Playhouse", url: "https://www.lyric.example", timeZone: "America/Edmonton", address: "215 Stage Door Lane, Calgary, AB" };
+const perf: PerformanceView = {
+  id: "2841ABCD",
+  startsAt: "2025-12-01T02:30:00.000Z",
+  cancelled: false,
+  rescheduled: null,
+  access: ["captioned"],
+  venue: { slug: "studio-theatre", name: "Studio Theatre", address: "1700 Mathers Avenue" },
+  label: null,
+  isOnSale: true,
+  sellFrom: "2025-10-01T00:00:00.000Z",
+  sellUntil: null,
+};
+const event = { title: "Tosca", description: "Puccini's thriller.", image: null, durationMinutes: 165, cancelled: false, slug: "tosca" };
+const build = (p: PerformanceView, e = event) =>
+  performanceJsonLd(e, p, { site, eventUrl: "https://www.lyric.example/events/tosca", bookUrl: `https://www.lyric.example/book/${p.id}`, now: new Date("2025-11-26T12:00:00Z") });
+
+describe("Event JSON-LD", () => {
+  it("builds a schema-dts TheaterEvent with offset start, location, offers and status", () => {
+    const ld: WithContext<TheaterEvent> = build(perf);
+    const o = ld as unknown as Record<string, unknown>;
+    expect(o["@type"]).toBe("TheaterEvent");
+    expect(o.startDate).toBe("2025-11-30T19:30:00-07:00");
+    expect(o.endDate).toBe("2025-11-30T22:15:00-07:00");
+    expect(o.eventStatus).toBe("https://schema.org/EventScheduled");
+    expect(o.location).toMatchObject({ "@type": "PerformingArtsTheater", name: "Studio Theatre, The Lyric Playhouse" });
+    expect(o.offers).toMatchObject({ "@type": "Offer", availability: "https://schema.org/InStock", url: "https://www.lyric.example/book/2841ABCD" });
+  });
+
+  it("marks cancelled and rescheduled performances", () => {
+    expect((build({ ...perf, cancelled: true }) as unknown as Record<string, unknown>).eventStatus).toBe("https://schema.org/EventCancelled");
+    const moved = build({ ...perf, rescheduled: { from: "2025-11-20T02:30:00.000Z" } }) as unknown as Record<string, unknown>;
+    expect(moved.eventStatus).toBe("https://schema.org/EventRescheduled");
+    expect(moved.previousStartDate).toBe("2025-11-19T19:30:00-07:00");
+  });
+
+  it("cannot be broken out of by a title containing </script>", () => {
+    const evil = "</script><script>alert(1)</script><!--";
+    const json = serializeJsonLd(build(perf, { ...event, title: evil, description: "a & b \u2028" }));
+    expect(json).not.toMatch(/<\/?script|<!--|[<>]/i);
+    expect(json).not.toContain("\u2028");
+    // Still the same data once parsed.
+    expect(JSON.parse(json).name).toBe(evil);
+    expect(JSON.parse(json).description).toBe("a & b \u2028");
+  });
+});
