@@ -74,8 +74,8 @@ function start(name: string, command: string, args: string[], env: Record<string
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: flags.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
-    // Own process group, so Ctrl-C can stop the child and every worker it started.
-    detached: true,
+    // Children stay in this process group on purpose: Ctrl-C in a terminal and a test runner's group kill
+    // then reach every child and its workers even if this script is killed before it can clean up.
   });
   children.push(child);
   child.on("exit", (code, signal) => {
@@ -97,26 +97,14 @@ async function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
   for (const child of children) {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    if (child.exitCode === null) child.kill("SIGTERM");
   }
   const deadline = Date.now() + 5_000;
   while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
   }
   for (const child of children) {
-    if (child.pid && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
   process.exit(code);
 }

@@ -42,7 +42,7 @@ if [ -z "$PG_BIN" ]; then
 else
   chown postgres "$PG_DIR"
   if su postgres -c "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null \
-    && su postgres -c "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off'" start >/dev/null; then
+    && su postgres -c "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/log -w -o '-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off' start" >/dev/null; then
     TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
       npx vitest run tests/db tests/sync --reporter=dot --reporter=json --outputFile.json="$RESULTS/vitest-postgres.json" \
       || FAILED_STEPS+=("vitest-postgres")

@@ -99,7 +99,9 @@ async function CalendarResults({ filters, today }: { filters: ListingFilters; to
       <CalendarMonth month={month} today={today} filters={{ ...filters, month }} performances={performances} timeZone={site.timeZone} />
       {truncated ? <p className="mt-4 text-sm text-ink-soft">This month is busy: narrow the dates or filters to see every performance.</p> : null}
       <p className="mt-6 text-sm">
-        <a href="/api/calendar" className="font-semibold text-brand underline underline-offset-4">
+        {/* A file download, not a page: client-side navigation would fetch it as a route. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        <a href="/api/calendar" download className="font-semibold text-brand underline underline-offset-4">
           Subscribe to every performance in your calendar (.ics)
         </a>
       </p>

@@ -29,6 +29,8 @@ const databaseUrl = z
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Set to 1 only for local production builds of the demo (`npm run demo -- --prod`, the test command). */
+    ALLOW_DEMO_SECRETS: z.enum(["0", "1"]).default("0"),
     SITE_URL: url("the public origin of this site, e.g. https://www.venue.org").default("http://localhost:3000"),
     VENUE_NAME: z.string().min(1).max(120).default("The Lyric Playhouse"),
     VENUE_TIME_ZONE: z
@@ -61,7 +63,7 @@ export const envSchema = z
       .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production" || process.env.ALLOW_DEMO_SECRETS === "1") return;
+    if (env.NODE_ENV !== "production" || env.ALLOW_DEMO_SECRETS === "1") return;
     for (const [key, demo] of Object.entries(DEMO_SECRETS)) {
       if ((env as Record<string, unknown>)[key] === demo) {
         ctx.addIssue({ code: "custom", path: [key], message: "is still the demo value; set a real secret in production" });

@@ -40,6 +40,11 @@ describe("environment validation", () => {
     }
   });
 
+  it("lets the demo opt in to its own secrets in a production build, explicitly", () => {
+    expect(parseEnv({ NODE_ENV: "production", ALLOW_DEMO_SECRETS: "1" }).AUTH_SECRET).toBe(DEMO_SECRETS.AUTH_SECRET);
+    expect(problemsOf({ NODE_ENV: "production", ALLOW_DEMO_SECRETS: "yes" })[0]).toMatch(/^ALLOW_DEMO_SECRETS/);
+  });
+
   it("accepts production with real secrets", () => {
     const env = parseEnv({
       NODE_ENV: "production",
