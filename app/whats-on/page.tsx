@@ -99,8 +99,7 @@ async function CalendarResults({ filters, today }: { filters: ListingFilters; to
       <CalendarMonth month={month} today={today} filters={{ ...filters, month }} performances={performances} timeZone={site.timeZone} />
       {truncated ? <p className="mt-4 text-sm text-ink-soft">This month is busy: narrow the dates or filters to see every performance.</p> : null}
       <p className="mt-6 text-sm">
-        {/* A file download, not a page: client-side navigation would fetch it as a route. */}
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+        {/* A file download, not a page, so a plain link with `download` rather than <Link>. */}
         <a href="/api/calendar" download className="font-semibold text-brand underline underline-offset-4">
           Subscribe to every performance in your calendar (.ics)
         </a>
