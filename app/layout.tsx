@@ -3,7 +3,9 @@ import { displayFont, textFont } from "./fonts";
 import { SiteHeader } from "@/components/site/site-header";
 import { SiteFooter } from "@/components/site/site-footer";
 import { Providers } from "@/components/providers-client";
+import { SpektrixProvider } from "@/components/spektrix/spektrix-loader-client";
 import { siteInfo } from "@/lib/site";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -30,11 +32,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <Providers>
-          <SiteHeader venueName={site.name} />
-          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter venueName={site.name} address={site.address} boxOffice={site.boxOffice} />
+          <SpektrixProvider config={spektrixPublicConfig()} boxOffice={site.boxOffice}>
+            <SiteHeader venueName={site.name} />
+            <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+              {children}
+            </main>
+            <SiteFooter venueName={site.name} address={site.address} boxOffice={site.boxOffice} />
+          </SpektrixProvider>
         </Providers>
       </body>
     </html>

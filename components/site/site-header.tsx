@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { primaryNav, routes } from "@/lib/site";
+import { BasketSummary } from "@/components/spektrix/basket-summary-client";
+import { LoginStatus } from "@/components/spektrix/login-status-client";
 
 export function SiteHeader({ venueName }: { venueName: string }) {
   return (
@@ -22,10 +24,8 @@ export function SiteHeader({ venueName }: { venueName: string }) {
           </ul>
         </nav>
         <div className="ml-auto md:ml-0 flex items-center gap-2" data-slot="basket">
-          <Link href={routes.basket} className="btn btn-ghost !py-2 !px-4 text-sm text-brand">
-            <BasketIcon />
-            <span>Basket</span>
-          </Link>
+          <LoginStatus accountHref={routes.account} loginHref={routes.login} />
+          <BasketSummary href={routes.basket} />
         </div>
       </div>
       <nav aria-label="Main (compact)" className="md:hidden border-t border-line">
@@ -40,14 +40,5 @@ export function SiteHeader({ venueName }: { venueName: string }) {
         </ul>
       </nav>
     </header>
-  );
-}
-
-function BasketIcon() {
-  return (
-    <svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M3 9h18l-2 11H5L3 9Z" />
-      <path d="M8 9V7a4 4 0 0 1 8 0v2" />
-    </svg>
   );
 }

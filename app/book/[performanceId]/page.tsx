@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AccessBadges } from "@/components/site/access-badges";
 import { AvailabilityBadge } from "@/components/site/availability-badge-client";
 import { EventImage } from "@/components/site/event-image-client";
+import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { env } from "@/lib/config";
 import { getBookingTarget } from "@/lib/events/cached";
 import { formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
@@ -21,8 +22,8 @@ export function generateStaticParams() {
 }
 
 /**
- * The booking step for one performance. Spektrix's seat-or-quantity page (ChooseSeats handles both) will be
- * embedded here by the iframe block; until then this page links to it, built by the one URL helper.
+ * The booking step for one performance: Spektrix's seat-or-quantity page (ChooseSeats handles both) embedded
+ * by the iframe block, with a plain link to the same page for when frames are blocked.
  */
 export default async function BookPage({ params }: Props) {
   const { performanceId } = await params;
@@ -81,11 +82,18 @@ export default async function BookPage({ params }: Props) {
                 <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
               </div>
               <p className="mt-3 max-w-prose text-ink-soft">
-                Choose your seats and ticket types on our secure booking pages, run by Spektrix. Your basket and account are shared with this site.
+                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and account are shared with this site.
               </p>
-              <a href={spektrixUrl} className="btn btn-primary mt-6 text-base" data-testid="choose-seats">
-                Choose seats
-              </a>
+              <div className="mt-6">
+                <SpektrixFlow flow="chooseSeats" params={{ id: performance.id }} title={`Choose seats for ${event.title}`} />
+              </div>
+              <p className="mt-4 text-sm text-ink-soft">
+                Seat map not showing?{" "}
+                <a href={spektrixUrl} className="font-semibold text-brand underline underline-offset-4" data-testid="choose-seats">
+                  Open it on its own page
+                </a>
+                .
+              </p>
               <p className="mt-4 text-sm text-ink-soft">
                 Need help, or a wheelchair space? Call the box office on{" "}
                 <a className="font-semibold text-brand underline underline-offset-4" href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}>

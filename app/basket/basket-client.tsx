@@ -1,0 +1,466 @@
+"use client";
+
+/**
+ * The basket, read from Spektrix in the browser (web mode, the visitor's own session cookie) with React
+ * Query: tickets grouped by performance, then donations, memberships, gift vouchers and shop items; remove
+ * items, apply a promo code, see totals, and go on to the member checkout or the guest checkout.
+ */
+import Link from "next/link";
+import { useMemo, useState, useId } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Basket, BasketTicket } from "@/lib/spektrix";
+import { describeSpektrixError } from "@/lib/spektrix/errors";
+import { createWebBasket, type RemovableKind } from "@/lib/spektrix/web-basket";
+import type { BasketLabels, PerformanceLabel } from "@/lib/spektrix-flows/basket-labels";
+import { formatMoney } from "@/lib/spektrix-flows/money";
+import { announceBasketChange } from "@/components/spektrix/basket-events";
+import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
+import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixWebClient } from "@/components/spektrix/spektrix-loader-client";
+
+export interface BasketPaths {
+  checkout: string;
+  guestCheckout: string;
+  login: string;
+  whatsOn: string;
+  support: string;
+  membership: string;
+  shop: string;
+  giftVouchers: string;
+  /** An event page path with `{slug}` where the slug goes (functions cannot cross to client components). */
+  eventTemplate: string;
+}
+
+const eventHref = (template: string, slug: string) => template.replace("{slug}", encodeURIComponent(slug));
+
+const EMPTY_LABELS: BasketLabels = { performances: {}, funds: {}, memberships: {}, merchandise: {} };
+
+function useLabels(basket: Basket | null | undefined) {
+  const performanceIds = useMemo(() => [...new Set((basket?.tickets ?? []).map((t) => t.performanceId))].sort(), [basket]);
+  return useQuery({
+    queryKey: ["basket-labels", performanceIds],
+    queryFn: async ({ signal }): Promise<BasketLabels> => {
+      const res = await fetch(`/basket/labels?performances=${encodeURIComponent(performanceIds.join(","))}`, { signal });
+      if (!res.ok) throw new Error(`labels ${res.status}`);
+      return (await res.json()) as BasketLabels;
+    },
+    enabled: basket !== undefined,
+    staleTime: 5 * 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** "2025-08-23T16:30:00" (venue local time) → "Sat 23 Aug 2025, 4:30 pm", with no time-zone maths. */
+export function formatLocal(startLocal: string | null): string | null {
+  const m = startLocal ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(startLocal) : null;
+  if (!m) return null;
+  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!));
+  const day = new Intl.DateTimeFormat("en-CA", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  const time = new Intl.DateTimeFormat("en-CA", { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(date);
+  return `${day}, ${time}`;
+}
+
+/** "2026-11-26" or "2026-11-26T00:00:00" → "Thu 26 Nov 2026". */
+export function formatDay(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return value;
+  return new Intl.DateTimeFormat("en-CA", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
+}
+
+export function groupTickets(tickets: BasketTicket[]): { performanceId: string; tickets: BasketTicket[] }[] {
+  const groups = new Map<string, BasketTicket[]>();
+  for (const t of tickets) groups.set(t.performanceId, [...(groups.get(t.performanceId) ?? []), t]);
+  return [...groups.entries()].map(([performanceId, list]) => ({ performanceId, tickets: list }));
+}
+
+export function BasketView({ paths }: { paths: BasketPaths }) {
+  const { config, boxOffice } = useSpektrix();
+  const basket = useSpektrixBasket();
+  const hydrated = useHydrated();
+  const labels = useLabels(basket.data);
+  const client = useSpektrixWebClient();
+  const queryClient = useQueryClient();
+  const statusId = useId();
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const webBasket = useMemo(() => createWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }), [config.baseUrl, config.clientName]);
+
+  const afterChange = async () => {
+    await queryClient.invalidateQueries({ queryKey: basketQueryKey });
+    announceBasketChange({ source: "basket-page" });
+  };
+
+  const remove = useMutation({
+    mutationFn: ({ kind, ids }: { kind: RemovableKind; ids: string[]; label: string }) => webBasket.remove(kind, ids),
+    onSuccess: async (_data, vars) => {
+      setNotice({ kind: "ok", text: `Removed ${vars.label}.` });
+      await afterChange();
+    },
+    onError: (error, vars) => setNotice({ kind: "error", text: `We couldn’t remove ${vars.label}. ${describeSpektrixError(error).message}` }),
+  });
+
+  if (!hydrated || basket.isPending) {
+    return (
+      <div role="status" aria-live="polite" className="space-y-4">
+        <span className="sr-only">Loading your basket…</span>
+        {[0, 1].map((i) => (
+          <div key={i} aria-hidden className="h-32 animate-pulse rounded-[var(--radius-card)] bg-paper-deep motion-reduce:animate-none" />
+        ))}
+      </div>
+    );
+  }
+
+  if (basket.isError) {
+    return (
+      <div className="space-y-4">
+        <BoxOfficeNotice boxOffice={boxOffice} title="We can’t show your basket right now">
+          The box office system isn’t answering. Anything you added is still held for you; please try again in a moment.
+        </BoxOfficeNotice>
+        <button type="button" className="btn btn-ghost text-brand" onClick={() => void basket.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const data = basket.data;
+  const count = basketItemCount(data);
+  const l = labels.data ?? EMPTY_LABELS;
+  const busy = remove.isPending;
+
+  if (!data || count === 0) {
+    return (
+      <div className="rounded-[var(--radius-card)] border border-line bg-white/70 p-8 text-center md:p-12">
+        <p className="font-display text-2xl font-semibold">Your basket is empty</p>
+        <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
+        <div className="mt-6 flex flex-wrap justify-center gap-3">
+          <Link href={paths.whatsOn} className="btn btn-primary">
+            See what’s on
+          </Link>
+          <Link href={paths.membership} className="btn btn-ghost text-brand">
+            Membership
+          </Link>
+          <Link href={paths.giftVouchers} className="btn btn-ghost text-brand">
+            Gift vouchers
+          </Link>
+        </div>
+        <Notice id={statusId} notice={notice} />
+      </div>
+    );
+  }
+
+  const groups = groupTickets(data.tickets);
+  const merchGroups = [...new Map(data.merchandise.map((m) => [m.stockItemId ?? m.id, data.merchandise.filter((x) => (x.stockItemId ?? x.id) === (m.stockItemId ?? m.id))])).entries()];
+  const removeButton = (kind: RemovableKind, ids: string[], label: string, text = "Remove") => (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => remove.mutate({ kind, ids, label })}
+      aria-label={`Remove ${label}`}
+      className="rounded-full px-3 py-1.5 text-sm font-semibold text-brand underline underline-offset-2 hover:bg-brand-tint disabled:opacity-50"
+    >
+      {text}
+    </button>
+  );
+
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
+      <div className="space-y-8">
+        <Notice id={statusId} notice={notice} />
+        {data.tickets.length > 0 && (
+          <p className="flex gap-3 rounded-lg border border-gold/50 bg-[#fbf3e2] p-4 text-sm text-ink">
+            <ClockIcon />
+            <span>
+              <strong>Your seats are held for a limited time.</strong> If you don’t check out soon, the basket expires and the seats are released to
+              other customers.
+            </span>
+          </p>
+        )}
+
+        {groups.length > 0 && (
+          <Section title="Tickets">
+            {groups.map((g) => (
+              <PerformanceGroup key={g.performanceId} label={l.performances[g.performanceId]} tickets={g.tickets} paths={paths} removeButton={removeButton} />
+            ))}
+          </Section>
+        )}
+
+        {data.donations.length > 0 && (
+          <Section title="Donations">
+            <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
+              {data.donations.map((d) => {
+                const name = (d.fundId && l.funds[d.fundId]) || "Donation";
+                return (
+                  <Line key={d.id} title={name} detail="Thank you for your support" amount={d.amount}>
+                    {removeButton("donations", [d.id], `your ${formatMoney(d.amount)} donation to ${name}`)}
+                  </Line>
+                );
+              })}
+            </ul>
+          </Section>
+        )}
+
+        {data.memberships.length > 0 && (
+          <Section title="Memberships">
+            <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
+              {data.memberships.map((m) => {
+                const name = (m.membershipId && l.memberships[m.membershipId]) || "Membership";
+                return (
+                  <Line key={m.id} title={`${name} membership`} detail={m.autoRenew ? "Renews automatically each year" : "One year, no automatic renewal"} amount={m.total}>
+                    {removeButton("memberships", [m.id], `${name} membership`)}
+                  </Line>
+                );
+              })}
+            </ul>
+          </Section>
+        )}
+
+        {data.giftVouchers.length > 0 && (
+          <Section title="Gift vouchers">
+            <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
+              {data.giftVouchers.map((g) => (
+                <Line
+                  key={g.id}
+                  title={`Gift voucher${g.toName ? ` for ${g.toName}` : ""}`}
+                  detail={g.deliveryType === "OtherEmail" && g.deliveryEmailAddress ? `E-mailed to ${g.deliveryEmailAddress}${g.sendDate ? ` on ${formatDay(g.sendDate)}` : ""}` : "E-mailed to you"}
+                  amount={g.amount}
+                >
+                  {removeButton("giftVouchers", [g.id], `the ${formatMoney(g.amount)} gift voucher`)}
+                </Line>
+              ))}
+            </ul>
+          </Section>
+        )}
+
+        {merchGroups.length > 0 && (
+          <Section title="Shop">
+            <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
+              {merchGroups.map(([key, items]) => {
+                const name = l.merchandise[key] ?? "Shop item";
+                const total = items.reduce((sum, i) => sum + i.total, 0);
+                return (
+                  <Line key={key} title={`${items.length} × ${name}`} detail={`${formatMoney(items[0]?.price ?? 0)} each`} amount={total}>
+                    {items.length > 1 && removeButton("merchandise", [items[0]!.id], `one ${name}`, "Remove one")}
+                    {removeButton("merchandise", items.map((i) => i.id), items.length > 1 ? `all ${items.length} × ${name}` : name, items.length > 1 ? "Remove all" : "Remove")}
+                  </Line>
+                );
+              })}
+            </ul>
+          </Section>
+        )}
+      </div>
+
+      <aside aria-labelledby="summary-heading" className="h-fit space-y-5 rounded-[var(--radius-card)] border border-line bg-white p-6 shadow-sm lg:sticky lg:top-28">
+        <h2 id="summary-heading" className="text-2xl font-semibold">
+          Summary
+        </h2>
+        <PromoCode basket={data} applyCode={(code) => client.applyPromoCode(code)} removeCode={() => client.removePromoCode()} onChanged={afterChange} />
+        <dl className="space-y-2 border-t border-line pt-4 tabular-nums">
+          <div className="flex justify-between text-ink-soft">
+            <dt>
+              {count} {count === 1 ? "item" : "items"}
+            </dt>
+            <dd>{formatMoney(data.total + data.totalDiscount)}</dd>
+          </div>
+          {data.totalDiscount > 0 && (
+            <div className="flex justify-between text-success">
+              <dt>Discounts</dt>
+              <dd>−{formatMoney(data.totalDiscount)}</dd>
+            </div>
+          )}
+          <div className="flex justify-between border-t border-line pt-3 text-xl font-semibold">
+            <dt>Total</dt>
+            <dd data-testid="basket-total">{formatMoney(data.total)}</dd>
+          </div>
+        </dl>
+        <p className="text-xs text-ink-soft">Any booking or delivery fees are shown at checkout.</p>
+        {data.customerId ? (
+          <Link href={paths.checkout} className="btn btn-primary w-full">
+            Checkout
+          </Link>
+        ) : (
+          <div className="space-y-3">
+            <Link href={`${paths.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`} className="btn btn-primary w-full">
+              Log in and check out
+            </Link>
+            <Link href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
+              Check out as a guest
+            </Link>
+            <p className="text-xs text-ink-soft">Members log in for their discounts and saved details.</p>
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function Notice({ id, notice }: { id: string; notice: { kind: "ok" | "error"; text: string } | null }) {
+  return (
+    <div id={id} role="status" aria-live="polite" className="empty:hidden">
+      {notice && <p className={`rounded-lg border-l-4 bg-white p-3 ${notice.kind === "ok" ? "border-success text-ink" : "border-danger text-danger"}`}>{notice.text}</p>}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-3">
+      <h2 className="text-2xl font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Line({ title, detail, amount, children }: { title: string; detail?: string; amount: number; children?: React.ReactNode }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 p-4">
+      <div className="min-w-0">
+        <p className="font-semibold text-ink">{title}</p>
+        {detail && <p className="text-sm text-ink-soft">{detail}</p>}
+      </div>
+      <div className="flex items-center gap-2">
+        <span className="font-semibold tabular-nums">{formatMoney(amount)}</span>
+        {children}
+      </div>
+    </li>
+  );
+}
+
+function PerformanceGroup({
+  label,
+  tickets,
+  paths,
+  removeButton,
+}: {
+  label: PerformanceLabel | undefined;
+  tickets: BasketTicket[];
+  paths: BasketPaths;
+  removeButton: (kind: RemovableKind, ids: string[], label: string, text?: string) => React.ReactNode;
+}) {
+  const title = label?.title ?? "Tickets";
+  const when = formatLocal(label?.startLocal ?? null);
+  const subtotal = tickets.reduce((sum, t) => sum + t.total, 0);
+  return (
+    <article className="overflow-hidden rounded-[var(--radius-card)] border border-line bg-white">
+      <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line bg-paper-deep/60 px-4 py-3">
+        <div>
+          <h3 className="text-xl font-semibold">
+            {label?.slug ? (
+              <Link href={eventHref(paths.eventTemplate, label.slug)} className="hover:text-brand hover:underline">
+                {title}
+              </Link>
+            ) : (
+              title
+            )}
+          </h3>
+          {(when || label?.venue) && <p className="text-sm text-ink-soft">{[when, label?.venue].filter(Boolean).join(" · ")}</p>}
+        </div>
+        {tickets.length > 1 && removeButton("tickets", tickets.map((t) => t.id), `all ${tickets.length} tickets for ${title}`, "Remove all")}
+      </header>
+      <ul className="divide-y divide-line">
+        {tickets.map((t) => {
+          const seat = t.seatName ? `Seat ${t.seatName}` : (t.planName ?? "General admission");
+          return (
+            <Line key={t.id} title={seat} detail={t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : undefined} amount={t.total}>
+              {removeButton("tickets", [t.id], `${seat.toLowerCase()} for ${title}`)}
+            </Line>
+          );
+        })}
+      </ul>
+      <p className="flex justify-between border-t border-line px-4 py-2.5 text-sm text-ink-soft tabular-nums">
+        <span>
+          {tickets.length} {tickets.length === 1 ? "ticket" : "tickets"}
+        </span>
+        <span>{formatMoney(subtotal)}</span>
+      </p>
+    </article>
+  );
+}
+
+function PromoCode({
+  basket,
+  applyCode,
+  removeCode,
+  onChanged,
+}: {
+  basket: Basket;
+  applyCode: (code: string) => Promise<unknown>;
+  removeCode: () => Promise<unknown>;
+  onChanged: () => Promise<void>;
+}) {
+  const ids = useId();
+  const [code, setCode] = useState("");
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const apply = useMutation({
+    mutationFn: (value: string) => applyCode(value),
+    onSuccess: async () => {
+      setMessage({ kind: "ok", text: "Promo code applied." });
+      setCode("");
+      await onChanged();
+    },
+    onError: (error) =>
+      setMessage({ kind: "error", text: describeSpektrixError(error).reason === "rejected" ? "That promo code isn’t valid. Please check it and try again." : describeSpektrixError(error).message }),
+  });
+  const clear = useMutation({
+    mutationFn: () => removeCode(),
+    onSuccess: async () => {
+      setMessage({ kind: "ok", text: "Promo code removed." });
+      await onChanged();
+    },
+    onError: (error) => setMessage({ kind: "error", text: describeSpektrixError(error).message }),
+  });
+
+  return (
+    <div>
+      {basket.promoCode ? (
+        <p className="flex items-center justify-between gap-2 rounded-lg bg-brand-tint px-3 py-2 text-sm">
+          <span>
+            Promo code <strong className="font-semibold">{basket.promoCode}</strong>
+          </span>
+          <button type="button" onClick={() => clear.mutate()} disabled={clear.isPending} className="font-semibold text-brand underline underline-offset-2">
+            Remove
+          </button>
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = code.trim();
+            if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
+            apply.mutate(value);
+          }}
+          className="space-y-1"
+        >
+          <label htmlFor={`${ids}-code`} className="block text-sm font-semibold">
+            Promo code
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={`${ids}-code`}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              maxLength={100}
+              autoComplete="off"
+              autoCapitalize="characters"
+              aria-describedby={`${ids}-msg`}
+              className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
+            />
+            <button type="submit" disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
+              {apply.isPending ? "Applying…" : "Apply"}
+            </button>
+          </div>
+        </form>
+      )}
+      <p id={`${ids}-msg`} role="status" aria-live="polite" className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}>
+        {message?.text}
+      </p>
+    </div>
+  );
+}
+
+function ClockIcon() {
+  return (
+    <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" className="mt-0.5 shrink-0 text-warning">
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
+import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
+import { Membership } from "@/components/spektrix/membership-client";
+import { siteInfo } from "@/lib/site";
+import { loadMembershipTypes } from "@/lib/spektrix-flows/catalogue";
+import { isEditorView } from "@/lib/spektrix-flows/editor";
+import { formatMoney } from "@/lib/spektrix-flows/money";
+import { getFlowSettings } from "@/lib/spektrix-flows/settings";
+
+export const metadata: Metadata = {
+  title: "Membership",
+  description: "Join as a member for priority booking, ticket discounts and events behind the scenes.",
+};
+
+export default async function MembershipPage() {
+  await connection();
+  const site = siteInfo();
+  const [types, settings, editor] = await Promise.all([loadMembershipTypes(), getFlowSettings(), isEditorView()]);
+
+  let shown = types.ok ? types.items : [];
+  let missing: string[] = [];
+  if (types.ok && settings.membershipIds.length) {
+    const chosen = settings.membershipIds.map((id) => types.items.find((t) => t.id === id));
+    missing = settings.membershipIds.filter((_, i) => !chosen[i]);
+    const found = chosen.filter((t) => t !== undefined);
+    // Visitors never see an empty page because of a stale setting: fall back to every membership.
+    shown = found.length ? found : types.items;
+  }
+
+  return (
+    <>
+      <FlowPageHero eyebrow="Membership" title="Be part of the company">
+        Members book first, pay less and get closer to the work, from open rehearsals to season previews. Every membership supports the
+        theatre directly.
+      </FlowPageHero>
+      <div className="container-page space-y-6 py-12">
+        {missing.length > 0 && editor && (
+          <EditorNotice>
+            The membership page lists {missing.length === 1 ? "a membership" : "memberships"} Spektrix no longer has ({missing.join(", ")}).
+            Update the list in the studio (Spektrix flows → memberships).
+          </EditorNotice>
+        )}
+        {!types.ok ? (
+          <BoxOfficeNotice boxOffice={site.boxOffice}>Joining online is temporarily unavailable. The box office can sign you up by phone.</BoxOfficeNotice>
+        ) : shown.length === 0 ? (
+          <BoxOfficeNotice boxOffice={site.boxOffice} title="Memberships are not on sale online right now">
+            Please contact the box office to join or renew.
+          </BoxOfficeNotice>
+        ) : (
+          <ul className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+            {shown.map((m, index) => (
+              <li key={m.id} className={`flex flex-col rounded-[var(--radius-card)] border bg-white p-6 shadow-sm ${index === 1 ? "border-brand ring-1 ring-brand" : "border-line"}`}>
+                <h2 className="text-2xl font-semibold">{m.name}</h2>
+                <p className="mt-2 font-display text-3xl font-semibold text-brand tabular-nums">
+                  {m.price === null ? "—" : m.price === 0 ? "Free" : formatMoney(m.price, { compact: true })}
+                  {m.price !== null && m.price > 0 && <span className="ml-1 font-sans text-base font-medium text-ink-soft">a year</span>}
+                </p>
+                {m.renewalPrice !== null && m.price !== null && m.renewalPrice < m.price && (
+                  <p className="text-sm text-ink-soft">Renews at {formatMoney(m.renewalPrice, { compact: true })}</p>
+                )}
+                {m.description && <p className="mt-4 flex-1 text-ink">{m.description}</p>}
+                <div className="mt-6">
+                  <Membership membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="text-sm text-ink-soft">
+          Already a member? Your membership renews from your account, or call the box office on {site.boxOffice.phone}.
+        </p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+
+/**
+ * A Spektrix iframe flow (seats, basket, checkout, account, …). It grows and shrinks with the resize
+ * messages the framed page posts, accepts messages only from the Spektrix origin and from this very frame,
+ * scrolls its top into view when the framed page navigates, announces basket changes to the header, and
+ * always offers a plain link in case the frame is blocked.
+ */
+import { useEffect, useRef, useState } from "react";
+import { acceptSpektrixMessage } from "./iframe-messages";
+import { announceBasketChange } from "./basket-events";
+import { useHydrated } from "./spektrix-loader-client";
+
+export interface SpektrixIframeProps {
+  src: string;
+  /** Accessible name of the frame, e.g. "Choose your seats". */
+  title: string;
+  /** Exact origin of Spektrix (the custom domain); messages from anywhere else are ignored. */
+  spektrixOrigin: string;
+  initialHeight?: number;
+  /** Where the fallback link goes; defaults to `src` without the resize parameter. */
+  fallbackHref?: string;
+  /** Seconds without a load before the fallback is offered prominently. */
+  slowAfterSeconds?: number;
+}
+
+/** Space kept above the frame when scrolling to it, for the sticky header. */
+const SCROLL_MARGIN = 96;
+
+function withoutResize(src: string): string {
+  return src.replace(/([?&])resize=true(&|$)/, (_m, lead: string, tail: string) => (tail ? lead : "")).replace(/[?&]$/, "");
+}
+
+export function SpektrixIframe({ src, title, spektrixOrigin, initialHeight = 400, fallbackHref, slowAfterSeconds = 15 }: SpektrixIframeProps) {
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const loads = useRef(0);
+  const [height, setHeight] = useState(initialHeight);
+  const [loaded, setLoaded] = useState(false);
+  const [slow, setSlow] = useState(false);
+  const [lastHash, setLastHash] = useState<string | null>(null);
+  const lastHashRef = useRef<string | null>(null);
+  // The frame is created only after hydration, so our message listener and onLoad are in place before its
+  // first resize and basket messages (an iframe in the server HTML could post them before React listens).
+  const hydrated = useHydrated();
+
+  useEffect(() => {
+    function onMessage(event: MessageEvent) {
+      const messages = acceptSpektrixMessage(event, { spektrixOrigin, frameWindow: frameRef.current?.contentWindow ?? undefined });
+      for (const message of messages) {
+        switch (message.kind) {
+          case "resize":
+            setHeight(message.height);
+            break;
+          case "scroll": {
+            const top = (wrapperRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY + message.offset - SCROLL_MARGIN;
+            window.scrollTo({ top: Math.max(0, top), behavior: prefersReducedMotion() ? "auto" : "smooth" });
+            break;
+          }
+          case "basket-contents":
+            announceBasketChange({ source: "iframe", itemCount: message.itemCount });
+            break;
+          case "basket-hash":
+            if (message.hash !== lastHashRef.current) {
+              lastHashRef.current = message.hash;
+              setLastHash(message.hash);
+              announceBasketChange({ source: "iframe" });
+            }
+            break;
+          case "load":
+            break;
+        }
+      }
+    }
+    window.addEventListener("message", onMessage);
+    return () => window.removeEventListener("message", onMessage);
+  }, [spektrixOrigin]);
+
+  useEffect(() => {
+    if (loaded) return;
+    const timer = window.setTimeout(() => setSlow(true), slowAfterSeconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [loaded, slowAfterSeconds]);
+
+  function onLoad() {
+    loads.current += 1;
+    setLoaded(true);
+    setSlow(false);
+    // A second load means the visitor moved to another step inside the frame: bring its top into view.
+    if (loads.current > 1) {
+      const box = wrapperRef.current?.getBoundingClientRect();
+      if (box && (box.top < 0 || box.top > window.innerHeight * 0.6)) {
+        window.scrollTo({ top: Math.max(0, box.top + window.scrollY - SCROLL_MARGIN), behavior: prefersReducedMotion() ? "auto" : "smooth" });
+      }
+    }
+  }
+
+  const href = fallbackHref ?? withoutResize(src);
+  return (
+    <div ref={wrapperRef} className="spektrix-frame relative" data-basket-hash={lastHash ?? undefined}>
+      {!loaded && (
+        <div role="status" aria-live="polite" className="absolute inset-x-0 top-0 z-10 flex min-h-48 flex-col items-center justify-center gap-3 rounded-[var(--radius-card)] border border-line bg-paper p-8 text-center">
+          <span aria-hidden className="h-8 w-8 animate-spin rounded-full border-[3px] border-line border-t-brand motion-reduce:animate-none" />
+          <span className="font-medium text-ink">Loading {title.toLowerCase()}…</span>
+          {slow && (
+            <span className="max-w-md text-sm text-ink-soft">
+              This is taking longer than usual.{" "}
+              <a href={href} className="font-medium text-brand underline underline-offset-2" target="_blank" rel="noopener">
+                Open {title.toLowerCase()} in a new tab
+              </a>
+            </span>
+          )}
+        </div>
+      )}
+      {hydrated && (
+      <iframe
+        ref={frameRef}
+        id="SpektrixIFrame"
+        name="SpektrixIFrame"
+        src={src}
+        title={title}
+        onLoad={onLoad}
+        style={{ width: "100%", height: `${height}px`, border: 0, display: "block" }}
+        className="rounded-[var(--radius-card)] bg-transparent transition-[height] duration-150 motion-reduce:transition-none"
+        allow="payment"
+        referrerPolicy="strict-origin-when-cross-origin"
+      />
+      )}
+      {!hydrated && <div aria-hidden style={{ height: `${initialHeight}px` }} />}
+      <p className="mt-3 text-sm text-ink-soft">
+        Trouble seeing this?{" "}
+        <a href={href} className="font-medium text-brand underline underline-offset-2" target="_blank" rel="noopener">
+          Open {title.toLowerCase()} in a new tab
+        </a>
+        .
+      </p>
+    </div>
+  );
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches === true;
+}

@@ -1,0 +1,254 @@
+"use client";
+
+/**
+ * One Spektrix web-component loader per page. Components register the tag names they render; after the
+ * first render the provider injects a single `<script data-components="…">` listing exactly those, so the
+ * loader defines only what the page uses. A tag that first appears after a client-side navigation is
+ * requested once more, for that tag alone (the browser has the loader cached).
+ *
+ * The provider also owns the shared basket query: it refetches when a component or iframe announces a basket
+ * change, and React Query refetches on window focus, so a change made in another tab shows on return.
+ */
+import { QueryClient, QueryClientContext, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createSpektrixClient, type Basket } from "@/lib/spektrix";
+import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { BASKET_CHANGED_EVENT } from "./basket-events";
+
+export type SpektrixTag =
+  | "spektrix-basket-summary"
+  | "spektrix-login-status"
+  | "spektrix-donate"
+  | "spektrix-memberships"
+  | "spektrix-gift-vouchers"
+  | "spektrix-merchandise";
+
+/** How long a component waits for the loader to define it before it offers the box office instead. */
+export const DEFINE_TIMEOUT_MS = 12_000;
+
+export interface BoxOffice {
+  phone: string;
+  email: string;
+  hours: string;
+}
+
+interface LoaderContextValue {
+  config: SpektrixPublicConfig;
+  boxOffice: BoxOffice;
+  basketPath: string;
+  accountPath: string;
+  register(tag: SpektrixTag): void;
+  /** Tags whose loader script failed to load. */
+  failed: ReadonlySet<string>;
+}
+
+const LoaderContext = createContext<LoaderContextValue | null>(null);
+
+export function useSpektrix(): LoaderContextValue {
+  const value = useContext(LoaderContext);
+  if (!value) throw new Error("Spektrix components must be inside <SpektrixProvider> (app/layout.tsx).");
+  return value;
+}
+
+export const basketQueryKey = ["spektrix", "basket"] as const;
+
+/** Total items in a basket, as the header shows it. */
+export function basketItemCount(basket: Basket | null | undefined): number {
+  if (!basket) return 0;
+  return basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length;
+}
+
+/** A browser client for the visitor's own session: cookies go with every call (`credentials: 'include'`). */
+export function useSpektrixWebClient() {
+  const { config } = useSpektrix();
+  return useMemo(() => createSpektrixClient({ baseUrl: config.baseUrl, clientName: config.clientName, timeoutMs: 8_000, retries: 1 }), [config.baseUrl, config.clientName]);
+}
+
+const noop = () => () => {};
+/**
+ * False during server rendering and hydration, true afterwards. The basket lives only in the browser, so
+ * anything drawn from it waits for this to avoid hydration mismatches when the query resolves early.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(noop, () => true, () => false);
+}
+
+/** The session basket (null when Spektrix has none yet). Shared by the header and the basket page. */
+export function useSpektrixBasket() {
+  const client = useSpektrixWebClient();
+  return useQuery({
+    queryKey: basketQueryKey,
+    queryFn: ({ signal }) => client.getBasket({ signal }),
+    staleTime: 15_000,
+    refetchOnWindowFocus: "always",
+    retry: 1,
+  });
+}
+
+function injectLoader(src: string, tags: string[], onError: () => void): void {
+  const script = document.createElement("script");
+  script.src = src;
+  script.async = true;
+  script.dataset.components = tags.join(",");
+  script.dataset.spektrixLoader = "";
+  script.addEventListener("error", onError, { once: true });
+  document.head.appendChild(script);
+}
+
+function BasketSync() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: basketQueryKey });
+    window.addEventListener(BASKET_CHANGED_EVENT, refresh);
+    return () => window.removeEventListener(BASKET_CHANGED_EVENT, refresh);
+  }, [queryClient]);
+  return null;
+}
+
+function OwnQueryClient({ children }: { children: ReactNode }) {
+  const existing = useContext(QueryClientContext);
+  const [own] = useState(() => (existing ? null : new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } })));
+  if (existing || !own) return <>{children}</>;
+  return <QueryClientProvider client={own}>{children}</QueryClientProvider>;
+}
+
+export function SpektrixProvider({
+  config,
+  boxOffice,
+  basketPath = "/basket",
+  accountPath = "/account",
+  children,
+}: {
+  config: SpektrixPublicConfig;
+  boxOffice: BoxOffice;
+  basketPath?: string;
+  accountPath?: string;
+  children: ReactNode;
+}) {
+  const pending = useRef(new Set<string>());
+  const requested = useRef(new Set<string>());
+  const scheduled = useRef(false);
+  const [failed, setFailed] = useState<ReadonlySet<string>>(() => new Set());
+
+  const flush = useCallback(() => {
+    scheduled.current = false;
+    const tags = [...pending.current].filter((t) => !requested.current.has(t) && !customElements.get(t));
+    pending.current.clear();
+    if (!tags.length) return;
+    tags.forEach((t) => requested.current.add(t));
+    injectLoader(config.loaderUrl, tags, () => setFailed((prev) => new Set([...prev, ...tags])));
+  }, [config.loaderUrl]);
+
+  const register = useCallback(
+    (tag: SpektrixTag) => {
+      if (typeof window === "undefined" || requested.current.has(tag)) return;
+      pending.current.add(tag);
+      if (scheduled.current) return;
+      scheduled.current = true;
+      // Wait for the rest of this render's components to register, then load once for all of them.
+      window.setTimeout(flush, 0);
+    },
+    [flush],
+  );
+
+  const value = useMemo(() => ({ config, boxOffice, basketPath, accountPath, register, failed }), [config, boxOffice, basketPath, accountPath, register, failed]);
+  return (
+    <OwnQueryClient>
+      <LoaderContext.Provider value={value}>
+        <BasketSync />
+        {children}
+      </LoaderContext.Provider>
+    </OwnQueryClient>
+  );
+}
+
+export type ComponentState = "loading" | "ready" | "unavailable";
+
+/**
+ * Registers `tag` with the page's loader and reports when it is defined. After `DEFINE_TIMEOUT_MS`, or if
+ * the loader script fails, the state becomes `unavailable` and the component offers the box office.
+ */
+export function useSpektrixComponent(tag: SpektrixTag): ComponentState {
+  const { register, failed } = useSpektrix();
+  const [state, setState] = useState<ComponentState>("loading");
+  useEffect(() => {
+    // whenDefined resolves at once for a tag that is already defined (e.g. after a client-side navigation).
+    if (!customElements.get(tag)) register(tag);
+    let live = true;
+    const timer = window.setTimeout(() => live && setState((s) => (s === "loading" ? "unavailable" : s)), DEFINE_TIMEOUT_MS);
+    void customElements.whenDefined(tag).then(() => {
+      if (!live) return;
+      window.clearTimeout(timer);
+      setState("ready");
+    });
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [tag, register]);
+  return failed.has(tag) && state !== "ready" ? "unavailable" : state;
+}
+
+/**
+ * Listens for a web component's `success` and `fail` DOM events (React does not bind custom events on
+ * custom elements by name reliably, so this uses addEventListener on the element itself).
+ */
+export function useComponentEvents(
+  ref: React.RefObject<HTMLElement | null>,
+  handlers: { onSuccess?: (detail: unknown) => void; onFail?: (detail: unknown) => void },
+) {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const success = (e: Event) => latest.current.onSuccess?.((e as CustomEvent).detail);
+    const fail = (e: Event) => latest.current.onFail?.((e as CustomEvent).detail);
+    el.addEventListener("success", success);
+    el.addEventListener("fail", fail);
+    return () => {
+      el.removeEventListener("success", success);
+      el.removeEventListener("fail", fail);
+    };
+  }, [ref]);
+}
+
+/** Turns a `fail` event's detail (Spektrix error JSON, or an Error) into a sentence for the visitor. */
+export function failMessage(detail: unknown, fallback: string, options: { duplicate?: string } = {}): string {
+  const text = (() => {
+    if (detail instanceof Error) return detail.message;
+    if (typeof detail === "object" && detail !== null) {
+      const d = detail as { message?: unknown; problems?: unknown; Message?: unknown };
+      const parts = [d.message ?? d.Message, ...(Array.isArray(d.problems) ? d.problems : [])].filter((x): x is string => typeof x === "string" && x.trim() !== "");
+      return parts.join(" ");
+    }
+    return typeof detail === "string" ? detail : "";
+  })();
+  if (/already (in|held|have)/i.test(text) || /\b18\b/.test(String((detail as { code?: unknown })?.code ?? ""))) {
+    return /basket/i.test(text) ? (options.duplicate ?? "That is already in your basket, and you can only add it once.") : "You already hold this membership.";
+  }
+  if (/failed to fetch|network|load failed/i.test(text)) return "We couldn’t reach the box office. Please try again shortly.";
+  // Spektrix messages are written for customers, but keep them short and never show raw JSON.
+  return text && text.length < 200 && !/[{}<>]/.test(text) ? text : fallback;
+}
+
+export type ActionStatus = { kind: "idle" } | { kind: "pending" } | { kind: "success"; text: string } | { kind: "error"; text: string };
+
+/** Seconds a submit may wait for the component's `success`/`fail` before we say something went wrong. */
+export const ACTION_TIMEOUT_MS = 20_000;
+
+/** Status of a web-component action, with a timeout so a silent component never leaves "Adding…" forever. */
+export function useActionStatus() {
+  const [status, setStatus] = useState<ActionStatus>({ kind: "idle" });
+  useEffect(() => {
+    if (status.kind !== "pending") return;
+    const timer = window.setTimeout(
+      () => setStatus({ kind: "error", text: "The box office didn’t answer in time. Please check your basket before trying again." }),
+      ACTION_TIMEOUT_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [status]);
+  return [status, setStatus] as const;
+}

@@ -1,0 +1,214 @@
+import { expect, test, type Page } from "@playwright/test";
+import { EMULATOR_URL as CONFIG_EMULATOR_URL } from "../playwright.config";
+import { expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+
+/**
+ * Spektrix flows on the emulator: web components (donate, memberships, gift vouchers, merchandise), the
+ * header basket count, the basket page and the iframe block. Each test starts with a fresh browser context,
+ * so a fresh Spektrix session and an empty basket.
+ */
+
+const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? CONFIG_EMULATOR_URL;
+const basketButton = (page: Page) => page.getByTestId("basket-summary");
+
+async function expectBasketCount(page: Page, count: number) {
+  await expect(page.locator(`[data-testid=basket-summary] [data-basket-count="${count}"]`)).toBeVisible();
+}
+
+/** Waits until the page's web component is defined and its submit button usable. */
+async function ready(page: Page, submitHook: string) {
+  await expect(page.locator(`[${submitHook}]`).first()).toBeEnabled({ timeout: 15_000 });
+}
+
+test("donating a preset amount raises the header basket count without a reload", async ({ page }, testInfo) => {
+  await page.goto("/support-us");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectBasketCount(page, 0);
+  await ready(page, "data-submit-donation");
+  const navigations: string[] = [];
+  page.on("framenavigated", (f) => f === page.mainFrame() && navigations.push(f.url()));
+
+  await page.getByRole("button", { name: "$50", exact: true }).click();
+  await expect(page.getByRole("button", { name: "$50", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Donate $50.00" }).click();
+
+  await expect(page.getByText(/Your gift of \$50\.00 to the .+ is in your basket/)).toBeVisible();
+  await expectBasketCount(page, 1);
+  await expect(basketButton(page)).toHaveAccessibleName("Basket , 1 item, $50.00");
+  expect(navigations, "no reload").toEqual([]);
+
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "support-us");
+});
+
+test("the same membership cannot be added twice, and the refusal is explained", async ({ page }, testInfo) => {
+  await page.goto("/membership");
+  await ready(page, "data-submit-membership");
+  const join = page.getByRole("button", { name: /^Join as Friend/ });
+
+  await join.click();
+  await expect(page.getByText("Friend membership added")).toBeVisible();
+  await expectBasketCount(page, 1);
+
+  await join.click();
+  await expect(page.getByText("Friend membership is already in your basket. You can only add each membership once.")).toBeVisible();
+  await expectBasketCount(page, 1);
+
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "membership");
+});
+
+test("a gift voucher is checked, then added with the recipient's details", async ({ page }, testInfo) => {
+  await page.goto("/gift-vouchers");
+  await ready(page, "data-submit-gift-voucher");
+
+  await page.getByRole("button", { name: /voucher to basket/ }).click();
+  await expect(page.getByText("Please tell us who the voucher is for.")).toBeVisible();
+  await expectBasketCount(page, 0);
+
+  await page.getByRole("button", { name: "$75", exact: true }).click();
+  await page.getByLabel("Recipient’s name").fill("Alex Rivera");
+  await page.getByLabel("From").fill("Sam");
+  await page.getByLabel(/Message/).fill("Happy birthday!");
+  await page.getByText("E-mail it straight to the recipient").click();
+  await page.getByLabel("Recipient’s e-mail").fill("alex@example.com");
+  await page.getByRole("button", { name: "Add $75.00 voucher to basket" }).click();
+
+  await expect(page.getByText("A $75.00 gift voucher for Alex Rivera is in your basket.")).toBeVisible();
+  await expectBasketCount(page, 1);
+
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "gift-vouchers");
+});
+
+test("merchandise is added with the quantity stepper", async ({ page }, testInfo) => {
+  await page.goto("/shop");
+  await ready(page, "data-submit-merchandise");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Theatre Tote Bag" }) });
+
+  await card.getByRole("button", { name: "One more Theatre Tote Bag" }).click();
+  await expect(card.getByRole("spinbutton", { name: "Quantity of Theatre Tote Bag" })).toHaveValue("2");
+  await card.getByRole("button", { name: "Add to basket · $25.00" }).click();
+
+  await expect(card.getByText("2 × Theatre Tote Bag added.")).toBeVisible();
+  await expectBasketCount(page, 2);
+
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "shop");
+});
+
+test("the basket page lists items by kind, removes one, and the header follows", async ({ page }, testInfo) => {
+  await page.goto("/shop");
+  await ready(page, "data-submit-merchandise");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Season Programme" }) });
+  await card.getByRole("button", { name: /Add to basket/ }).click();
+  await expectBasketCount(page, 1);
+
+  await page.goto("/support-us");
+  await ready(page, "data-submit-donation");
+  await page.getByRole("button", { name: "$10", exact: true }).click();
+  await page.getByRole("button", { name: "Donate $10.00" }).click();
+  await expectBasketCount(page, 2);
+
+  await basketButton(page).click();
+  await expect(page).toHaveURL(/\/basket$/);
+  await expect(page.getByRole("heading", { name: "Donations" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Shop" })).toBeVisible();
+  await expect(page.getByText("1 × Season Programme")).toBeVisible();
+  await expect(page.getByTestId("basket-total")).toHaveText("$15.00");
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "basket");
+
+  await page.getByRole("button", { name: "Remove Season Programme" }).click();
+  await expect(page.getByText("Removed Season Programme.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Shop" })).toHaveCount(0);
+  await expect(page.getByTestId("basket-total")).toHaveText("$10.00");
+  await expectBasketCount(page, 1);
+
+  // A wrong promo code is refused in words, not a stack trace.
+  await page.getByLabel("Promo code").fill("NOT-A-CODE");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("That promo code isn’t valid. Please check it and try again.")).toBeVisible();
+});
+
+test("the basket count catches up when another tab changes the basket", async ({ page, context }) => {
+  await page.goto("/basket");
+  await expect(page.getByText("Your basket is empty")).toBeVisible();
+  await expectBasketCount(page, 0);
+
+  const other = await context.newPage();
+  await other.goto("/shop");
+  await ready(other, "data-submit-merchandise");
+  await other.locator("[data-submit-merchandise]").first().click();
+  await expectBasketCount(other, 1);
+
+  await page.bringToFront();
+  // What a browser fires when the visitor returns to a tab (headless pages never lose visibility themselves).
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
+  await expectBasketCount(page, 1);
+});
+
+test("choosing seats in the iframe updates the header count, and the frame follows its content", async ({ page, request }, testInfo) => {
+  const instances = (await (await request.get(`${EMULATOR_URL}/demo/api/v3/instances`)).json()) as { id: string; isOnSale?: boolean }[];
+  const performance = instances.find((i) => i.isOnSale !== false) ?? instances[0];
+  expect(performance, "the emulator has performances").toBeTruthy();
+
+  await page.goto(`/book/${performance!.id}`);
+  const frameElement = page.locator('iframe[title="Choose your seats"]');
+  test.skip((await page.getByTestId("choose-seats").count()) > 0 && (await frameElement.count()) === 0, "the /book page links to Spektrix instead of embedding the iframe block yet");
+
+  await expect(frameElement).toBeVisible();
+  const src = (await frameElement.getAttribute("src")) ?? "";
+  expect(src).toMatch(/ChooseSeats\.aspx\?EventInstanceId=\d+&.*resize=true$/);
+  await expectBasketCount(page, 0);
+
+  const frame = page.frameLocator('iframe[title="Choose your seats"]');
+  await frame.getByRole("spinbutton").first().fill("2");
+  await frame.getByRole("button", { name: /add to basket/i }).click();
+
+  await expectBasketCount(page, 2);
+  // The frame's height is the height its page reports in its resize message.
+  await expect
+    .poll(async () => {
+      const frameHeight = await frameElement.evaluate((f) => f.getBoundingClientRect().height);
+      const contentHeight = await frame.locator("html").evaluate((html) => html.scrollHeight);
+      return Math.abs(frameHeight - contentHeight);
+    })
+    .toBeLessThanOrEqual(2);
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "choose-seats");
+});
+
+test("guest checkout embeds Spektrix's checkout with a title, a fallback link and the site's stylesheet", async ({ page }) => {
+  await page.goto("/basket/guest-checkout");
+  const frameElement = page.locator('iframe[title="Checkout"]');
+  await expect(frameElement).toBeVisible();
+  const src = (await frameElement.getAttribute("src")) ?? "";
+  expect(src).toContain("/website/secure/Checkout.aspx?");
+  expect(decodeURIComponent(src)).toMatch(/stylesheet=.+\/spektrix-theme\.css&resize=true$/);
+  await expect(page.getByRole("link", { name: "Open checkout in a new tab" })).toHaveAttribute("href", /Checkout\.aspx/);
+
+  const css = await page.request.get("/spektrix-theme.css");
+  expect(css.headers()["content-type"]).toContain("text/css");
+  expect(await css.text()).toContain("--sx-brand: #7a1f35;");
+  await expectNoAxeViolations(page);
+});
+
+test("a donation link to a fund that no longer exists still lets visitors give", async ({ page }) => {
+  await page.goto("/support-us?fund=999999ABCDGHJKLMNPQRSTV");
+  await ready(page, "data-submit-donation");
+  await expect(page.getByRole("radio").first()).toBeChecked();
+  // Editors (next dev, or draft mode) are told which fund is gone; the production demo shows visitors no note.
+  const note = page.getByRole("note");
+  if (await note.count()) await expect(note).toContainText("999999ABCDGHJKLMNPQRSTV");
+  await page.getByRole("button", { name: "$10", exact: true }).click();
+  await page.getByRole("button", { name: "Donate $10.00" }).click();
+  await expectBasketCount(page, 1);
+});
+
+test("when Spektrix's components cannot load, visitors get the box office instead", async ({ page }) => {
+  await page.route("**/webcomponents/stable/spektrix-component-loader.js", (route) => route.abort());
+  await page.goto("/support-us");
+  await expect(page.getByText("Online donations are temporarily unavailable.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("link", { name: "+1 403 555 0142" }).first()).toBeVisible();
+});

@@ -1,0 +1,90 @@
+/**
+ * Names for the ids in a basket: the Spektrix basket carries only ids, so the basket page asks the site for
+ * event titles, dates and venues (from the synced store, falling back to Spektrix) and for fund, membership
+ * and stock-item names (from the cached catalogue).
+ */
+import { inArray, eq } from "drizzle-orm";
+import { z } from "zod";
+import { env } from "@/lib/config";
+import { createSpektrixClient, isSpektrixId } from "@/lib/spektrix";
+import { loadFunds, loadMembershipTypes, loadMerchandise } from "./catalogue";
+
+export interface PerformanceLabel {
+  title: string;
+  slug: string | null;
+  startLocal: string | null;
+  venue: string | null;
+}
+
+export interface BasketLabels {
+  performances: Record<string, PerformanceLabel>;
+  funds: Record<string, string>;
+  memberships: Record<string, string>;
+  merchandise: Record<string, string>;
+}
+
+const idList = z
+  .string()
+  .optional()
+  .transform((s) => (s ? s.split(",").filter(isSpektrixId).slice(0, 50) : []));
+
+export const labelsQuerySchema = z.object({ performances: idList });
+
+async function performanceLabelsFromStore(ids: string[]): Promise<Record<string, PerformanceLabel>> {
+  if (!ids.length) return {};
+  const { getDb, schema, storeDb } = await import("@/lib/db");
+  const db = storeDb(await getDb());
+  const rows = await db
+    .select({
+      id: schema.performances.sourceId,
+      title: schema.events.title,
+      titleOverride: schema.performances.titleOverride,
+      slug: schema.events.slug,
+      startLocal: schema.performances.startLocal,
+      venue: schema.venues.name,
+    })
+    .from(schema.performances)
+    .innerJoin(schema.events, eq(schema.performances.eventId, schema.events.id))
+    .leftJoin(schema.venues, eq(schema.performances.venueId, schema.venues.id))
+    .where(inArray(schema.performances.sourceId, ids));
+  return Object.fromEntries(rows.map((r) => [r.id, { title: r.titleOverride ?? r.title, slug: r.slug, startLocal: r.startLocal, venue: r.venue }]));
+}
+
+async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<string, PerformanceLabel>> {
+  if (!ids.length) return {};
+  const e = env();
+  const client = createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, timeoutMs: 4_000, retries: 0 });
+  const out: Record<string, PerformanceLabel> = {};
+  await Promise.all(
+    ids.slice(0, 10).map(async (id) => {
+      try {
+        const performance = await client.getPerformance(id);
+        const event = await client.getEvent(performance.eventId);
+        out[id] = { title: event.name, slug: null, startLocal: performance.startLocal, venue: null };
+      } catch {
+        // Unknown here too: the page shows "Tickets" with the date it has.
+      }
+    }),
+  );
+  return out;
+}
+
+const byId = <T extends { id: string; name: string }>(r: { ok: true; items: T[] } | { ok: false }) =>
+  r.ok ? Object.fromEntries(r.items.map((x) => [x.id, x.name])) : {};
+
+export async function basketLabels(performanceIds: string[]): Promise<BasketLabels> {
+  let performances: Record<string, PerformanceLabel> = {};
+  try {
+    performances = await performanceLabelsFromStore(performanceIds);
+  } catch (error) {
+    console.warn(`[spektrix-flows] basket labels: store unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const missing = performanceIds.filter((id) => !performances[id]);
+  const [fromSpektrix, funds, memberships, merchandise] = await Promise.all([
+    performanceLabelsFromSpektrix(missing),
+    loadFunds(),
+    loadMembershipTypes(),
+    loadMerchandise(),
+  ]);
+  return { performances: { ...fromSpektrix, ...performances }, funds: byId(funds), memberships: byId(memberships), merchandise: byId(merchandise) };
+}

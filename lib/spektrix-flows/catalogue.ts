@@ -1,0 +1,55 @@
+/**
+ * Catalogue lists for the flow pages (funds, memberships, gift vouchers, merchandise), read on the server
+ * through the typed client with short caching. Results are values, never throws: a page shows
+ * "temporarily unavailable" instead of an error boundary when Spektrix cannot be reached.
+ */
+import { unstable_cache } from "next/cache";
+import { env } from "@/lib/config";
+import { createSpektrixClient, describeSpektrixError, type Fund, type GiftVoucherType, type MembershipType, type MerchandiseItem } from "@/lib/spektrix";
+
+export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
+
+/** Seconds a catalogue list is reused before it is fetched again. */
+export const CATALOGUE_REVALIDATE_SECONDS = 120;
+
+function client() {
+  const e = env();
+  // Short timeout and one retry: a page waits at most a few seconds for a list it can live without.
+  return createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, 4_000), retries: 1 });
+}
+
+// Failures throw inside the cached function, so only successes are cached.
+const cached = <T>(key: string, load: () => Promise<T[]>) =>
+  unstable_cache(load, ["spektrix-flows", key], { revalidate: CATALOGUE_REVALIDATE_SECONDS, tags: ["spektrix-catalogue", `spektrix-catalogue:${key}`] });
+
+const loaders = {
+  funds: cached<Fund>("funds", () => client().listFunds()),
+  memberships: cached<MembershipType>("memberships", () => client().listMembershipTypes()),
+  giftVoucherTypes: cached<GiftVoucherType>("gift-voucher-types", () => client().listGiftVoucherTypes()),
+  merchandise: cached<MerchandiseItem>("merchandise", () => client().listMerchandise()),
+};
+
+async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {
+  try {
+    return { ok: true, items: await load() };
+  } catch (error) {
+    const { reason } = describeSpektrixError(error);
+    console.warn(`[spektrix-flows] ${what} unavailable (${reason}): ${error instanceof Error ? error.message : String(error)}`);
+    return { ok: false, reason };
+  }
+}
+
+export const loadFunds = () => settle("funds", loaders.funds);
+export const loadMembershipTypes = () => settle("memberships", loaders.memberships);
+export const loadGiftVoucherTypes = () => settle("gift voucher types", loaders.giftVoucherTypes);
+export const loadMerchandise = () => settle("merchandise", loaders.merchandise);
+
+/**
+ * Finds the record a block is configured with. `missing` means the id is set but Spektrix no longer has it:
+ * editors need to hear about that; visitors get the block's fallback.
+ */
+export function pickConfigured<T extends { id: string }>(items: T[], id: string | null | undefined): { item: T | null; missing: string | null } {
+  if (!id) return { item: null, missing: null };
+  const item = items.find((x) => x.id === id) ?? null;
+  return { item, missing: item ? null : id };
+}

@@ -1,0 +1,121 @@
+/**
+ * Editor-managed Spektrix flow settings, stored in `site_settings` under one key and validated with zod.
+ * Env and the route registry give the defaults, so a fresh install works with nothing saved. A broken or
+ * unreachable store never takes a page down: the defaults apply and the problem is logged.
+ */
+import { eq } from "drizzle-orm";
+import { unstable_cache } from "next/cache";
+import { z } from "zod";
+import { env } from "@/lib/config";
+import { tags } from "@/lib/cache/tags";
+import { routes } from "@/lib/site";
+import { FLOW_NAMES, type FlowName } from "./flows";
+
+export const FLOW_SETTINGS_KEY = "spektrix.flows";
+
+/** The stable URL at which the site serves its iframe stylesheet (see app/spektrix-theme.css). */
+export const THEME_STYLESHEET_PATH = "/spektrix-theme.css";
+
+const pagePath = z
+  .string()
+  .trim()
+  .regex(/^\/[a-z0-9\-/]*$/i, "must be a site path starting with /, e.g. /basket")
+  .refine((p) => !p.includes("//"), "must not contain //");
+
+/** A stylesheet as Spektrix takes it: a file name uploaded in Website Admin, or (emulator, previews) a URL. */
+const stylesheet = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((s) => /^[\w.-]+\.css$/i.test(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), "must be a .css file name uploaded to Spektrix, or an http(s) URL");
+
+const flowName = z.enum(FLOW_NAMES as [FlowName, ...FlowName[]]);
+
+export const flowSettingsSchema = z.object({
+  pagePaths: z
+    .object({ account: pagePath, basket: pagePath, checkout: pagePath, guestCheckout: pagePath })
+    .partial()
+    .default({}),
+  stylesheets: z
+    .object({
+      /** Passed to every iframe unless a flow has its own; null sends none (Spektrix then uses the domain default). */
+      default: stylesheet.nullable().optional(),
+      byFlow: z.partialRecord(flowName, stylesheet).default({}),
+    })
+    .default({ byFlow: {} }),
+  /** Fund the support page opens with. */
+  donateFundId: z.string().trim().min(1).nullable().optional(),
+  /** Memberships shown on the membership page, in order; empty shows all. */
+  membershipIds: z.array(z.string().trim().min(1)).max(20).default([]),
+});
+
+export type FlowSettingsInput = z.input<typeof flowSettingsSchema>;
+
+export interface FlowSettings {
+  pagePaths: { account: string; basket: string; checkout: string; guestCheckout: string };
+  stylesheets: { default: string | null; byFlow: Partial<Record<FlowName, string>> };
+  donateFundId: string | null;
+  membershipIds: string[];
+}
+
+export function defaultFlowSettings(siteUrl = env().SITE_URL): FlowSettings {
+  return {
+    pagePaths: { account: routes.account, basket: routes.basket, checkout: routes.checkout, guestCheckout: `${routes.basket}/guest-checkout` },
+    stylesheets: { default: `${siteUrl.replace(/\/+$/, "")}${THEME_STYLESHEET_PATH}`, byFlow: {} },
+    donateFundId: null,
+    membershipIds: [],
+  };
+}
+
+/** Saved value over defaults. Invalid saved values are reported, and the defaults are used instead. */
+export function resolveFlowSettings(saved: unknown, defaults: FlowSettings): { settings: FlowSettings; problems: string[] } {
+  if (saved === undefined || saved === null) return { settings: defaults, problems: [] };
+  const parsed = flowSettingsSchema.safeParse(saved);
+  if (!parsed.success) {
+    return { settings: defaults, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`) };
+  }
+  const s = parsed.data;
+  return {
+    settings: {
+      pagePaths: { ...defaults.pagePaths, ...s.pagePaths },
+      stylesheets: {
+        default: s.stylesheets.default === undefined ? defaults.stylesheets.default : s.stylesheets.default,
+        byFlow: { ...defaults.stylesheets.byFlow, ...s.stylesheets.byFlow },
+      },
+      donateFundId: s.donateFundId ?? defaults.donateFundId,
+      membershipIds: s.membershipIds.length ? s.membershipIds : defaults.membershipIds,
+    },
+    problems: [],
+  };
+}
+
+/** The stylesheet for one flow: its own, else the default, else none. */
+export function stylesheetFor(settings: FlowSettings, flow: FlowName): string | null {
+  return settings.stylesheets.byFlow[flow] ?? settings.stylesheets.default;
+}
+
+const readSaved = unstable_cache(
+  async (): Promise<unknown> => {
+    const { getDb, schema, storeDb } = await import("@/lib/db");
+    const db = storeDb(await getDb());
+    const rows = await db.select().from(schema.siteSettings).where(eq(schema.siteSettings.key, FLOW_SETTINGS_KEY)).limit(1);
+    return rows[0]?.value ?? null;
+  },
+  ["spektrix-flow-settings"],
+  { tags: [tags.siteSettings], revalidate: 300 },
+);
+
+/** Settings in force. Never throws. */
+export async function getFlowSettings(): Promise<FlowSettings> {
+  const defaults = defaultFlowSettings();
+  let saved: unknown = null;
+  try {
+    saved = await readSaved();
+  } catch (error) {
+    console.warn(`[spektrix-flows] could not read ${FLOW_SETTINGS_KEY}; using defaults: ${error instanceof Error ? error.message : String(error)}`);
+    return defaults;
+  }
+  const { settings, problems } = resolveFlowSettings(saved, defaults);
+  if (problems.length) console.warn(`[spektrix-flows] saved ${FLOW_SETTINGS_KEY} is invalid, using defaults: ${problems.join("; ")}`);
+  return settings;
+}

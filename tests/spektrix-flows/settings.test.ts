@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("next/cache", () => ({ unstable_cache: (fn: unknown) => fn }));
+
+const { defaultFlowSettings, resolveFlowSettings, stylesheetFor } = await import("@/lib/spektrix-flows/settings");
+
+const defaults = defaultFlowSettings("https://www.venue.org/");
+
+describe("flow settings", () => {
+  it("defaults to /account, /basket, /checkout and the site's own stylesheet URL", () => {
+    expect(defaults.pagePaths).toEqual({ account: "/account", basket: "/basket", checkout: "/checkout", guestCheckout: "/basket/guest-checkout" });
+    expect(defaults.stylesheets.default).toBe("https://www.venue.org/spektrix-theme.css");
+  });
+
+  it("lays saved values over the defaults", () => {
+    const { settings, problems } = resolveFlowSettings(
+      { pagePaths: { basket: "/tickets/basket" }, stylesheets: { default: "lyric.css", byFlow: { checkout: "lyric-large.css" } } },
+      defaults,
+    );
+    expect(problems).toEqual([]);
+    expect(settings.pagePaths).toMatchObject({ basket: "/tickets/basket", account: "/account" });
+    expect(stylesheetFor(settings, "checkout")).toBe("lyric-large.css");
+    expect(stylesheetFor(settings, "basket")).toBe("lyric.css");
+  });
+
+  it("can switch the stylesheet off so Spektrix uses the domain default", () => {
+    const { settings } = resolveFlowSettings({ stylesheets: { default: null } }, defaults);
+    expect(stylesheetFor(settings, "basket")).toBeNull();
+  });
+
+  it("rejects invalid saved values with field-named problems and keeps the defaults", () => {
+    const { settings, problems } = resolveFlowSettings({ pagePaths: { basket: "https://evil.example" }, stylesheets: { default: "x.js" } }, defaults);
+    expect(settings).toEqual(defaults);
+    expect(problems.join("\n")).toMatch(/pagePaths\.basket/);
+    expect(problems.join("\n")).toMatch(/stylesheets\.default/);
+  });
+});

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { act, render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { BASKET_CHANGED_EVENT } from "@/components/spektrix/basket-events";
+import { SpektrixIframe } from "@/components/spektrix/spektrix-iframe-client";
+
+const ORIGIN = "https://tickets.venue.org";
+const SRC = `${ORIGIN}/lyric/website/ChooseSeats.aspx?EventInstanceId=4201&resize=true`;
+
+function post(data: unknown, origin: string, source: unknown) {
+  act(() => {
+    window.dispatchEvent(new MessageEvent("message", { data, origin, source: source as MessageEventSource }));
+  });
+}
+
+describe("SpektrixIframe", () => {
+  it("has an accessible title, a loading state and a plain link without resize=true", () => {
+    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
+    expect(screen.getByTitle("Choose your seats").tagName).toBe("IFRAME");
+    expect(screen.getByRole("status")).toHaveTextContent("Loading choose your seats…");
+    expect(screen.getByRole("link", { name: "Open choose your seats in a new tab" })).toHaveAttribute("href", `${ORIGIN}/lyric/website/ChooseSeats.aspx?EventInstanceId=4201`);
+  });
+
+  it("resizes only from messages sent by its own frame on the Spektrix origin", () => {
+    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} initialHeight={400} />);
+    const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
+    const own = frame.contentWindow ?? undefined;
+
+    post('{"type":"spektrix:resize","height":900}', "https://evil.example", own);
+    expect(frame.style.height).toBe("400px");
+
+    post({ type: "spektrix:resize", height: 900 }, ORIGIN, { someOtherWindow: true });
+    if (own) expect(frame.style.height).toBe("400px");
+
+    post('{"type":"spektrix:resize","height":900}', ORIGIN, own);
+    expect(frame.style.height).toBe("900px");
+  });
+
+  it("tells the page the basket changed when the frame reports a new basket", () => {
+    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
+    const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
+    const listener = vi.fn();
+    window.addEventListener(BASKET_CHANGED_EVENT, listener);
+
+    post(`basketContents:${JSON.stringify({ tickets: [{ id: "t" }], donations: [] })}`, "https://evil.example", frame.contentWindow);
+    expect(listener).not.toHaveBeenCalled();
+
+    post(`basketContents:${JSON.stringify({ tickets: [{ id: "t" }], donations: [] })}`, ORIGIN, frame.contentWindow);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect((listener.mock.calls[0]![0] as CustomEvent).detail).toEqual({ source: "iframe", itemCount: 1 });
+    window.removeEventListener(BASKET_CHANGED_EVENT, listener);
+  });
+});
