@@ -252,7 +252,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
         <h2 id="summary-heading" className="text-2xl font-semibold">
           Summary
         </h2>
-        <PromoCode basket={data} applyCode={(code) => client.applyPromoCode(code)} removeCode={() => client.removePromoCode()} onChanged={afterChange} />
+        <PromoCode basket={data} applyCode={async (code) => (await client()).applyPromoCode(code)} removeCode={async () => (await client()).removePromoCode()} onChanged={afterChange} />
         <dl className="space-y-2 border-t border-line pt-4 tabular-nums">
           <div className="flex justify-between text-ink-soft">
             <dt>

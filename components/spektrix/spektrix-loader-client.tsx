@@ -11,7 +11,7 @@
  */
 import { QueryClient, QueryClientContext, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { createSpektrixClient, type Basket } from "@/lib/spektrix";
+import type { Basket, SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
 
@@ -58,10 +58,20 @@ export function basketItemCount(basket: Basket | null | undefined): number {
   return basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length;
 }
 
-/** A browser client for the visitor's own session: cookies go with every call (`credentials: 'include'`). */
-export function useSpektrixWebClient() {
+/**
+ * A browser client for the visitor's own session: cookies go with every call (`credentials: 'include'`).
+ * It is loaded on first use, so the client and the schemas it validates with stay out of the JavaScript
+ * every page loads up front (the header is on every page).
+ */
+export function useSpektrixWebClient(): () => Promise<SpektrixClient> {
   const { config } = useSpektrix();
-  return useMemo(() => createSpektrixClient({ baseUrl: config.baseUrl, clientName: config.clientName, timeoutMs: 8_000, retries: 1 }), [config.baseUrl, config.clientName]);
+  return useMemo(() => {
+    let client: Promise<SpektrixClient> | undefined;
+    return () =>
+      (client ??= import("@/lib/spektrix").then(({ createSpektrixClient }) =>
+        createSpektrixClient({ baseUrl: config.baseUrl, clientName: config.clientName, timeoutMs: 8_000, retries: 1 }),
+      ));
+  }, [config.baseUrl, config.clientName]);
 }
 
 const noop = () => () => {};
@@ -78,7 +88,7 @@ export function useSpektrixBasket() {
   const client = useSpektrixWebClient();
   return useQuery({
     queryKey: basketQueryKey,
-    queryFn: ({ signal }) => client.getBasket({ signal }),
+    queryFn: async ({ signal }) => (await client()).getBasket({ signal }),
     staleTime: 15_000,
     refetchOnWindowFocus: "always",
     retry: 1,
