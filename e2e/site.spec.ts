@@ -94,6 +94,8 @@ test("open an event: description, performances, JSON-LD, booking link", async ({
 });
 
 test("availability changes after the emulator changes a performance", async ({ page, request }) => {
+  // Each state may be served from the server's cache for up to 30 s, twice over.
+  test.setTimeout(120_000);
   await page.goto("/whats-on");
   await page.goto(await firstEventHref(page));
   const row = page.locator('li[id^="p-"]').filter({ has: page.getByTestId("availability") }).first();
