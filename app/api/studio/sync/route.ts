@@ -1,0 +1,50 @@
+import { revalidateTag } from "next/cache";
+import { z } from "zod";
+import { isSpektrixId } from "@/lib/spektrix";
+import { editorRoute } from "@/lib/studio/guard";
+import { runSiteSync } from "@/lib/sync/server";
+import type { SyncProgress } from "@/lib/sync/engine";
+
+/**
+ * "Sync now" with progress: `POST /api/studio/sync` runs a sync and streams NDJSON lines — `{progress}` while it
+ * fetches and applies, then `{summary}`. Editors only, same-origin only.
+ */
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ eventId: z.string().refine(isSpektrixId).optional(), force: z.boolean().optional() }).strict();
+
+export const POST = editorRoute<unknown>(async (request) => {
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(request.url).origin) return Response.json({ error: "cross-origin" }, { status: 403 });
+  let body: unknown = {};
+  try {
+    const text = await request.text();
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    return Response.json({ error: "bad-json" }, { status: 400 });
+  }
+  const parsed = bodySchema.safeParse(body);
+  if (!parsed.success) return Response.json({ error: "bad-request", message: "Send {} or { eventId, force }." }, { status: 400 });
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const summary = await runSiteSync({
+          trigger: "studio",
+          eventId: parsed.data.eventId,
+          force: parsed.data.force,
+          revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
+          onProgress: (progress: SyncProgress) => send({ progress }),
+        });
+        send({ summary });
+      } catch (error) {
+        send({ error: error instanceof Error ? error.message : "The sync failed." });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+});

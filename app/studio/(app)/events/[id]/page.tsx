@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventForm } from "@/components/studio/event-form-client";
+import { SyncNow } from "@/components/studio/sync-now-client";
+import { EDITABLE_SITE_FIELDS, FIELD_LABELS, getEvent, lockedFields } from "@/lib/studio/events";
+import { formatWhen } from "@/lib/studio/format";
+import { requireEditorPage } from "@/lib/studio/guard";
+
+export const metadata: Metadata = { title: "Edit event" };
+export const dynamic = "force-dynamic";
+
+export default async function StudioEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireEditorPage(`/studio/events/${encodeURIComponent(id)}`);
+  const eventId = Number(id);
+  if (!Number.isInteger(eventId) || eventId < 1) notFound();
+  const event = await getEvent(eventId);
+  if (!event) notFound();
+  const locked = [...(await lockedFields())];
+  const values: Record<string, string | number | boolean | null> = {};
+  for (const f of EDITABLE_SITE_FIELDS) {
+    const v = (event as Record<string, unknown>)[f];
+    values[f] = Array.isArray(v) ? v.join(", ") : (v as string | number | null);
+  }
+  return (
+    <div className="grid gap-6">
+      <header>
+        <p className="eyebrow text-brand">Event · {event.status}</p>
+        <h1 className="mt-1 text-4xl font-semibold">{event.title}</h1>
+        <p className="mt-2 text-sm text-ink-soft">
+          Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen {formatWhen(event.lastSeenAt)} ·{" "}
+          <Link href={`/studio/events/${event.id}/preview`} className="text-brand underline">Preview</Link>
+        </p>
+      </header>
+      <SyncNow eventId={event.sourceId} label="Sync this event now" />
+      <EventForm
+        eventId={event.id}
+        values={values}
+        siteOwned={{
+          bodyOverrideHtml: event.bodyOverrideHtml,
+          hidden: event.hidden,
+          published: event.published,
+          weight: event.weight,
+          keepLiveUntil: event.keepLiveUntil ? event.keepLiveUntil.toISOString().slice(0, 10) : "",
+        }}
+        fields={EDITABLE_SITE_FIELDS.map((f) => ({ name: f, label: FIELD_LABELS[f] }))}
+        locked={locked}
+        edited={event.editedFields}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getDb, storeDb } from "@/lib/db";
+import { formatAge } from "@/lib/studio/format";
+import { requireEditorPage } from "@/lib/studio/guard";
+import { getSyncHealth } from "@/lib/sync/status";
+
+export const dynamic = "force-dynamic";
+
+export default async function StudioHome() {
+  await requireEditorPage("/studio");
+  const health = await getSyncHealth(storeDb(await getDb()));
+  return (
+    <div className="grid gap-8">
+      <header>
+        <h1 className="text-4xl font-semibold">Studio</h1>
+        <p className="mt-2 text-ink-soft">Connect Spektrix, decide how events sync, edit what the site says, and build pages from blocks.</p>
+      </header>
+      <section aria-labelledby="health-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
+        <h2 id="health-h" className="text-xl font-semibold">Sync health</h2>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-ink-soft">Last successful sync</dt>
+            <dd className="text-lg font-semibold">{formatAge(health.lastSuccessAgeSeconds)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-ink-soft">Missing from Spektrix</dt>
+            <dd className="text-lg font-semibold">
+              {health.missing.events} events · {health.missing.performances} performances
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-ink-soft">Aborted since last success</dt>
+            <dd className="text-lg font-semibold">{health.lastAbort ? health.lastAbort.reason : "none"}</dd>
+          </div>
+        </dl>
+        <Link href="/studio/sync" className="btn btn-ghost mt-4 text-brand">
+          Sync runs
+        </Link>
+      </section>
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {[
+          ["/studio/connection", "Connection", "Client name, custom domain, owner API user and key; check the connection."],
+          ["/studio/sync/settings", "Sync settings", "Defaults for new events and performances, and the sync maps."],
+          ["/studio/events", "Events", "Search synced events, edit site fields, hide or keep live."],
+          ["/studio/pages", "Pages", "Build pages from blocks with live Spektrix pickers."],
+        ].map(([href, title, text]) => (
+          <li key={href} className="rounded-[var(--radius-card)] border border-line bg-white p-5">
+            <h2 className="text-lg font-semibold">
+              <Link href={href!} className="hover:underline">
+                {title}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-ink-soft">{text}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

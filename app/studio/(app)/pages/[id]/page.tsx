@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PageEditor } from "@/components/studio/page-editor-client";
+import { requireEditorPage } from "@/lib/studio/guard";
+import { editorOptions } from "@/lib/studio/page-editor-options";
+import { getPage } from "@/lib/studio/pages";
+
+export const metadata: Metadata = { title: "Edit page" };
+export const dynamic = "force-dynamic";
+
+export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireEditorPage(`/studio/pages/${encodeURIComponent(id)}`);
+  const pageId = Number(id);
+  if (!Number.isInteger(pageId) || pageId < 1) notFound();
+  const page = await getPage(pageId);
+  if (!page) notFound();
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-4xl font-semibold">{page.title}</h1>
+      <PageEditor
+        pageId={page.id}
+        initial={{ slug: page.slug, title: page.title, seoTitle: page.seoTitle ?? "", seoDescription: page.seoDescription ?? "", blocks: page.draftBlocks as never }}
+        options={editorOptions()}
+        published={page.publishedAt ? { at: page.publishedAt.toISOString(), slug: page.slug } : null}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatWhen } from "@/lib/studio/format";
+import { requireEditorPage } from "@/lib/studio/guard";
+import { listPages } from "@/lib/studio/pages";
+
+export const metadata: Metadata = { title: "Pages" };
+export const dynamic = "force-dynamic";
+
+export default async function StudioPagesPage() {
+  await requireEditorPage("/studio/pages");
+  const pages = await listPages();
+  return (
+    <div className="grid gap-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-4xl font-semibold">Pages</h1>
+          <p className="mt-2 text-ink-soft">Pages built from blocks, published at /info/…</p>
+        </div>
+        <Link href="/studio/pages/new" className="btn btn-primary">New page</Link>
+      </header>
+      {pages.length === 0 ? (
+        <p className="text-ink-soft">No pages yet.</p>
+      ) : (
+        <ul className="grid gap-3">
+          {pages.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 rounded-[var(--radius-card)] border border-line bg-white p-4">
+              <div>
+                <Link href={`/studio/pages/${p.id}`} className="font-semibold text-brand underline">{p.title}</Link>
+                <p className="text-xs text-ink-soft">/info/{p.slug} · {p.draftBlocks.length} blocks</p>
+              </div>
+              <p className="text-sm">
+                {p.publishedAt ? `Published ${formatWhen(p.publishedAt)}` : "Draft only"}
+                {p.publishedAt && p.updatedAt > p.publishedAt ? " · unpublished changes" : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

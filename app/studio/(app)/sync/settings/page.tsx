@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { SyncSettingsEditor } from "@/components/studio/sync-settings-editor-client";
+import { requireEditorPage } from "@/lib/studio/guard";
+import { currentSyncSettings } from "@/lib/studio/sync";
+import { EVENT_SOURCE_FIELDS, EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
+
+export const metadata: Metadata = { title: "Sync settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SyncSettingsPage() {
+  await requireEditorPage("/studio/sync/settings");
+  const loaded = await currentSyncSettings();
+  return (
+    <div className="grid gap-8">
+      <header>
+        <h1 className="text-4xl font-semibold">Sync settings</h1>
+        <p className="mt-2 text-ink-soft">
+          How events and performances arrive from Spektrix, and which site fields each Spektrix field fills. Version {loaded.version || "— (defaults)"} is in force.
+        </p>
+        {loaded.problem ? <p className="mt-2 text-danger">{loaded.problem}</p> : null}
+      </header>
+      <SyncSettingsEditor
+        initial={loaded.settings}
+        options={{
+          sources: [...EVENT_SOURCE_FIELDS],
+          targets: Object.keys(EVENT_TARGETS),
+          transforms: [...TRANSFORMS],
+          modes: [...MAP_MODES],
+          targetTransforms: EVENT_TARGETS as unknown as Record<string, string[]>,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+interface Progress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
+interface Summary {
+  status: string;
+  counts: { created: number; updated: number; unchanged: number; missing: number; skipped: number };
+  errors: string[];
+  abortReason: string | null;
+  durationMs: number;
+}
+
+/** "Sync now": posts to /api/studio/sync and shows its streamed progress, then the run's counts. */
+export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; label?: string }) {
+  const router = useRouter();
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function run(force = false) {
+    setRunning(true);
+    setResult(null);
+    setProgress({ phase: "starting" });
+    try {
+      const res = await fetch("/api/studio/sync", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...(eventId ? { eventId } : {}), ...(force ? { force: true } : {}) }),
+      });
+      if (!res.ok || !res.body) {
+        setResult({ ok: false, text: res.status === 403 ? "Your studio session has ended; sign in again." : `The sync could not start (${res.status}).` });
+        return;
+      }
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          const msg = JSON.parse(line) as { progress?: Progress; summary?: Summary; error?: string };
+          if (msg.progress) setProgress(msg.progress);
+          if (msg.error) setResult({ ok: false, text: msg.error });
+          if (msg.summary) {
+            const s = msg.summary;
+            const c = s.counts;
+            const counts = `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.missing} missing, ${c.skipped} skipped`;
+            setResult(
+              s.status === "succeeded"
+                ? { ok: true, text: `Sync finished in ${(s.durationMs / 1000).toFixed(1)} s: ${counts}.` }
+                : s.status === "already-running"
+                  ? { ok: false, text: "A sync is already running. Wait for it to finish." }
+                  : { ok: false, text: `Sync ${s.status}: ${s.abortReason ?? s.errors[0] ?? "see the history"}.` },
+            );
+          }
+        }
+      }
+    } catch {
+      setResult({ ok: false, text: "Lost contact with the studio server during the sync." });
+    } finally {
+      setRunning(false);
+      setProgress(null);
+      router.refresh();
+    }
+  }
+
+  const pct = progress?.total ? Math.round(((progress.done ?? 0) / progress.total) * 100) : undefined;
+  return (
+    <section aria-label={label} className="rounded-[var(--radius-card)] border border-line bg-white p-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" className="btn btn-primary" onClick={() => run()} disabled={running}>
+          {running ? "Syncing…" : label}
+        </button>
+        {result && !result.ok && /abort|guard|vanish|empty/i.test(result.text) ? (
+          <button type="button" className="btn btn-ghost text-brand" onClick={() => run(true)} disabled={running}>
+            I have checked Spektrix: sync anyway
+          </button>
+        ) : null}
+      </div>
+      {running ? (
+        <div className="mt-4">
+          <p className="text-sm text-ink-soft">{progress ? `${progress.phase}${pct !== undefined ? ` ${pct}%` : "…"}` : "…"}</p>
+          <progress className="mt-1 w-full accent-brand" value={pct} max={100} aria-label="Sync progress" />
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className="mt-3" data-testid="sync-result">
+        {result ? <p className={result.ok ? "text-success" : "text-danger"}>{result.text}</p> : null}
+      </div>
+    </section>
+  );
+}

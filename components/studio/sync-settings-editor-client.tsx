@@ -1,0 +1,263 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { previewSyncSettingsAction, saveSyncSettingsAction } from "@/lib/studio/actions/sync";
+import type { ActionResult, FieldErrors } from "@/lib/studio/forms";
+import type { PickedRef } from "@/lib/studio/picker-core";
+import type { PreviewResult } from "@/lib/studio/sync";
+import { display } from "@/lib/studio/format";
+import { FormMessage, inputClass } from "./fields";
+import { RecordPicker } from "./record-picker-client";
+
+type Settings = Record<string, unknown> & {
+  events: { newEvents: string; slugRule: string; take: string } & Record<string, unknown>;
+  performances: { visibility: string; titleOverrideAttribute: string | null } & Record<string, unknown>;
+  maps: { source: string; target: string; transform: string; mode: string }[];
+  schedule: { enabled: boolean; everyMinutes: number | string };
+};
+
+interface Options {
+  sources: string[];
+  targets: string[];
+  transforms: string[];
+  modes: string[];
+  targetTransforms: Record<string, string[]>;
+}
+
+const MODE_HELP: Record<string, string> = {
+  locked: "Spektrix always wins; editors cannot change the field.",
+  "fill-if-empty": "Filled from Spektrix while empty; editors' changes are kept.",
+  editable: "Set once when the event arrives; editors own it after.",
+};
+
+function Select(props: { id: string; label: string; value: string; options: string[]; onChange: (v: string) => void; error?: string; hideLabel?: boolean }) {
+  return (
+    <div className="grid gap-1">
+      <label htmlFor={props.id} className={props.hideLabel ? "sr-only" : "text-sm font-semibold"}>
+        {props.label}
+      </label>
+      <select id={props.id} className={inputClass} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${props.id}-err` : undefined}>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      {props.error ? (
+        <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Err({ errors, path }: { errors: FieldErrors; path: string }) {
+  const e = errors[path];
+  return e ? (
+    <p className="text-sm text-danger" data-field-error={path}>
+      {e.join("; ")}
+    </p>
+  ) : null;
+}
+
+export function SyncSettingsEditor({ initial, options }: { initial: unknown; options: Options }) {
+  const base = useId();
+  const [settings, setSettings] = useState<Settings>(() => structuredClone(initial) as Settings);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [previewEvent, setPreviewEvent] = useState<PickedRef | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [saving, startSave] = useTransition();
+  const [previewing, startPreview] = useTransition();
+
+  const update = (fn: (s: Settings) => void) =>
+    setSettings((prev) => {
+      const next = structuredClone(prev);
+      fn(next);
+      return next;
+    });
+  const err = (path: string) => errors[path]?.join("; ");
+
+  const payload = () => {
+    const s = structuredClone(settings);
+    const n = Number(s.schedule.everyMinutes);
+    s.schedule.everyMinutes = String(s.schedule.everyMinutes).trim() !== "" && Number.isFinite(n) ? n : s.schedule.everyMinutes;
+    if (s.performances.titleOverrideAttribute === "") s.performances.titleOverrideAttribute = null;
+    return JSON.stringify(s);
+  };
+
+  return (
+    <div className="grid gap-8">
+      <section aria-labelledby={`${base}-events`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
+        <h2 id={`${base}-events`} className="text-xl font-semibold">Default event settings</h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Select id={`${base}-newEvents`} label="New events appear as" value={settings.events.newEvents} options={["published", "draft"]} onChange={(v) => update((s) => void (s.events.newEvents = v))} error={err("events.newEvents")} />
+          <Select id={`${base}-slugRule`} label="Web address (slug) from" value={settings.events.slugRule} options={["webEventId", "name", "id"]} onChange={(v) => update((s) => void (s.events.slugRule = v))} error={err("events.slugRule")} />
+          <Select id={`${base}-take`} label="Take which events" value={settings.events.take} options={["all", "onSale", "withFuturePerformances"]} onChange={(v) => update((s) => void (s.events.take = v))} error={err("events.take")} />
+        </div>
+      </section>
+
+      <section aria-labelledby={`${base}-perf`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
+        <h2 id={`${base}-perf`} className="text-xl font-semibold">Default performance settings</h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Select id={`${base}-visibility`} label="New performances are" value={settings.performances.visibility} options={["visible", "hidden"]} onChange={(v) => update((s) => void (s.performances.visibility = v))} error={err("performances.visibility")} />
+          <div className="grid gap-1">
+            <label htmlFor={`${base}-tov`} className="text-sm font-semibold">Title-override attribute</label>
+            <input id={`${base}-tov`} className={inputClass} value={settings.performances.titleOverrideAttribute ?? ""} onChange={(e) => update((s) => void (s.performances.titleOverrideAttribute = e.target.value))} aria-invalid={err("performances.titleOverrideAttribute") ? true : undefined} />
+            <Err errors={errors} path="performances.titleOverrideAttribute" />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby={`${base}-maps`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
+        <h2 id={`${base}-maps`} className="text-xl font-semibold">Sync maps</h2>
+        <p className="text-sm text-ink-soft">
+          Each map copies a Spektrix field into a site field. <strong>locked</strong>: {MODE_HELP.locked} <strong>fill-if-empty</strong>: {MODE_HELP["fill-if-empty"]} <strong>editable</strong>: {MODE_HELP.editable}
+        </p>
+        <Err errors={errors} path="maps" />
+        <datalist id={`${base}-sources`}>
+          {options.sources.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <datalist id={`${base}-targets`}>
+          {options.targets.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <ol className="grid gap-3">
+          {settings.maps.map((map, i) => (
+            <li key={i} className="grid gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_9rem_10rem_auto] sm:items-start" data-map-row={i}>
+              <div className="grid gap-1">
+                <label htmlFor={`${base}-m${i}-source`} className="text-xs font-semibold">Spektrix field (map {i + 1})</label>
+                <input id={`${base}-m${i}-source`} list={`${base}-sources`} className={inputClass} value={map.source} onChange={(e) => update((s) => void (s.maps[i]!.source = e.target.value))} aria-invalid={err(`maps.${i}.source`) ? true : undefined} />
+                <Err errors={errors} path={`maps.${i}.source`} />
+              </div>
+              <div className="grid gap-1">
+                <label htmlFor={`${base}-m${i}-target`} className="text-xs font-semibold">Site field (map {i + 1})</label>
+                <input
+                  id={`${base}-m${i}-target`}
+                  list={`${base}-targets`}
+                  className={inputClass}
+                  value={map.target}
+                  onChange={(e) =>
+                    update((s) => {
+                      const m = s.maps[i]!;
+                      m.target = e.target.value;
+                      const accepted = options.targetTransforms[m.target];
+                      if (accepted && !accepted.includes(m.transform)) m.transform = accepted[0]!;
+                    })
+                  }
+                  aria-invalid={err(`maps.${i}.target`) ? true : undefined}
+                />
+                <Err errors={errors} path={`maps.${i}.target`} />
+              </div>
+              <Select id={`${base}-m${i}-transform`} label={`Transform (map ${i + 1})`} value={map.transform} options={options.transforms} onChange={(v) => update((s) => void (s.maps[i]!.transform = v))} error={err(`maps.${i}.transform`)} />
+              <Select id={`${base}-m${i}-mode`} label={`Mode (map ${i + 1})`} value={map.mode} options={options.modes} onChange={(v) => update((s) => void (s.maps[i]!.mode = v))} error={err(`maps.${i}.mode`)} />
+              <button type="button" className="btn btn-ghost self-end !px-3 !py-2 text-sm text-danger" onClick={() => update((s) => void s.maps.splice(i, 1))}>
+                Remove<span className="sr-only"> map {i + 1}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div>
+          <button type="button" className="btn btn-ghost text-brand" onClick={() => update((s) => void s.maps.push({ source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }))}>
+            Add map
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby={`${base}-sched`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
+        <h2 id={`${base}-sched`} className="text-xl font-semibold">Schedule</h2>
+        <div className="flex flex-wrap items-end gap-6">
+          <div className="flex items-center gap-2">
+            <input id={`${base}-sched-on`} type="checkbox" className="size-4 accent-brand" checked={settings.schedule.enabled} onChange={(e) => update((s) => void (s.schedule.enabled = e.target.checked))} />
+            <label htmlFor={`${base}-sched-on`} className="text-sm font-semibold">Sync automatically</label>
+          </div>
+          <div className="grid gap-1">
+            <label htmlFor={`${base}-every`} className="text-sm font-semibold">Every (minutes)</label>
+            <input id={`${base}-every`} inputMode="numeric" className={inputClass} value={String(settings.schedule.everyMinutes)} onChange={(e) => update((s) => void (s.schedule.everyMinutes = e.target.value))} aria-invalid={err("schedule.everyMinutes") ? true : undefined} />
+            <Err errors={errors} path="schedule.everyMinutes" />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby={`${base}-preview`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
+        <h2 id={`${base}-preview`} className="text-xl font-semibold">Preview before saving</h2>
+        <p className="text-sm text-ink-soft">Fetches one event from Spektrix now and shows what a sync with these (unsaved) settings would write.</p>
+        <RecordPicker kind="event" label="Event to preview on" value={previewEvent} onChange={setPreviewEvent} errorMessage={err("previewEvent")} />
+        <div>
+          <button
+            type="button"
+            className="btn btn-ghost text-brand"
+            disabled={previewing}
+            onClick={() =>
+              startPreview(async () => {
+                const r = await previewSyncSettingsAction(payload(), previewEvent?.id ?? "");
+                setPreview(r);
+                setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
+              })
+            }
+          >
+            {previewing ? "Fetching from Spektrix…" : "Preview"}
+          </button>
+        </div>
+        <div role="status" aria-live="polite">
+          {preview && !preview.ok ? <p className="text-danger">{preview.message}</p> : null}
+          {preview && preview.ok ? (
+            <div data-testid="sync-preview">
+              <p className="text-sm">
+                <strong>{preview.event.name}</strong> — {preview.existing ? "already on the site" : "not yet on the site (would be created)"}.
+                {preview.note ? <span className="text-warning"> {preview.note}</span> : null}
+              </p>
+              <div className="mt-3 overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">What each map would write</caption>
+                  <thead>
+                    <tr className="border-b border-line">
+                      {["Site field", "Mode", "From Spektrix", "On the site now", "After sync"].map((h) => (
+                        <th key={h} scope="col" className="py-2 pr-3">{h}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rows.map((r) => (
+                      <tr key={r.target} className="border-b border-line/60 align-top">
+                        <th scope="row" className="py-2 pr-3 font-medium">{r.target}{r.editedByEditor ? " (edited)" : ""}</th>
+                        <td className="py-2 pr-3">{r.mode}</td>
+                        <td className="py-2 pr-3">{display(r.fromSpektrix)}</td>
+                        <td className="py-2 pr-3">{display(r.current)}</td>
+                        <td className={`py-2 pr-3 ${JSON.stringify(r.after) !== JSON.stringify(r.current) ? "font-semibold text-brand" : ""}`}>{display(r.after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      </section>
+
+      <div className="grid gap-3">
+        <FormMessage result={result} />
+        <div>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={saving}
+            onClick={() =>
+              startSave(async () => {
+                const r = await saveSyncSettingsAction(payload());
+                setResult(r);
+                setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
+              })
+            }
+          >
+            {saving ? "Saving…" : "Save settings"}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

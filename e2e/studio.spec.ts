@@ -1,0 +1,114 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers";
+
+/**
+ * The editor's journey through /studio against the demo (emulator + first sync): sign in, check the
+ * connection, change a sync map, run a sync and see the change, edit an editable field (a locked one cannot be
+ * edited), build a page with a donate block by picking a fund, publish it, and see the visitor page.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const EDITOR = { email: "editor@example.com", password: "editor-pass" };
+
+async function signIn(page: Page) {
+  await page.goto("/studio");
+  await expect(page).toHaveURL(/\/studio\/sign-in/);
+  await page.waitForLoadState("networkidle"); // hydrated, so typing is not lost
+  await page.getByLabel("E-mail address").fill(EDITOR.email);
+  await page.getByLabel("Password").fill(EDITOR.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
+}
+
+test("visitors are sent to the studio sign-in, and the picker proxy refuses them", async ({ page, request }) => {
+  await page.goto("/studio/pages");
+  await expect(page).toHaveURL(/\/studio\/sign-in\?next=%2Fstudio%2Fpages/);
+  await expectNoAxeViolations(page);
+  const res = await request.get("/api/studio/pickers/fund?q=a");
+  expect(res.status()).toBe(403);
+});
+
+test("the editor journey", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectNoAxeViolations(page);
+
+  // Check the connection.
+  await page.goto("/studio/connection");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Check connection" }).click();
+  const report = page.getByTestId("connection-report");
+  await expect(report).toContainText("Reachable");
+  await expect(report).toContainText(/Spektrix accepted requests signed by/);
+  await expect(report.locator('[data-list="fund"] td').first()).toHaveText("3");
+  await expectNoAxeViolations(page);
+
+  // Change a sync map: add instanceDates → subtitle, locked.
+  await page.goto("/studio/sync/settings");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Add map" }).click();
+  const newRow = page.locator("[data-map-row]").last();
+  await expect(newRow.getByLabel(/Spektrix field/)).toHaveValue("instanceDates");
+  await expect(newRow.getByLabel(/Site field/)).toHaveValue("subtitle");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
+
+  // Run a sync and see the change.
+  await page.goto("/studio/sync");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByTestId("sync-result")).toContainText(/Sync finished/, { timeout: 60_000 });
+  await expect(page.getByTestId("sync-runs")).toContainText("studio");
+  await expectNoAxeViolations(page);
+
+  await page.goto("/studio/events");
+  await expectNoAxeViolations(page);
+  await page.locator("table a").first().click();
+  await page.waitForLoadState("networkidle");
+  const subtitle = page.locator("#f-subtitle");
+  await expect(subtitle).not.toHaveValue("");
+  await expect(subtitle).toHaveAttribute("readonly", "");
+
+  // A locked field cannot be edited; an editable one can.
+  const title = page.locator("#f-title");
+  await expect(title).toHaveAttribute("readonly", "");
+  const before = await title.inputValue();
+  await title.fill("Changed by an editor", { force: true }).catch(() => {});
+  await expect(title).toHaveValue(before);
+  await page.locator("#f-ageGuidance").fill("Suitable for ages 12+");
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(page.getByText(/Saved \(1 field changed\)/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Build a page with a donate block by picking a fund.
+  await page.goto("/studio/pages/new");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Title", { exact: true }).fill("Give to youth theatre");
+  await page.getByLabel("Slug").fill("give-youth");
+  await page.getByLabel("Block type").selectOption({ label: "Donate" });
+  await page.getByRole("button", { name: "Add block" }).click();
+  const fund = page.getByRole("combobox", { name: "Fund" });
+  await fund.click();
+  await fund.fill("youth");
+  await page.getByRole("option", { name: /Youth Theatre/ }).click();
+  await expect(page.getByText(/Selected: Youth Theatre/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published at /info/give-youth")).toBeVisible();
+
+  // The visitor sees that fund's donate component.
+  const visitor = await browser.newContext();
+  const v = await visitor.newPage();
+  await v.goto("/info/give-youth");
+  await expect(v.getByRole("heading", { level: 1, name: "Give to youth theatre" })).toBeVisible();
+  const block = v.locator('[data-block="donate"]');
+  await expect(block).toContainText("Youth Theatre");
+  await expect(block.locator("spektrix-donate")).toHaveCount(1);
+  await expectNoAxeViolations(v);
+  await visitor.close();
+});

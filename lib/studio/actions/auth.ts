@@ -1,0 +1,58 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { env } from "@/lib/config";
+import { type ActionResult } from "../forms";
+import { safeReturnPath } from "../guard";
+import { recordFailedSignIn, recordSuccessfulSignIn, signInAllowed } from "../rate-limit";
+import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken } from "../session-token";
+import { checkCredentials } from "../users";
+
+const signInSchema = z.object({
+  email: z.string({ error: "must be text" }).trim().toLowerCase().min(1, { message: "is required" }).max(254, { message: "is too long" }).email({ message: "must be an e-mail address" }),
+  password: z.string({ error: "must be text" }).min(1, { message: "is required" }).max(200, { message: "is too long" }),
+});
+
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+}
+
+/** Studio sign-in. Rate-limited per e-mail+IP and per IP; the same message for every wrong combination. */
+export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
+  const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
+    return { ok: false, message: "Enter your e-mail address and password.", fieldErrors };
+  }
+  const { email, password } = parsed.data;
+  const ip = await clientIp();
+  const throttle = await signInAllowed(email, ip);
+  if (!throttle.allowed) {
+    return { ok: false, message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).` };
+  }
+  const user = await checkCredentials(email, password);
+  if (!user) {
+    await recordFailedSignIn(email, ip);
+    return { ok: false, message: "That e-mail address and password do not match a studio editor." };
+  }
+  await recordSuccessfulSignIn(email, ip);
+  const store = await cookies();
+  store.set(STUDIO_SESSION_COOKIE, issueSessionToken(user.email, env().AUTH_SECRET), {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: env().NODE_ENV === "production" && env().SITE_URL.startsWith("https:"),
+    path: "/",
+    maxAge: STUDIO_SESSION_SECONDS,
+  });
+  redirect(safeReturnPath(form.get("next")));
+}
+
+export async function signOutAction(): Promise<void> {
+  const store = await cookies();
+  store.delete(STUDIO_SESSION_COOKIE);
+  redirect("/studio/sign-in");
+}

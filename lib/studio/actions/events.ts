@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidateTag } from "next/cache";
+import { tags } from "@/lib/cache/tags";
+import { setEventHidden, updateEvent } from "../events";
+import { FORBIDDEN, formObject, type ActionResult } from "../forms";
+import { asEditor } from "../guard";
+
+function revalidateEvent(sourceId: string) {
+  revalidateTag(tags.event(sourceId), { expire: 0 });
+  revalidateTag(tags.listings, { expire: 0 });
+}
+
+/** Saves an event's site-owned fields. Checkboxes absent from the form mean "off". */
+export async function updateEventAction(eventId: number, _prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
+  return asEditor(async () => {
+    if (!Number.isInteger(eventId) || eventId < 1) return { ok: false, message: "Unknown event." };
+    const input: Record<string, unknown> = formObject(form);
+    input.hidden = form.get("hidden") === "on";
+    input.published = form.get("published") === "on";
+    const result = await updateEvent(eventId, input);
+    if (!result.ok) return { ok: false, message: result.message ?? "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
+    if (result.changed.length) revalidateEvent(result.sourceId);
+    return { ok: true, message: result.changed.length ? `Saved (${result.changed.length} field${result.changed.length === 1 ? "" : "s"} changed).` : "No changes to save." };
+  }, FORBIDDEN);
+}
+
+export async function setEventHiddenAction(eventId: number, hidden: boolean): Promise<ActionResult> {
+  return asEditor(async () => {
+    if (!Number.isInteger(eventId) || eventId < 1 || typeof hidden !== "boolean") return { ok: false, message: "Unknown event." };
+    const sourceId = await setEventHidden(eventId, hidden);
+    if (!sourceId) return { ok: false, message: "Unknown event." };
+    revalidateEvent(sourceId);
+    return { ok: true, message: hidden ? "Hidden from the site." : "Shown on the site." };
+  }, FORBIDDEN);
+}

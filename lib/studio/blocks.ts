@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { isSpektrixId } from "@/lib/spektrix";
+import { FLOWS, FLOW_NAMES, type FlowName } from "@/lib/spektrix-flows/flows";
+import { sanitizeVenueHtml } from "@/lib/sync/transforms";
+import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
+import type { PickerKind } from "./picker-core";
+
+/**
+ * Pages built from blocks: the page form and the block union, validated with zod field by field. Blocks that
+ * point at Spektrix records store `{ id, label }` (the label is a snapshot, so the pick reads even when
+ * Spektrix is down). Pure: no I/O.
+ */
+
+export const MAX_BLOCKS = 40;
+
+const ref = z.object({
+  id: z
+    .string({ error: "choose a record from the list" })
+    .trim()
+    .min(1, { message: "choose a record from the list" })
+    .max(80, { message: "is not a Spektrix id" })
+    .refine(isSpektrixId, { message: "is not a Spektrix id; choose a record from the list" }),
+  label: plainText(300, { min: 1 }),
+  at: z.string().max(40).optional(),
+}, { error: "choose a record from the list" });
+export type Ref = z.output<typeof ref>;
+
+const DANGEROUS_HTML = /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:|data:text\/html/i;
+
+const richHtml = z
+  .string({ error: "must be text" })
+  .max(20_000, { message: "must be at most 20,000 characters" })
+  .refine((s) => !DANGEROUS_HTML.test(s), { message: "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)" })
+  .transform((s) => sanitizeVenueHtml(s))
+  .refine((s) => s.replace(/<[^>]*>/g, "").trim().length > 0, { message: "is required" });
+
+/** Iframe blocks use the flows registry (lib/spektrix-flows/flows), so nothing here spells a Spektrix page name. */
+export const IFRAME_FLOWS = Object.fromEntries(
+  FLOW_NAMES.map((f) => {
+    const def = FLOWS[f] as { title: string; idParam?: string; idLabel?: string };
+    return [f, { label: def.title, params: [...(def.idParam ? ["id"] : []), ...(f === "myAccount" ? ["screen"] : [])] }];
+  }),
+) as Record<FlowName, { label: string; params: string[] }>;
+export type IframeFlow = FlowName;
+
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+const heading = optionalText(160);
+const intro = optionalText(600);
+
+export const blockSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("richText"), html: richHtml }),
+    z.object({
+      type: z.literal("hero"),
+      heading: plainText(160, { min: 1 }),
+      text: optionalText(600),
+      imageUrl: optionalUrl(),
+      imageAlt: optionalText(300),
+      ctaLabel: optionalText(60),
+      ctaHref: optionalUrl({ allowPath: true }),
+    }),
+    z.object({ type: z.literal("eventFeature"), event: ref, heading }),
+    z.object({ type: z.literal("performanceBooking"), performance: ref, heading }),
+    z.object({
+      type: z.literal("donate"),
+      fund: ref,
+      heading,
+      intro,
+      amounts: z
+        .array(z.number({ error: "must be a number" }).positive({ message: "must be more than 0" }).max(100_000, { message: "must be at most 100,000" }), { error: "must be a list of amounts" })
+        .max(6, { message: "at most 6 suggested amounts" })
+        .default([10, 25, 50]),
+    }),
+    z.object({ type: z.literal("membership"), membership: ref, heading, intro }),
+    z.object({ type: z.literal("giftVoucher"), voucher: ref, heading, intro }),
+    z.object({ type: z.literal("merchandise"), item: ref, heading, intro }),
+    z.object({ type: z.literal("seatingType"), seatingType: ref, heading, intro }),
+    z.object({ type: z.literal("subscription"), subscription: ref, heading, intro }),
+    z.object({
+      type: z.literal("iframe"),
+      flow: z.enum(FLOW_NAMES as [FlowName, ...FlowName[]], { error: "choose a Spektrix flow" }),
+      title: optionalText(120),
+      params: z
+        .object(
+          {
+            id: z.preprocess(emptyToUndefined, z.string({ error: "must be text" }).trim().regex(/^[1-9]\d{0,11}(A[A-Z]{1,60})?$/, { message: "must be a Spektrix id such as 4201ASVG… or its number" }).optional()),
+            screen: z.preprocess(emptyToUndefined, z.string({ error: "must be text" }).regex(/^[A-Za-z]{1,40}$/, { message: "must be a My Account screen name (letters only)" }).optional()),
+          },
+          { error: "must be the flow's parameters" },
+        )
+        .strict()
+        .default({}),
+    }),
+  ],
+  { error: "is not a known block type" },
+);
+
+export type Block = z.output<typeof blockSchema>;
+export type BlockType = Block["type"];
+
+/** The picker each record-pointing block uses, and the field it stores the pick in. */
+export const BLOCK_PICKERS: Partial<Record<BlockType, { field: string; kind: PickerKind; label: string }>> = {
+  eventFeature: { field: "event", kind: "event", label: "Event" },
+  performanceBooking: { field: "performance", kind: "performance", label: "Performance" },
+  donate: { field: "fund", kind: "fund", label: "Fund" },
+  membership: { field: "membership", kind: "membership", label: "Membership type" },
+  giftVoucher: { field: "voucher", kind: "voucher", label: "Gift voucher" },
+  merchandise: { field: "item", kind: "merchandise", label: "Merchandise item" },
+  seatingType: { field: "seatingType", kind: "seating-type", label: "Seating type" },
+  subscription: { field: "subscription", kind: "subscription", label: "Subscription" },
+};
+
+export const BLOCK_LABELS: Record<BlockType, string> = {
+  richText: "Rich text",
+  hero: "Hero",
+  eventFeature: "Event feature",
+  performanceBooking: "Performance booking",
+  donate: "Donate",
+  membership: "Membership",
+  giftVoucher: "Gift voucher",
+  merchandise: "Merchandise",
+  seatingType: "Seating-type information",
+  subscription: "Subscription offer",
+  iframe: "Spektrix iframe",
+};
+
+/** Slugs that would read as, or collide with, the site's own routes. */
+const RESERVED_SLUGS = new Set(["studio", "api", "events", "whats-on", "account", "basket", "checkout", "support-us", "membership", "p", "info", "new"]);
+
+export const pageSchema = z.object({
+  slug: z
+    .string({ error: "must be text" })
+    .trim()
+    .toLowerCase()
+    .min(1, { message: "is required" })
+    .max(80, { message: "must be at most 80 characters" })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lower-case words joined by hyphens, e.g. support-us" })
+    .refine((s) => !RESERVED_SLUGS.has(s), { message: "is reserved for the site's own pages; choose another" }),
+  title: plainText(160, { min: 1 }),
+  seoTitle: optionalText(70),
+  seoDescription: optionalText(160),
+  blocks: z.array(blockSchema, { error: "must be a list of blocks" }).max(MAX_BLOCKS, { message: `at most ${MAX_BLOCKS} blocks` }),
+});
+export type PageInput = z.output<typeof pageSchema>;
+
+export type ParsedPage = { ok: true; page: PageInput } | { ok: false; fieldErrors: FieldErrors };
+
+export function parsePage(input: unknown): ParsedPage {
+  const r = pageSchema.safeParse(input);
+  return r.success ? { ok: true, page: r.data } : { ok: false, fieldErrors: fieldErrorsOf(r.error) };
+}
+
+/** A fresh block of a type, as the editor adds it. */
+export function emptyBlock(type: BlockType): Record<string, unknown> {
+  switch (type) {
+    case "richText":
+      return { type, html: "" };
+    case "hero":
+      return { type, heading: "", text: "", imageUrl: "", imageAlt: "", ctaLabel: "", ctaHref: "" };
+    case "iframe":
+      return { type, flow: "eventDetails", title: "", params: {} };
+    case "donate":
+      return { type, fund: null, heading: "", intro: "", amounts: [10, 25, 50] };
+    default: {
+      const picker = BLOCK_PICKERS[type]!;
+      return { type, [picker.field]: null, heading: "", intro: "" };
+    }
+  }
+}
+
+/** The Spektrix records a page's blocks point at, for the "no longer exists" check. */
+export function blockRefs(blocks: readonly Block[]): { index: number; kind: PickerKind; ref: Ref }[] {
+  const out: { index: number; kind: PickerKind; ref: Ref }[] = [];
+  blocks.forEach((block, index) => {
+    const picker = BLOCK_PICKERS[block.type];
+    if (!picker) return;
+    const value = (block as unknown as Record<string, Ref>)[picker.field];
+    if (value) out.push({ index, kind: picker.kind, ref: value });
+  });
+  return out;
+}

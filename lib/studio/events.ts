@@ -1,0 +1,204 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
+import { sanitizeVenueHtml } from "@/lib/sync/transforms";
+import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
+
+/**
+ * Synced events in the studio: list and search, and the editor's changes to site-owned fields. Fields a
+ * `locked` sync map writes come from Spektrix and are refused here; other mapped fields an editor changes are
+ * recorded in `editedFields`, so `editable` and `fill-if-empty` maps leave them alone from then on.
+ */
+
+export const EDITABLE_SITE_FIELDS = Object.keys(EVENT_TARGETS) as EventTargetColumn[];
+
+export const FIELD_LABELS: Record<EventTargetColumn | "bodyOverrideHtml" | "hidden" | "published" | "weight" | "keepLiveUntil", string> = {
+  title: "Title",
+  subtitle: "Subtitle",
+  summary: "Summary",
+  bodyHtml: "Description (HTML)",
+  genre: "Genre",
+  heroImageUrl: "Hero image URL",
+  heroImageAlt: "Hero image alt text",
+  thumbnailUrl: "Thumbnail URL",
+  durationMinutes: "Running time (minutes)",
+  ageGuidance: "Age guidance",
+  tags: "Tags (comma-separated)",
+  bodyOverrideHtml: "Site-only description override (HTML)",
+  hidden: "Hidden from the site",
+  published: "Published",
+  weight: "Weight (higher lists first)",
+  keepLiveUntil: "Keep live until",
+};
+
+const DANGEROUS_HTML = /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:/i;
+const optionalHtml = z
+  .string({ error: "must be text" })
+  .max(50_000, { message: "must be at most 50,000 characters" })
+  .refine((s) => !DANGEROUS_HTML.test(s), { message: "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)" })
+  .transform((s) => (s.trim() ? sanitizeVenueHtml(s) : null));
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean(), z.undefined()], { error: "must be on or off" })
+  .transform((v) => v === true || v === "on" || v === "true");
+
+/** The edit form as submitted (strings from FormData, or typed values from tests). */
+export const eventEditSchema = z.object({
+  title: plainText(200, { min: 1 }).optional(),
+  subtitle: optionalText(200),
+  summary: optionalText(2000),
+  bodyHtml: optionalHtml.optional(),
+  genre: optionalText(80),
+  heroImageUrl: optionalUrl(),
+  heroImageAlt: optionalText(300),
+  thumbnailUrl: optionalUrl(),
+  durationMinutes: z
+    .preprocess(
+      (v) => (v === "" || v === null ? null : typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v),
+      z
+        .number({ error: "must be a whole number of minutes" })
+        .int({ message: "must be a whole number of minutes" })
+        .min(0, { message: "must be a whole number of minutes from 0 to 1440" })
+        .max(1440, { message: "must be a whole number of minutes from 0 to 1440" })
+        .nullable(),
+    )
+    .optional(),
+  ageGuidance: optionalText(120),
+  tags: z
+    .string({ error: "must be text" })
+    .max(800, { message: "must be at most 800 characters" })
+    .optional()
+    .transform((s) => (s === undefined ? undefined : s.split(",").map((t) => t.trim()).filter(Boolean)))
+    .pipe(z.array(plainText(40, { min: 1 })).max(20, { message: "at most 20 tags" }).optional())
+    .transform((a) => (a && a.length === 0 ? null : a)),
+  bodyOverrideHtml: optionalHtml.optional(),
+  hidden: checkbox,
+  published: checkbox,
+  weight: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ message: "must be a whole number" })
+    .min(-100, { message: "must be from -100 to 100" })
+    .max(100, { message: "must be from -100 to 100" })
+    .default(0),
+  keepLiveUntil: z
+    .union([z.literal(""), z.string({ error: "must be a date (YYYY-MM-DD)" }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date (YYYY-MM-DD)" })])
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v ? new Date(`${v}T23:59:59Z`) : null))
+    .refine((d) => d === undefined || d === null || !Number.isNaN(d.getTime()), { message: "is not a real date" }),
+});
+
+async function db(database?: StoreDb) {
+  return database ?? storeDb(await getDb());
+}
+
+export interface EventListRow {
+  id: number;
+  sourceId: string;
+  slug: string;
+  title: string;
+  status: string;
+  hidden: boolean;
+  published: boolean;
+  isOnSale: boolean;
+  firstPerformanceAt: Date | null;
+  lastPerformanceAt: Date | null;
+  editedCount: number;
+}
+
+export async function listEvents(options: { q?: string; status?: string; limit?: number } = {}, database?: StoreDb): Promise<EventListRow[]> {
+  const d = await db(database);
+  const e = schema.events;
+  const where: SQL[] = [];
+  const q = (options.q ?? "").trim().slice(0, 100);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.sourceId, like))!);
+  }
+  if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status)) where.push(eq(e.status, options.status as "active"));
+  const rows = await d
+    .select({
+      id: e.id,
+      sourceId: e.sourceId,
+      slug: e.slug,
+      title: e.title,
+      status: e.status,
+      hidden: e.hidden,
+      published: e.published,
+      isOnSale: e.isOnSale,
+      firstPerformanceAt: e.firstPerformanceAt,
+      lastPerformanceAt: e.lastPerformanceAt,
+      editedCount: sql<number>`jsonb_array_length(${e.editedFields})`,
+    })
+    .from(e)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(sql`${e.firstPerformanceAt} asc nulls last`, asc(e.title), desc(e.id))
+    .limit(Math.min(options.limit ?? 100, 200));
+  return rows.map((r) => ({ ...r, editedCount: Number(r.editedCount) }));
+}
+
+export async function getEvent(id: number, database?: StoreDb) {
+  const [row] = await (await db(database)).select().from(schema.events).where(eq(schema.events.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Which site fields are locked (from Spektrix) under the settings in force. */
+export async function lockedFields(database?: StoreDb): Promise<Set<string>> {
+  const { settings } = await loadSyncSettings(await db(database));
+  return new Set(lockedEventFields(settings));
+}
+
+export type EventEditResult = { ok: true; sourceId: string; changed: string[] } | { ok: false; fieldErrors: FieldErrors; message?: string };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Applies an editor's changes. Invalid input, or any attempt to change a locked field, writes nothing.
+ * Mapped fields that change join `editedFields`.
+ */
+export async function updateEvent(id: number, input: unknown, database?: StoreDb): Promise<EventEditResult> {
+  const parsed = eventEditSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const d = await db(database);
+  const current = await getEvent(id, d);
+  if (!current) return { ok: false, fieldErrors: {}, message: "This event no longer exists." };
+  const locked = await lockedFields(d);
+  const values = parsed.data as Record<string, unknown>;
+  const set: Record<string, unknown> = {};
+  const errors: FieldErrors = {};
+  const edited = new Set(current.editedFields);
+  for (const field of EDITABLE_SITE_FIELDS) {
+    if (!(field in (input as object)) || values[field] === undefined) continue;
+    const before = (current as Record<string, unknown>)[field];
+    if (same(before, values[field])) continue;
+    if (locked.has(field)) {
+      errors[field] = ["comes from Spektrix and is locked by a sync map; change it in Spektrix, or make the map editable"];
+      continue;
+    }
+    set[field] = values[field];
+    edited.add(field);
+  }
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  for (const field of ["bodyOverrideHtml", "hidden", "published", "weight", "keepLiveUntil"] as const) {
+    if (values[field] === undefined) continue;
+    const before = current[field];
+    const after = values[field];
+    const differs = before instanceof Date || after instanceof Date ? (before as Date | null)?.getTime() !== (after as Date | null)?.getTime() : !same(before, after);
+    if (differs) set[field] = after;
+  }
+  const changed = Object.keys(set);
+  if (changed.length) {
+    await d
+      .update(schema.events)
+      .set({ ...set, editedFields: [...edited], updatedAt: new Date() })
+      .where(eq(schema.events.id, id));
+  }
+  return { ok: true, sourceId: current.sourceId, changed };
+}
+
+export async function setEventHidden(id: number, hidden: boolean, database?: StoreDb): Promise<string | null> {
+  const d = await db(database);
+  const [row] = await d.update(schema.events).set({ hidden, updatedAt: new Date() }).where(eq(schema.events.id, id)).returning({ sourceId: schema.events.sourceId });
+  return row?.sourceId ?? null;
+}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+/**
+ * What every studio form returns, and the zod pieces they share. Field errors are keyed by the field's path
+ * (`blocks.2.fund.id`), the same string the form uses to place the message next to the input.
+ */
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+export const FORBIDDEN = { ok: false, message: "Editors only. Please sign in to the studio again." } as const satisfies ActionResult<never>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "(form)";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function invalid(fieldErrors: FieldErrors, message = "Some fields need attention."): ActionResult<never> {
+  return { ok: false, message, fieldErrors };
+}
+
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<\s*[a-z]|javascript:/i;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A plain-text field: a string, trimmed, at most `max` characters, no HTML tags and no control characters. */
+export function plainText(max: number, options: { min?: number; label?: string } = {}) {
+  const min = options.min ?? 0;
+  return z
+    .string({ error: "must be text" })
+    .trim()
+    .min(min, { message: min === 1 ? "is required" : `must be at least ${min} characters` })
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !MARKUP.test(s), { message: "must be plain text, without HTML or markup" })
+    .refine((s) => !CONTROL.test(s), { message: "contains control characters" });
+}
+
+/** Optional plain text: empty becomes null. */
+export function optionalText(max: number) {
+  return plainText(max)
+    .nullable()
+    .optional()
+    .transform((s) => (s === undefined || s === null || s === "" ? null : s));
+}
+
+/** An http(s) URL, at most 500 characters, or a site path starting with `/`. */
+export function urlOrPath(options: { allowPath?: boolean } = {}) {
+  return z
+    .string({ error: "must be text" })
+    .trim()
+    .max(500, { message: "must be at most 500 characters" })
+    .refine(
+      (s) => {
+        if (options.allowPath && /^\/(?!\/)[A-Za-z0-9/_\-.~%?=&]*$/.test(s)) return true;
+        try {
+          const u = new URL(s);
+          return u.protocol === "https:" || u.protocol === "http:";
+        } catch {
+          return false;
+        }
+      },
+      { message: options.allowPath ? "must be an https:// address or a path starting with /" : "must be an https:// address" },
+    );
+}
+
+export function optionalUrl(options: { allowPath?: boolean } = {}) {
+  return z
+    .union([z.literal(""), urlOrPath(options)])
+    .nullable()
+    .optional()
+    .transform((s) => (s === undefined || s === null || s === "" ? null : s));
+}
+
+/** Reads a FormData into a plain object (last value wins), so zod sees exactly what was submitted. */
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") out[key] = value;
+  return out;
+}
+
+/** Parses a JSON field of a form, reporting bad JSON as a field error. */
+export function parseJsonField(raw: unknown, field: string): { ok: true; value: unknown } | { ok: false; errors: FieldErrors } {
+  if (typeof raw !== "string") return { ok: false, errors: { [field]: ["is missing"] } };
+  if (raw.length > 500_000) return { ok: false, errors: { [field]: ["is too large"] } };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false, errors: { [field]: ["is not valid JSON"] } };
+  }
+}

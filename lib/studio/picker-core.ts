@@ -1,0 +1,172 @@
+/**
+ * Picker logic with no I/O: the kinds, the shape stored in blocks, search and ranking, the short cache and the
+ * debounce. Shared by the server proxy and the client combobox, and unit-tested as pure functions.
+ */
+
+export const PICKER_KINDS = ["event", "performance", "fund", "membership", "voucher", "merchandise", "seating-type", "subscription"] as const;
+export type PickerKind = (typeof PICKER_KINDS)[number];
+
+export const PICKER_LABELS: Record<PickerKind, { one: string; many: string }> = {
+  event: { one: "event", many: "events" },
+  performance: { one: "performance", many: "performances" },
+  fund: { one: "fund", many: "funds" },
+  membership: { one: "membership type", many: "membership types" },
+  voucher: { one: "gift voucher", many: "gift vouchers" },
+  merchandise: { one: "merchandise item", many: "merchandise" },
+  "seating-type": { one: "seating type", many: "seating types" },
+  subscription: { one: "subscription", many: "subscriptions" },
+};
+
+export function isPickerKind(value: unknown): value is PickerKind {
+  return typeof value === "string" && (PICKER_KINDS as readonly string[]).includes(value);
+}
+
+/** One row of picker results. `sortKey` orders upcoming-first for dated kinds (ISO time), else by label. */
+export interface PickerItem {
+  id: string;
+  label: string;
+  /** A second line: date and venue, price, on-sale state. */
+  detail?: string;
+  /** ISO UTC start, for performances and events. */
+  at?: string;
+  sortKey?: string;
+}
+
+/** What a block stores for a pick: the id, and a snapshot of the label so the pick still reads when Spektrix is down. */
+export interface PickedRef {
+  id: string;
+  label: string;
+  /** For performances: the start as shown when picked. */
+  at?: string;
+}
+
+export const PICKER_MIN_QUERY = 0;
+export const PICKER_MAX_QUERY = 100;
+export const PICKER_PAGE = 20;
+export const PICKER_DEBOUNCE_MS = 300;
+export const PICKER_CACHE_MS = 60_000;
+
+/** Lower-cased, accent-free, collapsed whitespace; cut to a sane length. */
+export function normaliseQuery(q: unknown): string {
+  if (typeof q !== "string") return "";
+  return q
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, PICKER_MAX_QUERY);
+}
+
+/**
+ * Items matching every word of the query (in label, detail or id), best first: label prefix matches, then the
+ * rest; within each, dated items upcoming-first (past ones last), then alphabetical. At most `limit`.
+ */
+export function searchItems(items: readonly PickerItem[], query: string, options: { limit?: number; now?: Date } = {}): PickerItem[] {
+  const q = normaliseQuery(query);
+  const words = q ? q.split(" ") : [];
+  const now = (options.now ?? new Date()).toISOString();
+  const scored = items
+    .map((item) => {
+      const hay = normaliseQuery(`${item.label} ${item.detail ?? ""} ${item.id}`);
+      if (!words.every((w) => hay.includes(w))) return null;
+      const label = normaliseQuery(item.label);
+      const rank = q && label.startsWith(q) ? 0 : 1;
+      const past = item.at !== undefined && item.at < now ? 1 : 0;
+      return { item, rank, past };
+    })
+    .filter((x): x is { item: PickerItem; rank: number; past: number } => x !== null);
+  scored.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      a.past - b.past ||
+      (a.item.at && b.item.at ? (a.past ? b.item.at.localeCompare(a.item.at) : a.item.at.localeCompare(b.item.at)) : 0) ||
+      (a.item.sortKey ?? a.item.label).localeCompare(b.item.sortKey ?? b.item.label),
+  );
+  return scored.slice(0, options.limit ?? PICKER_PAGE).map((s) => s.item);
+}
+
+/** A time-limited cache that also collapses concurrent loads of the same key into one. */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>();
+  private readonly inflight = new Map<string, Promise<V>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = 200,
+  ) {}
+
+  get(key: string): V | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.expires <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+
+  set(key: string, value: V): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+  }
+
+  /** The cached value, or the result of `load` (shared by concurrent callers; failures are not cached). */
+  async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const p = load()
+      .then((value) => {
+        this.set(key, value);
+        return value;
+      })
+      .finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export interface Timers {
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+/** Calls `fn` with the latest arguments once `ms` has passed without another call. `cancel` drops a pending call. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms = PICKER_DEBOUNCE_MS, timers: Timers = realTimers) {
+  let handle: unknown;
+  const debounced = (...args: A) => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = timers.setTimeout(() => {
+      handle = undefined;
+      fn(...args);
+    }, ms);
+  };
+  debounced.cancel = () => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = undefined;
+  };
+  return debounced;
+}
+
+/** Builds the proxy URL for a search (`q`) or an existence check (`id`). */
+export function pickerUrl(kind: PickerKind, params: { q?: string; id?: string }): string {
+  const search = new URLSearchParams();
+  if (params.q !== undefined) search.set("q", params.q.slice(0, PICKER_MAX_QUERY));
+  if (params.id !== undefined) search.set("id", params.id);
+  return `/api/studio/pickers/${kind}?${search.toString()}`;
+}

@@ -1,0 +1,36 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+/**
+ * Sign-in throttling: 5 failed attempts per e-mail+IP per 15 minutes, and 30 per IP, then a lock-out until the
+ * window ends. In memory, so per instance; several instances behind a balancer would use RateLimiterRedis with
+ * the same options (REDIS_URL).
+ */
+
+const byPair = new RateLimiterMemory({ keyPrefix: "studio-signin-pair", points: 5, duration: 15 * 60 });
+const byIp = new RateLimiterMemory({ keyPrefix: "studio-signin-ip", points: 30, duration: 15 * 60 });
+
+export type Throttle = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+function keys(email: string, ip: string) {
+  return { pair: `${email.trim().toLowerCase()}|${ip}`, ip };
+}
+
+/** Whether another attempt may be made now (does not consume a point). */
+export async function signInAllowed(email: string, ip: string): Promise<Throttle> {
+  const k = keys(email, ip);
+  const [pair, perIp] = await Promise.all([byPair.get(k.pair), byIp.get(k.ip)]);
+  const blocked = [pair, perIp].filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0);
+  if (blocked.length === 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000)) };
+}
+
+/** Counts a failed attempt. */
+export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
+  const k = keys(email, ip);
+  await Promise.all([byPair.penalty(k.pair, 1), byIp.penalty(k.ip, 1)]);
+}
+
+/** A successful sign-in clears the e-mail+IP counter. */
+export async function recordSuccessfulSignIn(email: string, ip: string): Promise<void> {
+  await byPair.delete(keys(email, ip).pair);
+}

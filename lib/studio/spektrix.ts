@@ -1,0 +1,192 @@
+import "server-only";
+import { pingSpektrix } from "@/lib/spektrix/health";
+import { createSpektrixOwnerClient, type SpektrixOwnerClient } from "@/lib/spektrix/owner";
+import { SpektrixHttpError, SpektrixNetworkError, SpektrixSchemaError, SpektrixTimeoutError, isSpektrixId } from "@/lib/spektrix";
+import { ownerCredentials } from "./connection";
+import { PICKER_CACHE_MS, PICKER_KINDS, PICKER_LABELS, TtlCache, searchItems, type PickerItem, type PickerKind } from "./picker-core";
+
+/**
+ * The studio's live view of Spektrix: owner-mode calls for pickers and "Check connection". Server only; the
+ * owner key never leaves this process.
+ */
+
+export async function studioOwnerClient(options: { retries?: number; timeoutMs?: number } = {}): Promise<SpektrixOwnerClient> {
+  const c = await ownerCredentials();
+  return createSpektrixOwnerClient({
+    baseUrl: c.baseUrl,
+    clientName: c.clientName,
+    owner: { apiUser: c.apiUser, apiKey: c.apiKey },
+    retries: options.retries ?? 1,
+    timeoutMs: options.timeoutMs ?? 6_000,
+  });
+}
+
+const DAY = 86_400_000;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** "2026-10-24T19:30:00" → "Sat 24 Oct 2026, 19:30" without time-zone maths (it is already venue time). */
+export function formatLocal(local: string | null | undefined): string {
+  if (!local) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m) return local;
+  const [, y, mo, d, h, mi] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const day = date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return `${day}, ${h}:${mi}`;
+}
+
+const money = (n: number | null | undefined) => (typeof n === "number" ? n.toFixed(2) : null);
+
+/** Loads every record of a kind as picker rows. */
+async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new Date()): Promise<PickerItem[]> {
+  switch (kind) {
+    case "event": {
+      const events = await client.listEvents({ from: iso(new Date(now.getTime() - 30 * DAY)), to: iso(new Date(now.getTime() + 730 * DAY)) });
+      return events.map((e) => ({
+        id: e.id,
+        label: e.name,
+        detail: [e.instanceDates, e.isOnSale ? "on sale" : "not on sale"].filter(Boolean).join(" · "),
+        at: e.firstPerformanceUtc ?? undefined,
+      }));
+    }
+    case "performance": {
+      const [performances, events] = await Promise.all([
+        client.listPerformances({ from: iso(now), to: iso(new Date(now.getTime() + 365 * DAY)) }),
+        client.listEvents({ from: iso(now), to: iso(new Date(now.getTime() + 365 * DAY)) }),
+      ]);
+      const names = new Map(events.map((e) => [e.id, e.name]));
+      return performances.map((p) => ({
+        id: p.id,
+        label: `${names.get(p.eventId) ?? "Event"} — ${formatLocal(p.startLocal)}`,
+        detail: p.cancelled ? "cancelled" : p.isOnSale ? "on sale" : "not on sale",
+        at: p.startUtc,
+      }));
+    }
+    case "fund":
+      return (await client.listFunds()).map((f) => ({ id: f.id, label: f.name, detail: [f.code, f.description].filter(Boolean).join(" · ") || undefined }));
+    case "membership":
+      return (await client.listMembershipTypes()).map((m) => ({ id: m.id, label: m.name, detail: money(m.price) ?? undefined }));
+    case "voucher":
+      return (await client.listGiftVoucherTypes()).map((v) => ({ id: v.id, label: v.name, detail: v.amount === null ? "buyer chooses the amount" : money(v.amount)! }));
+    case "merchandise":
+      return (await client.listMerchandise()).map((m) => ({ id: m.id, label: m.name, detail: money(m.price) ?? undefined }));
+    case "seating-type":
+      return (await client.listSeatingTypes()).map((s) => ({ id: s.id, label: s.name, detail: s.description ?? undefined }));
+    case "subscription":
+      return (await client.listSubscriptions()).map((s) => ({
+        id: s.id,
+        label: s.name,
+        detail: s.pricingSets.map((p) => `${p.name} ${money(p.price)}`).join(" · ") || undefined,
+      }));
+  }
+}
+
+const g = globalThis as unknown as { __studioPickerCache?: TtlCache<PickerItem[]> };
+const cache = (g.__studioPickerCache ??= new TtlCache<PickerItem[]>(PICKER_CACHE_MS));
+
+/** Forgets cached lists, e.g. after the connection changes. */
+export function clearPickerCache(): void {
+  cache.clear();
+}
+
+async function cachedKind(kind: PickerKind): Promise<PickerItem[]> {
+  const c = await ownerCredentials();
+  // Keyed by connection too, so a changed client name or user never serves another client's records.
+  const key = `${kind}|${c.baseUrl}|${c.clientName}|${c.apiUser}`;
+  return cache.getOrLoad(key, async () => loadKind(await studioOwnerClient(), kind));
+}
+
+export async function searchPicker(kind: PickerKind, query: string): Promise<PickerItem[]> {
+  return searchItems(await cachedKind(kind), query);
+}
+
+/** Whether a picked record still exists in Spektrix. */
+export async function pickedRecordExists(kind: PickerKind, id: string): Promise<{ exists: boolean; item?: PickerItem }> {
+  const items = await cachedKind(kind);
+  const item = items.find((i) => i.id === id);
+  if (item) return { exists: true, item };
+  if ((kind === "event" || kind === "performance") && isSpektrixId(id)) {
+    // Past events and performances fall outside the picker window; ask for the one record.
+    const client = await studioOwnerClient();
+    try {
+      if (kind === "event") {
+        const e = await client.getEvent(id);
+        return { exists: true, item: { id: e.id, label: e.name } };
+      }
+      const p = await client.getPerformance(id);
+      return { exists: !p.cancelled, item: { id: p.id, label: formatLocal(p.startLocal) } };
+    } catch (error) {
+      if (error instanceof SpektrixHttpError && error.status === 404) return { exists: false };
+      throw error;
+    }
+  }
+  return { exists: false };
+}
+
+/** A plain-language explanation of a Spektrix failure, for editors (never the raw upstream body). */
+export function explainForEditor(error: unknown, what: string): string {
+  if (error instanceof SpektrixHttpError) {
+    if (error.status === 401 || error.status === 403)
+      return `Spektrix refused ${what} (${error.status}). The owner signature was not accepted: check the API user and secret key, and that this server's clock is right (signed requests expire after a few minutes).`;
+    if (error.status === 404) return `Spektrix answered ${what} with 404: check the client name, or this list may not exist for your client.`;
+    if (error.status === 429) return `Spektrix is rate-limiting us (429) on ${what}. Wait a minute and check again.`;
+    if (error.status >= 500) return `Spektrix had an internal error (${error.status}) on ${what}. This is on their side; try again shortly.`;
+    return `Spektrix rejected ${what} with ${error.status}.`;
+  }
+  if (error instanceof SpektrixTimeoutError) return `Spektrix took longer than ${Math.round(error.timeoutMs / 1000)} s to answer ${what}. It may be slow or unreachable from this server.`;
+  if (error instanceof SpektrixNetworkError) return `This server could not reach Spektrix for ${what}: check the base URL / custom domain, DNS and firewall.`;
+  if (error instanceof SpektrixSchemaError) return `Spektrix answered ${what} with data we could not read (at ${error.field}). The API may have changed; report this to your developers.`;
+  return `${what} failed for an unexpected reason.`;
+}
+
+export interface CheckLine {
+  ok: boolean;
+  detail: string;
+}
+
+export interface ConnectionReport {
+  checkedAt: string;
+  target: string;
+  reachable: CheckLine;
+  signature: CheckLine;
+  lists: { kind: PickerKind; label: string; ok: boolean; count: number | null; detail: string }[];
+}
+
+/** "Check connection": reachability (web mode), the owner signature (one signed call), then every option list. */
+export async function checkConnection(): Promise<ConnectionReport> {
+  const c = await ownerCredentials();
+  const target = `${c.baseUrl}/${c.clientName}`;
+  const ping = await pingSpektrix({ baseUrl: c.baseUrl, clientName: c.clientName, timeoutMs: 4_000 });
+  let reachable: CheckLine;
+  if (ping.ok) reachable = { ok: true, detail: `Spektrix answered in ${ping.latencyMs} ms.` };
+  else if (ping.status === 404) reachable = { ok: false, detail: `The server answered, but it does not know the client name "${c.clientName}". Check the client name.` };
+  else if (ping.status !== null) reachable = { ok: false, detail: `The server answered with ${ping.status}. ${ping.status >= 500 ? "Spektrix may be down; try again shortly." : "Check the base URL and custom domain."}` };
+  else
+    reachable = {
+      ok: false,
+      detail: ping.reason === "timeout" ? "No answer within 4 s. Spektrix may be slow, or a firewall is dropping the connection." : `Could not connect to ${c.baseUrl}. Check the base URL / custom domain and DNS.`,
+    };
+
+  const client = await studioOwnerClient({ retries: 0, timeoutMs: 6_000 });
+  let signature: CheckLine;
+  try {
+    await client.listFunds();
+    signature = { ok: true, detail: `Spektrix accepted requests signed by "${c.apiUser}".` };
+  } catch (error) {
+    signature = { ok: false, detail: explainForEditor(error, "a signed request") };
+  }
+
+  const lists = await Promise.all(
+    PICKER_KINDS.map(async (kind) => {
+      const label = PICKER_LABELS[kind].many;
+      try {
+        const items = await loadKind(client, kind);
+        return { kind, label, ok: true, count: items.length, detail: items.length === 0 ? `No ${label} yet: pickers for ${label} will be empty.` : "" };
+      } catch (error) {
+        return { kind, label, ok: false, count: null, detail: explainForEditor(error, `the ${label} list`) };
+      }
+    }),
+  );
+  clearPickerCache();
+  return { checkedAt: new Date().toISOString(), target, reachable, signature, lists };
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { env } from "@/lib/config";
+import { getDb, storeDb, type StoreDb } from "@/lib/db";
+import { mapEventFields } from "@/lib/sync/mapping";
+import { planSync } from "@/lib/sync/plan";
+import { parseSyncSettings, loadSyncSettings, type SettingsErrors } from "@/lib/sync/settings";
+import { createSpektrixSource } from "@/lib/sync/spektrix-source";
+import { loadStored } from "@/lib/sync/store";
+import { windowAround } from "@/lib/sync/time";
+import { explainForEditor } from "./spektrix";
+
+/**
+ * Thin adapter over lib/sync for the studio: previews of unsaved settings on one real event. It runs the
+ * engine's own pure diff (`planSync`) against the stored row, so the preview shows exactly what a sync would
+ * write, and writes nothing.
+ */
+
+export interface PreviewRow {
+  target: string;
+  source: string;
+  mode: string;
+  /** What Spektrix's value maps to. */
+  fromSpektrix: unknown;
+  /** What the site holds now (null for an event not yet synced). */
+  current: unknown;
+  /** What the site would hold after the next sync under these settings. */
+  after: unknown;
+  editedByEditor: boolean;
+}
+
+export type PreviewResult =
+  | { ok: true; event: { id: string; name: string }; existing: boolean; taken: boolean; rows: PreviewRow[]; note?: string }
+  | { ok: false; fieldErrors?: SettingsErrors; message: string };
+
+export async function previewSettingsOnEvent(input: unknown, eventId: string, database?: StoreDb): Promise<PreviewResult> {
+  const parsed = parseSyncSettings(input);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.errors, message: "Fix the highlighted settings to preview them." };
+  const settings = parsed.settings;
+  const config = env();
+  const source = createSpektrixSource({ baseUrl: config.SPEKTRIX_BASE_URL, clientName: config.SPEKTRIX_CLIENT_NAME, timeoutMs: config.SPEKTRIX_TIMEOUT_MS });
+  let event, performances;
+  try {
+    event = await source.fetchEvent(eventId);
+    performances = event ? await source.fetchEventPerformances(eventId) : [];
+  } catch (error) {
+    return { ok: false, message: explainForEditor(error, "fetching the event") };
+  }
+  if (!event) return { ok: false, message: "Spektrix no longer has this event. Choose another." };
+
+  const d = database ?? storeDb(await getDb());
+  const stored = await loadStored(d, { eventSourceId: eventId });
+  const now = new Date();
+  const window = windowAround(now, settings.fetch.daysBack, settings.fetch.daysAhead);
+  const plan = planSync({
+    scope: { kind: "event", eventId, window },
+    feed: { events: [event], performances, venues: null },
+    stored,
+    settings,
+    now,
+    timeZone: config.VENUE_TIME_ZONE,
+    force: true,
+  });
+  const existingRow = stored.events[0];
+  const insert = plan.events.insert[0] as Record<string, unknown> | undefined;
+  const update = plan.events.update[0]?.set as Record<string, unknown> | undefined;
+  const mapped = mapEventFields(event, settings, { timeZone: config.VENUE_TIME_ZONE });
+
+  const read = (row: Record<string, unknown> | undefined, target: string) => {
+    if (!row) return null;
+    if (target.startsWith("custom.")) return (row.custom as Record<string, unknown> | undefined)?.[target.slice(7)] ?? null;
+    return row[target] ?? null;
+  };
+  const rows: PreviewRow[] = settings.maps.map((map, i) => {
+    const current = read(existingRow as unknown as Record<string, unknown> | undefined, map.target);
+    let after: unknown;
+    if (insert) after = read(insert, map.target);
+    else if (update && (map.target.startsWith("custom.") ? update.custom !== undefined : map.target in update)) after = read(update, map.target);
+    else after = current;
+    return {
+      target: map.target,
+      source: map.source,
+      mode: map.mode,
+      fromSpektrix: mapped[i]?.value ?? null,
+      current,
+      after,
+      editedByEditor: existingRow?.editedFields.includes(map.target) ?? false,
+    };
+  });
+  const taken = Boolean(insert || existingRow);
+  return {
+    ok: true,
+    event: { id: event.id, name: event.name },
+    existing: Boolean(existingRow),
+    taken,
+    rows,
+    note: !taken ? (plan.errors?.[0] ?? "These settings would not take this event into the site (see the take/exclude rules).") : undefined,
+  };
+}
+
+/** The settings in force, for the form. */
+export async function currentSyncSettings(database?: StoreDb) {
+  return loadSyncSettings(database ?? storeDb(await getDb()));
+}

@@ -1,0 +1,187 @@
+import { actAs } from "./harness";
+import { beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * Every studio form rejects wrong types, oversized values and markup with a message on the field, and the
+ * stored data stays as it was. Called through the server actions, as an editor.
+ */
+
+const form = (o: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.set(k, v);
+  return f;
+};
+
+type Result = { ok: boolean; fieldErrors?: Record<string, string[]> };
+const errorsOf = (r: unknown) => (r as Result).fieldErrors ?? {};
+
+beforeAll(async () => {
+  await actAs("editor");
+});
+
+describe("connection form", () => {
+  const valid = { clientName: "demo", customDomain: "tickets.venue.org", apiUser: "demo-api", apiKey: "c2VjcmV0LWtleQ==", accountPath: "/account", basketPath: "/basket", checkoutPath: "/checkout", iframeStylesheetUrl: "", componentsStylesheetUrl: "" };
+
+  it("saves valid input, never returns the key, and keeps it when the field is left empty", async () => {
+    const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
+    const { loadConnection, ownerCredentials } = await import("@/lib/studio/connection");
+    expect(await saveConnectionAction(undefined, form(valid))).toMatchObject({ ok: true });
+    const view = await loadConnection();
+    expect(JSON.stringify(view)).not.toContain("c2VjcmV0LWtleQ");
+    expect(view.apiKeySource).toBe("studio");
+    await saveConnectionAction(undefined, form({ ...valid, apiKey: "" }));
+    expect((await ownerCredentials()).apiKey).toBe("c2VjcmV0LWtleQ==");
+  });
+
+  it.each([
+    ["clientName", "<script>x</script>", /letters, digits/],
+    ["clientName", "a".repeat(65), /at most 64/],
+    ["customDomain", "https://tickets.venue.org/path", /host name/],
+    ["apiUser", "<b>admin</b>", /plain text/],
+    ["apiUser", "u".repeat(101), /at most 100/],
+    ["apiKey", "not base64 !", /base64/],
+    ["basketPath", "javascript:alert(1)", /site path/],
+    ["iframeStylesheetUrl", "ftp://x.org/a.css", /https/],
+  ])("rejects %s = %j with a field message and saves nothing", async (field, value, message) => {
+    const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
+    const { loadConnection } = await import("@/lib/studio/connection");
+    const before = await loadConnection();
+    const r = await saveConnectionAction(undefined, form({ ...valid, [field]: value }));
+    expect(r.ok).toBe(false);
+    expect(errorsOf(r)[field]?.join(" ")).toMatch(message);
+    expect(await loadConnection()).toEqual(before);
+  });
+});
+
+describe("page form", () => {
+  const fund = { id: "1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK", label: "Annual Fund" };
+  const good = { slug: "give", title: "Give", seoTitle: "", seoDescription: "", blocks: [{ type: "donate", fund, heading: "", intro: "", amounts: [10, 20] }] };
+  let pageId = 0;
+
+  it("creates, saves and publishes a page with a donate block", async () => {
+    const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
+    const { publishedPage } = await import("@/lib/studio/pages");
+    const r = await savePageAction(null, JSON.stringify(good));
+    expect(r).toMatchObject({ ok: true });
+    pageId = (r as { data: { id: number } }).data.id;
+    expect(await publishedPage("give")).toBeNull();
+    expect(await publishPageAction(pageId)).toMatchObject({ ok: true });
+    const page = await publishedPage("give");
+    expect(page?.blocks[0]).toMatchObject({ type: "donate", fund });
+  });
+
+  it.each([
+    ["wrong type for the title", { title: 5 }, "title", /text/],
+    ["wrong type for the blocks", { blocks: "donate" }, "blocks", /list of blocks/],
+    ["an oversized title", { title: "t".repeat(161) }, "title", /at most 160/],
+    ["markup in the title", { title: "<img src=x onerror=alert(1)>" }, "title", /plain text/],
+    ["markup in the SEO description", { seoDescription: "<b>hi</b>" }, "seoDescription", /plain text/],
+    ["a bad slug", { slug: "../etc" }, "slug", /hyphens/],
+    ["a reserved slug", { slug: "whats-on" }, "slug", /reserved/],
+    ["a script in rich text", { blocks: [{ type: "richText", html: "<p>hi</p><script>alert(1)</script>" }] }, "blocks.0.html", /not allowed/],
+    ["oversized rich text", { blocks: [{ type: "richText", html: `<p>${"x".repeat(20_001)}</p>` }] }, "blocks.0.html", /at most 20,000/],
+    ["a donate block with no fund", { blocks: [{ type: "donate", fund: null }] }, "blocks.0.fund", /choose a record/],
+    ["a fund id that is not a Spektrix id", { blocks: [{ type: "donate", fund: { id: "../../x", label: "x" } }] }, "blocks.0.fund.id", /Spektrix id/],
+    ["markup in a picked label", { blocks: [{ type: "donate", fund: { id: fund.id, label: "<i>x</i>" } }] }, "blocks.0.fund.label", /plain text/],
+    ["amounts of the wrong type", { blocks: [{ type: "donate", fund, amounts: ["ten"] }] }, "blocks.0.amounts.0", /number/],
+    ["an unknown block", { blocks: [{ type: "marquee" }] }, "blocks.0.type", /known block/],
+    ["an unknown iframe flow", { blocks: [{ type: "iframe", flow: "evil", params: {} }] }, "blocks.0.flow", /flow/],
+    ["an iframe parameter with markup", { blocks: [{ type: "iframe", flow: "eventDetails", params: { id: "<x>" } }] }, "blocks.0.params.id", /Spektrix id/],
+  ])("rejects %s with a field message and leaves the page as it was", async (_what, patch, field, message) => {
+    const { savePageAction } = await import("@/lib/studio/actions/pages");
+    const { getPage } = await import("@/lib/studio/pages");
+    const before = await getPage(pageId);
+    const r = await savePageAction(pageId, JSON.stringify({ ...good, ...patch }));
+    expect(r.ok).toBe(false);
+    expect(errorsOf(r)[field]?.join(" "), JSON.stringify(errorsOf(r))).toMatch(message);
+    expect(await getPage(pageId)).toEqual(before);
+  });
+
+  it("rejects a JSON payload that is not JSON", async () => {
+    const { savePageAction } = await import("@/lib/studio/actions/pages");
+    expect(errorsOf(await savePageAction(pageId, "{not json"))).toHaveProperty("page");
+  });
+});
+
+describe("event form", () => {
+  let eventId = 0;
+  beforeAll(async () => {
+    const { getDb, schema, storeDb } = await import("@/lib/db");
+    const db = storeDb(await getDb());
+    const [row] = await db
+      .insert(schema.events)
+      .values({ sourceId: "9AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK", slug: "hamlet", title: "Hamlet", summary: "A prince.", sourceHash: "h" })
+      .returning({ id: schema.events.id });
+    eventId = row!.id;
+  });
+  const row = async () => {
+    const { getEvent } = await import("@/lib/studio/events");
+    return getEvent(eventId);
+  };
+
+  it("saves an editable field and records it as edited", async () => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const r = await updateEventAction(eventId, undefined, form({ summary: "A prince, undecided.", weight: "3", published: "on" }));
+    expect(r).toMatchObject({ ok: true });
+    const e = await row();
+    expect(e?.summary).toBe("A prince, undecided.");
+    expect(e?.editedFields).toContain("summary");
+    expect(e?.weight).toBe(3);
+  });
+
+  it("refuses to change a field a locked map writes", async () => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const before = await row();
+    const r = await updateEventAction(eventId, undefined, form({ title: "Hamlet (edited)" }));
+    expect(r.ok).toBe(false);
+    expect(errorsOf(r).title?.join(" ")).toMatch(/locked/);
+    expect(await row()).toEqual(before);
+  });
+
+  it.each([
+    ["durationMinutes", "ninety", /whole number/],
+    ["durationMinutes", "100000", /0 to 1440/],
+    ["summary", "s".repeat(2001), /at most 2000/],
+    ["genre", "<em>Drama</em>", /plain text/],
+    ["bodyOverrideHtml", '<p onclick="x()">hi</p>', /not allowed/],
+    ["heroImageAlt", "a\u0007b", /control/],
+    ["keepLiveUntil", "next week", /date/],
+    ["weight", "heavy", /whole number/],
+    ["tags", "a,<b>b</b>", /plain text/],
+  ])("rejects %s = %j with a field message and leaves the event as it was", async (field, value, message) => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const before = await row();
+    const r = await updateEventAction(eventId, undefined, form({ [field]: value }));
+    expect(r.ok).toBe(false);
+    const errors = errorsOf(r);
+    const text = Object.entries(errors).filter(([k]) => k === field || k.startsWith(`${field}.`)).map(([, v]) => v.join(" ")).join(" ");
+    expect(text, JSON.stringify(errors)).toMatch(message);
+    expect(await row()).toEqual(before);
+  });
+});
+
+describe("sync settings form", () => {
+  it.each([
+    [{ maps: [{ source: "name", target: "title", transform: "number", mode: "locked" }] }, "maps.0.transform"],
+    [{ maps: [{ source: "<script>", target: "title", transform: "text", mode: "locked" }] }, "maps.0.source"],
+    [{ maps: [{ source: "name", target: "title", transform: "text", mode: "sometimes" }] }, "maps.0.mode"],
+    [{ schedule: { everyMinutes: "ten" } }, "schedule.everyMinutes"],
+    [{ performances: { titleOverrideAttribute: "x".repeat(5000) + "<b>" } }, "performances.titleOverrideAttribute"],
+  ])("rejects %j at %s and saves no new version", async (input, path) => {
+    const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
+    const { getDb, schema } = await import("@/lib/db");
+    const db = await getDb();
+    const before = (await db.select().from(schema.syncSettings)).length;
+    const r = await saveSyncSettingsAction(JSON.stringify(input));
+    expect(r.ok).toBe(false);
+    expect(errorsOf(r)).toHaveProperty([path]);
+    expect((await db.select().from(schema.syncSettings)).length).toBe(before);
+  });
+
+  it("saves a valid change to a map as a new version", async () => {
+    const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
+    const { defaultMaps } = await import("@/lib/sync/settings");
+    const r = await saveSyncSettingsAction(JSON.stringify({ maps: [...defaultMaps(), { source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }] }));
+    expect(r).toMatchObject({ ok: true });
+  });
+});
