@@ -51,7 +51,7 @@ export default async function HomePage() {
           aria-hidden
           className="absolute inset-0 bg-[radial-gradient(60rem_28rem_at_70%_-10%,rgba(184,134,47,0.35),transparent_60%),radial-gradient(40rem_24rem_at_10%_110%,rgba(122,31,53,0.55),transparent_60%)]"
         />
-        <div className="container-page relative grid gap-10 py-14 md:py-20 lg:grid-cols-[1fr_1.05fr] lg:items-center">
+        <div className="container-page relative grid grid-cols-1 gap-10 py-14 md:py-20 lg:grid-cols-[1fr_1.05fr] lg:items-center">
           <div>
             <p className="eyebrow text-gold">The season at {site.name}</p>
             <h1 className="mt-4 max-w-3xl text-display font-semibold">Stories worth leaving the house for.</h1>
@@ -114,7 +114,7 @@ export default async function HomePage() {
           </Link>
         </div>
         {upcoming.length ? (
-          <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="mt-6 grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {upcoming.map((event) => (
               <li key={event.slug}>
                 <EventCard event={event} timeZone={site.timeZone} headingLevel={3} />
@@ -129,7 +129,7 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="access" className="border-y border-line bg-[#e7f0f5]/60">
-        <div className="container-page grid gap-6 py-12 md:grid-cols-[1fr_1.4fr] md:items-center">
+        <div className="container-page grid grid-cols-1 gap-6 py-12 md:grid-cols-[1fr_1.4fr] md:items-center">
           <div>
             <h2 id="access" className="text-3xl font-semibold">
               Access performances
@@ -152,7 +152,7 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="support" className="bg-brand-tint">
-        <div className="container-page grid gap-6 py-14 md:grid-cols-[2fr_1fr] md:items-center">
+        <div className="container-page grid grid-cols-1 gap-6 py-14 md:grid-cols-[2fr_1fr] md:items-center">
           <div>
             <h2 id="support" className="text-3xl font-semibold">
               Keep the lights on

@@ -162,7 +162,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   );
 
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
       <div className="space-y-8">
         <Notice id={statusId} notice={notice} />
         {data.tickets.length > 0 && (

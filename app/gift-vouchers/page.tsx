@@ -23,7 +23,7 @@ export default async function GiftVouchersPage() {
         Vouchers can be spent on tickets, memberships and in the shop, and are valid for a year. Send one to yourself to print, or straight
         to the lucky person on the day you choose.
       </FlowPageHero>
-      <div className="container-page grid gap-10 py-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="container-page grid grid-cols-1 gap-10 py-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="voucher-heading" className="rounded-[var(--radius-card)] border border-line bg-white/70 p-5 shadow-sm md:p-8">
           <h2 id="voucher-heading" className="text-3xl font-semibold">
             Buy a gift voucher

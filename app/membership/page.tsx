@@ -49,7 +49,7 @@ export default async function MembershipPage() {
             Please contact the box office to join or renew.
           </BoxOfficeNotice>
         ) : (
-          <ul className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid grid-cols-1 gap-6 md:grid-cols-2 lg:grid-cols-3">
             {shown.map((m, index) => (
               <li key={m.id} className={`flex flex-col rounded-[var(--radius-card)] border bg-white p-6 shadow-sm ${index === 1 ? "border-brand ring-1 ring-brand" : "border-line"}`}>
                 <h2 className="text-2xl font-semibold">{m.name}</h2>

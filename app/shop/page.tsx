@@ -31,7 +31,7 @@ export default async function ShopPage() {
             Programmes are on sale at the box office before every performance.
           </BoxOfficeNotice>
         ) : (
-          <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {items.items.map((item) => {
               const category = typeof item.attributes.Category === "string" ? item.attributes.Category : null;
               return (

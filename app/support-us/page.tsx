@@ -28,7 +28,7 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
         Ticket sales cover less than half of what it costs to put on a season. Gifts of every size pay for new work, free youth
         workshops and the care of our historic auditorium.
       </FlowPageHero>
-      <div className="container-page grid gap-10 py-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:gap-14">
+      <div className="container-page grid grid-cols-1 gap-10 py-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:gap-14">
         <section aria-labelledby="give-heading" className="rounded-[var(--radius-card)] border border-line bg-white/70 p-5 shadow-sm md:p-8">
           <h2 id="give-heading" className="text-3xl font-semibold">
             Make a donation

@@ -16,9 +16,9 @@ export default function Loading() {
           </div>
         </div>
       </div>
-      <div className="container-page grid gap-8 py-8 md:py-12 lg:grid-cols-[18rem_1fr] lg:gap-10">
+      <div className="container-page grid grid-cols-1 gap-8 py-8 md:py-12 lg:grid-cols-[18rem_1fr] lg:gap-10">
         <div className="h-64 animate-pulse rounded-card border border-line bg-white/60 lg:h-96" />
-        <div className="grid gap-6 sm:grid-cols-2 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-6 sm:grid-cols-2 xl:grid-cols-3">
           {Array.from({ length: 6 }, (_, i) => (
             <div key={i} className="overflow-hidden rounded-card border border-line bg-white">
               <div className="aspect-[3/2] animate-pulse bg-paper-deep" />

@@ -51,7 +51,7 @@ export default async function WhatsOnPage({ searchParams }: Props) {
           </div>
         </div>
       </header>
-      <div className="container-page grid gap-8 py-8 md:py-12 lg:grid-cols-[18rem_1fr] lg:gap-10">
+      <div className="container-page grid grid-cols-1 gap-8 py-8 md:py-12 lg:grid-cols-[18rem_1fr] lg:gap-10">
         <aside className="lg:sticky lg:top-24 lg:self-start">
           <FilterForm filters={filters} facets={facets} />
         </aside>
@@ -77,7 +77,7 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
         {listing.total === 1 ? "1 show" : `${listing.total} shows`}
         {listing.totalPages > 1 ? ` · showing ${first}–${last}` : ""}
       </p>
-      <ul className="grid gap-6 sm:grid-cols-2 xl:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 xl:grid-cols-3">
         {listing.events.map((event, i) => (
           <li key={event.slug}>
             <EventCard event={event} timeZone={site.timeZone} headingLevel={3} priority={i < 2} />

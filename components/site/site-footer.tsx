@@ -10,7 +10,7 @@ type FooterProps = {
 export function SiteFooter({ venueName, address, boxOffice }: FooterProps) {
   return (
     <footer className="mt-auto bg-stage text-paper/85">
-      <div className="container-page grid gap-10 py-12 md:grid-cols-[1.4fr_1fr_1fr]">
+      <div className="container-page grid grid-cols-1 gap-10 py-12 md:grid-cols-[1.4fr_1fr_1fr]">
         <div>
           <p className="font-display text-2xl text-paper">{venueName}</p>
           <p className="mt-3 max-w-sm text-sm leading-relaxed">{address}</p>

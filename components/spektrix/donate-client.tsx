@@ -64,7 +64,7 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
         {funds.length > 1 && (
           <fieldset>
             <legend className="font-display text-lg font-semibold text-ink">Choose what to support</legend>
-            <div className="mt-3 grid gap-2 sm:grid-cols-2">
+            <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2">
               {funds.map((f) => (
                 <label key={f.id} className={`flex cursor-pointer gap-3 rounded-[var(--radius-card)] border-2 bg-white p-3.5 transition-colors ${f.id === fund.id ? "border-brand" : "border-line hover:border-ink-soft"}`}>
                   <input

@@ -109,7 +109,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
           </div>
         </fieldset>
 
-        <fieldset className="grid gap-4 sm:grid-cols-2">
+        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <legend className="font-display text-lg font-semibold text-ink">Who it’s for</legend>
           <div className="mt-3">
             <label htmlFor={`${ids}-to`} className={labelClass}>

@@ -90,7 +90,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
     <div className="grid gap-6">
       <section aria-labelledby={`${base}-meta`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
         <h2 id={`${base}-meta`} className="text-xl font-semibold">Page</h2>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field id={`${base}-title`} label="Title" value={page.title} onChange={(v) => update((p) => void (p.title = v))} error={err("title")} />
           <Field id={`${base}-slug`} label="Slug" value={page.slug} onChange={(v) => update((p) => void (p.slug = v))} error={err("slug")} hint={`The page lives at /info/${page.slug || "…"}`} />
           <Field id={`${base}-seoTitle`} label="SEO title" value={page.seoTitle} onChange={(v) => update((p) => void (p.seoTitle = v))} error={err("seoTitle")} hint="Up to 70 characters; the title is used when empty." />
@@ -129,7 +129,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                   <Field id={`${id}-html`} label="Text (HTML)" multiline value={text("html")} onChange={(v) => setBlock(i, "html", v)} error={err(`blocks.${i}.html`)} hint="Paragraphs, headings, lists and links. Scripts, frames and styles are refused." />
                 ) : null}
                 {block.type === "hero" ? (
-                  <div className="grid gap-4 sm:grid-cols-2">
+                  <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                     {(["heading", "text", "imageUrl", "imageAlt", "ctaLabel", "ctaHref"] as const).map((k) => (
                       <Field key={k} id={`${id}-${k}`} label={{ heading: "Heading", text: "Text", imageUrl: "Image URL", imageAlt: "Image alt text", ctaLabel: "Button label", ctaHref: "Button link" }[k]} value={text(k)} onChange={(v) => setBlock(i, k, v)} error={err(`blocks.${i}.${k}`)} />
                     ))}
@@ -145,7 +145,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                       errorMessage={err(`blocks.${i}.${meta.picker.field}`)}
                       isRequired
                     />
-                    <div className="grid gap-4 sm:grid-cols-2">
+                    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                       <Field id={`${id}-heading`} label="Heading (optional)" value={text("heading")} onChange={(v) => setBlock(i, "heading", v)} error={err(`blocks.${i}.heading`)} />
                       {"intro" in block ? <Field id={`${id}-intro`} label="Introduction (optional)" value={text("intro")} onChange={(v) => setBlock(i, "intro", v)} error={err(`blocks.${i}.intro`)} /> : null}
                     </div>
@@ -162,7 +162,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                   </>
                 ) : null}
                 {block.type === "iframe" ? (
-                  <div className="grid gap-4 sm:grid-cols-2">
+                  <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                     <div className="grid gap-1">
                       <label htmlFor={`${id}-flow`} className="text-sm font-semibold">Spektrix flow</label>
                       <select id={`${id}-flow`} className={inputClass} value={String(block.flow)} onChange={(e) => update((p) => void Object.assign(p.blocks[i]!, { flow: e.target.value, params: {} }))}>

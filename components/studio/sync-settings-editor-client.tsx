@@ -91,7 +91,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
     <div className="grid gap-8">
       <section aria-labelledby={`${base}-events`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
         <h2 id={`${base}-events`} className="text-xl font-semibold">Default event settings</h2>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Select id={`${base}-newEvents`} label="New events appear as" value={settings.events.newEvents} options={["published", "draft"]} onChange={(v) => update((s) => void (s.events.newEvents = v))} error={err("events.newEvents")} />
           <Select id={`${base}-slugRule`} label="Web address (slug) from" value={settings.events.slugRule} options={["webEventId", "name", "id"]} onChange={(v) => update((s) => void (s.events.slugRule = v))} error={err("events.slugRule")} />
           <Select id={`${base}-take`} label="Take which events" value={settings.events.take} options={["all", "onSale", "withFuturePerformances"]} onChange={(v) => update((s) => void (s.events.take = v))} error={err("events.take")} />
@@ -100,7 +100,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
 
       <section aria-labelledby={`${base}-perf`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
         <h2 id={`${base}-perf`} className="text-xl font-semibold">Default performance settings</h2>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Select id={`${base}-visibility`} label="New performances are" value={settings.performances.visibility} options={["visible", "hidden"]} onChange={(v) => update((s) => void (s.performances.visibility = v))} error={err("performances.visibility")} />
           <div className="grid gap-1">
             <label htmlFor={`${base}-tov`} className="text-sm font-semibold">Title-override attribute</label>
@@ -128,7 +128,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
         </datalist>
         <ol className="grid gap-3">
           {settings.maps.map((map, i) => (
-            <li key={i} className="grid gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_9rem_10rem_auto] sm:items-start" data-map-row={i}>
+            <li key={i} className="grid grid-cols-1 gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_9rem_10rem_auto] sm:items-start" data-map-row={i}>
               <div className="grid gap-1">
                 <label htmlFor={`${base}-m${i}-source`} className="text-xs font-semibold">Spektrix field (map {i + 1})</label>
                 <input id={`${base}-m${i}-source`} list={`${base}-sources`} className={inputClass} value={map.source} onChange={(e) => update((s) => void (s.maps[i]!.source = e.target.value))} aria-invalid={err(`maps.${i}.source`) ? true : undefined} />

@@ -44,7 +44,7 @@ export default async function BookPage({ params }: Props) {
           ← Back to {event.title}
         </Link>
       </nav>
-      <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr] md:items-start">
+      <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-[16rem_1fr] md:items-start">
         <div className="relative aspect-[3/2] overflow-hidden rounded-card bg-stage md:aspect-[4/5]">
           <EventImage image={event.image} title={event.title} sizes="16rem" decorative />
         </div>

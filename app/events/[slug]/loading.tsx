@@ -6,7 +6,7 @@ export default function Loading() {
         Loading the show…
       </span>
       <div className="bg-stage">
-        <div className="container-page grid gap-8 py-8 md:grid-cols-[1.1fr_1fr] md:items-end md:py-14">
+        <div className="container-page grid grid-cols-1 gap-8 py-8 md:grid-cols-[1.1fr_1fr] md:items-end md:py-14">
           <div className="order-first aspect-[3/2] animate-pulse rounded-card bg-white/10 md:order-last md:aspect-[4/3]" />
           <div>
             <div className="h-3 w-24 animate-pulse rounded bg-white/15" />
@@ -16,7 +16,7 @@ export default function Loading() {
           </div>
         </div>
       </div>
-      <div className="container-page grid gap-12 py-12 lg:grid-cols-[1fr_1.15fr]">
+      <div className="container-page grid grid-cols-1 gap-12 py-12 lg:grid-cols-[1fr_1.15fr]">
         <div className="space-y-3">
           {Array.from({ length: 6 }, (_, i) => (
             <div key={i} className="h-4 animate-pulse rounded bg-paper-deep" style={{ width: `${90 - i * 7}%` }} />

@@ -63,7 +63,7 @@ export default async function EventPage({ params }: Props) {
       ))}
 
       <header className="relative bg-stage text-paper">
-        <div className="container-page grid gap-8 py-8 md:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] md:items-end md:gap-12 md:py-14">
+        <div className="container-page grid grid-cols-1 gap-8 py-8 md:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] md:items-end md:gap-12 md:py-14">
           <div className="relative order-first aspect-[3/2] overflow-hidden rounded-card bg-ink shadow-2xl md:order-last md:aspect-[4/3]">
             <EventImage image={event.image} title={event.title} genre={event.genre} sizes="(min-width: 768px) 40rem, 100vw" priority size="hero" />
           </div>
@@ -120,7 +120,7 @@ export default async function EventPage({ params }: Props) {
 
       <StatusBanner event={event} cancelledCount={cancelledCount} rescheduledCount={rescheduledCount} />
 
-      <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.15fr)] lg:gap-16 lg:py-16">
+      <div className="container-page grid grid-cols-1 gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.15fr)] lg:gap-16 lg:py-16">
         <section aria-labelledby="about" className="min-w-0">
           <h2 id="about" className="text-3xl font-semibold">
             About the show
@@ -172,7 +172,7 @@ export default async function EventPage({ params }: Props) {
             <h2 id="related" className="text-3xl font-semibold">
               You might also like
             </h2>
-            <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            <ul className="mt-6 grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
               {related.map((r) => (
                 <li key={r.slug}>
                   <EventCard event={r} timeZone={site.timeZone} headingLevel={3} />

@@ -16,7 +16,7 @@ export default async function StudioLayout({ children }: { children: React.React
   const editor = await currentEditor();
   if (!editor) return <>{children}</>;
   return (
-    <div className="container-page grid gap-8 py-8 md:grid-cols-[13rem_1fr]">
+    <div className="container-page grid grid-cols-1 gap-8 py-8 md:grid-cols-[13rem_1fr]">
       <aside className="md:sticky md:top-24 md:self-start">
         <p className="eyebrow text-brand">Studio</p>
         <nav aria-label="Studio" className="mt-3">

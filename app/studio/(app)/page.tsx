@@ -17,7 +17,7 @@ export default async function StudioHome() {
       </header>
       <section aria-labelledby="health-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
         <h2 id="health-h" className="text-xl font-semibold">Sync health</h2>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+        <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-ink-soft">Last successful sync</dt>
             <dd className="text-lg font-semibold">{formatAge(health.lastSuccessAgeSeconds)}</dd>
@@ -37,7 +37,7 @@ export default async function StudioHome() {
           Sync runs
         </Link>
       </section>
-      <ul className="grid gap-4 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {[
           ["/studio/connection", "Connection", "Client name, custom domain, owner API user and key; check the connection."],
           ["/studio/sync/settings", "Sync settings", "Defaults for new events and performances, and the sync maps."],

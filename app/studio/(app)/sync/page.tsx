@@ -20,7 +20,7 @@ export default async function SyncRunsPage() {
       </header>
       <section aria-labelledby="health-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
         <h2 id="health-h" className="text-xl font-semibold">Health</h2>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+        <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-ink-soft">Last success</dt>
             <dd className="font-semibold" data-testid="last-success">{formatAge(health.lastSuccessAgeSeconds)}</dd>
