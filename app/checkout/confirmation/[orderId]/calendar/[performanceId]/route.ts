@@ -1,0 +1,45 @@
+import { getSiteSession } from "@/lib/auth/server";
+import { accountService } from "@/lib/auth/services";
+import { performanceCalendar } from "@/lib/checkout/calendar";
+import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
+import { routes, siteInfo } from "@/lib/site";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ orderId: string; performanceId: string }> };
+
+/** "Add to calendar" for one performance of one of the customer's own orders. */
+export async function GET(_request: Request, context: Context) {
+  const { orderId, performanceId } = await context.params;
+  const owner = accountService().owner;
+  const order = await loadOwnOrder({ session: await getSiteSession(), orderId }, owner);
+  const ticket = order?.tickets.find((t) => t.performanceId === performanceId);
+  if (!order || !ticket) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+  const performance = await owner.getPerformance(performanceId).catch(() => null);
+  const eventId = performance?.eventId ?? ticket.eventId;
+  const event = eventId ? await owner.getEvent(eventId).catch(() => null) : null;
+  const site = siteInfo();
+  const body = performance
+    ? performanceCalendar({
+        performanceId,
+        eventName: event?.name ?? "Performance",
+        startUtc: performance.startUtc,
+        durationMinutes: event?.durationMinutes ?? null,
+        venueName: site.name,
+        location: site.address,
+        url: new URL(routes.account, site.url).href,
+        orderReference: orderReference(order.id),
+      })
+    : null;
+  if (!body) return new Response("This performance has no start time yet.", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+  const filename = `${(event?.name ?? "performance").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase() || "performance"}.ics`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button-client";
+import { getSiteSession } from "@/lib/auth/server";
+import { greetingName } from "@/lib/auth/session";
+import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
+import { routes } from "@/lib/site";
+
+export const metadata: Metadata = { title: "Sign out", robots: { index: false } };
+
+/** Signing out is a button press (a POST), never a plain link, so another site cannot sign a member out. */
+export default async function LogoutPage() {
+  const session = await getSiteSession();
+  const spektrix = spektrixBrowserConfig();
+  return (
+    <div className="container-page max-w-xl py-16 md:py-24">
+      {session ? (
+        <>
+          <p className="eyebrow text-brand">Your account</p>
+          <h1 className="mt-3 text-4xl font-semibold">Sign out{greetingName(session) ? `, ${greetingName(session)}` : ""}?</h1>
+          <p className="mt-4 text-ink-soft">
+            You’ll be signed out of this site and of the box office on this device. Anything in your basket stays held until it
+            times out.
+          </p>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <SignOutButton spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }} className="btn btn-primary" />
+            <Link href={routes.account} className="btn btn-ghost text-brand">
+              Back to my account
+            </Link>
+          </div>
+        </>
+      ) : (
+        <>
+          <h1 className="text-4xl font-semibold">You’re signed out</h1>
+          <p className="mt-4 text-ink-soft">Thanks for visiting. See you at the theatre.</p>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <Link href={routes.whatsOn} className="btn btn-primary">
+              See what’s on
+            </Link>
+            <Link href={routes.login} className="btn btn-ghost text-brand">
+              Sign in again
+            </Link>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { signIn, signOut } from "next-auth/react";
+import { createSpektrixClient } from "@/lib/spektrix";
+
+export interface LoginFormProps {
+  /** A path on this site, already checked on the server. */
+  callbackUrl: string;
+  spektrix: { baseUrl: string; clientName: string };
+  /** Error code from a previous attempt (`?error=` set by next-auth). */
+  initialError?: string | null;
+  forgotPasswordHref: string;
+  signUpHref: string;
+}
+
+type FieldErrors = { email?: string; password?: string };
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "That email address and password don’t match our records. Check them and try again, or reset your password.",
+  RateLimited: "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
+  Unavailable: "We can’t reach the box office right now. Please try again in a few minutes.",
+  SpektrixSession: "You’re signed in, but we couldn’t connect your basket to your account. Please try again.",
+};
+
+function messageFor(code: string): string {
+  return MESSAGES[code] ?? "Something went wrong while signing you in. Please try again.";
+}
+
+/**
+ * Signs in to the site (next-auth, the server checks the password with Spektrix), then logs this browser's
+ * own Spektrix session in with the same details so the basket belongs to the customer. If the second step
+ * fails, the first is undone: the visitor is either signed in to both or to neither.
+ */
+export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordHref, signUpHref }: LoginFormProps) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  function fail(message: string) {
+    setError(message);
+    setPending(false);
+    requestAnimationFrame(() => alertRef.current?.focus());
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const problems: FieldErrors = {};
+    if (!email) problems.email = "Enter your email address.";
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = "Enter an email address like name@example.com.";
+    if (!password) problems.password = "Enter your password.";
+    setFieldErrors(problems);
+    if (problems.email || problems.password) {
+      setError(null);
+      (problems.email ? emailRef : passwordRef).current?.focus();
+      return;
+    }
+
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
+    if (!result || result.error || !result.ok) {
+      fail(messageFor(result?.error ?? "Unavailable"));
+      return;
+    }
+
+    try {
+      // The browser's Spektrix session, on the venue's custom domain: this is what owns the basket.
+      await createSpektrixClient({ ...spektrix, retries: 0 }).authenticate(email, password);
+    } catch {
+      await signOut({ redirect: false }).catch(() => undefined);
+      fail(messageFor("SpektrixSession"));
+      return;
+    }
+
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  const describe = (field: keyof FieldErrors) => (fieldErrors[field] ? `${field}-error` : undefined);
+
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} className="space-y-5" aria-describedby={error ? "login-error" : undefined}>
+      <div
+        id="login-error"
+        ref={alertRef}
+        tabIndex={-1}
+        role="alert"
+        className={error ? "rounded-card border border-danger/40 bg-danger/5 px-4 py-3 text-sm text-danger focus:outline-none" : "sr-only"}
+      >
+        {error}
+      </div>
+
+      <div>
+        <label htmlFor="email" className="block text-sm font-semibold text-ink">
+          Email address
+        </label>
+        <input
+          ref={emailRef}
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          aria-invalid={fieldErrors.email ? true : undefined}
+          aria-describedby={describe("email")}
+          className="mt-1.5 block w-full rounded-lg border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-inner shadow-black/[0.02] focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/25 aria-[invalid]:border-danger"
+        />
+        {fieldErrors.email ? (
+          <p id="email-error" className="mt-1.5 text-sm text-danger">
+            {fieldErrors.email}
+          </p>
+        ) : null}
+      </div>
+
+      <div>
+        <div className="flex items-baseline justify-between gap-4">
+          <label htmlFor="password" className="block text-sm font-semibold text-ink">
+            Password
+          </label>
+          <a href={forgotPasswordHref} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
+            Forgotten your password?
+          </a>
+        </div>
+        <input
+          ref={passwordRef}
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={fieldErrors.password ? true : undefined}
+          aria-describedby={describe("password")}
+          className="mt-1.5 block w-full rounded-lg border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-inner shadow-black/[0.02] focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/25 aria-[invalid]:border-danger"
+        />
+        {fieldErrors.password ? (
+          <p id="password-error" className="mt-1.5 text-sm text-danger">
+            {fieldErrors.password}
+          </p>
+        ) : null}
+      </div>
+
+      <button type="submit" className="btn btn-primary w-full disabled:opacity-70" disabled={pending} aria-disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+
+      <p className="text-center text-sm text-ink-soft">
+        New to us?{" "}
+        <a href={signUpHref} className="font-semibold text-brand underline-offset-4 hover:underline">
+          Create an account
+        </a>
+      </p>
+    </form>
+  );
+}

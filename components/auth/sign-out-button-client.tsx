@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+import { signOut } from "next-auth/react";
+import { createSpektrixClient } from "@/lib/spektrix";
+import { announceBasketChange } from "@/components/spektrix/basket-events";
+
+export interface SignOutButtonProps {
+  spektrix: { baseUrl: string; clientName: string };
+  /** Where to land afterwards; a path on this site. */
+  callbackUrl?: string;
+  className?: string;
+  children?: React.ReactNode;
+}
+
+/**
+ * Ends both sessions: first this browser's Spektrix session (so the basket and the Spektrix iframes no
+ * longer act as the customer), then the site's. Spektrix failing to answer does not keep anyone signed in
+ * here: the site session always ends.
+ */
+export function SignOutButton({ spektrix, callbackUrl = "/", className = "btn btn-ghost text-brand", children }: SignOutButtonProps) {
+  const [pending, setPending] = useState(false);
+
+  async function onClick() {
+    setPending(true);
+    try {
+      await createSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 4_000 }).deauthenticate();
+    } catch {
+      // Spektrix unreachable: its session times out on its own; ours must still end now.
+    }
+    announceBasketChange({ source: "basket-page" });
+    await signOut({ callbackUrl });
+  }
+
+  return (
+    <button type="button" onClick={onClick} disabled={pending} aria-disabled={pending} className={className}>
+      {pending ? "Signing out…" : (children ?? "Sign out")}
+    </button>
+  );
+}

@@ -1,0 +1,303 @@
+"use client";
+
+/**
+ * The member checkout's interactive half: billing address and "save my card", then a payment token from
+ * our route handler, then Spektrix's card form. Every way a payment can end has its own screen:
+ * completed → confirmation; refused → retry with a new token; basket gone → back to the basket;
+ * anything else → guidance and a retry.
+ */
+import { useCallback, useId, useRef, useState, type FormEvent } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { createSpektrixClient } from "@/lib/spektrix";
+import { announceBasketChange } from "@/components/spektrix/basket-events";
+import { SpektrixPayments } from "./spektrix-payments-client";
+
+export interface CheckoutAddress {
+  id: string;
+  /** One line, e.g. "1 Stage Door Lane, London SE1 9DT". */
+  label: string;
+  isBilling: boolean;
+}
+
+export interface CheckoutPaymentProps {
+  basketId: string;
+  /** The hash of the basket the page summary shows. */
+  basketHash: string | null;
+  addresses: CheckoutAddress[];
+  defaultAddressId: string | null;
+  totalLabel: string;
+  spektrix: { baseUrl: string; clientName: string; webComponentsUrl: string; customDomain: string };
+  paths: { basket: string; login: string; confirmation: string; whatsOn: string };
+  boxOffice: { phone: string; hours: string };
+}
+
+type Step =
+  | { kind: "details" }
+  | { kind: "starting" }
+  | { kind: "paying"; token: string }
+  | { kind: "refused" }
+  | { kind: "expired" }
+  | { kind: "problem"; message: string; canRetry: boolean; signIn?: boolean };
+
+interface InitiateOk {
+  paymentToken: string;
+  basketHash: string | null;
+}
+
+/** How many times a changed basket is re-initiated before we ask the visitor to review it. */
+const MAX_HASH_RETRIES = 2;
+
+export function CheckoutPayment(props: CheckoutPaymentProps) {
+  const router = useRouter();
+  const [addressId, setAddressId] = useState(props.defaultAddressId ?? props.addresses[0]?.id ?? "");
+  const [storeCard, setStoreCard] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: "details" });
+  const statusRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+
+  const focusStatus = () => requestAnimationFrame(() => statusRef.current?.focus());
+
+  /** Asks our server for a token; checks the basket did not change meanwhile; asks again if it did. */
+  const start = useCallback(async () => {
+    setStep({ kind: "starting" });
+    const web = createSpektrixClient({ baseUrl: props.spektrix.baseUrl, clientName: props.spektrix.clientName, retries: 0, timeoutMs: 6_000 });
+    for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch("/api/checkout/customer-payment", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          credentials: "same-origin",
+          cache: "no-store",
+          body: JSON.stringify({ basketId: props.basketId, billingAddressId: addressId, storeCard }),
+        });
+      } catch {
+        setStep({ kind: "problem", message: "We couldn’t reach our website. Check your connection and try again.", canRetry: true });
+        focusStatus();
+        return;
+      }
+      const body = (await response.json().catch(() => ({}))) as Partial<InitiateOk> & { error?: string; message?: string };
+      if (!response.ok || typeof body.paymentToken !== "string") {
+        setStep(stepForFailure(response.status, body));
+        focusStatus();
+        return;
+      }
+
+      // Before showing the card form: is the basket still the one the token was issued for?
+      const current = await web.getBasket().catch(() => undefined);
+      const unchanged = current === undefined || current === null || current.id !== props.basketId || current.hash === body.basketHash;
+      if (unchanged) {
+        if (body.basketHash !== props.basketHash) router.refresh(); // the summary on the page is out of date
+        setStep({ kind: "paying", token: body.paymentToken });
+        return;
+      }
+      router.refresh();
+    }
+    setStep({ kind: "problem", message: "Your basket changed while we were getting ready. Please check it and try again.", canRetry: true });
+    focusStatus();
+  }, [addressId, props.basketHash, props.basketId, props.spektrix.baseUrl, props.spektrix.clientName, router, storeCard]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!addressId) return;
+    void start();
+  }
+
+  const paying = step.kind === "paying";
+  const chosen = props.addresses.find((a) => a.id === addressId);
+
+  return (
+    <section aria-labelledby={headingId} className="space-y-8">
+      <form onSubmit={onSubmit} className="rounded-card border border-line bg-white p-6 md:p-8">
+        <h2 id={headingId} className="text-2xl font-semibold">
+          Billing details
+        </h2>
+        {props.addresses.length === 0 ? (
+          <p className="mt-4 text-ink-soft">
+            There’s no address on your account yet. Please call the box office on {props.boxOffice.phone} to add one, or add it in your account.
+          </p>
+        ) : (
+          <fieldset className="mt-5" disabled={paying || step.kind === "starting"}>
+            <legend className="text-sm font-semibold text-ink">Billing address</legend>
+            <p className="mt-1 text-sm text-ink-soft">Your card issuer checks this against the card.</p>
+            <div className="mt-3 space-y-2.5">
+              {props.addresses.map((address) => (
+                <label
+                  key={address.id}
+                  className="flex cursor-pointer items-start gap-3 rounded-lg border border-line px-4 py-3 has-[:checked]:border-brand has-[:checked]:bg-brand-tint/40"
+                >
+                  <input
+                    type="radio"
+                    name="billingAddressId"
+                    value={address.id}
+                    checked={addressId === address.id}
+                    onChange={() => setAddressId(address.id)}
+                    className="mt-1 accent-brand"
+                  />
+                  <span>
+                    <span className="block text-ink">{address.label}</span>
+                    {address.isBilling ? <span className="mt-0.5 block text-xs font-semibold uppercase tracking-wide text-ink-soft">Billing address on file</span> : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <label className="mt-6 flex cursor-pointer items-start gap-3">
+              <input type="checkbox" name="storeCard" checked={storeCard} onChange={(e) => setStoreCard(e.target.checked)} className="mt-1 h-4 w-4 accent-brand" />
+              <span>
+                <span className="block font-medium text-ink">Save my card for next time</span>
+                <span className="block text-sm text-ink-soft">Stored securely by our ticketing provider, never on this website. You can remove it from your account.</span>
+              </span>
+            </label>
+          </fieldset>
+        )}
+        {!paying && props.addresses.length > 0 ? (
+          <button type="submit" className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70" disabled={step.kind === "starting" || !addressId}>
+            {step.kind === "starting" ? "Preparing secure payment…" : `Continue to payment · ${props.totalLabel}`}
+          </button>
+        ) : null}
+        {paying ? (
+          <p className="mt-6 text-sm text-ink-soft">
+            Paying with the billing address <span className="font-medium text-ink">{chosen?.label}</span>.{" "}
+            <button type="button" className="font-semibold text-brand underline underline-offset-4" onClick={() => setStep({ kind: "details" })}>
+              Change
+            </button>
+          </p>
+        ) : null}
+      </form>
+
+      <div ref={statusRef} tabIndex={-1} aria-live="polite" className="focus:outline-none">
+        {step.kind === "refused" ? (
+          <Notice tone="warning" title="Your card was declined">
+            <p>No payment has been taken. Check the card details, try a different card, or contact your bank.</p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button type="button" className="btn btn-primary" onClick={() => void start()}>
+                Try again
+              </button>
+            </div>
+          </Notice>
+        ) : null}
+        {step.kind === "expired" ? (
+          <Notice tone="danger" title="Your basket has expired">
+            <p>
+              We hold tickets for a limited time, and this basket is no longer available, so no payment has been taken. Your seats may still
+              be free: please go back to your basket and try again.
+            </p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <Link href={props.paths.basket} className="btn btn-primary">
+                Back to basket
+              </Link>
+              <Link href={props.paths.whatsOn} className="btn btn-ghost text-brand">
+                See what’s on
+              </Link>
+            </div>
+          </Notice>
+        ) : null}
+        {step.kind === "problem" ? (
+          <Notice tone="danger" title="We couldn’t take your payment">
+            <p>{step.message}</p>
+            <p className="mt-2 text-sm">
+              If this keeps happening, call the box office on {props.boxOffice.phone} ({props.boxOffice.hours}) and we’ll complete your booking.
+            </p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              {step.signIn ? (
+                <Link href={`${props.paths.login}?callbackUrl=${encodeURIComponent("/checkout")}`} className="btn btn-primary">
+                  Sign in again
+                </Link>
+              ) : null}
+              {step.canRetry ? (
+                <button type="button" className="btn btn-primary" onClick={() => void start()}>
+                  Try again
+                </button>
+              ) : null}
+              <Link href={props.paths.basket} className="btn btn-ghost text-brand">
+                Review basket
+              </Link>
+            </div>
+          </Notice>
+        ) : null}
+      </div>
+
+      {paying ? (
+        <div className="rounded-card border border-line bg-white p-6 md:p-8">
+          <h2 className="text-2xl font-semibold">Card payment</h2>
+          <p className="mt-1 flex items-center gap-2 text-sm text-ink-soft">
+            <LockIcon /> Secure payment handled by our ticketing provider. Card details never reach this website.
+          </p>
+          <div className="mt-5">
+            <SpektrixPayments
+              key={step.token}
+              webComponentsUrl={props.spektrix.webComponentsUrl}
+              customDomain={props.spektrix.customDomain}
+              clientName={props.spektrix.clientName}
+              paymentToken={step.token}
+              billingAddressId={addressId}
+              storeCard={storeCard}
+              onCompleted={(orderId) => {
+                announceBasketChange({ source: "basket-page", itemCount: 0 });
+                router.push(`${props.paths.confirmation}/${encodeURIComponent(orderId)}`);
+              }}
+              onRefused={() => {
+                setStep({ kind: "refused" });
+                focusStatus();
+              }}
+              onNotFound={() => {
+                announceBasketChange({ source: "basket-page" });
+                setStep({ kind: "expired" });
+                focusStatus();
+              }}
+              onError={() => {
+                setStep({ kind: "problem", message: "Something went wrong while processing your payment. You have not been charged.", canRetry: true });
+                focusStatus();
+              }}
+              onUnavailable={() => {
+                setStep({ kind: "problem", message: "The secure payment form didn’t load. Please check your connection, or try again in a moment.", canRetry: true });
+                focusStatus();
+              }}
+            />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function stepForFailure(status: number, body: { error?: string; message?: string }): Step {
+  switch (body.error) {
+    case "basket-gone":
+      return { kind: "expired" };
+    case "unauthenticated":
+      return { kind: "problem", message: "Your session has ended. Please sign in again to pay.", canRetry: false, signIn: true };
+    case "basket-not-yours":
+      return { kind: "problem", message: "This basket isn’t linked to your account any more. Please sign in again.", canRetry: false, signIn: true };
+    case "basket-empty":
+      return { kind: "problem", message: "Your basket is empty.", canRetry: false };
+    case "rate-limited":
+      return { kind: "problem", message: "Too many attempts in a short time. Please wait a minute, then try again.", canRetry: true };
+    default:
+      return {
+        kind: "problem",
+        message: body.message ?? (status >= 500 ? "Our box office system isn’t responding. Please try again shortly." : "Something went wrong. Please try again."),
+        canRetry: true,
+      };
+  }
+}
+
+function Notice({ tone, title, children }: { tone: "warning" | "danger"; title: string; children: React.ReactNode }) {
+  const colours = tone === "warning" ? "border-warning/40 bg-warning/5" : "border-danger/40 bg-danger/5";
+  return (
+    <div role="alert" className={`rounded-card border ${colours} p-5 md:p-6`}>
+      <h2 className="font-sans text-lg font-semibold text-ink">{title}</h2>
+      <div className="mt-2 text-ink-soft">{children}</div>
+    </div>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg aria-hidden width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </svg>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Everything the account page shows, from owner-mode reads made at request time: details, current
+ * memberships, upcoming performances from the customer's orders, recent orders and addresses.
+ * Parts that fail to load are reported as unavailable rather than failing the whole page.
+ */
+import type { Address, Customer, Event, MembershipType, Order, Performance } from "@/lib/spektrix";
+import { describePerformances, orderReference, type ConfirmationPerformance } from "@/lib/checkout/confirmation";
+import type { CustomerAccount } from "./account";
+
+export interface AccountViewDeps {
+  getAccount(customerId: string): Promise<CustomerAccount>;
+  listOrders(customerId: string, orderIds: readonly string[], limit?: number): Promise<Order[]>;
+  listMembershipTypes(): Promise<MembershipType[]>;
+  getPerformance(id: string): Promise<Performance>;
+  getEvent(id: string): Promise<Event>;
+}
+
+export interface AccountView {
+  customer: Customer;
+  memberships: { id: string; membershipId: string; name: string; expiryDate: string | null; autoRenew: boolean }[];
+  upcoming: (ConfirmationPerformance & { orderId: string })[] | null;
+  orders: { id: string; reference: string; placedUtc: string | null; total: number; ticketCount: number }[] | null;
+  addresses: Address[];
+}
+
+export async function loadAccountView(customerId: string, deps: AccountViewDeps, now = new Date()): Promise<AccountView> {
+  const [account, types] = await Promise.all([deps.getAccount(customerId), deps.listMembershipTypes().catch(() => [] as MembershipType[])]);
+  const orders = await deps.listOrders(customerId, account.orderIds, 10).catch(() => null);
+
+  let upcoming: AccountView["upcoming"] = null;
+  if (orders) {
+    const lists = await Promise.all(
+      orders.map(async (order) => (await describePerformances(order.tickets, deps)).map((p) => ({ ...p, orderId: order.id }))),
+    ).catch(() => null);
+    upcoming = lists
+      ? lists
+          .flat()
+          .filter((p) => p.startUtc !== null && Date.parse(p.startUtc) > now.getTime())
+          .sort((a, b) => (a.startUtc ?? "").localeCompare(b.startUtc ?? ""))
+      : null;
+  }
+
+  return {
+    customer: account.customer,
+    memberships: account.memberships.map((m) => ({
+      ...m,
+      name: types.find((t) => t.id === m.membershipId)?.name ?? "Membership",
+    })),
+    upcoming,
+    orders: orders?.map((o) => ({ id: o.id, reference: orderReference(o.id), placedUtc: o.firstTransactionUtc, total: o.total, ticketCount: o.tickets.length })) ?? null,
+    addresses: account.customer.addresses,
+  };
+}

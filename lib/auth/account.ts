@@ -1,0 +1,148 @@
+/**
+ * The customer-account calls sign-in, the account page and the checkout need, on top of the typed Spektrix
+ * client. Everything the client already offers is used as is; the few reads it lacks (held memberships,
+ * a customer's orders, the owner-mode potential discount) are made here through the client's own signed
+ * transport, so they get the same timeouts, retries and typed errors.
+ *
+ * Server only: it holds the owner-mode API key.
+ */
+import "server-only";
+import { z } from "zod";
+import { createSpektrixClient, SpektrixHttpError, mapWithConcurrency, type Customer, type Order } from "@/lib/spektrix";
+import { createSpektrixOwnerClient, signRequest, type SpektrixOwnerClient } from "@/lib/spektrix/owner";
+import { createTransport } from "@/lib/spektrix/http";
+import { customerSchema, orderSchema, parseResponse, potentialDiscountSchema } from "@/lib/spektrix/schemas";
+import { assertCustomerId, assertOpaqueId, assertSpektrixId } from "@/lib/spektrix/ids";
+
+export interface AccountServiceOptions {
+  baseUrl: string;
+  clientName: string;
+  apiUser: string;
+  apiKey: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface HeldMembership {
+  /** The subscription record's own id. */
+  id: string;
+  /** The membership type, as in `GET memberships`. */
+  membershipId: string;
+  startDate: string | null;
+  expiryDate: string | null;
+  autoRenew: boolean;
+}
+
+export interface CustomerAccount {
+  customer: Customer;
+  memberships: HeldMembership[];
+  orderIds: string[];
+}
+
+const ref = z.union([z.string(), z.looseObject({ id: z.string() }), z.null()]).optional().transform((v) => (v == null ? null : typeof v === "string" ? v : v.id));
+
+const heldMembershipSchema = z.looseObject({
+  id: z.string(),
+  membership: ref,
+  startDate: z.string().nullish(),
+  expiryDate: z.string().nullish(),
+  autoRenew: z.boolean().nullish(),
+});
+
+const accountExtrasSchema = z.looseObject({
+  subscriptions: z.array(heldMembershipSchema).nullish(),
+  orders: z.array(z.union([z.string(), z.looseObject({ id: z.string() })])).nullish(),
+});
+
+/** Spektrix dates here are venue-local without a zone; comparing them as UTC is off by hours, not days. */
+export function isCurrent(m: Pick<HeldMembership, "expiryDate">, now: Date): boolean {
+  if (!m.expiryDate) return true;
+  const at = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(m.expiryDate) ? m.expiryDate : `${m.expiryDate}Z`);
+  return Number.isNaN(at) || at > now.getTime();
+}
+
+export function createAccountService(options: AccountServiceOptions) {
+  const { baseUrl, clientName, apiUser, apiKey, timeoutMs, fetch: fetchImpl } = options;
+  const owner: SpektrixOwnerClient = createSpektrixOwnerClient({ baseUrl, clientName, timeoutMs, fetch: fetchImpl, owner: { apiUser, apiKey } });
+  const signed = createTransport({
+    baseUrl,
+    clientName,
+    timeoutMs,
+    fetch: fetchImpl,
+    headers: { "User-Agent": "spektrix-storefront/0.1 (Node.js)" },
+    sign: ({ method, url, body }) => signRequest({ method, url, body, date: new Date(), apiUser, apiKey }),
+  });
+
+  return {
+    owner,
+
+    /**
+     * Checks an e-mail and password with Spektrix and returns the customer id, or null when Spektrix
+     * rejects them. It logs in a throwaway web session (its cookie kept only for this call) and logs it
+     * out again: the visitor's own browser session is logged in separately, by the browser.
+     */
+    async verifyPassword(email: string, password: string): Promise<string | null> {
+      let cookie: string | null = null;
+      const jar: typeof fetch = async (input, init) => {
+        const headers = new Headers(init?.headers);
+        if (cookie) headers.set("Cookie", cookie);
+        headers.set("User-Agent", "spektrix-storefront/0.1 (Node.js)");
+        const response = await (fetchImpl ?? globalThis.fetch)(input, { ...init, headers });
+        const set = response.headers.getSetCookie();
+        if (set.length > 0) cookie = set.map((c) => c.split(";")[0]).join("; ");
+        return response;
+      };
+      const web = createSpektrixClient({ baseUrl, clientName, timeoutMs, retries: 0, fetch: jar });
+      try {
+        const customer = await web.authenticate(email, password);
+        return customer.id;
+      } catch (error) {
+        // 403 is Cloudflare or a block, not a wrong password: let it surface as an outage.
+        if (error instanceof SpektrixHttpError && [400, 401, 404].includes(error.status)) return null;
+        throw error;
+      } finally {
+        if (cookie) await web.deauthenticate().catch(() => undefined);
+      }
+    },
+
+    /** The customer record with what `Customer` leaves out: held memberships and order ids. */
+    async getAccount(customerId: string, now = new Date()): Promise<CustomerAccount> {
+      assertCustomerId(customerId);
+      const { data } = await signed.request({ method: "GET", path: `customers/${encodeURIComponent(customerId)}` });
+      const customer = parseResponse(customerSchema, data, "GET customers/{id}");
+      const extras = parseResponse(accountExtrasSchema, data, "GET customers/{id}");
+      const memberships = (extras.subscriptions ?? [])
+        .filter((m): m is typeof m & { membership: string } => m.membership !== null)
+        .map((m) => ({ id: m.id, membershipId: m.membership, startDate: m.startDate ?? null, expiryDate: m.expiryDate ?? null, autoRenew: m.autoRenew ?? false }))
+        .filter((m) => isCurrent(m, now));
+      const orderIds = (extras.orders ?? []).map((o) => (typeof o === "string" ? o : o.id));
+      return { customer, memberships, orderIds };
+    },
+
+    /** The customer's orders, newest first. Falls back to reading each order when the list path is missing. */
+    async listOrders(customerId: string, orderIds: readonly string[] = [], limit = 20): Promise<Order[]> {
+      assertCustomerId(customerId);
+      let orders: Order[];
+      try {
+        orders = await signed.call(z.array(orderSchema), { method: "GET", path: `customers/${encodeURIComponent(customerId)}/orders` });
+      } catch (error) {
+        if (!(error instanceof SpektrixHttpError && error.status === 404)) throw error;
+        const ids = orderIds.slice(-limit);
+        orders = await mapWithConcurrency(ids, 4, (id) => owner.getOrder(id));
+      }
+      return orders
+        .slice()
+        .sort((a, b) => (b.firstTransactionUtc ?? "").localeCompare(a.firstTransactionUtc ?? ""))
+        .slice(0, limit);
+    },
+
+    /** Owner-mode twin of web `basket/potentialdiscount`: what this basket would cost after joining. */
+    async potentialDiscount(basketId: string, membershipId: string) {
+      assertOpaqueId(basketId, "basket id");
+      assertSpektrixId(membershipId, "membership id");
+      return signed.call(potentialDiscountSchema, { method: "GET", path: `baskets/${encodeURIComponent(basketId)}/potentialdiscount`, query: { membershipId } });
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

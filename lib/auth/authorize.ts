@@ -1,0 +1,79 @@
+/**
+ * The sign-in decision, as a plain function so it can be tested without next-auth or Next.
+ * Order: shape check → rate limits (IP, then e-mail) → Spektrix verifies the password → the account is read
+ * for name and memberships. Nothing here logs the e-mail address or the password.
+ */
+import { z } from "zod";
+import type { Limiter } from "./rate-limit";
+import type { SiteUser } from "./session";
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+/** Codes next-auth passes back to the login form as `?error=`; the form turns them into sentences. */
+export const SIGN_IN_ERRORS = {
+  invalid: "CredentialsSignin",
+  rateLimited: "RateLimited",
+  unavailable: "Unavailable",
+} as const;
+
+export class SignInError extends Error {
+  constructor(readonly code: (typeof SIGN_IN_ERRORS)[keyof typeof SIGN_IN_ERRORS]) {
+    super(code);
+    this.name = "SignInError";
+  }
+}
+
+export interface AuthorizeDeps {
+  limiters: { ip: Limiter; email: Limiter };
+  /** Spektrix's answer to "is this the password?": the customer id, or null. */
+  verifyPassword(email: string, password: string): Promise<string | null>;
+  loadAccount(customerId: string): Promise<{
+    customer: { id: string; name: string | null; firstName: string | null; lastName: string | null; email: string | null };
+    memberships: { membershipId: string }[];
+  }>;
+  log?: (event: string, fields?: Record<string, unknown>) => void;
+}
+
+export async function authorizeCredentials(input: { credentials: unknown; ip: string }, deps: AuthorizeDeps): Promise<SiteUser | null> {
+  const parsed = credentialsSchema.safeParse(input.credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  const byIp = await deps.limiters.ip.consume(input.ip);
+  if (!byIp.allowed) {
+    deps.log?.("sign-in rate limited", { by: "ip" });
+    throw new SignInError(SIGN_IN_ERRORS.rateLimited);
+  }
+  const byEmail = await deps.limiters.email.consume(email);
+  if (!byEmail.allowed) {
+    deps.log?.("sign-in rate limited", { by: "email" });
+    throw new SignInError(SIGN_IN_ERRORS.rateLimited);
+  }
+
+  let customerId: string | null;
+  try {
+    customerId = await deps.verifyPassword(email, password);
+  } catch (error) {
+    deps.log?.("sign-in check failed upstream", { error: error instanceof Error ? error.name : "unknown" });
+    throw new SignInError(SIGN_IN_ERRORS.unavailable);
+  }
+  if (!customerId) return null;
+
+  try {
+    const { customer, memberships } = await deps.loadAccount(customerId);
+    await deps.limiters.email.reset(email);
+    const name = customer.name ?? ([customer.firstName, customer.lastName].filter(Boolean).join(" ") || null);
+    return {
+      customerId: customer.id,
+      name,
+      email: customer.email ?? email,
+      membershipIds: [...new Set(memberships.map((m) => m.membershipId))],
+    };
+  } catch (error) {
+    deps.log?.("sign-in account read failed", { error: error instanceof Error ? error.name : "unknown" });
+    throw new SignInError(SIGN_IN_ERRORS.unavailable);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * next-auth 4 options: one Credentials provider checked by Spektrix, a JWT session in an httpOnly cookie.
+ * See docs/members-and-checkout.md for the whole sign-in flow and docs/adr/0003-next-auth-v4.md for why v4.
+ */
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/config";
+import { routes } from "@/lib/site";
+import { authorizeCredentials, SignInError } from "./authorize";
+import { sessionCookies, shouldUseSecureCookies } from "./cookies";
+import { clientIp, LIMITS, sharedLimiter } from "./rate-limit";
+import { accountService } from "./services";
+
+/** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function log(event: string, fields: Record<string, unknown> = {}) {
+  // Codes and counts only: never an e-mail address, password, customer id or token.
+  console.warn(JSON.stringify({ level: "warn", area: "auth", event, ...fields }));
+}
+
+export function buildAuthOptions(): NextAuthOptions {
+  const e = env();
+  // next-auth 4 builds its own absolute URLs from NEXTAUTH_URL; take it from config, never from the request.
+  process.env.NEXTAUTH_URL ??= e.SITE_URL;
+  const secure = shouldUseSecureCookies(e.SITE_URL, e.NODE_ENV);
+
+  return {
+    secret: e.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    useSecureCookies: secure,
+    cookies: sessionCookies(secure),
+    pages: { signIn: routes.login, error: routes.login },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Spektrix account",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const account = accountService();
+          try {
+            const user = await authorizeCredentials(
+              { credentials, ip: clientIp(req.headers ?? {}) },
+              {
+                limiters: { ip: sharedLimiter(LIMITS.loginPerIp, e.REDIS_URL), email: sharedLimiter(LIMITS.loginPerEmail, e.REDIS_URL) },
+                verifyPassword: (email, password) => account.verifyPassword(email, password),
+                loadAccount: (id) => account.getAccount(id),
+                log,
+              },
+            );
+            return user ? { id: user.customerId, ...user } : null;
+          } catch (error) {
+            // next-auth turns a thrown Error's message into `?error=` for the form.
+            if (error instanceof SignInError) throw new Error(error.code);
+            throw new Error("Unavailable");
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.customerId;
+          token.customerId = user.customerId;
+          token.name = user.name;
+          token.email = user.email;
+          token.membershipIds = user.membershipIds;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.user = {
+          customerId: token.customerId ?? "",
+          name: token.name ?? null,
+          email: token.email ?? null,
+          membershipIds: token.membershipIds ?? [],
+        };
+        return session;
+      },
+      async redirect({ url, baseUrl }) {
+        if (url.startsWith("/")) return `${baseUrl}${url}`;
+        return new URL(url).origin === baseUrl ? url : baseUrl;
+      },
+    },
+    logger: {
+      error: (code) => log("next-auth error", { code }),
+      warn: (code) => log("next-auth warning", { code }),
+      debug: () => undefined,
+    },
+  };
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}

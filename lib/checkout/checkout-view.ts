@@ -1,0 +1,64 @@
+/**
+ * What the member checkout page shows, read on the server in owner mode at request time: the basket as
+ * Spektrix has it now (the "final basket"), and the customer's own addresses for the billing selector.
+ */
+import { isOpaqueId, SpektrixHttpError, type Address, type Basket, type Customer } from "@/lib/spektrix";
+import type { SiteUser } from "@/lib/auth/session";
+import { describePerformances, type ConfirmationDeps, type ConfirmationPerformance } from "./confirmation";
+
+export interface CheckoutViewDeps extends Pick<ConfirmationDeps, "getPerformance" | "getEvent"> {
+  getBasketById(id: string): Promise<Basket>;
+  getCustomerById(id: string): Promise<Customer>;
+}
+
+export type CheckoutView =
+  | { kind: "expired" }
+  | { kind: "not-yours" }
+  | { kind: "empty" }
+  | {
+      kind: "ready";
+      basketId: string;
+      basketHash: string | null;
+      performances: ConfirmationPerformance[];
+      extras: { label: string; amount: number }[];
+      total: number;
+      totalDiscount: number;
+      addresses: Address[];
+      defaultAddressId: string | null;
+    };
+
+export async function loadCheckoutView(input: { user: SiteUser; basketId: string }, deps: CheckoutViewDeps): Promise<CheckoutView> {
+  if (!isOpaqueId(input.basketId)) return { kind: "expired" };
+  let basket: Basket;
+  try {
+    basket = await deps.getBasketById(input.basketId);
+  } catch (error) {
+    if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) return { kind: "expired" };
+    throw error;
+  }
+  if (basket.customerId !== input.user.customerId) return { kind: "not-yours" };
+  const itemCount = basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length;
+  if (itemCount === 0) return { kind: "empty" };
+
+  const [customer, performances] = await Promise.all([deps.getCustomerById(input.user.customerId), describePerformances(basket.tickets, deps)]);
+  const billing = customer.addresses.find((a) => a.id === customer.billingAddressId) ?? customer.addresses.find((a) => a.isBilling) ?? null;
+  // The billing address first, then the rest in Spektrix's order.
+  const addresses = billing ? [billing, ...customer.addresses.filter((a) => a.id !== billing.id)] : customer.addresses;
+
+  return {
+    kind: "ready",
+    basketId: basket.id,
+    basketHash: basket.hash,
+    performances,
+    extras: [
+      ...basket.memberships.map((m) => ({ label: "Membership", amount: m.total })),
+      ...basket.donations.map((d) => ({ label: "Donation", amount: d.amount })),
+      ...basket.merchandise.map((m) => ({ label: "Shop item", amount: m.total })),
+      ...basket.giftVouchers.map((g) => ({ label: "Gift voucher", amount: g.amount })),
+    ],
+    total: basket.total,
+    totalDiscount: basket.totalDiscount,
+    addresses,
+    defaultAddressId: billing?.id ?? addresses[0]?.id ?? null,
+  };
+}

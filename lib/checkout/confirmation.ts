@@ -1,0 +1,109 @@
+/**
+ * The order confirmation: an order is shown only to the customer it belongs to. Anyone else, signed in or
+ * not, gets the same "not found" as for an order that does not exist, so order ids cannot be probed.
+ */
+import { isOpaqueId, mapWithConcurrency, SpektrixHttpError, type Event, type Order, type Performance } from "@/lib/spektrix";
+import type { SiteSession } from "@/lib/auth/session";
+
+export interface ConfirmationDeps {
+  getOrder(orderId: string): Promise<Order>;
+  getPerformance(performanceId: string): Promise<Performance>;
+  getEvent(eventId: string): Promise<Event>;
+}
+
+export interface ConfirmationPerformance {
+  performanceId: string;
+  eventId: string | null;
+  eventName: string;
+  startUtc: string | null;
+  /** Venue local time as Spektrix gives it, no offset. */
+  startLocal: string | null;
+  durationMinutes: number | null;
+  tickets: { id: string; seatName: string | null; total: number }[];
+  total: number;
+}
+
+export interface Confirmation {
+  orderId: string;
+  /** Short reference for the box office: the order id's leading digits where it has them. */
+  reference: string;
+  placedUtc: string | null;
+  total: number;
+  performances: ConfirmationPerformance[];
+  extras: { label: string; amount: number }[];
+}
+
+/** Loads the order if, and only if, it belongs to the signed-in customer. */
+export async function loadOwnOrder(input: { session: SiteSession; orderId: string }, deps: Pick<ConfirmationDeps, "getOrder">): Promise<Order | null> {
+  if (!input.session?.customerId || !isOpaqueId(input.orderId)) return null;
+  let order: Order;
+  try {
+    order = await deps.getOrder(input.orderId);
+  } catch (error) {
+    if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
+  return order.customerId === input.session.customerId ? order : null;
+}
+
+export async function loadConfirmation(input: { session: SiteSession; orderId: string }, deps: ConfirmationDeps): Promise<Confirmation | null> {
+  const order = await loadOwnOrder(input, deps);
+  if (!order) return null;
+
+  const performances = await describePerformances(order.tickets, deps);
+
+  const extras = [
+    ...order.memberships.map((m) => ({ label: "Membership", amount: m.total })),
+    ...order.donations.map((d) => ({ label: "Donation", amount: d.amount })),
+    ...order.merchandise.map((m) => ({ label: "Shop item", amount: m.total })),
+    ...order.giftVouchers.map((g) => ({ label: "Gift voucher", amount: g.amount })),
+  ];
+
+  return {
+    orderId: order.id,
+    reference: orderReference(order.id),
+    placedUtc: order.firstTransactionUtc,
+    total: order.total,
+    performances,
+    extras,
+  };
+}
+
+/** Tickets grouped by performance, with event names and times looked up (four at a time). */
+export async function describePerformances(
+  tickets: readonly Order["tickets"][number][],
+  deps: Pick<ConfirmationDeps, "getPerformance" | "getEvent">,
+): Promise<ConfirmationPerformance[]> {
+  const byPerformance = new Map<string, Order["tickets"][number][]>();
+  for (const ticket of tickets) {
+    const list = byPerformance.get(ticket.performanceId) ?? [];
+    list.push(ticket);
+    byPerformance.set(ticket.performanceId, list);
+  }
+  const performances = await mapWithConcurrency([...byPerformance.entries()], 4, async ([performanceId, group]) => {
+    // Names and times are nice to have: a failed lookup still shows the tickets.
+    const performance = await deps.getPerformance(performanceId).catch(() => null);
+    const eventId = performance?.eventId ?? group[0]?.eventId ?? null;
+    const event = eventId ? await deps.getEvent(eventId).catch(() => null) : null;
+    return {
+      performanceId,
+      eventId,
+      eventName: event?.name ?? "Your performance",
+      startUtc: performance?.startUtc ?? null,
+      startLocal: performance?.startLocal ?? null,
+      durationMinutes: event?.durationMinutes ?? null,
+      tickets: group.map((t) => ({ id: t.id, seatName: t.seatName, total: t.total })),
+      total: round(group.reduce((sum, t) => sum + t.total, 0)),
+    } satisfies ConfirmationPerformance;
+  });
+  return performances.sort((a, b) => (a.startUtc ?? "").localeCompare(b.startUtc ?? ""));
+}
+
+export function orderReference(orderId: string): string {
+  const digits = /^(\d+)A/.exec(orderId)?.[1];
+  return digits ?? orderId.slice(0, 12).toUpperCase();
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

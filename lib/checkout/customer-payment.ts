@@ -1,0 +1,154 @@
+/**
+ * `POST /api/checkout/customer-payment`, as a plain function: the route handler gathers the session, the
+ * Origin header, the body and the caller's address, and this decides. Tests call it directly.
+ *
+ * The checks run in this order, each before anything costlier or more revealing:
+ *   1. a signed-in session                                   401
+ *   2. a same-origin request                                  403
+ *   3. the rate limit (per customer and address)              429
+ *   4. the body: { basketId, billingAddressId, storeCard }    400
+ *   5. the basket, read in owner mode: the session customer's 403, not empty 409, not paid or expired 410
+ *   6. the billing address is one of the customer's           403
+ *   7. initiate-customer-payment, last, with originDomain from config
+ *   8. → { paymentToken, basketHash }
+ *
+ * Nothing is logged but outcome codes: no token, card, address, e-mail or customer id.
+ */
+import { z } from "zod";
+import { describeSpektrixError, SpektrixHttpError, type Basket, type Customer } from "@/lib/spektrix";
+import type { Limiter } from "@/lib/auth/rate-limit";
+import type { SiteSession } from "@/lib/auth/session";
+import { isSameOrigin } from "./origin";
+
+export const customerPaymentBodySchema = z
+  .object({
+    basketId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a basket id"),
+    billingAddressId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not an address id"),
+    storeCard: z.boolean(),
+  })
+  .strict();
+
+export type CustomerPaymentBody = z.infer<typeof customerPaymentBodySchema>;
+
+export interface CustomerPaymentInput {
+  session: SiteSession;
+  /** The request's `Origin` header (null when absent). */
+  origin: string | null;
+  /** `Sec-Fetch-Site`, used only when a browser sent no Origin. */
+  fetchSite?: string | null;
+  body: unknown;
+  ip: string;
+}
+
+/** The owner-mode calls this needs; the real owner client satisfies it, tests may pass it too. */
+export interface CustomerPaymentSpektrix {
+  getBasketById(basketId: string): Promise<Basket>;
+  getCustomerById(customerId: string): Promise<Customer>;
+  initiateCustomerPayment(basketId: string, request: { originDomain: string; billingAddressId: string; storeCard: boolean }): Promise<{ paymentToken: string }>;
+}
+
+export interface CustomerPaymentDeps {
+  spektrix: CustomerPaymentSpektrix;
+  limiter: Limiter;
+  /** This site's public origin, from config (`SITE_URL`). */
+  siteUrl: string;
+  log?: (event: string, fields?: Record<string, unknown>) => void;
+}
+
+export type CustomerPaymentReason =
+  | "unauthenticated"
+  | "cross-origin"
+  | "rate-limited"
+  | "invalid-body"
+  | "basket-not-yours"
+  | "basket-empty"
+  | "basket-gone"
+  | "address-not-yours"
+  | "upstream";
+
+export type CustomerPaymentResult =
+  | { status: 200; body: { paymentToken: string; basketHash: string | null } }
+  | { status: number; body: { error: CustomerPaymentReason; message: string }; retryAfterSeconds?: number };
+
+const fail = (status: number, error: CustomerPaymentReason, message: string, extra: { retryAfterSeconds?: number } = {}): CustomerPaymentResult => ({
+  status,
+  body: { error, message },
+  ...extra,
+});
+
+export async function handleCustomerPayment(input: CustomerPaymentInput, deps: CustomerPaymentDeps): Promise<CustomerPaymentResult> {
+  const log = deps.log ?? (() => undefined);
+
+  // 1. Who is asking: only the site session, never an id sent by the browser.
+  const session = input.session;
+  if (!session?.customerId) return fail(401, "unauthenticated", "Please sign in to pay for your basket.");
+
+  // 2. Same origin only: another site must not be able to start a payment with the member's cookie.
+  if (!isSameOrigin({ origin: input.origin, fetchSite: input.fetchSite ?? null, siteUrl: deps.siteUrl })) {
+    log("checkout refused", { reason: "cross-origin" });
+    return fail(403, "cross-origin", "This request didn’t come from our website.");
+  }
+
+  // 3. Rate limit per customer and address, before any call to Spektrix.
+  const limit = await deps.limiter.consume(`${session.customerId}|${input.ip}`);
+  if (!limit.allowed) {
+    log("checkout refused", { reason: "rate-limited" });
+    return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", { retryAfterSeconds: limit.retryAfterSeconds });
+  }
+
+  // 4. The body.
+  const parsed = customerPaymentBodySchema.safeParse(input.body);
+  if (!parsed.success) return fail(400, "invalid-body", "We couldn’t read that request. Please reload the page and try again.");
+  const { basketId, billingAddressId, storeCard } = parsed.data;
+
+  try {
+    // 5. The basket as Spektrix has it now, in owner mode.
+    let basket: Basket;
+    try {
+      basket = await deps.spektrix.getBasketById(basketId);
+    } catch (error) {
+      // "Not already paid": Spektrix turns a paid basket into an order and the basket id stops resolving;
+      // an expired basket is released the same way. Either way there is nothing left to pay for.
+      if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) {
+        return fail(410, "basket-gone", "Your basket has expired or has already been paid for.");
+      }
+      throw error;
+    }
+    if (basket.customerId !== session.customerId) {
+      log("checkout refused", { reason: "basket-not-yours" });
+      return fail(403, "basket-not-yours", "This basket isn’t linked to your account. Please sign in again.");
+    }
+    if (isEmpty(basket)) return fail(409, "basket-empty", "Your basket is empty.");
+
+    // 6. The billing address must be one of this customer's.
+    const customer = await deps.spektrix.getCustomerById(session.customerId);
+    if (!customer.addresses.some((address) => address.id === billingAddressId)) {
+      log("checkout refused", { reason: "address-not-yours" });
+      return fail(403, "address-not-yours", "Please choose one of the addresses saved on your account.");
+    }
+
+    // 7. Last: any change to the basket after this needs a new token.
+    const originDomain = new URL(deps.siteUrl).host;
+    const { paymentToken } = await deps.spektrix.initiateCustomerPayment(basketId, { originDomain, billingAddressId, storeCard });
+    log("checkout payment initiated", { storeCard });
+
+    // 8. The hash lets the browser check the basket has not changed before showing the card form.
+    return { status: 200, body: { paymentToken, basketHash: basket.hash } };
+  } catch (error) {
+    const described = describeSpektrixError(error);
+    log("checkout upstream failure", { reason: described.reason, status: described.status });
+    if (described.reason === "conflict-18") return fail(409, "upstream", described.message);
+    const status = described.status === 400 ? 409 : described.status >= 500 ? described.status : 502;
+    const message =
+      described.status === 400
+        ? "The box office couldn’t start a payment for this basket. Please review your basket and try again."
+        : described.message;
+    return fail(status, "upstream", message);
+  }
+}
+
+function isEmpty(basket: Basket): boolean {
+  return (
+    basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length === 0
+  );
+}

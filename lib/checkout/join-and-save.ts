@@ -1,0 +1,63 @@
+/**
+ * "Join and save": when Spektrix reports a potential member discount on the current basket, show a
+ * non-member what joining would save. Spektrix answers per membership type (`basket/potentialdiscount`
+ * in web mode, `baskets/{id}/potentialdiscount` in owner mode) with the basket total *including* the
+ * membership's price and the discount it would bring; this picks the offer worth showing.
+ */
+import type { MembershipType, PotentialDiscount } from "@/lib/spektrix";
+
+export interface JoinAndSaveOffer {
+  membershipId: string;
+  name: string;
+  /** What joining costs (the membership's price), when known. */
+  price: number | null;
+  /** What the visitor saves on this basket's items by joining. */
+  saving: number;
+  /** Basket total if they join now, membership included. */
+  totalIfJoined: number;
+}
+
+/**
+ * The membership with the largest saving on this basket, or null when none saves anything. Free
+ * memberships and ones that pay for themselves on this basket come first among equal savings.
+ */
+export function bestJoinAndSaveOffer(
+  quotes: readonly { membership: Pick<MembershipType, "id" | "name" | "price">; discount: PotentialDiscount | null }[],
+): JoinAndSaveOffer | null {
+  const offers = quotes
+    .filter((q): q is typeof q & { discount: PotentialDiscount } => q.discount !== null && q.discount.totalDiscount > 0.004)
+    .map((q) => ({
+      membershipId: q.membership.id,
+      name: q.membership.name,
+      price: q.membership.price,
+      saving: Math.round(q.discount.totalDiscount * 100) / 100,
+      totalIfJoined: q.discount.basketTotal,
+    }));
+  offers.sort((a, b) => b.saving - a.saving || (a.price ?? Infinity) - (b.price ?? Infinity));
+  return offers[0] ?? null;
+}
+
+export interface JoinAndSaveDeps {
+  listMembershipTypes(): Promise<MembershipType[]>;
+  potentialDiscount(basketId: string, membershipId: string): Promise<PotentialDiscount>;
+}
+
+/**
+ * Server helper (owner mode) for a page that knows the basket id: null for members (they already have
+ * their discount), for empty answers, or when Spektrix cannot say. Never throws: this is a nice-to-have.
+ */
+export async function joinAndSaveForBasket(
+  input: { basketId: string; isMember: boolean },
+  deps: JoinAndSaveDeps,
+): Promise<JoinAndSaveOffer | null> {
+  if (input.isMember) return null;
+  try {
+    const memberships = (await deps.listMembershipTypes()).slice(0, 6);
+    const quotes = await Promise.all(
+      memberships.map(async (membership) => ({ membership, discount: await deps.potentialDiscount(input.basketId, membership.id).catch(() => null) })),
+    );
+    return bestJoinAndSaveOffer(quotes);
+  } catch {
+    return null;
+  }
+}

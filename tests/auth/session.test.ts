@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("server-only", () => ({}));
+
+import { sessionCookies, shouldUseSecureCookies } from "@/lib/auth/cookies";
+import { safeCallbackPath } from "@/lib/auth/paths";
+import { clientIp } from "@/lib/auth/rate-limit";
+import { greetingName, isMember, isSignedIn } from "@/lib/auth/session";
+
+const member = { customerId: "I-MB22-1DMO", name: "Morgan Member", email: "m@example.com", membershipIds: ["201AB"] };
+
+describe("session roles", () => {
+  it("tells signed-in customers from members", () => {
+    expect(isSignedIn(null)).toBe(false);
+    expect(isSignedIn({ ...member, customerId: "" })).toBe(false);
+    expect(isSignedIn(member)).toBe(true);
+    expect(isMember(member)).toBe(true);
+    expect(isMember({ ...member, membershipIds: [] })).toBe(false);
+    expect(isMember(member, ["201AB", "401AB"])).toBe(true);
+    expect(isMember(member, ["401AB"])).toBe(false);
+    expect(greetingName(member)).toBe("Morgan");
+    expect(greetingName({ ...member, name: null })).toBeNull();
+  });
+});
+
+describe("session cookie", () => {
+  it("is httpOnly and SameSite=Lax, and Secure over https and in production", () => {
+    for (const cookie of Object.values(sessionCookies(true))) {
+      expect(cookie!.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/" });
+    }
+    expect(sessionCookies(true).sessionToken!.name).toMatch(/^__Secure-/);
+    expect(sessionCookies(false).sessionToken!.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
+    expect(shouldUseSecureCookies("https://www.venue.org", "development")).toBe(true);
+    expect(shouldUseSecureCookies("http://www.venue.org", "production")).toBe(true);
+    expect(shouldUseSecureCookies("http://localhost:3000", "development")).toBe(false);
+    // The local production build the end-to-end tests run over plain http.
+    expect(shouldUseSecureCookies("http://127.0.0.1:3100", "production")).toBe(false);
+  });
+});
+
+describe("after sign-in redirects", () => {
+  it("allow only paths on this site", () => {
+    expect(safeCallbackPath("/checkout?x=1")).toBe("/checkout?x=1");
+    expect(safeCallbackPath(undefined)).toBe("/account");
+    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/%0d%0aSet-Cookie", "\t/x"]) {
+      const result = safeCallbackPath(bad);
+      expect(result.startsWith("//")).toBe(false);
+      expect(new URL(result, "https://site.example").origin).toBe("https://site.example");
+    }
+  });
+});
+
+describe("client address for rate limits", () => {
+  it("takes the first forwarded hop, else x-real-ip, else unknown", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" }))).toBe("203.0.113.5");
+    expect(clientIp({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
+    expect(clientIp({})).toBe("unknown");
+  });
+});

@@ -1,0 +1,62 @@
+import type { RunningEmulator } from "../../emulator/index";
+import { createAccountService, type AccountService } from "@/lib/auth/account";
+import type { SiteUser } from "@/lib/auth/session";
+
+export const MEMBER_ID = "I-MB22-1DMO";
+export const GUEST_ID = "I-GS33-2GUE";
+export const SITE_URL = "https://tickets-site.example.org";
+
+export interface Harness {
+  emulator: RunningEmulator;
+  account: AccountService;
+  stop(): Promise<void>;
+}
+
+/** A real emulator (own port, own state) and the site's account service pointed at it. */
+export async function startHarness(): Promise<Harness> {
+  const emu = await import("../../emulator/index");
+  const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true });
+  const account = createAccountService({ baseUrl: emulator.url, clientName: "demo", apiUser: emu.DEMO_API_USER, apiKey: emu.DEMO_API_KEY, timeoutMs: 5_000 });
+  return { emulator, account, stop: () => emulator.stop() };
+}
+
+export function sessionFor(customerId: string, extra: Partial<SiteUser> = {}): SiteUser {
+  return { customerId, name: "Test Customer", email: "test@example.com", membershipIds: [], ...extra };
+}
+
+let sellable: { performanceId: string; ticketTypeId: string } | null = null;
+
+/** An on-sale performance with seats and a priced ticket type, found once per emulator data set. */
+export async function findSellable(account: AccountService): Promise<{ performanceId: string; ticketTypeId: string }> {
+  if (sellable) return sellable;
+  const performances = await account.owner.listPerformances();
+  for (const p of performances) {
+    if (!p.isOnSale || p.cancelled) continue;
+    const availability = await account.owner.getAvailability(p.id);
+    if (availability.available < 4) continue;
+    const list = await account.owner.getPriceList(p.id);
+    const price = list.prices.find((x) => x.amount > 0);
+    if (price) return (sellable = { performanceId: p.id, ticketTypeId: price.ticketType.id });
+  }
+  throw new Error("the emulator has no sellable performance");
+}
+
+/** An owner-mode basket for `customerId` with `count` tickets in it (0 for an empty one). */
+export async function basketWithTickets(account: AccountService, customerId: string, count = 2) {
+  const basket = await account.owner.createBasket({ customerId });
+  if (count > 0) {
+    const { performanceId, ticketTypeId } = await findSellable(account);
+    await account.owner.addTicketsToBasket(basket.id, Array.from({ length: count }, () => ({ performanceId, ticketTypeId })));
+  }
+  return account.owner.getBasketById(basket.id);
+}
+
+/** Pays with a test card through the emulator's payments stand-in, as `<spektrix-payments>` would. */
+export async function payWithCard(emulator: RunningEmulator, paymentToken: string, cardNumber: string) {
+  const response = await fetch(`${emulator.url}/demo/emulator-payments/submit`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ paymentToken, cardNumber, expiry: "12/30", cvc: "123", nameOnCard: "Test" }),
+  });
+  return (await response.json()) as { outcome: string; orderId?: string; message?: string };
+}
