@@ -137,9 +137,9 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
 test("another customer's confirmation page is not found", async ({ page }) => {
   test.skip(!memberOrderUrl, "needs the order from the previous test");
   await signIn(page, GUEST, "/account");
-  await page.goto(memberOrderUrl);
-  // The same page as for an order that does not exist. (The HTTP status of a streamed page is already 200
-  // when the root loading.tsx is shown, so the page is checked by what it says; the route below is a 404.)
+  const response = await page.goto(memberOrderUrl);
+  // The same answer as for an order that does not exist: a real 404, not a hint that the order is someone else's.
+  expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
   await expect(page.getByTestId("order-id")).toHaveCount(0);
   expect((await page.request.get(memberCalendarUrl)).status()).toBe(404);

@@ -8,6 +8,9 @@ export const tags = {
   /** One event's page and everything derived from it. Keyed by the site's slug-independent source id. */
   event: (sourceId: string) => `event:${sourceId}`,
   venues: "venues",
+  /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */
+  catalogue: "spektrix-catalogue",
+  catalogueKind: (kind: string) => `spektrix-catalogue:${kind}`,
   syncSettings: "sync-settings",
   siteSettings: "site-settings",
   page: (slug: string) => `page:${slug}`,

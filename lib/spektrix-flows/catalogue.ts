@@ -5,6 +5,7 @@
  */
 import { unstable_cache } from "next/cache";
 import { env } from "@/lib/config";
+import { tags } from "@/lib/cache/tags";
 import { createSpektrixClient, describeSpektrixError, type Fund, type GiftVoucherType, type MembershipType, type MerchandiseItem } from "@/lib/spektrix";
 
 export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
@@ -20,7 +21,7 @@ function client() {
 
 // Failures throw inside the cached function, so only successes are cached.
 const cached = <T>(key: string, load: () => Promise<T[]>) =>
-  unstable_cache(load, ["spektrix-flows", key], { revalidate: CATALOGUE_REVALIDATE_SECONDS, tags: ["spektrix-catalogue", `spektrix-catalogue:${key}`] });
+  unstable_cache(load, ["spektrix-flows", key], { revalidate: CATALOGUE_REVALIDATE_SECONDS, tags: [tags.catalogue, tags.catalogueKind(key)] });
 
 const loaders = {
   funds: cached<Fund>("funds", () => client().listFunds()),
