@@ -168,7 +168,7 @@ async function main() {
 
     Member login       member@example.com / member-pass
     Non-member login   guest@example.com / guest-pass
-    Studio (editors)   editor@example.com
+    Studio (editors)   ${siteUrl}/studio  editor@example.com / editor-pass
 `);
 }
 
