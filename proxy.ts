@@ -1,14 +1,26 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { whatsOnRedirect } from "@/lib/events/canonical";
 
+/** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
+const MAX_SEGMENT_LENGTH = 200;
+
 /**
- * Canonical redirects that must carry a real status. Pages stream behind loading states, so a redirect thrown
- * during render would reach the browser as a 200; here, before rendering, a malformed what's-on URL gets a 308
- * to its cleaned-up form.
+ * Work that must happen before rendering starts:
+ * - a malformed what's-on URL gets a real 308 to its cleaned-up form (a redirect thrown while a page streams
+ *   would reach the browser as a 200);
+ * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
+ *   the incremental cache, which would try to write a file named after it.
  */
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   const to = whatsOnRedirect(request.nextUrl);
-  return to ? NextResponse.redirect(new URL(to, request.url), 308) : NextResponse.next();
+  if (to) return NextResponse.redirect(new URL(to, request.url), 308);
+
+  const [, section, segment] = pathname.split("/");
+  if ((section === "events" || section === "book") && segment && segment.length > MAX_SEGMENT_LENGTH) {
+    return NextResponse.rewrite(new URL(`/${section}/-`, request.url));
+  }
+  return NextResponse.next();
 }
 
-export const config = { matcher: ["/whats-on"] };
+export const config = { matcher: ["/whats-on", "/events/:slug*", "/book/:id*"] };

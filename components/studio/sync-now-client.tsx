@@ -34,7 +34,8 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
         body: JSON.stringify({ ...(eventId ? { eventId } : {}), ...(force ? { force: true } : {}) }),
       });
       if (!res.ok || !res.body) {
-        setResult({ ok: false, text: res.status === 403 ? "Your studio session has ended; sign in again." : `The sync could not start (${res.status}).` });
+        const body = (await res.json().catch(() => ({}))) as { message?: string };
+        setResult({ ok: false, text: body.message ?? (res.status === 403 ? "Your studio session has ended; sign in again." : `The sync could not start (${res.status}).`) });
         return;
       }
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -18,7 +18,7 @@ import { z } from "zod";
 import { describeSpektrixError, SpektrixHttpError, type Basket, type Customer } from "@/lib/spektrix";
 import type { Limiter } from "@/lib/auth/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
-import { isSameOrigin } from "./origin";
+import { isSameOrigin } from "@/lib/security/origin";
 
 export const customerPaymentBodySchema = z
   .object({

@@ -45,7 +45,7 @@ beforeAll(async () => {
   routes = {
     "GET /api/studio/pickers/fund": () => pickers.GET(new Request("http://localhost/api/studio/pickers/fund?q=a"), { params: Promise.resolve({ kind: "fund" }) }),
     "GET /api/studio/pickers/fund?id": () => pickers.GET(new Request("http://localhost/api/studio/pickers/fund?id=1AB"), { params: Promise.resolve({ kind: "fund" }) }),
-    "POST /api/studio/sync": () => syncRoute.POST(new Request("http://localhost/api/studio/sync", { method: "POST", body: "{}" }), {}),
+    "POST /api/studio/sync": () => syncRoute.POST(new Request("http://localhost/api/studio/sync", { method: "POST", body: "{}", headers: { origin: "http://localhost:3000" } }), {}),
   };
 });
 

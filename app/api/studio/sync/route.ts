@@ -1,5 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
+import { env } from "@/lib/config";
+import { isSameOrigin } from "@/lib/security/origin";
 import { isSpektrixId } from "@/lib/spektrix";
 import { editorRoute } from "@/lib/studio/guard";
 import { runSiteSync } from "@/lib/sync/server";
@@ -14,8 +16,11 @@ export const dynamic = "force-dynamic";
 const bodySchema = z.object({ eventId: z.string().refine(isSpektrixId).optional(), force: z.boolean().optional() }).strict();
 
 export const POST = editorRoute<unknown>(async (request) => {
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin) return Response.json({ error: "cross-origin" }, { status: 403 });
+  // Compared with SITE_URL, not request.url: behind a proxy (or `next start` on 0.0.0.0) the server's idea of
+  // its own URL need not be the origin the browser used.
+  if (!isSameOrigin({ origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site"), siteUrl: env().SITE_URL })) {
+    return Response.json({ error: "cross-origin", message: "Start a sync from the studio itself." }, { status: 403 });
+  }
   let body: unknown = {};
   try {
     const text = await request.text();
