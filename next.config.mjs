@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -23,6 +25,11 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // Several instances share one data cache in Redis, so a sync's revalidateTag reaches all of them
+  // (cache-handler.mjs, ADR 0005). Without REDIS_URL, one instance keeps Next's default in-process cache.
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"), cacheMaxMemorySize: 0 }
+    : {}),
 };
 
 export default nextConfig;

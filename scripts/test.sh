@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in the order CI runs them, on a fresh machine or a warm one.
 #   typecheck -> lint -> Vitest (unit + integration, PGlite) -> DB tests on a real PostgreSQL -> next build -> Playwright
+#   -> two instances on PostgreSQL + Redis (tests/scale) -> budgets (scripts/bench/budgets.ts)
 # Ends with one plain line "N passed, N failed, N skipped" summed over every runner; exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
@@ -59,6 +60,17 @@ if [ -f "$RESULTS/check-build" ] && [ "$(cat "$RESULTS/check-build")" = pass ]; 
   PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test --reporter=list,json || FAILED_STEPS+=("playwright")
 else
   step "playwright: skipped, the build failed"
+fi
+
+if [ -f "$RESULTS/check-build" ] && [ "$(cat "$RESULTS/check-build")" = pass ]; then
+  step "vitest: two next start instances on PostgreSQL and Redis (tests/scale)"
+  SCALE_TEST=1 TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres" \
+    npx vitest run tests/scale --reporter=dot --reporter=json --outputFile.json="$RESULTS/vitest-scale.json" || FAILED_STEPS+=("vitest-scale")
+  # Budgets that do not depend on timing (docs/performance.md): first-load JS per public route, zero writes on re-sync.
+  check budget-first-load-js npx tsx scripts/bench/budgets.ts --only js
+  check budget-resync-writes npx tsx scripts/bench/budgets.ts --only sync
+else
+  step "multi-instance test and budgets: skipped, the build failed"
 fi
 
 step "summary (${SECONDS}s)"

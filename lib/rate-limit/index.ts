@@ -1,0 +1,115 @@
+/**
+ * One way to make a rate limiter, on `rate-limiter-flexible`:
+ *
+ *   const perIp = createRateLimiter({ keyPrefix: "login-ip", points: 20, duration: 15 * 60 });
+ *   try { await perIp.consume(ip); } catch (res) { if (isRateLimited(res)) … 429, Retry-After: retryAfterSeconds(res) }
+ *
+ * - `REDIS_URL` set: counters live in Redis (`RateLimiterRedis`), so every instance behind the balancer counts
+ *   the same attempts. If Redis is unreachable, an in-memory "insurance" limiter with the same rule takes over
+ *   per instance until Redis answers again, so sign-in keeps working and stays limited.
+ * - `REDIS_URL` unset: counters live in this process (`RateLimiterMemory`), which is the whole truth on one instance.
+ *
+ * The Redis limiter is built on first use, so importing this module (or building the site) never connects.
+ */
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { configuredRedisUrl, getConnectedRedis, getRedis } from "@/lib/redis";
+
+export interface RateLimitRule {
+  /** Namespaces the keys, e.g. `login-ip`. Two limiters with the same prefix share counters. */
+  keyPrefix: string;
+  /** Points (attempts) allowed per window. */
+  points: number;
+  /** Window length in seconds. */
+  duration: number;
+  /** Optional lock-out in seconds once the points are spent (default: until the window ends). */
+  blockDuration?: number;
+}
+
+export interface RateLimiterOptions {
+  /** Redis to count in; defaults to `REDIS_URL`. Pass `null` to force memory (tests, scripts). */
+  redisUrl?: string | null;
+  /** How long the first call waits for the Redis connection before counting in memory (default 1 s). */
+  connectTimeoutMs?: number;
+}
+
+/** The part of rate-limiter-flexible's API the site uses; both stores implement it. */
+export interface RateLimiter {
+  /** `memory` or `redis`: where the counters live (with Redis, memory takes over while Redis is down). */
+  readonly store: "memory" | "redis";
+  readonly keyPrefix: string;
+  readonly points: number;
+  /** Spends points; resolves with what is left, rejects with a `RateLimiterRes` once the limit is reached. */
+  consume(key: string, points?: number): Promise<RateLimiterRes>;
+  /** The current state of a key without spending, or null if it has no counter. */
+  get(key: string): Promise<RateLimiterRes | null>;
+  /** Adds points without rejecting (e.g. count a failed attempt). */
+  penalty(key: string, points?: number): Promise<RateLimiterRes>;
+  /** Gives points back. */
+  reward(key: string, points?: number): Promise<RateLimiterRes>;
+  /** Locks a key out for `seconds`. */
+  block(key: string, seconds: number): Promise<RateLimiterRes>;
+  /** Forgets a key (e.g. an e-mail address after a successful sign-in). */
+  delete(key: string): Promise<boolean>;
+}
+
+/** True for the rejection `consume` gives when the limit is reached (not for a store error). */
+export function isRateLimited(value: unknown): value is RateLimiterRes {
+  return value instanceof RateLimiterRes;
+}
+
+/** Whole seconds until a limited key may try again, at least 1 (for a `Retry-After` header). */
+export function retryAfterSeconds(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+function memory(rule: RateLimitRule, keyPrefix = rule.keyPrefix): RateLimiterMemory {
+  return new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.duration, blockDuration: rule.blockDuration ?? 0 });
+}
+
+function fromAbstract(store: "memory" | "redis", rule: RateLimitRule, load: () => Promise<RateLimiterAbstract> | RateLimiterAbstract): RateLimiter {
+  const call = async <T>(fn: (l: RateLimiterAbstract) => Promise<T>): Promise<T> => fn(await load());
+  return {
+    store,
+    keyPrefix: rule.keyPrefix,
+    points: rule.points,
+    consume: (key, points = 1) => call((l) => l.consume(key, points)),
+    get: (key) => call((l) => l.get(key)),
+    penalty: (key, points = 1) => call((l) => l.penalty(key, points)),
+    reward: (key, points = 1) => call((l) => l.reward(key, points)),
+    block: (key, seconds) => call((l) => l.block(key, seconds)),
+    delete: (key) => call((l) => l.delete(key)),
+  };
+}
+
+/**
+ * A limiter for `rule`: Redis-backed when `REDIS_URL` (or `options.redisUrl`) is set, in memory otherwise.
+ * Create limiters once at module level and reuse them; each call makes a new limiter object (the Redis
+ * connection underneath is shared by the whole process).
+ */
+export function createRateLimiter(rule: RateLimitRule, options: RateLimiterOptions = {}): RateLimiter {
+  if (!Number.isInteger(rule.points) || rule.points < 1) throw new Error(`rate limit ${rule.keyPrefix}: points must be a positive integer`);
+  if (!(rule.duration >= 0)) throw new Error(`rate limit ${rule.keyPrefix}: duration must be seconds ≥ 0`);
+  const url = options.redisUrl === null ? undefined : (options.redisUrl ?? configuredRedisUrl());
+  if (!url) {
+    const limiter = memory(rule);
+    return fromAbstract("memory", rule, () => limiter);
+  }
+
+  let built: Promise<RateLimiterAbstract> | undefined;
+  const build = async (): Promise<RateLimiterAbstract> => {
+    // Give a fresh process a moment to connect, so its first requests are counted where every instance counts.
+    await getConnectedRedis(url, options.connectTimeoutMs ?? 1_000);
+    return new RateLimiterRedis({
+      storeClient: getRedis(url)!,
+      useRedisPackage: true,
+      keyPrefix: `rl:${rule.keyPrefix}`,
+      points: rule.points,
+      duration: rule.duration,
+      blockDuration: rule.blockDuration ?? 0,
+      // While Redis is down, answer from memory at once instead of queueing behind a reconnect.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory(rule, `${rule.keyPrefix}:insurance`),
+    });
+  };
+  return fromAbstract("redis", rule, () => (built ??= build()));
+}
