@@ -1,109 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { EventCard } from "@/components/site/event-card";
-import { CalendarMonth } from "@/components/site/whats-on/calendar-month";
-import { EmptyState } from "@/components/site/whats-on/empty-state";
-import { FilterForm } from "@/components/site/whats-on/filter-form";
-import { Pagination } from "@/components/site/whats-on/pagination";
-import { QuickDates } from "@/components/site/whats-on/quick-dates";
-import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
-import { describeFilters } from "@/lib/events/describe";
-import { localDateOf, monthOf, presetRange } from "@/lib/events/dates";
-import { filtersHref, isUnfiltered, parseFilters, type ListingFilters } from "@/lib/events/filters";
-import { pageMetadata } from "@/lib/seo/metadata";
-import { routes, siteInfo } from "@/lib/site";
+import { whatsOnMetadata } from "./metadata";
+import { WhatsOnView } from "./whats-on-view";
 
+/** Filtered what's on, rendered per request. The bare, unfiltered list is served from `[view]` (see proxy.ts). */
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { filters } = parseFilters(await searchParams);
-  const site = siteInfo();
-  const { heading } = describeFilters(filters, site.timeZone, new Date());
-  const base = pageMetadata({
-    title: heading === "What’s on" ? "What’s on" : `${heading} · What’s on`,
-    description: `Plays, concerts, comedy and family shows at ${site.name}. Browse by date or search by title, and find captioned, BSL, audio-described and relaxed performances.`,
-    path: routes.whatsOn,
-  });
-  // Filtered views are for visitors, not for search engines; the canonical is the unfiltered list.
-  return isUnfiltered(filters) && filters.view === "list" && filters.page === 1 ? base : { ...base, robots: { index: false, follow: true } };
+  return whatsOnMetadata(await searchParams);
 }
 
 export default async function WhatsOnPage({ searchParams }: Props) {
-  const raw = await searchParams;
-  const { filters, problems } = parseFilters(raw);
-  if (problems.length) redirect(filtersHref(routes.whatsOn, filters, { page: filters.page }));
-
-  const site = siteInfo();
-  const now = new Date();
-  const today = localDateOf(now, site.timeZone);
-  const facets = await getFacets();
-  const { heading, detail } = describeFilters(filters, site.timeZone, now);
-
-  return (
-    <>
-      <header className="border-b border-line bg-paper-deep/60">
-        <div className="container-page py-10 md:py-14">
-          <p className="eyebrow text-brand">What’s on</p>
-          <h1 className="mt-2 text-4xl font-semibold md:text-6xl">{heading}</h1>
-          {detail ? <p className="mt-3 max-w-2xl text-lg text-ink-soft">{detail}</p> : null}
-          <div className="mt-7">
-            <QuickDates filters={filters} />
-          </div>
-        </div>
-      </header>
-      <div className="container-page grid grid-cols-1 gap-8 py-8 md:py-12 lg:grid-cols-[18rem_1fr] lg:gap-10">
-        <aside className="lg:sticky lg:top-24 lg:self-start">
-          <FilterForm filters={filters} facets={facets} />
-        </aside>
-        <div className="min-w-0">{filters.view === "calendar" ? <CalendarResults filters={filters} today={today} /> : <ListResults filters={filters} />}</div>
-      </div>
-    </>
-  );
-}
-
-async function ListResults({ filters }: { filters: ListingFilters }) {
-  const site = siteInfo();
-  const listing = await getListing(filters);
-  if (filters.page > listing.totalPages) redirect(filtersHref(routes.whatsOn, filters, { page: listing.totalPages }));
-  if (listing.total === 0) return <EmptyState filters={filters} />;
-  const first = (listing.page - 1) * listing.pageSize + 1;
-  const last = first + listing.events.length - 1;
-  return (
-    <section aria-labelledby="results-heading">
-      <h2 id="results-heading" className="sr-only">
-        Results
-      </h2>
-      <p className="mb-5 text-sm text-ink-soft" aria-live="polite">
-        {listing.total === 1 ? "1 show" : `${listing.total} shows`}
-        {listing.totalPages > 1 ? ` · showing ${first}–${last}` : ""}
-      </p>
-      <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 xl:grid-cols-3">
-        {listing.events.map((event, i) => (
-          <li key={event.slug}>
-            <EventCard event={event} timeZone={site.timeZone} headingLevel={3} priority={i < 2} />
-          </li>
-        ))}
-      </ul>
-      <Pagination filters={filters} page={listing.page} totalPages={listing.totalPages} />
-    </section>
-  );
-}
-
-async function CalendarResults({ filters, today }: { filters: ListingFilters; today: string }) {
-  const site = siteInfo();
-  const start = filters.when ? presetRange(filters.when, site.timeZone, new Date()).from : (filters.from ?? today);
-  const month = filters.month ?? monthOf(start);
-  const { performances, truncated } = await getCalendarMonth(filters, month);
-  return (
-    <>
-      <CalendarMonth month={month} today={today} filters={{ ...filters, month }} performances={performances} timeZone={site.timeZone} />
-      {truncated ? <p className="mt-4 text-sm text-ink-soft">This month is busy: narrow the dates or filters to see every performance.</p> : null}
-      <p className="mt-6 text-sm">
-        {/* A file download, not a page, so a plain link with `download` rather than <Link>. */}
-        <a href="/api/calendar" download className="font-semibold text-brand underline underline-offset-4">
-          Subscribe to every performance in your calendar (.ics)
-        </a>
-      </p>
-    </>
-  );
+  return <WhatsOnView raw={await searchParams} />;
 }

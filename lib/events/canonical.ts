@@ -15,6 +15,8 @@
 import { filtersHref, parseFilters } from "./filters";
 
 export const WHATS_ON_PATH = "/whats-on";
+/** The segment under which the unfiltered list is cached as one page (`/whats-on/all`; see proxy.ts). */
+export const UNFILTERED_VIEW = "all";
 
 /** The canonical path+query to redirect to, or null when the URL is already fine. */
 export function whatsOnRedirect(url: URL): string | null {
