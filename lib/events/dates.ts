@@ -4,6 +4,8 @@
  * turned into a half-open UTC window for the database.
  */
 
+import { offsetMinutes, wallTimeToInstant, zonedParts } from "@/lib/time/zone";
+
 export type LocalDate = string; // YYYY-MM-DD
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -18,49 +20,8 @@ export function isLocalDate(value: string): value is LocalDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(timeZone: string) {
-  let f = partsCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      weekday: "short",
-    });
-    partsCache.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/** The venue's wall-clock reading of an instant. `weekday` is 0 (Sunday) to 6. */
-export function zonedParts(instant: Date, timeZone: string) {
-  const parts = partsFormatter(timeZone).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return {
-    year: Number(get("year")),
-    month: Number(get("month")),
-    day: Number(get("day")),
-    hour: Number(get("hour")),
-    minute: Number(get("minute")),
-    second: Number(get("second")),
-    weekday: WEEKDAYS.indexOf(get("weekday")),
-  };
-}
-
-/** Minutes east of UTC that the zone's clocks show at `instant` (Edmonton in summer: -360). */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
+// Zone arithmetic lives in lib/time/zone (the sync uses it too); re-exported for the pages' convenience.
+export { offsetMinutes, zonedParts };
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 
@@ -86,10 +47,7 @@ export function weekdayOf(date: LocalDate): number {
 /** The instant of local midnight at the start of `date` in the zone (handles DST on either side). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d);
-  let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  return wallTimeToInstant(Date.UTC(y, m - 1, d), timeZone);
 }
 
 /** ISO 8601 with the venue's offset, as schema.org and calendars want: 2025-10-24T19:30:00-06:00. */

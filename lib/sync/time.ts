@@ -2,6 +2,7 @@
  * Time helpers for Spektrix's two kinds of timestamps: `…Utc` fields (sometimes without a `Z`) and venue-local
  * wall times without an offset.
  */
+import { wallTimeToInstant } from "@/lib/time/zone";
 
 /** Parses a UTC timestamp, with or without `Z`/offset. Null when absent or unreadable. */
 export function parseUtc(value: string | null | undefined): Date | null {
@@ -11,33 +12,6 @@ export function parseUtc(value: string | null | undefined): Date | null {
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
   const date = new Date(hasZone ? s : /T/.test(s) ? `${s}Z` : `${s}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
 /**
@@ -51,10 +25,7 @@ export function localToUtc(local: string | null | undefined, timeZone: string): 
   const [, y, mo, d, h, mi, s] = m;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   if (Number.isNaN(wall)) return null;
-  // Two passes settle on the right offset on either side of a transition.
-  let guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  guess = wall - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
+  return wallTimeToInstant(wall, timeZone);
 }
 
 export const HOUR = 3_600_000;
