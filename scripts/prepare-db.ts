@@ -6,37 +6,24 @@
  */
 import { ConfigError, env } from "@/lib/config";
 import { DatabaseUnavailableError, openDb } from "@/lib/db";
-import { runSync } from "@/lib/sync/engine";
-import { createSpektrixSource } from "@/lib/sync/spektrix-source";
+import { syncLocally } from "./lib/local-sync";
 
 async function main() {
   const config = env();
-  const database = await openDb(config.DATABASE_URL);
-  try {
-    await database.migrate();
+  if (process.argv.includes("--no-sync")) {
+    const database = await openDb(config.DATABASE_URL);
+    await database.migrate().finally(() => database.close());
     console.log(`  database ready (${database.kind})`);
-    if (process.argv.includes("--no-sync")) return;
-    const summary = await runSync({
-      database,
-      source: createSpektrixSource({
-        baseUrl: config.SPEKTRIX_BASE_URL,
-        clientName: config.SPEKTRIX_CLIENT_NAME,
-        timeoutMs: config.SPEKTRIX_TIMEOUT_MS,
-      }),
-      trigger: "cli",
-      timeZone: config.VENUE_TIME_ZONE,
-      revalidate: () => {},
-    });
-    const events = summary.details?.events;
-    console.log(
-      `  first sync ${summary.status}${summary.abortReason ? ` (${summary.abortReason})` : ""}: ` +
-        `${events ? `${events.created ?? 0} new, ${events.updated ?? 0} updated, ${events.unchanged ?? 0} unchanged events` : ""}`,
-    );
-    // A failed first sync is not fatal: the site still serves whatever the store held before.
-    if (summary.status === "failed") console.warn(`  ${summary.errors.join("; ")}`);
-  } finally {
-    await database.close();
+    return;
   }
+  const summary = await syncLocally(config, { trigger: "cli" });
+  const events = summary.details?.events;
+  console.log(
+    `  database ready; first sync ${summary.status}${summary.abortReason ? ` (${summary.abortReason})` : ""}` +
+      (events ? `: ${events.created ?? 0} new, ${events.updated ?? 0} updated, ${events.unchanged ?? 0} unchanged events` : ""),
+  );
+  // A failed first sync is not fatal: the site still serves whatever the store held before.
+  if (summary.status === "failed") console.warn(`  ${summary.errors.join("; ")}`);
 }
 
 main().catch((error) => {

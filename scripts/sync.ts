@@ -9,9 +9,9 @@
  */
 import { parseArgs } from "node:util";
 import { ConfigError, env, type Env } from "@/lib/config";
-import { openDb, redactUrl } from "@/lib/db";
-import { runSync, type SyncProgress, type SyncSummary } from "@/lib/sync/engine";
-import { createSpektrixSource } from "@/lib/sync/spektrix-source";
+import { redactUrl } from "@/lib/db";
+import type { SyncProgress, SyncSummary } from "@/lib/sync/engine";
+import { syncLocally } from "./lib/local-sync";
 
 const EXIT = { succeeded: 0, aborted: 2, "already-running": 3, failed: 1, running: 1 } as const;
 
@@ -69,27 +69,9 @@ async function viaSite(config: Env, body: { eventId?: string; force?: boolean })
   return { reached: true, summary };
 }
 
-async function locally(config: Env, args: { eventId?: string; force?: boolean }): Promise<SyncSummary> {
-  const database = await openDb(config.DATABASE_URL);
-  try {
-    await database.migrate();
-    return await runSync({
-      database,
-      source: createSpektrixSource({
-        baseUrl: config.SPEKTRIX_BASE_URL,
-        clientName: config.SPEKTRIX_CLIENT_NAME,
-        timeoutMs: config.SPEKTRIX_TIMEOUT_MS,
-      }),
-      trigger: "cli",
-      timeZone: config.VENUE_TIME_ZONE,
-      eventId: args.eventId,
-      force: args.force,
-      onProgress: progress,
-      // No revalidate: the site's cache lives in another process (or in Redis); see the warning below.
-    });
-  } finally {
-    await database.close();
-  }
+// No revalidate: the site's cache lives in another process (or in Redis); see the warning below.
+function locally(config: Env, args: { eventId?: string; force?: boolean }): Promise<SyncSummary> {
+  return syncLocally(config, { trigger: "cli", eventId: args.eventId, force: args.force, onProgress: progress });
 }
 
 async function main(): Promise<number> {

@@ -4,7 +4,7 @@ import { getDb, storeDb, type StoreDb } from "@/lib/db";
 import { mapEventFields } from "@/lib/sync/mapping";
 import { planSync } from "@/lib/sync/plan";
 import { parseSyncSettings, loadSyncSettings, type SettingsErrors } from "@/lib/sync/settings";
-import { createSpektrixSource } from "@/lib/sync/spektrix-source";
+import { configuredSource } from "@/lib/sync/spektrix-source";
 import { loadStored } from "@/lib/sync/store";
 import { windowAround } from "@/lib/sync/time";
 import { explainForEditor } from "./spektrix";
@@ -37,7 +37,7 @@ export async function previewSettingsOnEvent(input: unknown, eventId: string, da
   if (!parsed.ok) return { ok: false, fieldErrors: parsed.errors, message: "Fix the highlighted settings to preview them." };
   const settings = parsed.settings;
   const config = env();
-  const source = createSpektrixSource({ baseUrl: config.SPEKTRIX_BASE_URL, clientName: config.SPEKTRIX_CLIENT_NAME, timeoutMs: config.SPEKTRIX_TIMEOUT_MS });
+  const source = configuredSource(config);
   let event, performances;
   try {
     event = await source.fetchEvent(eventId);

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/config";
 import { getDatabase } from "@/lib/db";
 import { runSync, type Revalidate, type SyncProgress, type SyncSummary, type SyncTrigger } from "./engine";
-import { createSpektrixSource } from "./spektrix-source";
+import { configuredSource } from "./spektrix-source";
 
 /** The sync as the running site does it: its database, Spektrix from env, its cache. */
 export async function runSiteSync(options: {
@@ -15,11 +15,7 @@ export async function runSiteSync(options: {
   const config = env();
   return runSync({
     database: await getDatabase(),
-    source: createSpektrixSource({
-      baseUrl: config.SPEKTRIX_BASE_URL,
-      clientName: config.SPEKTRIX_CLIENT_NAME,
-      timeoutMs: config.SPEKTRIX_TIMEOUT_MS,
-    }),
+    source: configuredSource(config),
     timeZone: config.VENUE_TIME_ZONE,
     ...options,
   });

@@ -126,3 +126,8 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
     },
   };
 }
+
+/** The source the site's configuration names: Spektrix (or the emulator) at SPEKTRIX_BASE_URL. */
+export function configuredSource(config: { SPEKTRIX_BASE_URL: string; SPEKTRIX_CLIENT_NAME: string; SPEKTRIX_TIMEOUT_MS: number }): SyncSource {
+  return createSpektrixSource({ baseUrl: config.SPEKTRIX_BASE_URL, clientName: config.SPEKTRIX_CLIENT_NAME, timeoutMs: config.SPEKTRIX_TIMEOUT_MS });
+}
