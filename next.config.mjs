@@ -1,12 +1,7 @@
 import { createRequire } from "node:module";
+import { securityHeaders } from "./lib/security/headers.mjs";
 
 /** @type {import('next').NextConfig} */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "SAMEORIGIN" },
-];
-
 const nextConfig = {
   reactStrictMode: true,
   // Lets two builds (say, a benchmark and a test run) live side by side without overwriting each other.
@@ -23,7 +18,8 @@ const nextConfig = {
     ],
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // CSP, HSTS (production), nosniff, Referrer-Policy, frame-ancestors: lib/security/headers.mjs, docs/security.md.
+    return [{ source: "/:path*", headers: securityHeaders(process.env) }];
   },
   // Several instances share one data cache in Redis, so a sync's revalidateTag reaches all of them
   // (cache-handler.mjs, ADR 0005). Without REDIS_URL, one instance keeps Next's default in-process cache.

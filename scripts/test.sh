@@ -57,7 +57,8 @@ check no-secrets-in-bundle npx tsx scripts/check-no-secrets.ts
 
 if [ -f "$RESULTS/check-build" ] && [ "$(cat "$RESULTS/check-build")" = pass ]; then
   step "playwright: journeys in Chromium against the built site and the emulator"
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test --reporter=list,json || FAILED_STEPS+=("playwright")
+  # CI=1: always start our own servers, never reuse whatever happens to listen on the test ports.
+  CI=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/playwright.json" npx playwright test --reporter=list,json || FAILED_STEPS+=("playwright")
 else
   step "playwright: skipped, the build failed"
 fi

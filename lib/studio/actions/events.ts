@@ -2,6 +2,7 @@
 
 import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
+import { isRowId } from "@/lib/db/ids";
 import { setEventHidden, updateEvent } from "../events";
 import { FORBIDDEN, formObject, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
@@ -14,7 +15,7 @@ function revalidateEvent(sourceId: string) {
 /** Saves an event's site-owned fields. Checkboxes absent from the form mean "off". */
 export async function updateEventAction(eventId: number, _prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   return asEditor(async () => {
-    if (!Number.isInteger(eventId) || eventId < 1) return { ok: false, message: "Unknown event." };
+    if (!isRowId(eventId)) return { ok: false, message: "Unknown event." };
     const input: Record<string, unknown> = formObject(form);
     input.hidden = form.get("hidden") === "on";
     input.published = form.get("published") === "on";
@@ -27,7 +28,7 @@ export async function updateEventAction(eventId: number, _prev: ActionResult | u
 
 export async function setEventHiddenAction(eventId: number, hidden: boolean): Promise<ActionResult> {
   return asEditor(async () => {
-    if (!Number.isInteger(eventId) || eventId < 1 || typeof hidden !== "boolean") return { ok: false, message: "Unknown event." };
+    if (!isRowId(eventId) || typeof hidden !== "boolean") return { ok: false, message: "Unknown event." };
     const sourceId = await setEventHidden(eventId, hidden);
     if (!sourceId) return { ok: false, message: "Unknown event." };
     revalidateEvent(sourceId);

@@ -2,11 +2,13 @@
 
 import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
+import { isRowId } from "@/lib/db/ids";
 import { FORBIDDEN, parseJsonField, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 import { deletePage, publishPage, savePageDraft, unpublishPage } from "../pages";
 
-const validId = (id: unknown): id is number => typeof id === "number" && Number.isInteger(id) && id > 0;
+// Past int4's range an id would reach the database and throw; it is simply unknown.
+const validId = isRowId;
 
 function revalidatePage(slug: string) {
   revalidateTag(tags.page(slug), { expire: 0 });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = editorRoute<{ params: Promise<{ kind: string }> }>(async (request, { params }) => {
   const { kind } = await params;
-  if (!isPickerKind(kind)) return Response.json({ error: "unknown-kind", message: `No picker called ${kind}.` }, { status: 404 });
+  if (!isPickerKind(kind)) return Response.json({ error: "unknown-kind", message: "No picker of that kind." }, { status: 404 });
   const url = new URL(request.url);
   const id = url.searchParams.get("id");
   const q = (url.searchParams.get("q") ?? "").slice(0, PICKER_MAX_QUERY);

@@ -4,6 +4,7 @@ import { PageEditor } from "@/components/studio/page-editor-client";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { editorOptions } from "@/lib/studio/page-editor-options";
 import { getPage } from "@/lib/studio/pages";
+import { isRowId } from "@/lib/db/ids";
 
 export const metadata: Metadata = { title: "Edit page" };
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   await requireEditorPage(`/studio/pages/${encodeURIComponent(id)}`);
   const pageId = Number(id);
-  if (!Number.isInteger(pageId) || pageId < 1) notFound();
+  if (!isRowId(pageId)) notFound();
   const page = await getPage(pageId);
   if (!page) notFound();
   return (
