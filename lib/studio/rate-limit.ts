@@ -1,13 +1,14 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterRes } from "rate-limiter-flexible";
+import { createRateLimiter } from "@/lib/rate-limit";
 
 /**
  * Sign-in throttling: 5 failed attempts per e-mail+IP per 15 minutes, and 30 per IP, then a lock-out until the
- * window ends. In memory, so per instance; several instances behind a balancer would use RateLimiterRedis with
- * the same options (REDIS_URL).
+ * window ends. Counted in Redis when REDIS_URL is set, so every instance behind a balancer sees the same
+ * attempts; in memory otherwise.
  */
 
-const byPair = new RateLimiterMemory({ keyPrefix: "studio-signin-pair", points: 5, duration: 15 * 60 });
-const byIp = new RateLimiterMemory({ keyPrefix: "studio-signin-ip", points: 30, duration: 15 * 60 });
+const byPair = createRateLimiter({ keyPrefix: "studio-signin-pair", points: 5, duration: 15 * 60 });
+const byIp = createRateLimiter({ keyPrefix: "studio-signin-ip", points: 30, duration: 15 * 60 });
 
 export type Throttle = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
