@@ -271,7 +271,9 @@ function layout(c: Ctx, emu: Emu, title: string, body: string, p?: PageCtx): str
     ? `parent.postMessage("basketContents:" + ${JSON.stringify(JSON.stringify(basket)).replace(/</g, "\\u003c")}, "*"); parent.postMessage("basketHash:" + ${JSON.stringify(basket.hash)}, "*");`
     : "";
   const resizer = resize
-    ? `function spxSize(){ parent.postMessage(JSON.stringify({ type: "spektrix:resize", height: document.documentElement.scrollHeight }), "*"); }
+    ? // The content's own height (body bottom plus its margin), not scrollHeight: scrollHeight never drops below
+      // the frame's current height, so a frame sized by it could grow but never shrink.
+      `function spxSize(){ var b = document.body, h = Math.ceil(b.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(b).marginBottom || "0")); parent.postMessage(JSON.stringify({ type: "spektrix:resize", height: h }), "*"); }
 window.addEventListener("load", spxSize); if (window.ResizeObserver) new ResizeObserver(spxSize).observe(document.body);`
     : "";
   return `<!doctype html>
