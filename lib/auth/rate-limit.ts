@@ -89,18 +89,4 @@ export function sharedLimiter(rule: LimitRule, redisUrl: string | undefined): Li
   return limiter;
 }
 
-/**
- * The caller's address for rate limiting. Behind a proxy the first `X-Forwarded-For` hop is the client;
- * without one the header can be forged, which only lets an attacker spread attempts over more buckets:
- * the per-e-mail limit still holds.
- */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string): string | undefined => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || get("x-real-ip")?.trim();
-  return ip && ip.length <= 64 ? ip : "unknown";
-}
+export { clientIp } from "@/lib/security/client-ip";

@@ -89,8 +89,9 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
     return fail(403, "cross-origin", "This request didn’t come from our website.");
   }
 
-  // 3. Rate limit per customer and address, before any call to Spektrix.
-  const limit = await deps.limiter.consume(`${session.customerId}|${input.ip}`);
+  // 3. Rate limit per customer, before any call to Spektrix. The signed session names the customer; an address
+  //    would let a member spread attempts over forged X-Forwarded-For values.
+  const limit = await deps.limiter.consume(session.customerId);
   if (!limit.allowed) {
     log("checkout refused", { reason: "rate-limited" });
     return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", { retryAfterSeconds: limit.retryAfterSeconds });

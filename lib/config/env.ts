@@ -57,6 +57,8 @@ export const envSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be redis://host:port").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").default(DEMO_SECRETS.AUTH_SECRET),
     SYNC_SECRET: z.string().min(16, "must be at least 16 characters").default(DEMO_SECRETS.SYNC_SECRET),
+    /** Proxies/load balancers in front of the site; lib/security/client-ip.ts trusts that many X-Forwarded-For hops. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     STUDIO_ADMIN_EMAILS: z
       .string()
       .default("editor@example.com")

@@ -1,5 +1,5 @@
 import type { RateLimiterRes } from "rate-limiter-flexible";
-import { createRateLimiter } from "@/lib/rate-limit";
+import { createRateLimiter, isRateLimited, retryAfterSeconds } from "@/lib/rate-limit";
 
 /**
  * Sign-in throttling: 5 failed attempts per e-mail+IP per 15 minutes, and 30 per IP, then a lock-out until the
@@ -9,6 +9,9 @@ import { createRateLimiter } from "@/lib/rate-limit";
 
 const byPair = createRateLimiter({ keyPrefix: "studio-signin-pair", points: 5, duration: 15 * 60 });
 const byIp = createRateLimiter({ keyPrefix: "studio-signin-ip", points: 30, duration: 15 * 60 });
+// Keyed on what the caller cannot change, and spent before the password is checked, so neither forged
+// X-Forwarded-For addresses nor many guesses sent at once get past it.
+const byEmail = createRateLimiter({ keyPrefix: "studio-signin-email", points: 10, duration: 15 * 60 });
 
 export type Throttle = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -16,9 +19,15 @@ function keys(email: string, ip: string) {
   return { pair: `${email.trim().toLowerCase()}|${ip}`, ip };
 }
 
-/** Whether another attempt may be made now (does not consume a point). */
+/** Whether another attempt may be made now. Spends one attempt for the e-mail address; the other counters count failures. */
 export async function signInAllowed(email: string, ip: string): Promise<Throttle> {
   const k = keys(email, ip);
+  try {
+    await byEmail.consume(email.trim().toLowerCase());
+  } catch (error) {
+    if (isRateLimited(error)) return { allowed: false, retryAfterSeconds: retryAfterSeconds(error) };
+    throw error;
+  }
   const [pair, perIp] = await Promise.all([byPair.get(k.pair), byIp.get(k.ip)]);
   const blocked = [pair, perIp].filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0);
   if (blocked.length === 0) return { allowed: true };
@@ -33,5 +42,5 @@ export async function recordFailedSignIn(email: string, ip: string): Promise<voi
 
 /** A successful sign-in clears the e-mail+IP counter. */
 export async function recordSuccessfulSignIn(email: string, ip: string): Promise<void> {
-  await byPair.delete(keys(email, ip).pair);
+  await Promise.all([byPair.delete(keys(email, ip).pair), byEmail.delete(email.trim().toLowerCase())]);
 }

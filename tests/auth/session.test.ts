@@ -51,9 +51,15 @@ describe("after sign-in redirects", () => {
 });
 
 describe("client address for rate limits", () => {
-  it("takes the first forwarded hop, else x-real-ip, else unknown", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" }))).toBe("203.0.113.5");
-    expect(clientIp({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
-    expect(clientIp({})).toBe("unknown");
+  it("takes the address the nearest trusted proxy recorded, never one the visitor wrote", () => {
+    // A visitor sent "1.2.3.4"; the one trusted proxy appended what it saw.
+    const forged = new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.5" });
+    expect(clientIp(forged, 1)).toBe("203.0.113.5");
+    // Two trusted proxies: the outer one recorded the client, the inner one recorded the outer proxy.
+    expect(clientIp({ "x-forwarded-for": "1.2.3.4, 203.0.113.5, 10.0.0.1" }, 2)).toBe("203.0.113.5");
+    // No proxy: the last entry, which Next fills from the socket when the visitor sent none.
+    expect(clientIp({ "x-forwarded-for": "198.51.100.7" }, 0)).toBe("198.51.100.7");
+    expect(clientIp({ "x-real-ip": "198.51.100.2" }, 0)).toBe("198.51.100.2");
+    expect(clientIp({}, 0)).toBe("unknown");
   });
 });

@@ -278,16 +278,18 @@ describe("GET /basket/labels (a read-only lookup: unknown ids are dropped, never
 
 describe.skipIf(!payment)("POST /api/checkout/customer-payment", () => {
   const member = { customerId: "I-MB22-1DMO", name: "Member", email: "member@example.com", membershipIds: [] };
-  let ip = 0;
-  const post = (body: string | undefined, headers: Record<string, string> = {}) =>
-    payment!.POST(
+  let n = 0;
+  const post = (body: string | undefined, headers: Record<string, string> = {}) => {
+    // A fresh member per case, so the per-customer rate limit (tested on its own below) does not answer first.
+    if (session) session = { ...member, customerId: `I-MB22-${String(++n).padStart(4, "0")}` };
+    return payment!.POST(
       new Request(`${SITE}/api/checkout/customer-payment`, {
         method: "POST",
-        // A fresh address per case, so the rate limit (tested on its own below) does not answer first.
-        headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": `192.0.2.${++ip}`, ...headers },
+        headers: { "content-type": "application/json", origin: SITE, ...headers },
         body,
       }),
     );
+  };
   const valid = { basketId: "B1234", billingAddressId: "A1234", storeCard: false };
 
   it("refuses a visitor without a session → 401", async () => {

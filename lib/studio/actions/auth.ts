@@ -3,7 +3,9 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { shouldUseSecureCookies } from "@/lib/auth/cookies";
 import { env } from "@/lib/config";
+import { clientIp } from "@/lib/security/client-ip";
 import { type ActionResult } from "../forms";
 import { safeReturnPath } from "../guard";
 import { recordFailedSignIn, recordSuccessfulSignIn, signInAllowed } from "../rate-limit";
@@ -15,10 +17,6 @@ const signInSchema = z.object({
   password: z.string({ error: "must be text" }).min(1, { message: "is required" }).max(200, { message: "is too long" }),
 });
 
-async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-}
 
 /** Studio sign-in. Rate-limited per e-mail+IP and per IP; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
@@ -29,7 +27,7 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
     return { ok: false, message: "Enter your e-mail address and password.", fieldErrors };
   }
   const { email, password } = parsed.data;
-  const ip = await clientIp();
+  const ip = clientIp(await headers());
   const throttle = await signInAllowed(email, ip);
   if (!throttle.allowed) {
     return { ok: false, message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).` };
@@ -44,7 +42,7 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
   store.set(STUDIO_SESSION_COOKIE, issueSessionToken(user.email, env().AUTH_SECRET), {
     httpOnly: true,
     sameSite: "strict",
-    secure: env().NODE_ENV === "production" && env().SITE_URL.startsWith("https:"),
+    secure: shouldUseSecureCookies(env().SITE_URL, env().NODE_ENV),
     path: "/",
     maxAge: STUDIO_SESSION_SECONDS,
   });
