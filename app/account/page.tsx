@@ -10,6 +10,7 @@ import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
 import { formatAddress, formatDate, formatPerformanceTime, ticketCount } from "@/lib/checkout/format";
 import { routes, siteInfo } from "@/lib/site";
 import { formatMoney } from "@/lib/spektrix-flows/money";
+import { localToUtc } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "My account", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -154,7 +155,7 @@ export default async function AccountPage() {
                   <li key={m.id} className="rounded-lg bg-brand-tint/50 p-4">
                     <p className="font-semibold">{m.name}</p>
                     <p className="mt-1 text-sm text-ink-soft">
-                      {m.expiryDate ? `Valid until ${formatDate(m.expiryDate.endsWith("Z") ? m.expiryDate : `${m.expiryDate}Z`, site.timeZone)}` : "Current"}
+                      {m.expiryDate ? `Valid until ${formatDate(localToUtc(m.expiryDate, site.timeZone)?.toISOString() ?? null, site.timeZone) ?? m.expiryDate.slice(0, 10)}` : "Current"}
                       {m.autoRenew ? " · renews automatically" : ""}
                     </p>
                   </li>

@@ -13,6 +13,7 @@ import { createSpektrixOwnerClient, signRequest, type SpektrixOwnerClient } from
 import { createTransport } from "@/lib/spektrix/http";
 import { customerSchema, orderSchema, parseResponse, potentialDiscountSchema } from "@/lib/spektrix/schemas";
 import { assertCustomerId, assertOpaqueId, assertSpektrixId } from "@/lib/spektrix/ids";
+import { localToUtc } from "@/lib/time/zone";
 
 export interface AccountServiceOptions {
   baseUrl: string;
@@ -21,6 +22,8 @@ export interface AccountServiceOptions {
   apiKey: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The venue's zone, in which Spektrix writes membership dates. */
+  timeZone: string;
 }
 
 export interface HeldMembership {
@@ -54,15 +57,17 @@ const accountExtrasSchema = z.looseObject({
   orders: z.array(z.union([z.string(), z.looseObject({ id: z.string() })])).nullish(),
 });
 
-/** Spektrix dates here are venue-local without a zone; comparing them as UTC is off by hours, not days. */
-export function isCurrent(m: Pick<HeldMembership, "expiryDate">, now: Date): boolean {
-  if (!m.expiryDate) return true;
-  const at = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(m.expiryDate) ? m.expiryDate : `${m.expiryDate}Z`);
-  return Number.isNaN(at) || at > now.getTime();
+/**
+ * Spektrix writes expiry dates in venue-local time without a zone; read as UTC they would end a Canadian
+ * membership 6–7 hours early, and show the day before.
+ */
+export function isCurrent(m: Pick<HeldMembership, "expiryDate">, now: Date, timeZone: string): boolean {
+  const at = localToUtc(m.expiryDate, timeZone);
+  return at === null || at.getTime() > now.getTime();
 }
 
 export function createAccountService(options: AccountServiceOptions) {
-  const { baseUrl, clientName, apiUser, apiKey, timeoutMs, fetch: fetchImpl } = options;
+  const { baseUrl, clientName, apiUser, apiKey, timeoutMs, fetch: fetchImpl, timeZone } = options;
   const owner: SpektrixOwnerClient = createSpektrixOwnerClient({ baseUrl, clientName, timeoutMs, fetch: fetchImpl, owner: { apiUser, apiKey } });
   const signed = createTransport({
     baseUrl,
@@ -114,7 +119,7 @@ export function createAccountService(options: AccountServiceOptions) {
       const memberships = (extras.subscriptions ?? [])
         .filter((m): m is typeof m & { membership: string } => m.membership !== null)
         .map((m) => ({ id: m.id, membershipId: m.membership, startDate: m.startDate ?? null, expiryDate: m.expiryDate ?? null, autoRenew: m.autoRenew ?? false }))
-        .filter((m) => isCurrent(m, now));
+        .filter((m) => isCurrent(m, now, timeZone));
       const orderIds = (extras.orders ?? []).map((o) => (typeof o === "string" ? o : o.id));
       return { customer, memberships, orderIds };
     },

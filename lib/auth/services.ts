@@ -14,6 +14,7 @@ export function accountService(): AccountService {
       apiUser: e.SPEKTRIX_API_USER,
       apiKey: e.SPEKTRIX_API_KEY,
       timeoutMs: e.SPEKTRIX_TIMEOUT_MS,
+      timeZone: e.VENUE_TIME_ZONE,
     });
   }
   return service;

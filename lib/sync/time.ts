@@ -2,7 +2,7 @@
  * Time helpers for Spektrix's two kinds of timestamps: `…Utc` fields (sometimes without a `Z`) and venue-local
  * wall times without an offset.
  */
-import { wallTimeToInstant } from "@/lib/time/zone";
+import { localToUtc } from "@/lib/time/zone";
 
 /** Parses a UTC timestamp, with or without `Z`/offset. Null when absent or unreadable. */
 export function parseUtc(value: string | null | undefined): Date | null {
@@ -14,19 +14,8 @@ export function parseUtc(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/**
- * The instant at which the venue's clocks show `local` ("2025-10-24T19:30:00") in `timeZone`.
- * In a DST gap the later reading wins; in an overlap, the earlier instant.
- */
-export function localToUtc(local: string | null | undefined, timeZone: string): Date | null {
-  if (!local) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(local.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  if (Number.isNaN(wall)) return null;
-  return wallTimeToInstant(wall, timeZone);
-}
+/** The instant a venue-local Spektrix time means (shared with the member pages: lib/time/zone). */
+export { localToUtc };
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

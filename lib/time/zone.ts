@@ -58,3 +58,21 @@ export function wallTimeToInstant(wallMs: number, timeZone: string): Date {
   guess = wallMs - offsetMinutes(new Date(guess), timeZone) * 60_000;
   return new Date(guess);
 }
+
+/**
+ * The instant at which the zone's clocks show `local` ("2025-10-24T19:30:00", or a date alone for midnight),
+ * the way Spektrix writes venue times. A value that carries `Z` or an offset is taken as it says.
+ */
+export function localToUtc(local: string | null | undefined, timeZone: string): Date | null {
+  if (!local) return null;
+  const text = local.trim();
+  if (/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+    const at = new Date(text);
+    return Number.isNaN(at.getTime()) ? null : at;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, sec] = m;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0));
+  return Number.isNaN(wall) ? null : wallTimeToInstant(wall, timeZone);
+}

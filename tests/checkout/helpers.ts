@@ -16,7 +16,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const emu = await import("../../emulator/index");
   const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true });
-  const account = createAccountService({ baseUrl: emulator.url, clientName: "demo", apiUser: emu.DEMO_API_USER, apiKey: emu.DEMO_API_KEY, timeoutMs: 5_000 });
+  const account = createAccountService({ baseUrl: emulator.url, clientName: "demo", apiUser: emu.DEMO_API_USER, apiKey: emu.DEMO_API_KEY, timeoutMs: 5_000, timeZone: "America/Edmonton" });
   return { emulator, account, stop: () => emulator.stop() };
 }
 

@@ -390,7 +390,7 @@ describe("the whole run", () => {
 type Account = import("@/lib/auth/account").AccountService;
 
 function accountFor(create: typeof import("@/lib/auth/account").createAccountService, timeoutMs: number): Account {
-  return create({ baseUrl: emu.url, clientName: "demo", apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY, timeoutMs });
+  return create({ baseUrl: emu.url, clientName: "demo", apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY, timeoutMs, timeZone: "America/Edmonton" });
 }
 let fixture: { basketId: string; addressId: string; customerId: string; orderId?: string } | null = null;
 
