@@ -13,6 +13,12 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
     <form action={action} className="grid gap-6 rounded-[var(--radius-card)] border border-line bg-white p-6" noValidate>
       <fieldset className="grid gap-4">
         <legend className="text-xl font-semibold">Spektrix client</legend>
+        <p className="text-sm text-ink-soft">
+          The studio&rsquo;s pickers and &ldquo;Check connection&rdquo; use these values straight away. The public site, the sync and
+          checkout read theirs from the server environment (<code>SPEKTRIX_CLIENT_NAME</code>, <code>SPEKTRIX_BASE_URL</code>,{" "}
+          <code>SPEKTRIX_API_USER</code>, <code>SPEKTRIX_API_KEY</code>), so change those too and redeploy: the site&rsquo;s
+          security headers are fixed when it is built.
+        </p>
         <TextField name="clientName" label="Client name" defaultValue={connection.clientName} error={e("clientName")} hint="As in your Spektrix URLs: system.spektrix.com/{client name}/…" />
         <TextField name="customDomain" label="Custom domain" defaultValue={connection.customDomain} error={e("customDomain")} hint="e.g. tickets.venue.org. Iframes and web components must use it, or baskets come up empty in Safari." />
         <TextField name="apiUser" label="Owner API user" defaultValue={connection.apiUser} error={e("apiUser")} autoComplete="off" />
