@@ -5,7 +5,7 @@
  */
 import type { Address, Customer, Event, MembershipType, Order, Performance } from "@/lib/spektrix";
 import { describePerformances, orderReference, type ConfirmationPerformance } from "@/lib/checkout/confirmation";
-import type { CustomerAccount } from "./account";
+import type { CustomerAccount } from "@/lib/spektrix/account";
 
 export interface AccountViewDeps {
   getAccount(customerId: string): Promise<CustomerAccount>;

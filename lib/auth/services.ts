@@ -1,7 +1,7 @@
 /** The account service built from config, once per process. Server only. */
 import "server-only";
 import { env } from "@/lib/config";
-import { createAccountService, type AccountService } from "./account";
+import { createAccountService, type AccountService } from "@/lib/spektrix/account";
 
 let service: AccountService | undefined;
 

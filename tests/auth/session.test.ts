@@ -66,7 +66,7 @@ describe("client address for rate limits", () => {
 
 describe("membership expiry in the venue's time zone", () => {
   it("keeps a membership current until midnight at the venue, not midnight UTC", async () => {
-    const { isCurrent } = await import("@/lib/auth/account");
+    const { isCurrent } = await import("@/lib/spektrix/account");
     const expiry = { expiryDate: "2026-03-31T00:00:00" };
     // 20:00 on 30 March in Edmonton (MDT, UTC-6) is 02:00 UTC on the 31st: still current at the venue.
     expect(isCurrent(expiry, new Date("2026-03-31T02:00:00Z"), "America/Edmonton")).toBe(true);

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from "../../emulator/index";
-import { createAccountService, type AccountService } from "@/lib/auth/account";
+import { createAccountService, type AccountService } from "@/lib/spektrix/account";
 import type { SiteUser } from "@/lib/auth/session";
 
 export const MEMBER_ID = "I-MB22-1DMO";

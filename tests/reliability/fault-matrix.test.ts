@@ -47,7 +47,7 @@ type Cell = import("./report").Cell;
 
 // Members and checkout: used when present in the tree, otherwise those cells are "not tried".
 const members = await Promise.all([
-  import("@/lib/auth/account"),
+  import("@/lib/spektrix/account"),
   import("@/lib/auth/authorize"),
   import("@/lib/auth/rate-limit"),
   import("@/lib/checkout/customer-payment"),
@@ -387,9 +387,9 @@ describe("the whole run", () => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-type Account = import("@/lib/auth/account").AccountService;
+type Account = import("@/lib/spektrix/account").AccountService;
 
-function accountFor(create: typeof import("@/lib/auth/account").createAccountService, timeoutMs: number): Account {
+function accountFor(create: typeof import("@/lib/spektrix/account").createAccountService, timeoutMs: number): Account {
   return create({ baseUrl: emu.url, clientName: "demo", apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY, timeoutMs, timeZone: "America/Edmonton" });
 }
 let fixture: { basketId: string; addressId: string; customerId: string; orderId?: string } | null = null;

@@ -1,18 +1,19 @@
 /**
- * The customer-account calls sign-in, the account page and the checkout need, on top of the typed Spektrix
- * client. Everything the client already offers is used as is; the few reads it lacks (held memberships,
- * a customer's orders, the owner-mode potential discount) are made here through the client's own signed
- * transport, so they get the same timeouts, retries and typed errors.
+ * The customer-account calls sign-in, the account page and the checkout need (lib/auth, lib/checkout), on top
+ * of the typed clients. Everything they already offer is used as is; the few reads they lack (held
+ * memberships, a customer's orders, the owner-mode potential discount) are made here through the owner
+ * client's own signed transport, so they get the same timeouts, retries and typed errors. It lives in
+ * lib/spektrix because it knows Spektrix's paths and shapes.
  *
  * Server only: it holds the owner-mode API key.
  */
 import "server-only";
 import { z } from "zod";
-import { createSpektrixClient, SpektrixHttpError, mapWithConcurrency, type Customer, type Order } from "@/lib/spektrix";
-import { createSpektrixOwnerClient, signRequest, type SpektrixOwnerClient } from "@/lib/spektrix/owner";
-import { createTransport } from "@/lib/spektrix/http";
-import { customerSchema, orderSchema, parseResponse, potentialDiscountSchema } from "@/lib/spektrix/schemas";
-import { assertCustomerId, assertOpaqueId, assertSpektrixId } from "@/lib/spektrix/ids";
+import { createSpektrixClient, SpektrixHttpError, mapWithConcurrency, type Customer, type Order } from "./index";
+import { createSpektrixOwnerClient, signRequest, type SpektrixOwnerClient } from "./owner";
+import { createTransport } from "./http";
+import { customerSchema, orderSchema, parseResponse, potentialDiscountSchema } from "./schemas";
+import { assertCustomerId, assertOpaqueId, assertSpektrixId } from "./ids";
 import { localToUtc } from "@/lib/time/zone";
 
 export interface AccountServiceOptions {
