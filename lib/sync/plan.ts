@@ -1,4 +1,4 @@
-import type { AccessFlag, AttributeValue, RecordStatus } from "@/lib/db/schema";
+import type { AttributeValue, RecordStatus } from "@/lib/db/schema";
 import {
   eventHash,
   eventSyncFields,
@@ -9,6 +9,7 @@ import {
   takeEvent,
   uniqueSlug,
   type MappedField,
+  type MappedPerformance,
 } from "./mapping";
 import type { EventTargetColumn, SyncSettings } from "./settings";
 import type { FetchWindow, SourceEvent, SourcePerformance, SourceVenue } from "./source";
@@ -103,20 +104,8 @@ export interface EventInsert extends EventSiteFields {
   updatedAt: Date;
 }
 
-export interface PerformanceFields {
-  startsAt: Date;
-  startLocal: string;
-  sellFrom: Date | null;
-  sellUntil: Date | null;
-  isOnSale: boolean;
-  cancelled: boolean;
-  planId: string | null;
-  priceListId: string | null;
-  webInstanceId: string | null;
-  titleOverride: string | null;
-  access: AccessFlag[];
-  attributes: Record<string, AttributeValue>;
-}
+/** A performance's synced columns: exactly what mapping produces. */
+export type PerformanceFields = MappedPerformance;
 
 export interface PerformanceInsert extends PerformanceFields {
   sourceId: string;
