@@ -11,9 +11,10 @@
  */
 import { QueryClient, QueryClientContext, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import type { Basket, SpektrixClient } from "@/lib/spektrix";
+import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
+import { basketItemCount } from "@/lib/basket/lines";
 
 export type SpektrixTag =
   | "spektrix-basket-summary"
@@ -52,11 +53,7 @@ export function useSpektrix(): LoaderContextValue {
 
 export const basketQueryKey = ["spektrix", "basket"] as const;
 
-/** Total items in a basket, as the header shows it. */
-export function basketItemCount(basket: Basket | null | undefined): number {
-  if (!basket) return 0;
-  return basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length;
-}
+export { basketItemCount };
 
 /**
  * A browser client for the visitor's own session: cookies go with every call (`credentials: 'include'`).

@@ -5,6 +5,7 @@
 import { isOpaqueId, SpektrixHttpError, type Address, type Basket, type Customer } from "@/lib/spektrix";
 import type { SiteUser } from "@/lib/auth/session";
 import { describePerformances, type ConfirmationDeps, type ConfirmationPerformance } from "./confirmation";
+import { basketItemCount, extraLines } from "@/lib/basket/lines";
 
 export interface CheckoutViewDeps extends Pick<ConfirmationDeps, "getPerformance" | "getEvent"> {
   getBasketById(id: string): Promise<Basket>;
@@ -37,8 +38,7 @@ export async function loadCheckoutView(input: { user: SiteUser; basketId: string
     throw error;
   }
   if (basket.customerId !== input.user.customerId) return { kind: "not-yours" };
-  const itemCount = basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length;
-  if (itemCount === 0) return { kind: "empty" };
+  if (basketItemCount(basket) === 0) return { kind: "empty" };
 
   const [customer, performances] = await Promise.all([deps.getCustomerById(input.user.customerId), describePerformances(basket.tickets, deps)]);
   const billing = customer.addresses.find((a) => a.id === customer.billingAddressId) ?? customer.addresses.find((a) => a.isBilling) ?? null;
@@ -50,12 +50,7 @@ export async function loadCheckoutView(input: { user: SiteUser; basketId: string
     basketId: basket.id,
     basketHash: basket.hash,
     performances,
-    extras: [
-      ...basket.memberships.map((m) => ({ label: "Membership", amount: m.total })),
-      ...basket.donations.map((d) => ({ label: "Donation", amount: d.amount })),
-      ...basket.merchandise.map((m) => ({ label: "Shop item", amount: m.total })),
-      ...basket.giftVouchers.map((g) => ({ label: "Gift voucher", amount: g.amount })),
-    ],
+    extras: extraLines(basket),
     total: basket.total,
     totalDiscount: basket.totalDiscount,
     addresses,

@@ -4,6 +4,7 @@
  */
 import { isOpaqueId, mapWithConcurrency, SpektrixHttpError, type Event, type Order, type Performance } from "@/lib/spektrix";
 import type { SiteSession } from "@/lib/auth/session";
+import { extraLines } from "@/lib/basket/lines";
 
 export interface ConfirmationDeps {
   getOrder(orderId: string): Promise<Order>;
@@ -52,12 +53,7 @@ export async function loadConfirmation(input: { session: SiteSession; orderId: s
 
   const performances = await describePerformances(order.tickets, deps);
 
-  const extras = [
-    ...order.memberships.map((m) => ({ label: "Membership", amount: m.total })),
-    ...order.donations.map((d) => ({ label: "Donation", amount: d.amount })),
-    ...order.merchandise.map((m) => ({ label: "Shop item", amount: m.total })),
-    ...order.giftVouchers.map((g) => ({ label: "Gift voucher", amount: g.amount })),
-  ];
+  const extras = extraLines(order);
 
   return {
     orderId: order.id,

@@ -19,6 +19,7 @@ import { describeSpektrixError, SpektrixHttpError, type Basket, type Customer } 
 import type { Limiter } from "@/lib/auth/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
+import { basketItemCount } from "@/lib/basket/lines";
 
 export const customerPaymentBodySchema = z
   .object({
@@ -149,7 +150,5 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
 }
 
 function isEmpty(basket: Basket): boolean {
-  return (
-    basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length === 0
-  );
+  return basketItemCount(basket) === 0;
 }
