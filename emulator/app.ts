@@ -140,11 +140,24 @@ async function applyFaults(c: Ctx, next: Next, fired: FaultRule[], emu: Emu): Pr
   if (fired.some((f) => f.type === "truncated")) {
     const full = new Uint8Array(await c.res.arrayBuffer());
     const part = full.slice(0, Math.max(1, Math.floor(full.length / 2)));
+    let sent = false;
     const stream = new ReadableStream<Uint8Array>({
-      start(ctrl) {
-        ctrl.enqueue(part);
-        // Erroring the stream makes the server drop the connection mid-body, after a Content-Length promising more.
-        setTimeout(() => ctrl.error(new Error("truncated by emulator fault")), 5);
+      // Error only when the server asks for more after writing the first half: the headers (with a
+      // Content-Length promising more) are out by then, so the connection drops mid-body. Erroring on a
+      // timer instead raced the server on a busy machine, which then answered a tidy 500.
+      pull(ctrl) {
+        if (!sent) {
+          sent = true;
+          ctrl.enqueue(part);
+        } else {
+          // A beat later, so the first half has reached the socket before the stream fails.
+          return new Promise<void>((resolve) =>
+            setTimeout(() => {
+              ctrl.error(new Error("truncated by emulator fault"));
+              resolve();
+            }, 20),
+          );
+        }
       },
     });
     const headers = new Headers(c.res.headers);
