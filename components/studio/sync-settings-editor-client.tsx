@@ -9,9 +9,13 @@ import { display } from "@/lib/studio/format";
 import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
 
+type Exclusion = { attribute: string; equals?: string };
+const ACCESS_LABELS = { captioned: "Captioned", bsl: "BSL interpreted", audioDescribed: "Audio described", relaxed: "Relaxed", touchTour: "Touch tour" } as const;
+type AccessFlagName = keyof typeof ACCESS_LABELS;
+
 type Settings = Record<string, unknown> & {
-  events: { newEvents: string; slugRule: string; take: string } & Record<string, unknown>;
-  performances: { visibility: string; titleOverrideAttribute: string | null } & Record<string, unknown>;
+  events: { newEvents: string; slugRule: string; take: string; exclude: Exclusion[] } & Record<string, unknown>;
+  performances: { visibility: string; titleOverrideAttribute: string | null; access: Record<AccessFlagName, string[]> } & Record<string, unknown>;
   maps: { source: string; target: string; transform: string; mode: string }[];
   schedule: { enabled: boolean; everyMinutes: number | string };
 };
@@ -46,6 +50,51 @@ function Select(props: { id: string; label: string; value: string; options: stri
       {props.error ? (
         <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error>
           {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "A, B=Yes" ⇄ [{ attribute: "A" }, { attribute: "B", equals: "Yes" }] */
+const exclusionsToText = (list: Exclusion[]) => list.map((e) => (e.equals === undefined ? e.attribute : `${e.attribute}=${e.equals}`)).join(", ");
+const textToExclusions = (text: string): Exclusion[] =>
+  splitList(text).map((item) => {
+    const at = item.indexOf("=");
+    return at < 0 ? { attribute: item } : { attribute: item.slice(0, at).trim(), equals: item.slice(at + 1).trim() };
+  });
+const splitList = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+
+/** A comma-separated list kept as typed (so a trailing comma survives) and parsed into settings on each change. */
+function ListField(props: { id: string; label: string; hint?: string; initial: string; onChange: (text: string) => void; errors: FieldErrors; path: string }) {
+  const [text, setText] = useState(props.initial);
+  const messages = Object.entries(props.errors)
+    .filter(([key]) => key === props.path || key.startsWith(`${props.path}.`))
+    .flatMap(([, m]) => m);
+  return (
+    <div className="grid gap-1">
+      <label htmlFor={props.id} className="text-sm font-semibold">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        className={inputClass}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange(e.target.value);
+        }}
+        aria-invalid={messages.length ? true : undefined}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+      />
+      {props.hint ? (
+        <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
+          {props.hint}
+        </p>
+      ) : null}
+      {messages.length ? (
+        <p className="text-sm text-danger" data-field-error={props.path}>
+          {messages.join("; ")}
         </p>
       ) : null}
     </div>
@@ -96,6 +145,15 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
           <Select id={`${base}-slugRule`} label="Web address (slug) from" value={settings.events.slugRule} options={["webEventId", "name", "id"]} onChange={(v) => update((s) => void (s.events.slugRule = v))} error={err("events.slugRule")} />
           <Select id={`${base}-take`} label="Take which events" value={settings.events.take} options={["all", "onSale", "withFuturePerformances"]} onChange={(v) => update((s) => void (s.events.take = v))} error={err("events.take")} />
         </div>
+        <ListField
+          id={`${base}-exclude`}
+          label="Leave out events flagged by these attributes"
+          hint="Attribute names without attribute_, comma-separated. Name alone: left out when the attribute is set; Name=value: when it equals that value."
+          initial={exclusionsToText(settings.events.exclude ?? [])}
+          onChange={(text) => update((s) => void (s.events.exclude = textToExclusions(text)))}
+          errors={errors}
+          path="events.exclude"
+        />
       </section>
 
       <section aria-labelledby={`${base}-perf`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
@@ -108,6 +166,22 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             <Err errors={errors} path="performances.titleOverrideAttribute" />
           </div>
         </div>
+        <fieldset className="grid gap-3">
+          <legend className="text-sm font-semibold">Access performances: which of your instance attributes mark each kind</legend>
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            {(Object.keys(ACCESS_LABELS) as AccessFlagName[]).map((flag) => (
+              <ListField
+                key={flag}
+                id={`${base}-access-${flag}`}
+                label={ACCESS_LABELS[flag]}
+                initial={(settings.performances.access?.[flag] ?? []).join(", ")}
+                onChange={(text) => update((s) => void (s.performances.access = { ...s.performances.access, [flag]: splitList(text) }))}
+                errors={errors}
+                path={`performances.access.${flag}`}
+              />
+            ))}
+          </div>
+        </fieldset>
       </section>
 
       <section aria-labelledby={`${base}-maps`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
