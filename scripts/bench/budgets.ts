@@ -5,8 +5,8 @@
  *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 35 KB gzip on browsing
  *     pages and ≤ 80 KB on sign-in/checkout pages (the 110 KB total goal is reported; see checkFirstLoad)
  *   - an unchanged re-sync writes 0 rows and revalidates 0 tags (scripts/bench/sync.ts on a smaller catalogue)
- *   - Lighthouse accessibility, best practices and SEO = 100: only when `lighthouse` is installed (it is not a
- *     dependency); otherwise reported as skipped.
+ *   - Lighthouse scores are measured by `npm run bench` against a running server and reported there, not
+ *     enforced here: see docs/performance.md for why best practices is not yet 100 in the demo.
  *
  * Options: --dist <dir> (default $NEXT_DIST_DIR or .next), --only js|sync, --events N --per-event N (default 300 × 5).
  * FIRST_LOAD_BUDGET_KB overrides the JS budget.
@@ -69,8 +69,8 @@ function checkLighthouse() {
   const installed = existsSync(path.resolve("node_modules/.bin/lighthouse"));
   console.log(
     installed
-      ? "lighthouse: installed, but scores are measured by `npm run bench` against a running server, not here"
-      : "lighthouse: skipped, not installed (npm i -D lighthouse to add the a11y/best-practices/SEO = 100 budget)",
+      ? "lighthouse: measured and reported by `npm run bench` against a running server, not enforced here"
+      : "lighthouse: not installed (run npm install)",
   );
 }
 
