@@ -118,7 +118,7 @@ async function pickStaticPage(base: string): Promise<string | null> {
   const manifest = JSON.parse(readFileSync(path.join(dist, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
   const prerendered = Object.keys(manifest.routes);
   const preferred = ["/support-us", "/membership", "/gift-vouchers", "/shop", "/"];
-  for (const candidate of [...preferred, ...prerendered.filter((r) => isPublicRoute(r) && !/\.(txt|xml|css)$/.test(r))]) {
+  for (const candidate of [...preferred, ...prerendered.filter((r) => isPublicRoute(r) && !/\.(txt|xml|css|svg|png|ico|json|webmanifest)$/.test(r))]) {
     if (prerendered.includes(candidate) && (await ok(`${base}${candidate}`)).ok) return candidate;
   }
   return null;
