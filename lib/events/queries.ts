@@ -98,6 +98,24 @@ async function performanceFilter(db: StoreDb, filters: ListingFilters, ctx: Quer
   return and(...conditions)!;
 }
 
+/** What an event card shows, from events grouped with their listed performances. */
+function cardColumns() {
+  return {
+    sourceId: events.sourceId,
+    slug: events.slug,
+    title: events.title,
+    subtitle: events.subtitle,
+    genre: events.genre,
+    summary: events.summary,
+    thumbnailUrl: events.thumbnailUrl,
+    heroImageUrl: events.heroImageUrl,
+    heroImageAlt: events.heroImageAlt,
+    firstAt: sql<string>`min(${performances.startsAt})`,
+    lastAt: sql<string>`max(${performances.startsAt})`,
+    count: sql<number>`count(*)::int`,
+  };
+}
+
 function flattenAccess(value: unknown): AccessFlag[] {
   const set = new Set<AccessFlag>();
   const walk = (v: unknown) => {
@@ -128,19 +146,8 @@ export async function queryListing(db: StoreDb, filters: ListingFilters, ctx: Qu
 
   const rows = await db
     .select({
-      sourceId: events.sourceId,
-      slug: events.slug,
-      title: events.title,
-      subtitle: events.subtitle,
-      genre: events.genre,
-      summary: events.summary,
+      ...cardColumns(),
       bodyHtml: events.bodyHtml,
-      thumbnailUrl: events.thumbnailUrl,
-      heroImageUrl: events.heroImageUrl,
-      heroImageAlt: events.heroImageAlt,
-      firstAt: sql<string>`min(${performances.startsAt})`,
-      lastAt: sql<string>`max(${performances.startsAt})`,
-      count: sql<number>`count(*)::int`,
       access: sql<unknown>`jsonb_agg(${performances.access})`,
       venueNames: sql<string[] | null>`array_remove(array_agg(distinct ${venues.name}), null)`,
     })
@@ -342,19 +349,8 @@ export async function queryRelated(db: StoreDb, event: { sourceId: string; genre
     if (n <= 0) return [];
     const rows = await db
       .select({
-        sourceId: events.sourceId,
-        slug: events.slug,
-        title: events.title,
-        subtitle: events.subtitle,
-        genre: events.genre,
-        summary: events.summary,
-        thumbnailUrl: events.thumbnailUrl,
-        heroImageUrl: events.heroImageUrl,
-        heroImageAlt: events.heroImageAlt,
+        ...cardColumns(),
         weight: events.weight,
-        firstAt: sql<string>`min(${performances.startsAt})`,
-        lastAt: sql<string>`max(${performances.startsAt})`,
-        count: sql<number>`count(*)::int`,
       })
       .from(performances)
       .innerJoin(events, eq(performances.eventId, events.id))
