@@ -32,6 +32,10 @@ export function redactUrl(url: string): string {
 export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/db") {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+    // The server may close an idle connection (restart, failover, an administrator); pg reports that as an
+    // 'error' event on the pool, which would crash the whole process if nobody listened. The next query simply
+    // opens a fresh connection.
+    pool.on("error", (error) => console.warn(`database connection closed by the server: ${error.message}`));
     try {
       const client = await pool.connect();
       client.release();

@@ -33,6 +33,20 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
     expect(venue?.createdAt).toBeInstanceOf(Date);
   });
 
+  it.skipIf(!/^postgres/.test(url))("keeps working when the server closes an idle connection", async () => {
+    const result = await database.db.execute(sql`select pg_backend_pid() as pid`);
+    const pid = ((("rows" in result ? result.rows : result) as Array<{ pid: number }>)[0])!.pid;
+    const pg = (await import("pg")).default;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("select pg_terminate_backend($1)", [pid]);
+    await admin.end();
+    // Without an error listener on the pool, the terminated idle client would crash the process here.
+    await new Promise((r) => setTimeout(r, 200));
+    const again = await database.db.execute(sql`select 1 as one`);
+    expect((("rows" in again ? again.rows : again) as Array<{ one: number }>)[0]?.one).toBe(1);
+  });
+
   it("lets only one holder of the sync lock run at a time", async () => {
     let release!: () => void;
     const first = database.withAdvisoryLock(4242, () => new Promise<string>((r) => (release = () => r("first"))));
