@@ -286,6 +286,22 @@ export function rescheduledOf(attributes: Record<string, AttributeValue>): Perfo
   return { from: d && !Number.isNaN(d.getTime()) ? d.toISOString() : null };
 }
 
+/** One performance as the event and booking pages show it. */
+function performanceView(p: typeof performances.$inferSelect, venue: Pick<typeof venues.$inferSelect, "name" | "address"> | null): PerformanceView {
+  return {
+    id: p.sourceId,
+    startsAt: p.startsAt.toISOString(),
+    cancelled: p.cancelled || p.status === "cancelled",
+    rescheduled: rescheduledOf(p.attributes ?? {}),
+    access: p.access ?? [],
+    venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
+    label: p.titleOverride,
+    isOnSale: p.isOnSale,
+    sellFrom: p.sellFrom?.toISOString() ?? null,
+    sellUntil: p.sellUntil?.toISOString() ?? null,
+  };
+}
+
 /** One event for its page, with upcoming performances (cancelled ones included, for the banner). */
 export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContext): Promise<EventLookup> {
   const [row] = await db.select().from(events).where(eq(events.sourceId, sourceId)).limit(1);
@@ -309,18 +325,7 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
 
   const bodyHtml = sanitizeVenueHtml(row.bodyOverrideHtml) ?? sanitizeVenueHtml(row.bodyHtml);
   const description = excerpt(row.summary || htmlToText(bodyHtml), 200);
-  const perfs = perfRows.map(({ p, venue }): PerformanceView => ({
-    id: p.sourceId,
-    startsAt: p.startsAt.toISOString(),
-    cancelled: p.cancelled || p.status === "cancelled",
-    rescheduled: rescheduledOf(p.attributes ?? {}),
-    access: p.access ?? [],
-    venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
-    label: p.titleOverride,
-    isOnSale: p.isOnSale,
-    sellFrom: p.sellFrom?.toISOString() ?? null,
-    sellUntil: p.sellUntil?.toISOString() ?? null,
-  }));
+  const perfs = perfRows.map(({ p, venue }) => performanceView(p, venue));
   const event: EventDetail = {
     sourceId: row.sourceId,
     slug: row.slug,
@@ -473,18 +478,7 @@ export async function queryBookingTarget(db: StoreDb, performanceId: string, ctx
   return {
     planId: p.planId,
     event: { sourceId: e.sourceId, slug: e.slug, title: e.title, image: imageOf(e.heroImageUrl || e.thumbnailUrl, e.heroImageAlt, e.title), durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null },
-    performance: {
-      id: p.sourceId,
-      startsAt: p.startsAt.toISOString(),
-      cancelled: p.cancelled || p.status === "cancelled",
-      rescheduled: rescheduledOf(p.attributes ?? {}),
-      access: p.access ?? [],
-      venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
-      label: p.titleOverride,
-      isOnSale: p.isOnSale,
-      sellFrom: p.sellFrom?.toISOString() ?? null,
-      sellUntil: p.sellUntil?.toISOString() ?? null,
-    },
+    performance: performanceView(p, venue),
   };
 }
 
