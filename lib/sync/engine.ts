@@ -117,14 +117,20 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   const clock = options.now ?? (() => new Date());
   const started = clock();
   const scopeLabel: SyncSummary["scope"] = options.eventId ? `event:${options.eventId}` : "full";
-  const base = (): SyncSummary => ({
+  const result = await options.database.withAdvisoryLock(SYNC_LOCK_KEY, () => locked(options, started, scopeLabel, clock));
+  return result ?? { ...emptySummary(options.trigger, scopeLabel, started, clock()), status: "already-running" };
+}
+
+/** A summary with nothing done yet, from `started` to `finished`. */
+function emptySummary(trigger: SyncSummary["trigger"], scope: SyncSummary["scope"], started: Date, finished: Date): SyncSummary {
+  return {
     runId: null,
-    status: "already-running",
-    trigger: options.trigger,
-    scope: scopeLabel,
+    status: "running",
+    trigger,
+    scope,
     startedAt: started.toISOString(),
-    finishedAt: clock().toISOString(),
-    durationMs: clock().getTime() - started.getTime(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
     settingsVersion: null,
     counts: { created: 0, updated: 0, unchanged: 0, missing: 0, skipped: 0 },
     details: null,
@@ -133,9 +139,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
     errors: [],
     abortReason: null,
     fetchMs: 0,
-  });
-  const result = await options.database.withAdvisoryLock(SYNC_LOCK_KEY, () => locked(options, started, scopeLabel, clock));
-  return result ?? base();
+  };
 }
 
 async function locked(
@@ -155,23 +159,7 @@ async function locked(
     .insert(runs)
     .values({ trigger: options.trigger, scope, startedAt: started, status: "running" })
     .returning({ id: runs.id });
-  const summary: SyncSummary = {
-    runId: run!.id,
-    status: "running",
-    trigger: options.trigger,
-    scope,
-    startedAt: started.toISOString(),
-    finishedAt: started.toISOString(),
-    durationMs: 0,
-    settingsVersion: null,
-    counts: { created: 0, updated: 0, unchanged: 0, missing: 0, skipped: 0 },
-    details: null,
-    writes: 0,
-    revalidated: [],
-    errors: [],
-    abortReason: null,
-    fetchMs: 0,
-  };
+  const summary: SyncSummary = { ...emptySummary(options.trigger, scope, started, started), runId: run!.id };
 
   try {
     const loaded = options.settings ? { settings: options.settings, version: null } : await loadSyncSettings(db);
