@@ -219,3 +219,26 @@ test("login, account and checkout pages have no accessibility violations", async
   await expectNoAxeViolations(page);
   await signOut(page);
 });
+
+test("the header asks Spektrix who is logged in only when the site has a session", async ({ page }) => {
+  const customerCalls: string[] = [];
+  page.on("request", (request) => {
+    if (/\/api\/v3\/customer(\?|$)/.test(request.url())) customerCalls.push(request.url());
+  });
+  const header = page.getByRole("banner");
+
+  await page.goto("/");
+  await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
+  expect(customerCalls).toEqual([]);
+
+  await signIn(page, MEMBER, "/");
+  await page.goto("/whats-on");
+  await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
+  expect(customerCalls.length).toBeGreaterThan(0);
+
+  await signOut(page);
+  customerCalls.length = 0;
+  await page.goto("/");
+  await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
+  expect(customerCalls).toEqual([]);
+});

@@ -1,15 +1,58 @@
 "use client";
 
 /**
- * Log-in status in the header through `<spektrix-login-status>`: the component reveals the logged-in or
- * logged-out container and fills in the first name. Until it has (or if Spektrix is unreachable), a plain
- * "Account" link stands in, so the header never shows an empty gap.
+ * Log-in status in the header. For a visitor with a site session, `<spektrix-login-status>` reveals the
+ * logged-in container and fills in the first name. A visitor without one (the signed-in hint cookie, set
+ * beside the httpOnly session by the auth route) gets a plain "Log in" link and no Spektrix call: asking
+ * Spektrix `GET customer` for them would only fetch a 401, logged as an error on every page.
+ * Until either is known (or if Spektrix is unreachable), a plain "Account" link stands in, so the header never
+ * shows an empty gap.
  */
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { SIGNED_IN_HINT_COOKIE } from "@/lib/auth/cookies";
 import { useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
 
-export function LoginStatus({ accountHref, loginHref }: { accountHref?: string; loginHref?: string }) {
+type Props = { accountHref?: string; loginHref?: string };
+
+const linkClass = "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-ink-soft hover:bg-paper-deep hover:text-ink sm:px-3";
+// Phones show the icon alone; the words stay for screen readers.
+const word = "sr-only sm:not-sr-only";
+
+const hintPattern = new RegExp(`(?:^|;\\s*)${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
+const noSubscription = () => () => {};
+/** null while rendering on the server and hydrating; then whether this browser has a site session. */
+function useSignedInHint(): boolean | null {
+  return useSyncExternalStore(noSubscription, () => hintPattern.test(document.cookie), () => null);
+}
+
+export function LoginStatus(props: Props) {
+  const { accountPath } = useSpektrix();
+  const signedIn = useSignedInHint();
+  if (signedIn) return <SpektrixLoginStatus {...props} />;
+  const account = props.accountHref ?? accountPath;
+  return signedIn === null ? <AccountLink href={account} loading /> : <LogInLink href={props.loginHref ?? account} />;
+}
+
+function AccountLink({ href, loading }: { href: string; loading?: boolean }) {
+  return (
+    <Link href={href} className={linkClass} data-loading-container={loading ? "" : undefined}>
+      <PersonIcon />
+      <span className={word}>Account</span>
+    </Link>
+  );
+}
+
+function LogInLink({ href }: { href: string }) {
+  return (
+    <Link href={href} className={linkClass}>
+      <PersonIcon />
+      <span className={word}>Log in</span>
+    </Link>
+  );
+}
+
+function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
   const { config, accountPath } = useSpektrix();
   const state = useSpektrixComponent("spektrix-login-status");
   const elementRef = useRef<HTMLElement>(null);
@@ -30,22 +73,11 @@ export function LoginStatus({ accountHref, loginHref }: { accountHref?: string; 
     return () => observer.disconnect();
   }, [state]);
 
-  const linkClass = "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-ink-soft hover:bg-paper-deep hover:text-ink sm:px-3";
-  // Phones show the icon alone; the words stay for screen readers.
-  const word = "sr-only sm:not-sr-only";
   return (
     <spektrix-login-status ref={elementRef} client-name={config.clientName} custom-domain={config.customDomain ?? undefined} className="contents">
-      {!resolved && (
-        <Link href={account} className={linkClass} data-loading-container="">
-          <PersonIcon />
-          <span className={word}>Account</span>
-        </Link>
-      )}
+      {!resolved && <AccountLink href={account} loading />}
       <span data-logged-out-container="" style={{ display: "none" }}>
-        <Link href={loginHref ?? account} className={linkClass}>
-          <PersonIcon />
-          <span className={word}>Log in</span>
-        </Link>
+        <LogInLink href={loginHref ?? account} />
       </span>
       <span data-logged-in-container="" style={{ display: "none" }}>
         <Link href={account} className={linkClass} data-testid="login-status-name">

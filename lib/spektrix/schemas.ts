@@ -36,6 +36,11 @@ import type {
   Venue,
 } from "./types";
 
+// The browser client parses with these too. The site's CSP forbids eval, and zod's first parse probes for it
+// with `new Function`, which the browser reports as a CSP violation; jitless skips the probe. The server
+// keeps zod's faster compiled parsers for the sync's large feeds.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------------------
 // Normalisers (pure, exported for tests and for the fixture helpers)
 

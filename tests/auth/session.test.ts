@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-import { sessionCookies, shouldUseSecureCookies } from "@/lib/auth/cookies";
+import { SIGNED_IN_HINT_COOKIE, sessionCookies, shouldUseSecureCookies, withSignedInHint } from "@/lib/auth/cookies";
 import { safeCallbackPath } from "@/lib/auth/paths";
 import { clientIp } from "@/lib/auth/rate-limit";
 import { greetingName, isMember, isSignedIn } from "@/lib/auth/session";
@@ -72,5 +72,37 @@ describe("membership expiry in the venue's time zone", () => {
     expect(isCurrent(expiry, new Date("2026-03-31T02:00:00Z"), "America/Edmonton")).toBe(true);
     expect(isCurrent(expiry, new Date("2026-03-31T06:00:01Z"), "America/Edmonton")).toBe(false);
     expect(isCurrent({ expiryDate: null }, new Date(), "America/Edmonton")).toBe(true);
+  });
+});
+
+describe("signed-in hint cookie", () => {
+  const name = "next-auth.session-token";
+  const respond = (...cookies: string[]) => {
+    const headers = new Headers({ "content-type": "application/json" });
+    for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+    return new Response('{"ok":true}', { status: 200, headers });
+  };
+  const hintOf = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
+
+  it("is set with the session's lifetime when a session is issued, readable by script", async () => {
+    const response = withSignedInHint(respond(`${name}=eyJ.abc; Path=/; Expires=Wed, 01 Jan 2098 00:00:00 GMT; HttpOnly; SameSite=Lax`), name, false);
+    expect(hintOf(response)).toBe(`${SIGNED_IN_HINT_COOKIE}=1; Path=/; SameSite=Lax; Expires=Wed, 01 Jan 2098 00:00:00 GMT`);
+    expect(hintOf(response)).not.toMatch(/HttpOnly/i);
+    // The session cookie and the body pass through untouched.
+    expect(response.headers.getSetCookie()[0]).toMatch(new RegExp(`^${name}=eyJ`));
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it("is cleared when the session is cleared, and marked Secure on https", () => {
+    const cleared = withSignedInHint(respond(`__Secure-${name}=; Path=/; Max-Age=0; HttpOnly; Secure`), `__Secure-${name}`, true);
+    expect(hintOf(cleared)).toBe(`${SIGNED_IN_HINT_COOKIE}=; Path=/; SameSite=Lax; Max-Age=0; Secure`);
+    const expired = withSignedInHint(respond(`${name}=x; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`), name, false);
+    expect(hintOf(expired)).toMatch(/^signed-in=; .*Max-Age=0/);
+  });
+
+  it("follows a session split into chunks, and leaves other responses alone", () => {
+    expect(hintOf(withSignedInHint(respond(`${name}.0=part; Path=/; Max-Age=28800`), name, false))).toBe(`${SIGNED_IN_HINT_COOKIE}=1; Path=/; SameSite=Lax; Max-Age=28800`);
+    const untouched = respond("next-auth.csrf-token=abc; Path=/; HttpOnly");
+    expect(withSignedInHint(untouched, name, false)).toBe(untouched);
   });
 });

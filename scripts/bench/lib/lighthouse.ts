@@ -1,6 +1,8 @@
 /**
  * Lighthouse's mobile scores for one URL, through its CLI on Debian's Chromium (the same flags the Playwright
  * config uses). Scores are 0–100; a run that fails reports null rather than stopping the suite.
+ * `failing` names the audits that cost points in accessibility, best practices and SEO, so a budget that
+ * breaks says why.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -10,7 +12,12 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; seo: number };
+export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; seo: number; failing: string[] };
+
+type Report = {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, { score: number | null; title: string }>;
+};
 
 export async function lighthouseScores(binary: string, url: string): Promise<LighthouseScores | null> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
@@ -28,9 +35,14 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
       ],
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 120_000 },
     );
-    const { categories } = JSON.parse(readFileSync(report, "utf8")) as { categories: Record<string, { score: number | null }> };
+    const { categories, audits } = JSON.parse(readFileSync(report, "utf8")) as Report;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-    return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") };
+    const failing = ["accessibility", "best-practices", "seo"].flatMap((category) =>
+      (categories[category]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 0) < 1)
+        .map((ref) => `${category}: ${ref.id} (${audits[ref.id]?.title ?? "?"})`),
+    );
+    return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo"), failing };
   } catch {
     return null;
   } finally {
