@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/events/listing-params.mjs";
 import { securityHeaders } from "./lib/security/headers.mjs";
 
 /** @type {import('next').NextConfig} */
@@ -7,6 +8,7 @@ const nextConfig = {
   // Lets two builds (say, a benchmark and a test run) live side by side without overwriting each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  generateEtags: false,
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
   images: {
@@ -16,6 +18,20 @@ const nextConfig = {
       { protocol: "http", hostname: "127.0.0.1" },
       { protocol: "http", hostname: "localhost" },
     ],
+  },
+  async rewrites() {
+    return {
+      // A /whats-on with no listing parameter (bare, or carrying only utm_* and the like) is the unfiltered list,
+      // the same for everyone: serve it from the page cache here, before the proxy, which then runs only for
+      // filtered URLs (proxy.ts).
+      beforeFiles: [
+        {
+          source: "/whats-on",
+          missing: LISTING_PARAMS.map((key) => ({ type: "query", key })),
+          destination: UNFILTERED_LISTING_PATH,
+        },
+      ],
+    };
   },
   async headers() {
     // CSP, HSTS (production), nosniff, Referrer-Policy, frame-ancestors: lib/security/headers.mjs, docs/security.md.

@@ -1,24 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { UNFILTERED_VIEW, WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
+import { UNFILTERED_LISTING_PATH, WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
 const MAX_SEGMENT_LENGTH = 200;
 
 /**
- * Work that must happen before rendering starts:
- * - a malformed what's-on URL gets a real 308 to its cleaned-up form (a redirect thrown while a page streams
- *   would reach the browser as a 200);
- * - a bare /whats-on is served by the cached unfiltered page, so a rush of visitors costs no rendering;
+ * Work that must happen before rendering starts, on the few requests that need it:
+ * - a what's-on URL with listing parameters gets a real 308 to its cleaned-up form when malformed (a redirect
+ *   thrown while a page streams would reach the browser as a 200). A bare /whats-on never comes here: a rewrite
+ *   in next.config.mjs serves it from the page cache, so a rush of visitors costs neither this nor rendering;
+ * - the cache path of the unfiltered list is not a second address for it;
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
  *   the incremental cache, which would try to write a file named after it.
  */
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
+  if (pathname === UNFILTERED_LISTING_PATH) return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
   const to = whatsOnRedirect(request.nextUrl);
   if (to) return NextResponse.redirect(new URL(to, request.url), 308);
-  if (pathname === WHATS_ON_PATH && !request.nextUrl.search) {
-    return NextResponse.rewrite(new URL(`${WHATS_ON_PATH}/${UNFILTERED_VIEW}`, request.url));
-  }
 
   const [, section, segment] = pathname.split("/");
   if ((section === "events" || section === "book") && segment && segment.length > MAX_SEGMENT_LENGTH) {
@@ -27,6 +26,23 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// Event and booking pages pass through here only when their last segment is over-long, so ordinary
-// (cached) event pages pay nothing for the check.
-export const config = { matcher: ["/whats-on", "/events/:slug(.{201,})", "/book/:id(.{201,})"] };
+// Next needs the matcher as a literal. The query keys are LISTING_PARAMS (lib/events/listing-params.mjs; a test
+// keeps them equal). Event and booking pages pass through here only when their last segment is over-long, so
+// ordinary (cached) event pages pay nothing for the check.
+export const config = {
+  matcher: [
+    { source: "/whats-on", has: [{ type: "query", key: "view" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "when" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "from" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "to" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "month" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "q" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "genre" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "venue" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "access" }] },
+    { source: "/whats-on", has: [{ type: "query", key: "page" }] },
+    "/whats-on/all",
+    "/events/:slug(.{201,})",
+    "/book/:id(.{201,})",
+  ],
+};

@@ -1,12 +1,14 @@
 /**
  * What's on URL state: one parser and one serialiser, so every link, form and redirect agrees on the URL.
  *
- * Parsing never throws. Anything it cannot use (unknown parameters, bad dates, repeated single values, huge page
- * numbers, over-long text) is dropped or clamped and reported as a problem; the page then redirects to the
- * canonical URL of what it did understand, so a malformed URL costs one redirect, never a 500.
+ * Parsing never throws. Anything it cannot use (bad dates, repeated single values, huge page numbers, over-long
+ * text) is dropped or clamped and reported as a problem; the proxy then redirects to the canonical URL of what
+ * it did understand, so a malformed URL costs one redirect, never a 500. Parameters that are not the listing's
+ * (`utm_*`, `fbclid`) are ignored: they never reach the canonical URL and cause no redirect.
  */
 import { z } from "zod";
 import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
+import { LISTING_PARAMS } from "./listing-params.mjs";
 
 export const ACCESS_FILTERS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const;
 export type AccessFilter = (typeof ACCESS_FILTERS)[number];
@@ -44,7 +46,7 @@ export interface ListingFilters {
 
 export const DEFAULT_FILTERS: ListingFilters = { view: "list", access: [], page: 1 };
 
-const KNOWN = new Set(["view", "when", "from", "to", "month", "q", "genre", "venue", "access", "page"]);
+const KNOWN = new Set(LISTING_PARAMS);
 
 const slugLike = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} &'’.,+/-]{0,59}$/u);
 const pageSchema = z.string().regex(/^\d{1,6}$/).transform(Number);
@@ -84,10 +86,9 @@ export function parseFilters(raw: RawSearchParams): ParsedFilters {
   };
 
   for (const [key, values] of entries(raw)) {
-    if (!KNOWN.has(key)) {
-      problems.push(`unknown parameter ${key}`);
-      continue;
-    }
+    // Not ours (utm_*, fbclid…): ignored, never part of the canonical URL, and not worth a redirect that
+    // would strip a campaign's tracking before analytics reads it.
+    if (!KNOWN.has(key)) continue;
     if (key === "access") {
       for (const v of values.flatMap((s) => s.split(","))) {
         const t = v.trim();

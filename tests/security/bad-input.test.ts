@@ -478,8 +478,8 @@ describe("what's on search parameters (parseFilters + the canonical redirect in 
     ["a zero-width genre", `genre=${encodeURIComponent("\u200B")}`],
     ["an unknown access filter", "access=evil"],
     ["SQL as an access filter", `access=${encodeURIComponent(SQL)}`],
-    ["an unknown parameter", "utm_source=x&debug=1"],
-    ["a prototype-polluting key", "__proto__=x&constructor=y"],
+    ["an unknown parameter beside a bad one", "utm_source=x&debug=1&page=0"],
+    ["a prototype-polluting key beside a bad one", "__proto__=x&constructor=y&when=never"],
   ])("%s → a canonical redirect that is itself clean", (_name, query) => {
     counted++;
     const url = new URL(`${SITE}/whats-on?${query}`);
@@ -494,5 +494,19 @@ describe("what's on search parameters (parseFilters + the canonical redirect in 
     expect(filters.page).toBeGreaterThanOrEqual(1);
     expect(filters.page).toBeLessThanOrEqual(500);
     expect(Object.getPrototypeOf(filters)).toBe(Object.prototype);
+  });
+  it.each([
+    ["campaign tracking", "utm_source=x&utm_campaign=%3Cscript%3E"],
+    ["a prototype-polluting key", "__proto__=x&constructor=y"],
+    ["an unknown debug switch", "debug=1&preview=true"],
+  ])("%s is ignored: no redirect, default filters, nothing polluted", (_name, query) => {
+    counted++;
+    const url = new URL(`${SITE}/whats-on?${query}`);
+    expect(whatsOnRedirect(url)).toBeNull();
+    const { filters, problems } = parseFilters(url.searchParams);
+    expect(problems).toEqual([]);
+    expect(filters).toEqual(parseFilters(new URLSearchParams()).filters);
+    expect(Object.getPrototypeOf(filters)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });

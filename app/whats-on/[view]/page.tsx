@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { UNFILTERED_VIEW } from "@/lib/events/canonical";
+import { UNFILTERED_LISTING_PATH } from "@/lib/events/canonical";
 import { whatsOnMetadata } from "../metadata";
 import { WhatsOnView } from "../whats-on-view";
 
 /**
  * The unfiltered what's on, the same for every visitor. Rendered on its first request (not at build, when the
  * store may still be empty), then served from the page cache until the sync revalidates the listings or a
- * minute passes, so "today" and on-sale windows stay current.
+ * minute passes, so "today" and on-sale windows stay current. It has no loading skeleton: the cached page is
+ * sent whole, and a skeleton would only add bytes to every response.
  */
 export const revalidate = 60;
 export function generateStaticParams() {
@@ -21,6 +22,6 @@ export function generateMetadata(): Metadata {
 }
 
 export default async function UnfilteredWhatsOnPage({ params }: Props) {
-  if ((await params).view !== UNFILTERED_VIEW) notFound();
+  if (`/whats-on/${(await params).view}` !== UNFILTERED_LISTING_PATH) notFound();
   return <WhatsOnView raw={{}} />;
 }

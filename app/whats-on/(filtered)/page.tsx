@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
-import { whatsOnMetadata } from "./metadata";
-import { WhatsOnView } from "./whats-on-view";
+import { whatsOnMetadata } from "../metadata";
+import { WhatsOnView } from "../whats-on-view";
 
-/** Filtered what's on, rendered per request. The bare, unfiltered list is served from `[view]` (see proxy.ts). */
+/**
+ * Filtered what's on, rendered per request behind its loading skeleton. A /whats-on without listing parameters
+ * is rewritten to the cached `[view]` page instead (next.config.mjs, lib/events/listing-params.mjs).
+ */
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {

@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error -- next.config.mjs is plain JS without declarations
+import nextConfigModule from "../../next.config.mjs";
+import { config as proxyConfig } from "../../proxy";
+import { LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "@/lib/events/listing-params.mjs";
+
+// The unfiltered what's on is served by a rewrite that runs only when no listing parameter is present, and the
+// proxy runs only when one is. If the two lists drift, a filter would either skip its canonical redirect or be
+// answered with the unfiltered page.
+const nextConfig = nextConfigModule as NextConfig;
+
+describe("what's on routing", () => {
+  it("sends exactly the URLs with listing parameters through the proxy", () => {
+    const keys = proxyConfig.matcher
+      .filter((m): m is { source: string; has: { type: string; key: string }[] } => typeof m === "object" && m.source === "/whats-on")
+      .flatMap((m) => m.has.map((h) => h.key));
+    expect([...keys].sort()).toEqual([...LISTING_PARAMS].sort());
+    expect(proxyConfig.matcher).toContain(UNFILTERED_LISTING_PATH);
+  });
+
+  it("rewrites a /whats-on with none of them to the cached unfiltered page", async () => {
+    const rewrites = (await nextConfig.rewrites!()) as { beforeFiles: { source: string; destination: string; missing?: { type: string; key: string }[] }[] };
+    const rule = rewrites.beforeFiles.find((r) => r.source === "/whats-on");
+    expect(rule?.destination).toBe(UNFILTERED_LISTING_PATH);
+    expect(rule?.missing?.every((m) => m.type === "query")).toBe(true);
+    expect(rule?.missing?.map((m) => m.key).sort()).toEqual([...LISTING_PARAMS].sort());
+  });
+});
