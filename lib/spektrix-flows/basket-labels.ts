@@ -23,10 +23,14 @@ export interface BasketLabels {
   merchandise: Record<string, string>;
 }
 
+/** A basket holds at most a few dozen performances; a longer list, or anything that is not an id, is a bad request. */
+const MAX_IDS = 50;
 const idList = z
   .string()
+  .max(MAX_IDS * 40)
   .optional()
-  .transform((s) => (s ? s.split(",").filter(isSpektrixId).slice(0, 50) : []));
+  .transform((s) => (s ? s.split(",").filter((id) => id !== "") : []))
+  .pipe(z.array(z.string().refine(isSpektrixId, "not a Spektrix id")).max(MAX_IDS));
 
 export const labelsQuerySchema = z.object({ performances: idList });
 

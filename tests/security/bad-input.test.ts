@@ -96,6 +96,8 @@ const EMOJI = "🎭💥";
 const COMBINING = "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301";
 
 let knownPerformance = "";
+/** A well-formed Spektrix instance id (not in the store, which the fake source fills with its own ids). */
+const SPEKTRIX_PERFORMANCE_ID = "1801AQBHTCMQKHGLSBKVQGLKRDJPBVMLTPN";
 
 beforeAll(async () => {
   // A small synced store, so "no change in stored state" is measured over real rows.
@@ -256,23 +258,30 @@ describe("POST /api/sync", () => {
   });
 });
 
-describe("GET /basket/labels (a read-only lookup: unknown ids are dropped, never looked up)", () => {
+describe("GET /basket/labels (a read-only lookup: anything but a short list of ids is a 400)", () => {
   it.each([
     ["markup", SCRIPT],
     ["SQL meta-characters", SQL],
     ["path traversal", TRAVERSAL],
     ["unicode", `${RTL}${ZERO_WIDTH}${EMOJI}`],
     ["an oversized list", `${knownPerformance},`.repeat(5_000)],
-  ])("%s → no labels, nothing echoed, store unchanged", async (_name, value) => {
+    ["a good id beside a bad one", `${knownPerformance},${SCRIPT}`],
+  ])("%s → 400, nothing echoed, store unchanged", async (_name, value) => {
     counted++;
     const before = await fingerprint();
     const res = await labels.GET(new Request(`${SITE}/basket/labels?performances=${encodeURIComponent(value)}`));
-    expect(res.status).toBeLessThan(500);
+    expect(res.status).toBe(400);
     const text = await res.text();
     expect(text).not.toContain("<script");
     expect(text).not.toContain("DROP TABLE");
     expect(text.length).toBeLessThan(20_000);
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it("answers a list of Spektrix ids, ignoring empty entries", async () => {
+    const res = await labels.GET(new Request(`${SITE}/basket/labels?performances=${SPEKTRIX_PERFORMANCE_ID},,`));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toHaveProperty("performances");
   });
 });
 
