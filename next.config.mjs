@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/events/listing-params.mjs";
+import { CACHED_HOME_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
 import { securityHeaders } from "./lib/security/headers.mjs";
 
 /** @type {import('next').NextConfig} */
@@ -21,10 +21,11 @@ const nextConfig = {
   },
   async rewrites() {
     return {
-      // A /whats-on with no listing parameter (bare, or carrying only utm_* and the like) is the unfiltered list,
-      // the same for everyone: serve it from the page cache here, before the proxy, which then runs only for
-      // filtered URLs (proxy.ts).
+      // Pages that are the same for everyone, served from the page cache here, before the proxy (lib/page-cache.mjs,
+      // ADR 0007). A /whats-on with no listing parameter (bare, or carrying only utm_* and the like) is the
+      // unfiltered list; the proxy then runs only for filtered URLs (proxy.ts).
       beforeFiles: [
+        { source: "/", destination: CACHED_HOME_PATH },
         {
           source: "/whats-on",
           missing: LISTING_PARAMS.map((key) => ({ type: "query", key })),

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { UNFILTERED_LISTING_PATH, WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
+import { WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
+import { CACHED_HOME_PATH, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
 const MAX_SEGMENT_LENGTH = 200;
@@ -9,13 +10,14 @@ const MAX_SEGMENT_LENGTH = 200;
  * - a what's-on URL with listing parameters gets a real 308 to its cleaned-up form when malformed (a redirect
  *   thrown while a page streams would reach the browser as a 200). A bare /whats-on never comes here: a rewrite
  *   in next.config.mjs serves it from the page cache, so a rush of visitors costs neither this nor rendering;
- * - the cache path of the unfiltered list is not a second address for it;
+ * - the cached copies of the home page and the unfiltered list are not second addresses for them;
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
  *   the incremental cache, which would try to write a file named after it.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === UNFILTERED_LISTING_PATH) return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
+  if (pathname === CACHED_HOME_PATH) return NextResponse.redirect(new URL(`/${search}`, request.url), 308);
   const to = whatsOnRedirect(request.nextUrl);
   if (to) return NextResponse.redirect(new URL(to, request.url), 308);
 
@@ -26,8 +28,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// Next needs the matcher as a literal. The query keys are LISTING_PARAMS (lib/events/listing-params.mjs; a test
-// keeps them equal). Event and booking pages pass through here only when their last segment is over-long, so
+// Next needs the matcher as a literal. The query keys are LISTING_PARAMS and the two cached paths are in
+// lib/page-cache.mjs; a test keeps them equal. Event and booking pages pass through here only when their last segment is over-long, so
 // ordinary (cached) event pages pay nothing for the check.
 export const config = {
   matcher: [
@@ -42,6 +44,7 @@ export const config = {
     { source: "/whats-on", has: [{ type: "query", key: "access" }] },
     { source: "/whats-on", has: [{ type: "query", key: "page" }] },
     "/whats-on/all",
+    "/home/index",
     "/events/:slug(.{201,})",
     "/book/:id(.{201,})",
   ],

@@ -7,8 +7,6 @@ import { lighthouseScores } from "../scripts/bench/lib/lighthouse";
 // measured and reported by `npm run bench` (docs/performance.md), not asserted here.
 const LIGHTHOUSE = path.resolve("node_modules/.bin/lighthouse");
 
-test.describe.configure({ mode: "serial" });
-
 async function firstEventPath(baseURL: string): Promise<string> {
   const html = await (await fetch(`${baseURL}/whats-on`)).text();
   const slug = /href="(\/events\/[^"?#]+)"/.exec(html)?.[1];

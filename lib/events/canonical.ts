@@ -6,7 +6,6 @@
 import { filtersHref, parseFilters } from "./filters";
 
 export const WHATS_ON_PATH = "/whats-on";
-export { UNFILTERED_LISTING_PATH } from "./listing-params.mjs";
 
 /** The canonical path+query to redirect to, or null when the URL is already fine. */
 export function whatsOnRedirect(url: URL): string | null {

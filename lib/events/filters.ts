@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
-import { LISTING_PARAMS } from "./listing-params.mjs";
+import { LISTING_PARAMS } from "@/lib/page-cache.mjs";
 
 export const ACCESS_FILTERS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const;
 export type AccessFilter = (typeof ACCESS_FILTERS)[number];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error -- next.config.mjs is plain JS without declarations
 import nextConfigModule from "../../next.config.mjs";
 import { config as proxyConfig } from "../../proxy";
-import { LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "@/lib/events/listing-params.mjs";
+import { CACHED_HOME_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
 
 // The unfiltered what's on is served by a rewrite that runs only when no listing parameter is present, and the
 // proxy runs only when one is. If the two lists drift, a filter would either skip its canonical redirect or be
@@ -16,7 +16,14 @@ describe("what's on routing", () => {
       .filter((m): m is { source: string; has: { type: string; key: string }[] } => typeof m === "object" && m.source === "/whats-on")
       .flatMap((m) => m.has.map((h) => h.key));
     expect([...keys].sort()).toEqual([...LISTING_PARAMS].sort());
+    // The cached copies redirect back to their public address.
     expect(proxyConfig.matcher).toContain(UNFILTERED_LISTING_PATH);
+    expect(proxyConfig.matcher).toContain(CACHED_HOME_PATH);
+  });
+
+  it("serves the home page from its cached copy", async () => {
+    const rewrites = (await nextConfig.rewrites!()) as { beforeFiles: { source: string; destination: string; missing?: unknown[] }[] };
+    expect(rewrites.beforeFiles.find((r) => r.source === "/")).toEqual({ source: "/", destination: CACHED_HOME_PATH });
   });
 
   it("rewrites a /whats-on with none of them to the cached unfiltered page", async () => {

@@ -4,7 +4,7 @@ import { WhatsOnView } from "../whats-on-view";
 
 /**
  * Filtered what's on, rendered per request behind its loading skeleton. A /whats-on without listing parameters
- * is rewritten to the cached `[view]` page instead (next.config.mjs, lib/events/listing-params.mjs).
+ * is rewritten to the cached `[view]` page instead (next.config.mjs, lib/page-cache.mjs).
  */
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { UNFILTERED_LISTING_PATH } from "@/lib/events/canonical";
+import { UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
 import { whatsOnMetadata } from "../metadata";
 import { WhatsOnView } from "../whats-on-view";
 

@@ -16,8 +16,15 @@ export type LighthouseScores = { performance: number; accessibility: number; bes
 
 type Report = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; title: string }>;
+  audits: Record<string, Audit>;
 };
+type Audit = { score: number | null; title: string; details?: { items?: Record<string, unknown>[] } };
+
+/** The first offending item (a console message, an element, an issue), so a failure can be acted on. */
+function firstItem(audit: Audit | undefined): string {
+  const item = audit?.details?.items?.[0];
+  return item ? `: ${JSON.stringify(item).slice(0, 400)}` : "";
+}
 
 export async function lighthouseScores(binary: string, url: string): Promise<LighthouseScores | null> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
@@ -40,7 +47,7 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
     const failing = ["accessibility", "best-practices", "seo"].flatMap((category) =>
       (categories[category]?.auditRefs ?? [])
         .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 0) < 1)
-        .map((ref) => `${category}: ${ref.id} (${audits[ref.id]?.title ?? "?"})`),
+        .map((ref) => `${category}: ${ref.id} (${audits[ref.id]?.title ?? "?"})${firstItem(audits[ref.id])}`),
     );
     return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo"), failing };
   } catch {

@@ -1,13 +1,24 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { getHomeEvents } from "@/lib/events/cached";
 import { formatRun } from "@/lib/events/format";
 import { pageMetadata } from "@/lib/seo/metadata";
+import { CACHED_HOME_PATH } from "@/lib/page-cache.mjs";
 import { routes, siteInfo } from "@/lib/site";
 
-// Reads the synced store through tagged caches; rendered per request so the build never needs a database.
-export const dynamic = "force-dynamic";
+/**
+ * The home page, the same for every visitor, served at `/` through a rewrite (lib/page-cache.mjs). Rendered on
+ * its first request (not at build, when the store may still be empty), then served from the page cache until a
+ * sync revalidates the listings or a minute passes, so "upcoming" stays current.
+ */
+export const revalidate = 60;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ variant: string }> };
 
 export function generateMetadata() {
   const site = siteInfo();
@@ -32,15 +43,12 @@ const accessLinks = [
   { href: `${routes.whatsOn}?access=relaxed`, code: "R", label: "Relaxed" },
 ];
 
-export default async function HomePage() {
+export default async function HomePage({ params }: Props) {
+  if (`/home/${(await params).variant}` !== CACHED_HOME_PATH) notFound();
   const site = siteInfo();
-  let events: Awaited<ReturnType<typeof getHomeEvents>> = [];
-  try {
-    events = await getHomeEvents();
-  } catch (error) {
-    // The home page still greets visitors (and points to the box office) if the store is unreachable.
-    console.error("home: listing unavailable", error instanceof Error ? error.message : error);
-  }
+  // A store that cannot be read throws: while a cached copy exists Next keeps serving it (a degraded page
+  // cached for a minute would hide the last good listing), and before one exists the error page offers a retry.
+  const events = await getHomeEvents();
   const [featured, ...rest] = events;
   const upcoming = rest.slice(0, 6);
 
