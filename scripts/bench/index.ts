@@ -238,9 +238,11 @@ async function main() {
     const upstream = emu.requests.count({ path: /\/instances\/[^/]+\/status$/ });
     const distinct = new Set(perfGroups.flat()).size;
 
-    if (rStatic && rWhatsOn.rps < 0.8 * rStatic.rps) {
+    if (rStatic && staticPath && rWhatsOn.rps < 0.8 * rStatic.rps) {
+      const staticBytes = (await ok(`${single.url}${staticPath}`)).text.length;
+      const eventBytes = eventPaths[0] ? (await ok(`${single.url}${eventPaths[0]}`)).text.length : 0;
       notes.push(
-        `What's on is rendered on every request (it reads searchParams, so it cannot be prerendered); its data comes from the cache, so the cost is the server render of a ${kb(whatsOn.text.length)} HTML page, against a prerendered page served as a file. Prerendering the default view (e.g. ISR for /whats-on without filters) is what would close this gap.`,
+        `What's on, the event pages and the static page are all served from the page cache, so what separates them is size: what's on is ${kb(whatsOn.text.length)} of HTML${eventBytes ? `, an event page ${kb(eventBytes)}` : ""}, the static page ${kb(staticBytes)}. Per response Next turns the cached HTML string into bytes and the load generator, on the same cores, parses every byte.`,
       );
     }
     if (rStatic) {
@@ -426,7 +428,8 @@ the same length, in the same process, a few seconds apart.
   compared with each other are measured ${ROUNDS} times, interleaved (A B C D, A B C D), and each keeps its better run, so a
   burst of other work on the machine hurts one run of each rather than every run of one. Non-2xx and errors are listed below.
   - *static page:* \`${d.staticPath ?? "none"}\`, prerendered by the build and served from the full-route cache.
-  - *what's on:* \`/whats-on\`, the default listing (dynamic render over \`unstable_cache\` reads tagged \`listings\`).
+  - *what's on:* \`/whats-on\`, the default listing: rewritten to the cached unfiltered page (ISR, tagged \`listings\`;
+    ADR 0007), so neither the proxy nor a render runs per request.
   - *event pages:* up to 20 different \`/events/[slug]\` pages in turn (ISR, tagged per event).
   - *read-through:* \`/api/bench/read-through\` (exists only with \`BENCH_ROUTES=1\`): asks the emulator for the next 14 days'
     events on every request and renders 24 of them; the emulator adds ${READ_THROUGH_LATENCY_MS} ms to each \`events\` call (latency fault).
