@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 const { values: flags } = parseArgs({
@@ -152,6 +153,9 @@ async function main() {
   await run(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], siteEnv);
 
   if (flags.prod) {
+    // Pages cached by an earlier run were rendered from another database and carry that run's Spektrix address
+    // (the emulator's port): never serve them to this one.
+    rmSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "route-cache"), { recursive: true, force: true });
     if (!flags["skip-build"]) await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], siteEnv);
     start("site", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(sitePort)], siteEnv);
   } else {

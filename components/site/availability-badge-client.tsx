@@ -70,10 +70,10 @@ export function AvailabilityBadge({ performanceId, ids }: { performanceId: strin
       ref={ref}
       data-testid="availability"
       data-state={loading ? "loading" : state}
-      className={`inline-flex items-center gap-1.5 rounded-pill border px-2.5 py-1 text-xs font-semibold ${loading ? "border-line bg-white text-ink-soft" : TONE[state]}`}
+      className={`availability ${loading ? "border-line bg-white text-ink-soft" : TONE[state]}`}
     >
       {/* Only the dot pulses while loading: a pulsing label dips below readable contrast half the time. */}
-      <span aria-hidden className={`size-1.5 rounded-full bg-current ${loading ? "motion-safe:animate-pulse" : ""}`} />
+      <span aria-hidden className={loading ? "availability-dot motion-safe:animate-pulse" : "availability-dot"} />
       <span aria-live="polite">{label}</span>
     </span>
   );

@@ -81,3 +81,19 @@ export function performanceJsonLd(
     offers: offer,
   };
 }
+
+/**
+ * Splits entries into the fields every entry has with an equal value and each entry's own fields, so that
+ * `{ ...shared, ...own[i] }` is `entries[i]` again. A page with one event per performance sends the shared
+ * fields (title, place, organiser…) to the browser once instead of once per performance.
+ */
+export function splitShared(entries: readonly object[]): { shared: Record<string, unknown>; own: Record<string, unknown>[] } {
+  const records = entries as readonly Record<string, unknown>[];
+  const [first, ...rest] = records;
+  if (!first) return { shared: {}, own: [] };
+  const json = (v: unknown) => JSON.stringify(v);
+  const sharedKeys = new Set(Object.keys(first).filter((k) => rest.every((e) => Object.hasOwn(e, k) && json(e[k]) === json(first[k]))));
+  const shared = Object.fromEntries(Object.entries(first).filter(([k]) => sharedKeys.has(k)));
+  const own = records.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !sharedKeys.has(k))));
+  return { shared, own };
+}

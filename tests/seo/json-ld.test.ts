@@ -1,6 +1,9 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TheaterEvent, WithContext } from "schema-dts";
-import { performanceJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
+import { JsonLd } from "@/components/site/json-ld";
+import { performanceJsonLd, serializeJsonLd, splitShared } from "@/lib/seo/json-ld";
 import type { PerformanceView } from "@/lib/events/types";
 
 const site = { name: "The Lyric Playhouse", url: "https://www.lyric.example", timeZone: "America/Edmonton", address: "215 Stage Door Lane, Calgary, AB" };
@@ -47,5 +50,52 @@ describe("Event JSON-LD", () => {
     // Still the same data once parsed.
     expect(JSON.parse(json).name).toBe(evil);
     expect(JSON.parse(json).description).toBe("a & b \u2028");
+  });
+});
+
+describe("splitShared", () => {
+  const perfs: PerformanceView[] = [
+    perf,
+    { ...perf, id: "2841ABCE", startsAt: "2025-12-02T02:30:00.000Z", cancelled: true },
+    { ...perf, id: "2841ABCF", startsAt: "2025-12-03T02:30:00.000Z", rescheduled: { from: "2025-11-20T02:30:00.000Z" }, venue: null },
+  ];
+  const entries = perfs.map((p) => build(p));
+
+  it("gives back every entry as shared plus its own fields", () => {
+    const { shared, own } = splitShared(entries);
+    expect(own).toHaveLength(entries.length);
+    own.forEach((o, i) => expect({ ...shared, ...o }).toEqual(entries[i]));
+  });
+
+  it("shares only fields every entry has with an equal value", () => {
+    const { shared, own } = splitShared(entries);
+    expect(Object.keys(shared).sort()).toEqual(["@context", "@type", "description", "eventAttendanceMode", "name", "organizer", "url"]);
+    // Differs per entry (location), or is missing from some (previousStartDate): stays with each entry.
+    expect(own[0]).toHaveProperty("location");
+    expect(own[0]).not.toHaveProperty("previousStartDate");
+    expect(own[2]).toHaveProperty("previousStartDate");
+  });
+
+  it("shares everything of a single entry, and nothing of none", () => {
+    expect(splitShared([entries[0]!])).toEqual({ shared: entries[0], own: [{}] });
+    expect(splitShared([])).toEqual({ shared: {}, own: [] });
+  });
+});
+
+describe("JsonLd component", () => {
+  it("renders one escaped TheaterEvent script per entry", () => {
+    const evil = "</script><script>alert(1)</script><!--";
+    const { shared, own } = splitShared([perf, { ...perf, id: "2841ABCE", startsAt: "2025-12-02T02:30:00.000Z" }].map((p) => build(p, { ...event, title: evil })));
+    const html = renderToStaticMarkup(createElement(JsonLd, { shared, entries: own }));
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(2);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    for (const block of blocks) {
+      expect(block).not.toMatch(/<\/?script|<!--|[<>]/i);
+      const data = JSON.parse(block) as Record<string, unknown>;
+      expect(data["@type"]).toBe("TheaterEvent");
+      expect(data.name).toBe(evil);
+    }
+    expect(blocks.map((b) => JSON.parse(b).startDate)).toEqual(["2025-11-30T19:30:00-07:00", "2025-12-01T19:30:00-07:00"]);
   });
 });

@@ -8,7 +8,7 @@ import { PerformanceList } from "@/components/site/performance-list";
 import { getEventBySlug, getRelated } from "@/lib/events/cached";
 import { formatDuration, formatRun } from "@/lib/events/format";
 import type { EventDetail } from "@/lib/events/types";
-import { performanceJsonLd } from "@/lib/seo/json-ld";
+import { performanceJsonLd, splitShared } from "@/lib/seo/json-ld";
 import { absoluteUrl, pageMetadata } from "@/lib/seo/metadata";
 import { routes, siteInfo } from "@/lib/site";
 
@@ -55,12 +55,11 @@ export default async function EventPage({ params }: Props) {
   const cancelledCount = upcoming.filter((p) => p.cancelled).length;
   const rescheduledCount = upcoming.filter((p) => p.rescheduled && !p.cancelled).length;
   const duration = formatDuration(event.durationMinutes);
+  const jsonLd = splitShared(upcoming.map((p) => performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(`/book/${encodeURIComponent(p.id)}`), now })));
 
   return (
     <article>
-      {upcoming.map((p) => (
-        <JsonLd key={p.id} data={performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(`/book/${encodeURIComponent(p.id)}`), now })} />
-      ))}
+      {jsonLd.own.length ? <JsonLd shared={jsonLd.shared} entries={jsonLd.own} /> : null}
 
       <header className="relative bg-stage text-paper">
         <div className="container-page grid grid-cols-1 gap-8 py-8 md:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] md:items-end md:gap-12 md:py-14">
