@@ -66,7 +66,7 @@ export function CalendarMonth({
           </div>
         ))}
       </div>
-      <ol className="mt-4 space-y-4 md:mt-0 md:grid md:grid-cols-7 md:gap-px md:space-y-0 md:overflow-hidden md:rounded-card md:border md:border-line md:bg-line">
+      <ol className="cal-days">
         {Array.from({ length: lead }, (_, i) => (
           <li key={`lead-${i}`} aria-hidden className="hidden bg-paper-deep/40 md:block" />
         ))}
@@ -75,29 +75,23 @@ export function CalendarMonth({
           const isToday = day === today;
           const past = day < today;
           return (
-            <li
-              key={day}
-              className={`${items.length ? "" : "max-md:hidden"} md:min-h-32 md:p-2 ${past ? "md:bg-paper-deep/60" : "md:bg-white"} max-md:rounded-card max-md:border max-md:border-line max-md:bg-white max-md:p-4`}
-            >
-              <h3 className="flex items-baseline gap-2 font-sans text-sm font-semibold">
-                <span className={`md:inline-flex md:size-7 md:items-center md:justify-center md:rounded-full ${isToday ? "md:bg-brand md:text-white" : ""}`}>
+            <li key={day} className={`cal-day${past ? " cal-day-past" : ""}${items.length ? "" : " max-md:hidden"}`}>
+              <h3>
+                <span className={isToday ? "cal-date cal-today" : "cal-date"}>
                   <span className="md:hidden">{formatLocalDate(day, { weekday: "long", day: "numeric", month: "long" })}</span>
                   <span className="max-md:hidden">
-                    <span className="sr-only">{formatLocalDate(day, { weekday: "long", month: "long" })} </span>
+                    <span className="sr-only">{`${formatLocalDate(day, { weekday: "long", month: "long" })} `}</span>
                     {Number(day.slice(8))}
                   </span>
                 </span>
                 {isToday ? <span className="text-xs font-semibold uppercase tracking-wider text-brand">Today</span> : null}
               </h3>
               {items.length ? (
-                <ul className="mt-2 space-y-1.5 md:[&>li:nth-child(n+4)]:hidden">
+                <ul className="cal-items">
                   {items.map((p) => (
                     <li key={p.id}>
-                      <Link href={routes.event(p.eventSlug)} className="block rounded-md px-1.5 py-1 text-sm leading-snug hover:bg-brand-tint md:px-1 md:text-[0.8rem]">
-                        <time dateTime={p.startsAt} className="font-semibold text-brand">
-                          {formatTime(new Date(p.startsAt), timeZone)}
-                        </time>{" "}
-                        <span className="text-ink">{p.eventTitle}</span>
+                      <Link href={routes.event(p.eventSlug)}>
+                        <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time> <span>{p.eventTitle}</span>
                         {p.access.length ? <span className="sr-only">, access: {p.access.join(", ")}</span> : null}
                       </Link>
                     </li>

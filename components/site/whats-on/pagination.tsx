@@ -13,16 +13,16 @@ function windowOf(page: number, total: number): Array<number | "gap"> {
   return out;
 }
 
+/** Previous, next and a window of page numbers; the current page is styled from its aria-current (`.page-link`). */
 export function Pagination({ filters, page, totalPages }: { filters: ListingFilters; page: number; totalPages: number }) {
   if (totalPages <= 1) return null;
   const href = (p: number) => filtersHref(routes.whatsOn, filters, { page: p });
-  const item = "inline-flex min-w-11 items-center justify-center rounded-pill px-3 py-2.5 text-sm font-semibold";
   return (
     <nav aria-label="Pages of results" className="mt-10 flex justify-center">
       <ul className="flex flex-wrap items-center gap-1.5">
         <li>
           {page > 1 ? (
-            <Link href={href(page - 1)} rel="prev" className={`${item} border border-line bg-white hover:border-brand`}>
+            <Link href={href(page - 1)} rel="prev" className="page-link">
               ← Previous
             </Link>
           ) : null}
@@ -34,12 +34,7 @@ export function Pagination({ filters, page, totalPages }: { filters: ListingFilt
             </li>
           ) : (
             <li key={p}>
-              <Link
-                href={href(p)}
-                aria-current={p === page ? "page" : undefined}
-                aria-label={`Page ${p}`}
-                className={`${item} ${p === page ? "bg-ink text-paper" : "border border-line bg-white hover:border-brand"}`}
-              >
+              <Link href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`} className="page-link">
                 {p}
               </Link>
             </li>
@@ -47,7 +42,7 @@ export function Pagination({ filters, page, totalPages }: { filters: ListingFilt
         )}
         <li>
           {page < totalPages ? (
-            <Link href={href(page + 1)} rel="next" className={`${item} border border-line bg-white hover:border-brand`}>
+            <Link href={href(page + 1)} rel="next" className="page-link">
               Next →
             </Link>
           ) : null}

@@ -1,0 +1,60 @@
+"use client";
+
+import Link from "next/link";
+import { BasketSummary } from "@/components/spektrix/basket-summary-client";
+import { LoginStatus } from "@/components/spektrix/login-status-client";
+
+/**
+ * The markup of `SiteHeader`. It is a client component only for the page weight: every page carries its
+ * server components' whole element tree in the RSC payload, but a client component's props alone. Styles:
+ * `.site-header`, `.site-name` and `.nav-*` in globals.css.
+ */
+export function SiteHeaderView({
+  venueName,
+  nav,
+  homeHref,
+  accountHref,
+  loginHref,
+  basketHref,
+}: {
+  venueName: string;
+  nav: ReadonlyArray<{ href: string; label: string }>;
+  homeHref: string;
+  accountHref: string;
+  loginHref: string;
+  basketHref: string;
+}) {
+  return (
+    <header className="site-header">
+      <div className="container-page flex items-center gap-6 py-3 md:py-4">
+        <Link href={homeHref} className="flex shrink-0 items-baseline gap-2" aria-label={`${venueName}, home`}>
+          <span aria-hidden className="site-name">
+            {venueName}
+          </span>
+        </Link>
+        <nav aria-label="Main" className="ml-auto hidden md:block">
+          <ul className="nav-main">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto md:ml-0 flex items-center gap-2" data-slot="basket">
+          <LoginStatus accountHref={accountHref} loginHref={loginHref} />
+          <BasketSummary href={basketHref} />
+        </div>
+      </div>
+      <nav aria-label="Main (compact)" className="md:hidden border-t border-line">
+        <ul className="container-page nav-compact">
+          {nav.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href}>{item.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

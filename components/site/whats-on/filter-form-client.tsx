@@ -1,0 +1,128 @@
+"use client";
+
+import type { AccessFilter, ListingFilters } from "@/lib/events/filters";
+
+/**
+ * The markup of `FilterForm`. It is a client component only for the page weight: a page carries its server
+ * components' whole element tree in the RSC payload but a client component's props alone, and this form is
+ * on every what's on page. It renders the same HTML on the server, so it still works without JavaScript.
+ * Styles: `.filters`, `.field*` and `.checks` in globals.css.
+ */
+export function FilterFormView({
+  action,
+  filters,
+  genres,
+  venues,
+  access,
+}: {
+  /** The what's on path the form submits to. */
+  action: string;
+  filters: ListingFilters;
+  genres: string[];
+  venues: Array<{ slug: string; name: string }>;
+  /** The access flags to offer, in order, with their labels. */
+  access: Array<{ flag: AccessFilter; label: string }>;
+}) {
+  const moreOpen = Boolean(filters.from || filters.to || filters.genre || filters.venue || filters.access.length);
+  return (
+    <form action={action} method="get" role="search" aria-label="Find a show" className="filters">
+      {filters.view === "calendar" ? <input type="hidden" name="view" value="calendar" /> : null}
+      {filters.view === "calendar" && filters.month ? <input type="hidden" name="month" value={filters.month} /> : null}
+      {filters.when ? <input type="hidden" name="when" value={filters.when} /> : null}
+      <div>
+        <label htmlFor="wo-q" className="field-label">
+          Search by title
+        </label>
+        <input id="wo-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={80} placeholder="e.g. Tosca" className="field" autoComplete="off" />
+      </div>
+
+      <details className="filters-more" open={moreOpen || undefined}>
+        <summary>
+          Dates, genre, venue, access
+          <span aria-hidden>+</span>
+        </summary>
+        <div className="mt-3 space-y-4">
+          <fieldset>
+            <legend className="field-label">Dates</legend>
+            <p id="wo-dates-hint" className="mt-0.5 text-xs text-ink-soft">
+              Leave blank for any date.
+            </p>
+            <div className="mt-1 grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor="wo-from" className="text-xs font-medium text-ink-soft">
+                  From
+                </label>
+                <input id="wo-from" name="from" type="date" defaultValue={filters.from ?? ""} aria-describedby="wo-dates-hint" className="field field-date" />
+              </div>
+              <div>
+                <label htmlFor="wo-to" className="text-xs font-medium text-ink-soft">
+                  To
+                </label>
+                <input id="wo-to" name="to" type="date" defaultValue={filters.to ?? ""} aria-describedby="wo-dates-hint" className="field field-date" />
+              </div>
+            </div>
+          </fieldset>
+          {genres.length ? (
+            <div>
+              <label htmlFor="wo-genre" className="field-label">
+                Genre
+              </label>
+              <select id="wo-genre" name="genre" defaultValue={filters.genre ?? ""} className="field">
+                <option value="">All genres</option>
+                {genres.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+                {filters.genre && !genres.some((g) => g.toLowerCase() === filters.genre!.toLowerCase()) ? <option value={filters.genre}>{filters.genre}</option> : null}
+              </select>
+            </div>
+          ) : null}
+          {venues.length > 1 || filters.venue ? (
+            <div>
+              <label htmlFor="wo-venue" className="field-label">
+                Venue
+              </label>
+              <select id="wo-venue" name="venue" defaultValue={filters.venue ?? ""} className="field">
+                <option value="">All venues</option>
+                {venues.map((v) => (
+                  <option key={v.slug} value={v.slug}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <fieldset>
+            <legend className="field-label">Access performances</legend>
+            <ul className="checks">
+              {access.map(({ flag, label }) => (
+                <li key={flag}>
+                  <label>
+                    <input type="checkbox" name="access" value={flag} defaultChecked={filters.access.includes(flag)} />
+                    {label}
+                  </label>
+                </li>
+              ))}
+              <li>
+                <label>
+                  <input type="checkbox" name="access" value="any" defaultChecked={filters.access.includes("any")} />
+                  Any access performance
+                </label>
+              </li>
+            </ul>
+          </fieldset>
+        </div>
+      </details>
+
+      <div className="mt-5 flex items-center gap-3">
+        <button type="submit" className="btn btn-primary flex-1">
+          Show results
+        </button>
+        <a href={filters.view === "calendar" ? `${action}?view=calendar` : action} className="text-sm font-medium text-brand underline underline-offset-4">
+          Clear all
+        </a>
+      </div>
+    </form>
+  );
+}
