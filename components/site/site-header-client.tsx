@@ -33,13 +33,7 @@ export function SiteHeaderView({
           </span>
         </Link>
         <nav aria-label="Main" className="ml-auto hidden md:block">
-          <ul className="nav-main">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
+          <NavList nav={nav} className="nav-main" />
         </nav>
         <div className="ml-auto md:ml-0 flex items-center gap-2" data-slot="basket">
           <LoginStatus accountHref={accountHref} loginHref={loginHref} />
@@ -47,14 +41,21 @@ export function SiteHeaderView({
         </div>
       </div>
       <nav aria-label="Main (compact)" className="md:hidden border-t border-line">
-        <ul className="container-page nav-compact">
-          {nav.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href}>{item.label}</Link>
-            </li>
-          ))}
-        </ul>
+        <NavList nav={nav} className="container-page nav-compact" />
       </nav>
     </header>
+  );
+}
+
+/** The main navigation's links: beside the name from tablet width up, in their own row on phones. */
+function NavList({ nav, className }: { nav: ReadonlyArray<{ href: string; label: string }>; className: string }) {
+  return (
+    <ul className={className}>
+      {nav.map((item) => (
+        <li key={item.href}>
+          <Link href={item.href}>{item.label}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

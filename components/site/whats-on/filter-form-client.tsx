@@ -63,35 +63,21 @@ export function FilterFormView({
             </div>
           </fieldset>
           {genres.length ? (
-            <div>
-              <label htmlFor="wo-genre" className="field-label">
-                Genre
-              </label>
-              <select id="wo-genre" name="genre" defaultValue={filters.genre ?? ""} className="field">
-                <option value="">All genres</option>
-                {genres.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
-                  </option>
-                ))}
-                {filters.genre && !genres.some((g) => g.toLowerCase() === filters.genre!.toLowerCase()) ? <option value={filters.genre}>{filters.genre}</option> : null}
-              </select>
-            </div>
+            <SelectField
+              id="wo-genre"
+              name="genre"
+              label="Genre"
+              allLabel="All genres"
+              value={filters.genre}
+              options={[
+                ...genres.map((g) => ({ value: g, label: g })),
+                // A genre in the URL that no current event has stays selectable, so the form shows what was asked.
+                ...(filters.genre && !genres.some((g) => g.toLowerCase() === filters.genre!.toLowerCase()) ? [{ value: filters.genre, label: filters.genre }] : []),
+              ]}
+            />
           ) : null}
           {venues.length > 1 || filters.venue ? (
-            <div>
-              <label htmlFor="wo-venue" className="field-label">
-                Venue
-              </label>
-              <select id="wo-venue" name="venue" defaultValue={filters.venue ?? ""} className="field">
-                <option value="">All venues</option>
-                {venues.map((v) => (
-                  <option key={v.slug} value={v.slug}>
-                    {v.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id="wo-venue" name="venue" label="Venue" allLabel="All venues" value={filters.venue} options={venues.map((v) => ({ value: v.slug, label: v.name }))} />
           ) : null}
           <fieldset>
             <legend className="field-label">Access performances</legend>
@@ -124,5 +110,24 @@ export function FilterFormView({
         </a>
       </div>
     </form>
+  );
+}
+
+/** A labelled select whose first option clears the filter. */
+function SelectField({ id, name, label, allLabel, value, options }: { id: string; name: string; label: string; allLabel: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="field">
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
