@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
-import { matrixMarkdown, writeDocSection, type Cell } from "../tests/reliability/report";
+import { FAULT_LIST as FAULTS, matrixMarkdown, writeDocSection, type Cell, type FaultName } from "../tests/reliability/report";
 
 /**
  * Public pages under every emulator fault, against the built site: a sync is attempted under the fault (it must
@@ -11,19 +11,8 @@ import { matrixMarkdown, writeDocSection, type Cell } from "../tests/reliability
 
 const SYNC = { Authorization: "Bearer demo-sync-secret-change-me" }; // the demo SYNC_SECRET (ALLOW_DEMO_SECRETS=1)
 
-const FAULTS: Array<[string, Record<string, unknown>]> = [
-  ["3 s latency", { type: "latency", latencyMs: 3_000 }],
-  ["500", { type: "status", status: 500 }],
-  ["503 + Retry-After", { type: "status", status: 503, retryAfter: 1 }],
-  ["429 + Retry-After", { type: "rateLimit", retryAfter: 1 }],
-  ["hang", { type: "hang" }],
-  ["malformed JSON", { type: "malformedJson" }],
-  ["truncated body", { type: "truncated" }],
-  ["empty catalogue", { type: "emptyCatalogue" }],
-  ["80% of events vanish", { type: "vanishEvents", percent: 80 }],
-];
 /** A sync under these would wait out the site's real Spektrix timeout (8 s × retries); the Vitest matrix covers them. */
-const NO_SYNC_UNDER = new Set(["3 s latency", "hang"]);
+const NO_SYNC_UNDER = new Set<FaultName>(["3 s latency", "hang"]);
 
 const cells = new Map<string, Cell>();
 let baseline: { eventPath: string; title: string; performanceIds: string[] };

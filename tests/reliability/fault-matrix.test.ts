@@ -42,8 +42,9 @@ const { getAvailabilityViews, availabilityCache } = await import("@/lib/availabi
 const { createSpektrixClient, describeSpektrixError, isSpektrixError } = await import("@/lib/spektrix");
 const { GET: labelsRoute } = await import("@/app/basket/labels/route");
 const { rows } = await import("../sync/helpers");
-const { matrixMarkdown, writeDocSection } = await import("./report");
+const { FAULT_LIST, matrixMarkdown, writeDocSection } = await import("./report");
 type Cell = import("./report").Cell;
+type FaultName = import("./report").FaultName;
 
 // Members and checkout: used when present in the tree, otherwise those cells are "not tried".
 const members = await Promise.all([
@@ -54,19 +55,6 @@ const members = await Promise.all([
   import("@/lib/checkout/confirmation"),
 ]).catch((error: unknown) => ({ missing: error instanceof Error ? error.message : String(error) }));
 
-// In the issue's order (an object with a "500" key would be reordered: integer-like keys come first).
-const FAULT_LIST = [
-  ["3 s latency", { type: "latency", latencyMs: 3_000 }],
-  ["500", { type: "status", status: 500 }],
-  ["503 + Retry-After", { type: "status", status: 503, retryAfter: 1 }],
-  ["429 + Retry-After", { type: "rateLimit", retryAfter: 1 }],
-  ["hang", { type: "hang" }],
-  ["malformed JSON", { type: "malformedJson" }],
-  ["truncated body", { type: "truncated" }],
-  ["empty catalogue", { type: "emptyCatalogue" }],
-  ["80% of events vanish", { type: "vanishEvents", percent: 80 }],
-] as const;
-type FaultName = (typeof FAULT_LIST)[number][0];
 const FAULTS = new Map<FaultName, Record<string, unknown>>(FAULT_LIST.map(([name, fault]) => [name, fault]));
 const FAULT_NAMES = FAULT_LIST.map(([name]) => name);
 /** Faults that only change catalogue lists: other calls are answered normally under them. */

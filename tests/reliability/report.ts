@@ -8,6 +8,24 @@ import path from "node:path";
  * (Playwright) and the soak script.
  */
 
+/**
+ * The emulator faults of the reliability matrix, in the issue's order (an object with a "500" key would be
+ * reordered: integer-like keys come first). Shared by the fault matrix (Vitest) and the page matrix
+ * (Playwright), so both report the same rows.
+ */
+export const FAULT_LIST = [
+  ["3 s latency", { type: "latency", latencyMs: 3_000 }],
+  ["500", { type: "status", status: 500 }],
+  ["503 + Retry-After", { type: "status", status: 503, retryAfter: 1 }],
+  ["429 + Retry-After", { type: "rateLimit", retryAfter: 1 }],
+  ["hang", { type: "hang" }],
+  ["malformed JSON", { type: "malformedJson" }],
+  ["truncated body", { type: "truncated" }],
+  ["empty catalogue", { type: "emptyCatalogue" }],
+  ["80% of events vanish", { type: "vanishEvents", percent: 80 }],
+] as const;
+export type FaultName = (typeof FAULT_LIST)[number][0];
+
 export const RELIABILITY_DOC = path.join(process.cwd(), "docs", "reliability.md");
 
 export function writeDocSection(name: string, markdown: string, file = RELIABILITY_DOC): void {
