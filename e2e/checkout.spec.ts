@@ -232,6 +232,8 @@ test("the header asks Spektrix who is logged in only when the site has a session
   expect(customerCalls).toEqual([]);
 
   await signIn(page, MEMBER, "/");
+  // Sign-in ends in a client-side navigation: the header, still mounted, notices without a reload.
+  await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
   await page.goto("/whats-on");
   await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
   expect(customerCalls.length).toBeGreaterThan(0);
