@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// Ports apart from the demo's (3000/4010), so tests can run while a demo is open.
-const SITE_PORT = 3100;
-const EMULATOR_PORT = 4110;
+// Ports apart from the demo's (3000/4010), so tests can run while a demo is open; E2E_SITE_PORT and
+// E2E_EMULATOR_PORT move them, so two checkouts can run their journeys side by side.
+const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 3100);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 
 export default defineConfig({
