@@ -6,7 +6,13 @@ import { expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
 // Test cards (emulator/README.md): 4111… succeeds, 4000 0000 0000 0002 is refused.
 // E2E_EMULATOR_URL lets this spec run against a demo started on other ports.
 const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? CONFIGURED_EMULATOR_URL;
-const CARDS = { success: "4111111111111111", refused: "4000000000000002" } as const;
+const CARDS = {
+  success: "4111111111111111",
+  refused: "4000000000000002",
+  // Both charge the card; the first completes without naming the order, the second reports an error afterwards.
+  completedWithoutOrderId: "4000000000000077",
+  errorAfterCharge: "4000000000000259",
+} as const;
 const MEMBER = { email: "member@example.com", password: "member-pass" };
 const GUEST = { email: "guest@example.com", password: "guest-pass" };
 
@@ -165,6 +171,28 @@ test("a refused card explains itself and a retry with a new token succeeds", asy
   await page.waitForURL(/\/checkout\/confirmation\//);
   await signOut(page);
 });
+
+for (const [card, what] of [
+  [CARDS.completedWithoutOrderId, "a completion that names no order"],
+  [CARDS.errorAfterCharge, "an error after the card was charged"],
+] as const) {
+  test(`${what} is confirmed by the server and reaches the confirmation, never "not charged"`, async ({ page }) => {
+    const told: string[] = [];
+    await addTickets(page);
+    await signIn(page, MEMBER);
+    await continueToPayment(page);
+    const watch = page.getByRole("alert").filter({ hasText: /not been charged|wasn’t completed/ });
+    watch.waitFor({ timeout: 15_000 }).then(
+      () => told.push("told the visitor they were not charged"),
+      () => undefined,
+    );
+    await payWith(page, card);
+    await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
+    expect(told).toEqual([]);
+    await signOut(page);
+  });
+}
 
 test("an expired basket is explained and leads back to the basket", async ({ page, request }) => {
   await addTickets(page);

@@ -16,4 +16,8 @@ export const TEST_CARDS = {
   success: "4111111111111111",
   refused: "4000000000000002",
   error: "4000000000000119",
+  /** Charges and completes the order, but the completion event carries no order id (an event shape we do not rely on). */
+  completedWithoutOrderId: "4000000000000077",
+  /** Charges and completes the order, then reports an error: what a dropped connection after payment looks like. */
+  errorAfterCharge: "4000000000000259",
 } as const;

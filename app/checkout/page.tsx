@@ -97,7 +97,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
           defaultAddressId={view.defaultAddressId}
           totalLabel={formatMoney(view.total)}
           spektrix={spektrix}
-          paths={{ basket: routes.basket, login: routes.login, confirmation: "/checkout/confirmation", whatsOn: routes.whatsOn }}
+          paths={{ basket: routes.basket, login: routes.login, confirmation: "/checkout/confirmation", whatsOn: routes.whatsOn, account: routes.account }}
           boxOffice={{ phone: site.boxOffice.phone, hours: site.boxOffice.hours }}
         />
         <div className="lg:sticky lg:top-28">

@@ -4,7 +4,8 @@
  * The member checkout's interactive half: billing address and "save my card", then a payment token from
  * our route handler, then Spektrix's card form. Every way a payment can end has its own screen:
  * completed → confirmation; refused → retry with a new token; basket gone → back to the basket;
- * anything else → guidance and a retry.
+ * a completion without an order id, or an error once the form was in use → the server checks Spektrix, and
+ * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
 import { useCallback, useId, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
@@ -28,7 +29,7 @@ export interface CheckoutPaymentProps {
   defaultAddressId: string | null;
   totalLabel: string;
   spektrix: { baseUrl: string; clientName: string; webComponentsUrl: string; customDomain: string };
-  paths: { basket: string; login: string; confirmation: string; whatsOn: string };
+  paths: { basket: string; login: string; confirmation: string; whatsOn: string; account: string };
   boxOffice: { phone: string; hours: string };
 }
 
@@ -38,6 +39,8 @@ type Step =
   | { kind: "paying"; token: string }
   | { kind: "refused" }
   | { kind: "expired" }
+  /** The payment may have been taken and no order is confirmed yet: never offer to pay again here. */
+  | { kind: "checking"; busy: boolean }
   | { kind: "problem"; message: string; canRetry: boolean; signIn?: boolean };
 
 interface InitiateOk {
@@ -98,6 +101,42 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     focusStatus();
   }, [addressId, props.basketHash, props.basketId, props.spektrix.baseUrl, props.spektrix.clientName, router, storeCard]);
 
+  const goToConfirmation = useCallback(
+    (orderId: string) => {
+      announceBasketChange({ source: "basket-page", itemCount: 0 });
+      router.push(`${props.paths.confirmation}/${encodeURIComponent(orderId)}`);
+    },
+    [props.paths.confirmation, router],
+  );
+
+  /** After an unclear end to the payment, asks our server what Spektrix holds now (owner mode). */
+  const settle = useCallback(
+    async (after: "completed" | "error") => {
+      setStep({ kind: "checking", busy: true });
+      let check: { status?: unknown; orderId?: unknown } = {};
+      try {
+        const response = await fetch("/api/checkout/completion", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          credentials: "same-origin",
+          cache: "no-store",
+          body: JSON.stringify({ basketId: props.basketId }),
+        });
+        if (response.ok) check = await response.json();
+      } catch {
+        // Unreachable: the answer stays "still checking".
+      }
+      if (check.status === "confirmed" && typeof check.orderId === "string") return goToConfirmation(check.orderId);
+      if (check.status === "open" && after === "error") {
+        setStep({ kind: "problem", message: "Something went wrong while processing your payment, and your booking wasn’t completed. You can try again.", canRetry: true });
+      } else {
+        setStep({ kind: "checking", busy: false });
+      }
+      focusStatus();
+    },
+    [goToConfirmation, props.basketId],
+  );
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!addressId) return;
@@ -105,6 +144,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   }
 
   const paying = step.kind === "paying";
+  // While an order may exist, the form that starts a payment stays out of reach.
+  const checking = step.kind === "checking";
   const chosen = props.addresses.find((a) => a.id === addressId);
 
   return (
@@ -118,7 +159,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             There’s no address on your account yet. Please call the box office on {props.boxOffice.phone} to add one, or add it in your account.
           </p>
         ) : (
-          <fieldset className="mt-5" disabled={paying || step.kind === "starting"}>
+          <fieldset className="mt-5" disabled={paying || checking || step.kind === "starting"}>
             <legend className="text-sm font-semibold text-ink">Billing address</legend>
             <p className="mt-1 text-sm text-ink-soft">Your card issuer checks this against the card.</p>
             <div className="mt-3 space-y-2.5">
@@ -151,7 +192,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </label>
           </fieldset>
         )}
-        {!paying && props.addresses.length > 0 ? (
+        {!paying && !checking && props.addresses.length > 0 ? (
           <button type="submit" className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70" disabled={step.kind === "starting" || !addressId}>
             {step.kind === "starting" ? "Preparing secure payment…" : `Continue to payment · ${props.totalLabel}`}
           </button>
@@ -189,6 +230,22 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               </Link>
               <Link href={props.paths.whatsOn} className="btn btn-ghost text-brand">
                 See what’s on
+              </Link>
+            </div>
+          </Notice>
+        ) : null}
+        {step.kind === "checking" ? (
+          <Notice tone="warning" title="We’re checking your order">
+            <p>
+              Your payment may have gone through, so please don’t pay again. Confirmed bookings appear in your account within a few minutes. If
+              yours doesn’t, call the box office on {props.boxOffice.phone} ({props.boxOffice.hours}) and we’ll sort it out.
+            </p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button type="button" className="btn btn-primary disabled:opacity-70" disabled={step.busy} onClick={() => void settle("completed")}>
+                {step.busy ? "Checking…" : "Check again"}
+              </button>
+              <Link href={props.paths.account} className="btn btn-ghost text-brand">
+                View my bookings
               </Link>
             </div>
           </Notice>
@@ -233,10 +290,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               paymentToken={step.token}
               billingAddressId={addressId}
               storeCard={storeCard}
-              onCompleted={(orderId) => {
-                announceBasketChange({ source: "basket-page", itemCount: 0 });
-                router.push(`${props.paths.confirmation}/${encodeURIComponent(orderId)}`);
-              }}
+              onCompleted={goToConfirmation}
+              onCompletedUnconfirmed={() => void settle("completed")}
               onRefused={() => {
                 setStep({ kind: "refused" });
                 focusStatus();
@@ -246,10 +301,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
                 setStep({ kind: "expired" });
                 focusStatus();
               }}
-              onError={() => {
-                setStep({ kind: "problem", message: "Something went wrong while processing your payment. You have not been charged.", canRetry: true });
-                focusStatus();
-              }}
+              onError={() => void settle("error")}
               onUnavailable={() => {
                 setStep({ kind: "problem", message: "The secure payment form didn’t load. Please check your connection, or try again in a moment.", canRetry: true });
                 focusStatus();

@@ -39,6 +39,8 @@ export interface SpektrixPaymentsProps {
   billingAddressId: string;
   storeCard: boolean;
   onCompleted(orderId: string): void;
+  /** Spektrix said the payment completed but named no order: the server must confirm it. */
+  onCompletedUnconfirmed(): void;
   onRefused(): void;
   onNotFound(): void;
   onError(): void;
@@ -105,8 +107,9 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
     if (!element) return;
     const onCompleted = (event: Event) => {
       const orderId = (event as CustomEvent<{ orderId?: unknown } | undefined>).detail?.orderId;
+      // A completion is never an error: the card may have been charged. Without an id, the server looks.
       if (typeof orderId === "string" && orderId.length > 0) handlers.current.onCompleted(orderId);
-      else handlers.current.onError();
+      else handlers.current.onCompletedUnconfirmed();
     };
     const onRefused = () => handlers.current.onRefused();
     const onNotFound = () => handlers.current.onNotFound();

@@ -128,7 +128,8 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
         const token = store.issueToken(p.basket, { kind: "customer", originDomain: "iframe", billingAddressId: f.billingAddressId ?? null, storeCard: false, payer: null });
         const result = pay(emu, token, f.cardNumber ?? "");
         if (result.outcome !== "completed") throw new ApiError(400, result.message);
-        return { redirect: link(p, "secure/Checkout.aspx", { OrderId: result.orderId }) };
+        // Spektrix's own checkout page always knows the order it made; only the payments component's event may not.
+        return { redirect: link(p, "secure/Checkout.aspx", result.orderId ? { OrderId: result.orderId } : {}) };
       },
     },
     "secure/myaccount.aspx": {

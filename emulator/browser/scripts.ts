@@ -243,7 +243,7 @@ export const PAYMENTS_JS = `(function () {
         })
       }).then(function (res) { return res.json(); }).then(function (r) {
         if (button) button.disabled = false;
-        if (r.outcome === "completed") { if (message) message.textContent = ""; self.emit("onPaymentCompleted", { orderId: r.orderId }); }
+        if (r.outcome === "completed") { if (message) message.textContent = ""; self.emit("onPaymentCompleted", r.orderId ? { orderId: r.orderId } : {}); }
         else if (r.outcome === "refused") { if (message) message.textContent = r.message; self.emit("onPaymentRefused", { message: r.message }); }
         else if (r.outcome === "notFound") { if (message) message.textContent = r.message; self.emit("onPaymentNotFound", { message: r.message }); }
         else { if (message) message.textContent = r.message || "Payment failed"; self.emit("onError", { message: r.message }); }

@@ -4,7 +4,7 @@ import { TEST_CARDS } from "../demo-credentials";
 import { paymentSubmit } from "./schemas";
 
 export type PaymentOutcome =
-  | { outcome: "completed"; orderId: string }
+  | { outcome: "completed"; orderId?: string }
   | { outcome: "refused"; message: string }
   | { outcome: "notFound"; message: string }
   | { outcome: "error"; message: string };
@@ -16,7 +16,8 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string): Payment
   if (!checked.ok) return { outcome: "notFound", message: checked.reason };
   const card = cardNumber.replace(/\D/g, "");
   if (card === TEST_CARDS.refused) return { outcome: "refused", message: "The card was refused." };
-  if (card !== TEST_CARDS.success) return { outcome: "error", message: card === TEST_CARDS.error ? "The payment processor reported an error." : "Unknown test card number." };
+  const charges: string[] = [TEST_CARDS.success, TEST_CARDS.completedWithoutOrderId, TEST_CARDS.errorAfterCharge];
+  if (!charges.includes(card)) return { outcome: "error", message: card === TEST_CARDS.error ? "The payment processor reported an error." : "Unknown test card number." };
   const { token, basket } = checked;
   let customerId = basket.customerId;
   if (token.kind === "direct" && token.payer) {
@@ -27,6 +28,9 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string): Payment
   try {
     const order = store.completeOrder(basket, { amount: store.totals(basket).total, type: "Card", customerId });
     store.tokens.delete(paymentToken);
+    // The two awkward cards complete the order like any other; only what the browser is told differs.
+    if (card === TEST_CARDS.completedWithoutOrderId) return { outcome: "completed" };
+    if (card === TEST_CARDS.errorAfterCharge) return { outcome: "error", message: "The connection was lost." };
     return { outcome: "completed", orderId: order.id };
   } catch (err) {
     return { outcome: "error", message: err instanceof Error ? err.message : String(err) };

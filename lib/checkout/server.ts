@@ -3,6 +3,7 @@ import "server-only";
 import { env } from "@/lib/config";
 import { LIMITS, sharedLimiter } from "@/lib/auth/rate-limit";
 import { accountService } from "@/lib/auth/services";
+import type { CompletionDeps } from "./completion";
 import type { CustomerPaymentDeps } from "./customer-payment";
 
 export function checkoutLog(event: string, fields: Record<string, unknown> = {}) {
@@ -17,5 +18,16 @@ export function customerPaymentDeps(): CustomerPaymentDeps {
     limiter: sharedLimiter(LIMITS.paymentInitiate, e.REDIS_URL),
     siteUrl: e.SITE_URL,
     log: checkoutLog,
+  };
+}
+
+export function completionDeps(): CompletionDeps {
+  const e = env();
+  const service = accountService();
+  return {
+    // The check shares the payment limit: each check costs Spektrix calls, and a member needs only a few.
+    spektrix: { getBasketById: (id) => service.owner.getBasketById(id), listOrders: (id) => service.listOrders(id) },
+    limiter: sharedLimiter(LIMITS.paymentInitiate, e.REDIS_URL),
+    siteUrl: e.SITE_URL,
   };
 }
