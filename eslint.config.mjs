@@ -6,7 +6,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
-    // The dependency rule from docs/ARCHITECTURE: the site never imports the emulator.
+    // The site never imports the emulator: it reaches Spektrix, or the stand-in, only through SPEKTRIX_BASE_URL.
     files: ["app/**", "components/**", "lib/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/emulator/**", "@/emulator/**"], message: "The site reaches Spektrix only through SPEKTRIX_BASE_URL; never import the emulator." }] }],

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL as CONFIG_EMULATOR_URL } from "../playwright.config";
-import { expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
 
 /**
  * Spektrix flows on the emulator: web components (donate, memberships, gift vouchers, merchandise), the
@@ -149,11 +149,10 @@ test("the basket count catches up when another tab changes the basket", async ({
 });
 
 test("choosing seats in the iframe updates the header count, and the frame follows its content", async ({ page, request }, testInfo) => {
-  const instances = (await (await request.get(`${EMULATOR_URL}/demo/api/v3/instances`)).json()) as { id: string; isOnSale?: boolean }[];
-  const performance = instances.find((i) => i.isOnSale !== false) ?? instances[0];
-  expect(performance, "the emulator has performances").toBeTruthy();
+  // Chosen by state (selling on the web, two seats left), never "the first one", which may be off sale.
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 2);
 
-  await page.goto(`/book/${performance!.id}`);
+  await page.goto(`/book/${performanceId}`);
   // The booking page embeds seat choice, titled with the show, and keeps a plain link for blocked frames.
   const frameElement = page.locator('iframe[title^="Choose seats for "]');
   await expect(page.getByTestId("choose-seats")).toHaveAttribute("href", /ChooseSeats\.aspx/);

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { sellingCandidates, type InstanceFacts } from "./performances";
 
 /** Fails the test on any axe violation (WCAG 2.x A and AA), listing each rule and the first offending node. */
 export async function expectNoAxeViolations(page: Page) {
@@ -19,4 +20,22 @@ export async function screenshotAtPhoneAndDesktop(page: Page, testInfo: TestInfo
     await page.screenshot({ path: testInfo.outputPath(`${name}-${label}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);
+}
+
+/**
+ * A performance a visitor can buy `seats` paid tickets for on the web right now, chosen by state (see
+ * e2e/performances.ts) and checked against the emulator's live seat counts and prices. Fails the test when
+ * there is none: a journey never falls back to another way of booking.
+ */
+export async function bookablePerformance(request: APIRequestContext, emulatorUrl: string, seats = 2): Promise<string> {
+  const api = `${emulatorUrl}/demo/api/v3`;
+  const instances = (await (await request.get(`${api}/instances`)).json()) as InstanceFacts[];
+  for (const instance of sellingCandidates(instances, new Date())) {
+    const status = (await (await request.get(`${api}/instances/${instance.id}/status`)).json()) as { available: number };
+    if (status.available < seats) continue;
+    const list = (await (await request.get(`${api}/instances/${instance.id}/price-list`)).json()) as { prices: { amount: number }[] };
+    // Every price paid: whichever ticket type the journey picks, checkout goes through payment.
+    if (list.prices.length > 0 && list.prices.every((p) => p.amount > 0)) return instance.id;
+  }
+  throw new Error(`no performance on sale on the web with ${seats} paid seats left (${instances.length} performances in the emulator)`);
 }

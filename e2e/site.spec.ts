@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
-import { expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
 
 /**
  * Public-site journeys against the demo (emulator + first sync + `next start`). They need the synced
@@ -11,6 +11,14 @@ async function firstEventHref(page: Page): Promise<string> {
   const link = page.locator('main a[href^="/events/"]').first();
   await expect(link).toBeVisible();
   return (await link.getAttribute("href"))!;
+}
+
+/** The show's page of a performance chosen by state, reached through its booking page's breadcrumb. */
+async function openEventOf(page: Page, performanceId: string) {
+  await page.goto(`/book/${performanceId}`);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();
+  return page.locator(`li[id="p-${performanceId}"]`);
 }
 
 test("browse by date preset: the URL holds the state and back/forward works", async ({ page }, testInfo) => {
@@ -96,35 +104,42 @@ test("open an event: description, performances, JSON-LD, booking link", async ({
 test("availability changes after the emulator changes a performance", async ({ page, request }) => {
   // Each state may be served from the server's cache for up to 30 s, twice over.
   test.setTimeout(120_000);
-  await page.goto("/whats-on");
-  await page.goto(await firstEventHref(page));
-  const row = page.locator('li[id^="p-"]').filter({ has: page.getByTestId("availability") }).first();
-  const performanceId = (await row.getAttribute("id"))!.slice(2);
+  // A performance selling on the web, not "the first one": that may stop selling within the hour.
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
+  const status = `${EMULATOR_URL}/demo/api/v3/instances/${performanceId}/status`;
+  const seatsBefore = ((await (await request.get(status)).json()) as { available: number }).available;
+  const row = await openEventOf(page, performanceId);
   const badge = row.getByTestId("availability");
   await expect(badge).toHaveAttribute("data-state", /onSale|fewLeft|soldOut|unknown/);
 
-  const soldOut = await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 0 } });
-  expect(soldOut.ok()).toBe(true);
-  // The server caches each performance for at most 30 s; a reload after that must show the new state.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "soldOut", { timeout: 3_000 });
-  }).toPass({ timeout: 45_000, intervals: [5_000] });
+  try {
+    const soldOut = await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 0 } });
+    expect(soldOut.ok()).toBe(true);
+    // The server caches each performance for at most 30 s; a reload after that must show the new state.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "soldOut", { timeout: 3_000 });
+    }).toPass({ timeout: 45_000, intervals: [5_000] });
 
-  await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 3 } });
-  await expect(async () => {
-    await page.reload();
-    await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "fewLeft", { timeout: 3_000 });
-  }).toPass({ timeout: 45_000, intervals: [5_000] });
+    await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 3 } });
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "fewLeft", { timeout: 3_000 });
+    }).toPass({ timeout: 45_000, intervals: [5_000] });
+  } finally {
+    // Leave the performance as it was for the tests after this one.
+    await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: seatsBefore } });
+  }
 });
 
 test("availability says 'check availability' when Spektrix is down, and Book still works", async ({ page, request }) => {
+  // Chosen before the fault, by state: "this month" has no performance left on the last evening of a month.
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
   await request.post(`${EMULATOR_URL}/__control/faults`, { data: { type: "status", status: 503, path: "instances/*/status" } });
   try {
-    await page.goto("/whats-on?when=month");
-    await page.goto(await firstEventHref(page));
-    await expect(page.getByRole("link", { name: /^Book/ }).first()).toBeVisible();
-    await expect(page.getByTestId("availability").first()).not.toHaveAttribute("data-state", "loading", { timeout: 20_000 });
+    const row = await openEventOf(page, performanceId);
+    await expect(row.getByRole("link", { name: /^Book/ })).toBeVisible();
+    await expect(row.getByTestId("availability")).not.toHaveAttribute("data-state", "loading", { timeout: 20_000 });
   } finally {
     await request.delete(`${EMULATOR_URL}/__control/faults`);
   }

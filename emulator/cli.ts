@@ -11,6 +11,7 @@ const { values } = parseArgs({
     client: { type: "string", default: "demo" },
     origin: { type: "string", multiple: true, default: [] },
     "shift-dates": { type: "boolean", default: false },
+    now: { type: "string" },
     control: { type: "boolean", default: false },
     "token-ttl": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
@@ -19,8 +20,16 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
-  [--origin http://localhost:3000 ...] [--shift-dates] [--control] [--token-ttl <ms>]`);
+  [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>]`);
   process.exit(0);
+}
+
+// --now starts the emulator's clock at a given instant (then it runs in real time): with --shift-dates it
+// reproduces the catalogue a run saw at that time of day.
+const now = values.now === undefined ? undefined : new Date(values.now);
+if (now && Number.isNaN(now.getTime())) {
+  console.error(`--now: not an instant: ${values.now}`);
+  process.exit(2);
 }
 
 const started = Date.now();
@@ -31,13 +40,14 @@ const emulator = await startEmulator({
   clientName: values.client,
   origins: values.origin,
   shiftDates: values["shift-dates"],
+  now,
   control: values.control,
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
 });
 const cat = emulator.state.catalogue;
 console.log(`Spektrix emulator ready in ${Date.now() - started} ms
   API:        ${emulator.apiBase}
-  Catalogue:  ${cat.events.size} events, ${cat.instances.size} instances, ${cat.venues.size} venues${values["shift-dates"] ? ` (dates shifted by ${Math.round(cat.shiftMs / 86_400_000)} days)` : ""}
+  Catalogue:  ${cat.events.size} events, ${cat.instances.size} instances, ${cat.venues.size} venues${values["shift-dates"] ? `\n  Shifted:    ${[...cat.shifts].map(([file, ms]) => `${file} by ${Math.round(ms / 86_400_000)} days`).join(", ")}` : ""}
   Origins:    ${values.origin.length ? values.origin.join(", ") : "(none: browsers on other origins get no CORS headers)"}
   Control:    ${values.control ? `${emulator.url}/__control` : "off (start with --control)"}
   Owner API user: ${DEMO_API_USER}

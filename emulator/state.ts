@@ -54,16 +54,22 @@ export class Store {
   orders = new Map<string, Order>();
   tokens = new Map<string, PaymentToken>();
   private ids!: IdFactory;
+  /**
+   * The clock reading dates are shifted from, taken once at load: a reset returns the catalogue as loaded, so
+   * its dates do not jump a day under a site that synced them before the reset.
+   */
+  private readonly loadedAt: Date;
 
   constructor(
     private readonly data: LoadedData,
     readonly opts: StoreOptions,
   ) {
+    this.loadedAt = opts.now();
     this.reset();
   }
 
   reset(): void {
-    this.catalogue = Catalogue.build(this.data, { shiftDates: this.opts.shiftDates, now: this.opts.now(), seed: this.opts.seed });
+    this.catalogue = Catalogue.build(this.data, { shiftDates: this.opts.shiftDates, now: this.loadedAt, seed: this.opts.seed });
     this.ids = new IdFactory(rngFor(`${this.opts.seed}:state`));
     this.customers.clear();
     for (const c of demoCustomers(this.catalogue.memberships, this.opts.now())) this.customers.set(c.id, c);

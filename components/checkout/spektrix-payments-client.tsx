@@ -4,7 +4,7 @@
  * `<spektrix-payments>`: Spektrix's card form, loaded from the configured web-components folder and given
  * the token the server obtained. It confirms the basket itself on success and reports back with four DOM
  * events, which this wrapper turns into callbacks. (Attribute and event names follow the only
- * implementation seen; see shared/reference/spektrix-open-questions.md §2.)
+ * implementation seen; see docs/spektrix-facts.md §5.)
  */
 import { useEffect, useRef, useState, type DetailedHTMLProps, type HTMLAttributes } from "react";
 

@@ -64,8 +64,8 @@ export class Catalogue {
   seatingTypes: SeatingType[] = demoSeatingTypes();
   ticketSubscriptionStructures: TicketSubscriptionStructure[] = demoTicketSubscriptionStructures();
   ticketTypes: TicketType[] = demoTicketTypes();
-  /** Date offset applied by `shiftDates`, in ms (0 when not shifting). */
-  shiftMs = 0;
+  /** Date offset `shiftDates` applied to each data file, in ms (empty when not shifting). */
+  shifts = new Map<string, number>();
   private planVenue = new Map<string, string>();
   private sampleSeats: Json[] = [];
   private nextGenerated = 1;
@@ -83,10 +83,8 @@ export class Catalogue {
       const source = data.rawEventSources.get(String(event.id));
       if (source) instances.push(...cat.deriveInstances(event, source));
     }
-    if (opts.shiftDates) cat.shiftMs = shiftOffset(instances, opts.now);
-    if (cat.shiftMs !== 0) {
-      for (const e of events) shiftRecord(e, cat.shiftMs);
-      for (const i of instances) shiftRecord(i, cat.shiftMs);
+    if (opts.shiftDates) {
+      cat.shifts = shiftByFile(events, instances, data.eventFiles, opts.now);
       for (const e of events) {
         if (isDateTime(e.firstInstanceDateTime) && isDateTime(e.lastInstanceDateTime)) e.instanceDates = instanceDatesText(e.firstInstanceDateTime, e.lastInstanceDateTime);
       }
@@ -94,7 +92,7 @@ export class Catalogue {
     }
     for (const e of events) cat.events.set(String(e.id), e);
     for (const i of instances) cat.addInstance(i);
-    if (cat.shiftMs !== 0) for (const e of events) e.isOnSale = cat.instancesOf(String(e.id)).some((i) => i.isOnSale === true);
+    if (opts.shiftDates) for (const e of events) e.isOnSale = cat.instancesOf(String(e.id)).some((i) => i.isOnSale === true);
     return cat;
   }
 
@@ -365,15 +363,45 @@ export function refId(value: unknown): string {
   return value && typeof value === "object" && "id" in value ? String((value as { id: unknown }).id) : String(value ?? "");
 }
 
-function shiftOffset(instances: Json[], now: Date): number {
+/**
+ * How far ahead of `now` `shiftDates` puts a data file's earliest performance: at least a full day, so it is on
+ * sale on the web at any hour (web sales commonly stop an hour before a show) and stays so for a whole test run.
+ * With less, "the earliest performance" was off sale during part of every day and tests failed by the clock.
+ */
+export const SHIFT_LEAD_MS = DAY_MS;
+
+/**
+ * The offset for one data file: whole days, so every performance keeps its local time of day, chosen so the
+ * file's earliest performance starts in [now + SHIFT_LEAD_MS, now + SHIFT_LEAD_MS + 1 day). Captures from years
+ * ago move forward, future ones move back: either way the file ends up near now.
+ */
+export function shiftOffset(instances: Json[], now: Date): number {
   const starts = instances.map((i) => (isDateTime(i.startUtc) ? parseWallClock(i.startUtc) : NaN)).filter((n) => !Number.isNaN(n));
   if (!starts.length) return 0;
   const earliest = Math.min(...starts);
-  // Whole days, so every performance keeps its local time of day; the earliest lands within a day after `now`.
-  return (Math.floor((now.getTime() - earliest) / DAY_MS) + 1) * DAY_MS;
+  return Math.ceil((now.getTime() + SHIFT_LEAD_MS - earliest) / DAY_MS) * DAY_MS;
+}
+
+/**
+ * Shifts each data file by its own offset. Venues' captures come from different years (a 2024 feed beside a
+ * 2026 one); one offset for all would put one venue near now and the others months or years away, outside the
+ * sync window. Events and their instances move together because both are keyed by the event's file.
+ */
+function shiftByFile(events: Json[], instances: Json[], eventFiles: ReadonlyMap<string, string>, now: Date): Map<string, number> {
+  const fileOf = (eventId: string) => eventFiles.get(eventId) ?? "";
+  const byFile = new Map<string, Json[]>();
+  for (const i of instances) {
+    const file = fileOf(refId(i.event));
+    byFile.set(file, [...(byFile.get(file) ?? []), i]);
+  }
+  const shifts = new Map([...byFile].map(([file, list]) => [file, shiftOffset(list, now)] as const));
+  for (const e of events) shiftRecord(e, shifts.get(fileOf(String(e.id))) ?? 0);
+  for (const i of instances) shiftRecord(i, shifts.get(fileOf(refId(i.event))) ?? 0);
+  return shifts;
 }
 
 function shiftRecord(record: Json, offset: number): void {
+  if (offset === 0) return;
   for (const [key, value] of Object.entries(record)) if (isDateTime(value)) record[key] = shiftDateTime(value, offset);
 }
 

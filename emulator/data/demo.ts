@@ -1,5 +1,5 @@
-// The demo catalogue covers what public event feeds never contain. Shapes follow the field lists in
-// shared/reference/spektrix-api.md; values are invented.
+// The demo catalogue covers what public event feeds never contain. Shapes follow the API help pages' field
+// lists (docs/spektrix-facts.md §6); values are invented.
 import { catalogueId, rngFor } from "../random";
 import { DEMO_GUEST, DEMO_MEMBER } from "../demo-credentials";
 

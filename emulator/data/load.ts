@@ -18,6 +18,8 @@ export interface LoadedData {
   instances: Json[];
   /** Events that came from a raw `v3/events` feed and need instances derived. */
   rawEventSources: Map<string, string>;
+  /** Event id → the data file it came from: `--shift-dates` moves each file's dates by the file's own offset. */
+  eventFiles: Map<string, string>;
   venues: VenueRec[];
   /** Instance-id → venue id, learnt from the publisher's `locations`. */
   venueByPlan: Map<string, string>;
@@ -97,6 +99,7 @@ export function loadFixtures(dataDir: string): LoadedData {
     events: [],
     instances: [],
     rawEventSources: new Map(),
+    eventFiles: new Map(),
     venues: [],
     venueByPlan: new Map(),
     samplePlans: [],
@@ -139,6 +142,7 @@ export function loadFixtures(dataDir: string): LoadedData {
         if (!seenEvents.has(item.id)) {
           seenEvents.set(item.id, event);
           out.events.push(event);
+          out.eventFiles.set(item.id, file);
         }
         const locations = Array.isArray(item.locations) ? item.locations : [];
         const venue = venueFromLocation(locations[0]);
@@ -155,6 +159,7 @@ export function loadFixtures(dataDir: string): LoadedData {
         event.duration = isoDurationToMinutes(event.duration);
         seenEvents.set(item.id, event);
         out.events.push(event);
+        out.eventFiles.set(item.id, file);
         out.rawEventSources.set(item.id, source);
         const locations = Array.isArray(item.locations) ? item.locations : [];
         addVenue(venueFromLocation(locations[0]));

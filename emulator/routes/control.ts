@@ -80,7 +80,7 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
       customers: store.customers.size,
       baskets: store.baskets.size,
       orders: store.orders.size,
-      shiftMs: cat().shiftMs,
+      shifts: Object.fromEntries(cat().shifts),
       now: store.opts.now().toISOString(),
     }),
   );

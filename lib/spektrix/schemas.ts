@@ -1,7 +1,7 @@
 /**
  * Zod schemas for Spektrix API v3 wire shapes, each mapping straight to a site-owned type in `types.ts`.
  *
- * Tolerance rules (real venue data is messy, see shared/fixtures/spektrix-real):
+ * Tolerance rules (real venue data is messy, see fixtures/spektrix-real):
  * - unknown fields are ignored; `attribute_*` fields are collected into an `attributes` map;
  * - empty strings become null; names are trimmed;
  * - durations may be minutes (number) or ISO 8601 (`PT90M`);

@@ -6,7 +6,7 @@
  * Signature    = base64(HMAC-SHA1(key = base64-decode(apiKey), StringToSign as UTF-8))
  *
  * The URL is signed exactly as it is sent (scheme, host, path, raw query), because every working client
- * does so and Spektrix compares against the URL it received (shared/reference/spektrix-open-questions.md §1).
+ * does so and Spektrix appears to compare against the URL it received (docs/spektrix-facts.md §2).
  */
 import { createHash, createHmac } from "node:crypto";
 

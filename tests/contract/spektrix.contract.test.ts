@@ -8,7 +8,6 @@
  *   SPEKTRIX_CONTRACT_CUSTOMER_EMAIL / _PASSWORD              optional: a test customer with a password
  *   SPEKTRIX_CONTRACT_WRITE=1    allow baskets, logins and payment tokens on a real system (read-only otherwise)
  */
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSpektrixClient, type SpektrixClient } from "@/lib/spektrix/client";
 import { SpektrixHttpError } from "@/lib/spektrix/errors";
@@ -18,7 +17,6 @@ import { bookingStep } from "@/lib/spektrix/urls";
 
 const env = process.env;
 const remote = Boolean(env.SPEKTRIX_CONTRACT_BASE_URL);
-const emulatorAvailable = existsSync("emulator/index.ts");
 const canWrite = !remote || env.SPEKTRIX_CONTRACT_WRITE === "1";
 
 interface Target {
@@ -77,7 +75,7 @@ function cookieJarFetch(): typeof fetch {
 const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
 const dayAfter = (iso: string) => new Date(Date.parse(iso) + 86_400_000).toISOString().slice(0, 10);
 
-describe.skipIf(!remote && !emulatorAvailable)(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
+describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
   let target: Target;
   let web: SpektrixClient;
   let owner: SpektrixOwnerClient;
@@ -136,9 +134,10 @@ describe.skipIf(!remote && !emulatorAvailable)(`Spektrix contract (${remote ? "r
       expect(prices.prices.every((p) => p.amount >= 0 && p.ticketType.id && p.priceBand.id)).toBe(true);
     });
 
-    it("reads the performance's plan and knows its booking step", async () => {
-      if (!sample.performance.planId) return;
-      const plan = await web.getPlan(sample.performance.planId);
+    it("reads the performance's plan and knows its booking step", async ({ skip }) => {
+      // The emulator gives every performance a plan; a real system may sell one without.
+      if (!sample.performance.planId) skip("the sample performance has no plan");
+      const plan = await web.getPlan(sample.performance.planId!);
       expect(plan.id).toBe(sample.performance.planId);
       expect(["chooseSeats", "chooseQuantity"]).toContain(bookingStep(plan));
     });

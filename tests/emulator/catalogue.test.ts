@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../../emulator/data/load";
-import { Catalogue } from "../../emulator/data/catalogue";
+import { Catalogue, refId } from "../../emulator/data/catalogue";
 import type { RunningEmulator } from "../../emulator/index";
 import { FIXTURES, NOW, WebClient, owner, start } from "./helpers";
 
@@ -44,17 +44,23 @@ describe("fixture loading", () => {
 });
 
 describe("shiftDates", () => {
-  it("moves the earliest performance to just after now, by whole days", () => {
+  it("moves each data file by its own whole number of days, its earliest performance a day or two after now", () => {
     const data = loadFixtures(FIXTURES);
     const cat = Catalogue.build(data, { shiftDates: true, now: NOW, seed: "s" });
-    const starts = [...cat.instances.values()].map((i) => Date.parse(`${String(i.startUtc).replace("Z", "")}Z`));
-    const earliest = Math.min(...starts);
-    expect(earliest).toBeGreaterThan(NOW.getTime());
-    expect(earliest - NOW.getTime()).toBeLessThanOrEqual(86_400_000);
-    expect(cat.shiftMs % 86_400_000).toBe(0);
+    const files = ["kaymeekcentre.event-instances.json", "manitobaopera.event-instances.json", "terrabrucemajestic.events.json"];
+    expect([...cat.shifts.keys()].sort()).toEqual(files);
+    // The captures are from different years, so one offset could not bring them all near now.
+    expect(new Set(cat.shifts.values()).size).toBe(files.length);
+    for (const [file, ms] of cat.shifts) {
+      expect(ms % 86_400_000).toBe(0);
+      const starts = [...cat.instances.values()].filter((i) => data.eventFiles.get(refId(i.event)) === file).map((i) => Date.parse(`${String(i.startUtc).replace("Z", "")}Z`));
+      const ahead = Math.min(...starts) - NOW.getTime();
+      expect(ahead, file).toBeGreaterThanOrEqual(86_400_000);
+      expect(ahead, file).toBeLessThan(2 * 86_400_000);
+    }
     const inst = cat.instances.get("284401ALQBLGCMMGQSCQGQCLJTQDMHVRQ")!;
     expect(String(inst.start).slice(11)).toBe("19:30:00");
-    expect(Date.parse(`${inst.start}Z`) - Date.parse("2025-10-24T19:30:00Z")).toBe(cat.shiftMs);
+    expect(Date.parse(`${inst.start}Z`) - Date.parse("2025-10-24T19:30:00Z")).toBe(cat.shifts.get("kaymeekcentre.event-instances.json"));
     expect(String(inst.stopSellingAtWebUtc).endsWith("Z")).toBe(true);
   });
 });

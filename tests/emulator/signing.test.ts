@@ -3,7 +3,8 @@ import { bodyHash, sign, stringToSign, verifySignature } from "../../emulator/si
 import { DEMO_API_KEY, DEMO_API_KEY_TEXT, DEMO_API_USER, type RunningEmulator } from "../../emulator/index";
 import { NOW, owner, start } from "./helpers";
 
-// Known-answer vectors from shared/reference/spektrix-open-questions.md §1 (self-computed there, cross-checked in two languages).
+// Known-answer vectors computed outside the code (the openssl commands are in tests/spektrix/signing.test.ts);
+// they check the algorithm of docs/spektrix-facts.md §2, not that Spektrix accepts them.
 const KEY = "dGhpcyBpcyBhIHRlc3Q=";
 const DATE = "Mon, 21 Oct 2020 07:28:00 GMT";
 

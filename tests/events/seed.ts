@@ -1,6 +1,6 @@
 /**
  * Realistic rows for the public-site tests and for local work before the sync lands. Names and descriptions
- * come from the real feeds in shared/fixtures/spektrix-real (Kay Meek, Terra Bruce Majestic, Manitoba Opera);
+ * come from the real feeds in fixtures/spektrix-real (Kay Meek, Terra Bruce Majestic, Manitoba Opera);
  * dates are laid out from `now` so presets always have something to find.
  */
 import { readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import path from "node:path";
 import { events, performances, venues, type AccessFlag } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/spektrix-real");
+const FIXTURES = path.resolve(process.cwd(), "fixtures/spektrix-real");
 
 interface FixtureEvent {
   name: string;
@@ -21,12 +21,8 @@ interface FixtureEvent {
 function loadFixtureEvents(): FixtureEvent[] {
   const out: FixtureEvent[] = [];
   for (const file of ["kaymeekcentre.event-instances.json", "terrabrucemajestic.events.json", "manitobaopera.event-instances.json"]) {
-    try {
-      const rows = JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as FixtureEvent[];
-      out.push(...rows);
-    } catch {
-      // Fixtures live outside the repo; the fallback list below keeps tests running without them.
-    }
+    // The captures ship with the repository: a missing or unreadable file fails the test that seeds.
+    out.push(...(JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as FixtureEvent[]));
   }
   const seen = new Set<string>();
   return out.filter((e) => {
@@ -36,13 +32,6 @@ function loadFixtureEvents(): FixtureEvent[] {
     return true;
   });
 }
-
-const FALLBACK: FixtureEvent[] = [
-  { name: "Tosca", description: "Puccini's thriller of love, politics and betrayal.", duration: 165, attribute_Genre: "Opera" },
-  { name: "Our Eliza by Megan Gail Coles", description: "A new play.", duration: 95, attribute_Genre: "Theatre" },
-  { name: "Gryphon Trio", description: "Chamber music.", duration: 120, attribute_Genre: "Classical" },
-  { name: "Best Kind Comedy Tour 2024", description: "Stand-up.", duration: 110, attribute_Genre: "Comedy" },
-];
 
 function minutes(d: number | string | undefined): number | null {
   if (typeof d === "number") return d > 0 ? d : null;
@@ -85,8 +74,8 @@ export interface SeedResult {
 const ACCESS_CYCLE: AccessFlag[][] = [[], [], ["captioned"], [], ["audioDescribed", "touchTour"], [], ["bsl"], ["relaxed"], []];
 
 export async function seedSite(db: StoreDb, options: SeedOptions): Promise<SeedResult> {
-  const fixture = loadFixtureEvents();
-  const source = fixture.length ? fixture : FALLBACK;
+  const source = loadFixtureEvents();
+  if (!source.length) throw new Error(`no events in ${FIXTURES}`);
   const count = options.events ?? source.length;
   const perEvent = options.performancesPerEvent ?? 4;
 

@@ -39,7 +39,7 @@ export function writeDocSection(name: string, markdown: string, file = RELIABILI
   if (next !== current) writeFileSync(file, next);
 }
 
-export type CellOutcome = "pass" | "fail" | "not tried";
+export type CellOutcome = "pass" | "fail";
 
 export interface Cell {
   outcome: CellOutcome;
@@ -49,7 +49,7 @@ export interface Cell {
 
 /**
  * A fault × operation table: one row per fault, one column per operation, then a totals row.
- * Cells read "✓ note", "✗ note" or "—" (not tried).
+ * Cells read "✓ note", "✗ note" or "—" (not run, as in a filtered run; a complete run has no such cell).
  */
 export function matrixMarkdown(faults: readonly string[], operations: readonly string[], cells: Map<string, Cell>, extraColumns: Record<string, (fault: string) => string> = {}): string {
   const key = (f: string, o: string) => `${f}|${o}`;
@@ -58,13 +58,13 @@ export function matrixMarkdown(faults: readonly string[], operations: readonly s
   for (const fault of faults) {
     const row = operations.map((o) => {
       const cell = cells.get(key(fault, o));
-      if (!cell || cell.outcome === "not tried") return `— ${cell?.note ?? "not tried"}`.trim();
+      if (!cell) return "— not run";
       return `${cell.outcome === "pass" ? "✓" : "✗"} ${cell.note}`;
     });
     lines.push(`| ${fault} | ${[...row, ...extra.map((c) => extraColumns[c]!(fault))].join(" | ")} |`);
   }
   const totals = operations.map((o) => {
-    const tried = faults.map((f) => cells.get(key(f, o))).filter((c) => c && c.outcome !== "not tried");
+    const tried = faults.map((f) => cells.get(key(f, o))).filter((c) => c !== undefined);
     return `**${tried.filter((c) => c!.outcome === "pass").length}/${tried.length}**`;
   });
   lines.push(`| passed / tried | ${[...totals, ...extra.map(() => "")].join(" | ")} |`);

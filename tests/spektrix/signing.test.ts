@@ -7,7 +7,7 @@ import { bodyHash, signRequest, stringToSign } from "@/lib/spektrix/signing";
  *     | openssl dgst -sha1 -hmac "this is a test" -binary | base64
  *   printf '{}' | openssl dgst -md5 -binary | base64
  * Binary-key vectors use `openssl dgst -sha1 -mac HMAC -macopt hexkey:00ff10ab7c3e9d4455667788990a1b2c3d4e5f60`.
- * V1–V5 also equal the self-computed table in shared/reference/spektrix-open-questions.md §1.
+ * V1–V5 are the vectors tests/emulator/signing.test.ts checks the emulator's verifier with (docs/spektrix-facts.md §2).
  */
 const TEXT_KEY = "dGhpcyBpcyBhIHRlc3Q="; // base64 of "this is a test"
 const BINARY_KEY = "AP8Qq3w+nURVZneImQobLD1OX2A="; // base64 of 00ff10ab…5f60, not valid UTF-8
