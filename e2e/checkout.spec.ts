@@ -16,6 +16,10 @@ const CARDS = {
 const MEMBER = { email: "member@example.com", password: "member-pass" };
 const GUEST = { email: "guest@example.com", password: "guest-pass" };
 
+// Each journey books through the choose-seats iframe, signs in and pays, with axe runs between: on shared CI
+// cores that can take more than the default 30 s. A budget, not a measurement: nothing asserts on time.
+test.describe.configure({ timeout: 60_000 });
+
 /**
  * Browse to a performance that is selling (chosen by state, not position) and put two tickets in this browser's
  * Spektrix basket through the booking page's choose-seats iframe, as a visitor would. A missing iframe fails.
