@@ -308,7 +308,19 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
   if (!row) return { kind: "unknown" };
   const [live] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, row.id), liveEventCondition(ctx.now))).limit(1);
   if (!live) return { kind: "gone" };
+  return { kind: "live", event: await eventDetail(db, row, ctx) };
+}
 
+/**
+ * Any stored event as its public page would show it, whether or not the public may see it yet: the studio
+ * preview renders drafts and hidden events through the same view model and components as the event page.
+ */
+export async function queryEventPreview(db: StoreDb, id: number, ctx: QueryContext): Promise<EventDetail | null> {
+  const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1);
+  return row ? eventDetail(db, row, ctx) : null;
+}
+
+async function eventDetail(db: StoreDb, row: typeof events.$inferSelect, ctx: QueryContext): Promise<EventDetail> {
   // Performances from the start of today (venue time), so tonight's show stays listed until it starts.
   const visible = and(eq(performances.eventId, row.id), eq(performances.hidden, false), inArray(performances.status, ["active", "cancelled"]));
   const perfRows = await db
@@ -326,7 +338,7 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
   const bodyHtml = sanitizeVenueHtml(row.bodyOverrideHtml) ?? sanitizeVenueHtml(row.bodyHtml);
   const description = excerpt(row.summary || htmlToText(bodyHtml), 200);
   const perfs = perfRows.map(({ p, venue }) => performanceView(p, venue));
-  const event: EventDetail = {
+  return {
     sourceId: row.sourceId,
     slug: row.slug,
     title: row.title,
@@ -344,7 +356,6 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
     pastPerformanceCount: Number(past?.n ?? 0),
     updatedAt: row.updatedAt.toISOString(),
   };
-  return { kind: "live", event };
 }
 
 /** Other upcoming events: same genre first, then whatever is soonest. */

@@ -1,4 +1,4 @@
-import sanitizeHtml from "sanitize-html";
+import { sanitizeVenueHtml } from "@/lib/html/sanitize";
 import type { Transform } from "./settings";
 import { localToUtc } from "./time";
 
@@ -8,21 +8,6 @@ import { localToUtc } from "./time";
  */
 
 export type Transformed = string | number | boolean | string[] | null;
-
-/** The one sanitiser for venue-authored HTML: structure and links survive, scripts, styles and handlers do not. */
-export function sanitizeVenueHtml(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [
-      "p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li",
-      "h2", "h3", "h4", "h5", "blockquote", "div", "span", "hr", "sup", "sub",
-    ],
-    allowedAttributes: { a: ["href", "title", "rel"] },
-    allowedSchemes: ["http", "https", "mailto", "tel"],
-    transformTags: {
-      a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }),
-    },
-  }).trim();
-}
 
 const TRUE = new Set(["true", "yes", "y", "1", "on"]);
 
@@ -46,11 +31,8 @@ function toText(value: unknown): string | null {
 
 function toHtml(value: unknown): string | null {
   const raw = toText(value);
-  if (raw === null) return null;
-  const clean = sanitizeVenueHtml(raw);
-  // Spektrix wraps every description in `<div id>…</div>`; an empty wrapper is no description.
-  const visible = clean.replace(/<(?!hr\b)[^>]*>/gi, "").replace(/&nbsp;|&#160;/gi, "").trim();
-  return visible === "" && !/<hr\b/i.test(clean) ? null : clean;
+  // Spektrix wraps every description in `<div id>…</div>`; the sanitiser reads an empty wrapper as no description.
+  return raw === null ? null : sanitizeVenueHtml(raw);
 }
 
 const ISO_DURATION = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?$/i;
