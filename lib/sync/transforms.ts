@@ -1,4 +1,5 @@
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
+import { isTruthy } from "@/lib/text/truthy";
 import type { Transform } from "./settings";
 import { localToUtc } from "./time";
 
@@ -8,16 +9,6 @@ import { localToUtc } from "./time";
  */
 
 export type Transformed = string | number | boolean | string[] | null;
-
-const TRUE = new Set(["true", "yes", "y", "1", "on"]);
-
-/** Spektrix attribute booleans arrive as booleans, "True"/"Yes" strings, or 1/0. */
-export function isTruthy(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") return TRUE.has(value.trim().toLowerCase());
-  return false;
-}
 
 function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -95,17 +86,4 @@ export function isEmptyValue(value: unknown): boolean {
     (typeof value === "string" && value.trim() === "") ||
     (Array.isArray(value) && value.length === 0)
   );
-}
-
-/** A URL-safe slug: lower-case ASCII letters, digits and single hyphens, at most `max` characters. */
-export function slugify(value: string, max = 80): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, max)
-    .replace(/-+$/g, "");
 }

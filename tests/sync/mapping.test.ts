@@ -13,7 +13,9 @@ import {
 } from "@/lib/sync/mapping";
 import { defaultSyncSettings, parseSyncSettings, type SyncSettings } from "@/lib/sync/settings";
 import { localToUtc, parseUtc, sliceWindow } from "@/lib/sync/time";
-import { applyTransform, isTruthy, slugify } from "@/lib/sync/transforms";
+import { applyTransform } from "@/lib/sync/transforms";
+import { slugify } from "@/lib/text/slug";
+import { isTruthy } from "@/lib/text/truthy";
 import { makeEvent, makePerformance, NOW } from "./helpers";
 
 const tz = { timeZone: "America/Winnipeg" };
