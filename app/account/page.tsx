@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
+import { PerformanceTickets } from "@/components/checkout/performance-tickets";
 import { loadAccountView } from "@/lib/auth/account-view";
 import { authRoutes } from "@/lib/auth/paths";
 import { requireCustomer } from "@/lib/auth/server";
@@ -76,14 +77,7 @@ export default async function AccountPage() {
                 {view.upcoming.map((p) => (
                   <li key={`${p.orderId}-${p.performanceId}`} className="rounded-card border border-line bg-white p-5">
                     <div className="flex flex-wrap items-start justify-between gap-3">
-                      <div>
-                        <p className="font-display text-xl font-semibold">{p.eventName}</p>
-                        <p className="mt-1 text-ink-soft">{formatPerformanceTime(p.startUtc, site.timeZone)}</p>
-                        <p className="mt-1 text-sm text-ink-soft">
-                          {ticketCount(p.tickets.length)}
-                          {p.tickets.some((t) => t.seatName) ? ` · ${p.tickets.map((t) => t.seatName).filter(Boolean).join(", ")}` : ""}
-                        </p>
-                      </div>
+                      <PerformanceTickets eventName={p.eventName} when={formatPerformanceTime(p.startUtc, site.timeZone)} tickets={p.tickets} size="booking" />
                       <a
                         href={authRoutes.calendarFile(p.orderId, p.performanceId)}
                         className="text-sm font-semibold text-brand underline-offset-4 hover:underline"
