@@ -8,6 +8,7 @@
 import Link from "next/link";
 import { useMemo, useState, useId } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { groupTickets } from "@/lib/basket/lines";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
 import { formatLocalDay, formatLocalPerformanceTime } from "@/lib/checkout/format";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
@@ -16,6 +17,7 @@ import type { BasketLabels, PerformanceLabel } from "@/lib/spektrix-flows/basket
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { ClockIcon } from "@/components/icons";
+import { PromoCode } from "./promo-code-client";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixWebClient } from "@/components/spektrix/spektrix-loader-client";
 
@@ -49,12 +51,6 @@ function useLabels(basket: Basket | null | undefined) {
     staleTime: 5 * 60_000,
     placeholderData: (previous) => previous,
   });
-}
-
-export function groupTickets(tickets: BasketTicket[]): { performanceId: string; tickets: BasketTicket[] }[] {
-  const groups = new Map<string, BasketTicket[]>();
-  for (const t of tickets) groups.set(t.performanceId, [...(groups.get(t.performanceId) ?? []), t]);
-  return [...groups.entries()].map(([performanceId, list]) => ({ performanceId, tickets: list }));
 }
 
 export function BasketView({ paths }: { paths: BasketPaths }) {
@@ -357,86 +353,5 @@ function PerformanceGroup({
         <span>{formatMoney(subtotal)}</span>
       </p>
     </article>
-  );
-}
-
-function PromoCode({
-  basket,
-  applyCode,
-  removeCode,
-  onChanged,
-}: {
-  basket: Basket;
-  applyCode: (code: string) => Promise<unknown>;
-  removeCode: () => Promise<unknown>;
-  onChanged: () => Promise<void>;
-}) {
-  const ids = useId();
-  const [code, setCode] = useState("");
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const apply = useMutation({
-    mutationFn: (value: string) => applyCode(value),
-    onSuccess: async () => {
-      setMessage({ kind: "ok", text: "Promo code applied." });
-      setCode("");
-      await onChanged();
-    },
-    onError: (error) =>
-      setMessage({ kind: "error", text: describeSpektrixError(error).reason === "rejected" ? "That promo code isn’t valid. Please check it and try again." : describeSpektrixError(error).message }),
-  });
-  const clear = useMutation({
-    mutationFn: () => removeCode(),
-    onSuccess: async () => {
-      setMessage({ kind: "ok", text: "Promo code removed." });
-      await onChanged();
-    },
-    onError: (error) => setMessage({ kind: "error", text: describeSpektrixError(error).message }),
-  });
-
-  return (
-    <div>
-      {basket.promoCode ? (
-        <p className="flex items-center justify-between gap-2 rounded-lg bg-brand-tint px-3 py-2 text-sm">
-          <span>
-            Promo code <strong className="font-semibold">{basket.promoCode}</strong>
-          </span>
-          <button type="button" onClick={() => clear.mutate()} disabled={clear.isPending} className="font-semibold text-brand underline underline-offset-2">
-            Remove
-          </button>
-        </p>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = code.trim();
-            if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
-            apply.mutate(value);
-          }}
-          className="space-y-1"
-        >
-          <label htmlFor={`${ids}-code`} className="block text-sm font-semibold">
-            Promo code
-          </label>
-          <div className="flex gap-2">
-            <input
-              id={`${ids}-code`}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              maxLength={100}
-              autoComplete="off"
-              autoCapitalize="characters"
-              aria-describedby={`${ids}-msg`}
-              className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
-            />
-            <button type="submit" disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
-              {apply.isPending ? "Applying…" : "Apply"}
-            </button>
-          </div>
-        </form>
-      )}
-      <p id={`${ids}-msg`} role="status" aria-live="polite" className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}>
-        {message?.text}
-      </p>
-    </div>
   );
 }
