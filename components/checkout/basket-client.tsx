@@ -147,7 +147,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
       <div className="space-y-8">
         <Notice id={statusId} notice={notice} />
         {data.tickets.length > 0 && (
-          <p className="flex gap-3 rounded-lg border border-gold/50 bg-[#fbf3e2] p-4 text-sm text-ink">
+          <p className="flex gap-3 rounded-lg border border-gold/50 bg-gold-tint p-4 text-sm text-ink">
             <ClockIcon className="mt-0.5 shrink-0 text-warning" />
             <span>
               <strong>Your seats are held for a limited time.</strong> If you don’t check out soon, the basket expires and the seats are released to

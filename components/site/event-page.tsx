@@ -81,7 +81,7 @@ export function EventPageView({
               ) : null}
             </dl>
             {upcoming.some((p) => !p.cancelled) ? (
-              <a href="#performances" className="btn btn-primary mt-8 !bg-gold !text-stage hover:!bg-[#d9a94f]">
+              <a href="#performances" className="btn btn-primary mt-8 !bg-gold !text-stage hover:!bg-gold-bright">
                 Dates and tickets
               </a>
             ) : null}
@@ -170,7 +170,7 @@ function StatusBanner({ event, cancelledCount, rescheduledCount }: { event: Even
         .filter(Boolean)
         .join(" ");
   return (
-    <div role="status" className={allCancelled ? "bg-danger text-white" : "bg-[#fbf0d9] text-[#5c3c00]"}>
+    <div role="status" className={allCancelled ? "bg-danger text-white" : "bg-warning-tint text-warning-deep"}>
       <div className="container-page flex items-start gap-3 py-4">
         <span aria-hidden className="mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full border-2 border-current text-sm font-bold">
           !

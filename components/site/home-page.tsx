@@ -108,7 +108,7 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
         )}
       </section>
 
-      <section aria-labelledby="access" className="border-y border-line bg-[#e7f0f5]/60">
+      <section aria-labelledby="access" className="border-y border-line bg-access-tint/60">
         <div className="container-page grid grid-cols-1 gap-6 py-12 md:grid-cols-[1fr_1.4fr] md:items-center">
           <div>
             <h2 id="access" className="text-3xl font-semibold">
@@ -119,8 +119,8 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
           <ul className="grid grid-cols-2 gap-3">
             {accessLinks.map((a) => (
               <li key={a.href}>
-                <Link href={a.href} className="flex items-center gap-3 rounded-card border border-[#1d4e6b]/25 bg-white p-4 font-semibold text-[#163e56] transition hover:border-[#163e56]">
-                  <span aria-hidden className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-[#163e56] px-1.5 text-sm font-bold text-white">
+                <Link href={a.href} className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access">
+                  <span aria-hidden className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white">
                     {a.code}
                   </span>
                   {a.label}

@@ -17,7 +17,7 @@ export default async function EventPreviewPage({ params }: { params: Promise<{ i
   if (!preview) notFound();
   return (
     <div className="grid gap-6">
-      <p className="rounded-md border border-gold bg-[#fff7e6] px-4 py-2 text-sm text-warning" role="note">
+      <p className="rounded-md border border-gold bg-note px-4 py-2 text-sm text-warning" role="note">
         Preview{preview.published ? "" : " of an unpublished draft"}{preview.hidden ? " (hidden from the site)" : ""}.{" "}
         <Link href={`/studio/events/${preview.id}`} className="underline">Back to editing</Link>
       </p>
