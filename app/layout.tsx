@@ -6,6 +6,7 @@ import { Providers } from "@/components/providers-client";
 import { SpektrixProvider } from "@/components/spektrix/spektrix-loader-client";
 import { siteInfo } from "@/lib/site";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -18,7 +19,8 @@ export function generateMetadata(): Metadata {
   };
 }
 
-export const viewport: Viewport = { themeColor: "#7a1f35" };
+// The browser chrome takes the brand colour from the design tokens (FALLBACK_TOKENS mirrors app/globals.css; a test keeps them equal).
+export const viewport: Viewport = { themeColor: FALLBACK_TOKENS.brand };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   const site = siteInfo();

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { BasketView } from "@/components/checkout/basket-client";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
 import { routes } from "@/lib/site";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
-import { BasketView } from "./basket-client";
 
 export const metadata: Metadata = { title: "Your basket", robots: { index: false } };
 

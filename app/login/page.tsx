@@ -6,6 +6,7 @@ import { authRoutes, safeCallbackPath } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
 import { routes, siteInfo } from "@/lib/site";
+import { StarIcon } from "@/components/icons";
 
 export const metadata: Metadata = {
   title: "Sign in",
@@ -73,13 +74,13 @@ export default async function LoginPage({ searchParams }: Props) {
             </h2>
             <ul className="mt-6 space-y-4 text-paper/85">
               <li className="flex gap-3">
-                <Star /> <span>Priority booking before tickets go on general sale.</span>
+                <StarIcon className="mt-0.5 shrink-0 text-gold" /> <span>Priority booking before tickets go on general sale.</span>
               </li>
               <li className="flex gap-3">
-                <Star /> <span>Member prices applied at checkout when you’re signed in.</span>
+                <StarIcon className="mt-0.5 shrink-0 text-gold" /> <span>Member prices applied at checkout when you’re signed in.</span>
               </li>
               <li className="flex gap-3">
-                <Star /> <span>Your tickets, orders and addresses in one place.</span>
+                <StarIcon className="mt-0.5 shrink-0 text-gold" /> <span>Your tickets, orders and addresses in one place.</span>
               </li>
             </ul>
             <Link href={routes.membership} className="btn btn-ghost mt-8 text-paper">
@@ -96,13 +97,5 @@ export default async function LoginPage({ searchParams }: Props) {
         </aside>
       </div>
     </div>
-  );
-}
-
-function Star() {
-  return (
-    <svg aria-hidden width="18" height="18" viewBox="0 0 24 24" className="mt-0.5 shrink-0 text-gold" fill="currentColor">
-      <path d="m12 2.5 2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8L12 2.5Z" />
-    </svg>
   );
 }

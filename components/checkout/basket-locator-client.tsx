@@ -8,6 +8,7 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { basketItemCount } from "@/lib/basket/lines";
 import { createSpektrixClient } from "@/lib/spektrix";
 
 export interface BasketLocatorProps {
@@ -27,8 +28,7 @@ export function BasketLocator({ spektrix, checkoutPath, whatsOnPath, basketPath 
       .getBasket()
       .then((basket) => {
         if (!live) return;
-        const count = basket ? basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length : 0;
-        if (!basket || count === 0) setState("empty");
+        if (!basket || basketItemCount(basket) === 0) setState("empty");
         else router.replace(`${checkoutPath}?basket=${encodeURIComponent(basket.id)}`);
       })
       .catch(() => live && setState("error"));

@@ -13,6 +13,7 @@ import { useRouter } from "next/navigation";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { SpektrixPayments } from "./spektrix-payments-client";
+import { LockIcon } from "@/components/icons";
 
 export interface CheckoutAddress {
   id: string;
@@ -342,14 +343,5 @@ function Notice({ tone, title, children }: { tone: "warning" | "danger"; title: 
       <h2 className="font-sans text-lg font-semibold text-ink">{title}</h2>
       <div className="mt-2 text-ink-soft">{children}</div>
     </div>
-  );
-}
-
-function LockIcon() {
-  return (
-    <svg aria-hidden width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
-      <rect x="4" y="11" width="16" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </svg>
   );
 }

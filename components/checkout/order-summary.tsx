@@ -1,6 +1,7 @@
 import type { ConfirmationPerformance } from "@/lib/checkout/confirmation";
-import { formatPerformanceTime, ticketCount } from "@/lib/checkout/format";
+import { formatPerformanceTime } from "@/lib/checkout/format";
 import { formatMoney } from "@/lib/spektrix-flows/money";
+import { PerformanceTickets } from "./performance-tickets";
 
 export interface OrderSummaryProps {
   heading: string;
@@ -26,14 +27,7 @@ export function OrderSummary({ heading, performances, extras, total, totalDiscou
           return (
             <li key={p.performanceId} className="px-6 py-5">
               <div className="flex items-start justify-between gap-4">
-                <div>
-                  <p className="font-display text-lg font-semibold leading-snug text-ink">{p.eventName}</p>
-                  {when ? <p className="mt-0.5 text-sm text-ink-soft">{when}</p> : null}
-                  <p className="mt-1 text-sm text-ink-soft">
-                    {ticketCount(p.tickets.length)}
-                    {p.tickets.some((t) => t.seatName) ? ` · ${p.tickets.map((t) => t.seatName).filter(Boolean).join(", ")}` : ""}
-                  </p>
-                </div>
+                <PerformanceTickets eventName={p.eventName} when={when} tickets={p.tickets} />
                 <p className="shrink-0 font-semibold tabular-nums">{formatMoney(p.total)}</p>
               </div>
               {renderPerformanceActions ? <div className="mt-3">{renderPerformanceActions(p)}</div> : null}

@@ -38,12 +38,12 @@ function useOnScreen<T extends Element>() {
 }
 
 const TONE: Record<AvailabilityState, string> = {
-  onSale: "border-success/30 bg-[#e6f3ec] text-success",
-  fewLeft: "border-warning/40 bg-[#fbf0d9] text-warning",
+  onSale: "border-success/30 bg-success-tint text-success",
+  fewLeft: "border-warning/40 bg-warning-tint text-warning",
   soldOut: "border-ink/20 bg-paper-deep text-ink",
-  notYetOnSale: "border-[#1d4e6b]/30 bg-[#e7f0f5] text-[#163e56]",
+  notYetOnSale: "border-access-line/30 bg-access-tint text-access",
   offSale: "border-ink/15 bg-paper-deep text-ink-soft",
-  cancelled: "border-danger/30 bg-[#f8e5e5] text-danger",
+  cancelled: "border-danger/30 bg-danger-tint text-danger",
   unknown: "border-line bg-white text-ink-soft",
 };
 

@@ -11,6 +11,7 @@ import { useEffect, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixComponent } from "./spektrix-loader-client";
+import { BasketIcon } from "@/components/icons";
 
 export function BasketSummary({ href }: { href?: string }) {
   const { config, basketPath } = useSpektrix();
@@ -61,14 +62,5 @@ export function BasketSummary({ href }: { href?: string }) {
       <span hidden data-basket-summary-discount-total />
       <span hidden data-basket-summary-basket-total />
     </spektrix-basket-summary>
-  );
-}
-
-function BasketIcon() {
-  return (
-    <svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M3 9h18l-2 11H5L3 9Z" />
-      <path d="M8 9V7a4 4 0 0 1 8 0v2" />
-    </svg>
   );
 }

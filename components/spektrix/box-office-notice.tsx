@@ -34,7 +34,7 @@ export function BoxOfficeNotice({
 /** Shown only to editors (draft mode, development): what is wrong with a block and how to fix it. */
 export function EditorNotice({ children }: { children: React.ReactNode }) {
   return (
-    <div role="note" className="rounded-md border-2 border-dashed border-warning bg-[#fff8e6] p-4 text-sm text-ink">
+    <div role="note" className="rounded-md border-2 border-dashed border-warning bg-note p-4 text-sm text-ink">
       <p className="font-semibold text-warning">Editor note: this block needs attention</p>
       <p className="mt-1">{children}</p>
       <p className="mt-1 text-ink-soft">Visitors see a fallback instead of this note.</p>

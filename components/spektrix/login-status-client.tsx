@@ -12,6 +12,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { SIGNED_IN_HINT_COOKIE } from "@/lib/auth/cookies";
 import { useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
+import { PersonIcon } from "@/components/icons";
 
 type Props = { accountHref?: string; loginHref?: string };
 
@@ -90,14 +91,5 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
         </Link>
       </span>
     </spektrix-login-status>
-  );
-}
-
-function PersonIcon() {
-  return (
-    <svg aria-hidden width="17" height="17" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <circle cx="12" cy="8" r="4" />
-      <path d="M4 21a8 8 0 0 1 16 0" />
-    </svg>
   );
 }

@@ -87,7 +87,7 @@ export function FormMessage({ result }: { result: ActionResult<unknown> | undefi
   return (
     <div role="status" aria-live="polite" className="min-h-6">
       {result ? (
-        <p className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-[#e7f3ec] text-success" : "bg-brand-tint text-danger"}`}>{result.message}</p>
+        <p className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-success-tint text-success" : "bg-brand-tint text-danger"}`}>{result.message}</p>
       ) : null}
     </div>
   );

@@ -12,11 +12,11 @@ import { Membership } from "@/components/spektrix/membership-client";
 import { Merchandise } from "@/components/spektrix/merchandise-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { getDb, schema, storeDb } from "@/lib/db";
+import { sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { routes, siteInfo } from "@/lib/site";
 import { loadFunds, loadGiftVoucherTypes, loadMembershipTypes, loadMerchandise, pickConfigured } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import type { Block } from "@/lib/studio/blocks";
-import { sanitizeVenueHtml } from "@/lib/sync/transforms";
 
 function Section({ block, heading, intro, children, data }: { block: Block; heading?: string | null; intro?: string | null; children: React.ReactNode; data?: Record<string, string> }) {
   return (
@@ -38,7 +38,7 @@ async function Unavailable({ what, missing }: { what: string; missing: string | 
 async function BlockView({ block }: { block: Block }) {
   switch (block.type) {
     case "richText":
-      return <section data-block="richText" className="prose-venue max-w-prose text-lg" dangerouslySetInnerHTML={{ __html: sanitizeVenueHtml(block.html) }} />;
+      return <section data-block="richText" className="prose-venue max-w-prose text-lg" dangerouslySetInnerHTML={{ __html: sanitizeVenueHtml(block.html) ?? "" }} />;
     case "hero":
       return (
         <section data-block="hero" className="relative overflow-hidden rounded-[var(--radius-card)] bg-stage text-paper">

@@ -170,7 +170,7 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
         {statusText}
       </p>
       {missing && value ? (
-        <p role="alert" className="rounded-md border border-warning/40 bg-[#fff7e6] px-3 py-2 text-sm text-warning">
+        <p role="alert" className="rounded-md border border-warning/40 bg-note px-3 py-2 text-sm text-warning">
           “{value.label}” no longer exists in Spektrix. Choose another {words.one}, or remove this block.
         </p>
       ) : null}

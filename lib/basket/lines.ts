@@ -1,4 +1,4 @@
-import type { Basket } from "@/lib/spektrix";
+import type { Basket, BasketTicket } from "@/lib/spektrix";
 
 /** Total items in a basket, as the header and the checkout count them. */
 export function basketItemCount(basket: Basket | null | undefined): number {
@@ -16,4 +16,11 @@ export function extraLines(items: NonTicketItems): { label: string; amount: numb
     ...items.merchandise.map((m) => ({ label: "Shop item", amount: m.total })),
     ...items.giftVouchers.map((g) => ({ label: "Gift voucher", amount: g.amount })),
   ];
+}
+
+/** Tickets grouped by performance, in the order the basket lists them. */
+export function groupTickets(tickets: BasketTicket[]): { performanceId: string; tickets: BasketTicket[] }[] {
+  const groups = new Map<string, BasketTicket[]>();
+  for (const t of tickets) groups.set(t.performanceId, [...(groups.get(t.performanceId) ?? []), t]);
+  return [...groups.entries()].map(([performanceId, list]) => ({ performanceId, tickets: list }));
 }

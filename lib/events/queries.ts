@@ -7,6 +7,8 @@ import type { AccessFlag, AttributeValue } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
 import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
+import { slugify } from "@/lib/text/slug";
+import { isTruthy } from "@/lib/text/truthy";
 import { localDateOf, utcWindow, presetRange, type LocalDate } from "./dates";
 import type { ListingFilters } from "./filters";
 import type { CalendarPerformance, EventDetail, EventLookup, Facets, ImageRef, ListingEvent, ListingPage, PerformanceView, VenueRef } from "./types";
@@ -25,16 +27,6 @@ export function liveEventCondition(now: Date): SQL {
 /** A performance that can appear in listings: shown, in the feed, not cancelled. */
 function listedPerformanceCondition(): SQL {
   return and(eq(performances.hidden, false), eq(performances.status, "active"), eq(performances.cancelled, false))!;
-}
-
-export function slugifyName(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 function toIso(value: unknown): string {
@@ -74,7 +66,7 @@ export function resolveRange(filters: ListingFilters, ctx: QueryContext): { from
 
 async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
   const rows = await db.select({ id: venues.id, name: venues.name }).from(venues);
-  return rows.filter((v) => slugifyName(v.name) === slug).map((v) => v.id);
+  return rows.filter((v) => slugify(v.name) === slug).map((v) => v.id);
 }
 
 /** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
@@ -250,7 +242,7 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .where(upcoming);
   return {
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
-    venues: venueRows.map((v) => ({ slug: slugifyName(v.name), name: v.name, address: v.address })).sort((a, b) => a.name.localeCompare(b.name)),
+    venues: venueRows.map((v) => ({ slug: slugify(v.name), name: v.name, address: v.address })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
@@ -258,11 +250,6 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
 export async function querySlugSourceId(db: StoreDb, slug: string): Promise<string | null> {
   const [row] = await db.select({ sourceId: events.sourceId }).from(events).where(eq(events.slug, slug)).limit(1);
   return row?.sourceId ?? null;
-}
-
-function truthy(v: AttributeValue | undefined): boolean {
-  if (typeof v === "string") return /^(true|yes|y|1)$/i.test(v.trim());
-  return v === true || v === 1;
 }
 
 function attr(attributes: Record<string, AttributeValue>, ...names: string[]): AttributeValue | undefined {
@@ -281,7 +268,7 @@ function attr(attributes: Record<string, AttributeValue>, ...names: string[]): A
 export function rescheduledOf(attributes: Record<string, AttributeValue>): PerformanceView["rescheduled"] {
   const from = attr(attributes, "RescheduledFrom", "OriginalStart");
   const flag = attr(attributes, "Rescheduled");
-  if (!from && !truthy(flag)) return null;
+  if (!from && !isTruthy(flag)) return null;
   const d = typeof from === "string" ? new Date(from) : null;
   return { from: d && !Number.isNaN(d.getTime()) ? d.toISOString() : null };
 }
@@ -294,7 +281,7 @@ function performanceView(p: typeof performances.$inferSelect, venue: Pick<typeof
     cancelled: p.cancelled || p.status === "cancelled",
     rescheduled: rescheduledOf(p.attributes ?? {}),
     access: p.access ?? [],
-    venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
+    venue: venue ? { slug: slugify(venue.name), name: venue.name, address: venue.address } : null,
     label: p.titleOverride,
     isOnSale: p.isOnSale,
     sellFrom: p.sellFrom?.toISOString() ?? null,
@@ -308,7 +295,19 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
   if (!row) return { kind: "unknown" };
   const [live] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, row.id), liveEventCondition(ctx.now))).limit(1);
   if (!live) return { kind: "gone" };
+  return { kind: "live", event: await eventDetail(db, row, ctx) };
+}
 
+/**
+ * Any stored event as its public page would show it, whether or not the public may see it yet: the studio
+ * preview renders drafts and hidden events through the same view model and components as the event page.
+ */
+export async function queryEventPreview(db: StoreDb, id: number, ctx: QueryContext): Promise<EventDetail | null> {
+  const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1);
+  return row ? eventDetail(db, row, ctx) : null;
+}
+
+async function eventDetail(db: StoreDb, row: typeof events.$inferSelect, ctx: QueryContext): Promise<EventDetail> {
   // Performances from the start of today (venue time), so tonight's show stays listed until it starts.
   const visible = and(eq(performances.eventId, row.id), eq(performances.hidden, false), inArray(performances.status, ["active", "cancelled"]));
   const perfRows = await db
@@ -326,7 +325,7 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
   const bodyHtml = sanitizeVenueHtml(row.bodyOverrideHtml) ?? sanitizeVenueHtml(row.bodyHtml);
   const description = excerpt(row.summary || htmlToText(bodyHtml), 200);
   const perfs = perfRows.map(({ p, venue }) => performanceView(p, venue));
-  const event: EventDetail = {
+  return {
     sourceId: row.sourceId,
     slug: row.slug,
     title: row.title,
@@ -344,7 +343,6 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
     pastPerformanceCount: Number(past?.n ?? 0),
     updatedAt: row.updatedAt.toISOString(),
   };
-  return { kind: "live", event };
 }
 
 /** Other upcoming events: same genre first, then whatever is soonest. */
@@ -453,7 +451,7 @@ export async function queryFeed(db: StoreDb, ctx: QueryContext, scope: { eventSo
     eventTitle: e.title,
     eventSummary: excerpt(e.summary, 400),
     durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
-    venue: venue ? { slug: slugifyName(venue.name), name: venue.name, address: venue.address } : null,
+    venue: venue ? { slug: slugify(venue.name), name: venue.name, address: venue.address } : null,
     updatedAt: p.updatedAt.toISOString(),
   }));
 }

@@ -1,13 +1,15 @@
 /**
- * The one sanitiser for venue-authored HTML (Spektrix `htmlDescription`, editors' overrides). Everything that
- * renders such HTML goes through `sanitizeVenueHtml`; nothing else on the site uses dangerouslySetInnerHTML
- * for venue content.
+ * The one policy for venue-authored HTML: Spektrix `htmlDescription` (cleaned when the sync stores it and again
+ * when a page renders it), editors' description overrides, rich-text blocks on studio pages and the studio
+ * preview. Every caller goes through `sanitizeVenueHtml` (and the studio forms through `hasDisallowedMarkup`
+ * first), so what an editor saves, what the sync stores and what a visitor sees follow the same rules.
  */
 import sanitizeHtml from "sanitize-html";
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "hr", "span", "div", "small", "sup", "sub"],
-  allowedAttributes: { a: ["href", "title"] },
+  // `target`/`rel` are set by the `a` transform below and must survive the attribute filter.
+  allowedAttributes: { a: ["href", "title", "rel", "target"] },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
@@ -15,33 +17,42 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Content of these is dropped along with the tag, not left behind as text.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
   transformTags: {
-    // The page owns the one h1 (the event title); venue headings start at h2.
+    // The page owns the one h1 (the event or page title); venue headings start at h2 and stop at h4.
     h1: "h2",
     h5: "h4",
     h6: "h4",
-    a: (tagName, attribs) => ({
+    // The policy, not the author, decides `rel`/`target`: links off the site open in a new tab without handing
+    // it the opener or our referrer, and earn no ranking; mailto/tel and relative links carry neither.
+    a: (tagName, { rel: _rel, target: _target, ...attribs }) => ({
       tagName,
-      attribs: {
-        ...attribs,
-        ...(/^https?:/i.test(attribs.href ?? "") ? { rel: "noopener noreferrer nofollow", target: "_blank" } : {}),
-      },
+      attribs: /^https?:/i.test(attribs.href ?? "") ? { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" } : attribs,
     }),
   },
   // Empty wrappers (Spektrix's editor leaves many) would only add blank space.
   exclusiveFilter: (frame) => ["p", "div", "span", "strong", "em", "b", "i", "h2", "h3", "h4"].includes(frame.tag) && !frame.text.trim(),
 };
-// `target`/`rel` are added by the transform above and must survive the attribute filter.
-OPTIONS.allowedAttributes = { a: ["href", "title", "rel", "target"] };
 
 /**
  * Clean HTML safe to inline, or null when nothing readable is left (Spektrix often sends `<div id>\r\n</div>`).
+ * Idempotent: cleaning clean HTML returns it unchanged, so the sync and the page may both call it.
  */
 export function sanitizeVenueHtml(html: string | null | undefined): string | null {
   if (!html) return null;
   const clean = sanitizeHtml(html, OPTIONS).trim();
-  const text = sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|\s/g, "");
+  const text = sanitizeHtml(clean, { allowedTags: [], allowedAttributes: {} }).replace(/&nbsp;|&#160;|\s/gi, "");
   return text ? clean : null;
 }
+
+/**
+ * Markup the studio refuses outright instead of silently cleaning, so an editor learns that a script, frame,
+ * form, style or event handler they pasted will not reach the site. Anything that passes is still cleaned by
+ * `sanitizeVenueHtml` before it is stored.
+ */
+const DISALLOWED_MARKUP = /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:|data:text\/html/i;
+export function hasDisallowedMarkup(html: string): boolean {
+  return DISALLOWED_MARKUP.test(html);
+}
+export const DISALLOWED_MARKUP_MESSAGE = "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)";
 
 /** Plain text of venue HTML, for meta descriptions and calendar entries. */
 export function htmlToText(html: string | null | undefined): string {

@@ -2,6 +2,7 @@
  * Access flags (captioned, BSL, audio described…) come from venue-defined attributes whose names differ per
  * venue (`SLCaptioned` at one, `Captioned` at another), so they are mapped through configuration.
  */
+import { isTruthy } from "@/lib/text/truthy";
 import type { Attributes } from "./types";
 
 export type AccessFlag = "captioned" | "bsl" | "audioDescribed" | "relaxed" | "touchTour";
@@ -17,18 +18,10 @@ export const DEFAULT_ACCESS_ATTRIBUTES: AccessAttributeMap = {
   touchTour: ["SLTouchTour", "TouchTour"],
 };
 
-/** Attribute values venues use for "yes": booleans, and text such as "Yes"/"true"/"1". */
-function isTruthyAttribute(value: Attributes[string] | undefined): boolean {
-  if (value === true) return true;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") return /^(true|yes|y|1)$/i.test(value.trim());
-  return false;
-}
-
 /** Which access flags are set on a performance (instance attributes win; event attributes are a fallback). */
 export function accessFlags(attributes: Attributes | readonly Attributes[], map: AccessAttributeMap = DEFAULT_ACCESS_ATTRIBUTES): Record<AccessFlag, boolean> {
   const sources = Array.isArray(attributes) ? (attributes as readonly Attributes[]) : [attributes as Attributes];
-  const lookup = (name: string) => sources.some((attrs) => Object.entries(attrs).some(([key, value]) => key.toLowerCase() === name.toLowerCase() && isTruthyAttribute(value)));
+  const lookup = (name: string) => sources.some((attrs) => Object.entries(attrs).some(([key, value]) => key.toLowerCase() === name.toLowerCase() && isTruthy(value)));
   const flags = {} as Record<AccessFlag, boolean>;
   for (const flag of Object.keys(map) as AccessFlag[]) flags[flag] = map[flag].some(lookup);
   return flags;

@@ -10,6 +10,7 @@
  * so callers never see half-parsed data.
  */
 import { z } from "zod";
+import { slugify } from "@/lib/text/slug";
 import { SpektrixSchemaError, type SchemaIssue } from "./errors";
 import type {
   Address,
@@ -86,16 +87,6 @@ export function toUtcIso(value: string): string | undefined {
   const hasZone = hasTime && /(Z|[+-]\d{2}:?\d{2})$/i.test(s);
   const date = new Date(hasZone ? s : `${s}${hasTime ? "" : "T00:00:00"}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-/** Turns a name into a stable slug, used where Spektrix gives a record no id. */
-export function slugify(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 // ---------------------------------------------------------------------------------------------------------

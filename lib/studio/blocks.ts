@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isSpektrixId } from "@/lib/spektrix";
 import { FLOWS, FLOW_NAMES, type FlowName } from "@/lib/spektrix-flows/flows";
-import { sanitizeVenueHtml } from "@/lib/sync/transforms";
+import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
 import type { PickerKind } from "./picker-core";
 
@@ -25,14 +25,13 @@ const ref = z.object({
 }, { error: "choose a record from the list" });
 export type Ref = z.output<typeof ref>;
 
-const DANGEROUS_HTML = /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:|data:text\/html/i;
-
 const richHtml = z
   .string({ error: "must be text" })
   .max(20_000, { message: "must be at most 20,000 characters" })
-  .refine((s) => !DANGEROUS_HTML.test(s), { message: "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)" })
-  .transform((s) => sanitizeVenueHtml(s))
-  .refine((s) => s.replace(/<[^>]*>/g, "").trim().length > 0, { message: "is required" });
+  .refine((s) => !hasDisallowedMarkup(s), { message: DISALLOWED_MARKUP_MESSAGE })
+  // Nothing readable left after cleaning is the same as nothing typed.
+  .transform((s) => sanitizeVenueHtml(s) ?? "")
+  .refine((s) => s.length > 0, { message: "is required" });
 
 /** Iframe blocks use the flows registry (lib/spektrix-flows/flows), so nothing here spells a Spektrix page name. */
 export const IFRAME_FLOWS = Object.fromEntries(

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { queryEventPreview } from "@/lib/events/queries";
+import type { EventDetail } from "@/lib/events/types";
+import { siteInfo } from "@/lib/site";
 import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
-import { sanitizeVenueHtml } from "@/lib/sync/transforms";
+import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
 
 /**
@@ -32,12 +35,11 @@ export const FIELD_LABELS: Record<EventTargetColumn | "bodyOverrideHtml" | "hidd
   keepLiveUntil: "Keep live until",
 };
 
-const DANGEROUS_HTML = /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:/i;
 const optionalHtml = z
   .string({ error: "must be text" })
   .max(50_000, { message: "must be at most 50,000 characters" })
-  .refine((s) => !DANGEROUS_HTML.test(s), { message: "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)" })
-  .transform((s) => (s.trim() ? sanitizeVenueHtml(s) : null));
+  .refine((s) => !hasDisallowedMarkup(s), { message: DISALLOWED_MARKUP_MESSAGE })
+  .transform((s) => sanitizeVenueHtml(s));
 
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean(), z.undefined()], { error: "must be on or off" })
@@ -141,6 +143,16 @@ export async function listEvents(options: { q?: string; status?: string; limit?:
 export async function getEvent(id: number, database?: StoreDb) {
   const [row] = await (await db(database)).select().from(schema.events).where(eq(schema.events.id, id)).limit(1);
   return row ?? null;
+}
+
+/** An event as its public page renders it (drafts and hidden events included), with the flags the preview states. */
+export async function getEventPreview(id: number, database?: StoreDb): Promise<{ id: number; published: boolean; hidden: boolean; event: EventDetail } | null> {
+  if (!Number.isSafeInteger(id)) return null;
+  const store = await db(database);
+  const e = schema.events;
+  const [row] = await store.select({ id: e.id, published: e.published, hidden: e.hidden }).from(e).where(eq(e.id, id)).limit(1);
+  const event = row ? await queryEventPreview(store, row.id, { timeZone: siteInfo().timeZone, now: new Date() }) : null;
+  return row && event ? { ...row, event } : null;
 }
 
 /** Which site fields are locked (from Spektrix) under the settings in force. */

@@ -4,6 +4,7 @@ import { createSpektrixOwnerClient, type SpektrixOwnerClient } from "@/lib/spekt
 import { SpektrixHttpError, SpektrixNetworkError, SpektrixSchemaError, SpektrixTimeoutError, isSpektrixId } from "@/lib/spektrix";
 import { ownerCredentials } from "./connection";
 import { PICKER_CACHE_MS, PICKER_KINDS, PICKER_LABELS, TtlCache, searchItems, type PickerItem, type PickerKind } from "./picker-core";
+import { formatLocalPerformanceTime } from "@/lib/checkout/format";
 
 /**
  * The studio's live view of Spektrix: owner-mode calls for pickers and "Check connection". Server only; the
@@ -24,16 +25,8 @@ export async function studioOwnerClient(options: { retries?: number; timeoutMs?:
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** "2026-10-24T19:30:00" → "Sat 24 Oct 2026, 19:30" without time-zone maths (it is already venue time). */
-export function formatLocal(local: string | null | undefined): string {
-  if (!local) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
-  if (!m) return local;
-  const [, y, mo, d, h, mi] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const day = date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  return `${day}, ${h}:${mi}`;
-}
+/** A performance's venue-local start as picker labels show it: the way the site prints performance times. */
+const formatLocal = (local: string | null | undefined) => formatLocalPerformanceTime(local) ?? local ?? "";
 
 const money = (n: number | null | undefined) => (typeof n === "number" ? n.toFixed(2) : null);
 

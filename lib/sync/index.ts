@@ -25,5 +25,4 @@ export {
 export { getSyncHealth, listSyncRuns, type SyncHealth, type SyncRunRecord } from "./status";
 export { eventIsListed, performanceIsListed, LISTED_EVENT_STATUSES, LISTED_PERFORMANCE_STATUSES } from "./visibility";
 export { createSpektrixSource, type SpektrixSourceOptions } from "./spektrix-source";
-export { sanitizeVenueHtml } from "./transforms";
 export type { SyncSource, SourceEvent, SourcePerformance, SourceVenue, FetchWindow } from "./source";

@@ -3,7 +3,9 @@ import { canonicalJson, sha256 } from "./hash";
 import { ACCESS_FLAGS, type EventTarget, type MapMode, type SyncSettings } from "./settings";
 import { attributesOf, type SourceEvent, type SourcePerformance } from "./source";
 import { localToUtc, parseUtc } from "./time";
-import { applyTransform, isTruthy, slugify, type Transformed } from "./transforms";
+import { isTruthy } from "@/lib/text/truthy";
+import { slugify } from "@/lib/text/slug";
+import { applyTransform, type Transformed } from "./transforms";
 
 /**
  * Pure mapping from feed records to site rows: sync maps, take/exclude rules, access flags, slugs and hashes.

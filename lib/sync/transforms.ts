@@ -1,4 +1,5 @@
-import sanitizeHtml from "sanitize-html";
+import { sanitizeVenueHtml } from "@/lib/html/sanitize";
+import { isTruthy } from "@/lib/text/truthy";
 import type { Transform } from "./settings";
 import { localToUtc } from "./time";
 
@@ -8,31 +9,6 @@ import { localToUtc } from "./time";
  */
 
 export type Transformed = string | number | boolean | string[] | null;
-
-/** The one sanitiser for venue-authored HTML: structure and links survive, scripts, styles and handlers do not. */
-export function sanitizeVenueHtml(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [
-      "p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li",
-      "h2", "h3", "h4", "h5", "blockquote", "div", "span", "hr", "sup", "sub",
-    ],
-    allowedAttributes: { a: ["href", "title", "rel"] },
-    allowedSchemes: ["http", "https", "mailto", "tel"],
-    transformTags: {
-      a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }),
-    },
-  }).trim();
-}
-
-const TRUE = new Set(["true", "yes", "y", "1", "on"]);
-
-/** Spektrix attribute booleans arrive as booleans, "True"/"Yes" strings, or 1/0. */
-export function isTruthy(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") return TRUE.has(value.trim().toLowerCase());
-  return false;
-}
 
 function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -46,11 +22,8 @@ function toText(value: unknown): string | null {
 
 function toHtml(value: unknown): string | null {
   const raw = toText(value);
-  if (raw === null) return null;
-  const clean = sanitizeVenueHtml(raw);
-  // Spektrix wraps every description in `<div id>…</div>`; an empty wrapper is no description.
-  const visible = clean.replace(/<(?!hr\b)[^>]*>/gi, "").replace(/&nbsp;|&#160;/gi, "").trim();
-  return visible === "" && !/<hr\b/i.test(clean) ? null : clean;
+  // Spektrix wraps every description in `<div id>…</div>`; the sanitiser reads an empty wrapper as no description.
+  return raw === null ? null : sanitizeVenueHtml(raw);
 }
 
 const ISO_DURATION = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?$/i;
@@ -113,17 +86,4 @@ export function isEmptyValue(value: unknown): boolean {
     (typeof value === "string" && value.trim() === "") ||
     (Array.isArray(value) && value.length === 0)
   );
-}
-
-/** A URL-safe slug: lower-case ASCII letters, digits and single hyphens, at most `max` characters. */
-export function slugify(value: string, max = 80): string {
-  return value
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, max)
-    .replace(/-+$/g, "");
 }

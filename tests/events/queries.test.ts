@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { openDb, storeDb, type Database, type StoreDb } from "@/lib/db";
 import { events, performances } from "@/lib/db/schema";
 import { parseFilters } from "@/lib/events/filters";
-import { queryCalendarMonth, queryEvent, queryFacets, queryFeed, queryListing, querySaleFacts, querySitemapEvents, querySlugSourceId } from "@/lib/events/queries";
+import { queryCalendarMonth, queryEvent, queryEventPreview, queryFacets, queryFeed, queryListing, querySaleFacts, querySitemapEvents, querySlugSourceId } from "@/lib/events/queries";
 import { localDateOf } from "@/lib/events/dates";
 import { seedSite, type SeedResult } from "./seed";
 
@@ -102,6 +102,23 @@ describe("public-site queries on the content store", () => {
     await db.update(events).set({ status: "disabled" }).where(eq(events.slug, slug));
     expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");
     expect(await querySlugSourceId(db, "never-existed")).toBeNull();
+  });
+
+  it("previews an unpublished draft as its public page would show it, once published", async () => {
+    const slug = seed.eventSlugs[7]!;
+    const sourceId = (await querySlugSourceId(db, slug))!;
+    const live = await queryEvent(db, sourceId, ctx);
+    if (live.kind !== "live") throw new Error("expected live");
+    const [row] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+    await db.update(events).set({ published: false }).where(eq(events.slug, slug));
+    try {
+      expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");
+      // The studio preview reads the same view model the event page renders, draft or not.
+      expect(await queryEventPreview(db, row!.id, ctx)).toEqual(live.event);
+      expect(await queryEventPreview(db, 987_654_321, ctx)).toBeNull();
+    } finally {
+      await db.update(events).set({ published: true }).where(eq(events.slug, slug));
+    }
   });
 
   it("keeps cancelled performances on the event page but out of listings", async () => {

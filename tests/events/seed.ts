@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { events, performances, venues, type AccessFlag } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
+import { slugify } from "@/lib/text/slug";
 
 const FIXTURES = path.resolve(process.cwd(), "fixtures/spektrix-real");
 
@@ -39,10 +40,6 @@ function minutes(d: number | string | undefined): number | null {
   if (!m) return null;
   const n = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   return n > 0 ? n : null;
-}
-
-function slugify(s: string) {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
 }
 
 const LETTERS = "BCDGHJKLMNPQRSTV";

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { BasketReset } from "@/components/checkout/basket-reset-client";
 import { CheckoutSteps } from "@/components/checkout/checkout-steps";
 import { OrderSummary } from "@/components/checkout/order-summary";
+import { CalendarIcon, CheckIcon } from "@/components/icons";
 import { authRoutes } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
@@ -38,9 +39,7 @@ export default async function ConfirmationPage({ params }: Props) {
         <div className="mt-8 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] lg:items-start">
           <section aria-labelledby="confirmed-heading">
             <span aria-hidden className="grid h-14 w-14 place-items-center rounded-full bg-success text-white">
-              <svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round">
-                <path d="m5 12.5 4.5 4.5L19 7.5" />
-              </svg>
+              <CheckIcon />
             </span>
             <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
               {name ? `Thank you, ${name}.` : "Thank you."} You’re booked.
@@ -101,14 +100,5 @@ export default async function ConfirmationPage({ params }: Props) {
         </div>
       </div>
     </div>
-  );
-}
-
-function CalendarIcon() {
-  return (
-    <svg aria-hidden width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <rect x="3" y="5" width="18" height="16" rx="2" />
-      <path d="M16 3v4M8 3v4M3 10h18" />
-    </svg>
   );
 }

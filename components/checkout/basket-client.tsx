@@ -8,12 +8,16 @@
 import Link from "next/link";
 import { useMemo, useState, useId } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { groupTickets } from "@/lib/basket/lines";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
+import { formatLocalDay, formatLocalPerformanceTime } from "@/lib/checkout/format";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
 import { createWebBasket, type RemovableKind } from "@/lib/spektrix/web-basket";
 import type { BasketLabels, PerformanceLabel } from "@/lib/spektrix-flows/basket-labels";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
+import { ClockIcon } from "@/components/icons";
+import { PromoCode } from "./promo-code-client";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixWebClient } from "@/components/spektrix/spektrix-loader-client";
 
@@ -47,29 +51,6 @@ function useLabels(basket: Basket | null | undefined) {
     staleTime: 5 * 60_000,
     placeholderData: (previous) => previous,
   });
-}
-
-/** "2025-08-23T16:30:00" (venue local time) → "Sat 23 Aug 2025, 4:30 pm", with no time-zone maths. */
-export function formatLocal(startLocal: string | null): string | null {
-  const m = startLocal ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(startLocal) : null;
-  if (!m) return null;
-  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!));
-  const day = new Intl.DateTimeFormat("en-CA", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
-  const time = new Intl.DateTimeFormat("en-CA", { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(date);
-  return `${day}, ${time}`;
-}
-
-/** "2026-11-26" or "2026-11-26T00:00:00" → "Thu 26 Nov 2026". */
-export function formatDay(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!m) return value;
-  return new Intl.DateTimeFormat("en-CA", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
-}
-
-export function groupTickets(tickets: BasketTicket[]): { performanceId: string; tickets: BasketTicket[] }[] {
-  const groups = new Map<string, BasketTicket[]>();
-  for (const t of tickets) groups.set(t.performanceId, [...(groups.get(t.performanceId) ?? []), t]);
-  return [...groups.entries()].map(([performanceId, list]) => ({ performanceId, tickets: list }));
 }
 
 export function BasketView({ paths }: { paths: BasketPaths }) {
@@ -166,8 +147,8 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
       <div className="space-y-8">
         <Notice id={statusId} notice={notice} />
         {data.tickets.length > 0 && (
-          <p className="flex gap-3 rounded-lg border border-gold/50 bg-[#fbf3e2] p-4 text-sm text-ink">
-            <ClockIcon />
+          <p className="flex gap-3 rounded-lg border border-gold/50 bg-gold-tint p-4 text-sm text-ink">
+            <ClockIcon className="mt-0.5 shrink-0 text-warning" />
             <span>
               <strong>Your seats are held for a limited time.</strong> If you don’t check out soon, the basket expires and the seats are released to
               other customers.
@@ -220,7 +201,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
                 <Line
                   key={g.id}
                   title={`Gift voucher${g.toName ? ` for ${g.toName}` : ""}`}
-                  detail={g.deliveryType === "OtherEmail" && g.deliveryEmailAddress ? `E-mailed to ${g.deliveryEmailAddress}${g.sendDate ? ` on ${formatDay(g.sendDate)}` : ""}` : "E-mailed to you"}
+                  detail={g.deliveryType === "OtherEmail" && g.deliveryEmailAddress ? `E-mailed to ${g.deliveryEmailAddress}${g.sendDate ? ` on ${formatLocalDay(g.sendDate)}` : ""}` : "E-mailed to you"}
                   amount={g.amount}
                 >
                   {removeButton("giftVouchers", [g.id], `the ${formatMoney(g.amount)} gift voucher`)}
@@ -336,7 +317,7 @@ function PerformanceGroup({
   removeButton: (kind: RemovableKind, ids: string[], label: string, text?: string) => React.ReactNode;
 }) {
   const title = label?.title ?? "Tickets";
-  const when = formatLocal(label?.startLocal ?? null);
+  const when = formatLocalPerformanceTime(label?.startLocal);
   const subtotal = tickets.reduce((sum, t) => sum + t.total, 0);
   return (
     <article className="overflow-hidden rounded-[var(--radius-card)] border border-line bg-white">
@@ -372,95 +353,5 @@ function PerformanceGroup({
         <span>{formatMoney(subtotal)}</span>
       </p>
     </article>
-  );
-}
-
-function PromoCode({
-  basket,
-  applyCode,
-  removeCode,
-  onChanged,
-}: {
-  basket: Basket;
-  applyCode: (code: string) => Promise<unknown>;
-  removeCode: () => Promise<unknown>;
-  onChanged: () => Promise<void>;
-}) {
-  const ids = useId();
-  const [code, setCode] = useState("");
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const apply = useMutation({
-    mutationFn: (value: string) => applyCode(value),
-    onSuccess: async () => {
-      setMessage({ kind: "ok", text: "Promo code applied." });
-      setCode("");
-      await onChanged();
-    },
-    onError: (error) =>
-      setMessage({ kind: "error", text: describeSpektrixError(error).reason === "rejected" ? "That promo code isn’t valid. Please check it and try again." : describeSpektrixError(error).message }),
-  });
-  const clear = useMutation({
-    mutationFn: () => removeCode(),
-    onSuccess: async () => {
-      setMessage({ kind: "ok", text: "Promo code removed." });
-      await onChanged();
-    },
-    onError: (error) => setMessage({ kind: "error", text: describeSpektrixError(error).message }),
-  });
-
-  return (
-    <div>
-      {basket.promoCode ? (
-        <p className="flex items-center justify-between gap-2 rounded-lg bg-brand-tint px-3 py-2 text-sm">
-          <span>
-            Promo code <strong className="font-semibold">{basket.promoCode}</strong>
-          </span>
-          <button type="button" onClick={() => clear.mutate()} disabled={clear.isPending} className="font-semibold text-brand underline underline-offset-2">
-            Remove
-          </button>
-        </p>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = code.trim();
-            if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
-            apply.mutate(value);
-          }}
-          className="space-y-1"
-        >
-          <label htmlFor={`${ids}-code`} className="block text-sm font-semibold">
-            Promo code
-          </label>
-          <div className="flex gap-2">
-            <input
-              id={`${ids}-code`}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              maxLength={100}
-              autoComplete="off"
-              autoCapitalize="characters"
-              aria-describedby={`${ids}-msg`}
-              className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
-            />
-            <button type="submit" disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
-              {apply.isPending ? "Applying…" : "Apply"}
-            </button>
-          </div>
-        </form>
-      )}
-      <p id={`${ids}-msg`} role="status" aria-live="polite" className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}>
-        {message?.text}
-      </p>
-    </div>
-  );
-}
-
-function ClockIcon() {
-  return (
-    <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" className="mt-0.5 shrink-0 text-warning">
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -1,0 +1,165 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button-client";
+import { BasketLocator } from "@/components/checkout/basket-locator-client";
+import { CheckoutPayment, type CheckoutPaymentProps } from "@/components/checkout/checkout-payment-client";
+import { CheckoutSteps } from "@/components/checkout/checkout-steps";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { authRoutes } from "@/lib/auth/paths";
+import type { CheckoutView } from "@/lib/checkout/checkout-view";
+import { formatAddress } from "@/lib/checkout/format";
+import { routes, type siteInfo } from "@/lib/site";
+import { formatMoney } from "@/lib/spektrix-flows/money";
+
+/** The member checkout's states (the route picks one), each inside the same shell: steps, heading, who is signed in. */
+
+type SpektrixConnection = { baseUrl: string; clientName: string };
+type ReadyView = Extract<CheckoutView, { kind: "ready" }>;
+
+/** Signed in, but the page does not know the basket yet: the browser finds it and comes back with its id. */
+export function CheckoutFindBasket({ spektrix }: { spektrix: SpektrixConnection }) {
+  return (
+    <CheckoutShell>
+      <div className="max-w-2xl">
+        <BasketLocator
+          spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
+          checkoutPath={routes.checkout}
+          whatsOnPath={routes.whatsOn}
+          basketPath={routes.basket}
+        />
+      </div>
+    </CheckoutShell>
+  );
+}
+
+/** The basket cannot be paid for: expired, empty, or not linked to this customer. */
+export function CheckoutUnavailable({ kind, spektrix }: { kind: Exclude<CheckoutView["kind"], "ready">; spektrix: SpektrixConnection }) {
+  const copy = {
+    expired: {
+      title: "Your basket has expired",
+      body: "We hold tickets for a limited time and this basket is no longer available. Nothing has been charged. Your seats may still be free.",
+    },
+    empty: { title: "Your basket is empty", body: "Choose a performance and add some tickets, then come back here to pay." },
+    "not-yours": {
+      title: "Your basket isn’t linked to your account",
+      body: "Your box office session on this device has timed out or belongs to someone else. Sign out and in again to link your basket, then check out.",
+    },
+  }[kind];
+  return (
+    <CheckoutShell>
+      <div role="status" className="max-w-2xl rounded-card border border-line bg-white p-6 md:p-8">
+        <h2 className="text-2xl font-semibold">{copy.title}</h2>
+        <p className="mt-2 text-ink-soft">{copy.body}</p>
+        <div className="mt-5 flex flex-wrap gap-3">
+          {kind === "not-yours" ? (
+            <SignOutButton
+              spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
+              callbackUrl={`${routes.login}?callbackUrl=${encodeURIComponent(routes.checkout)}`}
+              className="btn btn-primary"
+            >
+              Sign out and in again
+            </SignOutButton>
+          ) : (
+            <Link href={kind === "empty" ? routes.whatsOn : routes.basket} className="btn btn-primary">
+              {kind === "empty" ? "See what’s on" : "Back to basket"}
+            </Link>
+          )}
+        </div>
+      </div>
+    </CheckoutShell>
+  );
+}
+
+/** The basket is ready: the payment form beside the order summary. */
+export function CheckoutReady({
+  view,
+  signedInAs,
+  spektrix,
+  site,
+}: {
+  view: ReadyView;
+  signedInAs: string | null | undefined;
+  spektrix: CheckoutPaymentProps["spektrix"];
+  site: ReturnType<typeof siteInfo>;
+}) {
+  return (
+    <CheckoutShell signedInAs={signedInAs}>
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.25fr)_minmax(0,1fr)] lg:items-start lg:gap-12">
+        <CheckoutPayment
+          basketId={view.basketId}
+          basketHash={view.basketHash}
+          addresses={view.addresses.map((a) => ({ id: a.id, label: formatAddress(a), isBilling: a.isBilling }))}
+          defaultAddressId={view.defaultAddressId}
+          totalLabel={formatMoney(view.total)}
+          spektrix={spektrix}
+          paths={{ basket: routes.basket, login: routes.login, confirmation: "/checkout/confirmation", whatsOn: routes.whatsOn, account: routes.account }}
+          boxOffice={{ phone: site.boxOffice.phone, hours: site.boxOffice.hours }}
+        />
+        <div className="lg:sticky lg:top-28">
+          <OrderSummary
+            heading="Your order"
+            performances={view.performances}
+            extras={view.extras}
+            total={view.total}
+            totalDiscount={view.totalDiscount}
+            timeZone={site.timeZone}
+          />
+          <p className="mt-4 text-sm text-ink-soft">
+            Want to change something?{" "}
+            <Link href={routes.basket} className="font-semibold text-brand underline-offset-4 hover:underline">
+              Edit your basket
+            </Link>
+            .
+          </p>
+        </div>
+      </div>
+    </CheckoutShell>
+  );
+}
+
+function CheckoutShell({ children, signedInAs }: { children: React.ReactNode; signedInAs?: string | null }) {
+  return (
+    <div className="bg-paper-deep/40">
+      <div className="container-page py-10 md:py-14">
+        <CheckoutSteps current="pay" />
+        <div className="mt-6 flex flex-wrap items-end justify-between gap-3">
+          <h1 className="text-4xl font-semibold md:text-5xl">Checkout</h1>
+          {signedInAs ? <p className="text-sm text-ink-soft">Signed in as <span className="font-semibold text-ink">{signedInAs}</span></p> : null}
+        </div>
+        <div className="mt-8">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+export function ChooseCheckout() {
+  return (
+    <CheckoutShell>
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+        <section aria-labelledby="member-checkout" className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8">
+          <p className="eyebrow text-brand">Recommended</p>
+          <h2 id="member-checkout" className="mt-2 text-2xl font-semibold">
+            Sign in and check out
+          </h2>
+          <p className="mt-3 flex-1 text-ink-soft">
+            Members’ prices are applied automatically, your addresses are filled in, and your tickets appear in your account.
+          </p>
+          <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(routes.checkout)}`} className="btn btn-primary mt-6 self-start">
+            Sign in
+          </Link>
+        </section>
+        <section aria-labelledby="guest-checkout" className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8">
+          <p className="eyebrow text-ink-soft">No account needed</p>
+          <h2 id="guest-checkout" className="mt-2 text-2xl font-semibold">
+            Check out as a guest
+          </h2>
+          <p className="mt-3 flex-1 text-ink-soft">
+            Pay with your email address and card. We’ll send your tickets by email, and you can create an account afterwards.
+          </p>
+          <Link href={authRoutes.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
+            Continue as guest
+          </Link>
+        </section>
+      </div>
+    </CheckoutShell>
+  );
+}

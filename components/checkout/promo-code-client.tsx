@@ -1,0 +1,88 @@
+"use client";
+
+/** The basket's promo code: apply one, or remove the one applied, with the outcome announced in place. */
+import { useId, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { Basket } from "@/lib/spektrix";
+import { describeSpektrixError } from "@/lib/spektrix/errors";
+
+export function PromoCode({
+  basket,
+  applyCode,
+  removeCode,
+  onChanged,
+}: {
+  basket: Basket;
+  applyCode: (code: string) => Promise<unknown>;
+  removeCode: () => Promise<unknown>;
+  onChanged: () => Promise<void>;
+}) {
+  const ids = useId();
+  const [code, setCode] = useState("");
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const apply = useMutation({
+    mutationFn: (value: string) => applyCode(value),
+    onSuccess: async () => {
+      setMessage({ kind: "ok", text: "Promo code applied." });
+      setCode("");
+      await onChanged();
+    },
+    onError: (error) =>
+      setMessage({ kind: "error", text: describeSpektrixError(error).reason === "rejected" ? "That promo code isn’t valid. Please check it and try again." : describeSpektrixError(error).message }),
+  });
+  const clear = useMutation({
+    mutationFn: () => removeCode(),
+    onSuccess: async () => {
+      setMessage({ kind: "ok", text: "Promo code removed." });
+      await onChanged();
+    },
+    onError: (error) => setMessage({ kind: "error", text: describeSpektrixError(error).message }),
+  });
+
+  return (
+    <div>
+      {basket.promoCode ? (
+        <p className="flex items-center justify-between gap-2 rounded-lg bg-brand-tint px-3 py-2 text-sm">
+          <span>
+            Promo code <strong className="font-semibold">{basket.promoCode}</strong>
+          </span>
+          <button type="button" onClick={() => clear.mutate()} disabled={clear.isPending} className="font-semibold text-brand underline underline-offset-2">
+            Remove
+          </button>
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = code.trim();
+            if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
+            apply.mutate(value);
+          }}
+          className="space-y-1"
+        >
+          <label htmlFor={`${ids}-code`} className="block text-sm font-semibold">
+            Promo code
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={`${ids}-code`}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              maxLength={100}
+              autoComplete="off"
+              autoCapitalize="characters"
+              aria-describedby={`${ids}-msg`}
+              className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
+            />
+            <button type="submit" disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
+              {apply.isPending ? "Applying…" : "Apply"}
+            </button>
+          </div>
+        </form>
+      )}
+      <p id={`${ids}-msg`} role="status" aria-live="polite" className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}>
+        {message?.text}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import Link from "next/link";
+import { EventCard } from "@/components/site/event-card";
+import { EventImage } from "@/components/site/event-image-client";
+import { formatRun } from "@/lib/events/format";
+import type { ListingEvent } from "@/lib/events/types";
+import { routes, type siteInfo } from "@/lib/site";
+
+const quickLinks = [
+  { href: `${routes.whatsOn}?when=today`, label: "Tonight", note: "What’s on today" },
+  { href: `${routes.whatsOn}?when=weekend`, label: "This weekend", note: "Friday to Sunday" },
+  { href: `${routes.whatsOn}?when=7days`, label: "Next 7 days", note: "The week ahead" },
+  { href: `${routes.whatsOn}?view=calendar`, label: "Calendar", note: "The month at a glance" },
+];
+
+const accessLinks = [
+  { href: `${routes.whatsOn}?access=captioned`, code: "CC", label: "Captioned" },
+  { href: `${routes.whatsOn}?access=bsl`, code: "BSL", label: "BSL interpreted" },
+  { href: `${routes.whatsOn}?access=audioDescribed`, code: "AD", label: "Audio described" },
+  { href: `${routes.whatsOn}?access=relaxed`, code: "R", label: "Relaxed" },
+];
+
+/** The home page: search and the featured show, quick dates, what's coming up, access performances, support. */
+export function HomePageView({ events, site }: { events: ListingEvent[]; site: ReturnType<typeof siteInfo> }) {
+  const [featured, ...rest] = events;
+  const upcoming = rest.slice(0, 6);
+
+  return (
+    <>
+      <section className="relative overflow-hidden bg-stage text-paper">
+        <div
+          aria-hidden
+          className="absolute inset-0 bg-[radial-gradient(60rem_28rem_at_70%_-10%,rgba(184,134,47,0.35),transparent_60%),radial-gradient(40rem_24rem_at_10%_110%,rgba(122,31,53,0.55),transparent_60%)]"
+        />
+        <div className="container-page relative grid grid-cols-1 gap-10 py-14 md:py-20 lg:grid-cols-[1fr_1.05fr] lg:items-center">
+          <div>
+            <p className="eyebrow text-gold">The season at {site.name}</p>
+            <h1 className="mt-4 max-w-3xl text-display font-semibold">Stories worth leaving the house for.</h1>
+            <p className="mt-6 max-w-xl text-lg text-paper/80">Plays, concerts and family shows. Find a date that suits you, or a show you can’t miss.</p>
+            <form action={routes.whatsOn} method="get" role="search" aria-label="Search shows" className="mt-8 flex max-w-lg gap-2">
+              <label htmlFor="home-q" className="sr-only">
+                Search by title
+              </label>
+              <input
+                id="home-q"
+                name="q"
+                type="search"
+                maxLength={80}
+                placeholder="Search for a show"
+                className="min-w-0 flex-1 rounded-pill border border-white/25 bg-white/10 px-5 py-3 text-paper placeholder:text-paper/70 focus:border-gold focus:outline-none"
+              />
+              <button type="submit" className="btn btn-primary">
+                Search
+              </button>
+            </form>
+          </div>
+          {featured ? (
+            <Link href={routes.event(featured.slug)} className="group relative block overflow-hidden rounded-card shadow-2xl ring-1 ring-white/10">
+              <div className="relative aspect-[4/3]">
+                <EventImage image={featured.image} title={featured.title} genre={featured.genre} sizes="(min-width: 1024px) 36rem, 100vw" priority decorative size="hero" posterTitle={false} />
+                <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/85 via-black/55 to-transparent p-5 pt-16 md:p-7 md:pt-20">
+                  <p className="eyebrow text-gold">Featured</p>
+                  <p className="mt-1 font-display text-2xl font-semibold leading-tight group-hover:underline md:text-3xl">{featured.title}</p>
+                  <p className="mt-1 text-sm text-paper/85">{formatRun(new Date(featured.firstAt), new Date(featured.lastAt), site.timeZone)}</p>
+                </div>
+              </div>
+            </Link>
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="plan-your-visit" className="container-page py-12 md:py-14">
+        <h2 id="plan-your-visit" className="text-3xl font-semibold">
+          Find a date
+        </h2>
+        <ul className="mt-6 grid grid-cols-2 gap-3 md:gap-4 lg:grid-cols-4">
+          {quickLinks.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5">
+                <span className="font-display text-xl font-semibold group-hover:text-brand">{link.label}</span>
+                <span className="mt-1 block text-sm text-ink-soft">{link.note}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="coming-up" className="container-page pb-14">
+        <div className="flex items-end justify-between gap-4">
+          <h2 id="coming-up" className="text-3xl font-semibold">
+            Coming up
+          </h2>
+          <Link href={routes.whatsOn} className="shrink-0 font-semibold text-brand underline underline-offset-4">
+            Everything on sale
+          </Link>
+        </div>
+        {upcoming.length ? (
+          <ul className="mt-6 grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
+            {upcoming.map((event) => (
+              <li key={event.slug}>
+                <EventCard event={event} timeZone={site.timeZone} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">
+            Our next season is being announced soon. Call the box office on {site.boxOffice.phone} to hear first.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="access" className="border-y border-line bg-access-tint/60">
+        <div className="container-page grid grid-cols-1 gap-6 py-12 md:grid-cols-[1fr_1.4fr] md:items-center">
+          <div>
+            <h2 id="access" className="text-3xl font-semibold">
+              Access performances
+            </h2>
+            <p className="mt-3 max-w-md text-ink-soft">Captioned, BSL-interpreted, audio-described and relaxed performances across the season, with touch tours before described shows.</p>
+          </div>
+          <ul className="grid grid-cols-2 gap-3">
+            {accessLinks.map((a) => (
+              <li key={a.href}>
+                <Link href={a.href} className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access">
+                  <span aria-hidden className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white">
+                    {a.code}
+                  </span>
+                  {a.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <section aria-labelledby="support" className="bg-brand-tint">
+        <div className="container-page grid grid-cols-1 gap-6 py-14 md:grid-cols-[2fr_1fr] md:items-center">
+          <div>
+            <h2 id="support" className="text-3xl font-semibold">
+              Keep the lights on
+            </h2>
+            <p className="mt-3 max-w-2xl text-ink-soft">
+              Ticket sales cover less than half of what it costs to put a show on stage. Members and donors make up the rest, and get closer to the work.
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-3 md:justify-end">
+            <Link href={routes.support} className="btn btn-primary">
+              Donate
+            </Link>
+            <Link href={routes.membership} className="btn btn-ghost text-brand">
+              Membership
+            </Link>
+          </div>
+        </div>
+      </section>
+    </>
+  );
+}

