@@ -1,11 +1,11 @@
 /**
  * `POST /api/checkout/customer-payment`, as a plain function: the route handler gathers the session, the
- * Origin header, the body and the caller's address, and this decides. Tests call it directly.
+ * Origin header and the body, and this decides. Tests call it directly.
  *
  * The checks run in this order, each before anything costlier or more revealing:
  *   1. a signed-in session                                   401
  *   2. a same-origin request                                  403
- *   3. the rate limit (per customer and address)              429
+ *   3. the rate limit (per customer)                          429
  *   4. the body: { basketId, billingAddressId, storeCard }    400
  *   5. the basket, read in owner mode: the session customer's 403, not empty 409, not paid or expired 410
  *   6. the billing address is one of the customer's           403
@@ -38,7 +38,6 @@ export interface CustomerPaymentInput {
   /** `Sec-Fetch-Site`, used only when a browser sent no Origin. */
   fetchSite?: string | null;
   body: unknown;
-  ip: string;
 }
 
 /** The owner-mode calls this needs; the real owner client satisfies it, tests may pass it too. */

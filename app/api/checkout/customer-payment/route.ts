@@ -1,4 +1,3 @@
-import { clientIp } from "@/lib/auth/rate-limit";
 import { getSiteSession } from "@/lib/auth/server";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { customerPaymentDeps } from "@/lib/checkout/server";
@@ -19,7 +18,6 @@ export async function POST(request: Request) {
       origin: request.headers.get("origin"),
       fetchSite: request.headers.get("sec-fetch-site"),
       body,
-      ip: clientIp(request.headers),
     },
     customerPaymentDeps(),
   );
