@@ -36,8 +36,8 @@ export const labelsQuerySchema = z.object({ performances: idList });
 
 async function performanceLabelsFromStore(ids: string[]): Promise<Record<string, PerformanceLabel>> {
   if (!ids.length) return {};
-  const { getDb, schema, storeDb } = await import("@/lib/db");
-  const db = storeDb(await getDb());
+  const { getDb, schema } = await import("@/lib/db");
+  const db = await getDb();
   const rows = await db
     .select({
       id: schema.performances.sourceId,

@@ -96,8 +96,8 @@ export function stylesheetFor(settings: FlowSettings, flow: FlowName): string | 
 
 const readSaved = unstable_cache(
   async (): Promise<unknown> => {
-    const { getDb, schema, storeDb } = await import("@/lib/db");
-    const db = storeDb(await getDb());
+    const { getDb, schema } = await import("@/lib/db");
+    const db = await getDb();
     const rows = await db.select().from(schema.siteSettings).where(eq(schema.siteSettings.key, FLOW_SETTINGS_KEY)).limit(1);
     return rows[0]?.value ?? null;
   },

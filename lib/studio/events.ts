@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb } from "@/lib/db";
 import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
 import { sanitizeVenueHtml } from "@/lib/sync/transforms";
 import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
@@ -90,7 +90,7 @@ export const eventEditSchema = z.object({
 });
 
 async function db(database?: StoreDb) {
-  return database ?? storeDb(await getDb());
+  return database ?? (await getDb());
 }
 
 export interface EventListRow {

@@ -29,7 +29,7 @@ export interface SyncProgress {
 }
 
 export interface RunSyncOptions {
-  /** From `openDb`/`getDatabase`: the query surface plus the advisory lock. */
+  /** From `openDb` or `getDatabase`: the query surface plus the advisory lock. */
   database: Pick<Database, "db" | "withAdvisoryLock">;
   source: SyncSource;
   trigger: SyncTrigger;
@@ -148,7 +148,7 @@ async function locked(
   scope: SyncSummary["scope"],
   clock: () => Date,
 ): Promise<SyncSummary> {
-  const db = options.database.db as unknown as StoreDb;
+  const db = options.database.db;
   const runs = schema.syncRuns;
   // We hold the lock, so any run still marked running died without finishing (killed, crashed host).
   await db

@@ -31,8 +31,8 @@ export interface SyncSchedule {
 const globalForSchedule = globalThis as unknown as { __syncSchedule?: SyncSchedule };
 
 async function readScheduleSettings(): Promise<{ enabled: boolean; everyMinutes: number }> {
-  const [{ getDatabase, storeDb }, { loadSyncSettings }] = await Promise.all([import("@/lib/db"), import("./settings")]);
-  const { settings } = await loadSyncSettings(storeDb((await getDatabase()).db));
+  const [{ getDb }, { loadSyncSettings }] = await Promise.all([import("@/lib/db"), import("./settings")]);
+  const { settings } = await loadSyncSettings(await getDb());
   return settings.schedule;
 }
 

@@ -49,7 +49,7 @@ vi.stubEnv("SITE_URL", SITE);
 vi.stubEnv("STUDIO_ADMIN_EMAILS", "editor@example.com");
 
 const { NextRequest } = await import("next/server");
-const { getDatabase, storeDb } = await import("@/lib/db");
+const { getDatabase } = await import("@/lib/db");
 const { runSync } = await import("@/lib/sync/engine");
 const { FakeSource, NOW, rows } = await import("../sync/helpers");
 const { parseFilters } = await import("@/lib/events/filters");
@@ -70,7 +70,7 @@ const studioEvents = await optional(() => import("@/lib/studio/actions/events"))
 const studioSyncActions = await optional(() => import("@/lib/studio/actions/sync"));
 
 const database = await getDatabase();
-const db = storeDb(database.db);
+const db = database.db;
 
 /** Row count and newest row version of every table: any insert, update or delete changes it. */
 async function fingerprint(): Promise<Record<string, string>> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDb, storeDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { formatAge } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { getSyncHealth } from "@/lib/sync/status";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function StudioHome() {
   await requireEditorPage("/studio");
-  const health = await getSyncHealth(storeDb(await getDb()));
+  const health = await getSyncHealth(await getDb());
   return (
     <div className="grid gap-8">
       <header>
