@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { tags } from "@/lib/cache/tags";
 import { mapWithConcurrency } from "@/lib/spektrix";
-import { schema, type Database, type StoreDb } from "@/lib/db";
+import { schema, type Database } from "@/lib/db";
 import type { SyncRunStatus } from "@/lib/db/schema";
 import { performanceStart } from "./mapping";
 import { planSync, type Feed, type KindCounts, type SyncPlan, type SyncScope } from "./plan";
