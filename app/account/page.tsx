@@ -6,7 +6,7 @@ import { authRoutes } from "@/lib/auth/paths";
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
-import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { formatAddress, formatDate, formatPerformanceTime, ticketCount } from "@/lib/checkout/format";
 import { routes, siteInfo } from "@/lib/site";
 import { formatMoney } from "@/lib/spektrix-flows/money";
@@ -26,7 +26,7 @@ export default async function AccountPage() {
     getEvent: (id) => service.owner.getEvent(id),
   });
   const site = siteInfo();
-  const spektrix = spektrixBrowserConfig();
+  const spektrix = spektrixPublicConfig();
   const { customer } = view;
   const name = greetingName(user) ?? customer.firstName;
 

@@ -9,7 +9,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { authRoutes } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
-import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { loadCheckoutView } from "@/lib/checkout/checkout-view";
 import { formatAddress } from "@/lib/checkout/format";
 import { routes, siteInfo } from "@/lib/site";
@@ -23,7 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CheckoutPage({ searchParams }: Props) {
   const params = await searchParams;
   const user = await getSiteSession();
-  const spektrix = spektrixBrowserConfig();
+  const spektrix = spektrixPublicConfig();
   const site = siteInfo();
 
   if (!user) {

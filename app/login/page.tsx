@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form-client";
 import { authRoutes, safeCallbackPath } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
-import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { routes, siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = {
@@ -24,7 +24,7 @@ export default async function LoginPage({ searchParams }: Props) {
 
   const rawError = typeof params.error === "string" ? params.error : null;
   const initialError = rawError ? (KNOWN_ERRORS.has(rawError) ? rawError : "Unknown") : null;
-  const spektrix = spektrixBrowserConfig();
+  const spektrix = spektrixPublicConfig();
   const site = siteInfo();
   const fromCheckout = callbackUrl.startsWith(routes.checkout);
 

@@ -12,6 +12,7 @@ import { useRouter } from "next/navigation";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { SpektrixPayments } from "./spektrix-payments-client";
+import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 
 export interface CheckoutAddress {
   id: string;
@@ -27,7 +28,7 @@ export interface CheckoutPaymentProps {
   addresses: CheckoutAddress[];
   defaultAddressId: string | null;
   totalLabel: string;
-  spektrix: { baseUrl: string; clientName: string; webComponentsUrl: string; customDomain: string };
+  spektrix: Pick<SpektrixPublicConfig, "baseUrl" | "clientName" | "webComponentsUrl" | "paymentsDomain">;
   paths: { basket: string; login: string; confirmation: string; whatsOn: string };
   boxOffice: { phone: string; hours: string };
 }
@@ -228,7 +229,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             <SpektrixPayments
               key={step.token}
               webComponentsUrl={props.spektrix.webComponentsUrl}
-              customDomain={props.spektrix.customDomain}
+              customDomain={props.spektrix.paymentsDomain}
               clientName={props.spektrix.clientName}
               paymentToken={step.token}
               billingAddressId={addressId}
