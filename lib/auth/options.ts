@@ -5,7 +5,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "@/lib/config";
+import { env, exportNextAuthUrl } from "@/lib/config";
 import { routes } from "@/lib/site";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
@@ -22,8 +22,7 @@ function log(event: string, fields: Record<string, unknown> = {}) {
 
 export function buildAuthOptions(): NextAuthOptions {
   const e = env();
-  // next-auth 4 builds its own absolute URLs from NEXTAUTH_URL; take it from config, never from the request.
-  process.env.NEXTAUTH_URL ??= e.SITE_URL;
+  exportNextAuthUrl(e);
   const secure = shouldUseSecureCookies(e.SITE_URL, e.NODE_ENV);
 
   return {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { env } from "@/lib/config";
+import { demoSeedingAllowed, env } from "@/lib/config";
 import { getDb, schema, type StoreDb } from "@/lib/db";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 
@@ -12,11 +12,6 @@ export interface StudioUser {
   email: string;
   name: string | null;
   role: "editor";
-}
-
-/** Demo passwords are seeded only where demo secrets are allowed: never in a real production deployment. */
-export function demoSeedingAllowed(source: Record<string, string | undefined> = process.env): boolean {
-  return source.ALLOW_DEMO_SECRETS === "1" || source.NODE_ENV !== "production";
 }
 
 export async function findStudioUser(email: string, database?: StoreDb): Promise<(StudioUser & { disabled: boolean; passwordHash: string }) | null> {

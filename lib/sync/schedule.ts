@@ -4,11 +4,7 @@
  * inside a request, and the route is the one place that holds the secret check and the advisory lock.
  * Production setups usually use an external scheduler on the same route instead (see ADR 0002).
  *
- * Wire it from `instrumentation.ts`:
- *
- *   export async function register() {
- *     if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/sync/schedule")).startSyncSchedule();
- *   }
+ * `instrumentation.ts` starts it in the Node runtime unless `SYNC_SCHEDULE=off`.
  */
 
 export interface SyncScheduleOptions {
