@@ -6,6 +6,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env, exportNextAuthUrl } from "@/lib/config";
+import { logger } from "@/lib/log/logger.mjs";
 import { routes } from "@/lib/site";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
@@ -15,9 +16,11 @@ import { accountService } from "./services";
 /** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+const authLog = logger("auth");
+
 function log(event: string, fields: Record<string, unknown> = {}) {
   // Codes and counts only: never an e-mail address, password, customer id or token.
-  console.warn(JSON.stringify({ level: "warn", area: "auth", event, ...fields }));
+  authLog.warn(fields, event);
 }
 
 export function buildAuthOptions(): NextAuthOptions {

@@ -32,6 +32,8 @@ export const buildEnvShape = {
   REDIS_CACHE_CONNECT_WAIT_MS: positiveMs("wait for Redis at start").default(5_000),
   /** `off` on every instance when something else (cron, a scheduler) calls POST /api/sync. */
   SYNC_SCHEDULE: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  /** The least severe server log line written (lib/log): `silent` turns logging off. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Where `next build` writes and `next start` reads, so two builds can live side by side. */
   NEXT_DIST_DIR: z.string().regex(/^[A-Za-z0-9_./-]+$/, "must be a folder name").default(".next"),
   /** How prices, dates and times are written (a BCP 47 tag). Baked into client bundles at build time. */

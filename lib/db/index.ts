@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { errorText, logger, redactUrl } from "@/lib/log/logger.mjs";
 import * as schema from "./schema";
 
 export { schema };
@@ -20,10 +21,7 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** Hides the password when a URL is printed in an error or log. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-}
+export { redactUrl };
 
 /**
  * The query surface both drivers share. Every caller gets this type, so no code depends on which driver
@@ -54,7 +52,7 @@ export async function openDb(url: string): Promise<Database> {
     // The server may close an idle connection (restart, failover, an administrator); pg reports that as an
     // 'error' event on the pool, which would crash the whole process if nobody listened. The next query simply
     // opens a fresh connection.
-    pool.on("error", (error) => console.warn(`database connection closed by the server: ${error.message}`));
+    pool.on("error", (error) => logger("db").warn({ error: errorText(error) }, "database connection closed by the server"));
     try {
       const client = await pool.connect();
       client.release();

@@ -6,6 +6,7 @@
 import { inArray, eq } from "drizzle-orm";
 import { z } from "zod";
 import { env } from "@/lib/config";
+import { errorText, logger } from "@/lib/log/logger.mjs";
 import { createSpektrixClient, isSpektrixId } from "@/lib/spektrix";
 import { loadFunds, loadMembershipTypes, loadMerchandise } from "./catalogue";
 
@@ -81,7 +82,7 @@ export async function basketLabels(performanceIds: string[]): Promise<BasketLabe
   try {
     performances = await performanceLabelsFromStore(performanceIds);
   } catch (error) {
-    console.warn(`[spektrix-flows] basket labels: store unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    logger("spektrix-flows").warn({ error: errorText(error) }, "basket labels: store unavailable");
   }
   const missing = performanceIds.filter((id) => !performances[id]);
   const [fromSpektrix, funds, memberships, merchandise] = await Promise.all([

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { z } from "zod";
 import { env } from "@/lib/config";
+import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
 import { routes } from "@/lib/site";
 import { FLOW_NAMES, type FlowName } from "./flows";
@@ -112,10 +113,10 @@ export async function getFlowSettings(): Promise<FlowSettings> {
   try {
     saved = await readSaved();
   } catch (error) {
-    console.warn(`[spektrix-flows] could not read ${FLOW_SETTINGS_KEY}; using defaults: ${error instanceof Error ? error.message : String(error)}`);
+    logger("spektrix-flows").warn({ key: FLOW_SETTINGS_KEY, error: errorText(error) }, "could not read flow settings; using defaults");
     return defaults;
   }
   const { settings, problems } = resolveFlowSettings(saved, defaults);
-  if (problems.length) console.warn(`[spektrix-flows] saved ${FLOW_SETTINGS_KEY} is invalid, using defaults: ${problems.join("; ")}`);
+  if (problems.length) logger("spektrix-flows").warn({ key: FLOW_SETTINGS_KEY, problems }, "saved flow settings are invalid; using defaults");
   return settings;
 }

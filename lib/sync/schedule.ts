@@ -6,6 +6,7 @@
  *
  * `instrumentation.ts` starts it in the Node runtime unless `SYNC_SCHEDULE=off`.
  */
+import { logger } from "@/lib/log/logger.mjs";
 
 export interface SyncScheduleOptions {
   /** Where the site listens; default `SITE_URL`. */
@@ -35,7 +36,7 @@ async function readScheduleSettings(): Promise<{ enabled: boolean; everyMinutes:
 /** Starts the schedule once per process (dev-server reloads do not stack timers). Returns a handle to stop it. */
 export function startSyncSchedule(options: SyncScheduleOptions = {}): SyncSchedule {
   if (globalForSchedule.__syncSchedule) return globalForSchedule.__syncSchedule;
-  const log = options.log ?? ((m: string) => console.info(`[sync schedule] ${m}`));
+  const log = options.log ?? ((m: string) => logger("sync-schedule").info(m));
   const doFetch = options.fetch ?? fetch;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
