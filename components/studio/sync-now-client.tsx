@@ -48,9 +48,9 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
         buffer = lines.pop() ?? "";
         for (const line of lines) {
           if (!line.trim()) continue;
-          const msg = JSON.parse(line) as { progress?: Progress; summary?: Summary; error?: string };
+          const msg = JSON.parse(line) as { progress?: Progress; summary?: Summary; error?: string; message?: string };
           if (msg.progress) setProgress(msg.progress);
-          if (msg.error) setResult({ ok: false, text: msg.error });
+          if (msg.error) setResult({ ok: false, text: msg.message ?? "The sync failed." });
           if (msg.summary) {
             const s = msg.summary;
             const c = s.counts;

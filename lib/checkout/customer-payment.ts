@@ -20,6 +20,7 @@ import type { Limiter } from "@/lib/auth/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { basketItemCount } from "@/lib/basket/lines";
+import { errorBody, type ErrorBody } from "@/lib/http/errors";
 
 export const customerPaymentBodySchema = z
   .object({
@@ -68,11 +69,11 @@ export type CustomerPaymentReason =
 
 export type CustomerPaymentResult =
   | { status: 200; body: { paymentToken: string; basketHash: string | null } }
-  | { status: number; body: { error: CustomerPaymentReason; message: string }; retryAfterSeconds?: number };
+  | { status: number; body: ErrorBody & { error: CustomerPaymentReason }; retryAfterSeconds?: number };
 
 const fail = (status: number, error: CustomerPaymentReason, message: string, extra: { retryAfterSeconds?: number } = {}): CustomerPaymentResult => ({
   status,
-  body: { error, message },
+  body: { ...errorBody(error, message), error },
   ...extra,
 });
 

@@ -5,6 +5,7 @@ import { env } from "@/lib/config";
 import { STUDIO_SESSION_COOKIE, verifySessionToken } from "./session-token";
 import { findStudioUser, type StudioUser } from "./users";
 import { safeReturnPath } from "./guard-paths";
+import { errorResponse } from "@/lib/http/errors";
 
 export { safeReturnPath };
 
@@ -54,7 +55,7 @@ export function editorRoute<Ctx>(handler: (request: Request, context: Ctx, edito
     try {
       editor = await requireEditor();
     } catch (error) {
-      if (error instanceof StudioAccessError) return Response.json({ error: "forbidden", message: "Editors only. Sign in at /studio/sign-in." }, { status: 403 });
+      if (error instanceof StudioAccessError) return errorResponse(403, "forbidden", "Editors only. Sign in at /studio/sign-in.");
       throw error;
     }
     return handler(request, context, editor);

@@ -1,6 +1,7 @@
 import { getSiteSession } from "@/lib/auth/server";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { customerPaymentDeps } from "@/lib/checkout/server";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function POST(request: Request) {
     },
     customerPaymentDeps(),
   );
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if ("retryAfterSeconds" in result && result.retryAfterSeconds) headers["Retry-After"] = String(result.retryAfterSeconds);
-  return Response.json(result.body, { status: result.status, headers });
+  if (!("error" in result.body)) return Response.json(result.body, { headers: { "Cache-Control": "no-store" } });
+  const retryAfter = "retryAfterSeconds" in result && result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  return errorResponse(result.status, result.body.error, result.body.message, { headers: retryAfter });
 }
