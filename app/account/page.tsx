@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { loadAccountView } from "@/lib/auth/account-view";
-import { authRoutes } from "@/lib/auth/paths";
+
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { formatAddress, formatDate, formatPerformanceTime, ticketCount } from "@/lib/checkout/format";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { localToUtc } from "@/lib/time/zone";
 
@@ -47,7 +48,7 @@ export default async function AccountPage() {
           </div>
           <div className="flex flex-wrap gap-3">
             {view.memberships.length > 0 ? (
-              <Link href={authRoutes.members} className="btn bg-gold text-stage hover:bg-gold/90">
+              <Link href={routes.members} className="btn bg-gold text-stage hover:bg-gold/90">
                 Members’ area
               </Link>
             ) : null}
@@ -85,7 +86,7 @@ export default async function AccountPage() {
                         </p>
                       </div>
                       <a
-                        href={authRoutes.calendarFile(p.orderId, p.performanceId)}
+                        href={routes.confirmationCalendar(p.orderId, p.performanceId)}
                         className="text-sm font-semibold text-brand underline-offset-4 hover:underline"
                       >
                         Add to calendar<span className="sr-only">: {p.eventName}</span>
@@ -121,7 +122,7 @@ export default async function AccountPage() {
                     {view.orders.map((o) => (
                       <tr key={o.id}>
                         <td className="px-4 py-3">
-                          <Link href={authRoutes.confirmation(o.id)} className="font-semibold text-brand underline-offset-4 hover:underline">
+                          <Link href={routes.confirmation(o.id)} className="font-semibold text-brand underline-offset-4 hover:underline">
                             {o.reference}
                           </Link>
                         </td>
@@ -193,7 +194,7 @@ export default async function AccountPage() {
                 ))}
               </ul>
             )}
-            <Link href="/account/manage" className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline">
+            <Link href={routes.accountManage} className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline">
               Change details, password or saved cards
             </Link>
           </section>

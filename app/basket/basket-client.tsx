@@ -16,6 +16,7 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixWebClient } from "@/components/spektrix/spektrix-loader-client";
+import { routes } from "@/lib/routes";
 
 export interface BasketPaths {
   checkout: string;
@@ -39,7 +40,7 @@ function useLabels(basket: Basket | null | undefined) {
   return useQuery({
     queryKey: ["basket-labels", performanceIds],
     queryFn: async ({ signal }): Promise<BasketLabels> => {
-      const res = await fetch(`/basket/labels?performances=${encodeURIComponent(performanceIds.join(","))}`, { signal });
+      const res = await fetch(routes.basketLabels(performanceIds), { signal });
       if (!res.ok) throw new Error(`labels ${res.status}`);
       return (await res.json()) as BasketLabels;
     },

@@ -6,14 +6,16 @@ import { CheckoutPayment } from "@/components/checkout/checkout-payment-client";
 import { CheckoutSteps } from "@/components/checkout/checkout-steps";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
-import { authRoutes } from "@/lib/auth/paths";
+
 import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { loadCheckoutView } from "@/lib/checkout/checkout-view";
 import { formatAddress } from "@/lib/checkout/format";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 import { formatMoney } from "@/lib/spektrix-flows/money";
+import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -25,9 +27,11 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const user = await getSiteSession();
   const spektrix = spektrixPublicConfig();
   const site = siteInfo();
+  // Page paths the studio may have changed (Connection); the defaults are the route registry's.
+  const { pagePaths: paths } = await getFlowSettings();
 
   if (!user) {
-    if (params.guest === "1") redirect(authRoutes.guestCheckout);
+    if (params.guest === "1") redirect(paths.guestCheckout);
     return <ChooseCheckout />;
   }
 
@@ -38,9 +42,9 @@ export default async function CheckoutPage({ searchParams }: Props) {
         <div className="max-w-2xl">
           <BasketLocator
             spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
-            checkoutPath={routes.checkout}
+            checkoutPath={paths.checkout}
             whatsOnPath={routes.whatsOn}
-            basketPath={routes.basket}
+            basketPath={paths.basket}
           />
         </div>
       </CheckoutShell>
@@ -71,13 +75,13 @@ export default async function CheckoutPage({ searchParams }: Props) {
             {view.kind === "not-yours" ? (
               <SignOutButton
                 spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
-                callbackUrl={`${routes.login}?callbackUrl=${encodeURIComponent(routes.checkout)}`}
+                callbackUrl={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
                 className="btn btn-primary"
               >
                 Sign out and in again
               </SignOutButton>
             ) : (
-              <Link href={view.kind === "empty" ? routes.whatsOn : routes.basket} className="btn btn-primary">
+              <Link href={view.kind === "empty" ? routes.whatsOn : paths.basket} className="btn btn-primary">
                 {view.kind === "empty" ? "See what’s on" : "Back to basket"}
               </Link>
             )}
@@ -97,7 +101,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
           defaultAddressId={view.defaultAddressId}
           totalLabel={formatMoney(view.total)}
           spektrix={spektrix}
-          paths={{ basket: routes.basket, login: routes.login, confirmation: "/checkout/confirmation", whatsOn: routes.whatsOn }}
+          paths={{ basket: paths.basket, checkout: paths.checkout }}
           boxOffice={{ phone: site.boxOffice.phone, hours: site.boxOffice.hours }}
         />
         <div className="lg:sticky lg:top-28">
@@ -161,7 +165,7 @@ function ChooseCheckout() {
           <p className="mt-3 flex-1 text-ink-soft">
             Pay with your email address and card. We’ll send your tickets by email, and you can create an account afterwards.
           </p>
-          <Link href={authRoutes.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
+          <Link href={routes.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
             Continue as guest
           </Link>
         </section>

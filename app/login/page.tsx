@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form-client";
-import { authRoutes, safeCallbackPath } from "@/lib/auth/paths";
+import { safeCallbackPath } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = {
   title: "Sign in",
@@ -46,14 +47,14 @@ export default async function LoginPage({ searchParams }: Props) {
               callbackUrl={callbackUrl}
               spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
               initialError={initialError}
-              forgotPasswordHref="/login/forgot-password"
-              signUpHref="/login/sign-up"
+              forgotPasswordHref={routes.forgotPassword}
+              signUpHref={routes.signUp}
             />
           </div>
           {fromCheckout ? (
             <p className="mt-6 text-sm text-ink-soft">
               Rather not sign in?{" "}
-              <Link href={authRoutes.guestCheckout} className="font-semibold text-brand underline-offset-4 hover:underline">
+              <Link href={routes.guestCheckout} className="font-semibold text-brand underline-offset-4 hover:underline">
                 Check out as a guest
               </Link>
               .

@@ -4,7 +4,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign out", robots: { index: false } };
 

@@ -11,6 +11,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
+import { routes } from "@/lib/routes";
 import { SpektrixPayments } from "./spektrix-payments-client";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 
@@ -29,7 +30,8 @@ export interface CheckoutPaymentProps {
   defaultAddressId: string | null;
   totalLabel: string;
   spektrix: Pick<SpektrixPublicConfig, "baseUrl" | "clientName" | "webComponentsUrl" | "paymentsDomain">;
-  paths: { basket: string; login: string; confirmation: string; whatsOn: string };
+  /** The studio may move these two pages (lib/routes.ts); the rest come from the route registry. */
+  paths: { basket: string; checkout: string };
   boxOffice: { phone: string; hours: string };
 }
 
@@ -66,7 +68,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
       let response: Response;
       try {
-        response = await fetch("/api/checkout/customer-payment", {
+        response = await fetch(routes.api.customerPayment, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           credentials: "same-origin",
@@ -188,7 +190,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               <Link href={props.paths.basket} className="btn btn-primary">
                 Back to basket
               </Link>
-              <Link href={props.paths.whatsOn} className="btn btn-ghost text-brand">
+              <Link href={routes.whatsOn} className="btn btn-ghost text-brand">
                 See what’s on
               </Link>
             </div>
@@ -202,7 +204,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               {step.signIn ? (
-                <Link href={`${props.paths.login}?callbackUrl=${encodeURIComponent("/checkout")}`} className="btn btn-primary">
+                <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(props.paths.checkout)}`} className="btn btn-primary">
                   Sign in again
                 </Link>
               ) : null}
@@ -236,7 +238,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               storeCard={storeCard}
               onCompleted={(orderId) => {
                 announceBasketChange({ source: "basket-page", itemCount: 0 });
-                router.push(`${props.paths.confirmation}/${encodeURIComponent(orderId)}`);
+                router.push(routes.confirmation(orderId));
               }}
               onRefused={() => {
                 setStep({ kind: "refused" });

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { routes } from "@/lib/routes";
 
 interface Progress {
   phase: string;
@@ -28,7 +29,7 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
     setResult(null);
     setProgress({ phase: "starting" });
     try {
-      const res = await fetch("/api/studio/sync", {
+      const res = await fetch(routes.api.studioSync, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ ...(eventId ? { eventId } : {}), ...(force ? { force: true } : {}) }),

@@ -7,7 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env, exportNextAuthUrl } from "@/lib/config";
 import { logger } from "@/lib/log/logger.mjs";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
 import { clientIp, LIMITS, sharedLimiter } from "./rate-limit";

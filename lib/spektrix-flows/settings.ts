@@ -9,7 +9,7 @@ import { z } from "zod";
 import { env } from "@/lib/config";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { FLOW_NAMES, type FlowName } from "./flows";
 
 export const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -61,7 +61,7 @@ export interface FlowSettings {
 
 export function defaultFlowSettings(siteUrl = env().SITE_URL): FlowSettings {
   return {
-    pagePaths: { account: routes.account, basket: routes.basket, checkout: routes.checkout, guestCheckout: `${routes.basket}/guest-checkout` },
+    pagePaths: { account: routes.account, basket: routes.basket, checkout: routes.checkout, guestCheckout: routes.guestCheckout },
     stylesheets: { default: `${siteUrl.replace(/\/+$/, "")}${THEME_STYLESHEET_PATH}`, byFlow: {} },
     donateFundId: null,
     membershipIds: [],

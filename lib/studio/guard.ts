@@ -6,6 +6,7 @@ import { STUDIO_SESSION_COOKIE, verifySessionToken } from "./session-token";
 import { findStudioUser, type StudioUser } from "./users";
 import { safeReturnPath } from "./guard-paths";
 import { errorResponse } from "@/lib/http/errors";
+import { routes } from "@/lib/routes";
 
 export { safeReturnPath };
 
@@ -42,9 +43,9 @@ export async function requireEditor(): Promise<Editor> {
 }
 
 /** For studio pages: the editor, or a redirect to the studio sign-in (which comes back here afterwards). */
-export async function requireEditorPage(returnTo = "/studio"): Promise<Editor> {
+export async function requireEditorPage(returnTo: string = routes.studio.home): Promise<Editor> {
   const editor = await currentEditor();
-  if (!editor) redirect(`/studio/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (!editor) redirect(`${routes.studio.signIn}?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return editor;
 }
 

@@ -9,7 +9,8 @@ import { env } from "@/lib/config";
 import { getBookingTarget } from "@/lib/events/cached";
 import { formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 import { iframeUrl, isSpektrixId, shortId } from "@/lib/spektrix";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ performanceId: string }> };
 

@@ -10,7 +10,8 @@ import { formatDuration, formatRun } from "@/lib/events/format";
 import type { EventDetail } from "@/lib/events/types";
 import { performanceJsonLd, splitShared } from "@/lib/seo/json-ld";
 import { absoluteUrl, pageMetadata } from "@/lib/seo/metadata";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -55,7 +56,7 @@ export default async function EventPage({ params }: Props) {
   const cancelledCount = upcoming.filter((p) => p.cancelled).length;
   const rescheduledCount = upcoming.filter((p) => p.rescheduled && !p.cancelled).length;
   const duration = formatDuration(event.durationMinutes);
-  const jsonLd = splitShared(upcoming.map((p) => performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(`/book/${encodeURIComponent(p.id)}`), now })));
+  const jsonLd = splitShared(upcoming.map((p) => performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(routes.book(p.id)), now })));
 
   return (
     <article>
@@ -143,7 +144,7 @@ export default async function EventPage({ params }: Props) {
               Dates and tickets
             </h2>
             {upcoming.length ? (
-              <a href={`/api/calendar?event=${encodeURIComponent(event.slug)}`} className="text-sm font-semibold text-brand underline underline-offset-4">
+              <a href={routes.api.eventCalendar(event.slug)} className="text-sm font-semibold text-brand underline underline-offset-4">
                 Add all dates to calendar (.ics)
               </a>
             ) : null}

@@ -6,7 +6,8 @@ import { getHomeEvents } from "@/lib/events/cached";
 import { formatRun } from "@/lib/events/format";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { CACHED_HOME_PATH } from "@/lib/page-cache.mjs";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 /**
  * The home page, the same for every visitor, served at `/` through a rewrite (lib/page-cache.mjs). Rendered on

@@ -2,7 +2,8 @@ import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
 import { performanceCalendar } from "@/lib/checkout/calendar";
 import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";

@@ -5,6 +5,7 @@ import { getEvent } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { sanitizeVenueHtml } from "@/lib/sync/transforms";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Preview event" };
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** The event as visitors would see it, including unpublished drafts. Editors only. */
 export default async function EventPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireEditorPage(`/studio/events/${encodeURIComponent(id)}/preview`);
+  await requireEditorPage(routes.studio.eventPreview(id));
   const event = await getEvent(Number(id));
   if (!event) notFound();
   const body = event.bodyOverrideHtml ?? event.bodyHtml;
@@ -20,7 +21,7 @@ export default async function EventPreviewPage({ params }: { params: Promise<{ i
     <article className="grid gap-6">
       <p className="rounded-md border border-gold bg-[#fff7e6] px-4 py-2 text-sm text-warning" role="note">
         Preview{event.published ? "" : " of an unpublished draft"}{event.hidden ? " (hidden from the site)" : ""}.{" "}
-        <Link href={`/studio/events/${event.id}`} className="underline">Back to editing</Link>
+        <Link href={routes.studio.event(event.id)} className="underline">Back to editing</Link>
       </p>
       {event.heroImageUrl ? (
         // eslint-disable-next-line @next/next/no-img-element
