@@ -17,20 +17,17 @@ import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisStringsHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { createClient } from "redis";
+import { buildEnv } from "./lib/config/build.mjs";
+import { errorText, logger, redactUrl } from "./lib/log/logger.mjs";
 
 const CONFIG_KEY = Symbol.for("storefront.cacheHandlerConfig");
 
-function redact(url) {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
-}
-
-function numberFromEnv(name, fallback) {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const log = logger("cache-handler");
 
 async function createConfig({ buildId }) {
-  const url = process.env.REDIS_URL;
+  // Validated by the same rules as the site's config (lib/config/build.mjs); NEXT_PHASE is Next's own.
+  const config = buildEnv();
+  const url = config.REDIS_URL;
   if (!url || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) {
     return { handlers: [createLruHandler()] };
   }
@@ -47,28 +44,27 @@ async function createConfig({ buildId }) {
     const now = Date.now();
     if (now - lastLogged < 30_000) return;
     lastLogged = now;
-    console.warn(`[cache-handler] Redis ${redact(url)}: ${error?.message ?? error}`);
+    log.warn({ url: redactUrl(url), error: errorText(error) }, "redis connection error");
   });
 
   // Wait briefly for the first connection; if Redis is not up yet, keep going: reads are misses until it is.
   const connected = client.connect().then(
     () => true,
     (error) => {
-      console.warn(`[cache-handler] could not connect to Redis ${redact(url)}: ${error?.message ?? error}`);
+      log.warn({ url: redactUrl(url), error: errorText(error) }, "could not connect to redis");
       return false;
     },
   );
-  const waitMs = numberFromEnv("REDIS_CACHE_CONNECT_WAIT_MS", 5_000);
+  const waitMs = config.REDIS_CACHE_CONNECT_WAIT_MS;
   const ready = await Promise.race([connected, new Promise((resolve) => setTimeout(() => resolve(false), waitMs).unref())]);
-  if (!ready) console.warn(`[cache-handler] Redis ${redact(url)} is not reachable yet; serving without the shared cache until it is.`);
+  if (!ready) log.warn({ url: redactUrl(url) }, "redis is not reachable yet; serving without the shared cache until it is");
 
-  const prefix = process.env.REDIS_KEY_PREFIX || "storefront";
   return {
     handlers: [
       createRedisStringsHandler({
         client,
-        keyPrefix: `${prefix}:${buildId ?? "nobuild"}:`,
-        timeoutMs: numberFromEnv("REDIS_CACHE_TIMEOUT_MS", 1_000),
+        keyPrefix: `${config.REDIS_KEY_PREFIX}:${buildId ?? "nobuild"}:`,
+        timeoutMs: config.REDIS_CACHE_TIMEOUT_MS,
         keyExpirationStrategy: "EXAT",
       }),
     ],

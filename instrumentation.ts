@@ -6,6 +6,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/config");
-  env();
-  if (process.env.SYNC_SCHEDULE !== "off") (await import("@/lib/sync/schedule")).startSyncSchedule();
+  // NEXT_RUNTIME is Next's own, not configuration; everything else comes through lib/config.
+  if (env().SYNC_SCHEDULE !== "off") (await import("@/lib/sync/schedule")).startSyncSchedule();
 }

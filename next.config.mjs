@@ -1,13 +1,20 @@
 import { createRequire } from "node:module";
 import { CACHED_HOME_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
+import { buildEnv } from "./lib/config/build.mjs";
 import { securityHeaders } from "./lib/security/headers.mjs";
+
+// The variables the build reads, validated by the same rules as the running site (lib/config).
+const config = buildEnv();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // Lets two builds (say, a benchmark and a test run) live side by side without overwriting each other.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: config.NEXT_DIST_DIR,
   poweredByHeader: false,
+  // Locale and currency are needed by client components that format prices; Next inlines these at build time,
+  // and lib/config/public.ts is the one place that reads them.
+  env: { VENUE_LOCALE: config.VENUE_LOCALE, VENUE_CURRENCY: config.VENUE_CURRENCY },
   generateEtags: false,
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
@@ -36,11 +43,11 @@ const nextConfig = {
   },
   async headers() {
     // CSP, HSTS (production), nosniff, Referrer-Policy, frame-ancestors: lib/security/headers.mjs, docs/security.md.
-    return [{ source: "/:path*", headers: securityHeaders(process.env) }];
+    return [{ source: "/:path*", headers: securityHeaders(config) }];
   },
   // Several instances share one data cache in Redis, so a sync's revalidateTag reaches all of them
   // (cache-handler.mjs, ADR 0005). Without REDIS_URL, one instance keeps Next's default in-process cache.
-  ...(process.env.REDIS_URL
+  ...(config.REDIS_URL
     ? { cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"), cacheMaxMemorySize: 0 }
     : {}),
 };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { routes } from "@/lib/routes";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
@@ -21,7 +22,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="btn btn-primary">
           Try again
         </button>
-        <Link href="/" className="btn btn-ghost text-brand">
+        <Link href={routes.home} className="btn btn-ghost text-brand">
           Home
         </Link>
       </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 export default function NotFound() {
   return (

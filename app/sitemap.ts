@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { getSitemapEvents } from "@/lib/events/cached";
 import { absoluteUrl } from "@/lib/seo/metadata";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 

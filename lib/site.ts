@@ -1,18 +1,5 @@
 import { env } from "@/lib/config";
-
-/** Public routes in one registry, so links and redirects cannot drift apart. */
-export const routes = {
-  home: "/",
-  whatsOn: "/whats-on",
-  event: (slug: string) => `/events/${encodeURIComponent(slug)}`,
-  support: "/support-us",
-  membership: "/membership",
-  account: "/account",
-  login: "/login",
-  basket: "/basket",
-  checkout: "/checkout",
-  accessibility: "/whats-on?access=any",
-} as const;
+import { routes } from "@/lib/routes";
 
 export const primaryNav = [
   { href: routes.whatsOn, label: "What's on" },

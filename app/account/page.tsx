@@ -4,8 +4,9 @@ import { loadAccountView } from "@/lib/auth/account-view";
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
-import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
-import { routes, siteInfo } from "@/lib/site";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "My account", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export default async function AccountPage() {
     getEvent: (id) => service.owner.getEvent(id),
   });
   const site = siteInfo();
-  const spektrix = spektrixBrowserConfig();
+  const spektrix = spektrixPublicConfig();
   const name = greetingName(user) ?? view.customer.firstName;
 
   return <AccountPageView view={view} name={name} site={site} spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }} />;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { BasketView } from "@/components/checkout/basket-client";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 
 export const metadata: Metadata = { title: "Your basket", robots: { index: false } };
@@ -22,8 +22,8 @@ export default async function BasketPage() {
             whatsOn: routes.whatsOn,
             support: routes.support,
             membership: routes.membership,
-            shop: "/shop",
-            giftVouchers: "/gift-vouchers",
+            shop: routes.shop,
+            giftVouchers: routes.giftVouchers,
             eventTemplate: routes.event("{slug}").replace(encodeURIComponent("{slug}"), "{slug}"),
           }}
         />

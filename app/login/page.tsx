@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form-client";
-import { authRoutes, safeCallbackPath } from "@/lib/auth/paths";
+import { safeCallbackPath } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
-import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
-import { routes, siteInfo } from "@/lib/site";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 import { StarIcon } from "@/components/icons";
 
 export const metadata: Metadata = {
@@ -25,7 +26,7 @@ export default async function LoginPage({ searchParams }: Props) {
 
   const rawError = typeof params.error === "string" ? params.error : null;
   const initialError = rawError ? (KNOWN_ERRORS.has(rawError) ? rawError : "Unknown") : null;
-  const spektrix = spektrixBrowserConfig();
+  const spektrix = spektrixPublicConfig();
   const site = siteInfo();
   const fromCheckout = callbackUrl.startsWith(routes.checkout);
 
@@ -54,7 +55,7 @@ export default async function LoginPage({ searchParams }: Props) {
           {fromCheckout ? (
             <p className="mt-6 text-sm text-ink-soft">
               Rather not sign in?{" "}
-              <Link href={authRoutes.guestCheckout} className="font-semibold text-brand underline-offset-4 hover:underline">
+              <Link href={routes.guestCheckout} className="font-semibold text-brand underline-offset-4 hover:underline">
                 Check out as a guest
               </Link>
               .

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
-import { spektrixBrowserConfig } from "@/lib/checkout/browser-config";
-import { routes } from "@/lib/site";
+import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign out", robots: { index: false } };
 
 /** Signing out is a button press (a POST), never a plain link, so another site cannot sign a member out. */
 export default async function LogoutPage() {
   const session = await getSiteSession();
-  const spektrix = spektrixBrowserConfig();
+  const spektrix = spektrixPublicConfig();
   return (
     <div className="container-page max-w-xl py-16 md:py-24">
       {session ? (

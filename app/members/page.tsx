@@ -3,8 +3,9 @@ import Link from "next/link";
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
-import { authRoutes } from "@/lib/auth/paths";
-import { routes, siteInfo } from "@/lib/site";
+
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Members’ area", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
  * the session alone, so a membership bought or lapsed since sign-in counts straight away.
  */
 export default async function MembersPage() {
-  const user = await requireCustomer(authRoutes.members);
+  const user = await requireCustomer(routes.members);
   const account = await accountService().getAccount(user.customerId);
   const site = siteInfo();
 

@@ -4,7 +4,8 @@ import { connection } from "next/server";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { Donate } from "@/components/spektrix/donate-client";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 import { loadFunds, pickConfigured } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
@@ -66,7 +67,7 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
             <li className="rounded-[var(--radius-card)] border border-line bg-white/60 p-5">
               <p className="font-display text-lg font-semibold">Give a gift voucher</p>
               <p className="mt-1 text-sm text-ink-soft">For tickets, memberships or the shop, delivered by e-mail.</p>
-              <Link href="/gift-vouchers" className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
+              <Link href={routes.giftVouchers} className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
                 Buy a voucher
               </Link>
             </li>

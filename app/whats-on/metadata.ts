@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { describeFilters } from "@/lib/events/describe";
 import { isUnfiltered, parseFilters } from "@/lib/events/filters";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export function whatsOnMetadata(raw: Record<string, string | string[] | undefined>): Metadata {
   const { filters } = parseFilters(raw);

@@ -15,7 +15,8 @@ import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
 import { describeFilters } from "@/lib/events/describe";
 import { localDateOf, monthOf, presetRange } from "@/lib/events/dates";
 import { filtersHref, parseFilters, type ListingFilters } from "@/lib/events/filters";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export async function WhatsOnView({ raw }: { raw: Record<string, string | string[] | undefined> }) {
   const { filters, problems } = parseFilters(raw);
@@ -88,7 +89,7 @@ async function CalendarResults({ filters, today }: { filters: ListingFilters; to
       {truncated ? <p className="mt-4 text-sm text-ink-soft">This month is busy: narrow the dates or filters to see every performance.</p> : null}
       <p className="mt-6 text-sm">
         {/* A file download, not a page, so a plain link with `download` rather than <Link>. */}
-        <a href="/api/calendar" download className="font-semibold text-brand underline underline-offset-4">
+        <a href={routes.api.calendar} download className="font-semibold text-brand underline underline-offset-4">
           Subscribe to every performance in your calendar (.ics)
         </a>
       </p>

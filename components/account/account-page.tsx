@@ -2,9 +2,9 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { PerformanceTickets } from "@/components/checkout/performance-tickets";
 import type { AccountView } from "@/lib/auth/account-view";
-import { authRoutes } from "@/lib/auth/paths";
 import { formatAddress, formatDate, formatPerformanceTime, ticketCount } from "@/lib/checkout/format";
-import { routes, type siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import type { siteInfo } from "@/lib/site";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { localToUtc } from "@/lib/time/zone";
 
@@ -38,7 +38,7 @@ export function AccountPageView({
           </div>
           <div className="flex flex-wrap gap-3">
             {view.memberships.length > 0 ? (
-              <Link href={authRoutes.members} className="btn bg-gold text-stage hover:bg-gold/90">
+              <Link href={routes.members} className="btn bg-gold text-stage hover:bg-gold/90">
                 Members’ area
               </Link>
             ) : null}
@@ -69,7 +69,7 @@ export function AccountPageView({
                     <div className="flex flex-wrap items-start justify-between gap-3">
                       <PerformanceTickets eventName={p.eventName} when={formatPerformanceTime(p.startUtc, site.timeZone)} tickets={p.tickets} size="booking" />
                       <a
-                        href={authRoutes.calendarFile(p.orderId, p.performanceId)}
+                        href={routes.confirmationCalendar(p.orderId, p.performanceId)}
                         className="text-sm font-semibold text-brand underline-offset-4 hover:underline"
                       >
                         Add to calendar<span className="sr-only">: {p.eventName}</span>
@@ -105,7 +105,7 @@ export function AccountPageView({
                     {view.orders.map((o) => (
                       <tr key={o.id}>
                         <td className="px-4 py-3">
-                          <Link href={authRoutes.confirmation(o.id)} className="font-semibold text-brand underline-offset-4 hover:underline">
+                          <Link href={routes.confirmation(o.id)} className="font-semibold text-brand underline-offset-4 hover:underline">
                             {o.reference}
                           </Link>
                         </td>
@@ -177,7 +177,7 @@ export function AccountPageView({
                 ))}
               </ul>
             )}
-            <Link href="/account/manage" className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline">
+            <Link href={routes.accountManage} className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline">
               Change details, password or saved cards
             </Link>
           </section>

@@ -20,6 +20,7 @@ import { ClockIcon } from "@/components/icons";
 import { PromoCode } from "./promo-code-client";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixWebClient } from "@/components/spektrix/spektrix-loader-client";
+import { routes } from "@/lib/routes";
 
 export interface BasketPaths {
   checkout: string;
@@ -43,7 +44,7 @@ function useLabels(basket: Basket | null | undefined) {
   return useQuery({
     queryKey: ["basket-labels", performanceIds],
     queryFn: async ({ signal }): Promise<BasketLabels> => {
-      const res = await fetch(`/basket/labels?performances=${encodeURIComponent(performanceIds.join(","))}`, { signal });
+      const res = await fetch(routes.basketLabels(performanceIds), { signal });
       if (!res.ok) throw new Error(`labels ${res.status}`);
       return (await res.json()) as BasketLabels;
     },

@@ -4,27 +4,29 @@ import { BasketLocator } from "@/components/checkout/basket-locator-client";
 import { CheckoutPayment, type CheckoutPaymentProps } from "@/components/checkout/checkout-payment-client";
 import { CheckoutSteps } from "@/components/checkout/checkout-steps";
 import { OrderSummary } from "@/components/checkout/order-summary";
-import { authRoutes } from "@/lib/auth/paths";
 import type { CheckoutView } from "@/lib/checkout/checkout-view";
 import { formatAddress } from "@/lib/checkout/format";
-import { routes, type siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import type { siteInfo } from "@/lib/site";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 
 /** The member checkout's states (the route picks one), each inside the same shell: steps, heading, who is signed in. */
 
 type SpektrixConnection = { baseUrl: string; clientName: string };
+/** The pages the studio may move (Connection); the route registry gives their defaults. */
+type PagePaths = { basket: string; checkout: string; guestCheckout: string };
 type ReadyView = Extract<CheckoutView, { kind: "ready" }>;
 
 /** Signed in, but the page does not know the basket yet: the browser finds it and comes back with its id. */
-export function CheckoutFindBasket({ spektrix }: { spektrix: SpektrixConnection }) {
+export function CheckoutFindBasket({ spektrix, paths }: { spektrix: SpektrixConnection; paths: PagePaths }) {
   return (
     <CheckoutShell>
       <div className="max-w-2xl">
         <BasketLocator
           spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
-          checkoutPath={routes.checkout}
+          checkoutPath={paths.checkout}
           whatsOnPath={routes.whatsOn}
-          basketPath={routes.basket}
+          basketPath={paths.basket}
         />
       </div>
     </CheckoutShell>
@@ -32,7 +34,7 @@ export function CheckoutFindBasket({ spektrix }: { spektrix: SpektrixConnection 
 }
 
 /** The basket cannot be paid for: expired, empty, or not linked to this customer. */
-export function CheckoutUnavailable({ kind, spektrix }: { kind: Exclude<CheckoutView["kind"], "ready">; spektrix: SpektrixConnection }) {
+export function CheckoutUnavailable({ kind, spektrix, paths }: { kind: Exclude<CheckoutView["kind"], "ready">; spektrix: SpektrixConnection; paths: PagePaths }) {
   const copy = {
     expired: {
       title: "Your basket has expired",
@@ -53,13 +55,13 @@ export function CheckoutUnavailable({ kind, spektrix }: { kind: Exclude<Checkout
           {kind === "not-yours" ? (
             <SignOutButton
               spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
-              callbackUrl={`${routes.login}?callbackUrl=${encodeURIComponent(routes.checkout)}`}
+              callbackUrl={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
               className="btn btn-primary"
             >
               Sign out and in again
             </SignOutButton>
           ) : (
-            <Link href={kind === "empty" ? routes.whatsOn : routes.basket} className="btn btn-primary">
+            <Link href={kind === "empty" ? routes.whatsOn : paths.basket} className="btn btn-primary">
               {kind === "empty" ? "See what’s on" : "Back to basket"}
             </Link>
           )}
@@ -75,10 +77,12 @@ export function CheckoutReady({
   signedInAs,
   spektrix,
   site,
+  paths,
 }: {
   view: ReadyView;
   signedInAs: string | null | undefined;
   spektrix: CheckoutPaymentProps["spektrix"];
+  paths: PagePaths;
   site: ReturnType<typeof siteInfo>;
 }) {
   return (
@@ -91,7 +95,7 @@ export function CheckoutReady({
           defaultAddressId={view.defaultAddressId}
           totalLabel={formatMoney(view.total)}
           spektrix={spektrix}
-          paths={{ basket: routes.basket, login: routes.login, confirmation: "/checkout/confirmation", whatsOn: routes.whatsOn, account: routes.account }}
+          paths={{ basket: paths.basket, checkout: paths.checkout }}
           boxOffice={{ phone: site.boxOffice.phone, hours: site.boxOffice.hours }}
         />
         <div className="lg:sticky lg:top-28">
@@ -105,7 +109,7 @@ export function CheckoutReady({
           />
           <p className="mt-4 text-sm text-ink-soft">
             Want to change something?{" "}
-            <Link href={routes.basket} className="font-semibold text-brand underline-offset-4 hover:underline">
+            <Link href={paths.basket} className="font-semibold text-brand underline-offset-4 hover:underline">
               Edit your basket
             </Link>
             .
@@ -131,7 +135,7 @@ function CheckoutShell({ children, signedInAs }: { children: React.ReactNode; si
   );
 }
 
-export function ChooseCheckout() {
+export function ChooseCheckout({ paths }: { paths: PagePaths }) {
   return (
     <CheckoutShell>
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
@@ -143,7 +147,7 @@ export function ChooseCheckout() {
           <p className="mt-3 flex-1 text-ink-soft">
             Members’ prices are applied automatically, your addresses are filled in, and your tickets appear in your account.
           </p>
-          <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(routes.checkout)}`} className="btn btn-primary mt-6 self-start">
+          <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`} className="btn btn-primary mt-6 self-start">
             Sign in
           </Link>
         </section>
@@ -155,7 +159,7 @@ export function ChooseCheckout() {
           <p className="mt-3 flex-1 text-ink-soft">
             Pay with your email address and card. We’ll send your tickets by email, and you can create an account afterwards.
           </p>
-          <Link href={authRoutes.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
+          <Link href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
             Continue as guest
           </Link>
         </section>

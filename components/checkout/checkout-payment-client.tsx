@@ -12,8 +12,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
+import { routes } from "@/lib/routes";
 import { SpektrixPayments } from "./spektrix-payments-client";
 import { LockIcon } from "@/components/icons";
+import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 
 export interface CheckoutAddress {
   id: string;
@@ -29,8 +31,9 @@ export interface CheckoutPaymentProps {
   addresses: CheckoutAddress[];
   defaultAddressId: string | null;
   totalLabel: string;
-  spektrix: { baseUrl: string; clientName: string; webComponentsUrl: string; customDomain: string };
-  paths: { basket: string; login: string; confirmation: string; whatsOn: string; account: string };
+  spektrix: Pick<SpektrixPublicConfig, "baseUrl" | "clientName" | "webComponentsUrl" | "paymentsDomain">;
+  /** The studio may move these two pages (lib/routes.ts); the rest come from the route registry. */
+  paths: { basket: string; checkout: string };
   boxOffice: { phone: string; hours: string };
 }
 
@@ -69,7 +72,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
       let response: Response;
       try {
-        response = await fetch("/api/checkout/customer-payment", {
+        response = await fetch(routes.api.customerPayment, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           credentials: "same-origin",
@@ -105,9 +108,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const goToConfirmation = useCallback(
     (orderId: string) => {
       announceBasketChange({ source: "basket-page", itemCount: 0 });
-      router.push(`${props.paths.confirmation}/${encodeURIComponent(orderId)}`);
+      router.push(routes.confirmation(orderId));
     },
-    [props.paths.confirmation, router],
+    [router],
   );
 
   /** After an unclear end to the payment, asks our server what Spektrix holds now (owner mode). */
@@ -229,7 +232,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               <Link href={props.paths.basket} className="btn btn-primary">
                 Back to basket
               </Link>
-              <Link href={props.paths.whatsOn} className="btn btn-ghost text-brand">
+              <Link href={routes.whatsOn} className="btn btn-ghost text-brand">
                 See what’s on
               </Link>
             </div>
@@ -245,7 +248,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               <button type="button" className="btn btn-primary disabled:opacity-70" disabled={step.busy} onClick={() => void settle("completed")}>
                 {step.busy ? "Checking…" : "Check again"}
               </button>
-              <Link href={props.paths.account} className="btn btn-ghost text-brand">
+              <Link href={routes.account} className="btn btn-ghost text-brand">
                 View my bookings
               </Link>
             </div>
@@ -259,7 +262,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               {step.signIn ? (
-                <Link href={`${props.paths.login}?callbackUrl=${encodeURIComponent("/checkout")}`} className="btn btn-primary">
+                <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(props.paths.checkout)}`} className="btn btn-primary">
                   Sign in again
                 </Link>
               ) : null}
@@ -286,7 +289,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             <SpektrixPayments
               key={step.token}
               webComponentsUrl={props.spektrix.webComponentsUrl}
-              customDomain={props.spektrix.customDomain}
+              customDomain={props.spektrix.paymentsDomain}
               clientName={props.spektrix.clientName}
               paymentToken={step.token}
               billingAddressId={addressId}

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { AvailabilityState, AvailabilityView } from "@/lib/availability/state";
+import { routes } from "@/lib/routes";
 
 type Response = { performances: Record<string, AvailabilityView> };
 
@@ -13,7 +14,7 @@ async function fetchAvailability(ids: string[]): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 6_000);
   try {
-    const res = await fetch(`/api/availability?performances=${ids.map(encodeURIComponent).join(",")}`, { signal: controller.signal });
+    const res = await fetch(routes.api.availability(ids), { signal: controller.signal });
     if (!res.ok) throw new Error(`availability ${res.status}`);
     return (await res.json()) as Response;
   } finally {

@@ -1,6 +1,6 @@
 import type { ListingEvent } from "@/lib/events/types";
 import { formatRun } from "@/lib/events/format";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { AccessBadges } from "./access-badges";
 import { EventCardView } from "./event-card-client";
 

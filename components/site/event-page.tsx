@@ -6,7 +6,7 @@ import { PerformanceList } from "@/components/site/performance-list";
 import { formatDuration, formatRun } from "@/lib/events/format";
 import type { EventDetail, ListingEvent } from "@/lib/events/types";
 import type { splitShared } from "@/lib/seo/json-ld";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 /**
  * An event's page body: hero, status banner, description, dates and related events. The public route and the

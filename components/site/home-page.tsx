@@ -3,7 +3,8 @@ import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { formatRun } from "@/lib/events/format";
 import type { ListingEvent } from "@/lib/events/types";
-import { routes, type siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import type { siteInfo } from "@/lib/site";
 
 const quickLinks = [
   { href: `${routes.whatsOn}?when=today`, label: "Tonight", note: "What’s on today" },

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AvailabilityBadge } from "./availability-badge-client";
+import { routes } from "@/lib/routes";
 
 /** One performance as the list shows it, formatted by the server. Optional fields are left out when empty. */
 export interface PerformanceRow {
@@ -50,10 +51,10 @@ export function PerformanceListView({ rows }: { rows: PerformanceRow[] }) {
           {r.cancelled ? null : (
             <div className="perf-actions">
               <AvailabilityBadge performanceId={r.id} ids={liveIds} />
-              <a href={`/api/calendar/${encodeURIComponent(r.id)}`} className="perf-calendar">
+              <a href={routes.api.performanceCalendar(r.id)} className="perf-calendar">
                 Add to calendar<span className="sr-only">{`: ${r.day} ${r.time}`}</span>
               </a>
-              <Link href={`/book/${encodeURIComponent(r.id)}`} className="btn btn-primary !py-2.5 text-sm" prefetch={false}>
+              <Link href={routes.book(r.id)} className="btn btn-primary !py-2.5 text-sm" prefetch={false}>
                 Book<span className="sr-only">{` for ${r.day} at ${r.time}`}</span>
               </Link>
             </div>

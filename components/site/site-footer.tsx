@@ -1,4 +1,5 @@
-import { primaryNav, routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { primaryNav } from "@/lib/site";
 import { SiteFooterView, type FooterProps } from "./site-footer-client";
 
 /** The site footer on every page: the venue's address, the box office and links to the main pages. */

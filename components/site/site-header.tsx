@@ -1,4 +1,5 @@
-import { primaryNav, routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { primaryNav } from "@/lib/site";
 import { SiteHeaderView } from "./site-header-client";
 
 /** The site header on every page: the venue's name, the main navigation, log-in status and basket. */

@@ -15,6 +15,7 @@ import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
 import { basketItemCount } from "@/lib/basket/lines";
+import { routes } from "@/lib/routes";
 
 export type SpektrixTag =
   | "spektrix-basket-summary"
@@ -122,8 +123,8 @@ function OwnQueryClient({ children }: { children: ReactNode }) {
 export function SpektrixProvider({
   config,
   boxOffice,
-  basketPath = "/basket",
-  accountPath = "/account",
+  basketPath = routes.basket,
+  accountPath = routes.account,
   children,
 }: {
   config: SpektrixPublicConfig;

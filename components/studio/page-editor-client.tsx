@@ -9,6 +9,7 @@ import type { PickedRef, PickerKind } from "@/lib/studio/picker-core";
 import type { EditorOptions } from "@/lib/studio/page-editor-options";
 import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
+import { routes } from "@/lib/routes";
 
 type BlockState = Record<string, unknown> & { type: string };
 interface PageState {
@@ -81,7 +82,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
     if (!r.ok) return null;
     setDirty(false);
     const id = r.data?.id ?? props.pageId;
-    if (props.pageId === null && id) router.replace(`/studio/pages/${id}`);
+    if (props.pageId === null && id) router.replace(routes.studio.page(id));
     else router.refresh();
     return id ?? null;
   }
@@ -231,7 +232,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
           ) : null}
           {props.published ? (
             <>
-              <Link href={`/info/${props.published.slug}`} className="text-brand underline" target="_blank">
+              <Link href={routes.info(props.published.slug)} className="text-brand underline" target="_blank">
                 View published page
               </Link>
               <button type="button" className="text-sm underline" disabled={pending} onClick={() => start(async () => { setResult(await unpublishPageAction(props.pageId!)); router.refresh(); })}>
@@ -249,7 +250,7 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                   if (!window.confirm("Delete this page? Visitors will get 'not found'.")) return;
                   const r = await deletePageAction(props.pageId!);
                   setResult(r);
-                  if (r.ok) router.replace("/studio/pages");
+                  if (r.ok) router.replace(routes.studio.pages);
                 })
               }
             >

@@ -11,9 +11,10 @@ import { GiftVoucher } from "@/components/spektrix/gift-voucher-client";
 import { Membership } from "@/components/spektrix/membership-client";
 import { Merchandise } from "@/components/spektrix/merchandise-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
-import { getDb, schema, storeDb } from "@/lib/db";
+import { getDb, schema } from "@/lib/db";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 import { loadFunds, loadGiftVoucherTypes, loadMembershipTypes, loadMerchandise, pickConfigured } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import type { Block } from "@/lib/studio/blocks";
@@ -58,7 +59,7 @@ async function BlockView({ block }: { block: Block }) {
         </section>
       );
     case "eventFeature": {
-      const [event] = await storeDb(await getDb())
+      const [event] = await (await getDb())
         .select({ slug: schema.events.slug, title: schema.events.title, summary: schema.events.summary, thumbnailUrl: schema.events.thumbnailUrl, heroImageAlt: schema.events.heroImageAlt, hidden: schema.events.hidden })
         .from(schema.events)
         .where(eq(schema.events.sourceId, block.event.id))

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { routes } from "@/lib/routes";
 
 interface Progress {
   phase: string;
@@ -28,7 +29,7 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
     setResult(null);
     setProgress({ phase: "starting" });
     try {
-      const res = await fetch("/api/studio/sync", {
+      const res = await fetch(routes.api.studioSync, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ ...(eventId ? { eventId } : {}), ...(force ? { force: true } : {}) }),
@@ -48,9 +49,9 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
         buffer = lines.pop() ?? "";
         for (const line of lines) {
           if (!line.trim()) continue;
-          const msg = JSON.parse(line) as { progress?: Progress; summary?: Summary; error?: string };
+          const msg = JSON.parse(line) as { progress?: Progress; summary?: Summary; error?: string; message?: string };
           if (msg.progress) setProgress(msg.progress);
-          if (msg.error) setResult({ ok: false, text: msg.error });
+          if (msg.error) setResult({ ok: false, text: msg.message ?? "The sync failed." });
           if (msg.summary) {
             const s = msg.summary;
             const c = s.counts;

@@ -5,8 +5,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "@/lib/config";
-import { routes } from "@/lib/site";
+import { env, exportNextAuthUrl } from "@/lib/config";
+import { logger } from "@/lib/log/logger.mjs";
+import { routes } from "@/lib/routes";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
 import { clientIp, LIMITS, sharedLimiter } from "./rate-limit";
@@ -15,15 +16,16 @@ import { accountService } from "./services";
 /** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+const authLog = logger("auth");
+
 function log(event: string, fields: Record<string, unknown> = {}) {
   // Codes and counts only: never an e-mail address, password, customer id or token.
-  console.warn(JSON.stringify({ level: "warn", area: "auth", event, ...fields }));
+  authLog.warn(fields, event);
 }
 
 export function buildAuthOptions(): NextAuthOptions {
   const e = env();
-  // next-auth 4 builds its own absolute URLs from NEXTAUTH_URL; take it from config, never from the request.
-  process.env.NEXTAUTH_URL ??= e.SITE_URL;
+  exportNextAuthUrl(e);
   const secure = shouldUseSecureCookies(e.SITE_URL, e.NODE_ENV);
 
   return {

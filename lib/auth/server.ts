@@ -5,7 +5,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./options";
-import { authRoutes } from "./paths";
+import { routes } from "@/lib/routes";
 import { isSignedIn, type SiteSession, type SiteUser } from "./session";
 
 export async function getSiteSession(): Promise<SiteSession> {
@@ -17,6 +17,6 @@ export async function getSiteSession(): Promise<SiteSession> {
 /** The signed-in customer, or a redirect to the login page that comes back to `returnTo`. */
 export async function requireCustomer(returnTo: string): Promise<SiteUser> {
   const user = await getSiteSession();
-  if (!user) redirect(`${authRoutes.login}?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }

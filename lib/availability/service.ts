@@ -8,7 +8,7 @@ import { env } from "@/lib/config";
 import { getSaleFacts } from "@/lib/events/cached";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { createCollapsingCache, type CollapsingCache } from "./cache";
-import { availabilityState, fewLeftThreshold, type AvailabilityView, type LiveCounts } from "./state";
+import { availabilityState, type AvailabilityView, type LiveCounts } from "./state";
 
 /** Spektrix is given this long per call; a slow answer becomes "check availability", never a slow page. */
 const UPSTREAM_TIMEOUT_MS = 2_500;
@@ -37,7 +37,7 @@ export function availabilityCache(): CollapsingCache<LiveCounts> {
 }
 
 export async function getAvailabilityViews(ids: readonly string[], now = new Date()): Promise<Record<string, AvailabilityView>> {
-  const threshold = fewLeftThreshold();
+  const threshold = env().AVAILABILITY_FEW_LEFT;
   let facts: Awaited<ReturnType<typeof getSaleFacts>> = [];
   try {
     facts = await getSaleFacts([...ids]);

@@ -32,14 +32,6 @@ export interface LiveCounts {
   capacity: number;
 }
 
-export const DEFAULT_FEW_LEFT_THRESHOLD = 20;
-
-/** The few-left threshold from `AVAILABILITY_FEW_LEFT` (seats), default 20. */
-export function fewLeftThreshold(source: Record<string, string | undefined> = process.env): number {
-  const n = Number(source.AVAILABILITY_FEW_LEFT);
-  return Number.isInteger(n) && n >= 0 && n <= 10_000 ? n : DEFAULT_FEW_LEFT_THRESHOLD;
-}
-
 const time = (v: string | Date | null) => (v === null ? null : new Date(v).getTime());
 
 export function availabilityState(

@@ -1,11 +1,11 @@
 /**
  * `POST /api/checkout/customer-payment`, as a plain function: the route handler gathers the session, the
- * Origin header, the body and the caller's address, and this decides. Tests call it directly.
+ * Origin header and the body, and this decides. Tests call it directly.
  *
  * The checks run in this order, each before anything costlier or more revealing:
  *   1. a signed-in session                                   401
  *   2. a same-origin request                                  403
- *   3. the rate limit (per customer and address)              429
+ *   3. the rate limit (per customer)                          429
  *   4. the body: { basketId, billingAddressId, storeCard }    400
  *   5. the basket, read in owner mode: the session customer's 403, not empty 409, not paid or expired 410
  *   6. the billing address is one of the customer's           403
@@ -20,6 +20,7 @@ import type { Limiter } from "@/lib/auth/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { basketItemCount } from "@/lib/basket/lines";
+import { errorBody, type ErrorBody } from "@/lib/http/errors";
 
 export const customerPaymentBodySchema = z
   .object({
@@ -38,7 +39,6 @@ export interface CustomerPaymentInput {
   /** `Sec-Fetch-Site`, used only when a browser sent no Origin. */
   fetchSite?: string | null;
   body: unknown;
-  ip: string;
 }
 
 /** The owner-mode calls this needs; the real owner client satisfies it, tests may pass it too. */
@@ -69,11 +69,11 @@ export type CustomerPaymentReason =
 
 export type CustomerPaymentResult =
   | { status: 200; body: { paymentToken: string; basketHash: string | null } }
-  | { status: number; body: { error: CustomerPaymentReason; message: string }; retryAfterSeconds?: number };
+  | { status: number; body: ErrorBody & { error: CustomerPaymentReason }; retryAfterSeconds?: number };
 
 const fail = (status: number, error: CustomerPaymentReason, message: string, extra: { retryAfterSeconds?: number } = {}): CustomerPaymentResult => ({
   status,
-  body: { error, message },
+  body: { ...errorBody(error, message), error },
   ...extra,
 });
 

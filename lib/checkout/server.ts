@@ -1,14 +1,17 @@
 /** Checkout wiring from config: the real owner client, the shared limiter, the site URL. Server only. */
 import "server-only";
 import { env } from "@/lib/config";
+import { logger } from "@/lib/log/logger.mjs";
 import { LIMITS, sharedLimiter } from "@/lib/auth/rate-limit";
 import { accountService } from "@/lib/auth/services";
 import type { CompletionDeps } from "./completion";
 import type { CustomerPaymentDeps } from "./customer-payment";
 
+const log = logger("checkout");
+
 export function checkoutLog(event: string, fields: Record<string, unknown> = {}) {
   // Outcome codes only. Never pass tokens, card details, addresses, e-mails or customer ids here.
-  console.info(JSON.stringify({ level: "info", area: "checkout", event, ...fields }));
+  log.info(fields, event);
 }
 
 export function customerPaymentDeps(): CustomerPaymentDeps {

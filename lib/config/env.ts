@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { buildEnvShape, cleanEnv, describeIssues, url } from "./build.mjs";
 
 /**
  * Every environment variable the site reads, validated once. A missing or malformed value stops the
  * process with a message naming the variable and what to set, instead of failing later on some rarely hit route.
+ * The variables that build files also read (next.config.mjs, cache-handler.mjs) are defined in `build.mjs`
+ * and reused here, so both sides parse them the same way. This folder is the only code that reads process.env.
  */
 
 // Demo values make `npm run demo` work with no setup; production refuses them.
@@ -11,9 +14,6 @@ export const DEMO_SECRETS = {
   SYNC_SECRET: "demo-sync-secret-change-me",
   SPEKTRIX_API_KEY: "c3Bla3RyaXgtZW11bGF0b3ItZGVtby1rZXk=", // base64("spektrix-emulator-demo-key"), the emulator's demo pair
 } as const;
-
-const url = (what: string) =>
-  z.string().url({ message: `must be an absolute URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
 
 const base64 = z
   .string()
@@ -28,7 +28,7 @@ const databaseUrl = z
 
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    ...buildEnvShape,
     /** Set to 1 only for local production builds of the demo (`npm run demo -- --prod`, the test command). */
     ALLOW_DEMO_SECRETS: z.enum(["0", "1"]).default("0"),
     SITE_URL: url("the public origin of this site, e.g. https://www.venue.org").default("http://localhost:3000"),
@@ -48,13 +48,10 @@ export const envSchema = z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "must be the Spektrix client name, letters and digits only")
       .default("demo"),
-    SPEKTRIX_BASE_URL: url("https://{custom domain}, or the emulator's URL").default("http://localhost:4010"),
-    SPEKTRIX_WEB_COMPONENTS_URL: url("where the Spektrix web-component scripts live").optional(),
     SPEKTRIX_API_USER: z.string().min(1).default("demo-api"),
     SPEKTRIX_API_KEY: base64.default(DEMO_SECRETS.SPEKTRIX_API_KEY),
     SPEKTRIX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
     DATABASE_URL: databaseUrl.default("pglite://.data/db"),
-    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be redis://host:port").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").default(DEMO_SECRETS.AUTH_SECRET),
     SYNC_SECRET: z.string().min(16, "must be at least 16 characters").default(DEMO_SECRETS.SYNC_SECRET),
     /** Proxies/load balancers in front of the site; lib/security/client-ip.ts trusts that many X-Forwarded-For hops. */
@@ -63,6 +60,10 @@ export const envSchema = z
       .string()
       .default("editor@example.com")
       .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+    /** Seats left at or below which a performance shows "few left". */
+    AVAILABILITY_FEW_LEFT: z.coerce.number({ message: "must be a number of seats" }).int().min(0).max(10_000).default(20),
+    /** 1 only for benchmark servers: turns on /api/bench/* (scripts/bench). */
+    BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production" || env.ALLOW_DEMO_SECRETS === "1") return;
@@ -84,12 +85,8 @@ export class ConfigError extends Error {
 
 /** Parses an environment, turning every zod issue into one line that names the variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // Treat empty strings as unset, the way shells and .env files usually mean them.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`));
-  }
+  const result = envSchema.safeParse(cleanEnv(source));
+  if (!result.success) throw new ConfigError(describeIssues(result.error.issues));
   return result.data;
 }
 
@@ -99,4 +96,17 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Demo passwords are seeded only where demo secrets are allowed: never in a real production deployment. */
+export function demoSeedingAllowed(e: Pick<Env, "ALLOW_DEMO_SECRETS" | "NODE_ENV"> = env()): boolean {
+  return e.ALLOW_DEMO_SECRETS === "1" || e.NODE_ENV !== "production";
+}
+
+/**
+ * next-auth 4 builds its own absolute URLs from process.env.NEXTAUTH_URL and reads nothing else; give it
+ * SITE_URL from config, never the request's Host. Called once, where the auth options are built.
+ */
+export function exportNextAuthUrl(e: Pick<Env, "SITE_URL"> = env()): void {
+  process.env.NEXTAUTH_URL ??= e.SITE_URL;
 }

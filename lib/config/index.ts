@@ -1,1 +1,1 @@
-export { env, parseEnv, ConfigError, envSchema, DEMO_SECRETS, type Env } from "./env";
+export { env, parseEnv, ConfigError, envSchema, DEMO_SECRETS, demoSeedingAllowed, exportNextAuthUrl, type Env } from "./env";

@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { errorText, logger, redactUrl } from "@/lib/log/logger.mjs";
 import * as schema from "./schema";
 
 export { schema };
@@ -20,22 +21,38 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-/** Hides the password when a URL is printed in an error or log. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+export { redactUrl };
+
+/**
+ * The query surface both drivers share. Every caller gets this type, so no code depends on which driver
+ * `openDb` picked (the two drizzle driver types differ only in what this project never uses).
+ */
+export type StoreDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction on either driver. */
+export type StoreTx = Parameters<Parameters<StoreDb["transaction"]>[0]>[0];
+
+/** An open store: the query surface, which driver it is, an advisory lock (the sync's), migrations, close. */
+export interface Database {
+  kind: "postgres" | "pglite";
+  db: StoreDb;
+  migrate(): Promise<void>;
+  /** Runs `fn` holding the lock `key`, or returns undefined if someone else holds it. */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T | undefined>;
+  close(): Promise<void>;
 }
 
 /**
- * Opens the content store: PostgreSQL for `postgres://…`, embedded PGlite for `pglite://DIR`
- * (`pglite://memory` for a throwaway one). Both run the same Drizzle schema and the same migrations.
+ * Opens a store of its own at `url`: PostgreSQL for `postgres://…`, embedded PGlite for `pglite://DIR`
+ * (`pglite://memory` for a throwaway one). Both run the same Drizzle schema and the same migrations. For
+ * scripts and tests; the site itself uses `getDb()` / `getDatabase()`, the one store of the process.
  */
-export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/db") {
+export async function openDb(url: string): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
     // The server may close an idle connection (restart, failover, an administrator); pg reports that as an
     // 'error' event on the pool, which would crash the whole process if nobody listened. The next query simply
     // opens a fresh connection.
-    pool.on("error", (error) => console.warn(`database connection closed by the server: ${error.message}`));
+    pool.on("error", (error) => logger("db").warn({ error: errorText(error) }, "database connection closed by the server"));
     try {
       const client = await pool.connect();
       client.release();
@@ -45,8 +62,8 @@ export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/d
     }
     const db = drizzlePg(pool, { schema });
     return {
-      kind: "postgres" as const,
-      db,
+      kind: "postgres",
+      db: db as unknown as StoreDb,
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS }),
       /** Runs `fn` holding a session-level advisory lock, or returns undefined if someone else holds it. */
       withAdvisoryLock: async <T>(key: number, fn: () => Promise<T>): Promise<T | undefined> => {
@@ -85,8 +102,8 @@ export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/d
   // PGlite is one connection in one process, so an in-process flag is the whole lock.
   let held = false;
   return {
-    kind: "pglite" as const,
-    db,
+    kind: "pglite",
+    db: db as unknown as StoreDb,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
     withAdvisoryLock: async <T>(_key: number, fn: () => Promise<T>): Promise<T | undefined> => {
       if (held) return undefined;
@@ -101,14 +118,12 @@ export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/d
   };
 }
 
-export type Database = Awaited<ReturnType<typeof openDb>>;
-export type Db = Database["db"];
-
 const globalForDb = globalThis as unknown as { __storefrontDb?: Promise<Database> };
 
 /**
- * The process-wide store, opened and migrated once. Kept on globalThis so dev-server reloads do not open a
- * second PGlite on the same folder (PGlite allows one opener per data directory).
+ * The process-wide store at `DATABASE_URL`, opened and migrated once. Kept on globalThis so dev-server reloads
+ * do not open a second PGlite on the same folder (PGlite allows one opener per data directory). Most code wants
+ * `getDb()`; this handle is for what needs the lock or the driver kind (the sync, the health check).
  */
 export function getDatabase(): Promise<Database> {
   globalForDb.__storefrontDb ??= (async () => {
@@ -123,18 +138,12 @@ export function getDatabase(): Promise<Database> {
   return globalForDb.__storefrontDb;
 }
 
-export async function getDb(): Promise<Db> {
+/** The query surface of the process-wide store: what pages, actions and route handlers query. */
+export async function getDb(): Promise<StoreDb> {
   return (await getDatabase()).db;
 }
 
-/**
- * The query surface both drivers share. Code that must run on PGlite and on PostgreSQL (the sync engine,
- * status queries) takes this type, so it never depends on which driver `openDb` picked.
- */
-export type StoreDb = PgDatabase<PgQueryResultHKT, typeof schema>;
-/** A transaction on either driver. */
-export type StoreTx = Parameters<Parameters<StoreDb["transaction"]>[0]>[0];
-/** Widens `openDb(...).db` (a union of two driver types) to the shared query surface. */
-export function storeDb(db: Db): StoreDb {
-  return db as unknown as StoreDb;
+/** The rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`, which the shared type leaves unknown. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

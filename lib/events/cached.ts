@@ -8,7 +8,7 @@ import "server-only";
  */
 import { unstable_cache } from "next/cache";
 import { tags } from "@/lib/cache/tags";
-import { getDb, storeDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { siteInfo } from "@/lib/site";
 import type { ListingFilters } from "./filters";
 import * as q from "./queries";
@@ -18,7 +18,7 @@ export const LISTING_REVALIDATE = 300;
 const BUCKET_MS = 60_000;
 
 async function db() {
-  return storeDb(await getDb());
+  return getDb();
 }
 
 export function nowBucket(now = Date.now()): number {

@@ -3,9 +3,10 @@
  * can still carry a real 308 status. The filtered page streams behind `loading.tsx`, so a redirect thrown
  * during render would arrive as a 200 with a client-side redirect instead.
  */
+import { routes } from "@/lib/routes";
 import { filtersHref, parseFilters } from "./filters";
 
-export const WHATS_ON_PATH = "/whats-on";
+export const WHATS_ON_PATH = routes.whatsOn;
 
 /** The canonical path+query to redirect to, or null when the URL is already fine. */
 export function whatsOnRedirect(url: URL): string | null {

@@ -10,6 +10,7 @@
  * The Next.js data cache has its own connection, opened by `cache-handler.mjs` outside the app bundle.
  */
 import { createClient } from "redis";
+import { errorText, logger, redactUrl } from "@/lib/log/logger.mjs";
 import { env } from "@/lib/config";
 
 type Slot = { client: RedisClient; ready: Promise<boolean> };
@@ -18,11 +19,6 @@ const globalForRedis = globalThis as unknown as { __storefrontRedis?: Map<string
 
 function slots(): Map<string, Slot> {
   return (globalForRedis.__storefrontRedis ??= new Map());
-}
-
-/** Hides the password when a URL is printed. */
-export function redactRedisUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
 }
 
 /** `REDIS_URL` from the validated environment, or undefined when the site runs without Redis. */
@@ -50,12 +46,12 @@ function open(url: string): Slot {
     const now = Date.now();
     if (now - lastLogged < 30_000) return;
     lastLogged = now;
-    console.warn(`[redis] ${redactRedisUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    logger("redis").warn({ url: redactUrl(url), error: errorText(error) }, "redis connection error");
   });
   const ready = client.connect().then(
     () => true,
     (error: unknown) => {
-      console.warn(`[redis] could not connect to ${redactRedisUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+      logger("redis").warn({ url: redactUrl(url), error: errorText(error) }, "could not connect to redis");
       return false;
     },
   );

@@ -1,3 +1,5 @@
+import { env } from "@/lib/config";
+
 /**
  * The caller's address, for rate limiting and nothing else. `X-Forwarded-For` is only as honest as the last
  * proxy that wrote it: a visitor can send any list, and each trusted proxy appends the address it saw. With
@@ -6,7 +8,7 @@
  * visitor did not send one, but cannot stop a visitor who did, so limits that matter are also keyed on
  * something the visitor cannot change (the e-mail address tried, the signed-in customer).
  */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>, trustedHops = trustedProxyHops()): string {
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>, trustedHops = env().TRUSTED_PROXY_HOPS): string {
   const get = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const value = headers[name];
@@ -19,9 +21,4 @@ export function clientIp(headers: Headers | Record<string, string | string[] | u
   const index = entries.length - Math.max(1, trustedHops);
   const ip = entries[index] ?? get("x-real-ip")?.trim();
   return ip && ip.length <= 64 ? ip : "unknown";
-}
-
-function trustedProxyHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }

@@ -11,4 +11,4 @@ export interface Header {
 export declare const HSTS_MAX_AGE: number;
 export declare function spektrixSources(config: SecurityHeaderConfig): string[];
 export declare function contentSecurityPolicy(config: SecurityHeaderConfig): string;
-export declare function securityHeaders(config?: SecurityHeaderConfig): Header[];
+export declare function securityHeaders(config: SecurityHeaderConfig): Header[];

@@ -96,10 +96,10 @@ export function contentSecurityPolicy(config) {
 
 /**
  * Every security header the site sends on every response.
- * @param {SecurityHeaderConfig} [config] defaults to `process.env`
+ * @param {SecurityHeaderConfig} config the validated build environment (lib/config/build.mjs)
  * @returns {Header[]}
  */
-export function securityHeaders(config = process.env) {
+export function securityHeaders(config) {
   /** @type {Header[]} */
   const headers = [
     { key: "Content-Security-Policy", value: contentSecurityPolicy(config) },

@@ -6,6 +6,7 @@
 import { inArray, eq } from "drizzle-orm";
 import { z } from "zod";
 import { env } from "@/lib/config";
+import { errorText, logger } from "@/lib/log/logger.mjs";
 import { createSpektrixClient, isSpektrixId } from "@/lib/spektrix";
 import { loadFunds, loadMembershipTypes, loadMerchandise } from "./catalogue";
 
@@ -36,8 +37,8 @@ export const labelsQuerySchema = z.object({ performances: idList });
 
 async function performanceLabelsFromStore(ids: string[]): Promise<Record<string, PerformanceLabel>> {
   if (!ids.length) return {};
-  const { getDb, schema, storeDb } = await import("@/lib/db");
-  const db = storeDb(await getDb());
+  const { getDb, schema } = await import("@/lib/db");
+  const db = await getDb();
   const rows = await db
     .select({
       id: schema.performances.sourceId,
@@ -81,7 +82,7 @@ export async function basketLabels(performanceIds: string[]): Promise<BasketLabe
   try {
     performances = await performanceLabelsFromStore(performanceIds);
   } catch (error) {
-    console.warn(`[spektrix-flows] basket labels: store unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    logger("spektrix-flows").warn({ error: errorText(error) }, "basket labels: store unavailable");
   }
   const missing = performanceIds.filter((id) => !performances[id]);
   const [fromSpektrix, funds, memberships, merchandise] = await Promise.all([

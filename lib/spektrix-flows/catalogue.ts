@@ -5,6 +5,7 @@
  */
 import { unstable_cache } from "next/cache";
 import { env } from "@/lib/config";
+import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
 import { createSpektrixClient, describeSpektrixError, type Fund, type GiftVoucherType, type MembershipType, type MerchandiseItem } from "@/lib/spektrix";
 
@@ -35,7 +36,7 @@ async function settle<T>(what: string, load: () => Promise<T[]>): Promise<Catalo
     return { ok: true, items: await load() };
   } catch (error) {
     const { reason } = describeSpektrixError(error);
-    console.warn(`[spektrix-flows] ${what} unavailable (${reason}): ${error instanceof Error ? error.message : String(error)}`);
+    logger("spektrix-flows").warn({ list: what, reason, error: errorText(error) }, "catalogue list unavailable");
     return { ok: false, reason };
   }
 }

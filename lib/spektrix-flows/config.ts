@@ -1,7 +1,10 @@
 /**
- * What the browser needs to reach Spektrix: the base URL (the venue's custom domain, or the emulator), the
- * client name, and where the web-component loader lives. Built on the server from the validated env and
- * handed to client components as plain props, so no client bundle reads process.env.
+ * What the browser needs to reach Spektrix, and the only Spektrix settings a browser may see: the base URL
+ * (the venue's custom domain, or the emulator), the client name, and where the web components live. Built on
+ * the server from the validated env and handed to client components as plain props (no NEXT_PUBLIC_
+ * variables, so the values can change per deployment without a rebuild). Every page and component that talks
+ * to Spektrix from the browser takes its values from here, so the custom-domain rule exists once. Never add
+ * the API user or key.
  */
 import { env, type Env } from "@/lib/config";
 
@@ -11,8 +14,18 @@ export interface SpektrixPublicConfig {
   /** Exact origin that iframe messages must come from. */
   origin: string;
   clientName: string;
-  /** The web components' `custom-domain`: `tickets.venue.org`, or a full origin for http (emulator); null on system.spektrix.com. */
+  /**
+   * The web components' `custom-domain` attribute: `tickets.venue.org`, or a full origin for http (emulator);
+   * null on system.spektrix.com, where there is no custom domain to name.
+   */
   customDomain: string | null;
+  /**
+   * `custom-domain` for `<spektrix-payments>`, which the only implementation seen always sends: the custom
+   * domain as above, or Spektrix's own host when there is none.
+   */
+  paymentsDomain: string;
+  /** Folder holding the web-component scripts (`spektrix-payments.js` and `.css` among them). */
+  webComponentsUrl: string;
   /** Full URL of `spektrix-component-loader.js`. */
   loaderUrl: string;
 }
@@ -21,12 +34,15 @@ export function spektrixPublicConfig(e: Pick<Env, "SPEKTRIX_BASE_URL" | "SPEKTRI
   const baseUrl = e.SPEKTRIX_BASE_URL.replace(/\/+$/, "");
   const url = new URL(baseUrl);
   const componentsBase = (e.SPEKTRIX_WEB_COMPONENTS_URL ?? `${baseUrl}/webcomponents/stable`).replace(/\/+$/, "");
+  // Spektrix takes a bare host (always https); plain-http bases (the emulator, local dev) need the full origin.
+  const customDomain = url.hostname === "system.spektrix.com" ? null : url.protocol === "https:" ? url.host : url.origin;
   return {
     baseUrl,
     origin: url.origin,
     clientName: e.SPEKTRIX_CLIENT_NAME,
-    // Spektrix takes a bare host (always https); plain-http bases (the emulator, local dev) need the full origin.
-    customDomain: url.hostname === "system.spektrix.com" ? null : url.protocol === "https:" ? url.host : url.origin,
+    customDomain,
+    paymentsDomain: customDomain ?? url.host,
+    webComponentsUrl: componentsBase,
     loaderUrl: `${componentsBase}/spektrix-component-loader.js`,
   };
 }

@@ -2,7 +2,7 @@
  * The registry of Spektrix iframe flows the site can embed, by name. Pure and browser-safe: the server uses it
  * to build iframe URLs, editors pick from `FLOW_NAMES`, and nothing else spells a Spektrix page name.
  */
-import { iframeUrl, type IframePage } from "@/lib/spektrix/urls";
+import { IFRAME_PARAMS, iframeUrl, type IframePage } from "@/lib/spektrix/urls";
 
 export interface FlowDefinition {
   page: IframePage;
@@ -20,8 +20,8 @@ export interface FlowDefinition {
 }
 
 export const FLOWS = {
-  eventDetails: { page: "eventDetails", title: "Event details", idParam: "EventId", idLabel: "event", initialHeight: 400 },
-  chooseSeats: { page: "chooseSeats", title: "Choose your seats", idParam: "EventInstanceId", idLabel: "performance", initialHeight: 400 },
+  eventDetails: { page: "eventDetails", title: "Event details", idParam: IFRAME_PARAMS.event, idLabel: "event", initialHeight: 400 },
+  chooseSeats: { page: "chooseSeats", title: "Choose your seats", idParam: IFRAME_PARAMS.performance, idLabel: "performance", initialHeight: 400 },
   basket: { page: "basket", title: "Your basket", initialHeight: 400 },
   checkout: { page: "checkout", title: "Checkout", initialHeight: 400 },
   myAccount: { page: "myAccount", title: "My account", initialHeight: 400 },
@@ -86,12 +86,12 @@ export function flowSrc({ baseUrl, clientName, flow, params = {}, stylesheet }: 
   }
   if (flow === "myAccount" && params.screen) {
     if (!/^[A-Za-z]{1,40}$/.test(params.screen)) return { ok: false, flow, problem: `“${params.screen}” is not a My Account screen name (letters only).` };
-    query.Screen = params.screen;
+    query[IFRAME_PARAMS.screen] = params.screen;
   }
   if (flow === "giftVouchers" && params.membershipId !== undefined && params.membershipId !== null) {
     const short = leadingInteger(params.membershipId);
     if (!short) return { ok: false, flow, problem: `The gift voucher block has an invalid membership id “${String(params.membershipId)}”.` };
-    query.MembershipId = short;
+    query[IFRAME_PARAMS.membership] = short;
   }
   const src = iframeUrl({ baseUrl, clientName, page: def.page, params: query, stylesheet: stylesheet || undefined, resize: true });
   return { ok: true, src, flow, title: def.title, initialHeight: def.initialHeight };

@@ -1,6 +1,7 @@
-/** Money as the venue shows it. Spektrix sends decimal amounts in the venue's currency. */
-export const VENUE_CURRENCY = "CAD";
-export const VENUE_LOCALE = "en-CA";
+/** Money as the venue shows it. Spektrix sends decimal amounts in the venue's currency (VENUE_CURRENCY). */
+import { publicConfig } from "@/lib/config/public";
+
+const { locale: VENUE_LOCALE, currency: VENUE_CURRENCY } = publicConfig;
 
 const withCents = new Intl.NumberFormat(VENUE_LOCALE, { style: "currency", currency: VENUE_CURRENCY, currencyDisplay: "narrowSymbol" });
 const whole = new Intl.NumberFormat(VENUE_LOCALE, { style: "currency", currency: VENUE_CURRENCY, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 });

@@ -7,8 +7,9 @@ import { eq } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { z } from "zod";
 import { env } from "@/lib/config";
+import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { FLOW_NAMES, type FlowName } from "./flows";
 
 export const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -60,7 +61,7 @@ export interface FlowSettings {
 
 export function defaultFlowSettings(siteUrl = env().SITE_URL): FlowSettings {
   return {
-    pagePaths: { account: routes.account, basket: routes.basket, checkout: routes.checkout, guestCheckout: `${routes.basket}/guest-checkout` },
+    pagePaths: { account: routes.account, basket: routes.basket, checkout: routes.checkout, guestCheckout: routes.guestCheckout },
     stylesheets: { default: `${siteUrl.replace(/\/+$/, "")}${THEME_STYLESHEET_PATH}`, byFlow: {} },
     donateFundId: null,
     membershipIds: [],
@@ -96,8 +97,8 @@ export function stylesheetFor(settings: FlowSettings, flow: FlowName): string | 
 
 const readSaved = unstable_cache(
   async (): Promise<unknown> => {
-    const { getDb, schema, storeDb } = await import("@/lib/db");
-    const db = storeDb(await getDb());
+    const { getDb, schema } = await import("@/lib/db");
+    const db = await getDb();
     const rows = await db.select().from(schema.siteSettings).where(eq(schema.siteSettings.key, FLOW_SETTINGS_KEY)).limit(1);
     return rows[0]?.value ?? null;
   },
@@ -112,10 +113,10 @@ export async function getFlowSettings(): Promise<FlowSettings> {
   try {
     saved = await readSaved();
   } catch (error) {
-    console.warn(`[spektrix-flows] could not read ${FLOW_SETTINGS_KEY}; using defaults: ${error instanceof Error ? error.message : String(error)}`);
+    logger("spektrix-flows").warn({ key: FLOW_SETTINGS_KEY, error: errorText(error) }, "could not read flow settings; using defaults");
     return defaults;
   }
   const { settings, problems } = resolveFlowSettings(saved, defaults);
-  if (problems.length) console.warn(`[spektrix-flows] saved ${FLOW_SETTINGS_KEY} is invalid, using defaults: ${problems.join("; ")}`);
+  if (problems.length) logger("spektrix-flows").warn({ key: FLOW_SETTINGS_KEY, problems }, "saved flow settings are invalid; using defaults");
   return settings;
 }

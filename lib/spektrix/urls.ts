@@ -23,6 +23,18 @@ export const IFRAME_PAGES = {
 
 export type IframePage = keyof typeof IFRAME_PAGES;
 
+/** Query parameters the iframe pages read. Record ids go in as their leading integer (`shortId`). */
+export const IFRAME_PARAMS = {
+  /** EventDetails.aspx: which event. */
+  event: "EventId",
+  /** ChooseSeats.aspx: which performance (Spektrix calls a performance an event instance). */
+  performance: "EventInstanceId",
+  /** MyAccount: which screen, e.g. `Orders`. */
+  screen: "Screen",
+  /** GiftVouchers.aspx: a membership to give. */
+  membership: "MembershipId",
+} as const;
+
 export interface IframeUrlInput {
   baseUrl: string;
   clientName: string;
@@ -83,7 +95,7 @@ export function bookingUrl(input: BookingUrlInput): { step: BookingStep; url: st
       baseUrl: input.baseUrl,
       clientName: input.clientName,
       page: "chooseSeats",
-      params: { EventInstanceId: short },
+      params: { [IFRAME_PARAMS.performance]: short },
       stylesheet: input.stylesheet,
       resize: input.resize ?? true,
     }),

@@ -4,6 +4,7 @@ import type { StoreDb } from "@/lib/db";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { open, seal } from "./secret-box";
 import { readSetting, writeSetting } from "./settings-store";
+import { routes } from "@/lib/routes";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -81,9 +82,9 @@ function defaults(): StoredConnection {
     customDomain: null,
     apiUser: e.SPEKTRIX_API_USER,
     apiKeySealed: null,
-    accountPath: "/account",
-    basketPath: "/basket",
-    checkoutPath: "/checkout",
+    accountPath: routes.account,
+    basketPath: routes.basket,
+    checkoutPath: routes.checkout,
     iframeStylesheetUrl: null,
     componentsStylesheetUrl: null,
   };

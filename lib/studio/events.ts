@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb } from "@/lib/db";
 import { queryEventPreview } from "@/lib/events/queries";
 import type { EventDetail } from "@/lib/events/types";
 import { siteInfo } from "@/lib/site";
@@ -92,7 +92,7 @@ export const eventEditSchema = z.object({
 });
 
 async function db(database?: StoreDb) {
-  return database ?? storeDb(await getDb());
+  return database ?? (await getDb());
 }
 
 export interface EventListRow {

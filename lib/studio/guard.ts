@@ -5,6 +5,8 @@ import { env } from "@/lib/config";
 import { STUDIO_SESSION_COOKIE, verifySessionToken } from "./session-token";
 import { findStudioUser, type StudioUser } from "./users";
 import { safeReturnPath } from "./guard-paths";
+import { errorResponse } from "@/lib/http/errors";
+import { routes } from "@/lib/routes";
 
 export { safeReturnPath };
 
@@ -41,9 +43,9 @@ export async function requireEditor(): Promise<Editor> {
 }
 
 /** For studio pages: the editor, or a redirect to the studio sign-in (which comes back here afterwards). */
-export async function requireEditorPage(returnTo = "/studio"): Promise<Editor> {
+export async function requireEditorPage(returnTo: string = routes.studio.home): Promise<Editor> {
   const editor = await currentEditor();
-  if (!editor) redirect(`/studio/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (!editor) redirect(`${routes.studio.signIn}?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return editor;
 }
 
@@ -54,7 +56,7 @@ export function editorRoute<Ctx>(handler: (request: Request, context: Ctx, edito
     try {
       editor = await requireEditor();
     } catch (error) {
-      if (error instanceof StudioAccessError) return Response.json({ error: "forbidden", message: "Editors only. Sign in at /studio/sign-in." }, { status: 403 });
+      if (error instanceof StudioAccessError) return errorResponse(403, "forbidden", "Editors only. Sign in at /studio/sign-in.");
       throw error;
     }
     return handler(request, context, editor);

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb } from "@/lib/db";
 import { blockSchema, parsePage, type Block, type PageInput } from "./blocks";
 import type { FieldErrors } from "./forms";
 
@@ -20,7 +20,7 @@ export interface PageRow {
 }
 
 async function db(database?: StoreDb) {
-  return database ?? storeDb(await getDb());
+  return database ?? (await getDb());
 }
 
 /** Stored blocks are re-validated on read; a block that no longer validates is dropped, not rendered raw. */

@@ -2,6 +2,7 @@
  * Picker logic with no I/O: the kinds, the shape stored in blocks, search and ranking, the short cache and the
  * debounce. Shared by the server proxy and the client combobox, and unit-tested as pure functions.
  */
+import { routes } from "@/lib/routes";
 
 export const PICKER_KINDS = ["event", "performance", "fund", "membership", "voucher", "merchandise", "seating-type", "subscription"] as const;
 export type PickerKind = (typeof PICKER_KINDS)[number];
@@ -168,5 +169,5 @@ export function pickerUrl(kind: PickerKind, params: { q?: string; id?: string })
   const search = new URLSearchParams();
   if (params.q !== undefined) search.set("q", params.q.slice(0, PICKER_MAX_QUERY));
   if (params.id !== undefined) search.set("id", params.id);
-  return `/api/studio/pickers/${kind}?${search.toString()}`;
+  return `${routes.api.studioPicker(kind)}?${search.toString()}`;
 }

@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
-import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb } from "@/lib/db";
 
 /** Read/write of one `site_settings` row. */
 
 export async function readSetting<T = unknown>(key: string, database?: StoreDb): Promise<T | undefined> {
-  const d = database ?? storeDb(await getDb());
+  const d = database ?? (await getDb());
   const [row] = await d.select({ value: schema.siteSettings.value }).from(schema.siteSettings).where(eq(schema.siteSettings.key, key)).limit(1);
   return row?.value as T | undefined;
 }
 
 export async function writeSetting(key: string, value: unknown, database?: StoreDb): Promise<void> {
-  const d = database ?? storeDb(await getDb());
+  const d = database ?? (await getDb());
   await d
     .insert(schema.siteSettings)
     .values({ key, value })

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/config";
-import { getDb, storeDb, type StoreDb } from "@/lib/db";
+import { getDb, type StoreDb } from "@/lib/db";
 import { mapEventFields } from "@/lib/sync/mapping";
 import { planSync } from "@/lib/sync/plan";
 import { parseSyncSettings, loadSyncSettings, type SettingsErrors } from "@/lib/sync/settings";
@@ -47,7 +47,7 @@ export async function previewSettingsOnEvent(input: unknown, eventId: string, da
   }
   if (!event) return { ok: false, message: "Spektrix no longer has this event. Choose another." };
 
-  const d = database ?? storeDb(await getDb());
+  const d = database ?? (await getDb());
   const stored = await loadStored(d, { eventSourceId: eventId });
   const now = new Date();
   const window = windowAround(now, settings.fetch.daysBack, settings.fetch.daysAhead);
@@ -99,5 +99,5 @@ export async function previewSettingsOnEvent(input: unknown, eventId: string, da
 
 /** The settings in force, for the form. */
 export async function currentSyncSettings(database?: StoreDb) {
-  return loadSyncSettings(database ?? storeDb(await getDb()));
+  return loadSyncSettings(database ?? (await getDb()));
 }

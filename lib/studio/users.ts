@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { env } from "@/lib/config";
-import { getDb, schema, storeDb, type StoreDb } from "@/lib/db";
+import { demoSeedingAllowed, env } from "@/lib/config";
+import { getDb, schema, type StoreDb } from "@/lib/db";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 
 /** Studio users: the `studio_users` table, plus the demo editors named by STUDIO_ADMIN_EMAILS. */
@@ -14,24 +14,15 @@ export interface StudioUser {
   role: "editor";
 }
 
-/** Demo passwords are seeded only where demo secrets are allowed: never in a real production deployment. */
-export function demoSeedingAllowed(source: Record<string, string | undefined> = process.env): boolean {
-  return source.ALLOW_DEMO_SECRETS === "1" || source.NODE_ENV !== "production";
-}
-
-async function db(): Promise<StoreDb> {
-  return storeDb(await getDb());
-}
-
 export async function findStudioUser(email: string, database?: StoreDb): Promise<(StudioUser & { disabled: boolean; passwordHash: string }) | null> {
-  const d = database ?? (await db());
+  const d = database ?? (await getDb());
   const [row] = await d.select().from(schema.studioUsers).where(eq(schema.studioUsers.email, email.trim().toLowerCase())).limit(1);
   return row ? { id: row.id, email: row.email, name: row.name, role: "editor", disabled: row.disabled, passwordHash: row.passwordHash } : null;
 }
 
 /** Creates (or resets the password of) a studio user. For scripts and tests. */
 export async function upsertStudioUser(input: { email: string; password: string; name?: string }, database?: StoreDb): Promise<void> {
-  const d = database ?? (await db());
+  const d = database ?? (await getDb());
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   await d
@@ -43,7 +34,7 @@ export async function upsertStudioUser(input: { email: string; password: string;
 /** Seeds each STUDIO_ADMIN_EMAILS editor with the demo password when demo secrets are allowed and they have no row. */
 export async function seedDemoEditors(database?: StoreDb): Promise<void> {
   if (!demoSeedingAllowed()) return;
-  const d = database ?? (await db());
+  const d = database ?? (await getDb());
   for (const email of env().STUDIO_ADMIN_EMAILS) {
     if (await findStudioUser(email, d)) continue;
     const passwordHash = await hashPassword(DEMO_EDITOR_PASSWORD);
@@ -53,7 +44,7 @@ export async function seedDemoEditors(database?: StoreDb): Promise<void> {
 
 /** The user for a correct e-mail and password, or null. Takes the same time whether or not the e-mail exists. */
 export async function checkCredentials(email: string, password: string, database?: StoreDb): Promise<StudioUser | null> {
-  const d = database ?? (await db());
+  const d = database ?? (await getDb());
   await seedDemoEditors(d);
   const user = await findStudioUser(email, d);
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));

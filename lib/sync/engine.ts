@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { tags } from "@/lib/cache/tags";
 import { mapWithConcurrency } from "@/lib/spektrix";
-import { schema, type Database, type StoreDb } from "@/lib/db";
+import { schema, type Database } from "@/lib/db";
 import type { SyncRunStatus } from "@/lib/db/schema";
 import { performanceStart } from "./mapping";
 import { planSync, type Feed, type KindCounts, type SyncPlan, type SyncScope } from "./plan";
@@ -29,7 +29,7 @@ export interface SyncProgress {
 }
 
 export interface RunSyncOptions {
-  /** From `openDb`/`getDatabase`: the query surface plus the advisory lock. */
+  /** From `openDb` or `getDatabase`: the query surface plus the advisory lock. */
   database: Pick<Database, "db" | "withAdvisoryLock">;
   source: SyncSource;
   trigger: SyncTrigger;
@@ -148,7 +148,7 @@ async function locked(
   scope: SyncSummary["scope"],
   clock: () => Date,
 ): Promise<SyncSummary> {
-  const db = options.database.db as unknown as StoreDb;
+  const db = options.database.db;
   const runs = schema.syncRuns;
   // We hold the lock, so any run still marked running died without finishing (killed, crashed host).
   await db

@@ -4,12 +4,9 @@
  * inside a request, and the route is the one place that holds the secret check and the advisory lock.
  * Production setups usually use an external scheduler on the same route instead (see ADR 0002).
  *
- * Wire it from `instrumentation.ts`:
- *
- *   export async function register() {
- *     if (process.env.NEXT_RUNTIME === "nodejs") (await import("@/lib/sync/schedule")).startSyncSchedule();
- *   }
+ * `instrumentation.ts` starts it in the Node runtime unless `SYNC_SCHEDULE=off`.
  */
+import { logger } from "@/lib/log/logger.mjs";
 
 export interface SyncScheduleOptions {
   /** Where the site listens; default `SITE_URL`. */
@@ -31,15 +28,15 @@ export interface SyncSchedule {
 const globalForSchedule = globalThis as unknown as { __syncSchedule?: SyncSchedule };
 
 async function readScheduleSettings(): Promise<{ enabled: boolean; everyMinutes: number }> {
-  const [{ getDatabase, storeDb }, { loadSyncSettings }] = await Promise.all([import("@/lib/db"), import("./settings")]);
-  const { settings } = await loadSyncSettings(storeDb((await getDatabase()).db));
+  const [{ getDb }, { loadSyncSettings }] = await Promise.all([import("@/lib/db"), import("./settings")]);
+  const { settings } = await loadSyncSettings(await getDb());
   return settings.schedule;
 }
 
 /** Starts the schedule once per process (dev-server reloads do not stack timers). Returns a handle to stop it. */
 export function startSyncSchedule(options: SyncScheduleOptions = {}): SyncSchedule {
   if (globalForSchedule.__syncSchedule) return globalForSchedule.__syncSchedule;
-  const log = options.log ?? ((m: string) => console.info(`[sync schedule] ${m}`));
+  const log = options.log ?? ((m: string) => logger("sync-schedule").info(m));
   const doFetch = options.fetch ?? fetch;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;

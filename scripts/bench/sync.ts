@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { startEmulator } from "../../emulator/index";
-import { openDb, storeDb } from "@/lib/db";
+import { openDb, rowsOf, type StoreDb } from "@/lib/db";
 import { fetchFeed, runSync } from "@/lib/sync/engine";
 import { parseSyncSettings } from "@/lib/sync/settings";
 import { createSpektrixSource } from "@/lib/sync/spektrix-source";
@@ -26,11 +26,11 @@ const { values } = parseArgs({
 const NOW = new Date();
 const TZ = "UTC";
 
-async function rowVersions(db: ReturnType<typeof storeDb>): Promise<Map<string, string>> {
+async function rowVersions(db: StoreDb): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const table of ["venues", "events", "performances"]) {
-    const result = (await db.execute(sql.raw(`select id, xmin::text as v from ${table}`))) as unknown as { rows?: { id: number; v: string }[] };
-    for (const r of result.rows ?? []) out.set(`${table}:${r.id}`, r.v);
+    const rows = rowsOf<{ id: number; v: string }>(await db.execute(sql.raw(`select id, xmin::text as v from ${table}`)));
+    for (const r of rows) out.set(`${table}:${r.id}`, r.v);
   }
   return out;
 }
@@ -42,7 +42,7 @@ async function main() {
   const database = await openDb(values.db);
   try {
     await database.migrate();
-    const db = storeDb(database.db);
+    const db = database.db;
     const res = await fetch(`${emu.url}/__control/generate`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availabilityState, fewLeftThreshold } from "@/lib/availability/state";
+import { availabilityState } from "@/lib/availability/state";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const facts = { startsAt: "2026-12-01T02:30:00Z", cancelled: false, isOnSale: true, sellFrom: "2026-10-01T00:00:00Z", sellUntil: "2026-12-01T01:30:00Z" };
@@ -24,10 +24,5 @@ describe("availability states", () => {
   it("says 'check availability' and stays bookable when Spektrix did not answer", () => {
     expect(availabilityState(facts, null, opts)).toMatchObject({ state: "unknown", label: "Check availability", bookable: true });
     expect(availabilityState(null, null, opts).state).toBe("unknown");
-  });
-
-  it("reads the threshold from the environment", () => {
-    expect(fewLeftThreshold({ AVAILABILITY_FEW_LEFT: "5" })).toBe(5);
-    expect(fewLeftThreshold({ AVAILABILITY_FEW_LEFT: "lots" })).toBe(20);
   });
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const basket = await basketWithTickets(h.account, MEMBER_ID, 2);
   const member = await h.account.owner.getCustomerById(MEMBER_ID);
   const started = await handleCustomerPayment(
-    { session: sessionFor(MEMBER_ID), origin: SITE_URL, ip: "198.51.100.1", body: { basketId: basket.id, billingAddressId: member.billingAddressId, storeCard: false } },
+    { session: sessionFor(MEMBER_ID), origin: SITE_URL, body: { basketId: basket.id, billingAddressId: member.billingAddressId, storeCard: false } },
     { spektrix: h.account.owner, limiter: createMemoryLimiter(LIMITS.paymentInitiate), siteUrl: SITE_URL },
   );
   const paid = await payWithCard(h.emulator, (started.body as { paymentToken: string }).paymentToken, "4111111111111111");

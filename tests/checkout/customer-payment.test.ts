@@ -32,7 +32,7 @@ function deps(overrides: Partial<CustomerPaymentDeps> = {}): CustomerPaymentDeps
 }
 
 function input(overrides: Partial<CustomerPaymentInput>): CustomerPaymentInput {
-  return { session: sessionFor(MEMBER_ID), origin: SITE_URL, body: {}, ip: "203.0.113.7", ...overrides };
+  return { session: sessionFor(MEMBER_ID), origin: SITE_URL, body: {}, ...overrides };
 }
 
 async function memberBilling() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEMO_SECRETS, parseEnv } from "@/lib/config";
+import { ConfigError, DEMO_SECRETS, demoSeedingAllowed, parseEnv } from "@/lib/config";
+import { buildEnv } from "@/lib/config/build.mjs";
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
@@ -65,5 +66,58 @@ describe("environment validation", () => {
     const error = new ConfigError(["A must be set", "B is wrong"]);
     expect(error.message).toContain("  - A must be set\n  - B is wrong");
     expect(error.message).toContain(".env.example");
+  });
+
+  it("reads the few-left threshold, and refuses one that is not a number of seats", () => {
+    expect(parseEnv({}).AVAILABILITY_FEW_LEFT).toBe(20);
+    expect(parseEnv({ AVAILABILITY_FEW_LEFT: "5" }).AVAILABILITY_FEW_LEFT).toBe(5);
+    expect(problemsOf({ AVAILABILITY_FEW_LEFT: "lots" })[0]).toMatch(/^AVAILABILITY_FEW_LEFT .*seats/);
+  });
+
+  it("parses the proxy hops once, within 0–10", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(problemsOf({ TRUSTED_PROXY_HOPS: "11" })[0]).toMatch(/^TRUSTED_PROXY_HOPS/);
+  });
+
+  it("switches the schedule and the bench routes only with the exact values", () => {
+    expect(parseEnv({}).SYNC_SCHEDULE).toBe("on");
+    expect(parseEnv({ SYNC_SCHEDULE: "off" }).SYNC_SCHEDULE).toBe("off");
+    expect(problemsOf({ SYNC_SCHEDULE: "no" })[0]).toMatch(/^SYNC_SCHEDULE must be on or off/);
+    expect(parseEnv({}).BENCH_ROUTES).toBe("0");
+    expect(problemsOf({ BENCH_ROUTES: "yes" })[0]).toMatch(/^BENCH_ROUTES/);
+  });
+
+  it("validates the Redis cache settings and the venue's locale and currency", () => {
+    const e = parseEnv({});
+    expect([e.REDIS_KEY_PREFIX, e.REDIS_CACHE_TIMEOUT_MS, e.REDIS_CACHE_CONNECT_WAIT_MS]).toEqual(["storefront", 1000, 5000]);
+    expect([e.VENUE_LOCALE, e.VENUE_CURRENCY]).toEqual(["en-CA", "CAD"]);
+    const problems = problemsOf({ REDIS_KEY_PREFIX: "a b", REDIS_CACHE_TIMEOUT_MS: "soon", VENUE_CURRENCY: "dollars" });
+    expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual(["REDIS_CACHE_TIMEOUT_MS", "REDIS_KEY_PREFIX", "VENUE_CURRENCY"]);
+  });
+
+  it("gives the build files (next.config.mjs, cache-handler.mjs) the same values as the site", () => {
+    const source = { REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "lyric", REDIS_CACHE_TIMEOUT_MS: "250", SPEKTRIX_BASE_URL: "https://tickets.venue.org/", VENUE_LOCALE: "en-GB", NODE_ENV: "test" };
+    const site = parseEnv(source);
+    const build = buildEnv(source);
+    for (const key of Object.keys(build) as (keyof typeof build)[]) expect(build[key], key).toEqual(site[key]);
+    expect(() => buildEnv({ REDIS_CACHE_CONNECT_WAIT_MS: "-1" })).toThrow(/REDIS_CACHE_CONNECT_WAIT_MS/);
+  });
+
+  it("seeds demo passwords everywhere except a real production deployment", () => {
+    expect(demoSeedingAllowed({ NODE_ENV: "development", ALLOW_DEMO_SECRETS: "0" })).toBe(true);
+    expect(demoSeedingAllowed({ NODE_ENV: "production", ALLOW_DEMO_SECRETS: "1" })).toBe(true);
+    expect(demoSeedingAllowed({ NODE_ENV: "production", ALLOW_DEMO_SECRETS: "0" })).toBe(false);
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable the schema reads", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { envSchema } = await import("@/lib/config");
+    const listed = new Set([...readFileSync(".env.example", "utf8").matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    // NODE_ENV is set by Next and the test runner, never by hand.
+    const missing = Object.keys(envSchema.shape).filter((key) => key !== "NODE_ENV" && !listed.has(key));
+    expect(missing).toEqual([]);
   });
 });

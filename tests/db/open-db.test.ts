@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
-import { DatabaseUnavailableError, openDb, redactUrl, schema, type Database } from "@/lib/db";
+import { DatabaseUnavailableError, openDb, redactUrl, rowsOf, schema, type Database } from "@/lib/db";
 
 // CI reruns this file against a real PostgreSQL by setting TEST_DATABASE_URL; locally it uses PGlite.
 const url = process.env.TEST_DATABASE_URL ?? "pglite://memory";
@@ -21,8 +21,7 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
     const result = await database.db.execute(
       sql`select count(*)::int as n from information_schema.tables where table_name in ('events','performances','venues','sync_runs','sync_settings','site_settings')`,
     );
-    const rows = "rows" in result ? result.rows : result;
-    expect((rows as Array<{ n: number }>)[0]?.n).toBe(6);
+    expect(rowsOf<{ n: number }>(result)[0]?.n).toBe(6);
   });
 
   it("stores and reads a venue through the shared schema", async () => {
@@ -35,7 +34,7 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
 
   it.skipIf(!/^postgres/.test(url))("keeps working when the server closes an idle connection", async () => {
     const result = await database.db.execute(sql`select pg_backend_pid() as pid`);
-    const pid = ((("rows" in result ? result.rows : result) as Array<{ pid: number }>)[0])!.pid;
+    const pid = rowsOf<{ pid: number }>(result)[0]!.pid;
     const pg = (await import("pg")).default;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -44,7 +43,7 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
     // Without an error listener on the pool, the terminated idle client would crash the process here.
     await new Promise((r) => setTimeout(r, 200));
     const again = await database.db.execute(sql`select 1 as one`);
-    expect((("rows" in again ? again.rows : again) as Array<{ one: number }>)[0]?.one).toBe(1);
+    expect(rowsOf<{ one: number }>(again)[0]?.one).toBe(1);
   });
 
   it("lets only one holder of the sync lock run at a time", async () => {
@@ -75,5 +74,25 @@ describe("openDb errors", () => {
   it("redacts credentials in URLs", () => {
     expect(redactUrl("postgresql://u:p@h/d")).toBe("postgresql://u:***@h/d");
     expect(redactUrl("pglite://.data/db")).toBe("pglite://.data/db");
+  });
+});
+
+describe("the process-wide store", () => {
+  it("opens DATABASE_URL once, migrated, and getDb() is its query surface", async () => {
+    vi.stubEnv("DATABASE_URL", "pglite://memory");
+    vi.resetModules();
+    const db = await import("@/lib/db");
+    const [first, second] = await Promise.all([db.getDatabase(), db.getDatabase()]);
+    try {
+      expect(second).toBe(first);
+      expect(first.kind).toBe("pglite");
+      expect(await db.getDb()).toBe(first.db);
+      // Migrated on open: the tables are there before anyone asks.
+      expect(await first.db.select().from(db.schema.siteSettings)).toEqual([]);
+    } finally {
+      await first.close();
+      (globalThis as { __storefrontDb?: unknown }).__storefrontDb = undefined;
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { openDb, storeDb, type Database, type StoreDb } from "@/lib/db";
+import { openDb, type Database, type StoreDb } from "@/lib/db";
 import { events, performances } from "@/lib/db/schema";
 import { parseFilters } from "@/lib/events/filters";
 import { queryCalendarMonth, queryEvent, queryEventPreview, queryFacets, queryFeed, queryListing, querySaleFacts, querySitemapEvents, querySlugSourceId } from "@/lib/events/queries";
@@ -20,7 +20,7 @@ describe("public-site queries on the content store", () => {
   beforeAll(async () => {
     database = await openDb("pglite://memory");
     await database.migrate();
-    db = storeDb(database.db);
+    db = database.db;
     seed = await seedSite(db, { now, events: 40, performancesPerEvent: 4 });
   });
   afterAll(async () => {
@@ -148,7 +148,7 @@ describe("listing at scale", () => {
     const database = await openDb("pglite://memory");
     try {
       await database.migrate();
-      const db = storeDb(database.db);
+      const db = database.db;
       await seedSite(db, { now, events: 1000, performancesPerEvent: 10 });
       await queryListing(db, f(""), ctx); // warm
       const timings: Record<string, number> = {};

@@ -34,7 +34,7 @@ vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
 vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
 vi.stubEnv("SPEKTRIX_TIMEOUT_MS", String(TIMEOUT_MS));
 
-const { getDatabase, storeDb } = await import("@/lib/db");
+const { getDatabase } = await import("@/lib/db");
 const { runSync } = await import("@/lib/sync/engine");
 const { parseSyncSettings } = await import("@/lib/sync/settings");
 const { createSpektrixSource } = await import("@/lib/sync/spektrix-source");
@@ -94,7 +94,7 @@ async function cell(fault: FaultName, op: Operation, check: () => Promise<string
 }
 
 const database = await getDatabase();
-const db = storeDb(database.db);
+const db = database.db;
 const settings = (() => {
   const r = parseSyncSettings({ fetch: { daysBack: 1, daysAhead: 1000 } });
   if (!r.ok) throw new Error("bad settings");

@@ -49,7 +49,7 @@ vi.stubEnv("SITE_URL", SITE);
 vi.stubEnv("STUDIO_ADMIN_EMAILS", "editor@example.com");
 
 const { NextRequest } = await import("next/server");
-const { getDatabase, storeDb } = await import("@/lib/db");
+const { getDatabase } = await import("@/lib/db");
 const { runSync } = await import("@/lib/sync/engine");
 const { FakeSource, NOW, rows } = await import("../sync/helpers");
 const { parseFilters } = await import("@/lib/events/filters");
@@ -69,7 +69,7 @@ const studioSyncActions = await import("@/lib/studio/actions/sync");
 const { seedDemoEditors } = await import("@/lib/studio/users");
 
 const database = await getDatabase();
-const db = storeDb(database.db);
+const db = database.db;
 
 /** Row count and newest row version of every table: any insert, update or delete changes it. */
 async function fingerprint(): Promise<Record<string, string>> {
@@ -130,6 +130,10 @@ async function expectRejected(run: () => Promise<Response>, options: { status?: 
   expect(text.trim().length, "a message").toBeGreaterThan(0);
   expect(text.length, "the answer does not reflect an oversized input").toBeLessThan(2_000);
   for (const needle of options.echo ?? []) expect(text).not.toContain(needle);
+  // Every error answer has the one shape of lib/http/errors.ts: a code for programs, a sentence for people.
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as Record<string, unknown>;
+  expect(body).toEqual({ error: expect.stringMatching(/^[a-z]+(-[a-z]+)*$/), message: expect.any(String), ...("problems" in body ? { problems: expect.any(Array) } : {}) });
   // Markup may come back only inside a JSON string served as JSON (nosniff stops a browser rendering it).
   if (/<script/i.test(text)) expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   expect(await fingerprint()).toEqual(before);
@@ -189,9 +193,9 @@ describe("GET /api/calendar?event=", () => {
     ["over-long slug", "a".repeat(500)],
     ["empty", ""],
     ["an unknown but well-formed slug", "no-such-show"],
-  ])("%s → 404 'Unknown event'", async (_name, slug) => {
+  ])("%s → 404 not-found 'Unknown event.'", async (_name, slug) => {
     const { text } = await expectRejected(() => calendar.GET(get(`/api/calendar?event=${encodeURIComponent(slug)}`)), { status: 404 });
-    expect(text).toBe("Unknown event");
+    expect(JSON.parse(text)).toEqual({ error: "not-found", message: "Unknown event." });
   });
 });
 
@@ -204,9 +208,9 @@ describe("GET /api/calendar/[performanceId]", () => {
     ["huge number", "9".repeat(400)],
     ["unicode", `${EMOJI}${COMBINING}`],
     ["an unknown but well-formed id", "999AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDB"],
-  ])("%s → 404 'Unknown performance'", async (_name, id) => {
+  ])("%s → 404 not-found 'Unknown performance.'", async (_name, id) => {
     const { text } = await expectRejected(() => calendarOne.GET(get(`/api/calendar/x`), { params: Promise.resolve({ performanceId: id }) }), { status: 404 });
-    expect(text).toBe("Unknown performance");
+    expect(JSON.parse(text)).toEqual({ error: "not-found", message: "Unknown performance." });
   });
 });
 
@@ -250,7 +254,7 @@ describe("POST /api/sync", () => {
     ["a 1 MB body", JSON.stringify({ eventId: BIG })],
   ])("%s → 400 and no run", async (_name, body) => {
     const { text } = await expectRejected(() => post({ auth: ok, body }), { status: 400, echo: [SYNC_SECRET] });
-    expect(text).toMatch(/body/);
+    expect(JSON.parse(text).error).toMatch(/^bad-(json|request)$/);
   });
 });
 

@@ -106,8 +106,8 @@ describe("page form", () => {
 describe("event form", () => {
   let eventId = 0;
   beforeAll(async () => {
-    const { getDb, schema, storeDb } = await import("@/lib/db");
-    const db = storeDb(await getDb());
+    const { getDb, schema } = await import("@/lib/db");
+    const db = await getDb();
     const [row] = await db
       .insert(schema.events)
       .values({ sourceId: "9AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK", slug: "hamlet", title: "Hamlet", summary: "A prince.", sourceHash: "h" })

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { sql } from "drizzle-orm";
-import { openDb, storeDb, type Database, type StoreDb } from "@/lib/db";
+import { openDb, rowsOf, type Database, type StoreDb } from "@/lib/db";
 import type { SourceEvent, SourcePerformance, SourceVenue, SyncSource } from "@/lib/sync/source";
 
 /**
@@ -13,7 +13,7 @@ export async function openTestDb(): Promise<{ database: Database; db: StoreDb; d
   if (!/^postgres(ql)?:\/\//.test(url)) {
     const database = await openDb(url);
     await database.migrate();
-    return { database, db: storeDb(database.db), dispose: () => database.close() };
+    return { database, db: database.db, dispose: () => database.close() };
   }
   const name = `sync_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
@@ -26,7 +26,7 @@ export async function openTestDb(): Promise<{ database: Database; db: StoreDb; d
   await database.migrate();
   return {
     database,
-    db: storeDb(database.db),
+    db: database.db,
     dispose: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });
@@ -67,8 +67,7 @@ export function revalidationRecorder() {
 }
 
 export async function rows<T = Record<string, unknown>>(db: StoreDb, query: string): Promise<T[]> {
-  const result = (await db.execute(sql.raw(query))) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
+  return rowsOf<T>(await db.execute(sql.raw(query)));
 }
 
 // ---------------------------------------------------------------------------------------------------------

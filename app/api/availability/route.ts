@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getAvailabilityViews } from "@/lib/availability/service";
 import { isSpektrixId } from "@/lib/spektrix";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +19,7 @@ const query = z
 export async function GET(request: NextRequest) {
   const parsed = query.safeParse(request.nextUrl.searchParams.get("performances") ?? "");
   if (!parsed.success) {
-    return NextResponse.json(
-      { error: `performances must be 1 to ${MAX_IDS} comma-separated Spektrix performance ids` },
-      { status: 400, headers: { "Cache-Control": "no-store" } },
-    );
+    return errorResponse(400, "invalid-query", `performances must be 1 to ${MAX_IDS} comma-separated Spektrix performance ids.`);
   }
   const performances = await getAvailabilityViews(parsed.data);
   return NextResponse.json(

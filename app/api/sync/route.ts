@@ -3,6 +3,7 @@ import { z } from "zod";
 import { env } from "@/lib/config";
 import { bearerToken, secretMatches } from "@/lib/sync/secret";
 import { runSiteSync } from "@/lib/sync/server";
+import { errorResponse } from "@/lib/http/errors";
 
 /**
  * POST /api/sync — runs a sync for schedulers (cron, platform schedulers, a Kubernetes CronJob), the CLI and
@@ -25,18 +26,18 @@ const STATUS = { succeeded: 200, "already-running": 409, aborted: 422, failed: 5
 
 export async function POST(request: Request): Promise<Response> {
   if (!secretMatches(bearerToken(request.headers.get("authorization")), env().SYNC_SECRET)) {
-    return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+    return errorResponse(401, "unauthorized", "Send Authorization: Bearer $SYNC_SECRET.", { headers: { "WWW-Authenticate": "Bearer" } });
   }
   const text = await request.text();
   let raw: unknown = {};
   try {
     raw = text.trim() ? JSON.parse(text) : {};
   } catch {
-    return Response.json({ error: "body must be JSON" }, { status: 400 });
+    return errorResponse(400, "bad-json", "The body must be JSON.");
   }
   const body = bodySchema.safeParse(raw);
   if (!body.success) {
-    return Response.json({ error: "invalid body", problems: body.error.issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`) }, { status: 400 });
+    return errorResponse(400, "bad-request", "Send {} or { eventId, force }.", { problems: body.error.issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`) });
   }
   const summary = await runSiteSync({
     trigger: triggerSchema.parse(request.headers.get("x-sync-trigger") ?? "api"),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };

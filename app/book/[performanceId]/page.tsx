@@ -8,8 +8,9 @@ import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { env } from "@/lib/config";
 import { getBookingTarget } from "@/lib/events/cached";
 import { formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
-import { iframeUrl, isSpektrixId, shortId } from "@/lib/spektrix";
-import { routes, siteInfo } from "@/lib/site";
+import { IFRAME_PARAMS, iframeUrl, isSpektrixId, shortId } from "@/lib/spektrix";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ performanceId: string }> };
 
@@ -34,7 +35,7 @@ export default async function BookPage({ params }: Props) {
   const site = siteInfo();
   const e = env();
   const start = new Date(performance.startsAt);
-  const spektrixUrl = iframeUrl({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, page: "chooseSeats", params: { EventInstanceId: shortId(performance.id) } });
+  const spektrixUrl = iframeUrl({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, page: "chooseSeats", params: { [IFRAME_PARAMS.performance]: shortId(performance.id) } });
   const duration = formatDuration(event.durationMinutes);
 
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 /** A removed, hidden or unknown event: say so plainly and point somewhere useful (served with a 404). */
 export default function EventNotFound() {

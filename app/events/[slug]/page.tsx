@@ -4,7 +4,8 @@ import { EventPageView } from "@/components/site/event-page";
 import { getEventBySlug, getRelated } from "@/lib/events/cached";
 import { performanceJsonLd, splitShared } from "@/lib/seo/json-ld";
 import { absoluteUrl, pageMetadata } from "@/lib/seo/metadata";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -44,7 +45,7 @@ export default async function EventPage({ params }: Props) {
   const related = await getRelated({ sourceId: event.sourceId, genre: event.genre });
   const now = new Date();
   const eventUrl = absoluteUrl(routes.event(event.slug));
-  const jsonLd = splitShared(event.performances.map((p) => performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(`/book/${encodeURIComponent(p.id)}`), now })));
+  const jsonLd = splitShared(event.performances.map((p) => performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(routes.book(p.id)), now })));
 
   return <EventPageView event={event} related={related} timeZone={site.timeZone} jsonLd={jsonLd} />;
 }

@@ -3,7 +3,8 @@ import { HomePageView } from "@/components/site/home-page";
 import { getHomeEvents } from "@/lib/events/cached";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { CACHED_HOME_PATH } from "@/lib/page-cache.mjs";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 /**
  * The home page, the same for every visitor, served at `/` through a rewrite (lib/page-cache.mjs). Rendered on

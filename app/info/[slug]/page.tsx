@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { PublishedBlocks } from "@/components/studio/published-blocks";
 import { tags } from "@/lib/cache/tags";
 import { publishedPage } from "@/lib/studio/pages";
+import { routes } from "@/lib/routes";
 
 /** Pages editors build in the studio, as published. Cached by the page's tag; publishing revalidates it. */
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   if (!SLUG.test(slug)) return {};
   const page = await load(slug);
   if (!page) return {};
-  return { title: page.seoTitle ?? page.title, description: page.seoDescription ?? undefined, alternates: { canonical: `/info/${page.slug}` } };
+  return { title: page.seoTitle ?? page.title, description: page.seoDescription ?? undefined, alternates: { canonical: routes.info(page.slug) } };
 }
 
 export default async function PublishedPage({ params }: { params: Promise<{ slug: string }> }) {

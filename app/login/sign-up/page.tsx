@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FramedFlowPage } from "@/components/spektrix/framed-flow-page";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
 

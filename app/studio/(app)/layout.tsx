@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/studio/actions/auth";
 import { currentEditor } from "@/lib/studio/guard";
+import { routes } from "@/lib/routes";
 
 const nav = [
-  { href: "/studio", label: "Overview" },
-  { href: "/studio/connection", label: "Connection" },
-  { href: "/studio/sync", label: "Sync runs" },
-  { href: "/studio/sync/settings", label: "Sync settings" },
-  { href: "/studio/events", label: "Events" },
-  { href: "/studio/pages", label: "Pages" },
+  { href: routes.studio.home, label: "Overview" },
+  { href: routes.studio.connection, label: "Connection" },
+  { href: routes.studio.sync, label: "Sync runs" },
+  { href: routes.studio.syncSettings, label: "Sync settings" },
+  { href: routes.studio.events, label: "Events" },
+  { href: routes.studio.pages, label: "Pages" },
 ];
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {

@@ -1,14 +1,15 @@
 import Link from "next/link";
-import { getDb, storeDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { formatAge } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { getSyncHealth } from "@/lib/sync/status";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudioHome() {
-  await requireEditorPage("/studio");
-  const health = await getSyncHealth(storeDb(await getDb()));
+  await requireEditorPage(routes.studio.home);
+  const health = await getSyncHealth(await getDb());
   return (
     <div className="grid gap-8">
       <header>
@@ -33,16 +34,16 @@ export default async function StudioHome() {
             <dd className="text-lg font-semibold">{health.lastAbort ? health.lastAbort.reason : "none"}</dd>
           </div>
         </dl>
-        <Link href="/studio/sync" className="btn btn-ghost mt-4 text-brand">
+        <Link href={routes.studio.sync} className="btn btn-ghost mt-4 text-brand">
           Sync runs
         </Link>
       </section>
       <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {[
-          ["/studio/connection", "Connection", "Client name, custom domain, owner API user and key; check the connection."],
-          ["/studio/sync/settings", "Sync settings", "Defaults for new events and performances, and the sync maps."],
-          ["/studio/events", "Events", "Search synced events, edit site fields, hide or keep live."],
-          ["/studio/pages", "Pages", "Build pages from blocks with live Spektrix pickers."],
+          [routes.studio.connection, "Connection", "Client name, custom domain, owner API user and key; check the connection."],
+          [routes.studio.syncSettings, "Sync settings", "Defaults for new events and performances, and the sync maps."],
+          [routes.studio.events, "Events", "Search synced events, edit site fields, hide or keep live."],
+          [routes.studio.pages, "Pages", "Build pages from blocks with live Spektrix pickers."],
         ].map(([href, title, text]) => (
           <li key={href} className="rounded-[var(--radius-card)] border border-line bg-white p-5">
             <h2 className="text-lg font-semibold">

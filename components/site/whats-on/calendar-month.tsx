@@ -3,7 +3,7 @@ import { addDays, addMonths, lastDayOfMonth, weekdayOf, type LocalDate } from "@
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { formatLocalDate, formatMonth, formatTime } from "@/lib/events/format";
 import type { CalendarPerformance } from "@/lib/events/types";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 /** Items shown in a desktop cell before "+N more". Phones list every performance. */

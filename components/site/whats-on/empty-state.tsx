@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { PRESET_LABELS } from "@/lib/events/dates";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 /** No results: say what narrowed the search, and offer one-click ways to widen it. */
 export function EmptyState({ filters }: { filters: ListingFilters }) {

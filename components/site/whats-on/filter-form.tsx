@@ -1,6 +1,6 @@
 import { ACCESS_FILTERS, ACCESS_LABELS, type ListingFilters } from "@/lib/events/filters";
 import type { Facets } from "@/lib/events/types";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 import { FilterFormView } from "./filter-form-client";
 
 const ACCESS = ACCESS_FILTERS.map((flag) => ({ flag, label: ACCESS_LABELS[flag] }));

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 function windowOf(page: number, total: number): Array<number | "gap"> {
   const pages = new Set([1, total, page - 1, page, page + 1].filter((p) => p >= 1 && p <= total));

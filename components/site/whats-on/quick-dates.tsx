@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DATE_PRESETS, PRESET_LABELS } from "@/lib/events/dates";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
-import { routes } from "@/lib/site";
+import { routes } from "@/lib/routes";
 
 /**
  * Date presets and the list/calendar switch, as links that carry the rest of the state. The current link is

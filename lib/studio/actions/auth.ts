@@ -11,6 +11,7 @@ import { safeReturnPath } from "../guard";
 import { recordFailedSignIn, recordSuccessfulSignIn, signInAllowed } from "../rate-limit";
 import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken } from "../session-token";
 import { checkCredentials } from "../users";
+import { routes } from "@/lib/routes";
 
 const signInSchema = z.object({
   email: z.string({ error: "must be text" }).trim().toLowerCase().min(1, { message: "is required" }).max(254, { message: "is too long" }).email({ message: "must be an e-mail address" }),
@@ -52,5 +53,5 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
 export async function signOutAction(): Promise<void> {
   const store = await cookies();
   store.delete(STUDIO_SESSION_COOKIE);
-  redirect("/studio/sign-in");
+  redirect(routes.studio.signIn);
 }

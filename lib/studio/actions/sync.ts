@@ -2,7 +2,7 @@
 
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
-import { getDb, storeDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { isSpektrixId } from "@/lib/spektrix";
 import { runSiteSync } from "@/lib/sync/server";
 import { saveSyncSettings } from "@/lib/sync/settings";
@@ -16,7 +16,7 @@ export async function saveSyncSettingsAction(settingsJson: string): Promise<Acti
   return asEditor(async (editor) => {
     const json = parseJsonField(settingsJson, "settings");
     if (!json.ok) return { ok: false, message: "The settings could not be read.", fieldErrors: json.errors };
-    const result = await saveSyncSettings(storeDb(await getDb()), json.value, { savedBy: editor.email });
+    const result = await saveSyncSettings(await getDb(), json.value, { savedBy: editor.email });
     if (!result.ok) return { ok: false, message: "Nothing was saved: some settings need attention.", fieldErrors: result.errors };
     revalidateTag(tags.syncSettings, { expire: 0 });
     return { ok: true, message: `Saved as version ${result.version}. The next sync applies it.`, data: { version: result.version } };

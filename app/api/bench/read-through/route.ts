@@ -7,14 +7,15 @@
  */
 import { env } from "@/lib/config";
 import { createSpektrixClient } from "@/lib/spektrix";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function GET(): Promise<Response> {
-  if (process.env.BENCH_ROUTES !== "1") return new Response("Not found", { status: 404 });
   const e = env();
+  if (e.BENCH_ROUTES !== "1") return errorResponse(404, "not-found", "Not found.");
   const client = createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, retries: 0 });
   const now = new Date();
   const events = await client.listEvents({ from: now, to: new Date(now.getTime() + 14 * 86_400_000) });

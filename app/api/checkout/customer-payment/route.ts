@@ -1,7 +1,7 @@
-import { clientIp } from "@/lib/auth/rate-limit";
 import { getSiteSession } from "@/lib/auth/server";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { customerPaymentDeps } from "@/lib/checkout/server";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -19,11 +19,10 @@ export async function POST(request: Request) {
       origin: request.headers.get("origin"),
       fetchSite: request.headers.get("sec-fetch-site"),
       body,
-      ip: clientIp(request.headers),
     },
     customerPaymentDeps(),
   );
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if ("retryAfterSeconds" in result && result.retryAfterSeconds) headers["Retry-After"] = String(result.retryAfterSeconds);
-  return Response.json(result.body, { status: result.status, headers });
+  if (!("error" in result.body)) return Response.json(result.body, { headers: { "Cache-Control": "no-store" } });
+  const retryAfter = "retryAfterSeconds" in result && result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  return errorResponse(result.status, result.body.error, result.body.message, { headers: retryAfter });
 }

@@ -6,6 +6,7 @@ import { isSpektrixId } from "@/lib/spektrix";
 import { editorRoute } from "@/lib/studio/guard";
 import { runSiteSync } from "@/lib/sync/server";
 import type { SyncProgress } from "@/lib/sync/engine";
+import { errorBody, errorResponse } from "@/lib/http/errors";
 
 /**
  * "Sync now" with progress: `POST /api/studio/sync` runs a sync and streams NDJSON lines — `{progress}` while it
@@ -19,17 +20,17 @@ export const POST = editorRoute<unknown>(async (request) => {
   // Compared with SITE_URL, not request.url: behind a proxy (or `next start` on 0.0.0.0) the server's idea of
   // its own URL need not be the origin the browser used.
   if (!isSameOrigin({ origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site"), siteUrl: env().SITE_URL })) {
-    return Response.json({ error: "cross-origin", message: "Start a sync from the studio itself." }, { status: 403 });
+    return errorResponse(403, "cross-origin", "Start a sync from the studio itself.");
   }
   let body: unknown = {};
   try {
     const text = await request.text();
     body = text ? JSON.parse(text) : {};
   } catch {
-    return Response.json({ error: "bad-json" }, { status: 400 });
+    return errorResponse(400, "bad-json", "The body must be JSON.");
   }
   const parsed = bodySchema.safeParse(body);
-  if (!parsed.success) return Response.json({ error: "bad-request", message: "Send {} or { eventId, force }." }, { status: 400 });
+  if (!parsed.success) return errorResponse(400, "bad-request", "Send {} or { eventId, force }.");
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -45,7 +46,8 @@ export const POST = editorRoute<unknown>(async (request) => {
         });
         send({ summary });
       } catch (error) {
-        send({ error: error instanceof Error ? error.message : "The sync failed." });
+        // The same shape as an error answer, as one line of the stream.
+        send(errorBody("sync-failed", error instanceof Error ? error.message : "The sync failed."));
       } finally {
         controller.close();
       }

@@ -5,13 +5,13 @@ import { BasketReset } from "@/components/checkout/basket-reset-client";
 import { CheckoutSteps } from "@/components/checkout/checkout-steps";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { CalendarIcon, CheckIcon } from "@/components/icons";
-import { authRoutes } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
 import { loadConfirmation } from "@/lib/checkout/confirmation";
 import { formatDate } from "@/lib/checkout/format";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Booking confirmed", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ type Props = { params: Promise<{ orderId: string }> };
 export default async function ConfirmationPage({ params }: Props) {
   const { orderId } = await params;
   const session = await getSiteSession();
-  if (!session) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(authRoutes.confirmation(orderId))}`);
+  if (!session) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(routes.confirmation(orderId))}`);
 
   // Owner-mode read; another customer's order is "not found", exactly like a missing one.
   const confirmation = await loadConfirmation({ session, orderId }, accountService().owner);
@@ -89,7 +89,7 @@ export default async function ConfirmationPage({ params }: Props) {
             renderPerformanceActions={(p) =>
               p.startUtc ? (
                 <a
-                  href={authRoutes.calendarFile(confirmation.orderId, p.performanceId)}
+                  href={routes.confirmationCalendar(confirmation.orderId, p.performanceId)}
                   className="inline-flex items-center gap-2 text-sm font-semibold text-brand underline-offset-4 hover:underline"
                 >
                   <CalendarIcon /> Add to calendar<span className="sr-only"> : {p.eventName}</span> (.ics)

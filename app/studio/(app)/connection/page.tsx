@@ -3,12 +3,13 @@ import { ConnectionCheck } from "@/components/studio/connection-check-client";
 import { ConnectionForm } from "@/components/studio/connection-form-client";
 import { loadConnection } from "@/lib/studio/connection";
 import { requireEditorPage } from "@/lib/studio/guard";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Connection" };
 export const dynamic = "force-dynamic";
 
 export default async function ConnectionPage() {
-  await requireEditorPage("/studio/connection");
+  await requireEditorPage(routes.studio.connection);
   const connection = await loadConnection();
   return (
     <div className="grid gap-8">

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { listEvents } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
 
 export default async function StudioEventsPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string }> }) {
-  await requireEditorPage("/studio/events");
+  await requireEditorPage(routes.studio.events);
   const { q = "", status = "" } = await searchParams;
   const events = await listEvents({ q: String(q), status: String(status) });
   return (
@@ -17,7 +18,7 @@ export default async function StudioEventsPage({ searchParams }: { searchParams:
         <h1 className="text-4xl font-semibold">Events</h1>
         <p className="mt-2 text-ink-soft">Events synced from Spektrix. Edit what the site says about them; fields locked by a sync map come from Spektrix.</p>
       </header>
-      <form role="search" className="flex flex-wrap items-end gap-3" action="/studio/events">
+      <form role="search" className="flex flex-wrap items-end gap-3" action={routes.studio.events}>
         <div className="grid gap-1">
           <label htmlFor="event-q" className="text-sm font-semibold">Search events</label>
           <input id="event-q" name="q" defaultValue={String(q)} maxLength={100} className="w-72 rounded-md border border-line bg-white px-3 py-2" />
@@ -51,7 +52,7 @@ export default async function StudioEventsPage({ searchParams }: { searchParams:
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-line/60">
                   <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/studio/events/${e.id}`} className="text-brand underline">{e.title}</Link>
+                    <Link href={routes.studio.event(e.id)} className="text-brand underline">{e.title}</Link>
                     <span className="block text-xs font-normal text-ink-soft">{e.slug}</span>
                   </th>
                   <td className="px-4 py-2">{formatWhen(e.firstPerformanceAt)}</td>

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { listPages } from "@/lib/studio/pages";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Pages" };
 export const dynamic = "force-dynamic";
 
 export default async function StudioPagesPage() {
-  await requireEditorPage("/studio/pages");
+  await requireEditorPage(routes.studio.pages);
   const pages = await listPages();
   return (
     <div className="grid gap-6">
@@ -17,7 +18,7 @@ export default async function StudioPagesPage() {
           <h1 className="text-4xl font-semibold">Pages</h1>
           <p className="mt-2 text-ink-soft">Pages built from blocks, published at /info/…</p>
         </div>
-        <Link href="/studio/pages/new" className="btn btn-primary">New page</Link>
+        <Link href={routes.studio.newPage} className="btn btn-primary">New page</Link>
       </header>
       {pages.length === 0 ? (
         <p className="text-ink-soft">No pages yet.</p>
@@ -26,7 +27,7 @@ export default async function StudioPagesPage() {
           {pages.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 rounded-[var(--radius-card)] border border-line bg-white p-4">
               <div>
-                <Link href={`/studio/pages/${p.id}`} className="font-semibold text-brand underline">{p.title}</Link>
+                <Link href={routes.studio.page(p.id)} className="font-semibold text-brand underline">{p.title}</Link>
                 <p className="text-xs text-ink-soft">/info/{p.slug} · {p.draftBlocks.length} blocks</p>
               </div>
               <p className="text-sm">

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import { SyncNow } from "@/components/studio/sync-now-client";
-import { getDb, storeDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { formatAge, formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { getSyncHealth, listSyncRuns } from "@/lib/sync/status";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sync runs" };
 export const dynamic = "force-dynamic";
 
 export default async function SyncRunsPage() {
-  await requireEditorPage("/studio/sync");
-  const db = storeDb(await getDb());
+  await requireEditorPage(routes.studio.sync);
+  const db = await getDb();
   const [health, runs] = await Promise.all([getSyncHealth(db), listSyncRuns(db, 25)]);
   return (
     <div className="grid gap-8">

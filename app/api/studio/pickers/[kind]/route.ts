@@ -1,6 +1,7 @@
 import { editorRoute } from "@/lib/studio/guard";
 import { isPickerKind, PICKER_MAX_QUERY } from "@/lib/studio/picker-core";
 import { explainForEditor, pickedRecordExists, searchPicker } from "@/lib/studio/spektrix";
+import { errorResponse } from "@/lib/http/errors";
 
 /**
  * The picker proxy: `GET /api/studio/pickers/{kind}?q=` searches Spektrix live with the owner credentials,
@@ -11,18 +12,18 @@ export const dynamic = "force-dynamic";
 
 export const GET = editorRoute<{ params: Promise<{ kind: string }> }>(async (request, { params }) => {
   const { kind } = await params;
-  if (!isPickerKind(kind)) return Response.json({ error: "unknown-kind", message: "No picker of that kind." }, { status: 404 });
+  if (!isPickerKind(kind)) return errorResponse(404, "unknown-kind", "No picker of that kind.");
   const url = new URL(request.url);
   const id = url.searchParams.get("id");
   const q = (url.searchParams.get("q") ?? "").slice(0, PICKER_MAX_QUERY);
   const headers = { "Cache-Control": "private, max-age=30", Vary: "Cookie" };
   try {
     if (id !== null) {
-      if (id.length > 80) return Response.json({ error: "bad-id", message: "Not an id." }, { status: 400 });
+      if (id.length > 80) return errorResponse(400, "bad-id", "Not an id.");
       return Response.json(await pickedRecordExists(kind, id), { headers });
     }
     return Response.json({ items: await searchPicker(kind, q) }, { headers });
   } catch (error) {
-    return Response.json({ error: "upstream", message: explainForEditor(error, "this search") }, { status: 502, headers: { "Cache-Control": "no-store" } });
+    return errorResponse(502, "upstream", explainForEditor(error, "this search"));
   }
 });

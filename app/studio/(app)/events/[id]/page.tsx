@@ -7,13 +7,14 @@ import { EDITABLE_SITE_FIELDS, FIELD_LABELS, getEvent, lockedFields } from "@/li
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { isRowId } from "@/lib/db/ids";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit event" };
 export const dynamic = "force-dynamic";
 
 export default async function StudioEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireEditorPage(`/studio/events/${encodeURIComponent(id)}`);
+  await requireEditorPage(routes.studio.event(id));
   const eventId = Number(id);
   if (!isRowId(eventId)) notFound();
   const event = await getEvent(eventId);
@@ -31,7 +32,7 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
         <h1 className="mt-1 text-4xl font-semibold">{event.title}</h1>
         <p className="mt-2 text-sm text-ink-soft">
           Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen {formatWhen(event.lastSeenAt)} ·{" "}
-          <Link href={`/studio/events/${event.id}/preview`} className="text-brand underline">Preview</Link>
+          <Link href={routes.studio.eventPreview(event.id)} className="text-brand underline">Preview</Link>
         </p>
       </header>
       <SyncNow eventId={event.sourceId} label="Sync this event now" />

@@ -5,13 +5,14 @@ import { requireEditorPage } from "@/lib/studio/guard";
 import { editorOptions } from "@/lib/studio/page-editor-options";
 import { getPage } from "@/lib/studio/pages";
 import { isRowId } from "@/lib/db/ids";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit page" };
 export const dynamic = "force-dynamic";
 
 export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireEditorPage(`/studio/pages/${encodeURIComponent(id)}`);
+  await requireEditorPage(routes.studio.page(id));
   const pageId = Number(id);
   if (!isRowId(pageId)) notFound();
   const page = await getPage(pageId);

@@ -3,12 +3,13 @@ import { SyncSettingsEditor } from "@/components/studio/sync-settings-editor-cli
 import { requireEditorPage } from "@/lib/studio/guard";
 import { currentSyncSettings } from "@/lib/studio/sync";
 import { EVENT_SOURCE_FIELDS, EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sync settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SyncSettingsPage() {
-  await requireEditorPage("/studio/sync/settings");
+  await requireEditorPage(routes.studio.syncSettings);
   const loaded = await currentSyncSettings();
   return (
     <div className="grid gap-8">

@@ -2,7 +2,9 @@ import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
 import { performanceCalendar } from "@/lib/checkout/calendar";
 import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
-import { routes, siteInfo } from "@/lib/site";
+import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
+import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +16,7 @@ export async function GET(_request: Request, context: Context) {
   const owner = accountService().owner;
   const order = await loadOwnOrder({ session: await getSiteSession(), orderId }, owner);
   const ticket = order?.tickets.find((t) => t.performanceId === performanceId);
-  if (!order || !ticket) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!order || !ticket) return errorResponse(404, "not-found", "Not found.");
 
   const performance = await owner.getPerformance(performanceId).catch(() => null);
   const eventId = performance?.eventId ?? ticket.eventId;
@@ -32,7 +34,7 @@ export async function GET(_request: Request, context: Context) {
         orderReference: orderReference(order.id),
       })
     : null;
-  if (!body) return new Response("This performance has no start time yet.", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!body) return errorResponse(404, "not-found", "This performance has no start time yet.");
 
   const filename = `${(event?.name ?? "performance").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase() || "performance"}.ics`;
   return new Response(body, {

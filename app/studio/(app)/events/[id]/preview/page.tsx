@@ -5,6 +5,7 @@ import { EventPageView } from "@/components/site/event-page";
 import { siteInfo } from "@/lib/site";
 import { getEventPreview } from "@/lib/studio/events";
 import { requireEditorPage } from "@/lib/studio/guard";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Preview event" };
 export const dynamic = "force-dynamic";
@@ -12,14 +13,14 @@ export const dynamic = "force-dynamic";
 /** The event as visitors would see it, through the public page's own component, including unpublished drafts. Editors only. */
 export default async function EventPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireEditorPage(`/studio/events/${encodeURIComponent(id)}/preview`);
+  await requireEditorPage(routes.studio.eventPreview(id));
   const preview = await getEventPreview(Number(id));
   if (!preview) notFound();
   return (
     <div className="grid gap-6">
       <p className="rounded-md border border-gold bg-note px-4 py-2 text-sm text-warning" role="note">
         Preview{preview.published ? "" : " of an unpublished draft"}{preview.hidden ? " (hidden from the site)" : ""}.{" "}
-        <Link href={`/studio/events/${preview.id}`} className="underline">Back to editing</Link>
+        <Link href={routes.studio.event(preview.id)} className="underline">Back to editing</Link>
       </p>
       <EventPageView event={preview.event} related={[]} timeZone={siteInfo().timeZone} />
     </div>

@@ -1,0 +1,29 @@
+/**
+ * The one shape of an error answer from any route handler of this site:
+ *
+ *   { "error": "kebab-case-code", "message": "A sentence a person can read.", "problems"?: ["field what is wrong"] }
+ *
+ * `error` is for code (clients switch on it), `message` for people (clients may show it as is), `problems` only
+ * for validation failures that name fields. Never put input back into a message: it may be an attack string.
+ */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  problems?: string[];
+}
+
+export function errorBody(error: string, message: string, problems?: string[]): ErrorBody {
+  return problems?.length ? { error, message, problems } : { error, message };
+}
+
+/** A JSON error answer. Not cacheable unless the caller says otherwise (an error must not stick in a CDN). */
+export function errorResponse(
+  status: number,
+  error: string,
+  message: string,
+  init: { headers?: HeadersInit; problems?: string[] } = {},
+): Response {
+  const headers = new Headers(init.headers);
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+  return Response.json(errorBody(error, message, init.problems), { status, headers });
+}

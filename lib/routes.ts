@@ -1,0 +1,73 @@
+/**
+ * Every path of this site in one typed registry: pages, the studio, and the route handlers the browser calls.
+ * Links, redirects, fetches, metadata and tests take their paths from here, so a page can move in one edit.
+ * Client-safe: no imports, no config.
+ *
+ * Four pages are also paths the venue may change in the studio (Connection: account, basket, checkout), kept
+ * with the Spektrix flow settings (`pagePaths` in lib/spektrix-flows/settings.ts). The values here are their
+ * defaults; server code that links to those pages reads `getFlowSettings().pagePaths`, which starts from them.
+ * (Serving the pages at the changed paths is the live-connection work; today the studio value only moves links.)
+ *
+ * `proxy.ts`'s matcher and `lib/page-cache.mjs` spell a few of these paths again because Next reads the matcher
+ * statically and next.config.mjs cannot import TypeScript; tests/routes/registry.test.ts checks that they agree,
+ * and that every path here is served by a page or route handler under app/.
+ */
+const enc = encodeURIComponent;
+
+export const routes = {
+  home: "/",
+  whatsOn: "/whats-on",
+  accessibility: "/whats-on?access=any",
+  event: (slug: string) => `/events/${enc(slug)}`,
+  book: (performanceId: string) => `/book/${enc(performanceId)}`,
+  info: (slug: string) => `/info/${enc(slug)}`,
+  support: "/support-us",
+  membership: "/membership",
+  giftVouchers: "/gift-vouchers",
+  shop: "/shop",
+
+  basket: "/basket",
+  /** Spektrix's own checkout iframe on a page of its own. */
+  guestCheckout: "/basket/guest-checkout",
+  basketLabels: (performanceIds: readonly string[]) => `/basket/labels?performances=${enc(performanceIds.join(","))}`,
+  checkout: "/checkout",
+  confirmation: (orderId: string) => `/checkout/confirmation/${enc(orderId)}`,
+  confirmationCalendar: (orderId: string, performanceId: string) => `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,
+
+  login: "/login",
+  logout: "/logout",
+  signUp: "/login/sign-up",
+  forgotPassword: "/login/forgot-password",
+  account: "/account",
+  accountManage: "/account/manage",
+  members: "/members",
+
+  studio: {
+    home: "/studio",
+    signIn: "/studio/sign-in",
+    connection: "/studio/connection",
+    sync: "/studio/sync",
+    syncSettings: "/studio/sync/settings",
+    events: "/studio/events",
+    event: (id: number | string) => `/studio/events/${enc(String(id))}`,
+    eventPreview: (id: number | string) => `/studio/events/${enc(String(id))}/preview`,
+    pages: "/studio/pages",
+    newPage: "/studio/pages/new",
+    page: (id: number | string) => `/studio/pages/${enc(String(id))}`,
+  },
+
+  api: {
+    availability: (performanceIds: readonly string[]) => `/api/availability?performances=${performanceIds.map(enc).join(",")}`,
+    /** The whole programme as one .ics file. */
+    calendar: "/api/calendar",
+    eventCalendar: (slug: string) => `/api/calendar?event=${enc(slug)}`,
+    performanceCalendar: (performanceId: string) => `/api/calendar/${enc(performanceId)}`,
+    customerPayment: "/api/checkout/customer-payment",
+    studioSync: "/api/studio/sync",
+    studioPicker: (kind: string) => `/api/studio/pickers/${enc(kind)}`,
+  },
+} as const;
+
+/** Path prefixes crawlers are asked to skip (robots.txt): per-visitor, transactional or editor-only pages. */
+export const privatePathPrefixes = ["/api/", "/book/", routes.basket, routes.checkout, routes.account, routes.studio.home] as const;
+

@@ -1,0 +1,68 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CACHED_HOME_PATH, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
+import { privatePathPrefixes, routes } from "@/lib/routes";
+import { WHATS_ON_PATH } from "@/lib/events/canonical";
+import { config as proxyConfig } from "@/proxy";
+
+/** Every page and route handler under app/, as a pattern over URL paths (route groups dropped, [param] = one segment). */
+function appRoutes(dir = "app", prefix = ""): RegExp[] {
+  const out: RegExp[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      const segment = /^\(.*\)$/.test(name) ? "" : /^\[\.\.\..+\]$/.test(name) ? "/.+" : /^\[.+\]$/.test(name) ? "/[^/]+" : `/${name.replace(/\./g, "\\.")}`;
+      out.push(...appRoutes(full, prefix + segment));
+    } else if (/^(page|route)\.tsx?$/.test(name)) {
+      out.push(new RegExp(`^${prefix || "/"}$`));
+    }
+  }
+  return out;
+}
+
+/** Every path the registry can produce, with sample arguments for the builders. */
+function registryPaths(node: unknown = routes): string[] {
+  if (typeof node === "string") return [node];
+  if (typeof node === "function") {
+    // Builders take ids or slugs, or (the query builders) a list of ids.
+    try {
+      return [(node as (...a: string[]) => string)("sample-1", "sample-2")];
+    } catch {
+      return [(node as (ids: string[]) => string)(["sample-1"])];
+    }
+  }
+  return Object.values(node as Record<string, unknown>).flatMap((v) => registryPaths(v));
+}
+
+describe("the route registry", () => {
+  const pages = appRoutes();
+
+  it("names only paths that a page or route handler under app/ serves", () => {
+    const missing = registryPaths()
+      .map((p) => p.split("?")[0]!)
+      // `/` is served by app/home/[variant] through a rewrite in next.config.mjs (the page cache, ADR 0007).
+      .map((p) => (p === routes.home ? CACHED_HOME_PATH : p))
+      .filter((p) => !pages.some((re) => re.test(p)));
+    expect(missing).toEqual([]);
+  });
+
+  it("encodes the parameters it is given", () => {
+    expect(routes.event("a b/c")).toBe("/events/a%20b%2Fc");
+    expect(routes.confirmationCalendar("O 1", "P/2")).toBe("/checkout/confirmation/O%201/calendar/P%2F2");
+    expect(routes.api.availability(["A", "B C"])).toBe("/api/availability?performances=A,B%20C");
+    expect(routes.basketLabels(["A", "B"])).toBe("/basket/labels?performances=A%2CB");
+  });
+
+  it("agrees with the paths that files outside TypeScript spell themselves", () => {
+    expect(WHATS_ON_PATH).toBe(routes.whatsOn);
+    expect(UNFILTERED_LISTING_PATH.startsWith(`${routes.whatsOn}/`)).toBe(true);
+    // The proxy's matcher must be a literal for Next; its paths are the registry's event, booking and listing pages.
+    const sources = proxyConfig.matcher.map((m) => (typeof m === "string" ? m : m.source));
+    for (const source of sources) {
+      const page = source.replace(/\/:[a-z]+\(.*\)$/, "/sample");
+      expect([routes.whatsOn, UNFILTERED_LISTING_PATH, routes.event("sample"), routes.book("sample")].includes(page) || pages.some((re) => re.test(page)), source).toBe(true);
+    }
+    for (const prefix of privatePathPrefixes) expect(registryPaths().some((p) => p.startsWith(prefix)), prefix).toBe(true);
+  });
+});
