@@ -7,6 +7,12 @@ export const tags = {
   listings: "listings",
   /** One event's page and everything derived from it. Keyed by the site's slug-independent source id. */
   event: (sourceId: string) => `event:${sourceId}`,
+  /**
+   * Which event a slug names. Separate from `listings` so an event page carries no listing tag: a change to one
+   * event then re-renders that event's page and the listings, not every event page (ADR 0002). The sync
+   * revalidates it when it creates the event that takes the slug.
+   */
+  slug: (slug: string) => `slug:${slug}`,
   venues: "venues",
   /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */
   catalogue: "spektrix-catalogue",

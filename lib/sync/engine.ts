@@ -231,9 +231,13 @@ async function locked(
   return summary;
 }
 
-/** Each changed event's tag, then the listings (and venues) tag, each once. Failures are logged, not fatal. */
+/**
+ * Each changed event's tag, the slug of each new event (a page may have looked it up before it existed), then the
+ * listings (and venues) tag, each once. Failures are logged, not fatal.
+ */
 async function revalidateChanged(plan: SyncPlan, revalidate: Revalidate | undefined, errors: string[]): Promise<string[]> {
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
+  list.push(...plan.events.insert.map((e) => tags.slug(e.slug)).sort());
   if (list.length) list.push(tags.listings);
   if (plan.venuesChanged) list.push(tags.venues);
   if (!revalidate) return [];
