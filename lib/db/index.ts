@@ -7,6 +7,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bumpGeneration } from "./generation";
 import * as schema from "./schema";
 
 export { schema };
@@ -47,7 +49,7 @@ export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/d
     return {
       kind: "postgres" as const,
       db,
-      migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS }),
+      migrate: () => migrateAndRecord(db, () => migratePg(db, { migrationsFolder: MIGRATIONS })),
       /** Runs `fn` holding a session-level advisory lock, or returns undefined if someone else holds it. */
       withAdvisoryLock: async <T>(key: number, fn: () => Promise<T>): Promise<T | undefined> => {
         const client = await pool.connect();
@@ -87,7 +89,7 @@ export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/d
   return {
     kind: "pglite" as const,
     db,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
+    migrate: () => migrateAndRecord(db, () => migratePglite(db, { migrationsFolder: MIGRATIONS })),
     withAdvisoryLock: async <T>(_key: number, fn: () => Promise<T>): Promise<T | undefined> => {
       if (held) return undefined;
       held = true;
@@ -99,6 +101,26 @@ export async function openDb(url = process.env.DATABASE_URL ?? "pglite://.data/d
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Runs the migrations and, when any was applied, moves the store's generation: a new schema can change what the
+ * pages read, and no cache was told (docs/adr/0008-caches-follow-the-store.md).
+ */
+async function migrateAndRecord(db: unknown, run: () => Promise<void>): Promise<void> {
+  const store = db as unknown as StoreDb;
+  const before = await appliedMigrations(store);
+  await run();
+  if ((await appliedMigrations(store)) > before) await bumpGeneration(store, "migration");
+}
+
+async function appliedMigrations(db: StoreDb): Promise<number> {
+  try {
+    const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
+    return result.rows[0]?.n ?? 0;
+  } catch {
+    return 0; // a new database: no migrations table yet
+  }
 }
 
 export type Database = Awaited<ReturnType<typeof openDb>>;

@@ -34,26 +34,26 @@ function ctx(bucket: number): q.QueryContext {
 const listing = unstable_cache(
   async (filters: ListingFilters, bucket: number) => q.queryListing(await db(), filters, ctx(bucket)),
   ["site:listing:v1"],
-  { tags: [tags.listings], revalidate: LISTING_REVALIDATE },
+  { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getListing = (filters: ListingFilters) => listing(filters, nowBucket());
 
 const calendar = unstable_cache(
   async (filters: ListingFilters, month: string, bucket: number) => q.queryCalendarMonth(await db(), filters, month, ctx(bucket)),
   ["site:calendar:v1"],
-  { tags: [tags.listings], revalidate: LISTING_REVALIDATE },
+  { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getCalendarMonth = (filters: ListingFilters, month: string) => calendar({ ...filters, page: 1 }, month, nowBucket());
 
 const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v1"], {
-  tags: [tags.listings, tags.venues],
+  tags: [tags.listings, tags.venues, tags.store],
   revalidate: LISTING_REVALIDATE,
 });
 /** Facets change slowly; a 10-minute bucket keeps one entry for everyone. */
 export const getFacets = () => facets(Math.floor(Date.now() / 600_000) * 600_000);
 
 const home = unstable_cache(async (bucket: number) => q.queryHome(await db(), ctx(bucket)), ["site:home:v1"], {
-  tags: [tags.listings],
+  tags: [tags.listings, tags.store],
   revalidate: LISTING_REVALIDATE,
 });
 export const getHomeEvents = () => home(nowBucket());
@@ -61,7 +61,7 @@ export const getHomeEvents = () => home(nowBucket());
 /** Which event a slug names, under the slug's own tag (never `listings`, which would tie every event page to every change). */
 function slugToSource(slug: string) {
   return unstable_cache(async () => q.querySlugSourceId(await db(), slug), ["site:slug:v1", slug], {
-    tags: [tags.slug(slug)],
+    tags: [tags.slug(slug), tags.store],
     revalidate: LISTING_REVALIDATE,
   })();
 }
@@ -76,7 +76,7 @@ export async function getEventBySlug(slug: string) {
   if (!sourceId) return { kind: "unknown" as const };
   const bucket = nowBucket();
   return unstable_cache(async () => q.queryEvent(await db(), sourceId, ctx(bucket)), ["site:event:v1", sourceId, String(bucket)], {
-    tags: [tags.event(sourceId)],
+    tags: [tags.event(sourceId), tags.store],
     revalidate: LISTING_REVALIDATE,
   })();
 }
@@ -92,17 +92,17 @@ export async function getRelated(event: { sourceId: string; genre: string | null
   const ids = await unstable_cache(
     async () => (await q.queryRelated(await db(), event, ctx(bucket))).map((r) => r.sourceId),
     ["site:related-ids:v1", event.sourceId, event.genre ?? "", String(bucket)],
-    { tags: [tags.event(event.sourceId)], revalidate: LISTING_REVALIDATE },
+    { tags: [tags.event(event.sourceId), tags.store], revalidate: LISTING_REVALIDATE },
   )();
   if (!ids.length) return [];
   return unstable_cache(async () => q.queryRelated(await db(), event, ctx(bucket), ids.length, ids), ["site:related:v2", event.sourceId, ...ids, String(bucket)], {
-    tags: ids.map((id) => tags.event(id)),
+    tags: [...ids.map((id) => tags.event(id)), tags.store],
     revalidate: LISTING_REVALIDATE,
   })();
 }
 
 const sitemap = unstable_cache(async (bucket: number) => q.querySitemapEvents(await db(), ctx(bucket)), ["site:sitemap:v1"], {
-  tags: [tags.listings],
+  tags: [tags.listings, tags.store],
   revalidate: 3600,
 });
 export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -110,20 +110,20 @@ export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000)
 const feed = unstable_cache(
   async (scope: { eventSourceId?: string; performanceId?: string }, bucket: number) => q.queryFeed(await db(), ctx(bucket), scope),
   ["site:feed:v1"],
-  { tags: [tags.listings], revalidate: LISTING_REVALIDATE },
+  { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getFeed = (scope: { eventSourceId?: string; performanceId?: string } = {}) => feed(scope, Math.floor(Date.now() / 600_000) * 600_000);
 
 export async function getBookingTarget(performanceId: string) {
   const bucket = nowBucket();
   return unstable_cache(async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)), ["site:book:v1", performanceId, String(bucket)], {
-    tags: [tags.listings],
+    tags: [tags.listings, tags.store],
     revalidate: 60,
   })();
 }
 
 const saleFacts = unstable_cache(async (ids: string[]) => q.querySaleFacts(await db(), ids), ["site:sale-facts:v1"], {
-  tags: [tags.listings],
+  tags: [tags.listings, tags.store],
   revalidate: 60,
 });
 export const getSaleFacts = (ids: string[]) => saleFacts([...ids].sort());

@@ -54,7 +54,7 @@ describe("cache tags of the public pages' reads", () => {
       related = await cached.getRelated({ sourceId: row!.sourceId, genre: row!.genre });
     });
     expect(related.length).toBeGreaterThan(0);
-    expect(pageTags).toEqual(new Set([`slug:${slug}`, `event:${row!.sourceId}`, ...related.map((r) => `event:${r.sourceId}`)]));
+    expect(pageTags).toEqual(new Set([`slug:${slug}`, `event:${row!.sourceId}`, ...related.map((r) => `event:${r.sourceId}`), "store"]));
     expect(pageTags.has("listings")).toBe(false);
 
     // A sync that changes an event this page neither is nor suggests revalidates `event:<that id>` and `listings`.
@@ -64,12 +64,32 @@ describe("cache tags of the public pages' reads", () => {
   });
 
   it("tags an unknown slug with that slug only, so creating the event that takes it revalidates it", async () => {
-    expect(await tagsOf(() => cached.getEventBySlug("not-yet-an-event"))).toEqual(new Set(["slug:not-yet-an-event"]));
+    expect(await tagsOf(() => cached.getEventBySlug("not-yet-an-event"))).toEqual(new Set(["slug:not-yet-an-event", "store"]));
   });
 
   it("tags what lists events with the listings", async () => {
     for (const read of [() => cached.getHomeEvents(), () => cached.getListing({ view: "list", access: [], page: 1 }), () => cached.getSitemapEvents()]) {
       expect(await tagsOf(read)).toContain("listings");
+    }
+  });
+
+  it("tags every read of the store with the store tag, so a cache that no longer matches it can drop them all (ADR 0008)", async () => {
+    const all = [
+      () => cached.getHomeEvents(),
+      () => cached.getListing({ view: "list", access: [], page: 1 }),
+      () => cached.getCalendarMonth({ view: "calendar", access: [], page: 1 }, "2026-12"),
+      () => cached.getFacets(),
+      () => cached.getSitemapEvents(),
+      () => cached.getFeed(),
+      () => cached.getEventBySlug(seed.eventSlugs[1]!),
+      () => cached.getBookingTarget(seed.performanceIds[0]!),
+      () => cached.getSaleFacts(seed.performanceIds.slice(0, 2)),
+    ];
+    for (const read of all) {
+      reads.length = 0;
+      await read();
+      expect(reads.length).toBeGreaterThan(0);
+      for (const tagList of reads) expect(tagList).toContain("store");
     }
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readGenerationChain } from "@/lib/db/generation";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
 import { saveSyncSettings } from "@/lib/sync/settings";
 import { HOUR } from "@/lib/sync/time";
@@ -54,6 +55,26 @@ describe("a first sync", () => {
     ]);
     const [run] = await rows(ctx.db, "select * from sync_runs");
     expect(run).toMatchObject({ status: "succeeded", trigger: "test", created: 9, scope: "full" });
+  });
+});
+
+describe("the store generation (ADR 0008)", () => {
+  it("moves with a run that writes: announced when the run revalidated, unannounced when it could not", async () => {
+    const source = new FakeSource(2, 1);
+    const before = await readGenerationChain(ctx.db);
+    await sync(source);
+    const announced = await readGenerationChain(ctx.db);
+    expect(announced.newest).not.toBe(before.newest);
+    expect(announced.valid).toContain(before.newest);
+
+    await sync(source); // nothing changed: nothing moves
+    expect((await readGenerationChain(ctx.db)).newest).toBe(announced.newest);
+
+    source.events[0]!.name = "Changed with no site to tell";
+    await sync(source, { revalidate: undefined });
+    const silent = await readGenerationChain(ctx.db);
+    expect(silent.newest).not.toBe(announced.newest);
+    expect(silent.valid).toEqual([silent.newest]);
   });
 });
 
