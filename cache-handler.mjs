@@ -129,7 +129,7 @@ const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
 class StoreFollowingFileSystemCache extends FileSystemCache {
   constructor(context) {
     super(context);
-    this.markerFile = context.serverDistDir ? path.join(context.serverDistDir, "..", "cache", "store-generation") : null;
+    this.markerFile = context.serverDistDir ? path.join(/*turbopackIgnore: true*/ context.serverDistDir, "..", "cache", "store-generation") : null;
   }
 
   async get(...args) {
@@ -139,10 +139,11 @@ class StoreFollowingFileSystemCache extends FileSystemCache {
         // Next's disk cache keeps revalidations in memory: entries written before now count as expired.
         invalidate: () => super.revalidateTag([STORE_TAG]),
         marker: {
-          read: () => readFile(file, "utf8").then((text) => text.trim() || null, () => null),
+          // One file in the build folder, named at start: nothing for the build's file tracing to follow.
+          read: () => readFile(/*turbopackIgnore: true*/ file, "utf8").then((text) => text.trim() || null, () => null),
           write: async (token) => {
-            await mkdir(path.dirname(file), { recursive: true });
-            await writeFile(file, token);
+            await mkdir(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+            await writeFile(/*turbopackIgnore: true*/ file, token);
           },
         },
       });

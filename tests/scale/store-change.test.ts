@@ -5,8 +5,8 @@
  * Runs with the other built-site tests (`SCALE_TEST=1`, after `next build`; scripts/test.sh); plain `vitest run`
  * skips it. Locally: SCALE_TEST=1 npx vitest run tests/scale/store-change.test.ts
  *
- * The site serves from a copy of the build (without its cache), so the disk cache it fills is this test's own.
- * Two emulators stand in for two venues' Spektrix systems, each loading one venue's captured catalogue.
+ * The site's disk cache is the build's (`<distDir>/cache`, where a kept CI cache would be): whatever an earlier
+ * run left there is one more store the site must not serve from. Two emulators stand in for two venues' Spektrix systems, each loading one venue's captured catalogue.
  *   1. Store A is synced from venue A; the site caches its sitemap, what's on and an event page.
  *   2. Site down: the event is renamed upstream and synced into A from outside the site (`npm run sync --local`).
  *      Site up: the first event page and the first what's on show the new title.
@@ -22,16 +22,17 @@ import { defaultDataDir, startEmulator, type RunningEmulator } from "../../emula
 import { openDb, storeDb } from "@/lib/db";
 import { runSync } from "@/lib/sync/engine";
 import { createSpektrixSource } from "@/lib/sync/spektrix-source";
-import { buildMissingReason, DIST_DIR, REPO_ROOT, startNext, type NextInstance } from "./instances";
+import { buildMissingReason, startNext, type NextInstance } from "./instances";
 import { freePort } from "./redis-server";
 
 const enabled = process.env.SCALE_TEST === "1" || process.env.SCALE_TEST === "true";
 const TZ = "America/Edmonton";
-const COPY_DIR = `${DIST_DIR}-store-change`;
 
 type EventRow = { slug: string; title: string; source_id: string };
+/** Titles that appear in the HTML exactly as stored (no entities to decode). */
+const plain = (e: EventRow) => /^[A-Za-z0-9 ]+$/.test(e.title);
 
-/** A sync from outside the site, as `npm run sync -- --local` does: nothing to revalidate. */
+/** A sync from outside the site, as `npm run sync -- --local` does: nothing to revalidate. Returns every event stored. */
 async function syncFromOutside(url: string, emu: RunningEmulator): Promise<EventRow[]> {
   const database = await openDb(url);
   try {
@@ -39,7 +40,7 @@ async function syncFromOutside(url: string, emu: RunningEmulator): Promise<Event
     const summary = await runSync({ database, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName }), trigger: "cli", timeZone: TZ });
     if (summary.status !== "succeeded") throw new Error(`sync ${summary.status}: ${summary.abortReason ?? summary.errors.join("; ")}`);
     const result = (await storeDb(database.db).execute(
-      sql.raw("select slug, title, source_id from events where status = 'active' and published and not hidden and title ~ '^[A-Za-z0-9 ]+$' order by slug"),
+      sql.raw("select slug, title, source_id from events order by slug"),
     )) as unknown as { rows: EventRow[] };
     return result.rows;
   } finally {
@@ -62,7 +63,6 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
 
   const start = async (databaseUrl: string, emu: RunningEmulator) => {
     site = await startNext("site", port, {
-      NEXT_DIST_DIR: COPY_DIR,
       DATABASE_URL: databaseUrl,
       SPEKTRIX_BASE_URL: emu.url,
       SPEKTRIX_CLIENT_NAME: emu.clientName,
@@ -89,9 +89,6 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
   beforeAll(async () => {
     const missing = buildMissingReason();
     if (missing) throw new Error(`cannot run the store-change test: ${missing}`);
-    // The build without its cache: this test's pages go to a disk cache of their own.
-    rmSync(path.join(REPO_ROOT, COPY_DIR), { recursive: true, force: true });
-    cpSync(path.join(REPO_ROOT, DIST_DIR), path.join(REPO_ROOT, COPY_DIR), { recursive: true, filter: (src) => path.basename(src) !== "cache" || path.dirname(src) !== path.join(REPO_ROOT, DIST_DIR) });
     work = mkdtempSync(path.join(tmpdir(), "store-change-"));
     [venueA, venueB, port] = await Promise.all([
       startEmulator({ port: 0, control: true, shiftDates: true, dataDir: venueDir("kaymeekcentre.event-instances.json") }),
@@ -103,7 +100,6 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
   afterAll(async () => {
     await stop();
     await Promise.allSettled([venueA?.stop(), venueB?.stop()]);
-    rmSync(path.join(REPO_ROOT, COPY_DIR), { recursive: true, force: true });
     if (work) rmSync(work, { recursive: true, force: true });
   }, 30_000);
 
@@ -118,9 +114,9 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
     const pathsA = await sitemapPaths();
     expect(pathsA.length).toBeGreaterThan(0);
     const listedA = (await get("/whats-on")).text;
-    const target = eventsA.find((e) => listedA.includes(e.title) && pathsA.includes(`/events/${e.slug}`));
+    const target = eventsA.filter(plain).find((e) => listedA.includes(e.title) && pathsA.includes(`/events/${e.slug}`));
     expect(target, "no event of store A on the first page of what's on").toBeDefined();
-    expect((await get(`/events/${target!.slug}`)).text).toContain(target!.title);
+    expect((await get(`/events/${target!.slug}`)).text, site!.output().slice(-3000)).toContain(target!.title);
     const cached = await get(`/events/${target!.slug}`);
     expect(cached.cache, "the event page should be served from the page cache").toBe("HIT");
     await stop();
@@ -152,7 +148,7 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
     expect(paths.length).toBeGreaterThan(0);
     for (const p of paths) expect(slugsB.has(decodeURIComponent(p.slice("/events/".length))), `${p} is not an event of store B`).toBe(true);
     const whatsOn = (await get("/whats-on")).text;
-    expect(eventsB.some((e) => whatsOn.includes(e.title))).toBe(true);
+    expect(eventsB.filter(plain).some((e) => whatsOn.includes(e.title))).toBe(true);
     expect(whatsOn).not.toContain(renamed);
     if (!slugsB.has(target!.slug)) expect((await get(`/events/${target!.slug}`)).status).toBe(404);
   }, 240_000);
