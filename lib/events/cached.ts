@@ -45,7 +45,7 @@ const calendar = unstable_cache(
 );
 export const getCalendarMonth = (filters: ListingFilters, month: string) => calendar({ ...filters, page: 1 }, month, nowBucket());
 
-const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v1"], {
+const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v2"], {
   tags: [tags.listings, tags.venues, tags.store],
   revalidate: LISTING_REVALIDATE,
 });

@@ -248,9 +248,15 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .innerJoin(events, eq(performances.eventId, events.id))
     .innerJoin(venues, eq(performances.venueId, venues.id))
     .where(upcoming);
+  const [last] = await db
+    .select({ at: sql<string | null>`max(${performances.startsAt})` })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .where(upcoming);
   return {
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
     venues: venueRows.map((v) => ({ slug: slugifyName(v.name), name: v.name, address: v.address })).sort((a, b) => a.name.localeCompare(b.name)),
+    lastDay: last?.at ? localDateOf(new Date(last.at), ctx.timeZone) : null,
   };
 }
 

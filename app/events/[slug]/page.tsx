@@ -5,6 +5,7 @@ import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { JsonLd } from "@/components/site/json-ld";
 import { PerformanceList } from "@/components/site/performance-list";
+import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { getEventBySlug, getRelated } from "@/lib/events/cached";
 import { formatDuration, formatRun } from "@/lib/events/format";
 import type { EventDetail } from "@/lib/events/types";
@@ -74,9 +75,9 @@ export default async function EventPage({ params }: Props) {
               {event.genre ? (
                 <>
                   <span aria-hidden> / </span>
-                  <Link href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`} className="underline-offset-4 hover:text-paper hover:underline">
+                  <ListingLink href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`} className="underline-offset-4 hover:text-paper hover:underline">
                     {event.genre}
-                  </Link>
+                  </ListingLink>
                 </>
               ) : null}
             </nav>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
+import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { getHomeEvents } from "@/lib/events/cached";
 import { formatRun } from "@/lib/events/format";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -103,10 +104,10 @@ export default async function HomePage({ params }: Props) {
         <ul className="mt-6 grid grid-cols-2 gap-3 md:gap-4 lg:grid-cols-4">
           {quickLinks.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5">
+              <ListingLink href={link.href} className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5">
                 <span className="font-display text-xl font-semibold group-hover:text-brand">{link.label}</span>
                 <span className="mt-1 block text-sm text-ink-soft">{link.note}</span>
-              </Link>
+              </ListingLink>
             </li>
           ))}
         </ul>
@@ -147,12 +148,12 @@ export default async function HomePage({ params }: Props) {
           <ul className="grid grid-cols-2 gap-3">
             {accessLinks.map((a) => (
               <li key={a.href}>
-                <Link href={a.href} className="flex items-center gap-3 rounded-card border border-[#1d4e6b]/25 bg-white p-4 font-semibold text-[#163e56] transition hover:border-[#163e56]">
+                <ListingLink href={a.href} className="flex items-center gap-3 rounded-card border border-[#1d4e6b]/25 bg-white p-4 font-semibold text-[#163e56] transition hover:border-[#163e56]">
                   <span aria-hidden className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-[#163e56] px-1.5 text-sm font-bold text-white">
                     {a.code}
                   </span>
                   {a.label}
-                </Link>
+                </ListingLink>
               </li>
             ))}
           </ul>
