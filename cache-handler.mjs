@@ -1,9 +1,16 @@
-// The Next.js data cache shared by every instance, in Redis (see docs/adr/0005-shared-cache-redis.md).
+// Next's data and page cache, always through this file so it can follow the store (ADR 0008), and shared by
+// every instance in Redis when REDIS_URL is set (ADR 0005).
 //
-// next.config.mjs points `cacheHandler` here only when REDIS_URL is set; without it Next keeps its default
-// in-process cache and this file is never loaded. Entries written by `unstable_cache`, fetch and ISR go to
-// Redis under `<REDIS_KEY_PREFIX>:<build id>:`, so a `revalidateTag` from a sync on any instance deletes the
-// entries for every instance, and two deployments of different builds never serve each other's pages.
+// Every read first runs `followTheStore` (lib/cache/follow-store.mjs): at most every couple of seconds it
+// compares the generation the cache last matched (its marker) with the store's, and drops everything derived
+// from the store when they disagree: a sync outside the site, a migration, a restore, another DATABASE_URL, or a
+// `.next/cache` kept from another build. In between, a read costs one clock comparison.
+//
+// Without REDIS_URL: Next's own file-system cache (the class Next would use anyway), the marker a file next to
+// the fetch cache. With REDIS_URL: entries written by `unstable_cache`, fetch and ISR go to Redis under
+// `<REDIS_KEY_PREFIX>:<build id>:`, so a `revalidateTag` from a sync on any instance deletes the entries for
+// every instance, and two deployments of different builds never serve each other's pages; the marker is a key
+// under the same prefix, so instances share it.
 //
 // - During `next build` (and if REDIS_URL is somehow unset) an in-process LRU is used: a build never needs Redis.
 // - The configuration (and its one Redis connection) is created once per process and kept on globalThis.
@@ -15,12 +22,18 @@
 import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisStringsHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { createClient } from "redis";
 import { buildEnv } from "./lib/config/build.mjs";
 import { errorText, logger, redactUrl } from "./lib/log/logger.mjs";
+import { STORE_TAG, followTheStore } from "./lib/cache/follow-store.mjs";
 
 const CONFIG_KEY = Symbol.for("storefront.cacheHandlerConfig");
+const MARKER_KEY = Symbol.for("storefront.cacheMarker");
+const building = () => process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD;
 
 const log = logger("cache-handler");
 
@@ -59,6 +72,14 @@ async function createConfig({ buildId }) {
   const ready = await Promise.race([connected, new Promise((resolve) => setTimeout(() => resolve(false), waitMs).unref())]);
   if (!ready) log.warn({ url: redactUrl(url) }, "redis is not reachable yet; serving without the shared cache until it is");
 
+  const markerKey = `${config.REDIS_KEY_PREFIX}:${buildId ?? "nobuild"}:store-generation`;
+  const timeoutMs = config.REDIS_CACHE_TIMEOUT_MS;
+  const bounded = (promise) =>
+    Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("Redis timed out")), timeoutMs).unref())]);
+  globalThis[MARKER_KEY] = {
+    read: () => bounded(client.get(markerKey)),
+    write: (token) => bounded(client.set(markerKey, token)),
+  };
   return {
     handlers: [
       createRedisStringsHandler({
@@ -81,4 +102,50 @@ CacheHandler.onCreation((context) => {
   return holder[CONFIG_KEY];
 });
 
-export default CacheHandler;
+/** The shared cache in Redis, checked against the store before each read. */
+class StoreFollowingRedisCache extends CacheHandler {
+  async get(cacheKey, ctx) {
+    if (!building()) {
+      await followTheStore({
+        invalidate: () => super.revalidateTag(STORE_TAG),
+        marker: {
+          // Revalidating no tag only makes sure the handler (and its connection) is configured.
+          read: async () => (await super.revalidateTag([]), globalThis[MARKER_KEY] ? globalThis[MARKER_KEY].read() : null),
+          write: async (token) => globalThis[MARKER_KEY]?.write(token),
+        },
+      });
+    }
+    return super.get(cacheKey, ctx);
+  }
+}
+
+const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
+
+/** Next's own disk cache, checked against the store before each read; the marker is a file beside the fetch cache. */
+class StoreFollowingFileSystemCache extends FileSystemCache {
+  constructor(context) {
+    super(context);
+    this.markerFile = context.serverDistDir ? path.join(/*turbopackIgnore: true*/ context.serverDistDir, "..", "cache", "store-generation") : null;
+  }
+
+  async get(...args) {
+    if (this.markerFile && !building()) {
+      const file = this.markerFile;
+      await followTheStore({
+        // Next's disk cache keeps revalidations in memory: entries written before now count as expired.
+        invalidate: () => super.revalidateTag([STORE_TAG]),
+        marker: {
+          // One file in the build folder, named at start: nothing for the build's file tracing to follow.
+          read: () => readFile(/*turbopackIgnore: true*/ file, "utf8").then((text) => text.trim() || null, () => null),
+          write: async (token) => {
+            await mkdir(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+            await writeFile(/*turbopackIgnore: true*/ file, token);
+          },
+        },
+      });
+    }
+    return super.get(...args);
+  }
+}
+
+export default buildEnv().REDIS_URL ? StoreFollowingRedisCache : StoreFollowingFileSystemCache;

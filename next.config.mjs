@@ -45,11 +45,11 @@ const nextConfig = {
     // CSP, HSTS (production), nosniff, Referrer-Policy, frame-ancestors: lib/security/headers.mjs, docs/security.md.
     return [{ source: "/:path*", headers: securityHeaders(config) }];
   },
-  // Several instances share one data cache in Redis, so a sync's revalidateTag reaches all of them
-  // (cache-handler.mjs, ADR 0005). Without REDIS_URL, one instance keeps Next's default in-process cache.
-  ...(config.REDIS_URL
-    ? { cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"), cacheMaxMemorySize: 0 }
-    : {}),
+  // The cache follows the store: every read is checked against the store's generation (cache-handler.mjs,
+  // ADR 0008). With REDIS_URL, several instances share one data cache in Redis, so a sync's revalidateTag
+  // reaches all of them (ADR 0005); without it, one instance keeps Next's own disk cache.
+  cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"),
+  ...(config.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
 };
 
 export default nextConfig;

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
 import { CACHED_HOME_PATH, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
+import { siteInfo } from "@/lib/site";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
 const MAX_SEGMENT_LENGTH = 200;
@@ -18,7 +19,7 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === UNFILTERED_LISTING_PATH) return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
   if (pathname === CACHED_HOME_PATH) return NextResponse.redirect(new URL(`/${search}`, request.url), 308);
-  const to = whatsOnRedirect(request.nextUrl);
+  const to = whatsOnRedirect(request.nextUrl, new Date(), siteInfo().timeZone);
   if (to) return NextResponse.redirect(new URL(to, request.url), 308);
 
   const [, section, segment] = pathname.split("/");

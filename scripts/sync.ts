@@ -103,7 +103,7 @@ async function main(): Promise<number> {
   if (!summary) {
     summary = await locally(config, args);
     clearProgress();
-    if (summary.writes > 0) err.write("note: ran outside the site, so its cache was not revalidated; pages refresh when their cache expires or on the next sync through the site\n");
+    if (summary.writes > 0) err.write("note: ran outside the site, so its cache could not be told what changed; it drops everything it took from the store at its next check (ADR 0008)\n");
   }
   out.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : table(summary));
   return EXIT[summary.status];

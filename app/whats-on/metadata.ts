@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { describeFilters } from "@/lib/events/describe";
-import { isUnfiltered, parseFilters } from "@/lib/events/filters";
+import { isCanonicalListing, parseFilters } from "@/lib/events/filters";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
@@ -15,5 +15,5 @@ export function whatsOnMetadata(raw: Record<string, string | string[] | undefine
     path: routes.whatsOn,
   });
   // Filtered views are for visitors, not for search engines; the canonical is the unfiltered list.
-  return isUnfiltered(filters) && filters.view === "list" && filters.page === 1 ? base : { ...base, robots: { index: false, follow: true } };
+  return isCanonicalListing(filters) && filters.page === 1 ? base : { ...base, robots: { index: false, follow: true } };
 }

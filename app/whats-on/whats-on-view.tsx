@@ -13,17 +13,17 @@ import { Pagination } from "@/components/site/whats-on/pagination";
 import { QuickDates } from "@/components/site/whats-on/quick-dates";
 import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
 import { describeFilters } from "@/lib/events/describe";
-import { localDateOf, monthOf, presetRange } from "@/lib/events/dates";
+import { calendarBounds, localDateOf, monthOf, presetRange } from "@/lib/events/dates";
 import { filtersHref, parseFilters, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
 export async function WhatsOnView({ raw }: { raw: Record<string, string | string[] | undefined> }) {
-  const { filters, problems } = parseFilters(raw);
-  if (problems.length) redirect(filtersHref(routes.whatsOn, filters, { page: filters.page }));
-
   const site = siteInfo();
   const now = new Date();
+  const { filters, problems } = parseFilters(raw, calendarBounds(now, site.timeZone));
+  if (problems.length) redirect(filtersHref(routes.whatsOn, filters, { page: filters.page }));
+
   const today = localDateOf(now, site.timeZone);
   const facets = await getFacets();
   const { heading, detail } = describeFilters(filters, site.timeZone, now);
@@ -44,7 +44,9 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
         <aside className="lg:sticky lg:top-24 lg:self-start">
           <FilterForm filters={filters} facets={facets} />
         </aside>
-        <div className="min-w-0">{filters.view === "calendar" ? <CalendarResults filters={filters} today={today} /> : <ListResults filters={filters} />}</div>
+        <div className="min-w-0">
+          {filters.view === "calendar" ? <CalendarResults filters={filters} today={today} lastDay={facets.lastDay} /> : <ListResults filters={filters} />}
+        </div>
       </div>
     </>
   );
@@ -78,14 +80,14 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
   );
 }
 
-async function CalendarResults({ filters, today }: { filters: ListingFilters; today: string }) {
+async function CalendarResults({ filters, today, lastDay }: { filters: ListingFilters; today: string; lastDay: string | null }) {
   const site = siteInfo();
   const start = filters.when ? presetRange(filters.when, site.timeZone, new Date()).from : (filters.from ?? today);
   const month = filters.month ?? monthOf(start);
   const { performances, truncated } = await getCalendarMonth(filters, month);
   return (
     <>
-      <CalendarMonth month={month} today={today} filters={{ ...filters, month }} performances={performances} timeZone={site.timeZone} />
+      <CalendarMonth month={month} today={today} lastDay={lastDay} filters={{ ...filters, month }} performances={performances} timeZone={site.timeZone} />
       {truncated ? <p className="mt-4 text-sm text-ink-soft">This month is busy: narrow the dates or filters to see every performance.</p> : null}
       <p className="mt-6 text-sm">
         {/* A file download, not a page, so a plain link with `download` rather than <Link>. */}

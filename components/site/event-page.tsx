@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { JsonLd } from "@/components/site/json-ld";
@@ -46,9 +47,9 @@ export function EventPageView({
               {event.genre ? (
                 <>
                   <span aria-hidden> / </span>
-                  <Link href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`} className="underline-offset-4 hover:text-paper hover:underline">
+                  <ListingLink href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`} className="underline-offset-4 hover:text-paper hover:underline">
                     {event.genre}
-                  </Link>
+                  </ListingLink>
                 </>
               ) : null}
             </nav>

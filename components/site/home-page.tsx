@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { formatRun } from "@/lib/events/format";
@@ -76,10 +77,10 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
         <ul className="mt-6 grid grid-cols-2 gap-3 md:gap-4 lg:grid-cols-4">
           {quickLinks.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5">
+              <ListingLink href={link.href} className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5">
                 <span className="font-display text-xl font-semibold group-hover:text-brand">{link.label}</span>
                 <span className="mt-1 block text-sm text-ink-soft">{link.note}</span>
-              </Link>
+              </ListingLink>
             </li>
           ))}
         </ul>
@@ -120,12 +121,12 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
           <ul className="grid grid-cols-2 gap-3">
             {accessLinks.map((a) => (
               <li key={a.href}>
-                <Link href={a.href} className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access">
+                <ListingLink href={a.href} className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access">
                   <span aria-hidden className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white">
                     {a.code}
                   </span>
                   {a.label}
-                </Link>
+                </ListingLink>
               </li>
             ))}
           </ul>

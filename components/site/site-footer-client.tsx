@@ -20,8 +20,9 @@ export function SiteFooterView({
   boxOffice,
   nav,
   accessHref,
+  accessRel,
   year,
-}: FooterProps & { nav: ReadonlyArray<{ href: string; label: string }>; accessHref: string; year: number }) {
+}: FooterProps & { nav: ReadonlyArray<{ href: string; label: string }>; accessHref: string; accessRel?: string; year: number }) {
   return (
     <footer className="mt-auto bg-stage text-paper/85">
       <div className="container-page grid grid-cols-1 gap-10 py-12 md:grid-cols-[1.4fr_1fr_1fr]">
@@ -50,7 +51,9 @@ export function SiteFooterView({
               </li>
             ))}
             <li>
-              <Link href={accessHref}>Access performances</Link>
+              <Link href={accessHref} rel={accessRel}>
+                Access performances
+              </Link>
             </li>
           </ul>
         </nav>

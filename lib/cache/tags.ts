@@ -2,11 +2,24 @@
  * Every cache tag the site uses, built in one place so the sync (which revalidates) and the pages (which
  * tag their reads) can never disagree on a string.
  */
+import { STORE_TAG } from "./follow-store.mjs";
+
 export const tags = {
+  /**
+   * Every read of the content store carries it, so a cache that no longer matches the store (changed while no
+   * server ran, restored, another database) can drop everything it derived from it at once (ADR 0008).
+   */
+  store: STORE_TAG,
   /** Anything that lists events: home, what's on, calendar, sitemap, feeds. */
   listings: "listings",
   /** One event's page and everything derived from it. Keyed by the site's slug-independent source id. */
   event: (sourceId: string) => `event:${sourceId}`,
+  /**
+   * Which event a slug names. Separate from `listings` so an event page carries no listing tag: a change to one
+   * event then re-renders that event's page and the listings, not every event page (ADR 0002). The sync
+   * revalidates it when it creates the event that takes the slug.
+   */
+  slug: (slug: string) => `slug:${slug}`,
   venues: "venues",
   /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */
   catalogue: "spektrix-catalogue",

@@ -8,6 +8,8 @@ import path from "node:path";
 import pg from "pg";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { errorText, logger, redactUrl } from "@/lib/log/logger.mjs";
+import { sql } from "drizzle-orm";
+import { bumpGeneration } from "./generation";
 import * as schema from "./schema";
 
 export { schema };
@@ -64,7 +66,7 @@ export async function openDb(url: string): Promise<Database> {
     return {
       kind: "postgres",
       db: db as unknown as StoreDb,
-      migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS }),
+      migrate: () => migrateAndRecord(db, () => migratePg(db, { migrationsFolder: MIGRATIONS })),
       /** Runs `fn` holding a session-level advisory lock, or returns undefined if someone else holds it. */
       withAdvisoryLock: async <T>(key: number, fn: () => Promise<T>): Promise<T | undefined> => {
         const client = await pool.connect();
@@ -104,7 +106,7 @@ export async function openDb(url: string): Promise<Database> {
   return {
     kind: "pglite",
     db: db as unknown as StoreDb,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
+    migrate: () => migrateAndRecord(db, () => migratePglite(db, { migrationsFolder: MIGRATIONS })),
     withAdvisoryLock: async <T>(_key: number, fn: () => Promise<T>): Promise<T | undefined> => {
       if (held) return undefined;
       held = true;
@@ -116,6 +118,26 @@ export async function openDb(url: string): Promise<Database> {
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * Runs the migrations and, when any was applied, moves the store's generation: a new schema can change what the
+ * pages read, and no cache was told (docs/adr/0008-caches-follow-the-store.md).
+ */
+async function migrateAndRecord(db: unknown, run: () => Promise<void>): Promise<void> {
+  const store = db as unknown as StoreDb;
+  const before = await appliedMigrations(store);
+  await run();
+  if ((await appliedMigrations(store)) > before) await bumpGeneration(store, "migration");
+}
+
+async function appliedMigrations(db: StoreDb): Promise<number> {
+  try {
+    const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
+    return result.rows[0]?.n ?? 0;
+  } catch {
+    return 0; // a new database: no migrations table yet
+  }
 }
 
 const globalForDb = globalThis as unknown as { __storefrontDb?: Promise<Database> };

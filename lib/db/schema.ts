@@ -207,3 +207,23 @@ export const pages = pgTable("pages", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
   updatedBy: text("updated_by"),
 });
+
+// ─── Store generation (lib/db/generation.ts, docs/adr/0008-caches-follow-the-store.md) ─────────────────────────
+
+/**
+ * One row per change to the content store: a random token, and whether the running site's cache was told exactly
+ * what changed (`announced`, by revalidating its tags). The migration that creates the table adds the first row,
+ * so every store starts with a token of its own. A cache that has seen a token no longer in the chain since the
+ * last unannounced change (a sync outside the site, a migration, a restore, another database) starts over.
+ */
+export const storeGenerations = pgTable("store_generations", {
+  id: serial("id").primaryKey(),
+  token: text("token")
+    .notNull()
+    .unique()
+    .default(sql`gen_random_uuid()::text`),
+  announced: boolean("announced").notNull().default(false),
+  /** What moved it: `migration`, `sync`, … (for people reading the table). */
+  reason: text("reason").notNull().default("migration"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

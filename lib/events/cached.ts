@@ -1,7 +1,9 @@
 import "server-only";
 /**
  * The public pages' reads, cached in the Next data cache under the tags the sync revalidates
- * (`tags.listings` for anything that lists, `tags.event(sourceId)` for one event). Pages call only these.
+ * (`tags.listings` for anything that lists, `tags.event(sourceId)` for one event, `tags.slug(slug)` for which
+ * event a slug names). Pages call only these. A page's cache entry carries the tags of every read it made, so
+ * the event page reads nothing tagged `listings`.
  *
  * Time-dependent reads take a `now` rounded to a bucket, so entries are shared between visitors and a
  * performance drops off listings within a bucket of starting.
@@ -32,56 +34,75 @@ function ctx(bucket: number): q.QueryContext {
 const listing = unstable_cache(
   async (filters: ListingFilters, bucket: number) => q.queryListing(await db(), filters, ctx(bucket)),
   ["site:listing:v1"],
-  { tags: [tags.listings], revalidate: LISTING_REVALIDATE },
+  { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getListing = (filters: ListingFilters) => listing(filters, nowBucket());
 
 const calendar = unstable_cache(
   async (filters: ListingFilters, month: string, bucket: number) => q.queryCalendarMonth(await db(), filters, month, ctx(bucket)),
   ["site:calendar:v1"],
-  { tags: [tags.listings], revalidate: LISTING_REVALIDATE },
+  { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getCalendarMonth = (filters: ListingFilters, month: string) => calendar({ ...filters, page: 1 }, month, nowBucket());
 
-const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v1"], {
-  tags: [tags.listings, tags.venues],
+const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v2"], {
+  tags: [tags.listings, tags.venues, tags.store],
   revalidate: LISTING_REVALIDATE,
 });
 /** Facets change slowly; a 10-minute bucket keeps one entry for everyone. */
 export const getFacets = () => facets(Math.floor(Date.now() / 600_000) * 600_000);
 
 const home = unstable_cache(async (bucket: number) => q.queryHome(await db(), ctx(bucket)), ["site:home:v1"], {
-  tags: [tags.listings],
+  tags: [tags.listings, tags.store],
   revalidate: LISTING_REVALIDATE,
 });
 export const getHomeEvents = () => home(nowBucket());
 
-const slugToSource = unstable_cache(async (slug: string) => q.querySlugSourceId(await db(), slug), ["site:slug:v1"], {
-  tags: [tags.listings],
-  revalidate: LISTING_REVALIDATE,
-});
+/** Which event a slug names, under the slug's own tag (never `listings`, which would tie every event page to every change). */
+function slugToSource(slug: string) {
+  return unstable_cache(async () => q.querySlugSourceId(await db(), slug), ["site:slug:v1", slug], {
+    tags: [tags.slug(slug), tags.store],
+    revalidate: LISTING_REVALIDATE,
+  })();
+}
 
-/** One event by slug: resolved through the listings-tagged slug map, then cached under the event's own tag. */
+/**
+ * One event by slug, cached under the event's own tag only. Everything an event page reads carries tags of the
+ * events it shows (itself, its suggestions) and of its slug, so a sync that changes one event re-renders that
+ * event's page and the listings, not every event page.
+ */
 export async function getEventBySlug(slug: string) {
   const sourceId = await slugToSource(slug);
   if (!sourceId) return { kind: "unknown" as const };
   const bucket = nowBucket();
   return unstable_cache(async () => q.queryEvent(await db(), sourceId, ctx(bucket)), ["site:event:v1", sourceId, String(bucket)], {
-    tags: [tags.event(sourceId), tags.listings],
+    tags: [tags.event(sourceId), tags.store],
     revalidate: LISTING_REVALIDATE,
   })();
 }
 
+/**
+ * Events to suggest beside one event. Which ones is decided under the event's own tag (and refreshed by the
+ * page's timer, so a new show reaches suggestions within `LISTING_REVALIDATE`); their cards are read under
+ * each suggestion's tag, so a suggested event that changes, sells out of dates or is hidden re-renders the
+ * pages that suggest it.
+ */
 export async function getRelated(event: { sourceId: string; genre: string | null }) {
   const bucket = nowBucket();
-  return unstable_cache(async () => q.queryRelated(await db(), event, ctx(bucket)), ["site:related:v1", event.sourceId, event.genre ?? "", String(bucket)], {
-    tags: [tags.listings],
+  const ids = await unstable_cache(
+    async () => (await q.queryRelated(await db(), event, ctx(bucket))).map((r) => r.sourceId),
+    ["site:related-ids:v1", event.sourceId, event.genre ?? "", String(bucket)],
+    { tags: [tags.event(event.sourceId), tags.store], revalidate: LISTING_REVALIDATE },
+  )();
+  if (!ids.length) return [];
+  return unstable_cache(async () => q.queryRelated(await db(), event, ctx(bucket), ids.length, ids), ["site:related:v2", event.sourceId, ...ids, String(bucket)], {
+    tags: [...ids.map((id) => tags.event(id)), tags.store],
     revalidate: LISTING_REVALIDATE,
   })();
 }
 
 const sitemap = unstable_cache(async (bucket: number) => q.querySitemapEvents(await db(), ctx(bucket)), ["site:sitemap:v1"], {
-  tags: [tags.listings],
+  tags: [tags.listings, tags.store],
   revalidate: 3600,
 });
 export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -89,20 +110,20 @@ export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000)
 const feed = unstable_cache(
   async (scope: { eventSourceId?: string; performanceId?: string }, bucket: number) => q.queryFeed(await db(), ctx(bucket), scope),
   ["site:feed:v1"],
-  { tags: [tags.listings], revalidate: LISTING_REVALIDATE },
+  { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getFeed = (scope: { eventSourceId?: string; performanceId?: string } = {}) => feed(scope, Math.floor(Date.now() / 600_000) * 600_000);
 
 export async function getBookingTarget(performanceId: string) {
   const bucket = nowBucket();
   return unstable_cache(async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)), ["site:book:v1", performanceId, String(bucket)], {
-    tags: [tags.listings],
+    tags: [tags.listings, tags.store],
     revalidate: 60,
   })();
 }
 
 const saleFacts = unstable_cache(async (ids: string[]) => q.querySaleFacts(await db(), ids), ["site:sale-facts:v1"], {
-  tags: [tags.listings],
+  tags: [tags.listings, tags.store],
   revalidate: 60,
 });
 export const getSaleFacts = (ids: string[]) => saleFacts([...ids].sort());

@@ -4,14 +4,18 @@
  * during render would arrive as a 200 with a client-side redirect instead.
  */
 import { routes } from "@/lib/routes";
+import { calendarBounds } from "./dates";
 import { filtersHref, parseFilters } from "./filters";
 
 export const WHATS_ON_PATH = routes.whatsOn;
 
-/** The canonical path+query to redirect to, or null when the URL is already fine. */
-export function whatsOnRedirect(url: URL): string | null {
+/**
+ * The canonical path+query to redirect to, or null when the URL is already fine. A calendar month outside
+ * `calendarBounds` (before this month, or past the longest sync window) counts as malformed.
+ */
+export function whatsOnRedirect(url: URL, now: Date, timeZone: string): string | null {
   if (url.pathname !== WHATS_ON_PATH) return null;
-  const { filters, problems } = parseFilters(url.searchParams);
+  const { filters, problems } = parseFilters(url.searchParams, calendarBounds(now, timeZone));
   if (!problems.length) return null;
   return filtersHref(WHATS_ON_PATH, filters, { page: filters.page });
 }

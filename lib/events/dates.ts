@@ -4,6 +4,7 @@
  * turned into a half-open UTC window for the database.
  */
 
+import { MAX_WINDOW_DAYS } from "@/lib/sync/time";
 import { offsetMinutes, wallTimeToInstant, zonedParts } from "@/lib/time/zone";
 
 export type LocalDate = string; // YYYY-MM-DD
@@ -72,6 +73,16 @@ export function addMonths(month: Month, n: number): Month {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const t = new Date(Date.UTC(y, m - 1 + n, 1));
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`;
+}
+
+/**
+ * The calendar months that can hold a listed performance, whatever is in the store: this month (in the venue's
+ * zone) to the end of the longest window a sync may read. A month outside is answered with a redirect, so the
+ * calendar is a finite set of pages however far a link or a guess goes.
+ */
+export function calendarBounds(now: Date, timeZone: string): { first: Month; last: Month } {
+  const today = localDateOf(now, timeZone);
+  return { first: monthOf(today), last: monthOf(addDays(today, MAX_WINDOW_DAYS)) };
 }
 
 export function lastDayOfMonth(month: Month): LocalDate {

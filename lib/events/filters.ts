@@ -75,7 +75,11 @@ export interface ParsedFilters {
   problems: string[];
 }
 
-export function parseFilters(raw: RawSearchParams): ParsedFilters {
+/**
+ * @param calendar the months the calendar may show (`calendarBounds`); a month outside is dropped as a problem, so
+ * the URL redirects to the calendar's current month. Callers without a clock (metadata) leave it out.
+ */
+export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; last: Month }): ParsedFilters {
   const problems: string[] = [];
   const f: ListingFilters = { view: "list", access: [], page: 1 };
 
@@ -116,8 +120,9 @@ export function parseFilters(raw: RawSearchParams): ParsedFilters {
         else problems.push(`bad ${key} date`);
         break;
       case "month":
-        if (isMonth(value)) f.month = value;
-        else problems.push("bad month");
+        if (!isMonth(value)) problems.push("bad month");
+        else if (calendar && (value < calendar.first || value > calendar.last)) problems.push("month outside the calendar");
+        else f.month = value;
         break;
       case "q": {
         let q = cleanText(value);
@@ -192,6 +197,21 @@ export function filtersHref(base: string, filters: ListingFilters, change: Parti
   if (next.view !== "calendar") delete next.month;
   const qs = serializeFilters(next);
   return qs ? `${base}?${qs}` : base;
+}
+
+/**
+ * The listing itself (the unfiltered list, any page) rather than a re-slice of the same events by date, view,
+ * search, genre, venue or access. Only these are for search engines: every other listing URL is `noindex`, and
+ * every link to one carries `rel="nofollow"` (`listingLinkRel`), so a crawler's walk of the site is finite.
+ */
+export function isCanonicalListing(f: ListingFilters): boolean {
+  return isUnfiltered(f) && f.view === "list";
+}
+
+/** `rel` for a link to a what's on URL (path and query): `nofollow` unless it is the listing itself. */
+export function listingLinkRel(href: string): "nofollow" | undefined {
+  const query = href.includes("?") ? href.slice(href.indexOf("?") + 1) : "";
+  return isCanonicalListing(parseFilters(new URLSearchParams(query)).filters) ? undefined : "nofollow";
 }
 
 /** True when no filter narrows the listing (dates, search, genre, venue, access). */

@@ -240,9 +240,15 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .innerJoin(events, eq(performances.eventId, events.id))
     .innerJoin(venues, eq(performances.venueId, venues.id))
     .where(upcoming);
+  const [last] = await db
+    .select({ at: sql<string | null>`max(${performances.startsAt})` })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .where(upcoming);
   return {
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
     venues: venueRows.map((v) => ({ slug: slugify(v.name), name: v.name, address: v.address })).sort((a, b) => a.name.localeCompare(b.name)),
+    lastDay: last?.at ? localDateOf(new Date(last.at), ctx.timeZone) : null,
   };
 }
 
@@ -345,9 +351,25 @@ async function eventDetail(db: StoreDb, row: typeof events.$inferSelect, ctx: Qu
   };
 }
 
-/** Other upcoming events: same genre first, then whatever is soonest. */
-export async function queryRelated(db: StoreDb, event: { sourceId: string; genre: string | null }, ctx: QueryContext, limit = 3): Promise<ListingEvent[]> {
-  const base = and(liveEventCondition(ctx.now), listedPerformanceCondition(), gte(performances.startsAt, ctx.now), ne(events.sourceId, event.sourceId));
+/**
+ * Up to `limit` events to suggest beside one event: the same genre first, then anything soon. With `only`, the
+ * cards of exactly those events (in that order, the ones still listed): `./cached` picks the suggestions once and
+ * reads their cards under each suggestion's own tag, so a change to one re-renders the pages that show it.
+ */
+export async function queryRelated(
+  db: StoreDb,
+  event: { sourceId: string; genre: string | null },
+  ctx: QueryContext,
+  limit = 3,
+  only?: string[],
+): Promise<ListingEvent[]> {
+  const base = and(
+    liveEventCondition(ctx.now),
+    listedPerformanceCondition(),
+    gte(performances.startsAt, ctx.now),
+    ne(events.sourceId, event.sourceId),
+    only ? (only.length ? inArray(events.sourceId, only) : sql`false`) : undefined,
+  );
   const pick = async (extra: SQL | undefined, exclude: string[], n: number) => {
     if (n <= 0) return [];
     const rows = await db
@@ -363,9 +385,15 @@ export async function queryRelated(db: StoreDb, event: { sourceId: string; genre
       .limit(n);
     return rows;
   };
-  const sameGenre = event.genre ? await pick(sql`lower(${events.genre}) = lower(${event.genre})`, [], limit) : [];
-  const rest = await pick(undefined, sameGenre.map((r) => r.sourceId), limit - sameGenre.length);
-  return [...sameGenre, ...rest].map((r) => ({
+  let picked: Awaited<ReturnType<typeof pick>>;
+  if (only) {
+    const order = new Map(only.map((id, i) => [id, i]));
+    picked = (await pick(undefined, [], only.length)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
+  } else {
+    const sameGenre = event.genre ? await pick(sql`lower(${events.genre}) = lower(${event.genre})`, [], limit) : [];
+    picked = [...sameGenre, ...(await pick(undefined, sameGenre.map((r) => r.sourceId), limit - sameGenre.length))];
+  }
+  return picked.map((r) => ({
     sourceId: r.sourceId,
     slug: r.slug,
     title: r.title,

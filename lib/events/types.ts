@@ -2,6 +2,7 @@
  * View models the public pages render. Plain data with ISO strings (they pass through the Next data cache,
  * which stores JSON), built from the content store by `./queries`.
  */
+import type { LocalDate } from "./dates";
 import type { AccessFlag, RecordStatus } from "@/lib/db/schema";
 
 export interface ImageRef {
@@ -95,4 +96,6 @@ export type EventLookup =
 export interface Facets {
   genres: string[];
   venues: VenueRef[];
+  /** The venue-local date of the last listed upcoming performance: the calendar links no month after it. */
+  lastDay: LocalDate | null;
 }

@@ -103,7 +103,7 @@ const readSaved = unstable_cache(
     return rows[0]?.value ?? null;
   },
   ["spektrix-flow-settings"],
-  { tags: [tags.siteSettings], revalidate: 300 },
+  { tags: [tags.siteSettings, tags.store], revalidate: 300 },
 );
 
 /** Settings in force. Never throws. */

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { tags } from "@/lib/cache/tags";
 import { mapWithConcurrency } from "@/lib/spektrix";
 import { schema, type Database } from "@/lib/db";
+import { announceGeneration } from "@/lib/db/generation";
 import type { SyncRunStatus } from "@/lib/db/schema";
 import { performanceStart } from "./mapping";
 import { planSync, type Feed, type KindCounts, type SyncPlan, type SyncScope } from "./plan";
@@ -197,11 +198,16 @@ async function locked(
       summary.abortReason = plan.abortReason;
     } else {
       options.onProgress?.({ phase: "apply" });
-      summary.writes = await applyPlan(db, plan);
+      const applied = await applyPlan(db, plan);
+      summary.writes = applied.writes;
       summary.status = "succeeded";
-      if (summary.writes > 0) {
+      if (applied.generation) {
         options.onProgress?.({ phase: "revalidate" });
+        const errorsBefore = summary.errors.length;
         summary.revalidated = await revalidateChanged(plan, options.revalidate, summary.errors);
+        // The cache was told exactly what changed, so it need not start over (ADR 0008). A run that cannot
+        // revalidate (outside the site) or failed to leaves the generation unannounced: caches start over.
+        if (options.revalidate && summary.errors.length === errorsBefore) await announceGeneration(db, applied.generation);
       }
     }
   } catch (error) {
@@ -231,9 +237,13 @@ async function locked(
   return summary;
 }
 
-/** Each changed event's tag, then the listings (and venues) tag, each once. Failures are logged, not fatal. */
+/**
+ * Each changed event's tag, the slug of each new event (a page may have looked it up before it existed), then the
+ * listings (and venues) tag, each once. Failures are logged, not fatal.
+ */
 async function revalidateChanged(plan: SyncPlan, revalidate: Revalidate | undefined, errors: string[]): Promise<string[]> {
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
+  list.push(...plan.events.insert.map((e) => tags.slug(e.slug)).sort());
   if (list.length) list.push(tags.listings);
   if (plan.venuesChanged) list.push(tags.venues);
   if (!revalidate) return [];

@@ -2,6 +2,7 @@ import { desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import { schema, type StoreDb } from "@/lib/db";
 import type { AccessFlag } from "@/lib/db/schema";
+import { MAX_WINDOW_DAYS } from "./time";
 
 /**
  * Sync settings: the rules editors control. One zod schema, validated field by field; stored as versioned
@@ -135,7 +136,7 @@ export const syncSettingsSchema = z
       .object({
         /** The window fetched each run, relative to now. */
         daysBack: z.number().int().min(0).max(366).default(1),
-        daysAhead: z.number().int().min(1).max(1096).default(540),
+        daysAhead: z.number().int().min(1).max(MAX_WINDOW_DAYS).default(540),
         /** The window is fetched in slices of this many days (Spektrix has no paging). */
         sliceDays: z.number().int().min(1).max(366).default(92),
         /** At most this many requests to Spektrix at once. */
@@ -168,7 +169,7 @@ export const syncSettingsSchema = z
     if (!seen.has("title")) {
       ctx.addIssue({ code: "custom", path: ["maps"], message: "one map must write title (e.g. name → title, locked)" });
     }
-    if (settings.fetch.daysBack + settings.fetch.daysAhead > 1096) {
+    if (settings.fetch.daysBack + settings.fetch.daysAhead > MAX_WINDOW_DAYS) {
       ctx.addIssue({ code: "custom", path: ["fetch", "daysAhead"], message: "the window may span at most 3 years" });
     }
   });

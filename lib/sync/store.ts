@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { schema, type StoreDb, type StoreTx } from "@/lib/db";
+import { bumpGeneration } from "@/lib/db/generation";
 import type { Stored, SyncPlan } from "./plan";
 
 /** Reading the store's current state and writing a plan to it. */
@@ -72,9 +73,13 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-/** Writes a plan in one transaction: all of it or none of it. Returns the number of rows written. */
-export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<number> {
+/**
+ * Writes a plan in one transaction: all of it or none of it. Returns the number of rows written and, when that is
+ * more than none, the store generation the same transaction recorded (not yet announced to any cache).
+ */
+export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: number; generation: string | null }> {
   let writes = 0;
+  let generation: string | null = null;
   await db.transaction(async (tx: StoreTx) => {
     // Venues first, so performances can point at them.
     for (const part of chunks(plan.venues.insert)) {
@@ -142,6 +147,7 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<number> {
         .where(eq(performances.id, u.id));
       writes++;
     }
+    if (writes > 0) generation = await bumpGeneration(tx, "sync");
   });
-  return writes;
+  return { writes, generation };
 }

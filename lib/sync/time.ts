@@ -4,6 +4,9 @@
  */
 import { localToUtc } from "@/lib/time/zone";
 
+/** The longest window a sync may read (3 years): no performance the site lists can be further ahead. */
+export const MAX_WINDOW_DAYS = 1096;
+
 /** Parses a UTC timestamp, with or without `Z`/offset. Null when absent or unreadable. */
 export function parseUtc(value: string | null | undefined): Date | null {
   if (!value) return null;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { whatsOnRedirect } from "@/lib/events/canonical";
-import { filtersHref, parseFilters, serializeFilters } from "@/lib/events/filters";
+import { calendarBounds } from "@/lib/events/dates";
+import { filtersHref, listingLinkRel, parseFilters, serializeFilters } from "@/lib/events/filters";
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
+/** A fixed clock: the redirects below must not depend on the day the tests run. */
+const NOW = new Date("2026-11-26T18:00:00Z");
+const TZ = "America/Edmonton";
 
 describe("what's on URL state", () => {
   it("round-trips every kind of state through one canonical query string", () => {
@@ -42,7 +46,7 @@ describe("what's on URL state", () => {
     const r = parse("utm_source=newsletter&fbclid=abc&when=today");
     expect(r.problems).toEqual([]);
     expect(r.filters).toEqual(parse("when=today").filters);
-    expect(whatsOnRedirect(new URL("/whats-on?utm_source=newsletter&when=today", "http://x"))).toBeNull();
+    expect(whatsOnRedirect(new URL("/whats-on?utm_source=newsletter&when=today", "http://x"), NOW, TZ)).toBeNull();
   });
 
   it("strips markup from searches and cuts very long ones", () => {
@@ -72,16 +76,36 @@ describe("what's on URL state", () => {
       "/whats-on?view=calendar&page=3",
     ];
     for (const path of bad) {
-      const to = whatsOnRedirect(new URL(path, "http://x"));
+      const to = whatsOnRedirect(new URL(path, "http://x"), NOW, TZ);
       expect(to, path).toMatch(/^\/whats-on/);
-      expect(whatsOnRedirect(new URL(to!, "http://x")), to!).toBeNull();
+      expect(whatsOnRedirect(new URL(to!, "http://x"), NOW, TZ), to!).toBeNull();
     }
-    expect(whatsOnRedirect(new URL("/whats-on?when=today&access=bsl", "http://x"))).toBeNull();
+    expect(whatsOnRedirect(new URL("/whats-on?when=today&access=bsl", "http://x"), NOW, TZ)).toBeNull();
   });
 
   it("builds links that reset paging and drop dates when a preset is chosen", () => {
     const { filters } = parse("from=2026-12-01&page=3&q=jazz");
     expect(filtersHref("/whats-on", filters, { when: "weekend" })).toBe("/whats-on?when=weekend&q=jazz");
     expect(filtersHref("/whats-on", filters, { page: 4 })).toBe("/whats-on?from=2026-12-01&q=jazz&page=4");
+  });
+
+  it("keeps the calendar to the months that can hold a performance: this month to the end of the longest sync window", () => {
+    expect(calendarBounds(NOW, TZ)).toEqual({ first: "2026-11", last: "2029-11" });
+    const at = (month: string) => whatsOnRedirect(new URL(`/whats-on?view=calendar&month=${month}`, "http://x"), NOW, TZ);
+    expect(at("2026-11")).toBeNull();
+    expect(at("2029-11")).toBeNull();
+    // Before this month, or past the window (the crawl trap of 2040-01): to the calendar's current month.
+    for (const month of ["2026-10", "2029-12", "2040-01", "2000-01"]) expect(at(month), month).toBe("/whats-on?view=calendar");
+    // The month after the window's end in the venue's zone is still out, a minute before midnight UTC too.
+    expect(calendarBounds(new Date("2026-11-30T23:59:00Z"), TZ).first).toBe("2026-11");
+  });
+
+  it("lets crawlers follow links to the listing itself and its pages, and no link that re-slices it", () => {
+    expect(listingLinkRel("/whats-on")).toBeUndefined();
+    expect(listingLinkRel("/whats-on?page=3")).toBeUndefined();
+    expect(listingLinkRel("/whats-on?utm_source=newsletter")).toBeUndefined();
+    for (const href of ["/whats-on?view=calendar", "/whats-on?view=calendar&month=2026-12", "/whats-on?when=today", "/whats-on?genre=Opera", "/whats-on?access=any", "/whats-on?q=tosca", "/whats-on?from=2026-12-01"]) {
+      expect(listingLinkRel(href), href).toBe("nofollow");
+    }
   });
 });

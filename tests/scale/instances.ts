@@ -44,7 +44,7 @@ export async function startNext(name: string, port: number, env: Record<string, 
   let log = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, PORT: String(port) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", NEXT_DIST_DIR: env.NEXT_DIST_DIR ?? DIST_DIR, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

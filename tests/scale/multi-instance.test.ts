@@ -9,7 +9,9 @@
  *   - a sync run through instance A (after an event is renamed in Spektrix) is visible on instance B at its
  *     next request, although B had the old page cached: the shared cache in Redis and revalidateTag at work;
  *   - two syncs started at once through A and B make exactly one run (PostgreSQL advisory lock);
- *   - the availability and basket-label endpoints answer the same on both instances.
+ *   - the availability and basket-label endpoints answer the same on both instances;
+ *   - a change synced from outside the sites while B is down shows on B's first request after it starts, and on
+ *     A's next one, through the marker they share in Redis (ADR 0008).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -17,6 +19,8 @@ import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { openDb } from "@/lib/db";
+import { runSync } from "@/lib/sync/engine";
+import { createSpektrixSource } from "@/lib/sync/spektrix-source";
 import { buildMissingReason, startNext, type NextInstance } from "./instances";
 import { freePort, redisMissingReason, startRedis, type TestRedis } from "./redis-server";
 
@@ -49,6 +53,7 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
   let sql: pg.Pool;
   let a: NextInstance;
   let b: NextInstance;
+  let startEnv: Record<string, string>;
 
   const control = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${emu.url}/__control/${path}`, {
@@ -89,17 +94,18 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
     sql = new pg.Pool({ connectionString: database.url, max: 2 });
 
     const [portA, portB] = [await freePort(), await freePort()];
-    const env = {
+    startEnv = {
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       SPEKTRIX_BASE_URL: emu.url,
       SPEKTRIX_CLIENT_NAME: emu.clientName,
       SITE_URL: `http://127.0.0.1:${portA}`,
+      VENUE_TIME_ZONE: "America/Edmonton",
       SYNC_SCHEDULE: "off",
       SYNC_SECRET,
       ALLOW_DEMO_SECRETS: "1",
     };
-    [a, b] = await Promise.all([startNext("A", portA, env), startNext("B", portB, env)]);
+    [a, b] = await Promise.all([startNext("A", portA, startEnv), startNext("B", portB, startEnv)]);
   }, 90_000);
 
   afterAll(async () => {
@@ -205,4 +211,38 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
       expect(health.database).toMatchObject({ ok: true, kind: "postgres" });
     }
   }, 30_000);
+
+  it("a change synced from outside the sites while B is down shows on B's first request and on A's next (ADR 0008)", async () => {
+    const { rows } = await sql.query<{ source_id: string; slug: string; title: string }>(
+      `select source_id, slug, title from events where published and not hidden and status = 'active' and title ~ '^[A-Za-z0-9 ]+$' order by id desc limit 20`,
+    );
+    let target: (typeof rows)[number] | undefined;
+    for (const row of rows) {
+      if ((await html(a, `/events/${row.slug}`)).text.includes(row.title)) {
+        target = row;
+        break;
+      }
+    }
+    expect(target, "no event page rendered on A").toBeDefined();
+    const slugPath = `/events/${target!.slug}`;
+    await html(b, slugPath); // cached in Redis for both
+
+    await b.stop();
+    const renamed = `Renamed Outside ${randomBytes(3).toString("hex")}`;
+    await control("PATCH", `events/${target!.source_id}`, { name: renamed });
+    // As `npm run sync -- --local` does: the engine on the store, with no site to revalidate.
+    const store = await openDb(database!.url);
+    try {
+      const summary = await runSync({ database: store, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName }), trigger: "cli", timeZone: startEnv.VENUE_TIME_ZONE! });
+      expect(summary).toMatchObject({ status: "succeeded", revalidated: [] });
+    } finally {
+      await store.close();
+    }
+
+    b = await startNext("B", b.port, startEnv);
+    const first = await html(b, slugPath);
+    expect(first.text).toContain(renamed);
+    // B found the cache behind the store and dropped it in Redis, so A's next request renders anew too.
+    expect((await html(a, slugPath)).text).toContain(renamed);
+  }, 90_000);
 });

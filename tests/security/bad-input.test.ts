@@ -41,6 +41,7 @@ vi.mock("@/lib/auth/server", () => ({ getSiteSession: async () => session, requi
 
 const SYNC_SECRET = "bad-input-sync-secret-0123456789";
 const SITE = "http://site.test";
+const TZ = "America/Edmonton";
 vi.stubEnv("DATABASE_URL", "pglite://memory");
 vi.stubEnv("SPEKTRIX_BASE_URL", "http://127.0.0.1:9"); // nothing listens: any upstream call fails fast
 vi.stubEnv("SPEKTRIX_TIMEOUT_MS", "300");
@@ -492,13 +493,13 @@ describe("what's on search parameters (parseFilters + the canonical redirect in 
   ])("%s → a canonical redirect that is itself clean", (_name, query) => {
     counted++;
     const url = new URL(`${SITE}/whats-on?${query}`);
-    const to = whatsOnRedirect(url);
+    const to = whatsOnRedirect(url, NOW, TZ);
     expect(to, "a redirect").not.toBeNull();
     expect(to!.startsWith("/whats-on")).toBe(true);
     expect(to).not.toMatch(/[<>]|%3C|%3E/i);
     expect(to!.length).toBeLessThan(300);
     // The target is canonical: following the redirect lands, with no second hop.
-    expect(whatsOnRedirect(new URL(to!, SITE))).toBeNull();
+    expect(whatsOnRedirect(new URL(to!, SITE), NOW, TZ)).toBeNull();
     const { filters } = parseFilters(new URL(to!, SITE).searchParams);
     expect(filters.page).toBeGreaterThanOrEqual(1);
     expect(filters.page).toBeLessThanOrEqual(500);
@@ -511,7 +512,7 @@ describe("what's on search parameters (parseFilters + the canonical redirect in 
   ])("%s is ignored: no redirect, default filters, nothing polluted", (_name, query) => {
     counted++;
     const url = new URL(`${SITE}/whats-on?${query}`);
-    expect(whatsOnRedirect(url)).toBeNull();
+    expect(whatsOnRedirect(url, NOW, TZ)).toBeNull();
     const { filters, problems } = parseFilters(url.searchParams);
     expect(problems).toEqual([]);
     expect(filters).toEqual(parseFilters(new URLSearchParams()).filters);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readGenerationChain } from "@/lib/db/generation";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
 import { saveSyncSettings } from "@/lib/sync/settings";
 import { HOUR } from "@/lib/sync/time";
@@ -45,9 +46,35 @@ describe("a first sync", () => {
     expect(perfs[0]).toMatchObject({ access: ["captioned"], status: "active" });
     expect(perfs[1]!.access).toEqual(["bsl"]);
     expect(perfs.every((p) => p.venue_id !== null)).toBe(true);
-    expect(revalidated).toEqual([...source.events.map((e) => `event:${e.id}`).sort(), "listings", "venues"]);
+    // New events also revalidate their slug: a visitor may have asked for it before the event existed.
+    expect(revalidated).toEqual([
+      ...source.events.map((e) => `event:${e.id}`).sort(),
+      ...["slug:show-number-2", "slug:show-number-3", "slug:show-one"],
+      "listings",
+      "venues",
+    ]);
     const [run] = await rows(ctx.db, "select * from sync_runs");
     expect(run).toMatchObject({ status: "succeeded", trigger: "test", created: 9, scope: "full" });
+  });
+});
+
+describe("the store generation (ADR 0008)", () => {
+  it("moves with a run that writes: announced when the run revalidated, unannounced when it could not", async () => {
+    const source = new FakeSource(2, 1);
+    const before = await readGenerationChain(ctx.db);
+    await sync(source);
+    const announced = await readGenerationChain(ctx.db);
+    expect(announced.newest).not.toBe(before.newest);
+    expect(announced.valid).toContain(before.newest);
+
+    await sync(source); // nothing changed: nothing moves
+    expect((await readGenerationChain(ctx.db)).newest).toBe(announced.newest);
+
+    source.events[0]!.name = "Changed with no site to tell";
+    await sync(source, { revalidate: undefined });
+    const silent = await readGenerationChain(ctx.db);
+    expect(silent.newest).not.toBe(announced.newest);
+    expect(silent.valid).toEqual([silent.newest]);
   });
 });
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { routes } from "@/lib/routes";
 
 /** A removed, hidden or unknown event: say so plainly and point somewhere useful (served with a 404). */
@@ -14,9 +15,9 @@ export default function EventNotFound() {
         <Link href={routes.whatsOn} className="btn btn-primary">
           See what’s on
         </Link>
-        <Link href={`${routes.whatsOn}?when=7days`} className="btn btn-ghost text-brand">
+        <ListingLink href={`${routes.whatsOn}?when=7days`} className="btn btn-ghost text-brand">
           The next 7 days
-        </Link>
+        </ListingLink>
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ import { routes } from "@/lib/routes";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function load(slug: string) {
-  return unstable_cache(() => publishedPage(slug), ["studio-page", slug], { tags: [tags.page(slug)], revalidate: 3600 })();
+  return unstable_cache(() => publishedPage(slug), ["studio-page", slug], { tags: [tags.page(slug), tags.store], revalidate: 3600 })();
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {

@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { addDays, addMonths, lastDayOfMonth, weekdayOf, type LocalDate } from "@/lib/events/dates";
+import { ListingLink } from "./listing-link";
+import { addDays, addMonths, lastDayOfMonth, monthOf, weekdayOf, type LocalDate } from "@/lib/events/dates";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { formatLocalDate, formatMonth, formatTime } from "@/lib/events/format";
 import type { CalendarPerformance } from "@/lib/events/types";
@@ -16,12 +16,15 @@ const PER_CELL = 3;
 export function CalendarMonth({
   month,
   today,
+  lastDay,
   filters,
   performances,
   timeZone,
 }: {
   month: string;
   today: LocalDate;
+  /** The last day with a listed performance: no link leads past its month. */
+  lastDay: LocalDate | null;
   filters: ListingFilters;
   performances: CalendarPerformance[];
   timeZone: string;
@@ -36,6 +39,8 @@ export function CalendarMonth({
   const prev = addMonths(month, -1);
   const next = addMonths(month, 1);
   const canGoBack = prev >= today.slice(0, 7);
+  // Months after the last performance hold nothing: not linked, so the calendar ends where the programme does.
+  const canGoOn = lastDay !== null && next <= monthOf(lastDay);
 
   return (
     <section aria-labelledby="cal-heading">
@@ -45,18 +50,20 @@ export function CalendarMonth({
         </h2>
         <div className="flex gap-2">
           {canGoBack ? (
-            <Link href={filtersHref(routes.whatsOn, filters, { month: prev })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Previous month, ${formatMonth(prev)}`}>
+            <ListingLink href={filtersHref(routes.whatsOn, filters, { month: prev })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Previous month, ${formatMonth(prev)}`}>
               ←<span className="max-sm:sr-only">{formatMonth(prev).split(" ")[0]}</span>
-            </Link>
+            </ListingLink>
           ) : null}
-          <Link href={filtersHref(routes.whatsOn, filters, { month: next })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Next month, ${formatMonth(next)}`}>
-            <span className="max-sm:sr-only">{formatMonth(next).split(" ")[0]}</span>→
-          </Link>
+          {canGoOn ? (
+            <ListingLink href={filtersHref(routes.whatsOn, filters, { month: next })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Next month, ${formatMonth(next)}`}>
+              <span className="max-sm:sr-only">{formatMonth(next).split(" ")[0]}</span>→
+            </ListingLink>
+          ) : null}
         </div>
       </div>
 
       {performances.length === 0 ? (
-        <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">Nothing matches in {formatMonth(month)}. Try the next month, or clear some filters.</p>
+        <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">Nothing matches in {formatMonth(month)}. {canGoOn ? "Try the next month, or clear some filters." : "Try clearing some filters."}</p>
       ) : null}
 
       <div aria-hidden className="mt-6 hidden grid-cols-7 gap-px text-center text-xs font-semibold uppercase tracking-wider text-ink-soft md:grid">
@@ -90,21 +97,21 @@ export function CalendarMonth({
                 <ul className="cal-items">
                   {items.map((p) => (
                     <li key={p.id}>
-                      <Link href={routes.event(p.eventSlug)}>
+                      <ListingLink href={routes.event(p.eventSlug)}>
                         <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time> <span>{p.eventTitle}</span>
                         {p.access.length ? <span className="sr-only">, access: {p.access.join(", ")}</span> : null}
-                      </Link>
+                      </ListingLink>
                     </li>
                   ))}
                 </ul>
               ) : null}
               {items.length > PER_CELL ? (
-                <Link
+                <ListingLink
                   href={filtersHref(routes.whatsOn, { ...filters, view: "list" }, { from: day, to: day, view: "list" })}
                   className="mt-1 hidden px-1 text-xs font-semibold text-brand underline underline-offset-2 md:block"
                 >
                   +{items.length - PER_CELL} more<span className="sr-only"> on {formatLocalDate(day)}</span>
-                </Link>
+                </ListingLink>
               ) : null}
             </li>
           );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ListingLink } from "./listing-link";
 import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { PRESET_LABELS } from "@/lib/events/dates";
 import { routes } from "@/lib/routes";
@@ -25,17 +25,17 @@ export function EmptyState({ filters }: { filters: ListingFilters }) {
         <ul className="mt-6 flex flex-wrap justify-center gap-2">
           {widen.map((w) => (
             <li key={w.href}>
-              <Link href={w.href} className="btn btn-ghost !py-2 text-sm text-brand">
+              <ListingLink href={w.href} className="btn btn-ghost !py-2 text-sm text-brand">
                 {w.label}
-              </Link>
+              </ListingLink>
             </li>
           ))}
         </ul>
       ) : null}
       <p className="mt-6">
-        <Link href={routes.whatsOn} className="font-semibold text-brand underline underline-offset-4">
+        <ListingLink href={routes.whatsOn} className="font-semibold text-brand underline underline-offset-4">
           Browse everything on sale
-        </Link>
+        </ListingLink>
       </p>
     </div>
   );

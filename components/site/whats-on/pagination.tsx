@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ListingLink } from "./listing-link";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
 
@@ -22,9 +22,9 @@ export function Pagination({ filters, page, totalPages }: { filters: ListingFilt
       <ul className="flex flex-wrap items-center gap-1.5">
         <li>
           {page > 1 ? (
-            <Link href={href(page - 1)} rel="prev" className="page-link">
+            <ListingLink href={href(page - 1)} rel="prev" className="page-link">
               ← Previous
-            </Link>
+            </ListingLink>
           ) : null}
         </li>
         {windowOf(page, totalPages).map((p, i) =>
@@ -34,17 +34,17 @@ export function Pagination({ filters, page, totalPages }: { filters: ListingFilt
             </li>
           ) : (
             <li key={p}>
-              <Link href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`} className="page-link">
+              <ListingLink href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`} className="page-link">
                 {p}
-              </Link>
+              </ListingLink>
             </li>
           ),
         )}
         <li>
           {page < totalPages ? (
-            <Link href={href(page + 1)} rel="next" className="page-link">
+            <ListingLink href={href(page + 1)} rel="next" className="page-link">
               Next →
-            </Link>
+            </ListingLink>
           ) : null}
         </li>
       </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ListingLink } from "./listing-link";
 import { DATE_PRESETS, PRESET_LABELS } from "@/lib/events/dates";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
@@ -14,15 +14,15 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
       <nav aria-label="Quick dates" className="pills">
         <ul className="flex gap-2 pb-1">
           <li>
-            <Link href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })} aria-current={anyDate ? "true" : undefined} className="pill">
+            <ListingLink href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })} aria-current={anyDate ? "true" : undefined} className="pill">
               All dates
-            </Link>
+            </ListingLink>
           </li>
           {DATE_PRESETS.map((p) => (
             <li key={p}>
-              <Link href={filtersHref(routes.whatsOn, filters, { when: p })} aria-current={filters.when === p ? "true" : undefined} className="pill">
+              <ListingLink href={filtersHref(routes.whatsOn, filters, { when: p })} aria-current={filters.when === p ? "true" : undefined} className="pill">
                 {PRESET_LABELS[p]}
-              </Link>
+              </ListingLink>
             </li>
           ))}
         </ul>
@@ -31,9 +31,9 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
         <ul className="view-switch">
           {(["list", "calendar"] as const).map((v) => (
             <li key={v}>
-              <Link href={filtersHref(routes.whatsOn, filters, { view: v })} aria-current={filters.view === v ? "page" : undefined}>
+              <ListingLink href={filtersHref(routes.whatsOn, filters, { view: v })} aria-current={filters.view === v ? "page" : undefined}>
                 {v === "list" ? "List" : "Calendar"}
-              </Link>
+              </ListingLink>
             </li>
           ))}
         </ul>
