@@ -6,7 +6,7 @@ import { z } from "zod";
 import { shouldUseSecureCookies } from "@/lib/auth/cookies";
 import { env } from "@/lib/config";
 import { clientIp } from "@/lib/security/client-ip";
-import { type ActionResult } from "../forms";
+import { formObject, type ActionResult } from "../forms";
 import { safeReturnPath } from "../guard";
 import { recordFailedSignIn, recordSuccessfulSignIn, signInAllowed } from "../rate-limit";
 import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken } from "../session-token";
@@ -20,7 +20,8 @@ const signInSchema = z.object({
 
 /** Studio sign-in. Rate-limited per e-mail+IP and per IP; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
-  const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  const fields = formObject(form);
+  const parsed = signInSchema.safeParse({ email: fields.email ?? "", password: fields.password ?? "" });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
@@ -46,7 +47,7 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
     path: "/",
     maxAge: STUDIO_SESSION_SECONDS,
   });
-  redirect(safeReturnPath(form.get("next")));
+  redirect(safeReturnPath(fields.next));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { parseRowId } from "@/lib/db/ids";
 import { getEvent } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { sanitizeVenueHtml } from "@/lib/sync/transforms";
 
 export const metadata: Metadata = { title: "Preview event" };
+
 export const dynamic = "force-dynamic";
 
 /** The event as visitors would see it, including unpublished drafts. Editors only. */
 export default async function EventPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireEditorPage(`/studio/events/${encodeURIComponent(id)}/preview`);
-  const event = await getEvent(Number(id));
+  const eventId = parseRowId(id);
+  const event = eventId === null ? null : await getEvent(eventId);
   if (!event) notFound();
   const body = event.bodyOverrideHtml ?? event.bodyHtml;
   return (
