@@ -6,7 +6,7 @@
  *   1. a signed-in session                                   401
  *   2. a same-origin request                                  403
  *   3. the rate limit (per customer and address)              429
- *   4. the body: { basketId, billingAddressId, storeCard }    400
+ *   4. the body, read only now and at most 64 KB: { basketId, billingAddressId, storeCard }   413 / 400
  *   5. the basket, read in owner mode: the session customer's 403, not empty 409, not paid or expired 410
  *   6. the billing address is one of the customer's           403
  *   7. initiate-customer-payment, last, with originDomain from config
@@ -37,11 +37,17 @@ export interface CustomerPaymentInput {
   origin: string | null;
   /** `Sec-Fetch-Site`, used only when a browser sent no Origin. */
   fetchSite?: string | null;
-  body: unknown;
+  /**
+   * The request body: the parsed value, or (from the route) a reader called only after the session, origin and
+   * limit checks, so nobody without a session makes the server read a body at all.
+   */
+  body: unknown | BodyReader;
   ip: string;
 }
 
 /** The owner-mode calls this needs; the real owner client satisfies it, tests may pass it too. */
+export type BodyReader = () => Promise<{ ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }>;
+
 export interface CustomerPaymentSpektrix {
   getBasketById(basketId: string): Promise<Basket>;
   getCustomerById(customerId: string): Promise<Customer>;
@@ -61,6 +67,7 @@ export type CustomerPaymentReason =
   | "cross-origin"
   | "rate-limited"
   | "invalid-body"
+  | "body-too-large"
   | "basket-not-yours"
   | "basket-empty"
   | "basket-gone"
@@ -98,8 +105,10 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
     return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", { retryAfterSeconds: limit.retryAfterSeconds });
   }
 
-  // 4. The body.
-  const parsed = customerPaymentBodySchema.safeParse(input.body);
+  // 4. The body, only now.
+  const read = typeof input.body === "function" ? await (input.body as BodyReader)() : { ok: true as const, value: input.body };
+  if (!read.ok && read.reason === "too-large") return fail(413, "body-too-large", "That request is too large.");
+  const parsed = customerPaymentBodySchema.safeParse(read.ok ? read.value : undefined);
   if (!parsed.success) return fail(400, "invalid-body", "We couldn’t read that request. Please reload the page and try again.");
   const { basketId, billingAddressId, storeCard } = parsed.data;
 

@@ -92,6 +92,19 @@ describe("POST /api/checkout/customer-payment", () => {
     expect(result.status).toBe(403);
   });
 
+  it("reads the body only after the session, origin and limit checks, and refuses an oversized one with 413", async () => {
+    let reads = 0;
+    const reader = async () => {
+      reads++;
+      return { ok: false as const, reason: "too-large" as const };
+    };
+    expect((await handleCustomerPayment(input({ session: null, body: reader }), deps())).status).toBe(401);
+    expect((await handleCustomerPayment(input({ origin: "https://evil.example", body: reader }), deps())).status).toBe(403);
+    expect(reads).toBe(0);
+    expect(await handleCustomerPayment(input({ body: reader }), deps())).toMatchObject({ status: 413, body: { error: "body-too-large" } });
+    expect(reads).toBe(1);
+  });
+
   it("refuses another customer's billing address with 403", async () => {
     const basket = await basketWithTickets(h.account, MEMBER_ID);
     const guest = await h.account.owner.getCustomerById(GUEST_ID);
