@@ -7,7 +7,9 @@
  *   2. a same-origin request                                  403
  *   3. the rate limit (per customer and address)              429
  *   4. the body, read only now and at most 64 KB: { basketId, billingAddressId, storeCard }   413 / 400
- *   5. the basket, read in owner mode: the session customer's 403, not empty 409, not paid or expired 410
+ *   5. the basket, read in owner mode: the session customer's and not paid or expired, else 410 (one answer
+ *      for "not yours" and "no such basket", so the route cannot be used to learn which basket ids exist);
+ *      not empty 409
  *   6. the billing address is one of the customer's           403
  *   7. initiate-customer-payment, last, with originDomain from config
  *   8. → { paymentToken, basketHash }
@@ -68,7 +70,6 @@ export type CustomerPaymentReason =
   | "rate-limited"
   | "invalid-body"
   | "body-too-large"
-  | "basket-not-yours"
   | "basket-empty"
   | "basket-gone"
   | "address-not-yours"
@@ -114,20 +115,20 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
 
   try {
     // 5. The basket as Spektrix has it now, in owner mode.
+    // "Not already paid": Spektrix turns a paid basket into an order and the basket id stops resolving; an
+    // expired basket is released the same way. Another customer's basket gets the very same answer: a
+    // different one would tell a signed-in stranger which basket ids exist.
+    const gone = () => fail(410, "basket-gone", "Your basket has expired or has already been paid for.");
     let basket: Basket;
     try {
       basket = await deps.spektrix.getBasketById(basketId);
     } catch (error) {
-      // "Not already paid": Spektrix turns a paid basket into an order and the basket id stops resolving;
-      // an expired basket is released the same way. Either way there is nothing left to pay for.
-      if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) {
-        return fail(410, "basket-gone", "Your basket has expired or has already been paid for.");
-      }
+      if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) return gone();
       throw error;
     }
     if (basket.customerId !== session.customerId) {
       log("checkout refused", { reason: "basket-not-yours" });
-      return fail(403, "basket-not-yours", "This basket isn’t linked to your account. Please sign in again.");
+      return gone();
     }
     if (isEmpty(basket)) return fail(409, "basket-empty", "Your basket is empty.");
 

@@ -80,16 +80,19 @@ describe("POST /api/checkout/customer-payment", () => {
     }
   });
 
-  it("refuses another customer's basket with 403", async () => {
+  it("answers another customer's basket exactly as it answers a basket that does not exist (no existence oracle)", async () => {
     const guestBasket = await basketWithTickets(h.account, GUEST_ID);
-    const result = await handleCustomerPayment(input({ body: { basketId: guestBasket.id, billingAddressId: await memberBilling(), storeCard: false } }), deps());
-    expect(result).toMatchObject({ status: 403, body: { error: "basket-not-yours" } });
+    const billingAddressId = await memberBilling();
+    const foreign = await handleCustomerPayment(input({ body: { basketId: guestBasket.id, billingAddressId, storeCard: false } }), deps());
+    const unknown = await handleCustomerPayment(input({ body: { basketId: "999ABCDGHJKLMNPQ", billingAddressId, storeCard: false } }), deps());
+    expect(foreign).toMatchObject({ status: 410, body: { error: "basket-gone" } });
+    expect(foreign).toEqual(unknown);
   });
 
-  it("refuses an anonymous basket with 403 (not attached to this customer)", async () => {
+  it("refuses an anonymous basket (not attached to this customer) with the same answer", async () => {
     const anonymous = await h.account.owner.createBasket();
     const result = await handleCustomerPayment(input({ body: { basketId: anonymous.id, billingAddressId: await memberBilling(), storeCard: false } }), deps());
-    expect(result.status).toBe(403);
+    expect(result).toMatchObject({ status: 410, body: { error: "basket-gone" } });
   });
 
   it("reads the body only after the session, origin and limit checks, and refuses an oversized one with 413", async () => {
