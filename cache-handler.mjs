@@ -17,6 +17,7 @@ import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisStringsHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { createClient } from "redis";
+import { isMissingPage } from "./lib/cache/missing-pages.mjs";
 
 const CONFIG_KEY = Symbol.for("storefront.cacheHandlerConfig");
 
@@ -63,16 +64,14 @@ async function createConfig({ buildId }) {
   if (!ready) console.warn(`[cache-handler] Redis ${redact(url)} is not reachable yet; serving without the shared cache until it is.`);
 
   const prefix = process.env.REDIS_KEY_PREFIX || "storefront";
-  return {
-    handlers: [
-      createRedisStringsHandler({
-        client,
-        keyPrefix: `${prefix}:${buildId ?? "nobuild"}:`,
-        timeoutMs: numberFromEnv("REDIS_CACHE_TIMEOUT_MS", 1_000),
-        keyExpirationStrategy: "EXAT",
-      }),
-    ],
-  };
+  const redis = createRedisStringsHandler({
+    client,
+    keyPrefix: `${prefix}:${buildId ?? "nobuild"}:`,
+    timeoutMs: numberFromEnv("REDIS_CACHE_TIMEOUT_MS", 1_000),
+    keyExpirationStrategy: "EXAT",
+  });
+  // A not-found page is never stored: made-up addresses must not fill Redis (lib/cache/missing-pages.mjs).
+  return { handlers: [{ ...redis, set: (key, value, ctx) => (isMissingPage(value) ? Promise.resolve() : redis.set(key, value, ctx)) }] };
 }
 
 CacheHandler.onCreation((context) => {

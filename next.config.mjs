@@ -39,10 +39,11 @@ const nextConfig = {
     return [{ source: "/:path*", headers: securityHeaders(process.env) }];
   },
   // Several instances share one data cache in Redis, so a sync's revalidateTag reaches all of them
-  // (cache-handler.mjs, ADR 0005). Without REDIS_URL, one instance keeps Next's default in-process cache.
+  // (cache-handler.mjs, ADR 0005). Without REDIS_URL, one instance keeps Next's own file-system cache, minus
+  // not-found pages (lib/cache/missing-pages.mjs): a made-up event address must not leave a file behind.
   ...(process.env.REDIS_URL
     ? { cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"), cacheMaxMemorySize: 0 }
-    : {}),
+    : { cacheHandler: createRequire(import.meta.url).resolve("./lib/cache/missing-pages.mjs") }),
 };
 
 export default nextConfig;
