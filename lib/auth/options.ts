@@ -9,7 +9,8 @@ import { env } from "@/lib/config";
 import { routes } from "@/lib/site";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
-import { clientIp, LIMITS, sharedLimiter } from "./rate-limit";
+import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
+import { clientIp } from "@/lib/security/client-ip";
 import { accountService } from "./services";
 
 /** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
@@ -43,7 +44,7 @@ export function buildAuthOptions(): NextAuthOptions {
             const user = await authorizeCredentials(
               { credentials, ip: clientIp(req.headers ?? {}) },
               {
-                limiters: { ip: sharedLimiter(LIMITS.loginPerIp, e.REDIS_URL), email: sharedLimiter(LIMITS.loginPerEmail, e.REDIS_URL) },
+                throttle: sharedSignInThrottle("login"),
                 verifyPassword: (email, password) => account.verifyPassword(email, password),
                 loadAccount: (id) => account.getAccount(id),
                 log,

@@ -18,7 +18,7 @@
  */
 import { z } from "zod";
 import { describeSpektrixError, SpektrixHttpError, type Basket, type Customer } from "@/lib/spektrix";
-import type { Limiter } from "@/lib/auth/rate-limit";
+import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { basketItemCount } from "@/lib/basket/lines";
@@ -58,7 +58,7 @@ export interface CustomerPaymentSpektrix {
 
 export interface CustomerPaymentDeps {
   spektrix: CustomerPaymentSpektrix;
-  limiter: Limiter;
+  limiter: RateLimiter;
   /** This site's public origin, from config (`SITE_URL`). */
   siteUrl: string;
   log?: (event: string, fields?: Record<string, unknown>) => void;
@@ -100,7 +100,7 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
 
   // 3. Rate limit per customer, before any call to Spektrix. The signed session names the customer; an address
   //    would let a member spread attempts over forged X-Forwarded-For values.
-  const limit = await deps.limiter.consume(session.customerId);
+  const limit = await attempt(deps.limiter, session.customerId);
   if (!limit.allowed) {
     log("checkout refused", { reason: "rate-limited" });
     return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", { retryAfterSeconds: limit.retryAfterSeconds });

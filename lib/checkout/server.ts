@@ -1,7 +1,7 @@
 /** Checkout wiring from config: the real owner client, the shared limiter, the site URL. Server only. */
 import "server-only";
 import { env } from "@/lib/config";
-import { LIMITS, sharedLimiter } from "@/lib/auth/rate-limit";
+import { LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
 import { accountService } from "@/lib/auth/services";
 import type { CustomerPaymentDeps } from "./customer-payment";
 
@@ -14,7 +14,7 @@ export function customerPaymentDeps(): CustomerPaymentDeps {
   const e = env();
   return {
     spektrix: accountService().owner,
-    limiter: sharedLimiter(LIMITS.paymentInitiate, e.REDIS_URL),
+    limiter: sharedRateLimiter(LIMITS.paymentInitiate),
     siteUrl: e.SITE_URL,
     log: checkoutLog,
   };

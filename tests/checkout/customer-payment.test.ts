@@ -2,13 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 vi.mock("server-only", () => ({}));
 
-import { createMemoryLimiter, LIMITS, type Limiter } from "@/lib/auth/rate-limit";
+import { createRateLimiter, LIMITS, type RateLimiter } from "@/lib/rate-limit";
 import { handleCustomerPayment, type CustomerPaymentDeps, type CustomerPaymentInput } from "@/lib/checkout/customer-payment";
 import { basketWithTickets, GUEST_ID, MEMBER_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
 
 let h: Harness;
 let logs: string[];
-let limiter: Limiter;
+let limiter: RateLimiter;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   logs = [];
-  limiter = createMemoryLimiter({ ...LIMITS.paymentInitiate, name: `t-${Math.random()}` });
+  limiter = createRateLimiter({ ...LIMITS.paymentInitiate, keyPrefix: `t-${Math.random()}` }, { redisUrl: null });
 });
 
 function deps(overrides: Partial<CustomerPaymentDeps> = {}): CustomerPaymentDeps {
@@ -60,7 +60,7 @@ describe("POST /api/checkout/customer-payment", () => {
   });
 
   it("answers 429 with Retry-After after too many attempts", async () => {
-    const tight = createMemoryLimiter({ name: `tight-${Math.random()}`, points: 3, durationSeconds: 60 });
+    const tight = createRateLimiter({ keyPrefix: `tight-${Math.random()}`, points: 3, duration: 60 }, { redisUrl: null });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await handleCustomerPayment(input({ body: { nope: true } }), deps({ limiter: tight }))).status);
     expect(statuses).toEqual([400, 400, 400, 429]);

@@ -50,7 +50,7 @@ type FaultName = import("./report").FaultName;
 const members = await Promise.all([
   import("@/lib/spektrix/account"),
   import("@/lib/auth/authorize"),
-  import("@/lib/auth/rate-limit"),
+  import("@/lib/rate-limit"),
   import("@/lib/checkout/customer-payment"),
   import("@/lib/checkout/confirmation"),
 ]).catch((error: unknown) => ({ missing: error instanceof Error ? error.message : String(error) }));
@@ -282,12 +282,16 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
 
   it("login answers 'unavailable, try again' (never 'wrong password') and works on retry", async () => {
     if ("missing" in members) return record(fault, "login", { outcome: "not tried", note: "lib/auth not in the tree" });
-    const [{ createAccountService }, { authorizeCredentials, SignInError }, { createMemoryLimiter }] = members;
+    const [{ createAccountService }, { authorizeCredentials, SignInError }] = members;
+    const { createSignInThrottle, signInRules } = await import("@/lib/rate-limit/sign-in");
     await cell(fault, "login", async () => {
       const account = accountFor(createAccountService, TIMEOUT_MS);
       const calm = accountFor(createAccountService, CALM_TIMEOUT_MS);
       const depsFor = (service: Account) => ({
-        limiters: { ip: createMemoryLimiter({ name: "t-ip", points: 1000, durationSeconds: 60 }), email: createMemoryLimiter({ name: "t-email", points: 1000, durationSeconds: 60 }) },
+        throttle: createSignInThrottle(
+          { ...signInRules("t-login"), pair: { keyPrefix: "t-pair", points: 1000, duration: 60 }, address: { keyPrefix: "t-ip", points: 1000, duration: 60 } },
+          { redisUrl: null },
+        ),
         verifyPassword: (e: string, p: string) => service.verifyPassword(e, p),
         loadAccount: (id: string) => service.getAccount(id),
         // The same shape as lib/auth/options.ts logs (one JSON line per event).
@@ -312,13 +316,13 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
 
   it("checkout initiation answers a clear, retryable error and never a 500", async () => {
     if ("missing" in members) return record(fault, "checkout initiation", { outcome: "not tried", note: "lib/checkout not in the tree" });
-    const [{ createAccountService }, , { createMemoryLimiter }, { handleCustomerPayment }] = members;
+    const [{ createAccountService }, , { createRateLimiter }, { handleCustomerPayment }] = members;
     await cell(fault, "checkout initiation", async () => {
       const account = accountFor(createAccountService, TIMEOUT_MS);
       const calm = accountFor(createAccountService, CALM_TIMEOUT_MS);
       const { basketId, addressId, customerId } = await memberBasket(calm);
       const { checkoutLog } = await import("@/lib/checkout/server");
-      const depsFor = (service: Account) => ({ spektrix: service.owner, limiter: createMemoryLimiter({ name: "t-pay", points: 1000, durationSeconds: 60 }), siteUrl: SITE_URL, log: checkoutLog });
+      const depsFor = (service: Account) => ({ spektrix: service.owner, limiter: createRateLimiter({ keyPrefix: "t-pay", points: 1000, duration: 60 }, { redisUrl: null }), siteUrl: SITE_URL, log: checkoutLog });
       const input = { session: { customerId, name: "M", email: MEMBER.email, membershipIds: [] }, origin: SITE_URL, body: { basketId, billingAddressId: addressId, storeCard: false }, ip: "203.0.113.9" };
       const result = await withFault(fault, () => handleCustomerPayment(input, depsFor(account)));
       let note = "token issued";

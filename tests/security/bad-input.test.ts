@@ -26,7 +26,7 @@ vi.mock("next/headers", () => ({
     set: (name: string, value: string) => void jar.set(name, value),
     delete: (name: string) => void jar.delete(name),
   }),
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.20" }),
+  headers: async () => new Headers({ "x-storefront-peer-address": "198.51.100.20" }),
   draftMode: async () => ({ isEnabled: false }),
 }));
 vi.mock("next/navigation", () => ({
@@ -350,7 +350,7 @@ describe.skipIf(!payment)("POST /api/checkout/customer-payment", () => {
       const res = await payment!.POST(
         new Request(`${SITE}/api/checkout/customer-payment`, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: SITE, "x-forwarded-for": "192.0.2.250" },
+          headers: { "content-type": "application/json", origin: SITE, "x-storefront-peer-address": "192.0.2.250" },
           body: "{}",
         }),
       );

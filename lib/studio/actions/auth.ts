@@ -8,7 +8,7 @@ import { env } from "@/lib/config";
 import { clientIp } from "@/lib/security/client-ip";
 import { formObject, type ActionResult } from "../forms";
 import { safeReturnPath } from "../guard";
-import { recordFailedSignIn, recordSuccessfulSignIn, signInAllowed } from "../rate-limit";
+import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
 import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken } from "../session-token";
 import { checkCredentials } from "../users";
 
@@ -18,7 +18,7 @@ const signInSchema = z.object({
 });
 
 
-/** Studio sign-in. Rate-limited per e-mail+IP and per IP; the same message for every wrong combination. */
+/** Studio sign-in. Throttled by lib/rate-limit/sign-in.ts; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   const fields = formObject(form);
   const parsed = signInSchema.safeParse({ email: fields.email ?? "", password: fields.password ?? "" });
@@ -29,16 +29,17 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
   }
   const { email, password } = parsed.data;
   const ip = clientIp(await headers());
-  const throttle = await signInAllowed(email, ip);
+  const signIns = sharedSignInThrottle("studio-signin");
+  const throttle = await signIns.check(email, ip);
   if (!throttle.allowed) {
     return { ok: false, message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).` };
   }
   const user = await checkCredentials(email, password);
   if (!user) {
-    await recordFailedSignIn(email, ip);
+    await signIns.failed(email, ip);
     return { ok: false, message: "That e-mail address and password do not match a studio editor." };
   }
-  await recordSuccessfulSignIn(email, ip);
+  await signIns.succeeded(email, ip);
   const store = await cookies();
   store.set(STUDIO_SESSION_COOKIE, issueSessionToken(user.email, env().AUTH_SECRET), {
     httpOnly: true,

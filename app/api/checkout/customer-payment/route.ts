@@ -1,4 +1,4 @@
-import { clientIp } from "@/lib/auth/rate-limit";
+import { clientIp } from "@/lib/security/client-ip";
 import { getSiteSession } from "@/lib/auth/server";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { customerPaymentDeps } from "@/lib/checkout/server";
