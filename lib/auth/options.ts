@@ -11,6 +11,7 @@ import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
 import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
 import { clientIp } from "@/lib/security/client-ip";
+import { isSessionRevoked, revokeSessions } from "./revocation";
 import { accountService } from "./services";
 
 /** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
@@ -67,7 +68,12 @@ export function buildAuthOptions(): NextAuthOptions {
           token.name = user.name;
           token.email = user.email;
           token.membershipIds = user.membershipIds;
+          token.authAt = Date.now();
+          return token;
         }
+        // Signed out (here or on another instance): the cookie stays a valid JWT until it expires, so it is
+        // re-issued empty, which every reader treats as signed out.
+        if (token.customerId && (await isSessionRevoked("member", token.customerId, token.authAt))) return {};
         return token;
       },
       async session({ session, token }) {
@@ -87,6 +93,11 @@ export function buildAuthOptions(): NextAuthOptions {
         } catch {
           return baseUrl;
         }
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.customerId) await revokeSessions("member", token.customerId);
       },
     },
     logger: {

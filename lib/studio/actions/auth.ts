@@ -9,7 +9,8 @@ import { clientIp } from "@/lib/security/client-ip";
 import { formObject, type ActionResult } from "../forms";
 import { safeReturnPath } from "../guard";
 import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
-import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken } from "../session-token";
+import { revokeSessions } from "@/lib/auth/revocation";
+import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken, verifySessionToken } from "../session-token";
 import { checkCredentials } from "../users";
 
 const signInSchema = z.object({
@@ -53,6 +54,9 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
 
 export async function signOutAction(): Promise<void> {
   const store = await cookies();
+  // Ends the session on the server too: a copy of the cookie is refused from now on, on every instance.
+  const claims = verifySessionToken(store.get(STUDIO_SESSION_COOKIE)?.value, env().AUTH_SECRET);
+  if (claims) await revokeSessions("studio", claims.sub);
   store.delete(STUDIO_SESSION_COOKIE);
   redirect("/studio/sign-in");
 }
