@@ -30,6 +30,7 @@ import { createClient } from "redis";
 import { buildEnv } from "./lib/config/build.mjs";
 import { errorText, logger, redactUrl } from "./lib/log/logger.mjs";
 import { STORE_TAG, followTheStore } from "./lib/cache/follow-store.mjs";
+import { isMissingPage } from "./lib/cache/missing-pages.mjs";
 
 const CONFIG_KEY = Symbol.for("storefront.cacheHandlerConfig");
 const MARKER_KEY = Symbol.for("storefront.cacheMarker");
@@ -80,16 +81,14 @@ async function createConfig({ buildId }) {
     read: () => bounded(client.get(markerKey)),
     write: (token) => bounded(client.set(markerKey, token)),
   };
-  return {
-    handlers: [
-      createRedisStringsHandler({
-        client,
-        keyPrefix: `${config.REDIS_KEY_PREFIX}:${buildId ?? "nobuild"}:`,
-        timeoutMs: config.REDIS_CACHE_TIMEOUT_MS,
-        keyExpirationStrategy: "EXAT",
-      }),
-    ],
-  };
+  const redis = createRedisStringsHandler({
+    client,
+    keyPrefix: `${config.REDIS_KEY_PREFIX}:${buildId ?? "nobuild"}:`,
+    timeoutMs,
+    keyExpirationStrategy: "EXAT",
+  });
+  // A not-found page is never stored: made-up addresses must not fill Redis (lib/cache/missing-pages.mjs).
+  return { handlers: [{ ...redis, set: (key, value, ctx) => (isMissingPage(value) ? Promise.resolve() : redis.set(key, value, ctx)) }] };
 }
 
 CacheHandler.onCreation((context) => {

@@ -46,8 +46,9 @@ const nextConfig = {
     return [{ source: "/:path*", headers: securityHeaders(config) }];
   },
   // The cache follows the store: every read is checked against the store's generation (cache-handler.mjs,
-  // ADR 0008). With REDIS_URL, several instances share one data cache in Redis, so a sync's revalidateTag
-  // reaches all of them (ADR 0005); without it, one instance keeps Next's own disk cache.
+  // ADR 0008), and not-found pages are never stored (lib/cache/missing-pages.mjs): a made-up address must not
+  // leave a file behind. With REDIS_URL, several instances share one data cache in Redis, so a sync's
+  // revalidateTag reaches all of them (ADR 0005); without it, one instance keeps Next's own disk cache.
   cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"),
   ...(config.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
 };

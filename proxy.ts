@@ -2,12 +2,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
 import { CACHED_HOME_PATH, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
 import { siteInfo } from "@/lib/site";
+import { guardActionBody, guardRequest, refusalResponse } from "@/lib/security/request-guard";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
 const MAX_SEGMENT_LENGTH = 200;
 
 /**
  * Work that must happen before rendering starts, on the few requests that need it:
+ * - the request guard (lib/security/request-guard.ts): malformed percent-encoding, a server action from
+ *   another origin or of the wrong kind, a body declared larger than the route takes, each a clear 4xx
+ *   instead of the 500 Next would answer;
  * - a what's-on URL with listing parameters gets a real 308 to its cleaned-up form when malformed (a redirect
  *   thrown while a page streams would reach the browser as a 200). A bare /whats-on never comes here: a rewrite
  *   in next.config.mjs serves it from the page cache, so a rush of visitors costs neither this nor rendering;
@@ -15,7 +19,9 @@ const MAX_SEGMENT_LENGTH = 200;
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
  *   the incremental cache, which would try to write a file named after it.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refusal = guardRequest({ method: request.method, rawPathname: rawPathname(request.url), headers: request.headers }) ?? (await guardActionBody(request));
+  if (refusal) return refusalResponse(refusal);
   const { pathname, search } = request.nextUrl;
   if (pathname === UNFILTERED_LISTING_PATH) return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
   if (pathname === CACHED_HOME_PATH) return NextResponse.redirect(new URL(`/${search}`, request.url), 308);
@@ -27,6 +33,12 @@ export function proxy(request: NextRequest) {
     return NextResponse.rewrite(new URL(`/${section}/-`, request.url));
   }
   return NextResponse.next();
+}
+
+/** The path exactly as sent: `nextUrl.pathname` may already have been normalised. */
+function rawPathname(url: string): string {
+  const afterHost = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return afterHost.split(/[?#]/, 1)[0] || "/";
 }
 
 // Next needs the matcher as a literal. The query keys are LISTING_PARAMS and the two cached paths are in
@@ -48,5 +60,12 @@ export const config = {
     "/home/index",
     "/events/:slug(.{201,})",
     "/book/:id(.{201,})",
+    // The request guard: any path holding percent-encoding (checked against the raw path, before Next decodes
+    // it), every server action, and every request that carries a body. Plain GETs of ordinary pages and of
+    // the API never come here.
+    "/:path(.*%.*)",
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-length" }] },
+    { source: "/:path*", has: [{ type: "header", key: "transfer-encoding" }] },
   ],
 };

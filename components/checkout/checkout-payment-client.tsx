@@ -324,8 +324,6 @@ function stepForFailure(status: number, body: { error?: string; message?: string
       return { kind: "expired" };
     case "unauthenticated":
       return { kind: "problem", message: "Your session has ended. Please sign in again to pay.", canRetry: false, signIn: true };
-    case "basket-not-yours":
-      return { kind: "problem", message: "This basket isn’t linked to your account any more. Please sign in again.", canRetry: false, signIn: true };
     case "basket-empty":
       return { kind: "problem", message: "Your basket is empty.", canRetry: false };
     case "rate-limited":

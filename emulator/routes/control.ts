@@ -45,10 +45,39 @@ function json<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
   return r.data;
 }
 
+/**
+ * Whether a control call may change anything: a browser page on another site must not be able to reset the
+ * demo or inject faults while a developer has it open. A browser always sends `Origin` on a cross-origin POST,
+ * so: no `Origin` (tests, scripts, curl) or this emulator's own origin or one of its `--origin` sites; never a
+ * `Sec-Fetch-Site: cross-site` request; and a body only as JSON (a form or `text/plain` post, the kinds a page
+ * can send anywhere without asking, is refused even from an allowed origin).
+ */
+export function controlRequestAllowed(request: { url: string; method: string; headers: Headers }, allowedOrigins: readonly string[]): { ok: true } | { ok: false; status: 403 | 415; message: string } {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return { ok: true };
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== new URL(request.url).origin && !allowedOrigins.includes(origin)) {
+    return { ok: false, status: 403, message: "Control calls are accepted from the emulator's own origin or the site's only." };
+  }
+  if (request.headers.get("sec-fetch-site") === "cross-site") return { ok: false, status: 403, message: "Control calls are not accepted cross-site." };
+  const length = Number(request.headers.get("content-length") ?? "0");
+  const chunked = request.headers.has("transfer-encoding");
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if ((length > 0 || chunked || type !== "") && type !== "application/json") {
+    return { ok: false, status: 415, message: "Control calls take JSON bodies only (Content-Type: application/json)." };
+  }
+  return { ok: true };
+}
+
 /** Test-only control surface; mounted only with `control: true` / `--control`. */
 export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
   const store = emu.store;
   const cat = () => store.catalogue;
+
+  app.use("/__control/*", async (c, next) => {
+    const verdict = controlRequestAllowed({ url: c.req.url, method: c.req.method, headers: c.req.raw.headers }, emu.config.origins);
+    if (!verdict.ok) return c.json({ message: verdict.message }, verdict.status);
+    return next();
+  });
 
   app.get("/__control/requests", (c) => c.json(emu.requests.filter({ path: c.req.query("path"), method: c.req.query("method") })));
   app.delete("/__control/requests", (c) => {

@@ -1,10 +1,11 @@
 /**
  * The sign-in decision, as a plain function so it can be tested without next-auth or Next.
- * Order: shape check → rate limits (IP, then e-mail) → Spektrix verifies the password → the account is read
- * for name and memberships. Nothing here logs the e-mail address or the password.
+ * Order: shape check → the sign-in throttle (lib/rate-limit/sign-in.ts: per address, per account+address, the
+ * account ceiling) → Spektrix verifies the password (a failure counts against the account, a success clears
+ * the pair) → the account is read for name and memberships. Nothing here logs the e-mail address or the password.
  */
 import { z } from "zod";
-import type { Limiter } from "./rate-limit";
+import type { SignInThrottle } from "@/lib/rate-limit/sign-in";
 import type { SiteUser } from "./session";
 
 export const credentialsSchema = z.object({
@@ -27,7 +28,7 @@ export class SignInError extends Error {
 }
 
 export interface AuthorizeDeps {
-  limiters: { ip: Limiter; email: Limiter };
+  throttle: SignInThrottle;
   /** Spektrix's answer to "is this the password?": the customer id, or null. */
   verifyPassword(email: string, password: string): Promise<string | null>;
   loadAccount(customerId: string): Promise<{
@@ -42,14 +43,9 @@ export async function authorizeCredentials(input: { credentials: unknown; ip: st
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
 
-  const byIp = await deps.limiters.ip.consume(input.ip);
-  if (!byIp.allowed) {
-    deps.log?.("sign-in rate limited", { by: "ip" });
-    throw new SignInError(SIGN_IN_ERRORS.rateLimited);
-  }
-  const byEmail = await deps.limiters.email.consume(email);
-  if (!byEmail.allowed) {
-    deps.log?.("sign-in rate limited", { by: "email" });
+  const throttle = await deps.throttle.check(email, input.ip);
+  if (!throttle.allowed) {
+    deps.log?.("sign-in rate limited", { by: throttle.by });
     throw new SignInError(SIGN_IN_ERRORS.rateLimited);
   }
 
@@ -60,11 +56,14 @@ export async function authorizeCredentials(input: { credentials: unknown; ip: st
     deps.log?.("sign-in check failed upstream", { error: error instanceof Error ? error.name : "unknown" });
     throw new SignInError(SIGN_IN_ERRORS.unavailable);
   }
-  if (!customerId) return null;
+  if (!customerId) {
+    await deps.throttle.failed(email, input.ip);
+    return null;
+  }
 
   try {
     const { customer, memberships } = await deps.loadAccount(customerId);
-    await deps.limiters.email.reset(email);
+    await deps.throttle.succeeded(email, input.ip);
     const name = customer.name ?? ([customer.firstName, customer.lastName].filter(Boolean).join(" ") || null);
     return {
       customerId: customer.id,

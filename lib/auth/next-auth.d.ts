@@ -16,5 +16,7 @@ declare module "next-auth/jwt" {
     name?: string | null;
     email?: string | null;
     membershipIds?: string[];
+    /** When this session began (ms), kept through every re-issue; what sign-out revokes (lib/auth/revocation.ts). */
+    authAt?: number;
   }
 }

@@ -10,7 +10,9 @@ import { logger } from "@/lib/log/logger.mjs";
 import { routes } from "@/lib/routes";
 import { authorizeCredentials, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
-import { clientIp, LIMITS, sharedLimiter } from "./rate-limit";
+import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
+import { clientIp } from "@/lib/security/client-ip";
+import { isSessionRevoked, revokeSessions } from "./revocation";
 import { accountService } from "./services";
 
 /** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
@@ -45,7 +47,7 @@ export function buildAuthOptions(): NextAuthOptions {
             const user = await authorizeCredentials(
               { credentials, ip: clientIp(req.headers ?? {}) },
               {
-                limiters: { ip: sharedLimiter(LIMITS.loginPerIp, e.REDIS_URL), email: sharedLimiter(LIMITS.loginPerEmail, e.REDIS_URL) },
+                throttle: sharedSignInThrottle("login"),
                 verifyPassword: (email, password) => account.verifyPassword(email, password),
                 loadAccount: (id) => account.getAccount(id),
                 log,
@@ -68,7 +70,12 @@ export function buildAuthOptions(): NextAuthOptions {
           token.name = user.name;
           token.email = user.email;
           token.membershipIds = user.membershipIds;
+          token.authAt = Date.now();
+          return token;
         }
+        // Signed out (here or on another instance): the cookie stays a valid JWT until it expires, so it is
+        // re-issued empty, which every reader treats as signed out.
+        if (token.customerId && (await isSessionRevoked("member", token.customerId, token.authAt))) return {};
         return token;
       },
       async session({ session, token }) {
@@ -81,8 +88,18 @@ export function buildAuthOptions(): NextAuthOptions {
         return session;
       },
       async redirect({ url, baseUrl }) {
-        if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+        // Only this site, and a malformed callbackUrl (`http://[`) is the home page rather than a thrown error.
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          return new URL(url).origin === baseUrl ? url : baseUrl;
+        } catch {
+          return baseUrl;
+        }
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.customerId) await revokeSessions("member", token.customerId);
       },
     },
     logger: {

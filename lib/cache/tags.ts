@@ -20,6 +20,8 @@ export const tags = {
    * revalidates it when it creates the event that takes the slug.
    */
   slug: (slug: string) => `slug:${slug}`,
+  /** The map of every slug to its event (one entry, so made-up slugs cache nothing); moves when a slug is taken. */
+  slugs: "slugs",
   venues: "venues",
   /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */
   catalogue: "spektrix-catalogue",

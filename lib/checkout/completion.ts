@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import { SpektrixHttpError, type Basket, type Order } from "@/lib/spektrix";
-import type { Limiter } from "@/lib/auth/rate-limit";
+import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { basketItemCount } from "@/lib/basket/lines";
@@ -41,7 +41,7 @@ export interface CompletionDeps {
     /** The customer's orders, newest first. */
     listOrders(customerId: string): Promise<Order[]>;
   };
-  limiter: Limiter;
+  limiter: RateLimiter;
   siteUrl: string;
   now?: () => Date;
 }
@@ -56,7 +56,7 @@ export async function checkCompletion(input: CompletionInput, deps: CompletionDe
   if (!isSameOrigin({ origin: input.origin, fetchSite: input.fetchSite ?? null, siteUrl: deps.siteUrl })) {
     return { status: 403, body: { error: "cross-origin", message: "This request didn’t come from our website." } };
   }
-  const limit = await deps.limiter.consume(session.customerId);
+  const limit = await attempt(deps.limiter, session.customerId);
   if (!limit.allowed) {
     return {
       status: 429,

@@ -6,8 +6,10 @@
  *   1. a signed-in session                                   401
  *   2. a same-origin request                                  403
  *   3. the rate limit (per customer)                          429
- *   4. the body: { basketId, billingAddressId, storeCard }    400
- *   5. the basket, read in owner mode: the session customer's 403, not empty 409, not paid or expired 410
+ *   4. the body, read only now and at most 64 KB: { basketId, billingAddressId, storeCard }   413 / 400
+ *   5. the basket, read in owner mode: the session customer's and not paid or expired, else 410 (one answer
+ *      for "not yours" and "no such basket", so the route cannot be used to learn which basket ids exist);
+ *      not empty 409
  *   6. the billing address is one of the customer's           403
  *   7. initiate-customer-payment, last, with originDomain from config
  *   8. → { paymentToken, basketHash }
@@ -16,7 +18,7 @@
  */
 import { z } from "zod";
 import { describeSpektrixError, SpektrixHttpError, type Basket, type Customer } from "@/lib/spektrix";
-import type { Limiter } from "@/lib/auth/rate-limit";
+import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { basketItemCount } from "@/lib/basket/lines";
@@ -38,10 +40,16 @@ export interface CustomerPaymentInput {
   origin: string | null;
   /** `Sec-Fetch-Site`, used only when a browser sent no Origin. */
   fetchSite?: string | null;
-  body: unknown;
+  /**
+   * The request body: the parsed value, or (from the route) a reader called only after the session, origin and
+   * limit checks, so nobody without a session makes the server read a body at all.
+   */
+  body: unknown | BodyReader;
 }
 
 /** The owner-mode calls this needs; the real owner client satisfies it, tests may pass it too. */
+export type BodyReader = () => Promise<{ ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }>;
+
 export interface CustomerPaymentSpektrix {
   getBasketById(basketId: string): Promise<Basket>;
   getCustomerById(customerId: string): Promise<Customer>;
@@ -50,7 +58,7 @@ export interface CustomerPaymentSpektrix {
 
 export interface CustomerPaymentDeps {
   spektrix: CustomerPaymentSpektrix;
-  limiter: Limiter;
+  limiter: RateLimiter;
   /** This site's public origin, from config (`SITE_URL`). */
   siteUrl: string;
   log?: (event: string, fields?: Record<string, unknown>) => void;
@@ -61,7 +69,7 @@ export type CustomerPaymentReason =
   | "cross-origin"
   | "rate-limited"
   | "invalid-body"
-  | "basket-not-yours"
+  | "body-too-large"
   | "basket-empty"
   | "basket-gone"
   | "address-not-yours"
@@ -92,33 +100,35 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
 
   // 3. Rate limit per customer, before any call to Spektrix. The signed session names the customer; an address
   //    would let a member spread attempts over forged X-Forwarded-For values.
-  const limit = await deps.limiter.consume(session.customerId);
+  const limit = await attempt(deps.limiter, session.customerId);
   if (!limit.allowed) {
     log("checkout refused", { reason: "rate-limited" });
     return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", { retryAfterSeconds: limit.retryAfterSeconds });
   }
 
-  // 4. The body.
-  const parsed = customerPaymentBodySchema.safeParse(input.body);
+  // 4. The body, only now.
+  const read = typeof input.body === "function" ? await (input.body as BodyReader)() : { ok: true as const, value: input.body };
+  if (!read.ok && read.reason === "too-large") return fail(413, "body-too-large", "That request is too large.");
+  const parsed = customerPaymentBodySchema.safeParse(read.ok ? read.value : undefined);
   if (!parsed.success) return fail(400, "invalid-body", "We couldn’t read that request. Please reload the page and try again.");
   const { basketId, billingAddressId, storeCard } = parsed.data;
 
   try {
     // 5. The basket as Spektrix has it now, in owner mode.
+    // "Not already paid": Spektrix turns a paid basket into an order and the basket id stops resolving; an
+    // expired basket is released the same way. Another customer's basket gets the very same answer: a
+    // different one would tell a signed-in stranger which basket ids exist.
+    const gone = () => fail(410, "basket-gone", "Your basket has expired or has already been paid for.");
     let basket: Basket;
     try {
       basket = await deps.spektrix.getBasketById(basketId);
     } catch (error) {
-      // "Not already paid": Spektrix turns a paid basket into an order and the basket id stops resolving;
-      // an expired basket is released the same way. Either way there is nothing left to pay for.
-      if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) {
-        return fail(410, "basket-gone", "Your basket has expired or has already been paid for.");
-      }
+      if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) return gone();
       throw error;
     }
     if (basket.customerId !== session.customerId) {
       log("checkout refused", { reason: "basket-not-yours" });
-      return fail(403, "basket-not-yours", "This basket isn’t linked to your account. Please sign in again.");
+      return gone();
     }
     if (isEmpty(basket)) return fail(409, "basket-empty", "Your basket is empty.");
 

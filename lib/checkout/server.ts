@@ -2,7 +2,7 @@
 import "server-only";
 import { env } from "@/lib/config";
 import { logger } from "@/lib/log/logger.mjs";
-import { LIMITS, sharedLimiter } from "@/lib/auth/rate-limit";
+import { LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
 import { accountService } from "@/lib/auth/services";
 import type { CompletionDeps } from "./completion";
 import type { CustomerPaymentDeps } from "./customer-payment";
@@ -18,7 +18,7 @@ export function customerPaymentDeps(): CustomerPaymentDeps {
   const e = env();
   return {
     spektrix: accountService().owner,
-    limiter: sharedLimiter(LIMITS.paymentInitiate, e.REDIS_URL),
+    limiter: sharedRateLimiter(LIMITS.paymentInitiate),
     siteUrl: e.SITE_URL,
     log: checkoutLog,
   };
@@ -30,7 +30,7 @@ export function completionDeps(): CompletionDeps {
   return {
     // The check shares the payment limit: each check costs Spektrix calls, and a member needs only a few.
     spektrix: { getBasketById: (id) => service.owner.getBasketById(id), listOrders: (id) => service.listOrders(id) },
-    limiter: sharedLimiter(LIMITS.paymentInitiate, e.REDIS_URL),
+    limiter: sharedRateLimiter(LIMITS.paymentInitiate),
     siteUrl: e.SITE_URL,
   };
 }

@@ -5,3 +5,13 @@ export const MAX_ROW_ID = 2_147_483_647;
 export function isRowId(id: unknown): id is number {
   return typeof id === "number" && Number.isInteger(id) && id >= 1 && id <= MAX_ROW_ID;
 }
+
+/**
+ * A row id from a URL segment: plain decimal digits only (not `0x10`, `1e3`, `1.0` or ` 1`, which `Number`
+ * would accept as other spellings of an id), within `isRowId`; null otherwise.
+ */
+export function parseRowId(segment: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(segment)) return null;
+  const id = Number(segment);
+  return isRowId(id) ? id : null;
+}

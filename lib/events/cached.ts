@@ -7,6 +7,11 @@ import "server-only";
  *
  * Time-dependent reads take a `now` rounded to a bucket, so entries are shared between visitors and a
  * performance drops off listings within a bucket of starting.
+ *
+ * No entry is keyed on what a visitor can make up: a slug or performance id is first looked up in one cached
+ * map of the real ones (a made-up one is answered without an entry), sale facts are one entry for every
+ * performance, and a listing with free text or a custom date range is read from the store per request. The
+ * data cache therefore holds a bounded number of entries whatever addresses and queries arrive.
  */
 import { unstable_cache } from "next/cache";
 import { tags } from "@/lib/cache/tags";
@@ -31,19 +36,26 @@ function ctx(bucket: number): q.QueryContext {
   return { timeZone: siteInfo().timeZone, now: new Date(bucket) };
 }
 
+/** Filters a visitor can vary without limit (free text, any pair of dates): not worth an entry each. */
+function unbounded(filters: ListingFilters): boolean {
+  return Boolean(filters.q || filters.from || filters.to);
+}
+
 const listing = unstable_cache(
   async (filters: ListingFilters, bucket: number) => q.queryListing(await db(), filters, ctx(bucket)),
   ["site:listing:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
-export const getListing = (filters: ListingFilters) => listing(filters, nowBucket());
+export const getListing = async (filters: ListingFilters) =>
+  unbounded(filters) ? q.queryListing(await db(), filters, ctx(nowBucket())) : listing(filters, nowBucket());
 
 const calendar = unstable_cache(
   async (filters: ListingFilters, month: string, bucket: number) => q.queryCalendarMonth(await db(), filters, month, ctx(bucket)),
   ["site:calendar:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
-export const getCalendarMonth = (filters: ListingFilters, month: string) => calendar({ ...filters, page: 1 }, month, nowBucket());
+export const getCalendarMonth = async (filters: ListingFilters, month: string) =>
+  unbounded(filters) ? q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket())) : calendar({ ...filters, page: 1 }, month, nowBucket());
 
 const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v2"], {
   tags: [tags.listings, tags.venues, tags.store],
@@ -58,17 +70,32 @@ const home = unstable_cache(async (bucket: number) => q.queryHome(await db(), ct
 });
 export const getHomeEvents = () => home(nowBucket());
 
-/** Which event a slug names, under the slug's own tag (never `listings`, which would tie every event page to every change). */
-function slugToSource(slug: string) {
-  return unstable_cache(async () => q.querySlugSourceId(await db(), slug), ["site:slug:v1", slug], {
-    tags: [tags.slug(slug), tags.store],
-    revalidate: LISTING_REVALIDATE,
-  })();
+const slugMap = unstable_cache(async () => q.querySlugMap(await db()), ["site:slug-map:v1"], {
+  // Its own tag, not `listings`: an event page reads this map, and must not be tied to every listing change
+  // (ADR 0002). The sync revalidates it when an event takes a new slug.
+  tags: [tags.slugs, tags.store],
+  revalidate: LISTING_REVALIDATE,
+});
+
+/** Which event a slug names, from one small map, so a made-up slug leaves no cache entry of its own. */
+async function slugToSource(slug: string): Promise<string | null> {
+  const map = await slugMap();
+  return Object.hasOwn(map, slug) ? map[slug]! : null;
+}
+
+const performanceIds = unstable_cache(async () => q.queryPerformanceIds(await db()), ["site:performance-ids:v1"], {
+  tags: [tags.listings, tags.store],
+  revalidate: 60,
+});
+
+/** Whether `id` is a performance in the store; a made-up one is answered from this one entry. */
+export async function isKnownPerformance(id: string): Promise<boolean> {
+  return (await performanceIds()).includes(id);
 }
 
 /**
  * One event by slug, cached under the event's own tag only. Everything an event page reads carries tags of the
- * events it shows (itself, its suggestions) and of its slug, so a sync that changes one event re-renders that
+ * events it shows (itself, its suggestions) and the slug map's, so a sync that changes one event re-renders that
  * event's page and the listings, not every event page.
  */
 export async function getEventBySlug(slug: string) {
@@ -112,9 +139,13 @@ const feed = unstable_cache(
   ["site:feed:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
-export const getFeed = (scope: { eventSourceId?: string; performanceId?: string } = {}) => feed(scope, Math.floor(Date.now() / 600_000) * 600_000);
+export async function getFeed(scope: { eventSourceId?: string; performanceId?: string } = {}) {
+  if (scope.performanceId && !(await isKnownPerformance(scope.performanceId))) return [];
+  return feed(scope, Math.floor(Date.now() / 600_000) * 600_000);
+}
 
 export async function getBookingTarget(performanceId: string) {
+  if (!(await isKnownPerformance(performanceId))) return null;
   const bucket = nowBucket();
   return unstable_cache(async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)), ["site:book:v1", performanceId, String(bucket)], {
     tags: [tags.listings, tags.store],
@@ -122,10 +153,14 @@ export async function getBookingTarget(performanceId: string) {
   })();
 }
 
-const saleFacts = unstable_cache(async (ids: string[]) => q.querySaleFacts(await db(), ids), ["site:sale-facts:v1"], {
+const saleFacts = unstable_cache(async () => q.querySaleFacts(await db()), ["site:sale-facts:v2"], {
   tags: [tags.listings, tags.store],
   revalidate: 60,
 });
-export const getSaleFacts = (ids: string[]) => saleFacts([...ids].sort());
+/** Sale facts for `ids`, picked from the one cached entry for every performance. */
+export async function getSaleFacts(ids: string[]) {
+  const wanted = new Set(ids);
+  return (await saleFacts()).filter((f) => wanted.has(f.id));
+}
 
 export { slugToSource as getSourceIdForSlug };

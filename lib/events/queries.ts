@@ -258,6 +258,18 @@ export async function querySlugSourceId(db: StoreDb, slug: string): Promise<stri
   return row?.sourceId ?? null;
 }
 
+/** Every event slug with its source id: one small map, so a made-up slug is answered without a cache entry of its own. */
+export async function querySlugMap(db: StoreDb): Promise<Record<string, string>> {
+  const rows = await db.select({ slug: events.slug, sourceId: events.sourceId }).from(events);
+  return Object.fromEntries(rows.map((r) => [r.slug, r.sourceId]));
+}
+
+/** Every performance id in the store (hidden ones too: the pages decide what to show). */
+export async function queryPerformanceIds(db: StoreDb): Promise<string[]> {
+  const rows = await db.select({ id: performances.sourceId }).from(performances);
+  return rows.map((r) => r.id);
+}
+
 function attr(attributes: Record<string, AttributeValue>, ...names: string[]): AttributeValue | undefined {
   const lower = new Map(Object.entries(attributes).map(([k, v]) => [k.toLowerCase().replace(/^attribute_/, ""), v]));
   for (const n of names) {
@@ -518,9 +530,10 @@ export interface SaleFacts {
   sellUntil: string | null;
 }
 
-export async function querySaleFacts(db: StoreDb, ids: string[]): Promise<SaleFacts[]> {
-  if (!ids.length) return [];
-  const rows = await db
+/** Sale facts for `ids`, or for every performance when `ids` is left out. */
+export async function querySaleFacts(db: StoreDb, ids?: string[]): Promise<SaleFacts[]> {
+  if (ids && !ids.length) return [];
+  const query = db
     .select({
       id: performances.sourceId,
       startsAt: performances.startsAt,
@@ -531,8 +544,8 @@ export async function querySaleFacts(db: StoreDb, ids: string[]): Promise<SaleFa
       sellUntil: performances.sellUntil,
       hidden: performances.hidden,
     })
-    .from(performances)
-    .where(inArray(performances.sourceId, ids));
+    .from(performances);
+  const rows = await (ids ? query.where(inArray(performances.sourceId, ids)) : query);
   return rows
     .filter((r) => !r.hidden && r.status !== "disabled")
     .map((r) => ({

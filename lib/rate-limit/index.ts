@@ -1,15 +1,17 @@
 /**
- * One way to make a rate limiter, on `rate-limiter-flexible`:
+ * The site's one rate-limit module, on `rate-limiter-flexible` (sign-in for members and editors, payment
+ * initiation; lib/rate-limit/sign-in.ts builds the sign-in policy on it):
  *
- *   const perIp = createRateLimiter({ keyPrefix: "login-ip", points: 20, duration: 15 * 60 });
- *   try { await perIp.consume(ip); } catch (res) { if (isRateLimited(res)) … 429, Retry-After: retryAfterSeconds(res) }
+ *   const perIp = sharedRateLimiter(LIMITS.paymentInitiate);
+ *   const result = await attempt(perIp, key);  // { allowed: true, remaining } | { allowed: false, retryAfterSeconds }
  *
  * - `REDIS_URL` set: counters live in Redis (`RateLimiterRedis`), so every instance behind the balancer counts
  *   the same attempts. If Redis is unreachable, an in-memory "insurance" limiter with the same rule takes over
  *   per instance until Redis answers again, so sign-in keeps working and stays limited.
  * - `REDIS_URL` unset: counters live in this process (`RateLimiterMemory`), which is the whole truth on one instance.
  *
- * The Redis limiter is built on first use, so importing this module (or building the site) never connects.
+ * The store is chosen and the Redis limiter built on first use, so importing this module (or building the
+ * site) neither reads the environment nor connects.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { configuredRedisUrl, getConnectedRedis, getRedis } from "@/lib/redis";
@@ -66,10 +68,9 @@ function memory(rule: RateLimitRule, keyPrefix = rule.keyPrefix): RateLimiterMem
   return new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.duration, blockDuration: rule.blockDuration ?? 0 });
 }
 
-function fromAbstract(store: "memory" | "redis", rule: RateLimitRule, load: () => Promise<RateLimiterAbstract> | RateLimiterAbstract): RateLimiter {
+function fromAbstract(rule: RateLimitRule, load: () => Promise<RateLimiterAbstract> | RateLimiterAbstract): Omit<RateLimiter, "store"> {
   const call = async <T>(fn: (l: RateLimiterAbstract) => Promise<T>): Promise<T> => fn(await load());
   return {
-    store,
     keyPrefix: rule.keyPrefix,
     points: rule.points,
     consume: (key, points = 1) => call((l) => l.consume(key, points)),
@@ -83,24 +84,23 @@ function fromAbstract(store: "memory" | "redis", rule: RateLimitRule, load: () =
 
 /**
  * A limiter for `rule`: Redis-backed when `REDIS_URL` (or `options.redisUrl`) is set, in memory otherwise.
- * Create limiters once at module level and reuse them; each call makes a new limiter object (the Redis
- * connection underneath is shared by the whole process).
+ * Create limiters once (or use `sharedRateLimiter`) and reuse them; the Redis connection underneath is shared
+ * by the whole process.
  */
 export function createRateLimiter(rule: RateLimitRule, options: RateLimiterOptions = {}): RateLimiter {
   if (!Number.isInteger(rule.points) || rule.points < 1) throw new Error(`rate limit ${rule.keyPrefix}: points must be a positive integer`);
   if (!(rule.duration >= 0)) throw new Error(`rate limit ${rule.keyPrefix}: duration must be seconds ≥ 0`);
-  const url = options.redisUrl === null ? undefined : (options.redisUrl ?? configuredRedisUrl());
-  if (!url) {
-    const limiter = memory(rule);
-    return fromAbstract("memory", rule, () => limiter);
-  }
+  // `options.redisUrl` given (a URL, or null for memory): decided now. Otherwise on first use, from config.
+  const url = (): string | undefined => (options.redisUrl === null ? undefined : (options.redisUrl ?? configuredRedisUrl()));
 
   let built: Promise<RateLimiterAbstract> | undefined;
   const build = async (): Promise<RateLimiterAbstract> => {
+    const redisUrl = url();
+    if (!redisUrl) return memory(rule);
     // Give a fresh process a moment to connect, so its first requests are counted where every instance counts.
-    await getConnectedRedis(url, options.connectTimeoutMs ?? 1_000);
+    await getConnectedRedis(redisUrl, options.connectTimeoutMs ?? 1_000);
     return new RateLimiterRedis({
-      storeClient: getRedis(url)!,
+      storeClient: getRedis(redisUrl)!,
       useRedisPackage: true,
       keyPrefix: `rl:${rule.keyPrefix}`,
       points: rule.points,
@@ -111,5 +111,36 @@ export function createRateLimiter(rule: RateLimitRule, options: RateLimiterOptio
       insuranceLimiter: memory(rule, `${rule.keyPrefix}:insurance`),
     });
   };
-  return fromAbstract("redis", rule, () => (built ??= build()));
+  const limiter = fromAbstract(rule, () => (built ??= build()));
+  return Object.defineProperty(limiter, "store", { get: () => (url() ? "redis" : "memory"), enumerable: true }) as RateLimiter;
 }
+
+/** One limiter per rule per process (Next may load a module more than once; the map is on globalThis). */
+export function sharedRateLimiter(rule: RateLimitRule): RateLimiter {
+  const store = ((globalThis as { __siteRateLimiters?: Map<string, RateLimiter> }).__siteRateLimiters ??= new Map());
+  let limiter = store.get(rule.keyPrefix);
+  if (!limiter) {
+    limiter = createRateLimiter(rule);
+    store.set(rule.keyPrefix, limiter);
+  }
+  return limiter;
+}
+
+export type LimitResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+
+/** Spends `points` on `key`: allowed with what is left, or refused with the seconds to wait. */
+export async function attempt(limiter: RateLimiter, key: string, points = 1): Promise<LimitResult> {
+  try {
+    const res = await limiter.consume(key, points);
+    return { allowed: true, remaining: res.remainingPoints };
+  } catch (rejection) {
+    if (isRateLimited(rejection)) return { allowed: false, retryAfterSeconds: retryAfterSeconds(rejection) };
+    throw rejection;
+  }
+}
+
+/** The limits in one place, so docs and tests quote the same numbers. */
+export const LIMITS = {
+  /** Payment tokens asked for by one signed-in customer. A visitor needs one or two per order. */
+  paymentInitiate: { keyPrefix: "pay-init", points: 10, duration: 60 },
+} as const satisfies Record<string, RateLimitRule>;

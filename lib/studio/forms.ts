@@ -78,8 +78,10 @@ export function optionalUrl(options: { allowPath?: boolean } = {}) {
 }
 
 /** Reads a FormData into a plain object (last value wins), so zod sees exactly what was submitted. */
-export function formObject(form: FormData): Record<string, string> {
+export function formObject(form: unknown): Record<string, string> {
   const out: Record<string, string> = {};
+  // An action can be called with any arguments by anyone who posts to it: anything but a form has no fields.
+  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form.entries()) if (typeof value === "string") out[key] = value;
   return out;
 }

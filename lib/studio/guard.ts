@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/config";
+import { isSessionRevoked } from "@/lib/auth/revocation";
 import { STUDIO_SESSION_COOKIE, verifySessionToken } from "./session-token";
 import { findStudioUser, type StudioUser } from "./users";
 import { safeReturnPath } from "./guard-paths";
@@ -30,6 +31,7 @@ export async function currentEditor(): Promise<Editor | null> {
   const store = await cookies();
   const claims = verifySessionToken(store.get(STUDIO_SESSION_COOKIE)?.value, env().AUTH_SECRET);
   if (!claims) return null;
+  if (await isSessionRevoked("studio", claims.sub, claims.at ?? claims.iat * 1000)) return null;
   const user = await findStudioUser(claims.sub);
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: "editor" };

@@ -17,6 +17,8 @@ export interface StudioSessionClaims {
   /** Issued/expires, seconds since epoch. */
   iat: number;
   exp: number;
+  /** When the session began, in ms: what sign-out and a password change revoke (lib/auth/revocation.ts). */
+  at?: number;
 }
 
 function keyFor(secret: string): Buffer {
@@ -34,7 +36,7 @@ export function signSessionToken(claims: StudioSessionClaims, secret: string): s
 
 export function issueSessionToken(email: string, secret: string, now = new Date()): string {
   const iat = Math.floor(now.getTime() / 1000);
-  return signSessionToken({ sub: email.toLowerCase(), role: "editor", iat, exp: iat + STUDIO_SESSION_SECONDS }, secret);
+  return signSessionToken({ sub: email.toLowerCase(), role: "editor", iat, exp: iat + STUDIO_SESSION_SECONDS, at: now.getTime() }, secret);
 }
 
 /** The claims of a well-signed, unexpired token, or null. Never throws on junk input. */

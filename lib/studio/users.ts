@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { demoSeedingAllowed, env } from "@/lib/config";
 import { getDb, schema, type StoreDb } from "@/lib/db";
+import { revokeSessions } from "@/lib/auth/revocation";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
 
 /** Studio users: the `studio_users` table, plus the demo editors named by STUDIO_ADMIN_EMAILS. */
@@ -20,7 +21,7 @@ export async function findStudioUser(email: string, database?: StoreDb): Promise
   return row ? { id: row.id, email: row.email, name: row.name, role: "editor", disabled: row.disabled, passwordHash: row.passwordHash } : null;
 }
 
-/** Creates (or resets the password of) a studio user. For scripts and tests. */
+/** Creates (or resets the password of) a studio user, ending the sessions it had. For scripts and tests. */
 export async function upsertStudioUser(input: { email: string; password: string; name?: string }, database?: StoreDb): Promise<void> {
   const d = database ?? (await getDb());
   const email = input.email.trim().toLowerCase();
@@ -29,6 +30,8 @@ export async function upsertStudioUser(input: { email: string; password: string;
     .insert(schema.studioUsers)
     .values({ email, passwordHash, name: input.name ?? null })
     .onConflictDoUpdate({ target: schema.studioUsers.email, set: { passwordHash, disabled: false } });
+  // A new password ends every session signed in with the old one.
+  await revokeSessions("studio", email);
 }
 
 /** Seeds each STUDIO_ADMIN_EMAILS editor with the demo password when demo secrets are allowed and they have no row. */

@@ -244,6 +244,7 @@ async function locked(
 async function revalidateChanged(plan: SyncPlan, revalidate: Revalidate | undefined, errors: string[]): Promise<string[]> {
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
   list.push(...plan.events.insert.map((e) => tags.slug(e.slug)).sort());
+  if (plan.events.insert.length) list.push(tags.slugs);
   if (list.length) list.push(tags.listings);
   if (plan.venuesChanged) list.push(tags.venues);
   if (!revalidate) return [];

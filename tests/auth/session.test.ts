@@ -4,7 +4,7 @@ vi.mock("server-only", () => ({}));
 
 import { SIGNED_IN_HINT_COOKIE, sessionCookies, shouldUseSecureCookies, withSignedInHint } from "@/lib/auth/cookies";
 import { safeCallbackPath } from "@/lib/auth/paths";
-import { clientIp } from "@/lib/auth/rate-limit";
+import { clientIp, PEER_ADDRESS_HEADER } from "@/lib/security/client-ip";
 import { greetingName, isMember, isSignedIn } from "@/lib/auth/session";
 
 const member = { customerId: "I-MB22-1DMO", name: "Morgan Member", email: "m@example.com", membershipIds: ["201AB"] };
@@ -52,14 +52,18 @@ describe("after sign-in redirects", () => {
 
 describe("client address for rate limits", () => {
   it("takes the address the nearest trusted proxy recorded, never one the visitor wrote", () => {
-    // A visitor sent "1.2.3.4"; the one trusted proxy appended what it saw.
-    const forged = new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.5" });
-    expect(clientIp(forged, 1)).toBe("203.0.113.5");
+    // A visitor sent "1.2.3.4"; the one trusted proxy (the socket peer, 10.0.0.1) appended what it saw.
+    const viaProxy = new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.5", [PEER_ADDRESS_HEADER]: "10.0.0.1" });
+    expect(clientIp(viaProxy, 1)).toBe("203.0.113.5");
     // Two trusted proxies: the outer one recorded the client, the inner one recorded the outer proxy.
-    expect(clientIp({ "x-forwarded-for": "1.2.3.4, 203.0.113.5, 10.0.0.1" }, 2)).toBe("203.0.113.5");
-    // No proxy: the last entry, which Next fills from the socket when the visitor sent none.
-    expect(clientIp({ "x-forwarded-for": "198.51.100.7" }, 0)).toBe("198.51.100.7");
-    expect(clientIp({ "x-real-ip": "198.51.100.2" }, 0)).toBe("198.51.100.2");
+    expect(clientIp({ "x-forwarded-for": "1.2.3.4, 203.0.113.5, 10.0.0.2", [PEER_ADDRESS_HEADER]: "10.0.0.1" }, 2)).toBe("203.0.113.5");
+  });
+
+  it("trusts no header by default: the socket peer, whatever X-Forwarded-For or X-Real-IP say", () => {
+    for (const forged of ["198.51.100.7", "1.2.3.4, 5.6.7.8", ""]) {
+      expect(clientIp({ "x-forwarded-for": forged, "x-real-ip": "198.51.100.2", [PEER_ADDRESS_HEADER]: "192.0.2.44" }, 0)).toBe("192.0.2.44");
+    }
+    expect(clientIp({ "x-forwarded-for": "198.51.100.7" }, 0)).toBe("unknown");
     expect(clientIp({}, 0)).toBe("unknown");
   });
 });

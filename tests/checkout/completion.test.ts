@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("server-only", () => ({}));
 
 import { TEST_CARDS } from "../../emulator/index";
-import { createMemoryLimiter, LIMITS } from "@/lib/auth/rate-limit";
+import { createRateLimiter, LIMITS } from "@/lib/rate-limit";
 import { checkCompletion, RECENT_ORDER_MS, type CompletionDeps, type CompletionInput } from "@/lib/checkout/completion";
 import { SpektrixNetworkError } from "@/lib/spektrix";
 import { basketWithTickets, GUEST_ID, MEMBER_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
@@ -20,7 +20,7 @@ afterAll(async () => {
 function deps(overrides: Partial<CompletionDeps> = {}): CompletionDeps {
   return {
     spektrix: { getBasketById: (id) => h.account.owner.getBasketById(id), listOrders: (id) => h.account.listOrders(id) },
-    limiter: createMemoryLimiter({ ...LIMITS.paymentInitiate, name: `completion-${Math.random()}` }),
+    limiter: createRateLimiter({ ...LIMITS.paymentInitiate, keyPrefix: `completion-${Math.random()}` }, { redisUrl: null }),
     siteUrl: SITE_URL,
     ...overrides,
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-import { createMemoryLimiter, LIMITS } from "@/lib/auth/rate-limit";
+import { createRateLimiter, LIMITS } from "@/lib/rate-limit";
 import { loadConfirmation, orderReference } from "@/lib/checkout/confirmation";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { basketWithTickets, GUEST_ID, MEMBER_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const member = await h.account.owner.getCustomerById(MEMBER_ID);
   const started = await handleCustomerPayment(
     { session: sessionFor(MEMBER_ID), origin: SITE_URL, body: { basketId: basket.id, billingAddressId: member.billingAddressId, storeCard: false } },
-    { spektrix: h.account.owner, limiter: createMemoryLimiter(LIMITS.paymentInitiate), siteUrl: SITE_URL },
+    { spektrix: h.account.owner, limiter: createRateLimiter(LIMITS.paymentInitiate, { redisUrl: null }), siteUrl: SITE_URL },
   );
   const paid = await payWithCard(h.emulator, (started.body as { paymentToken: string }).paymentToken, "4111111111111111");
   memberOrderId = paid.orderId!;

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 vi.mock("server-only", () => ({}));
 
-import { createMemoryLimiter, LIMITS, type Limiter } from "@/lib/auth/rate-limit";
+import { createRateLimiter, LIMITS, type RateLimiter } from "@/lib/rate-limit";
 import { handleCustomerPayment, type CustomerPaymentDeps, type CustomerPaymentInput } from "@/lib/checkout/customer-payment";
 import { basketWithTickets, GUEST_ID, MEMBER_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
 
 let h: Harness;
 let logs: string[];
-let limiter: Limiter;
+let limiter: RateLimiter;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   logs = [];
-  limiter = createMemoryLimiter({ ...LIMITS.paymentInitiate, name: `t-${Math.random()}` });
+  limiter = createRateLimiter({ ...LIMITS.paymentInitiate, keyPrefix: `t-${Math.random()}` }, { redisUrl: null });
 });
 
 function deps(overrides: Partial<CustomerPaymentDeps> = {}): CustomerPaymentDeps {
@@ -60,7 +60,7 @@ describe("POST /api/checkout/customer-payment", () => {
   });
 
   it("answers 429 with Retry-After after too many attempts", async () => {
-    const tight = createMemoryLimiter({ name: `tight-${Math.random()}`, points: 3, durationSeconds: 60 });
+    const tight = createRateLimiter({ keyPrefix: `tight-${Math.random()}`, points: 3, duration: 60 }, { redisUrl: null });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await handleCustomerPayment(input({ body: { nope: true } }), deps({ limiter: tight }))).status);
     expect(statuses).toEqual([400, 400, 400, 429]);
@@ -80,16 +80,32 @@ describe("POST /api/checkout/customer-payment", () => {
     }
   });
 
-  it("refuses another customer's basket with 403", async () => {
+  it("answers another customer's basket exactly as it answers a basket that does not exist (no existence oracle)", async () => {
     const guestBasket = await basketWithTickets(h.account, GUEST_ID);
-    const result = await handleCustomerPayment(input({ body: { basketId: guestBasket.id, billingAddressId: await memberBilling(), storeCard: false } }), deps());
-    expect(result).toMatchObject({ status: 403, body: { error: "basket-not-yours" } });
+    const billingAddressId = await memberBilling();
+    const foreign = await handleCustomerPayment(input({ body: { basketId: guestBasket.id, billingAddressId, storeCard: false } }), deps());
+    const unknown = await handleCustomerPayment(input({ body: { basketId: "999ABCDGHJKLMNPQ", billingAddressId, storeCard: false } }), deps());
+    expect(foreign).toMatchObject({ status: 410, body: { error: "basket-gone" } });
+    expect(foreign).toEqual(unknown);
   });
 
-  it("refuses an anonymous basket with 403 (not attached to this customer)", async () => {
+  it("refuses an anonymous basket (not attached to this customer) with the same answer", async () => {
     const anonymous = await h.account.owner.createBasket();
     const result = await handleCustomerPayment(input({ body: { basketId: anonymous.id, billingAddressId: await memberBilling(), storeCard: false } }), deps());
-    expect(result.status).toBe(403);
+    expect(result).toMatchObject({ status: 410, body: { error: "basket-gone" } });
+  });
+
+  it("reads the body only after the session, origin and limit checks, and refuses an oversized one with 413", async () => {
+    let reads = 0;
+    const reader = async () => {
+      reads++;
+      return { ok: false as const, reason: "too-large" as const };
+    };
+    expect((await handleCustomerPayment(input({ session: null, body: reader }), deps())).status).toBe(401);
+    expect((await handleCustomerPayment(input({ origin: "https://evil.example", body: reader }), deps())).status).toBe(403);
+    expect(reads).toBe(0);
+    expect(await handleCustomerPayment(input({ body: reader }), deps())).toMatchObject({ status: 413, body: { error: "body-too-large" } });
+    expect(reads).toBe(1);
   });
 
   it("refuses another customer's billing address with 403", async () => {

@@ -48,7 +48,8 @@ type FaultName = import("./report").FaultName;
 
 const { createAccountService } = await import("@/lib/spektrix/account");
 const { authorizeCredentials, SignInError } = await import("@/lib/auth/authorize");
-const { createMemoryLimiter } = await import("@/lib/auth/rate-limit");
+const { createRateLimiter } = await import("@/lib/rate-limit");
+const { createSignInThrottle, signInRules } = await import("@/lib/rate-limit/sign-in");
 const { handleCustomerPayment } = await import("@/lib/checkout/customer-payment");
 const { loadConfirmation } = await import("@/lib/checkout/confirmation");
 
@@ -281,7 +282,10 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       const account = accountFor(TIMEOUT_MS);
       const calm = accountFor(CALM_TIMEOUT_MS);
       const depsFor = (service: Account) => ({
-        limiters: { ip: createMemoryLimiter({ name: "t-ip", points: 1000, durationSeconds: 60 }), email: createMemoryLimiter({ name: "t-email", points: 1000, durationSeconds: 60 }) },
+        throttle: createSignInThrottle(
+          { ...signInRules("t-login"), pair: { keyPrefix: "t-pair", points: 1000, duration: 60 }, address: { keyPrefix: "t-ip", points: 1000, duration: 60 } },
+          { redisUrl: null },
+        ),
         verifyPassword: (e: string, p: string) => service.verifyPassword(e, p),
         loadAccount: (id: string) => service.getAccount(id),
         // The same shape as lib/auth/options.ts logs (one JSON line per event).
@@ -310,7 +314,7 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       const calm = accountFor(CALM_TIMEOUT_MS);
       const { basketId, addressId, customerId } = await memberBasket(calm);
       const { checkoutLog } = await import("@/lib/checkout/server");
-      const depsFor = (service: Account) => ({ spektrix: service.owner, limiter: createMemoryLimiter({ name: "t-pay", points: 1000, durationSeconds: 60 }), siteUrl: SITE_URL, log: checkoutLog });
+      const depsFor = (service: Account) => ({ spektrix: service.owner, limiter: createRateLimiter({ keyPrefix: "t-pay", points: 1000, duration: 60 }, { redisUrl: null }), siteUrl: SITE_URL, log: checkoutLog });
       const input = { session: { customerId, name: "M", email: MEMBER.email, membershipIds: [] }, origin: SITE_URL, body: { basketId, billingAddressId: addressId, storeCard: false }, ip: "203.0.113.9" };
       const result = await withFault(fault, () => handleCustomerPayment(input, depsFor(account)));
       let note = "token issued";

@@ -25,7 +25,7 @@ vi.mock("next/headers", () => ({
     set: (name: string, value: string) => void jar.set(name, value),
     delete: (name: string) => void jar.delete(name),
   }),
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
+  headers: async () => new Headers({ "x-storefront-peer-address": "203.0.113.7" }),
   draftMode: async () => ({ isEnabled: false }),
 }));
 vi.mock("next/navigation", () => ({

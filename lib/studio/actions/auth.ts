@@ -6,10 +6,11 @@ import { z } from "zod";
 import { shouldUseSecureCookies } from "@/lib/auth/cookies";
 import { env } from "@/lib/config";
 import { clientIp } from "@/lib/security/client-ip";
-import { type ActionResult } from "../forms";
+import { formObject, type ActionResult } from "../forms";
 import { safeReturnPath } from "../guard";
-import { recordFailedSignIn, recordSuccessfulSignIn, signInAllowed } from "../rate-limit";
-import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken } from "../session-token";
+import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
+import { revokeSessions } from "@/lib/auth/revocation";
+import { STUDIO_SESSION_COOKIE, STUDIO_SESSION_SECONDS, issueSessionToken, verifySessionToken } from "../session-token";
 import { checkCredentials } from "../users";
 import { routes } from "@/lib/routes";
 
@@ -19,9 +20,10 @@ const signInSchema = z.object({
 });
 
 
-/** Studio sign-in. Rate-limited per e-mail+IP and per IP; the same message for every wrong combination. */
+/** Studio sign-in. Throttled by lib/rate-limit/sign-in.ts; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
-  const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  const fields = formObject(form);
+  const parsed = signInSchema.safeParse({ email: fields.email ?? "", password: fields.password ?? "" });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
@@ -29,16 +31,17 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
   }
   const { email, password } = parsed.data;
   const ip = clientIp(await headers());
-  const throttle = await signInAllowed(email, ip);
+  const signIns = sharedSignInThrottle("studio-signin");
+  const throttle = await signIns.check(email, ip);
   if (!throttle.allowed) {
     return { ok: false, message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).` };
   }
   const user = await checkCredentials(email, password);
   if (!user) {
-    await recordFailedSignIn(email, ip);
+    await signIns.failed(email, ip);
     return { ok: false, message: "That e-mail address and password do not match a studio editor." };
   }
-  await recordSuccessfulSignIn(email, ip);
+  await signIns.succeeded(email, ip);
   const store = await cookies();
   store.set(STUDIO_SESSION_COOKIE, issueSessionToken(user.email, env().AUTH_SECRET), {
     httpOnly: true,
@@ -47,11 +50,14 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
     path: "/",
     maxAge: STUDIO_SESSION_SECONDS,
   });
-  redirect(safeReturnPath(form.get("next")));
+  redirect(safeReturnPath(fields.next));
 }
 
 export async function signOutAction(): Promise<void> {
   const store = await cookies();
+  // Ends the session on the server too: a copy of the cookie is refused from now on, on every instance.
+  const claims = verifySessionToken(store.get(STUDIO_SESSION_COOKIE)?.value, env().AUTH_SECRET);
+  if (claims) await revokeSessions("studio", claims.sub);
   store.delete(STUDIO_SESSION_COOKIE);
   redirect(routes.studio.signIn);
 }

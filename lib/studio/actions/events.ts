@@ -17,8 +17,8 @@ export async function updateEventAction(eventId: number, _prev: ActionResult | u
   return asEditor(async () => {
     if (!isRowId(eventId)) return { ok: false, message: "Unknown event." };
     const input: Record<string, unknown> = formObject(form);
-    input.hidden = form.get("hidden") === "on";
-    input.published = form.get("published") === "on";
+    input.hidden = input.hidden === "on";
+    input.published = input.published === "on";
     const result = await updateEvent(eventId, input);
     if (!result.ok) return { ok: false, message: result.message ?? "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
     if (result.changed.length) revalidateEvent(result.sourceId);

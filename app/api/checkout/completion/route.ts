@@ -1,6 +1,8 @@
 import { getSiteSession } from "@/lib/auth/server";
 import { checkCompletion } from "@/lib/checkout/completion";
 import { completionDeps } from "@/lib/checkout/server";
+import { errorResponse } from "@/lib/http/errors";
+import { readJsonBody } from "@/lib/security/body";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +13,15 @@ export async function POST(request: Request) {
       session: await getSiteSession(),
       origin: request.headers.get("origin"),
       fetchSite: request.headers.get("sec-fetch-site"),
-      readBody: () => request.json(),
+      // With a size ceiling, like every body the site reads; too large reads as no body (400).
+      readBody: async () => {
+        const read = await readJsonBody(request);
+        return read.ok ? read.value : undefined;
+      },
     },
     completionDeps(),
   );
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if ("retryAfterSeconds" in result && result.retryAfterSeconds) headers["Retry-After"] = String(result.retryAfterSeconds);
-  return Response.json(result.body, { status: result.status, headers });
+  if (!("error" in result.body)) return Response.json(result.body, { headers: { "Cache-Control": "no-store" } });
+  const retryAfter = "retryAfterSeconds" in result && result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  return errorResponse(result.status, result.body.error, result.body.message, { headers: retryAfter });
 }

@@ -6,7 +6,7 @@ import { SyncNow } from "@/components/studio/sync-now-client";
 import { EDITABLE_SITE_FIELDS, FIELD_LABELS, getEvent, lockedFields } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { isRowId } from "@/lib/db/ids";
+import { parseRowId } from "@/lib/db/ids";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit event" };
@@ -15,8 +15,8 @@ export const dynamic = "force-dynamic";
 export default async function StudioEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireEditorPage(routes.studio.event(id));
-  const eventId = Number(id);
-  if (!isRowId(eventId)) notFound();
+  const eventId = parseRowId(id);
+  if (eventId === null) notFound();
   const event = await getEvent(eventId);
   if (!event) notFound();
   const locked = [...(await lockedFields())];

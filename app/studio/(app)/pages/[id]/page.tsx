@@ -4,7 +4,7 @@ import { PageEditor } from "@/components/studio/page-editor-client";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { editorOptions } from "@/lib/studio/page-editor-options";
 import { getPage } from "@/lib/studio/pages";
-import { isRowId } from "@/lib/db/ids";
+import { parseRowId } from "@/lib/db/ids";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Edit page" };
@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 export default async function EditPagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireEditorPage(routes.studio.page(id));
-  const pageId = Number(id);
-  if (!isRowId(pageId)) notFound();
+  const pageId = parseRowId(id);
+  if (pageId === null) notFound();
   const page = await getPage(pageId);
   if (!page) notFound();
   return (

@@ -4,17 +4,20 @@ import { notFound } from "next/navigation";
 import { EventPageView } from "@/components/site/event-page";
 import { siteInfo } from "@/lib/site";
 import { getEventPreview } from "@/lib/studio/events";
+import { parseRowId } from "@/lib/db/ids";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Preview event" };
+
 export const dynamic = "force-dynamic";
 
 /** The event as visitors would see it, through the public page's own component, including unpublished drafts. Editors only. */
 export default async function EventPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireEditorPage(routes.studio.eventPreview(id));
-  const preview = await getEventPreview(Number(id));
+  const eventId = parseRowId(id);
+  const preview = eventId === null ? null : await getEventPreview(eventId);
   if (!preview) notFound();
   return (
     <div className="grid gap-6">

@@ -1,0 +1,103 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+/**
+ * Disk use stays flat whatever addresses and queries arrive: a few thousand made-up event slugs, booking ids,
+ * cached-page variants, searches, date ranges, calendar ids and availability id sets leave no file behind in
+ * the page cache or the data cache (lib/cache/missing-pages.mjs, lib/events/cached.ts). Counted by files and
+ * bytes under the build's cache folders, before and after.
+ */
+
+const DIST = path.join(fileURLToPath(new URL("..", import.meta.url)), process.env.NEXT_DIST_DIR ?? ".next");
+const CACHE_DIRS = [path.join(DIST, "server"), path.join(DIST, "cache", "fetch-cache")];
+const ROUNDS = 2_000;
+
+function usage(): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (dir: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry);
+      const stat = statSync(full, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) walk(full);
+      else {
+        files++;
+        bytes += stat.size;
+      }
+    }
+  };
+  for (const dir of CACHE_DIRS) walk(dir);
+  return { files, bytes };
+}
+
+/** Different on every run, so no earlier run can have cached the same addresses. */
+const token = (i: number) => `${Date.now().toString(36)}${i.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const LETTERS = "BCDGHJKLMNPQRSTV";
+const spektrixId = (i: number) => `${1000 + i}A${Array.from({ length: 12 }, (_, k) => LETTERS[(i * 7 + k * 3 + Math.floor(Math.random() * 16)) % 16]).join("")}`;
+const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+function randomUrl(i: number): string {
+  switch (i % 9) {
+    case 0:
+      return `/events/${token(i)}`;
+    case 1:
+      return `/book/${spektrixId(i)}`;
+    case 2:
+      return `/whats-on?q=${token(i)}`;
+    case 3:
+      return `/api/availability?performances=${[0, 1, 2].map((k) => spektrixId(i + k)).join(",")}`;
+    case 4:
+      return `/home/${token(i)}`;
+    case 5:
+      return `/whats-on/${token(i)}`;
+    case 6:
+      return `/whats-on?from=${day(i % 300)}&to=${day((i % 300) + 1 + (i % 17))}`;
+    case 7:
+      return `/api/calendar?event=${token(i)}`;
+    default:
+      return `/api/calendar/${spektrixId(i)}`;
+  }
+}
+
+async function drive(request: APIRequestContext, urls: string[]) {
+  const statuses = new Map<number, number>();
+  for (let i = 0; i < urls.length; i += 16) {
+    const batch = await Promise.all(urls.slice(i, i + 16).map((url) => request.get(url, { maxRedirects: 0 })));
+    for (const res of batch) statuses.set(res.status(), (statuses.get(res.status()) ?? 0) + 1);
+  }
+  return statuses;
+}
+
+test("thousands of made-up addresses and queries leave the cache folders as they were", async ({ request }) => {
+  test.setTimeout(300_000);
+  // Warm up: the real pages and the few shared entries (slug map, performance ids, sale facts) exist first.
+  const list = await (await request.get("/whats-on")).text();
+  const event = /href="(\/events\/[a-z0-9-]+)"/.exec(list)?.[1];
+  expect(event, "an event on what's on").toBeTruthy();
+  const html = await (await request.get(event!)).text();
+  const performance = /\/book\/(\d+A[A-Z]+)/.exec(html)?.[1];
+  expect(performance, "a performance on the event page").toBeTruthy();
+  await drive(request, [randomUrl(0), randomUrl(1), `/book/${performance}`, `/api/availability?performances=${performance}`, "/", randomUrl(3), randomUrl(7), randomUrl(8)]);
+  await drive(request, Array.from({ length: 18 }, (_, i) => randomUrl(i + 100)));
+
+  const before = usage();
+  const statuses = await drive(
+    request,
+    Array.from({ length: ROUNDS }, (_, i) => randomUrl(i + 1_000)),
+  );
+  const after = usage();
+
+  expect([...statuses.keys()].filter((s) => s >= 500), JSON.stringify([...statuses])).toEqual([]);
+  // Flat: a handful of files may be rewritten by revalidation meanwhile, never one per request.
+  expect(after.files - before.files, `files ${before.files} → ${after.files}`).toBeLessThanOrEqual(10);
+  expect(after.bytes - before.bytes, `bytes ${before.bytes} → ${after.bytes}`).toBeLessThan(512 * 1024);
+});

@@ -1,0 +1,126 @@
+/**
+ * The one request guard: what every request must satisfy before any route, page or server action sees it.
+ * `proxy.ts` runs it (its matcher sends here every request it could refuse); it is a plain function so
+ * tests/security/request-guard.test.ts can drive it without Next.
+ *
+ * - every path segment must be valid percent-encoding: Next decodes dynamic segments itself and, on a
+ *   malformed one (`/events/%E0%A4%A`), answers a bare-text 500 without the security headers;
+ * - a server action must come from this site: Next refuses a foreign or `null` Origin by throwing, which
+ *   reaches the visitor as a 500;
+ * - a body is refused by its declared size before anything reads it (server actions: Next's own 1 MB limit,
+ *   which it enforces by throwing; everything else: far more than any form or JSON call of the site sends).
+ *   A body sent without a length is capped while it is read (`readJsonBody` in lib/security/body.ts).
+ *
+ * A refusal is the project's one error body, `{ error, message }`, as JSON with `Cache-Control: no-store`;
+ * next.config.mjs adds the security headers to it as to every response.
+ */
+
+export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
+
+/** Next's default `serverActions.bodySizeLimit`: a declared body above it would make Next throw (a 500). */
+export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+/** Route handlers (sign-in, checkout, sync, studio sync) take small JSON or form bodies; 64 KB is generous. */
+export const ROUTE_BODY_LIMIT = 64 * 1024;
+
+/** Content types a server action is sent with: `fetch` with encoded arguments, or a form post. */
+const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"];
+
+export interface GuardedRequest {
+  method: string;
+  /** The path as sent, still percent-encoded. */
+  rawPathname: string;
+  headers: Headers;
+}
+
+/** True when every segment of a raw path decodes (what Next will do to dynamic segments). */
+export function isWellEncodedPath(rawPathname: string): boolean {
+  for (const segment of rawPathname.split("/")) {
+    if (!segment.includes("%")) continue;
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether an action's Origin names this host, the comparison Next makes (Origin's host against
+ * `X-Forwarded-Host`, else `Host`); absent Origin is left to Next, which accepts it (same-origin form posts
+ * from old browsers).
+ */
+function actionOriginAllowed(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null || origin === "") return true;
+  if (origin === "null") return false;
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]!.trim().toLowerCase();
+  try {
+    return new URL(origin).host.toLowerCase() === host;
+  } catch {
+    return false;
+  }
+}
+
+function declaredLength(headers: Headers): number | null {
+  const value = headers.get("content-length");
+  if (value === null) return null;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 0 ? n : Number.POSITIVE_INFINITY;
+}
+
+export function guardRequest(request: GuardedRequest): Refusal | null {
+  if (!isWellEncodedPath(request.rawPathname)) {
+    return { status: 400, error: "bad-encoding", message: "That address is not valid. Please check the link." };
+  }
+  const method = request.method.toUpperCase();
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
+
+  const length = declaredLength(request.headers);
+  const isAction = request.headers.has("next-action");
+  if (isAction) {
+    if (!actionOriginAllowed(request.headers)) {
+      return { status: 403, error: "cross-origin", message: "This request didn’t come from our website." };
+    }
+    const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (!ACTION_CONTENT_TYPES.includes(type)) {
+      return { status: 415, error: "unsupported-body", message: "This form could not be read. Please reload the page and try again." };
+    }
+  }
+  const limit = isAction ? SERVER_ACTION_BODY_LIMIT : ROUTE_BODY_LIMIT;
+  if (length !== null && length > limit) {
+    return { status: 413, error: "body-too-large", message: "That request is too large." };
+  }
+  return null;
+}
+
+/**
+ * A server action's body (and any multipart POST to a page) must be one Next can decode: a JSON array
+ * (arguments sent by `fetch`) or a complete multipart form. Next decodes it before the action runs and throws (a 500) on anything else. Read from a
+ * clone, so the action still receives the body; the declared size has been checked already.
+ */
+export async function guardActionBody(request: Request): Promise<Refusal | null> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  // A multipart POST to a page is decoded by Next as a possible no-JavaScript form action, header or not.
+  const isPagePost = request.method.toUpperCase() === "POST" && !new URL(request.url).pathname.startsWith("/api/");
+  if (!request.headers.has("next-action") && !(isPagePost && type === "multipart/form-data")) return null;
+  const unreadable: Refusal = { status: 400, error: "bad-body", message: "This form could not be read. Please reload the page and try again." };
+  try {
+    if (type === "text/plain") {
+      const value: unknown = JSON.parse(await request.clone().text());
+      return Array.isArray(value) ? null : unreadable;
+    }
+    await request.clone().formData();
+    return null;
+  } catch {
+    return unreadable;
+  }
+}
+
+/** A refusal as the response the visitor gets. */
+export function refusalResponse(refusal: Refusal): Response {
+  return Response.json(
+    { error: refusal.error, message: refusal.message },
+    { status: refusal.status, headers: { "Cache-Control": "no-store" } },
+  );
+}
