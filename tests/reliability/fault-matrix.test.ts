@@ -107,7 +107,7 @@ const settings = (() => {
 function sync(timeoutMs = CALM_TIMEOUT_MS) {
   return runSync({
     database,
-    source: createSpektrixSource({ baseUrl: emu.url, clientName: "demo", timeoutMs, retries: 1 }),
+    source: createSpektrixSource({ baseUrl: emu.url, clientName: "demo", owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY }, timeoutMs, retries: 1 }),
     trigger: "test",
     timeZone: TZ,
     settings,

@@ -6,7 +6,7 @@
  * Answers 404 unless the server was started with BENCH_ROUTES=1, so it never exists on a real site.
  */
 import { env } from "@/lib/config";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { createCatalogueReader } from "@/lib/spektrix/owner";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,12 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export async function GET(): Promise<Response> {
   if (process.env.BENCH_ROUTES !== "1") return new Response("Not found", { status: 404 });
   const e = env();
-  const client = createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, retries: 0 });
+  const client = createCatalogueReader({
+    baseUrl: e.SPEKTRIX_BASE_URL,
+    clientName: e.SPEKTRIX_CLIENT_NAME,
+    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
+    retries: 0,
+  });
   const now = new Date();
   const events = await client.listEvents({ from: now, to: new Date(now.getTime() + 14 * 86_400_000) });
   const items = events
