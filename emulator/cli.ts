@@ -13,13 +13,17 @@ const { values } = parseArgs({
     "shift-dates": { type: "boolean", default: false },
     control: { type: "boolean", default: false },
     "token-ttl": { type: "string" },
+    "lenient-web-mode": { type: "boolean", default: false },
+    "allow-server-sign-in": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
-  [--origin http://localhost:3000 ...] [--shift-dates] [--control] [--token-ttl <ms>]`);
+  [--origin http://localhost:3000 ...] [--shift-dates] [--control] [--token-ttl <ms>]
+  [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin
+  [--allow-server-sign-in]  let a server call customer/authenticate (today's member sign-in, docs/adr/0008)`);
   process.exit(0);
 }
 
@@ -33,12 +37,15 @@ const emulator = await startEmulator({
   shiftDates: values["shift-dates"],
   control: values.control,
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
+  webModeFromBrowsersOnly: !values["lenient-web-mode"],
+  allowServerSideSignIn: values["allow-server-sign-in"],
 });
 const cat = emulator.state.catalogue;
 console.log(`Spektrix emulator ready in ${Date.now() - started} ms
   API:        ${emulator.apiBase}
   Catalogue:  ${cat.events.size} events, ${cat.instances.size} instances, ${cat.venues.size} venues${values["shift-dates"] ? ` (dates shifted by ${Math.round(cat.shiftMs / 86_400_000)} days)` : ""}
   Origins:    ${values.origin.length ? values.origin.join(", ") : "(none: browsers on other origins get no CORS headers)"}
+  Web mode:   ${values["lenient-web-mode"] ? "lenient (any client)" : "browsers on an allowed origin only (others get a 403 bot-block page)"}${values["allow-server-sign-in"] ? "; server-side sign-in allowed" : ""}
   Control:    ${values.control ? `${emulator.url}/__control` : "off (start with --control)"}
   Owner API user: ${DEMO_API_USER}
   Owner API key:  ${DEMO_API_KEY}   (base64 of "${DEMO_API_KEY_TEXT}")
