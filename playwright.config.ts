@@ -5,6 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+export const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -15,7 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://127.0.0.1:${SITE_PORT}`,
+    baseURL: SITE_URL,
     trace: "retain-on-failure",
   },
   projects: [
@@ -48,7 +49,7 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       DATABASE_URL: "pglite://.data/e2e-db",
-      SITE_URL: `http://127.0.0.1:${SITE_PORT}`,
+      SITE_URL,
       ALLOW_DEMO_SECRETS: "1",
     },
   },

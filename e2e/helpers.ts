@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { sellingCandidates, type InstanceFacts } from "./performances";
+import { SITE_URL } from "../playwright.config";
 
 /** Fails the test on any axe violation (WCAG 2.x A and AA), listing each rule and the first offending node. */
 export async function expectNoAxeViolations(page: Page) {
@@ -29,11 +30,13 @@ export async function screenshotAtPhoneAndDesktop(page: Page, testInfo: TestInfo
  */
 export async function bookablePerformance(request: APIRequestContext, emulatorUrl: string, seats = 2): Promise<string> {
   const api = `${emulatorUrl}/demo/api/v3`;
-  const instances = (await (await request.get(`${api}/instances`)).json()) as InstanceFacts[];
+  // Web-mode reads standing in for the site's browser: like Spektrix, the emulator blocks them without its Origin.
+  const headers = { Origin: SITE_URL };
+  const instances = (await (await request.get(`${api}/instances`, { headers })).json()) as InstanceFacts[];
   for (const instance of sellingCandidates(instances, new Date())) {
-    const status = (await (await request.get(`${api}/instances/${instance.id}/status`)).json()) as { available: number };
+    const status = (await (await request.get(`${api}/instances/${instance.id}/status`, { headers })).json()) as { available: number };
     if (status.available < seats) continue;
-    const list = (await (await request.get(`${api}/instances/${instance.id}/price-list`)).json()) as { prices: { amount: number }[] };
+    const list = (await (await request.get(`${api}/instances/${instance.id}/price-list`, { headers })).json()) as { prices: { amount: number }[] };
     // Every price paid: whichever ticket type the journey picks, checkout goes through payment.
     if (list.prices.length > 0 && list.prices.every((p) => p.amount > 0)) return instance.id;
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EMULATOR_URL } from "../playwright.config";
+import { EMULATOR_URL, SITE_URL } from "../playwright.config";
 import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
 
 /**
@@ -107,7 +107,8 @@ test("availability changes after the emulator changes a performance", async ({ p
   // A performance selling on the web, not "the first one": that may stop selling within the hour.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
   const status = `${EMULATOR_URL}/demo/api/v3/instances/${performanceId}/status`;
-  const seatsBefore = ((await (await request.get(status)).json()) as { available: number }).available;
+  // A web-mode read standing in for the site's browser, so it carries the site's Origin.
+  const seatsBefore = ((await (await request.get(status, { headers: { Origin: SITE_URL } })).json()) as { available: number }).available;
   const row = await openEventOf(page, performanceId);
   const badge = row.getByTestId("availability");
   await expect(badge).toHaveAttribute("data-state", /onSale|fewLeft|soldOut|unknown/);

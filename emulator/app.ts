@@ -1,5 +1,5 @@
 import { Hono, type Next } from "hono";
-import { type AppEnv, type Ctx, type Emu, receivedUrl } from "./context";
+import { type AppEnv, type Ctx, type Emu, BOT_BLOCK_PAGE, isFromBrowser, receivedUrl } from "./context";
 import { ApiError } from "./errors";
 import type { FaultRule, FaultType } from "./faults";
 import { verifySignature } from "./signing";
@@ -11,6 +11,10 @@ import { registerBrowser } from "./browser/routes";
 
 const OWNER_ONLY = new Set(["baskets", "customers", "orders"]);
 const WEB_ONLY = new Set(["basket", "customer"]);
+/** What `allowServerSideSignIn` lets through from a server (lower case, no trailing slash). */
+const SIGN_IN_PATHS = new Set(["customer/authenticate", "customer/deauthenticate"]);
+
+const apiPath = (c: Ctx, apiPrefix: string) => new URL(c.req.url).pathname.slice(apiPrefix.length).replace(/\/+$/, "").toLowerCase();
 
 export function createApp(emu: Emu): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -28,11 +32,12 @@ export function createApp(emu: Emu): Hono<AppEnv> {
   app.use("*", async (c, next) => {
     const url = new URL(c.req.url);
     c.set("mode", url.pathname.startsWith("/__control") ? "control" : url.pathname.startsWith(apiPrefix) ? "web" : "browser");
+    c.set("fromBrowser", isFromBrowser(c, emu.config.origins));
     c.set("rawBody", "");
     await next();
     // Control calls are the test talking to the emulator, not upstream traffic; keep them out of the log.
     if (c.get("mode") === "control") return;
-    emu.requests.entries.push({ time: emu.store.opts.now().toISOString(), method: c.req.method, path: url.pathname, query: url.search, mode: c.get("mode"), status: c.res.status, faults: (c.res.headers.get("X-Emulator-Faults") ?? "").split(",").filter(Boolean) as FaultType[] });
+    emu.requests.entries.push({ time: emu.store.opts.now().toISOString(), method: c.req.method, path: url.pathname, query: url.search, mode: c.get("mode"), fromBrowser: c.get("fromBrowser"), status: c.res.status, faults: (c.res.headers.get("X-Emulator-Faults") ?? "").split(",").filter(Boolean) as FaultType[] });
   });
 
   // CORS with credentials, for the configured origins only ("Domain Specific Config").
@@ -87,11 +92,18 @@ export function createApp(emu: Emu): Hono<AppEnv> {
       });
       if (!result.ok) throw new ApiError(401, "Authorization has been denied for this request.", [result.reason]);
       c.set("mode", "owner");
+      // Assumed: a signed request carrying a browser's Origin means the API key reached a browser.
+      if (c.req.header("origin") !== undefined) throw new ApiError(403, "Signed requests are not accepted from a browser.", ["Owner mode is server to server: the API key must never reach a browser"]);
       // Server-side calls to the singular web paths are refused by Spektrix; use baskets/customers instead.
       if (WEB_ONLY.has(first)) throw new ApiError(401, "Authorization has been denied for this request.", [`'${first}' is a web-mode path; owner mode uses '${first}s/{id}'`]);
     } else {
       c.set("mode", "web");
+      // Owner paths ask for a signature first, whoever calls: a browser never gets past this.
       if (OWNER_ONLY.has(first)) throw new ApiError(401, "Authorization has been denied for this request.", ["This path needs a signed System Owner request"]);
+      const signIn = SIGN_IN_PATHS.has(apiPath(c, apiPrefix));
+      if (emu.config.webModeFromBrowsersOnly && !c.get("fromBrowser") && !(signIn && emu.config.allowServerSideSignIn)) {
+        return c.html(BOT_BLOCK_PAGE, 403);
+      }
     }
     await next();
     c.header("Cache-Control", "no-cache");

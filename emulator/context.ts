@@ -12,6 +12,16 @@ export interface EmulatorConfig {
   control: boolean;
   apiUsers: Map<string, string>;
   maxSkewMs: number;
+  /**
+   * Web-mode API calls that do not come from a browser on an allowed origin are refused with a bot-block page
+   * (true by default). false restores the old leniency for tools that need it.
+   */
+  webModeFromBrowsersOnly: boolean;
+  /**
+   * Temporary exemption while member sign-in still checks the password from the server (docs/adr/0008): lets
+   * server-side `customer/authenticate` and `customer/deauthenticate` through. Logged like any other call.
+   */
+  allowServerSideSignIn: boolean;
 }
 
 export interface Emu {
@@ -25,6 +35,7 @@ export type AppEnv = {
   Bindings: HttpBindings;
   Variables: {
     mode: LoggedRequest["mode"];
+    fromBrowser: boolean;
     rawBody: string;
     emptyCatalogue: boolean;
     vanishPercent: number;
@@ -69,6 +80,24 @@ export function idList(c: Ctx, name: string): string[] {
   const values = [...c.req.queries(name) ?? [], ...(c.req.queries(`${name}[]`) ?? [])];
   return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 }
+
+/**
+ * Whether a request came from a browser the client allows: its Origin is one of the configured origins (what a
+ * browser sends on every cross-origin fetch), or it is same-origin (the emulator's own iframe pages, where a
+ * browser sends `Sec-Fetch-Site: same-origin` and may leave Origin out of a GET). A server's fetch sends neither.
+ */
+export function isFromBrowser(c: Ctx, origins: readonly string[]): boolean {
+  const origin = c.req.header("origin");
+  if (origin !== undefined) return origins.includes(origin);
+  return c.req.header("sec-fetch-site") === "same-origin";
+}
+
+/** What Spektrix's bot management answers: an HTML page, never JSON a client could read as a business error. */
+export const BOT_BLOCK_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Access denied</title></head>
+<body><h1>Sorry, you have been blocked</h1>
+<p>This request was blocked by the security service that protects this site (Spektrix emulator: a web-mode
+API call that did not come from a browser on an allowed origin).</p></body></html>`;
 
 /** The absolute URL as the client sent it: scheme + Host + raw path and query, byte for byte. */
 export function receivedUrl(c: Ctx): string {

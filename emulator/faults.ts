@@ -112,6 +112,8 @@ export interface LoggedRequest {
   path: string;
   query: string;
   mode: "web" | "owner" | "browser" | "control" | "none";
+  /** Whether the request looked like it came from a browser (an allowed Origin, or the emulator's own pages). */
+  fromBrowser: boolean;
   status: number;
   faults: FaultType[];
 }

@@ -13,6 +13,13 @@ function visible(c: Ctx, eventId: string): boolean {
   return !(pct > 0 && vanishes(eventId, pct));
 }
 
+/**
+ * Box-office-only records: an instance (or event) carrying `isVisibleOnWeb: false` (set through the control API)
+ * is served in owner mode only. Web mode lists only events with an instance visible to the web, as Spektrix's
+ * event-filtering guide describes; the field's name in owner mode is assumed (emulator/README.md).
+ */
+const webHides = (c: Ctx, record: Json | undefined): boolean => c.get("mode") === "web" && record?.isVisibleOnWeb === false;
+
 function startMs(instance: Json): number {
   return isDateTime(instance.start) ? parseWallClock(instance.start) : NaN;
 }
@@ -41,14 +48,20 @@ export function planJson(plan: Plan): Json {
 
 export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
   const cat = () => emu.store.catalogue;
+  const instancesFor = (c: Ctx, eventId: string) => cat().instancesOf(eventId).filter((i) => !webHides(c, i));
+  const eventHidden = (c: Ctx, e: Json) => {
+    if (webHides(c, e)) return true;
+    const all = cat().instancesOf(String(e.id));
+    return all.length > 0 && instancesFor(c, String(e.id)).length === 0;
+  };
   const event = (c: Ctx, id: string) => {
     const e = cat().events.get(id);
-    if (!e || !visible(c, id)) throw notFound("Event", id);
+    if (!e || !visible(c, id) || eventHidden(c, e)) throw notFound("Event", id);
     return e;
   };
   const withInstances = (c: Ctx, e: Json) => {
     const expand = (c.req.query("$expand") ?? "").split(",").map((s) => s.trim().toLowerCase());
-    return expand.includes("instances") ? { ...e, instances: cat().instancesOf(String(e.id)) } : e;
+    return expand.includes("instances") ? { ...e, instances: instancesFor(c, String(e.id)) } : e;
   };
 
   api.get("/events", (c) => {
@@ -59,8 +72,8 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
     const out: Json[] = [];
     for (const e of cat().events.values()) {
       const id = String(e.id);
-      if (!visible(c, id)) continue;
-      if ((from !== undefined || to !== undefined) && !cat().instancesOf(id).some((i) => inWindow(i, from, to))) continue;
+      if (!visible(c, id) || eventHidden(c, e)) continue;
+      if ((from !== undefined || to !== undefined) && !instancesFor(c, id).some((i) => inWindow(i, from, to))) continue;
       if (q.name && !String(e.name).toLowerCase().includes(q.name.toLowerCase())) continue;
       if (q.onSale && String(e.isOnSale) !== q.onSale.toLowerCase()) continue;
       if (attributeFilters.some(([k, v]) => {
@@ -79,7 +92,7 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
     const e = event(c, c.req.param("id"));
     const from = parseBound(c.req.query("start_from"), false);
     const to = parseBound(c.req.query("start_to"), true);
-    return c.json(cat().instancesOf(String(e.id)).filter((i) => inWindow(i, from, to)));
+    return c.json(instancesFor(c, String(e.id)).filter((i) => inWindow(i, from, to)));
   });
 
   // camelCase startFrom/startTo; snake_case is silently ignored, as on the real API.
@@ -90,7 +103,7 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
     const out: Json[] = [];
     for (const i of cat().instances.values()) {
       const eventId = refId(i.event);
-      if (!visible(c, eventId) || !inWindow(i, from, to)) continue;
+      if (!visible(c, eventId) || webHides(c, i) || !inWindow(i, from, to)) continue;
       if (eventName && !String(cat().events.get(eventId)?.name ?? "").toLowerCase().includes(eventName)) continue;
       out.push(i);
     }
@@ -100,7 +113,7 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
   const instance = (c: Ctx) => {
     const id = c.req.param("id") ?? "";
     const i = emu.store.instance(id);
-    if (!visible(c, refId(i.event))) throw notFound("Instance", id);
+    if (!visible(c, refId(i.event)) || webHides(c, i)) throw notFound("Instance", id);
     return i;
   };
 

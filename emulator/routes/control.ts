@@ -23,6 +23,8 @@ const instancePatch = z.object({
   start: z.string().optional(),
   available: z.number().int().nonnegative().optional(),
   isOnSale: z.boolean().optional(),
+  /** false: a box-office-only instance, served in owner mode only. */
+  isVisibleOnWeb: z.boolean().optional(),
 });
 const newEvent = z.object({
   name: z.string().min(1),
@@ -135,6 +137,7 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
       if (body.cancelled) instance.isOnSale = false;
     }
     if (body.isOnSale !== undefined) instance.isOnSale = body.isOnSale;
+    if (body.isVisibleOnWeb !== undefined) instance.isVisibleOnWeb = body.isVisibleOnWeb;
     if (body.start !== undefined) {
       if (!isDateTime(body.start) || !isDateTime(instance.start)) throw badRequest("start must be YYYY-MM-DDTHH:MM:SS");
       const delta = parseWallClock(body.start) - parseWallClock(instance.start);

@@ -6,7 +6,7 @@ import "server-only";
  */
 import { env } from "@/lib/config";
 import { getSaleFacts } from "@/lib/events/cached";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { createCollapsingCache, type CollapsingCache } from "./cache";
 import { availabilityState, type AvailabilityView, type LiveCounts } from "./state";
 
@@ -18,9 +18,11 @@ const globalForAvailability = globalThis as unknown as { __availabilityCache?: C
 export function availabilityCache(): CollapsingCache<LiveCounts> {
   if (!globalForAvailability.__availabilityCache) {
     const e = env();
-    const client = createSpektrixClient({
+    // Owner mode: Spektrix bot-protects web-mode calls that do not come from a browser.
+    const client = createCatalogueReader({
       baseUrl: e.SPEKTRIX_BASE_URL,
       clientName: e.SPEKTRIX_CLIENT_NAME,
+      owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
       timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS),
       retries: 0,
     });

@@ -7,7 +7,8 @@ import { inArray, eq } from "drizzle-orm";
 import { z } from "zod";
 import { env } from "@/lib/config";
 import { errorText, logger } from "@/lib/log/logger.mjs";
-import { createSpektrixClient, isSpektrixId } from "@/lib/spektrix";
+import { isSpektrixId } from "@/lib/spektrix";
+import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { loadFunds, loadMembershipTypes, loadMerchandise } from "./catalogue";
 
 export interface PerformanceLabel {
@@ -58,7 +59,14 @@ async function performanceLabelsFromStore(ids: string[]): Promise<Record<string,
 async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<string, PerformanceLabel>> {
   if (!ids.length) return {};
   const e = env();
-  const client = createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, timeoutMs: 4_000, retries: 0 });
+  // Owner mode, with the web's view: a box-office-only performance gets no label, as the store would give none.
+  const client = createCatalogueReader({
+    baseUrl: e.SPEKTRIX_BASE_URL,
+    clientName: e.SPEKTRIX_CLIENT_NAME,
+    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
+    timeoutMs: 4_000,
+    retries: 0,
+  });
   const out: Record<string, PerformanceLabel> = {};
   await Promise.all(
     ids.slice(0, 10).map(async (id) => {

@@ -7,7 +7,8 @@ import { unstable_cache } from "next/cache";
 import { env } from "@/lib/config";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
-import { createSpektrixClient, describeSpektrixError, type Fund, type GiftVoucherType, type MembershipType, type MerchandiseItem } from "@/lib/spektrix";
+import { createCatalogueReader } from "@/lib/spektrix/owner";
+import { describeSpektrixError, type Fund, type GiftVoucherType, type MembershipType, type MerchandiseItem } from "@/lib/spektrix";
 
 export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
 
@@ -16,8 +17,15 @@ export const CATALOGUE_REVALIDATE_SECONDS = 120;
 
 function client() {
   const e = env();
-  // Short timeout and one retry: a page waits at most a few seconds for a list it can live without.
-  return createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, 4_000), retries: 1 });
+  // Short timeout and one retry: a page waits at most a few seconds for a list it can live without. Owner mode:
+  // Spektrix bot-protects web-mode calls that do not come from a browser.
+  return createCatalogueReader({
+    baseUrl: e.SPEKTRIX_BASE_URL,
+    clientName: e.SPEKTRIX_CLIENT_NAME,
+    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
+    timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, 4_000),
+    retries: 1,
+  });
 }
 
 // Failures throw inside the cached function, so only successes are cached.

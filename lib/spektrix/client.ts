@@ -1,7 +1,7 @@
 /**
- * Web-mode Spektrix client: no credentials, cookie session. Safe in the browser and on the server.
- * Catalogue reads are used server-side by the sync; basket and customer calls are meant for the browser,
- * on the venue's custom domain, so the Spektrix session cookie is first-party and shared with iframes.
+ * Web-mode Spektrix client: no credentials, cookie session. For the browser, on the venue's custom domain, so
+ * the Spektrix session cookie is first-party and shared with iframes. Spektrix bot-protects web-mode calls
+ * from servers: server code reads the catalogue with `createCatalogueReader` (owner mode, `./owner`).
  *
  * Owner mode (signed, server only) is `createSpektrixOwnerClient` in `./owner`.
  */

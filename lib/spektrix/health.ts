@@ -1,13 +1,18 @@
 /**
- * Reachability probe for the health endpoint: one cheap web-mode catalogue read with a short timeout.
- * Kept apart from the full client so the health route stays light.
+ * Reachability probe for the health endpoint: one cheap catalogue read with a short timeout, signed in owner
+ * mode because Spektrix bot-protects web-mode calls that do not come from a browser (a server's unsigned probe
+ * could read as "down" when only the bot block answered). Kept apart from the full client so the health route
+ * stays light.
  */
-export async function pingSpektrix(opts: { baseUrl: string; clientName: string; timeoutMs?: number }) {
+import { signRequest } from "./signing";
+
+export async function pingSpektrix(opts: { baseUrl: string; clientName: string; apiUser: string; apiKey: string; timeoutMs?: number }) {
   const started = performance.now();
   try {
-    const response = await fetch(`${opts.baseUrl}/${opts.clientName}/api/v3/venues`, {
+    const url = new URL(`${opts.baseUrl.replace(/\/+$/, "")}/${opts.clientName}/api/v3/venues`).href;
+    const response = await fetch(url, {
       signal: AbortSignal.timeout(opts.timeoutMs ?? 2_000),
-      headers: { accept: "application/json" },
+      headers: { accept: "application/json", ...signRequest({ method: "GET", url, body: undefined, date: new Date(), apiUser: opts.apiUser, apiKey: opts.apiKey }) },
       cache: "no-store",
     });
     return { ok: response.ok, status: response.status, latencyMs: Math.round(performance.now() - started) };

@@ -3,3 +3,4 @@ import "server-only";
 
 export { createSpektrixOwnerClient, type OwnerCredentials, type SpektrixOwnerClient, type SpektrixOwnerClientOptions } from "./owner-client";
 export { signRequest, type SignRequestInput, type SignedHeaders } from "./signing";
+export { createCatalogueReader, type CatalogueReaderOptions } from "./catalogue-reader";

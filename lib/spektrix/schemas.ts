@@ -183,6 +183,7 @@ export const performanceSchema = z
     priceList: optionalRef,
     webInstanceId: text,
     hasBestAvailableOverlay: optionalBool,
+    isVisibleOnWeb: optionalBool,
   })
   .transform(
     (raw, ctx): Performance => ({
@@ -199,6 +200,7 @@ export const performanceSchema = z
       webInstanceId: raw.webInstanceId,
       hasBestAvailableOverlay: raw.hasBestAvailableOverlay ?? false,
       attributes: collectAttributes(raw, ctx),
+      ...(raw.isVisibleOnWeb === false ? { hiddenFromWeb: true as const } : {}),
     }),
   );
 
@@ -219,6 +221,7 @@ export const eventSchema = z
     lastInstanceDateTime: optionalLocal,
     firstInstanceDateTimeUtc: optionalUtc,
     lastInstanceDateTimeUtc: optionalUtc,
+    isVisibleOnWeb: optionalBool,
     instances: z.array(performanceSchema).nullish(),
   })
   .transform((raw, ctx): Event => {
@@ -240,6 +243,7 @@ export const eventSchema = z
       webEventId: raw.webEventId,
       attributes: collectAttributes(raw, ctx),
     };
+    if (raw.isVisibleOnWeb === false) event.hiddenFromWeb = true;
     if (raw.instances) event.performances = raw.instances;
     return event;
   });

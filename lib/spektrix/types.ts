@@ -30,6 +30,11 @@ export interface Event {
   lastPerformanceUtc: string | null;
   webEventId: string | null;
   attributes: Attributes;
+  /**
+   * Set only when an owner-mode (signed) read marks the record as not visible on the web channel
+   * (`isVisibleOnWeb: false`, field name assumed; see README). Web-mode reads never return such records.
+   */
+  hiddenFromWeb?: true;
   /** Present only when asked for with `expandInstances`. */
   performances?: Performance[];
 }
@@ -49,6 +54,8 @@ export interface Performance {
   webInstanceId: string | null;
   hasBestAvailableOverlay: boolean;
   attributes: Attributes;
+  /** As on `Event`: only an owner-mode read of a box-office-only performance sets it. */
+  hiddenFromWeb?: true;
 }
 
 export interface Venue {

@@ -145,13 +145,15 @@ export interface ConnectionReport {
   lists: { kind: PickerKind; label: string; ok: boolean; count: number | null; detail: string }[];
 }
 
-/** "Check connection": reachability (web mode), the owner signature (one signed call), then every option list. */
+/** "Check connection": reachability (a signed read), the owner signature (one signed call), then every option list. */
 export async function checkConnection(): Promise<ConnectionReport> {
   const c = await ownerCredentials();
   const target = `${c.baseUrl}/${c.clientName}`;
-  const ping = await pingSpektrix({ baseUrl: c.baseUrl, clientName: c.clientName, timeoutMs: 4_000 });
+  const ping = await pingSpektrix({ baseUrl: c.baseUrl, clientName: c.clientName, apiUser: c.apiUser, apiKey: c.apiKey, timeoutMs: 4_000 });
   let reachable: CheckLine;
   if (ping.ok) reachable = { ok: true, detail: `Spektrix answered in ${ping.latencyMs} ms.` };
+  // The probe is signed: a refused signature still proves Spektrix is reachable; the next line explains it.
+  else if (ping.status === 401) reachable = { ok: true, detail: `Spektrix answered in ${ping.latencyMs} ms (it refused the signature: see below).` };
   else if (ping.status === 404) reachable = { ok: false, detail: `The server answered, but it does not know the client name "${c.clientName}". Check the client name.` };
   else if (ping.status !== null) reachable = { ok: false, detail: `The server answered with ${ping.status}. ${ping.status >= 500 ? "Spektrix may be down; try again shortly." : "Check the base URL and custom domain."}` };
   else

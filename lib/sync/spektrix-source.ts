@@ -1,11 +1,13 @@
 import {
-  createSpektrixClient,
   mapWithConcurrency,
   SpektrixHttpError,
   type Event,
   type Performance,
   type SpektrixCatalogue,
 } from "@/lib/spektrix";
+// Not through `@/lib/spektrix/owner`: the sync also runs from the CLI (tsx), outside the react-server condition.
+import { createCatalogueReader } from "@/lib/spektrix/catalogue-reader";
+import type { OwnerCredentials } from "@/lib/spektrix/owner-client";
 import type { SourceEvent, SourcePerformance, SyncSource } from "./source";
 
 /**
@@ -16,12 +18,16 @@ import type { SourceEvent, SourcePerformance, SyncSource } from "./source";
 export interface SpektrixSourceOptions {
   baseUrl: string;
   clientName: string;
+  /** The sync reads in owner mode (signed): a server's web-mode calls are likely to be bot-blocked by Spektrix. */
+  owner: OwnerCredentials;
   timeoutMs?: number;
   /** Retries per GET on 5xx, 429 and timeouts (the client's default is 2). */
   retries?: number;
   /** At most this many plan look-ups at once (the window fetches are limited by the engine). */
   concurrency?: number;
-  /** A catalogue to use instead of building one (tests). */
+  /** Clock for the signed `Date` header (tests against an emulator with a fixed clock). */
+  now?: () => Date;
+  /** A catalogue to use instead of the owner-mode reader (tests). */
   catalogue?: SpektrixCatalogue;
 }
 
@@ -71,7 +77,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource {
   const catalogue =
     options.catalogue ??
-    createSpektrixClient({ baseUrl: options.baseUrl, clientName: options.clientName, timeoutMs: options.timeoutMs, retries: options.retries });
+    createCatalogueReader({ baseUrl: options.baseUrl, clientName: options.clientName, owner: options.owner, timeoutMs: options.timeoutMs, retries: options.retries, now: options.now });
   const concurrency = options.concurrency ?? 4;
   // Plans rarely change and there are few of them; each is asked for once per source (one run).
   const venueOfPlan = new Map<string, Promise<string | null>>();
@@ -128,6 +134,17 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
 }
 
 /** The source the site's configuration names: Spektrix (or the emulator) at SPEKTRIX_BASE_URL. */
-export function configuredSource(config: { SPEKTRIX_BASE_URL: string; SPEKTRIX_CLIENT_NAME: string; SPEKTRIX_TIMEOUT_MS: number }): SyncSource {
-  return createSpektrixSource({ baseUrl: config.SPEKTRIX_BASE_URL, clientName: config.SPEKTRIX_CLIENT_NAME, timeoutMs: config.SPEKTRIX_TIMEOUT_MS });
+export function configuredSource(config: {
+  SPEKTRIX_BASE_URL: string;
+  SPEKTRIX_CLIENT_NAME: string;
+  SPEKTRIX_API_USER: string;
+  SPEKTRIX_API_KEY: string;
+  SPEKTRIX_TIMEOUT_MS: number;
+}): SyncSource {
+  return createSpektrixSource({
+    baseUrl: config.SPEKTRIX_BASE_URL,
+    clientName: config.SPEKTRIX_CLIENT_NAME,
+    owner: { apiUser: config.SPEKTRIX_API_USER, apiKey: config.SPEKTRIX_API_KEY },
+    timeoutMs: config.SPEKTRIX_TIMEOUT_MS,
+  });
 }

@@ -10,7 +10,7 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { startEmulator } from "../../emulator/index";
+import { DEMO_API_KEY, DEMO_API_USER, startEmulator } from "../../emulator/index";
 import { openDb, rowsOf, type StoreDb } from "@/lib/db";
 import { fetchFeed, runSync } from "@/lib/sync/engine";
 import { parseSyncSettings } from "@/lib/sync/settings";
@@ -54,7 +54,7 @@ async function main() {
     const parsed = parseSyncSettings({});
     if (!parsed.ok) throw new Error("default settings invalid");
     const settings = parsed.settings;
-    const source = () => createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName });
+    const source = () => createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY }, now: () => NOW });
     const window = windowAround(NOW, settings.fetch.daysBack, settings.fetch.daysAhead);
 
     // Fetch only: the same requests a run makes, best of three (the first also warms up the emulator).

@@ -44,7 +44,7 @@ async function openTarget(): Promise<Target> {
     };
   }
   const emulator = await import("../../emulator/index");
-  const running = await emulator.startEmulator({ port: 0, clientName: "demo", control: true });
+  const running = await emulator.startEmulator({ port: 0, clientName: "demo", control: true, origins: [BROWSER_ORIGIN] });
   return {
     label: running.url,
     baseUrl: running.url,
@@ -56,11 +56,18 @@ async function openTarget(): Promise<Target> {
   };
 }
 
-/** Node's fetch keeps no cookies; web mode needs the Spektrix session cookie, so keep a tiny jar. */
+/**
+ * The web-mode half of the suite stands in for a browser on the site: it sends the site's Origin (an origin the
+ * target allows) and keeps the Spektrix session cookie in a tiny jar, since Node's fetch keeps none. The emulator
+ * bot-blocks web-mode calls without an allowed Origin; a real system may block them from a server regardless.
+ */
+const BROWSER_ORIGIN = env.SPEKTRIX_CONTRACT_ORIGIN ?? "http://site.test";
+
 function cookieJarFetch(): typeof fetch {
   const jar = new Map<string, string>();
   return async (input, init) => {
     const headers = new Headers(init?.headers);
+    headers.set("Origin", BROWSER_ORIGIN);
     if (jar.size) headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
     const response = await fetch(input, { ...init, headers });
     for (const cookie of response.headers.getSetCookie()) {

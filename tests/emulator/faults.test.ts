@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { FIXTURES, start } from "./helpers";
+import { BROWSER_HEADERS, FIXTURES, start } from "./helpers";
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
-const get = (path: string, init?: RequestInit) => fetch(`${emu.apiBase}/${path}`, init);
+/** Web-mode reads as the site's browser makes them (the emulator bot-blocks anything else). */
+const get = (path: string, init?: RequestInit) => fetch(`${emu.apiBase}/${path}`, { ...init, headers: { ...BROWSER_HEADERS, ...init?.headers } });
 const control = (method: string, path: string, body?: unknown) =>
   fetch(`${emu.url}/__control/${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
 
@@ -89,7 +90,7 @@ describe("faults (programmatic)", () => {
     await get("baskets/1");
     expect(emu.requests.count({ path: "/api/v3/events" })).toBe(2);
     const entry = emu.requests.filter({ path: "baskets" })[0]!;
-    expect(entry).toMatchObject({ method: "GET", mode: "web", status: 401 });
+    expect(entry).toMatchObject({ method: "GET", mode: "web", fromBrowser: true, status: 401 });
   });
   it("faults need control: true", async () => {
     const plain = await startEmulator({ dataDir: FIXTURES });

@@ -5,21 +5,30 @@ export const FIXTURES = fileURLToPath(new URL("../../fixtures/spektrix-real/", i
 /** A fixed clock so derived data and shifted dates are reproducible. */
 export const NOW = new Date("2026-11-26T10:00:00Z");
 
+/**
+ * The site origin the tests' stand-in browser is on. The emulator refuses web-mode calls that do not come from a
+ * browser on an allowed origin, as Spektrix's bot management does; tests that play the browser send this Origin,
+ * and every emulator started here allows it.
+ */
+export const BROWSER_ORIGIN = "http://site.test";
+/** The headers a browser on the site sends with a cross-origin web-mode call (for tests standing in for it). */
+export const BROWSER_HEADERS = { origin: BROWSER_ORIGIN } as const;
+
 export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ dataDir: FIXTURES, now: NOW, control: true, ...options });
+  return startEmulator({ dataDir: FIXTURES, now: NOW, control: true, ...options, origins: [BROWSER_ORIGIN, ...(options.origins ?? [])] });
 }
 
-/** A browser-like web-mode client with its own cookie jar. */
+/** Stands in for a browser on the site: web-mode calls with the site's Origin and its own cookie jar. */
 export class WebClient {
   cookie = "";
   constructor(
     private readonly emu: RunningEmulator,
-    private readonly origin?: string,
+    private readonly origin: string = BROWSER_ORIGIN,
   ) {}
   async call(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
-    if (this.origin) headers.origin = this.origin;
+    headers.origin = this.origin;
     if (body !== undefined) headers["content-type"] = "application/json; charset=UTF-8";
     const res = await fetch(`${this.emu.apiBase}/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const set = res.headers.get("set-cookie");

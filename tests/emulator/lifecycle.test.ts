@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_MEMBER, DEMO_GUEST, TEST_CARDS, type RunningEmulator } from "../../emulator/index";
-import { owner, sellableInstance, start, WebClient } from "./helpers";
+import { BROWSER_HEADERS, owner, sellableInstance, start, WebClient } from "./helpers";
 
 const SITE = "http://localhost:3000";
 let emu: RunningEmulator;
@@ -17,9 +17,10 @@ const pay = async (token: string, card: string = TEST_CARDS.success) => {
 
 describe("session cookie and CORS", () => {
   it("sets an HttpOnly session cookie on first basket use, not on catalogue reads", async () => {
-    const cat = await fetch(`${emu.apiBase}/events`);
+    // Standing in for a browser on the site: web mode refuses calls without an allowed Origin.
+    const cat = await fetch(`${emu.apiBase}/events`, { headers: { origin: SITE } });
     expect(cat.headers.get("set-cookie")).toBeNull();
-    const res = await fetch(`${emu.apiBase}/basket`);
+    const res = await fetch(`${emu.apiBase}/basket`, { headers: { origin: SITE } });
     expect(res.headers.get("set-cookie")).toMatch(/^SpektrixEmulatorSession=[^;]+;.*HttpOnly/);
   });
   it("allowed origin gets ACAO + credentials; others do not", async () => {
@@ -99,7 +100,7 @@ describe("basket (web) = basket (owner)", () => {
     const bad = await web.call("POST", "basket/tickets", { instance: instance.id });
     expect(bad.status).toBe(400);
     expect((await bad.json()).problems.length).toBeGreaterThan(0);
-    const notJson = await fetch(`${emu.apiBase}/basket/donations`, { method: "POST", headers: { cookie: web.cookie }, body: "{oops" });
+    const notJson = await fetch(`${emu.apiBase}/basket/donations`, { method: "POST", headers: { cookie: web.cookie, ...BROWSER_HEADERS }, body: "{oops" });
     expect(notJson.status).toBe(400);
     expect((await web.call("POST", "basket/tickets", [{ instance: "1ABC", type: p.ticketType.id }])).status).toBe(400);
   });

@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../../emulator/index";
+import { DEMO_API_KEY, DEMO_API_USER, startEmulator, type RunningEmulator } from "../../emulator/index";
 import { openDb } from "@/lib/db";
 import { runSync } from "@/lib/sync/engine";
 import { createSpektrixSource } from "@/lib/sync/spektrix-source";
@@ -233,7 +233,7 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
     // As `npm run sync -- --local` does: the engine on the store, with no site to revalidate.
     const store = await openDb(database!.url);
     try {
-      const summary = await runSync({ database: store, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName }), trigger: "cli", timeZone: startEnv.VENUE_TIME_ZONE! });
+      const summary = await runSync({ database: store, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY } }), trigger: "cli", timeZone: startEnv.VENUE_TIME_ZONE! });
       expect(summary).toMatchObject({ status: "succeeded", revalidated: [] });
     } finally {
       await store.close();

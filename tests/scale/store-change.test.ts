@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultDataDir, startEmulator, type RunningEmulator } from "../../emulator/index";
+import { DEMO_API_KEY, DEMO_API_USER, defaultDataDir, startEmulator, type RunningEmulator } from "../../emulator/index";
 import { openDb } from "@/lib/db";
 import { runSync } from "@/lib/sync/engine";
 import { createSpektrixSource } from "@/lib/sync/spektrix-source";
@@ -37,7 +37,7 @@ async function syncFromOutside(url: string, emu: RunningEmulator): Promise<Event
   const database = await openDb(url);
   try {
     await database.migrate();
-    const summary = await runSync({ database, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName }), trigger: "cli", timeZone: TZ });
+    const summary = await runSync({ database, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY } }), trigger: "cli", timeZone: TZ });
     if (summary.status !== "succeeded") throw new Error(`sync ${summary.status}: ${summary.abortReason ?? summary.errors.join("; ")}`);
     const result = (await database.db.execute(
       sql.raw("select slug, title, source_id from events order by slug"),

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../../emulator/index";
+import { DEMO_API_KEY, DEMO_API_USER, startEmulator, type RunningEmulator } from "../../emulator/index";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
 import { parseSyncSettings, type SyncSettings } from "@/lib/sync/settings";
 import { createSpektrixSource } from "@/lib/sync/spektrix-source";
@@ -13,6 +13,8 @@ import { countWrites, openTestDb, resetStore, revalidationRecorder, rows, rowVer
 
 const FIXTURES = process.env.SPEKTRIX_FIXTURES_DIR ?? fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
 const NOW = new Date("2026-11-26T10:00:00Z");
+const BROWSER_ORIGIN = "http://site.test";
+const DEMO_OWNER = { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY };
 const TZ = "America/Winnipeg";
 
 let emu: RunningEmulator;
@@ -29,7 +31,8 @@ async function sync(extra: Partial<RunSyncOptions> = {}, timeoutMs = 10_000) {
   const recorder = revalidationRecorder();
   const summary = await runSync({
     database: ctx.database,
-    source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, timeoutMs, retries: 1 }),
+    // Signed with the emulator's fixed clock, or the signature's Date would be days out.
+    source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: DEMO_OWNER, timeoutMs, retries: 1, now: () => NOW }),
     trigger: "test",
     timeZone: TZ,
     settings: settings(),
@@ -49,13 +52,14 @@ async function control(method: string, path: string, body?: unknown) {
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}`);
 }
 
+/** What the web shows, read as the site's browser would (the emulator bot-blocks server-side web-mode calls). */
 async function feed<T>(path: string): Promise<T> {
-  return (await (await fetch(`${emu.apiBase}/${path}`)).json()) as T;
+  return (await (await fetch(`${emu.apiBase}/${path}`, { headers: { origin: BROWSER_ORIGIN } })).json()) as T;
 }
 
 beforeAll(async () => {
   [emu, ctx] = await Promise.all([
-    startEmulator({ dataDir: FIXTURES, now: NOW, control: true, shiftDates: true, clientName: "demo" }),
+    startEmulator({ dataDir: FIXTURES, now: NOW, control: true, shiftDates: true, clientName: "demo", origins: [BROWSER_ORIGIN] }),
     openTestDb(),
   ]);
 });
@@ -140,6 +144,27 @@ describe("sync against the emulator", () => {
     expect(await rows(ctx.db, `select status, cancelled, is_on_sale from performances where source_id = '${perf!.source_id}'`)).toEqual([
       { status: "cancelled", cancelled: true, is_on_sale: false },
     ]);
+  });
+
+  it("reads in owner mode but stores only what the web may see", async () => {
+    const instances = await feed<Raw[]>("instances?startFrom=2026-11-25&startTo=2029-08-23");
+    // An event with two or more performances: hiding one leaves the event; hiding all of one-only event drops it.
+    const byEvent = new Map<string, string[]>();
+    for (const i of instances) byEvent.set(i.event!.id, [...(byEvent.get(i.event!.id) ?? []), i.id]);
+    const [hiddenOne] = [...byEvent.values()].find((ids) => ids.length >= 2)!;
+    const [soleEvent, [sole]] = [...byEvent.entries()].find(([, ids]) => ids.length === 1)!;
+    await control("PATCH", `instances/${hiddenOne}`, { isVisibleOnWeb: false });
+    await control("PATCH", `instances/${sole}`, { isVisibleOnWeb: false });
+    emu.requests.clear();
+    const { summary } = await sync();
+    expect(summary.status).toBe("succeeded");
+    const catalogueCalls = emu.requests.entries.filter((r) => r.path.includes("/api/v3/"));
+    expect(catalogueCalls.length).toBeGreaterThan(0);
+    expect(catalogueCalls.every((r) => r.mode === "owner")).toBe(true);
+    const perfs = new Set((await rows<{ source_id: string }>(ctx.db, "select source_id from performances")).map((p) => p.source_id));
+    expect(perfs.has(hiddenOne!)).toBe(false);
+    expect(perfs.has(sole!)).toBe(false);
+    expect(await rows(ctx.db, `select source_id from events where source_id = '${soleEvent}'`)).toEqual([]);
   });
 
   it("aborts a mass vanish and leaves the store untouched", async () => {

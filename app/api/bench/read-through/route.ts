@@ -6,7 +6,7 @@
  * Answers 404 unless the server was started with BENCH_ROUTES=1, so it never exists on a real site.
  */
 import { env } from "@/lib/config";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { errorResponse } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,12 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export async function GET(): Promise<Response> {
   const e = env();
   if (e.BENCH_ROUTES !== "1") return errorResponse(404, "not-found", "Not found.");
-  const client = createSpektrixClient({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, retries: 0 });
+  const client = createCatalogueReader({
+    baseUrl: e.SPEKTRIX_BASE_URL,
+    clientName: e.SPEKTRIX_CLIENT_NAME,
+    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
+    retries: 0,
+  });
   const now = new Date();
   const events = await client.listEvents({ from: now, to: new Date(now.getTime() + 14 * 86_400_000) });
   const items = events
