@@ -24,7 +24,7 @@ if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
   [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>]
   [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin
-  [--allow-server-sign-in]  let a server call customer/authenticate (today's member sign-in, docs/adr/0008)`);
+  [--allow-server-sign-in]  let a server call customer/authenticate (today's member sign-in, docs/adr/0013)`);
   process.exit(0);
 }
 

@@ -18,7 +18,7 @@ export interface EmulatorConfig {
    */
   webModeFromBrowsersOnly: boolean;
   /**
-   * Temporary exemption while member sign-in still checks the password from the server (docs/adr/0008): lets
+   * Temporary exemption while member sign-in still checks the password from the server (docs/adr/0013): lets
    * server-side `customer/authenticate` and `customer/deauthenticate` through. Logged like any other call.
    */
   allowServerSideSignIn: boolean;

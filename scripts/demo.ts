@@ -144,7 +144,7 @@ async function main() {
       clientName,
       "--shift-dates",
       "--control",
-      // Member sign-in still checks the password from the server (docs/adr/0008): the only server-side web-mode
+      // Member sign-in still checks the password from the server (docs/adr/0013): the only server-side web-mode
       // call left. Every other web-mode call must come from a browser on one of these origins.
       "--allow-server-sign-in",
       ...[...new Set(origins)].flatMap((o) => ["--origin", o]),

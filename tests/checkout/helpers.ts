@@ -15,7 +15,7 @@ export interface Harness {
 /** A real emulator (own port, own state) and the site's account service pointed at it. */
 export async function startHarness(): Promise<Harness> {
   const emu = await import("../../emulator/index");
-  // Sign-in still checks the password from the server (docs/adr/0008): the one server-side web-mode call allowed.
+  // Sign-in still checks the password from the server (docs/adr/0013): the one server-side web-mode call allowed.
   const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true, allowServerSideSignIn: true });
   const account = createAccountService({ baseUrl: emulator.url, clientName: "demo", apiUser: emu.DEMO_API_USER, apiKey: emu.DEMO_API_KEY, timeoutMs: 5_000, timeZone: "America/Edmonton" });
   return { emulator, account, stop: () => emulator.stop() };

@@ -29,7 +29,7 @@ const MEMBER = { email: "member@example.com", password: "member-pass" };
 
 const { startEmulator, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
 // The site's origin is allowed, as in Spektrix's Domain Specific Config; sign-in's server-side password check is
-// the one server-side web-mode call still let through (docs/adr/0008).
+// the one server-side web-mode call still let through (docs/adr/0013).
 const emu = await startEmulator({ port: 0, control: true, shiftDates: true, dataDir: FIXTURES, clientName: "demo", origins: [SITE_URL], allowServerSideSignIn: true });
 vi.stubEnv("DATABASE_URL", "pglite://memory");
 vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);

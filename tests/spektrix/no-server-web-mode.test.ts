@@ -14,7 +14,7 @@ vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ unstable_cache: (fn: (...a: unknown[]) => unknown) => fn, revalidateTag: () => undefined }));
 
 const { startEmulator, DEMO_API_KEY, DEMO_API_USER, DEMO_MEMBER } = await import("../../emulator/index");
-// allowServerSideSignIn: today's sign-in still checks the password from the server (docs/adr/0008); the
+// allowServerSideSignIn: today's sign-in still checks the password from the server (docs/adr/0013); the
 // assertion at the end pins it as the only exception, so a second one fails this test.
 const emu = await startEmulator({ port: 0, clientName: "demo", shiftDates: true, origins: [], allowServerSideSignIn: true });
 vi.stubEnv("DATABASE_URL", "pglite://memory");
@@ -70,7 +70,7 @@ describe("no server-side web-mode call", () => {
     // Basket labels open (and migrate) the in-memory store first: slow on shared CI cores.
   }, 90_000);
 
-  it("in member sign-in and the account read, except the password check ADR 0008 removes", async () => {
+  it("in member sign-in and the account read, except the password check ADR 0013 removes", async () => {
     emu.requests.clear();
     const account = accountService();
     const user = await authorizeCredentials(
@@ -79,7 +79,7 @@ describe("no server-side web-mode call", () => {
     );
     expect(user?.email).toBe(DEMO_MEMBER.email);
     await account.listOrders(user!.customerId);
-    // The one known server-side web-mode call (and its log-out). When sign-in moves to the browser (ADR 0008),
+    // The one known server-side web-mode call (and its log-out). When sign-in moves to the browser (ADR 0013),
     // this list becomes empty and `allowServerSideSignIn` goes.
     expect(serverSideWebCalls()).toEqual(["POST /demo/api/v3/customer/authenticate", "POST /demo/api/v3/customer/deauthenticate"]);
   });
