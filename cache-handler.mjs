@@ -70,13 +70,20 @@ async function createConfig({ buildId }) {
     },
   );
   const waitMs = config.REDIS_CACHE_CONNECT_WAIT_MS;
-  const ready = await Promise.race([connected, new Promise((resolve) => setTimeout(() => resolve(false), waitMs).unref())]);
-  if (!ready) log.warn({ url: redactUrl(url) }, "redis is not reachable yet; serving without the shared cache until it is");
+  const ready = await Promise.race([
+    connected,
+    new Promise((resolve) => setTimeout(() => resolve(false), waitMs).unref()),
+  ]);
+  if (!ready)
+    log.warn({ url: redactUrl(url) }, "redis is not reachable yet; serving without the shared cache until it is");
 
   const markerKey = `${config.REDIS_KEY_PREFIX}:${buildId ?? "nobuild"}:store-generation`;
   const timeoutMs = config.REDIS_CACHE_TIMEOUT_MS;
   const bounded = (promise) =>
-    Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("Redis timed out")), timeoutMs).unref())]);
+    Promise.race([
+      promise,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("Redis timed out")), timeoutMs).unref()),
+    ]);
   globalThis[MARKER_KEY] = {
     read: () => bounded(client.get(markerKey)),
     write: (token) => bounded(client.set(markerKey, token)),
@@ -88,7 +95,11 @@ async function createConfig({ buildId }) {
     keyExpirationStrategy: "EXAT",
   });
   // A not-found page is never stored: made-up addresses must not fill Redis (lib/cache/missing-pages.mjs).
-  return { handlers: [{ ...redis, set: (key, value, ctx) => (isMissingPage(value) ? Promise.resolve() : redis.set(key, value, ctx)) }] };
+  return {
+    handlers: [
+      { ...redis, set: (key, value, ctx) => (isMissingPage(value) ? Promise.resolve() : redis.set(key, value, ctx)) },
+    ],
+  };
 }
 
 CacheHandler.onCreation((context) => {
@@ -109,7 +120,10 @@ class StoreFollowingRedisCache extends CacheHandler {
         invalidate: () => super.revalidateTag(STORE_TAG),
         marker: {
           // Revalidating no tag only makes sure the handler (and its connection) is configured.
-          read: async () => (await super.revalidateTag([]), globalThis[MARKER_KEY] ? globalThis[MARKER_KEY].read() : null),
+          read: async () => (
+            await super.revalidateTag([]),
+            globalThis[MARKER_KEY] ? globalThis[MARKER_KEY].read() : null
+          ),
           write: async (token) => globalThis[MARKER_KEY]?.write(token),
         },
       });
@@ -124,7 +138,9 @@ const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
 class StoreFollowingFileSystemCache extends FileSystemCache {
   constructor(context) {
     super(context);
-    this.markerFile = context.serverDistDir ? path.join(/*turbopackIgnore: true*/ context.serverDistDir, "..", "cache", "store-generation") : null;
+    this.markerFile = context.serverDistDir
+      ? path.join(/*turbopackIgnore: true*/ context.serverDistDir, "..", "cache", "store-generation")
+      : null;
   }
 
   async get(...args) {
@@ -135,7 +151,11 @@ class StoreFollowingFileSystemCache extends FileSystemCache {
         invalidate: () => super.revalidateTag([STORE_TAG]),
         marker: {
           // One file in the build folder, named at start: nothing for the build's file tracing to follow.
-          read: () => readFile(/*turbopackIgnore: true*/ file, "utf8").then((text) => text.trim() || null, () => null),
+          read: () =>
+            readFile(/*turbopackIgnore: true*/ file, "utf8").then(
+              (text) => text.trim() || null,
+              () => null,
+            ),
           write: async (token) => {
             await mkdir(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
             await writeFile(/*turbopackIgnore: true*/ file, token);

@@ -9,13 +9,26 @@ export default defineConfig([
     // The site never imports the emulator: it reaches Spektrix, or the stand-in, only through SPEKTRIX_BASE_URL.
     files: ["app/**", "components/**", "lib/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/emulator/**", "@/emulator/**"], message: "The site reaches Spektrix only through SPEKTRIX_BASE_URL; never import the emulator." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/emulator/**", "@/emulator/**"],
+              message: "The site reaches Spektrix only through SPEKTRIX_BASE_URL; never import the emulator.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     rules: {
       // A leading underscore marks a parameter that a callback signature requires but this code does not use.
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -23,5 +36,14 @@ export default defineConfig([
     files: ["tests/**", "e2e/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  globalIgnores([".next*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "ci-results/**", ".tools/**", ".data/**", "drizzle/**"]),
+  globalIgnores([
+    ".next*/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "ci-results/**",
+    ".tools/**",
+    ".data/**",
+    "drizzle/**",
+  ]),
 ]);

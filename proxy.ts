@@ -20,10 +20,13 @@ const MAX_SEGMENT_LENGTH = 200;
  *   the incremental cache, which would try to write a file named after it.
  */
 export async function proxy(request: NextRequest) {
-  const refusal = guardRequest({ method: request.method, rawPathname: rawPathname(request.url), headers: request.headers }) ?? (await guardActionBody(request));
+  const refusal =
+    guardRequest({ method: request.method, rawPathname: rawPathname(request.url), headers: request.headers }) ??
+    (await guardActionBody(request));
   if (refusal) return refusalResponse(refusal);
   const { pathname, search } = request.nextUrl;
-  if (pathname === UNFILTERED_LISTING_PATH) return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
+  if (pathname === UNFILTERED_LISTING_PATH)
+    return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
   if (pathname === CACHED_HOME_PATH) return NextResponse.redirect(new URL(`/${search}`, request.url), 308);
   const to = whatsOnRedirect(request.nextUrl, new Date(), siteInfo().timeZone);
   if (to) return NextResponse.redirect(new URL(to, request.url), 308);

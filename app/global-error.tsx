@@ -7,10 +7,29 @@ import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", padding: "4rem 1.5rem", textAlign: "center", background: FALLBACK_TOKENS.paper, color: FALLBACK_TOKENS.ink }}>
+      <body
+        style={{
+          fontFamily: "system-ui, sans-serif",
+          padding: "4rem 1.5rem",
+          textAlign: "center",
+          background: FALLBACK_TOKENS.paper,
+          color: FALLBACK_TOKENS.ink,
+        }}
+      >
         <h1 style={{ fontSize: "2rem" }}>The site is having trouble</h1>
         <p>Please try again in a moment. You can still book by phone with the box office.</p>
-        <button type="button" onClick={reset} style={{ marginTop: "1.5rem", padding: "0.7rem 1.4rem", borderRadius: 999, background: FALLBACK_TOKENS.brand, color: "white", border: 0 }}>
+        <button
+          type="button"
+          onClick={reset}
+          style={{
+            marginTop: "1.5rem",
+            padding: "0.7rem 1.4rem",
+            borderRadius: 999,
+            background: FALLBACK_TOKENS.brand,
+            color: "white",
+            border: 0,
+          }}
+        >
           Try again
         </button>
       </body>

@@ -11,6 +11,11 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: absoluteUrl(routes.home), changeFrequency: "daily", priority: 1 },
     { url: absoluteUrl(routes.whatsOn), changeFrequency: "daily", priority: 0.9 },
-    ...events.map((e) => ({ url: absoluteUrl(routes.event(e.slug)), lastModified: e.updatedAt, changeFrequency: "weekly" as const, priority: 0.7 })),
+    ...events.map((e) => ({
+      url: absoluteUrl(routes.event(e.slug)),
+      lastModified: e.updatedAt,
+      changeFrequency: "weekly" as const,
+      priority: 0.7,
+    })),
   ];
 }

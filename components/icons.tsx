@@ -2,11 +2,28 @@
  * The site's line icons, in one place so checkout, confirmation, basket and header draw them the same way.
  * All are decorative (`aria-hidden`): the text next to each says what it means. 24-unit grid, `currentColor`.
  */
-type IconProps = { size: number; strokeWidth?: number; join?: "round" | "miter"; className?: string; children: React.ReactNode };
+type IconProps = {
+  size: number;
+  strokeWidth?: number;
+  join?: "round" | "miter";
+  className?: string;
+  children: React.ReactNode;
+};
 
 function LineIcon({ size, strokeWidth = 2, join = "round", className, children }: IconProps) {
   return (
-    <svg aria-hidden width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={strokeWidth} strokeLinecap="round" strokeLinejoin={join} className={className}>
+    <svg
+      aria-hidden
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={strokeWidth}
+      strokeLinecap="round"
+      strokeLinejoin={join}
+      className={className}
+    >
       {children}
     </svg>
   );

@@ -42,7 +42,8 @@ function usage(): { files: number; bytes: number } {
 /** Different on every run, so no earlier run can have cached the same addresses. */
 const token = (i: number) => `${Date.now().toString(36)}${i.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const LETTERS = "BCDGHJKLMNPQRSTV";
-const spektrixId = (i: number) => `${1000 + i}A${Array.from({ length: 12 }, (_, k) => LETTERS[(i * 7 + k * 3 + Math.floor(Math.random() * 16)) % 16]).join("")}`;
+const spektrixId = (i: number) =>
+  `${1000 + i}A${Array.from({ length: 12 }, (_, k) => LETTERS[(i * 7 + k * 3 + Math.floor(Math.random() * 16)) % 16]).join("")}`;
 const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
 function randomUrl(i: number): string {
@@ -86,8 +87,20 @@ test("thousands of made-up addresses and queries leave the cache folders as they
   const html = await (await request.get(event!)).text();
   const performance = /\/book\/(\d+A[A-Z]+)/.exec(html)?.[1];
   expect(performance, "a performance on the event page").toBeTruthy();
-  await drive(request, [randomUrl(0), randomUrl(1), `/book/${performance}`, `/api/availability?performances=${performance}`, "/", randomUrl(3), randomUrl(7), randomUrl(8)]);
-  await drive(request, Array.from({ length: 18 }, (_, i) => randomUrl(i + 100)));
+  await drive(request, [
+    randomUrl(0),
+    randomUrl(1),
+    `/book/${performance}`,
+    `/api/availability?performances=${performance}`,
+    "/",
+    randomUrl(3),
+    randomUrl(7),
+    randomUrl(8),
+  ]);
+  await drive(
+    request,
+    Array.from({ length: 18 }, (_, i) => randomUrl(i + 100)),
+  );
 
   const before = usage();
   const statuses = await drive(
@@ -96,7 +109,10 @@ test("thousands of made-up addresses and queries leave the cache folders as they
   );
   const after = usage();
 
-  expect([...statuses.keys()].filter((s) => s >= 500), JSON.stringify([...statuses])).toEqual([]);
+  expect(
+    [...statuses.keys()].filter((s) => s >= 500),
+    JSON.stringify([...statuses]),
+  ).toEqual([]);
   // Flat: a handful of files may be rewritten by revalidation meanwhile, never one per request.
   expect(after.files - before.files, `files ${before.files} → ${after.files}`).toBeLessThanOrEqual(10);
   expect(after.bytes - before.bytes, `bytes ${before.bytes} → ${after.bytes}`).toBeLessThan(512 * 1024);

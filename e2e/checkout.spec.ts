@@ -42,7 +42,9 @@ async function addTickets(page: Page) {
 
 async function basketItemCount(page: Page): Promise<number> {
   return page.evaluate(async (emulator) => {
-    const basket = (await (await fetch(`${emulator}/demo/api/v3/basket`, { credentials: "include" })).json()) as { tickets?: unknown[] };
+    const basket = (await (await fetch(`${emulator}/demo/api/v3/basket`, { credentials: "include" })).json()) as {
+      tickets?: unknown[];
+    };
     return basket.tickets?.length ?? 0;
   }, EMULATOR_URL);
 }
@@ -118,7 +120,10 @@ test("another customer's confirmation page is not found", async ({ page }) => {
   await payWith(page, CARDS.success);
   await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
   const memberOrderUrl = new URL(page.url()).pathname;
-  const memberCalendarUrl = (await page.getByRole("link", { name: /Add to calendar/ }).first().getAttribute("href"))!;
+  const memberCalendarUrl = (await page
+    .getByRole("link", { name: /Add to calendar/ })
+    .first()
+    .getAttribute("href"))!;
   expect((await page.request.get(memberCalendarUrl)).status()).toBe(200);
   await signOut(page);
 

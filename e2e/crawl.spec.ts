@@ -92,7 +92,10 @@ async function crawl(request: APIRequestContext, origin: string): Promise<CrawlR
   };
 
   while (queue.length) {
-    expect(pages, `the crawl passed its safety cap of ${SAFETY_CAP} pages: the site links to an endless set of URLs`).toBeLessThan(SAFETY_CAP);
+    expect(
+      pages,
+      `the crawl passed its safety cap of ${SAFETY_CAP} pages: the site links to an endless set of URLs`,
+    ).toBeLessThan(SAFETY_CAP);
     await Promise.all(queue.splice(0, PARALLEL).map(visit));
   }
   return { pages, broken, skippedNofollow };
@@ -121,13 +124,18 @@ async function crawlAndReport(request: APIRequestContext, baseURL: string | unde
   const origin = new URL(baseURL!).origin;
   const result = await crawl(request, origin);
   const sitemap = await checkSitemap(request, origin);
-  console.log(`crawl (${label}): ${result.pages} pages, ${result.skippedNofollow} nofollow links not followed, ${sitemap} sitemap URLs all 200`);
+  console.log(
+    `crawl (${label}): ${result.pages} pages, ${result.skippedNofollow} nofollow links not followed, ${sitemap} sitemap URLs all 200`,
+  );
   expect(result.broken, "broken links").toEqual([]);
   return result;
 }
 
 test.describe("a crawler's walk of the site", () => {
-  test("on the demo data finishes, finds no broken link, and every sitemap URL answers 200", async ({ request, baseURL }) => {
+  test("on the demo data finishes, finds no broken link, and every sitemap URL answers 200", async ({
+    request,
+    baseURL,
+  }) => {
     test.setTimeout(15 * 60_000);
     const result = await crawlAndReport(request, baseURL, "demo data");
     expect(result.pages).toBeGreaterThan(10);
@@ -141,11 +149,16 @@ test.describe("a crawler's walk of the site", () => {
 });
 
 test.describe("a crawler's walk of 1,000 generated events", () => {
-  test.skip(!process.env.CRAWL_GENERATED, "opt-in: CRAWL_GENERATED=1 (adds 1,000 events to the shared emulator and site)");
+  test.skip(
+    !process.env.CRAWL_GENERATED,
+    "opt-in: CRAWL_GENERATED=1 (adds 1,000 events to the shared emulator and site)",
+  );
 
   test("finishes, finds no broken link, and every sitemap URL answers 200", async ({ request, baseURL }) => {
     test.setTimeout(30 * 60_000);
-    const generated = await request.post(`${EMULATOR_URL}/__control/generate`, { data: { events: 1000, performancesPerEvent: 2 } });
+    const generated = await request.post(`${EMULATOR_URL}/__control/generate`, {
+      data: { events: 1000, performancesPerEvent: 2 },
+    });
     expect(generated.status()).toBe(200);
     const sync = await request.post("/api/sync", { headers: SYNC, data: {}, timeout: 10 * 60_000 });
     expect(sync.status(), await sync.text()).toBe(200);

@@ -51,7 +51,9 @@ test("the same membership cannot be added twice, and the refusal is explained", 
   await expectBasketCount(page, 1);
 
   await join.click();
-  await expect(page.getByText("Friend membership is already in your basket. You can only add each membership once.")).toBeVisible();
+  await expect(
+    page.getByText("Friend membership is already in your basket. You can only add each membership once."),
+  ).toBeVisible();
   await expectBasketCount(page, 1);
 
   await expectNoAxeViolations(page);
@@ -148,7 +150,10 @@ test("the basket count catches up when another tab changes the basket", async ({
   await expectBasketCount(page, 1);
 });
 
-test("choosing seats in the iframe updates the header count, and the frame follows its content", async ({ page, request }, testInfo) => {
+test("choosing seats in the iframe updates the header count, and the frame follows its content", async ({
+  page,
+  request,
+}, testInfo) => {
   // Chosen by state (selling on the web, two seats left), never "the first one", which may be off sale.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 2);
 
@@ -179,14 +184,19 @@ test("choosing seats in the iframe updates the header count, and the frame follo
   await screenshotAtPhoneAndDesktop(page, testInfo, "choose-seats");
 });
 
-test("guest checkout embeds Spektrix's checkout with a title, a fallback link and the site's stylesheet", async ({ page }) => {
+test("guest checkout embeds Spektrix's checkout with a title, a fallback link and the site's stylesheet", async ({
+  page,
+}) => {
   await page.goto("/basket/guest-checkout");
   const frameElement = page.locator('iframe[title="Checkout"]');
   await expect(frameElement).toBeVisible();
   const src = (await frameElement.getAttribute("src")) ?? "";
   expect(src).toContain("/website/secure/Checkout.aspx?");
   expect(decodeURIComponent(src)).toMatch(/stylesheet=.+\/spektrix-theme\.css&resize=true$/);
-  await expect(page.getByRole("link", { name: "Open checkout in a new tab" })).toHaveAttribute("href", /Checkout\.aspx/);
+  await expect(page.getByRole("link", { name: "Open checkout in a new tab" })).toHaveAttribute(
+    "href",
+    /Checkout\.aspx/,
+  );
 
   const css = await page.request.get("/spektrix-theme.css");
   expect(css.headers()["content-type"]).toContain("text/css");

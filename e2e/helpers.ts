@@ -34,11 +34,17 @@ export async function bookablePerformance(request: APIRequestContext, emulatorUr
   const headers = { Origin: SITE_URL };
   const instances = (await (await request.get(`${api}/instances`, { headers })).json()) as InstanceFacts[];
   for (const instance of sellingCandidates(instances, new Date())) {
-    const status = (await (await request.get(`${api}/instances/${instance.id}/status`, { headers })).json()) as { available: number };
+    const status = (await (await request.get(`${api}/instances/${instance.id}/status`, { headers })).json()) as {
+      available: number;
+    };
     if (status.available < seats) continue;
-    const list = (await (await request.get(`${api}/instances/${instance.id}/price-list`, { headers })).json()) as { prices: { amount: number }[] };
+    const list = (await (await request.get(`${api}/instances/${instance.id}/price-list`, { headers })).json()) as {
+      prices: { amount: number }[];
+    };
     // Every price paid: whichever ticket type the journey picks, checkout goes through payment.
     if (list.prices.length > 0 && list.prices.every((p) => p.amount > 0)) return instance.id;
   }
-  throw new Error(`no performance on sale on the web with ${seats} paid seats left (${instances.length} performances in the emulator)`);
+  throw new Error(
+    `no performance on sale on the web with ${seats} paid seats left (${instances.length} performances in the emulator)`,
+  );
 }

@@ -26,6 +26,9 @@ for (const [name, target] of [
     expect(scores, `Lighthouse could not score ${url}`).not.toBeNull();
     expect(scores!.failing, `audits below 100 on ${url}`).toEqual([]);
     expect([scores!.accessibility, scores!.bestPractices, scores!.seo]).toEqual([100, 100, 100]);
-    test.info().annotations.push({ type: "lighthouse", description: `${url}: performance ${scores!.performance} (reported, not asserted)` });
+    test.info().annotations.push({
+      type: "lighthouse",
+      description: `${url}: performance ${scores!.performance} (reported, not asserted)`,
+    });
   });
 }

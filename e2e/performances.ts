@@ -41,7 +41,11 @@ export function sellingOnTheWeb(instance: InstanceFacts, now: Date, marginMs = S
  * Every performance selling on the web at `now`, soonest first (then by id): the same choice whatever order the
  * records arrive in. Callers then check what only the live system knows (seats left, prices).
  */
-export function sellingCandidates<T extends InstanceFacts>(instances: readonly T[], now: Date, marginMs = SALE_MARGIN_MS): T[] {
+export function sellingCandidates<T extends InstanceFacts>(
+  instances: readonly T[],
+  now: Date,
+  marginMs = SALE_MARGIN_MS,
+): T[] {
   return instances
     .filter((i) => sellingOnTheWeb(i, now, marginMs))
     .sort((a, b) => utcMs(a.startUtc)! - utcMs(b.startUtc)! || a.id.localeCompare(b.id));

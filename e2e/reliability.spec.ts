@@ -1,6 +1,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
-import { FAULT_LIST as FAULTS, matrixMarkdown, writeDocSection, type Cell, type FaultName } from "../tests/reliability/report";
+import {
+  FAULT_LIST as FAULTS,
+  matrixMarkdown,
+  writeDocSection,
+  type Cell,
+  type FaultName,
+} from "../tests/reliability/report";
 
 /**
  * Public pages under every emulator fault, against the built site: a sync is attempted under the fault (it must
@@ -22,7 +28,13 @@ async function control(request: APIRequestContext, method: "POST" | "DELETE", pa
   expect(res.ok(), `${method} ${path}`).toBe(true);
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 
 test.describe("public pages under Spektrix faults", () => {
   test.describe.configure({ mode: "serial" });
@@ -46,7 +58,11 @@ test.describe("public pages under Spektrix faults", () => {
       const passed = [...cells.values()].filter((c) => c.outcome === "pass").length;
       writeDocSection(
         "page-matrix",
-        [`**${passed}/${cells.size} cells passed** (Playwright, built site, e2e/reliability.spec.ts).`, "", matrixMarkdown(names, ["public pages"], cells)].join("\n"),
+        [
+          `**${passed}/${cells.size} cells passed** (Playwright, built site, e2e/reliability.spec.ts).`,
+          "",
+          matrixMarkdown(names, ["public pages"], cells),
+        ].join("\n"),
       );
     }
   });
@@ -72,9 +88,14 @@ test.describe("public pages under Spektrix faults", () => {
           const html = decode(await event.text());
           expect(html).toContain(baseline.title);
           expect(html).not.toMatch(/Application error|Internal Server Error/);
-          const availability = await request.get(`/api/availability?performances=${baseline.performanceIds.join(",")}`, { timeout: 15_000 });
+          const availability = await request.get(
+            `/api/availability?performances=${baseline.performanceIds.join(",")}`,
+            { timeout: 15_000 },
+          );
           expect(availability.status()).toBe(200);
-          const body = (await availability.json()) as { performances: Record<string, { state: string; label: string }> };
+          const body = (await availability.json()) as {
+            performances: Record<string, { state: string; label: string }>;
+          };
           expect(Object.keys(body.performances).sort()).toEqual([...baseline.performanceIds].sort());
           note += "last good content served";
         } finally {

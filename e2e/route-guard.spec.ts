@@ -26,7 +26,10 @@ function appRoutes(dir = path.join(ROOT, "app"), segments: string[] = []): Route
     } else if (/^(page|route)\.tsx?$/.test(entry)) {
       out.push({ file: entry.startsWith("page") ? "page" : "route", segments });
     } else if (/^(robots|sitemap)\.ts$/.test(entry)) {
-      out.push({ file: "route", segments: [...segments, entry.replace(/\.ts$/, entry.startsWith("robots") ? ".txt" : ".xml")] });
+      out.push({
+        file: "route",
+        segments: [...segments, entry.replace(/\.ts$/, entry.startsWith("robots") ? ".txt" : ".xml")],
+      });
     }
   }
   return out;
@@ -35,7 +38,12 @@ function appRoutes(dir = path.join(ROOT, "app"), segments: string[] = []): Route
 const isDynamic = (segment: string) => /^\[.+\]$/.test(segment);
 /** A URL for `route` with every dynamic segment set to `value` (other dynamic segments an ordinary id). */
 function urlFor(route: Route, at: number, value: string): string {
-  return "/" + route.segments.map((s, i) => (i === at ? value : isDynamic(s) ? (s.startsWith("[...") ? "callback/credentials" : "1") : s)).join("/");
+  return (
+    "/" +
+    route.segments
+      .map((s, i) => (i === at ? value : isDynamic(s) ? (s.startsWith("[...") ? "callback/credentials" : "1") : s))
+      .join("/")
+  );
 }
 
 const ROUTES = appRoutes();
@@ -68,7 +76,8 @@ async function expectRefused(res: APIResponse, what: string) {
   checkHeaders(res, what);
   if (res.status() < 400 || res.status() >= 500) return void problems.push(`${what} → ${res.status()}, not a 4xx`);
   const body = (await res.json().catch(() => null)) as { error?: unknown; message?: unknown } | null;
-  if (typeof body?.error !== "string" || typeof body.message !== "string") problems.push(`${what} → not the { error, message } body`);
+  if (typeof body?.error !== "string" || typeof body.message !== "string")
+    problems.push(`${what} → not the { error, message } body`);
 }
 
 /** Anything but a server error, with the security headers. */
@@ -85,7 +94,9 @@ test.describe("every route, hostile input", () => {
     expect(ROUTES.filter((r) => r.segments.some(isDynamic)).length).toBeGreaterThanOrEqual(10);
   });
 
-  test("malformed percent-encoding in every dynamic segment → 4xx, security headers, the error body", async ({ request }) => {
+  test("malformed percent-encoding in every dynamic segment → 4xx, security headers, the error body", async ({
+    request,
+  }) => {
     test.setTimeout(120_000);
     let tried = 0;
     for (const route of ROUTES) {
@@ -122,7 +133,11 @@ test.describe("every route, hostile input", () => {
     test.setTimeout(120_000);
     for (const route of ROUTES) {
       const url = urlFor(route, -1, "");
-      const res = await request.post(url, { data: BIG, headers: { "content-type": "application/json" }, maxRedirects: 0 });
+      const res = await request.post(url, {
+        data: BIG,
+        headers: { "content-type": "application/json" },
+        maxRedirects: 0,
+      });
       await expectRefused(res, `POST ${url} (2 MB)`);
       if (res.status() !== 413) problems.push(`POST ${url} (2 MB) → ${res.status()}, not 413`);
     }
@@ -137,7 +152,7 @@ test.describe("every route, hostile input", () => {
       ["application/json", JSON.stringify({ basketId: -1, billingAddressId: 99999999999999999999, storeCard: "yes" })],
       ["application/x-www-form-urlencoded", "email=%E0%A4%A&password=&callbackUrl=http://%5B"],
       ["application/x-www-form-urlencoded", "callbackUrl=%E0%A4%A&csrfToken=x"],
-      ["multipart/form-data; boundary=zz", "--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"],
+      ["multipart/form-data; boundary=zz", '--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb'],
       ["text/plain", "\u0000\uFFFF"],
     ];
     for (const route of ROUTES) {
@@ -149,18 +164,31 @@ test.describe("every route, hostile input", () => {
     }
   });
 
-  test("sign-in: a GET to the credentials callback and malformed callbackUrl values → never a 5xx", async ({ request }) => {
+  test("sign-in: a GET to the credentials callback and malformed callbackUrl values → never a 5xx", async ({
+    request,
+  }) => {
     await expectRefused(await request.get("/api/auth/callback/credentials", { maxRedirects: 0 }), "GET callback");
     const csrf = ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-    for (const callbackUrl of ["http://[", "%E0%A4%A", "//evil.example", "javascript:alert(1)", "http://evil.example", "\\\\evil.example", "/%2F%2Fevil.example"]) {
+    for (const callbackUrl of [
+      "http://[",
+      "%E0%A4%A",
+      "//evil.example",
+      "javascript:alert(1)",
+      "http://evil.example",
+      "\\\\evil.example",
+      "/%2F%2Fevil.example",
+    ]) {
       const res = await request.post("/api/auth/callback/credentials", {
         form: { email: "nobody@example.com", password: "wrong", csrfToken: csrf, callbackUrl, json: "true" },
         maxRedirects: 0,
       });
       await expectNoServerError(res, `callbackUrl=${callbackUrl}`);
-      const location = res.headers()["location"] ?? (((await res.json().catch(() => ({}))) as { url?: string }).url ?? "");
+      const location =
+        res.headers()["location"] ?? ((await res.json().catch(() => ({}))) as { url?: string }).url ?? "";
       if (location.includes("evil.example")) problems.push(`callbackUrl=${callbackUrl} → sent to ${location}`);
-      const signin = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      const signin = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+        maxRedirects: 0,
+      });
       await expectNoServerError(signin, `signin callbackUrl=${callbackUrl}`);
     }
   });
@@ -184,8 +212,15 @@ function serverActions(): Array<{ id: string; name: string; page: string }> {
   });
 }
 
-async function postAction(request: APIRequestContext, action: { id: string; page: string }, options: { origin?: string | null; type?: string; data: string }) {
-  const headers: Record<string, string> = { "next-action": action.id, "content-type": options.type ?? "text/plain;charset=UTF-8" };
+async function postAction(
+  request: APIRequestContext,
+  action: { id: string; page: string },
+  options: { origin?: string | null; type?: string; data: string },
+) {
+  const headers: Record<string, string> = {
+    "next-action": action.id,
+    "content-type": options.type ?? "text/plain;charset=UTF-8",
+  };
   if (options.origin !== null) headers.origin = options.origin ?? new URL(test.info().project.use.baseURL!).origin;
   return request.post(action.page, { headers, data: options.data, maxRedirects: 0 });
 }
@@ -194,20 +229,33 @@ test.describe("every server action, hostile input", () => {
   const actions = serverActions();
 
   test("the action list is read from the build", () => {
-    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(["signInAction", "savePageAction", "deletePageAction"]));
+    expect(actions.map((a) => a.name)).toEqual(
+      expect.arrayContaining(["signInAction", "savePageAction", "deletePageAction"]),
+    );
   });
 
-  test("foreign or null Origin, oversized, undecodable or wrongly typed bodies → 4xx in the error body", async ({ request }) => {
+  test("foreign or null Origin, oversized, undecodable or wrongly typed bodies → 4xx in the error body", async ({
+    request,
+  }) => {
     test.setTimeout(120_000);
     for (const action of actions) {
       const what = (kind: string) => `${action.name} (${action.page}): ${kind}`;
-      await expectRefused(await postAction(request, action, { origin: "https://evil.example", data: "[]" }), what("foreign Origin"));
+      await expectRefused(
+        await postAction(request, action, { origin: "https://evil.example", data: "[]" }),
+        what("foreign Origin"),
+      );
       await expectRefused(await postAction(request, action, { origin: "null", data: "[]" }), what("Origin null"));
       await expectRefused(await postAction(request, action, { data: BIG }), what("2 MB body"));
       await expectRefused(await postAction(request, action, { data: "garbage{" }), what("not JSON"));
       await expectRefused(await postAction(request, action, { data: '{"a":1}' }), what("not an argument list"));
-      await expectRefused(await postAction(request, action, { type: "application/json", data: "[]" }), what("JSON content type"));
-      await expectRefused(await postAction(request, action, { type: "multipart/form-data; boundary=zz", data: "garbage" }), what("broken multipart"));
+      await expectRefused(
+        await postAction(request, action, { type: "application/json", data: "[]" }),
+        what("JSON content type"),
+      );
+      await expectRefused(
+        await postAction(request, action, { type: "multipart/form-data; boundary=zz", data: "garbage" }),
+        what("broken multipart"),
+      );
     }
   });
 
@@ -240,7 +288,8 @@ test.describe("studio ids out of range, as an editor", () => {
         await expectNoServerError(res, `editor GET ${url}`);
         if (res.status() !== 404) problems.push(`editor GET ${url} → ${res.status()}, not 404`);
       }
-      for (const bad of MALFORMED) await expectRefused(await page.request.get(urlFor(route, at, bad), { maxRedirects: 0 }), `editor GET ${bad}`);
+      for (const bad of MALFORMED)
+        await expectRefused(await page.request.get(urlFor(route, at, bad), { maxRedirects: 0 }), `editor GET ${bad}`);
     }
   });
 });

@@ -25,7 +25,9 @@ async function anEvent(request: APIRequestContext): Promise<{ path: string; html
 }
 
 test.describe("response headers", () => {
-  test("every response carries the CSP, nosniff, a referrer policy, frame-ancestors and HSTS (production build)", async ({ request }) => {
+  test("every response carries the CSP, nosniff, a referrer policy, frame-ancestors and HSTS (production build)", async ({
+    request,
+  }) => {
     for (const path of ["/", "/whats-on", "/api/health", "/robots.txt", "/no-such-page"]) {
       const res = await request.get(path);
       const h = res.headers();
@@ -51,7 +53,16 @@ test.describe("response headers", () => {
       if (/Content Security Policy|Refused to (load|frame|connect|execute)/i.test(m.text())) violations.push(m.text());
     });
     const event = await anEvent(page.request);
-    for (const path of ["/", "/whats-on", event.path, "/basket", "/support-us", "/membership", "/gift-vouchers", "/shop"]) {
+    for (const path of [
+      "/",
+      "/whats-on",
+      event.path,
+      "/basket",
+      "/support-us",
+      "/membership",
+      "/gift-vouchers",
+      "/shop",
+    ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBeLessThan(400);
       // Not "networkidle": availability badges keep polling. Give scripts, frames and calls time to start.
@@ -70,7 +81,9 @@ test.describe("cross-site scripting through synced content", () => {
 
   test.beforeAll(async ({ request, baseURL }) => {
     // A web-mode read standing in for the site's browser: the emulator, like Spektrix, bot-blocks it without the site's Origin.
-    const events = (await (await request.get(`${EMULATOR_URL}/demo/api/v3/events`, { headers: { Origin: baseURL! } })).json()) as Array<{ id: string; name: string; description: string }>;
+    const events = (await (
+      await request.get(`${EMULATOR_URL}/demo/api/v3/events`, { headers: { Origin: baseURL! } })
+    ).json()) as Array<{ id: string; name: string; description: string }>;
     const target = events.find((e) => e.name.trim().length > 0)!;
     eventId = target.id;
     original = { name: target.name, description: target.description };
@@ -82,7 +95,10 @@ test.describe("cross-site scripting through synced content", () => {
     await request.post("/api/sync", { headers: SYNC, data: { eventId }, timeout: 30_000 });
   });
 
-  test("a title and description holding </script> are escaped in the HTML and in JSON-LD", async ({ request, page }) => {
+  test("a title and description holding </script> are escaped in the HTML and in JSON-LD", async ({
+    request,
+    page,
+  }) => {
     const patched = await request.fetch(`${EMULATOR_URL}/__control/events/${eventId}`, {
       method: "PATCH",
       data: { name: TITLE, description: `Desc </script><script>alert(2)</script>` },
@@ -155,23 +171,34 @@ test.describe("secrets", () => {
       for (const [name, value] of Object.entries(SECRETS)) if (body.includes(value)) leaks.push(`${path}: ${name}`);
     }
     // The sync route's refusals too.
-    for (const res of [await request.post("/api/sync"), await request.post("/api/sync", { headers: { Authorization: "Bearer wrong" } })]) {
+    for (const res of [
+      await request.post("/api/sync"),
+      await request.post("/api/sync", { headers: { Authorization: "Bearer wrong" } }),
+    ]) {
       expect(res.status()).toBe(401);
       const body = await res.text();
-      for (const [name, value] of Object.entries(SECRETS)) if (body.includes(value)) leaks.push(`/api/sync 401: ${name}`);
+      for (const [name, value] of Object.entries(SECRETS))
+        if (body.includes(value)) leaks.push(`/api/sync 401: ${name}`);
     }
     expect(leaks).toEqual([]);
   });
 });
 
 test.describe("cross-origin writes", () => {
-  test("the sync route takes its secret from the Authorization header only, never a cookie or the query", async ({ request }) => {
-    const res = await request.post(`/api/sync?secret=${SECRETS.SYNC_SECRET}`, { headers: { Origin: EVIL, Cookie: `sync=${SECRETS.SYNC_SECRET}` } });
+  test("the sync route takes its secret from the Authorization header only, never a cookie or the query", async ({
+    request,
+  }) => {
+    const res = await request.post(`/api/sync?secret=${SECRETS.SYNC_SECRET}`, {
+      headers: { Origin: EVIL, Cookie: `sync=${SECRETS.SYNC_SECRET}` },
+    });
     expect(res.status()).toBe(401);
   });
 
   test("checkout initiation refuses another site's Origin", async ({ request }) => {
-    const res = await request.post("/api/checkout/customer-payment", { headers: { Origin: EVIL }, data: { basketId: "B1", billingAddressId: "A1", storeCard: false } });
+    const res = await request.post("/api/checkout/customer-payment", {
+      headers: { Origin: EVIL },
+      data: { basketId: "B1", billingAddressId: "A1", storeCard: false },
+    });
     // Without a session the route answers 401 first; with one (tests/security/bad-input.test.ts) it answers 403.
     expect([401, 403]).toContain(res.status());
   });
@@ -213,7 +240,11 @@ test.describe("page-level bad input over HTTP", () => {
     ["an over-long event slug", `/events/${"a".repeat(2_000)}`, [404]],
     ["path traversal as a performance", "/book/..%2F..%2Fetc%2Fpasswd", [404]],
     ["a negative performance id", "/book/-1", [404]],
-    ["markup as an availability id", `/api/availability?performances=${encodeURIComponent("<img src=x onerror=alert(1)>")}`, [400]],
+    [
+      "markup as an availability id",
+      `/api/availability?performances=${encodeURIComponent("<img src=x onerror=alert(1)>")}`,
+      [400],
+    ],
   ];
   for (const [name, path, statuses] of cases) {
     test(`${name} → ${statuses.join(" or ")}`, async ({ request }) => {

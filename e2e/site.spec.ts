@@ -69,7 +69,13 @@ test("an empty search suggests widening it", async ({ page }) => {
 });
 
 test("malformed search params never cause a 500 and end on a canonical URL", async ({ page, request }) => {
-  for (const qs of ["from=2026-13-45", "when=fortnight&page=99999999999", "access=%3Cscript%3E", "q=%27%3B%20drop%20table%20events%3B--", "page=-1&view=grid&utm=1"]) {
+  for (const qs of [
+    "from=2026-13-45",
+    "when=fortnight&page=99999999999",
+    "access=%3Cscript%3E",
+    "q=%27%3B%20drop%20table%20events%3B--",
+    "page=-1&view=grid&utm=1",
+  ]) {
     const res = await request.get(`/whats-on?${qs}`, { maxRedirects: 0 });
     expect(res.status(), qs).toBeLessThan(500);
     await page.goto(`/whats-on?${qs}`);
@@ -108,24 +114,36 @@ test("availability changes after the emulator changes a performance", async ({ p
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
   const status = `${EMULATOR_URL}/demo/api/v3/instances/${performanceId}/status`;
   // A web-mode read standing in for the site's browser, so it carries the site's Origin.
-  const seatsBefore = ((await (await request.get(status, { headers: { Origin: SITE_URL } })).json()) as { available: number }).available;
+  const seatsBefore = (
+    (await (await request.get(status, { headers: { Origin: SITE_URL } })).json()) as { available: number }
+  ).available;
   const row = await openEventOf(page, performanceId);
   const badge = row.getByTestId("availability");
   await expect(badge).toHaveAttribute("data-state", /onSale|fewLeft|soldOut|unknown/);
 
   try {
-    const soldOut = await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 0 } });
+    const soldOut = await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, {
+      data: { available: 0 },
+    });
     expect(soldOut.ok()).toBe(true);
     // The server caches each performance for at most 30 s; a reload after that must show the new state.
     await expect(async () => {
       await page.reload();
-      await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "soldOut", { timeout: 3_000 });
+      await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute(
+        "data-state",
+        "soldOut",
+        { timeout: 3_000 },
+      );
     }).toPass({ timeout: 45_000, intervals: [5_000] });
 
     await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 3 } });
     await expect(async () => {
       await page.reload();
-      await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute("data-state", "fewLeft", { timeout: 3_000 });
+      await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute(
+        "data-state",
+        "fewLeft",
+        { timeout: 3_000 },
+      );
     }).toPass({ timeout: 45_000, intervals: [5_000] });
   } finally {
     // Leave the performance as it was for the tests after this one.
@@ -133,10 +151,15 @@ test("availability changes after the emulator changes a performance", async ({ p
   }
 });
 
-test("availability says 'check availability' when Spektrix is down, and Book still works", async ({ page, request }) => {
+test("availability says 'check availability' when Spektrix is down, and Book still works", async ({
+  page,
+  request,
+}) => {
   // Chosen before the fault, by state: "this month" has no performance left on the last evening of a month.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
-  await request.post(`${EMULATOR_URL}/__control/faults`, { data: { type: "status", status: 503, path: "instances/*/status" } });
+  await request.post(`${EMULATOR_URL}/__control/faults`, {
+    data: { type: "status", status: 503, path: "instances/*/status" },
+  });
   try {
     const row = await openEventOf(page, performanceId);
     await expect(row.getByRole("link", { name: /^Book/ })).toBeVisible();
@@ -149,7 +172,13 @@ test("availability says 'check availability' when Spektrix is down, and Book sti
 test("download a valid .ics for a performance and the whole feed", async ({ page, request }) => {
   await page.goto("/whats-on");
   await page.goto(await firstEventHref(page));
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Add to calendar/ }).first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByRole("link", { name: /^Add to calendar/ })
+      .first()
+      .click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
   const text = await (await request.get(page.url().replace(/\/events\/.*/, "") + "/api/calendar")).text();
   expect(text.startsWith("BEGIN:VCALENDAR")).toBe(true);

@@ -52,13 +52,17 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(newRow.getByLabel(/Spektrix field/)).toHaveValue("instanceDates");
   await expect(newRow.getByLabel(/Site field/)).toHaveValue("subtitle");
   // Venue-specific rules: another exclusion flag, and an extra attribute that marks captioned performances.
-  await page.getByLabel("Leave out events flagged by these attributes").fill("SLExcludeFromViewEventsPage, WebHidden=Yes");
+  await page
+    .getByLabel("Leave out events flagged by these attributes")
+    .fill("SLExcludeFromViewEventsPage, WebHidden=Yes");
   await page.getByLabel("Captioned", { exact: true }).fill("SLCaptioned, Captioned, OpenCaptions");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Leave out events flagged by these attributes")).toHaveValue("SLExcludeFromViewEventsPage, WebHidden=Yes");
+  await expect(page.getByLabel("Leave out events flagged by these attributes")).toHaveValue(
+    "SLExcludeFromViewEventsPage, WebHidden=Yes",
+  );
   await expect(page.getByLabel("Captioned", { exact: true })).toHaveValue("SLCaptioned, Captioned, OpenCaptions");
 
   // Run a sync and see the change.

@@ -14,7 +14,8 @@ const WEB_ONLY = new Set(["basket", "customer"]);
 /** What `allowServerSideSignIn` lets through from a server (lower case, no trailing slash). */
 const SIGN_IN_PATHS = new Set(["customer/authenticate", "customer/deauthenticate"]);
 
-const apiPath = (c: Ctx, apiPrefix: string) => new URL(c.req.url).pathname.slice(apiPrefix.length).replace(/\/+$/, "").toLowerCase();
+const apiPath = (c: Ctx, apiPrefix: string) =>
+  new URL(c.req.url).pathname.slice(apiPrefix.length).replace(/\/+$/, "").toLowerCase();
 
 export function createApp(emu: Emu): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -24,20 +25,40 @@ export function createApp(emu: Emu): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.body(), err.status);
     console.error("[emulator]", err);
-    return c.json({ message: "An error has occurred.", problems: [String(err instanceof Error ? err.message : err)] }, 500);
+    return c.json(
+      { message: "An error has occurred.", problems: [String(err instanceof Error ? err.message : err)] },
+      500,
+    );
   });
-  app.notFound((c) => c.json({ message: "No HTTP resource was found that matches the request URI.", problems: [new URL(c.req.url).pathname] }, 404));
+  app.notFound((c) =>
+    c.json(
+      { message: "No HTTP resource was found that matches the request URI.", problems: [new URL(c.req.url).pathname] },
+      404,
+    ),
+  );
 
   // Request log: outermost, so it records what the client actually got (faults included).
   app.use("*", async (c, next) => {
     const url = new URL(c.req.url);
-    c.set("mode", url.pathname.startsWith("/__control") ? "control" : url.pathname.startsWith(apiPrefix) ? "web" : "browser");
+    c.set(
+      "mode",
+      url.pathname.startsWith("/__control") ? "control" : url.pathname.startsWith(apiPrefix) ? "web" : "browser",
+    );
     c.set("fromBrowser", isFromBrowser(c, emu.config.origins));
     c.set("rawBody", "");
     await next();
     // Control calls are the test talking to the emulator, not upstream traffic; keep them out of the log.
     if (c.get("mode") === "control") return;
-    emu.requests.entries.push({ time: emu.store.opts.now().toISOString(), method: c.req.method, path: url.pathname, query: url.search, mode: c.get("mode"), fromBrowser: c.get("fromBrowser"), status: c.res.status, faults: (c.res.headers.get("X-Emulator-Faults") ?? "").split(",").filter(Boolean) as FaultType[] });
+    emu.requests.entries.push({
+      time: emu.store.opts.now().toISOString(),
+      method: c.req.method,
+      path: url.pathname,
+      query: url.search,
+      mode: c.get("mode"),
+      fromBrowser: c.get("fromBrowser"),
+      status: c.res.status,
+      faults: (c.res.headers.get("X-Emulator-Faults") ?? "").split(",").filter(Boolean) as FaultType[],
+    });
   });
 
   // CORS with credentials, for the configured origins only ("Domain Specific Config").
@@ -93,15 +114,28 @@ export function createApp(emu: Emu): Hono<AppEnv> {
       if (!result.ok) throw new ApiError(401, "Authorization has been denied for this request.", [result.reason]);
       c.set("mode", "owner");
       // Assumed: a signed request carrying a browser's Origin means the API key reached a browser.
-      if (c.req.header("origin") !== undefined) throw new ApiError(403, "Signed requests are not accepted from a browser.", ["Owner mode is server to server: the API key must never reach a browser"]);
+      if (c.req.header("origin") !== undefined)
+        throw new ApiError(403, "Signed requests are not accepted from a browser.", [
+          "Owner mode is server to server: the API key must never reach a browser",
+        ]);
       // Server-side calls to the singular web paths are refused by Spektrix; use baskets/customers instead.
-      if (WEB_ONLY.has(first)) throw new ApiError(401, "Authorization has been denied for this request.", [`'${first}' is a web-mode path; owner mode uses '${first}s/{id}'`]);
+      if (WEB_ONLY.has(first))
+        throw new ApiError(401, "Authorization has been denied for this request.", [
+          `'${first}' is a web-mode path; owner mode uses '${first}s/{id}'`,
+        ]);
     } else {
       c.set("mode", "web");
       // Owner paths ask for a signature first, whoever calls: a browser never gets past this.
-      if (OWNER_ONLY.has(first)) throw new ApiError(401, "Authorization has been denied for this request.", ["This path needs a signed System Owner request"]);
+      if (OWNER_ONLY.has(first))
+        throw new ApiError(401, "Authorization has been denied for this request.", [
+          "This path needs a signed System Owner request",
+        ]);
       const signIn = SIGN_IN_PATHS.has(apiPath(c, apiPrefix));
-      if (emu.config.webModeFromBrowsersOnly && !c.get("fromBrowser") && !(signIn && emu.config.allowServerSideSignIn)) {
+      if (
+        emu.config.webModeFromBrowsersOnly &&
+        !c.get("fromBrowser") &&
+        !(signIn && emu.config.allowServerSideSignIn)
+      ) {
         return c.html(BOT_BLOCK_PAGE, 403);
       }
     }
@@ -135,7 +169,8 @@ async function applyFaults(c: Ctx, next: Next, fired: FaultRule[], emu: Emu): Pr
     return c.body(null, 504);
   }
   const status = fired.find((f) => f.type === "status");
-  if (status) return c.json({ message: "An error has occurred.", problems: ["Injected by the emulator"] }, status.status ?? 500);
+  if (status)
+    return c.json({ message: "An error has occurred.", problems: ["Injected by the emulator"] }, status.status ?? 500);
   const limited = fired.find((f) => f.type === "rateLimit");
   if (limited) {
     c.header("Retry-After", String(limited.retryAfter ?? 1));

@@ -1,7 +1,15 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { defaultDataDir, startEmulator } from "./index";
-import { DEMO_API_KEY, DEMO_API_KEY_TEXT, DEMO_API_USER, DEMO_GUEST, DEMO_MEMBER, DEMO_PROMO_CODE, TEST_CARDS } from "./demo-credentials";
+import {
+  DEMO_API_KEY,
+  DEMO_API_KEY_TEXT,
+  DEMO_API_USER,
+  DEMO_GUEST,
+  DEMO_MEMBER,
+  DEMO_PROMO_CODE,
+  TEST_CARDS,
+} from "./demo-credentials";
 
 const { values } = parseArgs({
   options: {

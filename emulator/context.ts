@@ -70,15 +70,22 @@ export function parseBody<T extends z.ZodType>(c: Ctx, schema: T): z.infer<T> {
   }
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ApiError(400, "The request is invalid.", result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`));
+    throw new ApiError(
+      400,
+      "The request is invalid.",
+      result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`),
+    );
   }
   return result.data;
 }
 
 /** `ids=a,b` or repeated `ids[]=a&ids[]=b`. */
 export function idList(c: Ctx, name: string): string[] {
-  const values = [...c.req.queries(name) ?? [], ...(c.req.queries(`${name}[]`) ?? [])];
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const values = [...(c.req.queries(name) ?? []), ...(c.req.queries(`${name}[]`) ?? [])];
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -13,5 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new ApiError(404, `${what} '${id}' was not found.`, [`No ${what.toLowerCase()} with id ${id}`]);
-export const badRequest = (message: string, problems: string[] = []) => new ApiError(400, message, problems.length ? problems : [message]);
+export const notFound = (what: string, id: string) =>
+  new ApiError(404, `${what} '${id}' was not found.`, [`No ${what.toLowerCase()} with id ${id}`]);
+export const badRequest = (message: string, problems: string[] = []) =>
+  new ApiError(400, message, problems.length ? problems : [message]);

@@ -1,6 +1,7 @@
 // Fault injection for tests: rules match request paths and fire a limited number of times.
 
-export type FaultType = "latency" | "status" | "rateLimit" | "hang" | "malformedJson" | "truncated" | "emptyCatalogue" | "vanishEvents";
+export type FaultType =
+  "latency" | "status" | "rateLimit" | "hang" | "malformedJson" | "truncated" | "emptyCatalogue" | "vanishEvents";
 
 export interface FaultInput {
   type: FaultType;
@@ -52,7 +53,14 @@ export class Faults {
     const path = input.path ?? "**";
     const isRegex = path instanceof RegExp || path.startsWith("re:");
     const matcher = path instanceof RegExp ? path : isRegex ? new RegExp(path.slice(3)) : globToRegExp(path);
-    const rule: FaultRule = { ...input, id: this.nextId++, remaining: input.count ?? Infinity, hits: 0, matcher, apiMatcher: !isRegex };
+    const rule: FaultRule = {
+      ...input,
+      id: this.nextId++,
+      remaining: input.count ?? Infinity,
+      hits: 0,
+      matcher,
+      apiMatcher: !isRegex,
+    };
     this.rules.push(rule);
     return rule.id;
   }
@@ -68,7 +76,10 @@ export class Faults {
   }
 
   list(): Omit<FaultRule, "matcher">[] {
-    return this.rules.map(({ matcher, ...r }) => ({ ...r, path: r.path instanceof RegExp ? `re:${matcher.source}` : r.path }));
+    return this.rules.map(({ matcher, ...r }) => ({
+      ...r,
+      path: r.path instanceof RegExp ? `re:${matcher.source}` : r.path,
+    }));
   }
 
   /** Returns the rules that fire for this request and uses up one of each one's count. */
@@ -133,7 +144,8 @@ export class RequestLog {
       (e) =>
         (!filter.method || e.method === filter.method.toUpperCase()) &&
         (!filter.mode || e.mode === filter.mode) &&
-        (filter.path === undefined || (typeof filter.path === "string" ? e.path.includes(filter.path) : filter.path.test(e.path))),
+        (filter.path === undefined ||
+          (typeof filter.path === "string" ? e.path.includes(filter.path) : filter.path.test(e.path))),
     );
   }
   clear(): void {

@@ -64,7 +64,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let advanced = 0;
   const now = () => new Date(base + (Date.now() - startedAt) + advanced);
   const data = loadFixtures(options.dataDir ?? defaultDataDir());
-  const store = new Store(data, { shiftDates: options.shiftDates ?? false, now, tokenTtlMs: options.tokenTtlMs ?? 15 * 60_000, seed: options.seed ?? "spektrix-emulator" });
+  const store = new Store(data, {
+    shiftDates: options.shiftDates ?? false,
+    now,
+    tokenTtlMs: options.tokenTtlMs ?? 15 * 60_000,
+    seed: options.seed ?? "spektrix-emulator",
+  });
   const emu: Emu = {
     config: {
       clientName,

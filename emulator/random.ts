@@ -57,7 +57,8 @@ export function shortId(id: string): string {
 const CUSTOMER_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
 /** Customer ids look like `I-KS22-363P`. */
 export function customerId(rng: Rng): string {
-  const block = () => Array.from({ length: 4 }, () => CUSTOMER_CHARS[Math.floor(rng() * CUSTOMER_CHARS.length)]).join("");
+  const block = () =>
+    Array.from({ length: 4 }, () => CUSTOMER_CHARS[Math.floor(rng() * CUSTOMER_CHARS.length)]).join("");
   return `I-${block()}-${block()}`;
 }
 

@@ -11,17 +11,39 @@ export function stringToSign(method: string, url: string, date: string, body?: s
 }
 
 /** HMAC-SHA1 keyed with the base64-decoded secret, returned as base64. */
-export function sign(secretKeyBase64: string, method: string, url: string, date: string, body?: string | Uint8Array): string {
+export function sign(
+  secretKeyBase64: string,
+  method: string,
+  url: string,
+  date: string,
+  body?: string | Uint8Array,
+): string {
   const key = Buffer.from(secretKeyBase64, "base64");
-  return createHmac("sha1", key).update(stringToSign(method, url, date, body), "utf8").digest("base64");
+  return createHmac("sha1", key)
+    .update(stringToSign(method, url, date, body), "utf8")
+    .digest("base64");
 }
 
-export function authorizationHeader(user: string, secretKeyBase64: string, method: string, url: string, date: string, body?: string | Uint8Array): string {
+export function authorizationHeader(
+  user: string,
+  secretKeyBase64: string,
+  method: string,
+  url: string,
+  date: string,
+  body?: string | Uint8Array,
+): string {
   return `SpektrixAPI3 ${user}:${sign(secretKeyBase64, method, url, date, body)}`;
 }
 
 /** Headers for a signed owner-mode request; handy in tests and scripts. */
-export function signedHeaders(opts: { user: string; key: string; method: string; url: string; body?: string; date?: Date }): Record<string, string> {
+export function signedHeaders(opts: {
+  user: string;
+  key: string;
+  method: string;
+  url: string;
+  body?: string;
+  date?: Date;
+}): Record<string, string> {
   const date = (opts.date ?? new Date()).toUTCString();
   const headers: Record<string, string> = {
     Date: date,
@@ -45,7 +67,8 @@ export interface VerifyInput {
   maxSkewMs: number;
 }
 
-const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC1123 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 export function verifySignature(input: VerifyInput): VerifyResult {
   const header = input.authorization;
@@ -60,7 +83,10 @@ export function verifySignature(input: VerifyInput): VerifyResult {
   if (Number.isNaN(when) || Math.abs(input.now.getTime() - when) > input.maxSkewMs) {
     return { ok: false, reason: "Date header is too far from the server time" };
   }
-  const expected = Buffer.from(sign(key, input.method, input.url, input.date, input.body.length > 0 ? input.body : undefined), "base64");
+  const expected = Buffer.from(
+    sign(key, input.method, input.url, input.date, input.body.length > 0 ? input.body : undefined),
+    "base64",
+  );
   const given = Buffer.from(signature, "base64");
   let ok = given.length === expected.length && timingSafeEqual(given, expected);
   // Some clients sign an empty-string body hash on body-less non-GETs (BrightFlair); accept that form too.

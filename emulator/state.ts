@@ -6,12 +6,56 @@ import { DEMO_PROMO_CODE } from "./demo-credentials";
 import { ApiError, badRequest, notFound } from "./errors";
 import { IdFactory, money, rngFor } from "./random";
 
-export interface TicketItem { id: string; instanceId: string; eventId: string; seatId: string | null; seatName: string; planId: string; planName: string; price: Price; attributes: Record<string, unknown> }
-export interface DonationItem { id: string; fundId: string; amount: number; recognitionName: string | null; isAnonymous: boolean; tributeTypeId: string | null; tributeName: string | null }
-export interface MerchandiseItem { id: string; stockItemId: string; reference: string | null; price: number }
-export interface MembershipItem { id: string; membershipId: string; autoRenew: boolean; price: number; isRenewal: boolean }
-export interface GiftVoucherItem { id: string; amount: number; toName: string; fromName: string; message: string; sendDate: string | null; deliveryType: string; deliveryEmailAddress: string | null }
-export interface TicketSubscriptionItem { id: string; pricingSetId: string; structureName: string; pricingSetName: string; price: number }
+export interface TicketItem {
+  id: string;
+  instanceId: string;
+  eventId: string;
+  seatId: string | null;
+  seatName: string;
+  planId: string;
+  planName: string;
+  price: Price;
+  attributes: Record<string, unknown>;
+}
+export interface DonationItem {
+  id: string;
+  fundId: string;
+  amount: number;
+  recognitionName: string | null;
+  isAnonymous: boolean;
+  tributeTypeId: string | null;
+  tributeName: string | null;
+}
+export interface MerchandiseItem {
+  id: string;
+  stockItemId: string;
+  reference: string | null;
+  price: number;
+}
+export interface MembershipItem {
+  id: string;
+  membershipId: string;
+  autoRenew: boolean;
+  price: number;
+  isRenewal: boolean;
+}
+export interface GiftVoucherItem {
+  id: string;
+  amount: number;
+  toName: string;
+  fromName: string;
+  message: string;
+  sendDate: string | null;
+  deliveryType: string;
+  deliveryEmailAddress: string | null;
+}
+export interface TicketSubscriptionItem {
+  id: string;
+  pricingSetId: string;
+  structureName: string;
+  pricingSetName: string;
+  price: number;
+}
 
 export interface Basket {
   id: string;
@@ -26,9 +70,18 @@ export interface Basket {
   ticketSubscriptions: TicketSubscriptionItem[];
 }
 
-export interface Session { id: string; basketId: string; customerId: string | null }
+export interface Session {
+  id: string;
+  basketId: string;
+  customerId: string | null;
+}
 
-export interface DirectPayer { email: string; firstName: string; lastName: string; billingAddress: Omit<Address, "id" | "isBilling" | "isDelivery"> }
+export interface DirectPayer {
+  email: string;
+  firstName: string;
+  lastName: string;
+  billingAddress: Omit<Address, "id" | "isBilling" | "isDelivery">;
+}
 export interface PaymentToken {
   token: string;
   basketId: string;
@@ -41,9 +94,18 @@ export interface PaymentToken {
   payer: DirectPayer | null;
 }
 
-export interface Order { id: string; customerId: string; json: Json }
+export interface Order {
+  id: string;
+  customerId: string;
+  json: Json;
+}
 
-export interface StoreOptions { shiftDates: boolean; now: () => Date; tokenTtlMs: number; seed: string }
+export interface StoreOptions {
+  shiftDates: boolean;
+  now: () => Date;
+  tokenTtlMs: number;
+  seed: string;
+}
 
 /** The single state behind web mode, owner mode, the iframe pages and the control API. */
 export class Store {
@@ -69,7 +131,11 @@ export class Store {
   }
 
   reset(): void {
-    this.catalogue = Catalogue.build(this.data, { shiftDates: this.opts.shiftDates, now: this.loadedAt, seed: this.opts.seed });
+    this.catalogue = Catalogue.build(this.data, {
+      shiftDates: this.opts.shiftDates,
+      now: this.loadedAt,
+      seed: this.opts.seed,
+    });
     this.ids = new IdFactory(rngFor(`${this.opts.seed}:state`));
     this.customers.clear();
     for (const c of demoCustomers(this.catalogue.memberships, this.opts.now())) this.customers.set(c.id, c);
@@ -81,13 +147,28 @@ export class Store {
 
   // ---- sessions & baskets --------------------------------------------------------------------
   newSession(): Session {
-    const session: Session = { id: randomBytes(18).toString("base64url"), basketId: this.newBasket(null).id, customerId: null };
+    const session: Session = {
+      id: randomBytes(18).toString("base64url"),
+      basketId: this.newBasket(null).id,
+      customerId: null,
+    };
     this.sessions.set(session.id, session);
     return session;
   }
 
   newBasket(customerId: string | null): Basket {
-    const basket: Basket = { id: this.ids.catalogue(), customerId, version: 0, promoCode: null, tickets: [], donations: [], merchandise: [], memberships: [], giftVouchers: [], ticketSubscriptions: [] };
+    const basket: Basket = {
+      id: this.ids.catalogue(),
+      customerId,
+      version: 0,
+      promoCode: null,
+      tickets: [],
+      donations: [],
+      merchandise: [],
+      memberships: [],
+      giftVouchers: [],
+      ticketSubscriptions: [],
+    };
     this.baskets.set(basket.id, basket);
     return basket;
   }
@@ -112,12 +193,22 @@ export class Store {
   }
 
   isEmpty(b: Basket): boolean {
-    return !b.tickets.length && !b.donations.length && !b.merchandise.length && !b.memberships.length && !b.giftVouchers.length && !b.ticketSubscriptions.length;
+    return (
+      !b.tickets.length &&
+      !b.donations.length &&
+      !b.merchandise.length &&
+      !b.memberships.length &&
+      !b.giftVouchers.length &&
+      !b.ticketSubscriptions.length
+    );
   }
 
   hash(b: Basket): string {
     if (b.customerId === null && this.isEmpty(b)) return "NotLoggedIn";
-    return createHash("sha1").update(`${b.id}:${b.version}:${b.customerId ?? ""}`).digest("hex").toUpperCase();
+    return createHash("sha1")
+      .update(`${b.id}:${b.version}:${b.customerId ?? ""}`)
+      .digest("hex")
+      .toUpperCase();
   }
 
   // ---- pricing -------------------------------------------------------------------------------
@@ -188,7 +279,16 @@ export class Store {
       lockInfoAvailable: null,
       lockInfoSpecialAvailable: null,
     };
-    if (owner) Object.assign(out, { inOtherBasket: held.count - inBasket, locked: 0, reserved: 0, sold: a.soldCount, scanned: 0, masked: 0, lockInformation: null });
+    if (owner)
+      Object.assign(out, {
+        inOtherBasket: held.count - inBasket,
+        locked: 0,
+        reserved: 0,
+        sold: a.soldCount,
+        scanned: 0,
+        masked: 0,
+        lockInformation: null,
+      });
     return out;
   }
 
@@ -214,7 +314,16 @@ export class Store {
   }
 
   // ---- basket changes ------------------------------------------------------------------------
-  addTickets(b: Basket, items: { instance: string; type: string; seat?: string; seatingPlan?: string; attributes: Record<string, unknown> }[]): TicketItem[] {
+  addTickets(
+    b: Basket,
+    items: {
+      instance: string;
+      type: string;
+      seat?: string;
+      seatingPlan?: string;
+      attributes: Record<string, unknown>;
+    }[],
+  ): TicketItem[] {
     const added: TicketItem[] = [];
     // Validate everything first so a bad line leaves the basket untouched.
     const planned: TicketItem[] = [];
@@ -234,10 +343,12 @@ export class Store {
         if (item.seat) {
           seat = plan.seats.find((s) => s.id === item.seat) ?? null;
           if (!seat) throw badRequest(`Seat '${item.seat}' is not in this plan.`);
-          if (a.soldSeats.has(seat.id) || held.seats.has(seat.id) || extraSeats.has(seat.id)) throw new ApiError(409, `Seat ${seat.name} is not available.`, ["Seat not available"]);
+          if (a.soldSeats.has(seat.id) || held.seats.has(seat.id) || extraSeats.has(seat.id))
+            throw new ApiError(409, `Seat ${seat.name} is not available.`, ["Seat not available"]);
         } else {
           // Best available: first free seat in plan order.
-          seat = plan.seats.find((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id) && !extraSeats.has(s.id)) ?? null;
+          seat =
+            plan.seats.find((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id) && !extraSeats.has(s.id)) ?? null;
           if (!seat) throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
         }
         extraSeats.add(seat.id);
@@ -249,7 +360,17 @@ export class Store {
       const bandId = seat ? seat.bandId : plan.bands[0]?.id;
       const price = prices.find((p) => p.ticketType.id === item.type && p.band.id === bandId);
       if (!price) throw badRequest(`Ticket type '${item.type}' is not available for this performance.`);
-      planned.push({ id: this.ids.catalogue(), instanceId: item.instance, eventId: refId(instance.event), seatId: seat ? seat.id : null, seatName: seat ? seat.name : "", planId: plan.id, planName: plan.name, price, attributes: item.attributes });
+      planned.push({
+        id: this.ids.catalogue(),
+        instanceId: item.instance,
+        eventId: refId(instance.event),
+        seatId: seat ? seat.id : null,
+        seatName: seat ? seat.name : "",
+        planId: plan.id,
+        planName: plan.name,
+        price,
+        attributes: item.attributes,
+      });
     }
     b.tickets.push(...planned);
     added.push(...planned);
@@ -257,7 +378,9 @@ export class Store {
     return added;
   }
 
-  removeItems<K extends "tickets" | "donations" | "merchandise" | "memberships" | "giftVouchers" | "ticketSubscriptions">(b: Basket, key: K, ids: string[]): void {
+  removeItems<
+    K extends "tickets" | "donations" | "merchandise" | "memberships" | "giftVouchers" | "ticketSubscriptions",
+  >(b: Basket, key: K, ids: string[]): void {
     const list = b[key] as { id: string }[];
     const missing = ids.filter((id) => !list.some((x) => x.id === id));
     if (missing.length) throw notFound("Basket item", missing.join(","));
@@ -281,8 +404,16 @@ export class Store {
     return c;
   }
 
-  createCustomer(input: { email: string; firstName: string; lastName: string; password?: string | null; mobile?: string | null; address?: DirectPayer["billingAddress"] }): CustomerRec {
-    if (this.customerByEmail(input.email)) throw badRequest("Duplicate Entry", ["A customer with this email address already exists."]);
+  createCustomer(input: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    password?: string | null;
+    mobile?: string | null;
+    address?: DirectPayer["billingAddress"];
+  }): CustomerRec {
+    if (this.customerByEmail(input.email))
+      throw badRequest("Duplicate Entry", ["A customer with this email address already exists."]);
     let id = this.ids.customer();
     while (this.customers.has(id)) id = this.ids.customer();
     const c: CustomerRec = {
@@ -295,7 +426,9 @@ export class Store {
       phone: null,
       mobile: input.mobile ?? null,
       birthDate: null,
-      addresses: input.address ? [{ id: this.ids.catalogue(), ...input.address, isBilling: true, isDelivery: true }] : [],
+      addresses: input.address
+        ? [{ id: this.ids.catalogue(), ...input.address, isBilling: true, isDelivery: true }]
+        : [],
       memberships: [],
       creditBalance: 0,
       attributes: {},
@@ -313,7 +446,12 @@ export class Store {
     for (const item of b.memberships) {
       const held = customer.memberships.find((m) => m.membershipId === item.membershipId);
       if (held && Date.parse(`${held.expiryDate}Z`) - this.opts.now().getTime() > renewalWindowMs) {
-        throw new ApiError(409, "The customer already holds this membership outside its renewal period.", ["Membership already held"], 18);
+        throw new ApiError(
+          409,
+          "The customer already holds this membership outside its renewal period.",
+          ["Membership already held"],
+          18,
+        );
       }
     }
   }
@@ -321,7 +459,13 @@ export class Store {
   // ---- payment tokens ------------------------------------------------------------------------
   issueToken(b: Basket, details: Omit<PaymentToken, "token" | "basketId" | "hash" | "expiresAt">): string {
     const token = randomBytes(24).toString("base64url");
-    this.tokens.set(token, { token, basketId: b.id, hash: this.hash(b), expiresAt: this.opts.now().getTime() + this.opts.tokenTtlMs, ...details });
+    this.tokens.set(token, {
+      token,
+      basketId: b.id,
+      hash: this.hash(b),
+      expiresAt: this.opts.now().getTime() + this.opts.tokenTtlMs,
+      ...details,
+    });
     return token;
   }
 
@@ -332,13 +476,17 @@ export class Store {
     if (this.opts.now().getTime() > t.expiresAt) return { ok: false, reason: "Payment token has expired" };
     const basket = this.baskets.get(t.basketId);
     if (!basket) return { ok: false, reason: "Basket no longer exists" };
-    if (this.hash(basket) !== t.hash) return { ok: false, reason: "Basket has changed since the payment was initiated" };
+    if (this.hash(basket) !== t.hash)
+      return { ok: false, reason: "Basket has changed since the payment was initiated" };
     return { ok: true, token: t, basket };
   }
 
   // ---- orders --------------------------------------------------------------------------------
   /** Turns a basket into an order: seats become sales, memberships are granted, the basket is retired. */
-  completeOrder(b: Basket, payment: { amount: number; type: string; customerId: string | null; storeCard?: boolean }): Order {
+  completeOrder(
+    b: Basket,
+    payment: { amount: number; type: string; customerId: string | null; storeCard?: boolean },
+  ): Order {
     if (this.isEmpty(b)) throw badRequest("The basket is empty.");
     const customerId = payment.customerId ?? b.customerId;
     if (!customerId) throw badRequest("A customer is required to complete this order.");
@@ -359,7 +507,14 @@ export class Store {
       const expiry = new Date(now.getTime() + (type?.durationMonths ?? 12) * 30 * 86_400_000);
       const existing = customer.memberships.find((x) => x.membershipId === m.membershipId);
       if (existing) existing.expiryDate = expiry.toISOString().slice(0, 19);
-      else customer.memberships.push({ id: m.id, membershipId: m.membershipId, startDate: now.toISOString().slice(0, 19), expiryDate: expiry.toISOString().slice(0, 19), autoRenew: m.autoRenew });
+      else
+        customer.memberships.push({
+          id: m.id,
+          membershipId: m.membershipId,
+          startDate: now.toISOString().slice(0, 19),
+          expiryDate: expiry.toISOString().slice(0, 19),
+          autoRenew: m.autoRenew,
+        });
     }
     const id = this.ids.catalogue();
     const stamp = now.toISOString().slice(0, 19);
@@ -380,7 +535,8 @@ export class Store {
         totalPaymentCharges: 0,
         totalDeliveryCharges: 0,
         totalTransactionCharges: 0,
-        payments: payment.amount > 0 ? [{ amount: payment.amount, type: payment.type, date: stamp, dateUtc: `${stamp}Z` }] : [],
+        payments:
+          payment.amount > 0 ? [{ amount: payment.amount, type: payment.type, date: stamp, dateUtc: `${stamp}Z` }] : [],
         refunds: [],
         deliveries: [],
         notes: [],
@@ -431,7 +587,13 @@ export class Store {
     if (opts.owner) {
       Object.assign(out, {
         addresses: c.addresses,
-        subscriptions: c.memberships.map((m) => ({ id: m.id, membership: { id: m.membershipId }, startDate: m.startDate, expiryDate: m.expiryDate, autoRenew: m.autoRenew })),
+        subscriptions: c.memberships.map((m) => ({
+          id: m.id,
+          membership: { id: m.membershipId },
+          startDate: m.startDate,
+          expiryDate: m.expiryDate,
+          autoRenew: m.autoRenew,
+        })),
         orders: c.orderIds.map((id) => ({ id })),
         storedCards: [],
         tags: [],
@@ -474,11 +636,47 @@ export class Store {
           ...t.attributes,
         };
       }),
-      donations: b.donations.map((d) => ({ id: d.id, fund: { id: d.fundId }, amount: d.amount, recognitionName: d.recognitionName, isAnonymous: d.isAnonymous, tributeTypeId: d.tributeTypeId, tributeName: d.tributeName })),
-      merchandiseItems: b.merchandise.map((m) => ({ id: m.id, stockItem: { id: m.stockItemId }, reference: m.reference, barcode: null, delivered: false, offer: null, customItems: [], discount: 0, price: m.price, total: m.price })),
-      membershipSubscriptions: b.memberships.map((m) => ({ id: m.id, membership: { id: m.membershipId }, autoRenew: m.autoRenew, startDate: null, expiryDate: null, isRenewal: m.isRenewal, relatedDonationId: null, customItems: [], discount: 0, price: m.price, total: m.price })),
+      donations: b.donations.map((d) => ({
+        id: d.id,
+        fund: { id: d.fundId },
+        amount: d.amount,
+        recognitionName: d.recognitionName,
+        isAnonymous: d.isAnonymous,
+        tributeTypeId: d.tributeTypeId,
+        tributeName: d.tributeName,
+      })),
+      merchandiseItems: b.merchandise.map((m) => ({
+        id: m.id,
+        stockItem: { id: m.stockItemId },
+        reference: m.reference,
+        barcode: null,
+        delivered: false,
+        offer: null,
+        customItems: [],
+        discount: 0,
+        price: m.price,
+        total: m.price,
+      })),
+      membershipSubscriptions: b.memberships.map((m) => ({
+        id: m.id,
+        membership: { id: m.membershipId },
+        autoRenew: m.autoRenew,
+        startDate: null,
+        expiryDate: null,
+        isRenewal: m.isRenewal,
+        relatedDonationId: null,
+        customItems: [],
+        discount: 0,
+        price: m.price,
+        total: m.price,
+      })),
       giftVouchers: b.giftVouchers.map((g) => ({ ...g })),
-      ticketSubscriptions: b.ticketSubscriptions.map((s) => ({ id: s.id, ticketSubscriptionStructureName: s.structureName, pricingSetName: s.pricingSetName, price: s.price })),
+      ticketSubscriptions: b.ticketSubscriptions.map((s) => ({
+        id: s.id,
+        ticketSubscriptionStructureName: s.structureName,
+        pricingSetName: s.pricingSetName,
+        price: s.price,
+      })),
       offers: [],
       potentialOffers: [],
       multibuyOffers: [],

@@ -32,7 +32,8 @@ export const routes = {
   basketLabels: (performanceIds: readonly string[]) => `/basket/labels?performances=${enc(performanceIds.join(","))}`,
   checkout: "/checkout",
   confirmation: (orderId: string) => `/checkout/confirmation/${enc(orderId)}`,
-  confirmationCalendar: (orderId: string, performanceId: string) => `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,
+  confirmationCalendar: (orderId: string, performanceId: string) =>
+    `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,
 
   login: "/login",
   logout: "/logout",
@@ -57,7 +58,8 @@ export const routes = {
   },
 
   api: {
-    availability: (performanceIds: readonly string[]) => `/api/availability?performances=${performanceIds.map(enc).join(",")}`,
+    availability: (performanceIds: readonly string[]) =>
+      `/api/availability?performances=${performanceIds.map(enc).join(",")}`,
     /** The whole programme as one .ics file. */
     calendar: "/api/calendar",
     eventCalendar: (slug: string) => `/api/calendar?event=${enc(slug)}`,
@@ -69,5 +71,11 @@ export const routes = {
 } as const;
 
 /** Path prefixes crawlers are asked to skip (robots.txt): per-visitor, transactional or editor-only pages. */
-export const privatePathPrefixes = ["/api/", "/book/", routes.basket, routes.checkout, routes.account, routes.studio.home] as const;
-
+export const privatePathPrefixes = [
+  "/api/",
+  "/book/",
+  routes.basket,
+  routes.checkout,
+  routes.account,
+  routes.studio.home,
+] as const;

@@ -53,7 +53,10 @@ async function assertPortFree(port: number, what: string, flag: string) {
     server.once("error", () => resolve(false));
     server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
   });
-  if (!free) fail(`port ${port} (${what}) is already in use. Stop whatever is using it (another demo?), or pass ${flag} <other port>.`);
+  if (!free)
+    fail(
+      `port ${port} (${what}) is already in use. Stop whatever is using it (another demo?), or pass ${flag} <other port>.`,
+    );
 }
 
 async function waitFor(url: string, what: string, timeoutMs: number, child?: ChildProcess) {

@@ -20,7 +20,9 @@ async function main() {
   const events = summary.details?.events;
   console.log(
     `  database ready; first sync ${summary.status}${summary.abortReason ? ` (${summary.abortReason})` : ""}` +
-      (events ? `: ${events.created ?? 0} new, ${events.updated ?? 0} updated, ${events.unchanged ?? 0} unchanged events` : ""),
+      (events
+        ? `: ${events.created ?? 0} new, ${events.updated ?? 0} updated, ${events.unchanged ?? 0} unchanged events`
+        : ""),
   );
   // A failed first sync is not fatal: the site still serves whatever the store held before.
   if (summary.status === "failed") console.warn(`  ${summary.errors.join("; ")}`);

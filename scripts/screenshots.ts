@@ -21,7 +21,10 @@ try {
       await page.goto(new URL(pagePath, base).toString(), { waitUntil: "load", timeout: 60_000 });
       const name = `${pagePath.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home"}-${label}.png`;
       // Desktop shots show the whole page unless VIEWPORT_ONLY=1 (the README wants one screen).
-      await page.screenshot({ path: path.join(outDir, name), fullPage: label === "desktop" && process.env.VIEWPORT_ONLY !== "1" });
+      await page.screenshot({
+        path: path.join(outDir, name),
+        fullPage: label === "desktop" && process.env.VIEWPORT_ONLY !== "1",
+      });
       console.log(path.join(outDir, name));
       await page.close();
     }

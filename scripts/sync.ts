@@ -55,17 +55,26 @@ async function viaSite(config: Env, body: { eventId?: string; force?: boolean })
   try {
     response = await fetch(`${config.SITE_URL}/api/sync`, {
       method: "POST",
-      headers: { authorization: `Bearer ${config.SYNC_SECRET}`, "content-type": "application/json", "x-sync-trigger": "cli" },
+      headers: {
+        authorization: `Bearer ${config.SYNC_SECRET}`,
+        "content-type": "application/json",
+        "x-sync-trigger": "cli",
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(10 * 60_000),
     });
   } catch (error) {
-    return { reached: false, reason: error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error) };
+    return {
+      reached: false,
+      reason:
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+    };
   }
   if (response.status === 401) throw new Error(`the site at ${config.SITE_URL} refused SYNC_SECRET (401)`);
   if (response.status === 404) return { reached: false, reason: `${config.SITE_URL} has no /api/sync` };
   const summary = (await response.json().catch(() => null)) as SyncSummary | null;
-  if (!summary || typeof summary.status !== "string") throw new Error(`the site answered ${response.status} without a run summary`);
+  if (!summary || typeof summary.status !== "string")
+    throw new Error(`the site answered ${response.status} without a run summary`);
   return { reached: true, summary };
 }
 
@@ -98,12 +107,18 @@ async function main(): Promise<number> {
     clearProgress();
     if (remote.reached) summary = remote.summary;
     else if (values.remote) throw new Error(`cannot reach the site at ${config.SITE_URL}: ${remote.reason}`);
-    else err.write(`site not reachable at ${config.SITE_URL} (${remote.reason}); syncing ${redactUrl(config.DATABASE_URL)} directly\n`);
+    else
+      err.write(
+        `site not reachable at ${config.SITE_URL} (${remote.reason}); syncing ${redactUrl(config.DATABASE_URL)} directly\n`,
+      );
   }
   if (!summary) {
     summary = await locally(config, args);
     clearProgress();
-    if (summary.writes > 0) err.write("note: ran outside the site, so its cache could not be told what changed; it drops everything it took from the store at its next check (ADR 0008)\n");
+    if (summary.writes > 0)
+      err.write(
+        "note: ran outside the site, so its cache could not be told what changed; it drops everything it took from the store at its next check (ADR 0008)\n",
+      );
   }
   out.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : table(summary));
   return EXIT[summary.status];
@@ -113,7 +128,9 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     clearProgress();
-    err.write(`sync failed: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+    err.write(
+      `sync failed: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -25,5 +25,12 @@ export default async function AccountPage() {
   const spektrix = spektrixPublicConfig();
   const name = greetingName(user) ?? view.customer.firstName;
 
-  return <AccountPageView view={view} name={name} site={site} spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }} />;
+  return (
+    <AccountPageView
+      view={view}
+      name={name}
+      site={site}
+      spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
+    />
+  );
 }

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { CheckoutFindBasket, CheckoutReady, CheckoutUnavailable, ChooseCheckout } from "@/components/checkout/checkout-page";
+import {
+  CheckoutFindBasket,
+  CheckoutReady,
+  CheckoutUnavailable,
+  ChooseCheckout,
+} from "@/components/checkout/checkout-page";
 import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
@@ -32,5 +37,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const owner = accountService().owner;
   const view = await loadCheckoutView({ user, basketId }, owner);
   if (view.kind !== "ready") return <CheckoutUnavailable kind={view.kind} spektrix={spektrix} paths={paths} />;
-  return <CheckoutReady view={view} signedInAs={user.name ?? user.email} spektrix={spektrix} site={site} paths={paths} />;
+  return (
+    <CheckoutReady view={view} signedInAs={user.name ?? user.email} spektrix={spektrix} site={site} paths={paths} />
+  );
 }

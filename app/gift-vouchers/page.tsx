@@ -20,19 +20,26 @@ export default async function GiftVouchersPage() {
   return (
     <>
       <FlowPageHero eyebrow="Gift vouchers" title="Give a night at the theatre">
-        Vouchers can be spent on tickets, memberships and in the shop, and are valid for a year. Send one to yourself to print, or straight
-        to the lucky person on the day you choose.
+        Vouchers can be spent on tickets, memberships and in the shop, and are valid for a year. Send one to yourself to
+        print, or straight to the lucky person on the day you choose.
       </FlowPageHero>
       <div className="container-page grid grid-cols-1 gap-10 py-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <section aria-labelledby="voucher-heading" className="rounded-[var(--radius-card)] border border-line bg-white/70 p-5 shadow-sm md:p-8">
+        <section
+          aria-labelledby="voucher-heading"
+          className="rounded-[var(--radius-card)] border border-line bg-white/70 p-5 shadow-sm md:p-8"
+        >
           <h2 id="voucher-heading" className="text-3xl font-semibold">
             Buy a gift voucher
           </h2>
           <div className="mt-6">
             {types.ok ? (
-              <GiftVoucher options={{ presets: fixed.length ? fixed.slice(0, 5) : [25, 50, 75, 100], min: 5, max: 500 }} />
+              <GiftVoucher
+                options={{ presets: fixed.length ? fixed.slice(0, 5) : [25, 50, 75, 100], min: 5, max: 500 }}
+              />
             ) : (
-              <BoxOfficeNotice boxOffice={site.boxOffice}>Gift vouchers are temporarily unavailable online. The box office can sell you one by phone.</BoxOfficeNotice>
+              <BoxOfficeNotice boxOffice={site.boxOffice}>
+                Gift vouchers are temporarily unavailable online. The box office can sell you one by phone.
+              </BoxOfficeNotice>
             )}
           </div>
         </section>

@@ -63,7 +63,10 @@ export default async function LoginPage({ searchParams }: Props) {
           ) : null}
         </section>
 
-        <aside aria-labelledby="members-heading" className="relative overflow-hidden rounded-card bg-stage p-8 text-paper md:p-10 lg:mt-14">
+        <aside
+          aria-labelledby="members-heading"
+          className="relative overflow-hidden rounded-card bg-stage p-8 text-paper md:p-10 lg:mt-14"
+        >
           <div
             aria-hidden
             className="absolute inset-0 bg-[radial-gradient(36rem_20rem_at_100%_0%,rgba(184,134,47,0.3),transparent_60%),radial-gradient(30rem_18rem_at_0%_100%,rgba(122,31,53,0.55),transparent_60%)]"
@@ -75,13 +78,16 @@ export default async function LoginPage({ searchParams }: Props) {
             </h2>
             <ul className="mt-6 space-y-4 text-paper/85">
               <li className="flex gap-3">
-                <StarIcon className="mt-0.5 shrink-0 text-gold" /> <span>Priority booking before tickets go on general sale.</span>
+                <StarIcon className="mt-0.5 shrink-0 text-gold" />{" "}
+                <span>Priority booking before tickets go on general sale.</span>
               </li>
               <li className="flex gap-3">
-                <StarIcon className="mt-0.5 shrink-0 text-gold" /> <span>Member prices applied at checkout when you’re signed in.</span>
+                <StarIcon className="mt-0.5 shrink-0 text-gold" />{" "}
+                <span>Member prices applied at checkout when you’re signed in.</span>
               </li>
               <li className="flex gap-3">
-                <StarIcon className="mt-0.5 shrink-0 text-gold" /> <span>Your tickets, orders and addresses in one place.</span>
+                <StarIcon className="mt-0.5 shrink-0 text-gold" />{" "}
+                <span>Your tickets, orders and addresses in one place.</span>
               </li>
             </ul>
             <Link href={routes.membership} className="btn btn-ghost mt-8 text-paper">
@@ -89,7 +95,10 @@ export default async function LoginPage({ searchParams }: Props) {
             </Link>
             <p className="mt-8 border-t border-paper/15 pt-6 text-sm text-paper/70">
               Need a hand? Call the box office on{" "}
-              <a className="text-paper underline underline-offset-4" href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}>
+              <a
+                className="text-paper underline underline-offset-4"
+                href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}
+              >
                 {site.boxOffice.phone}
               </a>{" "}
               ({site.boxOffice.hours}).

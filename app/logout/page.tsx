@@ -17,13 +17,18 @@ export default async function LogoutPage() {
       {session ? (
         <>
           <p className="eyebrow text-brand">Your account</p>
-          <h1 className="mt-3 text-4xl font-semibold">Sign out{greetingName(session) ? `, ${greetingName(session)}` : ""}?</h1>
+          <h1 className="mt-3 text-4xl font-semibold">
+            Sign out{greetingName(session) ? `, ${greetingName(session)}` : ""}?
+          </h1>
           <p className="mt-4 text-ink-soft">
-            You’ll be signed out of this site and of the box office on this device. Anything in your basket stays held until it
-            times out.
+            You’ll be signed out of this site and of the box office on this device. Anything in your basket stays held
+            until it times out.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <SignOutButton spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }} className="btn btn-primary" />
+            <SignOutButton
+              spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
+              className="btn btn-primary"
+            />
             <Link href={routes.account} className="btn btn-ghost text-brand">
               Back to my account
             </Link>

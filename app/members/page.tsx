@@ -25,8 +25,8 @@ export default async function MembersPage() {
         <p className="eyebrow text-brand">Members only</p>
         <h1 className="mt-3 text-4xl font-semibold">This page is for members</h1>
         <p className="mt-4 text-ink-soft">
-          Join to get priority booking, savings on every ticket and invitations to members’ events. If you’ve just joined, it can take a
-          few minutes for your membership to appear.
+          Join to get priority booking, savings on every ticket and invitations to members’ events. If you’ve just
+          joined, it can take a few minutes for your membership to appear.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link href={routes.membership} className="btn btn-primary">
@@ -50,7 +50,9 @@ export default async function MembersPage() {
         />
         <div className="container-page relative py-16 md:py-20">
           <p className="eyebrow text-gold">Members’ area</p>
-          <h1 className="mt-3 max-w-3xl text-4xl font-semibold md:text-6xl">{name ? `Welcome back, ${name}` : "Welcome back"}</h1>
+          <h1 className="mt-3 max-w-3xl text-4xl font-semibold md:text-6xl">
+            {name ? `Welcome back, ${name}` : "Welcome back"}
+          </h1>
           <p className="mt-5 max-w-xl text-lg text-paper/80">
             Thank you for supporting {site.name}. Here’s what your membership gets you this season.
           </p>

@@ -32,18 +32,20 @@ export default async function MembershipPage() {
   return (
     <>
       <FlowPageHero eyebrow="Membership" title="Be part of the company">
-        Members book first, pay less and get closer to the work, from open rehearsals to season previews. Every membership supports the
-        theatre directly.
+        Members book first, pay less and get closer to the work, from open rehearsals to season previews. Every
+        membership supports the theatre directly.
       </FlowPageHero>
       <div className="container-page space-y-6 py-12">
         {missing.length > 0 && editor && (
           <EditorNotice>
-            The membership page lists {missing.length === 1 ? "a membership" : "memberships"} Spektrix no longer has ({missing.join(", ")}).
-            Update the list in the studio (Spektrix flows → memberships).
+            The membership page lists {missing.length === 1 ? "a membership" : "memberships"} Spektrix no longer has (
+            {missing.join(", ")}). Update the list in the studio (Spektrix flows → memberships).
           </EditorNotice>
         )}
         {!types.ok ? (
-          <BoxOfficeNotice boxOffice={site.boxOffice}>Joining online is temporarily unavailable. The box office can sign you up by phone.</BoxOfficeNotice>
+          <BoxOfficeNotice boxOffice={site.boxOffice}>
+            Joining online is temporarily unavailable. The box office can sign you up by phone.
+          </BoxOfficeNotice>
         ) : shown.length === 0 ? (
           <BoxOfficeNotice boxOffice={site.boxOffice} title="Memberships are not on sale online right now">
             Please contact the box office to join or renew.
@@ -51,18 +53,25 @@ export default async function MembershipPage() {
         ) : (
           <ul className="grid grid-cols-1 gap-6 md:grid-cols-2 lg:grid-cols-3">
             {shown.map((m, index) => (
-              <li key={m.id} className={`flex flex-col rounded-[var(--radius-card)] border bg-white p-6 shadow-sm ${index === 1 ? "border-brand ring-1 ring-brand" : "border-line"}`}>
+              <li
+                key={m.id}
+                className={`flex flex-col rounded-[var(--radius-card)] border bg-white p-6 shadow-sm ${index === 1 ? "border-brand ring-1 ring-brand" : "border-line"}`}
+              >
                 <h2 className="text-2xl font-semibold">{m.name}</h2>
                 <p className="mt-2 font-display text-3xl font-semibold text-brand tabular-nums">
                   {m.price === null ? "—" : m.price === 0 ? "Free" : formatMoney(m.price, { compact: true })}
-                  {m.price !== null && m.price > 0 && <span className="ml-1 font-sans text-base font-medium text-ink-soft">a year</span>}
+                  {m.price !== null && m.price > 0 && (
+                    <span className="ml-1 font-sans text-base font-medium text-ink-soft">a year</span>
+                  )}
                 </p>
                 {m.renewalPrice !== null && m.price !== null && m.renewalPrice < m.price && (
                   <p className="text-sm text-ink-soft">Renews at {formatMoney(m.renewalPrice, { compact: true })}</p>
                 )}
                 {m.description && <p className="mt-4 flex-1 text-ink">{m.description}</p>}
                 <div className="mt-6">
-                  <Membership membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }} />
+                  <Membership
+                    membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }}
+                  />
                 </div>
               </li>
             ))}

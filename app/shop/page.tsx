@@ -20,8 +20,8 @@ export default async function ShopPage() {
   return (
     <>
       <FlowPageHero eyebrow="Shop" title="Programmes and keepsakes">
-        Add a programme to your tickets, or take a little of the theatre home. Items are posted, or collected from the box office with your
-        tickets.
+        Add a programme to your tickets, or take a little of the theatre home. Items are posted, or collected from the
+        box office with your tickets.
       </FlowPageHero>
       <div className="container-page py-12">
         {!items.ok ? (
@@ -35,8 +35,14 @@ export default async function ShopPage() {
             {items.items.map((item) => {
               const category = typeof item.attributes.Category === "string" ? item.attributes.Category : null;
               return (
-                <li key={item.id} className="flex flex-col rounded-[var(--radius-card)] border border-line bg-white p-6 shadow-sm">
-                  <div aria-hidden className="mb-5 grid aspect-[4/3] place-items-center rounded-lg bg-[radial-gradient(circle_at_30%_20%,var(--color-brand-tint),var(--color-paper-deep))]">
+                <li
+                  key={item.id}
+                  className="flex flex-col rounded-[var(--radius-card)] border border-line bg-white p-6 shadow-sm"
+                >
+                  <div
+                    aria-hidden
+                    className="mb-5 grid aspect-[4/3] place-items-center rounded-lg bg-[radial-gradient(circle_at_30%_20%,var(--color-brand-tint),var(--color-paper-deep))]"
+                  >
                     <span className="font-display text-5xl text-brand/70">{item.name.slice(0, 1)}</span>
                   </div>
                   {category && <p className="eyebrow text-ink-soft">{category}</p>}
@@ -44,7 +50,9 @@ export default async function ShopPage() {
                   <p className="mt-1 font-semibold tabular-nums text-brand">{formatMoney(item.price)}</p>
                   {item.description && <p className="mt-2 flex-1 text-ink-soft">{item.description}</p>}
                   {item.postageAndPacking !== null && item.postageAndPacking > 0 && (
-                    <p className="mt-1 text-sm text-ink-soft">Postage {formatMoney(item.postageAndPacking)}, or free collection</p>
+                    <p className="mt-1 text-sm text-ink-soft">
+                      Postage {formatMoney(item.postageAndPacking)}, or free collection
+                    </p>
                   )}
                   <div className="mt-5">
                     <Merchandise item={{ id: item.id, name: item.name, price: item.price }} />

@@ -18,7 +18,12 @@ export const metadata: Metadata = {
 export default async function SupportUsPage({ searchParams }: { searchParams: Promise<{ fund?: string | string[] }> }) {
   await connection();
   const site = siteInfo();
-  const [{ fund: fundParam }, funds, settings, editor] = await Promise.all([searchParams, loadFunds(), getFlowSettings(), isEditorView()]);
+  const [{ fund: fundParam }, funds, settings, editor] = await Promise.all([
+    searchParams,
+    loadFunds(),
+    getFlowSettings(),
+    isEditorView(),
+  ]);
   // A campaign link (?fund=…) wins over the editor's default fund.
   const wanted = (typeof fundParam === "string" ? fundParam : null) ?? settings.donateFundId;
   const picked = funds.ok ? pickConfigured(funds.items, wanted) : { item: null, missing: null };
@@ -26,29 +31,41 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <FlowPageHero eyebrow="Support us" title="Keep the curtain rising" tone="stage">
-        Ticket sales cover less than half of what it costs to put on a season. Gifts of every size pay for new work, free youth
-        workshops and the care of our historic auditorium.
+        Ticket sales cover less than half of what it costs to put on a season. Gifts of every size pay for new work,
+        free youth workshops and the care of our historic auditorium.
       </FlowPageHero>
       <div className="container-page grid grid-cols-1 gap-10 py-12 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:gap-14">
-        <section aria-labelledby="give-heading" className="rounded-[var(--radius-card)] border border-line bg-white/70 p-5 shadow-sm md:p-8">
+        <section
+          aria-labelledby="give-heading"
+          className="rounded-[var(--radius-card)] border border-line bg-white/70 p-5 shadow-sm md:p-8"
+        >
           <h2 id="give-heading" className="text-3xl font-semibold">
             Make a donation
           </h2>
-          <p className="mt-2 text-ink-soft">Choose a fund and an amount. Your gift goes into your basket and you pay at checkout.</p>
+          <p className="mt-2 text-ink-soft">
+            Choose a fund and an amount. Your gift goes into your basket and you pay at checkout.
+          </p>
           <div className="mt-6 space-y-4">
             {picked.missing && editor && (
               <EditorNotice>
-                The donation block is set to fund “{picked.missing}”, which Spektrix no longer has. Choose another fund in the studio (Spektrix
-                flows → donate fund), or remove the ?fund= link.
+                The donation block is set to fund “{picked.missing}”, which Spektrix no longer has. Choose another fund
+                in the studio (Spektrix flows → donate fund), or remove the ?fund= link.
               </EditorNotice>
             )}
             {funds.ok ? (
               <Donate
-                funds={funds.items.map((f) => ({ id: f.id, name: f.name, description: f.description, defaultAmount: f.defaultDonationAmount }))}
+                funds={funds.items.map((f) => ({
+                  id: f.id,
+                  name: f.name,
+                  description: f.description,
+                  defaultAmount: f.defaultDonationAmount,
+                }))}
                 initialFundId={picked.item?.id ?? null}
               />
             ) : (
-              <BoxOfficeNotice boxOffice={site.boxOffice}>Online donations are temporarily unavailable. You can still give by phone or e-mail.</BoxOfficeNotice>
+              <BoxOfficeNotice boxOffice={site.boxOffice}>
+                Online donations are temporarily unavailable. You can still give by phone or e-mail.
+              </BoxOfficeNotice>
             )}
           </div>
         </section>
@@ -59,15 +76,23 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
           <ul className="space-y-4">
             <li className="rounded-[var(--radius-card)] border border-line bg-white/60 p-5">
               <p className="font-display text-lg font-semibold">Become a member</p>
-              <p className="mt-1 text-sm text-ink-soft">Priority booking, ticket discounts and a closer view of the work you make possible.</p>
-              <Link href={routes.membership} className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
+              <p className="mt-1 text-sm text-ink-soft">
+                Priority booking, ticket discounts and a closer view of the work you make possible.
+              </p>
+              <Link
+                href={routes.membership}
+                className="mt-3 inline-block font-semibold text-brand underline underline-offset-2"
+              >
                 See memberships
               </Link>
             </li>
             <li className="rounded-[var(--radius-card)] border border-line bg-white/60 p-5">
               <p className="font-display text-lg font-semibold">Give a gift voucher</p>
               <p className="mt-1 text-sm text-ink-soft">For tickets, memberships or the shop, delivered by e-mail.</p>
-              <Link href={routes.giftVouchers} className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
+              <Link
+                href={routes.giftVouchers}
+                className="mt-3 inline-block font-semibold text-brand underline underline-offset-2"
+              >
                 Buy a voucher
               </Link>
             </li>
@@ -75,7 +100,10 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
               <p className="font-display text-lg font-semibold">Leave a legacy, or give as a company</p>
               <p className="mt-1 text-sm text-ink-soft">
                 Our development team would love to talk: call{" "}
-                <a className="text-brand underline underline-offset-2" href={`tel:${site.boxOffice.phone.replace(/[^+\d]/g, "")}`}>
+                <a
+                  className="text-brand underline underline-offset-2"
+                  href={`tel:${site.boxOffice.phone.replace(/[^+\d]/g, "")}`}
+                >
                   {site.boxOffice.phone}
                 </a>
                 .

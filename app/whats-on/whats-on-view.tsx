@@ -45,7 +45,11 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
           <FilterForm filters={filters} facets={facets} />
         </aside>
         <div className="min-w-0">
-          {filters.view === "calendar" ? <CalendarResults filters={filters} today={today} lastDay={facets.lastDay} /> : <ListResults filters={filters} />}
+          {filters.view === "calendar" ? (
+            <CalendarResults filters={filters} today={today} lastDay={facets.lastDay} />
+          ) : (
+            <ListResults filters={filters} />
+          )}
         </div>
       </div>
     </>
@@ -80,15 +84,34 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
   );
 }
 
-async function CalendarResults({ filters, today, lastDay }: { filters: ListingFilters; today: string; lastDay: string | null }) {
+async function CalendarResults({
+  filters,
+  today,
+  lastDay,
+}: {
+  filters: ListingFilters;
+  today: string;
+  lastDay: string | null;
+}) {
   const site = siteInfo();
   const start = filters.when ? presetRange(filters.when, site.timeZone, new Date()).from : (filters.from ?? today);
   const month = filters.month ?? monthOf(start);
   const { performances, truncated } = await getCalendarMonth(filters, month);
   return (
     <>
-      <CalendarMonth month={month} today={today} lastDay={lastDay} filters={{ ...filters, month }} performances={performances} timeZone={site.timeZone} />
-      {truncated ? <p className="mt-4 text-sm text-ink-soft">This month is busy: narrow the dates or filters to see every performance.</p> : null}
+      <CalendarMonth
+        month={month}
+        today={today}
+        lastDay={lastDay}
+        filters={{ ...filters, month }}
+        performances={performances}
+        timeZone={site.timeZone}
+      />
+      {truncated ? (
+        <p className="mt-4 text-sm text-ink-soft">
+          This month is busy: narrow the dates or filters to see every performance.
+        </p>
+      ) : null}
       <p className="mt-6 text-sm">
         {/* A file download, not a page, so a plain link with `download` rather than <Link>. */}
         <a href={routes.api.calendar} download className="font-semibold text-brand underline underline-offset-4">

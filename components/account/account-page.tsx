@@ -42,7 +42,10 @@ export function AccountPageView({
                 Members’ area
               </Link>
             ) : null}
-            <SignOutButton spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }} className="btn btn-ghost text-paper" />
+            <SignOutButton
+              spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
+              className="btn btn-ghost text-paper"
+            />
           </div>
         </div>
       </section>
@@ -67,7 +70,12 @@ export function AccountPageView({
                 {view.upcoming.map((p) => (
                   <li key={`${p.orderId}-${p.performanceId}`} className="rounded-card border border-line bg-white p-5">
                     <div className="flex flex-wrap items-start justify-between gap-3">
-                      <PerformanceTickets eventName={p.eventName} when={formatPerformanceTime(p.startUtc, site.timeZone)} tickets={p.tickets} size="booking" />
+                      <PerformanceTickets
+                        eventName={p.eventName}
+                        when={formatPerformanceTime(p.startUtc, site.timeZone)}
+                        tickets={p.tickets}
+                        size="booking"
+                      />
                       <a
                         href={routes.confirmationCalendar(p.orderId, p.performanceId)}
                         className="text-sm font-semibold text-brand underline-offset-4 hover:underline"
@@ -95,17 +103,28 @@ export function AccountPageView({
                   <caption className="sr-only">Your recent orders</caption>
                   <thead className="bg-paper-deep/60 text-ink-soft">
                     <tr>
-                      <th scope="col" className="px-4 py-3 font-semibold">Reference</th>
-                      <th scope="col" className="px-4 py-3 font-semibold">Date</th>
-                      <th scope="col" className="px-4 py-3 font-semibold">Items</th>
-                      <th scope="col" className="px-4 py-3 text-right font-semibold">Total</th>
+                      <th scope="col" className="px-4 py-3 font-semibold">
+                        Reference
+                      </th>
+                      <th scope="col" className="px-4 py-3 font-semibold">
+                        Date
+                      </th>
+                      <th scope="col" className="px-4 py-3 font-semibold">
+                        Items
+                      </th>
+                      <th scope="col" className="px-4 py-3 text-right font-semibold">
+                        Total
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-line">
                     {view.orders.map((o) => (
                       <tr key={o.id}>
                         <td className="px-4 py-3">
-                          <Link href={routes.confirmation(o.id)} className="font-semibold text-brand underline-offset-4 hover:underline">
+                          <Link
+                            href={routes.confirmation(o.id)}
+                            className="font-semibold text-brand underline-offset-4 hover:underline"
+                          >
                             {o.reference}
                           </Link>
                         </td>
@@ -139,7 +158,9 @@ export function AccountPageView({
                   <li key={m.id} className="rounded-lg bg-brand-tint/50 p-4">
                     <p className="font-semibold">{m.name}</p>
                     <p className="mt-1 text-sm text-ink-soft">
-                      {m.expiryDate ? `Valid until ${formatDate(localToUtc(m.expiryDate, site.timeZone)?.toISOString() ?? null, site.timeZone) ?? m.expiryDate.slice(0, 10)}` : "Current"}
+                      {m.expiryDate
+                        ? `Valid until ${formatDate(localToUtc(m.expiryDate, site.timeZone)?.toISOString() ?? null, site.timeZone) ?? m.expiryDate.slice(0, 10)}`
+                        : "Current"}
                       {m.autoRenew ? " · renews automatically" : ""}
                     </p>
                   </li>
@@ -153,7 +174,12 @@ export function AccountPageView({
               Your details
             </h2>
             <dl className="mt-4 space-y-3 text-sm">
-              <Detail label="Name" value={[customer.title, customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.name} />
+              <Detail
+                label="Name"
+                value={
+                  [customer.title, customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.name
+                }
+              />
               <Detail label="Email" value={customer.email} />
               <Detail label="Phone" value={customer.mobile ?? customer.phone} />
             </dl>
@@ -171,13 +197,17 @@ export function AccountPageView({
                   <li key={a.id}>
                     <p>{formatAddress(a)}</p>
                     <p className="mt-0.5 text-xs font-semibold uppercase tracking-wide text-ink-soft">
-                      {[a.isBilling ? "Billing" : null, a.isDelivery ? "Delivery" : null].filter(Boolean).join(" · ") || "Saved"}
+                      {[a.isBilling ? "Billing" : null, a.isDelivery ? "Delivery" : null].filter(Boolean).join(" · ") ||
+                        "Saved"}
                     </p>
                   </li>
                 ))}
               </ul>
             )}
-            <Link href={routes.accountManage} className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline">
+            <Link
+              href={routes.accountManage}
+              className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline"
+            >
               Change details, password or saved cards
             </Link>
           </section>

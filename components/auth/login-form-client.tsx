@@ -18,8 +18,10 @@ export interface LoginFormProps {
 type FieldErrors = { email?: string; password?: string };
 
 const MESSAGES: Record<string, string> = {
-  CredentialsSignin: "That email address and password don’t match our records. Check them and try again, or reset your password.",
-  RateLimited: "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
+  CredentialsSignin:
+    "That email address and password don’t match our records. Check them and try again, or reset your password.",
+  RateLimited:
+    "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
   Unavailable: "We can’t reach the box office right now. Please try again in a few minutes.",
   SpektrixSession: "You’re signed in, but we couldn’t connect your basket to your account. Please try again.",
 };
@@ -55,7 +57,8 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     const password = String(form.get("password") ?? "");
     const problems: FieldErrors = {};
     if (!email) problems.email = "Enter your email address.";
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = "Enter an email address like name@example.com.";
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      problems.email = "Enter an email address like name@example.com.";
     if (!password) problems.password = "Enter your password.";
     setFieldErrors(problems);
     if (problems.email || problems.password) {
@@ -88,13 +91,23 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
   const describe = (field: keyof FieldErrors) => (fieldErrors[field] ? `${field}-error` : undefined);
 
   return (
-    <form method="post" noValidate onSubmit={onSubmit} className="space-y-5" aria-describedby={error ? "login-error" : undefined}>
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-5"
+      aria-describedby={error ? "login-error" : undefined}
+    >
       <div
         id="login-error"
         ref={alertRef}
         tabIndex={-1}
         role="alert"
-        className={error ? "rounded-card border border-danger/40 bg-danger/5 px-4 py-3 text-sm text-danger focus:outline-none" : "sr-only"}
+        className={
+          error
+            ? "rounded-card border border-danger/40 bg-danger/5 px-4 py-3 text-sm text-danger focus:outline-none"
+            : "sr-only"
+        }
       >
         {error}
       </div>
@@ -149,7 +162,12 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
         ) : null}
       </div>
 
-      <button type="submit" className="btn btn-primary w-full disabled:opacity-70" disabled={pending} aria-disabled={pending}>
+      <button
+        type="submit"
+        className="btn btn-primary w-full disabled:opacity-70"
+        disabled={pending}
+        aria-disabled={pending}
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
 

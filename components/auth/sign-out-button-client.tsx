@@ -18,7 +18,12 @@ export interface SignOutButtonProps {
  * longer act as the customer), then the site's. Spektrix failing to answer does not keep anyone signed in
  * here: the site session always ends.
  */
-export function SignOutButton({ spektrix, callbackUrl = "/", className = "btn btn-ghost text-brand", children }: SignOutButtonProps) {
+export function SignOutButton({
+  spektrix,
+  callbackUrl = "/",
+  className = "btn btn-ghost text-brand",
+  children,
+}: SignOutButtonProps) {
   const [pending, setPending] = useState(false);
 
   async function onClick() {

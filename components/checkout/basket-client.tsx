@@ -19,7 +19,14 @@ import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { ClockIcon } from "@/components/icons";
 import { PromoCode } from "./promo-code-client";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
-import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixWebClient } from "@/components/spektrix/spektrix-loader-client";
+import {
+  basketItemCount,
+  basketQueryKey,
+  useHydrated,
+  useSpektrix,
+  useSpektrixBasket,
+  useSpektrixWebClient,
+} from "@/components/spektrix/spektrix-loader-client";
 import { routes } from "@/lib/routes";
 
 export interface BasketPaths {
@@ -40,7 +47,10 @@ const eventHref = (template: string, slug: string) => template.replace("{slug}",
 const EMPTY_LABELS: BasketLabels = { performances: {}, funds: {}, memberships: {}, merchandise: {} };
 
 function useLabels(basket: Basket | null | undefined) {
-  const performanceIds = useMemo(() => [...new Set((basket?.tickets ?? []).map((t) => t.performanceId))].sort(), [basket]);
+  const performanceIds = useMemo(
+    () => [...new Set((basket?.tickets ?? []).map((t) => t.performanceId))].sort(),
+    [basket],
+  );
   return useQuery({
     queryKey: ["basket-labels", performanceIds],
     queryFn: async ({ signal }): Promise<BasketLabels> => {
@@ -63,7 +73,10 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   const queryClient = useQueryClient();
   const statusId = useId();
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const webBasket = useMemo(() => createWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }), [config.baseUrl, config.clientName]);
+  const webBasket = useMemo(
+    () => createWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }),
+    [config.baseUrl, config.clientName],
+  );
 
   const afterChange = async () => {
     await queryClient.invalidateQueries({ queryKey: basketQueryKey });
@@ -76,7 +89,8 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
       setNotice({ kind: "ok", text: `Removed ${vars.label}.` });
       await afterChange();
     },
-    onError: (error, vars) => setNotice({ kind: "error", text: `We couldn’t remove ${vars.label}. ${describeSpektrixError(error).message}` }),
+    onError: (error, vars) =>
+      setNotice({ kind: "error", text: `We couldn’t remove ${vars.label}. ${describeSpektrixError(error).message}` }),
   });
 
   if (!hydrated || basket.isPending) {
@@ -84,7 +98,11 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
       <div role="status" aria-live="polite" className="space-y-4">
         <span className="sr-only">Loading your basket…</span>
         {[0, 1].map((i) => (
-          <div key={i} aria-hidden className="h-32 animate-pulse rounded-[var(--radius-card)] bg-paper-deep motion-reduce:animate-none" />
+          <div
+            key={i}
+            aria-hidden
+            className="h-32 animate-pulse rounded-[var(--radius-card)] bg-paper-deep motion-reduce:animate-none"
+          />
         ))}
       </div>
     );
@@ -130,7 +148,14 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   }
 
   const groups = groupTickets(data.tickets);
-  const merchGroups = [...new Map(data.merchandise.map((m) => [m.stockItemId ?? m.id, data.merchandise.filter((x) => (x.stockItemId ?? x.id) === (m.stockItemId ?? m.id))])).entries()];
+  const merchGroups = [
+    ...new Map(
+      data.merchandise.map((m) => [
+        m.stockItemId ?? m.id,
+        data.merchandise.filter((x) => (x.stockItemId ?? x.id) === (m.stockItemId ?? m.id)),
+      ]),
+    ).entries(),
+  ];
   const removeButton = (kind: RemovableKind, ids: string[], label: string, text = "Remove") => (
     <button
       type="button"
@@ -151,8 +176,8 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
           <p className="flex gap-3 rounded-lg border border-gold/50 bg-gold-tint p-4 text-sm text-ink">
             <ClockIcon className="mt-0.5 shrink-0 text-warning" />
             <span>
-              <strong>Your seats are held for a limited time.</strong> If you don’t check out soon, the basket expires and the seats are released to
-              other customers.
+              <strong>Your seats are held for a limited time.</strong> If you don’t check out soon, the basket expires
+              and the seats are released to other customers.
             </span>
           </p>
         )}
@@ -160,7 +185,13 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
         {groups.length > 0 && (
           <Section title="Tickets">
             {groups.map((g) => (
-              <PerformanceGroup key={g.performanceId} label={l.performances[g.performanceId]} tickets={g.tickets} paths={paths} removeButton={removeButton} />
+              <PerformanceGroup
+                key={g.performanceId}
+                label={l.performances[g.performanceId]}
+                tickets={g.tickets}
+                paths={paths}
+                removeButton={removeButton}
+              />
             ))}
           </Section>
         )}
@@ -186,7 +217,12 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
               {data.memberships.map((m) => {
                 const name = (m.membershipId && l.memberships[m.membershipId]) || "Membership";
                 return (
-                  <Line key={m.id} title={`${name} membership`} detail={m.autoRenew ? "Renews automatically each year" : "One year, no automatic renewal"} amount={m.total}>
+                  <Line
+                    key={m.id}
+                    title={`${name} membership`}
+                    detail={m.autoRenew ? "Renews automatically each year" : "One year, no automatic renewal"}
+                    amount={m.total}
+                  >
                     {removeButton("memberships", [m.id], `${name} membership`)}
                   </Line>
                 );
@@ -202,7 +238,11 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
                 <Line
                   key={g.id}
                   title={`Gift voucher${g.toName ? ` for ${g.toName}` : ""}`}
-                  detail={g.deliveryType === "OtherEmail" && g.deliveryEmailAddress ? `E-mailed to ${g.deliveryEmailAddress}${g.sendDate ? ` on ${formatLocalDay(g.sendDate)}` : ""}` : "E-mailed to you"}
+                  detail={
+                    g.deliveryType === "OtherEmail" && g.deliveryEmailAddress
+                      ? `E-mailed to ${g.deliveryEmailAddress}${g.sendDate ? ` on ${formatLocalDay(g.sendDate)}` : ""}`
+                      : "E-mailed to you"
+                  }
                   amount={g.amount}
                 >
                   {removeButton("giftVouchers", [g.id], `the ${formatMoney(g.amount)} gift voucher`)}
@@ -219,9 +259,19 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
                 const name = l.merchandise[key] ?? "Shop item";
                 const total = items.reduce((sum, i) => sum + i.total, 0);
                 return (
-                  <Line key={key} title={`${items.length} × ${name}`} detail={`${formatMoney(items[0]?.price ?? 0)} each`} amount={total}>
+                  <Line
+                    key={key}
+                    title={`${items.length} × ${name}`}
+                    detail={`${formatMoney(items[0]?.price ?? 0)} each`}
+                    amount={total}
+                  >
                     {items.length > 1 && removeButton("merchandise", [items[0]!.id], `one ${name}`, "Remove one")}
-                    {removeButton("merchandise", items.map((i) => i.id), items.length > 1 ? `all ${items.length} × ${name}` : name, items.length > 1 ? "Remove all" : "Remove")}
+                    {removeButton(
+                      "merchandise",
+                      items.map((i) => i.id),
+                      items.length > 1 ? `all ${items.length} × ${name}` : name,
+                      items.length > 1 ? "Remove all" : "Remove",
+                    )}
                   </Line>
                 );
               })}
@@ -230,11 +280,19 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
         )}
       </div>
 
-      <aside aria-labelledby="summary-heading" className="h-fit space-y-5 rounded-[var(--radius-card)] border border-line bg-white p-6 shadow-sm lg:sticky lg:top-28">
+      <aside
+        aria-labelledby="summary-heading"
+        className="h-fit space-y-5 rounded-[var(--radius-card)] border border-line bg-white p-6 shadow-sm lg:sticky lg:top-28"
+      >
         <h2 id="summary-heading" className="text-2xl font-semibold">
           Summary
         </h2>
-        <PromoCode basket={data} applyCode={async (code) => (await client()).applyPromoCode(code)} removeCode={async () => (await client()).removePromoCode()} onChanged={afterChange} />
+        <PromoCode
+          basket={data}
+          applyCode={async (code) => (await client()).applyPromoCode(code)}
+          removeCode={async () => (await client()).removePromoCode()}
+          onChanged={afterChange}
+        />
         <dl className="space-y-2 border-t border-line pt-4 tabular-nums">
           <div className="flex justify-between text-ink-soft">
             <dt>
@@ -260,7 +318,10 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
           </Link>
         ) : (
           <div className="space-y-3">
-            <Link href={`${paths.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`} className="btn btn-primary w-full">
+            <Link
+              href={`${paths.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
+              className="btn btn-primary w-full"
+            >
               Log in and check out
             </Link>
             <Link href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
@@ -277,7 +338,13 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
 function Notice({ id, notice }: { id: string; notice: { kind: "ok" | "error"; text: string } | null }) {
   return (
     <div id={id} role="status" aria-live="polite" className="empty:hidden">
-      {notice && <p className={`rounded-lg border-l-4 bg-white p-3 ${notice.kind === "ok" ? "border-success text-ink" : "border-danger text-danger"}`}>{notice.text}</p>}
+      {notice && (
+        <p
+          className={`rounded-lg border-l-4 bg-white p-3 ${notice.kind === "ok" ? "border-success text-ink" : "border-danger text-danger"}`}
+        >
+          {notice.text}
+        </p>
+      )}
     </div>
   );
 }
@@ -291,7 +358,17 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function Line({ title, detail, amount, children }: { title: string; detail?: string; amount: number; children?: React.ReactNode }) {
+function Line({
+  title,
+  detail,
+  amount,
+  children,
+}: {
+  title: string;
+  detail?: string;
+  amount: number;
+  children?: React.ReactNode;
+}) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 p-4">
       <div className="min-w-0">
@@ -333,15 +410,28 @@ function PerformanceGroup({
               title
             )}
           </h3>
-          {(when || label?.venue) && <p className="text-sm text-ink-soft">{[when, label?.venue].filter(Boolean).join(" · ")}</p>}
+          {(when || label?.venue) && (
+            <p className="text-sm text-ink-soft">{[when, label?.venue].filter(Boolean).join(" · ")}</p>
+          )}
         </div>
-        {tickets.length > 1 && removeButton("tickets", tickets.map((t) => t.id), `all ${tickets.length} tickets for ${title}`, "Remove all")}
+        {tickets.length > 1 &&
+          removeButton(
+            "tickets",
+            tickets.map((t) => t.id),
+            `all ${tickets.length} tickets for ${title}`,
+            "Remove all",
+          )}
       </header>
       <ul className="divide-y divide-line">
         {tickets.map((t) => {
           const seat = t.seatName ? `Seat ${t.seatName}` : (t.planName ?? "General admission");
           return (
-            <Line key={t.id} title={seat} detail={t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : undefined} amount={t.total}>
+            <Line
+              key={t.id}
+              title={seat}
+              detail={t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : undefined}
+              amount={t.total}
+            >
               {removeButton("tickets", [t.id], `${seat.toLowerCase()} for ${title}`)}
             </Line>
           );

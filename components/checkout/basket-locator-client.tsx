@@ -40,14 +40,19 @@ export function BasketLocator({ spektrix, checkoutPath, whatsOnPath, basketPath 
   if (state === "loading") {
     return (
       <p role="status" className="flex items-center gap-3 rounded-card border border-line bg-white p-6 text-ink-soft">
-        <span aria-hidden className="h-5 w-5 animate-spin rounded-full border-2 border-line border-t-brand motion-reduce:animate-none" />
+        <span
+          aria-hidden
+          className="h-5 w-5 animate-spin rounded-full border-2 border-line border-t-brand motion-reduce:animate-none"
+        />
         Getting your basket…
       </p>
     );
   }
   return (
     <div role="status" className="rounded-card border border-line bg-white p-6 md:p-8">
-      <h2 className="text-2xl font-semibold">{state === "empty" ? "Your basket is empty" : "We couldn’t load your basket"}</h2>
+      <h2 className="text-2xl font-semibold">
+        {state === "empty" ? "Your basket is empty" : "We couldn’t load your basket"}
+      </h2>
       <p className="mt-2 text-ink-soft">
         {state === "empty"
           ? "Choose a performance and add some tickets, then come back here to pay."

@@ -12,7 +12,8 @@ export function BasketReset() {
   useEffect(() => {
     announceBasketChange({ source: "basket-page", itemCount: 0 });
     try {
-      for (const key of Object.keys(sessionStorage)) if (key.startsWith("spektrix:basket")) sessionStorage.removeItem(key);
+      for (const key of Object.keys(sessionStorage))
+        if (key.startsWith("spektrix:basket")) sessionStorage.removeItem(key);
     } catch {
       // Storage can be blocked; nothing to clear then.
     }

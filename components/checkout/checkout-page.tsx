@@ -34,13 +34,24 @@ export function CheckoutFindBasket({ spektrix, paths }: { spektrix: SpektrixConn
 }
 
 /** The basket cannot be paid for: expired, empty, or not linked to this customer. */
-export function CheckoutUnavailable({ kind, spektrix, paths }: { kind: Exclude<CheckoutView["kind"], "ready">; spektrix: SpektrixConnection; paths: PagePaths }) {
+export function CheckoutUnavailable({
+  kind,
+  spektrix,
+  paths,
+}: {
+  kind: Exclude<CheckoutView["kind"], "ready">;
+  spektrix: SpektrixConnection;
+  paths: PagePaths;
+}) {
   const copy = {
     expired: {
       title: "Your basket has expired",
       body: "We hold tickets for a limited time and this basket is no longer available. Nothing has been charged. Your seats may still be free.",
     },
-    empty: { title: "Your basket is empty", body: "Choose a performance and add some tickets, then come back here to pay." },
+    empty: {
+      title: "Your basket is empty",
+      body: "Choose a performance and add some tickets, then come back here to pay.",
+    },
     "not-yours": {
       title: "Your basket isn’t linked to your account",
       body: "Your box office session on this device has timed out or belongs to someone else. Sign out and in again to link your basket, then check out.",
@@ -127,7 +138,11 @@ function CheckoutShell({ children, signedInAs }: { children: React.ReactNode; si
         <CheckoutSteps current="pay" />
         <div className="mt-6 flex flex-wrap items-end justify-between gap-3">
           <h1 className="text-4xl font-semibold md:text-5xl">Checkout</h1>
-          {signedInAs ? <p className="text-sm text-ink-soft">Signed in as <span className="font-semibold text-ink">{signedInAs}</span></p> : null}
+          {signedInAs ? (
+            <p className="text-sm text-ink-soft">
+              Signed in as <span className="font-semibold text-ink">{signedInAs}</span>
+            </p>
+          ) : null}
         </div>
         <div className="mt-8">{children}</div>
       </div>
@@ -139,25 +154,36 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
   return (
     <CheckoutShell>
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
-        <section aria-labelledby="member-checkout" className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8">
+        <section
+          aria-labelledby="member-checkout"
+          className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8"
+        >
           <p className="eyebrow text-brand">Recommended</p>
           <h2 id="member-checkout" className="mt-2 text-2xl font-semibold">
             Sign in and check out
           </h2>
           <p className="mt-3 flex-1 text-ink-soft">
-            Members’ prices are applied automatically, your addresses are filled in, and your tickets appear in your account.
+            Members’ prices are applied automatically, your addresses are filled in, and your tickets appear in your
+            account.
           </p>
-          <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`} className="btn btn-primary mt-6 self-start">
+          <Link
+            href={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
+            className="btn btn-primary mt-6 self-start"
+          >
             Sign in
           </Link>
         </section>
-        <section aria-labelledby="guest-checkout" className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8">
+        <section
+          aria-labelledby="guest-checkout"
+          className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8"
+        >
           <p className="eyebrow text-ink-soft">No account needed</p>
           <h2 id="guest-checkout" className="mt-2 text-2xl font-semibold">
             Check out as a guest
           </h2>
           <p className="mt-3 flex-1 text-ink-soft">
-            Pay with your email address and card. We’ll send your tickets by email, and you can create an account afterwards.
+            Pay with your email address and card. We’ll send your tickets by email, and you can create an account
+            afterwards.
           </p>
           <Link href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
             Continue as guest

@@ -68,7 +68,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   /** Asks our server for a token; checks the basket did not change meanwhile; asks again if it did. */
   const start = useCallback(async () => {
     setStep({ kind: "starting" });
-    const web = createSpektrixClient({ baseUrl: props.spektrix.baseUrl, clientName: props.spektrix.clientName, retries: 0, timeoutMs: 6_000 });
+    const web = createSpektrixClient({
+      baseUrl: props.spektrix.baseUrl,
+      clientName: props.spektrix.clientName,
+      retries: 0,
+      timeoutMs: 6_000,
+    });
     for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
       let response: Response;
       try {
@@ -80,11 +85,18 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           body: JSON.stringify({ basketId: props.basketId, billingAddressId: addressId, storeCard }),
         });
       } catch {
-        setStep({ kind: "problem", message: "We couldn’t reach our website. Check your connection and try again.", canRetry: true });
+        setStep({
+          kind: "problem",
+          message: "We couldn’t reach our website. Check your connection and try again.",
+          canRetry: true,
+        });
         focusStatus();
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as Partial<InitiateOk> & { error?: string; message?: string };
+      const body = (await response.json().catch(() => ({}))) as Partial<InitiateOk> & {
+        error?: string;
+        message?: string;
+      };
       if (!response.ok || typeof body.paymentToken !== "string") {
         setStep(stepForFailure(response.status, body));
         focusStatus();
@@ -93,7 +105,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
       // Before showing the card form: is the basket still the one the token was issued for?
       const current = await web.getBasket().catch(() => undefined);
-      const unchanged = current === undefined || current === null || current.id !== props.basketId || current.hash === body.basketHash;
+      const unchanged =
+        current === undefined || current === null || current.id !== props.basketId || current.hash === body.basketHash;
       if (unchanged) {
         if (body.basketHash !== props.basketHash) router.refresh(); // the summary on the page is out of date
         setStep({ kind: "paying", token: body.paymentToken });
@@ -101,9 +114,21 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
       router.refresh();
     }
-    setStep({ kind: "problem", message: "Your basket changed while we were getting ready. Please check it and try again.", canRetry: true });
+    setStep({
+      kind: "problem",
+      message: "Your basket changed while we were getting ready. Please check it and try again.",
+      canRetry: true,
+    });
     focusStatus();
-  }, [addressId, props.basketHash, props.basketId, props.spektrix.baseUrl, props.spektrix.clientName, router, storeCard]);
+  }, [
+    addressId,
+    props.basketHash,
+    props.basketId,
+    props.spektrix.baseUrl,
+    props.spektrix.clientName,
+    router,
+    storeCard,
+  ]);
 
   const goToConfirmation = useCallback(
     (orderId: string) => {
@@ -132,7 +157,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
       if (check.status === "confirmed" && typeof check.orderId === "string") return goToConfirmation(check.orderId);
       if (check.status === "open" && after === "error") {
-        setStep({ kind: "problem", message: "Something went wrong while processing your payment, and your booking wasn’t completed. You can try again.", canRetry: true });
+        setStep({
+          kind: "problem",
+          message:
+            "Something went wrong while processing your payment, and your booking wasn’t completed. You can try again.",
+          canRetry: true,
+        });
       } else {
         setStep({ kind: "checking", busy: false });
       }
@@ -160,7 +190,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
         </h2>
         {props.addresses.length === 0 ? (
           <p className="mt-4 text-ink-soft">
-            There’s no address on your account yet. Please call the box office on {props.boxOffice.phone} to add one, or add it in your account.
+            There’s no address on your account yet. Please call the box office on {props.boxOffice.phone} to add one, or
+            add it in your account.
           </p>
         ) : (
           <fieldset className="mt-5" disabled={paying || checking || step.kind === "starting"}>
@@ -182,29 +213,49 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
                   />
                   <span>
                     <span className="block text-ink">{address.label}</span>
-                    {address.isBilling ? <span className="mt-0.5 block text-xs font-semibold uppercase tracking-wide text-ink-soft">Billing address on file</span> : null}
+                    {address.isBilling ? (
+                      <span className="mt-0.5 block text-xs font-semibold uppercase tracking-wide text-ink-soft">
+                        Billing address on file
+                      </span>
+                    ) : null}
                   </span>
                 </label>
               ))}
             </div>
             <label className="mt-6 flex cursor-pointer items-start gap-3">
-              <input type="checkbox" name="storeCard" checked={storeCard} onChange={(e) => setStoreCard(e.target.checked)} className="mt-1 h-4 w-4 accent-brand" />
+              <input
+                type="checkbox"
+                name="storeCard"
+                checked={storeCard}
+                onChange={(e) => setStoreCard(e.target.checked)}
+                className="mt-1 h-4 w-4 accent-brand"
+              />
               <span>
                 <span className="block font-medium text-ink">Save my card for next time</span>
-                <span className="block text-sm text-ink-soft">Stored securely by our ticketing provider, never on this website. You can remove it from your account.</span>
+                <span className="block text-sm text-ink-soft">
+                  Stored securely by our ticketing provider, never on this website. You can remove it from your account.
+                </span>
               </span>
             </label>
           </fieldset>
         )}
         {!paying && !checking && props.addresses.length > 0 ? (
-          <button type="submit" className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70" disabled={step.kind === "starting" || !addressId}>
+          <button
+            type="submit"
+            className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70"
+            disabled={step.kind === "starting" || !addressId}
+          >
             {step.kind === "starting" ? "Preparing secure payment…" : `Continue to payment · ${props.totalLabel}`}
           </button>
         ) : null}
         {paying ? (
           <p className="mt-6 text-sm text-ink-soft">
             Paying with the billing address <span className="font-medium text-ink">{chosen?.label}</span>.{" "}
-            <button type="button" className="font-semibold text-brand underline underline-offset-4" onClick={() => setStep({ kind: "details" })}>
+            <button
+              type="button"
+              className="font-semibold text-brand underline underline-offset-4"
+              onClick={() => setStep({ kind: "details" })}
+            >
               Change
             </button>
           </p>
@@ -225,8 +276,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
         {step.kind === "expired" ? (
           <Notice tone="danger" title="Your basket has expired">
             <p>
-              We hold tickets for a limited time, and this basket is no longer available, so no payment has been taken. Your seats may still
-              be free: please go back to your basket and try again.
+              We hold tickets for a limited time, and this basket is no longer available, so no payment has been taken.
+              Your seats may still be free: please go back to your basket and try again.
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               <Link href={props.paths.basket} className="btn btn-primary">
@@ -241,11 +292,17 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
         {step.kind === "checking" ? (
           <Notice tone="warning" title="We’re checking your order">
             <p>
-              Your payment may have gone through, so please don’t pay again. Confirmed bookings appear in your account within a few minutes. If
-              yours doesn’t, call the box office on {props.boxOffice.phone} ({props.boxOffice.hours}) and we’ll sort it out.
+              Your payment may have gone through, so please don’t pay again. Confirmed bookings appear in your account
+              within a few minutes. If yours doesn’t, call the box office on {props.boxOffice.phone} (
+              {props.boxOffice.hours}) and we’ll sort it out.
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
-              <button type="button" className="btn btn-primary disabled:opacity-70" disabled={step.busy} onClick={() => void settle("completed")}>
+              <button
+                type="button"
+                className="btn btn-primary disabled:opacity-70"
+                disabled={step.busy}
+                onClick={() => void settle("completed")}
+              >
                 {step.busy ? "Checking…" : "Check again"}
               </button>
               <Link href={routes.account} className="btn btn-ghost text-brand">
@@ -258,11 +315,15 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           <Notice tone="danger" title="We couldn’t take your payment">
             <p>{step.message}</p>
             <p className="mt-2 text-sm">
-              If this keeps happening, call the box office on {props.boxOffice.phone} ({props.boxOffice.hours}) and we’ll complete your booking.
+              If this keeps happening, call the box office on {props.boxOffice.phone} ({props.boxOffice.hours}) and
+              we’ll complete your booking.
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               {step.signIn ? (
-                <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(props.paths.checkout)}`} className="btn btn-primary">
+                <Link
+                  href={`${routes.login}?callbackUrl=${encodeURIComponent(props.paths.checkout)}`}
+                  className="btn btn-primary"
+                >
                   Sign in again
                 </Link>
               ) : null}
@@ -307,7 +368,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               }}
               onError={() => void settle("error")}
               onUnavailable={() => {
-                setStep({ kind: "problem", message: "The secure payment form didn’t load. Please check your connection, or try again in a moment.", canRetry: true });
+                setStep({
+                  kind: "problem",
+                  message:
+                    "The secure payment form didn’t load. Please check your connection, or try again in a moment.",
+                  canRetry: true,
+                });
                 focusStatus();
               }}
             />
@@ -323,15 +389,28 @@ function stepForFailure(status: number, body: { error?: string; message?: string
     case "basket-gone":
       return { kind: "expired" };
     case "unauthenticated":
-      return { kind: "problem", message: "Your session has ended. Please sign in again to pay.", canRetry: false, signIn: true };
+      return {
+        kind: "problem",
+        message: "Your session has ended. Please sign in again to pay.",
+        canRetry: false,
+        signIn: true,
+      };
     case "basket-empty":
       return { kind: "problem", message: "Your basket is empty.", canRetry: false };
     case "rate-limited":
-      return { kind: "problem", message: "Too many attempts in a short time. Please wait a minute, then try again.", canRetry: true };
+      return {
+        kind: "problem",
+        message: "Too many attempts in a short time. Please wait a minute, then try again.",
+        canRetry: true,
+      };
     default:
       return {
         kind: "problem",
-        message: body.message ?? (status >= 500 ? "Our box office system isn’t responding. Please try again shortly." : "Something went wrong. Please try again."),
+        message:
+          body.message ??
+          (status >= 500
+            ? "Our box office system isn’t responding. Please try again shortly."
+            : "Something went wrong. Please try again."),
         canRetry: true,
       };
   }

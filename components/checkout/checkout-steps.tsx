@@ -15,7 +15,11 @@ export function CheckoutSteps({ current }: { current: CheckoutStepId }) {
         {STEPS.map((step, i) => {
           const state = i < index ? "done" : i === index ? "current" : "todo";
           return (
-            <li key={step.id} className="flex items-center gap-3" aria-current={state === "current" ? "step" : undefined}>
+            <li
+              key={step.id}
+              className="flex items-center gap-3"
+              aria-current={state === "current" ? "step" : undefined}
+            >
               <span
                 aria-hidden
                 className={

@@ -31,7 +31,10 @@ export function JoinAndSave({ spektrix, memberships, membershipHref }: JoinAndSa
     const client = createSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 6_000 });
     const quote = async () => {
       const quotes = await Promise.all(
-        memberships.slice(0, 6).map(async (membership) => ({ membership, discount: await client.getPotentialDiscount(membership.id).catch(() => null) })),
+        memberships.slice(0, 6).map(async (membership) => ({
+          membership,
+          discount: await client.getPotentialDiscount(membership.id).catch(() => null),
+        })),
       );
       if (live) setOffer(bestJoinAndSaveOffer(quotes));
     };
@@ -52,8 +55,8 @@ export function JoinAndSave({ spektrix, memberships, membershipHref }: JoinAndSa
       </h2>
       <p className="mt-2 text-sm text-ink-soft">
         {offer.price !== null ? `Membership is ${formatMoney(offer.price)} a year. ` : ""}
-        With it, this basket would come to {formatMoney(offer.totalIfJoined)} including your membership, and you’d save on every booking
-        this year.
+        With it, this basket would come to {formatMoney(offer.totalIfJoined)} including your membership, and you’d save
+        on every booking this year.
       </p>
       <Link href={membershipHref} className="btn btn-primary mt-4">
         Join as a {offer.name} member

@@ -16,7 +16,16 @@ export interface OrderSummaryProps {
 }
 
 /** The basket or order, as Spektrix priced it: performances with their seats, other items, discount and total. */
-export function OrderSummary({ heading, performances, extras, total, totalDiscount = 0, timeZone, renderPerformanceActions, headingLevel = 2 }: OrderSummaryProps) {
+export function OrderSummary({
+  heading,
+  performances,
+  extras,
+  total,
+  totalDiscount = 0,
+  timeZone,
+  renderPerformanceActions,
+  headingLevel = 2,
+}: OrderSummaryProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-label={heading} className="rounded-card border border-line bg-white">

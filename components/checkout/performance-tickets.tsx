@@ -19,8 +19,18 @@ export function PerformanceTickets({
   const seats = tickets.map((t) => t.seatName).filter(Boolean);
   return (
     <div>
-      <p className={size === "booking" ? "font-display text-xl font-semibold" : "font-display text-lg font-semibold leading-snug text-ink"}>{eventName}</p>
-      {when ? <p className={size === "booking" ? "mt-1 text-ink-soft" : "mt-0.5 text-sm text-ink-soft"}>{when}</p> : null}
+      <p
+        className={
+          size === "booking"
+            ? "font-display text-xl font-semibold"
+            : "font-display text-lg font-semibold leading-snug text-ink"
+        }
+      >
+        {eventName}
+      </p>
+      {when ? (
+        <p className={size === "booking" ? "mt-1 text-ink-soft" : "mt-0.5 text-sm text-ink-soft"}>{when}</p>
+      ) : null}
       <p className="mt-1 text-sm text-ink-soft">
         {ticketCount(tickets.length)}
         {seats.length ? ` · ${seats.join(", ")}` : ""}

@@ -28,7 +28,13 @@ export function PromoCode({
       await onChanged();
     },
     onError: (error) =>
-      setMessage({ kind: "error", text: describeSpektrixError(error).reason === "rejected" ? "That promo code isn’t valid. Please check it and try again." : describeSpektrixError(error).message }),
+      setMessage({
+        kind: "error",
+        text:
+          describeSpektrixError(error).reason === "rejected"
+            ? "That promo code isn’t valid. Please check it and try again."
+            : describeSpektrixError(error).message,
+      }),
   });
   const clear = useMutation({
     mutationFn: () => removeCode(),
@@ -46,7 +52,12 @@ export function PromoCode({
           <span>
             Promo code <strong className="font-semibold">{basket.promoCode}</strong>
           </span>
-          <button type="button" onClick={() => clear.mutate()} disabled={clear.isPending} className="font-semibold text-brand underline underline-offset-2">
+          <button
+            type="button"
+            onClick={() => clear.mutate()}
+            disabled={clear.isPending}
+            className="font-semibold text-brand underline underline-offset-2"
+          >
             Remove
           </button>
         </p>
@@ -80,7 +91,12 @@ export function PromoCode({
           </div>
         </form>
       )}
-      <p id={`${ids}-msg`} role="status" aria-live="polite" className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}>
+      <p
+        id={`${ids}-msg`}
+        role="status"
+        aria-live="polite"
+        className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}
+      >
         {message?.text}
       </p>
     </div>

@@ -130,7 +130,10 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
     <div className="spektrix-payments-host min-h-40" aria-busy={!ready}>
       {!ready ? (
         <p role="status" className="flex items-center gap-3 py-6 text-ink-soft">
-          <span aria-hidden className="h-5 w-5 animate-spin rounded-full border-2 border-line border-t-brand motion-reduce:animate-none" />
+          <span
+            aria-hidden
+            className="h-5 w-5 animate-spin rounded-full border-2 border-line border-t-brand motion-reduce:animate-none"
+          />
           Loading the secure payment form…
         </p>
       ) : null}

@@ -1,7 +1,13 @@
 import type { AccessFlag } from "@/lib/db/schema";
 import { ACCESS_LABELS } from "@/lib/events/filters";
 
-const SHORT: Record<AccessFlag, string> = { captioned: "CC", bsl: "BSL", audioDescribed: "AD", relaxed: "R", touchTour: "TT" };
+const SHORT: Record<AccessFlag, string> = {
+  captioned: "CC",
+  bsl: "BSL",
+  audioDescribed: "AD",
+  relaxed: "R",
+  touchTour: "TT",
+};
 
 /** Access performance badges: the text is always there; the short code is a visual aid only. Styled by `.access-badges` in globals.css. */
 export function AccessBadges({ flags, size = "md" }: { flags: readonly AccessFlag[]; size?: "sm" | "md" }) {

@@ -31,7 +31,9 @@ function useOnScreen<T extends Element>() {
       setVisible(true);
       return;
     }
-    const io = new IntersectionObserver(([entry]) => setVisible(Boolean(entry?.isIntersecting)), { rootMargin: "200px" });
+    const io = new IntersectionObserver(([entry]) => setVisible(Boolean(entry?.isIntersecting)), {
+      rootMargin: "200px",
+    });
     io.observe(el);
     return () => io.disconnect();
   }, []);

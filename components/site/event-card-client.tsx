@@ -44,7 +44,14 @@ export function EventCardView({
   return (
     <article className="event-card">
       <div className="event-card-media">
-        <EventImage image={image} title={title} genre={genre} decorative priority={priority} sizes="(min-width: 1024px) 24rem, (min-width: 640px) 50vw, 100vw" />
+        <EventImage
+          image={image}
+          title={title}
+          genre={genre}
+          decorative
+          priority={priority}
+          sizes="(min-width: 1024px) 24rem, (min-width: 640px) 50vw, 100vw"
+        />
       </div>
       <div className="event-card-body">
         {genre ? <p className="eyebrow text-brand">{genre}</p> : null}

@@ -5,7 +5,17 @@ import { AccessBadges } from "./access-badges";
 import { EventCardView } from "./event-card-client";
 
 /** A listing card: formats the event's dates in the venue's time zone and hands plain fields to the card's markup. */
-export function EventCard({ event, timeZone, headingLevel = 2, priority = false }: { event: ListingEvent; timeZone: string; headingLevel?: 2 | 3; priority?: boolean }) {
+export function EventCard({
+  event,
+  timeZone,
+  headingLevel = 2,
+  priority = false,
+}: {
+  event: ListingEvent;
+  timeZone: string;
+  headingLevel?: 2 | 3;
+  priority?: boolean;
+}) {
   return (
     <EventCardView
       href={routes.event(event.slug)}

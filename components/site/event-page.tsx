@@ -37,7 +37,14 @@ export function EventPageView({
       <header className="relative bg-stage text-paper">
         <div className="container-page grid grid-cols-1 gap-8 py-8 md:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] md:items-end md:gap-12 md:py-14">
           <div className="relative order-first aspect-[3/2] overflow-hidden rounded-card bg-ink shadow-2xl md:order-last md:aspect-[4/3]">
-            <EventImage image={event.image} title={event.title} genre={event.genre} sizes="(min-width: 768px) 40rem, 100vw" priority size="hero" />
+            <EventImage
+              image={event.image}
+              title={event.title}
+              genre={event.genre}
+              sizes="(min-width: 768px) 40rem, 100vw"
+              priority
+              size="hero"
+            />
           </div>
           <div>
             <nav aria-label="Breadcrumb" className="text-sm text-paper/70">
@@ -47,7 +54,10 @@ export function EventPageView({
               {event.genre ? (
                 <>
                   <span aria-hidden> / </span>
-                  <ListingLink href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`} className="underline-offset-4 hover:text-paper hover:underline">
+                  <ListingLink
+                    href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`}
+                    className="underline-offset-4 hover:text-paper hover:underline"
+                  >
                     {event.genre}
                   </ListingLink>
                 </>
@@ -98,7 +108,10 @@ export function EventPageView({
             About the show
           </h2>
           {event.bodyHtml ? (
-            <div className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink" dangerouslySetInnerHTML={{ __html: event.bodyHtml }} />
+            <div
+              className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink"
+              dangerouslySetInnerHTML={{ __html: event.bodyHtml }}
+            />
           ) : event.summaryParagraphs.length ? (
             <div className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink">
               {event.summaryParagraphs.map((p, i) => (
@@ -106,7 +119,9 @@ export function EventPageView({
               ))}
             </div>
           ) : (
-            <p className="mt-5 text-ink-soft">More about this show soon. The box office is happy to help with questions.</p>
+            <p className="mt-5 text-ink-soft">
+              More about this show soon. The box office is happy to help with questions.
+            </p>
           )}
         </section>
 
@@ -116,7 +131,10 @@ export function EventPageView({
               Dates and tickets
             </h2>
             {upcoming.length ? (
-              <a href={`/api/calendar?event=${encodeURIComponent(event.slug)}`} className="text-sm font-semibold text-brand underline underline-offset-4">
+              <a
+                href={`/api/calendar?event=${encodeURIComponent(event.slug)}`}
+                className="text-sm font-semibold text-brand underline underline-offset-4"
+              >
                 Add all dates to calendar (.ics)
               </a>
             ) : null}
@@ -158,14 +176,26 @@ export function EventPageView({
   );
 }
 
-function StatusBanner({ event, cancelledCount, rescheduledCount }: { event: EventDetail; cancelledCount: number; rescheduledCount: number }) {
+function StatusBanner({
+  event,
+  cancelledCount,
+  rescheduledCount,
+}: {
+  event: EventDetail;
+  cancelledCount: number;
+  rescheduledCount: number;
+}) {
   if (!event.cancelled && !cancelledCount && !rescheduledCount) return null;
   const allCancelled = event.cancelled;
   const message = allCancelled
     ? "This event has been cancelled. If you have tickets, the box office will contact you about a refund."
     : [
-        cancelledCount ? `${cancelledCount === 1 ? "One performance has" : `${cancelledCount} performances have`} been cancelled.` : "",
-        rescheduledCount ? `${rescheduledCount === 1 ? "One performance has" : `${rescheduledCount} performances have`} moved to a new date.` : "",
+        cancelledCount
+          ? `${cancelledCount === 1 ? "One performance has" : `${cancelledCount} performances have`} been cancelled.`
+          : "",
+        rescheduledCount
+          ? `${rescheduledCount === 1 ? "One performance has" : `${rescheduledCount} performances have`} moved to a new date.`
+          : "",
         "Ticket holders will be contacted by the box office.",
       ]
         .filter(Boolean)
@@ -173,7 +203,10 @@ function StatusBanner({ event, cancelledCount, rescheduledCount }: { event: Even
   return (
     <div role="status" className={allCancelled ? "bg-danger text-white" : "bg-warning-tint text-warning-deep"}>
       <div className="container-page flex items-start gap-3 py-4">
-        <span aria-hidden className="mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full border-2 border-current text-sm font-bold">
+        <span
+          aria-hidden
+          className="mt-0.5 inline-flex size-6 shrink-0 items-center justify-center rounded-full border-2 border-current text-sm font-bold"
+        >
           !
         </span>
         <p className="font-medium">

@@ -37,8 +37,16 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
           <div>
             <p className="eyebrow text-gold">The season at {site.name}</p>
             <h1 className="mt-4 max-w-3xl text-display font-semibold">Stories worth leaving the house for.</h1>
-            <p className="mt-6 max-w-xl text-lg text-paper/80">Plays, concerts and family shows. Find a date that suits you, or a show you can’t miss.</p>
-            <form action={routes.whatsOn} method="get" role="search" aria-label="Search shows" className="mt-8 flex max-w-lg gap-2">
+            <p className="mt-6 max-w-xl text-lg text-paper/80">
+              Plays, concerts and family shows. Find a date that suits you, or a show you can’t miss.
+            </p>
+            <form
+              action={routes.whatsOn}
+              method="get"
+              role="search"
+              aria-label="Search shows"
+              className="mt-8 flex max-w-lg gap-2"
+            >
               <label htmlFor="home-q" className="sr-only">
                 Search by title
               </label>
@@ -56,13 +64,29 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
             </form>
           </div>
           {featured ? (
-            <Link href={routes.event(featured.slug)} className="group relative block overflow-hidden rounded-card shadow-2xl ring-1 ring-white/10">
+            <Link
+              href={routes.event(featured.slug)}
+              className="group relative block overflow-hidden rounded-card shadow-2xl ring-1 ring-white/10"
+            >
               <div className="relative aspect-[4/3]">
-                <EventImage image={featured.image} title={featured.title} genre={featured.genre} sizes="(min-width: 1024px) 36rem, 100vw" priority decorative size="hero" posterTitle={false} />
+                <EventImage
+                  image={featured.image}
+                  title={featured.title}
+                  genre={featured.genre}
+                  sizes="(min-width: 1024px) 36rem, 100vw"
+                  priority
+                  decorative
+                  size="hero"
+                  posterTitle={false}
+                />
                 <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/85 via-black/55 to-transparent p-5 pt-16 md:p-7 md:pt-20">
                   <p className="eyebrow text-gold">Featured</p>
-                  <p className="mt-1 font-display text-2xl font-semibold leading-tight group-hover:underline md:text-3xl">{featured.title}</p>
-                  <p className="mt-1 text-sm text-paper/85">{formatRun(new Date(featured.firstAt), new Date(featured.lastAt), site.timeZone)}</p>
+                  <p className="mt-1 font-display text-2xl font-semibold leading-tight group-hover:underline md:text-3xl">
+                    {featured.title}
+                  </p>
+                  <p className="mt-1 text-sm text-paper/85">
+                    {formatRun(new Date(featured.firstAt), new Date(featured.lastAt), site.timeZone)}
+                  </p>
                 </div>
               </div>
             </Link>
@@ -77,7 +101,10 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
         <ul className="mt-6 grid grid-cols-2 gap-3 md:gap-4 lg:grid-cols-4">
           {quickLinks.map((link) => (
             <li key={link.href}>
-              <ListingLink href={link.href} className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5">
+              <ListingLink
+                href={link.href}
+                className="group block h-full rounded-card border border-line bg-white/60 p-4 transition hover:border-brand hover:bg-white md:p-5"
+              >
                 <span className="font-display text-xl font-semibold group-hover:text-brand">{link.label}</span>
                 <span className="mt-1 block text-sm text-ink-soft">{link.note}</span>
               </ListingLink>
@@ -116,13 +143,22 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
             <h2 id="access" className="text-3xl font-semibold">
               Access performances
             </h2>
-            <p className="mt-3 max-w-md text-ink-soft">Captioned, BSL-interpreted, audio-described and relaxed performances across the season, with touch tours before described shows.</p>
+            <p className="mt-3 max-w-md text-ink-soft">
+              Captioned, BSL-interpreted, audio-described and relaxed performances across the season, with touch tours
+              before described shows.
+            </p>
           </div>
           <ul className="grid grid-cols-2 gap-3">
             {accessLinks.map((a) => (
               <li key={a.href}>
-                <ListingLink href={a.href} className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access">
-                  <span aria-hidden className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white">
+                <ListingLink
+                  href={a.href}
+                  className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access"
+                >
+                  <span
+                    aria-hidden
+                    className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white"
+                  >
                     {a.code}
                   </span>
                   {a.label}
@@ -140,7 +176,8 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
               Keep the lights on
             </h2>
             <p className="mt-3 max-w-2xl text-ink-soft">
-              Ticket sales cover less than half of what it costs to put a show on stage. Members and donors make up the rest, and get closer to the work.
+              Ticket sales cover less than half of what it costs to put a show on stage. Members and donors make up the
+              rest, and get closer to the work.
             </p>
           </div>
           <div className="flex flex-wrap gap-3 md:justify-end">

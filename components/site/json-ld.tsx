@@ -8,5 +8,11 @@ import { serializeJsonLd } from "@/lib/seo/json-ld";
  * payload carries those props, the shared fields once, rather than every script's full text again.
  */
 export function JsonLd({ shared, entries }: { shared: object; entries: object[] }) {
-  return entries.map((own, i) => <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd({ ...shared, ...own }) }} />);
+  return entries.map((own, i) => (
+    <script
+      key={i}
+      type="application/ld+json"
+      dangerouslySetInnerHTML={{ __html: serializeJsonLd({ ...shared, ...own }) }}
+    />
+  ));
 }

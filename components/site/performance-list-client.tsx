@@ -29,7 +29,10 @@ export interface PerformanceRow {
  */
 export function PerformanceListView({ rows }: { rows: PerformanceRow[] }) {
   // Every badge asks about the same performances, so React Query makes one request for all of them.
-  const liveIds = rows.filter((r) => !r.cancelled).map((r) => r.id).slice(0, 60);
+  const liveIds = rows
+    .filter((r) => !r.cancelled)
+    .map((r) => r.id)
+    .slice(0, 60);
   return (
     <ol className="divide-y divide-line overflow-hidden rounded-card border border-line bg-white">
       {rows.map((r) => (

@@ -14,11 +14,22 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-export function Poster({ title, genre, size = "card", showTitle = true }: { title: string; genre?: string | null; size?: "card" | "hero"; showTitle?: boolean }) {
+export function Poster({
+  title,
+  genre,
+  size = "card",
+  showTitle = true,
+}: {
+  title: string;
+  genre?: string | null;
+  size?: "card" | "hero";
+  showTitle?: boolean;
+}) {
   const h = hash(title);
   const long = title.length > 38;
   // `.poster-title` is sized for a card with a short title; these override it.
-  const titleSize = size === "hero" ? (long ? " text-3xl md:text-5xl" : " text-4xl md:text-6xl") : long ? " text-xl" : "";
+  const titleSize =
+    size === "hero" ? (long ? " text-3xl md:text-5xl" : " text-4xl md:text-6xl") : long ? " text-xl" : "";
   const style = { "--poster-x": `${20 + (h % 60)}%`, "--poster-angle": `${110 + (h % 70)}deg` } as CSSProperties;
   return (
     <div aria-hidden className={`poster poster-${(h % COLOURWAYS) + 1}`} style={style}>

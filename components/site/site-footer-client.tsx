@@ -22,7 +22,12 @@ export function SiteFooterView({
   accessHref,
   accessRel,
   year,
-}: FooterProps & { nav: ReadonlyArray<{ href: string; label: string }>; accessHref: string; accessRel?: string; year: number }) {
+}: FooterProps & {
+  nav: ReadonlyArray<{ href: string; label: string }>;
+  accessHref: string;
+  accessRel?: string;
+  year: number;
+}) {
   return (
     <footer className="mt-auto bg-stage text-paper/85">
       <div className="container-page grid grid-cols-1 gap-10 py-12 md:grid-cols-[1.4fr_1fr_1fr]">

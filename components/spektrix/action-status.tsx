@@ -13,7 +13,9 @@ export function ActionMessage({ id, status, basketPath }: { id: string; status: 
           </Link>
         </p>
       )}
-      {status.kind === "error" && <p className="rounded-lg border-l-4 border-danger bg-white p-3 text-danger">{status.text}</p>}
+      {status.kind === "error" && (
+        <p className="rounded-lg border-l-4 border-danger bg-white p-3 text-danger">{status.text}</p>
+      )}
     </div>
   );
 }

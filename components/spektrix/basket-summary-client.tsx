@@ -10,7 +10,14 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { formatMoney } from "@/lib/spektrix-flows/money";
-import { basketItemCount, basketQueryKey, useHydrated, useSpektrix, useSpektrixBasket, useSpektrixComponent } from "./spektrix-loader-client";
+import {
+  basketItemCount,
+  basketQueryKey,
+  useHydrated,
+  useSpektrix,
+  useSpektrixBasket,
+  useSpektrixComponent,
+} from "./spektrix-loader-client";
 import { BasketIcon } from "@/components/icons";
 
 export function BasketSummary({ href }: { href?: string }) {
@@ -28,7 +35,8 @@ export function BasketSummary({ href }: { href?: string }) {
       const attr = el.getAttribute("count");
       const theirs = attr === null ? null : Number.parseInt(attr, 10);
       const ours = basketItemCount(queryClient.getQueryData(basketQueryKey));
-      if (theirs !== null && Number.isFinite(theirs) && theirs !== ours) void queryClient.invalidateQueries({ queryKey: basketQueryKey });
+      if (theirs !== null && Number.isFinite(theirs) && theirs !== ours)
+        void queryClient.invalidateQueries({ queryKey: basketQueryKey });
     });
     observer.observe(el, { attributes: true, attributeFilter: ["count"] });
     return () => observer.disconnect();
@@ -39,11 +47,24 @@ export function BasketSummary({ href }: { href?: string }) {
   const count = known ? basketItemCount(basket.data) : 0;
   const total = basket.data?.total ?? 0;
   // Read after the visible word "Basket", so the accessible name starts with what sighted users see.
-  const spoken = known ? (count === 0 ? ", empty" : `, ${count} ${count === 1 ? "item" : "items"}, ${formatMoney(total)}`) : "";
+  const spoken = known
+    ? count === 0
+      ? ", empty"
+      : `, ${count} ${count === 1 ? "item" : "items"}, ${formatMoney(total)}`
+    : "";
 
   return (
-    <spektrix-basket-summary ref={elementRef} client-name={config.clientName} custom-domain={config.customDomain ?? undefined} className="contents">
-      <Link href={href ?? basketPath} className="btn btn-ghost !py-2 !px-3 sm:!px-4 whitespace-nowrap text-sm text-brand" data-testid="basket-summary">
+    <spektrix-basket-summary
+      ref={elementRef}
+      client-name={config.clientName}
+      custom-domain={config.customDomain ?? undefined}
+      className="contents"
+    >
+      <Link
+        href={href ?? basketPath}
+        className="btn btn-ghost !py-2 !px-3 sm:!px-4 whitespace-nowrap text-sm text-brand"
+        data-testid="basket-summary"
+      >
         <BasketIcon />
         <span className="sr-only sm:not-sr-only">Basket</span>
         {spoken && <span className="sr-only">{spoken}</span>}
@@ -54,7 +75,11 @@ export function BasketSummary({ href }: { href?: string }) {
         >
           {known ? count : "·"}
         </span>
-        {known && count > 0 && <span aria-hidden className="hidden lg:inline text-ink-soft font-medium tabular-nums">{formatMoney(total)}</span>}
+        {known && count > 0 && (
+          <span aria-hidden className="hidden lg:inline text-ink-soft font-medium tabular-nums">
+            {formatMoney(total)}
+          </span>
+        )}
       </Link>
       {/* Spektrix's hooks: the component writes into these; the visible figures above are ours. */}
       <span hidden data-basket-item-count />

@@ -13,7 +13,10 @@ export function BoxOfficeNotice({
   compact?: boolean;
 }) {
   return (
-    <div role="status" className={`rounded-[var(--radius-card)] border border-line bg-paper-deep ${compact ? "p-4 text-sm" : "p-5 md:p-6"}`}>
+    <div
+      role="status"
+      className={`rounded-[var(--radius-card)] border border-line bg-paper-deep ${compact ? "p-4 text-sm" : "p-5 md:p-6"}`}
+    >
       <p className={`font-display font-semibold text-ink ${compact ? "text-base" : "text-xl"}`}>{title}</p>
       <p className="mt-1.5 text-ink-soft">
         {children ?? "Please try again in a few minutes, or contact the box office and we’ll be glad to help."}

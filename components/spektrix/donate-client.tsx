@@ -10,7 +10,13 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
 import { ActionMessage, HiddenFeedbackHooks } from "./action-status";
 import { BoxOfficeNotice } from "./box-office-notice";
-import { failMessage, useActionStatus, useComponentEvents, useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
+import {
+  failMessage,
+  useActionStatus,
+  useComponentEvents,
+  useSpektrix,
+  useSpektrixComponent,
+} from "./spektrix-loader-client";
 
 export interface DonateFund {
   id: string;
@@ -22,7 +28,17 @@ export interface DonateFund {
 const MIN = 1;
 const MAX = 100_000;
 
-export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forwardTo }: { funds: DonateFund[]; initialFundId?: string | null; presets?: number[]; forwardTo?: string }) {
+export function Donate({
+  funds,
+  initialFundId,
+  presets = [10, 25, 50, 100],
+  forwardTo,
+}: {
+  funds: DonateFund[];
+  initialFundId?: string | null;
+  presets?: number[];
+  forwardTo?: string;
+}) {
   const { config, boxOffice, basketPath } = useSpektrix();
   const state = useSpektrixComponent("spektrix-donate");
   const ref = useRef<HTMLElement>(null);
@@ -36,17 +52,30 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
 
   useComponentEvents(ref, {
     onSuccess: () => {
-      setStatus({ kind: "success", text: `Thank you. Your gift of ${formatMoney(amount ?? 0)} to the ${fund?.name ?? "fund"} is in your basket.` });
+      setStatus({
+        kind: "success",
+        text: `Thank you. Your gift of ${formatMoney(amount ?? 0)} to the ${fund?.name ?? "fund"} is in your basket.`,
+      });
       announceBasketChange({ source: "web-component" });
     },
-    onFail: (detail) => setStatus({ kind: "error", text: failMessage(detail, "We couldn’t add your donation. Please try again, or contact the box office.") }),
+    onFail: (detail) =>
+      setStatus({
+        kind: "error",
+        text: failMessage(detail, "We couldn’t add your donation. Please try again, or contact the box office."),
+      }),
   });
 
   if (!fund) return <BoxOfficeNotice boxOffice={boxOffice} title="Donations are not open online right now" />;
-  if (state === "unavailable") return <BoxOfficeNotice boxOffice={boxOffice}>Online donations are temporarily unavailable. You can still give by phone or e-mail.</BoxOfficeNotice>;
+  if (state === "unavailable")
+    return (
+      <BoxOfficeNotice boxOffice={boxOffice}>
+        Online donations are temporarily unavailable. You can still give by phone or e-mail.
+      </BoxOfficeNotice>
+    );
 
   const customNumber = custom.trim() === "" ? null : Number(custom);
-  const customInvalid = customNumber !== null && (!Number.isFinite(customNumber) || customNumber < MIN || customNumber > MAX);
+  const customInvalid =
+    customNumber !== null && (!Number.isFinite(customNumber) || customNumber < MIN || customNumber > MAX);
   const valid = amount !== null && amount >= MIN && amount <= MAX && !customInvalid;
   const busy = state !== "ready" || status.kind === "pending";
 
@@ -60,13 +89,22 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
       forward-to={forwardTo}
       className="block"
     >
-      <form className="space-y-6" onSubmit={(e) => e.preventDefault()} aria-busy={busy} aria-describedby={`${ids}-status`} noValidate>
+      <form
+        className="space-y-6"
+        onSubmit={(e) => e.preventDefault()}
+        aria-busy={busy}
+        aria-describedby={`${ids}-status`}
+        noValidate
+      >
         {funds.length > 1 && (
           <fieldset>
             <legend className="font-display text-lg font-semibold text-ink">Choose what to support</legend>
             <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2">
               {funds.map((f) => (
-                <label key={f.id} className={`flex cursor-pointer gap-3 rounded-[var(--radius-card)] border-2 bg-white p-3.5 transition-colors ${f.id === fund.id ? "border-brand" : "border-line hover:border-ink-soft"}`}>
+                <label
+                  key={f.id}
+                  className={`flex cursor-pointer gap-3 rounded-[var(--radius-card)] border-2 bg-white p-3.5 transition-colors ${f.id === fund.id ? "border-brand" : "border-line hover:border-ink-soft"}`}
+                >
                   <input
                     type="radio"
                     name={`${ids}-fund`}
@@ -116,7 +154,9 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
               Or enter another amount
             </label>
             <div className="mt-1 flex items-center rounded-lg border-2 border-line bg-white focus-within:border-brand">
-              <span aria-hidden className="pl-3 text-ink-soft">$</span>
+              <span aria-hidden className="pl-3 text-ink-soft">
+                $
+              </span>
               <input
                 id={`${ids}-custom`}
                 data-custom-donation-input=""
@@ -140,7 +180,8 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
             </div>
             {customInvalid && (
               <p id={`${ids}-custom-error`} className="mt-1 text-sm text-danger">
-                Please enter an amount from {formatMoney(MIN, { compact: true })} to {formatMoney(MAX, { compact: true })}.
+                Please enter an amount from {formatMoney(MIN, { compact: true })} to{" "}
+                {formatMoney(MAX, { compact: true })}.
               </p>
             )}
           </div>
@@ -148,7 +189,12 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
 
         <div>
           <label className="flex items-center gap-2.5 font-medium text-ink">
-            <input type="checkbox" checked={tribute} onChange={(e) => setTribute(e.target.checked)} className="h-4 w-4 accent-[var(--color-brand)]" />
+            <input
+              type="checkbox"
+              checked={tribute}
+              onChange={(e) => setTribute(e.target.checked)}
+              className="h-4 w-4 accent-[var(--color-brand)]"
+            />
             Make this gift in honour or in memory of someone
           </label>
           <div className={tribute ? "mt-3 grid gap-3 sm:grid-cols-2" : "hidden"}>
@@ -156,7 +202,12 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
               <label htmlFor={`${ids}-tribute-type`} className="block text-sm font-semibold text-ink">
                 Type of tribute
               </label>
-              <select id={`${ids}-tribute-type`} data-tribute-type="" disabled={!tribute} className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink">
+              <select
+                id={`${ids}-tribute-type`}
+                data-tribute-type=""
+                disabled={!tribute}
+                className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
+              >
                 <option value="InHonourOf">In honour of</option>
                 <option value="InMemoryOf">In memory of</option>
               </select>
@@ -165,7 +216,15 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
               <label htmlFor={`${ids}-tribute-name`} className="block text-sm font-semibold text-ink">
                 Their name
               </label>
-              <input id={`${ids}-tribute-name`} data-tribute-name="" type="text" maxLength={100} autoComplete="off" disabled={!tribute} className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink" />
+              <input
+                id={`${ids}-tribute-name`}
+                data-tribute-name=""
+                type="text"
+                maxLength={100}
+                autoComplete="off"
+                disabled={!tribute}
+                className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
+              />
             </div>
           </div>
         </div>
@@ -178,7 +237,13 @@ export function Donate({ funds, initialFundId, presets = [10, 25, 50, 100], forw
             onClick={() => setStatus({ kind: "pending" })}
             className="btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
           >
-            {state !== "ready" ? "Connecting to the box office…" : status.kind === "pending" ? "Adding…" : amount === null ? "Choose an amount" : `Donate ${valid ? formatMoney(amount) : ""}`.trim()}
+            {state !== "ready"
+              ? "Connecting to the box office…"
+              : status.kind === "pending"
+                ? "Adding…"
+                : amount === null
+                  ? "Choose an amount"
+                  : `Donate ${valid ? formatMoney(amount) : ""}`.trim()}
           </button>
           <p className="text-sm text-ink-soft">Added to your basket. You pay at checkout.</p>
         </div>

@@ -9,7 +9,13 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 import { ActionMessage, HiddenFeedbackHooks } from "./action-status";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
-import { failMessage, useActionStatus, useComponentEvents, useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
+import {
+  failMessage,
+  useActionStatus,
+  useComponentEvents,
+  useSpektrix,
+  useSpektrixComponent,
+} from "./spektrix-loader-client";
 
 export interface GiftVoucherOptions {
   presets: number[];
@@ -41,16 +47,30 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
 
   useComponentEvents(ref, {
     onSuccess: () => {
-      setStatus({ kind: "success", text: `A ${formatMoney(amount)} gift voucher${toName.trim() ? ` for ${toName.trim()}` : ""} is in your basket.` });
+      setStatus({
+        kind: "success",
+        text: `A ${formatMoney(amount)} gift voucher${toName.trim() ? ` for ${toName.trim()}` : ""} is in your basket.`,
+      });
       announceBasketChange({ source: "web-component" });
     },
-    onFail: (detail) => setStatus({ kind: "error", text: failMessage(detail, "We couldn’t add the gift voucher. Please check the details and try again.") }),
+    onFail: (detail) =>
+      setStatus({
+        kind: "error",
+        text: failMessage(detail, "We couldn’t add the gift voucher. Please check the details and try again."),
+      }),
   });
 
-  if (state === "unavailable") return <BoxOfficeNotice boxOffice={boxOffice}>Gift vouchers are temporarily unavailable online. The box office can sell you one by phone.</BoxOfficeNotice>;
+  if (state === "unavailable")
+    return (
+      <BoxOfficeNotice boxOffice={boxOffice}>
+        Gift vouchers are temporarily unavailable online. The box office can sell you one by phone.
+      </BoxOfficeNotice>
+    );
 
   const customNumber = custom.trim() === "" ? null : Number(custom);
-  const amountInvalid = customNumber !== null && (!Number.isFinite(customNumber) || customNumber < options.min || customNumber > options.max);
+  const amountInvalid =
+    customNumber !== null &&
+    (!Number.isFinite(customNumber) || customNumber < options.min || customNumber > options.max);
   const emailInvalid = delivery === "OtherEmail" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
   const nameInvalid = toName.trim() === "";
   const valid = !amountInvalid && !emailInvalid && !nameInvalid;
@@ -58,7 +78,12 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <spektrix-gift-vouchers ref={ref} client-name={config.clientName} custom-domain={config.customDomain ?? undefined} className="block">
+    <spektrix-gift-vouchers
+      ref={ref}
+      client-name={config.clientName}
+      custom-domain={config.customDomain ?? undefined}
+      className="block"
+    >
       <form className="space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
         {/* The amount Spektrix submits, whichever way it was chosen. */}
         <input type="hidden" data-amount="" value={amountInvalid ? "" : String(amount)} />
@@ -86,7 +111,8 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
           </div>
           <div className="mt-4 max-w-xs">
             <label htmlFor={`${ids}-amount`} className={labelClass}>
-              Or another amount ({formatMoney(options.min, { compact: true })}–{formatMoney(options.max, { compact: true })})
+              Or another amount ({formatMoney(options.min, { compact: true })}–
+              {formatMoney(options.max, { compact: true })})
             </label>
             <input
               id={`${ids}-amount`}
@@ -105,7 +131,11 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
               }}
               className={field}
             />
-            {amountInvalid && <p className="mt-1 text-sm text-danger">Choose an amount from {formatMoney(options.min)} to {formatMoney(options.max)}.</p>}
+            {amountInvalid && (
+              <p className="mt-1 text-sm text-danger">
+                Choose an amount from {formatMoney(options.min)} to {formatMoney(options.max)}.
+              </p>
+            )}
           </div>
         </fieldset>
 
@@ -138,7 +168,14 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
             <label htmlFor={`${ids}-from`} className={labelClass}>
               From
             </label>
-            <input id={`${ids}-from`} type="text" data-from-name="" maxLength={80} autoComplete="name" className={field} />
+            <input
+              id={`${ids}-from`}
+              type="text"
+              data-from-name=""
+              maxLength={80}
+              autoComplete="name"
+              className={field}
+            />
           </div>
           <div className="sm:col-span-2">
             <label htmlFor={`${ids}-message`} className={labelClass}>
@@ -152,11 +189,25 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
           <legend className="font-display text-lg font-semibold text-ink">Delivery</legend>
           <div className="mt-3 space-y-2">
             <label className="flex items-start gap-2.5 text-ink">
-              <input type="radio" name={`${ids}-delivery`} value="CustomerEmail" checked={delivery === "CustomerEmail"} onChange={() => setDelivery("CustomerEmail")} className="mt-1 h-4 w-4 accent-[var(--color-brand)]" />
+              <input
+                type="radio"
+                name={`${ids}-delivery`}
+                value="CustomerEmail"
+                checked={delivery === "CustomerEmail"}
+                onChange={() => setDelivery("CustomerEmail")}
+                className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
+              />
               <span>E-mail it to me, and I’ll pass it on</span>
             </label>
             <label className="flex items-start gap-2.5 text-ink">
-              <input type="radio" name={`${ids}-delivery`} value="OtherEmail" checked={delivery === "OtherEmail"} onChange={() => setDelivery("OtherEmail")} className="mt-1 h-4 w-4 accent-[var(--color-brand)]" />
+              <input
+                type="radio"
+                name={`${ids}-delivery`}
+                value="OtherEmail"
+                checked={delivery === "OtherEmail"}
+                onChange={() => setDelivery("OtherEmail")}
+                className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
+              />
               <span>E-mail it straight to the recipient</span>
             </label>
           </div>
@@ -177,13 +228,23 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 aria-invalid={touched && emailInvalid}
                 className={field}
               />
-              {touched && emailInvalid && <p className="mt-1 text-sm text-danger">Please enter the recipient’s e-mail address.</p>}
+              {touched && emailInvalid && (
+                <p className="mt-1 text-sm text-danger">Please enter the recipient’s e-mail address.</p>
+              )}
             </div>
             <div>
               <label htmlFor={`${ids}-date`} className={labelClass}>
                 Send on
               </label>
-              <input id={`${ids}-date`} type="date" data-send-date="" min={today} defaultValue={today} disabled={delivery !== "OtherEmail"} className={field} />
+              <input
+                id={`${ids}-date`}
+                type="date"
+                data-send-date=""
+                min={today}
+                defaultValue={today}
+                disabled={delivery !== "OtherEmail"}
+                className={field}
+              />
             </div>
           </div>
         </fieldset>
@@ -203,7 +264,11 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
             onClick={() => setStatus({ kind: "pending" })}
             className="btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
           >
-            {state !== "ready" ? "Connecting to the box office…" : status.kind === "pending" ? "Adding…" : `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`}
+            {state !== "ready"
+              ? "Connecting to the box office…"
+              : status.kind === "pending"
+                ? "Adding…"
+                : `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`}
           </button>
         </div>
         <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />

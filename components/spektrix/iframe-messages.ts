@@ -55,7 +55,8 @@ function clampHeight(height: number): number {
   return Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, height)));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `"basketContents:{…}"` / `"basketHash:abc"`: Spektrix's load messages as the docs show them. */
 const PREFIXED = /^(basketContents|basketHash)\s*:\s*([\s\S]*)$/;
@@ -77,7 +78,14 @@ function decode(data: unknown): unknown {
   }
 }
 
-const BASKET_LISTS = ["tickets", "donations", "merchandiseItems", "membershipSubscriptions", "giftVouchers", "ticketSubscriptions"] as const;
+const BASKET_LISTS = [
+  "tickets",
+  "donations",
+  "merchandiseItems",
+  "membershipSubscriptions",
+  "giftVouchers",
+  "ticketSubscriptions",
+] as const;
 
 /** Items in a raw basket (tickets, donations, …), or null when the object carries none of the lists. */
 export function countBasketItems(basket: Record<string, unknown>): number | null {
@@ -100,7 +108,10 @@ export function parseSpektrixMessage(data: unknown): SpektrixMessage[] {
   const out: SpektrixMessage[] = [];
   const type = typeof value.type === "string" ? value.type.toLowerCase().replace(/^spektrix[:.]/, "") : null;
 
-  const height = toNumber(value.spektrixHeight) ?? toNumber(value.iframeHeight) ?? (type === "resize" ? toNumber(value.height) : null);
+  const height =
+    toNumber(value.spektrixHeight) ??
+    toNumber(value.iframeHeight) ??
+    (type === "resize" ? toNumber(value.height) : null);
   if (height !== null && height > 0) out.push({ kind: "resize", height: clampHeight(height) });
 
   const offset = toNumber(value.spektrixOffset) ?? (type === "scroll" ? toNumber(value.offset) : null);
@@ -110,10 +121,19 @@ export function parseSpektrixMessage(data: unknown): SpektrixMessage[] {
   if (typeof contents === "string") contents = decode(contents);
   if (isRecord(contents)) out.push({ kind: "basket-contents", contents, itemCount: countBasketItems(contents) });
 
-  if (typeof value.basketHash === "string" && value.basketHash.length <= 200) out.push({ kind: "basket-hash", hash: value.basketHash });
+  if (typeof value.basketHash === "string" && value.basketHash.length <= 200)
+    out.push({ kind: "basket-hash", hash: value.basketHash });
 
   if (type === "load" || type === "navigate" || type === "navigation") {
-    out.push({ kind: "load", page: typeof value.page === "string" ? value.page.slice(0, 200) : typeof value.url === "string" ? value.url.slice(0, 500) : null });
+    out.push({
+      kind: "load",
+      page:
+        typeof value.page === "string"
+          ? value.page.slice(0, 200)
+          : typeof value.url === "string"
+            ? value.url.slice(0, 500)
+            : null,
+    });
   }
   return out;
 }
@@ -127,6 +147,7 @@ export function acceptSpektrixMessage(
   options: { spektrixOrigin: string; frameWindow?: unknown },
 ): SpektrixMessage[] {
   if (!isTrustedOrigin(event.origin, options.spektrixOrigin)) return [];
-  if (options.frameWindow !== undefined && options.frameWindow !== null && event.source !== options.frameWindow) return [];
+  if (options.frameWindow !== undefined && options.frameWindow !== null && event.source !== options.frameWindow)
+    return [];
   return parseSpektrixMessage(event.data);
 }

@@ -16,7 +16,8 @@ import { PersonIcon } from "@/components/icons";
 
 type Props = { accountHref?: string; loginHref?: string };
 
-const linkClass = "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-ink-soft hover:bg-paper-deep hover:text-ink sm:px-3";
+const linkClass =
+  "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-ink-soft hover:bg-paper-deep hover:text-ink sm:px-3";
 // Phones show the icon alone; the words stay for screen readers.
 const word = "sr-only sm:not-sr-only";
 
@@ -24,7 +25,11 @@ const hintPattern = new RegExp(`(?:^|;\\s*)${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
 const noSubscription = () => () => {};
 /** null while rendering on the server and hydrating; then whether this browser has a site session. */
 function useSignedInHint(): boolean | null {
-  return useSyncExternalStore(noSubscription, () => hintPattern.test(document.cookie), () => null);
+  return useSyncExternalStore(
+    noSubscription,
+    () => hintPattern.test(document.cookie),
+    () => null,
+  );
 }
 
 export function LoginStatus(props: Props) {
@@ -65,7 +70,9 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
     const el = elementRef.current;
     if (!el || state !== "ready") return;
     const check = () => {
-      const shown = [...el.querySelectorAll<HTMLElement>("[data-logged-in-container],[data-logged-out-container]")].some((c) => c.style.display !== "none");
+      const shown = [
+        ...el.querySelectorAll<HTMLElement>("[data-logged-in-container],[data-logged-out-container]"),
+      ].some((c) => c.style.display !== "none");
       setResolved(shown);
     };
     check();
@@ -75,7 +82,12 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
   }, [state]);
 
   return (
-    <spektrix-login-status ref={elementRef} client-name={config.clientName} custom-domain={config.customDomain ?? undefined} className="contents">
+    <spektrix-login-status
+      ref={elementRef}
+      client-name={config.clientName}
+      custom-domain={config.customDomain ?? undefined}
+      className="contents"
+    >
       {!resolved && <AccountLink href={account} loading />}
       <span data-logged-out-container="" style={{ display: "none" }}>
         <LogInLink href={loginHref ?? account} />

@@ -10,7 +10,13 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 import { ActionMessage, HiddenFeedbackHooks } from "./action-status";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
-import { failMessage, useActionStatus, useComponentEvents, useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
+import {
+  failMessage,
+  useActionStatus,
+  useComponentEvents,
+  useSpektrix,
+  useSpektrixComponent,
+} from "./spektrix-loader-client";
 
 export interface MembershipOption {
   id: string;
@@ -30,7 +36,10 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
 
   useComponentEvents(ref, {
     onSuccess: () => {
-      setStatus({ kind: "success", text: `${membership.name} membership added${autoRenew ? ", renewing automatically each year" : ""}.` });
+      setStatus({
+        kind: "success",
+        text: `${membership.name} membership added${autoRenew ? ", renewing automatically each year" : ""}.`,
+      });
       announceBasketChange({ source: "web-component" });
     },
     onFail: (detail) =>
@@ -42,14 +51,32 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
       }),
   });
 
-  if (state === "unavailable") return <BoxOfficeNotice compact boxOffice={boxOffice}>Joining online is temporarily unavailable. The box office can sign you up.</BoxOfficeNotice>;
+  if (state === "unavailable")
+    return (
+      <BoxOfficeNotice compact boxOffice={boxOffice}>
+        Joining online is temporarily unavailable. The box office can sign you up.
+      </BoxOfficeNotice>
+    );
   const busy = state !== "ready" || status.kind === "pending";
 
   return (
-    <spektrix-memberships ref={ref} client-name={config.clientName} custom-domain={config.customDomain ?? undefined} membership-id={membership.id} forward-to={forwardTo} className="block">
+    <spektrix-memberships
+      ref={ref}
+      client-name={config.clientName}
+      custom-domain={config.customDomain ?? undefined}
+      membership-id={membership.id}
+      forward-to={forwardTo}
+      className="block"
+    >
       <div className="space-y-3">
         <label className="flex items-center gap-2.5 text-sm font-medium text-ink">
-          <input type="checkbox" data-set-autorenew="" checked={autoRenew} onChange={(e) => setAutoRenew(e.target.checked)} className="h-4 w-4 accent-[var(--color-brand)]" />
+          <input
+            type="checkbox"
+            data-set-autorenew=""
+            checked={autoRenew}
+            onChange={(e) => setAutoRenew(e.target.checked)}
+            className="h-4 w-4 accent-[var(--color-brand)]"
+          />
           Renew automatically each year
         </label>
         <button

@@ -6,7 +6,13 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 import { ActionMessage, HiddenFeedbackHooks } from "./action-status";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
-import { failMessage, useActionStatus, useComponentEvents, useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
+import {
+  failMessage,
+  useActionStatus,
+  useComponentEvents,
+  useSpektrix,
+  useSpektrixComponent,
+} from "./spektrix-loader-client";
 
 export const MAX_QUANTITY = 10;
 
@@ -23,16 +29,26 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
       setStatus({ kind: "success", text: `${quantity} × ${item.name} added.` });
       announceBasketChange({ source: "web-component" });
     },
-    onFail: (detail) => setStatus({ kind: "error", text: failMessage(detail, "We couldn’t add this item. Please try again, or contact the box office.") }),
+    onFail: (detail) =>
+      setStatus({
+        kind: "error",
+        text: failMessage(detail, "We couldn’t add this item. Please try again, or contact the box office."),
+      }),
   });
 
-  if (state === "unavailable") return <BoxOfficeNotice compact boxOffice={boxOffice}>The shop is temporarily unavailable online.</BoxOfficeNotice>;
+  if (state === "unavailable")
+    return (
+      <BoxOfficeNotice compact boxOffice={boxOffice}>
+        The shop is temporarily unavailable online.
+      </BoxOfficeNotice>
+    );
   const busy = state !== "ready" || status.kind === "pending";
   const set = (n: number) => {
     setQuantity(Math.min(MAX_QUANTITY, Math.max(1, n)));
     setStatus({ kind: "idle" });
   };
-  const stepClass = "grid h-11 w-11 place-items-center rounded-full text-xl font-semibold text-ink hover:bg-paper-deep disabled:opacity-40 disabled:hover:bg-transparent";
+  const stepClass =
+    "grid h-11 w-11 place-items-center rounded-full text-xl font-semibold text-ink hover:bg-paper-deep disabled:opacity-40 disabled:hover:bg-transparent";
 
   return (
     <spektrix-merchandise
@@ -48,8 +64,19 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
           <span id={`${ids}-qty-label`} className="text-sm font-semibold text-ink">
             Quantity
           </span>
-          <div role="group" aria-labelledby={`${ids}-qty-label`} className="flex items-center rounded-full border-2 border-line bg-white">
-            <button type="button" data-decrement-quantity="" aria-label={`One fewer ${item.name}`} disabled={quantity <= 1} onClick={() => set(quantity - 1)} className={stepClass}>
+          <div
+            role="group"
+            aria-labelledby={`${ids}-qty-label`}
+            className="flex items-center rounded-full border-2 border-line bg-white"
+          >
+            <button
+              type="button"
+              data-decrement-quantity=""
+              aria-label={`One fewer ${item.name}`}
+              disabled={quantity <= 1}
+              onClick={() => set(quantity - 1)}
+              className={stepClass}
+            >
               −
             </button>
             <input
@@ -62,7 +89,14 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
               onChange={(e) => set(Number.parseInt(e.target.value, 10) || 1)}
               className="w-12 bg-transparent text-center font-semibold tabular-nums text-ink [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none"
             />
-            <button type="button" data-increment-quantity="" aria-label={`One more ${item.name}`} disabled={quantity >= MAX_QUANTITY} onClick={() => set(quantity + 1)} className={stepClass}>
+            <button
+              type="button"
+              data-increment-quantity=""
+              aria-label={`One more ${item.name}`}
+              disabled={quantity >= MAX_QUANTITY}
+              onClick={() => set(quantity + 1)}
+              className={stepClass}
+            >
               +
             </button>
           </div>
@@ -76,7 +110,11 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
           onClick={() => setStatus({ kind: "pending" })}
           className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
         >
-          {state !== "ready" ? "Connecting to the box office…" : status.kind === "pending" ? "Adding…" : `Add to basket · ${formatMoney(item.price * quantity)}`}
+          {state !== "ready"
+            ? "Connecting to the box office…"
+            : status.kind === "pending"
+              ? "Adding…"
+              : `Add to basket · ${formatMoney(item.price * quantity)}`}
         </button>
         <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
         <HiddenFeedbackHooks />

@@ -31,5 +31,12 @@ export async function SpektrixFlow({ flow, params, title }: { flow: string; para
       </BoxOfficeNotice>
     );
   }
-  return <SpektrixIframe src={result.src} title={title ?? result.title} spektrixOrigin={config.origin} initialHeight={result.initialHeight} />;
+  return (
+    <SpektrixIframe
+      src={result.src}
+      title={title ?? result.title}
+      spektrixOrigin={config.origin}
+      initialHeight={result.initialHeight}
+    />
+  );
 }

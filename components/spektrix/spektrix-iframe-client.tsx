@@ -28,10 +28,19 @@ export interface SpektrixIframeProps {
 const SCROLL_MARGIN = 96;
 
 function withoutResize(src: string): string {
-  return src.replace(/([?&])resize=true(&|$)/, (_m, lead: string, tail: string) => (tail ? lead : "")).replace(/[?&]$/, "");
+  return src
+    .replace(/([?&])resize=true(&|$)/, (_m, lead: string, tail: string) => (tail ? lead : ""))
+    .replace(/[?&]$/, "");
 }
 
-export function SpektrixIframe({ src, title, spektrixOrigin, initialHeight = 400, fallbackHref, slowAfterSeconds = 15 }: SpektrixIframeProps) {
+export function SpektrixIframe({
+  src,
+  title,
+  spektrixOrigin,
+  initialHeight = 400,
+  fallbackHref,
+  slowAfterSeconds = 15,
+}: SpektrixIframeProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const loads = useRef(0);
@@ -46,14 +55,18 @@ export function SpektrixIframe({ src, title, spektrixOrigin, initialHeight = 400
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {
-      const messages = acceptSpektrixMessage(event, { spektrixOrigin, frameWindow: frameRef.current?.contentWindow ?? undefined });
+      const messages = acceptSpektrixMessage(event, {
+        spektrixOrigin,
+        frameWindow: frameRef.current?.contentWindow ?? undefined,
+      });
       for (const message of messages) {
         switch (message.kind) {
           case "resize":
             setHeight(message.height);
             break;
           case "scroll": {
-            const top = (wrapperRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY + message.offset - SCROLL_MARGIN;
+            const top =
+              (wrapperRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY + message.offset - SCROLL_MARGIN;
             window.scrollTo({ top: Math.max(0, top), behavior: prefersReducedMotion() ? "auto" : "smooth" });
             break;
           }
@@ -90,7 +103,10 @@ export function SpektrixIframe({ src, title, spektrixOrigin, initialHeight = 400
     if (loads.current > 1) {
       const box = wrapperRef.current?.getBoundingClientRect();
       if (box && (box.top < 0 || box.top > window.innerHeight * 0.6)) {
-        window.scrollTo({ top: Math.max(0, box.top + window.scrollY - SCROLL_MARGIN), behavior: prefersReducedMotion() ? "auto" : "smooth" });
+        window.scrollTo({
+          top: Math.max(0, box.top + window.scrollY - SCROLL_MARGIN),
+          behavior: prefersReducedMotion() ? "auto" : "smooth",
+        });
       }
     }
   }
@@ -99,13 +115,25 @@ export function SpektrixIframe({ src, title, spektrixOrigin, initialHeight = 400
   return (
     <div ref={wrapperRef} className="spektrix-frame relative" data-basket-hash={lastHash ?? undefined}>
       {!loaded && (
-        <div role="status" aria-live="polite" className="absolute inset-x-0 top-0 z-10 flex min-h-48 flex-col items-center justify-center gap-3 rounded-[var(--radius-card)] border border-line bg-paper p-8 text-center">
-          <span aria-hidden className="h-8 w-8 animate-spin rounded-full border-[3px] border-line border-t-brand motion-reduce:animate-none" />
+        <div
+          role="status"
+          aria-live="polite"
+          className="absolute inset-x-0 top-0 z-10 flex min-h-48 flex-col items-center justify-center gap-3 rounded-[var(--radius-card)] border border-line bg-paper p-8 text-center"
+        >
+          <span
+            aria-hidden
+            className="h-8 w-8 animate-spin rounded-full border-[3px] border-line border-t-brand motion-reduce:animate-none"
+          />
           <span className="font-medium text-ink">Loading {title.toLowerCase()}…</span>
           {slow && (
             <span className="max-w-md text-sm text-ink-soft">
               This is taking longer than usual.{" "}
-              <a href={href} className="font-medium text-brand underline underline-offset-2" target="_blank" rel="noopener">
+              <a
+                href={href}
+                className="font-medium text-brand underline underline-offset-2"
+                target="_blank"
+                rel="noopener"
+              >
                 Open {title.toLowerCase()} in a new tab
               </a>
             </span>
@@ -113,18 +141,18 @@ export function SpektrixIframe({ src, title, spektrixOrigin, initialHeight = 400
         </div>
       )}
       {hydrated && (
-      <iframe
-        ref={frameRef}
-        id="SpektrixIFrame"
-        name="SpektrixIFrame"
-        src={src}
-        title={title}
-        onLoad={onLoad}
-        style={{ width: "100%", height: `${height}px`, border: 0, display: "block" }}
-        className="rounded-[var(--radius-card)] bg-transparent transition-[height] duration-150 motion-reduce:transition-none"
-        allow="payment"
-        referrerPolicy="strict-origin-when-cross-origin"
-      />
+        <iframe
+          ref={frameRef}
+          id="SpektrixIFrame"
+          name="SpektrixIFrame"
+          src={src}
+          title={title}
+          onLoad={onLoad}
+          style={{ width: "100%", height: `${height}px`, border: 0, display: "block" }}
+          className="rounded-[var(--radius-card)] bg-transparent transition-[height] duration-150 motion-reduce:transition-none"
+          allow="payment"
+          referrerPolicy="strict-origin-when-cross-origin"
+        />
       )}
       {!hydrated && <div aria-hidden style={{ height: `${initialHeight}px` }} />}
       <p className="mt-3 text-sm text-ink-soft">

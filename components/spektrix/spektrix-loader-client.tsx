@@ -10,7 +10,17 @@
  * change, and React Query refetches on window focus, so a change made in another tab shows on return.
  */
 import { QueryClient, QueryClientContext, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
@@ -78,7 +88,11 @@ const noop = () => () => {};
  * anything drawn from it waits for this to avoid hydration mismatches when the query resolves early.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }
 
 /** The session basket (null when Spektrix has none yet). Shared by the header and the basket page. */
@@ -115,7 +129,9 @@ function BasketSync() {
 
 function OwnQueryClient({ children }: { children: ReactNode }) {
   const existing = useContext(QueryClientContext);
-  const [own] = useState(() => (existing ? null : new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } })));
+  const [own] = useState(() =>
+    existing ? null : new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } }),
+  );
   if (existing || !own) return <>{children}</>;
   return <QueryClientProvider client={own}>{children}</QueryClientProvider>;
 }
@@ -159,7 +175,10 @@ export function SpektrixProvider({
     [flush],
   );
 
-  const value = useMemo(() => ({ config, boxOffice, basketPath, accountPath, register, failed }), [config, boxOffice, basketPath, accountPath, register, failed]);
+  const value = useMemo(
+    () => ({ config, boxOffice, basketPath, accountPath, register, failed }),
+    [config, boxOffice, basketPath, accountPath, register, failed],
+  );
   return (
     <OwnQueryClient>
       <LoaderContext.Provider value={value}>
@@ -183,7 +202,10 @@ export function useSpektrixComponent(tag: SpektrixTag): ComponentState {
     // whenDefined resolves at once for a tag that is already defined (e.g. after a client-side navigation).
     if (!customElements.get(tag)) register(tag);
     let live = true;
-    const timer = window.setTimeout(() => live && setState((s) => (s === "loading" ? "unavailable" : s)), DEFINE_TIMEOUT_MS);
+    const timer = window.setTimeout(
+      () => live && setState((s) => (s === "loading" ? "unavailable" : s)),
+      DEFINE_TIMEOUT_MS,
+    );
     void customElements.whenDefined(tag).then(() => {
       if (!live) return;
       window.clearTimeout(timer);
@@ -229,20 +251,26 @@ export function failMessage(detail: unknown, fallback: string, options: { duplic
     if (detail instanceof Error) return detail.message;
     if (typeof detail === "object" && detail !== null) {
       const d = detail as { message?: unknown; problems?: unknown; Message?: unknown };
-      const parts = [d.message ?? d.Message, ...(Array.isArray(d.problems) ? d.problems : [])].filter((x): x is string => typeof x === "string" && x.trim() !== "");
+      const parts = [d.message ?? d.Message, ...(Array.isArray(d.problems) ? d.problems : [])].filter(
+        (x): x is string => typeof x === "string" && x.trim() !== "",
+      );
       return parts.join(" ");
     }
     return typeof detail === "string" ? detail : "";
   })();
   if (/already (in|held|have)/i.test(text) || /\b18\b/.test(String((detail as { code?: unknown })?.code ?? ""))) {
-    return /basket/i.test(text) ? (options.duplicate ?? "That is already in your basket, and you can only add it once.") : "You already hold this membership.";
+    return /basket/i.test(text)
+      ? (options.duplicate ?? "That is already in your basket, and you can only add it once.")
+      : "You already hold this membership.";
   }
-  if (/failed to fetch|network|load failed/i.test(text)) return "We couldn’t reach the box office. Please try again shortly.";
+  if (/failed to fetch|network|load failed/i.test(text))
+    return "We couldn’t reach the box office. Please try again shortly.";
   // Spektrix messages are written for customers, but keep them short and never show raw JSON.
   return text && text.length < 200 && !/[{}<>]/.test(text) ? text : fallback;
 }
 
-export type ActionStatus = { kind: "idle" } | { kind: "pending" } | { kind: "success"; text: string } | { kind: "error"; text: string };
+export type ActionStatus =
+  { kind: "idle" } | { kind: "pending" } | { kind: "success"; text: string } | { kind: "error"; text: string };
 
 /** Seconds a submit may wait for the component's `success`/`fail` before we say something went wrong. */
 export const ACTION_TIMEOUT_MS = 20_000;
@@ -253,7 +281,11 @@ export function useActionStatus() {
   useEffect(() => {
     if (status.kind !== "pending") return;
     const timer = window.setTimeout(
-      () => setStatus({ kind: "error", text: "The box office didn’t answer in time. Please check your basket before trying again." }),
+      () =>
+        setStatus({
+          kind: "error",
+          text: "The box office didn’t answer in time. Please check your basket before trying again.",
+        }),
       ACTION_TIMEOUT_MS,
     );
     return () => window.clearTimeout(timer);

@@ -60,15 +60,23 @@ export function ConnectionCheck() {
               <caption className="sr-only">Records in each option list</caption>
               <thead>
                 <tr className="border-b border-line">
-                  <th scope="col" className="py-2">Option list</th>
-                  <th scope="col" className="py-2">Records</th>
-                  <th scope="col" className="py-2">Notes</th>
+                  <th scope="col" className="py-2">
+                    Option list
+                  </th>
+                  <th scope="col" className="py-2">
+                    Records
+                  </th>
+                  <th scope="col" className="py-2">
+                    Notes
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {report.lists.map((l) => (
                   <tr key={l.kind} className="border-b border-line/60" data-list={l.kind}>
-                    <th scope="row" className="py-2 font-medium capitalize">{l.label}</th>
+                    <th scope="row" className="py-2 font-medium capitalize">
+                      {l.label}
+                    </th>
                     <td className={`py-2 ${l.ok ? "" : "text-danger"}`}>{l.ok ? l.count : "failed"}</td>
                     <td className="py-2 text-ink-soft">{l.detail}</td>
                   </tr>

@@ -10,7 +10,13 @@ const MULTILINE = new Set(["summary", "bodyHtml"]);
 export function EventForm(props: {
   eventId: number;
   values: Record<string, string | number | boolean | null>;
-  siteOwned: { bodyOverrideHtml: string | null; hidden: boolean; published: boolean; weight: number; keepLiveUntil: string };
+  siteOwned: {
+    bodyOverrideHtml: string | null;
+    hidden: boolean;
+    published: boolean;
+    weight: number;
+    keepLiveUntil: string;
+  };
   fields: { name: string; label: string }[];
   locked: string[];
   edited: string[];
@@ -23,7 +29,10 @@ export function EventForm(props: {
   const locked = new Set(props.locked);
   return (
     <div className="grid gap-6">
-      <section aria-label="Visibility" className="flex flex-wrap items-center gap-4 rounded-[var(--radius-card)] border border-line bg-white p-4">
+      <section
+        aria-label="Visibility"
+        className="flex flex-wrap items-center gap-4 rounded-[var(--radius-card)] border border-line bg-white p-4"
+      >
         <p className="font-semibold">{hidden ? "Hidden from the site" : "Shown on the site"}</p>
         <button
           type="button"
@@ -41,10 +50,17 @@ export function EventForm(props: {
         </button>
         <FormMessage result={toggleResult} />
       </section>
-      <form action={action} className="grid gap-5 rounded-[var(--radius-card)] border border-line bg-white p-6" noValidate>
+      <form
+        action={action}
+        className="grid gap-5 rounded-[var(--radius-card)] border border-line bg-white p-6"
+        noValidate
+      >
         <fieldset className="grid gap-4">
           <legend className="text-xl font-semibold">Site fields</legend>
-          <p className="text-sm text-ink-soft">Fields marked “From Spektrix · locked” are written by a locked sync map: change them in Spektrix. Other fields you change here are kept by future syncs.</p>
+          <p className="text-sm text-ink-soft">
+            Fields marked “From Spektrix · locked” are written by a locked sync map: change them in Spektrix. Other
+            fields you change here are kept by future syncs.
+          </p>
           {props.fields.map((f) => {
             const isLocked = locked.has(f.name);
             return (
@@ -56,7 +72,15 @@ export function EventForm(props: {
                 readOnly={isLocked}
                 submit={!isLocked}
                 multiline={MULTILINE.has(f.name)}
-                badge={isLocked ? <LockedBadge /> : props.edited.includes(f.name) ? <span className="rounded-full bg-brand-tint px-2 py-0.5 text-xs text-brand">Edited on the site</span> : null}
+                badge={
+                  isLocked ? (
+                    <LockedBadge />
+                  ) : props.edited.includes(f.name) ? (
+                    <span className="rounded-full bg-brand-tint px-2 py-0.5 text-xs text-brand">
+                      Edited on the site
+                    </span>
+                  ) : null
+                }
                 hint={isLocked ? "Comes from Spektrix. Read-only here." : undefined}
                 error={errorFor(errors, f.name)}
               />
@@ -65,11 +89,36 @@ export function EventForm(props: {
         </fieldset>
         <fieldset className="grid gap-4">
           <legend className="text-xl font-semibold">Site-only settings</legend>
-          <TextField name="bodyOverrideHtml" label="Site-only description override (HTML)" multiline rows={5} defaultValue={props.siteOwned.bodyOverrideHtml} error={errorFor(errors, "bodyOverrideHtml")} hint="Shown instead of the Spektrix description. Links and basic formatting only." />
-          <CheckboxField name="published" label="Published" defaultChecked={props.siteOwned.published} hint="Unpublished events are drafts: only the studio preview shows them." />
+          <TextField
+            name="bodyOverrideHtml"
+            label="Site-only description override (HTML)"
+            multiline
+            rows={5}
+            defaultValue={props.siteOwned.bodyOverrideHtml}
+            error={errorFor(errors, "bodyOverrideHtml")}
+            hint="Shown instead of the Spektrix description. Links and basic formatting only."
+          />
+          <CheckboxField
+            name="published"
+            label="Published"
+            defaultChecked={props.siteOwned.published}
+            hint="Unpublished events are drafts: only the studio preview shows them."
+          />
           <input type="hidden" name="hidden" value={hidden ? "on" : ""} />
-          <TextField name="weight" label="Weight (higher lists first)" defaultValue={props.siteOwned.weight} error={errorFor(errors, "weight")} />
-          <TextField name="keepLiveUntil" label="Keep live until" type="date" defaultValue={props.siteOwned.keepLiveUntil} error={errorFor(errors, "keepLiveUntil")} hint="Keeps the event page up until this date even if Spektrix drops it or its last performance passes." />
+          <TextField
+            name="weight"
+            label="Weight (higher lists first)"
+            defaultValue={props.siteOwned.weight}
+            error={errorFor(errors, "weight")}
+          />
+          <TextField
+            name="keepLiveUntil"
+            label="Keep live until"
+            type="date"
+            defaultValue={props.siteOwned.keepLiveUntil}
+            error={errorFor(errors, "keepLiveUntil")}
+            hint="Keeps the event page up until this date even if Spektrix drops it or its last performance passes."
+          />
         </fieldset>
         <FormMessage result={result} />
         <div>

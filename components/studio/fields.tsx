@@ -31,7 +31,8 @@ export function TextField(props: {
   submit?: boolean;
 }) {
   const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name: props.submit === false ? undefined : props.name,
@@ -48,7 +49,11 @@ export function TextField(props: {
         {props.label}
         {props.badge}
       </label>
-      {props.multiline ? <textarea rows={props.rows ?? 4} {...common} /> : <input type={props.type ?? "text"} autoComplete={props.autoComplete} {...common} />}
+      {props.multiline ? (
+        <textarea rows={props.rows ?? 4} {...common} />
+      ) : (
+        <input type={props.type ?? "text"} autoComplete={props.autoComplete} {...common} />
+      )}
       {props.hint ? (
         <p id={`${id}-hint`} className="text-xs text-ink-soft">
           {props.hint}
@@ -63,12 +68,25 @@ export function TextField(props: {
   );
 }
 
-export function CheckboxField(props: { name: string; label: string; defaultChecked?: boolean; error?: string; hint?: string }) {
+export function CheckboxField(props: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+  error?: string;
+  hint?: string;
+}) {
   const id = fieldId(props.name);
   return (
     <div className="grid gap-1">
       <div className="flex items-center gap-2">
-        <input id={id} type="checkbox" name={props.name} defaultChecked={props.defaultChecked} className="size-4 accent-brand" aria-describedby={props.hint ? `${id}-hint` : undefined} />
+        <input
+          id={id}
+          type="checkbox"
+          name={props.name}
+          defaultChecked={props.defaultChecked}
+          className="size-4 accent-brand"
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+        />
         <label htmlFor={id} className="text-sm font-semibold text-ink">
           {props.label}
         </label>
@@ -87,7 +105,11 @@ export function FormMessage({ result }: { result: ActionResult<unknown> | undefi
   return (
     <div role="status" aria-live="polite" className="min-h-6">
       {result ? (
-        <p className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-success-tint text-success" : "bg-brand-tint text-danger"}`}>{result.message}</p>
+        <p
+          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-success-tint text-success" : "bg-brand-tint text-danger"}`}
+        >
+          {result.message}
+        </p>
       ) : null}
     </div>
   );

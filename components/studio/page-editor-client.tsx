@@ -20,8 +20,18 @@ interface PageState {
   blocks: BlockState[];
 }
 
-function Field(props: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; multiline?: boolean; hint?: string }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-err` : null].filter(Boolean).join(" ") || undefined;
+function Field(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  multiline?: boolean;
+  hint?: string;
+}) {
+  const describedBy =
+    [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-err` : null].filter(Boolean).join(" ") ||
+    undefined;
   const common = {
     id: props.id,
     value: props.value,
@@ -31,15 +41,34 @@ function Field(props: { id: string; label: string; value: string; onChange: (v: 
   };
   return (
     <div className="grid gap-1">
-      <label htmlFor={props.id} className="text-sm font-semibold">{props.label}</label>
-      {props.multiline ? <textarea rows={6} {...common} onChange={(e) => props.onChange(e.target.value)} /> : <input {...common} onChange={(e) => props.onChange(e.target.value)} />}
-      {props.hint ? <p id={`${props.id}-hint`} className="text-xs text-ink-soft">{props.hint}</p> : null}
-      {props.error ? <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error>{props.error}</p> : null}
+      <label htmlFor={props.id} className="text-sm font-semibold">
+        {props.label}
+      </label>
+      {props.multiline ? (
+        <textarea rows={6} {...common} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input {...common} onChange={(e) => props.onChange(e.target.value)} />
+      )}
+      {props.hint ? (
+        <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error>
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function PageEditor(props: { pageId: number | null; initial: PageState; options: EditorOptions; published: { at: string; slug: string } | null }) {
+export function PageEditor(props: {
+  pageId: number | null;
+  initial: PageState;
+  options: EditorOptions;
+  published: { at: string; slug: string } | null;
+}) {
   const base = useId();
   const router = useRouter();
   const [page, setPage] = useState<PageState>(props.initial);
@@ -70,7 +99,14 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
       blocks: page.blocks.map((b) => {
         if (b.type !== "donate") return b;
         const raw = b.amounts;
-        const amounts = typeof raw === "string" ? raw.split(",").map((s) => s.trim()).filter(Boolean).map((s) => (Number.isFinite(Number(s)) ? Number(s) : s)) : raw;
+        const amounts =
+          typeof raw === "string"
+            ? raw
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean)
+                .map((s) => (Number.isFinite(Number(s)) ? Number(s) : s))
+            : raw;
         return { ...b, amounts };
       }),
     });
@@ -89,19 +125,55 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
 
   return (
     <div className="grid gap-6">
-      <section aria-labelledby={`${base}-meta`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id={`${base}-meta`} className="text-xl font-semibold">Page</h2>
+      <section
+        aria-labelledby={`${base}-meta`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-meta`} className="text-xl font-semibold">
+          Page
+        </h2>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Field id={`${base}-title`} label="Title" value={page.title} onChange={(v) => update((p) => void (p.title = v))} error={err("title")} />
-          <Field id={`${base}-slug`} label="Slug" value={page.slug} onChange={(v) => update((p) => void (p.slug = v))} error={err("slug")} hint={`The page lives at /info/${page.slug || "…"}`} />
-          <Field id={`${base}-seoTitle`} label="SEO title" value={page.seoTitle} onChange={(v) => update((p) => void (p.seoTitle = v))} error={err("seoTitle")} hint="Up to 70 characters; the title is used when empty." />
-          <Field id={`${base}-seoDescription`} label="SEO description" value={page.seoDescription} onChange={(v) => update((p) => void (p.seoDescription = v))} error={err("seoDescription")} hint="Up to 160 characters." />
+          <Field
+            id={`${base}-title`}
+            label="Title"
+            value={page.title}
+            onChange={(v) => update((p) => void (p.title = v))}
+            error={err("title")}
+          />
+          <Field
+            id={`${base}-slug`}
+            label="Slug"
+            value={page.slug}
+            onChange={(v) => update((p) => void (p.slug = v))}
+            error={err("slug")}
+            hint={`The page lives at /info/${page.slug || "…"}`}
+          />
+          <Field
+            id={`${base}-seoTitle`}
+            label="SEO title"
+            value={page.seoTitle}
+            onChange={(v) => update((p) => void (p.seoTitle = v))}
+            error={err("seoTitle")}
+            hint="Up to 70 characters; the title is used when empty."
+          />
+          <Field
+            id={`${base}-seoDescription`}
+            label="SEO description"
+            value={page.seoDescription}
+            onChange={(v) => update((p) => void (p.seoDescription = v))}
+            error={err("seoDescription")}
+            hint="Up to 160 characters."
+          />
         </div>
       </section>
 
       <section aria-labelledby={`${base}-blocks`} className="grid gap-4">
-        <h2 id={`${base}-blocks`} className="text-xl font-semibold">Blocks</h2>
-        {err("blocks") && !Object.keys(errors).some((k) => /^blocks\.\d/.test(k)) ? <p className="text-danger">{err("blocks")}</p> : null}
+        <h2 id={`${base}-blocks`} className="text-xl font-semibold">
+          Blocks
+        </h2>
+        {err("blocks") && !Object.keys(errors).some((k) => /^blocks\.\d/.test(k)) ? (
+          <p className="text-danger">{err("blocks")}</p>
+        ) : null}
         {page.blocks.length === 0 ? <p className="text-ink-soft">No blocks yet. Add one below.</p> : null}
         <ol className="grid gap-4">
           {page.blocks.map((block, i) => {
@@ -109,30 +181,72 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
             const id = `${base}-b${i}`;
             const text = (key: string) => (typeof block[key] === "string" ? (block[key] as string) : "");
             return (
-              <li key={i} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5" data-block-type={block.type}>
+              <li
+                key={i}
+                className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5"
+                data-block-type={block.type}
+              >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h3 className="text-lg font-semibold">
                     {i + 1}. {meta?.label ?? block.type}
                   </h3>
                   <div className="flex gap-2 text-sm">
-                    <button type="button" className="rounded border border-line px-2 py-1 disabled:opacity-40" disabled={i === 0} onClick={() => update((p) => void p.blocks.splice(i - 1, 0, p.blocks.splice(i, 1)[0]!))}>
+                    <button
+                      type="button"
+                      className="rounded border border-line px-2 py-1 disabled:opacity-40"
+                      disabled={i === 0}
+                      onClick={() => update((p) => void p.blocks.splice(i - 1, 0, p.blocks.splice(i, 1)[0]!))}
+                    >
                       Move up<span className="sr-only"> block {i + 1}</span>
                     </button>
-                    <button type="button" className="rounded border border-line px-2 py-1 disabled:opacity-40" disabled={i === page.blocks.length - 1} onClick={() => update((p) => void p.blocks.splice(i + 1, 0, p.blocks.splice(i, 1)[0]!))}>
+                    <button
+                      type="button"
+                      className="rounded border border-line px-2 py-1 disabled:opacity-40"
+                      disabled={i === page.blocks.length - 1}
+                      onClick={() => update((p) => void p.blocks.splice(i + 1, 0, p.blocks.splice(i, 1)[0]!))}
+                    >
                       Move down<span className="sr-only"> block {i + 1}</span>
                     </button>
-                    <button type="button" className="rounded border border-line px-2 py-1 text-danger" onClick={() => update((p) => void p.blocks.splice(i, 1))}>
+                    <button
+                      type="button"
+                      className="rounded border border-line px-2 py-1 text-danger"
+                      onClick={() => update((p) => void p.blocks.splice(i, 1))}
+                    >
                       Remove<span className="sr-only"> block {i + 1}</span>
                     </button>
                   </div>
                 </div>
                 {block.type === "richText" ? (
-                  <Field id={`${id}-html`} label="Text (HTML)" multiline value={text("html")} onChange={(v) => setBlock(i, "html", v)} error={err(`blocks.${i}.html`)} hint="Paragraphs, headings, lists and links. Scripts, frames and styles are refused." />
+                  <Field
+                    id={`${id}-html`}
+                    label="Text (HTML)"
+                    multiline
+                    value={text("html")}
+                    onChange={(v) => setBlock(i, "html", v)}
+                    error={err(`blocks.${i}.html`)}
+                    hint="Paragraphs, headings, lists and links. Scripts, frames and styles are refused."
+                  />
                 ) : null}
                 {block.type === "hero" ? (
                   <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                     {(["heading", "text", "imageUrl", "imageAlt", "ctaLabel", "ctaHref"] as const).map((k) => (
-                      <Field key={k} id={`${id}-${k}`} label={{ heading: "Heading", text: "Text", imageUrl: "Image URL", imageAlt: "Image alt text", ctaLabel: "Button label", ctaHref: "Button link" }[k]} value={text(k)} onChange={(v) => setBlock(i, k, v)} error={err(`blocks.${i}.${k}`)} />
+                      <Field
+                        key={k}
+                        id={`${id}-${k}`}
+                        label={
+                          {
+                            heading: "Heading",
+                            text: "Text",
+                            imageUrl: "Image URL",
+                            imageAlt: "Image alt text",
+                            ctaLabel: "Button label",
+                            ctaHref: "Button link",
+                          }[k]
+                        }
+                        value={text(k)}
+                        onChange={(v) => setBlock(i, k, v)}
+                        error={err(`blocks.${i}.${k}`)}
+                      />
                     ))}
                   </div>
                 ) : null}
@@ -147,14 +261,32 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                       isRequired
                     />
                     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-                      <Field id={`${id}-heading`} label="Heading (optional)" value={text("heading")} onChange={(v) => setBlock(i, "heading", v)} error={err(`blocks.${i}.heading`)} />
-                      {"intro" in block ? <Field id={`${id}-intro`} label="Introduction (optional)" value={text("intro")} onChange={(v) => setBlock(i, "intro", v)} error={err(`blocks.${i}.intro`)} /> : null}
+                      <Field
+                        id={`${id}-heading`}
+                        label="Heading (optional)"
+                        value={text("heading")}
+                        onChange={(v) => setBlock(i, "heading", v)}
+                        error={err(`blocks.${i}.heading`)}
+                      />
+                      {"intro" in block ? (
+                        <Field
+                          id={`${id}-intro`}
+                          label="Introduction (optional)"
+                          value={text("intro")}
+                          onChange={(v) => setBlock(i, "intro", v)}
+                          error={err(`blocks.${i}.intro`)}
+                        />
+                      ) : null}
                     </div>
                     {block.type === "donate" ? (
                       <Field
                         id={`${id}-amounts`}
                         label="Suggested amounts"
-                        value={Array.isArray(block.amounts) ? (block.amounts as unknown[]).join(", ") : String(block.amounts ?? "")}
+                        value={
+                          Array.isArray(block.amounts)
+                            ? (block.amounts as unknown[]).join(", ")
+                            : String(block.amounts ?? "")
+                        }
                         onChange={(v) => setBlock(i, "amounts", v)}
                         error={err(`blocks.${i}.amounts`)}
                         hint="Comma-separated, e.g. 10, 25, 50"
@@ -165,15 +297,34 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                 {block.type === "iframe" ? (
                   <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                     <div className="grid gap-1">
-                      <label htmlFor={`${id}-flow`} className="text-sm font-semibold">Spektrix flow</label>
-                      <select id={`${id}-flow`} className={inputClass} value={String(block.flow)} onChange={(e) => update((p) => void Object.assign(p.blocks[i]!, { flow: e.target.value, params: {} }))}>
+                      <label htmlFor={`${id}-flow`} className="text-sm font-semibold">
+                        Spektrix flow
+                      </label>
+                      <select
+                        id={`${id}-flow`}
+                        className={inputClass}
+                        value={String(block.flow)}
+                        onChange={(e) =>
+                          update((p) => void Object.assign(p.blocks[i]!, { flow: e.target.value, params: {} }))
+                        }
+                      >
                         {props.options.flows.map((f) => (
-                          <option key={f.flow} value={f.flow}>{f.label}</option>
+                          <option key={f.flow} value={f.flow}>
+                            {f.label}
+                          </option>
                         ))}
                       </select>
-                      {err(`blocks.${i}.flow`) ? <p className="text-sm text-danger">{err(`blocks.${i}.flow`)}</p> : null}
+                      {err(`blocks.${i}.flow`) ? (
+                        <p className="text-sm text-danger">{err(`blocks.${i}.flow`)}</p>
+                      ) : null}
                     </div>
-                    <Field id={`${id}-title`} label="Frame title (for screen readers)" value={text("title")} onChange={(v) => setBlock(i, "title", v)} error={err(`blocks.${i}.title`)} />
+                    <Field
+                      id={`${id}-title`}
+                      label="Frame title (for screen readers)"
+                      value={text("title")}
+                      onChange={(v) => setBlock(i, "title", v)}
+                      error={err(`blocks.${i}.title`)}
+                    />
                     {props.options.flows
                       .find((f) => f.flow === block.flow)
                       ?.params.map((param) => (
@@ -182,7 +333,12 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
                           id={`${id}-p-${param}`}
                           label={`Parameter ${param}`}
                           value={String((block.params as Record<string, string> | undefined)?.[param] ?? "")}
-                          onChange={(v) => update((p) => void (p.blocks[i]!.params = { ...((p.blocks[i]!.params as object) ?? {}), [param]: v }))}
+                          onChange={(v) =>
+                            update(
+                              (p) =>
+                                void (p.blocks[i]!.params = { ...((p.blocks[i]!.params as object) ?? {}), [param]: v }),
+                            )
+                          }
                           error={err(`blocks.${i}.params`)}
                         />
                       ))}
@@ -194,14 +350,27 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
         </ol>
         <div className="flex flex-wrap items-end gap-3 rounded-[var(--radius-card)] border border-dashed border-line p-4">
           <div className="grid gap-1">
-            <label htmlFor={`${base}-add`} className="text-sm font-semibold">Block type</label>
-            <select id={`${base}-add`} className={inputClass} value={addType} onChange={(e) => setAddType(e.target.value as typeof addType)}>
+            <label htmlFor={`${base}-add`} className="text-sm font-semibold">
+              Block type
+            </label>
+            <select
+              id={`${base}-add`}
+              className={inputClass}
+              value={addType}
+              onChange={(e) => setAddType(e.target.value as typeof addType)}
+            >
               {props.options.types.map((t) => (
-                <option key={t.type} value={t.type}>{t.label}</option>
+                <option key={t.type} value={t.type}>
+                  {t.label}
+                </option>
               ))}
             </select>
           </div>
-          <button type="button" className="btn btn-ghost text-brand" onClick={() => update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState))}>
+          <button
+            type="button"
+            className="btn btn-ghost text-brand"
+            onClick={() => update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState))}
+          >
             Add block
           </button>
         </div>
@@ -210,7 +379,12 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
       <div className="sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
         <FormMessage result={result} />
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className="btn btn-primary" disabled={pending} onClick={() => start(async () => void (await save()))}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={pending}
+            onClick={() => start(async () => void (await save()))}
+          >
             {pending ? "Working…" : "Save draft"}
           </button>
           {props.pageId !== null ? (
@@ -235,7 +409,17 @@ export function PageEditor(props: { pageId: number | null; initial: PageState; o
               <Link href={routes.info(props.published.slug)} className="text-brand underline" target="_blank">
                 View published page
               </Link>
-              <button type="button" className="text-sm underline" disabled={pending} onClick={() => start(async () => { setResult(await unpublishPageAction(props.pageId!)); router.refresh(); })}>
+              <button
+                type="button"
+                className="text-sm underline"
+                disabled={pending}
+                onClick={() =>
+                  start(async () => {
+                    setResult(await unpublishPageAction(props.pageId!));
+                    router.refresh();
+                  })
+                }
+              >
                 Unpublish
               </button>
             </>

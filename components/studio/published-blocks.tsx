@@ -15,13 +15,35 @@ import { getDb, schema } from "@/lib/db";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
-import { loadFunds, loadGiftVoucherTypes, loadMembershipTypes, loadMerchandise, pickConfigured } from "@/lib/spektrix-flows/catalogue";
+import {
+  loadFunds,
+  loadGiftVoucherTypes,
+  loadMembershipTypes,
+  loadMerchandise,
+  pickConfigured,
+} from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import type { Block } from "@/lib/studio/blocks";
 
-function Section({ block, heading, intro, children, data }: { block: Block; heading?: string | null; intro?: string | null; children: React.ReactNode; data?: Record<string, string> }) {
+function Section({
+  block,
+  heading,
+  intro,
+  children,
+  data,
+}: {
+  block: Block;
+  heading?: string | null;
+  intro?: string | null;
+  children: React.ReactNode;
+  data?: Record<string, string>;
+}) {
   return (
-    <section className="grid gap-4" data-block={block.type} {...Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
+    <section
+      className="grid gap-4"
+      data-block={block.type}
+      {...Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]))}
+    >
       {heading ? <h2 className="text-3xl font-semibold">{heading}</h2> : null}
       {intro ? <p className="max-w-prose text-ink-soft">{intro}</p> : null}
       {children}
@@ -31,43 +53,78 @@ function Section({ block, heading, intro, children, data }: { block: Block; head
 
 async function Unavailable({ what, missing }: { what: string; missing: string | null }) {
   if (missing && (await isEditorView())) {
-    return <EditorNotice>This {what} block points at “{missing}”, which Spektrix no longer has. Choose another {what} in the studio.</EditorNotice>;
+    return (
+      <EditorNotice>
+        This {what} block points at “{missing}”, which Spektrix no longer has. Choose another {what} in the studio.
+      </EditorNotice>
+    );
   }
-  return <BoxOfficeNotice boxOffice={siteInfo().boxOffice}>This part of the page isn’t available online right now.</BoxOfficeNotice>;
+  return (
+    <BoxOfficeNotice boxOffice={siteInfo().boxOffice}>
+      This part of the page isn’t available online right now.
+    </BoxOfficeNotice>
+  );
 }
 
 async function BlockView({ block }: { block: Block }) {
   switch (block.type) {
     case "richText":
-      return <section data-block="richText" className="prose-venue max-w-prose text-lg" dangerouslySetInnerHTML={{ __html: sanitizeVenueHtml(block.html) ?? "" }} />;
+      return (
+        <section
+          data-block="richText"
+          className="prose-venue max-w-prose text-lg"
+          dangerouslySetInnerHTML={{ __html: sanitizeVenueHtml(block.html) ?? "" }}
+        />
+      );
     case "hero":
       return (
-        <section data-block="hero" className="relative overflow-hidden rounded-[var(--radius-card)] bg-stage text-paper">
+        <section
+          data-block="hero"
+          className="relative overflow-hidden rounded-[var(--radius-card)] bg-stage text-paper"
+        >
           {block.imageUrl ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={block.imageUrl} alt={block.imageAlt ?? ""} className="absolute inset-0 size-full object-cover opacity-40" />
+            <img
+              src={block.imageUrl}
+              alt={block.imageAlt ?? ""}
+              className="absolute inset-0 size-full object-cover opacity-40"
+            />
           ) : null}
           <div className="relative grid gap-3 p-8 md:p-12">
             <h2 className="text-4xl font-semibold">{block.heading}</h2>
             {block.text ? <p className="max-w-prose text-lg">{block.text}</p> : null}
             {block.ctaLabel && block.ctaHref ? (
               <p>
-                <a href={block.ctaHref} className="btn btn-primary">{block.ctaLabel}</a>
+                <a href={block.ctaHref} className="btn btn-primary">
+                  {block.ctaLabel}
+                </a>
               </p>
             ) : null}
           </div>
         </section>
       );
     case "eventFeature": {
-      const [event] = await (await getDb())
-        .select({ slug: schema.events.slug, title: schema.events.title, summary: schema.events.summary, thumbnailUrl: schema.events.thumbnailUrl, heroImageAlt: schema.events.heroImageAlt, hidden: schema.events.hidden })
+      const [event] = await (
+        await getDb()
+      )
+        .select({
+          slug: schema.events.slug,
+          title: schema.events.title,
+          summary: schema.events.summary,
+          thumbnailUrl: schema.events.thumbnailUrl,
+          heroImageAlt: schema.events.heroImageAlt,
+          hidden: schema.events.hidden,
+        })
         .from(schema.events)
         .where(eq(schema.events.sourceId, block.event.id))
         .limit(1);
       return (
         <Section block={block} heading={block.heading} data={{ "event-id": block.event.id }}>
           {event && !event.hidden ? (
-            <Link href={routes.event(event.slug)} className="grid gap-2 rounded-[var(--radius-card)] border border-line bg-white p-5 hover:border-brand">
+            <Link
+              href={routes.event(event.slug)}
+              className="grid gap-2 rounded-[var(--radius-card)] border border-line bg-white p-5 hover:border-brand"
+            >
               <span className="text-2xl font-semibold">{event.title}</span>
               {event.summary ? <span className="text-ink-soft">{event.summary}</span> : null}
             </Link>
@@ -79,18 +136,38 @@ async function BlockView({ block }: { block: Block }) {
     }
     case "performanceBooking":
       return (
-        <Section block={block} heading={block.heading ?? block.performance.label} data={{ "performance-id": block.performance.id }}>
-          <SpektrixFlow flow="chooseSeats" params={{ id: block.performance.id }} title={`Choose seats: ${block.performance.label}`} />
+        <Section
+          block={block}
+          heading={block.heading ?? block.performance.label}
+          data={{ "performance-id": block.performance.id }}
+        >
+          <SpektrixFlow
+            flow="chooseSeats"
+            params={{ id: block.performance.id }}
+            title={`Choose seats: ${block.performance.label}`}
+          />
         </Section>
       );
     case "donate": {
       const funds = await loadFunds();
       const picked = funds.ok ? pickConfigured(funds.items, block.fund.id) : { item: null, missing: null };
       return (
-        <Section block={block} heading={block.heading ?? `Give to the ${block.fund.label}`} intro={block.intro} data={{ "fund-id": block.fund.id }}>
+        <Section
+          block={block}
+          heading={block.heading ?? `Give to the ${block.fund.label}`}
+          intro={block.intro}
+          data={{ "fund-id": block.fund.id }}
+        >
           {picked.item ? (
             <Donate
-              funds={[{ id: picked.item.id, name: picked.item.name, description: picked.item.description, defaultAmount: picked.item.defaultDonationAmount }]}
+              funds={[
+                {
+                  id: picked.item.id,
+                  name: picked.item.name,
+                  description: picked.item.description,
+                  defaultAmount: picked.item.defaultDonationAmount,
+                },
+              ]}
               initialFundId={picked.item.id}
               presets={block.amounts.length ? block.amounts : undefined}
             />
@@ -104,8 +181,17 @@ async function BlockView({ block }: { block: Block }) {
       const list = await loadMembershipTypes();
       const picked = list.ok ? pickConfigured(list.items, block.membership.id) : { item: null, missing: null };
       return (
-        <Section block={block} heading={block.heading ?? block.membership.label} intro={block.intro} data={{ "membership-id": block.membership.id }}>
-          {picked.item ? <Membership membership={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} /> : <Unavailable what="membership" missing={picked.missing} />}
+        <Section
+          block={block}
+          heading={block.heading ?? block.membership.label}
+          intro={block.intro}
+          data={{ "membership-id": block.membership.id }}
+        >
+          {picked.item ? (
+            <Membership membership={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} />
+          ) : (
+            <Unavailable what="membership" missing={picked.missing} />
+          )}
         </Section>
       );
     }
@@ -114,9 +200,18 @@ async function BlockView({ block }: { block: Block }) {
       const picked = list.ok ? pickConfigured(list.items, block.voucher.id) : { item: null, missing: null };
       const amount = picked.item?.amount ?? null;
       return (
-        <Section block={block} heading={block.heading ?? block.voucher.label} intro={block.intro} data={{ "voucher-id": block.voucher.id }}>
+        <Section
+          block={block}
+          heading={block.heading ?? block.voucher.label}
+          intro={block.intro}
+          data={{ "voucher-id": block.voucher.id }}
+        >
           {picked.item ? (
-            <GiftVoucher options={amount ? { presets: [amount], min: amount, max: amount } : { presets: [25, 50, 100], min: 10, max: 500 }} />
+            <GiftVoucher
+              options={
+                amount ? { presets: [amount], min: amount, max: amount } : { presets: [25, 50, 100], min: 10, max: 500 }
+              }
+            />
           ) : (
             <Unavailable what="gift voucher" missing={picked.missing} />
           )}
@@ -127,21 +222,40 @@ async function BlockView({ block }: { block: Block }) {
       const list = await loadMerchandise();
       const picked = list.ok ? pickConfigured(list.items, block.item.id) : { item: null, missing: null };
       return (
-        <Section block={block} heading={block.heading ?? block.item.label} intro={block.intro} data={{ "item-id": block.item.id }}>
-          {picked.item ? <Merchandise item={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} /> : <Unavailable what="merchandise" missing={picked.missing} />}
+        <Section
+          block={block}
+          heading={block.heading ?? block.item.label}
+          intro={block.intro}
+          data={{ "item-id": block.item.id }}
+        >
+          {picked.item ? (
+            <Merchandise item={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} />
+          ) : (
+            <Unavailable what="merchandise" missing={picked.missing} />
+          )}
         </Section>
       );
     }
     case "seatingType":
       // No Spektrix component shows seating types; the block is information with the snapshot label.
       return (
-        <Section block={block} heading={block.heading ?? block.seatingType.label} intro={block.intro} data={{ "seating-type-id": block.seatingType.id }}>
+        <Section
+          block={block}
+          heading={block.heading ?? block.seatingType.label}
+          intro={block.intro}
+          data={{ "seating-type-id": block.seatingType.id }}
+        >
           <p className="rounded-[var(--radius-card)] border border-line bg-white p-5">{block.seatingType.label}</p>
         </Section>
       );
     case "subscription":
       return (
-        <Section block={block} heading={block.heading ?? block.subscription.label} intro={block.intro} data={{ "subscription-id": block.subscription.id }}>
+        <Section
+          block={block}
+          heading={block.heading ?? block.subscription.label}
+          intro={block.intro}
+          data={{ "subscription-id": block.subscription.id }}
+        >
           <p className="rounded-[var(--radius-card)] border border-line bg-white p-5">
             {block.subscription.label}. Ask the box office, or add it from your basket.
           </p>
@@ -150,7 +264,11 @@ async function BlockView({ block }: { block: Block }) {
     case "iframe":
       return (
         <Section block={block} data={{ flow: block.flow }}>
-          <SpektrixFlow flow={block.flow} params={{ id: block.params.id ?? null, screen: block.params.screen ?? null }} title={block.title ?? undefined} />
+          <SpektrixFlow
+            flow={block.flow}
+            params={{ id: block.params.id ?? null, screen: block.params.screen ?? null }}
+            title={block.title ?? undefined}
+          />
         </Section>
       );
   }

@@ -2,7 +2,15 @@
 
 import { useEffect, useId, useMemo, useState } from "react";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, FieldError } from "react-aria-components";
-import { debounce, pickerUrl, PICKER_DEBOUNCE_MS, PICKER_LABELS, type PickedRef, type PickerItem, type PickerKind } from "@/lib/studio/picker-core";
+import {
+  debounce,
+  pickerUrl,
+  PICKER_DEBOUNCE_MS,
+  PICKER_LABELS,
+  type PickedRef,
+  type PickerItem,
+  type PickerKind,
+} from "@/lib/studio/picker-core";
 
 /**
  * A live Spektrix picker: an accessible combobox (react-aria-components) that searches through the studio's
@@ -25,7 +33,16 @@ export interface RecordPickerProps {
   isRequired?: boolean;
 }
 
-export function RecordPicker({ kind, label, value, onChange, errorMessage, description, name, isRequired }: RecordPickerProps) {
+export function RecordPicker({
+  kind,
+  label,
+  value,
+  onChange,
+  errorMessage,
+  description,
+  name,
+  isRequired,
+}: RecordPickerProps) {
   const words = PICKER_LABELS[kind];
   const [input, setInput] = useState(value?.label ?? "");
   const [items, setItems] = useState<PickerItem[]>([]);
@@ -39,29 +56,32 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
   const run = useMemo(() => {
     const inflight = new Set<AbortController>();
     const debounced = debounce(async (q: string) => {
-        for (const old of inflight) old.abort();
-        inflight.clear();
-        const ac = new AbortController();
-        inflight.add(ac);
-        try {
-          const res = await fetch(pickerUrl(kind, { q }), { signal: ac.signal, headers: { accept: "application/json" } });
-          const body = (await res.json().catch(() => ({}))) as { items?: PickerItem[]; message?: string };
-          if (ac.signal.aborted) return;
-          if (!res.ok) {
-            setProblem(body.message ?? (res.status === 403 ? "Your studio session has ended; sign in again." : `Search failed (${res.status}).`));
-            setStatus("error");
-            setItems([]);
-            return;
-          }
-          setItems(body.items ?? []);
-          setProblem(null);
-          setStatus("done");
-        } catch (error) {
-          if ((error as Error).name === "AbortError") return;
-          setProblem("Could not reach the studio server. Check your connection and try again.");
+      for (const old of inflight) old.abort();
+      inflight.clear();
+      const ac = new AbortController();
+      inflight.add(ac);
+      try {
+        const res = await fetch(pickerUrl(kind, { q }), { signal: ac.signal, headers: { accept: "application/json" } });
+        const body = (await res.json().catch(() => ({}))) as { items?: PickerItem[]; message?: string };
+        if (ac.signal.aborted) return;
+        if (!res.ok) {
+          setProblem(
+            body.message ??
+              (res.status === 403 ? "Your studio session has ended; sign in again." : `Search failed (${res.status}).`),
+          );
           setStatus("error");
+          setItems([]);
+          return;
         }
-      }, PICKER_DEBOUNCE_MS);
+        setItems(body.items ?? []);
+        setProblem(null);
+        setStatus("done");
+      } catch (error) {
+        if ((error as Error).name === "AbortError") return;
+        setProblem("Could not reach the studio server. Check your connection and try again.");
+        setStatus("error");
+      }
+    }, PICKER_DEBOUNCE_MS);
     return Object.assign(debounced, { abort: () => inflight.forEach((c) => c.abort()) });
   }, [kind]);
   useEffect(
@@ -92,7 +112,8 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
   };
 
   // Keep the current pick in the collection so the combobox can show it before any search.
-  const collection = value && !items.some((i) => i.id === value.id) ? [{ id: value.id, label: value.label }, ...items] : items;
+  const collection =
+    value && !items.some((i) => i.id === value.id) ? [{ id: value.id, label: value.label }, ...items] : items;
 
   const statusText =
     status === "loading"
@@ -137,8 +158,14 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
       >
         <Label className="text-sm font-semibold text-ink">{label}</Label>
         <div className="flex items-stretch rounded-md border border-line bg-white focus-within:border-brand">
-          <Input className="min-w-0 flex-1 rounded-l-md bg-transparent px-3 py-2 text-ink outline-none" placeholder={`Search ${words.many}`} />
-          <Button className="rounded-r-md border-l border-line px-3 text-ink-soft hover:bg-paper-deep" aria-label={`Show ${words.many}`}>
+          <Input
+            className="min-w-0 flex-1 rounded-l-md bg-transparent px-3 py-2 text-ink outline-none"
+            placeholder={`Search ${words.many}`}
+          />
+          <Button
+            className="rounded-r-md border-l border-line px-3 text-ink-soft hover:bg-paper-deep"
+            aria-label={`Show ${words.many}`}
+          >
             <span aria-hidden>▾</span>
           </Button>
         </div>
@@ -151,7 +178,9 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
         <Popover className="max-h-80 w-[--trigger-width] min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
           <ListBox<PickerItem>
             className="p-1 outline-none"
-            renderEmptyState={() => <p className="px-3 py-2 text-sm text-ink-soft">{statusText || `Type to search ${words.many}.`}</p>}
+            renderEmptyState={() => (
+              <p className="px-3 py-2 text-sm text-ink-soft">{statusText || `Type to search ${words.many}.`}</p>
+            )}
           >
             {(item) => (
               <ListBoxItem
@@ -166,7 +195,12 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
           </ListBox>
         </Popover>
       </ComboBox>
-      <p id={statusId} role="status" aria-live="polite" className={`text-xs ${status === "error" ? "text-danger" : "text-ink-soft"}`}>
+      <p
+        id={statusId}
+        role="status"
+        aria-live="polite"
+        className={`text-xs ${status === "error" ? "text-danger" : "text-ink-soft"}`}
+      >
         {statusText}
       </p>
       {missing && value ? (
@@ -176,8 +210,16 @@ export function RecordPicker({ kind, label, value, onChange, errorMessage, descr
       ) : null}
       {value ? (
         <p className="text-xs text-ink-soft">
-          Selected: <span className="font-medium text-ink">{value.label}</span> <span className="font-mono">({value.id})</span>{" "}
-          <button type="button" className="underline" onClick={() => { setInput(""); onChange(null); }}>
+          Selected: <span className="font-medium text-ink">{value.label}</span>{" "}
+          <span className="font-mono">({value.id})</span>{" "}
+          <button
+            type="button"
+            className="underline"
+            onClick={() => {
+              setInput("");
+              onChange(null);
+            }}
+          >
             Clear
           </button>
         </p>

@@ -10,8 +10,22 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form action={action} className="mt-6 grid gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
-      <TextField name="email" label="E-mail address" type="email" autoComplete="username" required error={errorFor(errors, "email")} />
-      <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={errorFor(errors, "password")} />
+      <TextField
+        name="email"
+        label="E-mail address"
+        type="email"
+        autoComplete="username"
+        required
+        error={errorFor(errors, "email")}
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errorFor(errors, "password")}
+      />
       <FormMessage result={result && !result.ok ? result : undefined} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

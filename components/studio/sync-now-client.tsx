@@ -36,7 +36,14 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
       });
       if (!res.ok || !res.body) {
         const body = (await res.json().catch(() => ({}))) as { message?: string };
-        setResult({ ok: false, text: body.message ?? (res.status === 403 ? "Your studio session has ended; sign in again." : `The sync could not start (${res.status}).`) });
+        setResult({
+          ok: false,
+          text:
+            body.message ??
+            (res.status === 403
+              ? "Your studio session has ended; sign in again."
+              : `The sync could not start (${res.status}).`),
+        });
         return;
       }
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -90,7 +97,9 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
       </div>
       {running ? (
         <div className="mt-4">
-          <p className="text-sm text-ink-soft">{progress ? `${progress.phase}${pct !== undefined ? ` ${pct}%` : "…"}` : "…"}</p>
+          <p className="text-sm text-ink-soft">
+            {progress ? `${progress.phase}${pct !== undefined ? ` ${pct}%` : "…"}` : "…"}
+          </p>
           <progress className="mt-1 w-full accent-brand" value={pct} max={100} aria-label="Sync progress" />
         </div>
       ) : null}

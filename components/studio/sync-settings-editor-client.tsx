@@ -10,12 +10,22 @@ import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
 
 type Exclusion = { attribute: string; equals?: string };
-const ACCESS_LABELS = { captioned: "Captioned", bsl: "BSL interpreted", audioDescribed: "Audio described", relaxed: "Relaxed", touchTour: "Touch tour" } as const;
+const ACCESS_LABELS = {
+  captioned: "Captioned",
+  bsl: "BSL interpreted",
+  audioDescribed: "Audio described",
+  relaxed: "Relaxed",
+  touchTour: "Touch tour",
+} as const;
 type AccessFlagName = keyof typeof ACCESS_LABELS;
 
 type Settings = Record<string, unknown> & {
   events: { newEvents: string; slugRule: string; take: string; exclude: Exclusion[] } & Record<string, unknown>;
-  performances: { visibility: string; titleOverrideAttribute: string | null; access: Record<AccessFlagName, string[]> } & Record<string, unknown>;
+  performances: {
+    visibility: string;
+    titleOverrideAttribute: string | null;
+    access: Record<AccessFlagName, string[]>;
+  } & Record<string, unknown>;
   maps: { source: string; target: string; transform: string; mode: string }[];
   schedule: { enabled: boolean; everyMinutes: number | string };
 };
@@ -34,13 +44,28 @@ const MODE_HELP: Record<string, string> = {
   editable: "Set once when the event arrives; editors own it after.",
 };
 
-function Select(props: { id: string; label: string; value: string; options: string[]; onChange: (v: string) => void; error?: string; hideLabel?: boolean }) {
+function Select(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: string[];
+  onChange: (v: string) => void;
+  error?: string;
+  hideLabel?: boolean;
+}) {
   return (
     <div className="grid gap-1">
       <label htmlFor={props.id} className={props.hideLabel ? "sr-only" : "text-sm font-semibold"}>
         {props.label}
       </label>
-      <select id={props.id} className={inputClass} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${props.id}-err` : undefined}>
+      <select
+        id={props.id}
+        className={inputClass}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-err` : undefined}
+      >
         {props.options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -57,16 +82,29 @@ function Select(props: { id: string; label: string; value: string; options: stri
 }
 
 /** "A, B=Yes" ⇄ [{ attribute: "A" }, { attribute: "B", equals: "Yes" }] */
-const exclusionsToText = (list: Exclusion[]) => list.map((e) => (e.equals === undefined ? e.attribute : `${e.attribute}=${e.equals}`)).join(", ");
+const exclusionsToText = (list: Exclusion[]) =>
+  list.map((e) => (e.equals === undefined ? e.attribute : `${e.attribute}=${e.equals}`)).join(", ");
 const textToExclusions = (text: string): Exclusion[] =>
   splitList(text).map((item) => {
     const at = item.indexOf("=");
     return at < 0 ? { attribute: item } : { attribute: item.slice(0, at).trim(), equals: item.slice(at + 1).trim() };
   });
-const splitList = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const splitList = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A comma-separated list kept as typed (so a trailing comma survives) and parsed into settings on each change. */
-function ListField(props: { id: string; label: string; hint?: string; initial: string; onChange: (text: string) => void; errors: FieldErrors; path: string }) {
+function ListField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  initial: string;
+  onChange: (text: string) => void;
+  errors: FieldErrors;
+  path: string;
+}) {
   const [text, setText] = useState(props.initial);
   const messages = Object.entries(props.errors)
     .filter(([key]) => key === props.path || key.startsWith(`${props.path}.`))
@@ -131,19 +169,46 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
   const payload = () => {
     const s = structuredClone(settings);
     const n = Number(s.schedule.everyMinutes);
-    s.schedule.everyMinutes = String(s.schedule.everyMinutes).trim() !== "" && Number.isFinite(n) ? n : s.schedule.everyMinutes;
+    s.schedule.everyMinutes =
+      String(s.schedule.everyMinutes).trim() !== "" && Number.isFinite(n) ? n : s.schedule.everyMinutes;
     if (s.performances.titleOverrideAttribute === "") s.performances.titleOverrideAttribute = null;
     return JSON.stringify(s);
   };
 
   return (
     <div className="grid gap-8">
-      <section aria-labelledby={`${base}-events`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id={`${base}-events`} className="text-xl font-semibold">Default event settings</h2>
+      <section
+        aria-labelledby={`${base}-events`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-events`} className="text-xl font-semibold">
+          Default event settings
+        </h2>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <Select id={`${base}-newEvents`} label="New events appear as" value={settings.events.newEvents} options={["published", "draft"]} onChange={(v) => update((s) => void (s.events.newEvents = v))} error={err("events.newEvents")} />
-          <Select id={`${base}-slugRule`} label="Web address (slug) from" value={settings.events.slugRule} options={["webEventId", "name", "id"]} onChange={(v) => update((s) => void (s.events.slugRule = v))} error={err("events.slugRule")} />
-          <Select id={`${base}-take`} label="Take which events" value={settings.events.take} options={["all", "onSale", "withFuturePerformances"]} onChange={(v) => update((s) => void (s.events.take = v))} error={err("events.take")} />
+          <Select
+            id={`${base}-newEvents`}
+            label="New events appear as"
+            value={settings.events.newEvents}
+            options={["published", "draft"]}
+            onChange={(v) => update((s) => void (s.events.newEvents = v))}
+            error={err("events.newEvents")}
+          />
+          <Select
+            id={`${base}-slugRule`}
+            label="Web address (slug) from"
+            value={settings.events.slugRule}
+            options={["webEventId", "name", "id"]}
+            onChange={(v) => update((s) => void (s.events.slugRule = v))}
+            error={err("events.slugRule")}
+          />
+          <Select
+            id={`${base}-take`}
+            label="Take which events"
+            value={settings.events.take}
+            options={["all", "onSale", "withFuturePerformances"]}
+            onChange={(v) => update((s) => void (s.events.take = v))}
+            error={err("events.take")}
+          />
         </div>
         <ListField
           id={`${base}-exclude`}
@@ -156,18 +221,40 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
         />
       </section>
 
-      <section aria-labelledby={`${base}-perf`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id={`${base}-perf`} className="text-xl font-semibold">Default performance settings</h2>
+      <section
+        aria-labelledby={`${base}-perf`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-perf`} className="text-xl font-semibold">
+          Default performance settings
+        </h2>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <Select id={`${base}-visibility`} label="New performances are" value={settings.performances.visibility} options={["visible", "hidden"]} onChange={(v) => update((s) => void (s.performances.visibility = v))} error={err("performances.visibility")} />
+          <Select
+            id={`${base}-visibility`}
+            label="New performances are"
+            value={settings.performances.visibility}
+            options={["visible", "hidden"]}
+            onChange={(v) => update((s) => void (s.performances.visibility = v))}
+            error={err("performances.visibility")}
+          />
           <div className="grid gap-1">
-            <label htmlFor={`${base}-tov`} className="text-sm font-semibold">Title-override attribute</label>
-            <input id={`${base}-tov`} className={inputClass} value={settings.performances.titleOverrideAttribute ?? ""} onChange={(e) => update((s) => void (s.performances.titleOverrideAttribute = e.target.value))} aria-invalid={err("performances.titleOverrideAttribute") ? true : undefined} />
+            <label htmlFor={`${base}-tov`} className="text-sm font-semibold">
+              Title-override attribute
+            </label>
+            <input
+              id={`${base}-tov`}
+              className={inputClass}
+              value={settings.performances.titleOverrideAttribute ?? ""}
+              onChange={(e) => update((s) => void (s.performances.titleOverrideAttribute = e.target.value))}
+              aria-invalid={err("performances.titleOverrideAttribute") ? true : undefined}
+            />
             <Err errors={errors} path="performances.titleOverrideAttribute" />
           </div>
         </div>
         <fieldset className="grid gap-3">
-          <legend className="text-sm font-semibold">Access performances: which of your instance attributes mark each kind</legend>
+          <legend className="text-sm font-semibold">
+            Access performances: which of your instance attributes mark each kind
+          </legend>
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {(Object.keys(ACCESS_LABELS) as AccessFlagName[]).map((flag) => (
               <ListField
@@ -175,7 +262,9 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
                 id={`${base}-access-${flag}`}
                 label={ACCESS_LABELS[flag]}
                 initial={(settings.performances.access?.[flag] ?? []).join(", ")}
-                onChange={(text) => update((s) => void (s.performances.access = { ...s.performances.access, [flag]: splitList(text) }))}
+                onChange={(text) =>
+                  update((s) => void (s.performances.access = { ...s.performances.access, [flag]: splitList(text) }))
+                }
                 errors={errors}
                 path={`performances.access.${flag}`}
               />
@@ -184,10 +273,16 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
         </fieldset>
       </section>
 
-      <section aria-labelledby={`${base}-maps`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id={`${base}-maps`} className="text-xl font-semibold">Sync maps</h2>
+      <section
+        aria-labelledby={`${base}-maps`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-maps`} className="text-xl font-semibold">
+          Sync maps
+        </h2>
         <p className="text-sm text-ink-soft">
-          Each map copies a Spektrix field into a site field. <strong>locked</strong>: {MODE_HELP.locked} <strong>fill-if-empty</strong>: {MODE_HELP["fill-if-empty"]} <strong>editable</strong>: {MODE_HELP.editable}
+          Each map copies a Spektrix field into a site field. <strong>locked</strong>: {MODE_HELP.locked}{" "}
+          <strong>fill-if-empty</strong>: {MODE_HELP["fill-if-empty"]} <strong>editable</strong>: {MODE_HELP.editable}
         </p>
         <Err errors={errors} path="maps" />
         <datalist id={`${base}-sources`}>
@@ -202,14 +297,29 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
         </datalist>
         <ol className="grid gap-3">
           {settings.maps.map((map, i) => (
-            <li key={i} className="grid grid-cols-1 gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_9rem_10rem_auto] sm:items-start" data-map-row={i}>
+            <li
+              key={i}
+              className="grid grid-cols-1 gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_9rem_10rem_auto] sm:items-start"
+              data-map-row={i}
+            >
               <div className="grid gap-1">
-                <label htmlFor={`${base}-m${i}-source`} className="text-xs font-semibold">Spektrix field (map {i + 1})</label>
-                <input id={`${base}-m${i}-source`} list={`${base}-sources`} className={inputClass} value={map.source} onChange={(e) => update((s) => void (s.maps[i]!.source = e.target.value))} aria-invalid={err(`maps.${i}.source`) ? true : undefined} />
+                <label htmlFor={`${base}-m${i}-source`} className="text-xs font-semibold">
+                  Spektrix field (map {i + 1})
+                </label>
+                <input
+                  id={`${base}-m${i}-source`}
+                  list={`${base}-sources`}
+                  className={inputClass}
+                  value={map.source}
+                  onChange={(e) => update((s) => void (s.maps[i]!.source = e.target.value))}
+                  aria-invalid={err(`maps.${i}.source`) ? true : undefined}
+                />
                 <Err errors={errors} path={`maps.${i}.source`} />
               </div>
               <div className="grid gap-1">
-                <label htmlFor={`${base}-m${i}-target`} className="text-xs font-semibold">Site field (map {i + 1})</label>
+                <label htmlFor={`${base}-m${i}-target`} className="text-xs font-semibold">
+                  Site field (map {i + 1})
+                </label>
                 <input
                   id={`${base}-m${i}-target`}
                   list={`${base}-targets`}
@@ -227,40 +337,102 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
                 />
                 <Err errors={errors} path={`maps.${i}.target`} />
               </div>
-              <Select id={`${base}-m${i}-transform`} label={`Transform (map ${i + 1})`} value={map.transform} options={options.transforms} onChange={(v) => update((s) => void (s.maps[i]!.transform = v))} error={err(`maps.${i}.transform`)} />
-              <Select id={`${base}-m${i}-mode`} label={`Mode (map ${i + 1})`} value={map.mode} options={options.modes} onChange={(v) => update((s) => void (s.maps[i]!.mode = v))} error={err(`maps.${i}.mode`)} />
-              <button type="button" className="btn btn-ghost self-end !px-3 !py-2 text-sm text-danger" onClick={() => update((s) => void s.maps.splice(i, 1))}>
+              <Select
+                id={`${base}-m${i}-transform`}
+                label={`Transform (map ${i + 1})`}
+                value={map.transform}
+                options={options.transforms}
+                onChange={(v) => update((s) => void (s.maps[i]!.transform = v))}
+                error={err(`maps.${i}.transform`)}
+              />
+              <Select
+                id={`${base}-m${i}-mode`}
+                label={`Mode (map ${i + 1})`}
+                value={map.mode}
+                options={options.modes}
+                onChange={(v) => update((s) => void (s.maps[i]!.mode = v))}
+                error={err(`maps.${i}.mode`)}
+              />
+              <button
+                type="button"
+                className="btn btn-ghost self-end !px-3 !py-2 text-sm text-danger"
+                onClick={() => update((s) => void s.maps.splice(i, 1))}
+              >
                 Remove<span className="sr-only"> map {i + 1}</span>
               </button>
             </li>
           ))}
         </ol>
         <div>
-          <button type="button" className="btn btn-ghost text-brand" onClick={() => update((s) => void s.maps.push({ source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }))}>
+          <button
+            type="button"
+            className="btn btn-ghost text-brand"
+            onClick={() =>
+              update(
+                (s) =>
+                  void s.maps.push({ source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }),
+              )
+            }
+          >
             Add map
           </button>
         </div>
       </section>
 
-      <section aria-labelledby={`${base}-sched`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id={`${base}-sched`} className="text-xl font-semibold">Schedule</h2>
+      <section
+        aria-labelledby={`${base}-sched`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-sched`} className="text-xl font-semibold">
+          Schedule
+        </h2>
         <div className="flex flex-wrap items-end gap-6">
           <div className="flex items-center gap-2">
-            <input id={`${base}-sched-on`} type="checkbox" className="size-4 accent-brand" checked={settings.schedule.enabled} onChange={(e) => update((s) => void (s.schedule.enabled = e.target.checked))} />
-            <label htmlFor={`${base}-sched-on`} className="text-sm font-semibold">Sync automatically</label>
+            <input
+              id={`${base}-sched-on`}
+              type="checkbox"
+              className="size-4 accent-brand"
+              checked={settings.schedule.enabled}
+              onChange={(e) => update((s) => void (s.schedule.enabled = e.target.checked))}
+            />
+            <label htmlFor={`${base}-sched-on`} className="text-sm font-semibold">
+              Sync automatically
+            </label>
           </div>
           <div className="grid gap-1">
-            <label htmlFor={`${base}-every`} className="text-sm font-semibold">Every (minutes)</label>
-            <input id={`${base}-every`} inputMode="numeric" className={inputClass} value={String(settings.schedule.everyMinutes)} onChange={(e) => update((s) => void (s.schedule.everyMinutes = e.target.value))} aria-invalid={err("schedule.everyMinutes") ? true : undefined} />
+            <label htmlFor={`${base}-every`} className="text-sm font-semibold">
+              Every (minutes)
+            </label>
+            <input
+              id={`${base}-every`}
+              inputMode="numeric"
+              className={inputClass}
+              value={String(settings.schedule.everyMinutes)}
+              onChange={(e) => update((s) => void (s.schedule.everyMinutes = e.target.value))}
+              aria-invalid={err("schedule.everyMinutes") ? true : undefined}
+            />
             <Err errors={errors} path="schedule.everyMinutes" />
           </div>
         </div>
       </section>
 
-      <section aria-labelledby={`${base}-preview`} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id={`${base}-preview`} className="text-xl font-semibold">Preview before saving</h2>
-        <p className="text-sm text-ink-soft">Fetches one event from Spektrix now and shows what a sync with these (unsaved) settings would write.</p>
-        <RecordPicker kind="event" label="Event to preview on" value={previewEvent} onChange={setPreviewEvent} errorMessage={err("previewEvent")} />
+      <section
+        aria-labelledby={`${base}-preview`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-preview`} className="text-xl font-semibold">
+          Preview before saving
+        </h2>
+        <p className="text-sm text-ink-soft">
+          Fetches one event from Spektrix now and shows what a sync with these (unsaved) settings would write.
+        </p>
+        <RecordPicker
+          kind="event"
+          label="Event to preview on"
+          value={previewEvent}
+          onChange={setPreviewEvent}
+          errorMessage={err("previewEvent")}
+        />
         <div>
           <button
             type="button"
@@ -282,7 +454,8 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
           {preview && preview.ok ? (
             <div data-testid="sync-preview">
               <p className="text-sm">
-                <strong>{preview.event.name}</strong> — {preview.existing ? "already on the site" : "not yet on the site (would be created)"}.
+                <strong>{preview.event.name}</strong> —{" "}
+                {preview.existing ? "already on the site" : "not yet on the site (would be created)"}.
                 {preview.note ? <span className="text-warning"> {preview.note}</span> : null}
               </p>
               <div className="mt-3 overflow-x-auto">
@@ -291,18 +464,27 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
                   <thead>
                     <tr className="border-b border-line">
                       {["Site field", "Mode", "From Spektrix", "On the site now", "After sync"].map((h) => (
-                        <th key={h} scope="col" className="py-2 pr-3">{h}</th>
+                        <th key={h} scope="col" className="py-2 pr-3">
+                          {h}
+                        </th>
                       ))}
                     </tr>
                   </thead>
                   <tbody>
                     {preview.rows.map((r) => (
                       <tr key={r.target} className="border-b border-line/60 align-top">
-                        <th scope="row" className="py-2 pr-3 font-medium">{r.target}{r.editedByEditor ? " (edited)" : ""}</th>
+                        <th scope="row" className="py-2 pr-3 font-medium">
+                          {r.target}
+                          {r.editedByEditor ? " (edited)" : ""}
+                        </th>
                         <td className="py-2 pr-3">{r.mode}</td>
                         <td className="py-2 pr-3">{display(r.fromSpektrix)}</td>
                         <td className="py-2 pr-3">{display(r.current)}</td>
-                        <td className={`py-2 pr-3 ${JSON.stringify(r.after) !== JSON.stringify(r.current) ? "font-semibold text-brand" : ""}`}>{display(r.after)}</td>
+                        <td
+                          className={`py-2 pr-3 ${JSON.stringify(r.after) !== JSON.stringify(r.current) ? "font-semibold text-brand" : ""}`}
+                        >
+                          {display(r.after)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

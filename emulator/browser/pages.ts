@@ -11,8 +11,19 @@ import type { Basket, Session } from "../state";
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const money = (n: number) => n.toFixed(2);
 
-interface PageCtx { c: Ctx; emu: Emu; session: Session; basket: Basket; query: Record<string, string>; base: string }
-type Page = { title: string; get: (p: PageCtx) => string; post?: (p: PageCtx, form: Record<string, string>) => string | { redirect: string } };
+interface PageCtx {
+  c: Ctx;
+  emu: Emu;
+  session: Session;
+  basket: Basket;
+  query: Record<string, string>;
+  base: string;
+}
+type Page = {
+  title: string;
+  get: (p: PageCtx) => string;
+  post?: (p: PageCtx, form: Record<string, string>) => string | { redirect: string };
+};
 
 /** Iframe pages at /{client}/website/{Page}.aspx: small, plain, working forms on the web session. */
 export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
@@ -24,12 +35,14 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
     const qs = params.toString();
     return `${p.base}/${page}${qs ? `?${qs}` : ""}`;
   };
-  const byShortId = (map: Map<string, Json>, short: string | undefined) => [...map.values()].find((x) => shortId(String(x.id)) === short || x.id === short);
+  const byShortId = (map: Map<string, Json>, short: string | undefined) =>
+    [...map.values()].find((x) => shortId(String(x.id)) === short || x.id === short);
   const loginForm = (p: PageCtx) =>
     `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/signup.aspx")}">Create an account</a></p>`;
   const login = (p: PageCtx, f: Record<string, string>) => {
     const customer = store.customerByEmail(f.email ?? "");
-    if (!customer || customer.password !== f.password) throw new ApiError(401, "The email address or password is incorrect.");
+    if (!customer || customer.password !== f.password)
+      throw new ApiError(401, "The email address or password is incorrect.");
     p.session.customerId = customer.id;
     p.basket.customerId = customer.id;
     store.touch(p.basket);
@@ -38,14 +51,20 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
   const pages: Record<string, Page> = {
     "eventlist.aspx": {
       title: "What's on",
-      get: (p) => `<h1>What's on</h1><ul>${[...store.catalogue.events.values()].map((e) => `<li><a href="${link(p, "EventDetails.aspx", { EventId: shortId(String(e.id)) })}">${esc(e.name)}</a> <span>${esc(e.instanceDates)}</span></li>`).join("")}</ul>`,
+      get: (p) =>
+        `<h1>What's on</h1><ul>${[...store.catalogue.events.values()].map((e) => `<li><a href="${link(p, "EventDetails.aspx", { EventId: shortId(String(e.id)) })}">${esc(e.name)}</a> <span>${esc(e.instanceDates)}</span></li>`).join("")}</ul>`,
     },
     "eventdetails.aspx": {
       title: "Event details",
       get: (p) => {
         const e = byShortId(store.catalogue.events, p.query.eventid);
         if (!e) return `<h1>Event not found</h1>`;
-        const rows = store.catalogue.instancesOf(String(e.id)).map((i) => `<li>${esc(i.start)} ${i.cancelled ? "(cancelled)" : `<a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Book</a>`}</li>`);
+        const rows = store.catalogue
+          .instancesOf(String(e.id))
+          .map(
+            (i) =>
+              `<li>${esc(i.start)} ${i.cancelled ? "(cancelled)" : `<a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Book</a>`}</li>`,
+          );
         return `<h1>${esc(e.name)}</h1><div class="spx-description">${String(e.htmlDescription ?? "")}</div><h2>Performances</h2><ul>${rows.join("")}</ul>`;
       },
     },
@@ -56,7 +75,9 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
         if (!i) return `<h1>Performance not found</h1>`;
         const event = store.catalogue.events.get(refId(i.event));
         const status = store.status(String(i.id), p.basket.id, false);
-        const prices = store.catalogue.priceListForInstance(i).prices.filter((x) => x.band.id === store.catalogue.plan(String(i.planId)).bands[0]?.id);
+        const prices = store.catalogue
+          .priceListForInstance(i)
+          .prices.filter((x) => x.band.id === store.catalogue.plan(String(i.planId)).bands[0]?.id);
         return `<h1>${esc(event?.name)}</h1><p>${esc(i.start)} · <span data-available>${esc(status.available)}</span> available</p>
 <form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add"><input type="hidden" name="instance" value="${esc(i.id)}">
 ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
@@ -65,7 +86,13 @@ ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <inpu
       post: (p, f) => {
         const items = Object.entries(f)
           .filter(([k, v]) => k.startsWith("type:") && Number(v) > 0)
-          .flatMap(([k, v]) => Array.from({ length: Math.min(10, Number(v)) }, () => ({ instance: f.instance ?? "", type: k.slice(5), attributes: {} })));
+          .flatMap(([k, v]) =>
+            Array.from({ length: Math.min(10, Number(v)) }, () => ({
+              instance: f.instance ?? "",
+              type: k.slice(5),
+              attributes: {},
+            })),
+          );
         if (!items.length) throw new ApiError(400, "Choose at least one ticket.");
         store.addTickets(p.basket, items);
         return { redirect: link(p, "Basket2.aspx") };
@@ -78,10 +105,31 @@ ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <inpu
         const line = (kind: string, id: string, text: string, amount: number) =>
           `<li>${text} — ${money(amount)} <form method="post" style="display:inline"><input type="hidden" name="action" value="remove"><input type="hidden" name="kind" value="${kind}"><input type="hidden" name="id" value="${esc(id)}"><button aria-label="Remove ${esc(text)}">Remove</button></form></li>`;
         const items = [
-          ...p.basket.tickets.map((t) => line("tickets", t.id, `${esc(store.catalogue.events.get(t.eventId)?.name)} ${esc(t.seatName)} (${esc(t.price.ticketType.name)})`, t.price.amount)),
+          ...p.basket.tickets.map((t) =>
+            line(
+              "tickets",
+              t.id,
+              `${esc(store.catalogue.events.get(t.eventId)?.name)} ${esc(t.seatName)} (${esc(t.price.ticketType.name)})`,
+              t.price.amount,
+            ),
+          ),
           ...p.basket.donations.map((d) => line("donations", d.id, "Donation", d.amount)),
-          ...p.basket.merchandise.map((m) => line("merchandise", m.id, esc(store.catalogue.stockItems.find((s) => s.id === m.stockItemId)?.name), m.price)),
-          ...p.basket.memberships.map((m) => line("memberships", m.id, esc(store.catalogue.memberships.find((s) => s.id === m.membershipId)?.name), m.price)),
+          ...p.basket.merchandise.map((m) =>
+            line(
+              "merchandise",
+              m.id,
+              esc(store.catalogue.stockItems.find((s) => s.id === m.stockItemId)?.name),
+              m.price,
+            ),
+          ),
+          ...p.basket.memberships.map((m) =>
+            line(
+              "memberships",
+              m.id,
+              esc(store.catalogue.memberships.find((s) => s.id === m.membershipId)?.name),
+              m.price,
+            ),
+          ),
           ...p.basket.giftVouchers.map((g) => line("giftVouchers", g.id, "Gift voucher", g.amount)),
         ];
         return `<h1 class="BasketHeading">Your basket</h1>${items.length ? `<ul>${items.join("")}</ul>` : "<p>Your basket is empty.</p>"}
@@ -103,12 +151,14 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     "secure/checkout.aspx": {
       title: "Checkout",
       get: (p) => {
-        if (p.query.orderid) return `<h1>Thank you</h1><p>Your order reference is <strong data-order-id>${esc(p.query.orderid)}</strong>.</p>`;
+        if (p.query.orderid)
+          return `<h1>Thank you</h1><p>Your order reference is <strong data-order-id>${esc(p.query.orderid)}</strong>.</p>`;
         if (!p.session.customerId) return `<h1>Log in to check out</h1>${loginForm(p)}`;
         if (store.isEmpty(p.basket)) return `<h1>Checkout</h1><p>Your basket is empty.</p>`;
         const customer = store.customer(p.session.customerId);
         const total = store.totals(p.basket).total;
-        if (total === 0) return `<h1>Checkout</h1><form method="post"><input type="hidden" name="action" value="confirm"><button>Confirm order</button></form>`;
+        if (total === 0)
+          return `<h1>Checkout</h1><form method="post"><input type="hidden" name="action" value="confirm"><button>Confirm order</button></form>`;
         return `<h1>Checkout</h1><p>Total to pay: <strong>${money(total)}</strong></p><form method="post"><input type="hidden" name="action" value="pay">
 <label>Billing address <select name="billingAddressId">${customer.addresses.map((a) => `<option value="${esc(a.id)}">${esc(a.line1)}, ${esc(a.town)}</option>`).join("")}</select></label><br>
 <label>Card number <input name="cardNumber" inputmode="numeric" autocomplete="cc-number" required></label><br><button>Pay now</button></form>
@@ -122,10 +172,20 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
         if (!p.basket.customerId) throw new ApiError(400, "Log in first.");
         if (f.action === "confirm") {
           if (store.totals(p.basket).total > 0) throw new ApiError(409, "The basket requires payment.", [], 11);
-          return { redirect: link(p, "secure/Checkout.aspx", { OrderId: store.completeOrder(p.basket, { amount: 0, type: "None", customerId: p.basket.customerId }).id }) };
+          return {
+            redirect: link(p, "secure/Checkout.aspx", {
+              OrderId: store.completeOrder(p.basket, { amount: 0, type: "None", customerId: p.basket.customerId }).id,
+            }),
+          };
         }
         store.assertMembershipsAllowed(p.basket);
-        const token = store.issueToken(p.basket, { kind: "customer", originDomain: "iframe", billingAddressId: f.billingAddressId ?? null, storeCard: false, payer: null });
+        const token = store.issueToken(p.basket, {
+          kind: "customer",
+          originDomain: "iframe",
+          billingAddressId: f.billingAddressId ?? null,
+          storeCard: false,
+          payer: null,
+        });
         const result = pay(emu, token, f.cardNumber ?? "");
         if (result.outcome !== "completed") throw new ApiError(400, result.message);
         // Spektrix's own checkout page always knows the order it made; only the payments component's event may not.
@@ -169,10 +229,16 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     },
     "secure/signup.aspx": {
       title: "Create an account",
-      get: () => `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" required></label><br><label>Last name <input name="lastName" required></label><br><label>Email <input name="email" type="email" required></label><br><label>Password <input name="password" type="password" required></label><br><button>Create account</button></form>`,
+      get: () =>
+        `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" required></label><br><label>Last name <input name="lastName" required></label><br><label>Email <input name="email" type="email" required></label><br><label>Password <input name="password" type="password" required></label><br><button>Create account</button></form>`,
       post: (p, f) => {
         if (!f.email || !f.firstName || !f.lastName) throw new ApiError(400, "Fill in every field.");
-        const c = store.createCustomer({ email: f.email, firstName: f.firstName, lastName: f.lastName, password: f.password || null });
+        const c = store.createCustomer({
+          email: f.email,
+          firstName: f.firstName,
+          lastName: f.lastName,
+          password: f.password || null,
+        });
         p.session.customerId = c.id;
         p.basket.customerId = c.id;
         store.touch(p.basket);
@@ -181,23 +247,41 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     },
     "donations.aspx": {
       title: "Donate",
-      get: () => `<h1 class="FundHeading">Make a donation</h1><form method="post"><label>Fund <select name="fundId">${store.catalogue.funds.map((f) => `<option value="${esc(f.id)}">${esc(f.name)}</option>`).join("")}</select></label> <label class="DonationAmount">Amount <input name="amount" type="number" min="1" step="0.01" required></label> <button>Donate</button></form>`,
+      get: () =>
+        `<h1 class="FundHeading">Make a donation</h1><form method="post"><label>Fund <select name="fundId">${store.catalogue.funds.map((f) => `<option value="${esc(f.id)}">${esc(f.name)}</option>`).join("")}</select></label> <label class="DonationAmount">Amount <input name="amount" type="number" min="1" step="0.01" required></label> <button>Donate</button></form>`,
       post: (p, f) => {
         const amount = Number(f.amount);
-        if (!(amount > 0) || !store.catalogue.funds.some((x) => x.id === f.fundId)) throw new ApiError(400, "Choose a fund and an amount.");
-        p.basket.donations.push({ id: store.newItemId(), fundId: f.fundId!, amount, recognitionName: null, isAnonymous: false, tributeTypeId: null, tributeName: null });
+        if (!(amount > 0) || !store.catalogue.funds.some((x) => x.id === f.fundId))
+          throw new ApiError(400, "Choose a fund and an amount.");
+        p.basket.donations.push({
+          id: store.newItemId(),
+          fundId: f.fundId!,
+          amount,
+          recognitionName: null,
+          isAnonymous: false,
+          tributeTypeId: null,
+          tributeName: null,
+        });
         store.touch(p.basket);
         return { redirect: link(p, "Basket2.aspx") };
       },
     },
     "memberships.aspx": {
       title: "Memberships",
-      get: () => `<h1>Memberships</h1>${store.catalogue.memberships.map((m) => `<form method="post"><input type="hidden" name="membershipId" value="${esc(m.id)}"><h2>${esc(m.name)} — ${money(m.price)}</h2><p>${esc(m.description)}</p><button>Join ${esc(m.name)}</button></form>`).join("")}`,
+      get: () =>
+        `<h1>Memberships</h1>${store.catalogue.memberships.map((m) => `<form method="post"><input type="hidden" name="membershipId" value="${esc(m.id)}"><h2>${esc(m.name)} — ${money(m.price)}</h2><p>${esc(m.description)}</p><button>Join ${esc(m.name)}</button></form>`).join("")}`,
       post: (p, f) => {
         const m = store.catalogue.memberships.find((x) => x.id === f.membershipId);
         if (!m) throw new ApiError(400, "Unknown membership.");
-        if (p.basket.memberships.some((x) => x.membershipId === m.id)) throw new ApiError(400, "This membership is already in the basket.");
-        p.basket.memberships.push({ id: store.newItemId(), membershipId: m.id, autoRenew: m.autoRenew, price: m.price, isRenewal: false });
+        if (p.basket.memberships.some((x) => x.membershipId === m.id))
+          throw new ApiError(400, "This membership is already in the basket.");
+        p.basket.memberships.push({
+          id: store.newItemId(),
+          membershipId: m.id,
+          autoRenew: m.autoRenew,
+          price: m.price,
+          isRenewal: false,
+        });
         try {
           store.assertMembershipsAllowed(p.basket);
         } catch (err) {
@@ -210,23 +294,41 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     },
     "giftvouchers.aspx": {
       title: "Gift vouchers",
-      get: () => `<h1>Gift vouchers</h1><form method="post"><label>Amount <input name="amount" type="number" min="5" max="500" required></label><br><label>To <input name="toName"></label><br><label>From <input name="fromName"></label><br><label>Message <textarea name="message"></textarea></label><br><button>Add gift voucher</button></form>`,
+      get: () =>
+        `<h1>Gift vouchers</h1><form method="post"><label>Amount <input name="amount" type="number" min="5" max="500" required></label><br><label>To <input name="toName"></label><br><label>From <input name="fromName"></label><br><label>Message <textarea name="message"></textarea></label><br><button>Add gift voucher</button></form>`,
       post: (p, f) => {
         const amount = Number(f.amount);
         const type = store.catalogue.giftVoucherTypes[0];
-        if (!(amount > 0) || (type && (amount < type.minimumAmount || amount > type.maximumAmount))) throw new ApiError(400, "Choose an amount between 5 and 500.");
-        p.basket.giftVouchers.push({ id: store.newItemId(), amount, toName: f.toName ?? "", fromName: f.fromName ?? "", message: f.message ?? "", sendDate: null, deliveryType: "CustomerEmail", deliveryEmailAddress: null });
+        if (!(amount > 0) || (type && (amount < type.minimumAmount || amount > type.maximumAmount)))
+          throw new ApiError(400, "Choose an amount between 5 and 500.");
+        p.basket.giftVouchers.push({
+          id: store.newItemId(),
+          amount,
+          toName: f.toName ?? "",
+          fromName: f.fromName ?? "",
+          message: f.message ?? "",
+          sendDate: null,
+          deliveryType: "CustomerEmail",
+          deliveryEmailAddress: null,
+        });
         store.touch(p.basket);
         return { redirect: link(p, "Basket2.aspx") };
       },
     },
     "merchandise.aspx": {
       title: "Shop",
-      get: () => `<h1>Shop</h1>${store.catalogue.stockItems.map((s) => `<form method="post"><input type="hidden" name="stockItem" value="${esc(s.id)}"><h2>${esc(s.name)} — ${money(s.price)}</h2><label>Quantity <input type="number" name="quantity" min="1" max="20" value="1"></label> <button>Add ${esc(s.name)}</button></form>`).join("")}`,
+      get: () =>
+        `<h1>Shop</h1>${store.catalogue.stockItems.map((s) => `<form method="post"><input type="hidden" name="stockItem" value="${esc(s.id)}"><h2>${esc(s.name)} — ${money(s.price)}</h2><label>Quantity <input type="number" name="quantity" min="1" max="20" value="1"></label> <button>Add ${esc(s.name)}</button></form>`).join("")}`,
       post: (p, f) => {
         const item = store.catalogue.stockItems.find((x) => x.id === f.stockItem);
         if (!item) throw new ApiError(400, "Unknown item.");
-        for (let n = 0; n < Math.max(1, Math.min(20, Number(f.quantity) || 1)); n++) p.basket.merchandise.push({ id: store.newItemId(), stockItemId: item.id, reference: null, price: item.price });
+        for (let n = 0; n < Math.max(1, Math.min(20, Number(f.quantity) || 1)); n++)
+          p.basket.merchandise.push({
+            id: store.newItemId(),
+            stockItemId: item.id,
+            reference: null,
+            price: item.price,
+          });
         store.touch(p.basket);
         return { redirect: link(p, "Basket2.aspx") };
       },

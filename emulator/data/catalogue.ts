@@ -18,7 +18,10 @@ import {
   type TicketType,
 } from "./demo";
 
-export interface Band { id: string; name: string }
+export interface Band {
+  id: string;
+  name: string;
+}
 export interface Seat {
   id: string;
   name: string;
@@ -42,11 +45,28 @@ export interface Plan {
   seats: Seat[] | null;
   bands: Band[];
 }
-export interface Price { id: string; amount: number; isBandDefault: boolean; ticketType: TicketType; band: Band }
-export interface PriceList { id: string; prices: Price[] }
-export interface Availability { capacity: number; soldSeats: Set<string>; soldCount: number }
+export interface Price {
+  id: string;
+  amount: number;
+  isBandDefault: boolean;
+  ticketType: TicketType;
+  band: Band;
+}
+export interface PriceList {
+  id: string;
+  prices: Price[];
+}
+export interface Availability {
+  capacity: number;
+  soldSeats: Set<string>;
+  soldCount: number;
+}
 
-export interface CatalogueOptions { shiftDates: boolean; now: Date; seed: string }
+export interface CatalogueOptions {
+  shiftDates: boolean;
+  now: Date;
+  seed: string;
+}
 
 /** Everything the emulator sells. Events and instances stay plain JSON so `attribute_*` pass through untouched. */
 export class Catalogue {
@@ -86,19 +106,23 @@ export class Catalogue {
     if (opts.shiftDates) {
       cat.shifts = shiftByFile(events, instances, data.eventFiles, opts.now);
       for (const e of events) {
-        if (isDateTime(e.firstInstanceDateTime) && isDateTime(e.lastInstanceDateTime)) e.instanceDates = instanceDatesText(e.firstInstanceDateTime, e.lastInstanceDateTime);
+        if (isDateTime(e.firstInstanceDateTime) && isDateTime(e.lastInstanceDateTime))
+          e.instanceDates = instanceDatesText(e.firstInstanceDateTime, e.lastInstanceDateTime);
       }
       openSalesForDemo(instances, opts.now);
     }
     for (const e of events) cat.events.set(String(e.id), e);
     for (const i of instances) cat.addInstance(i);
-    if (opts.shiftDates) for (const e of events) e.isOnSale = cat.instancesOf(String(e.id)).some((i) => i.isOnSale === true);
+    if (opts.shiftDates)
+      for (const e of events) e.isOnSale = cat.instancesOf(String(e.id)).some((i) => i.isOnSale === true);
     return cat;
   }
 
   // ---- lookups -------------------------------------------------------------------------------
   instancesOf(eventId: string): Json[] {
-    return (this.instancesByEvent.get(eventId) ?? []).map((id) => this.instances.get(id)).filter((i): i is Json => i !== undefined);
+    return (this.instancesByEvent.get(eventId) ?? [])
+      .map((id) => this.instances.get(id))
+      .filter((i): i is Json => i !== undefined);
   }
 
   plan(planId: string): Plan {
@@ -174,7 +198,15 @@ export class Catalogue {
   }
 
   /** Adds an event with instances, e.g. from the control API or the benchmark generator. */
-  createEvent(input: { name: string; starts: string[]; description?: string; attributes?: Record<string, unknown>; planId?: string; venueId?: string; price?: number }): Json {
+  createEvent(input: {
+    name: string;
+    starts: string[];
+    description?: string;
+    attributes?: Record<string, unknown>;
+    planId?: string;
+    venueId?: string;
+    price?: number;
+  }): Json {
     const id = this.newId("event");
     const starts = [...input.starts].sort();
     const planId = input.planId ?? this.defaultPlanId(input.venueId);
@@ -196,7 +228,8 @@ export class Catalogue {
     };
     if (input.price !== undefined) event.attribute_LowestPrice = input.price;
     this.events.set(id, event);
-    for (const start of starts) this.addInstance(this.makeInstance(event, start, planId, priceListId, this.newId("instance")));
+    for (const start of starts)
+      this.addInstance(this.makeInstance(event, start, planId, priceListId, this.newId("instance")));
     return event;
   }
 
@@ -204,8 +237,14 @@ export class Catalogue {
   generate(events: number, perEvent: number, from: Date): number {
     const base = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1, 19, 30);
     for (let e = 0; e < events; e++) {
-      const starts = Array.from({ length: perEvent }, (_, p) => formatWallClock(base + (e % 120) * DAY_MS + p * DAY_MS));
-      this.createEvent({ name: `Generated Event ${e + 1}`, starts, attributes: { attribute_Genre: pick(rngFor(`gen:${e}`), ["Drama", "Comedy", "Music", "Dance"]) } });
+      const starts = Array.from({ length: perEvent }, (_, p) =>
+        formatWallClock(base + (e % 120) * DAY_MS + p * DAY_MS),
+      );
+      this.createEvent({
+        name: `Generated Event ${e + 1}`,
+        starts,
+        attributes: { attribute_Genre: pick(rngFor(`gen:${e}`), ["Drama", "Comedy", "Music", "Dance"]) },
+      });
     }
     return events * perEvent;
   }
@@ -253,7 +292,15 @@ export class Catalogue {
     const starts = [firstMs];
     for (let d = 1; d < days && starts.length < 7; d++) starts.push(firstMs + d * DAY_MS);
     if (lastMs !== firstMs) starts.push(lastMs);
-    return starts.map((ms) => this.makeInstance(event, formatWallClock(ms), planId, priceListId, catalogueId(rng, 60001 + intBetween(rng, 0, 90000) * 100)));
+    return starts.map((ms) =>
+      this.makeInstance(
+        event,
+        formatWallClock(ms),
+        planId,
+        priceListId,
+        catalogueId(rng, 60001 + intBetween(rng, 0, 90000) * 100),
+      ),
+    );
   }
 
   private venueForSource(source: string): string {
@@ -268,7 +315,12 @@ export class Catalogue {
   private addSamplePlan(sample: Json): void {
     const id = String(sample.id);
     const type = sample.type === "Reserved" ? "Reserved" : "Unreserved";
-    const bands = [{ id: catalogueId(rngFor(`${this.seed}:band:${id}:0`), 101), name: type === "Reserved" ? "Band A" : "General Admission" }];
+    const bands = [
+      {
+        id: catalogueId(rngFor(`${this.seed}:band:${id}:0`), 101),
+        name: type === "Reserved" ? "Band A" : "General Admission",
+      },
+    ];
     const rawSeats = Array.isArray(sample.seats) ? (sample.seats as Json[]) : null;
     if (rawSeats) this.sampleSeats.push(...rawSeats);
     const venueId = typeof (sample.venue as Json | undefined)?.id === "string" ? String((sample.venue as Json).id) : "";
@@ -290,7 +342,15 @@ export class Catalogue {
     const reserved = hashString(planId) % 3 !== 0;
     if (!reserved) {
       const band = { id: catalogueId(rng, 101), name: "General Admission" };
-      return { id: planId, name: `${venueName} General Admission`, type: "Unreserved", venueId, capacity: pick(rng, [80, 120, 150, 200, 250, 400]), seats: null, bands: [band] };
+      return {
+        id: planId,
+        name: `${venueName} General Admission`,
+        type: "Unreserved",
+        venueId,
+        capacity: pick(rng, [80, 120, 150, 200, 250, 400]),
+        seats: null,
+        bands: [band],
+      };
     }
     const bands = [
       { id: catalogueId(rng, 201), name: "Band A" },
@@ -321,7 +381,15 @@ export class Catalogue {
         });
       }
     }
-    return { id: planId, name: `${venueName} Auditorium`, type: "Reserved", venueId, capacity: seats.length, seats, bands };
+    return {
+      id: planId,
+      name: `${venueName} Auditorium`,
+      type: "Reserved",
+      venueId,
+      capacity: seats.length,
+      seats,
+      bands,
+    };
   }
 
   private derivePriceList(id: string, plan: Plan, event: Json | undefined): PriceList {
@@ -334,7 +402,10 @@ export class Catalogue {
       const bandStep = (plan.bands.length - 1 - b) * 8;
       for (const type of this.ticketTypes) {
         prices.push({
-          id: catalogueId(rngFor(`${this.seed}:price:${id}:${band.id}:${type.id}`), 30001 + b * 1000 + this.ticketTypes.indexOf(type) * 100),
+          id: catalogueId(
+            rngFor(`${this.seed}:price:${id}:${band.id}:${type.id}`),
+            30001 + b * 1000 + this.ticketTypes.indexOf(type) * 100,
+          ),
           amount: free ? 0 : money(base + bandStep + type.extra),
           isBandDefault: type.isDefault,
           ticketType: type,
@@ -353,14 +424,17 @@ export class Catalogue {
     const soldSeats = new Set<string>();
     if (plan.seats) {
       const ids = plan.seats.map((s) => s.id);
-      while (soldSeats.size < soldCount && soldSeats.size < ids.length) soldSeats.add(ids[Math.floor(rng() * ids.length)]!);
+      while (soldSeats.size < soldCount && soldSeats.size < ids.length)
+        soldSeats.add(ids[Math.floor(rng() * ids.length)]!);
     }
     return { capacity: plan.capacity, soldSeats, soldCount: plan.seats ? soldSeats.size : soldCount };
   }
 }
 
 export function refId(value: unknown): string {
-  return value && typeof value === "object" && "id" in value ? String((value as { id: unknown }).id) : String(value ?? "");
+  return value && typeof value === "object" && "id" in value
+    ? String((value as { id: unknown }).id)
+    : String(value ?? "");
 }
 
 /**
@@ -376,7 +450,9 @@ export const SHIFT_LEAD_MS = DAY_MS;
  * ago move forward, future ones move back: either way the file ends up near now.
  */
 export function shiftOffset(instances: Json[], now: Date): number {
-  const starts = instances.map((i) => (isDateTime(i.startUtc) ? parseWallClock(i.startUtc) : NaN)).filter((n) => !Number.isNaN(n));
+  const starts = instances
+    .map((i) => (isDateTime(i.startUtc) ? parseWallClock(i.startUtc) : NaN))
+    .filter((n) => !Number.isNaN(n));
   if (!starts.length) return 0;
   const earliest = Math.min(...starts);
   return Math.ceil((now.getTime() + SHIFT_LEAD_MS - earliest) / DAY_MS) * DAY_MS;
@@ -387,7 +463,12 @@ export function shiftOffset(instances: Json[], now: Date): number {
  * 2026 one); one offset for all would put one venue near now and the others months or years away, outside the
  * sync window. Events and their instances move together because both are keyed by the event's file.
  */
-function shiftByFile(events: Json[], instances: Json[], eventFiles: ReadonlyMap<string, string>, now: Date): Map<string, number> {
+function shiftByFile(
+  events: Json[],
+  instances: Json[],
+  eventFiles: ReadonlyMap<string, string>,
+  now: Date,
+): Map<string, number> {
   const fileOf = (eventId: string) => eventFiles.get(eventId) ?? "";
   const byFile = new Map<string, Json[]>();
   for (const i of instances) {

@@ -22,7 +22,20 @@ export function shiftDateTime(value: string, offsetMs: number): string {
   return formatWallClock(parseWallClock(value) + offsetMs, value.endsWith("Z"));
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The human `instanceDates` text, e.g. `10 September-15 September` (no year, as Spektrix sends it). */
 export function instanceDatesText(first: string, last: string): string {

@@ -5,11 +5,45 @@ import { DEMO_GUEST, DEMO_MEMBER } from "../demo-credentials";
 
 const id = (name: string, leading: number) => catalogueId(rngFor(`demo:${name}`), leading);
 
-export interface Fund { id: string; name: string; description: string; code: string; defaultDonationAmount: number }
-export interface Membership { id: string; name: string; description: string; htmlDescription: string; price: number; renewalPrice: number; autoRenew: boolean; durationMonths: number; ticketDiscountPercent: number }
-export interface GiftVoucherType { id: string; name: string; description: string; minimumAmount: number; maximumAmount: number; suggestedAmounts: number[] }
-export interface StockItem { id: string; name: string; description: string; price: number; postageAndPacking: number; [attr: `attribute_${string}`]: unknown }
-export interface SeatingType { id: string; name: string; description: string }
+export interface Fund {
+  id: string;
+  name: string;
+  description: string;
+  code: string;
+  defaultDonationAmount: number;
+}
+export interface Membership {
+  id: string;
+  name: string;
+  description: string;
+  htmlDescription: string;
+  price: number;
+  renewalPrice: number;
+  autoRenew: boolean;
+  durationMonths: number;
+  ticketDiscountPercent: number;
+}
+export interface GiftVoucherType {
+  id: string;
+  name: string;
+  description: string;
+  minimumAmount: number;
+  maximumAmount: number;
+  suggestedAmounts: number[];
+}
+export interface StockItem {
+  id: string;
+  name: string;
+  description: string;
+  price: number;
+  postageAndPacking: number;
+  [attr: `attribute_${string}`]: unknown;
+}
+export interface SeatingType {
+  id: string;
+  name: string;
+  description: string;
+}
 export interface TicketSubscriptionStructure {
   name: string;
   description: string;
@@ -19,35 +53,116 @@ export interface TicketSubscriptionStructure {
   onSaleWebChannel: string;
   offSaleWebChannel: string;
 }
-export interface TicketType { id: string; name: string; extra: number; isDefault: boolean }
+export interface TicketType {
+  id: string;
+  name: string;
+  extra: number;
+  isDefault: boolean;
+}
 
 export function demoFunds(): Fund[] {
   return [
-    { id: id("fund-annual", 201), name: "Annual Fund", description: "Keeps the lights on and the stage busy all year.", code: "ANNUAL", defaultDonationAmount: 25 },
-    { id: id("fund-youth", 401), name: "Youth Theatre", description: "Free workshops and tickets for young people.", code: "YOUTH", defaultDonationAmount: 10 },
-    { id: id("fund-building", 601), name: "Building Appeal", description: "Repairs to our historic auditorium.", code: "BUILD", defaultDonationAmount: 50 },
+    {
+      id: id("fund-annual", 201),
+      name: "Annual Fund",
+      description: "Keeps the lights on and the stage busy all year.",
+      code: "ANNUAL",
+      defaultDonationAmount: 25,
+    },
+    {
+      id: id("fund-youth", 401),
+      name: "Youth Theatre",
+      description: "Free workshops and tickets for young people.",
+      code: "YOUTH",
+      defaultDonationAmount: 10,
+    },
+    {
+      id: id("fund-building", 601),
+      name: "Building Appeal",
+      description: "Repairs to our historic auditorium.",
+      code: "BUILD",
+      defaultDonationAmount: 50,
+    },
   ];
 }
 
 export function demoMemberships(): Membership[] {
   return [
-    { id: id("mem-friend", 201), name: "Friend", description: "Priority booking and 10% off tickets.", htmlDescription: "<p>Priority booking and <strong>10% off</strong> tickets.</p>", price: 40, renewalPrice: 35, autoRenew: true, durationMonths: 12, ticketDiscountPercent: 10 },
-    { id: id("mem-patron", 401), name: "Patron", description: "Everything a Friend gets, plus backstage events.", htmlDescription: "<p>Everything a Friend gets, plus backstage events.</p>", price: 150, renewalPrice: 140, autoRenew: true, durationMonths: 12, ticketDiscountPercent: 15 },
-    { id: id("mem-under26", 601), name: "Under 26", description: "Free to join for people aged 16 to 25.", htmlDescription: "<p>Free to join for people aged 16 to 25.</p>", price: 0, renewalPrice: 0, autoRenew: false, durationMonths: 12, ticketDiscountPercent: 0 },
+    {
+      id: id("mem-friend", 201),
+      name: "Friend",
+      description: "Priority booking and 10% off tickets.",
+      htmlDescription: "<p>Priority booking and <strong>10% off</strong> tickets.</p>",
+      price: 40,
+      renewalPrice: 35,
+      autoRenew: true,
+      durationMonths: 12,
+      ticketDiscountPercent: 10,
+    },
+    {
+      id: id("mem-patron", 401),
+      name: "Patron",
+      description: "Everything a Friend gets, plus backstage events.",
+      htmlDescription: "<p>Everything a Friend gets, plus backstage events.</p>",
+      price: 150,
+      renewalPrice: 140,
+      autoRenew: true,
+      durationMonths: 12,
+      ticketDiscountPercent: 15,
+    },
+    {
+      id: id("mem-under26", 601),
+      name: "Under 26",
+      description: "Free to join for people aged 16 to 25.",
+      htmlDescription: "<p>Free to join for people aged 16 to 25.</p>",
+      price: 0,
+      renewalPrice: 0,
+      autoRenew: false,
+      durationMonths: 12,
+      ticketDiscountPercent: 0,
+    },
   ];
 }
 
 export function demoGiftVoucherTypes(): GiftVoucherType[] {
   return [
-    { id: id("gv-any", 201), name: "Gift Voucher", description: "Spend on tickets, memberships or the shop.", minimumAmount: 5, maximumAmount: 500, suggestedAmounts: [10, 25, 50, 100] },
+    {
+      id: id("gv-any", 201),
+      name: "Gift Voucher",
+      description: "Spend on tickets, memberships or the shop.",
+      minimumAmount: 5,
+      maximumAmount: 500,
+      suggestedAmounts: [10, 25, 50, 100],
+    },
   ];
 }
 
 export function demoStockItems(): StockItem[] {
   return [
-    { id: id("stock-programme", 201), name: "Season Programme", description: "Full-colour season programme.", price: 5, postageAndPacking: 1.5, attribute_Category: "Programmes" },
-    { id: id("stock-tote", 401), name: "Theatre Tote Bag", description: "Organic cotton tote.", price: 12.5, postageAndPacking: 3, attribute_Category: "Merchandise" },
-    { id: id("stock-mug", 601), name: "Enamel Mug", description: "Sturdy enamel mug.", price: 9.99, postageAndPacking: 3, attribute_Category: "Merchandise" },
+    {
+      id: id("stock-programme", 201),
+      name: "Season Programme",
+      description: "Full-colour season programme.",
+      price: 5,
+      postageAndPacking: 1.5,
+      attribute_Category: "Programmes",
+    },
+    {
+      id: id("stock-tote", 401),
+      name: "Theatre Tote Bag",
+      description: "Organic cotton tote.",
+      price: 12.5,
+      postageAndPacking: 3,
+      attribute_Category: "Merchandise",
+    },
+    {
+      id: id("stock-mug", 601),
+      name: "Enamel Mug",
+      description: "Sturdy enamel mug.",
+      price: 9.99,
+      postageAndPacking: 3,
+      attribute_Category: "Merchandise",
+    },
   ];
 }
 
@@ -55,7 +170,11 @@ export function demoSeatingTypes(): SeatingType[] {
   return [
     { id: id("seat-reserved", 201), name: "Reserved", description: "Choose your own seat." },
     { id: id("seat-unreserved", 401), name: "Unreserved", description: "General admission, first come first served." },
-    { id: id("seat-wheelchair", 601), name: "Wheelchair space", description: "Space for a wheelchair user and companion." },
+    {
+      id: id("seat-wheelchair", 601),
+      name: "Wheelchair space",
+      description: "Space for a wheelchair user and companion.",
+    },
   ];
 }
 
@@ -106,7 +225,13 @@ export interface Address {
   isDelivery: boolean;
 }
 
-export interface HeldMembership { id: string; membershipId: string; startDate: string; expiryDate: string; autoRenew: boolean }
+export interface HeldMembership {
+  id: string;
+  membershipId: string;
+  startDate: string;
+  expiryDate: string;
+  autoRenew: boolean;
+}
 
 export interface CustomerRec {
   id: string;
@@ -141,11 +266,39 @@ export function demoCustomers(memberships: Membership[], now: Date): CustomerRec
       mobile: "07700 900000",
       birthDate: "1980-04-12T00:00:00",
       addresses: [
-        { id: id("addr-member-billing", 201), line1: "1 Stage Door Lane", line2: "", town: "London", county: "", postcode: "SE1 9DT", country: { id: "GB", name: "United Kingdom" }, isBilling: true, isDelivery: false },
-        { id: id("addr-member-delivery", 401), line1: "Flat 4, 22 Wings Road", line2: "Bankside", town: "London", county: "", postcode: "SE1 8XX", country: { id: "GB", name: "United Kingdom" }, isBilling: false, isDelivery: true },
+        {
+          id: id("addr-member-billing", 201),
+          line1: "1 Stage Door Lane",
+          line2: "",
+          town: "London",
+          county: "",
+          postcode: "SE1 9DT",
+          country: { id: "GB", name: "United Kingdom" },
+          isBilling: true,
+          isDelivery: false,
+        },
+        {
+          id: id("addr-member-delivery", 401),
+          line1: "Flat 4, 22 Wings Road",
+          line2: "Bankside",
+          town: "London",
+          county: "",
+          postcode: "SE1 8XX",
+          country: { id: "GB", name: "United Kingdom" },
+          isBilling: false,
+          isDelivery: true,
+        },
       ],
       memberships: friend
-        ? [{ id: id("held-friend", 801), membershipId: friend.id, startDate: start.toISOString().slice(0, 19), expiryDate: expiry.toISOString().slice(0, 19), autoRenew: true }]
+        ? [
+            {
+              id: id("held-friend", 801),
+              membershipId: friend.id,
+              startDate: start.toISOString().slice(0, 19),
+              expiryDate: expiry.toISOString().slice(0, 19),
+              autoRenew: true,
+            },
+          ]
         : [],
       creditBalance: 0,
       attributes: { attribute_MemberNumber: "M-0001" },
@@ -162,7 +315,17 @@ export function demoCustomers(memberships: Membership[], now: Date): CustomerRec
       mobile: null,
       birthDate: null,
       addresses: [
-        { id: id("addr-guest", 601), line1: "9 Gallery Row", line2: "", town: "Bristol", county: "", postcode: "BS1 4ST", country: { id: "GB", name: "United Kingdom" }, isBilling: true, isDelivery: true },
+        {
+          id: id("addr-guest", 601),
+          line1: "9 Gallery Row",
+          line2: "",
+          town: "Bristol",
+          county: "",
+          postcode: "BS1 4ST",
+          country: { id: "GB", name: "United Kingdom" },
+          isBilling: true,
+          isDelivery: true,
+        },
       ],
       memberships: [],
       creditBalance: 0,

@@ -41,8 +41,9 @@ function venueFromLocation(loc: unknown): VenueRec | undefined {
   const l = loc as { id?: unknown; name?: unknown; address?: Record<string, unknown> };
   if (typeof l.id !== "string" || typeof l.name !== "string") return undefined;
   const a = l.address ?? {};
-  const parts = [a.streetAddress, a.addressLocality, [a.addressRegion, a.postalCode].filter(Boolean).join(" ")]
-    .filter((p): p is string => typeof p === "string" && p.length > 0);
+  const parts = [a.streetAddress, a.addressLocality, [a.addressRegion, a.postalCode].filter(Boolean).join(" ")].filter(
+    (p): p is string => typeof p === "string" && p.length > 0,
+  );
   return { id: l.id, name: l.name, address: parts.length ? parts.join(", ") : "Unknown" };
 }
 
@@ -115,14 +116,17 @@ export function loadFixtures(dataDir: string): LoadedData {
   };
 
   // Real feeds first, so their venue names win over the hand-trimmed samples'.
-  const files = readdirSync(dataDir).sort((a, b) => Number(a.endsWith(".py.txt")) - Number(b.endsWith(".py.txt")) || a.localeCompare(b));
+  const files = readdirSync(dataDir).sort(
+    (a, b) => Number(a.endsWith(".py.txt")) - Number(b.endsWith(".py.txt")) || a.localeCompare(b),
+  );
   for (const file of files) {
     const full = join(dataDir, file);
     if (file.endsWith(".py.txt")) {
       const src = readFileSync(full, "utf8");
       for (const v of pythonBlock(src, "mock_venues")) {
         const rec = v as Partial<VenueRec>;
-        if (typeof rec.id === "string" && typeof rec.name === "string") addVenue({ id: rec.id, name: rec.name, address: String(rec.address ?? "Unknown") });
+        if (typeof rec.id === "string" && typeof rec.name === "string")
+          addVenue({ id: rec.id, name: rec.name, address: String(rec.address ?? "Unknown") });
       }
       for (const p of pythonBlock(src, "mock_plans")) {
         if (p && typeof p === "object" && "type" in p && "id" in p) out.samplePlans.push(p as Json);
@@ -150,7 +154,8 @@ export function loadFixtures(dataDir: string): LoadedData {
         if (typeof instance.id === "string" && !seenInstances.has(instance.id)) {
           seenInstances.add(instance.id);
           out.instances.push(instance);
-          if (venue && typeof instance.planId === "string" && !out.venueByPlan.has(instance.planId)) out.venueByPlan.set(instance.planId, venue.id);
+          if (venue && typeof instance.planId === "string" && !out.venueByPlan.has(instance.planId))
+            out.venueByPlan.set(instance.planId, venue.id);
         }
       } else {
         if (seenEvents.has(item.id)) continue;

@@ -15,8 +15,12 @@ type ItemKey = "tickets" | "donations" | "merchandise" | "memberships" | "giftVo
 export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string, resolve: (c: Ctx) => Basket): void {
   const store = emu.store;
   const view = (c: Ctx, b: Basket) => store.basketJson(b, { owner: c.get("mode") === "owner" });
-  const pickItems = (c: Ctx, b: Basket, key: "tickets" | "donations" | "merchandiseItems" | "membershipSubscriptions" | "giftVouchers", ids: string[]) =>
-    (view(c, b)[key] as { id: string }[]).filter((x) => ids.includes(x.id));
+  const pickItems = (
+    c: Ctx,
+    b: Basket,
+    key: "tickets" | "donations" | "merchandiseItems" | "membershipSubscriptions" | "giftVouchers",
+    ids: string[],
+  ) => (view(c, b)[key] as { id: string }[]).filter((x) => ids.includes(x.id));
 
   const removeRoutes = (path: string, key: ItemKey, query: string) => {
     api.delete(`${prefix}/${path}`, (c) => {
@@ -40,7 +44,8 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     const body = parseBody(c, s.basketPatch);
     if (body.promoCode !== undefined) {
       const code = body.promoCode?.trim() ?? "";
-      if (code !== "" && code.toUpperCase() !== DEMO_PROMO_CODE) throw badRequest("The promo code is not valid.", [`Unknown promo code '${code}'`]);
+      if (code !== "" && code.toUpperCase() !== DEMO_PROMO_CODE)
+        throw badRequest("The promo code is not valid.", [`Unknown promo code '${code}'`]);
       b.promoCode = code === "" ? null : code.toUpperCase();
     }
     if (body.customer !== undefined) {
@@ -64,7 +69,14 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
       return { instance: t.instance, type, seat: t.seat, seatingPlan: t.seatingPlan, attributes };
     });
     const added = store.addTickets(b, items);
-    return c.json(pickItems(c, b, "tickets", added.map((t) => t.id)));
+    return c.json(
+      pickItems(
+        c,
+        b,
+        "tickets",
+        added.map((t) => t.id),
+      ),
+    );
   });
   removeRoutes("tickets", "tickets", "ticketIds");
 
@@ -73,11 +85,26 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     const body = parseBody(c, s.newDonations);
     const added = body.map((d) => {
       if (!store.catalogue.funds.some((f) => f.id === d.fundId)) throw badRequest(`Fund '${d.fundId}' was not found.`);
-      return { id: store.newItemId(), fundId: d.fundId, amount: d.amount, recognitionName: d.recognitionName ?? null, isAnonymous: d.isAnonymous ?? false, tributeTypeId: d.tributeTypeId ?? null, tributeName: d.tributeName ?? null };
+      return {
+        id: store.newItemId(),
+        fundId: d.fundId,
+        amount: d.amount,
+        recognitionName: d.recognitionName ?? null,
+        isAnonymous: d.isAnonymous ?? false,
+        tributeTypeId: d.tributeTypeId ?? null,
+        tributeName: d.tributeName ?? null,
+      };
     });
     b.donations.push(...added);
     store.touch(b);
-    return c.json(pickItems(c, b, "donations", added.map((d) => d.id)));
+    return c.json(
+      pickItems(
+        c,
+        b,
+        "donations",
+        added.map((d) => d.id),
+      ),
+    );
   });
   removeRoutes("donations", "donations", "donationIds");
 
@@ -91,7 +118,14 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     });
     b.merchandise.push(...added);
     store.touch(b);
-    return c.json(pickItems(c, b, "merchandiseItems", added.map((m) => m.id)));
+    return c.json(
+      pickItems(
+        c,
+        b,
+        "merchandiseItems",
+        added.map((m) => m.id),
+      ),
+    );
   });
   removeRoutes("merchandise", "merchandise", "merchandiseItemIds");
 
@@ -102,9 +136,18 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
       const id = m.membership ?? m.membershipId ?? "";
       const type = store.catalogue.memberships.find((x) => x.id === id);
       if (!type) throw badRequest(`Membership '${id}' was not found.`);
-      if (b.memberships.some((x) => x.membershipId === id)) throw badRequest("This membership is already in the basket.");
-      const held = b.customerId ? store.customer(b.customerId).memberships.find((x) => x.membershipId === id) : undefined;
-      return { id: store.newItemId(), membershipId: id, autoRenew: m.autoRenew ?? type.autoRenew, price: held ? type.renewalPrice : type.price, isRenewal: held !== undefined };
+      if (b.memberships.some((x) => x.membershipId === id))
+        throw badRequest("This membership is already in the basket.");
+      const held = b.customerId
+        ? store.customer(b.customerId).memberships.find((x) => x.membershipId === id)
+        : undefined;
+      return {
+        id: store.newItemId(),
+        membershipId: id,
+        autoRenew: m.autoRenew ?? type.autoRenew,
+        price: held ? type.renewalPrice : type.price,
+        isRenewal: held !== undefined,
+      };
     });
     const before = b.memberships.length;
     b.memberships.push(...added);
@@ -115,7 +158,14 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
       throw err;
     }
     store.touch(b);
-    return c.json(pickItems(c, b, "membershipSubscriptions", added.map((m) => m.id)));
+    return c.json(
+      pickItems(
+        c,
+        b,
+        "membershipSubscriptions",
+        added.map((m) => m.id),
+      ),
+    );
   });
   api.patch(`${prefix}/membership-subscriptions/:itemId`, (c) => {
     const b = resolve(c);
@@ -135,8 +185,18 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
       if (type && (g.amount < type.minimumAmount || g.amount > type.maximumAmount)) {
         throw badRequest(`Gift voucher amount must be between ${type.minimumAmount} and ${type.maximumAmount}.`);
       }
-      if (g.deliveryType === "OtherEmail" && !g.deliveryEmailAddress) throw badRequest("deliveryEmailAddress is required for OtherEmail delivery.");
-      return { id: store.newItemId(), amount: g.amount, toName: g.toName, fromName: g.fromName, message: g.message, sendDate: g.sendDate ?? null, deliveryType: g.deliveryType, deliveryEmailAddress: g.deliveryEmailAddress ?? null };
+      if (g.deliveryType === "OtherEmail" && !g.deliveryEmailAddress)
+        throw badRequest("deliveryEmailAddress is required for OtherEmail delivery.");
+      return {
+        id: store.newItemId(),
+        amount: g.amount,
+        toName: g.toName,
+        fromName: g.fromName,
+        message: g.message,
+        sendDate: g.sendDate ?? null,
+        deliveryType: g.deliveryType,
+        deliveryEmailAddress: g.deliveryEmailAddress ?? null,
+      };
     });
   };
   // PUT replaces every voucher (documented); POST appends (assumed, for convenience).
@@ -152,7 +212,14 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     if (!added.length) throw badRequest("No gift vouchers given.");
     b.giftVouchers.push(...added);
     store.touch(b);
-    return c.json(pickItems(c, b, "giftVouchers", added.map((g) => g.id)));
+    return c.json(
+      pickItems(
+        c,
+        b,
+        "giftVouchers",
+        added.map((g) => g.id),
+      ),
+    );
   });
   removeRoutes("gift-vouchers", "giftVouchers", "giftVoucherIds");
 
@@ -162,13 +229,27 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     const added = body.flatMap((t) => {
       for (const structure of store.catalogue.ticketSubscriptionStructures) {
         const set = structure.pricingSets.find((p) => p.id === t.pricingSetId);
-        if (set) return Array.from({ length: t.quantity }, () => ({ id: store.newItemId(), pricingSetId: set.id, structureName: structure.name, pricingSetName: set.name, price: set.price }));
+        if (set)
+          return Array.from({ length: t.quantity }, () => ({
+            id: store.newItemId(),
+            pricingSetId: set.id,
+            structureName: structure.name,
+            pricingSetName: set.name,
+            price: set.price,
+          }));
       }
       throw badRequest(`Pricing set '${t.pricingSetId}' was not found.`);
     });
     b.ticketSubscriptions.push(...added);
     store.touch(b);
-    return c.json(added.map((a) => ({ id: a.id, ticketSubscriptionStructureName: a.structureName, pricingSetName: a.pricingSetName, price: a.price })));
+    return c.json(
+      added.map((a) => ({
+        id: a.id,
+        ticketSubscriptionStructureName: a.structureName,
+        pricingSetName: a.pricingSetName,
+        price: a.price,
+      })),
+    );
   });
   removeRoutes("ticket-subscriptions", "ticketSubscriptions", "ticketSubscriptionIds");
 
@@ -180,14 +261,19 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     const { total } = store.totals(b);
     const ticketTotal = b.tickets.reduce((sum, t) => sum + t.price.amount, 0);
     const discount = Math.round(ticketTotal * type.ticketDiscountPercent) / 100;
-    return c.json({ basketTotal: Math.round((total - discount + type.price) * 100) / 100, totalDiscount: discount, transactionCommission: { waived: true, amount: 0 } });
+    return c.json({
+      basketTotal: Math.round((total - discount + type.price) * 100) / 100,
+      totalDiscount: discount,
+      transactionCommission: { waived: true, amount: 0 },
+    });
   });
 
   // Confirm only completes zero-value baskets; anything owed needs the payment flow (409, code 11).
   api.post(`${prefix}/confirm`, (c) => {
     const b = resolve(c);
     if (store.isEmpty(b)) throw badRequest("The basket is empty.");
-    if (store.totals(b).total > 0) throw new ApiError(409, "The basket requires payment.", ["Basket requires payment"], 11);
+    if (store.totals(b).total > 0)
+      throw new ApiError(409, "The basket requires payment.", ["Basket requires payment"], 11);
     store.assertMembershipsAllowed(b);
     if (!b.customerId) throw badRequest("A customer must be logged in (web) or attached (owner) to confirm a basket.");
     const order = store.completeOrder(b, { amount: 0, type: "None", customerId: b.customerId });
@@ -197,25 +283,42 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
   api.post(`${prefix}/initiate-customer-payment`, (c) => {
     const b = resolve(c);
     const body = parseBody(c, s.initiateCustomerPayment);
-    if (!b.customerId) throw badRequest(c.get("mode") === "owner" ? "Attach a customer to the basket first." : "No customer is logged in.", ["customer required"]);
+    if (!b.customerId)
+      throw badRequest(
+        c.get("mode") === "owner" ? "Attach a customer to the basket first." : "No customer is logged in.",
+        ["customer required"],
+      );
     const customer = store.customer(b.customerId);
-    if (!customer.addresses.some((a) => a.id === body.billingAddressId)) throw badRequest("billingAddressId is not one of the customer's addresses.", ["billingAddressId"]);
+    if (!customer.addresses.some((a) => a.id === body.billingAddressId))
+      throw badRequest("billingAddressId is not one of the customer's addresses.", ["billingAddressId"]);
     checkPayable(b);
-    const paymentToken = store.issueToken(b, { kind: "customer", originDomain: body.originDomain, billingAddressId: body.billingAddressId, storeCard: String(body.storeCard ?? "false") === "true", payer: null });
+    const paymentToken = store.issueToken(b, {
+      kind: "customer",
+      originDomain: body.originDomain,
+      billingAddressId: body.billingAddressId,
+      storeCard: String(body.storeCard ?? "false") === "true",
+      payer: null,
+    });
     return c.json({ paymentToken });
   });
 
   api.post(`${prefix}/initiate-direct-payment`, (c) => {
     const b = resolve(c);
     const body = parseBody(c, s.initiateDirectPayment);
-    if (b.customerId) throw badRequest("Direct checkout is only for baskets without a customer; use initiate-customer-payment.");
+    if (b.customerId)
+      throw badRequest("Direct checkout is only for baskets without a customer; use initiate-customer-payment.");
     checkPayable(b);
     const paymentToken = store.issueToken(b, {
       kind: "direct",
       originDomain: body.originDomain,
       billingAddressId: null,
       storeCard: false,
-      payer: { email: body.email, firstName: body.firstName, lastName: body.lastName, billingAddress: body.billingAddress },
+      payer: {
+        email: body.email,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        billingAddress: body.billingAddress,
+      },
     });
     return c.json({ paymentToken });
   });

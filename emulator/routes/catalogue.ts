@@ -18,7 +18,8 @@ function visible(c: Ctx, eventId: string): boolean {
  * is served in owner mode only. Web mode lists only events with an instance visible to the web, as Spektrix's
  * event-filtering guide describes; the field's name in owner mode is assumed (emulator/README.md).
  */
-const webHides = (c: Ctx, record: Json | undefined): boolean => c.get("mode") === "web" && record?.isVisibleOnWeb === false;
+const webHides = (c: Ctx, record: Json | undefined): boolean =>
+  c.get("mode") === "web" && record?.isVisibleOnWeb === false;
 
 function startMs(instance: Json): number {
   return isDateTime(instance.start) ? parseWallClock(instance.start) : NaN;
@@ -48,7 +49,10 @@ export function planJson(plan: Plan): Json {
 
 export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
   const cat = () => emu.store.catalogue;
-  const instancesFor = (c: Ctx, eventId: string) => cat().instancesOf(eventId).filter((i) => !webHides(c, i));
+  const instancesFor = (c: Ctx, eventId: string) =>
+    cat()
+      .instancesOf(eventId)
+      .filter((i) => !webHides(c, i));
   const eventHidden = (c: Ctx, e: Json) => {
     if (webHides(c, e)) return true;
     const all = cat().instancesOf(String(e.id));
@@ -76,10 +80,13 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
       if ((from !== undefined || to !== undefined) && !instancesFor(c, id).some((i) => inWindow(i, from, to))) continue;
       if (q.name && !String(e.name).toLowerCase().includes(q.name.toLowerCase())) continue;
       if (q.onSale && String(e.isOnSale) !== q.onSale.toLowerCase()) continue;
-      if (attributeFilters.some(([k, v]) => {
-        const key = Object.keys(e).find((x) => x.toLowerCase() === k.toLowerCase());
-        return key === undefined || String(e[key]).toLowerCase() !== v.toLowerCase();
-      })) continue;
+      if (
+        attributeFilters.some(([k, v]) => {
+          const key = Object.keys(e).find((x) => x.toLowerCase() === k.toLowerCase());
+          return key === undefined || String(e[key]).toLowerCase() !== v.toLowerCase();
+        })
+      )
+        continue;
       out.push(withInstances(c, e));
     }
     return c.json(out);
@@ -104,7 +111,13 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
     for (const i of cat().instances.values()) {
       const eventId = refId(i.event);
       if (!visible(c, eventId) || webHides(c, i) || !inWindow(i, from, to)) continue;
-      if (eventName && !String(cat().events.get(eventId)?.name ?? "").toLowerCase().includes(eventName)) continue;
+      if (
+        eventName &&
+        !String(cat().events.get(eventId)?.name ?? "")
+          .toLowerCase()
+          .includes(eventName)
+      )
+        continue;
       out.push(i);
     }
     return c.json(out);
@@ -148,7 +161,9 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
     return c.json(planJson(plan));
   });
 
-  api.get("/venues", (c) => c.json([...cat().venues.values()].map((v) => ({ name: v.name, address: v.address, id: v.id }))));
+  api.get("/venues", (c) =>
+    c.json([...cat().venues.values()].map((v) => ({ name: v.name, address: v.address, id: v.id }))),
+  );
   api.get("/venues/:id", (c) => {
     const v = cat().venues.get(c.req.param("id"));
     if (!v) throw notFound("Venue", c.req.param("id"));

@@ -6,7 +6,16 @@ import { refId } from "../data/catalogue";
 import { formatWallClock, isDateTime, parseWallClock } from "../data/dates";
 
 const faultSchema = z.object({
-  type: z.enum(["latency", "status", "rateLimit", "hang", "malformedJson", "truncated", "emptyCatalogue", "vanishEvents"]),
+  type: z.enum([
+    "latency",
+    "status",
+    "rateLimit",
+    "hang",
+    "malformedJson",
+    "truncated",
+    "emptyCatalogue",
+    "vanishEvents",
+  ]),
   path: z.string().optional(),
   method: z.string().optional(),
   count: z.number().int().positive().optional(),
@@ -33,7 +42,10 @@ const newEvent = z.object({
   price: z.number().nonnegative().optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
 });
-const generate = z.object({ events: z.number().int().positive().max(20000), performancesPerEvent: z.number().int().positive().max(100) });
+const generate = z.object({
+  events: z.number().int().positive().max(20000),
+  performancesPerEvent: z.number().int().positive().max(100),
+});
 
 function json<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
   let value: unknown;
@@ -43,7 +55,11 @@ function json<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
     throw badRequest("Body is not valid JSON.");
   }
   const r = schema.safeParse(value);
-  if (!r.success) throw badRequest("Invalid control request.", r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  if (!r.success)
+    throw badRequest(
+      "Invalid control request.",
+      r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    );
   return r.data;
 }
 
@@ -54,13 +70,21 @@ function json<T extends z.ZodType>(raw: string, schema: T): z.infer<T> {
  * `Sec-Fetch-Site: cross-site` request; and a body only as JSON (a form or `text/plain` post, the kinds a page
  * can send anywhere without asking, is refused even from an allowed origin).
  */
-export function controlRequestAllowed(request: { url: string; method: string; headers: Headers }, allowedOrigins: readonly string[]): { ok: true } | { ok: false; status: 403 | 415; message: string } {
+export function controlRequestAllowed(
+  request: { url: string; method: string; headers: Headers },
+  allowedOrigins: readonly string[],
+): { ok: true } | { ok: false; status: 403 | 415; message: string } {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return { ok: true };
   const origin = request.headers.get("origin");
   if (origin !== null && origin !== new URL(request.url).origin && !allowedOrigins.includes(origin)) {
-    return { ok: false, status: 403, message: "Control calls are accepted from the emulator's own origin or the site's only." };
+    return {
+      ok: false,
+      status: 403,
+      message: "Control calls are accepted from the emulator's own origin or the site's only.",
+    };
   }
-  if (request.headers.get("sec-fetch-site") === "cross-site") return { ok: false, status: 403, message: "Control calls are not accepted cross-site." };
+  if (request.headers.get("sec-fetch-site") === "cross-site")
+    return { ok: false, status: 403, message: "Control calls are not accepted cross-site." };
   const length = Number(request.headers.get("content-length") ?? "0");
   const chunked = request.headers.has("transfer-encoding");
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -76,24 +100,33 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
   const cat = () => store.catalogue;
 
   app.use("/__control/*", async (c, next) => {
-    const verdict = controlRequestAllowed({ url: c.req.url, method: c.req.method, headers: c.req.raw.headers }, emu.config.origins);
+    const verdict = controlRequestAllowed(
+      { url: c.req.url, method: c.req.method, headers: c.req.raw.headers },
+      emu.config.origins,
+    );
     if (!verdict.ok) return c.json({ message: verdict.message }, verdict.status);
     return next();
   });
 
-  app.get("/__control/requests", (c) => c.json(emu.requests.filter({ path: c.req.query("path"), method: c.req.query("method") })));
+  app.get("/__control/requests", (c) =>
+    c.json(emu.requests.filter({ path: c.req.query("path"), method: c.req.query("method") })),
+  );
   app.delete("/__control/requests", (c) => {
     emu.requests.clear();
     return c.body(null, 204);
   });
 
   app.get("/__control/faults", (c) => c.json(emu.faults.list()));
-  app.post("/__control/faults", async (c) => c.json({ id: emu.faults.add(json(await c.req.text(), faultSchema)) }, 201));
+  app.post("/__control/faults", async (c) =>
+    c.json({ id: emu.faults.add(json(await c.req.text(), faultSchema)) }, 201),
+  );
   app.delete("/__control/faults", (c) => {
     emu.faults.clear();
     return c.body(null, 204);
   });
-  app.delete("/__control/faults/:id", (c) => (emu.faults.remove(Number(c.req.param("id"))) ? c.body(null, 204) : c.json({ message: "No such fault" }, 404)));
+  app.delete("/__control/faults/:id", (c) =>
+    emu.faults.remove(Number(c.req.param("id"))) ? c.body(null, 204) : c.json({ message: "No such fault" }, 404),
+  );
 
   app.post("/__control/reset", (c) => {
     store.reset();
@@ -127,7 +160,9 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
     Object.assign(event, body);
     return c.json(event);
   });
-  app.delete("/__control/events/:id", (c) => (cat().removeEvent(c.req.param("id")) ? c.body(null, 204) : c.json({ message: "No such event" }, 404)));
+  app.delete("/__control/events/:id", (c) =>
+    cat().removeEvent(c.req.param("id")) ? c.body(null, 204) : c.json({ message: "No such event" }, 404),
+  );
 
   app.patch("/__control/instances/:id", async (c) => {
     const instance = store.instance(c.req.param("id"));
@@ -141,7 +176,14 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
     if (body.start !== undefined) {
       if (!isDateTime(body.start) || !isDateTime(instance.start)) throw badRequest("start must be YYYY-MM-DDTHH:MM:SS");
       const delta = parseWallClock(body.start) - parseWallClock(instance.start);
-      for (const key of ["start", "startUtc", "startSellingAtWeb", "startSellingAtWebUtc", "stopSellingAtWeb", "stopSellingAtWebUtc"]) {
+      for (const key of [
+        "start",
+        "startUtc",
+        "startSellingAtWeb",
+        "startSellingAtWebUtc",
+        "stopSellingAtWeb",
+        "stopSellingAtWebUtc",
+      ]) {
         const v = instance[key];
         if (isDateTime(v)) instance[key] = formatWallClock(parseWallClock(v) + delta, v.endsWith("Z"));
       }

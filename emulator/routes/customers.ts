@@ -78,9 +78,13 @@ export function registerOwner(api: Hono<AppEnv>, emu: Emu): void {
     if (!customer) throw new ApiError(404, "Customer not found.", [`No customer with email ${email}`]);
     return c.json(store.customerJson(customer, { owner: true }));
   });
-  api.post("/customers", (c) => c.json(store.customerJson(store.createCustomer(parseBody(c, s.newCustomer)), { owner: true })));
+  api.post("/customers", (c) =>
+    c.json(store.customerJson(store.createCustomer(parseBody(c, s.newCustomer)), { owner: true })),
+  );
   api.get("/customers/:id", (c) => c.json(store.customerJson(store.customer(c.req.param("id")), { owner: true })));
   api.get("/customers/:id/addresses", (c) => c.json(store.customer(c.req.param("id")).addresses));
-  api.get("/customers/:id/orders", (c) => c.json(store.customer(c.req.param("id")).orderIds.map((id) => store.order(id).json)));
+  api.get("/customers/:id/orders", (c) =>
+    c.json(store.customer(c.req.param("id")).orderIds.map((id) => store.order(id).json)),
+  );
   api.get("/orders/:id", (c) => c.json(store.order(c.req.param("id")).json));
 }

@@ -17,13 +17,24 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string): Payment
   const card = cardNumber.replace(/\D/g, "");
   if (card === TEST_CARDS.refused) return { outcome: "refused", message: "The card was refused." };
   const charges: string[] = [TEST_CARDS.success, TEST_CARDS.completedWithoutOrderId, TEST_CARDS.errorAfterCharge];
-  if (!charges.includes(card)) return { outcome: "error", message: card === TEST_CARDS.error ? "The payment processor reported an error." : "Unknown test card number." };
+  if (!charges.includes(card))
+    return {
+      outcome: "error",
+      message: card === TEST_CARDS.error ? "The payment processor reported an error." : "Unknown test card number.",
+    };
   const { token, basket } = checked;
   let customerId = basket.customerId;
   if (token.kind === "direct" && token.payer) {
     // Direct checkout: match by email, never update an existing record; create one only after payment.
     const existing = store.customerByEmail(token.payer.email);
-    customerId = existing ? existing.id : store.createCustomer({ email: token.payer.email, firstName: token.payer.firstName, lastName: token.payer.lastName, address: token.payer.billingAddress }).id;
+    customerId = existing
+      ? existing.id
+      : store.createCustomer({
+          email: token.payer.email,
+          firstName: token.payer.firstName,
+          lastName: token.payer.lastName,
+          address: token.payer.billingAddress,
+        }).id;
   }
   try {
     const order = store.completeOrder(basket, { amount: store.totals(basket).total, type: "Card", customerId });

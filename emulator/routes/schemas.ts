@@ -28,10 +28,18 @@ export const newDonations = z
   )
   .min(1);
 
-export const newMerchandise = z.array(z.object({ stockItem: z.string().min(1), reference: z.string().nullish() })).min(1);
+export const newMerchandise = z
+  .array(z.object({ stockItem: z.string().min(1), reference: z.string().nullish() }))
+  .min(1);
 
 export const newMemberships = z
-  .array(z.object({ membership: z.string().min(1).optional(), membershipId: z.string().min(1).optional(), autoRenew: z.boolean().optional() }))
+  .array(
+    z.object({
+      membership: z.string().min(1).optional(),
+      membershipId: z.string().min(1).optional(),
+      autoRenew: z.boolean().optional(),
+    }),
+  )
   .min(1);
 
 export const membershipPatch = z.object({ autoRenew: z.boolean() });
@@ -48,11 +56,19 @@ export const newGiftVouchers = z.array(
   }),
 );
 
-export const newTicketSubscriptions = z.array(z.object({ pricingSetId: z.string().min(1), quantity: z.number().int().positive().default(1) })).min(1);
+export const newTicketSubscriptions = z
+  .array(z.object({ pricingSetId: z.string().min(1), quantity: z.number().int().positive().default(1) }))
+  .min(1);
 
-export const basketPatch = z.looseObject({ promoCode: z.string().nullish(), customer: z.union([z.string(), z.object({ id: z.string() })]).nullish() });
+export const basketPatch = z.looseObject({
+  promoCode: z.string().nullish(),
+  customer: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+});
 
-export const newBasket = z.looseObject({ customer: z.union([z.string(), z.object({ id: z.string() })]).nullish(), promoCode: z.string().nullish() });
+export const newBasket = z.looseObject({
+  customer: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+  promoCode: z.string().nullish(),
+});
 
 export const authenticate = z.object({ email: z.string().min(1), password: z.string().min(1) });
 

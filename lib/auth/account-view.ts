@@ -23,14 +23,23 @@ export interface AccountView {
   addresses: Address[];
 }
 
-export async function loadAccountView(customerId: string, deps: AccountViewDeps, now = new Date()): Promise<AccountView> {
-  const [account, types] = await Promise.all([deps.getAccount(customerId), deps.listMembershipTypes().catch(() => [] as MembershipType[])]);
+export async function loadAccountView(
+  customerId: string,
+  deps: AccountViewDeps,
+  now = new Date(),
+): Promise<AccountView> {
+  const [account, types] = await Promise.all([
+    deps.getAccount(customerId),
+    deps.listMembershipTypes().catch(() => [] as MembershipType[]),
+  ]);
   const orders = await deps.listOrders(customerId, account.orderIds, 10).catch(() => null);
 
   let upcoming: AccountView["upcoming"] = null;
   if (orders) {
     const lists = await Promise.all(
-      orders.map(async (order) => (await describePerformances(order.tickets, deps)).map((p) => ({ ...p, orderId: order.id }))),
+      orders.map(async (order) =>
+        (await describePerformances(order.tickets, deps)).map((p) => ({ ...p, orderId: order.id })),
+      ),
     ).catch(() => null);
     upcoming = lists
       ? lists
@@ -47,7 +56,14 @@ export async function loadAccountView(customerId: string, deps: AccountViewDeps,
       name: types.find((t) => t.id === m.membershipId)?.name ?? "Membership",
     })),
     upcoming,
-    orders: orders?.map((o) => ({ id: o.id, reference: orderReference(o.id), placedUtc: o.firstTransactionUtc, total: o.total, ticketCount: o.tickets.length })) ?? null,
+    orders:
+      orders?.map((o) => ({
+        id: o.id,
+        reference: orderReference(o.id),
+        placedUtc: o.firstTransactionUtc,
+        total: o.total,
+        ticketCount: o.tickets.length,
+      })) ?? null,
     addresses: account.customer.addresses,
   };
 }

@@ -32,13 +32,22 @@ export interface AuthorizeDeps {
   /** Spektrix's answer to "is this the password?": the customer id, or null. */
   verifyPassword(email: string, password: string): Promise<string | null>;
   loadAccount(customerId: string): Promise<{
-    customer: { id: string; name: string | null; firstName: string | null; lastName: string | null; email: string | null };
+    customer: {
+      id: string;
+      name: string | null;
+      firstName: string | null;
+      lastName: string | null;
+      email: string | null;
+    };
     memberships: { membershipId: string }[];
   }>;
   log?: (event: string, fields?: Record<string, unknown>) => void;
 }
 
-export async function authorizeCredentials(input: { credentials: unknown; ip: string }, deps: AuthorizeDeps): Promise<SiteUser | null> {
+export async function authorizeCredentials(
+  input: { credentials: unknown; ip: string },
+  deps: AuthorizeDeps,
+): Promise<SiteUser | null> {
   const parsed = credentialsSchema.safeParse(input.credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

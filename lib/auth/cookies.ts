@@ -46,7 +46,9 @@ export function withSignedInHint(response: Response, sessionCookieName: string, 
   const [pair = "", ...attributes] = session.split(";").map((part) => part.trim());
   const value = pair.slice(pair.indexOf("=") + 1);
   const lifetime = attributes.filter((a) => /^(max-age|expires)=/i.test(a));
-  const cleared = value === "" || lifetime.some((a) => /^max-age=(0|-)/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now()));
+  const cleared =
+    value === "" ||
+    lifetime.some((a) => /^max-age=(0|-)/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) <= Date.now()));
   const hint = [
     `${SIGNED_IN_HINT_COOKIE}=${cleared ? "" : "1"}`,
     "Path=/",

@@ -4,10 +4,14 @@ import { routes } from "@/lib/routes";
  * Where to go after signing in: only a path on this site, never another origin (`//evil.example`,
  * `https://…`, `/\evil`), so a crafted link cannot bounce a member elsewhere.
  */
-export function safeCallbackPath(value: string | string[] | null | undefined, fallback: string = routes.account): string {
+export function safeCallbackPath(
+  value: string | string[] | null | undefined,
+  fallback: string = routes.account,
+): string {
   const raw = Array.isArray(value) ? value[0] : value;
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 512) return fallback;
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\") || /[\u0000-\u001f]/.test(raw)) return fallback;
+  if (!raw.startsWith("/") || raw.startsWith("//") || raw.includes("\\") || /[\u0000-\u001f]/.test(raw))
+    return fallback;
   try {
     const parsed = new URL(raw, "http://site.invalid");
     if (parsed.origin !== "http://site.invalid") return fallback;

@@ -19,7 +19,9 @@ export type SessionScope = "member" | "studio";
 /** Longer than any session (members and editors: 8 hours), so a record outlives every session it ends. */
 const RECORD_SECONDS = 9 * 60 * 60;
 
-const memory = ((globalThis as { __siteRevokedSessions?: Map<string, { at: number; expires: number }> }).__siteRevokedSessions ??= new Map());
+const memory = ((
+  globalThis as { __siteRevokedSessions?: Map<string, { at: number; expires: number }> }
+).__siteRevokedSessions ??= new Map());
 
 const keyFor = (scope: SessionScope, subject: string) => `session-revoked:${scope}:${subject.trim().toLowerCase()}`;
 
@@ -37,7 +39,11 @@ function resolve(options: RevocationOptions) {
 }
 
 /** Ends every session of `subject` that began before now. */
-export async function revokeSessions(scope: SessionScope, subject: string, options: RevocationOptions = {}): Promise<void> {
+export async function revokeSessions(
+  scope: SessionScope,
+  subject: string,
+  options: RevocationOptions = {},
+): Promise<void> {
   const { client, local, now } = resolve(options);
   const at = now();
   const key = keyFor(scope, subject);
@@ -46,13 +52,25 @@ export async function revokeSessions(scope: SessionScope, subject: string, optio
     try {
       await client.set(key, String(at), { EX: RECORD_SECONDS });
     } catch (error) {
-      console.warn(JSON.stringify({ level: "warn", area: "auth", event: "session revocation not shared", error: error instanceof Error ? error.name : "unknown" }));
+      console.warn(
+        JSON.stringify({
+          level: "warn",
+          area: "auth",
+          event: "session revocation not shared",
+          error: error instanceof Error ? error.name : "unknown",
+        }),
+      );
     }
   }
 }
 
 /** Whether a session of `subject` that began at `authAt` (ms; unknown for tokens older than this rule) has been ended. */
-export async function isSessionRevoked(scope: SessionScope, subject: string, authAt: number | undefined, options: RevocationOptions = {}): Promise<boolean> {
+export async function isSessionRevoked(
+  scope: SessionScope,
+  subject: string,
+  authAt: number | undefined,
+  options: RevocationOptions = {},
+): Promise<boolean> {
   const { client, local, now } = resolve(options);
   const key = keyFor(scope, subject);
   const began = typeof authAt === "number" && Number.isFinite(authAt) ? authAt : 0;

@@ -38,7 +38,10 @@ export function availabilityCache(): CollapsingCache<LiveCounts> {
   return globalForAvailability.__availabilityCache;
 }
 
-export async function getAvailabilityViews(ids: readonly string[], now = new Date()): Promise<Record<string, AvailabilityView>> {
+export async function getAvailabilityViews(
+  ids: readonly string[],
+  now = new Date(),
+): Promise<Record<string, AvailabilityView>> {
   const threshold = env().AVAILABILITY_FEW_LEFT;
   let facts: Awaited<ReturnType<typeof getSaleFacts>> = [];
   try {

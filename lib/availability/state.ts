@@ -4,7 +4,15 @@
  * a performance can be on sale and sold out.
  */
 
-export const AVAILABILITY_STATES = ["onSale", "fewLeft", "soldOut", "notYetOnSale", "offSale", "cancelled", "unknown"] as const;
+export const AVAILABILITY_STATES = [
+  "onSale",
+  "fewLeft",
+  "soldOut",
+  "notYetOnSale",
+  "offSale",
+  "cancelled",
+  "unknown",
+] as const;
 export type AvailabilityState = (typeof AVAILABILITY_STATES)[number];
 
 export interface AvailabilityView {
@@ -54,7 +62,12 @@ export function availabilityState(
   if (!live) return { state: "unknown", label: "Check availability", bookable: true };
   if (live.available <= 0) return { state: "soldOut", label: "Sold out", bookable: false };
   if (live.available <= options.threshold) {
-    return { state: "fewLeft", label: live.available === 1 ? "Last seat" : `Only ${live.available} left`, remaining: live.available, bookable: true };
+    return {
+      state: "fewLeft",
+      label: live.available === 1 ? "Last seat" : `Only ${live.available} left`,
+      remaining: live.available,
+      bookable: true,
+    };
   }
   return { state: "onSale", label: "Available", bookable: true };
 }

@@ -3,7 +3,13 @@ import type { Basket, BasketTicket } from "@/lib/spektrix";
 /** Total items in a basket, as the header and the checkout count them. */
 export function basketItemCount(basket: Basket | null | undefined): number {
   if (!basket) return 0;
-  return basket.tickets.length + basket.donations.length + basket.merchandise.length + basket.memberships.length + basket.giftVouchers.length;
+  return (
+    basket.tickets.length +
+    basket.donations.length +
+    basket.merchandise.length +
+    basket.memberships.length +
+    basket.giftVouchers.length
+  );
 }
 
 type NonTicketItems = Pick<Basket, "memberships" | "donations" | "merchandise" | "giftVouchers">;

@@ -12,7 +12,9 @@ import FileSystemCache from "next/dist/server/lib/incremental-cache/file-system-
  * @returns {boolean}
  */
 export function isMissingPage(value) {
-  const v = /** @type {{ kind?: string, status?: number, value?: { kind?: string, status?: number } } | null} */ (value);
+  const v = /** @type {{ kind?: string, status?: number, value?: { kind?: string, status?: number } } | null} */ (
+    value
+  );
   const page = v?.kind ? v : v?.value;
   return (page?.kind === "APP_PAGE" || page?.kind === "PAGES") && page.status === 404;
 }

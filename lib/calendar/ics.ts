@@ -29,7 +29,9 @@ function hostOf(url: string): string {
 
 export function performanceToIcs(p: FeedPerformance, site: IcsSite): EventAttributes {
   const url = `${site.url}/events/${encodeURIComponent(p.eventSlug)}`;
-  const location = p.venue ? [p.venue.name, site.name, p.venue.address ?? site.address].filter(Boolean).join(", ") : `${site.name}, ${site.address}`;
+  const location = p.venue
+    ? [p.venue.name, site.name, p.venue.address ?? site.address].filter(Boolean).join(", ")
+    : `${site.name}, ${site.address}`;
   return {
     uid: `${p.id}@${hostOf(site.url)}`,
     start: utcArray(p.startsAt),
@@ -54,7 +56,16 @@ export class IcsError extends Error {}
 export function buildIcs(performances: FeedPerformance[], site: IcsSite, calName = site.name): string {
   if (!performances.length) {
     // `ics` refuses an empty list; an empty VCALENDAR is still a valid, subscribable feed.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "CALSCALE:GREGORIAN", `PRODID:${hostOf(site.url)}/storefront`, "METHOD:PUBLISH", `X-WR-CALNAME:${calName}`, "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "CALSCALE:GREGORIAN",
+      `PRODID:${hostOf(site.url)}/storefront`,
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${calName}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   const { error, value } = createEvents(
     performances.map((p) => performanceToIcs(p, site)),

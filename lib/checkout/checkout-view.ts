@@ -28,20 +28,30 @@ export type CheckoutView =
       defaultAddressId: string | null;
     };
 
-export async function loadCheckoutView(input: { user: SiteUser; basketId: string }, deps: CheckoutViewDeps): Promise<CheckoutView> {
+export async function loadCheckoutView(
+  input: { user: SiteUser; basketId: string },
+  deps: CheckoutViewDeps,
+): Promise<CheckoutView> {
   if (!isOpaqueId(input.basketId)) return { kind: "expired" };
   let basket: Basket;
   try {
     basket = await deps.getBasketById(input.basketId);
   } catch (error) {
-    if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) return { kind: "expired" };
+    if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410))
+      return { kind: "expired" };
     throw error;
   }
   if (basket.customerId !== input.user.customerId) return { kind: "not-yours" };
   if (basketItemCount(basket) === 0) return { kind: "empty" };
 
-  const [customer, performances] = await Promise.all([deps.getCustomerById(input.user.customerId), describePerformances(basket.tickets, deps)]);
-  const billing = customer.addresses.find((a) => a.id === customer.billingAddressId) ?? customer.addresses.find((a) => a.isBilling) ?? null;
+  const [customer, performances] = await Promise.all([
+    deps.getCustomerById(input.user.customerId),
+    describePerformances(basket.tickets, deps),
+  ]);
+  const billing =
+    customer.addresses.find((a) => a.id === customer.billingAddressId) ??
+    customer.addresses.find((a) => a.isBilling) ??
+    null;
   // The billing address first, then the rest in Spektrix's order.
   const addresses = billing ? [billing, ...customer.addresses.filter((a) => a.id !== billing.id)] : customer.addresses;
 

@@ -52,7 +52,8 @@ export type CompletionResult =
 
 export async function checkCompletion(input: CompletionInput, deps: CompletionDeps): Promise<CompletionResult> {
   const session = input.session;
-  if (!session?.customerId) return { status: 401, body: { error: "unauthenticated", message: "Please sign in to see your order." } };
+  if (!session?.customerId)
+    return { status: 401, body: { error: "unauthenticated", message: "Please sign in to see your order." } };
   if (!isSameOrigin({ origin: input.origin, fetchSite: input.fetchSite ?? null, siteUrl: deps.siteUrl })) {
     return { status: 403, body: { error: "cross-origin", message: "This request didn’t come from our website." } };
   }
@@ -65,7 +66,8 @@ export async function checkCompletion(input: CompletionInput, deps: CompletionDe
     };
   }
   const parsed = completionBodySchema.safeParse(await input.readBody().catch(() => undefined));
-  if (!parsed.success) return { status: 400, body: { error: "invalid-body", message: "We couldn’t read that request." } };
+  if (!parsed.success)
+    return { status: 400, body: { error: "invalid-body", message: "We couldn’t read that request." } };
 
   return { status: 200, body: await lookUp(session.customerId, parsed.data.basketId, deps) };
 }

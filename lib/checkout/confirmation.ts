@@ -2,7 +2,14 @@
  * The order confirmation: an order is shown only to the customer it belongs to. Anyone else, signed in or
  * not, gets the same "not found" as for an order that does not exist, so order ids cannot be probed.
  */
-import { isOpaqueId, mapWithConcurrency, SpektrixHttpError, type Event, type Order, type Performance } from "@/lib/spektrix";
+import {
+  isOpaqueId,
+  mapWithConcurrency,
+  SpektrixHttpError,
+  type Event,
+  type Order,
+  type Performance,
+} from "@/lib/spektrix";
 import type { SiteSession } from "@/lib/auth/session";
 import { extraLines } from "@/lib/basket/lines";
 
@@ -35,7 +42,10 @@ export interface Confirmation {
 }
 
 /** Loads the order if, and only if, it belongs to the signed-in customer. */
-export async function loadOwnOrder(input: { session: SiteSession; orderId: string }, deps: Pick<ConfirmationDeps, "getOrder">): Promise<Order | null> {
+export async function loadOwnOrder(
+  input: { session: SiteSession; orderId: string },
+  deps: Pick<ConfirmationDeps, "getOrder">,
+): Promise<Order | null> {
   if (!input.session?.customerId || !isOpaqueId(input.orderId)) return null;
   let order: Order;
   try {
@@ -47,7 +57,10 @@ export async function loadOwnOrder(input: { session: SiteSession; orderId: strin
   return order.customerId === input.session.customerId ? order : null;
 }
 
-export async function loadConfirmation(input: { session: SiteSession; orderId: string }, deps: ConfirmationDeps): Promise<Confirmation | null> {
+export async function loadConfirmation(
+  input: { session: SiteSession; orderId: string },
+  deps: ConfirmationDeps,
+): Promise<Confirmation | null> {
   const order = await loadOwnOrder(input, deps);
   if (!order) return null;
 

@@ -48,12 +48,17 @@ export interface CustomerPaymentInput {
 }
 
 /** The owner-mode calls this needs; the real owner client satisfies it, tests may pass it too. */
-export type BodyReader = () => Promise<{ ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }>;
+export type BodyReader = () => Promise<
+  { ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }
+>;
 
 export interface CustomerPaymentSpektrix {
   getBasketById(basketId: string): Promise<Basket>;
   getCustomerById(customerId: string): Promise<Customer>;
-  initiateCustomerPayment(basketId: string, request: { originDomain: string; billingAddressId: string; storeCard: boolean }): Promise<{ paymentToken: string }>;
+  initiateCustomerPayment(
+    basketId: string,
+    request: { originDomain: string; billingAddressId: string; storeCard: boolean },
+  ): Promise<{ paymentToken: string }>;
 }
 
 export interface CustomerPaymentDeps {
@@ -79,13 +84,21 @@ export type CustomerPaymentResult =
   | { status: 200; body: { paymentToken: string; basketHash: string | null } }
   | { status: number; body: ErrorBody & { error: CustomerPaymentReason }; retryAfterSeconds?: number };
 
-const fail = (status: number, error: CustomerPaymentReason, message: string, extra: { retryAfterSeconds?: number } = {}): CustomerPaymentResult => ({
+const fail = (
+  status: number,
+  error: CustomerPaymentReason,
+  message: string,
+  extra: { retryAfterSeconds?: number } = {},
+): CustomerPaymentResult => ({
   status,
   body: { ...errorBody(error, message), error },
   ...extra,
 });
 
-export async function handleCustomerPayment(input: CustomerPaymentInput, deps: CustomerPaymentDeps): Promise<CustomerPaymentResult> {
+export async function handleCustomerPayment(
+  input: CustomerPaymentInput,
+  deps: CustomerPaymentDeps,
+): Promise<CustomerPaymentResult> {
   const log = deps.log ?? (() => undefined);
 
   // 1. Who is asking: only the site session, never an id sent by the browser.
@@ -103,14 +116,18 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
   const limit = await attempt(deps.limiter, session.customerId);
   if (!limit.allowed) {
     log("checkout refused", { reason: "rate-limited" });
-    return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", { retryAfterSeconds: limit.retryAfterSeconds });
+    return fail(429, "rate-limited", "Too many attempts to start a payment. Please wait a minute and try again.", {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
   }
 
   // 4. The body, only now.
-  const read = typeof input.body === "function" ? await (input.body as BodyReader)() : { ok: true as const, value: input.body };
+  const read =
+    typeof input.body === "function" ? await (input.body as BodyReader)() : { ok: true as const, value: input.body };
   if (!read.ok && read.reason === "too-large") return fail(413, "body-too-large", "That request is too large.");
   const parsed = customerPaymentBodySchema.safeParse(read.ok ? read.value : undefined);
-  if (!parsed.success) return fail(400, "invalid-body", "We couldn’t read that request. Please reload the page and try again.");
+  if (!parsed.success)
+    return fail(400, "invalid-body", "We couldn’t read that request. Please reload the page and try again.");
   const { basketId, billingAddressId, storeCard } = parsed.data;
 
   try {
@@ -141,7 +158,11 @@ export async function handleCustomerPayment(input: CustomerPaymentInput, deps: C
 
     // 7. Last: any change to the basket after this needs a new token.
     const originDomain = new URL(deps.siteUrl).host;
-    const { paymentToken } = await deps.spektrix.initiateCustomerPayment(basketId, { originDomain, billingAddressId, storeCard });
+    const { paymentToken } = await deps.spektrix.initiateCustomerPayment(basketId, {
+      originDomain,
+      billingAddressId,
+      storeCard,
+    });
     log("checkout payment initiated", { storeCard });
 
     // 8. The hash lets the browser check the basket has not changed before showing the card form.

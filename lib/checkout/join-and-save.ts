@@ -25,7 +25,9 @@ export function bestJoinAndSaveOffer(
   quotes: readonly { membership: Pick<MembershipType, "id" | "name" | "price">; discount: PotentialDiscount | null }[],
 ): JoinAndSaveOffer | null {
   const offers = quotes
-    .filter((q): q is typeof q & { discount: PotentialDiscount } => q.discount !== null && q.discount.totalDiscount > 0.004)
+    .filter(
+      (q): q is typeof q & { discount: PotentialDiscount } => q.discount !== null && q.discount.totalDiscount > 0.004,
+    )
     .map((q) => ({
       membershipId: q.membership.id,
       name: q.membership.name,
@@ -54,7 +56,10 @@ export async function joinAndSaveForBasket(
   try {
     const memberships = (await deps.listMembershipTypes()).slice(0, 6);
     const quotes = await Promise.all(
-      memberships.map(async (membership) => ({ membership, discount: await deps.potentialDiscount(input.basketId, membership.id).catch(() => null) })),
+      memberships.map(async (membership) => ({
+        membership,
+        discount: await deps.potentialDiscount(input.basketId, membership.id).catch(() => null),
+      })),
     );
     return bestJoinAndSaveOffer(quotes);
   } catch {

@@ -15,7 +15,15 @@ export declare const buildEnvShape: {
   REDIS_CACHE_CONNECT_WAIT_MS: z.ZodDefault<z.ZodCoercedNumber<unknown>>;
   SYNC_SCHEDULE: z.ZodDefault<z.ZodEnum<{ on: "on"; off: "off" }>>;
   LOG_LEVEL: z.ZodDefault<
-    z.ZodEnum<{ fatal: "fatal"; error: "error"; warn: "warn"; info: "info"; debug: "debug"; trace: "trace"; silent: "silent" }>
+    z.ZodEnum<{
+      fatal: "fatal";
+      error: "error";
+      warn: "warn";
+      info: "info";
+      debug: "debug";
+      trace: "trace";
+      silent: "silent";
+    }>
   >;
   NEXT_DIST_DIR: z.ZodDefault<z.ZodString>;
   VENUE_LOCALE: z.ZodDefault<z.ZodString>;

@@ -12,15 +12,26 @@ import { z } from "zod";
  * @param {string} what
  */
 export const url = (what) =>
-  z.string().url({ message: `must be an absolute URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
+  z
+    .string()
+    .url({ message: `must be an absolute URL (${what})` })
+    .transform((u) => u.replace(/\/+$/, ""));
 
-const positiveMs = (what) => z.coerce.number({ message: `must be a number of milliseconds (${what})` }).int().min(1).max(60_000);
+const positiveMs = (what) =>
+  z.coerce
+    .number({ message: `must be a number of milliseconds (${what})` })
+    .int()
+    .min(1)
+    .max(60_000);
 
 export const buildEnvShape = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SPEKTRIX_BASE_URL: url("https://{custom domain}, or the emulator's URL").default("http://localhost:4010"),
   SPEKTRIX_WEB_COMPONENTS_URL: url("where the Spektrix web-component scripts live").optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "must be redis://host:port").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be redis://host:port")
+    .optional(),
   /** Keys are `<prefix>:<build id>:…`; several sites may share one Redis with different prefixes. */
   REDIS_KEY_PREFIX: z
     .string()
@@ -35,7 +46,10 @@ export const buildEnvShape = {
   /** The least severe server log line written (lib/log): `silent` turns logging off. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Where `next build` writes and `next start` reads, so two builds can live side by side. */
-  NEXT_DIST_DIR: z.string().regex(/^[A-Za-z0-9_./-]+$/, "must be a folder name").default(".next"),
+  NEXT_DIST_DIR: z
+    .string()
+    .regex(/^[A-Za-z0-9_./-]+$/, "must be a folder name")
+    .default(".next"),
   /** How prices, dates and times are written (a BCP 47 tag). Baked into client bundles at build time. */
   VENUE_LOCALE: z
     .string()
@@ -60,7 +74,9 @@ export const buildEnvShape = {
  * @returns {Record<string, string>}
  */
 export function cleanEnv(source) {
-  return /** @type {Record<string, string>} */ (Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")));
+  return /** @type {Record<string, string>} */ (
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""))
+  );
 }
 
 /**
@@ -82,7 +98,9 @@ export function buildEnv(source = process.env) {
   const result = buildEnvSchema.safeParse(cleanEnv(source));
   if (!result.success) {
     const problems = describeIssues(result.error.issues);
-    throw new Error(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    throw new Error(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`,
+    );
   }
   return result.data;
 }

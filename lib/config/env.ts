@@ -20,11 +20,10 @@ const base64 = z
   .min(1)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64 (the API secret key as Spektrix issues it)" });
 
-const databaseUrl = z
-  .string()
-  .regex(/^(postgres(ql)?:\/\/.+|pglite:\/\/.+)$/, {
-    message: "must be postgres://user@host:port/db for PostgreSQL, or pglite://DIR (or pglite://memory) for the embedded database",
-  });
+const databaseUrl = z.string().regex(/^(postgres(ql)?:\/\/.+|pglite:\/\/.+)$/, {
+  message:
+    "must be postgres://user@host:port/db for PostgreSQL, or pglite://DIR (or pglite://memory) for the embedded database",
+});
 
 export const envSchema = z
   .object({
@@ -52,16 +51,29 @@ export const envSchema = z
     SPEKTRIX_API_KEY: base64.default(DEMO_SECRETS.SPEKTRIX_API_KEY),
     SPEKTRIX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
     DATABASE_URL: databaseUrl.default("pglite://.data/db"),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").default(DEMO_SECRETS.AUTH_SECRET),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (openssl rand -base64 32)")
+      .default(DEMO_SECRETS.AUTH_SECRET),
     SYNC_SECRET: z.string().min(16, "must be at least 16 characters").default(DEMO_SECRETS.SYNC_SECRET),
     /** Proxies/load balancers in front of the site; lib/security/client-ip.ts trusts that many X-Forwarded-For hops. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     STUDIO_ADMIN_EMAILS: z
       .string()
       .default("editor@example.com")
-      .transform((s) => s.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean)),
+      .transform((s) =>
+        s
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     /** Seats left at or below which a performance shows "few left". */
-    AVAILABILITY_FEW_LEFT: z.coerce.number({ message: "must be a number of seats" }).int().min(0).max(10_000).default(20),
+    AVAILABILITY_FEW_LEFT: z.coerce
+      .number({ message: "must be a number of seats" })
+      .int()
+      .min(0)
+      .max(10_000)
+      .default(20),
     /** 1 only for benchmark servers: turns on /api/bench/* (scripts/bench). */
     BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   })
@@ -69,7 +81,11 @@ export const envSchema = z
     if (env.NODE_ENV !== "production" || env.ALLOW_DEMO_SECRETS === "1") return;
     for (const [key, demo] of Object.entries(DEMO_SECRETS)) {
       if ((env as Record<string, unknown>)[key] === demo) {
-        ctx.addIssue({ code: "custom", path: [key], message: "is still the demo value; set a real secret in production" });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "is still the demo value; set a real secret in production",
+        });
       }
     }
   });
@@ -78,7 +94,9 @@ export type Env = z.output<typeof envSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`,
+    );
     this.name = "ConfigError";
   }
 }

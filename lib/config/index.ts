@@ -1,1 +1,10 @@
-export { env, parseEnv, ConfigError, envSchema, DEMO_SECRETS, demoSeedingAllowed, exportNextAuthUrl, type Env } from "./env";
+export {
+  env,
+  parseEnv,
+  ConfigError,
+  envSchema,
+  DEMO_SECRETS,
+  demoSeedingAllowed,
+  exportNextAuthUrl,
+  type Env,
+} from "./env";

@@ -19,8 +19,13 @@ export type GenerationReason = "created" | "migration" | "sync" | (string & {});
 
 /** Records a change to the store, not yet announced to any cache; call it in the transaction that makes it. */
 export async function bumpGeneration(db: StoreDb | StoreTx, reason: GenerationReason): Promise<string> {
-  const [row] = await db.insert(storeGenerations).values({ reason }).returning({ id: storeGenerations.id, token: storeGenerations.token });
-  await db.execute(sql`delete from ${storeGenerations} where ${storeGenerations.id} < ${row!.id} and ${storeGenerations.createdAt} < now() - make_interval(days => ${KEEP_DAYS})`);
+  const [row] = await db
+    .insert(storeGenerations)
+    .values({ reason })
+    .returning({ id: storeGenerations.id, token: storeGenerations.token });
+  await db.execute(
+    sql`delete from ${storeGenerations} where ${storeGenerations.id} < ${row!.id} and ${storeGenerations.createdAt} < now() - make_interval(days => ${KEEP_DAYS})`,
+  );
   return row!.token;
 }
 
@@ -43,7 +48,9 @@ export async function readGenerationChain(db: StoreDb): Promise<GenerationChain>
   const rows = await db
     .select({ token: storeGenerations.token })
     .from(storeGenerations)
-    .where(sql`${storeGenerations.id} >= coalesce((select max(id) from ${storeGenerations} where not ${storeGenerations.announced}), 0)`)
+    .where(
+      sql`${storeGenerations.id} >= coalesce((select max(id) from ${storeGenerations} where not ${storeGenerations.announced}), 0)`,
+    )
     .orderBy(desc(storeGenerations.id))
     .limit(CHAIN_LIMIT);
   const valid = rows.map((r) => r.token);

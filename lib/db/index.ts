@@ -18,7 +18,9 @@ const MIGRATIONS = path.join(process.cwd(), "drizzle");
 
 export class DatabaseUnavailableError extends Error {
   constructor(target: string, cause: unknown) {
-    super(`Cannot reach the database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}. Check DATABASE_URL.`);
+    super(
+      `Cannot reach the database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}. Check DATABASE_URL.`,
+    );
     this.name = "DatabaseUnavailableError";
   }
 }
@@ -54,7 +56,9 @@ export async function openDb(url: string): Promise<Database> {
     // The server may close an idle connection (restart, failover, an administrator); pg reports that as an
     // 'error' event on the pool, which would crash the whole process if nobody listened. The next query simply
     // opens a fresh connection.
-    pool.on("error", (error) => logger("db").warn({ error: errorText(error) }, "database connection closed by the server"));
+    pool.on("error", (error) =>
+      logger("db").warn({ error: errorText(error) }, "database connection closed by the server"),
+    );
     try {
       const client = await pool.connect();
       client.release();
@@ -133,7 +137,9 @@ async function migrateAndRecord(db: unknown, run: () => Promise<void>): Promise<
 
 async function appliedMigrations(db: StoreDb): Promise<number> {
   try {
-    const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as { rows: { n: number }[] };
+    const result = (await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)) as unknown as {
+      rows: { n: number }[];
+    };
     return result.rows[0]?.n ?? 0;
   } catch {
     return 0; // a new database: no migrations table yet

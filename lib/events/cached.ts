@@ -50,12 +50,15 @@ export const getListing = async (filters: ListingFilters) =>
   unbounded(filters) ? q.queryListing(await db(), filters, ctx(nowBucket())) : listing(filters, nowBucket());
 
 const calendar = unstable_cache(
-  async (filters: ListingFilters, month: string, bucket: number) => q.queryCalendarMonth(await db(), filters, month, ctx(bucket)),
+  async (filters: ListingFilters, month: string, bucket: number) =>
+    q.queryCalendarMonth(await db(), filters, month, ctx(bucket)),
   ["site:calendar:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export const getCalendarMonth = async (filters: ListingFilters, month: string) =>
-  unbounded(filters) ? q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket())) : calendar({ ...filters, page: 1 }, month, nowBucket());
+  unbounded(filters)
+    ? q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket()))
+    : calendar({ ...filters, page: 1 }, month, nowBucket());
 
 const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v2"], {
   tags: [tags.listings, tags.venues, tags.store],
@@ -102,10 +105,14 @@ export async function getEventBySlug(slug: string) {
   const sourceId = await slugToSource(slug);
   if (!sourceId) return { kind: "unknown" as const };
   const bucket = nowBucket();
-  return unstable_cache(async () => q.queryEvent(await db(), sourceId, ctx(bucket)), ["site:event:v1", sourceId, String(bucket)], {
-    tags: [tags.event(sourceId), tags.store],
-    revalidate: LISTING_REVALIDATE,
-  })();
+  return unstable_cache(
+    async () => q.queryEvent(await db(), sourceId, ctx(bucket)),
+    ["site:event:v1", sourceId, String(bucket)],
+    {
+      tags: [tags.event(sourceId), tags.store],
+      revalidate: LISTING_REVALIDATE,
+    },
+  )();
 }
 
 /**
@@ -122,20 +129,29 @@ export async function getRelated(event: { sourceId: string; genre: string | null
     { tags: [tags.event(event.sourceId), tags.store], revalidate: LISTING_REVALIDATE },
   )();
   if (!ids.length) return [];
-  return unstable_cache(async () => q.queryRelated(await db(), event, ctx(bucket), ids.length, ids), ["site:related:v2", event.sourceId, ...ids, String(bucket)], {
-    tags: [...ids.map((id) => tags.event(id)), tags.store],
-    revalidate: LISTING_REVALIDATE,
-  })();
+  return unstable_cache(
+    async () => q.queryRelated(await db(), event, ctx(bucket), ids.length, ids),
+    ["site:related:v2", event.sourceId, ...ids, String(bucket)],
+    {
+      tags: [...ids.map((id) => tags.event(id)), tags.store],
+      revalidate: LISTING_REVALIDATE,
+    },
+  )();
 }
 
-const sitemap = unstable_cache(async (bucket: number) => q.querySitemapEvents(await db(), ctx(bucket)), ["site:sitemap:v1"], {
-  tags: [tags.listings, tags.store],
-  revalidate: 3600,
-});
+const sitemap = unstable_cache(
+  async (bucket: number) => q.querySitemapEvents(await db(), ctx(bucket)),
+  ["site:sitemap:v1"],
+  {
+    tags: [tags.listings, tags.store],
+    revalidate: 3600,
+  },
+);
 export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 
 const feed = unstable_cache(
-  async (scope: { eventSourceId?: string; performanceId?: string }, bucket: number) => q.queryFeed(await db(), ctx(bucket), scope),
+  async (scope: { eventSourceId?: string; performanceId?: string }, bucket: number) =>
+    q.queryFeed(await db(), ctx(bucket), scope),
   ["site:feed:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
@@ -147,10 +163,14 @@ export async function getFeed(scope: { eventSourceId?: string; performanceId?: s
 export async function getBookingTarget(performanceId: string) {
   if (!(await isKnownPerformance(performanceId))) return null;
   const bucket = nowBucket();
-  return unstable_cache(async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)), ["site:book:v1", performanceId, String(bucket)], {
-    tags: [tags.listings, tags.store],
-    revalidate: 60,
-  })();
+  return unstable_cache(
+    async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)),
+    ["site:book:v1", performanceId, String(bucket)],
+    {
+      tags: [tags.listings, tags.store],
+      revalidate: 60,
+    },
+  )();
 }
 
 const saleFacts = unstable_cache(async () => q.querySaleFacts(await db()), ["site:sale-facts:v2"], {

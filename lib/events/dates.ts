@@ -62,7 +62,9 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
 export type Month = string; // YYYY-MM
 
 export function isMonth(value: string): value is Month {
-  return /^(\d{4})-(0[1-9]|1[0-2])$/.test(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
+  return (
+    /^(\d{4})-(0[1-9]|1[0-2])$/.test(value) && Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100
+  );
 }
 
 export function monthOf(date: LocalDate): Month {

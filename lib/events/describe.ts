@@ -3,15 +3,25 @@ import { PRESET_LABELS, presetRange } from "./dates";
 import { ACCESS_LABELS, type ListingFilters } from "./filters";
 import { formatLocalDate } from "./format";
 
-export function describeFilters(filters: ListingFilters, timeZone: string, now: Date): { heading: string; detail: string } {
+export function describeFilters(
+  filters: ListingFilters,
+  timeZone: string,
+  now: Date,
+): { heading: string; detail: string } {
   let heading = "What’s on";
   let dates = "";
   if (filters.when) {
     heading = PRESET_LABELS[filters.when];
     const r = presetRange(filters.when, timeZone, now);
-    dates = r.from === r.to ? formatLocalDate(r.from, { weekday: "long", day: "numeric", month: "long" }) : `${formatLocalDate(r.from)} – ${formatLocalDate(r.to)}`;
+    dates =
+      r.from === r.to
+        ? formatLocalDate(r.from, { weekday: "long", day: "numeric", month: "long" })
+        : `${formatLocalDate(r.from)} – ${formatLocalDate(r.to)}`;
   } else if (filters.from && filters.to) {
-    heading = filters.from === filters.to ? formatLocalDate(filters.from, { weekday: "long", day: "numeric", month: "long" }) : `${formatLocalDate(filters.from)} – ${formatLocalDate(filters.to)}`;
+    heading =
+      filters.from === filters.to
+        ? formatLocalDate(filters.from, { weekday: "long", day: "numeric", month: "long" })
+        : `${formatLocalDate(filters.from)} – ${formatLocalDate(filters.to)}`;
   } else if (filters.from) {
     heading = `From ${formatLocalDate(filters.from)}`;
   } else if (filters.to) {
@@ -21,6 +31,14 @@ export function describeFilters(filters: ListingFilters, timeZone: string, now: 
   if (dates) parts.push(dates);
   if (filters.q) parts.push(`matching “${filters.q}”`);
   if (filters.genre) parts.push(filters.genre);
-  if (filters.access.length) parts.push(filters.access.map((a) => (a === "any" ? "access performances" : ACCESS_LABELS[a])).join(" or "));
-  return { heading, detail: parts.length ? parts.join(" · ") : heading === "What’s on" ? "Every show on sale, soonest first. Pick a date, or search for a show you already know." : "" };
+  if (filters.access.length)
+    parts.push(filters.access.map((a) => (a === "any" ? "access performances" : ACCESS_LABELS[a])).join(" or "));
+  return {
+    heading,
+    detail: parts.length
+      ? parts.join(" · ")
+      : heading === "What’s on"
+        ? "Every show on sale, soonest first. Pick a date, or search for a show you already know."
+        : "",
+  };
 }

@@ -49,7 +49,10 @@ export const DEFAULT_FILTERS: ListingFilters = { view: "list", access: [], page:
 const KNOWN = new Set(LISTING_PARAMS);
 
 const slugLike = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} &'’.,+/-]{0,59}$/u);
-const pageSchema = z.string().regex(/^\d{1,6}$/).transform(Number);
+const pageSchema = z
+  .string()
+  .regex(/^\d{1,6}$/)
+  .transform(Number);
 
 export type RawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -66,7 +69,10 @@ function entries(raw: RawSearchParams): Array<[string, string[]]> {
 
 function cleanText(value: string): string {
   // Control characters and angle brackets have no place in a title search; spaces collapse.
-  return value.replace(/[\u0000-\u001f\u007f<>]/g, " ").replace(/\s+/g, " ").trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f<>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export interface ParsedFilters {
@@ -121,7 +127,8 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
         break;
       case "month":
         if (!isMonth(value)) problems.push("bad month");
-        else if (calendar && (value < calendar.first || value > calendar.last)) problems.push("month outside the calendar");
+        else if (calendar && (value < calendar.first || value > calendar.last))
+          problems.push("month outside the calendar");
         else f.month = value;
         break;
       case "q": {

@@ -34,7 +34,10 @@ export function formatTime(instant: Date, timeZone: string): string {
   const parts = fmt(timeZone, { hour: "numeric", minute: "2-digit", hour12: true }).formatToParts(instant);
   const hour = parts.find((p) => p.type === "hour")?.value ?? "";
   const minute = parts.find((p) => p.type === "minute")?.value ?? "00";
-  const period = (parts.find((p) => p.type === "dayPeriod")?.value ?? "").toLowerCase().replace(/\./g, "").replace(/\s/g, "");
+  const period = (parts.find((p) => p.type === "dayPeriod")?.value ?? "")
+    .toLowerCase()
+    .replace(/\./g, "")
+    .replace(/\s/g, "");
   return `${hour}.${minute}${period}`;
 }
 
@@ -50,9 +53,14 @@ export function formatRun(first: Date, last: Date, timeZone: string): string {
 }
 
 /** "Saturday 1 November 2025" from a local date, for headings built from URL state. */
-export function formatLocalDate(date: LocalDate, options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" }): string {
+export function formatLocalDate(
+  date: LocalDate,
+  options: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short" },
+): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return fmt("UTC", options).format(new Date(Date.UTC(y, m - 1, d, 12))).replace(",", "");
+  return fmt("UTC", options)
+    .format(new Date(Date.UTC(y, m - 1, d, 12)))
+    .replace(",", "");
 }
 
 export function formatMonth(month: string): string {

@@ -11,7 +11,17 @@ import { slugify } from "@/lib/text/slug";
 import { isTruthy } from "@/lib/text/truthy";
 import { localDateOf, utcWindow, presetRange, type LocalDate } from "./dates";
 import type { ListingFilters } from "./filters";
-import type { CalendarPerformance, EventDetail, EventLookup, Facets, ImageRef, ListingEvent, ListingPage, PerformanceView, VenueRef } from "./types";
+import type {
+  CalendarPerformance,
+  EventDetail,
+  EventLookup,
+  Facets,
+  ImageRef,
+  ListingEvent,
+  ListingPage,
+  PerformanceView,
+  VenueRef,
+} from "./types";
 
 export const PAGE_SIZE = 18;
 
@@ -20,7 +30,10 @@ export function liveEventCondition(now: Date): SQL {
   return and(
     eq(events.published, true),
     eq(events.hidden, false),
-    or(inArray(events.status, ["active", "cancelled"]), and(eq(events.status, "missing"), gt(events.keepLiveUntil, now))),
+    or(
+      inArray(events.status, ["active", "cancelled"]),
+      and(eq(events.status, "missing"), gt(events.keepLiveUntil, now)),
+    ),
   )!;
 }
 
@@ -58,9 +71,13 @@ export interface QueryContext {
 }
 
 /** The date window the filters ask for, as local dates (null: from now on). */
-export function resolveRange(filters: ListingFilters, ctx: QueryContext): { from: LocalDate; to: LocalDate | null } | null {
+export function resolveRange(
+  filters: ListingFilters,
+  ctx: QueryContext,
+): { from: LocalDate; to: LocalDate | null } | null {
   if (filters.when) return presetRange(filters.when, ctx.timeZone, ctx.now);
-  if (filters.from || filters.to) return { from: filters.from ?? localDateOf(ctx.now, ctx.timeZone), to: filters.to ?? null };
+  if (filters.from || filters.to)
+    return { from: filters.from ?? localDateOf(ctx.now, ctx.timeZone), to: filters.to ?? null };
   return null;
 }
 
@@ -70,7 +87,12 @@ async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
 }
 
 /** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
-async function performanceFilter(db: StoreDb, filters: ListingFilters, ctx: QueryContext, window: { start: Date; end: Date | null }): Promise<SQL> {
+async function performanceFilter(
+  db: StoreDb,
+  filters: ListingFilters,
+  ctx: QueryContext,
+  window: { start: Date; end: Date | null },
+): Promise<SQL> {
   const conditions: SQL[] = [liveEventCondition(ctx.now), listedPerformanceCondition()];
   // Never list what has already started.
   const start = window.start > ctx.now ? window.start : ctx.now;
@@ -85,7 +107,12 @@ async function performanceFilter(db: StoreDb, filters: ListingFilters, ctx: Quer
   const flags = filters.access.filter((a): a is AccessFlag => a !== "any");
   if (filters.access.includes("any")) conditions.push(sql`jsonb_array_length(${performances.access}) > 0`);
   else if (flags.length) {
-    conditions.push(sql`${performances.access} ?| array[${sql.join(flags.map((f) => sql`${f}`), sql`, `)}]::text[]`);
+    conditions.push(
+      sql`${performances.access} ?| array[${sql.join(
+        flags.map((f) => sql`${f}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   }
   return and(...conditions)!;
 }
@@ -120,10 +147,18 @@ function flattenAccess(value: unknown): AccessFlag[] {
 }
 
 /** One page of events with a matching performance, soonest first. */
-export async function queryListing(db: StoreDb, filters: ListingFilters, ctx: QueryContext, pageSize = PAGE_SIZE): Promise<ListingPage> {
+export async function queryListing(
+  db: StoreDb,
+  filters: ListingFilters,
+  ctx: QueryContext,
+  pageSize = PAGE_SIZE,
+): Promise<ListingPage> {
   const range = resolveRange(filters, ctx);
   const window = range
-    ? { start: utcWindow({ from: range.from, to: range.to ?? range.from }, ctx.timeZone).start, end: range.to ? utcWindow({ from: range.from, to: range.to }, ctx.timeZone).end : null }
+    ? {
+        start: utcWindow({ from: range.from, to: range.to ?? range.from }, ctx.timeZone).start,
+        end: range.to ? utcWindow({ from: range.from, to: range.to }, ctx.timeZone).end : null,
+      }
     : { start: ctx.now, end: null };
   const where = await performanceFilter(db, filters, ctx, window);
 
@@ -247,7 +282,9 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .where(upcoming);
   return {
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
-    venues: venueRows.map((v) => ({ slug: slugify(v.name), name: v.name, address: v.address })).sort((a, b) => a.name.localeCompare(b.name)),
+    venues: venueRows
+      .map((v) => ({ slug: slugify(v.name), name: v.name, address: v.address }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     lastDay: last?.at ? localDateOf(new Date(last.at), ctx.timeZone) : null,
   };
 }
@@ -292,7 +329,10 @@ export function rescheduledOf(attributes: Record<string, AttributeValue>): Perfo
 }
 
 /** One performance as the event and booking pages show it. */
-function performanceView(p: typeof performances.$inferSelect, venue: Pick<typeof venues.$inferSelect, "name" | "address"> | null): PerformanceView {
+function performanceView(
+  p: typeof performances.$inferSelect,
+  venue: Pick<typeof venues.$inferSelect, "name" | "address"> | null,
+): PerformanceView {
   return {
     id: p.sourceId,
     startsAt: p.startsAt.toISOString(),
@@ -311,7 +351,11 @@ function performanceView(p: typeof performances.$inferSelect, venue: Pick<typeof
 export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContext): Promise<EventLookup> {
   const [row] = await db.select().from(events).where(eq(events.sourceId, sourceId)).limit(1);
   if (!row) return { kind: "unknown" };
-  const [live] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, row.id), liveEventCondition(ctx.now))).limit(1);
+  const [live] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.id, row.id), liveEventCondition(ctx.now)))
+    .limit(1);
   if (!live) return { kind: "gone" };
   return { kind: "live", event: await eventDetail(db, row, ctx) };
 }
@@ -327,7 +371,11 @@ export async function queryEventPreview(db: StoreDb, id: number, ctx: QueryConte
 
 async function eventDetail(db: StoreDb, row: typeof events.$inferSelect, ctx: QueryContext): Promise<EventDetail> {
   // Performances from the start of today (venue time), so tonight's show stays listed until it starts.
-  const visible = and(eq(performances.eventId, row.id), eq(performances.hidden, false), inArray(performances.status, ["active", "cancelled"]));
+  const visible = and(
+    eq(performances.eventId, row.id),
+    eq(performances.hidden, false),
+    inArray(performances.status, ["active", "cancelled"]),
+  );
   const perfRows = await db
     .select({ p: performances, venue: venues })
     .from(performances)
@@ -391,7 +439,18 @@ export async function queryRelated(
       })
       .from(performances)
       .innerJoin(events, eq(performances.eventId, events.id))
-      .where(and(base, extra, exclude.length ? sql`${events.sourceId} not in (${sql.join(exclude.map((e) => sql`${e}`), sql`, `)})` : undefined))
+      .where(
+        and(
+          base,
+          extra,
+          exclude.length
+            ? sql`${events.sourceId} not in (${sql.join(
+                exclude.map((e) => sql`${e}`),
+                sql`, `,
+              )})`
+            : undefined,
+        ),
+      )
       .groupBy(events.id)
       .orderBy(desc(events.weight), sql`min(${performances.startsAt})`)
       .limit(n);
@@ -403,7 +462,14 @@ export async function queryRelated(
     picked = (await pick(undefined, [], only.length)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
   } else {
     const sameGenre = event.genre ? await pick(sql`lower(${events.genre}) = lower(${event.genre})`, [], limit) : [];
-    picked = [...sameGenre, ...(await pick(undefined, sameGenre.map((r) => r.sourceId), limit - sameGenre.length))];
+    picked = [
+      ...sameGenre,
+      ...(await pick(
+        undefined,
+        sameGenre.map((r) => r.sourceId),
+        limit - sameGenre.length,
+      )),
+    ];
   }
   return picked.map((r) => ({
     sourceId: r.sourceId,
@@ -430,7 +496,14 @@ export async function queryHome(db: StoreDb, ctx: QueryContext, limit = 7): Prom
       await db
         .select({ sourceId: events.sourceId, weight: events.weight })
         .from(events)
-        .where(page.events.length ? inArray(events.sourceId, page.events.map((e) => e.sourceId)) : sql`false`)
+        .where(
+          page.events.length
+            ? inArray(
+                events.sourceId,
+                page.events.map((e) => e.sourceId),
+              )
+            : sql`false`,
+        )
     ).map((r) => [r.sourceId, r.weight]),
   );
   return [...page.events]
@@ -441,11 +514,19 @@ export async function queryHome(db: StoreDb, ctx: QueryContext, limit = 7): Prom
 }
 
 /** Live events for the sitemap. */
-export async function querySitemapEvents(db: StoreDb, ctx: QueryContext): Promise<Array<{ slug: string; updatedAt: string }>> {
+export async function querySitemapEvents(
+  db: StoreDb,
+  ctx: QueryContext,
+): Promise<Array<{ slug: string; updatedAt: string }>> {
   const rows = await db
     .select({ slug: events.slug, updatedAt: events.updatedAt })
     .from(events)
-    .where(and(liveEventCondition(ctx.now), sql`exists (select 1 from ${performances} p where p.event_id = ${events.id} and p.starts_at >= ${ctx.now} and p.hidden = false)`))
+    .where(
+      and(
+        liveEventCondition(ctx.now),
+        sql`exists (select 1 from ${performances} p where p.event_id = ${events.id} and p.starts_at >= ${ctx.now} and p.hidden = false)`,
+      ),
+    )
     .orderBy(asc(events.slug))
     .limit(45_000);
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt.toISOString() }));
@@ -465,9 +546,18 @@ export interface FeedPerformance {
 }
 
 /** Upcoming visible performances (optionally of one event, or one performance) for calendar files. */
-export async function queryFeed(db: StoreDb, ctx: QueryContext, scope: { eventSourceId?: string; performanceId?: string } = {}, limit = 20_000): Promise<FeedPerformance[]> {
+export async function queryFeed(
+  db: StoreDb,
+  ctx: QueryContext,
+  scope: { eventSourceId?: string; performanceId?: string } = {},
+  limit = 20_000,
+): Promise<FeedPerformance[]> {
   const rows = await db
-    .select({ p: performances, e: { slug: events.slug, title: events.title, summary: events.summary, durationMinutes: events.durationMinutes }, venue: venues })
+    .select({
+      p: performances,
+      e: { slug: events.slug, title: events.title, summary: events.summary, durationMinutes: events.durationMinutes },
+      venue: venues,
+    })
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .leftJoin(venues, eq(performances.venueId, venues.id))
@@ -503,19 +593,36 @@ export interface BookingTarget {
 }
 
 /** A bookable performance for the booking page, or null when it is not public. */
-export async function queryBookingTarget(db: StoreDb, performanceId: string, ctx: QueryContext): Promise<BookingTarget | null> {
+export async function queryBookingTarget(
+  db: StoreDb,
+  performanceId: string,
+  ctx: QueryContext,
+): Promise<BookingTarget | null> {
   const [row] = await db
     .select({ p: performances, e: events, venue: venues })
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .leftJoin(venues, eq(performances.venueId, venues.id))
-    .where(and(eq(performances.sourceId, performanceId), eq(performances.hidden, false), inArray(performances.status, ["active", "cancelled"]), liveEventCondition(ctx.now)))
+    .where(
+      and(
+        eq(performances.sourceId, performanceId),
+        eq(performances.hidden, false),
+        inArray(performances.status, ["active", "cancelled"]),
+        liveEventCondition(ctx.now),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   const { p, e, venue } = row;
   return {
     planId: p.planId,
-    event: { sourceId: e.sourceId, slug: e.slug, title: e.title, image: imageOf(e.heroImageUrl || e.thumbnailUrl, e.heroImageAlt, e.title), durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null },
+    event: {
+      sourceId: e.sourceId,
+      slug: e.slug,
+      title: e.title,
+      image: imageOf(e.heroImageUrl || e.thumbnailUrl, e.heroImageAlt, e.title),
+      durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
+    },
     performance: performanceView(p, venue),
   };
 }

@@ -26,7 +26,12 @@ export async function checkHealth(): Promise<HealthReport> {
   const e = env();
   const [database, spektrix] = await Promise.all([
     checkDatabase(),
-    pingSpektrix({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY }),
+    pingSpektrix({
+      baseUrl: e.SPEKTRIX_BASE_URL,
+      clientName: e.SPEKTRIX_CLIENT_NAME,
+      apiUser: e.SPEKTRIX_API_USER,
+      apiKey: e.SPEKTRIX_API_KEY,
+    }),
   ]);
   return {
     status: database.ok && spektrix.ok ? "ok" : "degraded",

@@ -7,7 +7,30 @@
 import sanitizeHtml from "sanitize-html";
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "hr", "span", "div", "small", "sup", "sub"],
+  allowedTags: [
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "hr",
+    "span",
+    "div",
+    "small",
+    "sup",
+    "sub",
+  ],
   // `target`/`rel` are set by the `a` transform below and must survive the attribute filter.
   allowedAttributes: { a: ["href", "title", "rel", "target"] },
   allowedSchemes: ["http", "https", "mailto", "tel"],
@@ -15,7 +38,19 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   // Content of these is dropped along with the tag, not left behind as text.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "svg",
+    "math",
+  ],
   transformTags: {
     // The page owns the one h1 (the event or page title); venue headings start at h2 and stop at h4.
     h1: "h2",
@@ -25,11 +60,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
     // it the opener or our referrer, and earn no ranking; mailto/tel and relative links carry neither.
     a: (tagName, { rel: _rel, target: _target, ...attribs }) => ({
       tagName,
-      attribs: /^https?:/i.test(attribs.href ?? "") ? { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" } : attribs,
+      attribs: /^https?:/i.test(attribs.href ?? "")
+        ? { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" }
+        : attribs,
     }),
   },
   // Empty wrappers (Spektrix's editor leaves many) would only add blank space.
-  exclusiveFilter: (frame) => ["p", "div", "span", "strong", "em", "b", "i", "h2", "h3", "h4"].includes(frame.tag) && !frame.text.trim(),
+  exclusiveFilter: (frame) =>
+    ["p", "div", "span", "strong", "em", "b", "i", "h2", "h3", "h4"].includes(frame.tag) && !frame.text.trim(),
 };
 
 /**
@@ -48,16 +86,21 @@ export function sanitizeVenueHtml(html: string | null | undefined): string | nul
  * form, style or event handler they pasted will not reach the site. Anything that passes is still cleaned by
  * `sanitizeVenueHtml` before it is stored.
  */
-const DISALLOWED_MARKUP = /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:|data:text\/html/i;
+const DISALLOWED_MARKUP =
+  /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:|data:text\/html/i;
 export function hasDisallowedMarkup(html: string): boolean {
   return DISALLOWED_MARKUP.test(html);
 }
-export const DISALLOWED_MARKUP_MESSAGE = "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)";
+export const DISALLOWED_MARKUP_MESSAGE =
+  "contains markup that is not allowed (scripts, frames, forms, styles or event handlers)";
 
 /** Plain text of venue HTML, for meta descriptions and calendar entries. */
 export function htmlToText(html: string | null | undefined): string {
   if (!html) return "";
-  return sanitizeHtml(html.replace(/<\/(p|div|li|h\d)>|<br\s*\/?>/gi, "$& "), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<\/(p|div|li|h\d)>|<br\s*\/?>/gi, "$& "), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

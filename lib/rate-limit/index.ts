@@ -65,10 +65,18 @@ export function retryAfterSeconds(res: RateLimiterRes): number {
 }
 
 function memory(rule: RateLimitRule, keyPrefix = rule.keyPrefix): RateLimiterMemory {
-  return new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.duration, blockDuration: rule.blockDuration ?? 0 });
+  return new RateLimiterMemory({
+    keyPrefix,
+    points: rule.points,
+    duration: rule.duration,
+    blockDuration: rule.blockDuration ?? 0,
+  });
 }
 
-function fromAbstract(rule: RateLimitRule, load: () => Promise<RateLimiterAbstract> | RateLimiterAbstract): Omit<RateLimiter, "store"> {
+function fromAbstract(
+  rule: RateLimitRule,
+  load: () => Promise<RateLimiterAbstract> | RateLimiterAbstract,
+): Omit<RateLimiter, "store"> {
   const call = async <T>(fn: (l: RateLimiterAbstract) => Promise<T>): Promise<T> => fn(await load());
   return {
     keyPrefix: rule.keyPrefix,
@@ -88,10 +96,12 @@ function fromAbstract(rule: RateLimitRule, load: () => Promise<RateLimiterAbstra
  * by the whole process.
  */
 export function createRateLimiter(rule: RateLimitRule, options: RateLimiterOptions = {}): RateLimiter {
-  if (!Number.isInteger(rule.points) || rule.points < 1) throw new Error(`rate limit ${rule.keyPrefix}: points must be a positive integer`);
+  if (!Number.isInteger(rule.points) || rule.points < 1)
+    throw new Error(`rate limit ${rule.keyPrefix}: points must be a positive integer`);
   if (!(rule.duration >= 0)) throw new Error(`rate limit ${rule.keyPrefix}: duration must be seconds ≥ 0`);
   // `options.redisUrl` given (a URL, or null for memory): decided now. Otherwise on first use, from config.
-  const url = (): string | undefined => (options.redisUrl === null ? undefined : (options.redisUrl ?? configuredRedisUrl()));
+  const url = (): string | undefined =>
+    options.redisUrl === null ? undefined : (options.redisUrl ?? configuredRedisUrl());
 
   let built: Promise<RateLimiterAbstract> | undefined;
   const build = async (): Promise<RateLimiterAbstract> => {
@@ -112,7 +122,10 @@ export function createRateLimiter(rule: RateLimitRule, options: RateLimiterOptio
     });
   };
   const limiter = fromAbstract(rule, () => (built ??= build()));
-  return Object.defineProperty(limiter, "store", { get: () => (url() ? "redis" : "memory"), enumerable: true }) as RateLimiter;
+  return Object.defineProperty(limiter, "store", {
+    get: () => (url() ? "redis" : "memory"),
+    enumerable: true,
+  }) as RateLimiter;
 }
 
 /** One limiter per rule per process (Next may load a module more than once; the map is on globalThis). */

@@ -34,7 +34,8 @@ export function signInRules(prefix: string): SignInRules {
   };
 }
 
-export type Throttle = { allowed: true } | { allowed: false; retryAfterSeconds: number; by: "pair" | "address" | "account" };
+export type Throttle =
+  { allowed: true } | { allowed: false; retryAfterSeconds: number; by: "pair" | "address" | "account" };
 
 export interface SignInThrottle {
   /** Whether this attempt may go ahead; spends the pair and address allowances. */
@@ -65,7 +66,11 @@ export function createSignInThrottle(rules: SignInRules, options: RateLimiterOpt
       if (!byPair.allowed) return { ...byPair, by: "pair" };
       const failures = await account.get(k.account);
       if (failures && failures.remainingPoints <= 0 && !(await known.get(k.pair))) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(failures.msBeforeNext / 1000)), by: "account" };
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.max(1, Math.ceil(failures.msBeforeNext / 1000)),
+          by: "account",
+        };
       }
       return { allowed: true };
     },
@@ -81,7 +86,8 @@ export function createSignInThrottle(rules: SignInRules, options: RateLimiterOpt
 
 /** One throttle per name per process, counted in Redis when REDIS_URL is set (shared by every instance). */
 export function sharedSignInThrottle(prefix: string): SignInThrottle {
-  const store = ((globalThis as { __siteSignInThrottles?: Map<string, SignInThrottle> }).__siteSignInThrottles ??= new Map());
+  const store = ((globalThis as { __siteSignInThrottles?: Map<string, SignInThrottle> }).__siteSignInThrottles ??=
+    new Map());
   let throttle = store.get(prefix);
   if (!throttle) {
     throttle = createSignInThrottle(signInRules(prefix));

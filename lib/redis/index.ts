@@ -77,7 +77,10 @@ export function getRedis(url: string | undefined = configuredRedisUrl()): RedisC
  * The shared client once it is connected, waiting at most `timeoutMs`; null when no URL is configured or the
  * connection is not up in time (the caller then degrades, e.g. to an in-memory limiter).
  */
-export async function getConnectedRedis(url: string | undefined = configuredRedisUrl(), timeoutMs = 2_000): Promise<RedisClient | null> {
+export async function getConnectedRedis(
+  url: string | undefined = configuredRedisUrl(),
+  timeoutMs = 2_000,
+): Promise<RedisClient | null> {
   const client = getRedis(url);
   if (!client || !url) return null;
   if (client.isReady) return client;

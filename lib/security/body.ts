@@ -36,7 +36,10 @@ export async function readBodyText(request: Request, maxBytes = ROUTE_BODY_LIMIT
 }
 
 /** The body parsed as JSON: `undefined` when empty, `{ ok: false }` when too large or not JSON. */
-export async function readJsonBody(request: Request, maxBytes = ROUTE_BODY_LIMIT): Promise<{ ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes = ROUTE_BODY_LIMIT,
+): Promise<{ ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }> {
   const read = await readBodyText(request, maxBytes);
   if (!read.ok) return read;
   if (!read.text.trim()) return { ok: true, value: undefined };

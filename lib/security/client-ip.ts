@@ -12,14 +12,23 @@ import { env } from "@/lib/config";
  */
 export const PEER_ADDRESS_HEADER = "x-storefront-peer-address";
 
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>, trustedHops = env().TRUSTED_PROXY_HOPS): string {
+export function clientIp(
+  headers: Headers | Record<string, string | string[] | undefined>,
+  trustedHops = env().TRUSTED_PROXY_HOPS,
+): string {
   const get = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const value = headers[name];
     return Array.isArray(value) ? value.join(",") : value;
   };
   const peer = get(PEER_ADDRESS_HEADER)?.trim();
-  const forwarded = trustedHops > 0 ? (get("x-forwarded-for") ?? "").split(",").map((e) => e.trim()).filter(Boolean) : [];
+  const forwarded =
+    trustedHops > 0
+      ? (get("x-forwarded-for") ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)
+      : [];
   const chain = [...forwarded, ...(peer ? [peer] : [])];
   const ip = chain.length ? chain[Math.max(0, chain.length - 1 - trustedHops)] : undefined;
   return ip && ip.length <= 64 ? ip : "unknown";

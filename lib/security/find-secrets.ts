@@ -20,7 +20,8 @@ export function findSecrets(dir: string, secrets: Record<string, string>): Secre
   const hits: SecretHit[] = [];
   for (const file of walk(dir)) {
     const text = readFileSync(file, "latin1");
-    for (const [name, value] of needles) if (text.includes(value)) hits.push({ file: path.relative(dir, file), secret: name });
+    for (const [name, value] of needles)
+      if (text.includes(value)) hits.push({ file: path.relative(dir, file), secret: name });
   }
   return hits;
 }

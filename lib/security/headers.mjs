@@ -42,7 +42,9 @@ function originSources(url) {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`Security headers: ${JSON.stringify(url)} is not an absolute URL (check SPEKTRIX_BASE_URL / SPEKTRIX_WEB_COMPONENTS_URL)`);
+    throw new Error(
+      `Security headers: ${JSON.stringify(url)} is not an absolute URL (check SPEKTRIX_BASE_URL / SPEKTRIX_WEB_COMPONENTS_URL)`,
+    );
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new Error(`Security headers: ${parsed.protocol} URLs cannot serve Spektrix (${url})`);

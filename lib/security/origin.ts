@@ -3,7 +3,15 @@
  * the cookie off cross-site POSTs in current browsers; this is the second lock, and the one that holds for
  * older browsers and same-site-but-cross-origin attackers (another subdomain).
  */
-export function isSameOrigin({ origin, fetchSite, siteUrl }: { origin: string | null; fetchSite: string | null; siteUrl: string }): boolean {
+export function isSameOrigin({
+  origin,
+  fetchSite,
+  siteUrl,
+}: {
+  origin: string | null;
+  fetchSite: string | null;
+  siteUrl: string;
+}): boolean {
   const expected = new URL(siteUrl).origin;
   if (origin !== null && origin !== "") {
     // "null" is what sandboxed frames and some redirects send: never ours.

@@ -84,7 +84,11 @@ export function guardRequest(request: GuardedRequest): Refusal | null {
     }
     const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!ACTION_CONTENT_TYPES.includes(type)) {
-      return { status: 415, error: "unsupported-body", message: "This form could not be read. Please reload the page and try again." };
+      return {
+        status: 415,
+        error: "unsupported-body",
+        message: "This form could not be read. Please reload the page and try again.",
+      };
     }
   }
   const limit = isAction ? SERVER_ACTION_BODY_LIMIT : ROUTE_BODY_LIMIT;
@@ -104,7 +108,11 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
   // A multipart POST to a page is decoded by Next as a possible no-JavaScript form action, header or not.
   const isPagePost = request.method.toUpperCase() === "POST" && !new URL(request.url).pathname.startsWith("/api/");
   if (!request.headers.has("next-action") && !(isPagePost && type === "multipart/form-data")) return null;
-  const unreadable: Refusal = { status: 400, error: "bad-body", message: "This form could not be read. Please reload the page and try again." };
+  const unreadable: Refusal = {
+    status: 400,
+    error: "bad-body",
+    message: "This form could not be read. Please reload the page and try again.",
+  };
   try {
     if (type === "text/plain") {
       const value: unknown = JSON.parse(await request.clone().text());

@@ -70,8 +70,12 @@ export function performanceJsonLd(
     name: perf.label ? `${event.title}: ${perf.label}` : event.title,
     url: options.eventUrl,
     startDate: isoWithOffset(start, site.timeZone),
-    ...(event.durationMinutes ? { endDate: isoWithOffset(new Date(start.getTime() + event.durationMinutes * 60_000), site.timeZone) } : {}),
-    ...(perf.rescheduled?.from ? { previousStartDate: isoWithOffset(new Date(perf.rescheduled.from), site.timeZone) } : {}),
+    ...(event.durationMinutes
+      ? { endDate: isoWithOffset(new Date(start.getTime() + event.durationMinutes * 60_000), site.timeZone) }
+      : {}),
+    ...(perf.rescheduled?.from
+      ? { previousStartDate: isoWithOffset(new Date(perf.rescheduled.from), site.timeZone) }
+      : {}),
     eventStatus: statusOf(perf, event.cancelled),
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     location: place(perf, site),
@@ -87,12 +91,17 @@ export function performanceJsonLd(
  * `{ ...shared, ...own[i] }` is `entries[i]` again. A page with one event per performance sends the shared
  * fields (title, place, organiser…) to the browser once instead of once per performance.
  */
-export function splitShared(entries: readonly object[]): { shared: Record<string, unknown>; own: Record<string, unknown>[] } {
+export function splitShared(entries: readonly object[]): {
+  shared: Record<string, unknown>;
+  own: Record<string, unknown>[];
+} {
   const records = entries as readonly Record<string, unknown>[];
   const [first, ...rest] = records;
   if (!first) return { shared: {}, own: [] };
   const json = (v: unknown) => JSON.stringify(v);
-  const sharedKeys = new Set(Object.keys(first).filter((k) => rest.every((e) => Object.hasOwn(e, k) && json(e[k]) === json(first[k]))));
+  const sharedKeys = new Set(
+    Object.keys(first).filter((k) => rest.every((e) => Object.hasOwn(e, k) && json(e[k]) === json(first[k]))),
+  );
   const shared = Object.fromEntries(Object.entries(first).filter(([k]) => sharedKeys.has(k)));
   const own = records.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !sharedKeys.has(k))));
   return { shared, own };

@@ -30,7 +30,11 @@ export function pageMetadata(input: {
       siteName: siteInfo().name,
       ...(input.image ? { images: [{ url: input.image.url, alt: input.image.alt }] } : {}),
     },
-    twitter: { card: input.image ? "summary_large_image" : "summary", title: input.title, description: input.description },
+    twitter: {
+      card: input.image ? "summary_large_image" : "summary",
+      title: input.title,
+      description: input.description,
+    },
     ...(input.noindex ? { robots: { index: false, follow: true } } : {}),
   };
 }

@@ -53,7 +53,12 @@ async function performanceLabelsFromStore(ids: string[]): Promise<Record<string,
     .innerJoin(schema.events, eq(schema.performances.eventId, schema.events.id))
     .leftJoin(schema.venues, eq(schema.performances.venueId, schema.venues.id))
     .where(inArray(schema.performances.sourceId, ids));
-  return Object.fromEntries(rows.map((r) => [r.id, { title: r.titleOverride ?? r.title, slug: r.slug, startLocal: r.startLocal, venue: r.venue }]));
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.id,
+      { title: r.titleOverride ?? r.title, slug: r.slug, startLocal: r.startLocal, venue: r.venue },
+    ]),
+  );
 }
 
 async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<string, PerformanceLabel>> {
@@ -99,5 +104,10 @@ export async function basketLabels(performanceIds: string[]): Promise<BasketLabe
     loadMembershipTypes(),
     loadMerchandise(),
   ]);
-  return { performances: { ...fromSpektrix, ...performances }, funds: byId(funds), memberships: byId(memberships), merchandise: byId(merchandise) };
+  return {
+    performances: { ...fromSpektrix, ...performances },
+    funds: byId(funds),
+    memberships: byId(memberships),
+    merchandise: byId(merchandise),
+  };
 }

@@ -8,7 +8,13 @@ import { env } from "@/lib/config";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
-import { describeSpektrixError, type Fund, type GiftVoucherType, type MembershipType, type MerchandiseItem } from "@/lib/spektrix";
+import {
+  describeSpektrixError,
+  type Fund,
+  type GiftVoucherType,
+  type MembershipType,
+  type MerchandiseItem,
+} from "@/lib/spektrix";
 
 export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
 
@@ -30,7 +36,10 @@ function client() {
 
 // Failures throw inside the cached function, so only successes are cached.
 const cached = <T>(key: string, load: () => Promise<T[]>) =>
-  unstable_cache(load, ["spektrix-flows", key], { revalidate: CATALOGUE_REVALIDATE_SECONDS, tags: [tags.catalogue, tags.catalogueKind(key)] });
+  unstable_cache(load, ["spektrix-flows", key], {
+    revalidate: CATALOGUE_REVALIDATE_SECONDS,
+    tags: [tags.catalogue, tags.catalogueKind(key)],
+  });
 
 const loaders = {
   funds: cached<Fund>("funds", () => client().listFunds()),
@@ -58,7 +67,10 @@ export const loadMerchandise = () => settle("merchandise", loaders.merchandise);
  * Finds the record a block is configured with. `missing` means the id is set but Spektrix no longer has it:
  * editors need to hear about that; visitors get the block's fallback.
  */
-export function pickConfigured<T extends { id: string }>(items: T[], id: string | null | undefined): { item: T | null; missing: string | null } {
+export function pickConfigured<T extends { id: string }>(
+  items: T[],
+  id: string | null | undefined,
+): { item: T | null; missing: string | null } {
   if (!id) return { item: null, missing: null };
   const item = items.find((x) => x.id === id) ?? null;
   return { item, missing: item ? null : id };

@@ -30,12 +30,15 @@ export interface SpektrixPublicConfig {
   loaderUrl: string;
 }
 
-export function spektrixPublicConfig(e: Pick<Env, "SPEKTRIX_BASE_URL" | "SPEKTRIX_CLIENT_NAME" | "SPEKTRIX_WEB_COMPONENTS_URL"> = env()): SpektrixPublicConfig {
+export function spektrixPublicConfig(
+  e: Pick<Env, "SPEKTRIX_BASE_URL" | "SPEKTRIX_CLIENT_NAME" | "SPEKTRIX_WEB_COMPONENTS_URL"> = env(),
+): SpektrixPublicConfig {
   const baseUrl = e.SPEKTRIX_BASE_URL.replace(/\/+$/, "");
   const url = new URL(baseUrl);
   const componentsBase = (e.SPEKTRIX_WEB_COMPONENTS_URL ?? `${baseUrl}/webcomponents/stable`).replace(/\/+$/, "");
   // Spektrix takes a bare host (always https); plain-http bases (the emulator, local dev) need the full origin.
-  const customDomain = url.hostname === "system.spektrix.com" ? null : url.protocol === "https:" ? url.host : url.origin;
+  const customDomain =
+    url.hostname === "system.spektrix.com" ? null : url.protocol === "https:" ? url.host : url.origin;
   return {
     baseUrl,
     origin: url.origin,

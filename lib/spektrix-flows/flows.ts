@@ -20,8 +20,20 @@ export interface FlowDefinition {
 }
 
 export const FLOWS = {
-  eventDetails: { page: "eventDetails", title: "Event details", idParam: IFRAME_PARAMS.event, idLabel: "event", initialHeight: 400 },
-  chooseSeats: { page: "chooseSeats", title: "Choose your seats", idParam: IFRAME_PARAMS.performance, idLabel: "performance", initialHeight: 400 },
+  eventDetails: {
+    page: "eventDetails",
+    title: "Event details",
+    idParam: IFRAME_PARAMS.event,
+    idLabel: "event",
+    initialHeight: 400,
+  },
+  chooseSeats: {
+    page: "chooseSeats",
+    title: "Choose your seats",
+    idParam: IFRAME_PARAMS.performance,
+    idLabel: "performance",
+    initialHeight: 400,
+  },
   basket: { page: "basket", title: "Your basket", initialHeight: 400 },
   checkout: { page: "checkout", title: "Checkout", initialHeight: 400 },
   myAccount: { page: "myAccount", title: "My account", initialHeight: 400 },
@@ -73,26 +85,49 @@ export interface FlowSrcInput {
  * exceptions, so a misconfigured block cannot take a page down.
  */
 export function flowSrc({ baseUrl, clientName, flow, params = {}, stylesheet }: FlowSrcInput): FlowSrcResult {
-  if (!isFlowName(flow)) return { ok: false, flow: null, problem: `“${flow}” is not a Spektrix flow. Choose one of: ${FLOW_NAMES.join(", ")}.` };
+  if (!isFlowName(flow))
+    return {
+      ok: false,
+      flow: null,
+      problem: `“${flow}” is not a Spektrix flow. Choose one of: ${FLOW_NAMES.join(", ")}.`,
+    };
   const def: FlowDefinition = FLOWS[flow];
   const query: Record<string, string> = {};
   if (def.idParam) {
     const short = leadingInteger(params.id);
     if (!short) {
-      const given = params.id === undefined || params.id === null || params.id === "" ? "no id" : `“${String(params.id)}”`;
-      return { ok: false, flow, problem: `The ${def.title.toLowerCase()} block needs a Spektrix ${def.idLabel} id, but it has ${given}.` };
+      const given =
+        params.id === undefined || params.id === null || params.id === "" ? "no id" : `“${String(params.id)}”`;
+      return {
+        ok: false,
+        flow,
+        problem: `The ${def.title.toLowerCase()} block needs a Spektrix ${def.idLabel} id, but it has ${given}.`,
+      };
     }
     query[def.idParam] = short;
   }
   if (flow === "myAccount" && params.screen) {
-    if (!/^[A-Za-z]{1,40}$/.test(params.screen)) return { ok: false, flow, problem: `“${params.screen}” is not a My Account screen name (letters only).` };
+    if (!/^[A-Za-z]{1,40}$/.test(params.screen))
+      return { ok: false, flow, problem: `“${params.screen}” is not a My Account screen name (letters only).` };
     query[IFRAME_PARAMS.screen] = params.screen;
   }
   if (flow === "giftVouchers" && params.membershipId !== undefined && params.membershipId !== null) {
     const short = leadingInteger(params.membershipId);
-    if (!short) return { ok: false, flow, problem: `The gift voucher block has an invalid membership id “${String(params.membershipId)}”.` };
+    if (!short)
+      return {
+        ok: false,
+        flow,
+        problem: `The gift voucher block has an invalid membership id “${String(params.membershipId)}”.`,
+      };
     query[IFRAME_PARAMS.membership] = short;
   }
-  const src = iframeUrl({ baseUrl, clientName, page: def.page, params: query, stylesheet: stylesheet || undefined, resize: true });
+  const src = iframeUrl({
+    baseUrl,
+    clientName,
+    page: def.page,
+    params: query,
+    stylesheet: stylesheet || undefined,
+    resize: true,
+  });
   return { ok: true, src, flow, title: def.title, initialHeight: def.initialHeight };
 }

@@ -28,7 +28,10 @@ const stylesheet = z
   .string()
   .trim()
   .max(300)
-  .refine((s) => /^[\w.-]+\.css$/i.test(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s), "must be a .css file name uploaded to Spektrix, or an http(s) URL");
+  .refine(
+    (s) => /^[\w.-]+\.css$/i.test(s) || /^https?:\/\/[^\s"'<>]+$/i.test(s),
+    "must be a .css file name uploaded to Spektrix, or an http(s) URL",
+  );
 
 const flowName = z.enum(FLOW_NAMES as [FlowName, ...FlowName[]]);
 
@@ -61,7 +64,12 @@ export interface FlowSettings {
 
 export function defaultFlowSettings(siteUrl = env().SITE_URL): FlowSettings {
   return {
-    pagePaths: { account: routes.account, basket: routes.basket, checkout: routes.checkout, guestCheckout: routes.guestCheckout },
+    pagePaths: {
+      account: routes.account,
+      basket: routes.basket,
+      checkout: routes.checkout,
+      guestCheckout: routes.guestCheckout,
+    },
     stylesheets: { default: `${siteUrl.replace(/\/+$/, "")}${THEME_STYLESHEET_PATH}`, byFlow: {} },
     donateFundId: null,
     membershipIds: [],
@@ -69,11 +77,17 @@ export function defaultFlowSettings(siteUrl = env().SITE_URL): FlowSettings {
 }
 
 /** Saved value over defaults. Invalid saved values are reported, and the defaults are used instead. */
-export function resolveFlowSettings(saved: unknown, defaults: FlowSettings): { settings: FlowSettings; problems: string[] } {
+export function resolveFlowSettings(
+  saved: unknown,
+  defaults: FlowSettings,
+): { settings: FlowSettings; problems: string[] } {
   if (saved === undefined || saved === null) return { settings: defaults, problems: [] };
   const parsed = flowSettingsSchema.safeParse(saved);
   if (!parsed.success) {
-    return { settings: defaults, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`) };
+    return {
+      settings: defaults,
+      problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`),
+    };
   }
   const s = parsed.data;
   return {
@@ -99,7 +113,11 @@ const readSaved = unstable_cache(
   async (): Promise<unknown> => {
     const { getDb, schema } = await import("@/lib/db");
     const db = await getDb();
-    const rows = await db.select().from(schema.siteSettings).where(eq(schema.siteSettings.key, FLOW_SETTINGS_KEY)).limit(1);
+    const rows = await db
+      .select()
+      .from(schema.siteSettings)
+      .where(eq(schema.siteSettings.key, FLOW_SETTINGS_KEY))
+      .limit(1);
     return rows[0]?.value ?? null;
   },
   ["spektrix-flow-settings"],
@@ -113,10 +131,17 @@ export async function getFlowSettings(): Promise<FlowSettings> {
   try {
     saved = await readSaved();
   } catch (error) {
-    logger("spektrix-flows").warn({ key: FLOW_SETTINGS_KEY, error: errorText(error) }, "could not read flow settings; using defaults");
+    logger("spektrix-flows").warn(
+      { key: FLOW_SETTINGS_KEY, error: errorText(error) },
+      "could not read flow settings; using defaults",
+    );
     return defaults;
   }
   const { settings, problems } = resolveFlowSettings(saved, defaults);
-  if (problems.length) logger("spektrix-flows").warn({ key: FLOW_SETTINGS_KEY, problems }, "saved flow settings are invalid; using defaults");
+  if (problems.length)
+    logger("spektrix-flows").warn(
+      { key: FLOW_SETTINGS_KEY, problems },
+      "saved flow settings are invalid; using defaults",
+    );
   return settings;
 }

@@ -57,7 +57,10 @@ const TOKEN_VARS: Record<keyof ThemeTokens, string> = {
 const SAFE_VALUE = /^(#[0-9a-f]{3,8}|[0-9.]+(rem|px|em)|(rgb|hsl|oklch)a?\([0-9.,%\s/a-z-]+\))$/i;
 
 /** Reads the tokens from the `@theme { … }` block; any token missing or unsafe keeps its fallback. */
-export function parseThemeTokens(css: string, fallback: ThemeTokens = FALLBACK_TOKENS): { tokens: ThemeTokens; found: (keyof ThemeTokens)[] } {
+export function parseThemeTokens(
+  css: string,
+  fallback: ThemeTokens = FALLBACK_TOKENS,
+): { tokens: ThemeTokens; found: (keyof ThemeTokens)[] } {
   const block = /@theme\s*\{([\s\S]*?)\n\}/.exec(css)?.[1] ?? "";
   const tokens = { ...fallback };
   const found: (keyof ThemeTokens)[] = [];

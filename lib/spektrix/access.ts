@@ -19,9 +19,15 @@ export const DEFAULT_ACCESS_ATTRIBUTES: AccessAttributeMap = {
 };
 
 /** Which access flags are set on a performance (instance attributes win; event attributes are a fallback). */
-export function accessFlags(attributes: Attributes | readonly Attributes[], map: AccessAttributeMap = DEFAULT_ACCESS_ATTRIBUTES): Record<AccessFlag, boolean> {
+export function accessFlags(
+  attributes: Attributes | readonly Attributes[],
+  map: AccessAttributeMap = DEFAULT_ACCESS_ATTRIBUTES,
+): Record<AccessFlag, boolean> {
   const sources = Array.isArray(attributes) ? (attributes as readonly Attributes[]) : [attributes as Attributes];
-  const lookup = (name: string) => sources.some((attrs) => Object.entries(attrs).some(([key, value]) => key.toLowerCase() === name.toLowerCase() && isTruthy(value)));
+  const lookup = (name: string) =>
+    sources.some((attrs) =>
+      Object.entries(attrs).some(([key, value]) => key.toLowerCase() === name.toLowerCase() && isTruthy(value)),
+    );
   const flags = {} as Record<AccessFlag, boolean>;
   for (const flag of Object.keys(map) as AccessFlag[]) flags[flag] = map[flag].some(lookup);
   return flags;

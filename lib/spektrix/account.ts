@@ -43,7 +43,10 @@ export interface CustomerAccount {
   orderIds: string[];
 }
 
-const ref = z.union([z.string(), z.looseObject({ id: z.string() }), z.null()]).optional().transform((v) => (v == null ? null : typeof v === "string" ? v : v.id));
+const ref = z
+  .union([z.string(), z.looseObject({ id: z.string() }), z.null()])
+  .optional()
+  .transform((v) => (v == null ? null : typeof v === "string" ? v : v.id));
 
 const heldMembershipSchema = z.looseObject({
   id: z.string(),
@@ -69,7 +72,13 @@ export function isCurrent(m: Pick<HeldMembership, "expiryDate">, now: Date, time
 
 export function createAccountService(options: AccountServiceOptions) {
   const { baseUrl, clientName, apiUser, apiKey, timeoutMs, fetch: fetchImpl, timeZone } = options;
-  const owner: SpektrixOwnerClient = createSpektrixOwnerClient({ baseUrl, clientName, timeoutMs, fetch: fetchImpl, owner: { apiUser, apiKey } });
+  const owner: SpektrixOwnerClient = createSpektrixOwnerClient({
+    baseUrl,
+    clientName,
+    timeoutMs,
+    fetch: fetchImpl,
+    owner: { apiUser, apiKey },
+  });
   const signed = createTransport({
     baseUrl,
     clientName,
@@ -119,7 +128,13 @@ export function createAccountService(options: AccountServiceOptions) {
       const extras = parseResponse(accountExtrasSchema, data, "GET customers/{id}");
       const memberships = (extras.subscriptions ?? [])
         .filter((m): m is typeof m & { membership: string } => m.membership !== null)
-        .map((m) => ({ id: m.id, membershipId: m.membership, startDate: m.startDate ?? null, expiryDate: m.expiryDate ?? null, autoRenew: m.autoRenew ?? false }))
+        .map((m) => ({
+          id: m.id,
+          membershipId: m.membership,
+          startDate: m.startDate ?? null,
+          expiryDate: m.expiryDate ?? null,
+          autoRenew: m.autoRenew ?? false,
+        }))
         .filter((m) => isCurrent(m, now, timeZone));
       const orderIds = (extras.orders ?? []).map((o) => (typeof o === "string" ? o : o.id));
       return { customer, memberships, orderIds };
@@ -130,7 +145,10 @@ export function createAccountService(options: AccountServiceOptions) {
       assertCustomerId(customerId);
       let orders: Order[];
       try {
-        orders = await signed.call(z.array(orderSchema), { method: "GET", path: `customers/${encodeURIComponent(customerId)}/orders` });
+        orders = await signed.call(z.array(orderSchema), {
+          method: "GET",
+          path: `customers/${encodeURIComponent(customerId)}/orders`,
+        });
       } catch (error) {
         if (!(error instanceof SpektrixHttpError && error.status === 404)) throw error;
         const ids = orderIds.slice(-limit);
@@ -146,7 +164,11 @@ export function createAccountService(options: AccountServiceOptions) {
     async potentialDiscount(basketId: string, membershipId: string) {
       assertOpaqueId(basketId, "basket id");
       assertSpektrixId(membershipId, "membership id");
-      return signed.call(potentialDiscountSchema, { method: "GET", path: `baskets/${encodeURIComponent(basketId)}/potentialdiscount`, query: { membershipId } });
+      return signed.call(potentialDiscountSchema, {
+        method: "GET",
+        path: `baskets/${encodeURIComponent(basketId)}/potentialdiscount`,
+        query: { membershipId },
+      });
     },
   };
 }

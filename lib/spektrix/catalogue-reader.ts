@@ -26,7 +26,13 @@ const visible = (record: { hiddenFromWeb?: true }) => record.hiddenFromWeb !== t
 
 /** What Spektrix would answer in web mode for a record the web cannot see. */
 function notOnTheWeb(what: string, id: string, path: string): SpektrixHttpError {
-  return new SpektrixHttpError({ status: 404, code: null, message: `${what} ${id} is not visible on the web`, problems: [], request: { method: "GET", path } });
+  return new SpektrixHttpError({
+    status: 404,
+    code: null,
+    message: `${what} ${id} is not visible on the web`,
+    problems: [],
+    request: { method: "GET", path },
+  });
 }
 
 /** The public view of an event read with its instances: visible instances only, or null when none is. */
@@ -49,7 +55,10 @@ export function createCatalogueReader(options: CatalogueReaderOptions): Spektrix
       return events.map((e) => publicEvent(e, query.expandInstances === true)).filter((e): e is Event => e !== null);
     },
     async getEvent(id, query = {}) {
-      const event = publicEvent(await owner.getEvent(id, { ...query, expandInstances: true }), query.expandInstances === true);
+      const event = publicEvent(
+        await owner.getEvent(id, { ...query, expandInstances: true }),
+        query.expandInstances === true,
+      );
       if (!event) throw notOnTheWeb("Event", id, `events/${id}`);
       return event;
     },

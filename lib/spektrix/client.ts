@@ -58,7 +58,8 @@ function formatDate(value: DateInput | undefined, field: string): string | undef
     if (Number.isNaN(value.getTime())) throw new RangeError(`${field} is an invalid Date`);
     return value.toISOString().slice(0, 10);
   }
-  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(value)) throw new RangeError(`${field} must look like YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(value))
+    throw new RangeError(`${field} must look like YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -103,16 +104,23 @@ export function toWireTicket(ticket: NewTicket) {
 
 export function toWirePaymentRequest(request: CustomerPaymentRequest) {
   assertOpaqueId(request.billingAddressId, "address id");
-  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(request.originDomain)) throw new RangeError(`originDomain must be a bare host name, got ${JSON.stringify(request.originDomain)}`);
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(request.originDomain))
+    throw new RangeError(`originDomain must be a bare host name, got ${JSON.stringify(request.originDomain)}`);
   // Spektrix documents storeCard as the strings "true"/"false", not a JSON boolean.
-  return { originDomain: request.originDomain, billingAddressId: request.billingAddressId, storeCard: request.storeCard ? "true" : "false" };
+  return {
+    originDomain: request.originDomain,
+    billingAddressId: request.billingAddressId,
+    storeCard: request.storeCard ? "true" : "false",
+  };
 }
 
 /** Catalogue reads, shared by both modes. */
 export function createCatalogue(http: Transport) {
   return {
     /** Events with any performance in the window (`instanceStart_from/_to`, date-only). */
-    async listEvents(options: { from?: DateInput; to?: DateInput; expandInstances?: boolean; signal?: AbortSignal } = {}) {
+    async listEvents(
+      options: { from?: DateInput; to?: DateInput; expandInstances?: boolean; signal?: AbortSignal } = {},
+    ) {
       return http.call(z.array(eventSchema), {
         method: "GET",
         path: "events",
@@ -156,7 +164,10 @@ export function createCatalogue(http: Transport) {
       assertSpektrixId(id, "performance id");
       return http.call(performanceSchema, { method: "GET", path: `instances/${seg(id)}`, signal: options.signal });
     },
-    async getAvailability(performanceId: string, options: { includeLockInformation?: boolean; includeChildPlans?: boolean; signal?: AbortSignal } = {}): Promise<Availability> {
+    async getAvailability(
+      performanceId: string,
+      options: { includeLockInformation?: boolean; includeChildPlans?: boolean; signal?: AbortSignal } = {},
+    ): Promise<Availability> {
       assertSpektrixId(performanceId, "performance id");
       const status = await http.call(availabilitySchema, {
         method: "GET",
@@ -171,7 +182,11 @@ export function createCatalogue(http: Transport) {
     },
     async getPriceList(performanceId: string, options: { signal?: AbortSignal } = {}): Promise<PriceList> {
       assertSpektrixId(performanceId, "performance id");
-      const list = await http.call(priceListSchema, { method: "GET", path: `instances/${seg(performanceId)}/price-list`, signal: options.signal });
+      const list = await http.call(priceListSchema, {
+        method: "GET",
+        path: `instances/${seg(performanceId)}/price-list`,
+        signal: options.signal,
+      });
       return { performanceId, ...list };
     },
     async getPlan(id: string, options: { signal?: AbortSignal } = {}) {
@@ -180,7 +195,11 @@ export function createCatalogue(http: Transport) {
     },
     async getPerformancePlan(performanceId: string, options: { signal?: AbortSignal } = {}) {
       assertSpektrixId(performanceId, "performance id");
-      return http.call(planSchema, { method: "GET", path: `instances/${seg(performanceId)}/plan`, signal: options.signal });
+      return http.call(planSchema, {
+        method: "GET",
+        path: `instances/${seg(performanceId)}/plan`,
+        signal: options.signal,
+      });
     },
     async listPlans(options: { signal?: AbortSignal } = {}) {
       return http.call(z.array(planSchema), { method: "GET", path: "plans", signal: options.signal });
@@ -200,7 +219,11 @@ export function createCatalogue(http: Transport) {
     },
     /** Path assumed: Spektrix documents no gift-voucher catalogue (see README). */
     async listGiftVoucherTypes(options: { signal?: AbortSignal } = {}) {
-      return http.call(z.array(giftVoucherTypeSchema), { method: "GET", path: "gift-voucher-types", signal: options.signal });
+      return http.call(z.array(giftVoucherTypeSchema), {
+        method: "GET",
+        path: "gift-voucher-types",
+        signal: options.signal,
+      });
     },
     async listMerchandise(options: { signal?: AbortSignal } = {}) {
       return http.call(z.array(merchandiseItemSchema), { method: "GET", path: "stock-items", signal: options.signal });
@@ -210,7 +233,11 @@ export function createCatalogue(http: Transport) {
       return http.call(z.array(seatingTypeSchema), { method: "GET", path: "seating-types", signal: options.signal });
     },
     async listSubscriptions(options: { signal?: AbortSignal } = {}) {
-      return http.call(z.array(subscriptionSchema), { method: "GET", path: "ticket-subscription-structures", signal: options.signal });
+      return http.call(z.array(subscriptionSchema), {
+        method: "GET",
+        path: "ticket-subscription-structures",
+        signal: options.signal,
+      });
     },
   };
 }
@@ -234,12 +261,17 @@ export function createWebSession(http: Transport) {
     async addDonation(donation: { fundId: string; amount: number }) {
       assertSpektrixId(donation.fundId, "fund id");
       if (!(donation.amount > 0)) throw new RangeError("donation amount must be positive");
-      return http.call(z.array(basketDonationSchema), { method: "POST", path: "basket/donations", body: [{ amount: donation.amount, fundId: donation.fundId }] });
+      return http.call(z.array(basketDonationSchema), {
+        method: "POST",
+        path: "basket/donations",
+        body: [{ amount: donation.amount, fundId: donation.fundId }],
+      });
     },
     /** One element per unit: the Spektrix body has no quantity field. */
     async addMerchandise(stockItemId: string, quantity = 1) {
       assertSpektrixId(stockItemId, "stock item id");
-      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 50) throw new RangeError("quantity must be an integer from 1 to 50");
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 50)
+        throw new RangeError("quantity must be an integer from 1 to 50");
       const body = Array.from({ length: quantity }, () => ({ stockItem: stockItemId }));
       return http.call(z.array(basketMerchandiseSchema), { method: "POST", path: "basket/merchandise", body });
     },
@@ -254,7 +286,11 @@ export function createWebSession(http: Transport) {
     },
     /** Replaces every gift voucher in the basket (Spektrix has PUT, not POST, here). */
     async setGiftVouchers(vouchers: readonly NewGiftVoucher[]) {
-      return http.call(z.array(basketGiftVoucherSchema), { method: "PUT", path: "basket/gift-vouchers", body: vouchers });
+      return http.call(z.array(basketGiftVoucherSchema), {
+        method: "PUT",
+        path: "basket/gift-vouchers",
+        body: vouchers,
+      });
     },
     async applyPromoCode(code: string) {
       if (code.trim() === "" || code.length > 100) throw new RangeError("promo code must be 1-100 characters");
@@ -266,7 +302,11 @@ export function createWebSession(http: Transport) {
     /** What the basket would cost if the visitor joined this membership. */
     async getPotentialDiscount(membershipId: string) {
       assertSpektrixId(membershipId, "membership id");
-      return http.call(potentialDiscountSchema, { method: "GET", path: "basket/potentialdiscount", query: { membershipId } });
+      return http.call(potentialDiscountSchema, {
+        method: "GET",
+        path: "basket/potentialdiscount",
+        query: { membershipId },
+      });
     },
     /** Web-mode confirm only works for zero-value baskets. */
     async confirmFreeBasket() {
@@ -292,7 +332,11 @@ export function createWebSession(http: Transport) {
       return http.call(z.array(addressSchema), { method: "GET", path: "customer/addresses", signal: options.signal });
     },
     async initiateCustomerPayment(request: CustomerPaymentRequest) {
-      return http.call(paymentTokenSchema, { method: "POST", path: "basket/initiate-customer-payment", body: toWirePaymentRequest(request) });
+      return http.call(paymentTokenSchema, {
+        method: "POST",
+        path: "basket/initiate-customer-payment",
+        body: toWirePaymentRequest(request),
+      });
     },
   };
 }

@@ -144,21 +144,47 @@ export function describeSpektrixError(error: unknown): PublicErrorDescription {
     if (s === 401) return { status: 401, reason: "unauthorised", message: "Please sign in and try again." };
     if (s === 409) {
       const known = error.code === null ? undefined : CONFLICT_MESSAGES[error.code];
-      return { status: 409, reason: `conflict${error.code === null ? "" : `-${error.code}`}`, message: known ?? "That change conflicts with your basket. Please review it and try again." };
+      return {
+        status: 409,
+        reason: `conflict${error.code === null ? "" : `-${error.code}`}`,
+        message: known ?? "That change conflicts with your basket. Please review it and try again.",
+      };
     }
-    if (s === 400 || s === 422) return { status: 400, reason: "rejected", message: "The box office couldn't accept that request. Please check the details and try again." };
-    if (s === 429) return { status: 503, reason: "rate-limited", message: "The box office is busy right now. Please try again in a moment." };
+    if (s === 400 || s === 422)
+      return {
+        status: 400,
+        reason: "rejected",
+        message: "The box office couldn't accept that request. Please check the details and try again.",
+      };
+    if (s === 429)
+      return {
+        status: 503,
+        reason: "rate-limited",
+        message: "The box office is busy right now. Please try again in a moment.",
+      };
     // 403 is Cloudflare blocking us, 5xx is Spektrix itself: either way it is not the visitor's fault.
-    return { status: 502, reason: s === 403 ? "forbidden-upstream" : "upstream-error", message: "The box office isn't responding properly. Please try again shortly." };
+    return {
+      status: 502,
+      reason: s === 403 ? "forbidden-upstream" : "upstream-error",
+      message: "The box office isn't responding properly. Please try again shortly.",
+    };
   }
   if (error instanceof SpektrixTimeoutError) {
-    return { status: 504, reason: "timeout", message: "The box office is taking too long to answer. Please try again." };
+    return {
+      status: 504,
+      reason: "timeout",
+      message: "The box office is taking too long to answer. Please try again.",
+    };
   }
   if (error instanceof SpektrixNetworkError) {
     return { status: 502, reason: "network", message: "We couldn't reach the box office. Please try again shortly." };
   }
   if (error instanceof SpektrixSchemaError) {
-    return { status: 502, reason: "bad-upstream-data", message: "The box office sent something we couldn't read. Please try again later." };
+    return {
+      status: 502,
+      reason: "bad-upstream-data",
+      message: "The box office sent something we couldn't read. Please try again later.",
+    };
   }
   return { status: 500, reason: "internal", message: "Something went wrong on our side." };
 }

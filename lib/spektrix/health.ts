@@ -6,13 +6,29 @@
  */
 import { signRequest } from "./signing";
 
-export async function pingSpektrix(opts: { baseUrl: string; clientName: string; apiUser: string; apiKey: string; timeoutMs?: number }) {
+export async function pingSpektrix(opts: {
+  baseUrl: string;
+  clientName: string;
+  apiUser: string;
+  apiKey: string;
+  timeoutMs?: number;
+}) {
   const started = performance.now();
   try {
     const url = new URL(`${opts.baseUrl.replace(/\/+$/, "")}/${opts.clientName}/api/v3/venues`).href;
     const response = await fetch(url, {
       signal: AbortSignal.timeout(opts.timeoutMs ?? 2_000),
-      headers: { accept: "application/json", ...signRequest({ method: "GET", url, body: undefined, date: new Date(), apiUser: opts.apiUser, apiKey: opts.apiKey }) },
+      headers: {
+        accept: "application/json",
+        ...signRequest({
+          method: "GET",
+          url,
+          body: undefined,
+          date: new Date(),
+          apiUser: opts.apiUser,
+          apiKey: opts.apiKey,
+        }),
+      },
       cache: "no-store",
     });
     return { ok: response.ok, status: response.status, latencyMs: Math.round(performance.now() - started) };

@@ -76,7 +76,10 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 /** Reads `message`, `problems` and a numeric code from whatever error body Spektrix (or Cloudflare) sent. */
-export function decodeErrorBody(status: number, bodyText: string): { message: string; problems: string[]; code: number | null } {
+export function decodeErrorBody(
+  status: number,
+  bodyText: string,
+): { message: string; problems: string[]; code: number | null } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(bodyText);
@@ -86,11 +89,18 @@ export function decodeErrorBody(status: number, bodyText: string): { message: st
   const fallback = `HTTP ${status}`;
   if (!parsed || typeof parsed !== "object") return { message: fallback, problems: [], code: null };
   const body = parsed as Record<string, unknown>;
-  const message = [body.message, body.Message, body.error].find((v): v is string => typeof v === "string" && v.trim() !== "") ?? fallback;
+  const message =
+    [body.message, body.Message, body.error].find((v): v is string => typeof v === "string" && v.trim() !== "") ??
+    fallback;
   const rawProblems = Array.isArray(body.problems) ? body.problems : Array.isArray(body.Problems) ? body.Problems : [];
   const problems = rawProblems.map((p) => (typeof p === "string" ? p : JSON.stringify(p)));
   const rawCode = [body.code, body.errorCode, body.Code, body.ErrorCode].find((v) => v !== undefined && v !== null);
-  const code = typeof rawCode === "number" ? rawCode : typeof rawCode === "string" && /^\d+$/.test(rawCode) ? Number(rawCode) : null;
+  const code =
+    typeof rawCode === "number"
+      ? rawCode
+      : typeof rawCode === "string" && /^\d+$/.test(rawCode)
+        ? Number(rawCode)
+        : null;
   return { message, problems, code };
 }
 
@@ -113,11 +123,17 @@ const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
 
 export function createTransport(options: TransportOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
-  if (!/^https?:\/\//i.test(baseUrl)) throw new Error(`Spektrix baseUrl must be an absolute http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
-  if (!/^[A-Za-z0-9_-]+$/.test(options.clientName)) throw new Error(`Spektrix clientName looks wrong: ${JSON.stringify(options.clientName)}`);
+  if (!/^https?:\/\//i.test(baseUrl))
+    throw new Error(`Spektrix baseUrl must be an absolute http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
+  if (!/^[A-Za-z0-9_-]+$/.test(options.clientName))
+    throw new Error(`Spektrix clientName looks wrong: ${JSON.stringify(options.clientName)}`);
   const apiBase = `${baseUrl}/${options.clientName}/api/v3/`;
   const timeoutMs = options.timeoutMs ?? 8_000;
-  const policy: RetryPolicy = { ...DEFAULT_POLICY, ...options.retryPolicy, retries: options.retries ?? DEFAULT_POLICY.retries };
+  const policy: RetryPolicy = {
+    ...DEFAULT_POLICY,
+    ...options.retryPolicy,
+    retries: options.retries ?? DEFAULT_POLICY.retries,
+  };
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const random = options.random ?? Math.random;
 
@@ -129,7 +145,11 @@ export function createTransport(options: TransportOptions): Transport {
     return new URL(`${apiBase}${path}${pairs.length ? `?${pairs.join("&")}` : ""}`).href;
   }
 
-  async function attempt(spec: RequestSpec, url: string, body: string | undefined): Promise<{ response: Response; text: string }> {
+  async function attempt(
+    spec: RequestSpec,
+    url: string,
+    body: string | undefined,
+  ): Promise<{ response: Response; text: string }> {
     const where = { method: spec.method, path: spec.path };
     if (spec.signal?.aborted) throw spec.signal.reason;
     const controller = new AbortController();
@@ -177,7 +197,8 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         result = await attempt(spec, url, body);
       } catch (error) {
-        const delay = error instanceof SpektrixNetworkError && attemptIndex < maxRetries ? backoff(attemptIndex, null) : null;
+        const delay =
+          error instanceof SpektrixNetworkError && attemptIndex < maxRetries ? backoff(attemptIndex, null) : null;
         if (delay === null) throw error;
         await sleep(delay, spec.signal);
         continue;
@@ -188,13 +209,21 @@ export function createTransport(options: TransportOptions): Transport {
         try {
           return { status: response.status, data: JSON.parse(text) };
         } catch {
-          throw new SpektrixSchemaError(`${spec.method} ${spec.path}`, [{ path: "(root)", message: "response body is not valid JSON" }]);
+          throw new SpektrixSchemaError(`${spec.method} ${spec.path}`, [
+            { path: "(root)", message: "response body is not valid JSON" },
+          ]);
         }
       }
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
       const decoded = decodeErrorBody(response.status, text);
-      const error = new SpektrixHttpError({ status: response.status, ...decoded, request: { method: spec.method, path: spec.path }, retryAfterMs });
-      const delay = RETRYABLE_STATUS(response.status) && attemptIndex < maxRetries ? backoff(attemptIndex, retryAfterMs) : null;
+      const error = new SpektrixHttpError({
+        status: response.status,
+        ...decoded,
+        request: { method: spec.method, path: spec.path },
+        retryAfterMs,
+      });
+      const delay =
+        RETRYABLE_STATUS(response.status) && attemptIndex < maxRetries ? backoff(attemptIndex, retryAfterMs) : null;
       if (delay === null) throw error;
       await sleep(delay, spec.signal);
     }
@@ -205,7 +234,11 @@ export function createTransport(options: TransportOptions): Transport {
     return parseResponse(schema, data, `${spec.method} ${spec.path}`);
   }
 
-  async function callOrNull<T extends z.ZodType>(schema: T, spec: RequestSpec, nullStatuses = [404]): Promise<z.output<T> | null> {
+  async function callOrNull<T extends z.ZodType>(
+    schema: T,
+    spec: RequestSpec,
+    nullStatuses = [404],
+  ): Promise<z.output<T> | null> {
     try {
       return await call(schema, spec);
     } catch (error) {
@@ -218,8 +251,13 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep input order; the first failure rejects. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency limit must be a positive integer, got ${limit}`);
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`concurrency limit must be a positive integer, got ${limit}`);
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;

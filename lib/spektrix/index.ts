@@ -4,10 +4,30 @@
  * (server only) so API keys and signing never reach a client bundle.
  */
 export { createSpektrixClient, createCatalogue, createWebSession } from "./client";
-export type { SpektrixClient, SpektrixClientOptions, SpektrixCatalogue, SpektrixWebSession, NewTicket, NewGiftVoucher, CustomerPaymentRequest, DateInput } from "./client";
+export type {
+  SpektrixClient,
+  SpektrixClientOptions,
+  SpektrixCatalogue,
+  SpektrixWebSession,
+  NewTicket,
+  NewGiftVoucher,
+  CustomerPaymentRequest,
+  DateInput,
+} from "./client";
 export { mapWithConcurrency, type RetryPolicy } from "./http";
 export * from "./errors";
 export * from "./types";
 export { isSpektrixId, isCustomerId, isOpaqueId, assertSpektrixId, shortId } from "./ids";
-export { iframeUrl, integrateScriptUrl, bookingStep, bookingUrl, IFRAME_PAGES, IFRAME_PARAMS, type IframePage, type BookingStep, type IframeUrlInput, type BookingUrlInput } from "./urls";
+export {
+  iframeUrl,
+  integrateScriptUrl,
+  bookingStep,
+  bookingUrl,
+  IFRAME_PAGES,
+  IFRAME_PARAMS,
+  type IframePage,
+  type BookingStep,
+  type IframeUrlInput,
+  type BookingUrlInput,
+} from "./urls";
 export { accessFlags, DEFAULT_ACCESS_ATTRIBUTES, type AccessFlag, type AccessAttributeMap } from "./access";

@@ -2,7 +2,15 @@
  * System Owner mode: every request HMAC-signed. Server only: import it through `./owner`, which carries
  * the `server-only` marker. (This file has no marker so tests and the contract suite can load it.)
  */
-import { createCatalogue, toWirePaymentRequest, toWireTicket, type CustomerPaymentRequest, type NewTicket, type SpektrixCatalogue, type SpektrixClientOptions } from "./client";
+import {
+  createCatalogue,
+  toWirePaymentRequest,
+  toWireTicket,
+  type CustomerPaymentRequest,
+  type NewTicket,
+  type SpektrixCatalogue,
+  type SpektrixClientOptions,
+} from "./client";
 import { z } from "zod";
 import { createTransport } from "./http";
 import { assertCustomerId, assertOpaqueId } from "./ids";
@@ -37,7 +45,8 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
     ...rest,
     // Cloudflare in front of Spektrix rejects some default server user agents on writes.
     headers: { "User-Agent": "spektrix-storefront/0.1 (Node.js)" },
-    sign: ({ method, url, body }) => signRequest({ method, url, body, date: now(), apiUser: owner.apiUser, apiKey: owner.apiKey }),
+    sign: ({ method, url, body }) =>
+      signRequest({ method, url, body, date: now(), apiUser: owner.apiUser, apiKey: owner.apiKey }),
   });
 
   const owned = {
@@ -53,7 +62,11 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
     async attachCustomer(basketId: string, customerId: string) {
       assertOpaqueId(basketId, "basket id");
       assertCustomerId(customerId);
-      return http.call(basketSchema, { method: "PATCH", path: `baskets/${seg(basketId)}`, body: { customer: customerId } });
+      return http.call(basketSchema, {
+        method: "PATCH",
+        path: `baskets/${seg(basketId)}`,
+        body: { customer: customerId },
+      });
     },
     async addTicketsToBasket(basketId: string, tickets: readonly NewTicket[]) {
       assertOpaqueId(basketId, "basket id");
@@ -80,7 +93,11 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
     async verifyCustomerCredentials(email: string, password: string) {
       assertEmail(email);
       // 404 is not "wrong password": it would hide a wrong path, so it stays an error.
-      return http.callOrNull(customerSchema, { method: "POST", path: "customers/authenticate", body: { email, password } }, [400, 401, 403]);
+      return http.callOrNull(
+        customerSchema,
+        { method: "POST", path: "customers/authenticate", body: { email, password } },
+        [400, 401, 403],
+      );
     },
     /** Path assumed (`GET orders/{id}`); see README. */
     async getOrder(orderId: string) {

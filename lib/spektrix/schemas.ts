@@ -54,7 +54,10 @@ export function emptyHtmlToNull(value: string | null | undefined): string | null
   const html = blankToNull(value);
   if (html === null) return null;
   if (/<(img|iframe|video|audio|embed|object)\b/i.test(html)) return html;
-  const text = html.replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;/gi, "").trim();
+  const text = html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;|&#160;/gi, "")
+    .trim();
   return text === "" ? null : html;
 }
 
@@ -66,7 +69,8 @@ const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:
  */
 export function parseDurationMinutes(value: number | string | null | undefined): number | null | undefined {
   if (value == null) return null;
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? (value === 0 ? null : Math.round(value)) : undefined;
+  if (typeof value === "number")
+    return Number.isFinite(value) && value >= 0 ? (value === 0 ? null : Math.round(value)) : undefined;
   const s = value.trim();
   if (s === "") return null;
   if (/^\d+(\.\d+)?$/.test(s)) return parseDurationMinutes(Number(s));
@@ -97,11 +101,20 @@ const id = z.string().trim().min(1, "expected a non-empty id");
 const text = z.string().nullish().transform(blankToNull);
 const name = z.string().transform((s) => s.trim());
 const bool = z.boolean();
-const optionalBool = z.boolean().nullish().transform((b) => b ?? null);
+const optionalBool = z
+  .boolean()
+  .nullish()
+  .transform((b) => b ?? null);
 
 /** Money arrives as a JSON decimal; a numeric string is accepted, anything else is an error. */
 const money = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, "expected a decimal amount")])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/, "expected a decimal amount"),
+  ])
   .transform(Number)
   .pipe(z.number().finite());
 const optionalMoney = z
@@ -112,9 +125,7 @@ const count = z.number().int().nonnegative();
 const optionalCount = count.nullish().transform((v) => v ?? null);
 
 /** A reference that Spektrix sends as `{ "id": … }` (usual) or as a bare id string (seen in some clients' typings). */
-const ref = z
-  .union([id, z.looseObject({ id })])
-  .transform((v) => (typeof v === "string" ? v : v.id));
+const ref = z.union([id, z.looseObject({ id })]).transform((v) => (typeof v === "string" ? v : v.id));
 const optionalRef = z
   .union([ref, z.literal(""), z.null()])
   .optional()
@@ -134,7 +145,10 @@ const optionalUtc = z
   .transform((v) => (v === "" || v == null ? null : v));
 
 /** Venue-local time without offset; kept exactly as given so it is never shifted by a server's time zone. */
-const local = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "expected a local date-time like 2025-10-24T19:30:00");
+const local = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "expected a local date-time like 2025-10-24T19:30:00");
 const optionalLocal = z
   .union([local, z.literal(""), z.null()])
   .optional()
@@ -161,7 +175,12 @@ function collectAttributes(raw: Record<string, unknown>, ctx: z.RefinementCtx): 
     if (value === null || value === undefined) attributes[match[1]] = null;
     else if (typeof value === "string") attributes[match[1]] = blankToNull(value);
     else if (typeof value === "number" || typeof value === "boolean") attributes[match[1]] = value as AttributeValue;
-    else ctx.addIssue({ code: "custom", path: [key], message: "expected an attribute value (string, number, boolean or null)" });
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: "expected an attribute value (string, number, boolean or null)",
+      });
   }
   return attributes;
 }
@@ -185,24 +204,22 @@ export const performanceSchema = z
     hasBestAvailableOverlay: optionalBool,
     isVisibleOnWeb: optionalBool,
   })
-  .transform(
-    (raw, ctx): Performance => ({
-      id: raw.id,
-      eventId: raw.event,
-      startLocal: raw.start,
-      startUtc: raw.startUtc,
-      startSellingAtWebUtc: raw.startSellingAtWebUtc,
-      stopSellingAtWebUtc: raw.stopSellingAtWebUtc,
-      isOnSale: raw.isOnSale,
-      cancelled: raw.cancelled,
-      planId: raw.planId,
-      priceListId: raw.priceList,
-      webInstanceId: raw.webInstanceId,
-      hasBestAvailableOverlay: raw.hasBestAvailableOverlay ?? false,
-      attributes: collectAttributes(raw, ctx),
-      ...(raw.isVisibleOnWeb === false ? { hiddenFromWeb: true as const } : {}),
-    }),
-  );
+  .transform((raw, ctx): Performance => ({
+    id: raw.id,
+    eventId: raw.event,
+    startLocal: raw.start,
+    startUtc: raw.startUtc,
+    startSellingAtWebUtc: raw.startSellingAtWebUtc,
+    stopSellingAtWebUtc: raw.stopSellingAtWebUtc,
+    isOnSale: raw.isOnSale,
+    cancelled: raw.cancelled,
+    planId: raw.planId,
+    priceListId: raw.priceList,
+    webInstanceId: raw.webInstanceId,
+    hasBestAvailableOverlay: raw.hasBestAvailableOverlay ?? false,
+    attributes: collectAttributes(raw, ctx),
+    ...(raw.isVisibleOnWeb === false ? { hiddenFromWeb: true as const } : {}),
+  }));
 
 export const eventSchema = z
   .looseObject({
@@ -256,14 +273,26 @@ const seatSchema = z.looseObject({
   id: z.union([id, z.number()]).transform(String),
   name: z.string(),
   row: text,
-  number: z.number().nullish().transform((v) => v ?? null),
-  x: z.number().nullish().transform((v) => v ?? null),
-  y: z.number().nullish().transform((v) => v ?? null),
+  number: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
+  x: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
+  y: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const areaSchema = z.looseObject({
   id: z.union([id, z.number()]).transform(String),
-  name: z.string().nullish().transform((v) => v?.trim() ?? ""),
+  name: z
+    .string()
+    .nullish()
+    .transform((v) => v?.trim() ?? ""),
   type: text,
 });
 
@@ -296,7 +325,13 @@ export const planSchema = z
 /** Exported for fixtures whose plan samples list bare seats. */
 export const plainSeatSchema = seatSchema;
 
-const named = z.looseObject({ id, name: z.string().nullish().transform((v) => v?.trim() ?? "") });
+const named = z.looseObject({
+  id,
+  name: z
+    .string()
+    .nullish()
+    .transform((v) => v?.trim() ?? ""),
+});
 
 export const priceListSchema = z
   .looseObject({
@@ -335,7 +370,11 @@ export const availabilitySchema = z
     areas: z
       .array(
         z.looseObject({
-          id: z.union([id, z.number()]).transform(String).nullish().transform((v) => v ?? null),
+          id: z
+            .union([id, z.number()])
+            .transform(String)
+            .nullish()
+            .transform((v) => v ?? null),
           name: text,
           available: count,
           capacity: optionalCount,
@@ -355,16 +394,14 @@ export const availabilitySchema = z
 
 export const fundSchema = z
   .looseObject({ id, name, description: text, code: text, defaultDonationAmount: optionalMoney })
-  .transform(
-    (raw, ctx): Fund => ({
-      id: raw.id,
-      name: raw.name,
-      description: raw.description,
-      code: raw.code,
-      defaultDonationAmount: raw.defaultDonationAmount,
-      attributes: collectAttributes(raw, ctx),
-    }),
-  );
+  .transform((raw, ctx): Fund => ({
+    id: raw.id,
+    name: raw.name,
+    description: raw.description,
+    code: raw.code,
+    defaultDonationAmount: raw.defaultDonationAmount,
+    attributes: collectAttributes(raw, ctx),
+  }));
 
 export const membershipTypeSchema = z
   .looseObject({
@@ -377,42 +414,36 @@ export const membershipTypeSchema = z
     // One public client reads `renewal_price`; accept it until a real payload settles the spelling.
     renewal_price: optionalMoney,
   })
-  .transform(
-    (raw, ctx): MembershipType => ({
-      id: raw.id,
-      name: raw.name,
-      description: raw.description,
-      htmlDescription: raw.htmlDescription,
-      price: raw.price,
-      renewalPrice: raw.renewalPrice ?? raw.renewal_price,
-      attributes: collectAttributes(raw, ctx),
-    }),
-  );
+  .transform((raw, ctx): MembershipType => ({
+    id: raw.id,
+    name: raw.name,
+    description: raw.description,
+    htmlDescription: raw.htmlDescription,
+    price: raw.price,
+    renewalPrice: raw.renewalPrice ?? raw.renewal_price,
+    attributes: collectAttributes(raw, ctx),
+  }));
 
 export const giftVoucherTypeSchema = z
   .looseObject({ id, name, description: text, amount: optionalMoney, value: optionalMoney })
-  .transform(
-    (raw, ctx): GiftVoucherType => ({
-      id: raw.id,
-      name: raw.name,
-      description: raw.description,
-      amount: raw.amount ?? raw.value,
-      attributes: collectAttributes(raw, ctx),
-    }),
-  );
+  .transform((raw, ctx): GiftVoucherType => ({
+    id: raw.id,
+    name: raw.name,
+    description: raw.description,
+    amount: raw.amount ?? raw.value,
+    attributes: collectAttributes(raw, ctx),
+  }));
 
 export const merchandiseItemSchema = z
   .looseObject({ id, name, description: text, price: money, postageAndPacking: optionalMoney })
-  .transform(
-    (raw, ctx): MerchandiseItem => ({
-      id: raw.id,
-      name: raw.name,
-      description: raw.description,
-      price: raw.price,
-      postageAndPacking: raw.postageAndPacking,
-      attributes: collectAttributes(raw, ctx),
-    }),
-  );
+  .transform((raw, ctx): MerchandiseItem => ({
+    id: raw.id,
+    name: raw.name,
+    description: raw.description,
+    price: raw.price,
+    postageAndPacking: raw.postageAndPacking,
+    attributes: collectAttributes(raw, ctx),
+  }));
 
 export const seatingTypeSchema = z
   .looseObject({ id, name, description: text })
@@ -427,16 +458,14 @@ export const subscriptionSchema = z
     onSaleWebChannelUtc: optionalUtc,
     offSaleWebChannelUtc: optionalUtc,
   })
-  .transform(
-    (raw): Subscription => ({
-      id: raw.id ?? slugify(raw.name),
-      name: raw.name,
-      description: raw.description,
-      pricingSets: (raw.pricingSets ?? []).map((p) => ({ id: p.id, name: p.name, price: p.price })),
-      onSaleUtc: raw.onSaleWebChannelUtc,
-      offSaleUtc: raw.offSaleWebChannelUtc,
-    }),
-  );
+  .transform((raw): Subscription => ({
+    id: raw.id ?? slugify(raw.name),
+    name: raw.name,
+    description: raw.description,
+    pricingSets: (raw.pricingSets ?? []).map((p) => ({ id: p.id, name: p.name, price: p.price })),
+    onSaleUtc: raw.onSaleWebChannelUtc,
+    offSaleUtc: raw.offSaleWebChannelUtc,
+  }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Basket, customer, order
@@ -459,23 +488,21 @@ export const basketTicketSchema = z
     discount,
     total: money,
   })
-  .transform(
-    (raw, ctx): BasketTicket => ({
-      id: raw.id,
-      performanceId: raw.instance,
-      eventId: raw.event,
-      ticketTypeId: raw.type ?? raw.ticketType,
-      priceBandId: raw.band,
-      seatId: raw.seat,
-      seatName: raw.seatName,
-      planId: raw.planId,
-      planName: raw.planName,
-      price: raw.price,
-      discount: raw.discount,
-      total: raw.total,
-      attributes: collectAttributes(raw, ctx),
-    }),
-  );
+  .transform((raw, ctx): BasketTicket => ({
+    id: raw.id,
+    performanceId: raw.instance,
+    eventId: raw.event,
+    ticketTypeId: raw.type ?? raw.ticketType,
+    priceBandId: raw.band,
+    seatId: raw.seat,
+    seatName: raw.seatName,
+    planId: raw.planId,
+    planName: raw.planName,
+    price: raw.price,
+    discount: raw.discount,
+    total: raw.total,
+    attributes: collectAttributes(raw, ctx),
+  }));
 
 export const basketDonationSchema = z
   .looseObject({ id, fund: optionalRef, fundId: text, amount: money })
@@ -483,22 +510,24 @@ export const basketDonationSchema = z
 
 export const basketMerchandiseSchema = z
   .looseObject({ id, stockItem: optionalRef, price: money, discount, total: money })
-  .transform(
-    (raw): BasketMerchandise => ({ id: raw.id, stockItemId: raw.stockItem, price: raw.price, discount: raw.discount, total: raw.total }),
-  );
+  .transform((raw): BasketMerchandise => ({
+    id: raw.id,
+    stockItemId: raw.stockItem,
+    price: raw.price,
+    discount: raw.discount,
+    total: raw.total,
+  }));
 
 export const basketMembershipSchema = z
   .looseObject({ id, membership: optionalRef, autoRenew: optionalBool, price: money, discount, total: money })
-  .transform(
-    (raw): BasketMembership => ({
-      id: raw.id,
-      membershipId: raw.membership,
-      autoRenew: raw.autoRenew ?? false,
-      price: raw.price,
-      discount: raw.discount,
-      total: raw.total,
-    }),
-  );
+  .transform((raw): BasketMembership => ({
+    id: raw.id,
+    membershipId: raw.membership,
+    autoRenew: raw.autoRenew ?? false,
+    price: raw.price,
+    discount: raw.discount,
+    total: raw.total,
+  }));
 
 export const basketGiftVoucherSchema = z
   .looseObject({
@@ -511,20 +540,22 @@ export const basketGiftVoucherSchema = z
     deliveryType: text,
     deliveryEmailAddress: text,
   })
-  .transform(
-    (raw): BasketGiftVoucher => ({
-      id: raw.id,
-      amount: raw.amount,
-      toName: raw.toName,
-      fromName: raw.fromName,
-      message: raw.message,
-      sendDate: raw.sendDate,
-      deliveryType: raw.deliveryType,
-      deliveryEmailAddress: raw.deliveryEmailAddress,
-    }),
-  );
+  .transform((raw): BasketGiftVoucher => ({
+    id: raw.id,
+    amount: raw.amount,
+    toName: raw.toName,
+    fromName: raw.fromName,
+    message: raw.message,
+    sendDate: raw.sendDate,
+    deliveryType: raw.deliveryType,
+    deliveryEmailAddress: raw.deliveryEmailAddress,
+  }));
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
 
 export const basketSchema = z
   .looseObject({
@@ -564,9 +595,15 @@ export const basketSchema = z
   });
 
 const country = z
-  .union([z.string(), z.looseObject({ name: z.string().nullish(), code: z.string().nullish(), id: z.string().nullish() }), z.null()])
+  .union([
+    z.string(),
+    z.looseObject({ name: z.string().nullish(), code: z.string().nullish(), id: z.string().nullish() }),
+    z.null(),
+  ])
   .optional()
-  .transform((v) => (v == null ? null : typeof v === "string" ? blankToNull(v) : blankToNull(v.name ?? v.code ?? v.id)));
+  .transform((v) =>
+    v == null ? null : typeof v === "string" ? blankToNull(v) : blankToNull(v.name ?? v.code ?? v.id),
+  );
 
 /**
  * The Help model for `CustomerAddress` was not read, so the common spellings are accepted
@@ -660,22 +697,22 @@ export const orderSchema = z
     membershipSubscriptions: list(basketMembershipSchema),
     giftVouchers: list(basketGiftVoucherSchema),
   })
-  .transform(
-    (raw, ctx): Order => ({
-      id: raw.id,
-      customerId: raw.customer,
-      total: raw.total,
-      firstTransactionUtc: raw.firstTransactionDateUtc,
-      tickets: raw.tickets,
-      donations: raw.donations,
-      merchandise: raw.merchandiseItems,
-      memberships: raw.membershipSubscriptions,
-      giftVouchers: raw.giftVouchers,
-      attributes: collectAttributes(raw, ctx),
-    }),
-  );
+  .transform((raw, ctx): Order => ({
+    id: raw.id,
+    customerId: raw.customer,
+    total: raw.total,
+    firstTransactionUtc: raw.firstTransactionDateUtc,
+    tickets: raw.tickets,
+    donations: raw.donations,
+    merchandise: raw.merchandiseItems,
+    memberships: raw.membershipSubscriptions,
+    giftVouchers: raw.giftVouchers,
+    attributes: collectAttributes(raw, ctx),
+  }));
 
-export const paymentTokenSchema = z.looseObject({ paymentToken: z.string().min(1) }).transform((raw) => ({ paymentToken: raw.paymentToken }));
+export const paymentTokenSchema = z
+  .looseObject({ paymentToken: z.string().min(1) })
+  .transform((raw) => ({ paymentToken: raw.paymentToken }));
 
 export const potentialDiscountSchema = z
   .looseObject({ basketTotal: money, totalDiscount: money })
@@ -695,6 +732,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 export function parseResponse<T extends z.ZodType>(schema: T, data: unknown, endpoint: string): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issues: SchemaIssue[] = result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message }));
+  const issues: SchemaIssue[] = result.error.issues.map((issue) => ({
+    path: formatIssuePath(issue.path),
+    message: issue.message,
+  }));
   throw new SpektrixSchemaError(endpoint, issues);
 }

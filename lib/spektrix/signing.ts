@@ -41,6 +41,8 @@ export function signRequest(input: SignRequestInput): SignedHeaders {
   const date = typeof input.date === "string" ? input.date : input.date.toUTCString();
   const key = Buffer.from(input.apiKey, "base64");
   if (key.length === 0) throw new Error("Spektrix API key is empty or not base64");
-  const signature = createHmac("sha1", key).update(stringToSign(input.method, input.url, date, input.body), "utf8").digest("base64");
+  const signature = createHmac("sha1", key)
+    .update(stringToSign(input.method, input.url, date, input.body), "utf8")
+    .digest("base64");
   return { Authorization: `SpektrixAPI3 ${input.apiUser}:${signature}`, Date: date };
 }

@@ -46,7 +46,14 @@ export interface IframeUrlInput {
   resize?: boolean;
 }
 
-export function iframeUrl({ baseUrl, clientName, page, params = {}, stylesheet, resize = false }: IframeUrlInput): string {
+export function iframeUrl({
+  baseUrl,
+  clientName,
+  page,
+  params = {},
+  stylesheet,
+  resize = false,
+}: IframeUrlInput): string {
   const pairs = Object.entries(params)
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);

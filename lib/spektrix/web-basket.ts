@@ -17,7 +17,12 @@ export const REMOVE_ENDPOINTS: Record<RemovableKind, { path: string; param: stri
   giftVouchers: { path: "basket/gift-vouchers", param: "giftVoucherIds" },
 };
 
-export function createWebBasket(options: { baseUrl: string; clientName: string; timeoutMs?: number; fetch?: typeof fetch }) {
+export function createWebBasket(options: {
+  baseUrl: string;
+  clientName: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}) {
   const http: Transport = createTransport({ ...options, credentials: "include", retries: 0 });
   return {
     /** Removes items of one kind; ids are validated before anything is sent. */

@@ -13,16 +13,19 @@ import type { PickerKind } from "./picker-core";
 
 export const MAX_BLOCKS = 40;
 
-const ref = z.object({
-  id: z
-    .string({ error: "choose a record from the list" })
-    .trim()
-    .min(1, { message: "choose a record from the list" })
-    .max(80, { message: "is not a Spektrix id" })
-    .refine(isSpektrixId, { message: "is not a Spektrix id; choose a record from the list" }),
-  label: plainText(300, { min: 1 }),
-  at: z.string().max(40).optional(),
-}, { error: "choose a record from the list" });
+const ref = z.object(
+  {
+    id: z
+      .string({ error: "choose a record from the list" })
+      .trim()
+      .min(1, { message: "choose a record from the list" })
+      .max(80, { message: "is not a Spektrix id" })
+      .refine(isSpektrixId, { message: "is not a Spektrix id; choose a record from the list" }),
+    label: plainText(300, { min: 1 }),
+    at: z.string().max(40).optional(),
+  },
+  { error: "choose a record from the list" },
+);
 export type Ref = z.output<typeof ref>;
 
 const richHtml = z
@@ -37,7 +40,10 @@ const richHtml = z
 export const IFRAME_FLOWS = Object.fromEntries(
   FLOW_NAMES.map((f) => {
     const def = FLOWS[f] as { title: string; idParam?: string; idLabel?: string };
-    return [f, { label: def.title, params: [...(def.idParam ? ["id"] : []), ...(f === "myAccount" ? ["screen"] : [])] }];
+    return [
+      f,
+      { label: def.title, params: [...(def.idParam ? ["id"] : []), ...(f === "myAccount" ? ["screen"] : [])] },
+    ];
   }),
 ) as Record<FlowName, { label: string; params: string[] }>;
 export type IframeFlow = FlowName;
@@ -68,7 +74,13 @@ export const blockSchema = z.discriminatedUnion(
       heading,
       intro,
       amounts: z
-        .array(z.number({ error: "must be a number" }).positive({ message: "must be more than 0" }).max(100_000, { message: "must be at most 100,000" }), { error: "must be a list of amounts" })
+        .array(
+          z
+            .number({ error: "must be a number" })
+            .positive({ message: "must be more than 0" })
+            .max(100_000, { message: "must be at most 100,000" }),
+          { error: "must be a list of amounts" },
+        )
         .max(6, { message: "at most 6 suggested amounts" })
         .default([10, 25, 50]),
     }),
@@ -84,8 +96,23 @@ export const blockSchema = z.discriminatedUnion(
       params: z
         .object(
           {
-            id: z.preprocess(emptyToUndefined, z.string({ error: "must be text" }).trim().regex(/^[1-9]\d{0,11}(A[A-Z]{1,60})?$/, { message: "must be a Spektrix id such as 4201ASVG… or its number" }).optional()),
-            screen: z.preprocess(emptyToUndefined, z.string({ error: "must be text" }).regex(/^[A-Za-z]{1,40}$/, { message: "must be a My Account screen name (letters only)" }).optional()),
+            id: z.preprocess(
+              emptyToUndefined,
+              z
+                .string({ error: "must be text" })
+                .trim()
+                .regex(/^[1-9]\d{0,11}(A[A-Z]{1,60})?$/, {
+                  message: "must be a Spektrix id such as 4201ASVG… or its number",
+                })
+                .optional(),
+            ),
+            screen: z.preprocess(
+              emptyToUndefined,
+              z
+                .string({ error: "must be text" })
+                .regex(/^[A-Za-z]{1,40}$/, { message: "must be a My Account screen name (letters only)" })
+                .optional(),
+            ),
           },
           { error: "must be the flow's parameters" },
         )
@@ -126,7 +153,20 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
 };
 
 /** Slugs that would read as, or collide with, the site's own routes. */
-const RESERVED_SLUGS = new Set(["studio", "api", "events", "whats-on", "account", "basket", "checkout", "support-us", "membership", "p", "info", "new"]);
+const RESERVED_SLUGS = new Set([
+  "studio",
+  "api",
+  "events",
+  "whats-on",
+  "account",
+  "basket",
+  "checkout",
+  "support-us",
+  "membership",
+  "p",
+  "info",
+  "new",
+]);
 
 export const pageSchema = z.object({
   slug: z
@@ -140,7 +180,9 @@ export const pageSchema = z.object({
   title: plainText(160, { min: 1 }),
   seoTitle: optionalText(70),
   seoDescription: optionalText(160),
-  blocks: z.array(blockSchema, { error: "must be a list of blocks" }).max(MAX_BLOCKS, { message: `at most ${MAX_BLOCKS} blocks` }),
+  blocks: z
+    .array(blockSchema, { error: "must be a list of blocks" })
+    .max(MAX_BLOCKS, { message: `at most ${MAX_BLOCKS} blocks` }),
 });
 export type PageInput = z.output<typeof pageSchema>;
 

@@ -8,7 +8,10 @@ import { routes } from "@/lib/routes";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";
-type FlowSettingsRaw = { pagePaths?: Record<string, string>; stylesheets?: { default?: string | null; byFlow?: Record<string, string> } } & Record<string, unknown>;
+type FlowSettingsRaw = {
+  pagePaths?: Record<string, string>;
+  stylesheets?: { default?: string | null; byFlow?: Record<string, string> };
+} & Record<string, unknown>;
 
 /**
  * Connection settings edited in the studio: client name, custom domain, owner API user and key, page paths and
@@ -41,13 +44,17 @@ export const connectionFormSchema = z.object({
     .max(64, { message: "must be at most 64 characters" })
     .regex(/^[a-z0-9_-]+$/i, { message: "must be the Spektrix client name: letters, digits, - and _ only" }),
   customDomain: z.union([z.literal(""), hostname]).transform((s) => s || null),
-  apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), { message: "must be the API user's login name, without spaces or colons" }),
+  apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), {
+    message: "must be the API user's login name, without spaces or colons",
+  }),
   /** Empty keeps the stored key; anything else replaces it. */
   apiKey: z
     .string({ error: "must be text" })
     .trim()
     .max(200, { message: "must be at most 200 characters" })
-    .refine((s) => s === "" || /^[A-Za-z0-9+/]+={0,2}$/.test(s), { message: "must be base64, exactly as Spektrix issued the secret key" }),
+    .refine((s) => s === "" || /^[A-Za-z0-9+/]+={0,2}$/.test(s), {
+      message: "must be base64, exactly as Spektrix issued the secret key",
+    }),
   accountPath: path,
   basketPath: path,
   checkoutPath: path,
@@ -103,13 +110,16 @@ export async function loadConnection(database?: StoreDb): Promise<ConnectionView
     stored.basketPath = flows.pagePaths.basket ?? stored.basketPath;
     stored.checkoutPath = flows.pagePaths.checkout ?? stored.checkoutPath;
   }
-  if (flows?.stylesheets && "default" in flows.stylesheets) stored.iframeStylesheetUrl = flows.stylesheets.default ?? null;
+  if (flows?.stylesheets && "default" in flows.stylesheets)
+    stored.iframeStylesheetUrl = flows.stylesheets.default ?? null;
   const { apiKeySealed, ...rest } = stored;
   return { ...rest, apiKeySource: apiKeySealed ? "studio" : "env", baseUrl: env().SPEKTRIX_BASE_URL, saved };
 }
 
 /** Server only: the credentials the studio's owner-mode calls use. */
-export async function ownerCredentials(database?: StoreDb): Promise<{ baseUrl: string; clientName: string; apiUser: string; apiKey: string }> {
+export async function ownerCredentials(
+  database?: StoreDb,
+): Promise<{ baseUrl: string; clientName: string; apiUser: string; apiKey: string }> {
   const e = env();
   const { stored } = await loadStored(database);
   const apiKey = (stored.apiKeySealed && open(stored.apiKeySealed, e.AUTH_SECRET)) || e.SPEKTRIX_API_KEY;
@@ -124,7 +134,10 @@ export async function saveConnection(input: unknown, database?: StoreDb): Promis
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { apiKey, ...fields } = parsed.data;
   const { stored } = await loadStored(database);
-  const next: StoredConnection = { ...fields, apiKeySealed: apiKey ? seal(apiKey, env().AUTH_SECRET) : stored.apiKeySealed };
+  const next: StoredConnection = {
+    ...fields,
+    apiKeySealed: apiKey ? seal(apiKey, env().AUTH_SECRET) : stored.apiKeySealed,
+  };
   await writeSetting(CONNECTION_KEY, next, database);
   // One source of truth for the public flows: merge paths and the iframe stylesheet into their settings.
   const flows = (await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, database)) ?? {};
@@ -133,7 +146,16 @@ export async function saveConnection(input: unknown, database?: StoreDb): Promis
   else delete stylesheets.default;
   await writeSetting(
     FLOW_SETTINGS_KEY,
-    { ...flows, pagePaths: { ...flows.pagePaths, account: next.accountPath, basket: next.basketPath, checkout: next.checkoutPath }, stylesheets },
+    {
+      ...flows,
+      pagePaths: {
+        ...flows.pagePaths,
+        account: next.accountPath,
+        basket: next.basketPath,
+        checkout: next.checkoutPath,
+      },
+      stylesheets,
+    },
     database,
   );
   return { ok: true };

@@ -16,7 +16,10 @@ import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors }
 
 export const EDITABLE_SITE_FIELDS = Object.keys(EVENT_TARGETS) as EventTargetColumn[];
 
-export const FIELD_LABELS: Record<EventTargetColumn | "bodyOverrideHtml" | "hidden" | "published" | "weight" | "keepLiveUntil", string> = {
+export const FIELD_LABELS: Record<
+  EventTargetColumn | "bodyOverrideHtml" | "hidden" | "published" | "weight" | "keepLiveUntil",
+  string
+> = {
   title: "Title",
   subtitle: "Subtitle",
   summary: "Summary",
@@ -42,7 +45,9 @@ const optionalHtml = z
   .transform((s) => sanitizeVenueHtml(s));
 
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean(), z.undefined()], { error: "must be on or off" })
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean(), z.undefined()], {
+    error: "must be on or off",
+  })
   .transform((v) => v === true || v === "on" || v === "true");
 
 /** The edit form as submitted (strings from FormData, or typed values from tests). */
@@ -71,8 +76,20 @@ export const eventEditSchema = z.object({
     .string({ error: "must be text" })
     .max(800, { message: "must be at most 800 characters" })
     .optional()
-    .transform((s) => (s === undefined ? undefined : s.split(",").map((t) => t.trim()).filter(Boolean)))
-    .pipe(z.array(plainText(40, { min: 1 })).max(20, { message: "at most 20 tags" }).optional())
+    .transform((s) =>
+      s === undefined
+        ? undefined
+        : s
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(plainText(40, { min: 1 }))
+        .max(20, { message: "at most 20 tags" })
+        .optional(),
+    )
     .transform((a) => (a && a.length === 0 ? null : a)),
   bodyOverrideHtml: optionalHtml.optional(),
   hidden: checkbox,
@@ -84,7 +101,12 @@ export const eventEditSchema = z.object({
     .max(100, { message: "must be from -100 to 100" })
     .default(0),
   keepLiveUntil: z
-    .union([z.literal(""), z.string({ error: "must be a date (YYYY-MM-DD)" }).regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date (YYYY-MM-DD)" })])
+    .union([
+      z.literal(""),
+      z
+        .string({ error: "must be a date (YYYY-MM-DD)" })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date (YYYY-MM-DD)" }),
+    ])
     .nullable()
     .optional()
     .transform((v) => (v === undefined ? undefined : v ? new Date(`${v}T23:59:59Z`) : null))
@@ -109,7 +131,10 @@ export interface EventListRow {
   editedCount: number;
 }
 
-export async function listEvents(options: { q?: string; status?: string; limit?: number } = {}, database?: StoreDb): Promise<EventListRow[]> {
+export async function listEvents(
+  options: { q?: string; status?: string; limit?: number } = {},
+  database?: StoreDb,
+): Promise<EventListRow[]> {
   const d = await db(database);
   const e = schema.events;
   const where: SQL[] = [];
@@ -118,7 +143,8 @@ export async function listEvents(options: { q?: string; status?: string; limit?:
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.sourceId, like))!);
   }
-  if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status)) where.push(eq(e.status, options.status as "active"));
+  if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status))
+    where.push(eq(e.status, options.status as "active"));
   const rows = await d
     .select({
       id: e.id,
@@ -146,11 +172,18 @@ export async function getEvent(id: number, database?: StoreDb) {
 }
 
 /** An event as its public page renders it (drafts and hidden events included), with the flags the preview states. */
-export async function getEventPreview(id: number, database?: StoreDb): Promise<{ id: number; published: boolean; hidden: boolean; event: EventDetail } | null> {
+export async function getEventPreview(
+  id: number,
+  database?: StoreDb,
+): Promise<{ id: number; published: boolean; hidden: boolean; event: EventDetail } | null> {
   if (!Number.isSafeInteger(id)) return null;
   const store = await db(database);
   const e = schema.events;
-  const [row] = await store.select({ id: e.id, published: e.published, hidden: e.hidden }).from(e).where(eq(e.id, id)).limit(1);
+  const [row] = await store
+    .select({ id: e.id, published: e.published, hidden: e.hidden })
+    .from(e)
+    .where(eq(e.id, id))
+    .limit(1);
   const event = row ? await queryEventPreview(store, row.id, { timeZone: siteInfo().timeZone, now: new Date() }) : null;
   return row && event ? { ...row, event } : null;
 }
@@ -161,7 +194,8 @@ export async function lockedFields(database?: StoreDb): Promise<Set<string>> {
   return new Set(lockedEventFields(settings));
 }
 
-export type EventEditResult = { ok: true; sourceId: string; changed: string[] } | { ok: false; fieldErrors: FieldErrors; message?: string };
+export type EventEditResult =
+  { ok: true; sourceId: string; changed: string[] } | { ok: false; fieldErrors: FieldErrors; message?: string };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -185,7 +219,9 @@ export async function updateEvent(id: number, input: unknown, database?: StoreDb
     const before = (current as Record<string, unknown>)[field];
     if (same(before, values[field])) continue;
     if (locked.has(field)) {
-      errors[field] = ["comes from Spektrix and is locked by a sync map; change it in Spektrix, or make the map editable"];
+      errors[field] = [
+        "comes from Spektrix and is locked by a sync map; change it in Spektrix, or make the map editable",
+      ];
       continue;
     }
     set[field] = values[field];
@@ -196,7 +232,10 @@ export async function updateEvent(id: number, input: unknown, database?: StoreDb
     if (values[field] === undefined) continue;
     const before = current[field];
     const after = values[field];
-    const differs = before instanceof Date || after instanceof Date ? (before as Date | null)?.getTime() !== (after as Date | null)?.getTime() : !same(before, after);
+    const differs =
+      before instanceof Date || after instanceof Date
+        ? (before as Date | null)?.getTime() !== (after as Date | null)?.getTime()
+        : !same(before, after);
     if (differs) set[field] = after;
   }
   const changed = Object.keys(set);
@@ -211,6 +250,10 @@ export async function updateEvent(id: number, input: unknown, database?: StoreDb
 
 export async function setEventHidden(id: number, hidden: boolean, database?: StoreDb): Promise<string | null> {
   const d = await db(database);
-  const [row] = await d.update(schema.events).set({ hidden, updatedAt: new Date() }).where(eq(schema.events.id, id)).returning({ sourceId: schema.events.sourceId });
+  const [row] = await d
+    .update(schema.events)
+    .set({ hidden, updatedAt: new Date() })
+    .where(eq(schema.events.id, id))
+    .returning({ sourceId: schema.events.sourceId });
   return row?.sourceId ?? null;
 }

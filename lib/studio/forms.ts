@@ -8,10 +8,12 @@ import { z } from "zod";
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  { ok: true; message?: string; data?: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
-export const FORBIDDEN = { ok: false, message: "Editors only. Please sign in to the studio again." } as const satisfies ActionResult<never>;
+export const FORBIDDEN = {
+  ok: false,
+  message: "Editors only. Please sign in to the studio again.",
+} as const satisfies ActionResult<never>;
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
@@ -65,7 +67,11 @@ export function urlOrPath(options: { allowPath?: boolean } = {}) {
           return false;
         }
       },
-      { message: options.allowPath ? "must be an https:// address or a path starting with /" : "must be an https:// address" },
+      {
+        message: options.allowPath
+          ? "must be an https:// address or a path starting with /"
+          : "must be an https:// address",
+      },
     );
 }
 
@@ -87,7 +93,10 @@ export function formObject(form: unknown): Record<string, string> {
 }
 
 /** Parses a JSON field of a form, reporting bad JSON as a field error. */
-export function parseJsonField(raw: unknown, field: string): { ok: true; value: unknown } | { ok: false; errors: FieldErrors } {
+export function parseJsonField(
+  raw: unknown,
+  field: string,
+): { ok: true; value: unknown } | { ok: false; errors: FieldErrors } {
   if (typeof raw !== "string") return { ok: false, errors: { [field]: ["is missing"] } };
   if (raw.length > 500_000) return { ok: false, errors: { [field]: ["is too large"] } };
   try {

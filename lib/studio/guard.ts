@@ -58,7 +58,8 @@ export function editorRoute<Ctx>(handler: (request: Request, context: Ctx, edito
     try {
       editor = await requireEditor();
     } catch (error) {
-      if (error instanceof StudioAccessError) return errorResponse(403, "forbidden", "Editors only. Sign in at /studio/sign-in.");
+      if (error instanceof StudioAccessError)
+        return errorResponse(403, "forbidden", "Editors only. Sign in at /studio/sign-in.");
       throw error;
     }
     return handler(request, context, editor);

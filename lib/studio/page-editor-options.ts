@@ -4,8 +4,17 @@ import { BLOCK_LABELS, BLOCK_PICKERS, IFRAME_FLOWS, emptyBlock, type BlockType }
 export function editorOptions() {
   const types = Object.keys(BLOCK_LABELS) as BlockType[];
   return {
-    types: types.map((t) => ({ type: t, label: BLOCK_LABELS[t], picker: BLOCK_PICKERS[t] ?? null, empty: emptyBlock(t) })),
-    flows: Object.entries(IFRAME_FLOWS).map(([flow, f]) => ({ flow, label: f.label, params: [...f.params] as string[] })),
+    types: types.map((t) => ({
+      type: t,
+      label: BLOCK_LABELS[t],
+      picker: BLOCK_PICKERS[t] ?? null,
+      empty: emptyBlock(t),
+    })),
+    flows: Object.entries(IFRAME_FLOWS).map(([flow, f]) => ({
+      flow,
+      label: f.label,
+      params: [...f.params] as string[],
+    })),
   };
 }
 export type EditorOptions = ReturnType<typeof editorOptions>;

@@ -56,7 +56,8 @@ export async function getPageBySlug(slug: string, database?: StoreDb): Promise<P
   return row ? toRow(row) : null;
 }
 
-export type PageWriteResult = { ok: true; id: number; slug: string; previousSlug?: string } | { ok: false; fieldErrors: FieldErrors };
+export type PageWriteResult =
+  { ok: true; id: number; slug: string; previousSlug?: string } | { ok: false; fieldErrors: FieldErrors };
 
 function columns(page: PageInput, by: string) {
   return {
@@ -71,7 +72,12 @@ function columns(page: PageInput, by: string) {
 }
 
 /** Creates (id undefined) or updates a page's draft. Invalid input writes nothing. */
-export async function savePageDraft(id: number | undefined, input: unknown, by: string, database?: StoreDb): Promise<PageWriteResult> {
+export async function savePageDraft(
+  id: number | undefined,
+  input: unknown,
+  by: string,
+  database?: StoreDb,
+): Promise<PageWriteResult> {
   const parsed = parsePage(input);
   if (!parsed.ok) return parsed;
   const d = await db(database);
@@ -84,7 +90,12 @@ export async function savePageDraft(id: number | undefined, input: unknown, by: 
   const existing = await getPage(id, d);
   if (!existing) return { ok: false, fieldErrors: { "(form)": ["This page no longer exists."] } };
   await d.update(schema.pages).set(columns(parsed.page, by)).where(eq(schema.pages.id, id));
-  return { ok: true, id, slug: parsed.page.slug, previousSlug: existing.slug !== parsed.page.slug ? existing.slug : undefined };
+  return {
+    ok: true,
+    id,
+    slug: parsed.page.slug,
+    previousSlug: existing.slug !== parsed.page.slug ? existing.slug : undefined,
+  };
 }
 
 /** Copies the draft to the published snapshot. */
@@ -110,7 +121,10 @@ export async function unpublishPage(id: number, by: string, database?: StoreDb):
   const d = await db(database);
   const page = await getPage(id, d);
   if (!page) return null;
-  await d.update(schema.pages).set({ publishedBlocks: null, publishedMeta: null, publishedAt: null, updatedAt: new Date(), updatedBy: by }).where(eq(schema.pages.id, id));
+  await d
+    .update(schema.pages)
+    .set({ publishedBlocks: null, publishedMeta: null, publishedAt: null, updatedAt: new Date(), updatedBy: by })
+    .where(eq(schema.pages.id, id));
   return page;
 }
 

@@ -4,7 +4,16 @@
  */
 import { routes } from "@/lib/routes";
 
-export const PICKER_KINDS = ["event", "performance", "fund", "membership", "voucher", "merchandise", "seating-type", "subscription"] as const;
+export const PICKER_KINDS = [
+  "event",
+  "performance",
+  "fund",
+  "membership",
+  "voucher",
+  "merchandise",
+  "seating-type",
+  "subscription",
+] as const;
 export type PickerKind = (typeof PICKER_KINDS)[number];
 
 export const PICKER_LABELS: Record<PickerKind, { one: string; many: string }> = {
@@ -63,7 +72,11 @@ export function normaliseQuery(q: unknown): string {
  * Items matching every word of the query (in label, detail or id), best first: label prefix matches, then the
  * rest; within each, dated items upcoming-first (past ones last), then alphabetical. At most `limit`.
  */
-export function searchItems(items: readonly PickerItem[], query: string, options: { limit?: number; now?: Date } = {}): PickerItem[] {
+export function searchItems(
+  items: readonly PickerItem[],
+  query: string,
+  options: { limit?: number; now?: Date } = {},
+): PickerItem[] {
   const q = normaliseQuery(query);
   const words = q ? q.split(" ") : [];
   const now = (options.now ?? new Date()).toISOString();
@@ -81,7 +94,11 @@ export function searchItems(items: readonly PickerItem[], query: string, options
     (a, b) =>
       a.rank - b.rank ||
       a.past - b.past ||
-      (a.item.at && b.item.at ? (a.past ? b.item.at.localeCompare(a.item.at) : a.item.at.localeCompare(b.item.at)) : 0) ||
+      (a.item.at && b.item.at
+        ? a.past
+          ? b.item.at.localeCompare(a.item.at)
+          : a.item.at.localeCompare(b.item.at)
+        : 0) ||
       (a.item.sortKey ?? a.item.label).localeCompare(b.item.sortKey ?? b.item.label),
   );
   return scored.slice(0, options.limit ?? PICKER_PAGE).map((s) => s.item);
@@ -148,7 +165,11 @@ const realTimers: Timers = {
 };
 
 /** Calls `fn` with the latest arguments once `ms` has passed without another call. `cancel` drops a pending call. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms = PICKER_DEBOUNCE_MS, timers: Timers = realTimers) {
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms = PICKER_DEBOUNCE_MS,
+  timers: Timers = realTimers,
+) {
   let handle: unknown;
   const debounced = (...args: A) => {
     if (handle !== undefined) timers.clearTimeout(handle);

@@ -36,11 +36,18 @@ export function signSessionToken(claims: StudioSessionClaims, secret: string): s
 
 export function issueSessionToken(email: string, secret: string, now = new Date()): string {
   const iat = Math.floor(now.getTime() / 1000);
-  return signSessionToken({ sub: email.toLowerCase(), role: "editor", iat, exp: iat + STUDIO_SESSION_SECONDS, at: now.getTime() }, secret);
+  return signSessionToken(
+    { sub: email.toLowerCase(), role: "editor", iat, exp: iat + STUDIO_SESSION_SECONDS, at: now.getTime() },
+    secret,
+  );
 }
 
 /** The claims of a well-signed, unexpired token, or null. Never throws on junk input. */
-export function verifySessionToken(token: string | undefined | null, secret: string, now = new Date()): StudioSessionClaims | null {
+export function verifySessionToken(
+  token: string | undefined | null,
+  secret: string,
+  now = new Date(),
+): StudioSessionClaims | null {
   if (!token || token.length > 2048) return null;
   const dot = token.indexOf(".");
   if (dot <= 0 || dot !== token.lastIndexOf(".")) return null;
@@ -56,7 +63,8 @@ export function verifySessionToken(token: string | undefined | null, secret: str
   }
   if (!claims || typeof claims !== "object") return null;
   const c = claims as Partial<StudioSessionClaims>;
-  if (typeof c.sub !== "string" || c.role !== "editor" || typeof c.exp !== "number" || typeof c.iat !== "number") return null;
+  if (typeof c.sub !== "string" || c.role !== "editor" || typeof c.exp !== "number" || typeof c.iat !== "number")
+    return null;
   if (c.exp * 1000 <= now.getTime()) return null;
   return c as StudioSessionClaims;
 }

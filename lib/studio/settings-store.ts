@@ -5,7 +5,11 @@ import { getDb, schema, type StoreDb } from "@/lib/db";
 
 export async function readSetting<T = unknown>(key: string, database?: StoreDb): Promise<T | undefined> {
   const d = database ?? (await getDb());
-  const [row] = await d.select({ value: schema.siteSettings.value }).from(schema.siteSettings).where(eq(schema.siteSettings.key, key)).limit(1);
+  const [row] = await d
+    .select({ value: schema.siteSettings.value })
+    .from(schema.siteSettings)
+    .where(eq(schema.siteSettings.key, key))
+    .limit(1);
   return row?.value as T | undefined;
 }
 

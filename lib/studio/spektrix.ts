@@ -1,9 +1,23 @@
 import "server-only";
 import { pingSpektrix } from "@/lib/spektrix/health";
 import { createSpektrixOwnerClient, type SpektrixOwnerClient } from "@/lib/spektrix/owner";
-import { SpektrixHttpError, SpektrixNetworkError, SpektrixSchemaError, SpektrixTimeoutError, isSpektrixId } from "@/lib/spektrix";
+import {
+  SpektrixHttpError,
+  SpektrixNetworkError,
+  SpektrixSchemaError,
+  SpektrixTimeoutError,
+  isSpektrixId,
+} from "@/lib/spektrix";
 import { ownerCredentials } from "./connection";
-import { PICKER_CACHE_MS, PICKER_KINDS, PICKER_LABELS, TtlCache, searchItems, type PickerItem, type PickerKind } from "./picker-core";
+import {
+  PICKER_CACHE_MS,
+  PICKER_KINDS,
+  PICKER_LABELS,
+  TtlCache,
+  searchItems,
+  type PickerItem,
+  type PickerKind,
+} from "./picker-core";
 import { formatLocalPerformanceTime } from "@/lib/checkout/format";
 
 /**
@@ -11,7 +25,9 @@ import { formatLocalPerformanceTime } from "@/lib/checkout/format";
  * owner key never leaves this process.
  */
 
-export async function studioOwnerClient(options: { retries?: number; timeoutMs?: number } = {}): Promise<SpektrixOwnerClient> {
+export async function studioOwnerClient(
+  options: { retries?: number; timeoutMs?: number } = {},
+): Promise<SpektrixOwnerClient> {
   const c = await ownerCredentials();
   return createSpektrixOwnerClient({
     baseUrl: c.baseUrl,
@@ -34,7 +50,10 @@ const money = (n: number | null | undefined) => (typeof n === "number" ? n.toFix
 async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new Date()): Promise<PickerItem[]> {
   switch (kind) {
     case "event": {
-      const events = await client.listEvents({ from: iso(new Date(now.getTime() - 30 * DAY)), to: iso(new Date(now.getTime() + 730 * DAY)) });
+      const events = await client.listEvents({
+        from: iso(new Date(now.getTime() - 30 * DAY)),
+        to: iso(new Date(now.getTime() + 730 * DAY)),
+      });
       return events.map((e) => ({
         id: e.id,
         label: e.name,
@@ -56,15 +75,35 @@ async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new
       }));
     }
     case "fund":
-      return (await client.listFunds()).map((f) => ({ id: f.id, label: f.name, detail: [f.code, f.description].filter(Boolean).join(" · ") || undefined }));
+      return (await client.listFunds()).map((f) => ({
+        id: f.id,
+        label: f.name,
+        detail: [f.code, f.description].filter(Boolean).join(" · ") || undefined,
+      }));
     case "membership":
-      return (await client.listMembershipTypes()).map((m) => ({ id: m.id, label: m.name, detail: money(m.price) ?? undefined }));
+      return (await client.listMembershipTypes()).map((m) => ({
+        id: m.id,
+        label: m.name,
+        detail: money(m.price) ?? undefined,
+      }));
     case "voucher":
-      return (await client.listGiftVoucherTypes()).map((v) => ({ id: v.id, label: v.name, detail: v.amount === null ? "buyer chooses the amount" : money(v.amount)! }));
+      return (await client.listGiftVoucherTypes()).map((v) => ({
+        id: v.id,
+        label: v.name,
+        detail: v.amount === null ? "buyer chooses the amount" : money(v.amount)!,
+      }));
     case "merchandise":
-      return (await client.listMerchandise()).map((m) => ({ id: m.id, label: m.name, detail: money(m.price) ?? undefined }));
+      return (await client.listMerchandise()).map((m) => ({
+        id: m.id,
+        label: m.name,
+        detail: money(m.price) ?? undefined,
+      }));
     case "seating-type":
-      return (await client.listSeatingTypes()).map((s) => ({ id: s.id, label: s.name, detail: s.description ?? undefined }));
+      return (await client.listSeatingTypes()).map((s) => ({
+        id: s.id,
+        label: s.name,
+        detail: s.description ?? undefined,
+      }));
     case "subscription":
       return (await client.listSubscriptions()).map((s) => ({
         id: s.id,
@@ -94,7 +133,10 @@ export async function searchPicker(kind: PickerKind, query: string): Promise<Pic
 }
 
 /** Whether a picked record still exists in Spektrix. */
-export async function pickedRecordExists(kind: PickerKind, id: string): Promise<{ exists: boolean; item?: PickerItem }> {
+export async function pickedRecordExists(
+  kind: PickerKind,
+  id: string,
+): Promise<{ exists: boolean; item?: PickerItem }> {
   const items = await cachedKind(kind);
   const item = items.find((i) => i.id === id);
   if (item) return { exists: true, item };
@@ -121,14 +163,19 @@ export function explainForEditor(error: unknown, what: string): string {
   if (error instanceof SpektrixHttpError) {
     if (error.status === 401 || error.status === 403)
       return `Spektrix refused ${what} (${error.status}). The owner signature was not accepted: check the API user and secret key, and that this server's clock is right (signed requests expire after a few minutes).`;
-    if (error.status === 404) return `Spektrix answered ${what} with 404: check the client name, or this list may not exist for your client.`;
+    if (error.status === 404)
+      return `Spektrix answered ${what} with 404: check the client name, or this list may not exist for your client.`;
     if (error.status === 429) return `Spektrix is rate-limiting us (429) on ${what}. Wait a minute and check again.`;
-    if (error.status >= 500) return `Spektrix had an internal error (${error.status}) on ${what}. This is on their side; try again shortly.`;
+    if (error.status >= 500)
+      return `Spektrix had an internal error (${error.status}) on ${what}. This is on their side; try again shortly.`;
     return `Spektrix rejected ${what} with ${error.status}.`;
   }
-  if (error instanceof SpektrixTimeoutError) return `Spektrix took longer than ${Math.round(error.timeoutMs / 1000)} s to answer ${what}. It may be slow or unreachable from this server.`;
-  if (error instanceof SpektrixNetworkError) return `This server could not reach Spektrix for ${what}: check the base URL / custom domain, DNS and firewall.`;
-  if (error instanceof SpektrixSchemaError) return `Spektrix answered ${what} with data we could not read (at ${error.field}). The API may have changed; report this to your developers.`;
+  if (error instanceof SpektrixTimeoutError)
+    return `Spektrix took longer than ${Math.round(error.timeoutMs / 1000)} s to answer ${what}. It may be slow or unreachable from this server.`;
+  if (error instanceof SpektrixNetworkError)
+    return `This server could not reach Spektrix for ${what}: check the base URL / custom domain, DNS and firewall.`;
+  if (error instanceof SpektrixSchemaError)
+    return `Spektrix answered ${what} with data we could not read (at ${error.field}). The API may have changed; report this to your developers.`;
   return `${what} failed for an unexpected reason.`;
 }
 
@@ -149,17 +196,38 @@ export interface ConnectionReport {
 export async function checkConnection(): Promise<ConnectionReport> {
   const c = await ownerCredentials();
   const target = `${c.baseUrl}/${c.clientName}`;
-  const ping = await pingSpektrix({ baseUrl: c.baseUrl, clientName: c.clientName, apiUser: c.apiUser, apiKey: c.apiKey, timeoutMs: 4_000 });
+  const ping = await pingSpektrix({
+    baseUrl: c.baseUrl,
+    clientName: c.clientName,
+    apiUser: c.apiUser,
+    apiKey: c.apiKey,
+    timeoutMs: 4_000,
+  });
   let reachable: CheckLine;
   if (ping.ok) reachable = { ok: true, detail: `Spektrix answered in ${ping.latencyMs} ms.` };
   // The probe is signed: a refused signature still proves Spektrix is reachable; the next line explains it.
-  else if (ping.status === 401) reachable = { ok: true, detail: `Spektrix answered in ${ping.latencyMs} ms (it refused the signature: see below).` };
-  else if (ping.status === 404) reachable = { ok: false, detail: `The server answered, but it does not know the client name "${c.clientName}". Check the client name.` };
-  else if (ping.status !== null) reachable = { ok: false, detail: `The server answered with ${ping.status}. ${ping.status >= 500 ? "Spektrix may be down; try again shortly." : "Check the base URL and custom domain."}` };
+  else if (ping.status === 401)
+    reachable = {
+      ok: true,
+      detail: `Spektrix answered in ${ping.latencyMs} ms (it refused the signature: see below).`,
+    };
+  else if (ping.status === 404)
+    reachable = {
+      ok: false,
+      detail: `The server answered, but it does not know the client name "${c.clientName}". Check the client name.`,
+    };
+  else if (ping.status !== null)
+    reachable = {
+      ok: false,
+      detail: `The server answered with ${ping.status}. ${ping.status >= 500 ? "Spektrix may be down; try again shortly." : "Check the base URL and custom domain."}`,
+    };
   else
     reachable = {
       ok: false,
-      detail: ping.reason === "timeout" ? "No answer within 4 s. Spektrix may be slow, or a firewall is dropping the connection." : `Could not connect to ${c.baseUrl}. Check the base URL / custom domain and DNS.`,
+      detail:
+        ping.reason === "timeout"
+          ? "No answer within 4 s. Spektrix may be slow, or a firewall is dropping the connection."
+          : `Could not connect to ${c.baseUrl}. Check the base URL / custom domain and DNS.`,
     };
 
   const client = await studioOwnerClient({ retries: 0, timeoutMs: 6_000 });
@@ -176,7 +244,13 @@ export async function checkConnection(): Promise<ConnectionReport> {
       const label = PICKER_LABELS[kind].many;
       try {
         const items = await loadKind(client, kind);
-        return { kind, label, ok: true, count: items.length, detail: items.length === 0 ? `No ${label} yet: pickers for ${label} will be empty.` : "" };
+        return {
+          kind,
+          label,
+          ok: true,
+          count: items.length,
+          detail: items.length === 0 ? `No ${label} yet: pickers for ${label} will be empty.` : "",
+        };
       } catch (error) {
         return { kind, label, ok: false, count: null, detail: explainForEditor(error, `the ${label} list`) };
       }

@@ -29,12 +29,24 @@ export interface PreviewRow {
 }
 
 export type PreviewResult =
-  | { ok: true; event: { id: string; name: string }; existing: boolean; taken: boolean; rows: PreviewRow[]; note?: string }
+  | {
+      ok: true;
+      event: { id: string; name: string };
+      existing: boolean;
+      taken: boolean;
+      rows: PreviewRow[];
+      note?: string;
+    }
   | { ok: false; fieldErrors?: SettingsErrors; message: string };
 
-export async function previewSettingsOnEvent(input: unknown, eventId: string, database?: StoreDb): Promise<PreviewResult> {
+export async function previewSettingsOnEvent(
+  input: unknown,
+  eventId: string,
+  database?: StoreDb,
+): Promise<PreviewResult> {
   const parsed = parseSyncSettings(input);
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.errors, message: "Fix the highlighted settings to preview them." };
+  if (!parsed.ok)
+    return { ok: false, fieldErrors: parsed.errors, message: "Fix the highlighted settings to preview them." };
   const settings = parsed.settings;
   const config = env();
   const source = configuredSource(config);
@@ -67,14 +79,16 @@ export async function previewSettingsOnEvent(input: unknown, eventId: string, da
 
   const read = (row: Record<string, unknown> | undefined, target: string) => {
     if (!row) return null;
-    if (target.startsWith("custom.")) return (row.custom as Record<string, unknown> | undefined)?.[target.slice(7)] ?? null;
+    if (target.startsWith("custom."))
+      return (row.custom as Record<string, unknown> | undefined)?.[target.slice(7)] ?? null;
     return row[target] ?? null;
   };
   const rows: PreviewRow[] = settings.maps.map((map, i) => {
     const current = read(existingRow as unknown as Record<string, unknown> | undefined, map.target);
     let after: unknown;
     if (insert) after = read(insert, map.target);
-    else if (update && (map.target.startsWith("custom.") ? update.custom !== undefined : map.target in update)) after = read(update, map.target);
+    else if (update && (map.target.startsWith("custom.") ? update.custom !== undefined : map.target in update))
+      after = read(update, map.target);
     else after = current;
     return {
       target: map.target,
@@ -93,7 +107,9 @@ export async function previewSettingsOnEvent(input: unknown, eventId: string, da
     existing: Boolean(existingRow),
     taken,
     rows,
-    note: !taken ? (plan.errors?.[0] ?? "These settings would not take this event into the site (see the take/exclude rules).") : undefined,
+    note: !taken
+      ? (plan.errors?.[0] ?? "These settings would not take this event into the site (see the take/exclude rules).")
+      : undefined,
   };
 }
 

@@ -15,14 +15,33 @@ export interface StudioUser {
   role: "editor";
 }
 
-export async function findStudioUser(email: string, database?: StoreDb): Promise<(StudioUser & { disabled: boolean; passwordHash: string }) | null> {
+export async function findStudioUser(
+  email: string,
+  database?: StoreDb,
+): Promise<(StudioUser & { disabled: boolean; passwordHash: string }) | null> {
   const d = database ?? (await getDb());
-  const [row] = await d.select().from(schema.studioUsers).where(eq(schema.studioUsers.email, email.trim().toLowerCase())).limit(1);
-  return row ? { id: row.id, email: row.email, name: row.name, role: "editor", disabled: row.disabled, passwordHash: row.passwordHash } : null;
+  const [row] = await d
+    .select()
+    .from(schema.studioUsers)
+    .where(eq(schema.studioUsers.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row
+    ? {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        role: "editor",
+        disabled: row.disabled,
+        passwordHash: row.passwordHash,
+      }
+    : null;
 }
 
 /** Creates (or resets the password of) a studio user, ending the sessions it had. For scripts and tests. */
-export async function upsertStudioUser(input: { email: string; password: string; name?: string }, database?: StoreDb): Promise<void> {
+export async function upsertStudioUser(
+  input: { email: string; password: string; name?: string },
+  database?: StoreDb,
+): Promise<void> {
   const d = database ?? (await getDb());
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
@@ -46,7 +65,11 @@ export async function seedDemoEditors(database?: StoreDb): Promise<void> {
 }
 
 /** The user for a correct e-mail and password, or null. Takes the same time whether or not the e-mail exists. */
-export async function checkCredentials(email: string, password: string, database?: StoreDb): Promise<StudioUser | null> {
+export async function checkCredentials(
+  email: string,
+  password: string,
+  database?: StoreDb,
+): Promise<StudioUser | null> {
   const d = database ?? (await getDb());
   await seedDemoEditors(d);
   const user = await findStudioUser(email, d);

@@ -83,7 +83,11 @@ export async function fetchFeed(
   if (scope.kind === "event") {
     const event = await source.fetchEvent(scope.eventId);
     const performances = event ? await source.fetchEventPerformances(scope.eventId) : [];
-    return { events: event ? [event] : [], performances: performances.filter((p) => p.eventId === scope.eventId), venues: null };
+    return {
+      events: event ? [event] : [],
+      performances: performances.filter((p) => p.eventId === scope.eventId),
+      venues: null,
+    };
   }
   const slices = sliceWindow(scope.window, settings.fetch.sliceDays);
   type Job = { kind: "events" | "performances"; slice: (typeof slices)[number] } | { kind: "venues" };
@@ -111,19 +115,32 @@ function describe(error: unknown): string {
 
 function totals(plan: SyncPlan["counts"]): SyncCounts {
   const sum = (k: keyof SyncCounts) => plan.events[k] + plan.performances[k];
-  return { created: sum("created"), updated: sum("updated"), unchanged: sum("unchanged"), missing: sum("missing"), skipped: sum("skipped") };
+  return {
+    created: sum("created"),
+    updated: sum("updated"),
+    unchanged: sum("unchanged"),
+    missing: sum("missing"),
+    skipped: sum("skipped"),
+  };
 }
 
 export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   const clock = options.now ?? (() => new Date());
   const started = clock();
   const scopeLabel: SyncSummary["scope"] = options.eventId ? `event:${options.eventId}` : "full";
-  const result = await options.database.withAdvisoryLock(SYNC_LOCK_KEY, () => locked(options, started, scopeLabel, clock));
+  const result = await options.database.withAdvisoryLock(SYNC_LOCK_KEY, () =>
+    locked(options, started, scopeLabel, clock),
+  );
   return result ?? { ...emptySummary(options.trigger, scopeLabel, started, clock()), status: "already-running" };
 }
 
 /** A summary with nothing done yet, from `started` to `finished`. */
-function emptySummary(trigger: SyncSummary["trigger"], scope: SyncSummary["scope"], started: Date, finished: Date): SyncSummary {
+function emptySummary(
+  trigger: SyncSummary["trigger"],
+  scope: SyncSummary["scope"],
+  started: Date,
+  finished: Date,
+): SyncSummary {
   return {
     runId: null,
     status: "running",
@@ -154,7 +171,12 @@ async function locked(
   // We hold the lock, so any run still marked running died without finishing (killed, crashed host).
   await db
     .update(runs)
-    .set({ status: "failed", finishedAt: started, abortReason: null, errors: ["interrupted: the process stopped before the run finished"] })
+    .set({
+      status: "failed",
+      finishedAt: started,
+      abortReason: null,
+      errors: ["interrupted: the process stopped before the run finished"],
+    })
     .where(eq(runs.status, "running"));
   const [run] = await db
     .insert(runs)
@@ -169,7 +191,9 @@ async function locked(
     summary.settingsVersion = loaded.version;
     const now = clock();
     const window = windowAround(now, settings.fetch.daysBack, settings.fetch.daysAhead);
-    const syncScope: SyncScope = options.eventId ? { kind: "event", eventId: options.eventId, window } : { kind: "full", window };
+    const syncScope: SyncScope = options.eventId
+      ? { kind: "event", eventId: options.eventId, window }
+      : { kind: "full", window };
 
     const fetchStarted = performance.now();
     // The store is read while the feed downloads; nothing writes to it meanwhile (we hold the lock).
@@ -188,7 +212,15 @@ async function locked(
     }
 
     options.onProgress?.({ phase: "diff" });
-    const plan = planSync({ scope: syncScope, feed, stored, settings, now, timeZone: options.timeZone, force: options.force });
+    const plan = planSync({
+      scope: syncScope,
+      feed,
+      stored,
+      settings,
+      now,
+      timeZone: options.timeZone,
+      force: options.force,
+    });
     summary.details = plan.counts;
     summary.counts = totals(plan.counts);
     summary.errors.push(...plan.errors);
@@ -207,7 +239,8 @@ async function locked(
         summary.revalidated = await revalidateChanged(plan, options.revalidate, summary.errors);
         // The cache was told exactly what changed, so it need not start over (ADR 0008). A run that cannot
         // revalidate (outside the site) or failed to leaves the generation unannounced: caches start over.
-        if (options.revalidate && summary.errors.length === errorsBefore) await announceGeneration(db, applied.generation);
+        if (options.revalidate && summary.errors.length === errorsBefore)
+          await announceGeneration(db, applied.generation);
       }
     }
   } catch (error) {
@@ -231,7 +264,12 @@ async function locked(
       errors: summary.errors,
       abortReason: summary.abortReason,
       settingsVersion: summary.settingsVersion,
-      details: { ...(summary.details ?? {}), writes: summary.writes, fetchMs: summary.fetchMs, revalidated: summary.revalidated.length },
+      details: {
+        ...(summary.details ?? {}),
+        writes: summary.writes,
+        fetchMs: summary.fetchMs,
+        revalidated: summary.revalidated.length,
+      },
     })
     .where(eq(runs.id, summary.runId!));
   return summary;
@@ -241,7 +279,11 @@ async function locked(
  * Each changed event's tag, the slug of each new event (a page may have looked it up before it existed), then the
  * listings (and venues) tag, each once. Failures are logged, not fatal.
  */
-async function revalidateChanged(plan: SyncPlan, revalidate: Revalidate | undefined, errors: string[]): Promise<string[]> {
+async function revalidateChanged(
+  plan: SyncPlan,
+  revalidate: Revalidate | undefined,
+  errors: string[],
+): Promise<string[]> {
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
   list.push(...plan.events.insert.map((e) => tags.slug(e.slug)).sort());
   if (plan.events.insert.length) list.push(tags.slugs);

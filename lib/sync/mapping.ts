@@ -27,7 +27,11 @@ export function readSource(event: SourceEvent, source: string): unknown {
 }
 
 /** The site fields the sync maps produce for one event, in map order. */
-export function mapEventFields(event: SourceEvent, settings: SyncSettings, options: { timeZone: string }): MappedField[] {
+export function mapEventFields(
+  event: SourceEvent,
+  settings: SyncSettings,
+  options: { timeZone: string },
+): MappedField[] {
   return settings.maps.map((map) => {
     let value = applyTransform(map.transform, readSource(event, map.source), options);
     if (map.target === "durationMinutes" && typeof value === "number") {
@@ -99,7 +103,9 @@ export function takeEvent(
   if (settings.events.take === "onSale" && event.isOnSale !== true) return { take: false, reason: "not on sale" };
   if (settings.events.take === "withFuturePerformances") {
     const now = options.now.getTime();
-    const future = performances.some((p) => !p.cancelled && (performanceStart(p, options.timeZone)?.getTime() ?? 0) >= now);
+    const future = performances.some(
+      (p) => !p.cancelled && (performanceStart(p, options.timeZone)?.getTime() ?? 0) >= now,
+    );
     if (!future) return { take: false, reason: "no future performances" };
   }
   return { take: true };
@@ -208,7 +214,9 @@ export function eventHash(
   settings: SyncSettings,
   options: { timeZone: string; derived?: { firstPerformanceAt: Date | null; lastPerformanceAt: Date | null } },
 ): string {
-  return sha256(`${rulesFingerprint(settings).event}\n${options.timeZone}\n${canonicalJson({ source: event, derived: options.derived })}`);
+  return sha256(
+    `${rulesFingerprint(settings).event}\n${options.timeZone}\n${canonicalJson({ source: event, derived: options.derived })}`,
+  );
 }
 
 export function performanceHash(p: SourcePerformance, settings: SyncSettings, options: { timeZone: string }): string {

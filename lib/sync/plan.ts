@@ -32,7 +32,11 @@ export interface Feed {
 
 /** The site-field columns a sync map may write, as stored. */
 export type EventSiteFields = {
-  [K in EventTargetColumn]: K extends "durationMinutes" ? number | null : K extends "tags" ? string[] | null : string | null;
+  [K in EventTargetColumn]: K extends "durationMinutes"
+    ? number | null
+    : K extends "tags"
+      ? string[] | null
+      : string | null;
 } & { custom: Record<string, unknown> };
 
 export interface StoredEvent extends EventSiteFields {
@@ -200,8 +204,17 @@ function share(n: number, of: number): string {
 /** The site-field values a new event starts with: every map applies, whatever its mode. */
 function createFields(mapped: MappedField[], event: SourceEvent): EventSiteFields {
   const fields: Record<string, unknown> = {
-    title: null, subtitle: null, summary: null, bodyHtml: null, genre: null, heroImageUrl: null, heroImageAlt: null,
-    thumbnailUrl: null, durationMinutes: null, ageGuidance: null, tags: null,
+    title: null,
+    subtitle: null,
+    summary: null,
+    bodyHtml: null,
+    genre: null,
+    heroImageUrl: null,
+    heroImageAlt: null,
+    thumbnailUrl: null,
+    durationMinutes: null,
+    ageGuidance: null,
+    tags: null,
   };
   const custom: Record<string, unknown> = {};
   for (const m of mapped) {
@@ -346,7 +359,11 @@ export function planSync(input: PlanInput): SyncPlan {
       } as EventInsert);
       ec.created++;
     } else {
-      plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { ...updateFields(mapped, s), ...common, missingSince: null } });
+      plan.events.update.push({
+        id: s.id,
+        sourceId: s.sourceId,
+        set: { ...updateFields(mapped, s), ...common, missingSince: null },
+      });
       ec.updated++;
     }
     changed.add(event.id);
@@ -360,7 +377,11 @@ export function planSync(input: PlanInput): SyncPlan {
     if (feedEvents.has(s.sourceId)) continue;
     if (s.status === "active" && inScope && (scope.kind === "event" || expectedInWindow(s, window))) {
       activeVanishing++;
-      plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "missing", missingSince: now, updatedAt: now } });
+      plan.events.update.push({
+        id: s.id,
+        sourceId: s.sourceId,
+        set: { status: "missing", missingSince: now, updatedAt: now },
+      });
       ec.missing++;
       changed.add(s.sourceId);
     } else if (s.status === "missing" && graceOver(s.missingSince) && !keptLive(s, now)) {
@@ -444,7 +465,11 @@ export function planSync(input: PlanInput): SyncPlan {
     if (seenPerformances.has(s.sourceId)) continue;
     if (expected) {
       if (s.status === "active") vanishingPerformances++;
-      plan.performances.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "missing", missingSince: now, updatedAt: now } });
+      plan.performances.update.push({
+        id: s.id,
+        sourceId: s.sourceId,
+        set: { status: "missing", missingSince: now, updatedAt: now },
+      });
       pc.missing++;
       changed.add(eventSourceId);
     } else if (s.status === "missing" && graceOver(s.missingSince)) {

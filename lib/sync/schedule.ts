@@ -46,15 +46,23 @@ export function startSyncSchedule(options: SyncScheduleOptions = {}): SyncSchedu
     try {
       const { env } = await import("@/lib/config");
       const config = env();
-      const schedule = options.everyMinutes ? { enabled: true, everyMinutes: options.everyMinutes } : await readScheduleSettings();
+      const schedule = options.everyMinutes
+        ? { enabled: true, everyMinutes: options.everyMinutes }
+        : await readScheduleSettings();
       nextMinutes = schedule.everyMinutes;
       if (schedule.enabled) {
         const response = await doFetch(`${options.siteUrl ?? config.SITE_URL}/api/sync`, {
           method: "POST",
           headers: { authorization: `Bearer ${options.secret ?? config.SYNC_SECRET}`, "x-sync-trigger": "schedule" },
         });
-        const summary = (await response.json().catch(() => ({}))) as { status?: string; abortReason?: string | null; writes?: number };
-        log(`${summary.status ?? response.status}${summary.abortReason ? `: ${summary.abortReason}` : ""}${summary.writes ? ` (${summary.writes} writes)` : ""}`);
+        const summary = (await response.json().catch(() => ({}))) as {
+          status?: string;
+          abortReason?: string | null;
+          writes?: number;
+        };
+        log(
+          `${summary.status ?? response.status}${summary.abortReason ? `: ${summary.abortReason}` : ""}${summary.writes ? ` (${summary.writes} writes)` : ""}`,
+        );
       }
     } catch (error) {
       log(`could not run: ${error instanceof Error ? error.message : String(error)}`);

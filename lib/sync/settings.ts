@@ -9,7 +9,13 @@ import { MAX_WINDOW_DAYS } from "./time";
  * rows in `sync_settings` (the newest row is in force). With no saved row, `defaultSyncSettings` apply.
  */
 
-export const ACCESS_FLAGS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const satisfies readonly AccessFlag[];
+export const ACCESS_FLAGS = [
+  "captioned",
+  "bsl",
+  "audioDescribed",
+  "relaxed",
+  "touchTour",
+] as const satisfies readonly AccessFlag[];
 
 /** Spektrix event fields a sync map may read, besides any `attribute_<Name>`. */
 export const EVENT_SOURCE_FIELDS = [
@@ -61,10 +67,9 @@ const attributeName = z
 const sourceField = z
   .string()
   .trim()
-  .refine(
-    (s) => (EVENT_SOURCE_FIELDS as readonly string[]).includes(s) || /^attribute_[A-Za-z0-9_]+$/.test(s),
-    { message: `must be a Spektrix event field (${EVENT_SOURCE_FIELDS.join(", ")}) or attribute_<Name>` },
-  );
+  .refine((s) => (EVENT_SOURCE_FIELDS as readonly string[]).includes(s) || /^attribute_[A-Za-z0-9_]+$/.test(s), {
+    message: `must be a Spektrix event field (${EVENT_SOURCE_FIELDS.join(", ")}) or attribute_<Name>`,
+  });
 
 const targetField = z
   .string()
@@ -110,7 +115,10 @@ export const syncSettingsSchema = z
         slugRule: z.enum(["name", "webEventId", "id"]).default("webEventId"),
         /** Which events are taken from the feed. */
         take: z.enum(["all", "onSale", "withFuturePerformances"]).default("all"),
-        exclude: z.array(exclusionSchema).max(20).default([{ attribute: "SLExcludeFromViewEventsPage" }]),
+        exclude: z
+          .array(exclusionSchema)
+          .max(20)
+          .default([{ attribute: "SLExcludeFromViewEventsPage" }]),
       })
       .prefault({}),
     performances: z
@@ -131,7 +139,10 @@ export const syncSettingsSchema = z
           .prefault({}),
       })
       .prefault({}),
-    maps: z.array(syncMapSchema).max(100).default(() => defaultMaps()),
+    maps: z
+      .array(syncMapSchema)
+      .max(100)
+      .default(() => defaultMaps()),
     fetch: z
       .object({
         /** The window fetched each run, relative to now. */
@@ -148,13 +159,23 @@ export const syncSettingsSchema = z
         /** Abort when more than this share of active events (or performances) would vanish in one run. */
         maxVanishShare: z.number().min(0).max(1).default(0.5),
         /** A record missing from the feed stays listed this long before it is hidden (unless keep-live-until). */
-        missingGraceHours: z.number().int().min(0).max(24 * 90).default(48),
+        missingGraceHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 90)
+          .default(48),
       })
       .prefault({}),
     schedule: z
       .object({
         enabled: z.boolean().default(true),
-        everyMinutes: z.number().int().min(1).max(24 * 60).default(10),
+        everyMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(10),
       })
       .prefault({}),
   })
@@ -163,7 +184,11 @@ export const syncSettingsSchema = z
     settings.maps.forEach((map, i) => {
       const first = seen.get(map.target);
       if (first !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["maps", i, "target"], message: `${map.target} is already written by maps.${first}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["maps", i, "target"],
+          message: `${map.target} is already written by maps.${first}`,
+        });
       } else seen.set(map.target, i);
     });
     if (!seen.has("title")) {
@@ -209,7 +234,11 @@ export function parseSyncSettings(input: unknown): SettingsResult {
 
 export class InvalidSyncSettingsError extends Error {
   constructor(readonly errors: SettingsErrors) {
-    super(`Invalid sync settings: ${Object.entries(errors).map(([k, v]) => `${k} ${v.join("; ")}`).join(", ")}`);
+    super(
+      `Invalid sync settings: ${Object.entries(errors)
+        .map(([k, v]) => `${k} ${v.join("; ")}`)
+        .join(", ")}`,
+    );
     this.name = "InvalidSyncSettingsError";
   }
 }
@@ -247,7 +276,7 @@ export async function saveSyncSettings(
   db: StoreDb,
   input: unknown,
   options: { savedBy?: string } = {},
-): Promise<({ ok: true; version: number; settings: SyncSettings }) | { ok: false; errors: SettingsErrors }> {
+): Promise<{ ok: true; version: number; settings: SyncSettings } | { ok: false; errors: SettingsErrors }> {
   const parsed = parseSyncSettings(input);
   if (!parsed.ok) return parsed;
   const version = await db.transaction(async (tx) => {

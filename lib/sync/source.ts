@@ -72,7 +72,8 @@ export interface SyncSource {
 export function attributesOf(record: object): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key.startsWith("attribute_") && value !== undefined) out[key.slice("attribute_".length)] = value as AttributeValue;
+    if (key.startsWith("attribute_") && value !== undefined)
+      out[key.slice("attribute_".length)] = value as AttributeValue;
   }
   return out;
 }

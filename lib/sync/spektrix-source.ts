@@ -77,7 +77,14 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource {
   const catalogue =
     options.catalogue ??
-    createCatalogueReader({ baseUrl: options.baseUrl, clientName: options.clientName, owner: options.owner, timeoutMs: options.timeoutMs, retries: options.retries, now: options.now });
+    createCatalogueReader({
+      baseUrl: options.baseUrl,
+      clientName: options.clientName,
+      owner: options.owner,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      now: options.now,
+    });
   const concurrency = options.concurrency ?? 4;
   // Plans rarely change and there are few of them; each is asked for once per source (one run).
   const venueOfPlan = new Map<string, Promise<string | null>>();

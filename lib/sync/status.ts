@@ -91,7 +91,9 @@ export async function getSyncHealth(db: StoreDb, options: { now?: Date } = {}): 
     lastRun: lastRun ?? null,
     running: lastRun?.status === "running",
     lastSuccessAt,
-    lastSuccessAgeSeconds: lastSuccessAt ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000)) : null,
+    lastSuccessAgeSeconds: lastSuccessAt
+      ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000))
+      : null,
     lastAbort: lastAbort ? { at: lastAbort.at, reason: lastAbort.reason ?? "aborted" } : null,
     missing: { events: events.missing, performances: performances.missing },
     disabled: { events: events.disabled, performances: performances.disabled },

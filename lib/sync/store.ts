@@ -42,13 +42,23 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     missingSince: performances.missingSince,
     startsAt: performances.startsAt,
   };
-  const venueRows = await db.select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, address: venues.address }).from(venues);
+  const venueRows = await db
+    .select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, address: venues.address })
+    .from(venues);
   if (options.eventSourceId !== undefined) {
     const eventRows = await db.select(eventColumns).from(events).where(eq(events.sourceId, options.eventSourceId));
     // Slugs of every event, so a new event's slug is unique across the store.
     const slugs = await db.select({ id: events.id, sourceId: events.sourceId, slug: events.slug }).from(events);
     const performanceRows = eventRows.length
-      ? await db.select(performanceColumns).from(performances).where(inArray(performances.eventId, eventRows.map((e) => e.id)))
+      ? await db
+          .select(performanceColumns)
+          .from(performances)
+          .where(
+            inArray(
+              performances.eventId,
+              eventRows.map((e) => e.id),
+            ),
+          )
       : [];
     return { events: eventRows, performances: performanceRows, venues: venueRows, ...withSlugs(eventRows, slugs) };
   }
@@ -87,7 +97,10 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
       writes += part.length;
     }
     for (const v of plan.venues.update) {
-      await tx.update(venues).set({ name: v.name, address: v.address, updatedAt: new Date() }).where(eq(venues.id, v.id));
+      await tx
+        .update(venues)
+        .set({ name: v.name, address: v.address, updatedAt: new Date() })
+        .where(eq(venues.id, v.id));
       writes++;
     }
 
@@ -111,12 +124,18 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
       if (p.venueSourceId) neededVenues.add(p.venueSourceId);
     }
     for (const part of chunks([...neededEvents])) {
-      const rows = await tx.select({ id: events.id, sourceId: events.sourceId }).from(events).where(inArray(events.sourceId, part));
+      const rows = await tx
+        .select({ id: events.id, sourceId: events.sourceId })
+        .from(events)
+        .where(inArray(events.sourceId, part));
       for (const r of rows) eventIds.set(r.sourceId, r.id);
     }
     const venueIds = new Map<string, number>();
     for (const part of chunks([...neededVenues])) {
-      const rows = await tx.select({ id: venues.id, sourceId: venues.sourceId }).from(venues).where(inArray(venues.sourceId, part));
+      const rows = await tx
+        .select({ id: venues.id, sourceId: venues.sourceId })
+        .from(venues)
+        .where(inArray(venues.sourceId, part));
       for (const r of rows) venueIds.set(r.sourceId, r.id);
     }
     const eventIdOf = (sourceId: string) => {
@@ -142,7 +161,9 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
         .set({
           ...set,
           ...(eventSourceId !== undefined ? { eventId: eventIdOf(eventSourceId) } : {}),
-          ...(venueSourceId !== undefined ? { venueId: venueSourceId ? (venueIds.get(venueSourceId) ?? null) : null } : {}),
+          ...(venueSourceId !== undefined
+            ? { venueId: venueSourceId ? (venueIds.get(venueSourceId) ?? null) : null }
+            : {}),
         })
         .where(eq(performances.id, u.id));
       writes++;

@@ -13,7 +13,11 @@ import type { RecordStatus } from "@/lib/db/schema";
  * Editorial flags (`published`, `hidden`) apply on top.
  */
 export const LISTED_EVENT_STATUSES = ["active", "missing"] as const satisfies readonly RecordStatus[];
-export const LISTED_PERFORMANCE_STATUSES = ["active", "missing", "cancelled"] as const satisfies readonly RecordStatus[];
+export const LISTED_PERFORMANCE_STATUSES = [
+  "active",
+  "missing",
+  "cancelled",
+] as const satisfies readonly RecordStatus[];
 
 /** Drizzle condition for events the public site may show. */
 export function eventIsListed() {

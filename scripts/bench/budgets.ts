@@ -47,21 +47,31 @@ function checkFirstLoad() {
   const absolute = process.env.FIRST_LOAD_BUDGET_KB ? Number(process.env.FIRST_LOAD_BUDGET_KB) * 1024 : undefined;
   const routes = firstLoadJs(dist).filter((r) => isPublicRoute(r.route));
   if (routes.length === 0) failures.push("first-load JS: no public routes found in the build");
-  console.log(`first-load JS per public route (gzip; framework floor ${kb(floor)}; goal ${kb(FIRST_LOAD_BUDGET_BYTES)} reported):`);
+  console.log(
+    `first-load JS per public route (gzip; framework floor ${kb(floor)}; goal ${kb(FIRST_LOAD_BUDGET_BYTES)} reported):`,
+  );
   for (const r of routes) {
     const kind = SIGNED_IN_ROUTES.test(r.route) ? "signedIn" : "browsing";
     const limit = absolute ?? floor + OWN_JS_BUDGET[kind];
     const ok = r.gzipBytes <= limit;
     const goal = r.gzipBytes <= FIRST_LOAD_BUDGET_BYTES ? "meets goal" : "over goal";
-    console.log(`  ${ok ? "ok  " : "OVER"} ${r.route.padEnd(36)} ${kb(r.gzipBytes).padStart(9)}  own ${kb(r.gzipBytes - floor).padStart(8)} / ${kb(limit - floor)} ${kind}, ${goal}`);
-    if (!ok) failures.push(`first-load JS ${r.route} ${kb(r.gzipBytes)} > ${kb(limit)} (${kind}: framework floor + ${kb(limit - floor)})`);
+    console.log(
+      `  ${ok ? "ok  " : "OVER"} ${r.route.padEnd(36)} ${kb(r.gzipBytes).padStart(9)}  own ${kb(r.gzipBytes - floor).padStart(8)} / ${kb(limit - floor)} ${kind}, ${goal}`,
+    );
+    if (!ok)
+      failures.push(
+        `first-load JS ${r.route} ${kb(r.gzipBytes)} > ${kb(limit)} (${kind}: framework floor + ${kb(limit - floor)})`,
+      );
   }
 }
 
 async function checkResync() {
   const r = await runSyncBench({ events: Number(values.events), perEvent: Number(values["per-event"]) });
-  console.log(`unchanged re-sync (${r.feed}): ${r.writesCounted} rows changed, ${r.writesReported} writes reported, ${r.revalidations} revalidations (budget 0, 0, 0)`);
-  if (r.writesCounted !== 0 || r.writesReported !== 0) failures.push(`re-sync wrote ${r.writesCounted} rows (${r.writesReported} reported); budget 0`);
+  console.log(
+    `unchanged re-sync (${r.feed}): ${r.writesCounted} rows changed, ${r.writesReported} writes reported, ${r.revalidations} revalidations (budget 0, 0, 0)`,
+  );
+  if (r.writesCounted !== 0 || r.writesReported !== 0)
+    failures.push(`re-sync wrote ${r.writesCounted} rows (${r.writesReported} reported); budget 0`);
   if (r.revalidations !== 0) failures.push(`re-sync revalidated ${r.revalidations} tags; budget 0`);
 }
 
@@ -86,6 +96,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

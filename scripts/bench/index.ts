@@ -62,7 +62,13 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-async function measure(name: string, url: string, paths?: string[], connections = CONNECTIONS, warmUp = true): Promise<LoadResult> {
+async function measure(
+  name: string,
+  url: string,
+  paths?: string[],
+  connections = CONNECTIONS,
+  warmUp = true,
+): Promise<LoadResult> {
   if (warmUp) await warm(url, paths);
   const r = await load(name, url, { connections, seconds: SECONDS, paths });
   runs.push(r);
@@ -115,10 +121,15 @@ async function ok(url: string): Promise<{ ok: boolean; text: string }> {
 
 /** A page the build prerendered (served straight from the full-route cache): the static baseline. */
 async function pickStaticPage(base: string): Promise<string | null> {
-  const manifest = JSON.parse(readFileSync(path.join(dist, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(path.join(dist, "prerender-manifest.json"), "utf8")) as {
+    routes: Record<string, unknown>;
+  };
   const prerendered = Object.keys(manifest.routes);
   const preferred = ["/support-us", "/membership", "/gift-vouchers", "/shop", "/"];
-  for (const candidate of [...preferred, ...prerendered.filter((r) => isPublicRoute(r) && !/\.(txt|xml|css|svg|png|ico|json|webmanifest)$/.test(r))]) {
+  for (const candidate of [
+    ...preferred,
+    ...prerendered.filter((r) => isPublicRoute(r) && !/\.(txt|xml|css|svg|png|ico|json|webmanifest)$/.test(r)),
+  ]) {
     if (prerendered.includes(candidate) && (await ok(`${base}${candidate}`)).ok) return candidate;
   }
   return null;
@@ -130,14 +141,22 @@ function table(rows: Row[]): string {
 }
 
 function runsTable(): string {
-  const head = "| run | req/s | p50 ms | p99 ms | requests | non-2xx | errors |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |";
-  return [head, ...runs.map((r) => `| ${r.name} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.non2xx} | ${r.errors + r.timeouts} |`)].join("\n");
+  const head =
+    "| run | req/s | p50 ms | p99 ms | requests | non-2xx | errors |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |";
+  return [
+    head,
+    ...runs.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.non2xx} | ${r.errors + r.timeouts} |`,
+    ),
+  ].join("\n");
 }
 
 function printTable(rows: Row[]) {
   const w = [0, 0, 0, 0];
   const cells = rows.map((r) => [r.measure, r.result, r.goal, r.verdict]);
-  for (const c of [["measure", "result", "goal", "verdict"], ...cells]) c.forEach((v, i) => (w[i] = Math.max(w[i]!, v.length)));
+  for (const c of [["measure", "result", "goal", "verdict"], ...cells])
+    c.forEach((v, i) => (w[i] = Math.max(w[i]!, v.length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(w[i]!)).join("  ");
   console.log(`\n${line(["measure", "result", "goal", "verdict"])}\n${w.map((n) => "-".repeat(n)).join("  ")}`);
   for (const c of cells) console.log(line(c));
@@ -146,7 +165,10 @@ function printTable(rows: Row[]) {
 
 async function main() {
   const missing = buildMissingReason();
-  if (missing) throw new Error(`${missing}. Build first: npm run build (or NEXT_DIST_DIR=.next-bench npx next build, then the same NEXT_DIST_DIR here).`);
+  if (missing)
+    throw new Error(
+      `${missing}. Build first: npm run build (or NEXT_DIST_DIR=.next-bench npx next build, then the same NEXT_DIST_DIR here).`,
+    );
   if (redisMissingReason) throw new Error(redisMissingReason);
   const started = new Date();
   const loadBefore = os.loadavg();
@@ -169,7 +191,11 @@ async function main() {
     // The site's origin is allowed once its port is known, so the browser islands (basket, log-in status) work
     // under Lighthouse as they do for a visitor.
     const origins: string[] = [];
-    [emu, redis, postgres] = await Promise.all([startEmulator({ port: 0, control: true, shiftDates: true, origins }), startRedis(), freePort().then(startPostgres)]);
+    [emu, redis, postgres] = await Promise.all([
+      startEmulator({ port: 0, control: true, shiftDates: true, origins }),
+      startRedis(),
+      freePort().then(startPostgres),
+    ]);
     await control(emu, "POST", "generate", { events: EVENTS, performancesPerEvent: PER_EVENT });
     const siteDb = await postgres.createDatabase("bench_site");
     const store = await openDb(siteDb);
@@ -193,15 +219,27 @@ async function main() {
     servers.push(single);
     log("first sync through the site (fills PostgreSQL from the emulator)");
     const t0 = performance.now();
-    const syncRes = await fetch(`${single.url}/api/sync`, { method: "POST", headers: { authorization: `Bearer ${SYNC_SECRET}` } });
+    const syncRes = await fetch(`${single.url}/api/sync`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SYNC_SECRET}` },
+    });
     const syncBody = (await syncRes.json()) as { status: string; counts?: { created: number } };
-    if (syncRes.status !== 200) throw new Error(`site sync answered ${syncRes.status}: ${JSON.stringify(syncBody).slice(0, 500)}`);
+    if (syncRes.status !== 200)
+      throw new Error(`site sync answered ${syncRes.status}: ${JSON.stringify(syncBody).slice(0, 500)}`);
     const siteSyncMs = performance.now() - t0;
     log(`site sync: ${fmt(siteSyncMs / 1000, 1)} s, ${syncBody.counts?.created ?? "?"} records created`);
 
     const sql = new pg.Pool({ connectionString: siteDb, max: 2 });
-    const counts = (await sql.query<{ e: string; p: string }>("select (select count(*) from events) e, (select count(*) from performances) p")).rows[0]!;
-    const slugs = (await sql.query<{ slug: string }>("select slug from events where published and not hidden order by id desc limit 40")).rows.map((r) => r.slug);
+    const counts = (
+      await sql.query<{ e: string; p: string }>(
+        "select (select count(*) from events) e, (select count(*) from performances) p",
+      )
+    ).rows[0]!;
+    const slugs = (
+      await sql.query<{ slug: string }>(
+        "select slug from events where published and not hidden order by id desc limit 40",
+      )
+    ).rows.map((r) => r.slug);
     const perfGroups = (
       await sql.query<{ ids: string[] }>(
         `select (array_agg(p.source_id order by p.starts_at))[1:10] ids from performances p join events e on e.id = p.event_id
@@ -220,14 +258,25 @@ async function main() {
     const whatsOn = await ok(`${single.url}/whats-on`);
     if (!whatsOn.ok) throw new Error("/whats-on did not answer 200");
 
-    log(`static baseline ${staticPath ?? "(none)"}, ${eventPaths.length} event pages, ${perfGroups.length} availability sets`);
+    log(
+      `static baseline ${staticPath ?? "(none)"}, ${eventPaths.length} event pages, ${perfGroups.length} availability sets`,
+    );
     // The latency fault slows only Spektrix's `events` list, which only the read-through page calls.
-    const fault = (await control(emu, "POST", "faults", { type: "latency", path: "events", latencyMs: READ_THROUGH_LATENCY_MS })) as { id: string };
+    const fault = (await control(emu, "POST", "faults", {
+      type: "latency",
+      path: "events",
+      latencyMs: READ_THROUGH_LATENCY_MS,
+    })) as { id: string };
     const pages = await interleaved([
       ...(staticPath ? [{ name: `static ${staticPath}`, url: `${single.url}${staticPath}` }] : []),
       { name: "what's on", url: `${single.url}/whats-on` },
-      ...(eventPaths.length ? [{ name: `event pages (${eventPaths.length})`, url: single.url, paths: eventPaths }] : []),
-      { name: `read-through what's on (Spektrix +${READ_THROUGH_LATENCY_MS} ms)`, url: `${single.url}/api/bench/read-through` },
+      ...(eventPaths.length
+        ? [{ name: `event pages (${eventPaths.length})`, url: single.url, paths: eventPaths }]
+        : []),
+      {
+        name: `read-through what's on (Spektrix +${READ_THROUGH_LATENCY_MS} ms)`,
+        url: `${single.url}/api/bench/read-through`,
+      },
     ]);
     await control(emu, "DELETE", `faults/${fault.id}`);
     const rStatic = staticPath ? pages.get(`static ${staticPath}`)! : null;
@@ -251,8 +300,19 @@ async function main() {
     }
     if (rStatic) {
       const ratio = rWhatsOn.rps / rStatic.rps;
-      rows.push({ measure: "what's-on throughput vs a static page", result: `${fmt(ratio)}× (${fmt(rWhatsOn.rps, 0)} vs ${fmt(rStatic.rps, 0)} req/s)`, goal: "≥ 0.8×", verdict: ratio >= 0.8 ? "met" : "NOT met" });
-    } else rows.push({ measure: "what's-on throughput vs a static page", result: "no static page", goal: "≥ 0.8×", verdict: "skipped" });
+      rows.push({
+        measure: "what's-on throughput vs a static page",
+        result: `${fmt(ratio)}× (${fmt(rWhatsOn.rps, 0)} vs ${fmt(rStatic.rps, 0)} req/s)`,
+        goal: "≥ 0.8×",
+        verdict: ratio >= 0.8 ? "met" : "NOT met",
+      });
+    } else
+      rows.push({
+        measure: "what's-on throughput vs a static page",
+        result: "no static page",
+        goal: "≥ 0.8×",
+        verdict: "skipped",
+      });
     {
       const ratio = rWhatsOn.rps / rRead.rps;
       rows.push({
@@ -264,8 +324,19 @@ async function main() {
     }
     if (rStatic && rEvent) {
       const ratio = rEvent.rps / rStatic.rps;
-      rows.push({ measure: "event page throughput vs a static page", result: `${fmt(ratio)}× (${fmt(rEvent.rps, 0)} vs ${fmt(rStatic.rps, 0)} req/s)`, goal: "≥ 0.8×", verdict: ratio >= 0.8 ? "met" : "NOT met" });
-    } else rows.push({ measure: "event page throughput vs a static page", result: "no event page or static page", goal: "≥ 0.8×", verdict: "skipped" });
+      rows.push({
+        measure: "event page throughput vs a static page",
+        result: `${fmt(ratio)}× (${fmt(rEvent.rps, 0)} vs ${fmt(rStatic.rps, 0)} req/s)`,
+        goal: "≥ 0.8×",
+        verdict: ratio >= 0.8 ? "met" : "NOT met",
+      });
+    } else
+      rows.push({
+        measure: "event page throughput vs a static page",
+        result: "no event page or static page",
+        goal: "≥ 0.8×",
+        verdict: "skipped",
+      });
     {
       const perRequest = upstream / Math.max(1, rAvail.requests);
       rows.push({
@@ -305,16 +376,28 @@ async function main() {
           met = false;
           continue;
         }
-        scored.push(`${target.startsWith("/events/") ? "event" : target} ${s.performance}/${s.accessibility}/${s.bestPractices}/${s.seo}`);
+        scored.push(
+          `${target.startsWith("/events/") ? "event" : target} ${s.performance}/${s.accessibility}/${s.bestPractices}/${s.seo}`,
+        );
         if (s.failing.length) notes.push(`Lighthouse ${target}: below 100 on ${s.failing.join("; ")}`);
         met &&= s.performance >= 95 && s.accessibility === 100 && s.bestPractices === 100 && s.seo === 100;
       }
-      rows.push({ measure: "Lighthouse mobile: home, what's on, event (perf/a11y/BP/SEO)", result: scored.join("; "), goal: "≥ 95, 100, 100, 100", verdict: met ? "met" : "NOT met" });
+      rows.push({
+        measure: "Lighthouse mobile: home, what's on, event (perf/a11y/BP/SEO)",
+        result: scored.join("; "),
+        goal: "≥ 95, 100, 100, 100",
+        verdict: met ? "met" : "NOT met",
+      });
       notes.push(
         "Lighthouse: accessibility, best practices and SEO at 100 are also enforced in `npm test` (e2e/lighthouse.spec.ts, against the Playwright run's production server). Performance scores move with the machine's load, so they are reported only.",
       );
     } else {
-      rows.push({ measure: "Lighthouse mobile: home, what's on, event (perf/a11y/BP/SEO)", result: "lighthouse is not installed; not measured", goal: "≥ 95, 100, 100, 100", verdict: "skipped" });
+      rows.push({
+        measure: "Lighthouse mobile: home, what's on, event (perf/a11y/BP/SEO)",
+        result: "lighthouse is not installed; not measured",
+        goal: "≥ 95, 100, 100, 100",
+        verdict: "skipped",
+      });
     }
 
     // ── Two instances on Redis behind a round-robin proxy vs one, same proxy ────────────────────────────────
@@ -359,7 +442,18 @@ async function main() {
 
     printTable(rows);
     console.log(runsTable().replace(/\|/g, " ").replace(/ {2,}/g, "  "));
-    const doc = document({ rows, started, loadBefore, loadAfter: os.loadavg(), counts, siteSyncMs, sync, weights, floor, staticPath });
+    const doc = document({
+      rows,
+      started,
+      loadBefore,
+      loadAfter: os.loadavg(),
+      counts,
+      siteSyncMs,
+      sync,
+      weights,
+      floor,
+      staticPath,
+    });
     if (!values["no-write"]) {
       writeFileSync(path.join(REPO_ROOT, "docs/performance.md"), doc);
       log("wrote docs/performance.md");
@@ -373,7 +467,12 @@ function syncRows(sync: SyncBenchResult | null): Row[] {
   if (!sync) {
     return [
       { measure: "full sync time vs fetch-only time", result: "--skip-sync", goal: "≤ 2×", verdict: "skipped" },
-      { measure: "DB writes and revalidations on an unchanged re-sync", result: "--skip-sync", goal: "0 and 0", verdict: "skipped" },
+      {
+        measure: "DB writes and revalidations on an unchanged re-sync",
+        result: "--skip-sync",
+        goal: "0 and 0",
+        verdict: "skipped",
+      },
     ];
   }
   return [
@@ -405,7 +504,9 @@ function document(d: {
   staticPath: string | null;
 }): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  const nextVersion = (JSON.parse(readFileSync(path.join(REPO_ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version;
+  const nextVersion = (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }
+  ).version;
   return `# Performance
 
 Generated by \`npm run bench\` (scripts/bench/index.ts) on ${d.started.toISOString().slice(0, 16).replace("T", " ")} UTC. Re-run it to refresh this page;

@@ -58,29 +58,38 @@ const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.len
 
 async function main() {
   if (process.platform !== "linux") throw new Error("the soak reads memory from /proc: run it on Linux");
-  if (!existsSync(path.join(REPO_ROOT, DIST_DIR, "BUILD_ID"))) throw new Error(`no build in ${DIST_DIR}/: run npm run build first`);
+  if (!existsSync(path.join(REPO_ROOT, DIST_DIR, "BUILD_ID")))
+    throw new Error(`no build in ${DIST_DIR}/: run npm run build first`);
 
-  const emulator = await startEmulator({ port: 0, shiftDates: true, dataDir: path.join(REPO_ROOT, "fixtures/spektrix-real") });
+  const emulator = await startEmulator({
+    port: 0,
+    shiftDates: true,
+    dataDir: path.join(REPO_ROOT, "fixtures/spektrix-real"),
+  });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "soak-db-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const server = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: DIST_DIR,
-      ALLOW_DEMO_SECRETS: "1",
-      SITE_URL: url,
-      DATABASE_URL: `pglite://${dataDir}`,
-      SPEKTRIX_BASE_URL: emulator.url,
-      SYNC_SECRET,
+  const server = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: DIST_DIR,
+        ALLOW_DEMO_SECRETS: "1",
+        SITE_URL: url,
+        DATABASE_URL: `pglite://${dataDir}`,
+        SPEKTRIX_BASE_URL: emulator.url,
+        SYNC_SECRET,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true, // its own process group: measured, and stopped, as a whole
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group: measured, and stopped, as a whole
-  });
+  );
   const keep = (d: Buffer) => void (output = (output + d.toString()).slice(-20_000));
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
@@ -100,7 +109,10 @@ async function main() {
 
   try {
     await waitForOk(`${url}/api/health`, 60_000, () => server.exitCode === null);
-    const sync = await fetch(`${url}/api/sync`, { method: "POST", headers: { Authorization: `Bearer ${SYNC_SECRET}` } });
+    const sync = await fetch(`${url}/api/sync`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${SYNC_SECRET}` },
+    });
     if (!sync.ok) throw new Error(`sync answered ${sync.status}: ${await sync.text()}`);
     const listing = await (await fetch(`${url}/whats-on`)).text();
     const eventPath = /href="(\/events\/[a-z0-9-]+)"/.exec(listing)?.[1];
@@ -113,7 +125,10 @@ async function main() {
     await warm(url, paths, 3);
     const samples: Array<{ t: number; rss: number }> = [];
     const started = Date.now();
-    const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, rss: groupRss(server.pid!) }), 1_000);
+    const sampler = setInterval(
+      () => samples.push({ t: (Date.now() - started) / 1000, rss: groupRss(server.pid!) }),
+      1_000,
+    );
     log(`${SECONDS} s at ${CONNECTIONS} connections…`);
     const result = await load("soak", url, { connections: CONNECTIONS, seconds: SECONDS, paths });
     clearInterval(sampler);
@@ -129,11 +144,25 @@ async function main() {
       ["requests", String(result.requests), "", ""],
       ["throughput", `${result.rps.toFixed(0)} req/s`, "", "reported"],
       ["latency p50 / p99", `${result.p50} ms / ${result.p99} ms`, "", "reported"],
-      ["errors (connection errors + timeouts + non-2xx)", `${errors} (${result.errors} + ${result.timeouts} + ${result.non2xx})`, "0", errors === 0 ? "met" : "NOT met"],
-      [`server memory, first ${WINDOW_S} s → last ${WINDOW_S} s (RSS, process group)`, `${mb(first)} → ${mb(last)} (${(growth * 100).toFixed(1)}%)`, "< 20%", growth < GROWTH_GOAL ? "met" : "NOT met"],
+      [
+        "errors (connection errors + timeouts + non-2xx)",
+        `${errors} (${result.errors} + ${result.timeouts} + ${result.non2xx})`,
+        "0",
+        errors === 0 ? "met" : "NOT met",
+      ],
+      [
+        `server memory, first ${WINDOW_S} s → last ${WINDOW_S} s (RSS, process group)`,
+        `${mb(first)} → ${mb(last)} (${(growth * 100).toFixed(1)}%)`,
+        "< 20%",
+        growth < GROWTH_GOAL ? "met" : "NOT met",
+      ],
       ["server up afterwards (/api/health)", healthy ? "yes" : "no", "yes", healthy ? "met" : "NOT met"],
     ];
-    const table = ["| measure | result | goal | verdict |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+    const table = [
+      "| measure | result | goal | verdict |",
+      "|---|---|---|---|",
+      ...rows.map((r) => `| ${r.join(" | ")} |`),
+    ].join("\n");
     console.log(`\n${table}\n`);
     if (!values["no-write"]) {
       const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -150,7 +179,9 @@ async function main() {
     }
     if (!met) process.exitCode = 1;
   } catch (error) {
-    console.error(`[soak] ${error instanceof Error ? error.message : error}\n--- server output ---\n${output.slice(-3_000)}`);
+    console.error(
+      `[soak] ${error instanceof Error ? error.message : error}\n--- server output ---\n${output.slice(-3_000)}`,
+    );
     process.exitCode = 1;
   } finally {
     await stop();

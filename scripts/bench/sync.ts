@@ -31,7 +31,9 @@ const TZ = "UTC";
 async function rowVersions(db: StoreDb): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const table of ["venues", "events", "performances"]) {
-    const rows = rowsOf<{ id: number; v: string }>(await db.execute(sql.raw(`select id, xmin::text as v from ${table}`)));
+    const rows = rowsOf<{ id: number; v: string }>(
+      await db.execute(sql.raw(`select id, xmin::text as v from ${table}`)),
+    );
     for (const r of rows) out.set(`${table}:${r.id}`, r.v);
   }
   return out;
@@ -54,7 +56,13 @@ async function main() {
     const parsed = parseSyncSettings({});
     if (!parsed.ok) throw new Error("default settings invalid");
     const settings = parsed.settings;
-    const source = () => createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY }, now: () => NOW });
+    const source = () =>
+      createSpektrixSource({
+        baseUrl: emu.url,
+        clientName: emu.clientName,
+        owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY },
+        now: () => NOW,
+      });
     const window = windowAround(NOW, settings.fetch.daysBack, settings.fetch.daysAhead);
 
     // Fetch only: the same requests a run makes, best of three (the first also warms up the emulator).
@@ -64,13 +72,25 @@ async function main() {
       const t = performance.now();
       const feed = await fetchFeed(source(), { kind: "full", window }, settings);
       fetchMs = Math.min(fetchMs, performance.now() - t);
-      feedSize = { events: new Set(feed.events.map((e) => e.id)).size, performances: new Set(feed.performances.map((p) => p.id)).size };
+      feedSize = {
+        events: new Set(feed.events.map((e) => e.id)).size,
+        performances: new Set(feed.performances.map((p) => p.id)).size,
+      };
     }
 
     const run = async () => {
       const t = performance.now();
-      const summary = await runSync({ database, source: source(), trigger: "bench", timeZone: TZ, settings, now: () => NOW, revalidate: () => {} });
-      if (summary.status !== "succeeded") throw new Error(`sync ${summary.status}: ${summary.abortReason ?? summary.errors.join("; ")}`);
+      const summary = await runSync({
+        database,
+        source: source(),
+        trigger: "bench",
+        timeZone: TZ,
+        settings,
+        now: () => NOW,
+        revalidate: () => {},
+      });
+      if (summary.status !== "succeeded")
+        throw new Error(`sync ${summary.status}: ${summary.abortReason ?? summary.errors.join("; ")}`);
       return { ms: performance.now() - t, summary };
     };
 
@@ -80,7 +100,9 @@ async function main() {
     const writes = [...(await rowVersions(db))].filter(([k, v]) => before.get(k) !== v).length;
 
     // One event renamed upstream: the run should revalidate that event's page and the listings, nothing more.
-    const picked = (await db.execute(sql.raw("select source_id from events order by source_id limit 1"))) as unknown as { rows: { source_id: string }[] };
+    const picked = (await db.execute(
+      sql.raw("select source_id from events order by source_id limit 1"),
+    )) as unknown as { rows: { source_id: string }[] };
     const renamedId = picked.rows[0]!.source_id;
     const patch = await fetch(`${emu.url}/__control/events/${renamedId}`, {
       method: "PATCH",

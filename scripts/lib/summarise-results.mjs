@@ -27,7 +27,9 @@ for (const file of readdirSync(dir)) {
 
 // A file that fails to load (syntax error, failed beforeAll) reports no failed test; count it once.
 function filesThatFailedToRun(report) {
-  return report.testResults.filter((r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed")).length;
+  return report.testResults.filter(
+    (r) => r.status === "failed" && !r.assertionResults.some((a) => a.status === "failed"),
+  ).length;
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -29,7 +29,11 @@ describe("session cookie", () => {
       expect(cookie!.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/" });
     }
     expect(sessionCookies(true).sessionToken!.name).toMatch(/^__Secure-/);
-    expect(sessionCookies(false).sessionToken!.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
+    expect(sessionCookies(false).sessionToken!.options).toMatchObject({
+      httpOnly: true,
+      sameSite: "lax",
+      secure: false,
+    });
     expect(shouldUseSecureCookies("https://www.venue.org", "development")).toBe(true);
     expect(shouldUseSecureCookies("http://www.venue.org", "production")).toBe(true);
     expect(shouldUseSecureCookies("http://localhost:3000", "development")).toBe(false);
@@ -42,7 +46,14 @@ describe("after sign-in redirects", () => {
   it("allow only paths on this site", () => {
     expect(safeCallbackPath("/checkout?x=1")).toBe("/checkout?x=1");
     expect(safeCallbackPath(undefined)).toBe("/account");
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/%0d%0aSet-Cookie", "\t/x"]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/%0d%0aSet-Cookie",
+      "\t/x",
+    ]) {
       const result = safeCallbackPath(bad);
       expect(result.startsWith("//")).toBe(false);
       expect(new URL(result, "https://site.example").origin).toBe("https://site.example");
@@ -56,12 +67,16 @@ describe("client address for rate limits", () => {
     const viaProxy = new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.5", [PEER_ADDRESS_HEADER]: "10.0.0.1" });
     expect(clientIp(viaProxy, 1)).toBe("203.0.113.5");
     // Two trusted proxies: the outer one recorded the client, the inner one recorded the outer proxy.
-    expect(clientIp({ "x-forwarded-for": "1.2.3.4, 203.0.113.5, 10.0.0.2", [PEER_ADDRESS_HEADER]: "10.0.0.1" }, 2)).toBe("203.0.113.5");
+    expect(
+      clientIp({ "x-forwarded-for": "1.2.3.4, 203.0.113.5, 10.0.0.2", [PEER_ADDRESS_HEADER]: "10.0.0.1" }, 2),
+    ).toBe("203.0.113.5");
   });
 
   it("trusts no header by default: the socket peer, whatever X-Forwarded-For or X-Real-IP say", () => {
     for (const forged of ["198.51.100.7", "1.2.3.4, 5.6.7.8", ""]) {
-      expect(clientIp({ "x-forwarded-for": forged, "x-real-ip": "198.51.100.2", [PEER_ADDRESS_HEADER]: "192.0.2.44" }, 0)).toBe("192.0.2.44");
+      expect(
+        clientIp({ "x-forwarded-for": forged, "x-real-ip": "198.51.100.2", [PEER_ADDRESS_HEADER]: "192.0.2.44" }, 0),
+      ).toBe("192.0.2.44");
     }
     expect(clientIp({ "x-forwarded-for": "198.51.100.7" }, 0)).toBe("unknown");
     expect(clientIp({}, 0)).toBe("unknown");
@@ -86,11 +101,18 @@ describe("signed-in hint cookie", () => {
     for (const cookie of cookies) headers.append("Set-Cookie", cookie);
     return new Response('{"ok":true}', { status: 200, headers });
   };
-  const hintOf = (response: Response) => response.headers.getSetCookie().find((c) => c.startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
+  const hintOf = (response: Response) =>
+    response.headers.getSetCookie().find((c) => c.startsWith(`${SIGNED_IN_HINT_COOKIE}=`));
 
   it("is set with the session's lifetime when a session is issued, readable by script", async () => {
-    const response = withSignedInHint(respond(`${name}=eyJ.abc; Path=/; Expires=Wed, 01 Jan 2098 00:00:00 GMT; HttpOnly; SameSite=Lax`), name, false);
-    expect(hintOf(response)).toBe(`${SIGNED_IN_HINT_COOKIE}=1; Path=/; SameSite=Lax; Expires=Wed, 01 Jan 2098 00:00:00 GMT`);
+    const response = withSignedInHint(
+      respond(`${name}=eyJ.abc; Path=/; Expires=Wed, 01 Jan 2098 00:00:00 GMT; HttpOnly; SameSite=Lax`),
+      name,
+      false,
+    );
+    expect(hintOf(response)).toBe(
+      `${SIGNED_IN_HINT_COOKIE}=1; Path=/; SameSite=Lax; Expires=Wed, 01 Jan 2098 00:00:00 GMT`,
+    );
     expect(hintOf(response)).not.toMatch(/HttpOnly/i);
     // The session cookie and the body pass through untouched.
     expect(response.headers.getSetCookie()[0]).toMatch(new RegExp(`^${name}=eyJ`));
@@ -98,14 +120,20 @@ describe("signed-in hint cookie", () => {
   });
 
   it("is cleared when the session is cleared, and marked Secure on https", () => {
-    const cleared = withSignedInHint(respond(`__Secure-${name}=; Path=/; Max-Age=0; HttpOnly; Secure`), `__Secure-${name}`, true);
+    const cleared = withSignedInHint(
+      respond(`__Secure-${name}=; Path=/; Max-Age=0; HttpOnly; Secure`),
+      `__Secure-${name}`,
+      true,
+    );
     expect(hintOf(cleared)).toBe(`${SIGNED_IN_HINT_COOKIE}=; Path=/; SameSite=Lax; Max-Age=0; Secure`);
     const expired = withSignedInHint(respond(`${name}=x; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`), name, false);
     expect(hintOf(expired)).toMatch(/^signed-in=; .*Max-Age=0/);
   });
 
   it("follows a session split into chunks, and leaves other responses alone", () => {
-    expect(hintOf(withSignedInHint(respond(`${name}.0=part; Path=/; Max-Age=28800`), name, false))).toBe(`${SIGNED_IN_HINT_COOKIE}=1; Path=/; SameSite=Lax; Max-Age=28800`);
+    expect(hintOf(withSignedInHint(respond(`${name}.0=part; Path=/; Max-Age=28800`), name, false))).toBe(
+      `${SIGNED_IN_HINT_COOKIE}=1; Path=/; SameSite=Lax; Max-Age=28800`,
+    );
     const untouched = respond("next-auth.csrf-token=abc; Path=/; HttpOnly");
     expect(withSignedInHint(untouched, name, false)).toBe(untouched);
   });

@@ -15,14 +15,20 @@ describe("availability cache", () => {
     await Promise.all(Array.from({ length: 200 }, () => cache.getMany(ids)));
     expect(calls).toBe(3);
     const perVisitor = calls / 200;
-    console.log(`availability collapse: ${calls} upstream calls for 200 concurrent visitors (${perVisitor.toFixed(3)} per visitor request)`);
+    console.log(
+      `availability collapse: ${calls} upstream calls for 200 concurrent visitors (${perVisitor.toFixed(3)} per visitor request)`,
+    );
     expect(perVisitor).toBeLessThanOrEqual(0.1);
   });
 
   it("serves a value for at most 30 s, then asks again", async () => {
     let t = 0;
     let calls = 0;
-    const cache = createCollapsingCache({ ttlMs: 60_000, now: () => t, fetch: async () => ({ available: ++calls, capacity: 1 }) });
+    const cache = createCollapsingCache({
+      ttlMs: 60_000,
+      now: () => t,
+      fetch: async () => ({ available: ++calls, capacity: 1 }),
+    });
     expect(await cache.get("1AB")).toEqual({ available: 1, capacity: 1 });
     t = 29_999;
     expect((await cache.get("1AB"))?.available).toBe(1);

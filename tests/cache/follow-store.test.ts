@@ -129,7 +129,9 @@ describe("the store's generation chain", () => {
 
   it("moves when a migration is applied, not when there was none to apply", async () => {
     const db = database.db;
-    const reasons = (await db.execute(sql`select reason from store_generations order by id`)) as unknown as { rows: { reason: string }[] };
+    const reasons = (await db.execute(sql`select reason from store_generations order by id`)) as unknown as {
+      rows: { reason: string }[];
+    };
     expect(reasons.rows.map((r) => r.reason).slice(0, 2)).toEqual(["created", "migration"]);
     const before = (await readGenerationChain(db)).newest;
     await database.migrate();

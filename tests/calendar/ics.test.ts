@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { buildIcs } from "@/lib/calendar/ics";
 import type { FeedPerformance } from "@/lib/events/queries";
 
-const site = { name: "The Lyric Playhouse", url: "https://www.lyric.example", address: "215 Stage Door Lane, Calgary, AB" };
+const site = {
+  name: "The Lyric Playhouse",
+  url: "https://www.lyric.example",
+  address: "215 Stage Door Lane, Calgary, AB",
+};
 const perf: FeedPerformance = {
   id: "2841ABCD",
   startsAt: "2026-12-01T02:30:00.000Z",
@@ -10,7 +14,8 @@ const perf: FeedPerformance = {
   label: "Captioned performance",
   eventSlug: "tosca",
   eventTitle: "Tosca",
-  eventSummary: "Puccini's thriller, with commas, semicolons; and a very long line that has to be folded to stay under seventy-five octets.",
+  eventSummary:
+    "Puccini's thriller, with commas, semicolons; and a very long line that has to be folded to stay under seventy-five octets.",
   durationMinutes: 165,
   venue: { slug: "studio-theatre", name: "Studio Theatre", address: "1700 Mathers Avenue" },
   updatedAt: "2026-11-01T00:00:00.000Z",
@@ -21,7 +26,10 @@ const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
 
 describe(".ics files", () => {
   it("writes a valid VCALENDAR with one VEVENT per performance, in UTC", () => {
-    const ics = buildIcs([perf, { ...perf, id: "2842ABCD", startsAt: "2026-12-02T02:30:00.000Z", cancelled: true, label: null }], site);
+    const ics = buildIcs(
+      [perf, { ...perf, id: "2842ABCD", startsAt: "2026-12-02T02:30:00.000Z", cancelled: true, label: null }],
+      site,
+    );
     expect(ics.startsWith("BEGIN:VCALENDAR")).toBe(true);
     expect(ics.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);

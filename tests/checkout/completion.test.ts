@@ -6,7 +6,16 @@ import { TEST_CARDS } from "../../emulator/index";
 import { createRateLimiter, LIMITS } from "@/lib/rate-limit";
 import { checkCompletion, RECENT_ORDER_MS, type CompletionDeps, type CompletionInput } from "@/lib/checkout/completion";
 import { SpektrixNetworkError } from "@/lib/spektrix";
-import { basketWithTickets, GUEST_ID, MEMBER_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
+import {
+  basketWithTickets,
+  GUEST_ID,
+  MEMBER_ID,
+  payWithCard,
+  SITE_URL,
+  sessionFor,
+  startHarness,
+  type Harness,
+} from "./helpers";
 
 let h: Harness;
 
@@ -19,8 +28,14 @@ afterAll(async () => {
 
 function deps(overrides: Partial<CompletionDeps> = {}): CompletionDeps {
   return {
-    spektrix: { getBasketById: (id) => h.account.owner.getBasketById(id), listOrders: (id) => h.account.listOrders(id) },
-    limiter: createRateLimiter({ ...LIMITS.paymentInitiate, keyPrefix: `completion-${Math.random()}` }, { redisUrl: null }),
+    spektrix: {
+      getBasketById: (id) => h.account.owner.getBasketById(id),
+      listOrders: (id) => h.account.listOrders(id),
+    },
+    limiter: createRateLimiter(
+      { ...LIMITS.paymentInitiate, keyPrefix: `completion-${Math.random()}` },
+      { redisUrl: null },
+    ),
     siteUrl: SITE_URL,
     ...overrides,
   };
@@ -103,7 +118,10 @@ describe("POST /api/checkout/completion", () => {
       throw new SpektrixNetworkError({ method: "GET", path: "baskets/x" }, new Error("ECONNREFUSED"));
     };
     const basket = await basketWithTickets(h.account, MEMBER_ID);
-    const result = await checkCompletion(input(basket.id), deps({ spektrix: { getBasketById: down, listOrders: down } }));
+    const result = await checkCompletion(
+      input(basket.id),
+      deps({ spektrix: { getBasketById: down, listOrders: down } }),
+    );
     expect(result).toEqual({ status: 200, body: { status: "unknown" } });
   });
 });

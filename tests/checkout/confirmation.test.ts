@@ -5,7 +5,16 @@ vi.mock("server-only", () => ({}));
 import { createRateLimiter, LIMITS } from "@/lib/rate-limit";
 import { loadConfirmation, orderReference } from "@/lib/checkout/confirmation";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
-import { basketWithTickets, GUEST_ID, MEMBER_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
+import {
+  basketWithTickets,
+  GUEST_ID,
+  MEMBER_ID,
+  payWithCard,
+  SITE_URL,
+  sessionFor,
+  startHarness,
+  type Harness,
+} from "./helpers";
 
 let h: Harness;
 let memberOrderId: string;
@@ -15,10 +24,22 @@ beforeAll(async () => {
   const basket = await basketWithTickets(h.account, MEMBER_ID, 2);
   const member = await h.account.owner.getCustomerById(MEMBER_ID);
   const started = await handleCustomerPayment(
-    { session: sessionFor(MEMBER_ID), origin: SITE_URL, body: { basketId: basket.id, billingAddressId: member.billingAddressId, storeCard: false } },
-    { spektrix: h.account.owner, limiter: createRateLimiter(LIMITS.paymentInitiate, { redisUrl: null }), siteUrl: SITE_URL },
+    {
+      session: sessionFor(MEMBER_ID),
+      origin: SITE_URL,
+      body: { basketId: basket.id, billingAddressId: member.billingAddressId, storeCard: false },
+    },
+    {
+      spektrix: h.account.owner,
+      limiter: createRateLimiter(LIMITS.paymentInitiate, { redisUrl: null }),
+      siteUrl: SITE_URL,
+    },
   );
-  const paid = await payWithCard(h.emulator, (started.body as { paymentToken: string }).paymentToken, "4111111111111111");
+  const paid = await payWithCard(
+    h.emulator,
+    (started.body as { paymentToken: string }).paymentToken,
+    "4111111111111111",
+  );
   memberOrderId = paid.orderId!;
 });
 afterAll(async () => {
@@ -47,6 +68,8 @@ describe("order confirmation", () => {
     expect(await loadConfirmation({ session: sessionFor(GUEST_ID), orderId: memberOrderId }, deps())).toBeNull();
     expect(await loadConfirmation({ session: null, orderId: memberOrderId }, deps())).toBeNull();
     expect(await loadConfirmation({ session: sessionFor(MEMBER_ID), orderId: "123ABCDGHJKLMN" }, deps())).toBeNull();
-    expect(await loadConfirmation({ session: sessionFor(MEMBER_ID), orderId: "../customers/I-MB22-1DMO" }, deps())).toBeNull();
+    expect(
+      await loadConfirmation({ session: sessionFor(MEMBER_ID), orderId: "../customers/I-MB22-1DMO" }, deps()),
+    ).toBeNull();
   });
 });

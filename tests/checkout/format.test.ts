@@ -6,7 +6,9 @@ describe("venue-local dates and times", () => {
   it("reads a local start the way an instant in the venue's zone reads", () => {
     expect(formatLocalPerformanceTime("2025-08-23T16:30:00")).toBe("Sat, Aug 23, 2025, 4:30 p.m.");
     // 19:30 in Winnipeg (UTC-5 in October) is 00:30 UTC the next day: same words either way.
-    expect(formatLocalPerformanceTime("2025-10-24T19:30:00")).toBe(formatPerformanceTime("2025-10-25T00:30:00Z", "America/Winnipeg"));
+    expect(formatLocalPerformanceTime("2025-10-24T19:30:00")).toBe(
+      formatPerformanceTime("2025-10-25T00:30:00Z", "America/Winnipeg"),
+    );
   });
 
   it("has no time to show for a date or for nothing", () => {

@@ -17,7 +17,14 @@ export async function startHarness(): Promise<Harness> {
   const emu = await import("../../emulator/index");
   // Sign-in still checks the password from the server (docs/adr/0013): the one server-side web-mode call allowed.
   const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true, allowServerSideSignIn: true });
-  const account = createAccountService({ baseUrl: emulator.url, clientName: "demo", apiUser: emu.DEMO_API_USER, apiKey: emu.DEMO_API_KEY, timeoutMs: 5_000, timeZone: "America/Edmonton" });
+  const account = createAccountService({
+    baseUrl: emulator.url,
+    clientName: "demo",
+    apiUser: emu.DEMO_API_USER,
+    apiKey: emu.DEMO_API_KEY,
+    timeoutMs: 5_000,
+    timeZone: "America/Edmonton",
+  });
   return { emulator, account, stop: () => emulator.stop() };
 }
 
@@ -47,7 +54,10 @@ export async function basketWithTickets(account: AccountService, customerId: str
   const basket = await account.owner.createBasket({ customerId });
   if (count > 0) {
     const { performanceId, ticketTypeId } = await findSellable(account);
-    await account.owner.addTicketsToBasket(basket.id, Array.from({ length: count }, () => ({ performanceId, ticketTypeId })));
+    await account.owner.addTicketsToBasket(
+      basket.id,
+      Array.from({ length: count }, () => ({ performanceId, ticketTypeId })),
+    );
   }
   return account.owner.getBasketById(basket.id);
 }

@@ -16,7 +16,9 @@ afterAll(async () => {
 describe("join and save", () => {
   it("picks the membership that saves most, and nothing when nothing is saved", () => {
     const m = (id: string, price: number) => ({ id, name: id, price });
-    expect(bestJoinAndSaveOffer([{ membership: m("a", 40), discount: { basketTotal: 100, totalDiscount: 0 } }])).toBeNull();
+    expect(
+      bestJoinAndSaveOffer([{ membership: m("a", 40), discount: { basketTotal: 100, totalDiscount: 0 } }]),
+    ).toBeNull();
     expect(bestJoinAndSaveOffer([{ membership: m("a", 40), discount: null }])).toBeNull();
     const best = bestJoinAndSaveOffer([
       { membership: m("friend", 40), discount: { basketTotal: 126, totalDiscount: 6 } },
@@ -27,7 +29,10 @@ describe("join and save", () => {
 
   it("quotes a non-member's basket from Spektrix and stays quiet for members", async () => {
     const basket = await basketWithTickets(h.account, GUEST_ID, 2);
-    const deps = { listMembershipTypes: () => h.account.owner.listMembershipTypes(), potentialDiscount: h.account.potentialDiscount };
+    const deps = {
+      listMembershipTypes: () => h.account.owner.listMembershipTypes(),
+      potentialDiscount: h.account.potentialDiscount,
+    };
     const offer = await joinAndSaveForBasket({ basketId: basket.id, isMember: false }, deps);
     expect(offer).not.toBeNull();
     expect(offer!.saving).toBeGreaterThan(0);

@@ -90,14 +90,29 @@ describe("environment validation", () => {
 
   it("validates the Redis cache settings and the venue's locale and currency", () => {
     const e = parseEnv({});
-    expect([e.REDIS_KEY_PREFIX, e.REDIS_CACHE_TIMEOUT_MS, e.REDIS_CACHE_CONNECT_WAIT_MS]).toEqual(["storefront", 1000, 5000]);
+    expect([e.REDIS_KEY_PREFIX, e.REDIS_CACHE_TIMEOUT_MS, e.REDIS_CACHE_CONNECT_WAIT_MS]).toEqual([
+      "storefront",
+      1000,
+      5000,
+    ]);
     expect([e.VENUE_LOCALE, e.VENUE_CURRENCY]).toEqual(["en-CA", "CAD"]);
     const problems = problemsOf({ REDIS_KEY_PREFIX: "a b", REDIS_CACHE_TIMEOUT_MS: "soon", VENUE_CURRENCY: "dollars" });
-    expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual(["REDIS_CACHE_TIMEOUT_MS", "REDIS_KEY_PREFIX", "VENUE_CURRENCY"]);
+    expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual([
+      "REDIS_CACHE_TIMEOUT_MS",
+      "REDIS_KEY_PREFIX",
+      "VENUE_CURRENCY",
+    ]);
   });
 
   it("gives the build files (next.config.mjs, cache-handler.mjs) the same values as the site", () => {
-    const source = { REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "lyric", REDIS_CACHE_TIMEOUT_MS: "250", SPEKTRIX_BASE_URL: "https://tickets.venue.org/", VENUE_LOCALE: "en-GB", NODE_ENV: "test" };
+    const source = {
+      REDIS_URL: "redis://127.0.0.1:6379",
+      REDIS_KEY_PREFIX: "lyric",
+      REDIS_CACHE_TIMEOUT_MS: "250",
+      SPEKTRIX_BASE_URL: "https://tickets.venue.org/",
+      VENUE_LOCALE: "en-GB",
+      NODE_ENV: "test",
+    };
     const site = parseEnv(source);
     const build = buildEnv(source);
     for (const key of Object.keys(build) as (keyof typeof build)[]) expect(build[key], key).toEqual(site[key]);
@@ -115,7 +130,9 @@ describe(".env.example", () => {
   it("lists every variable the schema reads", async () => {
     const { readFileSync } = await import("node:fs");
     const { envSchema } = await import("@/lib/config");
-    const listed = new Set([...readFileSync(".env.example", "utf8").matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const listed = new Set(
+      [...readFileSync(".env.example", "utf8").matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]),
+    );
     // NODE_ENV is set by Next and the test runner, never by hand.
     const missing = Object.keys(envSchema.shape).filter((key) => key !== "NODE_ENV" && !listed.has(key));
     expect(missing).toEqual([]);

@@ -31,20 +31,31 @@ interface Target {
 
 async function openTarget(): Promise<Target> {
   if (remote) {
-    const required = ["SPEKTRIX_CONTRACT_CLIENT", "SPEKTRIX_CONTRACT_API_USER", "SPEKTRIX_CONTRACT_API_KEY"].filter((name) => !env[name]);
-    if (required.length) throw new Error(`Set ${required.join(", ")} to run the contract suite against ${env.SPEKTRIX_CONTRACT_BASE_URL}`);
+    const required = ["SPEKTRIX_CONTRACT_CLIENT", "SPEKTRIX_CONTRACT_API_USER", "SPEKTRIX_CONTRACT_API_KEY"].filter(
+      (name) => !env[name],
+    );
+    if (required.length)
+      throw new Error(`Set ${required.join(", ")} to run the contract suite against ${env.SPEKTRIX_CONTRACT_BASE_URL}`);
     return {
       label: env.SPEKTRIX_CONTRACT_BASE_URL!,
       baseUrl: env.SPEKTRIX_CONTRACT_BASE_URL!,
       clientName: env.SPEKTRIX_CONTRACT_CLIENT!,
       apiUser: env.SPEKTRIX_CONTRACT_API_USER!,
       apiKey: env.SPEKTRIX_CONTRACT_API_KEY!,
-      customer: env.SPEKTRIX_CONTRACT_CUSTOMER_EMAIL && env.SPEKTRIX_CONTRACT_CUSTOMER_PASSWORD ? { email: env.SPEKTRIX_CONTRACT_CUSTOMER_EMAIL, password: env.SPEKTRIX_CONTRACT_CUSTOMER_PASSWORD } : null,
+      customer:
+        env.SPEKTRIX_CONTRACT_CUSTOMER_EMAIL && env.SPEKTRIX_CONTRACT_CUSTOMER_PASSWORD
+          ? { email: env.SPEKTRIX_CONTRACT_CUSTOMER_EMAIL, password: env.SPEKTRIX_CONTRACT_CUSTOMER_PASSWORD }
+          : null,
       stop: async () => {},
     };
   }
   const emulator = await import("../../emulator/index");
-  const running = await emulator.startEmulator({ port: 0, clientName: "demo", control: true, origins: [BROWSER_ORIGIN] });
+  const running = await emulator.startEmulator({
+    port: 0,
+    clientName: "demo",
+    control: true,
+    origins: [BROWSER_ORIGIN],
+  });
   return {
     label: running.url,
     baseUrl: running.url,
@@ -99,7 +110,8 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
     for (const event of events.slice(0, 25)) {
       const performances = await web.listEventPerformances(event.id);
       const performance = performances.find((p) => p.isOnSale && !p.cancelled) ?? performances[0];
-      if (performance && (!sample || (performance.isOnSale && !sample.performance.isOnSale))) sample = { event, performance };
+      if (performance && (!sample || (performance.isOnSale && !sample.performance.isOnSale)))
+        sample = { event, performance };
       if (sample?.performance.isOnSale) break;
     }
   });
@@ -155,12 +167,15 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       await expect(web.listMembershipTypes()).resolves.toBeInstanceOf(Array);
     });
 
-    it.skipIf(remote)("lists the catalogue records whose paths are assumed (emulator only until confirmed)", async () => {
-      await expect(web.listGiftVoucherTypes()).resolves.toBeInstanceOf(Array);
-      await expect(web.listSeatingTypes()).resolves.toBeInstanceOf(Array);
-      await expect(web.listMerchandise()).resolves.toBeInstanceOf(Array);
-      await expect(web.listSubscriptions()).resolves.toBeInstanceOf(Array);
-    });
+    it.skipIf(remote)(
+      "lists the catalogue records whose paths are assumed (emulator only until confirmed)",
+      async () => {
+        await expect(web.listGiftVoucherTypes()).resolves.toBeInstanceOf(Array);
+        await expect(web.listSeatingTypes()).resolves.toBeInstanceOf(Array);
+        await expect(web.listMerchandise()).resolves.toBeInstanceOf(Array);
+        await expect(web.listSubscriptions()).resolves.toBeInstanceOf(Array);
+      },
+    );
   });
 
   describe("owner mode signing", () => {
@@ -169,14 +184,20 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
     });
 
     it("rejects a bad signature with 401", async () => {
-      const wrong = createSpektrixOwnerClient({ baseUrl: target.baseUrl, clientName: target.clientName, owner: { apiUser: target.apiUser, apiKey: Buffer.from("not the key").toString("base64") } });
+      const wrong = createSpektrixOwnerClient({
+        baseUrl: target.baseUrl,
+        clientName: target.clientName,
+        owner: { apiUser: target.apiUser, apiKey: Buffer.from("not the key").toString("base64") },
+      });
       const error = await wrong.findCustomerByEmail("someone@example.com").catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SpektrixHttpError);
       expect((error as SpektrixHttpError).status).toBe(401);
     });
 
     it("rejects an unsigned owner path with 401", async () => {
-      const response = await fetch(`${target.baseUrl.replace(/\/+$/, "")}/${target.clientName}/api/v3/customers?email=someone%40example.com`);
+      const response = await fetch(
+        `${target.baseUrl.replace(/\/+$/, "")}/${target.clientName}/api/v3/customers?email=someone%40example.com`,
+      );
       expect(response.status).toBe(401);
     });
   });
@@ -200,7 +221,13 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       const plan = sample.performance.planId ? await web.getPlan(sample.performance.planId) : null;
       const price = prices.prices.find((p) => p.isBandDefault) ?? prices.prices[0]!;
       const seat = plan?.isReserved ? plan.seats[0]?.id : undefined;
-      const tickets = await web.addTickets([{ performanceId: sample.performance.id, ticketTypeId: price.ticketType.id, ...(seat ? { seatId: seat } : { planId: sample.performance.planId ?? undefined }) }]);
+      const tickets = await web.addTickets([
+        {
+          performanceId: sample.performance.id,
+          ticketTypeId: price.ticketType.id,
+          ...(seat ? { seatId: seat } : { planId: sample.performance.planId ?? undefined }),
+        },
+      ]);
       expect(tickets).toHaveLength(1);
       const basket = await web.getBasket();
       expect(basket?.tickets.map((t) => t.id)).toContain(tickets[0]!.id);
@@ -218,32 +245,47 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       await expect(web.getCustomer()).resolves.toBeNull();
     });
 
-    it.skipIf(!canWrite)("initiates a customer payment for an owner basket with the customer attached", async ({ skip }) => {
-      if (!target.customer) skip("no test customer configured");
-      const customer = (await owner.findCustomerByEmail(target.customer!.email))!;
-      expect(customer.billingAddressId).not.toBeNull();
-      // Payment needs something to pay for, and real data has free rentals: find an on-sale performance with a paid price.
-      let chosen: { performance: Performance; ticketTypeId: string } | null = null;
-      for (const event of events.slice(0, 25)) {
-        for (const performance of (await owner.listEventPerformances(event.id)).filter((p) => p.isOnSale && !p.cancelled).slice(0, 2)) {
-          const paid = (await owner.getPriceList(performance.id)).prices.find((p) => p.amount > 0);
-          if (paid) chosen = { performance, ticketTypeId: paid.ticketType.id };
+    it.skipIf(!canWrite)(
+      "initiates a customer payment for an owner basket with the customer attached",
+      async ({ skip }) => {
+        if (!target.customer) skip("no test customer configured");
+        const customer = (await owner.findCustomerByEmail(target.customer!.email))!;
+        expect(customer.billingAddressId).not.toBeNull();
+        // Payment needs something to pay for, and real data has free rentals: find an on-sale performance with a paid price.
+        let chosen: { performance: Performance; ticketTypeId: string } | null = null;
+        for (const event of events.slice(0, 25)) {
+          for (const performance of (await owner.listEventPerformances(event.id))
+            .filter((p) => p.isOnSale && !p.cancelled)
+            .slice(0, 2)) {
+            const paid = (await owner.getPriceList(performance.id)).prices.find((p) => p.amount > 0);
+            if (paid) chosen = { performance, ticketTypeId: paid.ticketType.id };
+            if (chosen) break;
+          }
           if (chosen) break;
         }
-        if (chosen) break;
-      }
-      if (!chosen) skip("no on-sale performance with a paid price in the first 25 events");
-      const { performance, ticketTypeId } = chosen!;
-      const plan = performance.planId ? await owner.getPlan(performance.planId) : null;
-      const seat = plan?.isReserved ? plan.seats[plan.seats.length - 1]?.id : undefined;
-      const basket = await owner.createBasket();
-      const attached = await owner.attachCustomer(basket.id, customer.id);
-      expect(attached.customerId).toBe(customer.id);
-      await owner.addTicketsToBasket(basket.id, [{ performanceId: performance.id, ticketTypeId, ...(seat ? { seatId: seat } : { planId: performance.planId ?? undefined }) }]);
-      expect((await owner.getBasketById(basket.id)).total).toBeGreaterThan(0);
-      const token = await owner.initiateCustomerPayment(basket.id, { originDomain: "localhost", billingAddressId: customer.billingAddressId!, storeCard: false });
-      expect(token.paymentToken).toEqual(expect.any(String));
-    });
+        if (!chosen) skip("no on-sale performance with a paid price in the first 25 events");
+        const { performance, ticketTypeId } = chosen!;
+        const plan = performance.planId ? await owner.getPlan(performance.planId) : null;
+        const seat = plan?.isReserved ? plan.seats[plan.seats.length - 1]?.id : undefined;
+        const basket = await owner.createBasket();
+        const attached = await owner.attachCustomer(basket.id, customer.id);
+        expect(attached.customerId).toBe(customer.id);
+        await owner.addTicketsToBasket(basket.id, [
+          {
+            performanceId: performance.id,
+            ticketTypeId,
+            ...(seat ? { seatId: seat } : { planId: performance.planId ?? undefined }),
+          },
+        ]);
+        expect((await owner.getBasketById(basket.id)).total).toBeGreaterThan(0);
+        const token = await owner.initiateCustomerPayment(basket.id, {
+          originDomain: "localhost",
+          billingAddressId: customer.billingAddressId!,
+          storeCard: false,
+        });
+        expect(token.paymentToken).toEqual(expect.any(String));
+      },
+    );
 
     it.skipIf(!canWrite)("confirms a free basket into an order that owner mode can read", async ({ skip }) => {
       if (!target.customer) skip("no test customer configured");
@@ -253,7 +295,13 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       const seat = plan?.isReserved ? plan.seats[2]?.id : undefined;
       await web.authenticate(target.customer!.email, target.customer!.password);
       try {
-        await web.addTickets([{ performanceId: sample.performance.id, ticketTypeId: free!.ticketType.id, ...(seat ? { seatId: seat } : { planId: sample.performance.planId ?? undefined }) }]);
+        await web.addTickets([
+          {
+            performanceId: sample.performance.id,
+            ticketTypeId: free!.ticketType.id,
+            ...(seat ? { seatId: seat } : { planId: sample.performance.planId ?? undefined }),
+          },
+        ]);
         const order = await web.confirmFreeBasket();
         expect(order.total).toBe(0);
         const read = await owner.getOrder(order.id);
@@ -266,11 +314,14 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
 
     // The emulator has no owner-mode credential check yet and no site code uses one; run it against a real system
     // (or set SPEKTRIX_CONTRACT_VERIFY_CREDENTIALS=1) until the path is agreed. See lib/spektrix/README.md.
-    it.skipIf(!canWrite || (!remote && env.SPEKTRIX_CONTRACT_VERIFY_CREDENTIALS !== "1"))("verifies a customer's credentials server-side (path assumed: POST customers/authenticate)", async ({ skip }) => {
-      if (!target.customer) skip("no test customer configured");
-      const customer = await owner.verifyCustomerCredentials(target.customer!.email, target.customer!.password);
-      expect(customer?.email?.toLowerCase()).toBe(target.customer!.email.toLowerCase());
-      await expect(owner.verifyCustomerCredentials(target.customer!.email, "wrong-password")).resolves.toBeNull();
-    });
+    it.skipIf(!canWrite || (!remote && env.SPEKTRIX_CONTRACT_VERIFY_CREDENTIALS !== "1"))(
+      "verifies a customer's credentials server-side (path assumed: POST customers/authenticate)",
+      async ({ skip }) => {
+        if (!target.customer) skip("no test customer configured");
+        const customer = await owner.verifyCustomerCredentials(target.customer!.email, target.customer!.password);
+        expect(customer?.email?.toLowerCase()).toBe(target.customer!.email.toLowerCase());
+        await expect(owner.verifyCustomerCredentials(target.customer!.email, "wrong-password")).resolves.toBeNull();
+      },
+    );
   });
 });

@@ -27,7 +27,10 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
   it("stores and reads a venue through the shared schema", async () => {
     const sourceId = `test-venue-${Date.now()}`;
     await database.db.insert(schema.venues).values({ sourceId, name: "Jack Singer Concert Hall" });
-    const [venue] = await database.db.select().from(schema.venues).where(sql`${schema.venues.sourceId} = ${sourceId}`);
+    const [venue] = await database.db
+      .select()
+      .from(schema.venues)
+      .where(sql`${schema.venues.sourceId} = ${sourceId}`);
     expect(venue?.name).toBe("Jack Singer Concert Hall");
     expect(venue?.createdAt).toBeInstanceOf(Date);
   });

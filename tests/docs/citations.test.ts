@@ -9,7 +9,17 @@ import { describe, expect, it } from "vitest";
  */
 
 const ROOT = process.cwd();
-const SKIP = new Set(["node_modules", ".git", ".next", ".tools", ".data", "test-results", "ci-results", "playwright-report", "coverage"]);
+const SKIP = new Set([
+  "node_modules",
+  ".git",
+  ".next",
+  ".tools",
+  ".data",
+  "test-results",
+  "ci-results",
+  "playwright-report",
+  "coverage",
+]);
 const TEXT = /\.(ts|tsx|mts|mjs|js|json|md|css|sh|yml|yaml|sql)$/;
 
 function files(dir = ROOT): string[] {
@@ -26,16 +36,20 @@ function files(dir = ROOT): string[] {
 const all = files();
 const rel = (f: string) => path.relative(ROOT, f);
 // Built from parts so this file does not match itself.
-const FORBIDDEN = new RegExp(["shared/(reference|fixtures|design|seeds)", ["docs", "ARCHITECTURE"].join("/")].join("|"));
+const FORBIDDEN = new RegExp(
+  ["shared/(reference|fixtures|design|seeds)", ["docs", "ARCHITECTURE"].join("/")].join("|"),
+);
 
 describe("citations", () => {
   it("no file cites a path outside the repository", () => {
-    const hits = all.filter((f) => !f.endsWith("package-lock.json")).flatMap((f) =>
-      readFileSync(f, "utf8")
-        .split("\n")
-        .map((line, i) => (FORBIDDEN.test(line) ? `${rel(f)}:${i + 1}` : null))
-        .filter((x): x is string => x !== null),
-    );
+    const hits = all
+      .filter((f) => !f.endsWith("package-lock.json"))
+      .flatMap((f) =>
+        readFileSync(f, "utf8")
+          .split("\n")
+          .map((line, i) => (FORBIDDEN.test(line) ? `${rel(f)}:${i + 1}` : null))
+          .filter((x): x is string => x !== null),
+      );
     expect(hits).toEqual([]);
   });
 

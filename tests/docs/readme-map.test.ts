@@ -58,7 +58,9 @@ describe("the README map", () => {
 
   it("names only paths that exist", () => {
     const named = [...map.top, ...[...map.children.values()].flat()];
-    expect(named.filter((p) => !existsSync(path.join(ROOT, p)) || !statSync(path.join(ROOT, p)).isDirectory())).toEqual([]);
+    expect(named.filter((p) => !existsSync(path.join(ROOT, p)) || !statSync(path.join(ROOT, p)).isDirectory())).toEqual(
+      [],
+    );
   });
 
   it("says that / is served by app/home/[variant] through a rewrite", () => {

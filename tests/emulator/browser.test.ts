@@ -13,7 +13,10 @@ async function page(web: WebClient, path: string, form?: Record<string, string>)
   const res = await fetch(`${emu.url}/${emu.clientName}/website/${path}`, {
     method: form ? "POST" : "GET",
     redirect: "manual",
-    headers: { ...(web.cookie ? { cookie: web.cookie } : {}), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    headers: {
+      ...(web.cookie ? { cookie: web.cookie } : {}),
+      ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
   const set = res.headers.get("set-cookie");
@@ -37,7 +40,15 @@ describe("scripts", () => {
   });
   it("the loader defines every documented component", async () => {
     const text = await (await fetch(`${emu.url}/webcomponents/stable/spektrix-component-loader.js`)).text();
-    for (const name of ["spektrix-basket-summary", "spektrix-login-status", "spektrix-donate", "spektrix-memberships", "spektrix-gift-vouchers", "spektrix-merchandise"]) expect(text).toContain(`"${name}"`);
+    for (const name of [
+      "spektrix-basket-summary",
+      "spektrix-login-status",
+      "spektrix-donate",
+      "spektrix-memberships",
+      "spektrix-gift-vouchers",
+      "spektrix-merchandise",
+    ])
+      expect(text).toContain(`"${name}"`);
     expect(text).toContain('credentials: "include"');
     expect(text).toContain('setAttribute("count"');
   });
@@ -55,7 +66,11 @@ describe("iframe pages share the web session", () => {
     expect(html).toContain("spektrix:resize");
     expect(html).toContain("basketHash:");
     expect(html).toMatch(/<label>Adult/);
-    const add = await page(web, `ChooseSeats.aspx?EventInstanceId=${shortId}&stylesheet=site.css`, { action: "add", instance: instance.id, [`type:${prices[0].ticketType.id}`]: "2" });
+    const add = await page(web, `ChooseSeats.aspx?EventInstanceId=${shortId}&stylesheet=site.css`, {
+      action: "add",
+      instance: instance.id,
+      [`type:${prices[0].ticketType.id}`]: "2",
+    });
     expect(add.status).toBe(303);
     expect(add.headers.get("location")).toBe("/demo/website/Basket2.aspx?stylesheet=site.css");
     expect((await web.json("GET", "basket")).tickets).toHaveLength(2);
@@ -63,11 +78,22 @@ describe("iframe pages share the web session", () => {
     expect(basketHtml).toContain("Remove");
     const checkout = await (await page(web, "secure/Checkout.aspx")).text();
     expect(checkout).toContain('name="password"');
-    expect((await page(web, "secure/Checkout.aspx", { action: "login", email: "guest@example.com", password: "guest-pass" })).status).toBe(303);
+    expect(
+      (await page(web, "secure/Checkout.aspx", { action: "login", email: "guest@example.com", password: "guest-pass" }))
+        .status,
+    ).toBe(303);
     expect((await web.json("GET", "customer")).email).toBe("guest@example.com");
-    const refused = await page(web, "secure/Checkout.aspx", { action: "pay", billingAddressId: "", cardNumber: TEST_CARDS.refused });
+    const refused = await page(web, "secure/Checkout.aspx", {
+      action: "pay",
+      billingAddressId: "",
+      cardNumber: TEST_CARDS.refused,
+    });
     expect(refused.status).toBe(400);
-    const paid = await page(web, "secure/Checkout.aspx", { action: "pay", billingAddressId: "", cardNumber: TEST_CARDS.success });
+    const paid = await page(web, "secure/Checkout.aspx", {
+      action: "pay",
+      billingAddressId: "",
+      cardNumber: TEST_CARDS.success,
+    });
     expect(paid.status).toBe(303);
     const orderId = new URL(paid.headers.get("location")!, emu.url).searchParams.get("OrderId")!;
     expect((await (await owner(emu, "GET", `orders/${orderId}`)).json()).tickets).toHaveLength(2);
@@ -91,12 +117,22 @@ describe("iframe pages share the web session", () => {
   });
   it("login/logout, my account, sign-up, event details, unknown page 404", async () => {
     const web = new WebClient(emu);
-    expect((await page(web, "secure/LoginLogout.aspx", { action: "login", email: "member@example.com", password: "nope" })).status).toBe(400);
-    await page(web, "secure/LoginLogout.aspx", { action: "login", email: "member@example.com", password: "member-pass" });
+    expect(
+      (await page(web, "secure/LoginLogout.aspx", { action: "login", email: "member@example.com", password: "nope" }))
+        .status,
+    ).toBe(400);
+    await page(web, "secure/LoginLogout.aspx", {
+      action: "login",
+      email: "member@example.com",
+      password: "member-pass",
+    });
     expect(await (await page(web, "secure/MyAccount.aspx")).text()).toContain("Hello Morgan");
     await page(web, "secure/MyAccount.aspx", { action: "logout" });
     expect((await web.call("GET", "customer")).status).toBe(401);
-    expect((await page(web, "secure/signup.aspx", { firstName: "S", lastName: "U", email: "su@example.com", password: "x" })).status).toBe(303);
+    expect(
+      (await page(web, "secure/signup.aspx", { firstName: "S", lastName: "U", email: "su@example.com", password: "x" }))
+        .status,
+    ).toBe(303);
     expect((await web.json("GET", "customer")).email).toBe("su@example.com");
     expect(await (await page(web, "EventDetails.aspx?EventId=4201")).text()).toContain("Lake of the Woods");
     expect((await page(web, "Nope.aspx")).status).toBe(404);

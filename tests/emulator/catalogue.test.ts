@@ -9,7 +9,12 @@ const ID = /^\d+A[BCDGHJKLMNPQRSTV]+$/;
 describe("fixture loading", () => {
   const data = loadFixtures(FIXTURES);
   it("reads every file in both formats plus the samples", () => {
-    expect(data.files).toEqual(["kaymeekcentre.event-instances.json", "manitobaopera.event-instances.json", "terrabrucemajestic.events.json", "artsdata-test-samples.py.txt"]);
+    expect(data.files).toEqual([
+      "kaymeekcentre.event-instances.json",
+      "manitobaopera.event-instances.json",
+      "terrabrucemajestic.events.json",
+      "artsdata-test-samples.py.txt",
+    ]);
     // 57 Kay Meek + 12 Manitoba Opera events from rows, 16 raw Terra Bruce events.
     expect(data.events).toHaveLength(85);
     expect(data.instances).toHaveLength(100);
@@ -28,7 +33,11 @@ describe("fixture loading", () => {
     expect(inst.planId).toBe("401ANPJQJQPQMRSBDNMVNLSPGTRBVQVRH");
   });
   it("builds venues from locations with a one-line address", () => {
-    expect(data.venues.find((v) => v.id === "201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL")).toEqual({ id: "201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL", name: "Kay Meek Arts Centre", address: "1700 Mathers Avenue, West Vancouver, BC V7V 2G7" });
+    expect(data.venues.find((v) => v.id === "201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL")).toEqual({
+      id: "201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL",
+      name: "Kay Meek Arts Centre",
+      address: "1700 Mathers Avenue, West Vancouver, BC V7V 2G7",
+    });
   });
   it("derives the same catalogue twice (seeded) and instances for raw events", () => {
     const a = Catalogue.build(data, { shiftDates: false, now: NOW, seed: "s" });
@@ -47,20 +56,28 @@ describe("shiftDates", () => {
   it("moves each data file by its own whole number of days, its earliest performance a day or two after now", () => {
     const data = loadFixtures(FIXTURES);
     const cat = Catalogue.build(data, { shiftDates: true, now: NOW, seed: "s" });
-    const files = ["kaymeekcentre.event-instances.json", "manitobaopera.event-instances.json", "terrabrucemajestic.events.json"];
+    const files = [
+      "kaymeekcentre.event-instances.json",
+      "manitobaopera.event-instances.json",
+      "terrabrucemajestic.events.json",
+    ];
     expect([...cat.shifts.keys()].sort()).toEqual(files);
     // The captures are from different years, so one offset could not bring them all near now.
     expect(new Set(cat.shifts.values()).size).toBe(files.length);
     for (const [file, ms] of cat.shifts) {
       expect(ms % 86_400_000).toBe(0);
-      const starts = [...cat.instances.values()].filter((i) => data.eventFiles.get(refId(i.event)) === file).map((i) => Date.parse(`${String(i.startUtc).replace("Z", "")}Z`));
+      const starts = [...cat.instances.values()]
+        .filter((i) => data.eventFiles.get(refId(i.event)) === file)
+        .map((i) => Date.parse(`${String(i.startUtc).replace("Z", "")}Z`));
       const ahead = Math.min(...starts) - NOW.getTime();
       expect(ahead, file).toBeGreaterThanOrEqual(86_400_000);
       expect(ahead, file).toBeLessThan(2 * 86_400_000);
     }
     const inst = cat.instances.get("284401ALQBLGCMMGQSCQGQCLJTQDMHVRQ")!;
     expect(String(inst.start).slice(11)).toBe("19:30:00");
-    expect(Date.parse(`${inst.start}Z`) - Date.parse("2025-10-24T19:30:00Z")).toBe(cat.shifts.get("kaymeekcentre.event-instances.json"));
+    expect(Date.parse(`${inst.start}Z`) - Date.parse("2025-10-24T19:30:00Z")).toBe(
+      cat.shifts.get("kaymeekcentre.event-instances.json"),
+    );
     expect(String(inst.stopSellingAtWebUtc).endsWith("Z")).toBe(true);
   });
 });
@@ -84,7 +101,10 @@ describe("catalogue endpoints (web and owner)", () => {
     expect(events[0]).not.toHaveProperty("instances");
   });
   it("events with instanceStart_from/_to and $expand=instances", async () => {
-    const events = await web.json<any[]>("GET", "events?instanceStart_from=2025-10-24&instanceStart_to=2025-10-24&$expand=instances");
+    const events = await web.json<any[]>(
+      "GET",
+      "events?instanceStart_from=2025-10-24&instanceStart_to=2025-10-24&$expand=instances",
+    );
     expect(events.map((e) => e.id)).toContain("210001ABSLVMJVHHPMCPGQQVCTSKKVCVH");
     for (const e of events) expect(e.instances.some((i: any) => i.start.startsWith("2025-10-24"))).toBe(true);
   });
@@ -92,7 +112,10 @@ describe("catalogue endpoints (web and owner)", () => {
     const e = await web.json("GET", "events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ?$expand=instances");
     expect(e.name).toBe("2025 Lake of the Woods Concert");
     expect(e.instances).toHaveLength(1);
-    const inst = await web.json<any[]>("GET", "events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ/instances?start_from=2025-08-24");
+    const inst = await web.json<any[]>(
+      "GET",
+      "events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ/instances?start_from=2025-08-24",
+    );
     expect(inst).toHaveLength(0);
     const missing = await web.call("GET", "events/1ABCD");
     expect(missing.status).toBe(404);
@@ -129,13 +152,20 @@ describe("catalogue endpoints (web and owner)", () => {
   it("reserved plans carry real-shaped seats", async () => {
     const plans = await web.json<any[]>("GET", "plans");
     const reserved = plans.find((p) => p.type === "Reserved" && p.seats?.length > 20)!;
-    expect(reserved.seats[0]).toMatchObject({ row: "A", number: 1, previousSeatId: null, previousIsAcrossAisle: false });
+    expect(reserved.seats[0]).toMatchObject({
+      row: "A",
+      number: 1,
+      previousSeatId: null,
+      previousIsAcrossAisle: false,
+    });
     expect(reserved.capacity).toBe(reserved.seats.length);
   });
   it("venues and venues/{id}", async () => {
     const venues = await web.json<any[]>("GET", "venues");
     expect(venues.length).toBeGreaterThanOrEqual(5);
-    expect(await web.json("GET", "venues/201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL")).toMatchObject({ name: "Kay Meek Arts Centre" });
+    expect(await web.json("GET", "venues/201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL")).toMatchObject({
+      name: "Kay Meek Arts Centre",
+    });
     expect((await web.call("GET", "venues/999AB")).status).toBe(404);
   });
   it("demo catalogue: funds, memberships, gift voucher types, stock items, seating types, ticket subscriptions", async () => {
@@ -145,7 +175,12 @@ describe("catalogue endpoints (web and owner)", () => {
     expect(memberships[0]).toMatchObject({ name: "Friend", price: 40, renewalPrice: 35 });
     expect((await web.json<any[]>("GET", "gift-voucher-types"))[0].minimumAmount).toBe(5);
     const stock = await web.json<any[]>("GET", "stock-items");
-    expect(stock[2]).toMatchObject({ name: "Enamel Mug", price: 9.99, postageAndPacking: 3, attribute_Category: "Merchandise" });
+    expect(stock[2]).toMatchObject({
+      name: "Enamel Mug",
+      price: 9.99,
+      postageAndPacking: 3,
+      attribute_Category: "Merchandise",
+    });
     expect(await web.json<any[]>("GET", "seating-types")).toHaveLength(3);
     const subs = await web.json<any[]>("GET", "ticket-subscription-structures");
     expect(subs[0]).not.toHaveProperty("id");

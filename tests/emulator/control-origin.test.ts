@@ -9,13 +9,19 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-const post = (path: string, headers: Record<string, string>, body?: string) => fetch(`${emu.url}/__control/${path}`, { method: "POST", headers, body });
+const post = (path: string, headers: Record<string, string>, body?: string) =>
+  fetch(`${emu.url}/__control/${path}`, { method: "POST", headers, body });
 
 describe("the emulator's control API cannot be driven by other sites", () => {
   it.each([
     ["another site's Origin, JSON", { origin: "https://evil.example", "content-type": "application/json" }, "{}", 403],
     ["Origin null", { origin: "null", "content-type": "application/json" }, "{}", 403],
-    ["a cross-site fetch without Origin", { "sec-fetch-site": "cross-site", "content-type": "application/json" }, "{}", 403],
+    [
+      "a cross-site fetch without Origin",
+      { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+      "{}",
+      403,
+    ],
     ["a text/plain POST from an allowed origin", { origin: SITE, "content-type": "text/plain" }, "{}", 415],
     ["a form POST without Origin", { "content-type": "application/x-www-form-urlencoded" }, "a=b", 415],
   ] as const)("refuses %s → %i and changes nothing", async (_name, headers, body, status) => {
@@ -30,7 +36,11 @@ describe("the emulator's control API cannot be driven by other sites", () => {
     for (const origin of [emu.url, SITE, undefined]) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (origin) headers.origin = new URL(origin).origin;
-      const res = await post("faults", headers, JSON.stringify({ type: "status", status: 503, path: "never-called", count: 1 }));
+      const res = await post(
+        "faults",
+        headers,
+        JSON.stringify({ type: "status", status: 503, path: "never-called", count: 1 }),
+      );
       expect(res.status, String(origin)).toBe(201);
     }
     // A bodyless reset, as the journeys send it.

@@ -10,9 +10,14 @@ afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
 /** Web-mode reads as the site's browser makes them (the emulator bot-blocks anything else). */
-const get = (path: string, init?: RequestInit) => fetch(`${emu.apiBase}/${path}`, { ...init, headers: { ...BROWSER_HEADERS, ...init?.headers } });
+const get = (path: string, init?: RequestInit) =>
+  fetch(`${emu.apiBase}/${path}`, { ...init, headers: { ...BROWSER_HEADERS, ...init?.headers } });
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${emu.url}/__control/${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${emu.url}/__control/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe("faults (programmatic)", () => {
   it("latency delays matching requests only, count times", async () => {
@@ -126,7 +131,13 @@ describe("control HTTP API", () => {
     expect((await (await get(`instances/${instanceId}/status`)).json()).available).toBe(0);
   });
   it("add and remove events", async () => {
-    const created = await (await control("POST", "events", { name: "Brand New Show", starts: ["2027-01-10T19:30:00", "2027-01-11T19:30:00"], price: 20 })).json();
+    const created = await (
+      await control("POST", "events", {
+        name: "Brand New Show",
+        starts: ["2027-01-10T19:30:00", "2027-01-11T19:30:00"],
+        price: 20,
+      })
+    ).json();
     expect(created.id).toMatch(/^\d+A[BCDGHJKLMNPQRSTV]+$/);
     const withInstances = await (await get(`events/${created.id}?$expand=instances`)).json();
     expect(withInstances.instances).toHaveLength(2);
@@ -142,10 +153,14 @@ describe("control HTTP API", () => {
     expect(log).toHaveLength(1);
     await control("PATCH", "events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ", { name: "Renamed" });
     expect((await control("POST", "reset")).status).toBe(204);
-    expect((await (await get("events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ")).json()).name).toBe("2025 Lake of the Woods Concert");
+    expect((await (await get("events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ")).json()).name).toBe(
+      "2025 Lake of the Woods Concert",
+    );
     // Only the read after the reset is logged; control calls never are.
     const after = await (await control("GET", "requests")).json();
-    expect(after.map((e: { path: string }) => e.path)).toEqual(["/demo/api/v3/events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ"]);
+    expect(after.map((e: { path: string }) => e.path)).toEqual([
+      "/demo/api/v3/events/4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ",
+    ]);
   });
   it("generates 1,000 events × 10 performances quickly and serves them", async () => {
     const res = await (await control("POST", "generate", { events: 1000, performancesPerEvent: 10 })).json();

@@ -1,5 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { DEMO_API_KEY, DEMO_API_USER, signedHeaders, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/index";
+import {
+  DEMO_API_KEY,
+  DEMO_API_USER,
+  signedHeaders,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "../../emulator/index";
 
 export const FIXTURES = fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
 /** A fixed clock so derived data and shifted dates are reproducible. */
@@ -15,7 +22,13 @@ export const BROWSER_ORIGIN = "http://site.test";
 export const BROWSER_HEADERS = { origin: BROWSER_ORIGIN } as const;
 
 export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ dataDir: FIXTURES, now: NOW, control: true, ...options, origins: [BROWSER_ORIGIN, ...(options.origins ?? [])] });
+  return startEmulator({
+    dataDir: FIXTURES,
+    now: NOW,
+    control: true,
+    ...options,
+    origins: [BROWSER_ORIGIN, ...(options.origins ?? [])],
+  });
 }
 
 /** Stands in for a browser on the site: web-mode calls with the site's Origin and its own cookie jar. */
@@ -30,7 +43,11 @@ export class WebClient {
     if (this.cookie) headers.cookie = this.cookie;
     headers.origin = this.origin;
     if (body !== undefined) headers["content-type"] = "application/json; charset=UTF-8";
-    const res = await fetch(`${this.emu.apiBase}/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.emu.apiBase}/${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const set = res.headers.get("set-cookie");
     if (set) this.cookie = set.split(";")[0]!;
     return res;
@@ -42,15 +59,32 @@ export class WebClient {
   }
 }
 
-export async function owner(emu: RunningEmulator, method: string, path: string, body?: unknown, opts: { date?: Date } = {}): Promise<Response> {
+export async function owner(
+  emu: RunningEmulator,
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { date?: Date } = {},
+): Promise<Response> {
   const url = `${emu.apiBase}/${path}`;
   const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers = signedHeaders({ user: DEMO_API_USER, key: DEMO_API_KEY, method, url, body: text, date: opts.date ?? NOW });
+  const headers = signedHeaders({
+    user: DEMO_API_USER,
+    key: DEMO_API_KEY,
+    method,
+    url,
+    body: text,
+    date: opts.date ?? NOW,
+  });
   return fetch(url, { method, headers, body: text });
 }
 
 /** First on-sale, non-free, uncancelled instance with seats left. */
-export async function sellableInstance(emu: RunningEmulator, web: WebClient, opts: { free?: boolean } = {}): Promise<{ instance: any; prices: any[] }> {
+export async function sellableInstance(
+  emu: RunningEmulator,
+  web: WebClient,
+  opts: { free?: boolean } = {},
+): Promise<{ instance: any; prices: any[] }> {
   const instances = await web.json<any[]>("GET", "instances");
   for (const instance of instances) {
     if (!instance.isOnSale || instance.cancelled) continue;

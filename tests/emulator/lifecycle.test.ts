@@ -11,7 +11,11 @@ afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
 const pay = async (token: string, card: string = TEST_CARDS.success) => {
-  const res = await fetch(`${emu.url}/${emu.clientName}/emulator-payments/submit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ paymentToken: token, cardNumber: card }) });
+  const res = await fetch(`${emu.url}/${emu.clientName}/emulator-payments/submit`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ paymentToken: token, cardNumber: card }),
+  });
   return res.json();
 };
 
@@ -32,7 +36,11 @@ describe("session cookie and CORS", () => {
     expect(bad.headers.get("access-control-allow-credentials")).toBeNull();
   });
   it("answers preflight for allowed origins only", async () => {
-    const pre = (origin: string) => fetch(`${emu.apiBase}/basket/tickets`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    const pre = (origin: string) =>
+      fetch(`${emu.apiBase}/basket/tickets`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
     const ok = await pre(SITE);
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(SITE);
@@ -47,10 +55,23 @@ describe("basket (web) = basket (owner)", () => {
   it("starts empty with hash NotLoggedIn and changes hash on every change", async () => {
     const web = new WebClient(emu, SITE);
     const empty = await web.json("GET", "basket");
-    expect(empty).toMatchObject({ hash: "NotLoggedIn", total: 0, totalDiscount: 0, customer: null, tickets: [], donations: [], merchandiseItems: [], membershipSubscriptions: [], giftVouchers: [] });
+    expect(empty).toMatchObject({
+      hash: "NotLoggedIn",
+      total: 0,
+      totalDiscount: 0,
+      customer: null,
+      tickets: [],
+      donations: [],
+      merchandiseItems: [],
+      membershipSubscriptions: [],
+      giftVouchers: [],
+    });
     const { instance, prices } = await sellableInstance(emu, web);
     const adult = prices.find((p) => p.ticketType.name === "Adult")!;
-    const added = await web.json<any[]>("POST", "basket/tickets", [{ instance: instance.id, type: adult.ticketType.id }, { instance: instance.id, type: adult.ticketType.id }]);
+    const added = await web.json<any[]>("POST", "basket/tickets", [
+      { instance: instance.id, type: adult.ticketType.id },
+      { instance: instance.id, type: adult.ticketType.id },
+    ]);
     expect(added).toHaveLength(2);
     expect(added[0]).toMatchObject({ instance: { id: instance.id }, type: { id: adult.ticketType.id } });
     const b1 = await web.json("GET", "basket");
@@ -66,10 +87,14 @@ describe("basket (web) = basket (owner)", () => {
     const stock = (await web.json<any[]>("GET", "stock-items"))[1];
     const [merch] = await web.json<any[]>("POST", "basket/merchandise", [{ stockItem: stock.id, reference: "gift" }]);
     expect(merch).toMatchObject({ stockItem: { id: stock.id }, price: 12.5 });
-    const vouchers = await web.json<any[]>("PUT", "basket/gift-vouchers", [{ amount: 25, toName: "Ann", fromName: "Bo", message: "Enjoy", deliveryType: "CustomerEmail" }]);
+    const vouchers = await web.json<any[]>("PUT", "basket/gift-vouchers", [
+      { amount: 25, toName: "Ann", fromName: "Bo", message: "Enjoy", deliveryType: "CustomerEmail" },
+    ]);
     expect(vouchers[0]).toMatchObject({ amount: 25, toName: "Ann" });
     const membership = (await web.json<any[]>("GET", "memberships"))[1];
-    const [sub] = await web.json<any[]>("POST", "basket/membership-subscriptions", [{ membership: membership.id, autoRenew: false }]);
+    const [sub] = await web.json<any[]>("POST", "basket/membership-subscriptions", [
+      { membership: membership.id, autoRenew: false },
+    ]);
     expect(sub).toMatchObject({ membership: { id: membership.id }, price: 150, autoRenew: false });
     // Owner mode sees the same basket by id.
     const web3 = await web.json("GET", "basket");
@@ -100,7 +125,11 @@ describe("basket (web) = basket (owner)", () => {
     const bad = await web.call("POST", "basket/tickets", { instance: instance.id });
     expect(bad.status).toBe(400);
     expect((await bad.json()).problems.length).toBeGreaterThan(0);
-    const notJson = await fetch(`${emu.apiBase}/basket/donations`, { method: "POST", headers: { cookie: web.cookie, ...BROWSER_HEADERS }, body: "{oops" });
+    const notJson = await fetch(`${emu.apiBase}/basket/donations`, {
+      method: "POST",
+      headers: { cookie: web.cookie, ...BROWSER_HEADERS },
+      body: "{oops",
+    });
     expect(notJson.status).toBe(400);
     expect((await web.call("POST", "basket/tickets", [{ instance: "1ABC", type: p.ticketType.id }])).status).toBe(400);
   });
@@ -110,7 +139,9 @@ describe("customers", () => {
   it("authenticate, GET customer, addresses, deauthenticate", async () => {
     const web = new WebClient(emu);
     expect((await web.call("GET", "customer")).status).toBe(401);
-    expect((await web.call("POST", "customer/authenticate", { email: DEMO_MEMBER.email, password: "wrong" })).status).toBe(401);
+    expect(
+      (await web.call("POST", "customer/authenticate", { email: DEMO_MEMBER.email, password: "wrong" })).status,
+    ).toBe(401);
     const me = await web.json("POST", "customer/authenticate", DEMO_MEMBER);
     expect(me).toMatchObject({ email: DEMO_MEMBER.email, firstName: "Morgan", passwordSet: true });
     expect(me.id).toMatch(/^I-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
@@ -137,7 +168,12 @@ describe("customers", () => {
   });
   it("web sign-up creates and logs in; duplicate email is 400 Duplicate Entry", async () => {
     const web = new WebClient(emu);
-    const c = await web.json("POST", "customer", { email: "new@example.com", firstName: "New", lastName: "Person", password: "pw" });
+    const c = await web.json("POST", "customer", {
+      email: "new@example.com",
+      firstName: "New",
+      lastName: "Person",
+      password: "pw",
+    });
     expect(c.email).toBe("new@example.com");
     expect((await web.json("GET", "customer")).id).toBe(c.id);
     const dup = await web.call("POST", "customer", { email: "new@example.com", firstName: "A", lastName: "B" });
@@ -180,13 +216,29 @@ describe("confirm, payment tokens and orders", () => {
     const me = await web.json("POST", "customer/authenticate", DEMO_MEMBER);
     const { instance, prices } = await sellableInstance(emu, web);
     const before = await (await owner(emu, "GET", `instances/${instance.id}/status`)).json();
-    await web.json("POST", "basket/tickets", [{ instance: instance.id, type: prices[0].ticketType.id }, { instance: instance.id, type: prices[0].ticketType.id }]);
+    await web.json("POST", "basket/tickets", [
+      { instance: instance.id, type: prices[0].ticketType.id },
+      { instance: instance.id, type: prices[0].ticketType.id },
+    ]);
     const held = await web.json("GET", `instances/${instance.id}/status`);
     expect(held.available).toBe(before.available - 2);
     expect(held.inBasket).toBe(2);
-    expect((await web.call("POST", "basket/initiate-customer-payment", { originDomain: "localhost" })).status).toBe(400);
-    expect((await web.call("POST", "basket/initiate-customer-payment", { originDomain: "localhost", billingAddressId: "1ABC" })).status).toBe(400);
-    const { paymentToken } = await web.json("POST", "basket/initiate-customer-payment", { originDomain: "localhost", billingAddressId: me.billingAddress.id, storeCard: "false" });
+    expect((await web.call("POST", "basket/initiate-customer-payment", { originDomain: "localhost" })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await web.call("POST", "basket/initiate-customer-payment", {
+          originDomain: "localhost",
+          billingAddressId: "1ABC",
+        })
+      ).status,
+    ).toBe(400);
+    const { paymentToken } = await web.json("POST", "basket/initiate-customer-payment", {
+      originDomain: "localhost",
+      billingAddressId: me.billingAddress.id,
+      storeCard: "false",
+    });
     expect(typeof paymentToken).toBe("string");
     expect(await pay(paymentToken, TEST_CARDS.refused)).toMatchObject({ outcome: "refused" });
     expect(await pay(paymentToken, TEST_CARDS.error)).toMatchObject({ outcome: "error" });
@@ -230,7 +282,10 @@ describe("confirm, payment tokens and orders", () => {
     expect(patched.hash).not.toBe(basket.hash);
     expect((await owner(emu, "PATCH", `baskets/${basket.id}`, { customer: "I-NONE-NONE" })).status).toBe(404);
     expect((await owner(emu, "POST", `baskets/${basket.id}/initiate-customer-payment`, body)).status).toBe(400);
-    const ok = await owner(emu, "POST", `baskets/${basket.id}/initiate-customer-payment`, { ...body, billingAddressId: guest.addresses[0].id });
+    const ok = await owner(emu, "POST", `baskets/${basket.id}/initiate-customer-payment`, {
+      ...body,
+      billingAddressId: guest.addresses[0].id,
+    });
     expect(ok.status).toBe(200);
     const done = await pay((await ok.json()).paymentToken);
     expect(done.outcome).toBe("completed");
@@ -242,7 +297,14 @@ describe("confirm, payment tokens and orders", () => {
     const web = new WebClient(emu);
     const stock = (await web.json<any[]>("GET", "stock-items"))[0];
     await web.json("POST", "basket/merchandise", [{ stockItem: stock.id }]);
-    expect((await web.call("POST", "basket/initiate-direct-payment", { originDomain: "localhost", email: "buyer@example.com" })).status).toBe(400);
+    expect(
+      (
+        await web.call("POST", "basket/initiate-direct-payment", {
+          originDomain: "localhost",
+          email: "buyer@example.com",
+        })
+      ).status,
+    ).toBe(400);
     const { paymentToken } = await web.json("POST", "basket/initiate-direct-payment", {
       originDomain: "localhost",
       email: "buyer@example.com",

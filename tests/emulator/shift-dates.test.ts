@@ -37,14 +37,24 @@ const CASES = DAYS.flatMap(([y, m, d]) =>
 );
 
 const data = loadFixtures(FIXTURES);
-const FILES = ["kaymeekcentre.event-instances.json", "manitobaopera.event-instances.json", "terrabrucemajestic.events.json"];
+const FILES = [
+  "kaymeekcentre.event-instances.json",
+  "manitobaopera.event-instances.json",
+  "terrabrucemajestic.events.json",
+];
 const startMs = (i: Json) => parseWallClock(String(i.startUtc));
 const fileOf = (i: Json) => data.eventFiles.get(refId(i.event));
 
 /** What the site decides for a performance from the sale facts the sync stores, with plenty of seats left. */
 function siteState(i: Json, now: Date) {
   const utc = (v: unknown) => (typeof v === "string" ? new Date(v.endsWith("Z") ? v : `${v}Z`) : null);
-  const facts = { startsAt: utc(i.startUtc)!, cancelled: i.cancelled === true, isOnSale: i.isOnSale === true, sellFrom: utc(i.startSellingAtWebUtc), sellUntil: utc(i.stopSellingAtWebUtc) };
+  const facts = {
+    startsAt: utc(i.startUtc)!,
+    cancelled: i.cancelled === true,
+    isOnSale: i.isOnSale === true,
+    sellFrom: utc(i.startSellingAtWebUtc),
+    sellUntil: utc(i.stopSellingAtWebUtc),
+  };
   return availabilityState(facts, { available: 100, capacity: 200 }, { now, threshold: 20 }).state;
 }
 
@@ -79,13 +89,16 @@ describe.each(CASES)("shifted at %s venue time", (_label, now) => {
     expect(chosen.isOnSale).toBe(true);
     expect(siteState(chosen, now)).toBe("onSale");
     // Every performance the shift left in the future is sellable: no part of the day where a choice goes stale.
-    for (const i of instances.filter((x) => x.cancelled !== true && startMs(x) > now.getTime())) expect(siteState(i, now), String(i.id)).toBe("onSale");
+    for (const i of instances.filter((x) => x.cancelled !== true && startMs(x) > now.getTime()))
+      expect(siteState(i, now), String(i.id)).toBe("onSale");
   });
 
   it("'Next 7 days' on the site lists performances of every venue", () => {
     const { start: from, end } = utcWindow(presetRange("7days", TZ, now), TZ);
     for (const file of FILES) {
-      const inWeek = instances.filter((i) => fileOf(i) === file && startMs(i) >= from.getTime() && startMs(i) < end.getTime());
+      const inWeek = instances.filter(
+        (i) => fileOf(i) === file && startMs(i) >= from.getTime() && startMs(i) < end.getTime(),
+      );
       expect(inWeek.length, file).toBeGreaterThan(0);
     }
   });

@@ -7,7 +7,11 @@ let emu: RunningEmulator;
 let signInAllowed: RunningEmulator;
 let lenient: RunningEmulator;
 beforeAll(async () => {
-  [emu, signInAllowed, lenient] = await Promise.all([start(), start({ allowServerSideSignIn: true }), start({ webModeFromBrowsersOnly: false })]);
+  [emu, signInAllowed, lenient] = await Promise.all([
+    start(),
+    start({ allowServerSideSignIn: true }),
+    start({ webModeFromBrowsersOnly: false }),
+  ]);
 });
 afterAll(() => Promise.all([emu.stop(), signInAllowed.stop(), lenient.stop()]));
 beforeEach(() => emu.reset());
@@ -75,13 +79,18 @@ describe("web mode answers browsers on an allowed origin only", () => {
 
 describe("owner mode is server to server", () => {
   it("asks a browser (no signature) for a signature on owner paths", async () => {
-    const res = await fetch(`${emu.apiBase}/customers?email=${encodeURIComponent(DEMO_MEMBER.email)}`, { headers: { origin: BROWSER_ORIGIN } });
+    const res = await fetch(`${emu.apiBase}/customers?email=${encodeURIComponent(DEMO_MEMBER.email)}`, {
+      headers: { origin: BROWSER_ORIGIN },
+    });
     expect(res.status).toBe(401);
   });
 
   it("refuses a signed request that carries a browser's Origin", async () => {
     const url = `${emu.apiBase}/events`;
-    const headers = { ...signedHeaders({ user: DEMO_API_USER, key: DEMO_API_KEY, method: "GET", url, date: NOW }), origin: BROWSER_ORIGIN };
+    const headers = {
+      ...signedHeaders({ user: DEMO_API_USER, key: DEMO_API_KEY, method: "GET", url, date: NOW }),
+      origin: BROWSER_ORIGIN,
+    };
     expect((await fetch(url, { headers })).status).toBe(403);
     expect((await owner(emu, "GET", "events")).status).toBe(200);
   });

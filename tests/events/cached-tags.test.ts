@@ -22,7 +22,10 @@ vi.mock("next/cache", () => ({
     },
 }));
 let database: Database;
-vi.mock("@/lib/db", async (original) => ({ ...(await original<typeof import("@/lib/db")>()), getDb: async () => database.db }));
+vi.mock("@/lib/db", async (original) => ({
+  ...(await original<typeof import("@/lib/db")>()),
+  getDb: async () => database.db,
+}));
 
 const cached = await import("@/lib/events/cached");
 
@@ -46,7 +49,10 @@ describe("cache tags of the public pages' reads", () => {
 
   it("tags an event page with its slug, itself and the events it suggests, never the listings", async () => {
     const slug = seed.eventSlugs[0]!;
-    const [row] = await database.db.select({ sourceId: events.sourceId, genre: events.genre }).from(events).where(eq(events.slug, slug));
+    const [row] = await database.db
+      .select({ sourceId: events.sourceId, genre: events.genre })
+      .from(events)
+      .where(eq(events.slug, slug));
     let related: Awaited<ReturnType<typeof cached.getRelated>> = [];
     const pageTags = await tagsOf(async () => {
       const found = await cached.getEventBySlug(slug);
@@ -54,21 +60,31 @@ describe("cache tags of the public pages' reads", () => {
       related = await cached.getRelated({ sourceId: row!.sourceId, genre: row!.genre });
     });
     expect(related.length).toBeGreaterThan(0);
-    expect(pageTags).toEqual(new Set([`slug:${slug}`, `event:${row!.sourceId}`, ...related.map((r) => `event:${r.sourceId}`), "store"]));
+    expect(pageTags).toEqual(
+      new Set([`slug:${slug}`, `event:${row!.sourceId}`, ...related.map((r) => `event:${r.sourceId}`), "store"]),
+    );
     expect(pageTags.has("listings")).toBe(false);
 
     // A sync that changes an event this page neither is nor suggests revalidates `event:<that id>` and `listings`.
     const shown = new Set([row!.sourceId, ...related.map((r) => r.sourceId)]);
-    const other = (await database.db.select({ sourceId: events.sourceId }).from(events)).find((e) => !shown.has(e.sourceId))!;
+    const other = (await database.db.select({ sourceId: events.sourceId }).from(events)).find(
+      (e) => !shown.has(e.sourceId),
+    )!;
     for (const tag of [`event:${other.sourceId}`, "listings"]) expect(pageTags.has(tag)).toBe(false);
   });
 
   it("tags an unknown slug with that slug only, so creating the event that takes it revalidates it", async () => {
-    expect(await tagsOf(() => cached.getEventBySlug("not-yet-an-event"))).toEqual(new Set(["slug:not-yet-an-event", "store"]));
+    expect(await tagsOf(() => cached.getEventBySlug("not-yet-an-event"))).toEqual(
+      new Set(["slug:not-yet-an-event", "store"]),
+    );
   });
 
   it("tags what lists events with the listings", async () => {
-    for (const read of [() => cached.getHomeEvents(), () => cached.getListing({ view: "list", access: [], page: 1 }), () => cached.getSitemapEvents()]) {
+    for (const read of [
+      () => cached.getHomeEvents(),
+      () => cached.getListing({ view: "list", access: [], page: 1 }),
+      () => cached.getSitemapEvents(),
+    ]) {
       expect(await tagsOf(read)).toContain("listings");
     }
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isLocalDate, isoWithOffset, localDateOf, presetRange, startOfLocalDay, utcWindow } from "@/lib/events/dates";
+import {
+  addDays,
+  isLocalDate,
+  isoWithOffset,
+  localDateOf,
+  presetRange,
+  startOfLocalDay,
+  utcWindow,
+} from "@/lib/events/dates";
 import { formatDuration, formatTime } from "@/lib/events/format";
 
 const TZ = "America/Edmonton";
@@ -25,7 +33,10 @@ describe("dates in the venue's time zone", () => {
     const thursday = new Date("2026-11-26T18:00:00Z");
     expect(presetRange("today", TZ, thursday)).toEqual({ from: "2026-11-26", to: "2026-11-26" });
     expect(presetRange("weekend", TZ, thursday)).toEqual({ from: "2026-11-27", to: "2026-11-29" });
-    expect(presetRange("weekend", TZ, new Date("2026-11-28T18:00:00Z"))).toEqual({ from: "2026-11-28", to: "2026-11-29" });
+    expect(presetRange("weekend", TZ, new Date("2026-11-28T18:00:00Z"))).toEqual({
+      from: "2026-11-28",
+      to: "2026-11-29",
+    });
     expect(presetRange("7days", TZ, thursday)).toEqual({ from: "2026-11-26", to: "2026-12-02" });
     expect(presetRange("month", TZ, thursday)).toEqual({ from: "2026-11-26", to: "2026-11-30" });
   });

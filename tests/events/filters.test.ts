@@ -10,7 +10,8 @@ const TZ = "America/Edmonton";
 
 describe("what's on URL state", () => {
   it("round-trips every kind of state through one canonical query string", () => {
-    const qs = "view=calendar&from=2026-12-01&to=2026-12-24&month=2026-12&q=tosca&genre=Opera&venue=studio-theatre&access=bsl&access=captioned";
+    const qs =
+      "view=calendar&from=2026-12-01&to=2026-12-24&month=2026-12&q=tosca&genre=Opera&venue=studio-theatre&access=bsl&access=captioned";
     const { filters, problems } = parse(qs);
     expect(problems).toEqual([]);
     expect(serializeFilters(filters)).toBe(qs);
@@ -91,11 +92,13 @@ describe("what's on URL state", () => {
 
   it("keeps the calendar to the months that can hold a performance: this month to the end of the longest sync window", () => {
     expect(calendarBounds(NOW, TZ)).toEqual({ first: "2026-11", last: "2029-11" });
-    const at = (month: string) => whatsOnRedirect(new URL(`/whats-on?view=calendar&month=${month}`, "http://x"), NOW, TZ);
+    const at = (month: string) =>
+      whatsOnRedirect(new URL(`/whats-on?view=calendar&month=${month}`, "http://x"), NOW, TZ);
     expect(at("2026-11")).toBeNull();
     expect(at("2029-11")).toBeNull();
     // Before this month, or past the window (the crawl trap of 2040-01): to the calendar's current month.
-    for (const month of ["2026-10", "2029-12", "2040-01", "2000-01"]) expect(at(month), month).toBe("/whats-on?view=calendar");
+    for (const month of ["2026-10", "2029-12", "2040-01", "2000-01"])
+      expect(at(month), month).toBe("/whats-on?view=calendar");
     // The month after the window's end in the venue's zone is still out, a minute before midnight UTC too.
     expect(calendarBounds(new Date("2026-11-30T23:59:00Z"), TZ).first).toBe("2026-11");
   });
@@ -104,7 +107,15 @@ describe("what's on URL state", () => {
     expect(listingLinkRel("/whats-on")).toBeUndefined();
     expect(listingLinkRel("/whats-on?page=3")).toBeUndefined();
     expect(listingLinkRel("/whats-on?utm_source=newsletter")).toBeUndefined();
-    for (const href of ["/whats-on?view=calendar", "/whats-on?view=calendar&month=2026-12", "/whats-on?when=today", "/whats-on?genre=Opera", "/whats-on?access=any", "/whats-on?q=tosca", "/whats-on?from=2026-12-01"]) {
+    for (const href of [
+      "/whats-on?view=calendar",
+      "/whats-on?view=calendar&month=2026-12",
+      "/whats-on?when=today",
+      "/whats-on?genre=Opera",
+      "/whats-on?access=any",
+      "/whats-on?q=tosca",
+      "/whats-on?from=2026-12-01",
+    ]) {
       expect(listingLinkRel(href), href).toBe("nofollow");
     }
   });

@@ -3,7 +3,17 @@ import { eq, sql } from "drizzle-orm";
 import { openDb, type Database, type StoreDb } from "@/lib/db";
 import { events, performances } from "@/lib/db/schema";
 import { parseFilters } from "@/lib/events/filters";
-import { queryCalendarMonth, queryEvent, queryEventPreview, queryFacets, queryFeed, queryListing, querySaleFacts, querySitemapEvents, querySlugSourceId } from "@/lib/events/queries";
+import {
+  queryCalendarMonth,
+  queryEvent,
+  queryEventPreview,
+  queryFacets,
+  queryFeed,
+  queryListing,
+  querySaleFacts,
+  querySitemapEvents,
+  querySlugSourceId,
+} from "@/lib/events/queries";
 import { localDateOf } from "@/lib/events/dates";
 import { seedSite, type SeedResult } from "./seed";
 
@@ -97,7 +107,10 @@ describe("public-site queries on the content store", () => {
     expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");
     expect((await queryListing(db, f(""), ctx, 500)).events.some((e) => e.slug === slug)).toBe(false);
     expect((await querySitemapEvents(db, ctx)).some((e) => e.slug === slug)).toBe(false);
-    await db.update(events).set({ hidden: false, status: "missing", keepLiveUntil: new Date(now.getTime() + 86_400_000) }).where(eq(events.slug, slug));
+    await db
+      .update(events)
+      .set({ hidden: false, status: "missing", keepLiveUntil: new Date(now.getTime() + 86_400_000) })
+      .where(eq(events.slug, slug));
     expect((await queryEvent(db, sourceId, ctx)).kind).toBe("live");
     await db.update(events).set({ status: "disabled" }).where(eq(events.slug, slug));
     expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");

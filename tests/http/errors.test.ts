@@ -11,9 +11,16 @@ describe("error answers", () => {
   });
 
   it("keep the caller's headers and carry field problems only when there are some", async () => {
-    const res = errorResponse(401, "unauthorized", "Send a bearer token.", { headers: { "WWW-Authenticate": "Bearer" }, problems: ["eventId must be a Spektrix event id"] });
+    const res = errorResponse(401, "unauthorized", "Send a bearer token.", {
+      headers: { "WWW-Authenticate": "Bearer" },
+      problems: ["eventId must be a Spektrix event id"],
+    });
     expect(res.headers.get("www-authenticate")).toBe("Bearer");
-    expect(await res.json()).toEqual({ error: "unauthorized", message: "Send a bearer token.", problems: ["eventId must be a Spektrix event id"] });
+    expect(await res.json()).toEqual({
+      error: "unauthorized",
+      message: "Send a bearer token.",
+      problems: ["eventId must be a Spektrix event id"],
+    });
     expect(errorBody("bad-request", "Send {}.", [])).toEqual({ error: "bad-request", message: "Send {}." });
   });
 });

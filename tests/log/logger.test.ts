@@ -19,7 +19,12 @@ describe("the server logger", () => {
     const { lines, log } = capture();
     log.child({ area: "checkout" }).info({ reason: "rate-limited" }, "checkout refused");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: "info", area: "checkout", msg: "checkout refused", reason: "rate-limited" });
+    expect(lines[0]).toMatchObject({
+      level: "info",
+      area: "checkout",
+      msg: "checkout refused",
+      reason: "rate-limited",
+    });
     expect(typeof lines[0]!.time).toBe("number");
   });
 
@@ -37,7 +42,11 @@ describe("the server logger", () => {
     log.warn({ ...personal, customer: { ...personal }, reason: "kept" }, "sign-in rate limited");
     const written = JSON.stringify(lines);
     for (const value of Object.values(personal)) expect(written).not.toContain(value);
-    expect(lines[0]).toMatchObject({ email: "[redacted]", customer: { email: "[redacted]", password: "[redacted]" }, reason: "kept" });
+    expect(lines[0]).toMatchObject({
+      email: "[redacted]",
+      customer: { email: "[redacted]", password: "[redacted]" },
+      reason: "kept",
+    });
     expect(REDACTED_KEYS).toEqual(expect.arrayContaining(Object.keys(personal)));
   });
 

@@ -57,53 +57,61 @@ describe("createRateLimiter in memory (no REDIS_URL)", () => {
   });
 
   it("rejects a rule that cannot work", () => {
-    expect(() => createRateLimiter({ keyPrefix: "bad", points: 0, duration: 60 }, { redisUrl: null })).toThrow(/points/);
+    expect(() => createRateLimiter({ keyPrefix: "bad", points: 0, duration: 60 }, { redisUrl: null })).toThrow(
+      /points/,
+    );
   });
 });
 
-describe.skipIf(redisMissingReason !== null)(`createRateLimiter on Redis${redisMissingReason ? ` (skipped: ${redisMissingReason})` : ""}`, () => {
-  let redis: TestRedis;
+describe.skipIf(redisMissingReason !== null)(
+  `createRateLimiter on Redis${redisMissingReason ? ` (skipped: ${redisMissingReason})` : ""}`,
+  () => {
+    let redis: TestRedis;
 
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
+    beforeAll(async () => {
+      redis = await startRedis();
+    });
 
-  afterAll(async () => {
-    await closeRedis();
-    await redis?.stop();
-  });
+    afterAll(async () => {
+      await closeRedis();
+      await redis?.stop();
+    });
 
-  it("shares counts between limiters, as two instances behind a balancer would", async () => {
-    const prefix = unique();
-    // Two limiter objects stand for two instances: same rule, same Redis.
-    const a = createRateLimiter({ keyPrefix: prefix, points: 3, duration: 60 }, { redisUrl: redis.url });
-    const b = createRateLimiter({ keyPrefix: prefix, points: 3, duration: 60 }, { redisUrl: redis.url });
-    expect(a.store).toBe("redis");
-    expect(await spend(a, "5.6.7.8", 2)).toEqual(["ok", "ok"]);
-    expect(await spend(b, "5.6.7.8", 2)).toEqual(["ok", "limited"]);
-    expect(await spend(a, "5.6.7.8", 1)).toEqual(["limited"]);
+    it("shares counts between limiters, as two instances behind a balancer would", async () => {
+      const prefix = unique();
+      // Two limiter objects stand for two instances: same rule, same Redis.
+      const a = createRateLimiter({ keyPrefix: prefix, points: 3, duration: 60 }, { redisUrl: redis.url });
+      const b = createRateLimiter({ keyPrefix: prefix, points: 3, duration: 60 }, { redisUrl: redis.url });
+      expect(a.store).toBe("redis");
+      expect(await spend(a, "5.6.7.8", 2)).toEqual(["ok", "ok"]);
+      expect(await spend(b, "5.6.7.8", 2)).toEqual(["ok", "limited"]);
+      expect(await spend(a, "5.6.7.8", 1)).toEqual(["limited"]);
 
-    const client = await getConnectedRedis(redis.url);
-    expect(client).not.toBeNull();
-    expect(await client!.get(`rl:${prefix}:5.6.7.8`)).toBe("5"); // five attempts, counted in one place
-    const ttl = await client!.ttl(`rl:${prefix}:5.6.7.8`);
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(60);
-  });
+      const client = await getConnectedRedis(redis.url);
+      expect(client).not.toBeNull();
+      expect(await client!.get(`rl:${prefix}:5.6.7.8`)).toBe("5"); // five attempts, counted in one place
+      const ttl = await client!.ttl(`rl:${prefix}:5.6.7.8`);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60);
+    });
 
-  it("delete clears the shared counter for every instance", async () => {
-    const prefix = unique();
-    const a = createRateLimiter({ keyPrefix: prefix, points: 1, duration: 60 }, { redisUrl: redis.url });
-    const b = createRateLimiter({ keyPrefix: prefix, points: 1, duration: 60 }, { redisUrl: redis.url });
-    expect(await spend(a, "m@example.com", 2)).toEqual(["ok", "limited"]);
-    await b.delete("m@example.com");
-    expect(await spend(a, "m@example.com", 1)).toEqual(["ok"]);
-  });
+    it("delete clears the shared counter for every instance", async () => {
+      const prefix = unique();
+      const a = createRateLimiter({ keyPrefix: prefix, points: 1, duration: 60 }, { redisUrl: redis.url });
+      const b = createRateLimiter({ keyPrefix: prefix, points: 1, duration: 60 }, { redisUrl: redis.url });
+      expect(await spend(a, "m@example.com", 2)).toEqual(["ok", "limited"]);
+      await b.delete("m@example.com");
+      expect(await spend(a, "m@example.com", 1)).toEqual(["ok"]);
+    });
 
-  it("keeps limiting in memory when Redis cannot be reached", async () => {
-    const deadPort = await freePort();
-    const limiter = createRateLimiter({ keyPrefix: unique(), points: 2, duration: 60 }, { redisUrl: `redis://127.0.0.1:${deadPort}`, connectTimeoutMs: 300 });
-    expect(limiter.store).toBe("redis");
-    expect(await spend(limiter, "k", 3)).toEqual(["ok", "ok", "limited"]);
-  });
-});
+    it("keeps limiting in memory when Redis cannot be reached", async () => {
+      const deadPort = await freePort();
+      const limiter = createRateLimiter(
+        { keyPrefix: unique(), points: 2, duration: 60 },
+        { redisUrl: `redis://127.0.0.1:${deadPort}`, connectTimeoutMs: 300 },
+      );
+      expect(limiter.store).toBe("redis");
+      expect(await spend(limiter, "k", 3)).toEqual(["ok", "ok", "limited"]);
+    });
+  },
+);

@@ -18,7 +18,8 @@ vi.mock("next/cache", () => ({
   revalidateTag: () => undefined,
 }));
 
-const FIXTURES = process.env.SPEKTRIX_FIXTURES_DIR ?? fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
+const FIXTURES =
+  process.env.SPEKTRIX_FIXTURES_DIR ?? fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
 /** Calls made under a fault: short, so a hang costs little. */
 const TIMEOUT_MS = 300;
 /** Setup, baseline and "works again after the fault" calls: generous, as shared CI cores can be slow. */
@@ -30,7 +31,15 @@ const MEMBER = { email: "member@example.com", password: "member-pass" };
 const { startEmulator, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
 // The site's origin is allowed, as in Spektrix's Domain Specific Config; sign-in's server-side password check is
 // the one server-side web-mode call still let through (docs/adr/0013).
-const emu = await startEmulator({ port: 0, control: true, shiftDates: true, dataDir: FIXTURES, clientName: "demo", origins: [SITE_URL], allowServerSideSignIn: true });
+const emu = await startEmulator({
+  port: 0,
+  control: true,
+  shiftDates: true,
+  dataDir: FIXTURES,
+  clientName: "demo",
+  origins: [SITE_URL],
+  allowServerSideSignIn: true,
+});
 vi.stubEnv("DATABASE_URL", "pglite://memory");
 vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
 vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
@@ -62,7 +71,14 @@ const LIST_ONLY: FaultName[] = ["empty catalogue", "80% of events vanish"];
 /** Faults a GET retry can ride out when they fire once. */
 const TRANSIENT: FaultName[] = ["500", "503 + Retry-After", "429 + Retry-After"];
 
-const OPERATIONS = ["sync", "availability", "basket & web components", "login", "checkout initiation", "confirmation"] as const;
+const OPERATIONS = [
+  "sync",
+  "availability",
+  "basket & web components",
+  "login",
+  "checkout initiation",
+  "confirmation",
+] as const;
 type Operation = (typeof OPERATIONS)[number];
 
 const cells = new Map<string, Cell>();
@@ -91,7 +107,10 @@ async function cell(fault: FaultName, op: Operation, check: () => Promise<string
     const note = await check();
     record(fault, op, { outcome: "pass", note });
   } catch (error) {
-    record(fault, op, { outcome: "fail", note: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 80) });
+    record(fault, op, {
+      outcome: "fail",
+      note: (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 80),
+    });
     throw error;
   }
 }
@@ -107,7 +126,13 @@ const settings = (() => {
 function sync(timeoutMs = CALM_TIMEOUT_MS) {
   return runSync({
     database,
-    source: createSpektrixSource({ baseUrl: emu.url, clientName: "demo", owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY }, timeoutMs, retries: 1 }),
+    source: createSpektrixSource({
+      baseUrl: emu.url,
+      clientName: "demo",
+      owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY },
+      timeoutMs,
+      retries: 1,
+    }),
     trigger: "test",
     timeZone: TZ,
     settings,
@@ -119,8 +144,16 @@ type Snapshot = Map<string, { version: string; status: string; title: string }>;
 async function snapshot(): Promise<Snapshot> {
   const out: Snapshot = new Map();
   for (const table of ["venues", "events", "performances"] as const) {
-    const cols = table === "venues" ? "'active' as status, name as title" : table === "events" ? "status, title" : "status, '' as title";
-    for (const r of await rows<{ id: number; v: string; status: string; title: string }>(db, `select id, xmin::text as v, ${cols} from ${table}`)) {
+    const cols =
+      table === "venues"
+        ? "'active' as status, name as title"
+        : table === "events"
+          ? "status, title"
+          : "status, '' as title";
+    for (const r of await rows<{ id: number; v: string; status: string; title: string }>(
+      db,
+      `select id, xmin::text as v, ${cols} from ${table}`,
+    )) {
       out.set(`${table}:${r.id}`, { version: r.v, status: r.status, title: r.title });
     }
   }
@@ -148,7 +181,10 @@ let renameTarget = "";
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" ")));
+    vi.spyOn(console, level).mockImplementation(
+      (...args: unknown[]) =>
+        void logs.push(args.map((a) => (typeof a === "string" ? a : (JSON.stringify(a) ?? String(a)))).join(" ")),
+    );
   }
   const first = await sync();
   if (first.status !== "succeeded") throw new Error(`baseline sync ${first.status}: ${first.errors.join("; ")}`);
@@ -180,7 +216,9 @@ afterAll(async () => {
     [
       `**${totalPassed}/${cells.size} cells passed**; **records lost: ${lostTotal}**; unhandled rejections: ${unhandled.length}; personal data in the logs: ${leaks ? "FOUND" : "none"}.`,
       "",
-      matrixMarkdown(FAULT_NAMES, OPERATIONS, cells, { "records lost": (f) => String(recordsLost.get(f as FaultName) ?? "—") }),
+      matrixMarkdown(FAULT_NAMES, OPERATIONS, cells, {
+        "records lost": (f) => String(recordsLost.get(f as FaultName) ?? "—"),
+      }),
     ].join("\n"),
   );
 });
@@ -210,7 +248,9 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       }
       const recovered = await sync();
       expect(recovered.status).toBe("succeeded");
-      expect((await rows<{ title: string }>(db, `select title from events where source_id = '${renameTarget}'`))[0]!.title).toBe(`Renamed under ${fault}`);
+      expect(
+        (await rows<{ title: string }>(db, `select title from events where source_id = '${renameTarget}'`))[0]!.title,
+      ).toBe(`Renamed under ${fault}`);
       return note;
     });
   });
@@ -247,8 +287,20 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
         if (set.length) cookie = set.map((c) => c.split(";")[0]).join("; ");
         return res;
       };
-      const calm = createSpektrixClient({ baseUrl: emu.url, clientName: "demo", timeoutMs: CALM_TIMEOUT_MS, retries: 1, fetch: jar });
-      const web = createSpektrixClient({ baseUrl: emu.url, clientName: "demo", timeoutMs: TIMEOUT_MS, retries: 1, fetch: jar });
+      const calm = createSpektrixClient({
+        baseUrl: emu.url,
+        clientName: "demo",
+        timeoutMs: CALM_TIMEOUT_MS,
+        retries: 1,
+        fetch: jar,
+      });
+      const web = createSpektrixClient({
+        baseUrl: emu.url,
+        clientName: "demo",
+        timeoutMs: TIMEOUT_MS,
+        retries: 1,
+        fetch: jar,
+      });
       await calm.getBasket(); // session cookie, before the fault
       const funds = await calm.listFunds();
       const calls: Array<[string, () => Promise<unknown>]> = [
@@ -271,7 +323,9 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
           }
         }
         // The basket page's own route: names come from the store even when Spektrix fails.
-        const res = await labelsRoute(new Request(`http://site.test/basket/labels?performances=${availabilityIds.slice(0, 2).join(",")}`));
+        const res = await labelsRoute(
+          new Request(`http://site.test/basket/labels?performances=${availabilityIds.slice(0, 2).join(",")}`),
+        );
         expect(res.status).toBe(200);
         const labels = (await res.json()) as { performances: Record<string, { title: string }> };
         expect(Object.keys(labels.performances).sort()).toEqual(availabilityIds.slice(0, 2).sort());
@@ -287,15 +341,21 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       const calm = accountFor(CALM_TIMEOUT_MS);
       const depsFor = (service: Account) => ({
         throttle: createSignInThrottle(
-          { ...signInRules("t-login"), pair: { keyPrefix: "t-pair", points: 1000, duration: 60 }, address: { keyPrefix: "t-ip", points: 1000, duration: 60 } },
+          {
+            ...signInRules("t-login"),
+            pair: { keyPrefix: "t-pair", points: 1000, duration: 60 },
+            address: { keyPrefix: "t-ip", points: 1000, duration: 60 },
+          },
           { redisUrl: null },
         ),
         verifyPassword: (e: string, p: string) => service.verifyPassword(e, p),
         loadAccount: (id: string) => service.getAccount(id),
         // The same shape as lib/auth/options.ts logs (one JSON line per event).
-        log: (event: string, fields: Record<string, unknown> = {}) => console.warn(JSON.stringify({ level: "warn", area: "auth", event, ...fields })),
+        log: (event: string, fields: Record<string, unknown> = {}) =>
+          console.warn(JSON.stringify({ level: "warn", area: "auth", event, ...fields })),
       });
-      const attempt = (service = account) => authorizeCredentials({ credentials: MEMBER, ip: "203.0.113.9" }, depsFor(service));
+      const attempt = (service = account) =>
+        authorizeCredentials({ credentials: MEMBER, ip: "203.0.113.9" }, depsFor(service));
       let note = "signed in";
       await withFault(fault, async () => {
         try {
@@ -318,8 +378,18 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       const calm = accountFor(CALM_TIMEOUT_MS);
       const { basketId, addressId, customerId } = await memberBasket(calm);
       const { checkoutLog } = await import("@/lib/checkout/server");
-      const depsFor = (service: Account) => ({ spektrix: service.owner, limiter: createRateLimiter({ keyPrefix: "t-pay", points: 1000, duration: 60 }, { redisUrl: null }), siteUrl: SITE_URL, log: checkoutLog });
-      const input = { session: { customerId, name: "M", email: MEMBER.email, membershipIds: [] }, origin: SITE_URL, body: { basketId, billingAddressId: addressId, storeCard: false }, ip: "203.0.113.9" };
+      const depsFor = (service: Account) => ({
+        spektrix: service.owner,
+        limiter: createRateLimiter({ keyPrefix: "t-pay", points: 1000, duration: 60 }, { redisUrl: null }),
+        siteUrl: SITE_URL,
+        log: checkoutLog,
+      });
+      const input = {
+        session: { customerId, name: "M", email: MEMBER.email, membershipIds: [] },
+        origin: SITE_URL,
+        body: { basketId, billingAddressId: addressId, storeCard: false },
+        ip: "203.0.113.9",
+      };
       const result = await withFault(fault, () => handleCustomerPayment(input, depsFor(account)));
       let note = "token issued";
       if (result.status !== 200) {
@@ -353,7 +423,9 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
           note = `typed error → ${describeSpektrixError(error).status} error page`;
         }
       });
-      expect((await loadConfirmation({ session, orderId }, calm.owner))?.orderId, "retry after the fault clears").toBe(orderId);
+      expect((await loadConfirmation({ session, orderId }, calm.owner))?.orderId, "retry after the fault clears").toBe(
+        orderId,
+      );
       return note;
     });
   });
@@ -367,7 +439,11 @@ describe("the whole run", () => {
 
   it("logged no personal data: no e-mail, password, customer or address id, or payment token", () => {
     expect(logs.length).toBeGreaterThan(0);
-    for (const value of personal) expect(logs.filter((line) => line.includes(value)), value.slice(0, 4)).toEqual([]);
+    for (const value of personal)
+      expect(
+        logs.filter((line) => line.includes(value)),
+        value.slice(0, 4),
+      ).toEqual([]);
   });
 });
 
@@ -376,7 +452,14 @@ describe("the whole run", () => {
 type Account = import("@/lib/spektrix/account").AccountService;
 
 function accountFor(timeoutMs: number): Account {
-  return createAccountService({ baseUrl: emu.url, clientName: "demo", apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY, timeoutMs, timeZone: "America/Edmonton" });
+  return createAccountService({
+    baseUrl: emu.url,
+    clientName: "demo",
+    apiUser: DEMO_API_USER,
+    apiKey: DEMO_API_KEY,
+    timeoutMs,
+    timeZone: "America/Edmonton",
+  });
 }
 let fixture: { basketId: string; addressId: string; customerId: string; orderId?: string } | null = null;
 
@@ -411,12 +494,22 @@ async function paidOrder(account: Account): Promise<{ orderId: string; customerI
   const basket = await account.owner.createBasket({ customerId: base.customerId });
   const ticket = await sellableTicket(account);
   await account.owner.addTicketsToBasket(basket.id, [ticket]);
-  const { paymentToken } = await account.owner.initiateCustomerPayment(basket.id, { originDomain: new URL(SITE_URL).host, billingAddressId: base.addressId, storeCard: false });
+  const { paymentToken } = await account.owner.initiateCustomerPayment(basket.id, {
+    originDomain: new URL(SITE_URL).host,
+    billingAddressId: base.addressId,
+    storeCard: false,
+  });
   const paid = (await (
     await fetch(`${emu.url}/demo/emulator-payments/submit`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ paymentToken, cardNumber: "4111111111111111", expiry: "12/30", cvc: "123", nameOnCard: "Test" }),
+      body: JSON.stringify({
+        paymentToken,
+        cardNumber: "4111111111111111",
+        expiry: "12/30",
+        cvc: "123",
+        nameOnCard: "Test",
+      }),
     })
   ).json()) as { outcome: string; orderId?: string };
   if (paid.outcome !== "completed" || !paid.orderId) throw new Error(`test payment ${paid.outcome}`);

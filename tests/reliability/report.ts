@@ -35,7 +35,10 @@ export function writeDocSection(name: string, markdown: string, file = RELIABILI
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Reliability\n";
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from !== -1 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    from !== -1 && to > from
+      ? current.slice(0, from) + block + current.slice(to + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
   if (next !== current) writeFileSync(file, next);
 }
 
@@ -51,10 +54,18 @@ export interface Cell {
  * A fault × operation table: one row per fault, one column per operation, then a totals row.
  * Cells read "✓ note", "✗ note" or "—" (not run, as in a filtered run; a complete run has no such cell).
  */
-export function matrixMarkdown(faults: readonly string[], operations: readonly string[], cells: Map<string, Cell>, extraColumns: Record<string, (fault: string) => string> = {}): string {
+export function matrixMarkdown(
+  faults: readonly string[],
+  operations: readonly string[],
+  cells: Map<string, Cell>,
+  extraColumns: Record<string, (fault: string) => string> = {},
+): string {
   const key = (f: string, o: string) => `${f}|${o}`;
   const extra = Object.keys(extraColumns);
-  const lines = [`| fault | ${[...operations, ...extra].join(" | ")} |`, `|---|${[...operations, ...extra].map(() => "---").join("|")}|`];
+  const lines = [
+    `| fault | ${[...operations, ...extra].join(" | ")} |`,
+    `|---|${[...operations, ...extra].map(() => "---").join("|")}|`,
+  ];
   for (const fault of faults) {
     const row = operations.map((o) => {
       const cell = cells.get(key(fault, o));

@@ -12,7 +12,13 @@ function appRoutes(dir = "app", prefix = ""): RegExp[] {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
-      const segment = /^\(.*\)$/.test(name) ? "" : /^\[\.\.\..+\]$/.test(name) ? "/.+" : /^\[.+\]$/.test(name) ? "/[^/]+" : `/${name.replace(/\./g, "\\.")}`;
+      const segment = /^\(.*\)$/.test(name)
+        ? ""
+        : /^\[\.\.\..+\]$/.test(name)
+          ? "/.+"
+          : /^\[.+\]$/.test(name)
+            ? "/[^/]+"
+            : `/${name.replace(/\./g, "\\.")}`;
       out.push(...appRoutes(full, prefix + segment));
     } else if (/^(page|route)\.tsx?$/.test(name)) {
       out.push(new RegExp(`^${prefix || "/"}$`));
@@ -61,8 +67,16 @@ describe("the route registry", () => {
     const sources = proxyConfig.matcher.map((m) => (typeof m === "string" ? m : m.source));
     for (const source of sources) {
       const page = source.replace(/\/:[a-z]+\(.*\)$/, "/sample");
-      expect([routes.whatsOn, UNFILTERED_LISTING_PATH, routes.event("sample"), routes.book("sample")].includes(page) || pages.some((re) => re.test(page)), source).toBe(true);
+      expect(
+        [routes.whatsOn, UNFILTERED_LISTING_PATH, routes.event("sample"), routes.book("sample")].includes(page) ||
+          pages.some((re) => re.test(page)),
+        source,
+      ).toBe(true);
     }
-    for (const prefix of privatePathPrefixes) expect(registryPaths().some((p) => p.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of privatePathPrefixes)
+      expect(
+        registryPaths().some((p) => p.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
   });
 });

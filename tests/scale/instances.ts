@@ -11,7 +11,9 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 
 export function buildMissingReason(): string | null {
-  return existsSync(path.join(REPO_ROOT, DIST_DIR, "BUILD_ID")) ? null : `no build in ${DIST_DIR}/ (run next build first)`;
+  return existsSync(path.join(REPO_ROOT, DIST_DIR, "BUILD_ID"))
+    ? null
+    : `no build in ${DIST_DIR}/ (run next build first)`;
 }
 
 export interface NextInstance {
@@ -40,14 +42,30 @@ export async function waitForOk(url: string, timeoutMs: number, alive: () => boo
   throw new Error(`${url} not ready within ${timeoutMs / 1000}s (${last})`);
 }
 
-export async function startNext(name: string, port: number, env: Record<string, string>, readyPath = "/api/health"): Promise<NextInstance> {
+export async function startNext(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath = "/api/health",
+): Promise<NextInstance> {
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production", NEXT_DIST_DIR: env.NEXT_DIST_DIR ?? DIST_DIR, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: env.NEXT_DIST_DIR ?? DIST_DIR,
+        PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   const keep = (d: Buffer) => {
     log += d.toString();
     if (log.length > 200_000) log = log.slice(-100_000);
@@ -82,7 +100,9 @@ export async function startNext(name: string, port: number, env: Record<string, 
     await waitForOk(`${instance.url}${readyPath}`, 60_000, () => child.exitCode === null);
   } catch (error) {
     await instance.stop();
-    throw new Error(`${name}: ${error instanceof Error ? error.message : error}\n--- ${name} output ---\n${log.slice(-4_000)}`);
+    throw new Error(
+      `${name}: ${error instanceof Error ? error.message : error}\n--- ${name} output ---\n${log.slice(-4_000)}`,
+    );
   }
   return instance;
 }

@@ -67,7 +67,10 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
   };
 
   const sync = (instance: NextInstance) =>
-    fetch(`${instance.url}/api/sync`, { method: "POST", headers: { authorization: `Bearer ${SYNC_SECRET}`, "x-sync-trigger": "api" } });
+    fetch(`${instance.url}/api/sync`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SYNC_SECRET}`, "x-sync-trigger": "api" },
+    });
 
   const html = async (instance: NextInstance, path: string) => {
     const res = await fetch(`${instance.url}${path}`, { redirect: "follow" });
@@ -164,7 +167,9 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
   it("two syncs started at once through A and B make exactly one run", async () => {
     const before = Number((await sql.query<{ n: string }>("select count(*) as n from sync_runs")).rows[0]!.n);
     // Slow Spektrix down so the first run is certainly still holding the lock when the second arrives.
-    const fault = (await control("POST", "faults", { type: "latency", path: "events", latencyMs: 1_500 })) as { id: string };
+    const fault = (await control("POST", "faults", { type: "latency", path: "events", latencyMs: 1_500 })) as {
+      id: string;
+    };
     try {
       const responses = await Promise.all([sync(a), sync(b)]);
       const statuses = responses.map((r) => r.status).sort();
@@ -207,7 +212,9 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
 
     // And both instances say they are healthy on the same database.
     for (const instance of [a, b]) {
-      const health = (await (await fetch(`${instance.url}/api/health`)).json()) as { database: { ok: boolean; kind: string } };
+      const health = (await (await fetch(`${instance.url}/api/health`)).json()) as {
+        database: { ok: boolean; kind: string };
+      };
       expect(health.database).toMatchObject({ ok: true, kind: "postgres" });
     }
   }, 30_000);
@@ -233,7 +240,16 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
     // As `npm run sync -- --local` does: the engine on the store, with no site to revalidate.
     const store = await openDb(database!.url);
     try {
-      const summary = await runSync({ database: store, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY } }), trigger: "cli", timeZone: startEnv.VENUE_TIME_ZONE! });
+      const summary = await runSync({
+        database: store,
+        source: createSpektrixSource({
+          baseUrl: emu.url,
+          clientName: emu.clientName,
+          owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY },
+        }),
+        trigger: "cli",
+        timeZone: startEnv.VENUE_TIME_ZONE!,
+      });
       expect(summary).toMatchObject({ status: "succeeded", revalidated: [] });
     } finally {
       await store.close();

@@ -8,7 +8,9 @@ import net from "node:net";
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? "/usr/bin/redis-server";
 
-export const redisMissingReason = existsSync(REDIS_SERVER) ? null : `${REDIS_SERVER} not found (apt-get install redis-server)`;
+export const redisMissingReason = existsSync(REDIS_SERVER)
+  ? null
+  : `${REDIS_SERVER} not found (apt-get install redis-server)`;
 
 /** A port the OS says is free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
@@ -41,9 +43,13 @@ export interface TestRedis {
 
 export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
-  const child: ChildProcess = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    REDIS_SERVER,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const deadline = Date.now() + 10_000;

@@ -37,8 +37,18 @@ async function syncFromOutside(url: string, emu: RunningEmulator): Promise<Event
   const database = await openDb(url);
   try {
     await database.migrate();
-    const summary = await runSync({ database, source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY } }), trigger: "cli", timeZone: TZ });
-    if (summary.status !== "succeeded") throw new Error(`sync ${summary.status}: ${summary.abortReason ?? summary.errors.join("; ")}`);
+    const summary = await runSync({
+      database,
+      source: createSpektrixSource({
+        baseUrl: emu.url,
+        clientName: emu.clientName,
+        owner: { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY },
+      }),
+      trigger: "cli",
+      timeZone: TZ,
+    });
+    if (summary.status !== "succeeded")
+      throw new Error(`sync ${summary.status}: ${summary.abortReason ?? summary.errors.join("; ")}`);
     const result = (await database.db.execute(
       sql.raw("select slug, title, source_id from events order by slug"),
     )) as unknown as { rows: EventRow[] };
@@ -83,7 +93,10 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
   };
   const sitemapPaths = async () => {
     const xml = (await get("/sitemap.xml")).text;
-    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).filter((p) => p.startsWith("/events/")).sort();
+    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)]
+      .map((m) => new URL(m[1]!).pathname)
+      .filter((p) => p.startsWith("/events/"))
+      .sort();
   };
 
   beforeAll(async () => {
@@ -91,8 +104,18 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
     if (missing) throw new Error(`cannot run the store-change test: ${missing}`);
     work = mkdtempSync(path.join(tmpdir(), "store-change-"));
     [venueA, venueB, port] = await Promise.all([
-      startEmulator({ port: 0, control: true, shiftDates: true, dataDir: venueDir("kaymeekcentre.event-instances.json") }),
-      startEmulator({ port: 0, control: true, shiftDates: true, dataDir: venueDir("manitobaopera.event-instances.json") }),
+      startEmulator({
+        port: 0,
+        control: true,
+        shiftDates: true,
+        dataDir: venueDir("kaymeekcentre.event-instances.json"),
+      }),
+      startEmulator({
+        port: 0,
+        control: true,
+        shiftDates: true,
+        dataDir: venueDir("manitobaopera.event-instances.json"),
+      }),
       freePort(),
     ]);
   }, 120_000);
@@ -146,7 +169,8 @@ describe.skipIf(!enabled)("the cache follows the store across restarts (ADR 0008
     const paths = await sitemapPaths();
     const slugsB = new Set(eventsB.map((e) => e.slug));
     expect(paths.length).toBeGreaterThan(0);
-    for (const p of paths) expect(slugsB.has(decodeURIComponent(p.slice("/events/".length))), `${p} is not an event of store B`).toBe(true);
+    for (const p of paths)
+      expect(slugsB.has(decodeURIComponent(p.slice("/events/".length))), `${p} is not an event of store B`).toBe(true);
     const whatsOn = (await get("/whats-on")).text;
     expect(eventsB.filter(plain).some((e) => whatsOn.includes(e.title))).toBe(true);
     expect(whatsOn).not.toContain(renamed);

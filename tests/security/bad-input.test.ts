@@ -74,10 +74,16 @@ const db = database.db;
 
 /** Row count and newest row version of every table: any insert, update or delete changes it. */
 async function fingerprint(): Promise<Record<string, string>> {
-  const tables = await rows<{ t: string }>(db, "select tablename as t from pg_tables where schemaname = 'public' order by 1");
+  const tables = await rows<{ t: string }>(
+    db,
+    "select tablename as t from pg_tables where schemaname = 'public' order by 1",
+  );
   const out: Record<string, string> = {};
   for (const { t } of tables) {
-    const [r] = await rows<{ n: number; v: string }>(db, `select count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as v from "${t}"`);
+    const [r] = await rows<{ n: number; v: string }>(
+      db,
+      `select count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as v from "${t}"`,
+    );
     out[t] = `${r!.n}:${r!.v}`;
   }
   return out;
@@ -101,7 +107,13 @@ const SPEKTRIX_PERFORMANCE_ID = "1801AQBHTCMQKHGLSBKVQGLKRDJPBVMLTPN";
 
 beforeAll(async () => {
   // A small synced store, so "no change in stored state" is measured over real rows.
-  await runSync({ database, source: new FakeSource(3, 2), trigger: "test", timeZone: "America/Edmonton", now: () => NOW });
+  await runSync({
+    database,
+    source: new FakeSource(3, 2),
+    trigger: "test",
+    timeZone: "America/Edmonton",
+    now: () => NOW,
+  });
   const [p] = await rows<{ source_id: string }>(db, "select source_id from performances limit 1");
   knownPerformance = p!.source_id;
   await seedDemoEditors();
@@ -119,12 +131,16 @@ afterAll(() => {
 });
 
 /** Runs one case: a 4xx with a message, nothing echoed raw, the store unchanged. */
-async function expectRejected(run: () => Promise<Response>, options: { status?: number | number[]; echo?: string[] } = {}) {
+async function expectRejected(
+  run: () => Promise<Response>,
+  options: { status?: number | number[]; echo?: string[] } = {},
+) {
   counted++;
   const before = await fingerprint();
   const res = await run();
   const text = await res.text();
-  const allowed = options.status === undefined ? null : Array.isArray(options.status) ? options.status : [options.status];
+  const allowed =
+    options.status === undefined ? null : Array.isArray(options.status) ? options.status : [options.status];
   expect(res.status, text.slice(0, 200)).toBeGreaterThanOrEqual(400);
   expect(res.status, text.slice(0, 200)).toBeLessThan(500);
   if (allowed) expect(allowed, text.slice(0, 200)).toContain(res.status);
@@ -134,7 +150,11 @@ async function expectRejected(run: () => Promise<Response>, options: { status?: 
   // Every error answer has the one shape of lib/http/errors.ts: a code for programs, a sentence for people.
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   const body = JSON.parse(text) as Record<string, unknown>;
-  expect(body).toEqual({ error: expect.stringMatching(/^[a-z]+(-[a-z]+)*$/), message: expect.any(String), ...("problems" in body ? { problems: expect.any(Array) } : {}) });
+  expect(body).toEqual({
+    error: expect.stringMatching(/^[a-z]+(-[a-z]+)*$/),
+    message: expect.any(String),
+    ...("problems" in body ? { problems: expect.any(Array) } : {}),
+  });
   // Markup may come back only inside a JSON string served as JSON (nosniff stops a browser rendering it).
   if (/<script/i.test(text)) expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   expect(await fingerprint()).toEqual(before);
@@ -172,7 +192,10 @@ describe("GET /api/availability", () => {
     ["zero-width characters", `?performances=${enc(ZERO_WIDTH)}`],
     ["emoji", `?performances=${enc(EMOJI)}`],
     ["lone surrogate (percent-encoded)", "?performances=%ED%A0%80"],
-    ["61 ids (over the cap of 60)", `?performances=${Array.from({ length: 61 }, (_, i) => `${1000 + i}AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK`).join(",")}`],
+    [
+      "61 ids (over the cap of 60)",
+      `?performances=${Array.from({ length: 61 }, (_, i) => `${1000 + i}AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK`).join(",")}`,
+    ],
     ["an oversized query", `?performances=${"1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK,".repeat(300)}`],
     ["a valid id next to a bad one", `?performances=1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK,${enc(SCRIPT)}`],
   ])("%s → 400", async (_name, query) => {
@@ -195,7 +218,9 @@ describe("GET /api/calendar?event=", () => {
     ["empty", ""],
     ["an unknown but well-formed slug", "no-such-show"],
   ])("%s → 404 not-found 'Unknown event.'", async (_name, slug) => {
-    const { text } = await expectRejected(() => calendar.GET(get(`/api/calendar?event=${encodeURIComponent(slug)}`)), { status: 404 });
+    const { text } = await expectRejected(() => calendar.GET(get(`/api/calendar?event=${encodeURIComponent(slug)}`)), {
+      status: 404,
+    });
     expect(JSON.parse(text)).toEqual({ error: "not-found", message: "Unknown event." });
   });
 });
@@ -210,7 +235,10 @@ describe("GET /api/calendar/[performanceId]", () => {
     ["unicode", `${EMOJI}${COMBINING}`],
     ["an unknown but well-formed id", "999AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDB"],
   ])("%s → 404 not-found 'Unknown performance.'", async (_name, id) => {
-    const { text } = await expectRejected(() => calendarOne.GET(get(`/api/calendar/x`), { params: Promise.resolve({ performanceId: id }) }), { status: 404 });
+    const { text } = await expectRejected(
+      () => calendarOne.GET(get(`/api/calendar/x`), { params: Promise.resolve({ performanceId: id }) }),
+      { status: 404 },
+    );
     expect(JSON.parse(text)).toEqual({ error: "not-found", message: "Unknown performance." });
   });
 });
@@ -220,7 +248,11 @@ describe("POST /api/sync", () => {
     sync.POST(
       new Request(`${SITE}/api/sync${init.query ?? ""}`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(init.auth === undefined ? {} : { authorization: init.auth }), ...init.headers },
+        headers: {
+          "content-type": "application/json",
+          ...(init.auth === undefined ? {} : { authorization: init.auth }),
+          ...init.headers,
+        },
         body: init.body,
       }),
     );
@@ -373,7 +405,14 @@ describe("studio route handlers", () => {
     jar.set("studio_session", issueSessionToken("editor@example.com", env().AUTH_SECRET));
   }
   const postSync = (body: string, headers: Record<string, string> = {}) =>
-    studioSync.POST(new Request(`${SITE}/api/studio/sync`, { method: "POST", headers: { "content-type": "application/json", origin: SITE, ...headers }, body }), undefined);
+    studioSync.POST(
+      new Request(`${SITE}/api/studio/sync`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: SITE, ...headers },
+        body,
+      }),
+      undefined,
+    );
 
   it.each([
     ["no cookie", () => jar.clear()],
@@ -402,7 +441,11 @@ describe("studio route handlers", () => {
     ["an over-long id", "fund", `?id=${"9".repeat(200)}`, 400],
   ] as const)("pickers: %s → %i", async (_name, kind, query, status) => {
     await asEditor();
-    await expectRejected(() => studioPickers.GET(new Request(`${SITE}/api/studio/pickers/x${query}`), { params: Promise.resolve({ kind }) }), { status });
+    await expectRejected(
+      () =>
+        studioPickers.GET(new Request(`${SITE}/api/studio/pickers/x${query}`), { params: Promise.resolve({ kind }) }),
+      { status },
+    );
   });
 });
 
@@ -426,20 +469,52 @@ describe("studio server actions", () => {
   });
 
   it.each([
-    ["a visitor saving a page", "visitor", () => studioPages.savePageAction(null, JSON.stringify({ slug: "x", title: "x", blocks: [] }))],
+    [
+      "a visitor saving a page",
+      "visitor",
+      () => studioPages.savePageAction(null, JSON.stringify({ slug: "x", title: "x", blocks: [] })),
+    ],
     ["a visitor hiding an event", "visitor", () => studioEvents.setEventHiddenAction(1, true)],
     ["a visitor saving sync settings", "visitor", () => studioSyncActions.saveSyncSettingsAction("{}")],
     ["a page that is not JSON", "editor", () => studioPages.savePageAction(null, "{")],
-    ["a page with a traversal slug", "editor", () => studioPages.savePageAction(null, JSON.stringify({ slug: TRAVERSAL, title: "T", seoTitle: "", seoDescription: "", blocks: [] }))],
-    ["a page with a markup title", "editor", () => studioPages.savePageAction(null, JSON.stringify({ slug: "ok-slug", title: SCRIPT, seoTitle: "", seoDescription: "", blocks: [] }))],
-    ["a page with wrong types", "editor", () => studioPages.savePageAction(null, JSON.stringify({ slug: 1, title: [], blocks: "x" }))],
+    [
+      "a page with a traversal slug",
+      "editor",
+      () =>
+        studioPages.savePageAction(
+          null,
+          JSON.stringify({ slug: TRAVERSAL, title: "T", seoTitle: "", seoDescription: "", blocks: [] }),
+        ),
+    ],
+    [
+      "a page with a markup title",
+      "editor",
+      () =>
+        studioPages.savePageAction(
+          null,
+          JSON.stringify({ slug: "ok-slug", title: SCRIPT, seoTitle: "", seoDescription: "", blocks: [] }),
+        ),
+    ],
+    [
+      "a page with wrong types",
+      "editor",
+      () => studioPages.savePageAction(null, JSON.stringify({ slug: 1, title: [], blocks: "x" })),
+    ],
     ["a negative page id", "editor", () => studioPages.publishPageAction(-1)],
     ["a page id just inside int4", "editor", () => studioPages.deletePageAction(2_147_483_647)],
     ["a fractional event id", "editor", () => studioEvents.setEventHiddenAction(1.5, true)],
     ["hidden as a string", "editor", () => studioEvents.setEventHiddenAction(1, "yes" as unknown as boolean)],
-    ["an unknown event id", "editor", () => studioEvents.updateEventAction(2_147_483_647, undefined, form({ title: "x" }))],
+    [
+      "an unknown event id",
+      "editor",
+      () => studioEvents.updateEventAction(2_147_483_647, undefined, form({ title: "x" })),
+    ],
     ["sync settings that are not JSON", "editor", () => studioSyncActions.saveSyncSettingsAction("{")],
-    ["sync settings with wrong types", "editor", () => studioSyncActions.saveSyncSettingsAction(JSON.stringify({ fetch: { daysAhead: "forever" } }))],
+    [
+      "sync settings with wrong types",
+      "editor",
+      () => studioSyncActions.saveSyncSettingsAction(JSON.stringify({ fetch: { daysAhead: "forever" } })),
+    ],
     ["sync one event with a traversal id", "editor", () => studioSyncActions.syncOneEventAction(TRAVERSAL)],
   ] as const)("%s → refused with a message", async (_name, who, run) => {
     jar.clear();

@@ -14,11 +14,14 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
-const header = (config: Parameters<typeof securityHeaders>[0], key: string) => securityHeaders(config).find((h) => h.key === key)?.value;
+const header = (config: Parameters<typeof securityHeaders>[0], key: string) =>
+  securityHeaders(config).find((h) => h.key === key)?.value;
 
 describe("security headers", () => {
   it("limits scripts, frames and connections to the site, the Spektrix domain and the web-components host", () => {
-    const csp = directives(contentSecurityPolicy({ ...REAL, SPEKTRIX_WEB_COMPONENTS_URL: "https://webcomponents.spektrix.com/stable" }));
+    const csp = directives(
+      contentSecurityPolicy({ ...REAL, SPEKTRIX_WEB_COMPONENTS_URL: "https://webcomponents.spektrix.com/stable" }),
+    );
     for (const name of ["script-src", "frame-src", "connect-src"]) {
       const sources = csp.get(name)!.filter((s) => !s.startsWith("'unsafe"));
       expect(sources, name).toEqual(["'self'", "https://tickets.venue.org", "https://webcomponents.spektrix.com"]);
@@ -42,19 +45,27 @@ describe("security headers", () => {
     expect(prod.get("script-src")).toContain("'unsafe-inline'");
     expect(prod.get("script-src")).not.toContain("'unsafe-eval'");
     expect(prod.get("style-src")).toContain("'unsafe-inline'");
-    expect(directives(contentSecurityPolicy({ ...REAL, NODE_ENV: "development" })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ ...REAL, NODE_ENV: "development" })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("never allows a wildcard or plain http for a real Spektrix domain", () => {
     const csp = contentSecurityPolicy(REAL);
     for (const [name, sources] of directives(csp)) {
       if (name === "img-src") continue; // images from any https host, by design
-      expect(sources.filter((s) => s === "*" || s === "http:" || s === "https:" || s.startsWith("http://")), name).toEqual([]);
+      expect(
+        sources.filter((s) => s === "*" || s === "http:" || s === "https:" || s.startsWith("http://")),
+        name,
+      ).toEqual([]);
     }
   });
 
   it("widens a loopback Spektrix URL (the emulator) to every loopback port, and only then", () => {
-    expect(spektrixSources({ SPEKTRIX_BASE_URL: "http://127.0.0.1:4110" })).toEqual(["http://localhost:*", "http://127.0.0.1:*"]);
+    expect(spektrixSources({ SPEKTRIX_BASE_URL: "http://127.0.0.1:4110" })).toEqual([
+      "http://localhost:*",
+      "http://127.0.0.1:*",
+    ]);
     expect(spektrixSources({})).toEqual(["http://localhost:*", "http://127.0.0.1:*"]);
     expect(spektrixSources({ SPEKTRIX_BASE_URL: "http://tickets.venue.org" })).toEqual(["http://tickets.venue.org"]);
   });

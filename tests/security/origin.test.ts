@@ -9,7 +9,14 @@ describe("isSameOrigin", () => {
   });
 
   it("refuses another origin, a sibling subdomain, another scheme or port, and the opaque 'null'", () => {
-    for (const origin of ["https://evil.example", "https://tickets.venue.org", "http://www.venue.org", "https://www.venue.org:8443", "null", "not a url"]) {
+    for (const origin of [
+      "https://evil.example",
+      "https://tickets.venue.org",
+      "http://www.venue.org",
+      "https://www.venue.org:8443",
+      "null",
+      "not a url",
+    ]) {
       expect(isSameOrigin({ origin, fetchSite: "same-origin", siteUrl }), origin).toBe(false);
     }
   });

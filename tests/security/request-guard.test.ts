@@ -1,48 +1,92 @@
 import { describe, expect, it } from "vitest";
 import { readBodyText, readJsonBody } from "@/lib/security/body";
-import { guardActionBody, guardRequest, isWellEncodedPath, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "@/lib/security/request-guard";
+import {
+  guardActionBody,
+  guardRequest,
+  isWellEncodedPath,
+  ROUTE_BODY_LIMIT,
+  SERVER_ACTION_BODY_LIMIT,
+} from "@/lib/security/request-guard";
 
 const HOST = "shop.example.org";
-const req = (method: string, rawPathname: string, headers: Record<string, string> = {}) => ({ method, rawPathname, headers: new Headers({ host: HOST, ...headers }) });
-const action = (headers: Record<string, string> = {}) => ({ "next-action": "a".repeat(42), "content-type": "text/plain;charset=UTF-8", origin: `https://${HOST}`, ...headers });
+const req = (method: string, rawPathname: string, headers: Record<string, string> = {}) => ({
+  method,
+  rawPathname,
+  headers: new Headers({ host: HOST, ...headers }),
+});
+const action = (headers: Record<string, string> = {}) => ({
+  "next-action": "a".repeat(42),
+  "content-type": "text/plain;charset=UTF-8",
+  origin: `https://${HOST}`,
+  ...headers,
+});
 
 describe("the request guard", () => {
-  it.each(["/events/%E0%A4%A", "/book/%", "/info/%zz", "/checkout/confirmation/%C0%AF", "/studio/events/%ED%A0%80", "/a/b%2"])("refuses malformed encoding %s → 400", (path) => {
+  it.each([
+    "/events/%E0%A4%A",
+    "/book/%",
+    "/info/%zz",
+    "/checkout/confirmation/%C0%AF",
+    "/studio/events/%ED%A0%80",
+    "/a/b%2",
+  ])("refuses malformed encoding %s → 400", (path) => {
     expect(isWellEncodedPath(path)).toBe(false);
-    for (const method of ["GET", "POST", "HEAD"]) expect(guardRequest(req(method, path))).toMatchObject({ status: 400, error: "bad-encoding" });
+    for (const method of ["GET", "POST", "HEAD"])
+      expect(guardRequest(req(method, path))).toMatchObject({ status: 400, error: "bad-encoding" });
   });
 
-  it.each(["/events/caf%C3%A9", "/events/plain", "/", "/whats-on", "/events/100%25"])("lets a well-encoded path through: %s", (path) => {
-    expect(guardRequest(req("GET", path))).toBeNull();
-  });
+  it.each(["/events/caf%C3%A9", "/events/plain", "/", "/whats-on", "/events/100%25"])(
+    "lets a well-encoded path through: %s",
+    (path) => {
+      expect(guardRequest(req("GET", path))).toBeNull();
+    },
+  );
 
   it("refuses a server action from a foreign, null or look-alike Origin → 403; accepts its own host or none", () => {
     for (const origin of ["https://evil.example", "null", `https://${HOST}.evil.example`, "not a url"]) {
-      expect(guardRequest(req("POST", "/studio/sign-in", action({ origin }))), origin).toMatchObject({ status: 403, error: "cross-origin" });
+      expect(guardRequest(req("POST", "/studio/sign-in", action({ origin }))), origin).toMatchObject({
+        status: 403,
+        error: "cross-origin",
+      });
     }
     expect(guardRequest(req("POST", "/studio/sign-in", action()))).toBeNull();
     const { origin: _omitted, ...noOrigin } = action();
     expect(guardRequest(req("POST", "/studio/sign-in", noOrigin))).toBeNull();
     // Behind a proxy the forwarded host is what the browser used.
-    expect(guardRequest(req("POST", "/studio/sign-in", action({ host: "internal:3000", "x-forwarded-host": HOST })))).toBeNull();
+    expect(
+      guardRequest(req("POST", "/studio/sign-in", action({ host: "internal:3000", "x-forwarded-host": HOST }))),
+    ).toBeNull();
   });
 
   it("refuses a server action of a content type Next cannot decode → 415", () => {
-    expect(guardRequest(req("POST", "/studio/sign-in", action({ "content-type": "application/json" })))).toMatchObject({ status: 415 });
+    expect(guardRequest(req("POST", "/studio/sign-in", action({ "content-type": "application/json" })))).toMatchObject({
+      status: 415,
+    });
   });
 
   it("refuses a declared body over the limit → 413 (1 MB for actions, 64 KB elsewhere)", () => {
-    expect(guardRequest(req("POST", "/studio/pages/1", action({ "content-length": String(SERVER_ACTION_BODY_LIMIT + 1) })))).toMatchObject({ status: 413 });
-    expect(guardRequest(req("POST", "/studio/pages/1", action({ "content-length": String(SERVER_ACTION_BODY_LIMIT) })))).toBeNull();
-    expect(guardRequest(req("POST", "/api/checkout/customer-payment", { "content-length": String(ROUTE_BODY_LIMIT + 1) }))).toMatchObject({ status: 413 });
+    expect(
+      guardRequest(req("POST", "/studio/pages/1", action({ "content-length": String(SERVER_ACTION_BODY_LIMIT + 1) }))),
+    ).toMatchObject({ status: 413 });
+    expect(
+      guardRequest(req("POST", "/studio/pages/1", action({ "content-length": String(SERVER_ACTION_BODY_LIMIT) }))),
+    ).toBeNull();
+    expect(
+      guardRequest(req("POST", "/api/checkout/customer-payment", { "content-length": String(ROUTE_BODY_LIMIT + 1) })),
+    ).toMatchObject({ status: 413 });
     expect(guardRequest(req("POST", "/api/sync", { "content-length": "-1" }))).toMatchObject({ status: 413 });
     expect(guardRequest(req("POST", "/api/sync", { "content-length": "120" }))).toBeNull();
   });
 
   it("refuses an action body Next could not decode → 400, and leaves the body readable for the action", async () => {
     const post = (body: string, type = "text/plain;charset=UTF-8") =>
-      new Request(`https://${HOST}/studio/sign-in`, { method: "POST", headers: action({ "content-type": type }), body });
-    for (const body of ["garbage{", '{"a":1}', "null", ""]) expect(await guardActionBody(post(body)), body).toMatchObject({ status: 400 });
+      new Request(`https://${HOST}/studio/sign-in`, {
+        method: "POST",
+        headers: action({ "content-type": type }),
+        body,
+      });
+    for (const body of ["garbage{", '{"a":1}', "null", ""])
+      expect(await guardActionBody(post(body)), body).toMatchObject({ status: 400 });
     expect(await guardActionBody(post("garbage", "multipart/form-data; boundary=zz"))).toMatchObject({ status: 400 });
     const good = post('["$K1"]');
     expect(await guardActionBody(good)).toBeNull();
@@ -60,12 +104,20 @@ describe("reading a body with a ceiling", () => {
     });
 
   it("stops at the ceiling on a body sent without a length", async () => {
-    const request = new Request("https://x.example/api", { method: "POST", body: stream(100, 1024), duplex: "half" } as RequestInit);
+    const request = new Request("https://x.example/api", {
+      method: "POST",
+      body: stream(100, 1024),
+      duplex: "half",
+    } as RequestInit);
     expect(await readBodyText(request, 8 * 1024)).toEqual({ ok: false, reason: "too-large" });
   });
 
   it("refuses a declared length over the ceiling without reading", async () => {
-    const request = new Request("https://x.example/api", { method: "POST", body: "{}", headers: { "content-length": "999999" } });
+    const request = new Request("https://x.example/api", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-length": "999999" },
+    });
     expect(await readJsonBody(request, 1024)).toEqual({ ok: false, reason: "too-large" });
   });
 

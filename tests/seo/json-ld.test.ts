@@ -6,7 +6,12 @@ import { JsonLd } from "@/components/site/json-ld";
 import { performanceJsonLd, serializeJsonLd, splitShared } from "@/lib/seo/json-ld";
 import type { PerformanceView } from "@/lib/events/types";
 
-const site = { name: "The Lyric Playhouse", url: "https://www.lyric.example", timeZone: "America/Edmonton", address: "215 Stage Door Lane, Calgary, AB" };
+const site = {
+  name: "The Lyric Playhouse",
+  url: "https://www.lyric.example",
+  timeZone: "America/Edmonton",
+  address: "215 Stage Door Lane, Calgary, AB",
+};
 const perf: PerformanceView = {
   id: "2841ABCD",
   startsAt: "2025-12-01T02:30:00.000Z",
@@ -19,9 +24,21 @@ const perf: PerformanceView = {
   sellFrom: "2025-10-01T00:00:00.000Z",
   sellUntil: null,
 };
-const event = { title: "Tosca", description: "Puccini's thriller.", image: null, durationMinutes: 165, cancelled: false, slug: "tosca" };
+const event = {
+  title: "Tosca",
+  description: "Puccini's thriller.",
+  image: null,
+  durationMinutes: 165,
+  cancelled: false,
+  slug: "tosca",
+};
 const build = (p: PerformanceView, e = event) =>
-  performanceJsonLd(e, p, { site, eventUrl: "https://www.lyric.example/events/tosca", bookUrl: `https://www.lyric.example/book/${p.id}`, now: new Date("2025-11-26T12:00:00Z") });
+  performanceJsonLd(e, p, {
+    site,
+    eventUrl: "https://www.lyric.example/events/tosca",
+    bookUrl: `https://www.lyric.example/book/${p.id}`,
+    now: new Date("2025-11-26T12:00:00Z"),
+  });
 
 describe("Event JSON-LD", () => {
   it("builds a schema-dts TheaterEvent with offset start, location, offers and status", () => {
@@ -32,12 +49,21 @@ describe("Event JSON-LD", () => {
     expect(o.endDate).toBe("2025-11-30T22:15:00-07:00");
     expect(o.eventStatus).toBe("https://schema.org/EventScheduled");
     expect(o.location).toMatchObject({ "@type": "PerformingArtsTheater", name: "Studio Theatre, The Lyric Playhouse" });
-    expect(o.offers).toMatchObject({ "@type": "Offer", availability: "https://schema.org/InStock", url: "https://www.lyric.example/book/2841ABCD" });
+    expect(o.offers).toMatchObject({
+      "@type": "Offer",
+      availability: "https://schema.org/InStock",
+      url: "https://www.lyric.example/book/2841ABCD",
+    });
   });
 
   it("marks cancelled and rescheduled performances", () => {
-    expect((build({ ...perf, cancelled: true }) as unknown as Record<string, unknown>).eventStatus).toBe("https://schema.org/EventCancelled");
-    const moved = build({ ...perf, rescheduled: { from: "2025-11-20T02:30:00.000Z" } }) as unknown as Record<string, unknown>;
+    expect((build({ ...perf, cancelled: true }) as unknown as Record<string, unknown>).eventStatus).toBe(
+      "https://schema.org/EventCancelled",
+    );
+    const moved = build({ ...perf, rescheduled: { from: "2025-11-20T02:30:00.000Z" } }) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(moved.eventStatus).toBe("https://schema.org/EventRescheduled");
     expect(moved.previousStartDate).toBe("2025-11-19T19:30:00-07:00");
   });
@@ -57,7 +83,13 @@ describe("splitShared", () => {
   const perfs: PerformanceView[] = [
     perf,
     { ...perf, id: "2841ABCE", startsAt: "2025-12-02T02:30:00.000Z", cancelled: true },
-    { ...perf, id: "2841ABCF", startsAt: "2025-12-03T02:30:00.000Z", rescheduled: { from: "2025-11-20T02:30:00.000Z" }, venue: null },
+    {
+      ...perf,
+      id: "2841ABCF",
+      startsAt: "2025-12-03T02:30:00.000Z",
+      rescheduled: { from: "2025-11-20T02:30:00.000Z" },
+      venue: null,
+    },
   ];
   const entries = perfs.map((p) => build(p));
 
@@ -69,7 +101,15 @@ describe("splitShared", () => {
 
   it("shares only fields every entry has with an equal value", () => {
     const { shared, own } = splitShared(entries);
-    expect(Object.keys(shared).sort()).toEqual(["@context", "@type", "description", "eventAttendanceMode", "name", "organizer", "url"]);
+    expect(Object.keys(shared).sort()).toEqual([
+      "@context",
+      "@type",
+      "description",
+      "eventAttendanceMode",
+      "name",
+      "organizer",
+      "url",
+    ]);
     // Differs per entry (location), or is missing from some (previousStartDate): stays with each entry.
     expect(own[0]).toHaveProperty("location");
     expect(own[0]).not.toHaveProperty("previousStartDate");
@@ -85,7 +125,11 @@ describe("splitShared", () => {
 describe("JsonLd component", () => {
   it("renders one escaped TheaterEvent script per entry", () => {
     const evil = "</script><script>alert(1)</script><!--";
-    const { shared, own } = splitShared([perf, { ...perf, id: "2841ABCE", startsAt: "2025-12-02T02:30:00.000Z" }].map((p) => build(p, { ...event, title: evil })));
+    const { shared, own } = splitShared(
+      [perf, { ...perf, id: "2841ABCE", startsAt: "2025-12-02T02:30:00.000Z" }].map((p) =>
+        build(p, { ...event, title: evil }),
+      ),
+    );
     const html = renderToStaticMarkup(createElement(JsonLd, { shared, entries: own }));
     const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     expect(blocks).toHaveLength(2);
@@ -96,6 +140,9 @@ describe("JsonLd component", () => {
       expect(data["@type"]).toBe("TheaterEvent");
       expect(data.name).toBe(evil);
     }
-    expect(blocks.map((b) => JSON.parse(b).startDate)).toEqual(["2025-11-30T19:30:00-07:00", "2025-12-01T19:30:00-07:00"]);
+    expect(blocks.map((b) => JSON.parse(b).startDate)).toEqual([
+      "2025-11-30T19:30:00-07:00",
+      "2025-12-01T19:30:00-07:00",
+    ]);
   });
 });

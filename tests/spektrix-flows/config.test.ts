@@ -3,7 +3,11 @@ import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 
 describe("spektrixPublicConfig", () => {
   it("uses the custom domain for everything and Spektrix's own loader when configured", () => {
-    const c = spektrixPublicConfig({ SPEKTRIX_BASE_URL: "https://tickets.venue.org", SPEKTRIX_CLIENT_NAME: "lyric", SPEKTRIX_WEB_COMPONENTS_URL: "https://webcomponents.spektrix.com/stable" });
+    const c = spektrixPublicConfig({
+      SPEKTRIX_BASE_URL: "https://tickets.venue.org",
+      SPEKTRIX_CLIENT_NAME: "lyric",
+      SPEKTRIX_WEB_COMPONENTS_URL: "https://webcomponents.spektrix.com/stable",
+    });
     expect(c).toEqual({
       baseUrl: "https://tickets.venue.org",
       origin: "https://tickets.venue.org",
@@ -16,7 +20,11 @@ describe("spektrixPublicConfig", () => {
   });
 
   it("defaults the loader to the base URL and passes a full origin for plain-http emulators", () => {
-    const c = spektrixPublicConfig({ SPEKTRIX_BASE_URL: "http://127.0.0.1:4110", SPEKTRIX_CLIENT_NAME: "demo", SPEKTRIX_WEB_COMPONENTS_URL: undefined });
+    const c = spektrixPublicConfig({
+      SPEKTRIX_BASE_URL: "http://127.0.0.1:4110",
+      SPEKTRIX_CLIENT_NAME: "demo",
+      SPEKTRIX_WEB_COMPONENTS_URL: undefined,
+    });
     expect(c.loaderUrl).toBe("http://127.0.0.1:4110/webcomponents/stable/spektrix-component-loader.js");
     expect(c.webComponentsUrl).toBe("http://127.0.0.1:4110/webcomponents/stable");
     expect(c.customDomain).toBe("http://127.0.0.1:4110");
@@ -25,13 +33,21 @@ describe("spektrixPublicConfig", () => {
   });
 
   it("sends no custom domain when the base is system.spektrix.com, except to the payments component, which always takes one", () => {
-    const c = spektrixPublicConfig({ SPEKTRIX_BASE_URL: "https://system.spektrix.com", SPEKTRIX_CLIENT_NAME: "lyric", SPEKTRIX_WEB_COMPONENTS_URL: undefined });
+    const c = spektrixPublicConfig({
+      SPEKTRIX_BASE_URL: "https://system.spektrix.com",
+      SPEKTRIX_CLIENT_NAME: "lyric",
+      SPEKTRIX_WEB_COMPONENTS_URL: undefined,
+    });
     expect(c.customDomain).toBeNull();
     expect(c.paymentsDomain).toBe("system.spektrix.com");
   });
 
   it("keeps the custom domain's port and drops trailing slashes, from one rule for every component", () => {
-    const c = spektrixPublicConfig({ SPEKTRIX_BASE_URL: "https://tickets.venue.org:8443/", SPEKTRIX_CLIENT_NAME: "lyric", SPEKTRIX_WEB_COMPONENTS_URL: "https://cdn.example/wc/" });
+    const c = spektrixPublicConfig({
+      SPEKTRIX_BASE_URL: "https://tickets.venue.org:8443/",
+      SPEKTRIX_CLIENT_NAME: "lyric",
+      SPEKTRIX_WEB_COMPONENTS_URL: "https://cdn.example/wc/",
+    });
     expect(c.baseUrl).toBe("https://tickets.venue.org:8443");
     expect(c.customDomain).toBe("tickets.venue.org:8443");
     expect(c.webComponentsUrl).toBe("https://cdn.example/wc");

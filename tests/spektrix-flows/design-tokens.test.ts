@@ -21,7 +21,11 @@ describe("design tokens", () => {
     const offenders = files.flatMap((f) =>
       readFileSync(path.join(ROOT, f), "utf8")
         .split("\n")
-        .flatMap((line, i) => (/#[0-9a-f]{3,8}\b(?![-\w])/i.test(line.replace(/href="#[^"]*"/g, "")) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) =>
+          /#[0-9a-f]{3,8}\b(?![-\w])/i.test(line.replace(/href="#[^"]*"/g, ""))
+            ? [`${f}:${i + 1}: ${line.trim()}`]
+            : [],
+        ),
     );
     expect(offenders).toEqual([]);
   });

@@ -6,7 +6,12 @@ const base = { baseUrl: "https://tickets.venue.org", clientName: "lyric" };
 describe("flowSrc", () => {
   it("builds every flow with resize=true as the last parameter", () => {
     for (const flow of FLOW_NAMES) {
-      const result = flowSrc({ ...base, flow, params: { id: "4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ" }, stylesheet: "lyric.css" });
+      const result = flowSrc({
+        ...base,
+        flow,
+        params: { id: "4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ" },
+        stylesheet: "lyric.css",
+      });
       expect(result.ok, flow).toBe(true);
       if (result.ok) {
         expect(result.src.startsWith("https://tickets.venue.org/lyric/website/"), flow).toBe(true);
@@ -18,26 +23,50 @@ describe("flowSrc", () => {
 
   it("passes only the leading integer of a v3 id to iframes", () => {
     const result = flowSrc({ ...base, flow: "chooseSeats", params: { id: "4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ" } });
-    expect(result).toMatchObject({ ok: true, src: "https://tickets.venue.org/lyric/website/ChooseSeats.aspx?EventInstanceId=4201&resize=true" });
-    expect(flowSrc({ ...base, flow: "eventDetails", params: { id: 77 } })).toMatchObject({ ok: true, src: expect.stringContaining("EventDetails.aspx?EventId=77&") });
+    expect(result).toMatchObject({
+      ok: true,
+      src: "https://tickets.venue.org/lyric/website/ChooseSeats.aspx?EventInstanceId=4201&resize=true",
+    });
+    expect(flowSrc({ ...base, flow: "eventDetails", params: { id: 77 } })).toMatchObject({
+      ok: true,
+      src: expect.stringContaining("EventDetails.aspx?EventId=77&"),
+    });
   });
 
   it("uses the secure pages for account, login and checkout", () => {
-    expect(flowSrc({ ...base, flow: "myAccount", params: { screen: "Orders" } })).toMatchObject({ src: expect.stringContaining("/website/secure/MyAccount.aspx?Screen=Orders&resize=true") });
-    expect(flowSrc({ ...base, flow: "loginLogout" })).toMatchObject({ src: expect.stringContaining("/website/secure/LoginLogout.aspx") });
-    expect(flowSrc({ ...base, flow: "checkout" })).toMatchObject({ src: expect.stringContaining("/website/secure/Checkout.aspx") });
+    expect(flowSrc({ ...base, flow: "myAccount", params: { screen: "Orders" } })).toMatchObject({
+      src: expect.stringContaining("/website/secure/MyAccount.aspx?Screen=Orders&resize=true"),
+    });
+    expect(flowSrc({ ...base, flow: "loginLogout" })).toMatchObject({
+      src: expect.stringContaining("/website/secure/LoginLogout.aspx"),
+    });
+    expect(flowSrc({ ...base, flow: "checkout" })).toMatchObject({
+      src: expect.stringContaining("/website/secure/Checkout.aspx"),
+    });
   });
 
   it("explains misconfigured blocks instead of throwing", () => {
-    expect(flowSrc({ ...base, flow: "chooseSeats" })).toMatchObject({ ok: false, problem: expect.stringContaining("needs a Spektrix performance id") });
-    expect(flowSrc({ ...base, flow: "chooseSeats", params: { id: "../../etc" } })).toMatchObject({ ok: false, problem: expect.stringContaining("“../../etc”") });
-    expect(flowSrc({ ...base, flow: "seatPicker" })).toMatchObject({ ok: false, flow: null, problem: expect.stringContaining("is not a Spektrix flow") });
+    expect(flowSrc({ ...base, flow: "chooseSeats" })).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining("needs a Spektrix performance id"),
+    });
+    expect(flowSrc({ ...base, flow: "chooseSeats", params: { id: "../../etc" } })).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining("“../../etc”"),
+    });
+    expect(flowSrc({ ...base, flow: "seatPicker" })).toMatchObject({
+      ok: false,
+      flow: null,
+      problem: expect.stringContaining("is not a Spektrix flow"),
+    });
     expect(flowSrc({ ...base, flow: "myAccount", params: { screen: "x&y=1" } })).toMatchObject({ ok: false });
     expect(flowSrc({ ...base, flow: "toString" })).toMatchObject({ ok: false });
   });
 
   it("sends no stylesheet when none is configured", () => {
-    expect(flowSrc({ ...base, flow: "basket", stylesheet: null })).toMatchObject({ src: "https://tickets.venue.org/lyric/website/Basket2.aspx?resize=true" });
+    expect(flowSrc({ ...base, flow: "basket", stylesheet: null })).toMatchObject({
+      src: "https://tickets.venue.org/lyric/website/Basket2.aspx?resize=true",
+    });
   });
 });
 

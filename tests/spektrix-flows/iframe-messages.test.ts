@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { acceptSpektrixMessage, countBasketItems, isTrustedOrigin, MAX_HEIGHT, MIN_HEIGHT, parseSpektrixMessage } from "@/components/spektrix/iframe-messages";
+import {
+  acceptSpektrixMessage,
+  countBasketItems,
+  isTrustedOrigin,
+  MAX_HEIGHT,
+  MIN_HEIGHT,
+  parseSpektrixMessage,
+} from "@/components/spektrix/iframe-messages";
 
 const SPEKTRIX = "https://tickets.venue.org";
 
@@ -34,7 +41,9 @@ describe("parseSpektrixMessage", () => {
     expect(parseSpektrixMessage({ type: "resize", height: 812 })).toEqual([{ kind: "resize", height: 812 }]);
     expect(parseSpektrixMessage('{"spektrixHeight":"640px"}')).toEqual([{ kind: "resize", height: 640 }]);
     expect(parseSpektrixMessage({ iframeHeight: 5 })).toEqual([{ kind: "resize", height: MIN_HEIGHT }]);
-    expect(parseSpektrixMessage({ type: "spektrix:resize", height: 10_000_000 })).toEqual([{ kind: "resize", height: MAX_HEIGHT }]);
+    expect(parseSpektrixMessage({ type: "spektrix:resize", height: 10_000_000 })).toEqual([
+      { kind: "resize", height: MAX_HEIGHT },
+    ]);
   });
 
   it("reads Spektrix's flow-scroll offset", () => {
@@ -42,18 +51,44 @@ describe("parseSpektrixMessage", () => {
   });
 
   it("reads the basket contents and hash posted on every load", () => {
-    const contents = { tickets: [{ id: "t1" }, { id: "t2" }], donations: [{ id: "d1" }], merchandiseItems: [], membershipSubscriptions: [], giftVouchers: [], hash: "abc" };
-    expect(parseSpektrixMessage({ basketContents: contents })).toEqual([{ kind: "basket-contents", contents, itemCount: 3 }]);
+    const contents = {
+      tickets: [{ id: "t1" }, { id: "t2" }],
+      donations: [{ id: "d1" }],
+      merchandiseItems: [],
+      membershipSubscriptions: [],
+      giftVouchers: [],
+      hash: "abc",
+    };
+    expect(parseSpektrixMessage({ basketContents: contents })).toEqual([
+      { kind: "basket-contents", contents, itemCount: 3 },
+    ]);
     expect(parseSpektrixMessage({ basketHash: "NotLoggedIn" })).toEqual([{ kind: "basket-hash", hash: "NotLoggedIn" }]);
-    expect(parseSpektrixMessage(JSON.stringify({ basketContents: JSON.stringify(contents) }))[0]).toMatchObject({ kind: "basket-contents", itemCount: 3 });
+    expect(parseSpektrixMessage(JSON.stringify({ basketContents: JSON.stringify(contents) }))[0]).toMatchObject({
+      kind: "basket-contents",
+      itemCount: 3,
+    });
   });
 
   it("reads navigation inside the frame", () => {
-    expect(parseSpektrixMessage({ type: "load", page: "ChooseSeats" })).toEqual([{ kind: "load", page: "ChooseSeats" }]);
+    expect(parseSpektrixMessage({ type: "load", page: "ChooseSeats" })).toEqual([
+      { kind: "load", page: "ChooseSeats" },
+    ]);
   });
 
   it("ignores anything else without throwing", () => {
-    for (const data of [null, undefined, 42, "hello", "{not json", [], { height: 300 }, { type: "resize" }, { type: "resize", height: "tall" }, { basketHash: 7 }, { spektrixOffset: "x" }]) {
+    for (const data of [
+      null,
+      undefined,
+      42,
+      "hello",
+      "{not json",
+      [],
+      { height: 300 },
+      { type: "resize" },
+      { type: "resize", height: "tall" },
+      { basketHash: 7 },
+      { spektrixOffset: "x" },
+    ]) {
       expect(parseSpektrixMessage(data), JSON.stringify(data) ?? String(data)).toEqual([]);
     }
   });
@@ -68,25 +103,52 @@ describe("acceptSpektrixMessage", () => {
   const frame = { name: "the spektrix frame" };
 
   it("passes messages from the Spektrix origin and the embedded frame", () => {
-    expect(acceptSpektrixMessage({ origin: SPEKTRIX, data: { type: "resize", height: 900 }, source: frame }, { spektrixOrigin: SPEKTRIX, frameWindow: frame })).toEqual([
-      { kind: "resize", height: 900 },
-    ]);
+    expect(
+      acceptSpektrixMessage(
+        { origin: SPEKTRIX, data: { type: "resize", height: 900 }, source: frame },
+        { spektrixOrigin: SPEKTRIX, frameWindow: frame },
+      ),
+    ).toEqual([{ kind: "resize", height: 900 }]);
   });
 
   it("ignores messages from other origins, even well-formed ones", () => {
-    expect(acceptSpektrixMessage({ origin: "https://evil.example", data: { type: "resize", height: 900 }, source: frame }, { spektrixOrigin: SPEKTRIX, frameWindow: frame })).toEqual([]);
-    expect(acceptSpektrixMessage({ origin: "https://evil.example", data: { basketHash: "x" } }, { spektrixOrigin: SPEKTRIX })).toEqual([]);
+    expect(
+      acceptSpektrixMessage(
+        { origin: "https://evil.example", data: { type: "resize", height: 900 }, source: frame },
+        { spektrixOrigin: SPEKTRIX, frameWindow: frame },
+      ),
+    ).toEqual([]);
+    expect(
+      acceptSpektrixMessage(
+        { origin: "https://evil.example", data: { basketHash: "x" } },
+        { spektrixOrigin: SPEKTRIX },
+      ),
+    ).toEqual([]);
   });
 
   it("ignores messages from another Spektrix frame on the page", () => {
-    expect(acceptSpektrixMessage({ origin: SPEKTRIX, data: { type: "resize", height: 900 }, source: { other: true } }, { spektrixOrigin: SPEKTRIX, frameWindow: frame })).toEqual([]);
+    expect(
+      acceptSpektrixMessage(
+        { origin: SPEKTRIX, data: { type: "resize", height: 900 }, source: { other: true } },
+        { spektrixOrigin: SPEKTRIX, frameWindow: frame },
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("Spektrix's prefixed load messages", () => {
-  it("reads \"basketContents:\" + JSON and \"basketHash:\" + hash strings", () => {
-    const basket = { tickets: [{ id: "t1" }], donations: [], merchandiseItems: [], membershipSubscriptions: [], giftVouchers: [], hash: "h1" };
-    expect(parseSpektrixMessage(`basketContents:${JSON.stringify(basket)}`)).toEqual([{ kind: "basket-contents", contents: basket, itemCount: 1 }]);
+  it('reads "basketContents:" + JSON and "basketHash:" + hash strings', () => {
+    const basket = {
+      tickets: [{ id: "t1" }],
+      donations: [],
+      merchandiseItems: [],
+      membershipSubscriptions: [],
+      giftVouchers: [],
+      hash: "h1",
+    };
+    expect(parseSpektrixMessage(`basketContents:${JSON.stringify(basket)}`)).toEqual([
+      { kind: "basket-contents", contents: basket, itemCount: 1 },
+    ]);
     expect(parseSpektrixMessage("basketHash:NotLoggedIn")).toEqual([{ kind: "basket-hash", hash: "NotLoggedIn" }]);
     expect(parseSpektrixMessage("basketContents:{broken")).toEqual([]);
   });

@@ -8,13 +8,21 @@ const defaults = defaultFlowSettings("https://www.venue.org/");
 
 describe("flow settings", () => {
   it("defaults to /account, /basket, /checkout and the site's own stylesheet URL", () => {
-    expect(defaults.pagePaths).toEqual({ account: "/account", basket: "/basket", checkout: "/checkout", guestCheckout: "/basket/guest-checkout" });
+    expect(defaults.pagePaths).toEqual({
+      account: "/account",
+      basket: "/basket",
+      checkout: "/checkout",
+      guestCheckout: "/basket/guest-checkout",
+    });
     expect(defaults.stylesheets.default).toBe("https://www.venue.org/spektrix-theme.css");
   });
 
   it("lays saved values over the defaults", () => {
     const { settings, problems } = resolveFlowSettings(
-      { pagePaths: { basket: "/tickets/basket" }, stylesheets: { default: "lyric.css", byFlow: { checkout: "lyric-large.css" } } },
+      {
+        pagePaths: { basket: "/tickets/basket" },
+        stylesheets: { default: "lyric.css", byFlow: { checkout: "lyric-large.css" } },
+      },
       defaults,
     );
     expect(problems).toEqual([]);
@@ -29,7 +37,10 @@ describe("flow settings", () => {
   });
 
   it("rejects invalid saved values with field-named problems and keeps the defaults", () => {
-    const { settings, problems } = resolveFlowSettings({ pagePaths: { basket: "https://evil.example" }, stylesheets: { default: "x.js" } }, defaults);
+    const { settings, problems } = resolveFlowSettings(
+      { pagePaths: { basket: "https://evil.example" }, stylesheets: { default: "x.js" } },
+      defaults,
+    );
     expect(settings).toEqual(defaults);
     expect(problems.join("\n")).toMatch(/pagePaths\.basket/);
     expect(problems.join("\n")).toMatch(/stylesheets\.default/);

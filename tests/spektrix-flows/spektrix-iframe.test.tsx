@@ -18,7 +18,10 @@ describe("SpektrixIframe", () => {
     render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
     expect(screen.getByTitle("Choose your seats").tagName).toBe("IFRAME");
     expect(screen.getByRole("status")).toHaveTextContent("Loading choose your seats…");
-    expect(screen.getByRole("link", { name: "Open choose your seats in a new tab" })).toHaveAttribute("href", `${ORIGIN}/lyric/website/ChooseSeats.aspx?EventInstanceId=4201`);
+    expect(screen.getByRole("link", { name: "Open choose your seats in a new tab" })).toHaveAttribute(
+      "href",
+      `${ORIGIN}/lyric/website/ChooseSeats.aspx?EventInstanceId=4201`,
+    );
   });
 
   it("resizes only from messages sent by its own frame on the Spektrix origin", () => {
@@ -42,7 +45,11 @@ describe("SpektrixIframe", () => {
     const listener = vi.fn();
     window.addEventListener(BASKET_CHANGED_EVENT, listener);
 
-    post(`basketContents:${JSON.stringify({ tickets: [{ id: "t" }], donations: [] })}`, "https://evil.example", frame.contentWindow);
+    post(
+      `basketContents:${JSON.stringify({ tickets: [{ id: "t" }], donations: [] })}`,
+      "https://evil.example",
+      frame.contentWindow,
+    );
     expect(listener).not.toHaveBeenCalled();
 
     post(`basketContents:${JSON.stringify({ tickets: [{ id: "t" }], donations: [] })}`, ORIGIN, frame.contentWindow);

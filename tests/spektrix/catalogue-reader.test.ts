@@ -19,9 +19,18 @@ const instance = (id: string, event: string, hidden: boolean) => ({
   webInstanceId: null,
   ...(hidden ? { isVisibleOnWeb: false } : {}),
 });
-const event = (id: string, instances: ReturnType<typeof instance>[]) => ({ id, name: `Event ${id.slice(0, 3)}`, isOnSale: true, instances });
+const event = (id: string, instances: ReturnType<typeof instance>[]) => ({
+  id,
+  name: `Event ${id.slice(0, 3)}`,
+  isOnSale: true,
+  instances,
+});
 
-const INSTANCES = [instance(SHOWN, EVENT, false), instance(HIDDEN, EVENT, true), instance(HIDDEN_TOO, BOX_OFFICE_EVENT, true)];
+const INSTANCES = [
+  instance(SHOWN, EVENT, false),
+  instance(HIDDEN, EVENT, true),
+  instance(HIDDEN_TOO, BOX_OFFICE_EVENT, true),
+];
 const EVENTS = [event(EVENT, INSTANCES.slice(0, 2)), event(BOX_OFFICE_EVENT, INSTANCES.slice(2))];
 
 /** An owner-mode Spektrix that returns box-office-only records too; it records what it was asked. */
@@ -30,17 +39,33 @@ function reader() {
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
     const headers = new Headers(init?.headers);
-    calls.push({ url: url.pathname + url.search, signed: (headers.get("authorization") ?? "").startsWith("SpektrixAPI3 ") });
+    calls.push({
+      url: url.pathname + url.search,
+      signed: (headers.get("authorization") ?? "").startsWith("SpektrixAPI3 "),
+    });
     const path = url.pathname.replace("/demo/api/v3/", "");
     const body =
-      path === "events" ? EVENTS
-      : path.startsWith("events/") ? EVENTS.find((e) => e.id === path.slice(7))
-      : path === "instances" ? INSTANCES
-      : path.startsWith("instances/") ? INSTANCES.find((i) => i.id === path.slice(10))
-      : undefined;
-    return new Response(JSON.stringify(body), { status: body ? 200 : 404, headers: { "content-type": "application/json" } });
+      path === "events"
+        ? EVENTS
+        : path.startsWith("events/")
+          ? EVENTS.find((e) => e.id === path.slice(7))
+          : path === "instances"
+            ? INSTANCES
+            : path.startsWith("instances/")
+              ? INSTANCES.find((i) => i.id === path.slice(10))
+              : undefined;
+    return new Response(JSON.stringify(body), {
+      status: body ? 200 : 404,
+      headers: { "content-type": "application/json" },
+    });
   };
-  const catalogue = createCatalogueReader({ baseUrl: "https://tickets.example.org", clientName: "demo", owner: { apiUser: "u", apiKey: "a2V5" }, fetch, retries: 0 });
+  const catalogue = createCatalogueReader({
+    baseUrl: "https://tickets.example.org",
+    clientName: "demo",
+    owner: { apiUser: "u", apiKey: "a2V5" },
+    fetch,
+    retries: 0,
+  });
   return { catalogue, calls };
 }
 
@@ -67,8 +92,12 @@ describe("the server's catalogue reader", () => {
 
   it("answers a box-office-only record by id as the web would: 404", async () => {
     const { catalogue } = reader();
-    await expect(catalogue.getPerformance(HIDDEN)).rejects.toSatisfy((e) => e instanceof SpektrixHttpError && e.status === 404);
-    await expect(catalogue.getEvent(BOX_OFFICE_EVENT)).rejects.toSatisfy((e) => e instanceof SpektrixHttpError && e.status === 404);
+    await expect(catalogue.getPerformance(HIDDEN)).rejects.toSatisfy(
+      (e) => e instanceof SpektrixHttpError && e.status === 404,
+    );
+    await expect(catalogue.getEvent(BOX_OFFICE_EVENT)).rejects.toSatisfy(
+      (e) => e instanceof SpektrixHttpError && e.status === 404,
+    );
     expect((await catalogue.getPerformance(SHOWN)).id).toBe(SHOWN);
     expect((await catalogue.getEvent(EVENT)).id).toBe(EVENT);
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { accessFlags } from "@/lib/spektrix/access";
 import { isSpektrixId } from "@/lib/spektrix/ids";
-import { eventSchema, parseResponse, performanceSchema, plainSeatSchema, planSchema, venueSchema } from "@/lib/spektrix/schemas";
+import {
+  eventSchema,
+  parseResponse,
+  performanceSchema,
+  plainSeatSchema,
+  planSchema,
+  venueSchema,
+} from "@/lib/spektrix/schemas";
 import { readJsonFixture, readPythonSamples, splitEventInstanceRows } from "./fixture-data";
 
 const parseEvents = (data: unknown) => parseResponse(z.array(eventSchema), data, "GET events (fixture)");
@@ -80,7 +87,13 @@ describe("real capture manitobaopera instance attributes", () => {
     const split = splitEventInstanceRows(readJsonFixture("manitobaopera.event-instances.json"));
     const [first] = parsePerformances(split.instances);
     expect(first?.attributes).toMatchObject({ SLCaptioned: false, SLSigned: false, SLFreeText: null });
-    expect(accessFlags(first?.attributes ?? {})).toEqual({ captioned: false, bsl: false, audioDescribed: false, relaxed: false, touchTour: false });
+    expect(accessFlags(first?.attributes ?? {})).toEqual({
+      captioned: false,
+      bsl: false,
+      audioDescribed: false,
+      relaxed: false,
+      touchTour: false,
+    });
     expect(accessFlags({ ...first?.attributes, SLSigned: true }).bsl).toBe(true);
   });
 });
@@ -95,7 +108,9 @@ describe("real capture terrabrucemajestic (raw GET v3/events)", () => {
   });
 
   it("trims names, turns empty strings into null and 0-minute durations into unknown", () => {
-    expect(events.find((e) => e.name.startsWith("Magical Melodies"))?.name).toBe("Magical Melodies - A Disney Hits Tribute Concert");
+    expect(events.find((e) => e.name.startsWith("Magical Melodies"))?.name).toBe(
+      "Magical Melodies - A Disney Hits Tribute Concert",
+    );
     expect(events.every((e) => e.imageUrl === null && e.thumbnailUrl === null)).toBe(true);
     expect(events[0]?.attributes.Genre).toBeNull();
     expect(events[0]?.durationMinutes).toBe(150);
@@ -123,7 +138,11 @@ describe("artsdata test samples (hand-trimmed real data)", () => {
   it("parses the plan sample: two bare seats, then four plans with reserved/unreserved told apart", () => {
     const list = samples.mock_plans ?? [];
     const seats = list.filter((item) => !(item as Record<string, unknown>).type);
-    const plans = parseResponse(z.array(planSchema), list.filter((item) => (item as Record<string, unknown>).type), "GET plans (fixture)");
+    const plans = parseResponse(
+      z.array(planSchema),
+      list.filter((item) => (item as Record<string, unknown>).type),
+      "GET plans (fixture)",
+    );
     expect(parseResponse(z.array(plainSeatSchema), seats, "seats (fixture)")).toHaveLength(2);
     expect(plans).toHaveLength(4);
     expect(plans.map((p) => p.isReserved)).toEqual([true, false, false, false]);

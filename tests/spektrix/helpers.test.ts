@@ -28,24 +28,52 @@ describe("ids", () => {
 
 describe("iframe and booking URLs", () => {
   it("builds iframe URLs with resize=true last", () => {
-    expect(iframeUrl({ baseUrl: "https://tickets.venue.org/", clientName: "demo", page: "chooseSeats", params: { EventInstanceId: 8801 }, stylesheet: "large.css", resize: true })).toBe(
+    expect(
+      iframeUrl({
+        baseUrl: "https://tickets.venue.org/",
+        clientName: "demo",
+        page: "chooseSeats",
+        params: { EventInstanceId: 8801 },
+        stylesheet: "large.css",
+        resize: true,
+      }),
+    ).toBe(
       "https://tickets.venue.org/demo/website/ChooseSeats.aspx?EventInstanceId=8801&stylesheet=large.css&resize=true",
     );
-    expect(iframeUrl({ baseUrl: "https://t.v.org", clientName: "demo", page: "myAccount" })).toBe("https://t.v.org/demo/website/secure/MyAccount.aspx");
+    expect(iframeUrl({ baseUrl: "https://t.v.org", clientName: "demo", page: "myAccount" })).toBe(
+      "https://t.v.org/demo/website/secure/MyAccount.aspx",
+    );
     expect(integrateScriptUrl("https://t.v.org", "demo")).toBe("https://t.v.org/demo/website/scripts/integrate.js");
   });
 
   it("sends reserved seating to seat choice and unreserved to the site's quantity step", () => {
-    const common = { baseUrl: "https://t.v.org", clientName: "demo", performance: { id: PERFORMANCE_ID }, quantityUrl: (_: unknown, short: string) => `/book/${short}` };
-    expect(bookingUrl({ ...common, plan: { isReserved: true } })).toEqual({ step: "chooseSeats", url: "https://t.v.org/demo/website/ChooseSeats.aspx?EventInstanceId=8801&resize=true" });
-    expect(bookingUrl({ ...common, plan: { isReserved: false } })).toEqual({ step: "chooseQuantity", url: "/book/8801" });
+    const common = {
+      baseUrl: "https://t.v.org",
+      clientName: "demo",
+      performance: { id: PERFORMANCE_ID },
+      quantityUrl: (_: unknown, short: string) => `/book/${short}`,
+    };
+    expect(bookingUrl({ ...common, plan: { isReserved: true } })).toEqual({
+      step: "chooseSeats",
+      url: "https://t.v.org/demo/website/ChooseSeats.aspx?EventInstanceId=8801&resize=true",
+    });
+    expect(bookingUrl({ ...common, plan: { isReserved: false } })).toEqual({
+      step: "chooseQuantity",
+      url: "/book/8801",
+    });
     expect(bookingStep(null)).toBe("chooseSeats");
   });
 });
 
 describe("access flags", () => {
   it("maps venue attributes through the default map, case-insensitively, with text yes/no", () => {
-    expect(accessFlags({ SLCaptioned: true, signedbsl: "Yes", AudioDescribed: "no", SLRelaxed: null })).toEqual({ captioned: true, bsl: true, audioDescribed: false, relaxed: false, touchTour: false });
+    expect(accessFlags({ SLCaptioned: true, signedbsl: "Yes", AudioDescribed: "no", SLRelaxed: null })).toEqual({
+      captioned: true,
+      bsl: true,
+      audioDescribed: false,
+      relaxed: false,
+      touchTour: false,
+    });
   });
 
   it("lets a venue override the map and falls back from instance to event attributes", () => {

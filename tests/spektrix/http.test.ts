@@ -16,7 +16,10 @@ import { signRequest } from "@/lib/spektrix/signing";
 
 const VENUES = [{ id: "201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL", name: "Main House", address: "1 High St" }];
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  new Response(typeof body === "string" ? body : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 type Step = Response | Error | "hang";
 function scriptedFetch(steps: Step[]) {
@@ -25,7 +28,9 @@ function scriptedFetch(steps: Step[]) {
     calls.push({ url: String(url), init: init ?? {} });
     const step = steps.shift() ?? new Error("no scripted response left");
     if (step === "hang") {
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+      );
     }
     return step instanceof Error ? Promise.reject(step) : Promise.resolve(step);
   });
@@ -34,7 +39,16 @@ function scriptedFetch(steps: Step[]) {
 
 const client = (steps: Step[], extra: { retries?: number; timeoutMs?: number } = {}) => {
   const scripted = scriptedFetch(steps);
-  return { ...scripted, spektrix: createSpektrixClient({ baseUrl: "https://tickets.venue.org/", clientName: "demo", fetch: scripted.fetch, random: () => 1, ...extra }) };
+  return {
+    ...scripted,
+    spektrix: createSpektrixClient({
+      baseUrl: "https://tickets.venue.org/",
+      clientName: "demo",
+      fetch: scripted.fetch,
+      random: () => 1,
+      ...extra,
+    }),
+  };
 };
 
 afterEach(() => {
@@ -46,8 +60,12 @@ describe("requests", () => {
     const { spektrix, calls } = client([json(200, []), json(200, [])]);
     await spektrix.listPerformances({ from: "2025-01-01", to: new Date(Date.UTC(2025, 1, 2)) });
     await spektrix.listEvents({ from: "2025-01-01", expandInstances: true });
-    expect(calls[0]?.url).toBe("https://tickets.venue.org/demo/api/v3/instances?startFrom=2025-01-01&startTo=2025-02-02");
-    expect(calls[1]?.url).toBe("https://tickets.venue.org/demo/api/v3/events?instanceStart_from=2025-01-01&$expand=instances");
+    expect(calls[0]?.url).toBe(
+      "https://tickets.venue.org/demo/api/v3/instances?startFrom=2025-01-01&startTo=2025-02-02",
+    );
+    expect(calls[1]?.url).toBe(
+      "https://tickets.venue.org/demo/api/v3/events?instanceStart_from=2025-01-01&$expand=instances",
+    );
     expect(calls[0]?.init.credentials).toBe("include");
     expect(calls[0]?.init.method).toBe("GET");
   });
@@ -61,11 +79,33 @@ describe("requests", () => {
   });
 
   it("sends basket writes as JSON arrays and storeCard as a string", async () => {
-    const { spektrix, calls } = client([json(200, []), json(200, { paymentToken: "tok" }), new Response(null, { status: 204 })]);
-    await spektrix.addTickets([{ performanceId: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT", ticketTypeId: "101AHDQNSKCGQHSDLJLJDDGPPKHGQJRC", planId: "3404AKMQHDRGLLBNGMSMGPMHDKHGTPMKQ" }]);
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual([{ instance: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT", type: "101AHDQNSKCGQHSDLJLJDDGPPKHGQJRC", seatingPlan: "3404AKMQHDRGLLBNGMSMGPMHDKHGTPMKQ" }]);
-    await expect(spektrix.initiateCustomerPayment({ originDomain: "tickets.venue.org", billingAddressId: "A1", storeCard: false })).resolves.toEqual({ paymentToken: "tok" });
-    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({ originDomain: "tickets.venue.org", billingAddressId: "A1", storeCard: "false" });
+    const { spektrix, calls } = client([
+      json(200, []),
+      json(200, { paymentToken: "tok" }),
+      new Response(null, { status: 204 }),
+    ]);
+    await spektrix.addTickets([
+      {
+        performanceId: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT",
+        ticketTypeId: "101AHDQNSKCGQHSDLJLJDDGPPKHGQJRC",
+        planId: "3404AKMQHDRGLLBNGMSMGPMHDKHGTPMKQ",
+      },
+    ]);
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual([
+      {
+        instance: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT",
+        type: "101AHDQNSKCGQHSDLJLJDDGPPKHGQJRC",
+        seatingPlan: "3404AKMQHDRGLLBNGMSMGPMHDKHGTPMKQ",
+      },
+    ]);
+    await expect(
+      spektrix.initiateCustomerPayment({ originDomain: "tickets.venue.org", billingAddressId: "A1", storeCard: false }),
+    ).resolves.toEqual({ paymentToken: "tok" });
+    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({
+      originDomain: "tickets.venue.org",
+      billingAddressId: "A1",
+      storeCard: "false",
+    });
     await spektrix.removeTickets(["T1", "T2"]);
     expect(calls[2]?.url).toBe("https://tickets.venue.org/demo/api/v3/basket/tickets?ticketIds=T1,T2");
     expect(calls[2]?.init.method).toBe("DELETE");
@@ -83,19 +123,39 @@ describe("errors", () => {
     const { spektrix } = client([json(409, { message: "Basket requires payment", problems: ["pay first"], code: 11 })]);
     const error = await spektrix.confirmFreeBasket().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpektrixHttpError);
-    expect(error).toMatchObject({ status: 409, code: 11, problems: ["pay first"], method: "POST", path: "basket/confirm" });
-    expect(describeSpektrixError(error)).toEqual({ status: 409, reason: "conflict-11", message: "This basket needs a payment before it can be completed." });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 11,
+      problems: ["pay first"],
+      method: "POST",
+      path: "basket/confirm",
+    });
+    expect(describeSpektrixError(error)).toEqual({
+      status: 409,
+      reason: "conflict-11",
+      message: "This basket needs a payment before it can be completed.",
+    });
   });
 
   it("copes with Cloudflare's HTML 403 and ASP.NET's Message spelling", () => {
-    expect(decodeErrorBody(403, "<html>Attention Required</html>")).toEqual({ message: "HTTP 403", problems: [], code: null });
-    expect(decodeErrorBody(401, '{"Message":"Authorization has been denied for this request."}').message).toMatch(/denied/);
+    expect(decodeErrorBody(403, "<html>Attention Required</html>")).toEqual({
+      message: "HTTP 403",
+      problems: [],
+      code: null,
+    });
+    expect(decodeErrorBody(401, '{"Message":"Authorization has been denied for this request."}').message).toMatch(
+      /denied/,
+    );
     expect(decodeErrorBody(409, '{"message":"x","errorCode":"18"}').code).toBe(18);
   });
 
   it("turns malformed JSON and wrong shapes into SpektrixSchemaError", async () => {
     const { spektrix } = client([json(200, "{not json"), json(200, [{ id: "201AGB", address: "x" }])]);
-    await expect(spektrix.listVenues()).rejects.toMatchObject({ name: "SpektrixSchemaError", field: "(root)", endpoint: "GET venues" });
+    await expect(spektrix.listVenues()).rejects.toMatchObject({
+      name: "SpektrixSchemaError",
+      field: "(root)",
+      endpoint: "GET venues",
+    });
     const error = await spektrix.listVenues().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpektrixSchemaError);
     expect((error as SpektrixSchemaError).field).toBe("[0].name");
@@ -105,7 +165,16 @@ describe("errors", () => {
     const where = { method: "GET", path: "events" };
     const cases: [unknown, number][] = [
       [new SpektrixHttpError({ status: 404, code: null, message: "x", problems: [], request: where }), 404],
-      [new SpektrixHttpError({ status: 503, code: null, message: "secret upstream text", problems: [], request: where }), 502],
+      [
+        new SpektrixHttpError({
+          status: 503,
+          code: null,
+          message: "secret upstream text",
+          problems: [],
+          request: where,
+        }),
+        502,
+      ],
       [new SpektrixHttpError({ status: 429, code: null, message: "x", problems: [], request: where }), 503],
       [new SpektrixTimeoutError(where, 8000), 504],
       [new SpektrixNetworkError(where, new Error("ECONNREFUSED")), 502],
@@ -125,7 +194,11 @@ describe("resilience (fake timers)", () => {
   it("times out a hung call after timeoutMs and does not retry it", async () => {
     vi.useFakeTimers();
     const { spektrix, fetch } = client(["hang", json(200, VENUES)], { timeoutMs: 1000 });
-    const result = expect(spektrix.listVenues()).rejects.toMatchObject({ name: "SpektrixTimeoutError", timeoutMs: 1000, path: "venues" });
+    const result = expect(spektrix.listVenues()).rejects.toMatchObject({
+      name: "SpektrixTimeoutError",
+      timeoutMs: 1000,
+      path: "venues",
+    });
     await vi.advanceTimersByTimeAsync(999);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -165,7 +238,10 @@ describe("resilience (fake timers)", () => {
     expect(far.fetch).toHaveBeenCalledTimes(1);
 
     const down = client([json(500, {}), json(502, {}), json(503, { message: "still down" })]);
-    const result = expect(down.spektrix.listVenues()).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/still down/) });
+    const result = expect(down.spektrix.listVenues()).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/still down/),
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     await result;
     expect(down.fetch).toHaveBeenCalledTimes(3);
@@ -173,7 +249,9 @@ describe("resilience (fake timers)", () => {
 
   it("never retries a write", async () => {
     const { spektrix, fetch } = client([json(503, {}), json(200, [])]);
-    await expect(spektrix.addDonation({ fundId: "7001ABCDGHJKLMNPQRSTVBCDGHJKLMNPQ", amount: 10 })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      spektrix.addDonation({ fundId: "7001ABCDGHJKLMNPQRSTVBCDGHJKLMNPQ", amount: 10 }),
+    ).rejects.toMatchObject({ status: 503 });
     const network = client([new TypeError("socket hang up")]);
     await expect(network.spektrix.applyPromoCode("SPRING")).rejects.toBeInstanceOf(SpektrixNetworkError);
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -200,7 +278,13 @@ describe("owner mode over real HTTP", () => {
   const KEY = "dGhpcyBpcyBhIHRlc3Q=";
   let server: Server;
   let baseUrl: string;
-  const seen: { url: string; authorization: string | undefined; expected: string; userAgent: string | undefined; cookie: string | undefined }[] = [];
+  const seen: {
+    url: string;
+    authorization: string | undefined;
+    expected: string;
+    userAgent: string | undefined;
+    cookie: string | undefined;
+  }[] = [];
 
   const readBody = (req: IncomingMessage) =>
     new Promise<Buffer>((resolve) => {
@@ -214,10 +298,25 @@ describe("owner mode over real HTTP", () => {
       const body = await readBody(req);
       // Rebuild the absolute URL from what arrived on the wire: scheme + Host + raw path and query.
       const url = `http://${req.headers.host}${req.url}`;
-      const expected = signRequest({ method: req.method ?? "GET", url, date: String(req.headers.date), body: body.length ? body : undefined, apiUser: "demo", apiKey: KEY }).Authorization;
-      seen.push({ url, authorization: req.headers.authorization, expected, userAgent: req.headers["user-agent"], cookie: req.headers.cookie });
+      const expected = signRequest({
+        method: req.method ?? "GET",
+        url,
+        date: String(req.headers.date),
+        body: body.length ? body : undefined,
+        apiUser: "demo",
+        apiKey: KEY,
+      }).Authorization;
+      seen.push({
+        url,
+        authorization: req.headers.authorization,
+        expected,
+        userAgent: req.headers["user-agent"],
+        cookie: req.headers.cookie,
+      });
       if (req.headers.authorization !== expected) {
-        res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: "Signature mismatch" }));
+        res
+          .writeHead(401, { "content-type": "application/json" })
+          .end(JSON.stringify({ message: "Signature mismatch" }));
         return;
       }
       if (req.url?.startsWith("/demo/api/v3/customers?")) {
@@ -234,18 +333,34 @@ describe("owner mode over real HTTP", () => {
   it("signs the URL exactly as the server receives it, query and body included", async () => {
     const owner = createSpektrixOwnerClient({ baseUrl, clientName: "demo", owner: { apiUser: "demo", apiKey: KEY } });
     await expect(owner.findCustomerByEmail("a.b+c@example.org")).resolves.toBeNull();
-    await expect(owner.initiateCustomerPayment("B-1", { originDomain: "tickets.venue.org", billingAddressId: "A1", storeCard: true })).resolves.toEqual({ paymentToken: "pt_123" });
+    await expect(
+      owner.initiateCustomerPayment("B-1", {
+        originDomain: "tickets.venue.org",
+        billingAddressId: "A1",
+        storeCard: true,
+      }),
+    ).resolves.toEqual({ paymentToken: "pt_123" });
     expect(seen[0]?.url).toBe(`${baseUrl}/demo/api/v3/customers?email=a.b%2Bc%40example.org`);
     expect(seen.every((s) => s.authorization === s.expected)).toBe(true);
     expect(seen[0]?.userAgent).toMatch(/spektrix-storefront/);
   });
 
   it("surfaces a rejected signature as a 401 SpektrixHttpError", async () => {
-    const wrong = createSpektrixOwnerClient({ baseUrl, clientName: "demo", owner: { apiUser: "demo", apiKey: "d3Jvbmcga2V5" } });
-    await expect(wrong.getCustomerById("I-AK11-1ATK")).rejects.toMatchObject({ name: "SpektrixHttpError", status: 401, message: expect.stringMatching(/Signature mismatch/) });
+    const wrong = createSpektrixOwnerClient({
+      baseUrl,
+      clientName: "demo",
+      owner: { apiUser: "demo", apiKey: "d3Jvbmcga2V5" },
+    });
+    await expect(wrong.getCustomerById("I-AK11-1ATK")).rejects.toMatchObject({
+      name: "SpektrixHttpError",
+      status: 401,
+      message: expect.stringMatching(/Signature mismatch/),
+    });
   });
 
   it("refuses owner credentials on the browser-safe client", () => {
-    expect(() => createSpektrixClient({ baseUrl, clientName: "demo", owner: { apiUser: "u", apiKey: KEY } } as never)).toThrow(/createSpektrixOwnerClient/);
+    expect(() =>
+      createSpektrixClient({ baseUrl, clientName: "demo", owner: { apiUser: "u", apiKey: KEY } } as never),
+    ).toThrow(/createSpektrixOwnerClient/);
   });
 });

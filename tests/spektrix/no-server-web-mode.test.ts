@@ -11,12 +11,21 @@ import { afterAll, describe, expect, it, vi } from "vitest";
  */
 
 vi.mock("server-only", () => ({}));
-vi.mock("next/cache", () => ({ unstable_cache: (fn: (...a: unknown[]) => unknown) => fn, revalidateTag: () => undefined }));
+vi.mock("next/cache", () => ({
+  unstable_cache: (fn: (...a: unknown[]) => unknown) => fn,
+  revalidateTag: () => undefined,
+}));
 
 const { startEmulator, DEMO_API_KEY, DEMO_API_USER, DEMO_MEMBER } = await import("../../emulator/index");
 // allowServerSideSignIn: today's sign-in still checks the password from the server (docs/adr/0013); the
 // assertion at the end pins it as the only exception, so a second one fails this test.
-const emu = await startEmulator({ port: 0, clientName: "demo", shiftDates: true, origins: [], allowServerSideSignIn: true });
+const emu = await startEmulator({
+  port: 0,
+  clientName: "demo",
+  shiftDates: true,
+  origins: [],
+  allowServerSideSignIn: true,
+});
 vi.stubEnv("DATABASE_URL", "pglite://memory");
 vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
 vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
@@ -26,7 +35,8 @@ vi.stubEnv("SPEKTRIX_API_KEY", DEMO_API_KEY);
 const { env } = await import("@/lib/config");
 const { configuredSource } = await import("@/lib/sync/spektrix-source");
 const { availabilityCache } = await import("@/lib/availability/service");
-const { loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise } = await import("@/lib/spektrix-flows/catalogue");
+const { loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise } =
+  await import("@/lib/spektrix-flows/catalogue");
 const { basketLabels } = await import("@/lib/spektrix-flows/basket-labels");
 const { pingSpektrix } = await import("@/lib/spektrix/health");
 const { accountService } = await import("@/lib/auth/services");
@@ -58,12 +68,22 @@ describe("no server-side web-mode call", () => {
     const live = await availabilityCache().getMany(ids);
     for (const id of ids) expect(live.get(id), `live counts for ${id}`).not.toBeNull();
 
-    for (const load of [loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise]) expect((await load()).ok).toBe(true);
+    for (const load of [loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise])
+      expect((await load()).ok).toBe(true);
     const labels = await basketLabels(ids);
     for (const id of ids) expect(labels.performances[id], `label for ${id}`).toBeDefined();
 
     const e = env();
-    expect((await pingSpektrix({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY })).ok).toBe(true);
+    expect(
+      (
+        await pingSpektrix({
+          baseUrl: e.SPEKTRIX_BASE_URL,
+          clientName: e.SPEKTRIX_CLIENT_NAME,
+          apiUser: e.SPEKTRIX_API_USER,
+          apiKey: e.SPEKTRIX_API_KEY,
+        })
+      ).ok,
+    ).toBe(true);
 
     expect(emu.requests.all().length).toBeGreaterThan(0);
     expect(serverSideWebCalls()).toEqual([]);
@@ -75,12 +95,20 @@ describe("no server-side web-mode call", () => {
     const account = accountService();
     const user = await authorizeCredentials(
       { credentials: { email: DEMO_MEMBER.email, password: DEMO_MEMBER.password }, ip: "203.0.113.7" },
-      { throttle: createSignInThrottle(signInRules(`no-web-${Math.random()}`), { redisUrl: null }), verifyPassword: (m, p) => account.verifyPassword(m, p), loadAccount: (id) => account.getAccount(id), log: () => undefined },
+      {
+        throttle: createSignInThrottle(signInRules(`no-web-${Math.random()}`), { redisUrl: null }),
+        verifyPassword: (m, p) => account.verifyPassword(m, p),
+        loadAccount: (id) => account.getAccount(id),
+        log: () => undefined,
+      },
     );
     expect(user?.email).toBe(DEMO_MEMBER.email);
     await account.listOrders(user!.customerId);
     // The one known server-side web-mode call (and its log-out). When sign-in moves to the browser (ADR 0013),
     // this list becomes empty and `allowServerSideSignIn` goes.
-    expect(serverSideWebCalls()).toEqual(["POST /demo/api/v3/customer/authenticate", "POST /demo/api/v3/customer/deauthenticate"]);
+    expect(serverSideWebCalls()).toEqual([
+      "POST /demo/api/v3/customer/authenticate",
+      "POST /demo/api/v3/customer/deauthenticate",
+    ]);
   });
 });

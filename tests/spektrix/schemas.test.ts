@@ -20,7 +20,7 @@ const EVENT = {
   id: "4201ASVGBHHRTVLQBSRVKDQCKNHHDCTSJ",
   name: "  Tosca ",
   description: "",
-  htmlDescription: "<div id=\"x\"><p>Puccini</p></div>",
+  htmlDescription: '<div id="x"><p>Puccini</p></div>',
   duration: "PT2H30M",
   imageUrl: "",
   isOnSale: true,
@@ -96,20 +96,46 @@ describe("event schema", () => {
   });
 
   it("rejects wrong types, unreadable durations and object-valued attributes", () => {
-    expect(schemaError(() => parseResponse(eventSchema, { ...EVENT, isOnSale: "yes" }, "GET e")).field).toBe("isOnSale");
-    expect(schemaError(() => parseResponse(eventSchema, { ...EVENT, duration: "two hours" }, "GET e")).field).toBe("duration");
-    expect(schemaError(() => parseResponse(eventSchema, { ...EVENT, attribute_Bad: { a: 1 } }, "GET e")).field).toBe("attribute_Bad");
+    expect(schemaError(() => parseResponse(eventSchema, { ...EVENT, isOnSale: "yes" }, "GET e")).field).toBe(
+      "isOnSale",
+    );
+    expect(schemaError(() => parseResponse(eventSchema, { ...EVENT, duration: "two hours" }, "GET e")).field).toBe(
+      "duration",
+    );
+    expect(schemaError(() => parseResponse(eventSchema, { ...EVENT, attribute_Bad: { a: 1 } }, "GET e")).field).toBe(
+      "attribute_Bad",
+    );
   });
 
   it("embeds expanded instances as performances", () => {
-    const instance = { id: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT", event: { id: EVENT.id }, start: "2025-08-23T16:30:00", startUtc: "2025-08-23T21:30:00", isOnSale: true, cancelled: false };
+    const instance = {
+      id: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT",
+      event: { id: EVENT.id },
+      start: "2025-08-23T16:30:00",
+      startUtc: "2025-08-23T21:30:00",
+      isOnSale: true,
+      cancelled: false,
+    };
     const event = parseResponse(eventSchema, { ...EVENT, instances: [instance] }, "GET e");
-    expect(event.performances?.[0]).toMatchObject({ eventId: EVENT.id, startUtc: "2025-08-23T21:30:00.000Z", planId: null, priceListId: null, hasBestAvailableOverlay: false });
+    expect(event.performances?.[0]).toMatchObject({
+      eventId: EVENT.id,
+      startUtc: "2025-08-23T21:30:00.000Z",
+      planId: null,
+      priceListId: null,
+      hasBestAvailableOverlay: false,
+    });
   });
 });
 
 describe("performance schema", () => {
-  const base = { id: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT", event: { id: EVENT.id }, start: "2025-08-23T16:30:00", startUtc: "2025-08-23T21:30:00", isOnSale: true, cancelled: false };
+  const base = {
+    id: "8801ABJDKGQJJPHNLQGQLLLRMHJSKRCGT",
+    event: { id: EVENT.id },
+    start: "2025-08-23T16:30:00",
+    startUtc: "2025-08-23T21:30:00",
+    isOnSale: true,
+    cancelled: false,
+  };
   it("accepts an event reference given as a bare id", () => {
     expect(parseResponse(performanceSchema, { ...base, event: EVENT.id }, "GET i").eventId).toBe(EVENT.id);
   });
@@ -117,40 +143,116 @@ describe("performance schema", () => {
     const noCancelled: Record<string, unknown> = { ...base };
     delete noCancelled.cancelled;
     expect(schemaError(() => parseResponse(performanceSchema, noCancelled, "GET i")).field).toBe("cancelled");
-    expect(schemaError(() => parseResponse(performanceSchema, { ...base, startUtc: "soon" }, "GET i")).field).toBe("startUtc");
-    expect(schemaError(() => parseResponse(performanceSchema, { ...base, event: {} }, "GET i")).field).toMatch(/^event/);
+    expect(schemaError(() => parseResponse(performanceSchema, { ...base, startUtc: "soon" }, "GET i")).field).toBe(
+      "startUtc",
+    );
+    expect(schemaError(() => parseResponse(performanceSchema, { ...base, event: {} }, "GET i")).field).toMatch(
+      /^event/,
+    );
   });
 });
 
 describe("price list, availability, memberships, subscriptions", () => {
   it("keeps money as decimals and rejects non-numeric amounts", () => {
-    const price = { id: "1AB", amount: 35.5, isBandDefault: true, ticketType: { id: "2AB", name: "Adult", attribute_Concession: false }, priceBand: { id: "3AB", name: "Band A" } };
-    expect(parseResponse(priceListSchema, { prices: [price, { ...price, amount: "12.00" }] }, "GET p").prices.map((p) => p.amount)).toEqual([35.5, 12]);
-    expect(schemaError(() => parseResponse(priceListSchema, { prices: [{ ...price, amount: "£12" }] }, "GET p")).field).toBe("prices[0].amount");
+    const price = {
+      id: "1AB",
+      amount: 35.5,
+      isBandDefault: true,
+      ticketType: { id: "2AB", name: "Adult", attribute_Concession: false },
+      priceBand: { id: "3AB", name: "Band A" },
+    };
+    expect(
+      parseResponse(priceListSchema, { prices: [price, { ...price, amount: "12.00" }] }, "GET p").prices.map(
+        (p) => p.amount,
+      ),
+    ).toEqual([35.5, 12]);
+    expect(
+      schemaError(() => parseResponse(priceListSchema, { prices: [{ ...price, amount: "£12" }] }, "GET p")).field,
+    ).toBe("prices[0].amount");
   });
 
   it("sums visible locks and keeps child-plan areas", () => {
-    const status = parseResponse(availabilitySchema, { available: 40, capacity: 100, wheelchairAvailable: 2, lockInfoAvailable: [{ quantity: 3, lockType: { name: "House" } }, { quantity: 2 }], areas: [{ id: "1A", name: "Stalls", available: 10 }] }, "GET s");
-    expect(status).toMatchObject({ available: 40, capacity: 100, wheelchairAvailable: 2, specialAvailable: null, locked: 5 });
+    const status = parseResponse(
+      availabilitySchema,
+      {
+        available: 40,
+        capacity: 100,
+        wheelchairAvailable: 2,
+        lockInfoAvailable: [{ quantity: 3, lockType: { name: "House" } }, { quantity: 2 }],
+        areas: [{ id: "1A", name: "Stalls", available: 10 }],
+      },
+      "GET s",
+    );
+    expect(status).toMatchObject({
+      available: 40,
+      capacity: 100,
+      wheelchairAvailable: 2,
+      specialAvailable: null,
+      locked: 5,
+    });
     expect(status.areas).toEqual([{ id: "1A", name: "Stalls", available: 10, capacity: null }]);
-    expect(schemaError(() => parseResponse(availabilitySchema, { available: -1, capacity: 100 }, "GET s")).field).toBe("available");
+    expect(schemaError(() => parseResponse(availabilitySchema, { available: -1, capacity: 100 }, "GET s")).field).toBe(
+      "available",
+    );
   });
 
   it("accepts either spelling of the membership renewal price", () => {
-    expect(parseResponse(membershipTypeSchema, { id: "1A", name: "Friend", price: 50, renewal_price: 45 }, "GET m").renewalPrice).toBe(45);
-    expect(parseResponse(membershipTypeSchema, { id: "1A", name: "Friend", price: 50, renewalPrice: 40 }, "GET m").renewalPrice).toBe(40);
+    expect(
+      parseResponse(membershipTypeSchema, { id: "1A", name: "Friend", price: 50, renewal_price: 45 }, "GET m")
+        .renewalPrice,
+    ).toBe(45);
+    expect(
+      parseResponse(membershipTypeSchema, { id: "1A", name: "Friend", price: 50, renewalPrice: 40 }, "GET m")
+        .renewalPrice,
+    ).toBe(40);
   });
 
   it("gives id-less subscription structures a slug id", () => {
-    const s = parseResponse(subscriptionSchema, { name: "Flex Pass – 6 Tickets", pricingSets: [{ id: "9A", name: "Standard", price: 120 }], onSaleWebChannelUtc: "2025-01-01T00:00:00Z" }, "GET t");
+    const s = parseResponse(
+      subscriptionSchema,
+      {
+        name: "Flex Pass – 6 Tickets",
+        pricingSets: [{ id: "9A", name: "Standard", price: 120 }],
+        onSaleWebChannelUtc: "2025-01-01T00:00:00Z",
+      },
+      "GET t",
+    );
     expect(s).toMatchObject({ id: "flex-pass-6-tickets", onSaleUtc: "2025-01-01T00:00:00.000Z", offSaleUtc: null });
   });
 });
 
 describe("basket and customer", () => {
   it("maps an anonymous empty basket as the iframes report it", () => {
-    const basket = parseResponse(basketSchema, { id: "B1", hash: "NotLoggedIn", customer: null, total: 0.0, totalDiscount: 0.0, tickets: [], donations: [], merchandiseItems: [], membershipSubscriptions: [], giftVouchers: [] }, "GET basket");
-    expect(basket).toEqual({ id: "B1", hash: "NotLoggedIn", customerId: null, promoCode: null, total: 0, totalDiscount: 0, tickets: [], donations: [], merchandise: [], memberships: [], giftVouchers: [], attributes: {} });
+    const basket = parseResponse(
+      basketSchema,
+      {
+        id: "B1",
+        hash: "NotLoggedIn",
+        customer: null,
+        total: 0.0,
+        totalDiscount: 0.0,
+        tickets: [],
+        donations: [],
+        merchandiseItems: [],
+        membershipSubscriptions: [],
+        giftVouchers: [],
+      },
+      "GET basket",
+    );
+    expect(basket).toEqual({
+      id: "B1",
+      hash: "NotLoggedIn",
+      customerId: null,
+      promoCode: null,
+      total: 0,
+      totalDiscount: 0,
+      tickets: [],
+      donations: [],
+      merchandise: [],
+      memberships: [],
+      giftVouchers: [],
+      attributes: {},
+    });
   });
 
   it("maps items and the attached customer", () => {
@@ -161,7 +263,21 @@ describe("basket and customer", () => {
         hash: "h2",
         customer: { id: "I-KS22-363P", firstName: "Ada" },
         total: 52.5,
-        tickets: [{ id: "T1", instance: { id: "8801AB" }, event: { id: "4201AB" }, band: { id: "3AB" }, type: { id: "2AB" }, seat: 53613, seatName: "A1", planId: "6241AN", price: 25, discount: 0, total: 26.25 }],
+        tickets: [
+          {
+            id: "T1",
+            instance: { id: "8801AB" },
+            event: { id: "4201AB" },
+            band: { id: "3AB" },
+            type: { id: "2AB" },
+            seat: 53613,
+            seatName: "A1",
+            planId: "6241AN",
+            price: 25,
+            discount: 0,
+            total: 26.25,
+          },
+        ],
         donations: [{ id: "D1", fund: { id: "7AB" }, amount: 10 }],
         merchandiseItems: [{ id: "M1", stockItem: { id: "5AB" }, price: 5, total: 5 }],
         membershipSubscriptions: [{ id: "S1", membership: { id: "6AB" }, autoRenew: true, price: 40, total: 40 }],
@@ -169,7 +285,13 @@ describe("basket and customer", () => {
       "GET baskets/B2",
     );
     expect(basket).toMatchObject({ id: "B2", customerId: "I-KS22-363P", totalDiscount: 0 });
-    expect(basket.tickets[0]).toMatchObject({ performanceId: "8801AB", ticketTypeId: "2AB", priceBandId: "3AB", seatId: "53613", total: 26.25 });
+    expect(basket.tickets[0]).toMatchObject({
+      performanceId: "8801AB",
+      ticketTypeId: "2AB",
+      priceBandId: "3AB",
+      seatId: "53613",
+      total: 26.25,
+    });
     expect(basket.donations[0]).toEqual({ id: "D1", fundId: "7AB", amount: 10 });
     expect(basket.memberships[0]).toMatchObject({ membershipId: "6AB", autoRenew: true });
   });
@@ -200,10 +322,38 @@ describe("basket and customer", () => {
       },
       "GET customer",
     );
-    expect(customer).toMatchObject({ name: "Ada Lovelace", title: null, billingAddressId: "A2", deliveryAddressId: "A1", attributes: { Newsletter: true } });
+    expect(customer).toMatchObject({
+      name: "Ada Lovelace",
+      title: null,
+      billingAddressId: "A2",
+      deliveryAddressId: "A1",
+      attributes: { Newsletter: true },
+    });
     expect(customer.addresses).toEqual([
-      { id: "A1", line1: "9 Low Rd", line2: null, line3: null, town: "Leeds", county: null, postcode: "LS1 1AA", country: "GB", isBilling: false, isDelivery: true },
-      { id: "A2", line1: "1 High St", line2: null, line3: null, town: "York", county: null, postcode: "YO1 1AA", country: "United Kingdom", isBilling: true, isDelivery: false },
+      {
+        id: "A1",
+        line1: "9 Low Rd",
+        line2: null,
+        line3: null,
+        town: "Leeds",
+        county: null,
+        postcode: "LS1 1AA",
+        country: "GB",
+        isBilling: false,
+        isDelivery: true,
+      },
+      {
+        id: "A2",
+        line1: "1 High St",
+        line2: null,
+        line3: null,
+        town: "York",
+        county: null,
+        postcode: "YO1 1AA",
+        country: "United Kingdom",
+        isBilling: true,
+        isDelivery: false,
+      },
     ]);
   });
 });

@@ -16,7 +16,9 @@ describe("studio session token", () => {
     const token = issueSessionToken("editor@example.com", SECRET);
     expect(verifySessionToken(token, "y".repeat(40))).toBeNull();
     const [payload, mac] = token.split(".");
-    const forged = Buffer.from(JSON.stringify({ sub: "boss@example.com", role: "editor", iat: 1, exp: 9_999_999_999 })).toString("base64url");
+    const forged = Buffer.from(
+      JSON.stringify({ sub: "boss@example.com", role: "editor", iat: 1, exp: 9_999_999_999 }),
+    ).toString("base64url");
     expect(verifySessionToken(`${forged}.${mac}`, SECRET)).toBeNull();
     expect(verifySessionToken(`${payload}`, SECRET)).toBeNull();
     expect(verifySessionToken("", SECRET)).toBeNull();
@@ -26,7 +28,10 @@ describe("studio session token", () => {
   });
 
   it("refuses claims without the editor role", () => {
-    const t = signSessionToken({ sub: "m@example.com", role: "member" as "editor", iat: 1, exp: 9_999_999_999 }, SECRET);
+    const t = signSessionToken(
+      { sub: "m@example.com", role: "member" as "editor", iat: 1, exp: 9_999_999_999 },
+      SECRET,
+    );
     expect(verifySessionToken(t, SECRET)).toBeNull();
   });
 });

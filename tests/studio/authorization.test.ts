@@ -30,7 +30,20 @@ beforeAll(async () => {
   };
   actions = {
     saveConnectionAction: () =>
-      connection.saveConnectionAction(undefined, form({ clientName: "demo", customDomain: "", apiUser: "demo-api", apiKey: "", accountPath: "/account", basketPath: "/basket", checkoutPath: "/checkout", iframeStylesheetUrl: "", componentsStylesheetUrl: "" })),
+      connection.saveConnectionAction(
+        undefined,
+        form({
+          clientName: "demo",
+          customDomain: "",
+          apiUser: "demo-api",
+          apiKey: "",
+          accountPath: "/account",
+          basketPath: "/basket",
+          checkoutPath: "/checkout",
+          iframeStylesheetUrl: "",
+          componentsStylesheetUrl: "",
+        }),
+      ),
     checkConnectionAction: () => connection.checkConnectionAction(),
     saveSyncSettingsAction: () => sync.saveSyncSettingsAction("{}"),
     previewSyncSettingsAction: () => sync.previewSyncSettingsAction("{}", "1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK"),
@@ -43,27 +56,54 @@ beforeAll(async () => {
     deletePageAction: () => pages.deletePageAction(1),
   };
   routes = {
-    "GET /api/studio/pickers/fund": () => pickers.GET(new Request("http://localhost/api/studio/pickers/fund?q=a"), { params: Promise.resolve({ kind: "fund" }) }),
-    "GET /api/studio/pickers/fund?id": () => pickers.GET(new Request("http://localhost/api/studio/pickers/fund?id=1AB"), { params: Promise.resolve({ kind: "fund" }) }),
-    "POST /api/studio/sync": () => syncRoute.POST(new Request("http://localhost/api/studio/sync", { method: "POST", body: "{}", headers: { origin: "http://localhost:3000" } }), {}),
+    "GET /api/studio/pickers/fund": () =>
+      pickers.GET(new Request("http://localhost/api/studio/pickers/fund?q=a"), {
+        params: Promise.resolve({ kind: "fund" }),
+      }),
+    "GET /api/studio/pickers/fund?id": () =>
+      pickers.GET(new Request("http://localhost/api/studio/pickers/fund?id=1AB"), {
+        params: Promise.resolve({ kind: "fund" }),
+      }),
+    "POST /api/studio/sync": () =>
+      syncRoute.POST(
+        new Request("http://localhost/api/studio/sync", {
+          method: "POST",
+          body: "{}",
+          headers: { origin: "http://localhost:3000" },
+        }),
+        {},
+      ),
   };
 });
 
 function refused(result: unknown): boolean {
-  return typeof result === "object" && result !== null && (result as { ok?: boolean }).ok === false && FORBIDDEN_TEXT.test(String((result as { message?: string }).message));
+  return (
+    typeof result === "object" &&
+    result !== null &&
+    (result as { ok?: boolean }).ok === false &&
+    FORBIDDEN_TEXT.test(String((result as { message?: string }).message))
+  );
 }
 
 describe.each<Who>(["visitor", "member"])("as a %s", (who) => {
   it("every server action refuses with 'Editors only' and writes nothing", async () => {
     const { getDb, schema } = await import("@/lib/db");
     const db = await getDb();
-    const before = { pages: (await db.select().from(schema.pages)).length, settings: (await db.select().from(schema.syncSettings)).length, site: (await db.select().from(schema.siteSettings)).length };
+    const before = {
+      pages: (await db.select().from(schema.pages)).length,
+      settings: (await db.select().from(schema.syncSettings)).length,
+      site: (await db.select().from(schema.siteSettings)).length,
+    };
     for (const [name, call] of Object.entries(actions)) {
       await actAs(who);
       const result = await call();
       expect(refused(result), `${name} as ${who}`).toBe(true);
     }
-    const after = { pages: (await db.select().from(schema.pages)).length, settings: (await db.select().from(schema.syncSettings)).length, site: (await db.select().from(schema.siteSettings)).length };
+    const after = {
+      pages: (await db.select().from(schema.pages)).length,
+      settings: (await db.select().from(schema.syncSettings)).length,
+      site: (await db.select().from(schema.siteSettings)).length,
+    };
     expect(after).toEqual(before);
   });
 
@@ -79,7 +119,9 @@ describe.each<Who>(["visitor", "member"])("as a %s", (who) => {
     await actAs(who);
     const { requireEditorPage } = await import("@/lib/studio/guard");
     await expect(requireEditorPage("/studio/pages")).rejects.toThrow(RedirectSignal);
-    await expect(requireEditorPage("/studio/pages")).rejects.toMatchObject({ url: "/studio/sign-in?next=%2Fstudio%2Fpages" });
+    await expect(requireEditorPage("/studio/pages")).rejects.toMatchObject({
+      url: "/studio/sign-in?next=%2Fstudio%2Fpages",
+    });
   });
 });
 
@@ -106,10 +148,16 @@ describe("as an editor", () => {
     const { getDb, schema } = await import("@/lib/db");
     const { eq } = await import("drizzle-orm");
     const db = await getDb();
-    await db.update(schema.studioUsers).set({ disabled: true }).where(eq(schema.studioUsers.email, "editor@example.com"));
+    await db
+      .update(schema.studioUsers)
+      .set({ disabled: true })
+      .where(eq(schema.studioUsers.email, "editor@example.com"));
     const { publishPageAction } = await import("@/lib/studio/actions/pages");
     expect(refused(await publishPageAction(1))).toBe(true);
-    await db.update(schema.studioUsers).set({ disabled: false }).where(eq(schema.studioUsers.email, "editor@example.com"));
+    await db
+      .update(schema.studioUsers)
+      .set({ disabled: false })
+      .where(eq(schema.studioUsers.email, "editor@example.com"));
   });
 });
 
@@ -133,7 +181,10 @@ describe("studio sign-in", () => {
   it("refuses a member's credentials and field-checks the form", async () => {
     await actAs("visitor");
     expect(await attempt("member@example.com", "member-pass")).toMatchObject({ ok: false });
-    expect(await attempt("not-an-email", "x")).toMatchObject({ ok: false, fieldErrors: { email: ["must be an e-mail address"] } });
+    expect(await attempt("not-an-email", "x")).toMatchObject({
+      ok: false,
+      fieldErrors: { email: ["must be an e-mail address"] },
+    });
   });
 
   it("locks out after 5 failures for the same e-mail and IP", async () => {

@@ -51,7 +51,10 @@ export async function actAs(who: Who): Promise<void> {
   if (who === "member") {
     jar.set("next-auth.session-token", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.member-session");
     // A member who also tries to forge a studio cookie with some other key.
-    jar.set("studio_session", "eyJzdWIiOiJtZW1iZXJAZXhhbXBsZS5jb20iLCJyb2xlIjoiZWRpdG9yIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTl9.forged");
+    jar.set(
+      "studio_session",
+      "eyJzdWIiOiJtZW1iZXJAZXhhbXBsZS5jb20iLCJyb2xlIjoiZWRpdG9yIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTl9.forged",
+    );
     return;
   }
   if (who === "editor") {

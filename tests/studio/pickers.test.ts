@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import { debounce, isPickerKind, normaliseQuery, pickerUrl, searchItems, TtlCache, type PickerItem } from "@/lib/studio/picker-core";
+import {
+  debounce,
+  isPickerKind,
+  normaliseQuery,
+  pickerUrl,
+  searchItems,
+  TtlCache,
+  type PickerItem,
+} from "@/lib/studio/picker-core";
 
 const items: PickerItem[] = [
   { id: "3AB", label: "Annual Fund", detail: "ANN" },

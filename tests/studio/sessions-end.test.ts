@@ -44,36 +44,47 @@ describe("member sessions end on the server", () => {
     const { buildAuthOptions } = await import("@/lib/auth/options");
     const options = buildAuthOptions();
     const jwt = options.callbacks!.jwt!;
-    const token = { customerId: `I-SO${Date.now().toString(36).toUpperCase().slice(-6)}-1DMO`, name: "M", email: "m@example.com", membershipIds: [], authAt: Date.now() - 1_000 };
+    const token = {
+      customerId: `I-SO${Date.now().toString(36).toUpperCase().slice(-6)}-1DMO`,
+      name: "M",
+      email: "m@example.com",
+      membershipIds: [],
+      authAt: Date.now() - 1_000,
+    };
     const call = (t: typeof token) => jwt({ token: t, trigger: "update" } as unknown as Parameters<typeof jwt>[0]);
     expect(await call(token)).toMatchObject({ customerId: token.customerId });
     await options.events!.signOut!({ token, session: undefined as never });
     expect(await call(token)).toEqual({});
-    const session = await options.callbacks!.session!({ session: { expires: "" }, token: {} } as unknown as Parameters<NonNullable<typeof options.callbacks>["session"] & object>[0]);
+    const session = await options.callbacks!.session!({ session: { expires: "" }, token: {} } as unknown as Parameters<
+      NonNullable<typeof options.callbacks>["session"] & object
+    >[0]);
     expect((session as { user: { customerId: string } }).user.customerId).toBe("");
   });
 });
 
-describe.skipIf(redisMissingReason !== null)(`revocation is shared through Redis${redisMissingReason ? ` (skipped: ${redisMissingReason})` : ""}`, () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await closeRedis();
-    await redis?.stop();
-  });
+describe.skipIf(redisMissingReason !== null)(
+  `revocation is shared through Redis${redisMissingReason ? ` (skipped: ${redisMissingReason})` : ""}`,
+  () => {
+    let redis: TestRedis;
+    beforeAll(async () => {
+      redis = await startRedis();
+    });
+    afterAll(async () => {
+      await closeRedis();
+      await redis?.stop();
+    });
 
-  it("a sign-out on one instance is refused on another", async () => {
-    // Two in-process records stand for two instances; Redis is what they share.
-    const a = { redisUrl: redis.url, local: new Map() };
-    const b = { redisUrl: redis.url, local: new Map() };
-    const began = Date.now() - 1_000;
-    const { getConnectedRedis } = await import("@/lib/redis");
-    await getConnectedRedis(redis.url, 5_000);
-    expect(await isSessionRevoked("member", "I-AB12-CD34", began, b)).toBe(false);
-    await revokeSessions("member", "I-AB12-CD34", a);
-    expect(await isSessionRevoked("member", "I-AB12-CD34", began, b)).toBe(true);
-    expect(await isSessionRevoked("member", "I-AB12-CD34", Date.now() + 1_000, b)).toBe(false);
-  });
-});
+    it("a sign-out on one instance is refused on another", async () => {
+      // Two in-process records stand for two instances; Redis is what they share.
+      const a = { redisUrl: redis.url, local: new Map() };
+      const b = { redisUrl: redis.url, local: new Map() };
+      const began = Date.now() - 1_000;
+      const { getConnectedRedis } = await import("@/lib/redis");
+      await getConnectedRedis(redis.url, 5_000);
+      expect(await isSessionRevoked("member", "I-AB12-CD34", began, b)).toBe(false);
+      await revokeSessions("member", "I-AB12-CD34", a);
+      expect(await isSessionRevoked("member", "I-AB12-CD34", began, b)).toBe(true);
+      expect(await isSessionRevoked("member", "I-AB12-CD34", Date.now() + 1_000, b)).toBe(false);
+    });
+  },
+);

@@ -20,7 +20,17 @@ beforeAll(async () => {
 });
 
 describe("connection form", () => {
-  const valid = { clientName: "demo", customDomain: "tickets.venue.org", apiUser: "demo-api", apiKey: "c2VjcmV0LWtleQ==", accountPath: "/account", basketPath: "/basket", checkoutPath: "/checkout", iframeStylesheetUrl: "", componentsStylesheetUrl: "" };
+  const valid = {
+    clientName: "demo",
+    customDomain: "tickets.venue.org",
+    apiUser: "demo-api",
+    apiKey: "c2VjcmV0LWtleQ==",
+    accountPath: "/account",
+    basketPath: "/basket",
+    checkoutPath: "/checkout",
+    iframeStylesheetUrl: "",
+    componentsStylesheetUrl: "",
+  };
 
   it("saves valid input, never returns the key, and keeps it when the field is left empty", async () => {
     const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
@@ -55,7 +65,13 @@ describe("connection form", () => {
 
 describe("page form", () => {
   const fund = { id: "1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK", label: "Annual Fund" };
-  const good = { slug: "give", title: "Give", seoTitle: "", seoDescription: "", blocks: [{ type: "donate", fund, heading: "", intro: "", amounts: [10, 20] }] };
+  const good = {
+    slug: "give",
+    title: "Give",
+    seoTitle: "",
+    seoDescription: "",
+    blocks: [{ type: "donate", fund, heading: "", intro: "", amounts: [10, 20] }],
+  };
   let pageId = 0;
 
   it("creates, saves and publishes a page with a donate block", async () => {
@@ -78,15 +94,45 @@ describe("page form", () => {
     ["markup in the SEO description", { seoDescription: "<b>hi</b>" }, "seoDescription", /plain text/],
     ["a bad slug", { slug: "../etc" }, "slug", /hyphens/],
     ["a reserved slug", { slug: "whats-on" }, "slug", /reserved/],
-    ["a script in rich text", { blocks: [{ type: "richText", html: "<p>hi</p><script>alert(1)</script>" }] }, "blocks.0.html", /not allowed/],
-    ["oversized rich text", { blocks: [{ type: "richText", html: `<p>${"x".repeat(20_001)}</p>` }] }, "blocks.0.html", /at most 20,000/],
+    [
+      "a script in rich text",
+      { blocks: [{ type: "richText", html: "<p>hi</p><script>alert(1)</script>" }] },
+      "blocks.0.html",
+      /not allowed/,
+    ],
+    [
+      "oversized rich text",
+      { blocks: [{ type: "richText", html: `<p>${"x".repeat(20_001)}</p>` }] },
+      "blocks.0.html",
+      /at most 20,000/,
+    ],
     ["a donate block with no fund", { blocks: [{ type: "donate", fund: null }] }, "blocks.0.fund", /choose a record/],
-    ["a fund id that is not a Spektrix id", { blocks: [{ type: "donate", fund: { id: "../../x", label: "x" } }] }, "blocks.0.fund.id", /Spektrix id/],
-    ["markup in a picked label", { blocks: [{ type: "donate", fund: { id: fund.id, label: "<i>x</i>" } }] }, "blocks.0.fund.label", /plain text/],
-    ["amounts of the wrong type", { blocks: [{ type: "donate", fund, amounts: ["ten"] }] }, "blocks.0.amounts.0", /number/],
+    [
+      "a fund id that is not a Spektrix id",
+      { blocks: [{ type: "donate", fund: { id: "../../x", label: "x" } }] },
+      "blocks.0.fund.id",
+      /Spektrix id/,
+    ],
+    [
+      "markup in a picked label",
+      { blocks: [{ type: "donate", fund: { id: fund.id, label: "<i>x</i>" } }] },
+      "blocks.0.fund.label",
+      /plain text/,
+    ],
+    [
+      "amounts of the wrong type",
+      { blocks: [{ type: "donate", fund, amounts: ["ten"] }] },
+      "blocks.0.amounts.0",
+      /number/,
+    ],
     ["an unknown block", { blocks: [{ type: "marquee" }] }, "blocks.0.type", /known block/],
     ["an unknown iframe flow", { blocks: [{ type: "iframe", flow: "evil", params: {} }] }, "blocks.0.flow", /flow/],
-    ["an iframe parameter with markup", { blocks: [{ type: "iframe", flow: "eventDetails", params: { id: "<x>" } }] }, "blocks.0.params.id", /Spektrix id/],
+    [
+      "an iframe parameter with markup",
+      { blocks: [{ type: "iframe", flow: "eventDetails", params: { id: "<x>" } }] },
+      "blocks.0.params.id",
+      /Spektrix id/,
+    ],
   ])("rejects %s with a field message and leaves the page as it was", async (_what, patch, field, message) => {
     const { savePageAction } = await import("@/lib/studio/actions/pages");
     const { getPage } = await import("@/lib/studio/pages");
@@ -110,7 +156,13 @@ describe("event form", () => {
     const db = await getDb();
     const [row] = await db
       .insert(schema.events)
-      .values({ sourceId: "9AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK", slug: "hamlet", title: "Hamlet", summary: "A prince.", sourceHash: "h" })
+      .values({
+        sourceId: "9AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK",
+        slug: "hamlet",
+        title: "Hamlet",
+        summary: "A prince.",
+        sourceHash: "h",
+      })
       .returning({ id: schema.events.id });
     eventId = row!.id;
   });
@@ -121,7 +173,11 @@ describe("event form", () => {
 
   it("saves an editable field and records it as edited", async () => {
     const { updateEventAction } = await import("@/lib/studio/actions/events");
-    const r = await updateEventAction(eventId, undefined, form({ summary: "A prince, undecided.", weight: "3", published: "on" }));
+    const r = await updateEventAction(
+      eventId,
+      undefined,
+      form({ summary: "A prince, undecided.", weight: "3", published: "on" }),
+    );
     expect(r).toMatchObject({ ok: true });
     const e = await row();
     expect(e?.summary).toBe("A prince, undecided.");
@@ -154,7 +210,10 @@ describe("event form", () => {
     const r = await updateEventAction(eventId, undefined, form({ [field]: value }));
     expect(r.ok).toBe(false);
     const errors = errorsOf(r);
-    const text = Object.entries(errors).filter(([k]) => k === field || k.startsWith(`${field}.`)).map(([, v]) => v.join(" ")).join(" ");
+    const text = Object.entries(errors)
+      .filter(([k]) => k === field || k.startsWith(`${field}.`))
+      .map(([, v]) => v.join(" "))
+      .join(" ");
     expect(text, JSON.stringify(errors)).toMatch(message);
     expect(await row()).toEqual(before);
   });
@@ -181,7 +240,11 @@ describe("sync settings form", () => {
   it("saves a valid change to a map as a new version", async () => {
     const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
     const { defaultMaps } = await import("@/lib/sync/settings");
-    const r = await saveSyncSettingsAction(JSON.stringify({ maps: [...defaultMaps(), { source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }] }));
+    const r = await saveSyncSettingsAction(
+      JSON.stringify({
+        maps: [...defaultMaps(), { source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }],
+      }),
+    );
     expect(r).toMatchObject({ ok: true });
   });
 });

@@ -11,7 +11,8 @@ import { countWrites, openTestDb, resetStore, revalidationRecorder, rows, rowVer
  * typed client. One emulator and one database for the file; both reset before each test.
  */
 
-const FIXTURES = process.env.SPEKTRIX_FIXTURES_DIR ?? fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
+const FIXTURES =
+  process.env.SPEKTRIX_FIXTURES_DIR ?? fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
 const NOW = new Date("2026-11-26T10:00:00Z");
 const BROWSER_ORIGIN = "http://site.test";
 const DEMO_OWNER = { apiUser: DEMO_API_USER, apiKey: DEMO_API_KEY };
@@ -32,7 +33,14 @@ async function sync(extra: Partial<RunSyncOptions> = {}, timeoutMs = 10_000) {
   const summary = await runSync({
     database: ctx.database,
     // Signed with the emulator's fixed clock, or the signature's Date would be days out.
-    source: createSpektrixSource({ baseUrl: emu.url, clientName: emu.clientName, owner: DEMO_OWNER, timeoutMs, retries: 1, now: () => NOW }),
+    source: createSpektrixSource({
+      baseUrl: emu.url,
+      clientName: emu.clientName,
+      owner: DEMO_OWNER,
+      timeoutMs,
+      retries: 1,
+      now: () => NOW,
+    }),
     trigger: "test",
     timeZone: TZ,
     settings: settings(),
@@ -59,7 +67,14 @@ async function feed<T>(path: string): Promise<T> {
 
 beforeAll(async () => {
   [emu, ctx] = await Promise.all([
-    startEmulator({ dataDir: FIXTURES, now: NOW, control: true, shiftDates: true, clientName: "demo", origins: [BROWSER_ORIGIN] }),
+    startEmulator({
+      dataDir: FIXTURES,
+      now: NOW,
+      control: true,
+      shiftDates: true,
+      clientName: "demo",
+      origins: [BROWSER_ORIGIN],
+    }),
     openTestDb(),
   ]);
 });
@@ -80,17 +95,28 @@ describe("sync against the emulator", () => {
     const events = await feed<Raw[]>("events?instanceStart_from=2026-11-25&instanceStart_to=2029-08-23");
     const instances = await feed<Raw[]>("instances?startFrom=2026-11-25&startTo=2029-08-23");
     expect(events.length).toBeGreaterThan(10);
-    const stored = await rows<{ source_id: string; title: string; status: string }>(ctx.db, "select source_id, title, status from events");
+    const stored = await rows<{ source_id: string; title: string; status: string }>(
+      ctx.db,
+      "select source_id, title, status from events",
+    );
     const storedById = new Map(stored.map((e) => [e.source_id, e]));
     // Every feed event is stored under its trimmed name, except those the default rules exclude.
-    const excluded = events.filter((e) => (e as Record<string, unknown>).attribute_SLExcludeFromViewEventsPage === true);
+    const excluded = events.filter(
+      (e) => (e as Record<string, unknown>).attribute_SLExcludeFromViewEventsPage === true,
+    );
     expect(stored.length).toBe(events.length - excluded.length);
     for (const e of events) if (!excluded.includes(e)) expect(storedById.get(e.id)?.title).toBe(e.name.trim());
-    const perfs = await rows<{ source_id: string; cancelled: boolean; venue_id: number | null }>(ctx.db, "select source_id, cancelled, venue_id from performances");
+    const perfs = await rows<{ source_id: string; cancelled: boolean; venue_id: number | null }>(
+      ctx.db,
+      "select source_id, cancelled, venue_id from performances",
+    );
     const takenInstances = instances.filter((i) => storedById.has(i.event!.id));
     expect(new Set(perfs.map((p) => p.source_id))).toEqual(new Set(takenInstances.map((i) => i.id)));
     expect(perfs.every((p) => p.venue_id !== null)).toBe(true);
-    const slugs = await rows<{ n: number; d: number }>(ctx.db, "select count(*)::int as n, count(distinct slug)::int as d from events");
+    const slugs = await rows<{ n: number; d: number }>(
+      ctx.db,
+      "select count(*)::int as n, count(distinct slug)::int as d from events",
+    );
     expect(slugs[0]!.n).toBe(slugs[0]!.d);
     expect(revalidated).toContain("listings");
     expect(revalidated.filter((t) => t.startsWith("event:")).length).toBe(stored.length);
@@ -108,14 +134,19 @@ describe("sync against the emulator", () => {
 
   it("turns an upstream rename into one update and revalidates that event's tag", async () => {
     await sync();
-    const [target] = await rows<{ source_id: string }>(ctx.db, "select source_id from events order by source_id limit 1");
+    const [target] = await rows<{ source_id: string }>(
+      ctx.db,
+      "select source_id from events order by source_id limit 1",
+    );
     const before = await rowVersions(ctx.db);
     await control("PATCH", `events/${target!.source_id}`, { name: "Renamed Upstream" });
     const { summary, revalidated } = await sync();
     expect(countWrites(before, await rowVersions(ctx.db))).toBe(1);
     expect(summary.counts).toMatchObject({ created: 0, updated: 1, missing: 0 });
     expect(revalidated).toEqual([`event:${target!.source_id}`, "listings"]);
-    expect(await rows(ctx.db, `select title from events where source_id = '${target!.source_id}'`)).toEqual([{ title: "Renamed Upstream" }]);
+    expect(await rows(ctx.db, `select title from events where source_id = '${target!.source_id}'`)).toEqual([
+      { title: "Renamed Upstream" },
+    ]);
   });
 
   it("overwrites a locked field and keeps an editable one", async () => {
@@ -126,9 +157,17 @@ describe("sync against the emulator", () => {
       ],
     });
     await sync({ settings: own });
-    const [target] = await rows<{ source_id: string }>(ctx.db, "select source_id from events order by source_id limit 1");
-    await ctx.db.execute(`update events set title = 'Edited title', summary = 'Edited summary' where source_id = '${target!.source_id}'` as never);
-    await control("PATCH", `events/${target!.source_id}`, { name: "Upstream title", description: "Upstream description" });
+    const [target] = await rows<{ source_id: string }>(
+      ctx.db,
+      "select source_id from events order by source_id limit 1",
+    );
+    await ctx.db.execute(
+      `update events set title = 'Edited title', summary = 'Edited summary' where source_id = '${target!.source_id}'` as never,
+    );
+    await control("PATCH", `events/${target!.source_id}`, {
+      name: "Upstream title",
+      description: "Upstream description",
+    });
     await sync({ settings: own });
     expect(await rows(ctx.db, `select title, summary from events where source_id = '${target!.source_id}'`)).toEqual([
       { title: "Upstream title", summary: "Edited summary" },
@@ -137,13 +176,19 @@ describe("sync against the emulator", () => {
 
   it("keeps a cancelled performance and marks it", async () => {
     await sync();
-    const [perf] = await rows<{ source_id: string; n: number }>(ctx.db, "select source_id from performances where status = 'active' order by source_id limit 1");
+    const [perf] = await rows<{ source_id: string; n: number }>(
+      ctx.db,
+      "select source_id from performances where status = 'active' order by source_id limit 1",
+    );
     await control("PATCH", `instances/${perf!.source_id}`, { cancelled: true });
     const { summary } = await sync();
     expect(summary.details!.performances).toMatchObject({ updated: 1, missing: 0 });
-    expect(await rows(ctx.db, `select status, cancelled, is_on_sale from performances where source_id = '${perf!.source_id}'`)).toEqual([
-      { status: "cancelled", cancelled: true, is_on_sale: false },
-    ]);
+    expect(
+      await rows(
+        ctx.db,
+        `select status, cancelled, is_on_sale from performances where source_id = '${perf!.source_id}'`,
+      ),
+    ).toEqual([{ status: "cancelled", cancelled: true, is_on_sale: false }]);
   });
 
   it("reads in owner mode but stores only what the web may see", async () => {
@@ -161,7 +206,9 @@ describe("sync against the emulator", () => {
     const catalogueCalls = emu.requests.entries.filter((r) => r.path.includes("/api/v3/"));
     expect(catalogueCalls.length).toBeGreaterThan(0);
     expect(catalogueCalls.every((r) => r.mode === "owner")).toBe(true);
-    const perfs = new Set((await rows<{ source_id: string }>(ctx.db, "select source_id from performances")).map((p) => p.source_id));
+    const perfs = new Set(
+      (await rows<{ source_id: string }>(ctx.db, "select source_id from performances")).map((p) => p.source_id),
+    );
     expect(perfs.has(hiddenOne!)).toBe(false);
     expect(perfs.has(sole!)).toBe(false);
     expect(await rows(ctx.db, `select source_id from events where source_id = '${soleEvent}'`)).toEqual([]);
@@ -188,7 +235,10 @@ describe("sync against the emulator", () => {
   ])("leaves the store as it was after %s mid-run", async (_name, fault) => {
     await sync();
     const before = await rowVersions(ctx.db);
-    const [target] = await rows<{ source_id: string }>(ctx.db, "select source_id from events order by source_id limit 1");
+    const [target] = await rows<{ source_id: string }>(
+      ctx.db,
+      "select source_id from events order by source_id limit 1",
+    );
     await control("PATCH", `events/${target!.source_id}`, { name: "Would be renamed" });
     await control("POST", "faults", fault);
     const { summary, revalidated } = await sync({}, 1_000);
@@ -208,7 +258,10 @@ describe("sync against the emulator", () => {
 
   it("syncs a single event by its Spektrix id", async () => {
     await sync();
-    const [target] = await rows<{ source_id: string }>(ctx.db, "select source_id from events order by source_id desc limit 1");
+    const [target] = await rows<{ source_id: string }>(
+      ctx.db,
+      "select source_id from events order by source_id desc limit 1",
+    );
     await control("PATCH", `events/${target!.source_id}`, { name: "Just this one" });
     const { summary, revalidated } = await sync({ eventId: target!.source_id });
     expect(summary).toMatchObject({ status: "succeeded", writes: 1, scope: `event:${target!.source_id}` });

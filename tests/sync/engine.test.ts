@@ -3,7 +3,18 @@ import { readGenerationChain } from "@/lib/db/generation";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
 import { saveSyncSettings } from "@/lib/sync/settings";
 import { HOUR } from "@/lib/sync/time";
-import { countWrites, FakeSource, makeEvent, makePerformance, NOW, openTestDb, resetStore, revalidationRecorder, rows, rowVersions } from "./helpers";
+import {
+  countWrites,
+  FakeSource,
+  makeEvent,
+  makePerformance,
+  NOW,
+  openTestDb,
+  resetStore,
+  revalidationRecorder,
+  rows,
+  rowVersions,
+} from "./helpers";
 
 let ctx: Awaited<ReturnType<typeof openTestDb>>;
 beforeAll(async () => {
@@ -30,7 +41,15 @@ function sync(source: FakeSource, extra: Partial<RunSyncOptions> = {}) {
   return result.then((summary) => ({ summary, revalidated: recorder.calls }));
 }
 
-type EventRow = { source_id: string; slug: string; title: string; summary: string | null; body_html: string | null; status: string; missing_since: Date | null };
+type EventRow = {
+  source_id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  body_html: string | null;
+  status: string;
+  missing_since: Date | null;
+};
 
 describe("a first sync", () => {
   it("creates every event, performance and venue, and revalidates each event once", async () => {
@@ -41,8 +60,15 @@ describe("a first sync", () => {
     expect(summary.details!.performances).toMatchObject({ created: 6 });
     const events = await rows<EventRow>(ctx.db, "select * from events order by source_id");
     expect(events.map((e) => e.slug)).toEqual(["show-one", "show-number-2", "show-number-3"]);
-    expect(events[0]).toMatchObject({ title: "Show number 1", status: "active", body_html: "<div>\n<p>About show 1</p>\n</div>" });
-    const perfs = await rows<{ access: string[]; venue_id: number | null; status: string }>(ctx.db, "select * from performances order by source_id");
+    expect(events[0]).toMatchObject({
+      title: "Show number 1",
+      status: "active",
+      body_html: "<div>\n<p>About show 1</p>\n</div>",
+    });
+    const perfs = await rows<{ access: string[]; venue_id: number | null; status: string }>(
+      ctx.db,
+      "select * from performances order by source_id",
+    );
     expect(perfs[0]).toMatchObject({ access: ["captioned"], status: "active" });
     expect(perfs[1]!.access).toEqual(["bsl"]);
     expect(perfs.every((p) => p.venue_id !== null)).toBe(true);
@@ -118,9 +144,17 @@ describe("a re-sync", () => {
     await ctx.db.execute(
       `update events set title = 'Editor title', summary = 'Editor summary', genre = 'Editor genre' where source_id = '${id}'` as never,
     );
-    Object.assign(source.events[0]!, { name: "Spektrix title", description: "New upstream text", altText: "A stage", attribute_Genre: "Opera" });
+    Object.assign(source.events[0]!, {
+      name: "Spektrix title",
+      description: "New upstream text",
+      altText: "A stage",
+      attribute_Genre: "Opera",
+    });
     await sync(source);
-    const [row] = await rows<Record<string, unknown>>(ctx.db, `select title, summary, genre, hero_image_alt, custom from events where source_id = '${id}'`);
+    const [row] = await rows<Record<string, unknown>>(
+      ctx.db,
+      `select title, summary, genre, hero_image_alt, custom from events where source_id = '${id}'`,
+    );
     expect(row).toEqual({
       title: "Spektrix title",
       summary: "Editor summary",
@@ -136,7 +170,10 @@ describe("a re-sync", () => {
     source.performances[0]!.cancelled = true;
     const { summary, revalidated } = await sync(source);
     expect(summary.details!.performances).toMatchObject({ updated: 1, unchanged: 3 });
-    const [perf] = await rows(ctx.db, `select status, cancelled from performances where source_id = '${source.performances[0]!.id}'`);
+    const [perf] = await rows(
+      ctx.db,
+      `select status, cancelled from performances where source_id = '${source.performances[0]!.id}'`,
+    );
     expect(perf).toEqual({ status: "cancelled", cancelled: true });
     expect(revalidated).toEqual([`event:${source.events[0]!.id}`, "listings"]);
   });
@@ -152,20 +189,31 @@ describe("records leaving the feed", () => {
     expect(first.summary.details!.events).toMatchObject({ missing: 2 });
     expect(first.summary.details!.performances).toMatchObject({ missing: 2 });
     const ids = `'${gone!.id}', '${kept!.id}'`;
-    expect(await rows(ctx.db, `select status from events where source_id in (${ids})`)).toEqual([{ status: "missing" }, { status: "missing" }]);
+    expect(await rows(ctx.db, `select status from events where source_id in (${ids})`)).toEqual([
+      { status: "missing" },
+      { status: "missing" },
+    ]);
     expect(await rows(ctx.db, "select count(*)::int as n from events")).toEqual([{ n: 4 }]); // never deleted
 
     await ctx.db.execute(`update events set keep_live_until = '2030-01-01' where source_id = '${kept!.id}'` as never);
     const later = new Date(NOW.getTime() + 49 * HOUR);
     const after = await sync(source, { now: () => later });
     expect(after.summary.details!.events).toMatchObject({ disabled: 1, missing: 0 });
-    const statuses = await rows<{ source_id: string; status: string }>(ctx.db, `select source_id, status from events where source_id in (${ids}) order by source_id`);
-    expect(Object.fromEntries(statuses.map((s) => [s.source_id, s.status]))).toEqual({ [gone!.id]: "disabled", [kept!.id]: "missing" });
+    const statuses = await rows<{ source_id: string; status: string }>(
+      ctx.db,
+      `select source_id, status from events where source_id in (${ids}) order by source_id`,
+    );
+    expect(Object.fromEntries(statuses.map((s) => [s.source_id, s.status]))).toEqual({
+      [gone!.id]: "disabled",
+      [kept!.id]: "missing",
+    });
 
     source.events.push(gone!);
     const back = await sync(source, { now: () => later });
     expect(back.summary.details!.events).toMatchObject({ updated: 1 });
-    expect(await rows(ctx.db, `select status, missing_since from events where source_id = '${gone!.id}'`)).toEqual([{ status: "active", missing_since: null }]);
+    expect(await rows(ctx.db, `select status, missing_since from events where source_id = '${gone!.id}'`)).toEqual([
+      { status: "active", missing_since: null },
+    ]);
   });
 
   it("hides an event newly excluded by attribute, without counting it as missing", async () => {
@@ -175,7 +223,9 @@ describe("records leaving the feed", () => {
     const { summary } = await sync(source);
     expect(summary.details!.events).toMatchObject({ disabled: 1, missing: 0 });
     expect(summary.details!.performances).toMatchObject({ skipped: 1 });
-    expect(await rows(ctx.db, `select status from events where source_id = '${source.events[0]!.id}'`)).toEqual([{ status: "disabled" }]);
+    expect(await rows(ctx.db, `select status from events where source_id = '${source.events[0]!.id}'`)).toEqual([
+      { status: "disabled" },
+    ]);
   });
 });
 
@@ -240,7 +290,10 @@ describe("guards", () => {
   it("mark a run left running by a dead process as failed", async () => {
     await ctx.db.execute("insert into sync_runs (trigger, status) values ('cli', 'running')" as never);
     await sync(new FakeSource(1, 1));
-    expect(await rows(ctx.db, "select status from sync_runs order by id")).toEqual([{ status: "failed" }, { status: "succeeded" }]);
+    expect(await rows(ctx.db, "select status from sync_runs order by id")).toEqual([
+      { status: "failed" },
+      { status: "succeeded" },
+    ]);
   });
 });
 
@@ -265,7 +318,9 @@ describe("single-event sync", () => {
     const twin = makeEvent(9, { name: source.events[0]!.name, webEventId: "show-one" });
     source.events.push(twin);
     await sync(source, { eventId: twin.id });
-    expect(await rows(ctx.db, `select slug from events where source_id = '${twin.id}'`)).toEqual([{ slug: "show-one-2" }]);
+    expect(await rows(ctx.db, `select slug from events where source_id = '${twin.id}'`)).toEqual([
+      { slug: "show-one-2" },
+    ]);
     source.events.pop();
     const { summary } = await sync(source, { eventId: twin.id });
     expect(summary.details!.events).toMatchObject({ missing: 1 });
@@ -275,7 +330,11 @@ describe("single-event sync", () => {
 describe("sync health", () => {
   it("reports the last run, the age of the last success, missing counts and an abort after it", async () => {
     const { getSyncHealth, listSyncRuns } = await import("@/lib/sync/status");
-    expect(await getSyncHealth(ctx.db, { now: NOW })).toMatchObject({ lastRun: null, lastSuccessAt: null, lastAbort: null });
+    expect(await getSyncHealth(ctx.db, { now: NOW })).toMatchObject({
+      lastRun: null,
+      lastSuccessAt: null,
+      lastAbort: null,
+    });
     const source = new FakeSource(4, 1);
     await sync(source);
     const gone = source.events.shift()!;

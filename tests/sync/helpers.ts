@@ -49,7 +49,8 @@ export async function resetStore(db: StoreDb): Promise<void> {
 export async function rowVersions(db: StoreDb): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const table of ["venues", "events", "performances"]) {
-    for (const r of await rows<{ id: number; v: string }>(db, `select id, xmin::text as v from ${table}`)) out.set(`${table}:${r.id}`, r.v);
+    for (const r of await rows<{ id: number; v: string }>(db, `select id, xmin::text as v from ${table}`))
+      out.set(`${table}:${r.id}`, r.v);
   }
   return out;
 }
@@ -97,7 +98,11 @@ export function makeEvent(n: number, overrides: Partial<SourceEvent> = {}): Sour
   } as SourceEvent;
 }
 
-export function makePerformance(event: SourceEvent, k: number, overrides: Partial<SourcePerformance> = {}): SourcePerformance {
+export function makePerformance(
+  event: SourceEvent,
+  k: number,
+  overrides: Partial<SourcePerformance> = {},
+): SourcePerformance {
   const local = event.firstInstanceDateTime!.replace("19:30", `1${k}:00`);
   return {
     id: `${event.id.slice(0, 6)}P${k}`.padEnd(33, "Y"),

@@ -36,9 +36,15 @@ describe("transforms", () => {
 
   it("html is sanitised and Spektrix's empty <div id> wrapper counts as nothing", () => {
     expect(applyTransform("html", "<div id>\r\n\r\n</div>", tz)).toBeNull();
-    const html = applyTransform("html", '<div id="x"><p onclick="x()">Hi <a href="javascript:alert(1)">x</a> <a href="https://a.b">y</a></p><script>alert(1)</script><img src=x onerror=alert(1)></div>', tz);
+    const html = applyTransform(
+      "html",
+      '<div id="x"><p onclick="x()">Hi <a href="javascript:alert(1)">x</a> <a href="https://a.b">y</a></p><script>alert(1)</script><img src=x onerror=alert(1)></div>',
+      tz,
+    );
     // The transform uses the one venue-HTML policy (tests/html/sanitize.test.ts): outside links open in a new tab.
-    expect(html).toBe('<div><p>Hi <a>x</a> <a href="https://a.b" rel="noopener noreferrer nofollow" target="_blank">y</a></p></div>');
+    expect(html).toBe(
+      '<div><p>Hi <a>x</a> <a href="https://a.b" rel="noopener noreferrer nofollow" target="_blank">y</a></p></div>',
+    );
   });
 
   it("number reads numbers, numeric strings and ISO durations", () => {
@@ -120,10 +126,12 @@ describe("event mapping", () => {
     const opts = { now: NOW, timeZone: "UTC" };
     const event = makeEvent(1);
     expect(takeEvent(event, [], defaultSyncSettings, opts)).toEqual({ take: true });
-    expect(takeEvent({ ...event, attribute_SLExcludeFromViewEventsPage: true }, [], defaultSyncSettings, opts)).toEqual({
-      take: false,
-      reason: "excluded by attribute_SLExcludeFromViewEventsPage",
-    });
+    expect(takeEvent({ ...event, attribute_SLExcludeFromViewEventsPage: true }, [], defaultSyncSettings, opts)).toEqual(
+      {
+        take: false,
+        reason: "excluded by attribute_SLExcludeFromViewEventsPage",
+      },
+    );
     const onSale = settingsWith({ events: { take: "onSale" } });
     expect(takeEvent({ ...event, isOnSale: false }, [], onSale, opts).take).toBe(false);
     const future = settingsWith({ events: { take: "withFuturePerformances" } });
@@ -173,7 +181,9 @@ describe("performance mapping", () => {
 
 describe("hashing", () => {
   it("is independent of key order and of undefined members", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 2 } })).toBe('{"a":{"c":2,"d":[1,{"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined }], c: 2 } })).toBe(
+      '{"a":{"c":2,"d":[1,{"z":1}]},"b":1}',
+    );
     expect(hashRecord({ a: 1, b: 2 })).toBe(hashRecord({ b: 2, a: 1 }));
     expect(hashRecord({ a: 1 })).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -184,10 +194,16 @@ describe("hashing", () => {
     expect(eventHash(structuredClone(event), defaultSyncSettings, tz)).toBe(h);
     expect(eventHash({ ...event, name: "Renamed" }, defaultSyncSettings, tz)).not.toBe(h);
     expect(eventHash(event, settingsWith({ fetch: { concurrency: 2 }, schedule: { everyMinutes: 5 } }), tz)).toBe(h);
-    const otherMaps = settingsWith({ maps: [{ source: "name", target: "title", transform: "text", mode: "editable" }] });
+    const otherMaps = settingsWith({
+      maps: [{ source: "name", target: "title", transform: "text", mode: "editable" }],
+    });
     expect(eventHash(event, otherMaps, tz)).not.toBe(h);
     const p = makePerformance(event, 1);
-    expect(performanceHash(p, defaultSyncSettings, tz)).toBe(performanceHash(structuredClone(p), defaultSyncSettings, tz));
-    expect(performanceHash({ ...p, cancelled: true }, defaultSyncSettings, tz)).not.toBe(performanceHash(p, defaultSyncSettings, tz));
+    expect(performanceHash(p, defaultSyncSettings, tz)).toBe(
+      performanceHash(structuredClone(p), defaultSyncSettings, tz),
+    );
+    expect(performanceHash({ ...p, cancelled: true }, defaultSyncSettings, tz)).not.toBe(
+      performanceHash(p, defaultSyncSettings, tz),
+    );
   });
 });

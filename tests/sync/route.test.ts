@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SyncSummary } from "@/lib/sync/engine";
 
-const runSiteSync = vi.fn<(options: { trigger: string; eventId?: string; force?: boolean; revalidate: (tag: string) => void }) => Promise<Partial<SyncSummary>>>();
+const runSiteSync =
+  vi.fn<
+    (options: {
+      trigger: string;
+      eventId?: string;
+      force?: boolean;
+      revalidate: (tag: string) => void;
+    }) => Promise<Partial<SyncSummary>>
+  >();
 const revalidateTag = vi.fn();
 vi.mock("@/lib/sync/server", () => ({ runSiteSync: (o: never) => runSiteSync(o) }));
 vi.mock("next/cache", () => ({ revalidateTag: (...args: unknown[]) => revalidateTag(...args) }));
@@ -34,15 +42,24 @@ describe("POST /api/sync", () => {
       o.revalidate("listings");
       return { status: "succeeded", writes: 3, trigger: o.trigger };
     });
-    const res = await post({ secret: SECRET, body: JSON.stringify({ eventId: "18801AQTCDTTRMRJKMBPNNPMJSBLMGVQP" }), trigger: "schedule" });
+    const res = await post({
+      secret: SECRET,
+      body: JSON.stringify({ eventId: "18801AQTCDTTRMRJKMBPNNPMJSBLMGVQP" }),
+      trigger: "schedule",
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "succeeded", writes: 3, trigger: "schedule" });
-    expect(runSiteSync.mock.calls[0]![0]).toMatchObject({ trigger: "schedule", eventId: "18801AQTCDTTRMRJKMBPNNPMJSBLMGVQP" });
+    expect(runSiteSync.mock.calls[0]![0]).toMatchObject({
+      trigger: "schedule",
+      eventId: "18801AQTCDTTRMRJKMBPNNPMJSBLMGVQP",
+    });
     expect(revalidateTag).toHaveBeenCalledWith("listings", { expire: 0 });
   });
 
   it("maps already running to 409 and a guard abort to 422", async () => {
-    runSiteSync.mockResolvedValueOnce({ status: "already-running" }).mockResolvedValueOnce({ status: "aborted", abortReason: "empty feed" });
+    runSiteSync
+      .mockResolvedValueOnce({ status: "already-running" })
+      .mockResolvedValueOnce({ status: "aborted", abortReason: "empty feed" });
     expect((await post({ secret: SECRET })).status).toBe(409);
     expect((await post({ secret: SECRET })).status).toBe(422);
   });

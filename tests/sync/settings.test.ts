@@ -68,7 +68,9 @@ describe("sync settings validation", () => {
       ],
     });
     expect(twice.ok || twice.errors["maps.1.target"]).toEqual(["title is already written by maps.0"]);
-    const noTitle = parseSyncSettings({ maps: [{ source: "description", target: "summary", transform: "text", mode: "locked" }] });
+    const noTitle = parseSyncSettings({
+      maps: [{ source: "description", target: "summary", transform: "text", mode: "locked" }],
+    });
     expect(noTitle.ok || Object.keys(noTitle.errors)).toEqual(["maps"]);
   });
 

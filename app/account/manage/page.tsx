@@ -10,7 +10,12 @@ export const dynamic = "force-dynamic";
 export default async function ManageAccountPage() {
   await requireCustomer(routes.accountManage);
   return (
-    <FramedFlowPage parent={{ href: routes.account, label: "My account" }} title="Manage your account" crumb="Manage" flow="myAccount">
+    <FramedFlowPage
+      parent={{ href: routes.account, label: "My account" }}
+      title="Manage your account"
+      crumb="Manage"
+      flow="myAccount"
+    >
       Update your contact details, change your password, choose how we keep in touch, and remove saved cards.
     </FramedFlowPage>
   );

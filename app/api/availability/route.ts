@@ -12,14 +12,25 @@ const MAX_IDS = 60;
 const query = z
   .string()
   .max(MAX_IDS * 60)
-  .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.string().refine(isSpektrixId, "not a Spektrix performance id")).min(1).max(MAX_IDS));
 
 /** GET /api/availability?performances=ID,ID… → { performances: { [id]: { state, label, … } } } */
 export async function GET(request: NextRequest) {
   const parsed = query.safeParse(request.nextUrl.searchParams.get("performances") ?? "");
   if (!parsed.success) {
-    return errorResponse(400, "invalid-query", `performances must be 1 to ${MAX_IDS} comma-separated Spektrix performance ids.`);
+    return errorResponse(
+      400,
+      "invalid-query",
+      `performances must be 1 to ${MAX_IDS} comma-separated Spektrix performance ids.`,
+    );
   }
   const performances = await getAvailabilityViews(parsed.data);
   return NextResponse.json(

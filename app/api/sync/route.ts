@@ -15,7 +15,11 @@ export const dynamic = "force-dynamic";
 
 const bodySchema = z
   .object({
-    eventId: z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, "must be a Spektrix event id").optional(),
+    eventId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,64}$/, "must be a Spektrix event id")
+      .optional(),
     force: z.boolean().optional(),
   })
   .strict();
@@ -26,7 +30,9 @@ const STATUS = { succeeded: 200, "already-running": 409, aborted: 422, failed: 5
 
 export async function POST(request: Request): Promise<Response> {
   if (!secretMatches(bearerToken(request.headers.get("authorization")), env().SYNC_SECRET)) {
-    return errorResponse(401, "unauthorized", "Send Authorization: Bearer $SYNC_SECRET.", { headers: { "WWW-Authenticate": "Bearer" } });
+    return errorResponse(401, "unauthorized", "Send Authorization: Bearer $SYNC_SECRET.", {
+      headers: { "WWW-Authenticate": "Bearer" },
+    });
   }
   const text = await request.text();
   let raw: unknown = {};
@@ -37,7 +43,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   const body = bodySchema.safeParse(raw);
   if (!body.success) {
-    return errorResponse(400, "bad-request", "Send {} or { eventId, force }.", { problems: body.error.issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`) });
+    return errorResponse(400, "bad-request", "Send {} or { eventId, force }.", {
+      problems: body.error.issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`),
+    });
   }
   const summary = await runSiteSync({
     trigger: triggerSchema.parse(request.headers.get("x-sync-trigger") ?? "api"),

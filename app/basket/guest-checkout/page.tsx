@@ -21,7 +21,10 @@ export default async function GuestCheckoutPage() {
       <h1 className="mt-3 text-4xl font-semibold">Checkout</h1>
       <p className="mt-2 max-w-2xl text-ink-soft">
         Payment is handled securely by our ticketing partner, Spektrix. Members can{" "}
-        <Link href={`${routes.login}?callbackUrl=${encodeURIComponent(settings.pagePaths.checkout)}`} className="text-brand underline underline-offset-2">
+        <Link
+          href={`${routes.login}?callbackUrl=${encodeURIComponent(settings.pagePaths.checkout)}`}
+          className="text-brand underline underline-offset-2"
+        >
           log in
         </Link>{" "}
         first to use their discounts.

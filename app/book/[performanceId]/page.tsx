@@ -35,7 +35,12 @@ export default async function BookPage({ params }: Props) {
   const site = siteInfo();
   const e = env();
   const start = new Date(performance.startsAt);
-  const spektrixUrl = iframeUrl({ baseUrl: e.SPEKTRIX_BASE_URL, clientName: e.SPEKTRIX_CLIENT_NAME, page: "chooseSeats", params: { [IFRAME_PARAMS.performance]: shortId(performance.id) } });
+  const spektrixUrl = iframeUrl({
+    baseUrl: e.SPEKTRIX_BASE_URL,
+    clientName: e.SPEKTRIX_CLIENT_NAME,
+    page: "chooseSeats",
+    params: { [IFRAME_PARAMS.performance]: shortId(performance.id) },
+  });
   const duration = formatDuration(event.durationMinutes);
 
   return (
@@ -54,11 +59,14 @@ export default async function BookPage({ params }: Props) {
           <h1 className="mt-2 text-4xl font-semibold md:text-5xl">{event.title}</h1>
           <p className="mt-4 font-display text-2xl">
             <time dateTime={performance.startsAt}>
-              {formatLongDay(start, site.timeZone)}, <span className="text-brand">{formatTime(start, site.timeZone)}</span>
+              {formatLongDay(start, site.timeZone)},{" "}
+              <span className="text-brand">{formatTime(start, site.timeZone)}</span>
             </time>
           </p>
           <p className="mt-2 text-ink-soft">
-            {[performance.venue?.name ?? site.name, performance.label, duration ? `Running time ${duration}` : null].filter(Boolean).join(" · ")}
+            {[performance.venue?.name ?? site.name, performance.label, duration ? `Running time ${duration}` : null]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           {performance.access.length ? (
             <div className="mt-4">
@@ -83,21 +91,33 @@ export default async function BookPage({ params }: Props) {
                 <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
               </div>
               <p className="mt-3 max-w-prose text-ink-soft">
-                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and account are shared with this site.
+                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
+                account are shared with this site.
               </p>
               <div className="mt-6">
-                <SpektrixFlow flow="chooseSeats" params={{ id: performance.id }} title={`Choose seats for ${event.title}`} />
+                <SpektrixFlow
+                  flow="chooseSeats"
+                  params={{ id: performance.id }}
+                  title={`Choose seats for ${event.title}`}
+                />
               </div>
               <p className="mt-4 text-sm text-ink-soft">
                 Seat map not showing?{" "}
-                <a href={spektrixUrl} className="font-semibold text-brand underline underline-offset-4" data-testid="choose-seats">
+                <a
+                  href={spektrixUrl}
+                  className="font-semibold text-brand underline underline-offset-4"
+                  data-testid="choose-seats"
+                >
                   Open it on its own page
                 </a>
                 .
               </p>
               <p className="mt-4 text-sm text-ink-soft">
                 Need help, or a wheelchair space? Call the box office on{" "}
-                <a className="font-semibold text-brand underline underline-offset-4" href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}>
+                <a
+                  className="font-semibold text-brand underline underline-offset-4"
+                  href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}
+                >
                   {site.boxOffice.phone}
                 </a>
                 .

@@ -9,7 +9,8 @@ export default function EventNotFound() {
       <p className="eyebrow text-brand">No longer available</p>
       <h1 className="mt-3 text-4xl font-semibold md:text-5xl">This show isn’t on sale any more</h1>
       <p className="mx-auto mt-4 max-w-lg text-lg text-ink-soft">
-        It may have finished its run, been withdrawn, or moved to a new page. Everything currently on sale is in What’s on, and the box office is happy to help.
+        It may have finished its run, been withdrawn, or moved to a new page. Everything currently on sale is in What’s
+        on, and the box office is happy to help.
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         <Link href={routes.whatsOn} className="btn btn-primary">

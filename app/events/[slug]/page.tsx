@@ -45,7 +45,11 @@ export default async function EventPage({ params }: Props) {
   const related = await getRelated({ sourceId: event.sourceId, genre: event.genre });
   const now = new Date();
   const eventUrl = absoluteUrl(routes.event(event.slug));
-  const jsonLd = splitShared(event.performances.map((p) => performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(routes.book(p.id)), now })));
+  const jsonLd = splitShared(
+    event.performances.map((p) =>
+      performanceJsonLd(event, p, { site, eventUrl, bookUrl: absoluteUrl(routes.book(p.id)), now }),
+    ),
+  );
 
   return <EventPageView event={event} related={related} timeZone={site.timeZone} jsonLd={jsonLd} />;
 }

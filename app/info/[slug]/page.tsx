@@ -12,7 +12,10 @@ import { routes } from "@/lib/routes";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function load(slug: string) {
-  return unstable_cache(() => publishedPage(slug), ["studio-page", slug], { tags: [tags.page(slug), tags.store], revalidate: 3600 })();
+  return unstable_cache(() => publishedPage(slug), ["studio-page", slug], {
+    tags: [tags.page(slug), tags.store],
+    revalidate: 3600,
+  })();
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -20,7 +23,11 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   if (!SLUG.test(slug)) return {};
   const page = await load(slug);
   if (!page) return {};
-  return { title: page.seoTitle ?? page.title, description: page.seoDescription ?? undefined, alternates: { canonical: routes.info(page.slug) } };
+  return {
+    title: page.seoTitle ?? page.title,
+    description: page.seoDescription ?? undefined,
+    alternates: { canonical: routes.info(page.slug) },
+  };
 }
 
 export default async function PublishedPage({ params }: { params: Promise<{ slug: string }> }) {

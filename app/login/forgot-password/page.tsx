@@ -8,9 +8,14 @@ export const metadata: Metadata = { title: "Reset your password", robots: { inde
 /** Passwords live in Spektrix, so resetting one is Spektrix's own flow, framed on our page. */
 export default function ForgotPasswordPage() {
   return (
-    <FramedFlowPage parent={{ href: routes.login, label: "Sign in" }} title="Reset your password" flow="loginLogout" narrow>
-      Choose <strong className="font-semibold text-ink">Forgotten your password?</strong> below and we’ll email you a link to set a new
-      one. Once you’ve set it, come back and{" "}
+    <FramedFlowPage
+      parent={{ href: routes.login, label: "Sign in" }}
+      title="Reset your password"
+      flow="loginLogout"
+      narrow
+    >
+      Choose <strong className="font-semibold text-ink">Forgotten your password?</strong> below and we’ll email you a
+      link to set a new one. Once you’ve set it, come back and{" "}
       <Link href={routes.login} className="font-semibold text-brand underline-offset-4 hover:underline">
         sign in here
       </Link>{" "}

@@ -24,7 +24,10 @@ export default async function StudioLayout({ children }: { children: React.React
           <ul className="grid gap-1">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-paper-deep">
+                <Link
+                  href={item.href}
+                  className="block rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-paper-deep"
+                >
                   {item.label}
                 </Link>
               </li>

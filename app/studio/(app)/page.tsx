@@ -14,10 +14,14 @@ export default async function StudioHome() {
     <div className="grid gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Studio</h1>
-        <p className="mt-2 text-ink-soft">Connect Spektrix, decide how events sync, edit what the site says, and build pages from blocks.</p>
+        <p className="mt-2 text-ink-soft">
+          Connect Spektrix, decide how events sync, edit what the site says, and build pages from blocks.
+        </p>
       </header>
       <section aria-labelledby="health-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id="health-h" className="text-xl font-semibold">Sync health</h2>
+        <h2 id="health-h" className="text-xl font-semibold">
+          Sync health
+        </h2>
         <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-ink-soft">Last successful sync</dt>
@@ -40,7 +44,11 @@ export default async function StudioHome() {
       </section>
       <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {[
-          [routes.studio.connection, "Connection", "Client name, custom domain, owner API user and key; check the connection."],
+          [
+            routes.studio.connection,
+            "Connection",
+            "Client name, custom domain, owner API user and key; check the connection.",
+          ],
           [routes.studio.syncSettings, "Sync settings", "Defaults for new events and performances, and the sync maps."],
           [routes.studio.events, "Events", "Search synced events, edit site fields, hide or keep live."],
           [routes.studio.pages, "Pages", "Build pages from blocks with live Spektrix pickers."],

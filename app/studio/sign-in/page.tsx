@@ -15,7 +15,9 @@ export default async function StudioSignInPage({ searchParams }: { searchParams:
       <div className="w-full max-w-md rounded-[var(--radius-card)] border border-line bg-white p-8 shadow-sm">
         <p className="eyebrow text-brand">Studio</p>
         <h1 className="mt-1 text-3xl font-semibold">Sign in to edit the site</h1>
-        <p className="mt-2 text-sm text-ink-soft">For the venue&apos;s editors. Members sign in from the Account page instead.</p>
+        <p className="mt-2 text-sm text-ink-soft">
+          For the venue&apos;s editors. Members sign in from the Account page instead.
+        </p>
         <SignInForm next={returnTo} />
       </div>
     </div>

@@ -50,12 +50,20 @@ export function CalendarMonth({
         </h2>
         <div className="flex gap-2">
           {canGoBack ? (
-            <ListingLink href={filtersHref(routes.whatsOn, filters, { month: prev })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Previous month, ${formatMonth(prev)}`}>
+            <ListingLink
+              href={filtersHref(routes.whatsOn, filters, { month: prev })}
+              className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
+              aria-label={`Previous month, ${formatMonth(prev)}`}
+            >
               ←<span className="max-sm:sr-only">{formatMonth(prev).split(" ")[0]}</span>
             </ListingLink>
           ) : null}
           {canGoOn ? (
-            <ListingLink href={filtersHref(routes.whatsOn, filters, { month: next })} className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink" aria-label={`Next month, ${formatMonth(next)}`}>
+            <ListingLink
+              href={filtersHref(routes.whatsOn, filters, { month: next })}
+              className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
+              aria-label={`Next month, ${formatMonth(next)}`}
+            >
               <span className="max-sm:sr-only">{formatMonth(next).split(" ")[0]}</span>→
             </ListingLink>
           ) : null}
@@ -63,10 +71,16 @@ export function CalendarMonth({
       </div>
 
       {performances.length === 0 ? (
-        <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">Nothing matches in {formatMonth(month)}. {canGoOn ? "Try the next month, or clear some filters." : "Try clearing some filters."}</p>
+        <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">
+          Nothing matches in {formatMonth(month)}.{" "}
+          {canGoOn ? "Try the next month, or clear some filters." : "Try clearing some filters."}
+        </p>
       ) : null}
 
-      <div aria-hidden className="mt-6 hidden grid-cols-7 gap-px text-center text-xs font-semibold uppercase tracking-wider text-ink-soft md:grid">
+      <div
+        aria-hidden
+        className="mt-6 hidden grid-cols-7 gap-px text-center text-xs font-semibold uppercase tracking-wider text-ink-soft md:grid"
+      >
         {WEEKDAYS.map((d) => (
           <div key={d} className="pb-2">
             {d}
@@ -85,20 +99,25 @@ export function CalendarMonth({
             <li key={day} className={`cal-day${past ? " cal-day-past" : ""}${items.length ? "" : " max-md:hidden"}`}>
               <h3>
                 <span className={isToday ? "cal-date cal-today" : "cal-date"}>
-                  <span className="md:hidden">{formatLocalDate(day, { weekday: "long", day: "numeric", month: "long" })}</span>
+                  <span className="md:hidden">
+                    {formatLocalDate(day, { weekday: "long", day: "numeric", month: "long" })}
+                  </span>
                   <span className="max-md:hidden">
                     <span className="sr-only">{`${formatLocalDate(day, { weekday: "long", month: "long" })} `}</span>
                     {Number(day.slice(8))}
                   </span>
                 </span>
-                {isToday ? <span className="text-xs font-semibold uppercase tracking-wider text-brand">Today</span> : null}
+                {isToday ? (
+                  <span className="text-xs font-semibold uppercase tracking-wider text-brand">Today</span>
+                ) : null}
               </h3>
               {items.length ? (
                 <ul className="cal-items">
                   {items.map((p) => (
                     <li key={p.id}>
                       <ListingLink href={routes.event(p.eventSlug)}>
-                        <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time> <span>{p.eventTitle}</span>
+                        <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time>{" "}
+                        <span>{p.eventTitle}</span>
                         {p.access.length ? <span className="sr-only">, access: {p.access.join(", ")}</span> : null}
                       </ListingLink>
                     </li>

@@ -7,20 +7,38 @@ import { routes } from "@/lib/routes";
 export function EmptyState({ filters }: { filters: ListingFilters }) {
   const widen: Array<{ href: string; label: string }> = [];
   if (filters.when || filters.from || filters.to) {
-    widen.push({ href: filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined }), label: "Any date" });
-    if (filters.when !== "month") widen.push({ href: filtersHref(routes.whatsOn, filters, { when: "month", from: undefined, to: undefined }), label: PRESET_LABELS.month });
+    widen.push({
+      href: filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined }),
+      label: "Any date",
+    });
+    if (filters.when !== "month")
+      widen.push({
+        href: filtersHref(routes.whatsOn, filters, { when: "month", from: undefined, to: undefined }),
+        label: PRESET_LABELS.month,
+      });
   }
-  if (filters.q) widen.push({ href: filtersHref(routes.whatsOn, filters, { q: undefined }), label: `Clear the search “${filters.q}”` });
-  if (filters.genre) widen.push({ href: filtersHref(routes.whatsOn, filters, { genre: undefined }), label: "All genres" });
-  if (filters.venue) widen.push({ href: filtersHref(routes.whatsOn, filters, { venue: undefined }), label: "All venues" });
+  if (filters.q)
+    widen.push({
+      href: filtersHref(routes.whatsOn, filters, { q: undefined }),
+      label: `Clear the search “${filters.q}”`,
+    });
+  if (filters.genre)
+    widen.push({ href: filtersHref(routes.whatsOn, filters, { genre: undefined }), label: "All genres" });
+  if (filters.venue)
+    widen.push({ href: filtersHref(routes.whatsOn, filters, { venue: undefined }), label: "All venues" });
   if (filters.access.length) {
     const names = filters.access.map((a) => (a === "any" ? "any access" : ACCESS_LABELS[a].toLowerCase())).join(", ");
-    widen.push({ href: filtersHref(routes.whatsOn, filters, { access: [] }), label: `Include all performances, not just ${names}` });
+    widen.push({
+      href: filtersHref(routes.whatsOn, filters, { access: [] }),
+      label: `Include all performances, not just ${names}`,
+    });
   }
   return (
     <div className="rounded-card border border-dashed border-line bg-white/60 px-6 py-12 text-center">
       <p className="font-display text-2xl font-semibold">Nothing matches those choices</p>
-      <p className="mx-auto mt-2 max-w-md text-ink-soft">Try widening your search. The box office can also tell you about shows not yet on sale online.</p>
+      <p className="mx-auto mt-2 max-w-md text-ink-soft">
+        Try widening your search. The box office can also tell you about shows not yet on sale online.
+      </p>
       {widen.length ? (
         <ul className="mt-6 flex flex-wrap justify-center gap-2">
           {widen.map((w) => (

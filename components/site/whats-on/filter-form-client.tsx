@@ -33,7 +33,16 @@ export function FilterFormView({
         <label htmlFor="wo-q" className="field-label">
           Search by title
         </label>
-        <input id="wo-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={80} placeholder="e.g. Tosca" className="field" autoComplete="off" />
+        <input
+          id="wo-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          maxLength={80}
+          placeholder="e.g. Tosca"
+          className="field"
+          autoComplete="off"
+        />
       </div>
 
       <details className="filters-more" open={moreOpen || undefined}>
@@ -52,13 +61,27 @@ export function FilterFormView({
                 <label htmlFor="wo-from" className="text-xs font-medium text-ink-soft">
                   From
                 </label>
-                <input id="wo-from" name="from" type="date" defaultValue={filters.from ?? ""} aria-describedby="wo-dates-hint" className="field field-date" />
+                <input
+                  id="wo-from"
+                  name="from"
+                  type="date"
+                  defaultValue={filters.from ?? ""}
+                  aria-describedby="wo-dates-hint"
+                  className="field field-date"
+                />
               </div>
               <div>
                 <label htmlFor="wo-to" className="text-xs font-medium text-ink-soft">
                   To
                 </label>
-                <input id="wo-to" name="to" type="date" defaultValue={filters.to ?? ""} aria-describedby="wo-dates-hint" className="field field-date" />
+                <input
+                  id="wo-to"
+                  name="to"
+                  type="date"
+                  defaultValue={filters.to ?? ""}
+                  aria-describedby="wo-dates-hint"
+                  className="field field-date"
+                />
               </div>
             </div>
           </fieldset>
@@ -72,12 +95,21 @@ export function FilterFormView({
               options={[
                 ...genres.map((g) => ({ value: g, label: g })),
                 // A genre in the URL that no current event has stays selectable, so the form shows what was asked.
-                ...(filters.genre && !genres.some((g) => g.toLowerCase() === filters.genre!.toLowerCase()) ? [{ value: filters.genre, label: filters.genre }] : []),
+                ...(filters.genre && !genres.some((g) => g.toLowerCase() === filters.genre!.toLowerCase())
+                  ? [{ value: filters.genre, label: filters.genre }]
+                  : []),
               ]}
             />
           ) : null}
           {venues.length > 1 || filters.venue ? (
-            <SelectField id="wo-venue" name="venue" label="Venue" allLabel="All venues" value={filters.venue} options={venues.map((v) => ({ value: v.slug, label: v.name }))} />
+            <SelectField
+              id="wo-venue"
+              name="venue"
+              label="Venue"
+              allLabel="All venues"
+              value={filters.venue}
+              options={venues.map((v) => ({ value: v.slug, label: v.name }))}
+            />
           ) : null}
           <fieldset>
             <legend className="field-label">Access performances</legend>
@@ -105,7 +137,10 @@ export function FilterFormView({
         <button type="submit" className="btn btn-primary flex-1">
           Show results
         </button>
-        <a href={filters.view === "calendar" ? `${action}?view=calendar` : action} className="text-sm font-medium text-brand underline underline-offset-4">
+        <a
+          href={filters.view === "calendar" ? `${action}?view=calendar` : action}
+          className="text-sm font-medium text-brand underline underline-offset-4"
+        >
           Clear all
         </a>
       </div>
@@ -114,7 +149,21 @@ export function FilterFormView({
 }
 
 /** A labelled select whose first option clears the filter. */
-function SelectField({ id, name, label, allLabel, value, options }: { id: string; name: string; label: string; allLabel: string; value: string | undefined; options: { value: string; label: string }[] }) {
+function SelectField({
+  id,
+  name,
+  label,
+  allLabel,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  allLabel: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div>
       <label htmlFor={id} className="field-label">

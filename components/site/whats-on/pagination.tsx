@@ -14,7 +14,15 @@ function windowOf(page: number, total: number): Array<number | "gap"> {
 }
 
 /** Previous, next and a window of page numbers; the current page is styled from its aria-current (`.page-link`). */
-export function Pagination({ filters, page, totalPages }: { filters: ListingFilters; page: number; totalPages: number }) {
+export function Pagination({
+  filters,
+  page,
+  totalPages,
+}: {
+  filters: ListingFilters;
+  page: number;
+  totalPages: number;
+}) {
   if (totalPages <= 1) return null;
   const href = (p: number) => filtersHref(routes.whatsOn, filters, { page: p });
   return (
@@ -34,7 +42,12 @@ export function Pagination({ filters, page, totalPages }: { filters: ListingFilt
             </li>
           ) : (
             <li key={p}>
-              <ListingLink href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`} className="page-link">
+              <ListingLink
+                href={href(p)}
+                aria-current={p === page ? "page" : undefined}
+                aria-label={`Page ${p}`}
+                className="page-link"
+              >
                 {p}
               </ListingLink>
             </li>

@@ -14,13 +14,21 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
       <nav aria-label="Quick dates" className="pills">
         <ul className="flex gap-2 pb-1">
           <li>
-            <ListingLink href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })} aria-current={anyDate ? "true" : undefined} className="pill">
+            <ListingLink
+              href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })}
+              aria-current={anyDate ? "true" : undefined}
+              className="pill"
+            >
               All dates
             </ListingLink>
           </li>
           {DATE_PRESETS.map((p) => (
             <li key={p}>
-              <ListingLink href={filtersHref(routes.whatsOn, filters, { when: p })} aria-current={filters.when === p ? "true" : undefined} className="pill">
+              <ListingLink
+                href={filtersHref(routes.whatsOn, filters, { when: p })}
+                aria-current={filters.when === p ? "true" : undefined}
+                className="pill"
+              >
                 {PRESET_LABELS[p]}
               </ListingLink>
             </li>
@@ -31,7 +39,10 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
         <ul className="view-switch">
           {(["list", "calendar"] as const).map((v) => (
             <li key={v}>
-              <ListingLink href={filtersHref(routes.whatsOn, filters, { view: v })} aria-current={filters.view === v ? "page" : undefined}>
+              <ListingLink
+                href={filtersHref(routes.whatsOn, filters, { view: v })}
+                aria-current={filters.view === v ? "page" : undefined}
+              >
                 {v === "list" ? "List" : "Calendar"}
               </ListingLink>
             </li>

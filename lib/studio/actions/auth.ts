@@ -15,10 +15,15 @@ import { checkCredentials } from "../users";
 import { routes } from "@/lib/routes";
 
 const signInSchema = z.object({
-  email: z.string({ error: "must be text" }).trim().toLowerCase().min(1, { message: "is required" }).max(254, { message: "is too long" }).email({ message: "must be an e-mail address" }),
+  email: z
+    .string({ error: "must be text" })
+    .trim()
+    .toLowerCase()
+    .min(1, { message: "is required" })
+    .max(254, { message: "is too long" })
+    .email({ message: "must be an e-mail address" }),
   password: z.string({ error: "must be text" }).min(1, { message: "is required" }).max(200, { message: "is too long" }),
 });
-
 
 /** Studio sign-in. Throttled by lib/rate-limit/sign-in.ts; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
@@ -34,7 +39,10 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
   const signIns = sharedSignInThrottle("studio-signin");
   const throttle = await signIns.check(email, ip);
   if (!throttle.allowed) {
-    return { ok: false, message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).` };
+    return {
+      ok: false,
+      message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).`,
+    };
   }
   const user = await checkCredentials(email, password);
   if (!user) {

@@ -10,7 +10,8 @@ import { asEditor } from "../guard";
 export async function saveConnectionAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   return asEditor(async () => {
     const result = await saveConnection(formObject(form));
-    if (!result.ok) return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
+    if (!result.ok)
+      return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
     clearPickerCache();
     revalidateTag(tags.siteSettings, { expire: 0 });
     return { ok: true, message: "Connection saved." };

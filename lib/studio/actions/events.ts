@@ -13,16 +13,30 @@ function revalidateEvent(sourceId: string) {
 }
 
 /** Saves an event's site-owned fields. Checkboxes absent from the form mean "off". */
-export async function updateEventAction(eventId: number, _prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
+export async function updateEventAction(
+  eventId: number,
+  _prev: ActionResult | undefined,
+  form: FormData,
+): Promise<ActionResult> {
   return asEditor(async () => {
     if (!isRowId(eventId)) return { ok: false, message: "Unknown event." };
     const input: Record<string, unknown> = formObject(form);
     input.hidden = input.hidden === "on";
     input.published = input.published === "on";
     const result = await updateEvent(eventId, input);
-    if (!result.ok) return { ok: false, message: result.message ?? "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
+    if (!result.ok)
+      return {
+        ok: false,
+        message: result.message ?? "Nothing was saved: some fields need attention.",
+        fieldErrors: result.fieldErrors,
+      };
     if (result.changed.length) revalidateEvent(result.sourceId);
-    return { ok: true, message: result.changed.length ? `Saved (${result.changed.length} field${result.changed.length === 1 ? "" : "s"} changed).` : "No changes to save." };
+    return {
+      ok: true,
+      message: result.changed.length
+        ? `Saved (${result.changed.length} field${result.changed.length === 1 ? "" : "s"} changed).`
+        : "No changes to save.",
+    };
   }, FORBIDDEN);
 }
 

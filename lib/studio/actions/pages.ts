@@ -21,7 +21,8 @@ export async function savePageAction(pageId: number | null, pageJson: string): P
     const json = parseJsonField(pageJson, "page");
     if (!json.ok) return { ok: false, message: "The page could not be read.", fieldErrors: json.errors };
     const result = await savePageDraft(pageId ?? undefined, json.value, editor.email);
-    if (!result.ok) return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
+    if (!result.ok)
+      return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
     if (result.previousSlug) revalidatePage(result.previousSlug);
     return { ok: true, message: "Draft saved.", data: { id: result.id } };
   }, FORBIDDEN);

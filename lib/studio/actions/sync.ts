@@ -17,9 +17,14 @@ export async function saveSyncSettingsAction(settingsJson: string): Promise<Acti
     const json = parseJsonField(settingsJson, "settings");
     if (!json.ok) return { ok: false, message: "The settings could not be read.", fieldErrors: json.errors };
     const result = await saveSyncSettings(await getDb(), json.value, { savedBy: editor.email });
-    if (!result.ok) return { ok: false, message: "Nothing was saved: some settings need attention.", fieldErrors: result.errors };
+    if (!result.ok)
+      return { ok: false, message: "Nothing was saved: some settings need attention.", fieldErrors: result.errors };
     revalidateTag(tags.syncSettings, { expire: 0 });
-    return { ok: true, message: `Saved as version ${result.version}. The next sync applies it.`, data: { version: result.version } };
+    return {
+      ok: true,
+      message: `Saved as version ${result.version}. The next sync applies it.`,
+      data: { version: result.version },
+    };
   }, FORBIDDEN);
 }
 
@@ -29,7 +34,12 @@ export async function previewSyncSettingsAction(settingsJson: string, eventId: s
   return asEditor(
     async () => {
       const id = eventIdSchema.safeParse(eventId);
-      if (!id.success) return { ok: false, message: "Choose an event to preview on.", fieldErrors: { previewEvent: [id.error.issues[0]!.message] } };
+      if (!id.success)
+        return {
+          ok: false,
+          message: "Choose an event to preview on.",
+          fieldErrors: { previewEvent: [id.error.issues[0]!.message] },
+        };
       const json = parseJsonField(settingsJson, "settings");
       if (!json.ok) return { ok: false, message: "The settings could not be read.", fieldErrors: json.errors };
       return previewSettingsOnEvent(json.value, id.data);
@@ -43,10 +53,19 @@ export async function syncOneEventAction(eventSourceId: string): Promise<ActionR
   return asEditor(async () => {
     const id = eventIdSchema.safeParse(eventSourceId);
     if (!id.success) return { ok: false, message: "Not a Spektrix event id." };
-    const summary = await runSiteSync({ trigger: "studio", eventId: id.data, revalidate: (tag) => revalidateTag(tag, { expire: 0 }) });
-    if (summary.status === "already-running") return { ok: false, message: "A sync is already running; try again when it finishes." };
-    if (summary.status !== "succeeded") return { ok: false, message: summary.abortReason ?? summary.errors[0] ?? `The sync ${summary.status}.` };
+    const summary = await runSiteSync({
+      trigger: "studio",
+      eventId: id.data,
+      revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
+    });
+    if (summary.status === "already-running")
+      return { ok: false, message: "A sync is already running; try again when it finishes." };
+    if (summary.status !== "succeeded")
+      return { ok: false, message: summary.abortReason ?? summary.errors[0] ?? `The sync ${summary.status}.` };
     const c = summary.counts;
-    return { ok: true, message: `Synced: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.missing} missing.` };
+    return {
+      ok: true,
+      message: `Synced: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.missing} missing.`,
+    };
   }, FORBIDDEN);
 }

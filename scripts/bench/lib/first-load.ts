@@ -79,8 +79,12 @@ export const FIRST_LOAD_BUDGET_BYTES = 110 * 1024;
 
 /** Gzip bytes of the root main files alone: the framework floor every route pays. */
 export function frameworkFloor(distDir: string): number {
-  const { rootMainFiles = [] } = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
-  return rootMainFiles.filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(distDir, f))).length, 0);
+  const { rootMainFiles = [] } = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles?: string[];
+  };
+  return rootMainFiles
+    .filter((f) => f.endsWith(".js"))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(path.join(distDir, f))).length, 0);
 }
 
 /**
@@ -88,9 +92,12 @@ export function frameworkFloor(distDir: string): number {
  * `nomodule` polyfills modern browsers skip: what a browser really fetches on a first visit.
  */
 export function htmlScriptsGzip(distDir: string, html: string): { files: number; gzipBytes: number } {
-  const { polyfillFiles = [] } = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { polyfillFiles?: string[] };
+  const { polyfillFiles = [] } = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    polyfillFiles?: string[];
+  };
   const files = new Set<string>();
-  for (const m of html.matchAll(/\/_next\/(static\/[^"'\s>]+?\.js)/g)) if (!polyfillFiles.includes(m[1]!)) files.add(m[1]!);
+  for (const m of html.matchAll(/\/_next\/(static\/[^"'\s>]+?\.js)/g))
+    if (!polyfillFiles.includes(m[1]!)) files.add(m[1]!);
   let gz = 0;
   for (const f of files) {
     const full = path.join(distDir, f);

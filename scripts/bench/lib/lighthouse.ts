@@ -12,7 +12,13 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; seo: number; failing: string[] };
+export type LighthouseScores = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  failing: string[];
+};
 
 type Report = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
@@ -49,7 +55,13 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
         .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 0) < 1)
         .map((ref) => `${category}: ${ref.id} (${audits[ref.id]?.title ?? "?"})${firstItem(audits[ref.id])}`),
     );
-    return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo"), failing };
+    return {
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      failing,
+    };
   } catch {
     return null;
   } finally {

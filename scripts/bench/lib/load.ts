@@ -40,7 +40,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) throw new Error(`refusing to load ${url}: the benchmark only targets loopback`);
+  if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host))
+    throw new Error(`refusing to load ${url}: the benchmark only targets loopback`);
 }
 
 export interface LoadOptions {

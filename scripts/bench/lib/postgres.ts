@@ -53,14 +53,17 @@ export async function startPostgres(port: number): Promise<BenchPostgres> {
       return url.toString();
     },
     async stop() {
-      if (existing) for (const name of created) await withAdmin(adminUrl, `drop database if exists ${name} with (force)`).catch(() => {});
+      if (existing)
+        for (const name of created)
+          await withAdmin(adminUrl, `drop database if exists ${name} with (force)`).catch(() => {});
       stopServer();
     },
   });
   if (existing) return makeApi(existing, () => {});
 
   const bin = pgBin();
-  if (!bin) throw new Error("PostgreSQL is not installed (apt-get install postgresql), and BENCH_DATABASE_URL is not set");
+  if (!bin)
+    throw new Error("PostgreSQL is not installed (apt-get install postgresql), and BENCH_DATABASE_URL is not set");
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pg-"));
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
   else chownSync(dir, process.getuid!(), process.getgid!());

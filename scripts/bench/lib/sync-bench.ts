@@ -21,8 +21,21 @@ export interface SyncBenchResult {
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
-export async function runSyncBench(args: { events: number; perEvent: number; db?: string; timeoutMs?: number }): Promise<SyncBenchResult> {
-  const argv = ["--import", "tsx", path.join(ROOT, "scripts/bench/sync.ts"), "--events", String(args.events), "--per-event", String(args.perEvent)];
+export async function runSyncBench(args: {
+  events: number;
+  perEvent: number;
+  db?: string;
+  timeoutMs?: number;
+}): Promise<SyncBenchResult> {
+  const argv = [
+    "--import",
+    "tsx",
+    path.join(ROOT, "scripts/bench/sync.ts"),
+    "--events",
+    String(args.events),
+    "--per-event",
+    String(args.perEvent),
+  ];
   if (args.db) argv.push("--db", args.db);
   const child = spawn(process.execPath, argv, { cwd: ROOT, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -33,7 +46,10 @@ export async function runSyncBench(args: { events: number; perEvent: number; db?
   clearTimeout(timer);
   if (code !== 0) throw new Error(`scripts/bench/sync.ts failed (exit ${code}):\n${output}`);
 
-  const line = (label: string) => output.split("\n").find((l) => new RegExp(`^${label}\\s+\\d`).test(l) || (label === "feed" && l.startsWith("feed"))) ?? "";
+  const line = (label: string) =>
+    output
+      .split("\n")
+      .find((l) => new RegExp(`^${label}\\s+\\d`).test(l) || (label === "feed" && l.startsWith("feed"))) ?? "";
   const num = (text: string, re: RegExp) => {
     const m = re.exec(text);
     if (!m) throw new Error(`could not read ${re} from scripts/bench/sync.ts output:\n${output}`);

@@ -28,7 +28,10 @@ export async function GET(): Promise<Response> {
     .slice(0, 24)
     .map((ev) => `<li>${escape(ev.name)}</li>`)
     .join("");
-  return new Response(`<!doctype html><html lang="en"><title>What’s on (read-through)</title><h1>What’s on</h1><ul>${items}</ul></html>`, {
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
-  });
+  return new Response(
+    `<!doctype html><html lang="en"><title>What’s on (read-through)</title><h1>What’s on</h1><ul>${items}</ul></html>`,
+    {
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    },
+  );
 }

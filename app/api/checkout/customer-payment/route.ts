@@ -19,6 +19,9 @@ export async function POST(request: Request) {
     customerPaymentDeps(),
   );
   if (!("error" in result.body)) return Response.json(result.body, { headers: { "Cache-Control": "no-store" } });
-  const retryAfter = "retryAfterSeconds" in result && result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  const retryAfter =
+    "retryAfterSeconds" in result && result.retryAfterSeconds
+      ? { "Retry-After": String(result.retryAfterSeconds) }
+      : undefined;
   return errorResponse(result.status, result.body.error, result.body.message, { headers: retryAfter });
 }

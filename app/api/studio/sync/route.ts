@@ -14,12 +14,20 @@ import { errorBody, errorResponse } from "@/lib/http/errors";
  */
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ eventId: z.string().refine(isSpektrixId).optional(), force: z.boolean().optional() }).strict();
+const bodySchema = z
+  .object({ eventId: z.string().refine(isSpektrixId).optional(), force: z.boolean().optional() })
+  .strict();
 
 export const POST = editorRoute<unknown>(async (request) => {
   // Compared with SITE_URL, not request.url: behind a proxy (or `next start` on 0.0.0.0) the server's idea of
   // its own URL need not be the origin the browser used.
-  if (!isSameOrigin({ origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site"), siteUrl: env().SITE_URL })) {
+  if (
+    !isSameOrigin({
+      origin: request.headers.get("origin"),
+      fetchSite: request.headers.get("sec-fetch-site"),
+      siteUrl: env().SITE_URL,
+    })
+  ) {
     return errorResponse(403, "cross-origin", "Start a sync from the studio itself.");
   }
   let body: unknown = {};
@@ -53,5 +61,7 @@ export const POST = editorRoute<unknown>(async (request) => {
       }
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" },
+  });
 });

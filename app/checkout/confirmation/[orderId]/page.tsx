@@ -45,7 +45,8 @@ export default async function ConfirmationPage({ params }: Props) {
               {name ? `Thank you, ${name}.` : "Thank you."} You’re booked.
             </h1>
             <p className="mt-4 text-lg text-ink-soft">
-              We’ve emailed your confirmation{session.email ? ` to ${session.email}` : ""}. Your tickets are also in your account.
+              We’ve emailed your confirmation{session.email ? ` to ${session.email}` : ""}. Your tickets are also in
+              your account.
             </p>
             <dl className="mt-8 grid grid-cols-2 gap-4 rounded-card border border-line bg-white p-5">
               <div>
@@ -68,7 +69,8 @@ export default async function ConfirmationPage({ params }: Props) {
               </div>
             </dl>
             <p className="mt-6 text-sm text-ink-soft">
-              Quote your order reference if you call the box office on {site.boxOffice.phone}. Doors open 45 minutes before the performance.
+              Quote your order reference if you call the box office on {site.boxOffice.phone}. Doors open 45 minutes
+              before the performance.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Link href={routes.account} className="btn btn-primary">

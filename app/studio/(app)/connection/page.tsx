@@ -16,8 +16,8 @@ export default async function ConnectionPage() {
       <header>
         <h1 className="text-4xl font-semibold">Connection</h1>
         <p className="mt-2 text-ink-soft">
-          How the site reaches Spektrix ({connection.baseUrl}). Pickers and checks use these details; the secret key is never shown again
-          once saved.
+          How the site reaches Spektrix ({connection.baseUrl}). Pickers and checks use these details; the secret key is
+          never shown again once saved.
         </p>
       </header>
       <ConnectionCheck />

@@ -8,7 +8,11 @@ import { routes } from "@/lib/routes";
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
 
-export default async function StudioEventsPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string }> }) {
+export default async function StudioEventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; status?: string }>;
+}) {
   await requireEditorPage(routes.studio.events);
   const { q = "", status = "" } = await searchParams;
   const events = await listEvents({ q: String(q), status: String(status) });
@@ -16,16 +20,34 @@ export default async function StudioEventsPage({ searchParams }: { searchParams:
     <div className="grid gap-6">
       <header>
         <h1 className="text-4xl font-semibold">Events</h1>
-        <p className="mt-2 text-ink-soft">Events synced from Spektrix. Edit what the site says about them; fields locked by a sync map come from Spektrix.</p>
+        <p className="mt-2 text-ink-soft">
+          Events synced from Spektrix. Edit what the site says about them; fields locked by a sync map come from
+          Spektrix.
+        </p>
       </header>
       <form role="search" className="flex flex-wrap items-end gap-3" action={routes.studio.events}>
         <div className="grid gap-1">
-          <label htmlFor="event-q" className="text-sm font-semibold">Search events</label>
-          <input id="event-q" name="q" defaultValue={String(q)} maxLength={100} className="w-72 rounded-md border border-line bg-white px-3 py-2" />
+          <label htmlFor="event-q" className="text-sm font-semibold">
+            Search events
+          </label>
+          <input
+            id="event-q"
+            name="q"
+            defaultValue={String(q)}
+            maxLength={100}
+            className="w-72 rounded-md border border-line bg-white px-3 py-2"
+          />
         </div>
         <div className="grid gap-1">
-          <label htmlFor="event-status" className="text-sm font-semibold">Status</label>
-          <select id="event-status" name="status" defaultValue={String(status)} className="rounded-md border border-line bg-white px-3 py-2">
+          <label htmlFor="event-status" className="text-sm font-semibold">
+            Status
+          </label>
+          <select
+            id="event-status"
+            name="status"
+            defaultValue={String(status)}
+            className="rounded-md border border-line bg-white px-3 py-2"
+          >
             <option value="">Any</option>
             <option value="active">Active</option>
             <option value="missing">Missing from Spektrix</option>
@@ -33,7 +55,9 @@ export default async function StudioEventsPage({ searchParams }: { searchParams:
             <option value="cancelled">Cancelled</option>
           </select>
         </div>
-        <button className="btn btn-primary" type="submit">Search</button>
+        <button className="btn btn-primary" type="submit">
+          Search
+        </button>
       </form>
       {events.length === 0 ? (
         <p className="text-ink-soft">{q ? `No events match “${q}”.` : "No events yet. Run a sync from Sync runs."}</p>
@@ -44,7 +68,9 @@ export default async function StudioEventsPage({ searchParams }: { searchParams:
             <thead>
               <tr className="border-b border-line">
                 {["Event", "First performance", "Status", "On the site", "Edited fields"].map((h) => (
-                  <th key={h} scope="col" className="px-4 py-2">{h}</th>
+                  <th key={h} scope="col" className="px-4 py-2">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -52,11 +78,16 @@ export default async function StudioEventsPage({ searchParams }: { searchParams:
               {events.map((e) => (
                 <tr key={e.id} className="border-b border-line/60">
                   <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={routes.studio.event(e.id)} className="text-brand underline">{e.title}</Link>
+                    <Link href={routes.studio.event(e.id)} className="text-brand underline">
+                      {e.title}
+                    </Link>
                     <span className="block text-xs font-normal text-ink-soft">{e.slug}</span>
                   </th>
                   <td className="px-4 py-2">{formatWhen(e.firstPerformanceAt)}</td>
-                  <td className="px-4 py-2">{e.status}{e.isOnSale ? " · on sale" : ""}</td>
+                  <td className="px-4 py-2">
+                    {e.status}
+                    {e.isOnSale ? " · on sale" : ""}
+                  </td>
                   <td className="px-4 py-2">{e.hidden ? "hidden" : e.published ? "shown" : "draft"}</td>
                   <td className="px-4 py-2">{e.editedCount}</td>
                 </tr>

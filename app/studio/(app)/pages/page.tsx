@@ -18,17 +18,26 @@ export default async function StudioPagesPage() {
           <h1 className="text-4xl font-semibold">Pages</h1>
           <p className="mt-2 text-ink-soft">Pages built from blocks, published at /info/…</p>
         </div>
-        <Link href={routes.studio.newPage} className="btn btn-primary">New page</Link>
+        <Link href={routes.studio.newPage} className="btn btn-primary">
+          New page
+        </Link>
       </header>
       {pages.length === 0 ? (
         <p className="text-ink-soft">No pages yet.</p>
       ) : (
         <ul className="grid gap-3">
           {pages.map((p) => (
-            <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 rounded-[var(--radius-card)] border border-line bg-white p-4">
+            <li
+              key={p.id}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-[var(--radius-card)] border border-line bg-white p-4"
+            >
               <div>
-                <Link href={routes.studio.page(p.id)} className="font-semibold text-brand underline">{p.title}</Link>
-                <p className="text-xs text-ink-soft">/info/{p.slug} · {p.draftBlocks.length} blocks</p>
+                <Link href={routes.studio.page(p.id)} className="font-semibold text-brand underline">
+                  {p.title}
+                </Link>
+                <p className="text-xs text-ink-soft">
+                  /info/{p.slug} · {p.draftBlocks.length} blocks
+                </p>
               </div>
               <p className="text-sm">
                 {p.publishedAt ? `Published ${formatWhen(p.publishedAt)}` : "Draft only"}

@@ -17,19 +17,26 @@ export default async function SyncRunsPage() {
     <div className="grid gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Sync runs</h1>
-        <p className="mt-2 text-ink-soft">Events and performances come from Spektrix on a schedule. Run a sync now, or see what past runs did.</p>
+        <p className="mt-2 text-ink-soft">
+          Events and performances come from Spektrix on a schedule. Run a sync now, or see what past runs did.
+        </p>
       </header>
       <section aria-labelledby="health-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id="health-h" className="text-xl font-semibold">Health</h2>
+        <h2 id="health-h" className="text-xl font-semibold">
+          Health
+        </h2>
         <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-ink-soft">Last success</dt>
-            <dd className="font-semibold" data-testid="last-success">{formatAge(health.lastSuccessAgeSeconds)}</dd>
+            <dd className="font-semibold" data-testid="last-success">
+              {formatAge(health.lastSuccessAgeSeconds)}
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-ink-soft">Missing records</dt>
             <dd className="font-semibold">
-              {health.missing.events} events, {health.missing.performances} performances (hidden: {health.disabled.events} / {health.disabled.performances})
+              {health.missing.events} events, {health.missing.performances} performances (hidden:{" "}
+              {health.disabled.events} / {health.disabled.performances})
             </dd>
           </div>
           <div>
@@ -43,7 +50,9 @@ export default async function SyncRunsPage() {
       </section>
       <SyncNow />
       <section aria-labelledby="runs-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
-        <h2 id="runs-h" className="text-xl font-semibold">History</h2>
+        <h2 id="runs-h" className="text-xl font-semibold">
+          History
+        </h2>
         {runs.length === 0 ? (
           <p className="mt-3 text-ink-soft">No runs yet.</p>
         ) : (
@@ -52,8 +61,20 @@ export default async function SyncRunsPage() {
               <caption className="sr-only">Recent sync runs, newest first</caption>
               <thead>
                 <tr className="border-b border-line">
-                  {["Started", "Trigger", "Scope", "Status", "Created", "Updated", "Unchanged", "Missing", "Errors"].map((h) => (
-                    <th key={h} scope="col" className="py-2 pr-3">{h}</th>
+                  {[
+                    "Started",
+                    "Trigger",
+                    "Scope",
+                    "Status",
+                    "Created",
+                    "Updated",
+                    "Unchanged",
+                    "Missing",
+                    "Errors",
+                  ].map((h) => (
+                    <th key={h} scope="col" className="py-2 pr-3">
+                      {h}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -63,7 +84,11 @@ export default async function SyncRunsPage() {
                     <td className="py-2 pr-3 whitespace-nowrap">{formatWhen(r.startedAt)}</td>
                     <td className="py-2 pr-3">{r.trigger}</td>
                     <td className="py-2 pr-3">{r.scope}</td>
-                    <td className={`py-2 pr-3 font-medium ${r.status === "succeeded" ? "text-success" : r.status === "running" ? "" : "text-danger"}`}>{r.status}</td>
+                    <td
+                      className={`py-2 pr-3 font-medium ${r.status === "succeeded" ? "text-success" : r.status === "running" ? "" : "text-danger"}`}
+                    >
+                      {r.status}
+                    </td>
                     <td className="py-2 pr-3">{r.created}</td>
                     <td className="py-2 pr-3">{r.updated}</td>
                     <td className="py-2 pr-3">{r.unchanged}</td>

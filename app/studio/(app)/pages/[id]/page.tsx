@@ -22,7 +22,13 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
       <h1 className="text-4xl font-semibold">{page.title}</h1>
       <PageEditor
         pageId={page.id}
-        initial={{ slug: page.slug, title: page.title, seoTitle: page.seoTitle ?? "", seoDescription: page.seoDescription ?? "", blocks: page.draftBlocks as never }}
+        initial={{
+          slug: page.slug,
+          title: page.title,
+          seoTitle: page.seoTitle ?? "",
+          seoDescription: page.seoDescription ?? "",
+          blocks: page.draftBlocks as never,
+        }}
         options={editorOptions()}
         published={page.publishedAt ? { at: page.publishedAt.toISOString(), slug: page.slug } : null}
       />

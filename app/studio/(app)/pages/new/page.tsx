@@ -12,7 +12,12 @@ export default async function NewPagePage() {
   return (
     <div className="grid gap-6">
       <h1 className="text-4xl font-semibold">New page</h1>
-      <PageEditor pageId={null} initial={{ slug: "", title: "", seoTitle: "", seoDescription: "", blocks: [] }} options={editorOptions()} published={null} />
+      <PageEditor
+        pageId={null}
+        initial={{ slug: "", title: "", seoTitle: "", seoDescription: "", blocks: [] }}
+        options={editorOptions()}
+        published={null}
+      />
     </div>
   );
 }

@@ -16,7 +16,8 @@ export default async function SyncSettingsPage() {
       <header>
         <h1 className="text-4xl font-semibold">Sync settings</h1>
         <p className="mt-2 text-ink-soft">
-          How events and performances arrive from Spektrix, and which site fields each Spektrix field fills. Version {loaded.version || "— (defaults)"} is in force.
+          How events and performances arrive from Spektrix, and which site fields each Spektrix field fills. Version{" "}
+          {loaded.version || "— (defaults)"} is in force.
         </p>
         {loaded.problem ? <p className="mt-2 text-danger">{loaded.problem}</p> : null}
       </header>

@@ -36,7 +36,12 @@ export async function GET(_request: Request, context: Context) {
     : null;
   if (!body) return errorResponse(404, "not-found", "This performance has no start time yet.");
 
-  const filename = `${(event?.name ?? "performance").replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase() || "performance"}.ics`;
+  const filename = `${
+    (event?.name ?? "performance")
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/^-|-$/g, "")
+      .toLowerCase() || "performance"
+  }.ics`;
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

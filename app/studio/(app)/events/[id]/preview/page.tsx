@@ -22,8 +22,11 @@ export default async function EventPreviewPage({ params }: { params: Promise<{ i
   return (
     <div className="grid gap-6">
       <p className="rounded-md border border-gold bg-note px-4 py-2 text-sm text-warning" role="note">
-        Preview{preview.published ? "" : " of an unpublished draft"}{preview.hidden ? " (hidden from the site)" : ""}.{" "}
-        <Link href={routes.studio.event(preview.id)} className="underline">Back to editing</Link>
+        Preview{preview.published ? "" : " of an unpublished draft"}
+        {preview.hidden ? " (hidden from the site)" : ""}.{" "}
+        <Link href={routes.studio.event(preview.id)} className="underline">
+          Back to editing
+        </Link>
       </p>
       <EventPageView event={preview.event} related={[]} timeZone={siteInfo().timeZone} />
     </div>
