@@ -15,12 +15,10 @@ export const tags = {
   /** One event's page and everything derived from it. Keyed by the site's slug-independent source id. */
   event: (sourceId: string) => `event:${sourceId}`,
   /**
-   * Which event a slug names. Separate from `listings` so an event page carries no listing tag: a change to one
-   * event then re-renders that event's page and the listings, not every event page (ADR 0002). The sync
-   * revalidates it when it creates the event that takes the slug.
+   * Which event each slug names: one map, so a made-up slug caches nothing of its own. Separate from `listings`
+   * so an event page carries no listing tag: a change to one event then re-renders that event's page and the
+   * listings, not every event page (ADR 0002). The sync revalidates it when an event takes a new slug.
    */
-  slug: (slug: string) => `slug:${slug}`,
-  /** The map of every slug to its event (one entry, so made-up slugs cache nothing); moves when a slug is taken. */
   slugs: "slugs",
   venues: "venues",
   /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * The public pages' reads, cached in the Next data cache under the tags the sync revalidates
- * (`tags.listings` for anything that lists, `tags.event(sourceId)` for one event, `tags.slug(slug)` for which
+ * (`tags.listings` for anything that lists, `tags.event(sourceId)` for one event, `tags.slugs` for which
  * event a slug names). Pages call only these. A page's cache entry carries the tags of every read it made, so
  * the event page reads nothing tagged `listings`.
  *

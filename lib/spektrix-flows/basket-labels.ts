@@ -70,7 +70,8 @@ async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<stri
     clientName: e.SPEKTRIX_CLIENT_NAME,
     owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
     timeoutMs: 4_000,
-    retries: 0,
+    // One retry: a kept-alive connection that the server closed while idle resets on reuse, and these are GETs.
+    retries: 1,
   });
   const out: Record<string, PerformanceLabel> = {};
   await Promise.all(

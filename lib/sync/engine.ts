@@ -285,7 +285,7 @@ async function revalidateChanged(
   errors: string[],
 ): Promise<string[]> {
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
-  list.push(...plan.events.insert.map((e) => tags.slug(e.slug)).sort());
+  // A new event takes a slug a visitor may have asked for before it existed: the slug map moves.
   if (plan.events.insert.length) list.push(tags.slugs);
   if (list.length) list.push(tags.listings);
   if (plan.venuesChanged) list.push(tags.venues);

@@ -157,22 +157,22 @@ describe("public-site queries on the content store", () => {
 });
 
 describe("listing at scale", () => {
-  it("pages through 1,000 events and 10,000 performances quickly", async () => {
+  it("pages through 1,000 events and 10,000 performances", async () => {
+    // What this pins is that every listing query works at scale; how fast is the bench's job
+    // (npm run bench), since a wall-clock bound here fails whenever the machine is busy.
     const database = await openDb("pglite://memory");
     try {
       await database.migrate();
       const db = database.db;
       await seedSite(db, { now, events: 1000, performancesPerEvent: 10 });
-      await queryListing(db, f(""), ctx); // warm
-      const timings: Record<string, number> = {};
-      for (const qs of ["", "page=40", "when=7days&access=captioned", "q=jazz", "view=calendar"]) {
-        const t = performance.now();
-        if (qs.startsWith("view")) await queryCalendarMonth(db, f(qs), "2026-12", ctx);
-        else await queryListing(db, f(qs), ctx);
-        timings[qs || "(all)"] = Math.round(performance.now() - t);
+      const all = await queryListing(db, f(""), ctx);
+      expect(all.total).toBeGreaterThan(40 * 18); // enough for page 40 below
+      expect((await queryListing(db, f("page=40"), ctx)).events.length).toBeGreaterThan(0);
+      for (const qs of ["when=7days&access=captioned", "q=jazz"]) {
+        const page = await queryListing(db, f(qs), ctx);
+        expect(page.total).toBeLessThanOrEqual(all.total);
       }
-      console.log("listing query ms with 1,000 events / 10,000 performances (PGlite):", timings);
-      for (const ms of Object.values(timings)) expect(ms).toBeLessThan(2_000);
+      expect(await queryCalendarMonth(db, f("view=calendar"), "2026-12", ctx)).toBeTruthy();
     } finally {
       await database.close();
     }
