@@ -24,13 +24,12 @@ import createLruHandler from "@fortedigital/nextjs-cache-handler/local-lru";
 import createRedisStringsHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 import { createClient } from "redis";
 import { buildEnv } from "./lib/config/build.mjs";
 import { errorText, logger, redactUrl } from "./lib/log/logger.mjs";
 import { STORE_TAG, followTheStore } from "./lib/cache/follow-store.mjs";
-import { isMissingPage } from "./lib/cache/missing-pages.mjs";
+import NoMissingPagesCache, { isMissingPage } from "./lib/cache/missing-pages.mjs";
 
 const CONFIG_KEY = Symbol.for("storefront.cacheHandlerConfig");
 const MARKER_KEY = Symbol.for("storefront.cacheMarker");
@@ -132,10 +131,11 @@ class StoreFollowingRedisCache extends CacheHandler {
   }
 }
 
-const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
-
-/** Next's own disk cache, checked against the store before each read; the marker is a file beside the fetch cache. */
-class StoreFollowingFileSystemCache extends FileSystemCache {
+/**
+ * Next's own disk cache, minus not-found pages (made-up addresses must leave nothing on disk), checked against
+ * the store before each read; the marker is a file beside the fetch cache.
+ */
+class StoreFollowingFileSystemCache extends NoMissingPagesCache {
   constructor(context) {
     super(context);
     this.markerFile = context.serverDistDir
