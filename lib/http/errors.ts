@@ -27,3 +27,16 @@ export function errorResponse(
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   return Response.json(errorBody(error, message, init.problems), { status, headers });
 }
+
+/**
+ * The answer for a handler result of the shape lib/checkout returns: the body as JSON when it is not an error,
+ * else the one error shape, with `Retry-After` when the result names a wait. Never cached either way.
+ */
+export function resultResponse(result: { status: number; body: object; retryAfterSeconds?: number }): Response {
+  const body = result.body as Partial<ErrorBody>;
+  if (typeof body.error !== "string" || typeof body.message !== "string") {
+    return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
+  }
+  const headers = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  return errorResponse(result.status, body.error, body.message, { headers });
+}

@@ -1,7 +1,7 @@
 import { getSiteSession } from "@/lib/auth/server";
 import { checkCompletion } from "@/lib/checkout/completion";
 import { completionDeps } from "@/lib/checkout/server";
-import { errorResponse } from "@/lib/http/errors";
+import { resultResponse } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/security/body";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +21,5 @@ export async function POST(request: Request) {
     },
     completionDeps(),
   );
-  if (!("error" in result.body)) return Response.json(result.body, { headers: { "Cache-Control": "no-store" } });
-  const retryAfter =
-    "retryAfterSeconds" in result && result.retryAfterSeconds
-      ? { "Retry-After": String(result.retryAfterSeconds) }
-      : undefined;
-  return errorResponse(result.status, result.body.error, result.body.message, { headers: retryAfter });
+  return resultResponse(result);
 }

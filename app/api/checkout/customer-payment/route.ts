@@ -1,7 +1,7 @@
 import { getSiteSession } from "@/lib/auth/server";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { customerPaymentDeps } from "@/lib/checkout/server";
-import { errorResponse } from "@/lib/http/errors";
+import { resultResponse } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/security/body";
 
 export const dynamic = "force-dynamic";
@@ -18,10 +18,5 @@ export async function POST(request: Request) {
     },
     customerPaymentDeps(),
   );
-  if (!("error" in result.body)) return Response.json(result.body, { headers: { "Cache-Control": "no-store" } });
-  const retryAfter =
-    "retryAfterSeconds" in result && result.retryAfterSeconds
-      ? { "Retry-After": String(result.retryAfterSeconds) }
-      : undefined;
-  return errorResponse(result.status, result.body.error, result.body.message, { headers: retryAfter });
+  return resultResponse(result);
 }
