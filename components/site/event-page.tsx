@@ -25,7 +25,7 @@ export function EventPageView({
   jsonLd?: ReturnType<typeof splitShared>;
 }) {
   const upcoming = event.performances;
-  const venues = [...new Map(upcoming.filter((p) => p.venue).map((p) => [p.venue!.slug, p.venue!])).values()];
+  const venues = [...new Map(upcoming.filter((p) => p.venue).map((p) => [p.venue!.name, p.venue!])).values()];
   const cancelledCount = upcoming.filter((p) => p.cancelled).length;
   const rescheduledCount = upcoming.filter((p) => p.rescheduled && !p.cancelled).length;
   const duration = formatDuration(event.durationMinutes);

@@ -19,6 +19,8 @@ export const venues = pgTable("venues", {
   id: serial("id").primaryKey(),
   sourceId: text("source_id").notNull().unique(),
   name: text("name").notNull(),
+  /** The venue's URL slug (`/whats-on?venue=…`), set by the sync from the name so pages never derive it. */
+  slug: text("slug"),
   address: text("address"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -99,6 +101,9 @@ export const performances = pgTable(
     webInstanceId: text("web_instance_id"),
     titleOverride: text("title_override"),
     access: jsonb("access").$type<AccessFlag[]>().notNull().default([]),
+    /** Set by the sync from the venue's "rescheduled" attributes; `rescheduledFrom` is the old start when known. */
+    rescheduled: boolean("rescheduled").notNull().default(false),
+    rescheduledFrom: ts("rescheduled_from"),
     attributes: jsonb("attributes").$type<Record<string, AttributeValue>>().notNull().default({}),
 
     hidden: boolean("hidden").notNull().default(false),

@@ -3,12 +3,10 @@
  * state here, so they are tested directly against PGlite; `./cached` wraps them in tagged Next caches.
  */
 import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import type { AccessFlag, AttributeValue } from "@/lib/db/schema";
+import type { AccessFlag } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
 import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
-import { slugify } from "@/lib/text/slug";
-import { isTruthy } from "@/lib/text/truthy";
 import { localDateOf, utcWindow, presetRange, type LocalDate } from "./dates";
 import type { ListingFilters } from "./filters";
 import type {
@@ -20,6 +18,7 @@ import type {
   ListingEvent,
   ListingPage,
   PerformanceView,
+  VenueOption,
   VenueRef,
 } from "./types";
 
@@ -82,8 +81,8 @@ export function resolveRange(
 }
 
 async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
-  const rows = await db.select({ id: venues.id, name: venues.name }).from(venues);
-  return rows.filter((v) => slugify(v.name) === slug).map((v) => v.id);
+  const rows = await db.select({ id: venues.id }).from(venues).where(eq(venues.slug, slug));
+  return rows.map((v) => v.id);
 }
 
 /** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
@@ -270,7 +269,7 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .innerJoin(events, eq(performances.eventId, events.id))
     .where(and(upcoming, sql`coalesce(trim(${events.genre}), '') <> ''`));
   const venueRows = await db
-    .selectDistinct({ name: venues.name, address: venues.address })
+    .selectDistinct({ slug: venues.slug, name: venues.name, address: venues.address })
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .innerJoin(venues, eq(performances.venueId, venues.id))
@@ -282,9 +281,7 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .where(upcoming);
   return {
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
-    venues: venueRows
-      .map((v) => ({ slug: slugify(v.name), name: v.name, address: v.address }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    venues: venueRows.filter((v): v is VenueOption => v.slug !== null).sort((a, b) => a.name.localeCompare(b.name)),
     lastDay: last?.at ? localDateOf(new Date(last.at), ctx.timeZone) : null,
   };
 }
@@ -307,27 +304,6 @@ export async function queryPerformanceIds(db: StoreDb): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-function attr(attributes: Record<string, AttributeValue>, ...names: string[]): AttributeValue | undefined {
-  const lower = new Map(Object.entries(attributes).map(([k, v]) => [k.toLowerCase().replace(/^attribute_/, ""), v]));
-  for (const n of names) {
-    const v = lower.get(n.toLowerCase());
-    if (v !== undefined && v !== null && v !== "") return v;
-  }
-  return undefined;
-}
-
-/**
- * Spektrix has no "rescheduled" flag. Venues mark a moved performance with an instance attribute `Rescheduled`
- * (yes/no) and optionally `RescheduledFrom` (the old start, ISO); either turns the notice on.
- */
-export function rescheduledOf(attributes: Record<string, AttributeValue>): PerformanceView["rescheduled"] {
-  const from = attr(attributes, "RescheduledFrom", "OriginalStart");
-  const flag = attr(attributes, "Rescheduled");
-  if (!from && !isTruthy(flag)) return null;
-  const d = typeof from === "string" ? new Date(from) : null;
-  return { from: d && !Number.isNaN(d.getTime()) ? d.toISOString() : null };
-}
-
 /** One performance as the event and booking pages show it. */
 function performanceView(
   p: typeof performances.$inferSelect,
@@ -337,9 +313,9 @@ function performanceView(
     id: p.sourceId,
     startsAt: p.startsAt.toISOString(),
     cancelled: p.cancelled || p.status === "cancelled",
-    rescheduled: rescheduledOf(p.attributes ?? {}),
+    rescheduled: p.rescheduled || p.rescheduledFrom ? { from: p.rescheduledFrom?.toISOString() ?? null } : null,
     access: p.access ?? [],
-    venue: venue ? { slug: slugify(venue.name), name: venue.name, address: venue.address } : null,
+    venue: venue ? { name: venue.name, address: venue.address } : null,
     label: p.titleOverride,
     isOnSale: p.isOnSale,
     sellFrom: p.sellFrom?.toISOString() ?? null,
@@ -581,7 +557,7 @@ export async function queryFeed(
     eventTitle: e.title,
     eventSummary: excerpt(e.summary, 400),
     durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
-    venue: venue ? { slug: slugify(venue.name), name: venue.name, address: venue.address } : null,
+    venue: venue ? { name: venue.name, address: venue.address } : null,
     updatedAt: p.updatedAt.toISOString(),
   }));
 }

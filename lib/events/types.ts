@@ -47,9 +47,13 @@ export interface CalendarPerformance {
 }
 
 export interface VenueRef {
-  slug: string;
   name: string;
   address: string | null;
+}
+
+/** A venue the what's-on filter offers, by the slug the sync stored for it. */
+export interface VenueOption extends VenueRef {
+  slug: string;
 }
 
 export interface PerformanceView {
@@ -95,7 +99,7 @@ export type EventLookup =
 
 export interface Facets {
   genres: string[];
-  venues: VenueRef[];
+  venues: VenueOption[];
   /** The venue-local date of the last listed upcoming performance: the calendar links no month after it. */
   lastDay: LocalDate | null;
 }

@@ -30,4 +30,3 @@ export {
   type IframeUrlInput,
   type BookingUrlInput,
 } from "./urls";
-export { accessFlags, DEFAULT_ACCESS_ATTRIBUTES, type AccessFlag, type AccessAttributeMap } from "./access";

@@ -13,7 +13,7 @@ import { applyTransform, type Transformed } from "./transforms";
  */
 
 /** Bump when mapping semantics change, so every record is rewritten once under the new rules. */
-const MAPPING_VERSION = 1;
+const MAPPING_VERSION = 2;
 
 export interface MappedField {
   target: EventTarget;
@@ -111,12 +111,34 @@ export function takeEvent(
   return { take: true };
 }
 
+/**
+ * A performance's instance attributes by lower-cased name (without `attribute_`): venues spell the same attribute
+ * differently (`SLCaptioned`, `slcaptioned`), so every reading of a named attribute goes through this.
+ */
+function attributeReader(performance: SourcePerformance): (name: string) => AttributeValue | undefined {
+  const byName = new Map(Object.entries(attributesOf(performance)).map(([k, v]) => [k.toLowerCase(), v]));
+  return (name) => byName.get(name.toLowerCase());
+}
+
 /** Access flags from instance attributes, through the venue's configured attribute names. */
 export function accessFlags(
   performance: SourcePerformance,
   access: SyncSettings["performances"]["access"],
 ): AccessFlag[] {
-  return ACCESS_FLAGS.filter((flag) => access[flag].some((name) => isTruthy(performance[`attribute_${name}`])));
+  const read = attributeReader(performance);
+  return ACCESS_FLAGS.filter((flag) => access[flag].some((name) => isTruthy(read(name))));
+}
+
+/**
+ * Spektrix has no "rescheduled" flag. Venues mark a moved performance with an instance attribute `Rescheduled`
+ * (yes/no) and optionally `RescheduledFrom` or `OriginalStart` (the old start, ISO); either turns the notice on.
+ */
+export function rescheduledOf(performance: SourcePerformance): { rescheduled: boolean; rescheduledFrom: Date | null } {
+  const read = attributeReader(performance);
+  const from = read("RescheduledFrom") || read("OriginalStart");
+  const at = typeof from === "string" ? new Date(from) : null;
+  const rescheduledFrom = at && !Number.isNaN(at.getTime()) ? at : null;
+  return { rescheduled: rescheduledFrom !== null || isTruthy(read("Rescheduled")), rescheduledFrom };
 }
 
 export interface MappedPerformance {
@@ -131,6 +153,8 @@ export interface MappedPerformance {
   webInstanceId: string | null;
   titleOverride: string | null;
   access: AccessFlag[];
+  rescheduled: boolean;
+  rescheduledFrom: Date | null;
   attributes: Record<string, AttributeValue>;
 }
 
@@ -162,6 +186,7 @@ export function mapPerformance(
     webInstanceId: p.webInstanceId ?? null,
     titleOverride: typeof override === "string" ? override : null,
     access: accessFlags(p, settings.performances.access),
+    ...rescheduledOf(p),
     attributes: attributesOf(p),
   };
 }

@@ -14,6 +14,7 @@ import {
 import type { EventTargetColumn, SyncSettings } from "./settings";
 import type { FetchWindow, SourceEvent, SourcePerformance, SourceVenue } from "./source";
 import { HOUR } from "./time";
+import { slugify } from "@/lib/text/slug";
 import { isEmptyValue, type Transformed } from "./transforms";
 
 /**
@@ -62,10 +63,14 @@ export interface StoredPerformance {
   startsAt: Date;
 }
 
+/** A venue as the store keeps it: the feed's fields plus the slug its name gives. */
+export type PlannedVenue = SourceVenue & { address: string | null; slug: string };
+
 export interface StoredVenue {
   id: number;
   sourceId: string;
   name: string;
+  slug: string | null;
   address: string | null;
 }
 
@@ -150,7 +155,7 @@ const zero = (): KindCounts => ({ created: 0, updated: 0, unchanged: 0, missing:
 
 export interface SyncPlan {
   abortReason: string | null;
-  venues: { insert: SourceVenue[]; update: { id: number; name: string; address: string | null }[] };
+  venues: { insert: PlannedVenue[]; update: ({ id: number } & Omit<PlannedVenue, "id">)[] };
   events: { insert: EventInsert[]; update: { id: number; sourceId: string; set: EventWrite }[] };
   performances: { insert: PerformanceInsert[]; update: { id: number; sourceId: string; set: PerformanceWrite }[] };
   counts: { events: KindCounts; performances: KindCounts; venues: { created: number; updated: number } };
@@ -298,11 +303,12 @@ export function planSync(input: PlanInput): SyncPlan {
     for (const v of feed.venues) {
       const s = storedVenues.get(v.id);
       const address = v.address ?? null;
+      const slug = slugify(v.name);
       if (!s) {
-        plan.venues.insert.push({ id: v.id, name: v.name, address });
+        plan.venues.insert.push({ id: v.id, name: v.name, address, slug });
         plan.counts.venues.created++;
-      } else if (s.name !== v.name || s.address !== address) {
-        plan.venues.update.push({ id: s.id, name: v.name, address });
+      } else if (s.name !== v.name || s.address !== address || s.slug !== slug) {
+        plan.venues.update.push({ id: s.id, name: v.name, address, slug });
         plan.counts.venues.updated++;
       }
     }

@@ -131,9 +131,9 @@ export const syncSettingsSchema = z
         access: z
           .object({
             captioned: accessNames.default(["SLCaptioned", "Captioned"]),
-            bsl: accessNames.default(["SLSigned", "SignedBSL"]),
+            bsl: accessNames.default(["SLSigned", "SignedBSL", "BSL", "Signed"]),
             audioDescribed: accessNames.default(["SLAudioDescribed", "AudioDescribed"]),
-            relaxed: accessNames.default(["SLRelaxed", "Relaxed"]),
+            relaxed: accessNames.default(["SLRelaxed", "Relaxed", "RelaxedPerformance"]),
             touchTour: accessNames.default(["SLTouchTour", "TouchTour"]),
           })
           .prefault({}),

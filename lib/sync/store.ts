@@ -43,7 +43,7 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     startsAt: performances.startsAt,
   };
   const venueRows = await db
-    .select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, address: venues.address })
+    .select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, slug: venues.slug, address: venues.address })
     .from(venues);
   if (options.eventSourceId !== undefined) {
     const eventRows = await db.select(eventColumns).from(events).where(eq(events.sourceId, options.eventSourceId));
@@ -93,13 +93,15 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
   await db.transaction(async (tx: StoreTx) => {
     // Venues first, so performances can point at them.
     for (const part of chunks(plan.venues.insert)) {
-      await tx.insert(venues).values(part.map((v) => ({ sourceId: v.id, name: v.name, address: v.address ?? null })));
+      await tx
+        .insert(venues)
+        .values(part.map((v) => ({ sourceId: v.id, name: v.name, slug: v.slug, address: v.address })));
       writes += part.length;
     }
     for (const v of plan.venues.update) {
       await tx
         .update(venues)
-        .set({ name: v.name, address: v.address, updatedAt: new Date() })
+        .set({ name: v.name, slug: v.slug, address: v.address, updatedAt: new Date() })
         .where(eq(venues.id, v.id));
       writes++;
     }

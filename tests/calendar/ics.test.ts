@@ -17,7 +17,7 @@ const perf: FeedPerformance = {
   eventSummary:
     "Puccini's thriller, with commas, semicolons; and a very long line that has to be folded to stay under seventy-five octets.",
   durationMinutes: 165,
-  venue: { slug: "studio-theatre", name: "Studio Theatre", address: "1700 Mathers Avenue" },
+  venue: { name: "Studio Theatre", address: "1700 Mathers Avenue" },
   updatedAt: "2026-11-01T00:00:00.000Z",
 };
 

@@ -93,8 +93,18 @@ export async function seedSite(db: StoreDb, options: SeedOptions): Promise<SeedR
   const venueRows = await db
     .insert(venues)
     .values([
-      { sourceId: fakeId(1, 201), name: "Grosvenor Theatre", address: "1700 Mathers Avenue, West Vancouver, BC" },
-      { sourceId: fakeId(2, 201), name: "Studio Theatre", address: "1700 Mathers Avenue, West Vancouver, BC" },
+      {
+        sourceId: fakeId(1, 201),
+        name: "Grosvenor Theatre",
+        slug: "grosvenor-theatre",
+        address: "1700 Mathers Avenue, West Vancouver, BC",
+      },
+      {
+        sourceId: fakeId(2, 201),
+        name: "Studio Theatre",
+        slug: "studio-theatre",
+        address: "1700 Mathers Avenue, West Vancouver, BC",
+      },
     ])
     .returning({ id: venues.id });
   const venueIds = venueRows.map((v) => v.id);

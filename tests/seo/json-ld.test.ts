@@ -18,7 +18,7 @@ const perf: PerformanceView = {
   cancelled: false,
   rescheduled: null,
   access: ["captioned"],
-  venue: { slug: "studio-theatre", name: "Studio Theatre", address: "1700 Mathers Avenue" },
+  venue: { name: "Studio Theatre", address: "1700 Mathers Avenue" },
   label: null,
   isOnSale: true,
   sellFrom: "2025-10-01T00:00:00.000Z",

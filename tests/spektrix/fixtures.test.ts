@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { accessFlags } from "@/lib/spektrix/access";
 import { isSpektrixId } from "@/lib/spektrix/ids";
+import { accessFlags } from "@/lib/sync/mapping";
+import { defaultSyncSettings } from "@/lib/sync/settings";
+import type { SourcePerformance } from "@/lib/sync/source";
 import {
   eventSchema,
   parseResponse,
@@ -87,14 +89,11 @@ describe("real capture manitobaopera instance attributes", () => {
     const split = splitEventInstanceRows(readJsonFixture("manitobaopera.event-instances.json"));
     const [first] = parsePerformances(split.instances);
     expect(first?.attributes).toMatchObject({ SLCaptioned: false, SLSigned: false, SLFreeText: null });
-    expect(accessFlags(first?.attributes ?? {})).toEqual({
-      captioned: false,
-      bsl: false,
-      audioDescribed: false,
-      relaxed: false,
-      touchTour: false,
-    });
-    expect(accessFlags({ ...first?.attributes, SLSigned: true }).bsl).toBe(true);
+    // The sync reads the raw record (`attribute_…` keys), as the feed gives it.
+    const raw = split.instances[0] as never as SourcePerformance;
+    const access = defaultSyncSettings.performances.access;
+    expect(accessFlags(raw, access)).toEqual([]);
+    expect(accessFlags({ ...raw, attribute_SLSigned: true }, access)).toEqual(["bsl"]);
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { accessFlags, DEFAULT_ACCESS_ATTRIBUTES } from "@/lib/spektrix/access";
 import { SpektrixInvalidIdError } from "@/lib/spektrix/errors";
 import { mapWithConcurrency } from "@/lib/spektrix/http";
 import { isCustomerId, isOpaqueId, isSpektrixId, shortId } from "@/lib/spektrix/ids";
@@ -62,24 +61,6 @@ describe("iframe and booking URLs", () => {
       url: "/book/8801",
     });
     expect(bookingStep(null)).toBe("chooseSeats");
-  });
-});
-
-describe("access flags", () => {
-  it("maps venue attributes through the default map, case-insensitively, with text yes/no", () => {
-    expect(accessFlags({ SLCaptioned: true, signedbsl: "Yes", AudioDescribed: "no", SLRelaxed: null })).toEqual({
-      captioned: true,
-      bsl: true,
-      audioDescribed: false,
-      relaxed: false,
-      touchTour: false,
-    });
-  });
-
-  it("lets a venue override the map and falls back from instance to event attributes", () => {
-    const map = { ...DEFAULT_ACCESS_ATTRIBUTES, captioned: ["Surtitled"] };
-    expect(accessFlags([{ Surtitled: false }, { Surtitled: true }], map).captioned).toBe(true);
-    expect(accessFlags({ SLCaptioned: true }, map).captioned).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { readGenerationChain } from "@/lib/db/generation";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
 import { saveSyncSettings } from "@/lib/sync/settings";
@@ -100,6 +101,20 @@ describe("the store generation (ADR 0008)", () => {
 });
 
 describe("a re-sync", () => {
+  it("stores each venue's slug, fills one a migration left empty and follows a rename", async () => {
+    const source = new FakeSource(1, 1);
+    await sync(source);
+    const slugs = () => rows<{ slug: string | null }>(ctx.db, "select slug from venues");
+    expect(await slugs()).toEqual([{ slug: "main-house" }]);
+    await ctx.db.execute(sql`update venues set slug = null`);
+    const { revalidated } = await sync(source);
+    expect(await slugs()).toEqual([{ slug: "main-house" }]);
+    expect(revalidated).toContain("venues");
+    source.venues[0]!.name = "Main House & Studio";
+    await sync(source);
+    expect(await slugs()).toEqual([{ slug: "main-house-and-studio" }]);
+  });
+
   it("makes zero writes and zero revalidations when nothing changed", async () => {
     const source = new FakeSource(3, 2);
     await sync(source);

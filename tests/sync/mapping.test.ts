@@ -7,6 +7,7 @@ import {
   mapEventFields,
   mapPerformance,
   performanceHash,
+  rescheduledOf,
   slugBase,
   takeEvent,
   uniqueSlug,
@@ -163,6 +164,37 @@ describe("performance mapping", () => {
     const custom = settingsWith({ performances: { access: { captioned: ["CC"] } } });
     expect(accessFlags({ ...p, attribute_CC: true } as never, custom.performances.access)).toContain("captioned");
     expect(accessFlags(makePerformance(event, 2), defaultSyncSettings.performances.access)).toEqual(["bsl"]);
+  });
+
+  it("reads attribute names whatever their case, as venues spell them", () => {
+    const p = makePerformance(makeEvent(1), 1, { attribute_slcaptioned: "Yes", attribute_SIGNEDBSL: "on" } as never);
+    expect(accessFlags(p, defaultSyncSettings.performances.access)).toEqual(
+      expect.arrayContaining(["captioned", "bsl"]),
+    );
+  });
+
+  it("stores the rescheduled notice from the venue's attributes, with the old start when it parses", () => {
+    const event = makeEvent(1);
+    const at = (attrs: Record<string, unknown>) => rescheduledOf(makePerformance(event, 1, attrs as never));
+    expect(at({})).toEqual({ rescheduled: false, rescheduledFrom: null });
+    expect(at({ attribute_Rescheduled: "on" })).toEqual({ rescheduled: true, rescheduledFrom: null });
+    expect(at({ attribute_Rescheduled: "no" })).toEqual({ rescheduled: false, rescheduledFrom: null });
+    expect(at({ attribute_rescheduledfrom: "2026-03-01T19:30:00Z" })).toEqual({
+      rescheduled: true,
+      rescheduledFrom: new Date("2026-03-01T19:30:00Z"),
+    });
+    expect(at({ attribute_OriginalStart: "not a date", attribute_Rescheduled: false })).toEqual({
+      rescheduled: false,
+      rescheduledFrom: null,
+    });
+    const mapped = mapPerformance(
+      makePerformance(event, 1, { attribute_Rescheduled: "Yes" } as never),
+      defaultSyncSettings,
+      {
+        timeZone: "UTC",
+      },
+    );
+    expect(mapped).toMatchObject({ rescheduled: true, rescheduledFrom: null });
   });
 
   it("keeps cancelled performances, reads the title override and the selling window", () => {

@@ -17,7 +17,7 @@ describe("sync settings validation", () => {
     expect(result.settings.events).toMatchObject({ newEvents: "published", take: "all" });
     expect(result.settings.events.exclude).toEqual([{ attribute: "SLExcludeFromViewEventsPage" }]);
     expect(result.settings.performances.access.captioned).toEqual(["SLCaptioned", "Captioned"]);
-    expect(result.settings.performances.access.bsl).toEqual(["SLSigned", "SignedBSL"]);
+    expect(result.settings.performances.access.bsl).toEqual(["SLSigned", "SignedBSL", "BSL", "Signed"]);
     expect(result.settings.guards.maxVanishShare).toBe(0.5);
   });
 

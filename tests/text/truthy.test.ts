@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accessFlags } from "@/lib/spektrix/access";
-import { rescheduledOf } from "@/lib/events/queries";
+import { accessFlags, rescheduledOf } from "@/lib/sync/mapping";
+import { defaultSyncSettings } from "@/lib/sync/settings";
 import { applyTransform } from "@/lib/sync/transforms";
 import { isTruthy } from "@/lib/text/truthy";
 
@@ -22,8 +22,12 @@ describe("isTruthy", () => {
 
   it("is the rule every caller applies", () => {
     expect(applyTransform("boolean", "on", { timeZone: "UTC" })).toBe(true);
-    expect(accessFlags({ SLCaptioned: "On", BSL: "off" })).toMatchObject({ captioned: true, bsl: false });
-    expect(rescheduledOf({ Rescheduled: "on" })).toEqual({ from: null });
-    expect(rescheduledOf({ Rescheduled: "no" })).toBeNull();
+    const performance = (attributes: Record<string, string>) => attributes as never;
+    const access = defaultSyncSettings.performances.access;
+    expect(accessFlags(performance({ attribute_SLCaptioned: "On", attribute_BSL: "off" }), access)).toEqual([
+      "captioned",
+    ]);
+    expect(rescheduledOf(performance({ attribute_Rescheduled: "on" })).rescheduled).toBe(true);
+    expect(rescheduledOf(performance({ attribute_Rescheduled: "no" })).rescheduled).toBe(false);
   });
 });
