@@ -4,6 +4,7 @@
  */
 import {
   isOpaqueId,
+  isSpektrixError,
   mapWithConcurrency,
   SpektrixHttpError,
   type Event,
@@ -12,6 +13,7 @@ import {
 } from "@/lib/spektrix";
 import type { SiteSession } from "@/lib/auth/session";
 import { extraLines } from "@/lib/basket/lines";
+import { errorText, logger } from "@/lib/log/logger.mjs";
 
 export interface ConfirmationDeps {
   getOrder(orderId: string): Promise<Order>;
@@ -76,6 +78,31 @@ export async function loadConfirmation(
     performances,
     extras,
   };
+}
+
+export type ConfirmationOutcome =
+  | { kind: "shown"; confirmation: Confirmation }
+  | { kind: "notFound" }
+  /** Spektrix could not be read: the order may well exist, so the page must not look like a failed payment. */
+  | { kind: "checking" };
+
+/**
+ * What the confirmation page shows. A member lands here straight after paying, so an upstream fault answers
+ * "we're checking your order" (with a way to look again) rather than an error page that reads as "not booked"
+ * and invites paying twice.
+ */
+export async function confirmationOutcome(
+  input: { session: SiteSession; orderId: string },
+  deps: ConfirmationDeps,
+): Promise<ConfirmationOutcome> {
+  try {
+    const confirmation = await loadConfirmation(input, deps);
+    return confirmation ? { kind: "shown", confirmation } : { kind: "notFound" };
+  } catch (error) {
+    if (!isSpektrixError(error)) throw error;
+    logger("checkout").warn({ error: errorText(error) }, "confirmation: could not read the order; showing 'checking'");
+    return { kind: "checking" };
+  }
 }
 
 /** Tickets grouped by performance, with event names and times looked up (four at a time). */

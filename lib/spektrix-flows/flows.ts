@@ -3,6 +3,7 @@
  * to build iframe URLs, editors pick from `FLOW_NAMES`, and nothing else spells a Spektrix page name.
  */
 import { IFRAME_PARAMS, iframeUrl, type IframePage } from "@/lib/spektrix/urls";
+import { parseShortId } from "@/lib/spektrix/ids";
 
 export interface FlowDefinition {
   page: IframePage;
@@ -65,13 +66,6 @@ export type FlowSrcResult =
   | { ok: true; src: string; flow: FlowName; title: string; initialHeight: number }
   | { ok: false; flow: FlowName | null; problem: string };
 
-/** The leading integer of a v3 id, or of an already-short id; null when there is none. */
-export function leadingInteger(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const match = /^\s*([1-9]\d{0,11})(?:A[A-Z]*)?\s*$/.exec(String(value));
-  return match?.[1] ?? null;
-}
-
 export interface FlowSrcInput {
   baseUrl: string;
   clientName: string;
@@ -94,7 +88,7 @@ export function flowSrc({ baseUrl, clientName, flow, params = {}, stylesheet }: 
   const def: FlowDefinition = FLOWS[flow];
   const query: Record<string, string> = {};
   if (def.idParam) {
-    const short = leadingInteger(params.id);
+    const short = parseShortId(params.id);
     if (!short) {
       const given =
         params.id === undefined || params.id === null || params.id === "" ? "no id" : `“${String(params.id)}”`;
@@ -112,7 +106,7 @@ export function flowSrc({ baseUrl, clientName, flow, params = {}, stylesheet }: 
     query[IFRAME_PARAMS.screen] = params.screen;
   }
   if (flow === "giftVouchers" && params.membershipId !== undefined && params.membershipId !== null) {
-    const short = leadingInteger(params.membershipId);
+    const short = parseShortId(params.membershipId);
     if (!short)
       return {
         ok: false,

@@ -39,7 +39,17 @@ export function assertOpaqueId(value: unknown, what: string): string {
 
 /** The leading integer of an id, which is what iframes take: `shortId("4201ASVG…") === "4201"`. */
 export function shortId(id: string): string {
-  const match = /^(\d+)/.exec(id);
-  if (!match?.[1]) throw new SpektrixInvalidIdError(id, "id with a leading integer");
-  return match[1];
+  const short = parseShortId(id);
+  if (!short) throw new SpektrixInvalidIdError(id, "id with a leading integer");
+  return short;
+}
+
+/**
+ * The short id of a v3 id ("8801ABJD…") or of an already-short one ("8801"), or null when the value is neither:
+ * for input an editor typed, where a problem is reported rather than thrown.
+ */
+export function parseShortId(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const match = /^\s*([1-9]\d{0,11})(?:A[A-Z]*)?\s*$/.exec(String(value));
+  return match?.[1] ?? null;
 }

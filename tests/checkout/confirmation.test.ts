@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("server-only", () => ({}));
 
 import { createRateLimiter, LIMITS } from "@/lib/rate-limit";
-import { loadConfirmation, orderReference } from "@/lib/checkout/confirmation";
+import { confirmationOutcome, loadConfirmation, orderReference } from "@/lib/checkout/confirmation";
+import { SpektrixTimeoutError } from "@/lib/spektrix";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import {
   basketWithTickets,
@@ -71,5 +72,23 @@ describe("order confirmation", () => {
     expect(
       await loadConfirmation({ session: sessionFor(MEMBER_ID), orderId: "../customers/I-MB22-1DMO" }, deps()),
     ).toBeNull();
+  });
+
+  it("says 'we're checking your order' when Spektrix cannot be read, and never 'not found'", async () => {
+    const input = { session: sessionFor(MEMBER_ID), orderId: memberOrderId };
+    const timingOut = {
+      ...deps(),
+      getOrder: async () => {
+        throw new SpektrixTimeoutError({ method: "GET", path: "orders/x" }, 8000);
+      },
+    };
+    expect(await confirmationOutcome(input, timingOut)).toEqual({ kind: "checking" });
+    expect((await confirmationOutcome(input, deps())).kind).toBe("shown");
+    expect(await confirmationOutcome({ ...input, session: sessionFor(GUEST_ID) }, deps())).toEqual({
+      kind: "notFound",
+    });
+    // A bug of ours is not an upstream fault: it still reaches the error page, where it is seen.
+    const broken = { ...deps(), getOrder: async () => Promise.reject(new TypeError("bug")) };
+    await expect(confirmationOutcome(input, broken)).rejects.toThrow("bug");
   });
 });

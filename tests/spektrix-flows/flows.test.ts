@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FLOW_NAMES, flowSrc, leadingInteger } from "@/lib/spektrix-flows/flows";
+import { FLOW_NAMES, flowSrc } from "@/lib/spektrix-flows/flows";
+import { parseShortId } from "@/lib/spektrix/ids";
 
 const base = { baseUrl: "https://tickets.venue.org", clientName: "lyric" };
 
@@ -70,13 +71,13 @@ describe("flowSrc", () => {
   });
 });
 
-describe("leadingInteger", () => {
+describe("parseShortId", () => {
   it("keeps digits before the A, and rejects anything else", () => {
-    expect(leadingInteger("1234AB")).toBe("1234");
-    expect(leadingInteger(" 99 ")).toBe("99");
-    expect(leadingInteger("0123")).toBeNull();
-    expect(leadingInteger("12a")).toBeNull();
-    expect(leadingInteger("")).toBeNull();
-    expect(leadingInteger(null)).toBeNull();
+    expect(parseShortId("1234AB")).toBe("1234");
+    expect(parseShortId(" 99 ")).toBe("99");
+    expect(parseShortId("0123")).toBeNull();
+    expect(parseShortId("12a")).toBeNull();
+    expect(parseShortId("")).toBeNull();
+    expect(parseShortId(null)).toBeNull();
   });
 });

@@ -1,0 +1,145 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { BasketReset } from "@/components/checkout/basket-reset-client";
+import { CheckoutSteps } from "@/components/checkout/checkout-steps";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { CalendarIcon, CheckIcon } from "@/components/icons";
+import type { Confirmation } from "@/lib/checkout/confirmation";
+import { formatDate } from "@/lib/checkout/format";
+import { routes } from "@/lib/routes";
+import type { siteInfo } from "@/lib/site";
+
+type Site = ReturnType<typeof siteInfo>;
+
+/** The page frame both outcomes share: the basket badge cleared, the steps, a two-column body on desktop. */
+function ConfirmationFrame({ children }: { children: ReactNode }) {
+  return (
+    <div className="bg-paper-deep/40">
+      <BasketReset />
+      <div className="container-page py-10 md:py-14">
+        <CheckoutSteps current="done" />
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function NextSteps() {
+  return (
+    <div className="mt-8 flex flex-wrap gap-3">
+      <Link href={routes.account} className="btn btn-primary">
+        View my bookings
+      </Link>
+      <Link href={routes.whatsOn} className="btn btn-ghost text-brand">
+        Find another show
+      </Link>
+    </div>
+  );
+}
+
+/** The member's own order, with a calendar file for each performance. */
+export function ConfirmationView({
+  confirmation,
+  name,
+  email,
+  site,
+}: {
+  confirmation: Confirmation;
+  name: string | null;
+  email: string | null;
+  site: Site;
+}) {
+  const placed = formatDate(confirmation.placedUtc, site.timeZone);
+  return (
+    <ConfirmationFrame>
+      <div className="mt-8 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] lg:items-start">
+        <section aria-labelledby="confirmed-heading">
+          <span aria-hidden className="grid h-14 w-14 place-items-center rounded-full bg-success text-white">
+            <CheckIcon />
+          </span>
+          <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
+            {name ? `Thank you, ${name}.` : "Thank you."} You’re booked.
+          </h1>
+          <p className="mt-4 text-lg text-ink-soft">
+            We’ve emailed your confirmation{email ? ` to ${email}` : ""}. Your tickets are also in your account.
+          </p>
+          <dl className="mt-8 grid grid-cols-2 gap-4 rounded-card border border-line bg-white p-5">
+            <div>
+              <dt className="eyebrow text-ink-soft">Order reference</dt>
+              <dd className="mt-1 font-display text-2xl font-semibold tabular-nums" data-testid="order-reference">
+                {confirmation.reference}
+              </dd>
+            </div>
+            {placed ? (
+              <div>
+                <dt className="eyebrow text-ink-soft">Booked on</dt>
+                <dd className="mt-1 text-lg">{placed}</dd>
+              </div>
+            ) : null}
+            <div className="col-span-2">
+              <dt className="eyebrow text-ink-soft">Order number</dt>
+              <dd className="mt-1 break-all font-mono text-sm text-ink-soft" data-testid="order-id">
+                {confirmation.orderId}
+              </dd>
+            </div>
+          </dl>
+          <p className="mt-6 text-sm text-ink-soft">
+            Quote your order reference if you call the box office on {site.boxOffice.phone}. Doors open 45 minutes
+            before the performance.
+          </p>
+          <NextSteps />
+        </section>
+
+        <OrderSummary
+          heading="Your tickets"
+          performances={confirmation.performances}
+          extras={confirmation.extras}
+          total={confirmation.total}
+          timeZone={site.timeZone}
+          renderPerformanceActions={(p) =>
+            p.startUtc ? (
+              <a
+                href={routes.confirmationCalendar(confirmation.orderId, p.performanceId)}
+                className="inline-flex items-center gap-2 text-sm font-semibold text-brand underline-offset-4 hover:underline"
+              >
+                <CalendarIcon /> Add to calendar<span className="sr-only"> : {p.eventName}</span> (.ics)
+              </a>
+            ) : null
+          }
+        />
+      </div>
+    </ConfirmationFrame>
+  );
+}
+
+/**
+ * Spektrix could not be read just now. The member has just paid, so this page must not read as a failure: it says
+ * what we know, where the tickets will be, and offers to look again (a plain link, so it works without script).
+ */
+export function ConfirmationChecking({ orderId, site }: { orderId: string; site: Site }) {
+  return (
+    <ConfirmationFrame>
+      <section aria-labelledby="checking-heading" className="mt-8 max-w-2xl" data-testid="confirmation-checking">
+        <h1 id="checking-heading" className="text-4xl font-semibold md:text-5xl">
+          We’re checking your order
+        </h1>
+        <p className="mt-4 text-lg text-ink-soft">
+          We couldn’t reach our ticketing system to show your order just now. If your payment went through, your
+          confirmation email is on its way and your tickets are in your account. Please don’t pay again.
+        </p>
+        <p className="mt-4 text-sm text-ink-soft">
+          Order number <span className="break-all font-mono">{orderId}</span>. If you’re unsure, call the box office on{" "}
+          {site.boxOffice.phone}.
+        </p>
+        <div className="mt-8 flex flex-wrap gap-3">
+          <a href={routes.confirmation(orderId)} className="btn btn-primary">
+            Check again
+          </a>
+          <Link href={routes.account} className="btn btn-ghost text-brand">
+            View my bookings
+          </Link>
+        </div>
+      </section>
+    </ConfirmationFrame>
+  );
+}
