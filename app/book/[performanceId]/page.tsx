@@ -1,15 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AccessBadges } from "@/components/site/access-badges";
-import { AvailabilityBadge } from "@/components/site/availability-badge-client";
-import { EventImage } from "@/components/site/event-image-client";
-import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
+import { BookingStep } from "@/components/site/booking-step";
 import { env } from "@/lib/config";
 import { getBookingTarget } from "@/lib/events/cached";
-import { formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 import { IFRAME_PARAMS, iframeUrl, isSpektrixId, shortId } from "@/lib/spektrix";
-import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ performanceId: string }> };
@@ -22,110 +16,17 @@ export function generateStaticParams() {
   return [];
 }
 
-/**
- * The booking step for one performance: Spektrix's seat-or-quantity page (ChooseSeats handles both) embedded
- * by the iframe block, with a plain link to the same page for when frames are blocked.
- */
 export default async function BookPage({ params }: Props) {
   const { performanceId } = await params;
   if (!isSpektrixId(performanceId)) notFound();
   const target = await getBookingTarget(performanceId);
   if (!target) notFound();
-  const { event, performance } = target;
-  const site = siteInfo();
   const e = env();
-  const start = new Date(performance.startsAt);
-  const spektrixUrl = iframeUrl({
+  const fallbackUrl = iframeUrl({
     baseUrl: e.SPEKTRIX_BASE_URL,
     clientName: e.SPEKTRIX_CLIENT_NAME,
     page: "chooseSeats",
-    params: { [IFRAME_PARAMS.performance]: shortId(performance.id) },
+    params: { [IFRAME_PARAMS.performance]: shortId(target.performance.id) },
   });
-  const duration = formatDuration(event.durationMinutes);
-
-  return (
-    <div className="container-page py-10 md:py-14">
-      <nav aria-label="Breadcrumb" className="text-sm text-ink-soft">
-        <Link href={routes.event(event.slug)} className="underline underline-offset-4 hover:text-ink">
-          ← Back to {event.title}
-        </Link>
-      </nav>
-      <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-[16rem_1fr] md:items-start">
-        <div className="relative aspect-[3/2] overflow-hidden rounded-card bg-stage md:aspect-[4/5]">
-          <EventImage image={event.image} title={event.title} sizes="16rem" decorative />
-        </div>
-        <div>
-          <p className="eyebrow text-brand">Book tickets</p>
-          <h1 className="mt-2 text-4xl font-semibold md:text-5xl">{event.title}</h1>
-          <p className="mt-4 font-display text-2xl">
-            <time dateTime={performance.startsAt}>
-              {formatLongDay(start, site.timeZone)},{" "}
-              <span className="text-brand">{formatTime(start, site.timeZone)}</span>
-            </time>
-          </p>
-          <p className="mt-2 text-ink-soft">
-            {[performance.venue?.name ?? site.name, performance.label, duration ? `Running time ${duration}` : null]
-              .filter(Boolean)
-              .join(" · ")}
-          </p>
-          {performance.access.length ? (
-            <div className="mt-4">
-              <AccessBadges flags={performance.access} />
-            </div>
-          ) : null}
-
-          {performance.cancelled ? (
-            <div role="status" className="mt-8 rounded-card bg-danger p-5 text-white">
-              <p className="font-semibold">This performance has been cancelled.</p>
-              <p className="mt-1 text-white/90">
-                <Link href={routes.event(event.slug)} className="underline underline-offset-4">
-                  Choose another date
-                </Link>
-                , or contact the box office about your tickets.
-              </p>
-            </div>
-          ) : (
-            <div className="mt-8 rounded-card border border-line bg-white p-6 md:p-8">
-              <div className="flex flex-wrap items-center gap-3">
-                <h2 className="font-sans text-lg font-semibold">Seats</h2>
-                <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
-              </div>
-              <p className="mt-3 max-w-prose text-ink-soft">
-                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
-                account are shared with this site.
-              </p>
-              <div className="mt-6">
-                <SpektrixFlow
-                  flow="chooseSeats"
-                  params={{ id: performance.id }}
-                  title={`Choose seats for ${event.title}`}
-                />
-              </div>
-              <p className="mt-4 text-sm text-ink-soft">
-                Seat map not showing?{" "}
-                <a
-                  href={spektrixUrl}
-                  className="font-semibold text-brand underline underline-offset-4"
-                  data-testid="choose-seats"
-                >
-                  Open it on its own page
-                </a>
-                .
-              </p>
-              <p className="mt-4 text-sm text-ink-soft">
-                Need help, or a wheelchair space? Call the box office on{" "}
-                <a
-                  className="font-semibold text-brand underline underline-offset-4"
-                  href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}
-                >
-                  {site.boxOffice.phone}
-                </a>
-                .
-              </p>
-            </div>
-          )}
-        </div>
-      </div>
-    </div>
-  );
+  return <BookingStep target={target} site={siteInfo()} fallbackUrl={fallbackUrl} />;
 }
