@@ -20,6 +20,7 @@ const { values } = parseArgs({
     origin: { type: "string", multiple: true, default: [] },
     "shift-dates": { type: "boolean", default: false },
     now: { type: "string" },
+    "time-zone": { type: "string" },
     control: { type: "boolean", default: false },
     "token-ttl": { type: "string" },
     "lenient-web-mode": { type: "boolean", default: false },
@@ -31,9 +32,19 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
   [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>]
+  [--time-zone <IANA zone>] the system's zone: every …Utc time is derived from its local twin in it
   [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin
   [--allow-server-sign-in]  let a server call customer/authenticate (today's member sign-in, docs/adr/0013)`);
   process.exit(0);
+}
+
+if (values["time-zone"]) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: values["time-zone"] });
+  } catch {
+    console.error(`--time-zone: not an IANA time zone: ${values["time-zone"]}`);
+    process.exit(2);
+  }
 }
 
 // --now starts the emulator's clock at a given instant (then it runs in real time): with --shift-dates it
@@ -52,6 +63,7 @@ const emulator = await startEmulator({
   clientName: values.client,
   origins: values.origin,
   shiftDates: values["shift-dates"],
+  timeZone: values["time-zone"],
   now,
   control: values.control,
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,

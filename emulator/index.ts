@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   /** Origins allowed to call with credentials (CORS). */
   origins?: string[];
   shiftDates?: boolean;
+  /** The system's IANA time zone: every `…Utc` time agrees with its local twin in it, as on a real system. */
+  timeZone?: string;
   /** The emulator's clock starts here and then runs in real time. */
   now?: Date;
   control?: boolean;
@@ -66,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const data = loadFixtures(options.dataDir ?? defaultDataDir());
   const store = new Store(data, {
     shiftDates: options.shiftDates ?? false,
+    timeZone: options.timeZone,
     now,
     tokenTtlMs: options.tokenTtlMs ?? 15 * 60_000,
     seed: options.seed ?? "spektrix-emulator",

@@ -102,6 +102,8 @@ export interface Order {
 
 export interface StoreOptions {
   shiftDates: boolean;
+  /** The Spektrix system's zone (CatalogueOptions.timeZone). */
+  timeZone?: string;
   now: () => Date;
   tokenTtlMs: number;
   seed: string;
@@ -133,6 +135,7 @@ export class Store {
   reset(): void {
     this.catalogue = Catalogue.build(this.data, {
       shiftDates: this.opts.shiftDates,
+      timeZone: this.opts.timeZone,
       now: this.loadedAt,
       seed: this.opts.seed,
     });

@@ -12,6 +12,7 @@ import { rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DEFAULT_VENUE_TIME_ZONE } from "../lib/config/env";
 
 const { values: flags } = parseArgs({
   options: {
@@ -28,6 +29,8 @@ const sitePort = Number(flags.port);
 const emulatorPort = Number(flags["emulator-port"]);
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
 const useEmulator = !process.env.SPEKTRIX_BASE_URL;
+// One zone for the site and the emulator's Spektrix system, as a venue's site and its Spektrix system share one.
+const venueTimeZone = process.env.VENUE_TIME_ZONE ?? DEFAULT_VENUE_TIME_ZONE;
 // The emulator's session cookie is SameSite=Lax, like Spektrix's on a custom domain: the browser sends it only
 // when the site and the API share a host name (ports may differ), so the emulator is addressed by the site's.
 const spektrixBaseUrl = process.env.SPEKTRIX_BASE_URL ?? `http://${new URL(siteUrl).hostname}:${emulatorPort}`;
@@ -121,6 +124,7 @@ const siteEnv = {
   SPEKTRIX_BASE_URL: spektrixBaseUrl,
   SPEKTRIX_CLIENT_NAME: clientName,
   DATABASE_URL: databaseUrl,
+  VENUE_TIME_ZONE: venueTimeZone,
   // The demo runs on the published demo secrets on purpose; a real deployment sets its own.
   ALLOW_DEMO_SECRETS: process.env.ALLOW_DEMO_SECRETS ?? "1",
   PORT: String(sitePort),
@@ -146,6 +150,8 @@ async function main() {
       "--client",
       clientName,
       "--shift-dates",
+      "--time-zone",
+      venueTimeZone,
       "--control",
       // Member sign-in still checks the password from the server (docs/adr/0013): the only server-side web-mode
       // call left. Every other web-mode call must come from a browser on one of these origins.

@@ -10,7 +10,7 @@ import { useMemo, useState, useId } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupTickets } from "@/lib/basket/lines";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
-import { formatLocalDay, formatLocalPerformanceTime } from "@/lib/checkout/format";
+import { formatLocalDay, formatLocalPerformanceTime } from "@/lib/events/format";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
 import { createWebBasket, type RemovableKind } from "@/lib/spektrix/web-basket";
 import type { BasketLabels, PerformanceLabel } from "@/lib/spektrix-flows/basket-labels";

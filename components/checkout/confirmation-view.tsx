@@ -5,7 +5,7 @@ import { CheckoutSteps } from "@/components/checkout/checkout-steps";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { CalendarIcon, CheckIcon } from "@/components/icons";
 import type { Confirmation } from "@/lib/checkout/confirmation";
-import { formatDate } from "@/lib/checkout/format";
+import { formatDate } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
 

@@ -1,5 +1,5 @@
 import type { ConfirmationPerformance } from "@/lib/checkout/confirmation";
-import { formatPerformanceTime } from "@/lib/checkout/format";
+import { formatPerformanceTime } from "@/lib/events/format";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { PerformanceTickets } from "./performance-tickets";
 

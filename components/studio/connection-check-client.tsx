@@ -55,6 +55,7 @@ export function ConnectionCheck() {
             <ul className="mt-3 grid gap-2">
               <Line ok={report.reachable.ok} title="Reachable" detail={report.reachable.detail} />
               <Line ok={report.signature.ok} title="Owner signature" detail={report.signature.detail} />
+              <Line ok={report.timeZone.ok} title="Time zone" detail={report.timeZone.detail} />
             </ul>
             <table className="mt-4 w-full text-left text-sm">
               <caption className="sr-only">Records in each option list</caption>

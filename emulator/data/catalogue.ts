@@ -1,5 +1,13 @@
 import { catalogueId, hashString, intBetween, money, pick, rngFor, type Rng } from "../random";
-import { DAY_MS, formatWallClock, instanceDatesText, isDateTime, parseWallClock, shiftDateTime } from "./dates";
+import {
+  DAY_MS,
+  formatWallClock,
+  instanceDatesText,
+  isDateTime,
+  parseWallClock,
+  shiftDateTime,
+  wallClockToUtcMs,
+} from "./dates";
 import type { Json, LoadedData, VenueRec } from "./load";
 import {
   demoFunds,
@@ -66,6 +74,13 @@ export interface CatalogueOptions {
   shiftDates: boolean;
   now: Date;
   seed: string;
+  /**
+   * The Spektrix system's time zone. A real system has one, and its `…Utc` fields always agree with the local
+   * ones; captures from venues in other zones (and feeds without instances) would not, so when this is set every
+   * `…Utc` field is derived from its local twin in this zone. Unset: captures keep theirs and derived
+   * instances are read as UTC.
+   */
+  timeZone?: string;
 }
 
 /** Everything the emulator sells. Events and instances stay plain JSON so `attribute_*` pass through untouched. */
@@ -86,6 +101,8 @@ export class Catalogue {
   ticketTypes: TicketType[] = demoTicketTypes();
   /** Date offset `shiftDates` applied to each data file, in ms (empty when not shifting). */
   shifts = new Map<string, number>();
+  /** Set when the catalogue runs in one zone (CatalogueOptions.timeZone). */
+  timeZone: string | null = null;
   private planVenue = new Map<string, string>();
   private sampleSeats: Json[] = [];
   private nextGenerated = 1;
@@ -103,6 +120,9 @@ export class Catalogue {
       const source = data.rawEventSources.get(String(event.id));
       if (source) instances.push(...cat.deriveInstances(event, source));
     }
+    // Aligned before shifting (the shift reads startUtc) and again after: a whole-day shift across a
+    // daylight-saving change keeps local times but not their offset.
+    if (opts.timeZone) for (const i of instances) alignUtcFields(i, opts.timeZone);
     if (opts.shiftDates) {
       cat.shifts = shiftByFile(events, instances, data.eventFiles, opts.now);
       for (const e of events) {
@@ -110,6 +130,10 @@ export class Catalogue {
           e.instanceDates = instanceDatesText(e.firstInstanceDateTime, e.lastInstanceDateTime);
       }
       openSalesForDemo(instances, opts.now);
+    }
+    if (opts.timeZone) {
+      cat.timeZone = opts.timeZone;
+      for (const i of instances) alignUtcFields(i, opts.timeZone);
     }
     for (const e of events) cat.events.set(String(e.id), e);
     for (const i of instances) cat.addInstance(i);
@@ -258,13 +282,13 @@ export class Catalogue {
 
   private makeInstance(event: Json, start: string, planId: string, priceListId: string, id: string): Json {
     const startMs = parseWallClock(start);
-    return {
+    const instance: Json = {
       isOnSale: event.isOnSale === true,
       planId,
       priceList: { id: priceListId },
       event: { id: event.id },
       start,
-      // Assumed: derived instances are in UTC, since raw event feeds carry no offset.
+      // Raw event feeds carry no offset: read as UTC here, then aligned to the catalogue's zone when it has one.
       startUtc: formatWallClock(startMs),
       startSellingAtWeb: formatWallClock(startMs - 60 * DAY_MS),
       startSellingAtWebUtc: formatWallClock(startMs - 60 * DAY_MS, true),
@@ -275,6 +299,8 @@ export class Catalogue {
       id,
       hasBestAvailableOverlay: false,
     };
+    if (this.timeZone) alignUtcFields(instance, this.timeZone);
+    return instance;
   }
 
   /** Raw `v3/events` feeds have no instances: one per day from first to last date, at most eight. */
@@ -479,6 +505,15 @@ function shiftByFile(
   for (const e of events) shiftRecord(e, shifts.get(fileOf(String(e.id))) ?? 0);
   for (const i of instances) shiftRecord(i, shifts.get(fileOf(refId(i.event))) ?? 0);
   return shifts;
+}
+
+/** Rewrites each `xUtc` field from its local twin `x`, read in `timeZone`, keeping the field's own form (`Z` or not). */
+export function alignUtcFields(record: Json, timeZone: string): void {
+  for (const [key, value] of Object.entries(record)) {
+    const local = record[key.slice(0, -"Utc".length)];
+    if (!key.endsWith("Utc") || !isDateTime(value) || !isDateTime(local)) continue;
+    record[key] = formatWallClock(wallClockToUtcMs(parseWallClock(local), timeZone), value.endsWith("Z"));
+  }
 }
 
 function shiftRecord(record: Json, offset: number): void {

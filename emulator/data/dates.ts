@@ -18,6 +18,31 @@ export function formatWallClock(ms: number, withZ = false): string {
   return new Date(ms).toISOString().slice(0, 19) + (withZ ? "Z" : "");
 }
 
+/** Minutes the zone is ahead of UTC at an instant (America/Edmonton in winter: -420). */
+function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instantMs));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return (Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - instantMs) / 60_000;
+}
+
+/**
+ * The UTC instant of a venue wall-clock time in `timeZone` (wall clock given as ms-since-epoch read as UTC).
+ * Two passes settle times near a daylight-saving change the way Spektrix's own conversion would.
+ */
+export function wallClockToUtcMs(wallMs: number, timeZone: string): number {
+  const first = wallMs - zoneOffsetMinutes(wallMs, timeZone) * 60_000;
+  return wallMs - zoneOffsetMinutes(first, timeZone) * 60_000;
+}
+
 export function shiftDateTime(value: string, offsetMs: number): string {
   return formatWallClock(parseWallClock(value) + offsetMs, value.endsWith("Z"));
 }

@@ -15,6 +15,9 @@ export const DEMO_SECRETS = {
   SPEKTRIX_API_KEY: "c3Bla3RyaXgtZW11bGF0b3ItZGVtby1rZXk=", // base64("spektrix-emulator-demo-key"), the emulator's demo pair
 } as const;
 
+/** The demo venue's zone; the demo's emulator runs its Spektrix system in the same one (scripts/demo.ts). */
+export const DEFAULT_VENUE_TIME_ZONE = "America/Edmonton";
+
 const base64 = z
   .string()
   .min(1)
@@ -42,7 +45,7 @@ export const envSchema = z
           return false;
         }
       }, "must be an IANA time zone such as America/Edmonton")
-      .default("America/Edmonton"),
+      .default(DEFAULT_VENUE_TIME_ZONE),
     SPEKTRIX_CLIENT_NAME: z
       .string()
       .regex(/^[a-z0-9_-]+$/i, "must be the Spektrix client name, letters and digits only")

@@ -1,6 +1,7 @@
 /**
- * How dates, times and durations read on the site. One locale for the whole site, always in the venue's zone,
- * so a visitor abroad sees the time printed on their ticket.
+ * How dates, times and durations read everywhere: event pages, the basket, checkout, confirmation, the account,
+ * calendar files and the studio. One locale for the whole site, always in the venue's zone, so a visitor abroad
+ * sees the time printed on their ticket, and one performance reads the same on every page.
  */
 import type { LocalDate } from "./dates";
 
@@ -39,6 +40,43 @@ export function formatTime(instant: Date, timeZone: string): string {
     .replace(/\./g, "")
     .replace(/\s/g, "");
   return `${hour}.${minute}${period}`;
+}
+
+/** "Tue 8 Dec 2026, 7.30pm": a performance's day and time, as the basket, checkout and confirmation show it. */
+export function formatDayAndTime(instant: Date, timeZone: string): string {
+  return `${formatDay(instant, timeZone)}, ${formatTime(instant, timeZone)}`;
+}
+
+/** `formatDayAndTime` of an ISO instant; null when there is none or it does not parse. */
+export function formatPerformanceTime(startUtc: string | null, timeZone: string): string | null {
+  const date = startUtc ? new Date(startUtc) : null;
+  return date && !Number.isNaN(date.getTime()) ? formatDayAndTime(date, timeZone) : null;
+}
+
+/** Venue wall time as Spektrix sends it (`start`, "2025-08-23T16:30:00"), read with no zone maths. */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
+
+/**
+ * "2025-08-23T16:30:00" (venue wall time, as the browser's basket has it) → "Sat 23 Aug 2025, 4.30pm", exactly as
+ * `formatPerformanceTime` reads the same performance's instant in the venue's zone. Null when not a local time.
+ */
+export function formatLocalPerformanceTime(startLocal: string | null | undefined): string | null {
+  const m = startLocal ? LOCAL_DATE_TIME.exec(startLocal) : null;
+  if (!m || m[4] === undefined) return null;
+  return formatDayAndTime(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4], +m[5]!)), "UTC");
+}
+
+/** "2026-11-26" or "2026-11-26T00:00:00" (a calendar date) → "Thu 26 Nov 2026"; anything else as it came. */
+export function formatLocalDay(value: string): string {
+  const m = LOCAL_DATE_TIME.exec(value);
+  return m ? formatDay(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, 12)), "UTC") : value;
+}
+
+/** "26 November 2026" for an ISO instant in the venue's zone (order dates, membership expiry); null if unreadable. */
+export function formatDate(utc: string | null, timeZone: string): string | null {
+  const date = utc ? new Date(utc) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  return fmt(timeZone, { day: "numeric", month: "long", year: "numeric" }).format(date);
 }
 
 /** "24 Oct – 2 Nov 2025", "24 Oct 2025", or "28 Dec 2025 – 4 Jan 2026". */

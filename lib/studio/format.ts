@@ -1,4 +1,5 @@
-/** Small display helpers for the studio. */
+/** Small display helpers for the studio (client-safe). Dates and times read as on the public site. */
+import { formatDayAndTime } from "@/lib/events/format";
 
 export function formatAge(seconds: number | null): string {
   if (seconds === null) return "never";
@@ -8,10 +9,11 @@ export function formatAge(seconds: number | null): string {
   return `${Math.round(seconds / 86400)} days ago`;
 }
 
-export function formatWhen(date: Date | string | null | undefined, timeZone?: string): string {
+/** An instant in the venue's zone (pass `siteInfo().timeZone`: the server's own zone is not the venue's). */
+export function formatWhen(date: Date | string | null | undefined, timeZone: string): string {
   if (!date) return "—";
   const d = typeof date === "string" ? new Date(date) : date;
-  return d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  return Number.isNaN(d.getTime()) ? "—" : formatDayAndTime(d, timeZone);
 }
 
 export function display(value: unknown): string {

@@ -18,7 +18,9 @@ import {
   type PickerItem,
   type PickerKind,
 } from "./picker-core";
-import { formatLocalPerformanceTime } from "@/lib/checkout/format";
+import { formatLocalPerformanceTime } from "@/lib/events/format";
+import { siteInfo } from "@/lib/site";
+import { zoneMismatch } from "@/lib/sync/time";
 
 /**
  * The studio's live view of Spektrix: owner-mode calls for pickers and "Check connection". Server only; the
@@ -189,6 +191,8 @@ export interface ConnectionReport {
   target: string;
   reachable: CheckLine;
   signature: CheckLine;
+  /** Whether Spektrix's performance times agree with the site's VENUE_TIME_ZONE. */
+  timeZone: CheckLine;
   lists: { kind: PickerKind; label: string; ok: boolean; count: number | null; detail: string }[];
 }
 
@@ -239,6 +243,8 @@ export async function checkConnection(): Promise<ConnectionReport> {
     signature = { ok: false, detail: explainForEditor(error, "a signed request") };
   }
 
+  const timeZone = await checkTimeZone(client);
+
   const lists = await Promise.all(
     PICKER_KINDS.map(async (kind) => {
       const label = PICKER_LABELS[kind].many;
@@ -257,5 +263,29 @@ export async function checkConnection(): Promise<ConnectionReport> {
     }),
   );
   clearPickerCache();
-  return { checkedAt: new Date().toISOString(), target, reachable, signature, lists };
+  return { checkedAt: new Date().toISOString(), target, reachable, signature, timeZone, lists };
+}
+
+/** The sync runs the same check on every run (lib/sync/time.ts `zoneMismatch`); here it is asked for up front. */
+async function checkTimeZone(client: SpektrixOwnerClient, now = new Date()): Promise<CheckLine> {
+  const zone = siteInfo().timeZone;
+  try {
+    const performances = await client.listPerformances({
+      from: iso(now),
+      to: iso(new Date(now.getTime() + 365 * DAY)),
+    });
+    const mismatch = zoneMismatch(
+      performances.map((p) => ({ id: p.id, start: p.startLocal, startUtc: p.startUtc })),
+      zone,
+    );
+    if (mismatch) return { ok: false, detail: mismatch };
+    return {
+      ok: true,
+      detail: performances.length
+        ? `Spektrix's times agree with ${zone} for all ${performances.length} upcoming performances.`
+        : `No upcoming performances to compare with ${zone} yet.`,
+    };
+  } catch (error) {
+    return { ok: false, detail: explainForEditor(error, "the performance list") };
+  }
 }

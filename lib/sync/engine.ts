@@ -9,7 +9,7 @@ import { planSync, type Feed, type KindCounts, type SyncPlan, type SyncScope } f
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import type { SourcePerformance, SyncSource } from "./source";
 import { applyPlan, loadStored } from "./store";
-import { sliceWindow, windowAround } from "./time";
+import { sliceWindow, windowAround, zoneMismatch } from "./time";
 
 /**
  * One sync run: lock → run row → fetch → diff (with guards) → apply in one transaction → revalidate → log.
@@ -68,6 +68,8 @@ export interface SyncSummary {
   /** Tags revalidated, in order. Empty when nothing changed. */
   revalidated: string[];
   errors: string[];
+  /** Things an editor should fix that did not stop the run (a time zone that contradicts Spektrix's times). */
+  warnings: string[];
   abortReason: string | null;
   /** Milliseconds spent fetching, for the benchmark and the run log. */
   fetchMs: number;
@@ -155,6 +157,7 @@ function emptySummary(
     writes: 0,
     revalidated: [],
     errors: [],
+    warnings: [],
     abortReason: null,
     fetchMs: 0,
   };
@@ -210,6 +213,9 @@ async function locked(
         return t === undefined || (t >= window.from.getTime() && t <= window.to.getTime());
       });
     }
+
+    const mismatch = zoneMismatch(feed.performances, options.timeZone);
+    if (mismatch) summary.warnings.push(mismatch);
 
     options.onProgress?.({ phase: "diff" });
     const plan = planSync({
@@ -269,6 +275,7 @@ async function locked(
         writes: summary.writes,
         fetchMs: summary.fetchMs,
         revalidated: summary.revalidated.length,
+        ...(summary.warnings.length ? { warnings: summary.warnings } : {}),
       },
     })
     .where(eq(runs.id, summary.runId!));

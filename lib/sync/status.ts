@@ -54,6 +54,12 @@ const runColumns = {
   details: runs.details,
 };
 
+/** What a run warned the editor about (stored in its details; older runs have none). */
+export function runWarnings(run: Pick<SyncRunRecord, "details">): string[] {
+  const warnings = run.details.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string") : [];
+}
+
 /** The newest runs first. */
 export async function listSyncRuns(db: StoreDb, limit = 20): Promise<SyncRunRecord[]> {
   return db.select(runColumns).from(runs).orderBy(desc(runs.id)).limit(limit);

@@ -44,3 +44,41 @@ export function sliceWindow(window: { from: Date; to: Date }, days: number): { f
   }
   return slices;
 }
+
+/** "UTC−5", "UTC+1", "UTC+5:30" for an offset in minutes. */
+function offsetLabel(minutes: number): string {
+  const sign = minutes < 0 ? "−" : "+";
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, "0")}` : ""}`;
+}
+
+/**
+ * Spektrix sends each start twice: `start` (the venue's wall clock) and `startUtc`. The site shows `startUtc` in
+ * the configured zone, so when the two disagree every time on the site is off by the difference. Returns a
+ * sentence for the editor naming how many disagree and the offset Spektrix implies, or null when all agree.
+ */
+export function zoneMismatch(
+  performances: readonly { id: string; start?: string | null; startUtc?: string | null }[],
+  timeZone: string,
+): string | null {
+  let checked = 0;
+  const off: { id: string; start: string; impliedMinutes: number }[] = [];
+  // Fetch slices may overlap at their edges: count each performance once.
+  for (const p of new Map(performances.map((x) => [x.id, x])).values()) {
+    const utc = parseUtc(p.startUtc);
+    const local = localToUtc(p.start, timeZone);
+    if (!utc || !local || !p.start) continue;
+    checked++;
+    if (Math.abs(utc.getTime() - local.getTime()) < 60_000) continue;
+    const wall = localToUtc(p.start, "UTC")!;
+    off.push({ id: p.id, start: p.start, impliedMinutes: Math.round((wall.getTime() - utc.getTime()) / 60_000) });
+  }
+  if (!off.length) return null;
+  const [first] = off;
+  return (
+    `Spektrix's times disagree with the site's time zone (${timeZone}) for ${off.length} of ${checked} ` +
+    `performances: ${first!.id} starts at ${first!.start.slice(0, 16).replace("T", " ")} venue time, which ` +
+    `Spektrix places at ${offsetLabel(first!.impliedMinutes)}. Visitors would see the wrong time: set ` +
+    `VENUE_TIME_ZONE to the venue's zone.`
+  );
+}

@@ -100,6 +100,24 @@ describe("the store generation (ADR 0008)", () => {
   });
 });
 
+describe("the time-zone check", () => {
+  it("warns when Spektrix's times contradict the configured zone, and says nothing when they agree", async () => {
+    const source = new FakeSource(1, 1);
+    const agreeing = await sync(source); // the fake feed's startUtc equals its local start: a UTC venue
+    expect(agreeing.summary.warnings).toEqual([]);
+    const first = source.performances[0]!;
+    first.startUtc = new Date(Date.parse(`${first.start}Z`) + 5 * HOUR).toISOString(); // a venue at UTC−5
+    const { summary } = await sync(source);
+    expect(summary.warnings).toHaveLength(1);
+    expect(summary.warnings[0]).toMatch(/time zone \(UTC\) for 1 of \d+ performances: .* at UTC−5\./);
+    const [run] = await rows<{ details: { warnings?: string[] } }>(
+      ctx.db,
+      "select details from sync_runs order by id desc limit 1",
+    );
+    expect(run!.details.warnings).toEqual(summary.warnings);
+  });
+});
+
 describe("a re-sync", () => {
   it("stores each venue's slug, fills one a migration left empty and follows a rename", async () => {
     const source = new FakeSource(1, 1);

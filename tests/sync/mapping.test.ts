@@ -13,7 +13,7 @@ import {
   uniqueSlug,
 } from "@/lib/sync/mapping";
 import { defaultSyncSettings, parseSyncSettings, type SyncSettings } from "@/lib/sync/settings";
-import { localToUtc, parseUtc, sliceWindow } from "@/lib/sync/time";
+import { localToUtc, parseUtc, sliceWindow, zoneMismatch } from "@/lib/sync/time";
 import { applyTransform } from "@/lib/sync/transforms";
 import { slugify } from "@/lib/text/slug";
 import { isTruthy } from "@/lib/text/truthy";
@@ -237,5 +237,28 @@ describe("hashing", () => {
     expect(performanceHash({ ...p, cancelled: true }, defaultSyncSettings, tz)).not.toBe(
       performanceHash(p, defaultSyncSettings, tz),
     );
+  });
+});
+
+describe("the venue's time zone against Spektrix's times", () => {
+  const p = (id: string, start: string, startUtc: string) => ({ id, start, startUtc });
+
+  it("agrees when startUtc is the local start read in the configured zone", () => {
+    // London: UTC in winter, UTC+1 in summer.
+    expect(zoneMismatch([p("1", "2026-12-08T19:30:00", "2026-12-08T19:30:00")], "Europe/London")).toBeNull();
+    expect(zoneMismatch([p("1", "2026-07-08T19:30:00", "2026-07-08T18:30:00Z")], "Europe/London")).toBeNull();
+    expect(zoneMismatch([], "UTC")).toBeNull();
+  });
+
+  it("names how many disagree and the offset Spektrix implies, so an editor can fix VENUE_TIME_ZONE", () => {
+    const feed = [
+      p("1", "2026-12-08T19:30:00", "2026-12-09T02:30:00"),
+      p("2", "2026-12-08T14:00:00", "2026-12-08T14:00:00"),
+    ];
+    const message = zoneMismatch(feed, "UTC");
+    expect(message).toContain("1 of 2");
+    expect(message).toContain("UTC−7");
+    expect(message).toContain("VENUE_TIME_ZONE");
+    expect(zoneMismatch([p("3", "2026-12-08T19:30:00", "2026-12-08T14:00:00Z")], "UTC")).toContain("UTC+5:30");
   });
 });

@@ -4,6 +4,7 @@ import { listEvents } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Events" };
 export const dynamic = "force-dynamic";
@@ -83,7 +84,7 @@ export default async function StudioEventsPage({
                     </Link>
                     <span className="block text-xs font-normal text-ink-soft">{e.slug}</span>
                   </th>
-                  <td className="px-4 py-2">{formatWhen(e.firstPerformanceAt)}</td>
+                  <td className="px-4 py-2">{formatWhen(e.firstPerformanceAt, siteInfo().timeZone)}</td>
                   <td className="px-4 py-2">
                     {e.status}
                     {e.isOnSale ? " · on sale" : ""}

@@ -4,6 +4,7 @@ import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { listPages } from "@/lib/studio/pages";
 import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Pages" };
 export const dynamic = "force-dynamic";
@@ -40,7 +41,7 @@ export default async function StudioPagesPage() {
                 </p>
               </div>
               <p className="text-sm">
-                {p.publishedAt ? `Published ${formatWhen(p.publishedAt)}` : "Draft only"}
+                {p.publishedAt ? `Published ${formatWhen(p.publishedAt, siteInfo().timeZone)}` : "Draft only"}
                 {p.publishedAt && p.updatedAt > p.publishedAt ? " · unpublished changes" : ""}
               </p>
             </li>

@@ -3,8 +3,9 @@ import { SyncNow } from "@/components/studio/sync-now-client";
 import { getDb } from "@/lib/db";
 import { formatAge, formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { getSyncHealth, listSyncRuns } from "@/lib/sync/status";
+import { getSyncHealth, listSyncRuns, runWarnings } from "@/lib/sync/status";
 import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Sync runs" };
 export const dynamic = "force-dynamic";
@@ -13,6 +14,8 @@ export default async function SyncRunsPage() {
   await requireEditorPage(routes.studio.sync);
   const db = await getDb();
   const [health, runs] = await Promise.all([getSyncHealth(db), listSyncRuns(db, 25)]);
+  const latestFullRun = runs.find((r) => r.scope === "full" && r.status === "succeeded");
+  const warnings = latestFullRun ? runWarnings(latestFullRun) : [];
   return (
     <div className="grid gap-8">
       <header>
@@ -42,11 +45,21 @@ export default async function SyncRunsPage() {
           <div>
             <dt className="text-sm text-ink-soft">Aborted runs since last success</dt>
             <dd className={`font-semibold ${health.lastAbort ? "text-danger" : ""}`}>
-              {health.lastAbort ? `${formatWhen(health.lastAbort.at)}: ${health.lastAbort.reason}` : "none"}
+              {health.lastAbort ? `${formatWhen(health.lastAbort.at, siteInfo().timeZone)}: ${health.lastAbort.reason}` : "none"}
             </dd>
           </div>
         </dl>
         {health.running ? <p className="mt-3 text-warning">A sync is running now.</p> : null}
+        {warnings.map((w) => (
+          <p
+            key={w}
+            role="alert"
+            className="mt-3 rounded border border-warning bg-paper p-3"
+            data-testid="sync-warning"
+          >
+            {w}
+          </p>
+        ))}
       </section>
       <SyncNow />
       <section aria-labelledby="runs-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
@@ -81,7 +94,7 @@ export default async function SyncRunsPage() {
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id} className="border-b border-line/60 align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">{formatWhen(r.startedAt)}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{formatWhen(r.startedAt, siteInfo().timeZone)}</td>
                     <td className="py-2 pr-3">{r.trigger}</td>
                     <td className="py-2 pr-3">{r.scope}</td>
                     <td

@@ -8,6 +8,7 @@ import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { parseRowId } from "@/lib/db/ids";
 import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Edit event" };
 export const dynamic = "force-dynamic";
@@ -31,7 +32,7 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
         <p className="eyebrow text-brand">Event · {event.status}</p>
         <h1 className="mt-1 text-4xl font-semibold">{event.title}</h1>
         <p className="mt-2 text-sm text-ink-soft">
-          Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen {formatWhen(event.lastSeenAt)} ·{" "}
+          Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen {formatWhen(event.lastSeenAt, siteInfo().timeZone)} ·{" "}
           <Link href={routes.studio.eventPreview(event.id)} className="text-brand underline">
             Preview
           </Link>
