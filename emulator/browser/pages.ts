@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { webSession, type AppEnv, type Ctx, type Emu } from "../context";
 import type { Json } from "../data/load";
 import { refId } from "../data/catalogue";
+import { wallClockForPeople } from "../data/dates";
 import { TEST_CARDS } from "../demo-credentials";
 import { ApiError } from "../errors";
 import { shortId } from "../random";
@@ -9,7 +10,9 @@ import { pay } from "../routes/payments";
 import type { Basket, Session } from "../state";
 
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const money = (n: number) => n.toFixed(2);
+// The demo system sells in Canadian dollars, as the site's default VENUE_CURRENCY says.
+const CURRENCY = new Intl.NumberFormat("en-CA", { style: "currency", currency: "CAD" });
+const money = (n: number) => CURRENCY.format(n);
 
 interface PageCtx {
   c: Ctx;
@@ -63,7 +66,7 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
           .instancesOf(String(e.id))
           .map(
             (i) =>
-              `<li>${esc(i.start)} ${i.cancelled ? "(cancelled)" : `<a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Book</a>`}</li>`,
+              `<li>${esc(wallClockForPeople(i.start))} ${i.cancelled ? "(cancelled)" : `<a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Book</a>`}</li>`,
           );
         return `<h1>${esc(e.name)}</h1><div class="spx-description">${String(e.htmlDescription ?? "")}</div><h2>Performances</h2><ul>${rows.join("")}</ul>`;
       },
@@ -78,7 +81,7 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
         const prices = store.catalogue
           .priceListForInstance(i)
           .prices.filter((x) => x.band.id === store.catalogue.plan(String(i.planId)).bands[0]?.id);
-        return `<h1>${esc(event?.name)}</h1><p>${esc(i.start)} · <span data-available>${esc(status.available)}</span> available</p>
+        return `<h1>${esc(event?.name)}</h1><p>${esc(wallClockForPeople(i.start))} · <span data-available>${esc(status.available)}</span> available</p>
 <form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add"><input type="hidden" name="instance" value="${esc(i.id)}">
 ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
 <p class="SeatingAreaInstructions">Best available seats are chosen for you.</p><button>Add to basket</button></form>`;

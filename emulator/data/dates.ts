@@ -43,6 +43,22 @@ export function wallClockToUtcMs(wallMs: number, timeZone: string): number {
   return wallMs - zoneOffsetMinutes(first, timeZone) * 60_000;
 }
 
+const PEOPLE = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+});
+
+/** A venue wall-clock time the way a hosted booking page prints it: "Tuesday 8 December 2026 at 7:30 pm". */
+export function wallClockForPeople(value: unknown): string {
+  return isDateTime(value) ? PEOPLE.format(parseWallClock(value)).replace(",", "") : String(value ?? "");
+}
+
 export function shiftDateTime(value: string, offsetMs: number): string {
   return formatWallClock(parseWallClock(value) + offsetMs, value.endsWith("Z"));
 }
