@@ -14,7 +14,7 @@ import { QuickDates } from "@/components/site/whats-on/quick-dates";
 import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
 import { describeFilters } from "@/lib/events/describe";
 import { calendarBounds, localDateOf, monthOf, presetRange } from "@/lib/events/dates";
-import { filtersHref, parseFilters, type ListingFilters } from "@/lib/events/filters";
+import { DEFAULT_FILTERS, filtersHref, parseFilters, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
@@ -60,7 +60,13 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
   const site = siteInfo();
   const listing = await getListing(filters);
   if (filters.page > listing.totalPages) redirect(filtersHref(routes.whatsOn, filters, { page: listing.totalPages }));
-  if (listing.total === 0) return <EmptyState filters={filters} />;
+  if (listing.total === 0) {
+    // Someone looking for an access performance is best helped by the next ones of that kind, whatever else they
+    // narrowed by (the same listing, cached like any other).
+    const access = filters.access.filter((a) => a !== "any");
+    const elsewhere = access.length ? (await getListing({ ...DEFAULT_FILTERS, access })).events.slice(0, 3) : [];
+    return <EmptyState filters={filters} alternatives={elsewhere} site={site} />;
+  }
   const first = (listing.page - 1) * listing.pageSize + 1;
   const last = first + listing.events.length - 1;
   return (

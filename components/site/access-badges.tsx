@@ -1,7 +1,8 @@
 import type { AccessFlag } from "@/lib/db/schema";
 import { ACCESS_LABELS } from "@/lib/events/filters";
 
-const SHORT: Record<AccessFlag, string> = {
+/** The short code venues print beside an access performance. */
+export const ACCESS_CODES: Record<AccessFlag, string> = {
   captioned: "CC",
   bsl: "BSL",
   audioDescribed: "AD",
@@ -16,7 +17,7 @@ export function AccessBadges({ flags, size = "md" }: { flags: readonly AccessFla
     <ul className={size === "sm" ? "access-badges access-badges-sm" : "access-badges"} aria-label="Access">
       {flags.map((f) => (
         <li key={f}>
-          <span aria-hidden>{SHORT[f]}</span>
+          <span aria-hidden>{ACCESS_CODES[f]}</span>
           <span>{ACCESS_LABELS[f]}</span>
         </li>
       ))}

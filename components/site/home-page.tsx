@@ -3,7 +3,10 @@ import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { formatRun } from "@/lib/events/format";
+import type { AccessFlag } from "@/lib/db/schema";
+import { ACCESS_LABELS } from "@/lib/events/filters";
 import type { ListingEvent } from "@/lib/events/types";
+import { ACCESS_CODES } from "./access-badges";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
 
@@ -14,15 +17,17 @@ const quickLinks = [
   { href: `${routes.whatsOn}?view=calendar`, label: "Calendar", note: "The month at a glance" },
 ];
 
-const accessLinks = [
-  { href: `${routes.whatsOn}?access=captioned`, code: "CC", label: "Captioned" },
-  { href: `${routes.whatsOn}?access=bsl`, code: "BSL", label: "BSL interpreted" },
-  { href: `${routes.whatsOn}?access=audioDescribed`, code: "AD", label: "Audio described" },
-  { href: `${routes.whatsOn}?access=relaxed`, code: "R", label: "Relaxed" },
-];
-
 /** The home page: search and the featured show, quick dates, what's coming up, access performances, support. */
-export function HomePageView({ events, site }: { events: ListingEvent[]; site: ReturnType<typeof siteInfo> }) {
+export function HomePageView({
+  events,
+  accessKinds,
+  site,
+}: {
+  events: ListingEvent[];
+  /** Access kinds with upcoming performances: a tile for a kind with none would lead to "nothing matches". */
+  accessKinds: readonly AccessFlag[];
+  site: ReturnType<typeof siteInfo>;
+}) {
   const [featured, ...rest] = events;
   const upcoming = rest.slice(0, 6);
 
@@ -137,37 +142,39 @@ export function HomePageView({ events, site }: { events: ListingEvent[]; site: R
         )}
       </section>
 
-      <section aria-labelledby="access" className="border-y border-line bg-access-tint/60">
-        <div className="container-page grid grid-cols-1 gap-6 py-12 md:grid-cols-[1fr_1.4fr] md:items-center">
-          <div>
-            <h2 id="access" className="text-3xl font-semibold">
-              Access performances
-            </h2>
-            <p className="mt-3 max-w-md text-ink-soft">
-              Captioned, BSL-interpreted, audio-described and relaxed performances across the season, with touch tours
-              before described shows.
-            </p>
-          </div>
-          <ul className="grid grid-cols-2 gap-3">
-            {accessLinks.map((a) => (
-              <li key={a.href}>
-                <ListingLink
-                  href={a.href}
-                  className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access"
-                >
-                  <span
-                    aria-hidden
-                    className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white"
+      {accessKinds.length ? (
+        <section aria-labelledby="access" className="border-y border-line bg-access-tint/60">
+          <div className="container-page grid grid-cols-1 gap-6 py-12 md:grid-cols-[1fr_1.4fr] md:items-center">
+            <div>
+              <h2 id="access" className="text-3xl font-semibold">
+                Access performances
+              </h2>
+              <p className="mt-3 max-w-md text-ink-soft">
+                Performances across the season for people who use captions or sign language, want audio description, or
+                would like a more relaxed visit. Call the box office on {site.boxOffice.phone} to talk about access.
+              </p>
+            </div>
+            <ul className="grid grid-cols-2 gap-3">
+              {accessKinds.map((kind) => (
+                <li key={kind}>
+                  <ListingLink
+                    href={`${routes.whatsOn}?access=${kind}`}
+                    className="flex items-center gap-3 rounded-card border border-access-line/25 bg-white p-4 font-semibold text-access transition hover:border-access"
                   >
-                    {a.code}
-                  </span>
-                  {a.label}
-                </ListingLink>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </section>
+                    <span
+                      aria-hidden
+                      className="inline-flex h-9 min-w-9 items-center justify-center rounded-md bg-access px-1.5 text-sm font-bold text-white"
+                    >
+                      {ACCESS_CODES[kind]}
+                    </span>
+                    {ACCESS_LABELS[kind]}
+                  </ListingLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="support" className="bg-brand-tint">
         <div className="container-page grid grid-cols-1 gap-6 py-14 md:grid-cols-[2fr_1fr] md:items-center">

@@ -130,6 +130,7 @@ export class Catalogue {
           e.instanceDates = instanceDatesText(e.firstInstanceDateTime, e.lastInstanceDateTime);
       }
       openSalesForDemo(instances, opts.now);
+      markAccessForDemo(instances, opts.now);
     }
     if (opts.timeZone) {
       cat.timeZone = opts.timeZone;
@@ -519,6 +520,28 @@ export function alignUtcFields(record: Json, timeZone: string): void {
 function shiftRecord(record: Json, offset: number): void {
   if (offset === 0) return;
   for (const [key, value] of Object.entries(record)) if (isDateTime(value)) record[key] = shiftDateTime(value, offset);
+}
+
+/**
+ * Venues flag access performances with instance attributes, and the captures happen to have none set, so the
+ * demo's access filters would find nothing. Spread over the upcoming performances, as a season plans them: every
+ * fourth one gets the next kind in turn, with the attribute names these venues use. Deterministic (by start, then id).
+ */
+export const DEMO_ACCESS_ATTRIBUTES = ["SLCaptioned", "SLSigned", "SLAudioDescribed", "SLRelaxed"] as const;
+
+function markAccessForDemo(instances: Json[], now: Date): void {
+  const upcoming = instances
+    .filter((i) => i.cancelled !== true && isDateTime(i.startUtc) && parseWallClock(i.startUtc) > now.getTime())
+    .sort(
+      (a, b) =>
+        parseWallClock(String(a.startUtc)) - parseWallClock(String(b.startUtc)) ||
+        String(a.id).localeCompare(String(b.id)),
+    );
+  upcoming.forEach((instance, n) => {
+    if (n % 4 !== 1) return;
+    const name = DEMO_ACCESS_ATTRIBUTES[Math.floor(n / 4) % DEMO_ACCESS_ATTRIBUTES.length]!;
+    instance[`attribute_${name}`] = true;
+  });
 }
 
 /** After shifting, old captures say "off sale" for shows that were past when captured; open the season for the demo. */

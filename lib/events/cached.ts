@@ -60,7 +60,7 @@ export const getCalendarMonth = async (filters: ListingFilters, month: string) =
     ? q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket()))
     : calendar({ ...filters, page: 1 }, month, nowBucket());
 
-const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v2"], {
+const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v3"], {
   tags: [tags.listings, tags.venues, tags.store],
   revalidate: LISTING_REVALIDATE,
 });

@@ -260,7 +260,7 @@ export async function queryCalendarMonth(
   };
 }
 
-/** Genres and venues that have something coming up, for the filter controls. */
+/** Genres, venues and access kinds that have something coming up, for the filter controls and the home page. */
 export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facets> {
   const upcoming = and(liveEventCondition(ctx.now), listedPerformanceCondition(), gte(performances.startsAt, ctx.now));
   const genreRows = await db
@@ -279,7 +279,13 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .where(upcoming);
+  const accessRows = await db
+    .selectDistinct({ flag: sql<string>`jsonb_array_elements_text(${performances.access})` })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .where(upcoming);
   return {
+    access: flattenAccess(accessRows.map((r) => r.flag)),
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
     venues: venueRows.filter((v): v is VenueOption => v.slug !== null).sort((a, b) => a.name.localeCompare(b.name)),
     lastDay: last?.at ? localDateOf(new Date(last.at), ctx.timeZone) : null,

@@ -98,6 +98,8 @@ export type EventLookup =
   | { kind: "unknown" };
 
 export interface Facets {
+  /** Access kinds with at least one upcoming listed performance, in display order. */
+  access: AccessFlag[];
   genres: string[];
   venues: VenueOption[];
   /** The venue-local date of the last listed upcoming performance: the calendar links no month after it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Catalogue, refId, SHIFT_LEAD_MS } from "../../emulator/data/catalogue";
+import { Catalogue, DEMO_ACCESS_ATTRIBUTES, refId, SHIFT_LEAD_MS } from "../../emulator/data/catalogue";
 import { DAY_MS, parseWallClock } from "../../emulator/data/dates";
 import { loadFixtures, type Json } from "../../emulator/data/load";
 import { sellingCandidates, SALE_MARGIN_MS, type InstanceFacts } from "../../e2e/performances";
@@ -140,5 +140,18 @@ describe("the emulator's time zone", () => {
     const event = cat.createEvent({ name: "Added later", starts: ["2027-07-01T19:30:00"] });
     const [added] = cat.instancesOf(String(event.id));
     expect(added?.startUtc).toBe("2027-07-02T01:30:00"); // Edmonton in summer is UTC-6
+  });
+});
+
+describe("the demo's access performances", () => {
+  it.each(CASES)("at %s there are upcoming captioned, signed, described and relaxed performances", (_label, now) => {
+    const cat = Catalogue.build(data, { shiftDates: true, now, seed: "spektrix-emulator", timeZone: TZ });
+    const upcoming = [...cat.instances.values()].filter((i) => i.cancelled !== true && startMs(i) > now.getTime());
+    for (const name of DEMO_ACCESS_ATTRIBUTES)
+      expect(upcoming.filter((i) => i[`attribute_${name}`] === true).length, name).toBeGreaterThan(0);
+    // Most performances stay general ones.
+    expect(
+      upcoming.filter((i) => DEMO_ACCESS_ATTRIBUTES.some((n) => i[`attribute_${n}`] === true)).length,
+    ).toBeLessThan(upcoming.length / 3);
   });
 });

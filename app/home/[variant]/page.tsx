@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { HomePageView } from "@/components/site/home-page";
-import { getHomeEvents } from "@/lib/events/cached";
+import { getFacets, getHomeEvents } from "@/lib/events/cached";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { CACHED_HOME_PATH } from "@/lib/page-cache.mjs";
 import { routes } from "@/lib/routes";
@@ -32,6 +32,6 @@ export default async function HomePage({ params }: Props) {
   const site = siteInfo();
   // A store that cannot be read throws: while a cached copy exists Next keeps serving it (a degraded page
   // cached for a minute would hide the last good listing), and before one exists the error page offers a retry.
-  const events = await getHomeEvents();
-  return <HomePageView events={events} site={site} />;
+  const [events, facets] = await Promise.all([getHomeEvents(), getFacets()]);
+  return <HomePageView events={events} accessKinds={facets.access} site={site} />;
 }

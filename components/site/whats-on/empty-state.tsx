@@ -1,10 +1,25 @@
+import Link from "next/link";
 import { ListingLink } from "./listing-link";
 import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { PRESET_LABELS } from "@/lib/events/dates";
+import { formatDay, formatTime } from "@/lib/events/format";
+import type { ListingEvent } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
+import type { siteInfo } from "@/lib/site";
 
-/** No results: say what narrowed the search, and offer one-click ways to widen it. */
-export function EmptyState({ filters }: { filters: ListingFilters }) {
+/**
+ * No results: say what narrowed the search, and offer one-click ways to widen it. For an access search, the next
+ * shows with that kind of performance (`alternatives`) and the box office, which arranges access in person too.
+ */
+export function EmptyState({
+  filters,
+  alternatives = [],
+  site,
+}: {
+  filters: ListingFilters;
+  alternatives?: readonly ListingEvent[];
+  site: ReturnType<typeof siteInfo>;
+}) {
   const widen: Array<{ href: string; label: string }> = [];
   if (filters.when || filters.from || filters.to) {
     widen.push({
@@ -49,6 +64,38 @@ export function EmptyState({ filters }: { filters: ListingFilters }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {filters.access.length ? (
+        <div className="mx-auto mt-8 max-w-md text-left">
+          {alternatives.length ? (
+            <>
+              <h2 className="font-sans text-base font-semibold">Coming up with these access arrangements</h2>
+              <ul className="mt-3 grid gap-2" data-testid="access-alternatives">
+                {alternatives.map((event) => (
+                  <li key={event.slug}>
+                    <Link
+                      href={routes.event(event.slug)}
+                      className="font-semibold text-brand underline underline-offset-4"
+                    >
+                      {event.title}
+                    </Link>{" "}
+                    <span className="text-ink-soft">
+                      from {formatDay(new Date(event.firstAt), site.timeZone)},{" "}
+                      {formatTime(new Date(event.firstAt), site.timeZone)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="mt-4 text-ink-soft">
+            Our box office can arrange access for any performance: call {site.boxOffice.phone} or email{" "}
+            <a href={`mailto:${site.boxOffice.email}`} className="text-brand underline underline-offset-4">
+              {site.boxOffice.email}
+            </a>
+            .
+          </p>
+        </div>
       ) : null}
       <p className="mt-6">
         <ListingLink href={routes.whatsOn} className="font-semibold text-brand underline underline-offset-4">
