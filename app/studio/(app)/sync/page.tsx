@@ -45,7 +45,9 @@ export default async function SyncRunsPage() {
           <div>
             <dt className="text-sm text-ink-soft">Aborted runs since last success</dt>
             <dd className={`font-semibold ${health.lastAbort ? "text-danger" : ""}`}>
-              {health.lastAbort ? `${formatWhen(health.lastAbort.at, siteInfo().timeZone)}: ${health.lastAbort.reason}` : "none"}
+              {health.lastAbort
+                ? `${formatWhen(health.lastAbort.at, siteInfo().timeZone)}: ${health.lastAbort.reason}`
+                : "none"}
             </dd>
           </div>
         </dl>

@@ -32,7 +32,8 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
         <p className="eyebrow text-brand">Event · {event.status}</p>
         <h1 className="mt-1 text-4xl font-semibold">{event.title}</h1>
         <p className="mt-2 text-sm text-ink-soft">
-          Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen {formatWhen(event.lastSeenAt, siteInfo().timeZone)} ·{" "}
+          Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen{" "}
+          {formatWhen(event.lastSeenAt, siteInfo().timeZone)} ·{" "}
           <Link href={routes.studio.eventPreview(event.id)} className="text-brand underline">
             Preview
           </Link>
