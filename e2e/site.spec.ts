@@ -78,8 +78,11 @@ test("an access search narrowed to nothing offers the next access performances a
   const next = page.getByTestId("access-alternatives").getByRole("link");
   await expect(next.first()).toBeVisible();
   await next.first().click();
+  // "Relaxed" is on the listing too: wait for the event page's URL, or goBack could leave the site entirely.
+  await expect(page).toHaveURL(/\/events\//);
   await expect(page.getByText("Relaxed").first()).toBeVisible();
   await page.goBack();
+  await expect(page).toHaveURL(/\/whats-on\?/);
   await expect(page.getByText(/Our box office can arrange access for any performance: call/)).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -27,4 +27,6 @@ export const tags = {
   syncSettings: "sync-settings",
   siteSettings: "site-settings",
   page: (slug: string) => `page:${slug}`,
+  /** Which studio pages are published: one list, so a made-up /info slug caches nothing of its own. */
+  publishedPages: "published-pages",
 } as const;

@@ -168,14 +168,20 @@ const RESERVED_SLUGS = new Set([
   "new",
 ]);
 
+/** A studio page's slug: lower-case words joined by hyphens, short enough to be a URL segment and a cache tag. */
+const PAGE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PAGE_SLUG_MAX = 80;
+/** Whether a visitor's /info segment could name a page at all (checked before any read or cache). */
+export const isPageSlug = (s: string) => s.length <= PAGE_SLUG_MAX && PAGE_SLUG.test(s);
+
 export const pageSchema = z.object({
   slug: z
     .string({ error: "must be text" })
     .trim()
     .toLowerCase()
     .min(1, { message: "is required" })
-    .max(80, { message: "must be at most 80 characters" })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lower-case words joined by hyphens, e.g. support-us" })
+    .max(PAGE_SLUG_MAX, { message: `must be at most ${PAGE_SLUG_MAX} characters` })
+    .regex(PAGE_SLUG, { message: "must be lower-case words joined by hyphens, e.g. support-us" })
     .refine((s) => !RESERVED_SLUGS.has(s), { message: "is reserved for the site's own pages; choose another" }),
   title: plainText(160, { min: 1 }),
   seoTitle: optionalText(70),

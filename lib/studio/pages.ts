@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNotNull } from "drizzle-orm";
 import { getDb, schema, type StoreDb } from "@/lib/db";
 import { blockSchema, parsePage, type Block, type PageInput } from "./blocks";
 import type { FieldErrors } from "./forms";
@@ -134,6 +134,17 @@ export async function deletePage(id: number, database?: StoreDb): Promise<PageRo
   if (!page) return null;
   await d.delete(schema.pages).where(eq(schema.pages.id, id));
   return page;
+}
+
+/** Slugs of every published page: what /info/{slug} can answer. */
+export async function publishedSlugs(database?: StoreDb): Promise<string[]> {
+  const rows = await (
+    await db(database)
+  )
+    .select({ slug: schema.pages.slug })
+    .from(schema.pages)
+    .where(isNotNull(schema.pages.publishedAt));
+  return rows.map((r) => r.slug);
 }
 
 /** What visitors see at /info/{slug}: the published snapshot, or null. */

@@ -82,8 +82,22 @@ describe("page form", () => {
     pageId = (r as { data: { id: number } }).data.id;
     expect(await publishedPage("give")).toBeNull();
     expect(await publishPageAction(pageId)).toMatchObject({ ok: true });
+    // The page's own tag and the published list's: a new page must not wait out the list's cache.
+    const { revalidateTag } = await import("next/cache");
+    const { tags } = await import("@/lib/cache/tags");
+    expect(revalidateTag).toHaveBeenCalledWith(tags.page("give"), { expire: 0 });
+    expect(revalidateTag).toHaveBeenCalledWith(tags.publishedPages, { expire: 0 });
     const page = await publishedPage("give");
     expect(page?.blocks[0]).toMatchObject({ type: "donate", fund });
+  });
+
+  it("visitors reach only published slugs: a made-up or over-long slug is never read or cached", async () => {
+    const { loadPublishedPage } = await import("@/lib/studio/published");
+    expect((await loadPublishedPage("give"))?.title).toBe("Give");
+    expect(await loadPublishedPage("no-such-page")).toBeNull();
+    // Longer than a cache tag may be: refused before any read (Next warns on tags over 256 characters).
+    expect(await loadPublishedPage("a".repeat(300))).toBeNull();
+    expect(await loadPublishedPage("../etc")).toBeNull();
   });
 
   it.each([

@@ -1,27 +1,15 @@
 import type { Metadata } from "next";
-import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PublishedBlocks } from "@/components/studio/published-blocks";
-import { tags } from "@/lib/cache/tags";
-import { publishedPage } from "@/lib/studio/pages";
+import { loadPublishedPage } from "@/lib/studio/published";
 import { routes } from "@/lib/routes";
 
-/** Pages editors build in the studio, as published. Cached by the page's tag; publishing revalidates it. */
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function load(slug: string) {
-  return unstable_cache(() => publishedPage(slug), ["studio-page", slug], {
-    tags: [tags.page(slug), tags.store],
-    revalidate: 3600,
-  })();
-}
+/** Pages editors build in the studio, as published (lib/studio/published caches them). */
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { slug } = await params;
-  if (!SLUG.test(slug)) return {};
-  const page = await load(slug);
+  const page = await loadPublishedPage(slug);
   if (!page) return {};
   return {
     title: page.seoTitle ?? page.title,
@@ -33,8 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function PublishedPage({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
   const { slug } = await params;
-  if (!SLUG.test(slug)) notFound();
-  const page = await load(slug);
+  const page = await loadPublishedPage(slug);
   if (!page) notFound();
   return (
     <article className="container-page grid gap-10 py-12">

@@ -12,6 +12,7 @@ const validId = isRowId;
 
 function revalidatePage(slug: string) {
   revalidateTag(tags.page(slug), { expire: 0 });
+  revalidateTag(tags.publishedPages, { expire: 0 });
 }
 
 /** Saves a page's draft (creates it when `pageId` is null). The payload is the page form as JSON. */

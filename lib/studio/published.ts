@@ -1,0 +1,22 @@
+import { unstable_cache } from "next/cache";
+import { tags } from "@/lib/cache/tags";
+import { isPageSlug } from "./blocks";
+import { publishedPage, publishedSlugs } from "./pages";
+
+/**
+ * Published studio pages as visitors read them. The list of published slugs is one cache entry; a page is read
+ * (and cached under its own tag) only when its slug is on it, so a made-up /info URL adds nothing to the cache.
+ * Publishing, unpublishing and deleting revalidate both tags.
+ */
+const slugs = unstable_cache(publishedSlugs, ["studio-published-slugs:v1"], {
+  tags: [tags.publishedPages, tags.store],
+  revalidate: 3600,
+});
+
+export async function loadPublishedPage(slug: string) {
+  if (!isPageSlug(slug) || !(await slugs()).includes(slug)) return null;
+  return unstable_cache(() => publishedPage(slug), ["studio-page:v2", slug], {
+    tags: [tags.page(slug), tags.store],
+    revalidate: 3600,
+  })();
+}
