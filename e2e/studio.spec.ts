@@ -123,4 +123,6 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(block.locator("spektrix-donate")).toHaveCount(1);
   await expectNoAxeViolations(v);
   await visitor.close();
+  // Search engines find it too.
+  expect(await (await page.request.get("/sitemap.xml")).text()).toContain("/info/give-youth</loc>");
 });

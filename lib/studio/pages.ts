@@ -136,15 +136,16 @@ export async function deletePage(id: number, database?: StoreDb): Promise<PageRo
   return page;
 }
 
-/** Slugs of every published page: what /info/{slug} can answer. */
-export async function publishedSlugs(database?: StoreDb): Promise<string[]> {
+/** Every published page's slug and when it was published: what /info/{slug} can answer, and the sitemap lists. */
+export async function publishedPages(database?: StoreDb): Promise<Array<{ slug: string; publishedAt: Date }>> {
   const rows = await (
     await db(database)
   )
-    .select({ slug: schema.pages.slug })
+    .select({ slug: schema.pages.slug, publishedAt: schema.pages.publishedAt })
     .from(schema.pages)
-    .where(isNotNull(schema.pages.publishedAt));
-  return rows.map((r) => r.slug);
+    .where(isNotNull(schema.pages.publishedAt))
+    .orderBy(asc(schema.pages.slug));
+  return rows.map((r) => ({ slug: r.slug, publishedAt: r.publishedAt! }));
 }
 
 /** What visitors see at /info/{slug}: the published snapshot, or null. */
