@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
+import { SYNC_AUTH } from "./helpers";
 
 /**
  * A crawler's walk of the whole site, from `/`: same origin, every `<a href>` without `rel="nofollow"`, nothing
@@ -13,7 +14,6 @@ import { EMULATOR_URL } from "../playwright.config";
  */
 const SAFETY_CAP = 20_000;
 const PARALLEL = 4;
-const SYNC = { Authorization: "Bearer demo-sync-secret-change-me" }; // the demo SYNC_SECRET (ALLOW_DEMO_SECRETS=1)
 
 interface Link {
   href: string;
@@ -160,7 +160,7 @@ test.describe("a crawler's walk of 1,000 generated events", () => {
       data: { events: 1000, performancesPerEvent: 2 },
     });
     expect(generated.status()).toBe(200);
-    const sync = await request.post("/api/sync", { headers: SYNC, data: {}, timeout: 10 * 60_000 });
+    const sync = await request.post("/api/sync", { headers: SYNC_AUTH, data: {}, timeout: 10 * 60_000 });
     expect(sync.status(), await sync.text()).toBe(200);
     const result = await crawlAndReport(request, baseURL, "1,000 generated events");
     expect(result.pages).toBeGreaterThan(1000);

@@ -3,6 +3,9 @@ import { expect, type APIRequestContext, type Page, type TestInfo } from "@playw
 import { sellingCandidates, type InstanceFacts } from "./performances";
 import { SITE_URL } from "../playwright.config";
 
+/** The sync route's header with the demo SYNC_SECRET (the e2e server runs with ALLOW_DEMO_SECRETS=1). */
+export const SYNC_AUTH = { Authorization: "Bearer demo-sync-secret-change-me" };
+
 /** Fails the test on any axe violation (WCAG 2.x A and AA), listing each rule and the first offending node. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
+import { SYNC_AUTH } from "./helpers";
 import {
   FAULT_LIST as FAULTS,
   matrixMarkdown,
@@ -14,8 +15,6 @@ import {
  * last good content. The library-level matrix is tests/reliability/fault-matrix.test.ts; this one adds the
  * "public pages" column to docs/reliability.md.
  */
-
-const SYNC = { Authorization: "Bearer demo-sync-secret-change-me" }; // the demo SYNC_SECRET (ALLOW_DEMO_SECRETS=1)
 
 /** A sync under these would wait out the site's real Spektrix timeout (8 s × retries); the Vitest matrix covers them. */
 const NO_SYNC_UNDER = new Set<FaultName>(["3 s latency", "hang"]);
@@ -75,7 +74,7 @@ test.describe("public pages under Spektrix faults", () => {
         await control(request, "POST", "faults", fault);
         try {
           if (!NO_SYNC_UNDER.has(name)) {
-            const sync = await request.post("/api/sync", { headers: SYNC, data: {}, timeout: 45_000 });
+            const sync = await request.post("/api/sync", { headers: SYNC_AUTH, data: {}, timeout: 45_000 });
             // 502 failed / 422 aborted by a guard: a scheduler can tell; a 500 would be a crash.
             expect([422, 502], await sync.text()).toContain(sync.status());
             note = `sync ${sync.status()}; `;
@@ -111,7 +110,7 @@ test.describe("public pages under Spektrix faults", () => {
   }
 
   test("a sync after the faults clear succeeds again", async ({ request }) => {
-    const sync = await request.post("/api/sync", { headers: SYNC, data: {}, timeout: 60_000 });
+    const sync = await request.post("/api/sync", { headers: SYNC_AUTH, data: {}, timeout: 60_000 });
     expect(sync.status(), await sync.text()).toBe(200);
   });
 });

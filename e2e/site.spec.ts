@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL, SITE_URL } from "../playwright.config";
-import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop, SYNC_AUTH } from "./helpers";
 
 /**
  * Public-site journeys against the demo (emulator + first sync + `next start`). They need the synced
@@ -175,6 +175,78 @@ test("availability changes after the emulator changes a performance", async ({ p
   } finally {
     // Leave the performance as it was for the tests after this one.
     await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: seatsBefore } });
+  }
+});
+
+test("a performance Spektrix moves is shown as rescheduled, and its calendar entry updates", async ({
+  page,
+  request,
+}) => {
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
+  const control = `${EMULATOR_URL}/__control/instances/${performanceId}`;
+  const before = (await (await request.patch(control, { data: {} })).json()) as {
+    start: string;
+    event: { id: string };
+  };
+  const sync = async () =>
+    expect(
+      (
+        await request.post("/api/sync", { headers: SYNC_AUTH, data: { eventId: before.event.id }, timeout: 30_000 })
+      ).status(),
+    ).toBe(200);
+  const sequence = async () =>
+    /SEQUENCE:(\d+)/.exec(await (await request.get(`/api/calendar/${performanceId}`)).text())?.[1];
+  const sequenceBefore = Number(await sequence());
+  // The same time of day, a day later: Spektrix keeps the id, so only the sync can tell it moved.
+  const dayLater = new Date(new Date(`${before.start}Z`).getTime() + 86_400_000).toISOString().slice(0, 19);
+  try {
+    expect((await request.patch(control, { data: { start: dayLater } })).ok()).toBe(true);
+    await sync();
+    const row = await openEventOf(page, performanceId);
+    await expect(row.getByText(/^Rescheduled from /)).toBeVisible();
+    await expect(page.getByText(/moved to a new date/)).toBeVisible();
+    expect(Number(await sequence())).toBe(sequenceBefore + 1);
+    await expectNoAxeViolations(page);
+  } finally {
+    // Back where it was, for the tests after this one: the notice goes, and calendars update once more.
+    await request.patch(control, { data: { start: before.start } });
+    await sync();
+  }
+  expect(Number(await sequence())).toBe(sequenceBefore + 2);
+});
+
+test("a sold-out performance offers the show's other dates and the box office", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
+  const control = `${EMULATOR_URL}/__control/instances/${performanceId}`;
+  const seatsBefore = (
+    (await (
+      await request.get(`${EMULATOR_URL}/demo/api/v3/instances/${performanceId}/status`, {
+        headers: { Origin: SITE_URL },
+      })
+    ).json()) as { available: number }
+  ).available;
+  try {
+    await request.patch(control, { data: { available: 0 } });
+    // The server may answer from its 30-second availability cache first.
+    await expect(async () => {
+      await page.goto(`/book/${performanceId}`);
+      await expect(page.getByTestId("sold-out-help")).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 45_000, intervals: [5_000] });
+    const help = page.getByTestId("sold-out-help");
+    await expect(help).toContainText("This performance is sold out.");
+    await expect(help.getByRole("link", { name: /\+1 403 555 0142/ })).toHaveAttribute("href", "tel:+14035550142");
+    const others = help.getByRole("link", { name: /\d{1,2}\.\d{2}(am|pm)$/ });
+    if (await others.count()) {
+      const href = await others.first().getAttribute("href");
+      expect(href).toMatch(/^\/book\/[^/]+$/);
+      expect(href).not.toBe(`/book/${performanceId}`);
+    } else {
+      await expect(help).toContainText("There are no other dates on sale.");
+    }
+    await expectNoAxeViolations(page);
+  } finally {
+    await request.patch(control, { data: { available: seatsBefore } });
   }
 });
 

@@ -94,6 +94,23 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(page.getByText(/Saved \(1 field changed\)/)).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Each performance can be hidden and shown again: the last shown one is used, so the site's next-up lists are
+  // spared, and it is found again by its Spektrix id once its text changes.
+  const performances = page.getByRole("region", { name: "Performances" }).getByRole("listitem");
+  const shownId = await performances
+    .filter({ hasText: /^[^·]*Shown/ })
+    .last()
+    .getAttribute("data-performance");
+  const last = page.locator(`li[data-performance="${shownId}"]`);
+  await last.getByRole("button", { name: /^Hide the performance on / }).click();
+  await expect(page.getByText("Performance hidden from the site.")).toBeVisible();
+  await expect(last).toContainText("Hidden");
+  await last.getByRole("button", { name: /^Show the performance on / }).click();
+  await expect(page.getByText("Performance shown on the site.")).toBeVisible();
+  await expect(last).toContainText("Shown");
+  await page.reload();
+  await expect(last).toContainText("Shown");
+
   // Build a page with a donate block by picking a fund.
   await page.goto("/studio/pages/new");
   await page.waitForLoadState("networkidle");

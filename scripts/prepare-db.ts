@@ -2,7 +2,8 @@
  * Brings the content store up to date before the site starts: migrations, then a first sync so the demo opens
  * on a full season (`--no-sync` for migrations only). Runs in its own short-lived process because an embedded
  * PGlite directory can be open in only one process at a time; the site's cache is empty at this point, so
- * there is nothing to revalidate.
+ * there is nothing to revalidate. `--rebased-starts` takes changed starts without calling them moves (the demo's
+ * emulator re-dates its catalogue on each start).
  */
 import { ConfigError, env } from "@/lib/config";
 import { DatabaseUnavailableError, openDb } from "@/lib/db";
@@ -16,7 +17,10 @@ async function main() {
     console.log(`  database ready (${database.kind})`);
     return;
   }
-  const summary = await syncLocally(config, { trigger: "cli" });
+  const summary = await syncLocally(config, {
+    trigger: "cli",
+    rebasedStarts: process.argv.includes("--rebased-starts"),
+  });
   const events = summary.details?.events;
   console.log(
     `  database ready; first sync ${summary.status}${summary.abortReason ? ` (${summary.abortReason})` : ""}` +

@@ -40,6 +40,18 @@ function useOnScreen<T extends Element>() {
   return [ref, visible] as const;
 }
 
+/** One request for every performance in `ids`, shared by each badge or panel that passes the same list. */
+export function useAvailability(ids: string[], enabled: boolean) {
+  return useQuery({
+    queryKey: ["availability", ids],
+    queryFn: () => fetchAvailability(ids),
+    enabled,
+    refetchInterval: enabled ? REFRESH_MS : false,
+    refetchIntervalInBackground: false,
+    retry: 1,
+  });
+}
+
 const TONE: Record<AvailabilityState, string> = {
   onSale: "border-success/30 bg-success-tint text-success",
   fewLeft: "border-warning/40 bg-warning-tint text-warning",
@@ -56,14 +68,7 @@ const TONE: Record<AvailabilityState, string> = {
  */
 export function AvailabilityBadge({ performanceId, ids }: { performanceId: string; ids: string[] }) {
   const [ref, visible] = useOnScreen<HTMLSpanElement>();
-  const query = useQuery({
-    queryKey: ["availability", ids],
-    queryFn: () => fetchAvailability(ids),
-    enabled: visible,
-    refetchInterval: visible ? REFRESH_MS : false,
-    refetchIntervalInBackground: false,
-    retry: 1,
-  });
+  const query = useAvailability(ids, visible);
   const view = query.data?.performances[performanceId];
   const loading = !view && !query.isError;
   const state: AvailabilityState = view?.state ?? "unknown";

@@ -4,7 +4,8 @@ import { AvailabilityBadge } from "@/components/site/availability-badge-client";
 import { EventImage } from "@/components/site/event-image-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import type { BookingTarget } from "@/lib/events/queries";
-import { formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
+import { SoldOutHelp } from "@/components/site/sold-out-help-client";
+import { formatDayAndTime, formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
 
@@ -13,7 +14,7 @@ import type { siteInfo } from "@/lib/site";
  * by the iframe block, with a plain link to the same page (`fallbackUrl`) for when frames are blocked.
  */
 export function BookingStep({
-  target: { event, performance },
+  target: { event, performance, otherDates },
   site,
   fallbackUrl,
 }: {
@@ -71,6 +72,15 @@ export function BookingStep({
                 <h2 className="font-sans text-lg font-semibold">Seats</h2>
                 <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
               </div>
+              <SoldOutHelp
+                performanceId={performance.id}
+                eventSlug={event.slug}
+                boxOffice={site.boxOffice}
+                otherDates={otherDates.map((d) => ({
+                  ...d,
+                  label: formatDayAndTime(new Date(d.startsAt), site.timeZone),
+                }))}
+              />
               <p className="mt-3 max-w-prose text-ink-soft">
                 Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
                 account are shared with this site.

@@ -45,6 +45,7 @@ export function performanceToIcs(p: FeedPerformance, site: IcsSite): EventAttrib
     status: p.cancelled ? "CANCELLED" : "CONFIRMED",
     busyStatus: "BUSY",
     lastModified: utcArray(p.updatedAt),
+    sequence: p.sequence,
     productId: `${hostOf(site.url)}/storefront`,
     calName: site.name,
   };

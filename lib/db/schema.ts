@@ -101,9 +101,16 @@ export const performances = pgTable(
     webInstanceId: text("web_instance_id"),
     titleOverride: text("title_override"),
     access: jsonb("access").$type<AccessFlag[]>().notNull().default([]),
-    /** Set by the sync from the venue's "rescheduled" attributes; `rescheduledFrom` is the old start when known. */
+    /**
+     * Shown as "Rescheduled from …": set by the sync from the venue's "rescheduled" attributes or from a start
+     * it saw move (`movedFrom`); `rescheduledFrom` is the old start when known.
+     */
     rescheduled: boolean("rescheduled").notNull().default(false),
     rescheduledFrom: ts("rescheduled_from"),
+    /** The start before the sync first saw it move; null when it never moved or moved back. */
+    movedFrom: ts("moved_from"),
+    /** How many times the start has moved: the calendar file's SEQUENCE, so saved entries update. */
+    startSequence: integer("start_sequence").notNull().default(0),
     attributes: jsonb("attributes").$type<Record<string, AttributeValue>>().notNull().default({}),
 
     hidden: boolean("hidden").notNull().default(false),

@@ -165,7 +165,7 @@ export async function getBookingTarget(performanceId: string) {
   const bucket = nowBucket();
   return unstable_cache(
     async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)),
-    ["site:book:v1", performanceId, String(bucket)],
+    ["site:book:v2", performanceId, String(bucket)],
     {
       tags: [tags.listings, tags.store],
       revalidate: 60,

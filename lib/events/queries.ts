@@ -525,6 +525,8 @@ export interface FeedPerformance {
   durationMinutes: number | null;
   venue: VenueRef | null;
   updatedAt: string;
+  /** The calendar entry's revision (RFC 5545 SEQUENCE). */
+  sequence: number;
 }
 
 /** Upcoming visible performances (optionally of one event, or one performance) for calendar files. */
@@ -565,6 +567,8 @@ export async function queryFeed(
     durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
     venue: venue ? { name: venue.name, address: venue.address } : null,
     updatedAt: p.updatedAt.toISOString(),
+    // RFC 5545: a saved entry updates when SEQUENCE rises; a move or a cancellation each raises it.
+    sequence: p.startSequence + (p.cancelled || p.status === "cancelled" ? 1 : 0),
   }));
 }
 
@@ -572,7 +576,11 @@ export interface BookingTarget {
   performance: PerformanceView;
   event: { sourceId: string; slug: string; title: string; image: ImageRef | null; durationMinutes: number | null };
   planId: string | null;
+  /** The event's next few other performances a visitor could book instead (for a sold-out or cancelled one). */
+  otherDates: Array<{ id: string; startsAt: string }>;
 }
+
+const OTHER_DATES = 4;
 
 /** A bookable performance for the booking page, or null when it is not public. */
 export async function queryBookingTarget(
@@ -596,8 +604,22 @@ export async function queryBookingTarget(
     .limit(1);
   if (!row) return null;
   const { p, e, venue } = row;
+  const others = await db
+    .select({ id: performances.sourceId, startsAt: performances.startsAt })
+    .from(performances)
+    .where(
+      and(
+        eq(performances.eventId, p.eventId),
+        ne(performances.id, p.id),
+        listedPerformanceCondition(),
+        gte(performances.startsAt, ctx.now),
+      ),
+    )
+    .orderBy(asc(performances.startsAt))
+    .limit(OTHER_DATES);
   return {
     planId: p.planId,
+    otherDates: others.map((o) => ({ id: o.id, startsAt: o.startsAt.toISOString() })),
     event: {
       sourceId: e.sourceId,
       slug: e.slug,

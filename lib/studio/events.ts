@@ -257,3 +257,64 @@ export async function setEventHidden(id: number, hidden: boolean, database?: Sto
     .returning({ sourceId: schema.events.sourceId });
   return row?.sourceId ?? null;
 }
+
+/** A performance as the studio lists it under its event. */
+export interface StudioPerformanceRow {
+  id: number;
+  sourceId: string;
+  startsAt: Date;
+  status: string;
+  cancelled: boolean;
+  hidden: boolean;
+  rescheduled: boolean;
+}
+
+/** Every performance of one event, past and future, in date order: the editor decides which are shown. */
+export async function listEventPerformances(eventId: number, database?: StoreDb): Promise<StudioPerformanceRow[]> {
+  const p = schema.performances;
+  return (await db(database))
+    .select({
+      id: p.id,
+      sourceId: p.sourceId,
+      startsAt: p.startsAt,
+      status: p.status,
+      cancelled: p.cancelled,
+      hidden: p.hidden,
+      rescheduled: p.rescheduled,
+    })
+    .from(p)
+    .where(eq(p.eventId, eventId))
+    .orderBy(asc(p.startsAt), asc(p.id));
+}
+
+/**
+ * Shows or hides one performance of one event (a sync never changes this after the first insert, so hiding by
+ * the sync settings' default can be undone here). Returns the event's source id for revalidation, or null when
+ * the performance is not that event's.
+ */
+export async function setPerformanceHidden(
+  eventId: number,
+  performanceId: number,
+  hidden: boolean,
+  database?: StoreDb,
+): Promise<string | null> {
+  const d = await db(database);
+  const [row] = await d
+    .update(schema.performances)
+    .set({ hidden, updatedAt: new Date() })
+    .where(and(eq(schema.performances.id, performanceId), eq(schema.performances.eventId, eventId)))
+    .returning({ id: schema.performances.id });
+  if (!row) return null;
+  return (await getEvent(eventId, d))?.sourceId ?? null;
+}
+
+/** What an editor should know about a performance besides whether it is shown. */
+export function performanceNotes(p: StudioPerformanceRow, now: Date): string[] {
+  return [
+    p.startsAt < now ? "Past" : null,
+    p.cancelled || p.status === "cancelled" ? "Cancelled" : null,
+    p.status === "missing" ? "Not in Spektrix's feed" : null,
+    p.status === "disabled" ? "Withdrawn by the sync" : null,
+    p.rescheduled ? "Rescheduled" : null,
+  ].filter((n): n is string => n !== null);
+}

@@ -42,6 +42,8 @@ export interface RunSyncOptions {
   eventId?: string;
   /** Skip the empty-feed and mass-vanish guards, after a person has checked the feed. */
   force?: boolean;
+  /** The source's dates were shifted as a whole (the demo's emulator on a new day): changed starts are not moves. */
+  rebasedStarts?: boolean;
   /** Settings to use instead of the saved ones (previews, tests). */
   settings?: SyncSettings;
   now?: () => Date;
@@ -226,6 +228,7 @@ async function locked(
       now,
       timeZone: options.timeZone,
       force: options.force,
+      rebasedStarts: options.rebasedStarts,
     });
     summary.details = plan.counts;
     summary.counts = totals(plan.counts);

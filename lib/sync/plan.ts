@@ -61,6 +61,8 @@ export interface StoredPerformance {
   sourceHash: string;
   missingSince: Date | null;
   startsAt: Date;
+  movedFrom: Date | null;
+  startSequence: number;
 }
 
 /** A venue as the store keeps it: the feed's fields plus the slug its name gives. */
@@ -130,6 +132,8 @@ export interface PerformanceInsert extends PerformanceFields {
 }
 
 export type PerformanceWrite = Partial<PerformanceFields> & {
+  movedFrom?: Date | null;
+  startSequence?: number;
   eventSourceId?: string;
   venueSourceId?: string | null;
   sourceHash?: string;
@@ -175,12 +179,42 @@ export interface PlanInput {
   timeZone: string;
   /** Skip the vanish and empty-feed guards (after a person has checked the feed is right). */
   force?: boolean;
+  /**
+   * The source's dates were re-based (a test catalogue shifted to today), so a changed start is not a move:
+   * take it, raise the calendar sequence, and drop any "moved from" the old dates implied.
+   */
+  rebasedStarts?: boolean;
 }
 
 const MAX_ERRORS = 50;
 
 /** Code-unit order: deterministic and much faster than localeCompare on 10k ids. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Spektrix keeps a performance's id when its start changes, so a move is seen by comparing starts. The first
+ * start before any move is kept (`movedFrom`) and shown as "Rescheduled from …" until the performance moves back
+ * there; each change of start raises `startSequence`, which calendar files publish so saved entries update.
+ * A venue's own rescheduled attributes still win for the notice.
+ */
+export function startMoves(
+  stored: Pick<StoredPerformance, "startsAt" | "movedFrom" | "startSequence">,
+  mapped: Pick<PerformanceFields, "startsAt" | "rescheduled" | "rescheduledFrom">,
+  rebased: boolean,
+): Pick<PerformanceWrite, "movedFrom" | "startSequence" | "rescheduled" | "rescheduledFrom"> {
+  const moved = stored.startsAt.getTime() !== mapped.startsAt.getTime();
+  let movedFrom = stored.movedFrom;
+  if (moved) {
+    const original = stored.movedFrom ?? stored.startsAt;
+    movedFrom = rebased || original.getTime() === mapped.startsAt.getTime() ? null : original;
+  }
+  return {
+    movedFrom,
+    startSequence: stored.startSequence + (moved ? 1 : 0),
+    rescheduled: mapped.rescheduled || movedFrom !== null,
+    rescheduledFrom: mapped.rescheduledFrom ?? movedFrom,
+  };
+}
 
 function keptLive(e: { keepLiveUntil: Date | null }, now: Date): boolean {
   return e.keepLiveUntil !== null && e.keepLiveUntil.getTime() > now.getTime();
@@ -452,7 +486,12 @@ export function planSync(input: PlanInput): SyncPlan {
       });
       pc.created++;
     } else {
-      plan.performances.update.push({ id: s.id, sourceId: s.sourceId, set: { ...common, missingSince: null } });
+      const moves = startMoves(s, fields, input.rebasedStarts === true);
+      plan.performances.update.push({
+        id: s.id,
+        sourceId: s.sourceId,
+        set: { ...common, ...moves, missingSince: null },
+      });
       pc.updated++;
     }
     changed.add(p.eventId);

@@ -41,6 +41,8 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     sourceHash: performances.sourceHash,
     missingSince: performances.missingSince,
     startsAt: performances.startsAt,
+    movedFrom: performances.movedFrom,
+    startSequence: performances.startSequence,
   };
   const venueRows = await db
     .select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, slug: venues.slug, address: venues.address })

@@ -9,7 +9,7 @@ import { configuredSource } from "@/lib/sync/spektrix-source";
 
 export async function syncLocally(
   config: Env,
-  options: Pick<RunSyncOptions, "trigger" | "eventId" | "force" | "onProgress">,
+  options: Pick<RunSyncOptions, "trigger" | "eventId" | "force" | "onProgress" | "rebasedStarts">,
 ): Promise<SyncSummary> {
   const database = await openDb(config.DATABASE_URL);
   try {

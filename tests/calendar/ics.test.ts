@@ -19,6 +19,7 @@ const perf: FeedPerformance = {
   durationMinutes: 165,
   venue: { name: "Studio Theatre", address: "1700 Mathers Avenue" },
   updatedAt: "2026-11-01T00:00:00.000Z",
+  sequence: 0,
 };
 
 /** Unfolds RFC 5545 continuation lines. */
@@ -41,6 +42,11 @@ describe(".ics files", () => {
     expect(text).toContain("SUMMARY:CANCELLED: Tosca");
     expect(text).toContain("URL:https://www.lyric.example/events/tosca");
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it("publishes the entry's revision, so a moved performance updates in calendars that saved it", () => {
+    expect(unfold(buildIcs([perf], site))).toContain("SEQUENCE:0");
+    expect(unfold(buildIcs([{ ...perf, sequence: 2 }], site))).toContain("SEQUENCE:2");
   });
 
   it("still produces a calendar when there is nothing on", () => {

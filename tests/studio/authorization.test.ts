@@ -50,6 +50,7 @@ beforeAll(async () => {
     syncOneEventAction: () => sync.syncOneEventAction("1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK"),
     updateEventAction: () => events.updateEventAction(1, undefined, form({ title: "x" })),
     setEventHiddenAction: () => events.setEventHiddenAction(1, true),
+    setPerformanceHiddenAction: () => events.setPerformanceHiddenAction(1, 1, false),
     savePageAction: () => pages.savePageAction(null, JSON.stringify({ slug: "authz", title: "Authz", blocks: [] })),
     publishPageAction: () => pages.publishPageAction(1),
     unpublishPageAction: () => pages.unpublishPageAction(1),

@@ -185,6 +185,32 @@ describe("event form", () => {
     return getEvent(eventId);
   };
 
+  it("shows a performance the sync settings hid, hides it again, and refuses another event's performance", async () => {
+    const { getDb, schema } = await import("@/lib/db");
+    const { setPerformanceHiddenAction } = await import("@/lib/studio/actions/events");
+    const { listEventPerformances } = await import("@/lib/studio/events");
+    const db = await getDb();
+    const [perf] = await db
+      .insert(schema.performances)
+      .values({
+        sourceId: "9AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBKP1",
+        eventId,
+        startsAt: new Date("2030-01-01T19:30:00Z"),
+        startLocal: "2030-01-01T19:30:00",
+        hidden: true,
+        sourceHash: "h",
+      })
+      .returning({ id: schema.performances.id });
+    expect(await setPerformanceHiddenAction(eventId, perf!.id, false)).toMatchObject({ ok: true });
+    expect((await listEventPerformances(eventId)).map((p) => p.hidden)).toEqual([false]);
+    expect(await setPerformanceHiddenAction(eventId, perf!.id, true)).toMatchObject({ ok: true });
+    expect((await listEventPerformances(eventId)).map((p) => p.hidden)).toEqual([true]);
+    // A performance id that belongs to no such event changes nothing.
+    expect(await setPerformanceHiddenAction(eventId + 1000, perf!.id, false)).toMatchObject({ ok: false });
+    expect(await setPerformanceHiddenAction(eventId, 2 ** 31, false)).toMatchObject({ ok: false });
+    expect((await listEventPerformances(eventId)).map((p) => p.hidden)).toEqual([true]);
+  });
+
   it("saves an editable field and records it as edited", async () => {
     const { updateEventAction } = await import("@/lib/studio/actions/events");
     const r = await updateEventAction(

@@ -207,6 +207,57 @@ describe("a re-sync", () => {
   });
 });
 
+describe("a performance whose start moves", () => {
+  type MoveRow = { rescheduled: boolean; rescheduled_from: string | null; start_sequence: number };
+  const read = async (id: string) => {
+    const [row] = await rows<MoveRow>(
+      ctx.db,
+      `select rescheduled, rescheduled_from, start_sequence from performances where source_id = '${id}'`,
+    );
+    return { ...row!, rescheduled_from: row!.rescheduled_from === null ? null : new Date(row!.rescheduled_from) };
+  };
+  // Spektrix's form: local wall-clock time, no offset (the tests' zone is UTC).
+  const at = (iso: string) => iso.slice(0, 19);
+
+  it("is marked rescheduled from its first start, raises the calendar sequence, and clears when moved back", async () => {
+    const source = new FakeSource(1, 2);
+    await sync(source);
+    const perf = source.performances[0]!;
+    const original = perf.start;
+    perf.start = perf.startUtc = at(new Date(new Date(`${original}Z`).getTime() + 2 * HOUR).toISOString());
+    const { revalidated } = await sync(source);
+    expect(revalidated).toContain(`event:${source.events[0]!.id}`);
+    expect(await read(perf.id)).toEqual({
+      rescheduled: true,
+      rescheduled_from: new Date(`${original}Z`),
+      start_sequence: 1,
+    });
+    // Moved again: still "from" the start people first saw.
+    perf.start = perf.startUtc = at(new Date(new Date(`${original}Z`).getTime() + 26 * HOUR).toISOString());
+    await sync(source);
+    expect(await read(perf.id)).toMatchObject({ rescheduled_from: new Date(`${original}Z`), start_sequence: 2 });
+    // Another change leaves the move on record.
+    perf.isOnSale = !perf.isOnSale;
+    await sync(source);
+    expect(await read(perf.id)).toMatchObject({ rescheduled: true, start_sequence: 2 });
+    // Back where it was: no notice, but calendars still need the update.
+    perf.start = perf.startUtc = original;
+    await sync(source);
+    expect(await read(perf.id)).toEqual({ rescheduled: false, rescheduled_from: null, start_sequence: 3 });
+    // The untouched performance never moved.
+    expect(await read(source.performances[1]!.id)).toMatchObject({ rescheduled: false, start_sequence: 0 });
+  });
+
+  it("is not called moved when the whole source was re-based (the demo's emulator on a new day)", async () => {
+    const source = new FakeSource(1, 1);
+    await sync(source);
+    const perf = source.performances[0]!;
+    perf.start = perf.startUtc = at(new Date(new Date(`${perf.start}Z`).getTime() + 24 * HOUR).toISOString());
+    await sync(source, { rebasedStarts: true });
+    expect(await read(perf.id)).toEqual({ rescheduled: false, rescheduled_from: null, start_sequence: 1 });
+  });
+});
+
 describe("records leaving the feed", () => {
   it("are marked missing, hidden after the grace period, kept live by keep-live-until, and come back", async () => {
     const source = new FakeSource(4, 1);

@@ -3,7 +3,7 @@
 import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
 import { isRowId } from "@/lib/db/ids";
-import { setEventHidden, updateEvent } from "../events";
+import { setEventHidden, setPerformanceHidden, updateEvent } from "../events";
 import { FORBIDDEN, formObject, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
@@ -47,5 +47,21 @@ export async function setEventHiddenAction(eventId: number, hidden: boolean): Pr
     if (!sourceId) return { ok: false, message: "Unknown event." };
     revalidateEvent(sourceId);
     return { ok: true, message: hidden ? "Hidden from the site." : "Shown on the site." };
+  }, FORBIDDEN);
+}
+
+/** Shows or hides one performance of an event on the public site. */
+export async function setPerformanceHiddenAction(
+  eventId: number,
+  performanceId: number,
+  hidden: boolean,
+): Promise<ActionResult> {
+  return asEditor(async () => {
+    if (!isRowId(eventId) || !isRowId(performanceId) || typeof hidden !== "boolean")
+      return { ok: false, message: "Unknown performance." };
+    const sourceId = await setPerformanceHidden(eventId, performanceId, hidden);
+    if (!sourceId) return { ok: false, message: "Unknown performance." };
+    revalidateEvent(sourceId);
+    return { ok: true, message: hidden ? "Performance hidden from the site." : "Performance shown on the site." };
   }, FORBIDDEN);
 }

@@ -2,8 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventForm } from "@/components/studio/event-form-client";
+import { PerformanceVisibility } from "@/components/studio/performance-visibility-client";
 import { SyncNow } from "@/components/studio/sync-now-client";
-import { EDITABLE_SITE_FIELDS, FIELD_LABELS, getEvent, lockedFields } from "@/lib/studio/events";
+import {
+  EDITABLE_SITE_FIELDS,
+  FIELD_LABELS,
+  getEvent,
+  listEventPerformances,
+  lockedFields,
+  performanceNotes,
+} from "@/lib/studio/events";
+import { formatDayAndTime } from "@/lib/events/format";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { parseRowId } from "@/lib/db/ids";
@@ -20,7 +29,12 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
   if (eventId === null) notFound();
   const event = await getEvent(eventId);
   if (!event) notFound();
-  const locked = [...(await lockedFields())];
+  const [locked, performances] = await Promise.all([
+    lockedFields().then((set) => [...set]),
+    listEventPerformances(event.id),
+  ]);
+  const { timeZone } = siteInfo();
+  const now = new Date();
   const values: Record<string, string | number | boolean | null> = {};
   for (const f of EDITABLE_SITE_FIELDS) {
     const v = (event as Record<string, unknown>)[f];
@@ -33,7 +47,7 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
         <h1 className="mt-1 text-4xl font-semibold">{event.title}</h1>
         <p className="mt-2 text-sm text-ink-soft">
           Spektrix id <span className="font-mono">{event.sourceId}</span> · last seen{" "}
-          {formatWhen(event.lastSeenAt, siteInfo().timeZone)} ·{" "}
+          {formatWhen(event.lastSeenAt, timeZone)} ·{" "}
           <Link href={routes.studio.eventPreview(event.id)} className="text-brand underline">
             Preview
           </Link>
@@ -54,6 +68,21 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
         locked={locked}
         edited={event.editedFields}
       />
+      <section aria-labelledby="performances-heading" className="grid gap-3">
+        <h2 id="performances-heading" className="text-xl font-semibold">
+          Performances
+        </h2>
+        <PerformanceVisibility
+          eventId={event.id}
+          performances={performances.map((p) => ({
+            id: p.id,
+            sourceId: p.sourceId,
+            when: formatDayAndTime(p.startsAt, timeZone),
+            notes: performanceNotes(p, now),
+            hidden: p.hidden,
+          }))}
+        />
+      </section>
     </div>
   );
 }

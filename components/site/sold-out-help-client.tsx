@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useAvailability } from "./availability-badge-client";
+import { routes } from "@/lib/routes";
+
+/** Another date of the same show, formatted by the server. */
+export interface OtherDate {
+  id: string;
+  startsAt: string;
+  /** "Sat 25 Oct 2026, 2.30pm", in the venue's time zone. */
+  label: string;
+}
+
+/**
+ * What a visitor can do when the performance they opened is sold out: other dates of the show, and the box
+ * office, which hears about returns first. Shown only once live availability says sold out; until then it
+ * renders nothing, so a performance with seats keeps its page as it was.
+ */
+export function SoldOutHelp({
+  performanceId,
+  eventSlug,
+  otherDates,
+  boxOffice,
+}: {
+  performanceId: string;
+  eventSlug: string;
+  otherDates: OtherDate[];
+  boxOffice: { phone: string; email: string };
+}) {
+  const query = useAvailability([performanceId], true);
+  if (query.data?.performances[performanceId]?.state !== "soldOut") return null;
+  return (
+    <div role="status" data-testid="sold-out-help" className="mt-6 rounded-card border border-line bg-paper-deep p-5">
+      <p className="font-semibold">This performance is sold out.</p>
+      {otherDates.length ? (
+        <>
+          <p className="mt-1 text-ink-soft">Seats are still available on other dates:</p>
+          <ul className="mt-3 flex flex-wrap gap-2">
+            {otherDates.map((d) => (
+              <li key={d.id}>
+                <Link href={routes.book(d.id)} className="btn btn-ghost !py-2 text-sm text-brand" prefetch={false}>
+                  <time dateTime={d.startsAt}>{d.label}</time>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="mt-1 text-ink-soft">
+          There are no other dates on sale.{" "}
+          <Link href={routes.event(eventSlug)} className="text-brand underline underline-offset-4">
+            See the show’s page
+          </Link>{" "}
+          for news of extra performances.
+        </p>
+      )}
+      <p className="mt-3 text-ink-soft">
+        Tickets are sometimes returned. The box office hears first: call{" "}
+        <a
+          className="font-semibold text-brand underline underline-offset-4"
+          href={`tel:${boxOffice.phone.replace(/\s+/g, "")}`}
+        >
+          {boxOffice.phone}
+        </a>{" "}
+        or email{" "}
+        <a className="font-semibold text-brand underline underline-offset-4" href={`mailto:${boxOffice.email}`}>
+          {boxOffice.email}
+        </a>
+        .
+      </p>
+    </div>
+  );
+}
