@@ -215,6 +215,46 @@ test("a performance Spektrix moves is shown as rescheduled, and its calendar ent
   expect(Number(await sequence())).toBe(sequenceBefore + 2);
 });
 
+test("an event renamed in Spektrix shows its new name on the very next request after each kind of sync", async ({
+  page,
+  request,
+}) => {
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
+  const instance = (await (
+    await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: {} })
+  ).json()) as {
+    event: { id: string };
+  };
+  const eventId = instance.event.id;
+  const control = `${EMULATOR_URL}/__control/events/${eventId}`;
+  await openEventOf(page, performanceId);
+  const path = new URL(page.url()).pathname;
+  const original = ((await (await request.patch(control, { data: {} })).json()) as { name: string }).name;
+  const shownBefore = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  const h1Of = async () => /<h1[^>]*>([^<]*)<\/h1>/.exec(await (await request.get(path)).text())?.[1];
+  // Served from the page cache before the change, as a visitor would have it.
+  await request.get(path);
+  const cached = await request.get(path);
+  expect(cached.headers()["x-nextjs-cache"] ?? "HIT").toMatch(/HIT|STALE/);
+  try {
+    for (const [kind, data] of [
+      ["one event", { eventId }],
+      ["the whole window", {}],
+    ] as const) {
+      const name = `Renamed for the ${kind} sync`;
+      expect((await request.patch(control, { data: { name } })).ok()).toBe(true);
+      const sync = await request.post("/api/sync", { headers: SYNC_AUTH, data, timeout: 120_000 });
+      expect(sync.status(), await sync.text()).toBe(200);
+      // No waiting and no retry: the sync revalidated the page, so the first request after it is new.
+      expect(await h1Of(), kind).toBe(name);
+    }
+  } finally {
+    await request.patch(control, { data: { name: original } });
+    await request.post("/api/sync", { headers: SYNC_AUTH, data: { eventId }, timeout: 30_000 });
+  }
+  expect(await h1Of()).toBe(shownBefore);
+});
+
 test("a sold-out performance offers the show's other dates and the box office", async ({ page, request }) => {
   test.setTimeout(90_000);
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
