@@ -233,6 +233,35 @@ test("login, account and checkout pages have no accessibility violations", async
   await signOut(page);
 });
 
+test("the password goes only to Spektrix: the site is sent a basket proof, and a replayed proof is refused", async ({
+  page,
+  request,
+}) => {
+  const toSite: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/auth/callback/")) toSite.push(r.postData() ?? "");
+  });
+  await signIn(page, MEMBER, "/account");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
+  expect(toSite).toHaveLength(1);
+  expect(toSite[0]).toContain("basketId=");
+  expect(toSite[0]).not.toContain(encodeURIComponent(MEMBER.password));
+  expect(toSite[0]).not.toContain(encodeURIComponent(MEMBER.email));
+  // Someone who copied that request gets no session from it.
+  const csrf = ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const form = new URLSearchParams(toSite[0]);
+  form.set("csrfToken", csrf);
+  form.set("json", "true");
+  await request.post("/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: form.toString(),
+    maxRedirects: 0,
+  });
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: unknown };
+  expect(session.user).toBeUndefined();
+  await signOut(page);
+});
+
 test("the header asks Spektrix who is logged in only when the site has a session", async ({ page }) => {
   const customerCalls: string[] = [];
   page.on("request", (request) => {

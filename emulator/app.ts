@@ -11,11 +11,6 @@ import { registerBrowser } from "./browser/routes";
 
 const OWNER_ONLY = new Set(["baskets", "customers", "orders"]);
 const WEB_ONLY = new Set(["basket", "customer"]);
-/** What `allowServerSideSignIn` lets through from a server (lower case, no trailing slash). */
-const SIGN_IN_PATHS = new Set(["customer/authenticate", "customer/deauthenticate"]);
-
-const apiPath = (c: Ctx, apiPrefix: string) =>
-  new URL(c.req.url).pathname.slice(apiPrefix.length).replace(/\/+$/, "").toLowerCase();
 
 export function createApp(emu: Emu): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -130,14 +125,7 @@ export function createApp(emu: Emu): Hono<AppEnv> {
         throw new ApiError(401, "Authorization has been denied for this request.", [
           "This path needs a signed System Owner request",
         ]);
-      const signIn = SIGN_IN_PATHS.has(apiPath(c, apiPrefix));
-      if (
-        emu.config.webModeFromBrowsersOnly &&
-        !c.get("fromBrowser") &&
-        !(signIn && emu.config.allowServerSideSignIn)
-      ) {
-        return c.html(BOT_BLOCK_PAGE, 403);
-      }
+      if (emu.config.webModeFromBrowsersOnly && !c.get("fromBrowser")) return c.html(BOT_BLOCK_PAGE, 403);
     }
     await next();
     c.header("Cache-Control", "no-cache");

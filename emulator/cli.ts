@@ -24,7 +24,6 @@ const { values } = parseArgs({
     control: { type: "boolean", default: false },
     "token-ttl": { type: "string" },
     "lenient-web-mode": { type: "boolean", default: false },
-    "allow-server-sign-in": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -33,8 +32,7 @@ if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
   [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>]
   [--time-zone <IANA zone>] the system's zone: every …Utc time is derived from its local twin in it
-  [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin
-  [--allow-server-sign-in]  let a server call customer/authenticate (today's member sign-in, docs/adr/0013)`);
+  [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin`);
   process.exit(0);
 }
 
@@ -68,14 +66,13 @@ const emulator = await startEmulator({
   control: values.control,
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
   webModeFromBrowsersOnly: !values["lenient-web-mode"],
-  allowServerSideSignIn: values["allow-server-sign-in"],
 });
 const cat = emulator.state.catalogue;
 console.log(`Spektrix emulator ready in ${Date.now() - started} ms
   API:        ${emulator.apiBase}
   Catalogue:  ${cat.events.size} events, ${cat.instances.size} instances, ${cat.venues.size} venues${values["shift-dates"] ? `\n  Shifted:    ${[...cat.shifts].map(([file, ms]) => `${file} by ${Math.round(ms / 86_400_000)} days`).join(", ")}` : ""}
   Origins:    ${values.origin.length ? values.origin.join(", ") : "(none: browsers on other origins get no CORS headers)"}
-  Web mode:   ${values["lenient-web-mode"] ? "lenient (any client)" : "browsers on an allowed origin only (others get a 403 bot-block page)"}${values["allow-server-sign-in"] ? "; server-side sign-in allowed" : ""}
+  Web mode:   ${values["lenient-web-mode"] ? "lenient (any client)" : "browsers on an allowed origin only (others get a 403 bot-block page)"}
   Control:    ${values.control ? `${emulator.url}/__control` : "off (start with --control)"}
   Owner API user: ${DEMO_API_USER}
   Owner API key:  ${DEMO_API_KEY}   (base64 of "${DEMO_API_KEY_TEXT}")

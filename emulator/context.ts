@@ -17,11 +17,6 @@ export interface EmulatorConfig {
    * (true by default). false restores the old leniency for tools that need it.
    */
   webModeFromBrowsersOnly: boolean;
-  /**
-   * Temporary exemption while member sign-in still checks the password from the server (docs/adr/0013): lets
-   * server-side `customer/authenticate` and `customer/deauthenticate` through. Logged like any other call.
-   */
-  allowServerSideSignIn: boolean;
 }
 
 export interface Emu {

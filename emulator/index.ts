@@ -34,8 +34,6 @@ export interface EmulatorOptions {
   maxSkewMs?: number;
   /** Refuse web-mode API calls that do not come from a browser on an allowed origin, as Spektrix's bot block does (default true). */
   webModeFromBrowsersOnly?: boolean;
-  /** Let server-side `customer/authenticate` / `deauthenticate` through (the password check of today's sign-in; default false). */
-  allowServerSideSignIn?: boolean;
   seed?: string;
 }
 
@@ -81,7 +79,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       apiUsers: new Map([[options.apiUser ?? DEMO_API_USER, options.apiKey ?? DEMO_API_KEY]]),
       maxSkewMs: options.maxSkewMs ?? 5 * 60_000,
       webModeFromBrowsersOnly: options.webModeFromBrowsersOnly ?? true,
-      allowServerSideSignIn: options.allowServerSideSignIn ?? false,
     },
     store,
     faults: new Faults(options.control ?? false),

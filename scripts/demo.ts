@@ -153,9 +153,7 @@ async function main() {
       "--time-zone",
       venueTimeZone,
       "--control",
-      // Member sign-in still checks the password from the server (docs/adr/0013): the only server-side web-mode
-      // call left. Every other web-mode call must come from a browser on one of these origins.
-      "--allow-server-sign-in",
+      // Every web-mode call, member sign-in included (docs/adr/0013), must come from a browser on these origins.
       ...[...new Set(origins)].flatMap((o) => ["--origin", o]),
     ]);
     await waitFor(`${spektrixBaseUrl}/${clientName}/api/v3/venues`, "the Spektrix emulator", 20_000, emulator);

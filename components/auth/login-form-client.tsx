@@ -2,8 +2,9 @@
 
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { signIn, signOut } from "next-auth/react";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { signIn } from "next-auth/react";
+import { MEMBER_SIGN_IN_PROVIDER } from "@/lib/auth/paths";
+import { createSpektrixClient, SpektrixHttpError } from "@/lib/spektrix";
 
 export interface LoginFormProps {
   /** A path on this site, already checked on the server. */
@@ -31,9 +32,9 @@ function messageFor(code: string): string {
 }
 
 /**
- * Signs in to the site (next-auth, the server checks the password with Spektrix), then logs this browser's
- * own Spektrix session in with the same details so the basket belongs to the customer. If the second step
- * fails, the first is undone: the visitor is either signed in to both or to neither.
+ * Signs this browser's Spektrix session in (Spektrix checks the password), then the site's session from the
+ * proof that leaves on the session basket. If the second step fails, the first is undone: the visitor is
+ * either signed in to both or to neither.
  */
 export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordHref, signUpHref }: LoginFormProps) {
   const router = useRouter();
@@ -69,18 +70,26 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
 
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => null);
-    if (!result || result.error || !result.ok) {
-      fail(messageFor(result?.error ?? "Unavailable"));
+    // 1. This browser's own Spektrix session signs in, on the venue's domain: Spektrix checks the password
+    //    (the site's server never sees it) and attaches the customer to the session's basket.
+    const web = createSpektrixClient({ ...spektrix, retries: 0 });
+    let proof: { basketId: string; basketHash: string };
+    try {
+      await web.authenticate(email, password);
+      const basket = await web.getBasket();
+      if (!basket?.hash) throw new Error("no session basket to prove the sign-in");
+      proof = { basketId: basket.id, basketHash: basket.hash };
+    } catch (e) {
+      const wrong = e instanceof SpektrixHttpError && [400, 401, 404].includes(e.status);
+      fail(messageFor(wrong ? "CredentialsSignin" : "Unavailable"));
       return;
     }
-
-    try {
-      // The browser's Spektrix session, on the venue's custom domain: this is what owns the basket.
-      await createSpektrixClient({ ...spektrix, retries: 0 }).authenticate(email, password);
-    } catch {
-      await signOut({ redirect: false }).catch(() => undefined);
-      fail(messageFor("SpektrixSession"));
+    // 2. The site's session: the server reads that basket in owner mode to learn who signed in (ADR 0013).
+    const result = await signIn(MEMBER_SIGN_IN_PROVIDER, { ...proof, redirect: false }).catch(() => null);
+    if (!result || result.error || !result.ok) {
+      // Signed in to both or to neither: undo the Spektrix side.
+      await web.deauthenticate().catch(() => undefined);
+      fail(messageFor(result?.error === "CredentialsSignin" ? "SpektrixSession" : (result?.error ?? "Unavailable")));
       return;
     }
 

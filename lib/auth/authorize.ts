@@ -1,16 +1,19 @@
 /**
- * The sign-in decision, as a plain function so it can be tested without next-auth or Next.
- * Order: shape check → the sign-in throttle (lib/rate-limit/sign-in.ts: per address, per account+address, the
- * account ceiling) → Spektrix verifies the password (a failure counts against the account, a success clears
- * the pair) → the account is read for name and memberships. Nothing here logs the e-mail address or the password.
+ * The member sign-in decision (docs/adr/0013), as a plain function so it can be tested without next-auth or Next.
+ *
+ * The browser signs in to Spektrix itself (web mode, on the venue's domain: the password never reaches this
+ * server), reads its session basket and sends us the basket's id and hash. Here: shape check → the per-address
+ * limit → the basket read in owner mode (the hash must match, and Spektrix must have attached a customer) →
+ * the proof is spent (one use) → the account is read for name and memberships. The server trusts only what
+ * Spektrix says in owner mode; nothing here logs a basket id, customer id or e-mail address.
  */
 import { z } from "zod";
-import type { SignInThrottle } from "@/lib/rate-limit/sign-in";
+import { isOpaqueId } from "@/lib/spektrix/ids";
 import type { SiteUser } from "./session";
 
-export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
+export const basketProofSchema = z.object({
+  basketId: z.string().trim().max(100).refine(isOpaqueId),
+  basketHash: z.string().trim().min(1).max(200),
 });
 
 /** Codes next-auth passes back to the login form as `?error=`; the form turns them into sentences. */
@@ -28,9 +31,12 @@ export class SignInError extends Error {
 }
 
 export interface AuthorizeDeps {
-  throttle: SignInThrottle;
-  /** Spektrix's answer to "is this the password?": the customer id, or null. */
-  verifyPassword(email: string, password: string): Promise<string | null>;
+  /** Spends one attempt for this address: false once its allowance is used. */
+  allowAddress(ip: string): Promise<boolean>;
+  /** Records a proof as used: true the first time, false for any replay. */
+  spendProof(key: string): Promise<boolean>;
+  /** The basket as owner mode sees it, or null when Spektrix does not know the id. */
+  readBasket(basketId: string): Promise<{ hash: string | null; customerId: string | null } | null>;
   loadAccount(customerId: string): Promise<{
     customer: {
       id: string;
@@ -44,40 +50,44 @@ export interface AuthorizeDeps {
   log?: (event: string, fields?: Record<string, unknown>) => void;
 }
 
-export async function authorizeCredentials(
-  input: { credentials: unknown; ip: string },
+export async function authorizeBasketProof(
+  input: { proof: unknown; ip: string },
   deps: AuthorizeDeps,
 ): Promise<SiteUser | null> {
-  const parsed = credentialsSchema.safeParse(input.credentials);
+  const parsed = basketProofSchema.safeParse(input.proof);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { basketId, basketHash } = parsed.data;
 
-  const throttle = await deps.throttle.check(email, input.ip);
-  if (!throttle.allowed) {
-    deps.log?.("sign-in rate limited", { by: throttle.by });
+  if (!(await deps.allowAddress(input.ip))) {
+    deps.log?.("sign-in rate limited", { by: "address" });
     throw new SignInError(SIGN_IN_ERRORS.rateLimited);
   }
 
-  let customerId: string | null;
+  let basket: Awaited<ReturnType<AuthorizeDeps["readBasket"]>>;
   try {
-    customerId = await deps.verifyPassword(email, password);
+    basket = await deps.readBasket(basketId);
   } catch (error) {
-    deps.log?.("sign-in check failed upstream", { error: error instanceof Error ? error.name : "unknown" });
+    deps.log?.("sign-in basket read failed upstream", { error: error instanceof Error ? error.name : "unknown" });
     throw new SignInError(SIGN_IN_ERRORS.unavailable);
   }
-  if (!customerId) {
-    await deps.throttle.failed(email, input.ip);
+  // An unknown basket, a stale hash and a basket with no customer are one answer: no oracle for guessers.
+  if (!basket || basket.hash !== basketHash || !basket.customerId) {
+    deps.log?.("sign-in proof refused", { reason: !basket ? "unknown" : basket.customerId ? "stale" : "anonymous" });
+    return null;
+  }
+  // The hash changes whenever Spektrix sets a customer on the basket, so each real sign-in is a new proof.
+  if (!(await deps.spendProof(`${basketId}:${basketHash}`))) {
+    deps.log?.("sign-in proof replayed");
     return null;
   }
 
   try {
-    const { customer, memberships } = await deps.loadAccount(customerId);
-    await deps.throttle.succeeded(email, input.ip);
+    const { customer, memberships } = await deps.loadAccount(basket.customerId);
     const name = customer.name ?? ([customer.firstName, customer.lastName].filter(Boolean).join(" ") || null);
     return {
       customerId: customer.id,
       name,
-      email: customer.email ?? email,
+      email: customer.email,
       membershipIds: [...new Set(memberships.map((m) => m.membershipId))],
     };
   } catch (error) {

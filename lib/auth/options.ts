@@ -1,5 +1,5 @@
 /**
- * next-auth 4 options: one Credentials provider checked by Spektrix, a JWT session in an httpOnly cookie.
+ * next-auth 4 options: one Credentials provider whose proof Spektrix checks, a JWT session in an httpOnly cookie.
  * See docs/members-and-checkout.md for the whole sign-in flow and docs/adr/0003-next-auth-v4.md for why v4.
  */
 import "server-only";
@@ -8,11 +8,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env, exportNextAuthUrl } from "@/lib/config";
 import { logger } from "@/lib/log/logger.mjs";
 import { routes } from "@/lib/routes";
-import { authorizeCredentials, SignInError } from "./authorize";
+import { authorizeBasketProof, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
-import { sharedSignInThrottle } from "@/lib/rate-limit/sign-in";
+import { attempt, LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/security/client-ip";
 import { isSessionRevoked, revokeSessions } from "./revocation";
+import { MEMBER_SIGN_IN_PROVIDER } from "./paths";
 import { accountService } from "./services";
 
 /** Members are signed out after this long even if active: the Spektrix web session is shorter still. */
@@ -37,18 +38,21 @@ export function buildAuthOptions(): NextAuthOptions {
     cookies: sessionCookies(secure),
     pages: { signIn: routes.login, error: routes.login },
     providers: [
+      // The browser signs in to Spektrix and sends its session basket's id and hash; the server reads that
+      // basket in owner mode to learn who signed in (docs/adr/0013). No password reaches this server.
       CredentialsProvider({
-        id: "credentials",
+        id: MEMBER_SIGN_IN_PROVIDER,
         name: "Spektrix account",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: { basketId: { type: "text" }, basketHash: { type: "text" } },
         async authorize(credentials, req) {
           const account = accountService();
           try {
-            const user = await authorizeCredentials(
-              { credentials, ip: clientIp(req.headers ?? {}) },
+            const user = await authorizeBasketProof(
+              { proof: credentials, ip: clientIp(req.headers ?? {}) },
               {
-                throttle: sharedSignInThrottle("login"),
-                verifyPassword: (email, password) => account.verifyPassword(email, password),
+                allowAddress: async (ip) => (await attempt(sharedRateLimiter(LIMITS.memberSignIn), ip)).allowed,
+                spendProof: async (key) => (await attempt(sharedRateLimiter(LIMITS.memberSignInProof), key)).allowed,
+                readBasket: (id) => account.findBasket(id),
                 loadAccount: (id) => account.getAccount(id),
                 log,
               },

@@ -20,3 +20,6 @@ export function safeCallbackPath(
     return fallback;
   }
 }
+
+/** The next-auth provider a member signs in through (its callback is `/api/auth/callback/credentials`). */
+export const MEMBER_SIGN_IN_PROVIDER = "credentials";

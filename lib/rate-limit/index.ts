@@ -156,4 +156,11 @@ export async function attempt(limiter: RateLimiter, key: string, points = 1): Pr
 export const LIMITS = {
   /** Payment tokens asked for by one signed-in customer. A visitor needs one or two per order. */
   paymentInitiate: { keyPrefix: "pay-init", points: 10, duration: 60 },
+  /**
+   * Member sign-in proofs from one address (each costs an owner-mode basket read). The password itself is
+   * checked by Spektrix in the browser, under Spektrix's own limits.
+   */
+  memberSignIn: { keyPrefix: "member-signin-ip", points: 30, duration: 15 * 60 },
+  /** A sign-in proof (basket id + hash) is good once: replays within a session's lifetime are refused. */
+  memberSignInProof: { keyPrefix: "member-signin-proof", points: 1, duration: 8 * 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -9,7 +9,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import { createSpektrixClient, SpektrixHttpError, mapWithConcurrency, type Customer, type Order } from "./index";
+import { SpektrixHttpError, mapWithConcurrency, type Customer, type Order } from "./index";
 import { createSpektrixOwnerClient, signRequest, type SpektrixOwnerClient } from "./owner";
 import { createTransport } from "./http";
 import { customerSchema, orderSchema, parseResponse, potentialDiscountSchema } from "./schemas";
@@ -92,31 +92,16 @@ export function createAccountService(options: AccountServiceOptions) {
     owner,
 
     /**
-     * Checks an e-mail and password with Spektrix and returns the customer id, or null when Spektrix
-     * rejects them. It logs in a throwaway web session (its cookie kept only for this call) and logs it
-     * out again: the visitor's own browser session is logged in separately, by the browser.
+     * Who a browser's session basket belongs to, read in owner mode: the member sign-in proof (docs/adr/0013).
+     * Null when Spektrix does not know the id (404, or 400 for an id it cannot read).
      */
-    async verifyPassword(email: string, password: string): Promise<string | null> {
-      let cookie: string | null = null;
-      const jar: typeof fetch = async (input, init) => {
-        const headers = new Headers(init?.headers);
-        if (cookie) headers.set("Cookie", cookie);
-        headers.set("User-Agent", "spektrix-storefront/0.1 (Node.js)");
-        const response = await (fetchImpl ?? globalThis.fetch)(input, { ...init, headers });
-        const set = response.headers.getSetCookie();
-        if (set.length > 0) cookie = set.map((c) => c.split(";")[0]).join("; ");
-        return response;
-      };
-      const web = createSpektrixClient({ baseUrl, clientName, timeoutMs, retries: 0, fetch: jar });
+    async findBasket(basketId: string): Promise<{ hash: string | null; customerId: string | null } | null> {
       try {
-        const customer = await web.authenticate(email, password);
-        return customer.id;
+        const basket = await owner.getBasketById(basketId);
+        return { hash: basket.hash, customerId: basket.customerId };
       } catch (error) {
-        // 403 is Cloudflare or a block, not a wrong password: let it surface as an outage.
-        if (error instanceof SpektrixHttpError && [400, 401, 404].includes(error.status)) return null;
+        if (error instanceof SpektrixHttpError && [400, 404].includes(error.status)) return null;
         throw error;
-      } finally {
-        if (cookie) await web.deauthenticate().catch(() => undefined);
       }
     },
 

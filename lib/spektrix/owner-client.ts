@@ -86,19 +86,6 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
       assertEmail(customer.email);
       return http.call(customerSchema, { method: "POST", path: "customers", body: customer });
     },
-    /**
-     * Checks a member's e-mail and password for the site's own sign-in. Path assumed
-     * (`POST customers/authenticate`, the v2-era name); returns null when Spektrix rejects them.
-     */
-    async verifyCustomerCredentials(email: string, password: string) {
-      assertEmail(email);
-      // 404 is not "wrong password": it would hide a wrong path, so it stays an error.
-      return http.callOrNull(
-        customerSchema,
-        { method: "POST", path: "customers/authenticate", body: { email, password } },
-        [400, 401, 403],
-      );
-    },
     /** Path assumed (`GET orders/{id}`); see README. */
     async getOrder(orderId: string) {
       assertOpaqueId(orderId, "order id");

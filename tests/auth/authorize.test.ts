@@ -2,9 +2,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-import { authorizeCredentials, SignInError, type AuthorizeDeps } from "@/lib/auth/authorize";
-import { createSignInThrottle, signInRules, type SignInRules } from "@/lib/rate-limit/sign-in";
-import { startHarness, type Harness } from "../checkout/helpers";
+import { authorizeBasketProof, type AuthorizeDeps } from "@/lib/auth/authorize";
+import { attempt, createRateLimiter } from "@/lib/rate-limit";
+import { browserSession, signInProof, startHarness, type Harness } from "../checkout/helpers";
+
+/**
+ * Member sign-in (docs/adr/0013): the browser signs in to Spektrix and sends its session basket's id and hash;
+ * the server believes only what owner mode says about that basket. Against a strict emulator: the "browser" here
+ * carries the site's Origin and its own cookie, and the server side makes owner-mode calls only.
+ */
 
 let h: Harness;
 
@@ -17,9 +23,14 @@ afterAll(async () => {
 
 function deps(overrides: Partial<AuthorizeDeps> = {}): AuthorizeDeps & { logs: string[] } {
   const logs: string[] = [];
+  const spent = createRateLimiter(
+    { keyPrefix: `spent-${Math.random()}`, points: 1, duration: 3600 },
+    { redisUrl: null },
+  );
   return {
-    throttle: createSignInThrottle(signInRules(`t-${Math.random()}`), { redisUrl: null }),
-    verifyPassword: (email, password) => h.account.verifyPassword(email, password),
+    allowAddress: async () => true,
+    spendProof: async (key) => (await attempt(spent, key)).allowed,
+    readBasket: (id) => h.account.findBasket(id),
     loadAccount: (id) => h.account.getAccount(id),
     log: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
     logs,
@@ -27,116 +38,91 @@ function deps(overrides: Partial<AuthorizeDeps> = {}): AuthorizeDeps & { logs: s
   };
 }
 
+const IP = "192.0.2.1";
+const browser = () => browserSession(h.emulator.url);
+
 describe("signing in with a Spektrix account", () => {
-  it("returns the customer id, name, e-mail and current membership ids for the right password", async () => {
-    const user = await authorizeCredentials(
-      { credentials: { email: " Member@Example.com ", password: "member-pass" }, ip: "192.0.2.1" },
-      deps(),
-    );
+  it("returns the customer id, name, e-mail and current membership ids of the basket's customer", async () => {
+    const proof = await signInProof(browser(), "member@example.com", "member-pass");
+    const user = await authorizeBasketProof({ proof, ip: IP }, deps());
     expect(user).toMatchObject({ customerId: "I-MB22-1DMO", name: "Morgan Member", email: "member@example.com" });
     expect(user!.membershipIds).toHaveLength(1);
   });
 
   it("gives a customer without a membership an empty membership list", async () => {
-    const user = await authorizeCredentials(
-      { credentials: { email: "guest@example.com", password: "guest-pass" }, ip: "192.0.2.1" },
-      deps(),
-    );
-    expect(user).toMatchObject({ customerId: "I-GS33-2GUE", membershipIds: [] });
-  });
-
-  it("returns null for a wrong password, an unknown e-mail or a malformed form", async () => {
-    const d = deps();
-    expect(
-      await authorizeCredentials(
-        { credentials: { email: "member@example.com", password: "wrong" }, ip: "192.0.2.1" },
-        d,
-      ),
-    ).toBeNull();
-    expect(
-      await authorizeCredentials({ credentials: { email: "nobody@example.com", password: "x" }, ip: "192.0.2.1" }, d),
-    ).toBeNull();
-    expect(
-      await authorizeCredentials({ credentials: { email: "not-an-email", password: "x" }, ip: "192.0.2.1" }, d),
-    ).toBeNull();
-    expect(await authorizeCredentials({ credentials: undefined, ip: "192.0.2.1" }, d)).toBeNull();
-  });
-
-  it("leaves no Spektrix web session logged in behind the server-side check", async () => {
-    await authorizeCredentials(
-      { credentials: { email: "member@example.com", password: "member-pass" }, ip: "192.0.2.1" },
-      deps(),
-    );
-    const loggedIn = [...h.emulator.state.sessions.values()].filter((s) => s.customerId !== null);
-    expect(loggedIn).toEqual([]);
-  });
-
-  const RULES = signInRules("x");
-  const throttleWith = (rules: Partial<SignInRules> = {}) =>
-    createSignInThrottle({ ...signInRules(`t-${Math.random()}`), ...rules }, { redisUrl: null });
-
-  it("stops a guesser at one address after 5 attempts at one account, even with the right password", async () => {
-    const d = deps();
-    const attempt = (password: string) =>
-      authorizeCredentials({ credentials: { email: "member@example.com", password }, ip: "192.0.2.66" }, d);
-    for (let i = 0; i < RULES.pair.points; i++) expect(await attempt("wrong")).toBeNull();
-    await expect(attempt("member-pass")).rejects.toMatchObject({ code: "RateLimited" });
-    expect(d.logs.join()).not.toContain("member@example.com");
-  });
-
-  it("a stranger cannot lock the owner out: failures from one address never refuse the owner at another", async () => {
-    const d = deps();
-    const stranger = (password: string) =>
-      authorizeCredentials({ credentials: { email: "member@example.com", password }, ip: "192.0.2.66" }, d);
-    for (let i = 0; i < 40; i++)
-      await stranger("wrong").catch((error: unknown) => expect(error).toMatchObject({ code: "RateLimited" }));
-    const owner = await authorizeCredentials(
-      { credentials: { email: "member@example.com", password: "member-pass" }, ip: "198.51.100.1" },
-      d,
-    );
-    expect(owner).toMatchObject({ customerId: "I-MB22-1DMO" });
-  });
-
-  it("many guessers reaching the account ceiling slow unknown addresses, while a known device still signs in", async () => {
-    const d = deps({
-      throttle: throttleWith({ account: { keyPrefix: `acct-${Math.random()}`, points: 3, duration: 3600 } }),
+    const proof = await signInProof(browser(), "guest@example.com", "guest-pass");
+    expect(await authorizeBasketProof({ proof, ip: IP }, deps())).toMatchObject({
+      customerId: "I-GS33-2GUE",
+      membershipIds: [],
     });
-    const tryFrom = (ip: string, password: string) =>
-      authorizeCredentials({ credentials: { email: "member@example.com", password }, ip }, d);
-    // The owner signed in from home once.
-    expect(await tryFrom("198.51.100.1", "member-pass")).not.toBeNull();
-    for (let i = 0; i < 3; i++) expect(await tryFrom(`203.0.113.${i + 1}`, "wrong")).toBeNull();
-    await expect(tryFrom("203.0.113.200", "member-pass")).rejects.toMatchObject({ code: "RateLimited" });
-    expect(await tryFrom("198.51.100.1", "member-pass")).toMatchObject({ customerId: "I-MB22-1DMO" });
   });
 
-  it("limits attempts per address across e-mail addresses (spraying)", async () => {
-    const d = deps({
-      throttle: throttleWith({ address: { keyPrefix: `ip-${Math.random()}`, points: 2, duration: 60 } }),
-    });
-    await authorizeCredentials({ credentials: { email: "a@example.com", password: "x" }, ip: "198.51.100.9" }, d);
-    await authorizeCredentials({ credentials: { email: "b@example.com", password: "x" }, ip: "198.51.100.9" }, d);
-    await expect(
-      authorizeCredentials({ credentials: { email: "c@example.com", password: "x" }, ip: "198.51.100.9" }, d),
-    ).rejects.toBeInstanceOf(SignInError);
+  it("a wrong password never leaves the browser: Spektrix refuses it and there is no proof to send", async () => {
+    await expect(signInProof(browser(), "member@example.com", "wrong")).rejects.toMatchObject({ status: 401 });
   });
 
-  it("a successful sign-in gives the address its attempts back", async () => {
+  it("refuses a basket no one signed in to, an unknown basket, a forged hash and malformed proofs", async () => {
     const d = deps();
-    const attempt = (password: string) =>
-      authorizeCredentials({ credentials: { email: "member@example.com", password }, ip: "192.0.2.50" }, d);
-    for (let i = 0; i < RULES.pair.points - 1; i++) await attempt("wrong");
-    expect(await attempt("member-pass")).not.toBeNull();
-    for (let i = 0; i < RULES.pair.points - 1; i++) expect(await attempt("wrong")).toBeNull();
+    const anonymous = browser();
+    await anonymous.addDonation({ fundId: (await h.account.owner.listFunds())[0]!.id, amount: 5 });
+    const basket = (await anonymous.getBasket())!;
+    expect(
+      await authorizeBasketProof({ proof: { basketId: basket.id, basketHash: basket.hash }, ip: IP }, d),
+    ).toBeNull();
+    const real = await signInProof(browser(), "member@example.com", "member-pass");
+    for (const proof of [
+      { ...real, basketId: "B-NO-SUCH-BASKET" },
+      { ...real, basketHash: "0".repeat(40) },
+      { basketId: "../customers/I-MB22-1DMO", basketHash: real.basketHash },
+      { basketId: real.basketId },
+      "member@example.com",
+      undefined,
+    ])
+      expect(await authorizeBasketProof({ proof, ip: IP }, d), JSON.stringify(proof)).toBeNull();
+    // One answer for every refusal, and nothing personal in the log.
+    expect(d.logs.join()).not.toMatch(/I-MB22|member@example|B-NO-SUCH/);
   });
 
-  it("reports Spektrix being down as Unavailable, not as a wrong password", async () => {
-    const d = deps({ verifyPassword: () => Promise.reject(new Error("ECONNREFUSED")) });
+  it("a proof is good once: a replay is refused, and a later sign-in in the same browser is a new proof", async () => {
+    const d = deps();
+    const web = browser();
+    const proof = await signInProof(web, "member@example.com", "member-pass");
+    expect(await authorizeBasketProof({ proof, ip: IP }, d)).not.toBeNull();
+    expect(await authorizeBasketProof({ proof, ip: IP }, d)).toBeNull();
+    // Signed out and in again: Spektrix changes the basket's hash when it sets the customer.
+    await web.deauthenticate();
+    const again = await signInProof(web, "member@example.com", "member-pass");
+    expect(again.basketId).toBe(proof.basketId);
+    expect(again.basketHash).not.toBe(proof.basketHash);
+    expect(await authorizeBasketProof({ proof: again, ip: IP }, d)).toMatchObject({ customerId: "I-MB22-1DMO" });
+  });
+
+  it("a proof from before the browser signed out is refused", async () => {
+    const web = browser();
+    const proof = await signInProof(web, "member@example.com", "member-pass");
+    await web.deauthenticate();
+    expect(await authorizeBasketProof({ proof, ip: IP }, deps())).toBeNull();
+  });
+
+  it("limits proofs per address before asking Spektrix anything", async () => {
+    const readBasket = vi.fn(h.account.findBasket);
+    const perIp = createRateLimiter({ keyPrefix: `ip-${Math.random()}`, points: 2, duration: 60 }, { redisUrl: null });
+    const d = deps({ allowAddress: async (ip) => (await attempt(perIp, ip)).allowed, readBasket });
+    const proof = { basketId: "B-GUESS", basketHash: "H" };
+    expect(await authorizeBasketProof({ proof, ip: "198.51.100.9" }, d)).toBeNull();
+    expect(await authorizeBasketProof({ proof, ip: "198.51.100.9" }, d)).toBeNull();
+    await expect(authorizeBasketProof({ proof, ip: "198.51.100.9" }, d)).rejects.toMatchObject({ code: "RateLimited" });
+    expect(readBasket).toHaveBeenCalledTimes(2);
+    // Another address is not affected.
+    expect(await authorizeBasketProof({ proof, ip: "198.51.100.10" }, d)).toBeNull();
+  });
+
+  it("reports Spektrix being down as Unavailable, not as a refused sign-in, and keeps the proof usable", async () => {
+    const proof = await signInProof(browser(), "member@example.com", "member-pass");
+    const d = deps();
     await expect(
-      authorizeCredentials(
-        { credentials: { email: "member@example.com", password: "member-pass" }, ip: "192.0.2.1" },
-        d,
-      ),
+      authorizeBasketProof({ proof, ip: IP }, { ...d, readBasket: () => Promise.reject(new Error("ECONNREFUSED")) }),
     ).rejects.toMatchObject({ code: "Unavailable" });
+    expect(await authorizeBasketProof({ proof, ip: IP }, d)).toMatchObject({ customerId: "I-MB22-1DMO" });
   });
 });

@@ -1,4 +1,5 @@
 import type { RunningEmulator } from "../../emulator/index";
+import { createSpektrixClient } from "@/lib/spektrix";
 import { createAccountService, type AccountService } from "@/lib/spektrix/account";
 import type { SiteUser } from "@/lib/auth/session";
 
@@ -15,8 +16,8 @@ export interface Harness {
 /** A real emulator (own port, own state) and the site's account service pointed at it. */
 export async function startHarness(): Promise<Harness> {
   const emu = await import("../../emulator/index");
-  // Sign-in still checks the password from the server (docs/adr/0013): the one server-side web-mode call allowed.
-  const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true, allowServerSideSignIn: true });
+  // The site's origin is allowed (Spektrix's Domain Specific Config): web-mode calls come from `browserSession`.
+  const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true, origins: [SITE_URL] });
   const account = createAccountService({
     baseUrl: emulator.url,
     clientName: "demo",
@@ -26,6 +27,31 @@ export async function startHarness(): Promise<Harness> {
     timeZone: "America/Edmonton",
   });
   return { emulator, account, stop: () => emulator.stop() };
+}
+
+/**
+ * Stands in for a visitor's browser on the site: web mode with the site's Origin and its own Spektrix session
+ * cookie, as the emulator (like Spektrix's bot management) requires of every web-mode call.
+ */
+export function browserSession(baseUrl: string, options: { timeoutMs?: number; retries?: number } = {}) {
+  let cookie = "";
+  const jar: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("origin", SITE_URL);
+    if (cookie) headers.set("cookie", cookie);
+    const res = await fetch(input, { ...init, headers });
+    const set = res.headers.getSetCookie();
+    if (set.length) cookie = set.map((c) => c.split(";")[0]).join("; ");
+    return res;
+  };
+  return createSpektrixClient({ baseUrl, clientName: "demo", timeoutMs: 5_000, retries: 0, ...options, fetch: jar });
+}
+
+/** What the login form sends the site after the browser signed in to Spektrix (docs/adr/0013). */
+export async function signInProof(web: ReturnType<typeof browserSession>, email: string, password: string) {
+  await web.authenticate(email, password);
+  const basket = await web.getBasket();
+  return { basketId: basket!.id, basketHash: basket!.hash! };
 }
 
 export function sessionFor(customerId: string, extra: Partial<SiteUser> = {}): SiteUser {

@@ -312,15 +312,22 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       }
     });
 
-    // The emulator has no owner-mode credential check yet and no site code uses one; run it against a real system
-    // (or set SPEKTRIX_CONTRACT_VERIFY_CREDENTIALS=1) until the path is agreed. See lib/spektrix/README.md.
-    it.skipIf(!canWrite || (!remote && env.SPEKTRIX_CONTRACT_VERIFY_CREDENTIALS !== "1"))(
-      "verifies a customer's credentials server-side (path assumed: POST customers/authenticate)",
+    // Member sign-in rests on this chain (docs/adr/0013): the browser signs in, and owner mode sees the same
+    // basket with that customer attached and the same hash.
+    it.skipIf(!canWrite)(
+      "a web sign-in leaves its customer on the session basket, as owner mode reads it",
       async ({ skip }) => {
         if (!target.customer) skip("no test customer configured");
-        const customer = await owner.verifyCustomerCredentials(target.customer!.email, target.customer!.password);
-        expect(customer?.email?.toLowerCase()).toBe(target.customer!.email.toLowerCase());
-        await expect(owner.verifyCustomerCredentials(target.customer!.email, "wrong-password")).resolves.toBeNull();
+        await web.authenticate(target.customer!.email, target.customer!.password);
+        try {
+          const basket = (await web.getBasket())!;
+          expect(basket.customerId).toEqual(expect.any(String));
+          const read = await owner.getBasketById(basket.id);
+          expect(read.customerId).toBe(basket.customerId);
+          expect(read.hash).toBe(basket.hash);
+        } finally {
+          await web.deauthenticate();
+        }
       },
     );
   });

@@ -29,8 +29,7 @@ const SITE_URL = "https://tickets-site.example.org";
 const MEMBER = { email: "member@example.com", password: "member-pass" };
 
 const { startEmulator, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
-// The site's origin is allowed, as in Spektrix's Domain Specific Config; sign-in's server-side password check is
-// the one server-side web-mode call still let through (docs/adr/0013).
+// The site's origin is allowed, as in Spektrix's Domain Specific Config: web-mode calls come from a stand-in browser.
 const emu = await startEmulator({
   port: 0,
   control: true,
@@ -38,7 +37,6 @@ const emu = await startEmulator({
   dataDir: FIXTURES,
   clientName: "demo",
   origins: [SITE_URL],
-  allowServerSideSignIn: true,
 });
 vi.stubEnv("DATABASE_URL", "pglite://memory");
 vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
@@ -58,9 +56,9 @@ type Cell = import("./report").Cell;
 type FaultName = import("./report").FaultName;
 
 const { createAccountService } = await import("@/lib/spektrix/account");
-const { authorizeCredentials, SignInError } = await import("@/lib/auth/authorize");
+const { authorizeBasketProof, SignInError } = await import("@/lib/auth/authorize");
+const { browserSession, signInProof } = await import("../checkout/helpers");
 const { createRateLimiter } = await import("@/lib/rate-limit");
-const { createSignInThrottle, signInRules } = await import("@/lib/rate-limit/sign-in");
 const { handleCustomerPayment } = await import("@/lib/checkout/customer-payment");
 const { confirmationOutcome, loadConfirmation } = await import("@/lib/checkout/confirmation");
 
@@ -340,22 +338,17 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       const account = accountFor(TIMEOUT_MS);
       const calm = accountFor(CALM_TIMEOUT_MS);
       const depsFor = (service: Account) => ({
-        throttle: createSignInThrottle(
-          {
-            ...signInRules("t-login"),
-            pair: { keyPrefix: "t-pair", points: 1000, duration: 60 },
-            address: { keyPrefix: "t-ip", points: 1000, duration: 60 },
-          },
-          { redisUrl: null },
-        ),
-        verifyPassword: (e: string, p: string) => service.verifyPassword(e, p),
+        allowAddress: async () => true,
+        spendProof: async () => true,
+        readBasket: (id: string) => service.findBasket(id),
         loadAccount: (id: string) => service.getAccount(id),
         // The same shape as lib/auth/options.ts logs (one JSON line per event).
         log: (event: string, fields: Record<string, unknown> = {}) =>
           console.warn(JSON.stringify({ level: "warn", area: "auth", event, ...fields })),
       });
-      const attempt = (service = account) =>
-        authorizeCredentials({ credentials: MEMBER, ip: "203.0.113.9" }, depsFor(service));
+      // The browser's half (Spektrix checks the password) happens before the fault; the server's half under it.
+      const proof = await signInProof(browserSession(emu.url), MEMBER.email, MEMBER.password);
+      const attempt = (service = account) => authorizeBasketProof({ proof, ip: "203.0.113.9" }, depsFor(service));
       let note = "signed in";
       await withFault(fault, async () => {
         try {

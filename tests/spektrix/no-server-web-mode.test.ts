@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 /**
  * No code path of the site makes a web-mode Spektrix call from the server. Spektrix bot-protects web mode
  * (unsigned, cookie session) against anything but a browser on the venue's domain, and so does the emulator
- * here: it allows no browser origin at all, so any web-mode call this test provokes is a server-side one, is
- * refused, and shows in the request log as mode "web" and not from a browser.
+ * here: only the stand-in browser of the sign-in test carries the allowed Origin, so any other web-mode call
+ * this test provokes is a server-side one, is refused, and shows in the request log as not from a browser.
  *
  * Each path runs through the site's own modules, configured from the environment as in production, and must
  * succeed, so the test cannot pass by calling nothing.
@@ -17,15 +17,8 @@ vi.mock("next/cache", () => ({
 }));
 
 const { startEmulator, DEMO_API_KEY, DEMO_API_USER, DEMO_MEMBER } = await import("../../emulator/index");
-// allowServerSideSignIn: today's sign-in still checks the password from the server (docs/adr/0013); the
-// assertion at the end pins it as the only exception, so a second one fails this test.
-const emu = await startEmulator({
-  port: 0,
-  clientName: "demo",
-  shiftDates: true,
-  origins: [],
-  allowServerSideSignIn: true,
-});
+const { SITE_URL, browserSession, signInProof } = await import("../checkout/helpers");
+const emu = await startEmulator({ port: 0, clientName: "demo", shiftDates: true, origins: [SITE_URL] });
 vi.stubEnv("DATABASE_URL", "pglite://memory");
 vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
 vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
@@ -40,8 +33,7 @@ const { loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise } 
 const { basketLabels } = await import("@/lib/spektrix-flows/basket-labels");
 const { pingSpektrix } = await import("@/lib/spektrix/health");
 const { accountService } = await import("@/lib/auth/services");
-const { authorizeCredentials } = await import("@/lib/auth/authorize");
-const { createSignInThrottle, signInRules } = await import("@/lib/rate-limit/sign-in");
+const { authorizeBasketProof } = await import("@/lib/auth/authorize");
 
 afterAll(() => emu.stop());
 
@@ -90,25 +82,23 @@ describe("no server-side web-mode call", () => {
     // Basket labels open (and migrate) the in-memory store first: slow on shared CI cores.
   }, 90_000);
 
-  it("in member sign-in and the account read, except the password check ADR 0013 removes", async () => {
+  it("in member sign-in and the account read: the browser signs in, the server reads in owner mode", async () => {
+    const proof = await signInProof(browserSession(emu.url), DEMO_MEMBER.email, DEMO_MEMBER.password);
     emu.requests.clear();
     const account = accountService();
-    const user = await authorizeCredentials(
-      { credentials: { email: DEMO_MEMBER.email, password: DEMO_MEMBER.password }, ip: "203.0.113.7" },
+    const user = await authorizeBasketProof(
+      { proof, ip: "203.0.113.7" },
       {
-        throttle: createSignInThrottle(signInRules(`no-web-${Math.random()}`), { redisUrl: null }),
-        verifyPassword: (m, p) => account.verifyPassword(m, p),
+        allowAddress: async () => true,
+        spendProof: async () => true,
+        readBasket: (id) => account.findBasket(id),
         loadAccount: (id) => account.getAccount(id),
         log: () => undefined,
       },
     );
     expect(user?.email).toBe(DEMO_MEMBER.email);
     await account.listOrders(user!.customerId);
-    // The one known server-side web-mode call (and its log-out). When sign-in moves to the browser (ADR 0013),
-    // this list becomes empty and `allowServerSideSignIn` goes.
-    expect(serverSideWebCalls()).toEqual([
-      "POST /demo/api/v3/customer/authenticate",
-      "POST /demo/api/v3/customer/deauthenticate",
-    ]);
+    expect(emu.requests.all().length).toBeGreaterThan(0);
+    expect(serverSideWebCalls()).toEqual([]);
   });
 });
