@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in the order CI runs them, on a fresh machine or a warm one.
-#   typecheck -> lint -> Vitest (unit + integration, PGlite) -> DB tests on a real PostgreSQL -> next build -> Playwright
+#   typecheck -> lint -> Vitest (unit + integration, PGlite) -> go-live check (Spektrix contract table) -> DB tests on a real PostgreSQL -> next build -> Playwright
 #   -> two instances on PostgreSQL + Redis (tests/scale) -> budgets (scripts/bench/budgets.ts)
 # Ends with one plain line "N passed, N failed, N skipped" summed over every runner; exits non-zero on any failure.
 set -uo pipefail
@@ -31,6 +31,8 @@ check lint npm run -s lint
 
 step "vitest: unit and integration (PGlite)"
 npx vitest run --reporter=dot --reporter=json --outputFile.json="$RESULTS/vitest.json" || FAILED_STEPS+=("vitest")
+
+check spektrix-check npm run -s spektrix:check
 
 step "vitest: database tests on PostgreSQL"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
