@@ -41,6 +41,12 @@ export interface CustomerAccount {
   customer: Customer;
   memberships: HeldMembership[];
   orderIds: string[];
+  /**
+   * Why the memberships may be incomplete, or null when they were read as expected. `no-subscriptions-field`:
+   * the record has no `subscriptions` list (the shape this site assumes, [A]), so every customer reads as a
+   * non-member; `unreadable-entries`: some entries name no membership type and were left out.
+   */
+  membershipProblem: "no-subscriptions-field" | "unreadable-entries" | null;
 }
 
 const ref = z
@@ -111,8 +117,15 @@ export function createAccountService(options: AccountServiceOptions) {
       const { data } = await signed.request({ method: "GET", path: `customers/${encodeURIComponent(customerId)}` });
       const customer = parseResponse(customerSchema, data, "GET customers/{id}");
       const extras = parseResponse(accountExtrasSchema, data, "GET customers/{id}");
-      const memberships = (extras.subscriptions ?? [])
-        .filter((m): m is typeof m & { membership: string } => m.membership !== null)
+      const listed = extras.subscriptions ?? [];
+      const readable = listed.filter((m): m is typeof m & { membership: string } => m.membership !== null);
+      const membershipProblem =
+        extras.subscriptions == null
+          ? ("no-subscriptions-field" as const)
+          : readable.length < listed.length
+            ? ("unreadable-entries" as const)
+            : null;
+      const memberships = readable
         .map((m) => ({
           id: m.id,
           membershipId: m.membership,
@@ -122,7 +135,7 @@ export function createAccountService(options: AccountServiceOptions) {
         }))
         .filter((m) => isCurrent(m, now, timeZone));
       const orderIds = (extras.orders ?? []).map((o) => (typeof o === "string" ? o : o.id));
-      return { customer, memberships, orderIds };
+      return { customer, memberships, orderIds, membershipProblem };
     },
 
     /** The customer's orders, newest first. Falls back to reading each order when the list path is missing. */

@@ -8,12 +8,15 @@
  *   SPEKTRIX_CONTRACT_CUSTOMER_EMAIL / _PASSWORD              optional: a test customer with a password
  *   SPEKTRIX_CONTRACT_WRITE=1    allow baskets, logins and payment tokens on a real system (read-only otherwise)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSpektrixClient, type SpektrixClient } from "@/lib/spektrix/client";
 import { SpektrixHttpError } from "@/lib/spektrix/errors";
 import { createSpektrixOwnerClient, type SpektrixOwnerClient } from "@/lib/spektrix/owner-client";
 import type { Event, Performance } from "@/lib/spektrix/types";
 import { bookingStep } from "@/lib/spektrix/urls";
+import { createAccountService } from "@/lib/spektrix/account";
+
+vi.mock("server-only", () => ({}));
 
 const env = process.env;
 const remote = Boolean(env.SPEKTRIX_CONTRACT_BASE_URL);
@@ -214,6 +217,20 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       expect(found?.email?.toLowerCase()).toBe(target.customer!.email.toLowerCase());
       const byId = await owner.getCustomerById(found!.id);
       expect(byId.id).toBe(found!.id);
+    });
+
+    it("lists the customer's memberships where the site reads them (subscriptions[], assumed)", async ({ skip }) => {
+      if (!target.customer) skip("set SPEKTRIX_CONTRACT_CUSTOMER_EMAIL to check how memberships are listed");
+      const found = await owner.findCustomerByEmail(target.customer!.email);
+      const account = await createAccountService({
+        baseUrl: target.baseUrl,
+        clientName: target.clientName,
+        apiUser: target.apiUser,
+        apiKey: target.apiKey,
+        timeZone: "UTC",
+      }).getAccount(found!.id);
+      // Without this, every member would be treated as a non-member on the site.
+      expect(account.membershipProblem).toBeNull();
     });
 
     it.skipIf(!canWrite)("adds a ticket in web mode and sees the same basket in owner mode", async () => {

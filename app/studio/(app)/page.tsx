@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { lastMembershipProblem, MEMBERSHIP_PROBLEM_TEXT } from "@/lib/auth/membership-health";
 import { getDb } from "@/lib/db";
-import { formatAge } from "@/lib/studio/format";
+import { formatAge, formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { getSyncHealth } from "@/lib/sync/status";
 import { routes } from "@/lib/routes";
+import { siteInfo } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudioHome() {
   await requireEditorPage(routes.studio.home);
-  const health = await getSyncHealth(await getDb());
+  const [health, membership] = await Promise.all([getSyncHealth(await getDb()), lastMembershipProblem()]);
   return (
     <div className="grid gap-8">
       <header>
@@ -18,6 +20,21 @@ export default async function StudioHome() {
           Connect Spektrix, decide how events sync, edit what the site says, and build pages from blocks.
         </p>
       </header>
+      {membership ? (
+        <section
+          role="status"
+          aria-labelledby="membership-h"
+          className="rounded-[var(--radius-card)] border border-warning/40 bg-warning-tint p-6"
+        >
+          <h2 id="membership-h" className="text-xl font-semibold">
+            Memberships could not be read
+          </h2>
+          <p className="mt-2">{MEMBERSHIP_PROBLEM_TEXT[membership.problem]}</p>
+          <p className="mt-2 text-sm text-ink-soft">
+            Last seen {formatWhen(new Date(membership.at), siteInfo().timeZone)}.
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="health-h" className="rounded-[var(--radius-card)] border border-line bg-white p-6">
         <h2 id="health-h" className="text-xl font-semibold">
           Sync health
