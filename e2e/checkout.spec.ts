@@ -183,14 +183,19 @@ test("an expired basket is explained and leads back to the basket", async ({ pag
   await addTickets(page);
   await signIn(page, MEMBER);
   await continueToPayment(page);
-  // Spektrix releases the basket (its hold timed out): the emulator forgets baskets and tokens.
-  expect((await request.post(`${EMULATOR_URL}/__control/reset`)).status()).toBe(204);
+  // Spektrix releases the basket (its hold timed out): its seats go back on sale and its id stops resolving.
+  const expired = await request.post(`${EMULATOR_URL}/__control/baskets/expire`);
+  expect(((await expired.json()) as { released: number }).released).toBeGreaterThan(0);
 
   await payWith(page, CARDS.success);
   const alert = page.getByRole("alert").filter({ hasText: "Your basket has expired" });
   await expect(alert).toBeVisible();
   await alert.getByRole("link", { name: "Back to basket" }).click();
   await expect(page).toHaveURL(/\/basket/);
+  // Still signed in, with the new empty basket Spektrix gives the session; checkout says so too.
+  await expect(page.getByText("Your basket is empty")).toBeVisible();
+  await page.goto("/checkout");
+  await expect(page.getByText("Your basket is empty").first()).toBeVisible();
   await signOut(page);
 });
 

@@ -23,6 +23,7 @@ const { values } = parseArgs({
     "time-zone": { type: "string" },
     control: { type: "boolean", default: false },
     "token-ttl": { type: "string" },
+    "basket-ttl": { type: "string" },
     "lenient-web-mode": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -30,7 +31,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
-  [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>]
+  [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>] [--basket-ttl <ms>]
   [--time-zone <IANA zone>] the system's zone: every …Utc time is derived from its local twin in it
   [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin`);
   process.exit(0);
@@ -65,6 +66,7 @@ const emulator = await startEmulator({
   now,
   control: values.control,
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
+  basketTtlMs: values["basket-ttl"] ? Number(values["basket-ttl"]) : undefined,
   webModeFromBrowsersOnly: !values["lenient-web-mode"],
 });
 const cat = emulator.state.catalogue;

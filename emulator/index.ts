@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   apiUser?: string;
   apiKey?: string;
   tokenTtlMs?: number;
+  /** Idle time after which a basket with items is released (default 20 minutes; 0 never). */
+  basketTtlMs?: number;
   /** Allowed distance between the `Date` header and the emulator clock. */
   maxSkewMs?: number;
   /** Refuse web-mode API calls that do not come from a browser on an allowed origin, as Spektrix's bot block does (default true). */
@@ -69,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timeZone: options.timeZone,
     now,
     tokenTtlMs: options.tokenTtlMs ?? 15 * 60_000,
+    basketTtlMs: options.basketTtlMs ?? 20 * 60_000,
     seed: options.seed ?? "spektrix-emulator",
   });
   const emu: Emu = {

@@ -68,6 +68,8 @@ export interface Basket {
   memberships: MembershipItem[];
   giftVouchers: GiftVoucherItem[];
   ticketSubscriptions: TicketSubscriptionItem[];
+  /** Clock time of the last change: a basket with items idle for `basketTtlMs` is released. */
+  touchedAt: number;
 }
 
 export interface Session {
@@ -106,6 +108,12 @@ export interface StoreOptions {
   timeZone?: string;
   now: () => Date;
   tokenTtlMs: number;
+  /**
+   * How long a basket with items is held without a change before Spektrix releases it (its seats return to
+   * sale, its id stops resolving, its payment tokens fail; the web session gets a new empty basket). Assumed:
+   * Spektrix documents holds but no value or API shape (emulator/README.md). 0 turns it off.
+   */
+  basketTtlMs: number;
   seed: string;
 }
 
@@ -171,18 +179,56 @@ export class Store {
       memberships: [],
       giftVouchers: [],
       ticketSubscriptions: [],
+      touchedAt: this.opts.now().getTime(),
     };
     this.baskets.set(basket.id, basket);
     return basket;
   }
 
+  /**
+   * Releases every basket whose hold has timed out (or every basket with items, `all`, for the control API).
+   * Called before anything that reads holds or baskets, so an idle basket is gone whenever someone looks.
+   */
+  releaseIdleBaskets(options: { all?: boolean } = {}): number {
+    const ttl = this.opts.basketTtlMs;
+    if (!options.all && !ttl) return 0;
+    const now = this.opts.now().getTime();
+    let released = 0;
+    for (const b of [...this.baskets.values()]) {
+      if (this.isEmpty(b) || (!options.all && now - b.touchedAt <= ttl)) continue;
+      this.baskets.delete(b.id);
+      released++;
+    }
+    return released;
+  }
+
+  /**
+   * "One basket per customer": when a customer is set on a session's basket, their other open web baskets are
+   * cancelled (the emulator has no partly paid baskets, so each of them goes) [A: announced by Spektrix for
+   * 2026, docs "one-basket-per-customer"].
+   */
+  keepOneBasket(customerId: string, keep: Basket): number {
+    // Only baskets started on the web (a session's): owner-mode baskets are the box office's or an
+    // integration's, which the announcement says block rather than cancel.
+    const web = new Set([...this.sessions.values()].map((s) => s.basketId));
+    let cancelled = 0;
+    for (const b of [...this.baskets.values()]) {
+      if (b.id === keep.id || b.customerId !== customerId || !web.has(b.id)) continue;
+      this.baskets.delete(b.id);
+      cancelled++;
+    }
+    return cancelled;
+  }
+
   basket(id: string): Basket {
+    this.releaseIdleBaskets();
     const basket = this.baskets.get(id);
     if (!basket) throw notFound("Basket", id);
     return basket;
   }
 
   sessionBasket(session: Session): Basket {
+    this.releaseIdleBaskets();
     const existing = this.baskets.get(session.basketId);
     if (existing) return existing;
     const fresh = this.newBasket(session.customerId);
@@ -193,6 +239,7 @@ export class Store {
   /** Every change bumps the version, which changes the hash and invalidates payment tokens. */
   touch(basket: Basket): void {
     basket.version++;
+    basket.touchedAt = this.opts.now().getTime();
   }
 
   isEmpty(b: Basket): boolean {
@@ -244,6 +291,7 @@ export class Store {
   // ---- availability --------------------------------------------------------------------------
   /** Seats in any basket are held (like Spektrix basket holds); they become sales when the basket is paid. */
   held(instanceId: string): { count: number; seats: Set<string>; byBasket: Map<string, number> } {
+    this.releaseIdleBaskets();
     const seats = new Set<string>();
     const byBasket = new Map<string, number>();
     let count = 0;
@@ -477,6 +525,7 @@ export class Store {
     const t = this.tokens.get(token);
     if (!t) return { ok: false, reason: "Payment token not recognised" };
     if (this.opts.now().getTime() > t.expiresAt) return { ok: false, reason: "Payment token has expired" };
+    this.releaseIdleBaskets();
     const basket = this.baskets.get(t.basketId);
     if (!basket) return { ok: false, reason: "Basket no longer exists" };
     if (this.hash(basket) !== t.hash)

@@ -32,6 +32,7 @@ export function registerWeb(api: Hono<AppEnv>, emu: Emu): void {
     const basket = store.sessionBasket(session);
     basket.customerId = customer.id;
     store.touch(basket);
+    store.keepOneBasket(customer.id, basket);
     return c.json(store.customerJson(customer, { owner: false }));
   });
 
@@ -55,6 +56,7 @@ export function registerWeb(api: Hono<AppEnv>, emu: Emu): void {
     const basket = store.sessionBasket(session);
     basket.customerId = customer.id;
     store.touch(basket);
+    store.keepOneBasket(customer.id, basket);
     return c.json(store.customerJson(customer, { owner: false }));
   });
 }

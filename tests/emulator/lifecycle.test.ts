@@ -10,8 +10,8 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 beforeEach(() => emu.reset());
 
-const pay = async (token: string, card: string = TEST_CARDS.success) => {
-  const res = await fetch(`${emu.url}/${emu.clientName}/emulator-payments/submit`, {
+const pay = async (token: string, card: string = TEST_CARDS.success, target = emu) => {
+  const res = await fetch(`${target.url}/${target.clientName}/emulator-payments/submit`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ paymentToken: token, cardNumber: card }),
@@ -269,6 +269,54 @@ describe("confirm, payment tokens and orders", () => {
     emu.advanceTime(61_000);
     expect(await pay(t2)).toMatchObject({ outcome: "notFound", message: expect.stringMatching(/expired/) });
   });
+  it("a basket left idle past its hold is released: seats back on sale, id gone, token refused", async () => {
+    const held = await start({ origins: [SITE], shiftDates: true, basketTtlMs: 120_000, tokenTtlMs: 600_000 });
+    try {
+      const web = new WebClient(held, SITE);
+      const me = await web.json("POST", "customer/authenticate", DEMO_MEMBER);
+      const { instance, prices } = await sellableInstance(held, web);
+      const before = await (await owner(held, "GET", `instances/${instance.id}/status`)).json();
+      await web.json("POST", "basket/tickets", [{ instance: instance.id, type: prices[0].ticketType.id }]);
+      const basket = await web.json("GET", "basket");
+      const { paymentToken } = await web.json("POST", "basket/initiate-customer-payment", {
+        originDomain: "localhost",
+        billingAddressId: me.billingAddress.id,
+      });
+      // A change restarts the hold; only idleness releases it.
+      held.advanceTime(100_000);
+      expect((await owner(held, "GET", `baskets/${basket.id}`)).status).toBe(200);
+      held.advanceTime(30_000);
+      expect((await owner(held, "GET", `baskets/${basket.id}`)).status).toBe(404);
+      const after = await (await owner(held, "GET", `instances/${instance.id}/status`)).json();
+      expect(after.available).toBe(before.available);
+      expect(await pay(paymentToken, TEST_CARDS.success, held)).toMatchObject({ outcome: "notFound" });
+      // The browser's session is still signed in, with a new, empty basket.
+      const fresh = await web.json("GET", "basket");
+      expect(fresh.id).not.toBe(basket.id);
+      expect(fresh.tickets).toEqual([]);
+      expect(fresh.customer.id).toBe(me.id);
+    } finally {
+      await held.stop();
+    }
+  });
+
+  it("one basket per customer: signing in elsewhere cancels the customer's other web basket", async () => {
+    const phone = new WebClient(emu, SITE);
+    const laptop = new WebClient(emu, SITE);
+    await phone.json("POST", "customer/authenticate", DEMO_MEMBER);
+    const fund = (await phone.json<any[]>("GET", "funds"))[0];
+    await phone.json("POST", "basket/donations", [{ fundId: fund.id, amount: 5 }]);
+    const first = await phone.json("GET", "basket");
+    const boxOffice = await (await owner(emu, "POST", "baskets", { customer: first.customer.id })).json();
+    await laptop.json("POST", "customer/authenticate", DEMO_MEMBER);
+    expect((await owner(emu, "GET", `baskets/${first.id}`)).status).toBe(404);
+    // A basket made in owner mode is not the web's to cancel.
+    expect((await owner(emu, "GET", `baskets/${boxOffice.id}`)).status).toBe(200);
+    const phoneNow = await phone.json("GET", "basket");
+    expect(phoneNow.id).not.toBe(first.id);
+    expect(phoneNow.donations).toEqual([]);
+  });
+
   it("owner: attach customer, initiate-customer-payment rules, pay", async () => {
     const web = new WebClient(emu);
     const fund = (await web.json<any[]>("GET", "funds"))[0];
