@@ -2,10 +2,11 @@
  * Read queries for the public pages. Pure functions of (database, input, now): no caching and no request
  * state here, so they are tested directly against PGlite; `./cached` wraps them in tagged Next caches.
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { AccessFlag } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
+import { eventIsListed, performanceIsListed, performanceIsOnOffer } from "@/lib/sync/visibility";
 import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
 import { localDateOf, utcWindow, presetRange, type LocalDate } from "./dates";
 import type { ListingFilters } from "./filters";
@@ -24,22 +25,12 @@ import type {
 
 export const PAGE_SIZE = 18;
 
-/** An event the public may see: published, not hidden, and active (or missing but kept live by an editor). */
-export function liveEventCondition(now: Date): SQL {
-  return and(
-    eq(events.published, true),
-    eq(events.hidden, false),
-    or(
-      inArray(events.status, ["active", "cancelled"]),
-      and(eq(events.status, "missing"), gt(events.keepLiveUntil, now)),
-    ),
-  )!;
-}
-
-/** A performance that can appear in listings: shown, in the feed, not cancelled. */
-function listedPerformanceCondition(): SQL {
-  return and(eq(performances.hidden, false), eq(performances.status, "active"), eq(performances.cancelled, false))!;
-}
+/**
+ * What the public may see is decided in lib/sync/visibility.ts, beside the statuses the sync writes: an event or
+ * performance missing from one feed run stays listed through its grace period.
+ */
+const liveEventCondition = (): SQL => eventIsListed();
+const listedPerformanceCondition = (): SQL => performanceIsOnOffer();
 
 function toIso(value: unknown): string {
   return (value instanceof Date ? value : new Date(String(value))).toISOString();
@@ -92,7 +83,7 @@ async function performanceFilter(
   ctx: QueryContext,
   window: { start: Date; end: Date | null },
 ): Promise<SQL> {
-  const conditions: SQL[] = [liveEventCondition(ctx.now), listedPerformanceCondition()];
+  const conditions: SQL[] = [liveEventCondition(), listedPerformanceCondition()];
   // Never list what has already started.
   const start = window.start > ctx.now ? window.start : ctx.now;
   conditions.push(gte(performances.startsAt, start));
@@ -262,7 +253,7 @@ export async function queryCalendarMonth(
 
 /** Genres, venues and access kinds that have something coming up, for the filter controls and the home page. */
 export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facets> {
-  const upcoming = and(liveEventCondition(ctx.now), listedPerformanceCondition(), gte(performances.startsAt, ctx.now));
+  const upcoming = and(liveEventCondition(), listedPerformanceCondition(), gte(performances.startsAt, ctx.now));
   const genreRows = await db
     .selectDistinct({ genre: events.genre })
     .from(performances)
@@ -336,7 +327,7 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
   const [live] = await db
     .select({ id: events.id })
     .from(events)
-    .where(and(eq(events.id, row.id), liveEventCondition(ctx.now)))
+    .where(and(eq(events.id, row.id), liveEventCondition()))
     .limit(1);
   if (!live) return { kind: "gone" };
   return { kind: "live", event: await eventDetail(db, row, ctx) };
@@ -353,11 +344,7 @@ export async function queryEventPreview(db: StoreDb, id: number, ctx: QueryConte
 
 async function eventDetail(db: StoreDb, row: typeof events.$inferSelect, ctx: QueryContext): Promise<EventDetail> {
   // Performances from the start of today (venue time), so tonight's show stays listed until it starts.
-  const visible = and(
-    eq(performances.eventId, row.id),
-    eq(performances.hidden, false),
-    inArray(performances.status, ["active", "cancelled"]),
-  );
+  const visible = and(eq(performances.eventId, row.id), performanceIsListed());
   const perfRows = await db
     .select({ p: performances, venue: venues })
     .from(performances)
@@ -406,7 +393,7 @@ export async function queryRelated(
   only?: string[],
 ): Promise<ListingEvent[]> {
   const base = and(
-    liveEventCondition(ctx.now),
+    liveEventCondition(),
     listedPerformanceCondition(),
     gte(performances.startsAt, ctx.now),
     ne(events.sourceId, event.sourceId),
@@ -505,7 +492,7 @@ export async function querySitemapEvents(
     .from(events)
     .where(
       and(
-        liveEventCondition(ctx.now),
+        liveEventCondition(),
         sql`exists (select 1 from ${performances} p where p.event_id = ${events.id} and p.starts_at >= ${ctx.now} and p.hidden = false)`,
       ),
     )
@@ -547,9 +534,8 @@ export async function queryFeed(
     .leftJoin(venues, eq(performances.venueId, venues.id))
     .where(
       and(
-        liveEventCondition(ctx.now),
-        eq(performances.hidden, false),
-        inArray(performances.status, ["active", "cancelled"]),
+        liveEventCondition(),
+        performanceIsListed(),
         scope.performanceId ? eq(performances.sourceId, scope.performanceId) : gte(performances.startsAt, ctx.now),
         scope.eventSourceId ? eq(events.sourceId, scope.eventSourceId) : undefined,
       ),
@@ -593,14 +579,7 @@ export async function queryBookingTarget(
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .leftJoin(venues, eq(performances.venueId, venues.id))
-    .where(
-      and(
-        eq(performances.sourceId, performanceId),
-        eq(performances.hidden, false),
-        inArray(performances.status, ["active", "cancelled"]),
-        liveEventCondition(ctx.now),
-      ),
-    )
+    .where(and(eq(performances.sourceId, performanceId), performanceIsListed(), liveEventCondition()))
     .limit(1);
   if (!row) return null;
   const { p, e, venue } = row;

@@ -1,18 +1,18 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { schema } from "@/lib/db";
 import type { RecordStatus } from "@/lib/db/schema";
 
 /**
  * What the sync's statuses mean for the public site, in one place so pages and the sync agree:
  * - `active`: in the latest feed. Listed.
- * - `missing`: gone from the feed, within the grace period (or kept by `keepLiveUntil`). Still listed: a
- *   one-run glitch upstream must not blank a show's page.
+ * - `missing`: gone from the feed, within the grace period (or kept by `keepLiveUntil`: the sync turns it
+ *   `disabled` only when both have passed). Still listed: a one-run glitch upstream must not blank a show.
  * - `disabled`: hidden by the sync (grace over, or excluded by the rules). Not listed; never deleted, and
  *   back to `active` if the feed has it again.
  * - `cancelled` (performances): listed, shown as cancelled.
  * Editorial flags (`published`, `hidden`) apply on top.
  */
-export const LISTED_EVENT_STATUSES = ["active", "missing"] as const satisfies readonly RecordStatus[];
+export const LISTED_EVENT_STATUSES = ["active", "missing", "cancelled"] as const satisfies readonly RecordStatus[];
 export const LISTED_PERFORMANCE_STATUSES = [
   "active",
   "missing",
@@ -22,11 +22,17 @@ export const LISTED_PERFORMANCE_STATUSES = [
 /** Drizzle condition for events the public site may show. */
 export function eventIsListed() {
   const e = schema.events;
-  return and(inArray(e.status, [...LISTED_EVENT_STATUSES]), eq(e.published, true), eq(e.hidden, false));
+  return and(inArray(e.status, [...LISTED_EVENT_STATUSES]), eq(e.published, true), eq(e.hidden, false))!;
 }
 
-/** Drizzle condition for performances the public site may show (join with `eventIsListed` for the event). */
+/** Drizzle condition for performances the public site may show, cancelled ones included (shown as cancelled). */
 export function performanceIsListed() {
   const p = schema.performances;
-  return and(inArray(p.status, [...LISTED_PERFORMANCE_STATUSES]), eq(p.hidden, false));
+  return and(inArray(p.status, [...LISTED_PERFORMANCE_STATUSES]), eq(p.hidden, false))!;
+}
+
+/** Performances a visitor could book: shown and not cancelled (what listings, dates and counts are made of). */
+export function performanceIsOnOffer() {
+  const p = schema.performances;
+  return and(performanceIsListed(), ne(p.status, "cancelled"), eq(p.cancelled, false))!;
 }

@@ -121,6 +121,32 @@ describe("public-site queries on the content store", () => {
     expect(await querySlugSourceId(db, "never-existed")).toBeNull();
   });
 
+  it("keeps a show that one feed run left out listed, with its dates, until the sync retires it", async () => {
+    const slug = seed.eventSlugs[6]!;
+    const sourceId = (await querySlugSourceId(db, slug))!;
+    const [row] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+    const before = await queryEvent(db, sourceId, ctx);
+    if (before.kind !== "live") throw new Error("expected live");
+    const dates = before.event.performances.map((p) => p.id);
+    expect(dates.length).toBeGreaterThan(0);
+    // Missing from the latest feed, within the grace period, with no editor's keep-live date.
+    await db.update(events).set({ status: "missing", keepLiveUntil: null }).where(eq(events.id, row!.id));
+    await db.update(performances).set({ status: "missing" }).where(eq(performances.eventId, row!.id));
+    try {
+      const during = await queryEvent(db, sourceId, ctx);
+      expect(during.kind).toBe("live");
+      if (during.kind === "live") expect(during.event.performances.map((p) => p.id)).toEqual(dates);
+      expect((await queryListing(db, f(""), ctx, 500)).events.some((e) => e.slug === slug)).toBe(true);
+      expect((await querySitemapEvents(db, ctx)).some((e) => e.slug === slug)).toBe(true);
+      // Grace over: the sync marks it disabled, and only then does it leave the site.
+      await db.update(events).set({ status: "disabled" }).where(eq(events.id, row!.id));
+      expect((await queryEvent(db, sourceId, ctx)).kind).toBe("gone");
+    } finally {
+      await db.update(events).set({ status: "active" }).where(eq(events.id, row!.id));
+      await db.update(performances).set({ status: "active" }).where(eq(performances.eventId, row!.id));
+    }
+  });
+
   it("previews an unpublished draft as its public page would show it, once published", async () => {
     const slug = seed.eventSlugs[7]!;
     const sourceId = (await querySlugSourceId(db, slug))!;
