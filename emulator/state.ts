@@ -306,7 +306,7 @@ export class Store {
     return { count, seats, byBasket };
   }
 
-  status(instanceId: string, basketId: string | null, owner: boolean): Json {
+  status(instanceId: string, basketId: string | null, owner: boolean, lockInformation = false): Json {
     const instance = this.instance(instanceId);
     const plan = this.catalogue.plan(String(instance.planId));
     const a = this.catalogue.availabilityOf(instanceId);
@@ -327,13 +327,17 @@ export class Store {
       bands,
       inBasket,
       unavailable: a.soldCount,
-      lockInfoAvailable: null,
-      lockInfoSpecialAvailable: null,
+      lockInfoAvailable: lockInformation
+        ? a.locked > 0
+          ? [{ quantity: Math.min(a.locked, available), lockType: { id: "1AHGJ", name: "House seats" } }]
+          : []
+        : null,
+      lockInfoSpecialAvailable: lockInformation ? [] : null,
     };
     if (owner)
       Object.assign(out, {
         inOtherBasket: held.count - inBasket,
-        locked: 0,
+        locked: a.locked,
         reserved: 0,
         sold: a.soldCount,
         scanned: 0,
@@ -343,13 +347,19 @@ export class Store {
     return out;
   }
 
-  /** Control API: make exactly `available` seats free by adjusting the sold count. */
+  /** Control API: hold `locked` seats back from sale (house seats), out of those not sold or in a basket. */
+  setLocked(instanceId: string, locked: number): void {
+    const a = this.catalogue.availabilityOf(instanceId);
+    a.locked = Math.max(0, Math.min(locked, a.capacity - a.soldCount - this.held(instanceId).count));
+  }
+
+  /** Control API: make exactly `available` seats buyable (besides any locked) by adjusting the sold count. */
   setAvailability(instanceId: string, available: number): void {
     const instance = this.instance(instanceId);
     const plan = this.catalogue.plan(String(instance.planId));
     const a = this.catalogue.availabilityOf(instanceId);
     const held = this.held(instanceId).count;
-    const targetSold = Math.max(0, Math.min(a.capacity - held, a.capacity - held - available));
+    const targetSold = Math.max(0, Math.min(a.capacity - held, a.capacity - held - a.locked - available));
     if (plan.seats) {
       const heldSeats = this.held(instanceId).seats;
       const seats = plan.seats.map((s) => s.id).filter((id) => !heldSeats.has(id));
@@ -389,6 +399,9 @@ export class Store {
       const prices = this.catalogue.priceListForInstance(instance).prices;
       const a = this.catalogue.availabilityOf(item.instance);
       const held = this.held(item.instance);
+      // Locked seats are never sold on the web, whichever seat is asked for.
+      if (a.capacity - a.soldCount - held.count - a.locked - (extraHeld.get(item.instance) ?? 0) <= 0)
+        throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
       let seat = null as Plan["seats"] extends (infer S)[] | null ? S | null : never;
       if (plan.seats) {
         if (item.seat) {

@@ -68,6 +68,12 @@ export interface Availability {
   capacity: number;
   soldSeats: Set<string>;
   soldCount: number;
+  /**
+   * Seats held back by locks (house seats, member priority): still counted in `available`, reported in
+   * `lockInfoAvailable` when asked, never sold on the web [A: `available − Σ lockInfoAvailable` is what
+   * integrations compute]. Set through the control API.
+   */
+  locked: number;
 }
 
 export interface CatalogueOptions {
@@ -454,7 +460,7 @@ export class Catalogue {
       while (soldSeats.size < soldCount && soldSeats.size < ids.length)
         soldSeats.add(ids[Math.floor(rng() * ids.length)]!);
     }
-    return { capacity: plan.capacity, soldSeats, soldCount: plan.seats ? soldSeats.size : soldCount };
+    return { capacity: plan.capacity, soldSeats, soldCount: plan.seats ? soldSeats.size : soldCount, locked: 0 };
   }
 }
 

@@ -135,7 +135,8 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
   api.get("/instances/:id/status", (c) => {
     const i = instance(c);
     const sessionBasket = c.get("mode") === "web" ? (emu.store.sessions.get(getSessionId(c))?.basketId ?? null) : null;
-    return c.json(emu.store.status(String(i.id), sessionBasket, c.get("mode") === "owner"));
+    const locks = c.req.query("includeLockInformation")?.toLowerCase() === "true";
+    return c.json(emu.store.status(String(i.id), sessionBasket, c.get("mode") === "owner", locks));
   });
 
   api.get("/instances/:id/price-list", (c) => {

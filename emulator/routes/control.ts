@@ -31,6 +31,8 @@ const instancePatch = z.object({
   /** New local start time; startUtc and the selling window move by the same amount. */
   start: z.string().optional(),
   available: z.number().int().nonnegative().optional(),
+  /** Seats held back by locks (house seats): counted in `available`, never sold on the web. */
+  locked: z.number().int().nonnegative().optional(),
   isOnSale: z.boolean().optional(),
   /** false: a box-office-only instance, served in owner mode only. */
   isVisibleOnWeb: z.boolean().optional(),
@@ -192,6 +194,7 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
       }
       cat().refreshEventDates(refId(instance.event));
     }
+    if (body.locked !== undefined) store.setLocked(String(instance.id), body.locked);
     if (body.available !== undefined) store.setAvailability(String(instance.id), body.available);
     return c.json(instance);
   });

@@ -27,11 +27,13 @@ export function availabilityCache(): CollapsingCache<LiveCounts> {
       retries: 0,
     });
     globalForAvailability.__availabilityCache = createCollapsingCache<LiveCounts>({
-      ttlMs: 30_000,
+      ttlMs: e.AVAILABILITY_CACHE_SECONDS * 1000,
       errorTtlMs: 5_000,
       fetch: async (id) => {
-        const a = await client.getAvailability(id);
-        return { available: a.available, capacity: a.capacity };
+        // `available` still counts seats held back by locks (house seats, member priority); a visitor can buy
+        // only the rest. Customer-specific locks are visible only to the browser, so this is the public view.
+        const a = await client.getAvailability(id, { includeLockInformation: true });
+        return { available: Math.max(0, a.available - a.locked), capacity: a.capacity };
       },
     });
   }

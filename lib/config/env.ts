@@ -77,6 +77,18 @@ export const envSchema = z
       .min(0)
       .max(10_000)
       .default(20),
+    /**
+     * How long one process reuses a performance's live seat count. Spektrix asks integrations to cache
+     * availability and mind its rate limits: with 30 s, a busy on-sale asks about each performance at most twice a
+     * minute per instance, however many visitors look. 30 s is also the ceiling (lib/availability/cache.ts): a
+     * badge older than that would tell a visitor about seats long gone.
+     */
+    AVAILABILITY_CACHE_SECONDS: z.coerce
+      .number({ message: "must be a number of seconds" })
+      .int()
+      .min(5)
+      .max(30)
+      .default(30),
     /** 1 only for benchmark servers: turns on /api/bench/* (scripts/bench). */
     BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   })
