@@ -126,6 +126,8 @@ export class Store {
   orders = new Map<string, Order>();
   tokens = new Map<string, PaymentToken>();
   private ids!: IdFactory;
+  /** Resets so far: ids after a reset never repeat ones handed out before it, as Spektrix's never do. */
+  private generation = 0;
   /**
    * The clock reading dates are shifted from, taken once at load: a reset returns the catalogue as loaded, so
    * its dates do not jump a day under a site that synced them before the reset.
@@ -147,7 +149,8 @@ export class Store {
       now: this.loadedAt,
       seed: this.opts.seed,
     });
-    this.ids = new IdFactory(rngFor(`${this.opts.seed}:state`));
+    // A repeated basket id (with the same version, so the same hash) would look like a replayed sign-in proof.
+    this.ids = new IdFactory(rngFor(`${this.opts.seed}:state:${this.generation++}`));
     this.customers.clear();
     for (const c of demoCustomers(this.catalogue.memberships, this.opts.now())) this.customers.set(c.id, c);
     this.sessions.clear();
