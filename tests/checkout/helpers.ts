@@ -30,12 +30,12 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /**
- * Stands in for a visitor's browser on the site: web mode with the site's Origin and its own Spektrix session
+ * Stands in for a visitor's browser on the site: a fetch with the site's Origin and one Spektrix session
  * cookie, as the emulator (like Spektrix's bot management) requires of every web-mode call.
  */
-export function browserSession(baseUrl: string, options: { timeoutMs?: number; retries?: number } = {}) {
+export function browserFetch(): typeof fetch {
   let cookie = "";
-  const jar: typeof fetch = async (input, init) => {
+  return async (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set("origin", SITE_URL);
     if (cookie) headers.set("cookie", cookie);
@@ -44,7 +44,21 @@ export function browserSession(baseUrl: string, options: { timeoutMs?: number; r
     if (set.length) cookie = set.map((c) => c.split(";")[0]).join("; ");
     return res;
   };
-  return createSpektrixClient({ baseUrl, clientName: "demo", timeoutMs: 5_000, retries: 0, ...options, fetch: jar });
+}
+
+/** A web-mode client in that browser (pass `fetch` to share one session between clients). */
+export function browserSession(
+  baseUrl: string,
+  options: { timeoutMs?: number; retries?: number; fetch?: typeof fetch } = {},
+) {
+  return createSpektrixClient({
+    baseUrl,
+    clientName: "demo",
+    timeoutMs: 5_000,
+    retries: 0,
+    fetch: browserFetch(),
+    ...options,
+  });
 }
 
 /** What the login form sends the site after the browser signed in to Spektrix (docs/adr/0013). */

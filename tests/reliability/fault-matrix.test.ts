@@ -48,7 +48,7 @@ const { runSync } = await import("@/lib/sync/engine");
 const { parseSyncSettings } = await import("@/lib/sync/settings");
 const { createSpektrixSource } = await import("@/lib/sync/spektrix-source");
 const { getAvailabilityViews, availabilityCache } = await import("@/lib/availability/service");
-const { createSpektrixClient, describeSpektrixError, isSpektrixError } = await import("@/lib/spektrix");
+const { describeSpektrixError, isSpektrixError } = await import("@/lib/spektrix");
 const { GET: labelsRoute } = await import("@/app/basket/labels/route");
 const { rows } = await import("../sync/helpers");
 const { FAULT_LIST, matrixMarkdown, writeDocSection } = await import("./report");
@@ -57,7 +57,7 @@ type FaultName = import("./report").FaultName;
 
 const { createAccountService } = await import("@/lib/spektrix/account");
 const { authorizeBasketProof, SignInError } = await import("@/lib/auth/authorize");
-const { browserSession, signInProof } = await import("../checkout/helpers");
+const { browserFetch, browserSession, signInProof } = await import("../checkout/helpers");
 const { createRateLimiter } = await import("@/lib/rate-limit");
 const { handleCustomerPayment } = await import("@/lib/checkout/customer-payment");
 const { confirmationOutcome, loadConfirmation } = await import("@/lib/checkout/confirmation");
@@ -274,31 +274,10 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
 
   it("basket and web-component calls fail with a typed error and a visitor-safe message", async () => {
     await cell(fault, "basket & web components", async () => {
-      // Stands in for the visitor's browser on the site: its Origin and its Spektrix session cookie.
-      let cookie = "";
-      const jar: typeof fetch = async (input, init) => {
-        const headers = new Headers(init?.headers);
-        headers.set("origin", SITE_URL);
-        if (cookie) headers.set("cookie", cookie);
-        const res = await fetch(input, { ...init, headers });
-        const set = res.headers.getSetCookie();
-        if (set.length) cookie = set.map((c) => c.split(";")[0]).join("; ");
-        return res;
-      };
-      const calm = createSpektrixClient({
-        baseUrl: emu.url,
-        clientName: "demo",
-        timeoutMs: CALM_TIMEOUT_MS,
-        retries: 1,
-        fetch: jar,
-      });
-      const web = createSpektrixClient({
-        baseUrl: emu.url,
-        clientName: "demo",
-        timeoutMs: TIMEOUT_MS,
-        retries: 1,
-        fetch: jar,
-      });
+      // Stands in for the visitor's browser on the site: its Origin and one Spektrix session cookie.
+      const jar = browserFetch();
+      const calm = browserSession(emu.url, { timeoutMs: CALM_TIMEOUT_MS, retries: 1, fetch: jar });
+      const web = browserSession(emu.url, { timeoutMs: TIMEOUT_MS, retries: 1, fetch: jar });
       await calm.getBasket(); // session cookie, before the fault
       const funds = await calm.listFunds();
       const calls: Array<[string, () => Promise<unknown>]> = [
