@@ -11,16 +11,14 @@ import type { siteInfo } from "@/lib/site";
 
 /**
  * The booking step for one performance: Spektrix's seat-or-quantity page (ChooseSeats handles both) embedded
- * by the iframe block, with a plain link to the same page (`fallbackUrl`) for when frames are blocked.
+ * by the iframe block, whose own link opens the same page when frames are blocked.
  */
 export function BookingStep({
   target: { event, performance, otherDates },
   site,
-  fallbackUrl,
 }: {
   target: BookingTarget;
   site: ReturnType<typeof siteInfo>;
-  fallbackUrl: string;
 }) {
   const start = new Date(performance.startsAt);
   const duration = formatDuration(event.durationMinutes);
@@ -90,19 +88,9 @@ export function BookingStep({
                   flow="chooseSeats"
                   params={{ id: performance.id }}
                   title={`Choose seats for ${event.title}`}
+                  fallbackTestId="choose-seats"
                 />
               </div>
-              <p className="mt-4 text-sm text-ink-soft">
-                Seat map not showing?{" "}
-                <a
-                  href={fallbackUrl}
-                  className="font-semibold text-brand underline underline-offset-4"
-                  data-testid="choose-seats"
-                >
-                  Open it on its own page
-                </a>
-                .
-              </p>
               <p className="mt-4 text-sm text-ink-soft">
                 Need help, or a wheelchair space? Call the box office on{" "}
                 <a

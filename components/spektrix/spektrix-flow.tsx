@@ -13,7 +13,17 @@ import { getFlowSettings, stylesheetFor } from "@/lib/spektrix-flows/settings";
 import { BoxOfficeNotice, EditorNotice } from "./box-office-notice";
 import { SpektrixIframe } from "./spektrix-iframe-client";
 
-export async function SpektrixFlow({ flow, params, title }: { flow: string; params?: FlowParams; title?: string }) {
+export async function SpektrixFlow({
+  flow,
+  params,
+  title,
+  fallbackTestId,
+}: {
+  flow: string;
+  params?: FlowParams;
+  title?: string;
+  fallbackTestId?: string;
+}) {
   const config = spektrixPublicConfig();
   const settings = await getFlowSettings();
   const result = flowSrc({
@@ -37,6 +47,7 @@ export async function SpektrixFlow({ flow, params, title }: { flow: string; para
       title={title ?? result.title}
       spektrixOrigin={config.origin}
       initialHeight={result.initialHeight}
+      fallbackTestId={fallbackTestId}
     />
   );
 }

@@ -22,6 +22,8 @@ export interface SpektrixIframeProps {
   fallbackHref?: string;
   /** Seconds without a load before the fallback is offered prominently. */
   slowAfterSeconds?: number;
+  /** `data-testid` of the fallback link, for pages whose tests follow it. */
+  fallbackTestId?: string;
 }
 
 /** Space kept above the frame when scrolling to it, for the sticky header. */
@@ -40,6 +42,7 @@ export function SpektrixIframe({
   initialHeight = 400,
   fallbackHref,
   slowAfterSeconds = 15,
+  fallbackTestId,
 }: SpektrixIframeProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -124,7 +127,10 @@ export function SpektrixIframe({
             aria-hidden
             className="h-8 w-8 animate-spin rounded-full border-[3px] border-line border-t-brand motion-reduce:animate-none"
           />
-          <span className="font-medium text-ink">Loading {title.toLowerCase()}…</span>
+          {/* The title is a show's name, never lower-cased into a sentence. */}
+          <span className="font-medium text-ink">
+            Loading…<span className="sr-only"> {title}</span>
+          </span>
           {slow && (
             <span className="max-w-md text-sm text-ink-soft">
               This is taking longer than usual.{" "}
@@ -134,7 +140,7 @@ export function SpektrixIframe({
                 target="_blank"
                 rel="noopener"
               >
-                Open {title.toLowerCase()} in a new tab
+                Open it in a new tab<span className="sr-only">: {title}</span>
               </a>
             </span>
           )}
@@ -157,8 +163,14 @@ export function SpektrixIframe({
       {!hydrated && <div aria-hidden style={{ height: `${initialHeight}px` }} />}
       <p className="mt-3 text-sm text-ink-soft">
         Trouble seeing this?{" "}
-        <a href={href} className="font-medium text-brand underline underline-offset-2" target="_blank" rel="noopener">
-          Open {title.toLowerCase()} in a new tab
+        <a
+          href={href}
+          className="font-medium text-brand underline underline-offset-2"
+          target="_blank"
+          rel="noopener"
+          data-testid={fallbackTestId}
+        >
+          Open it in a new tab<span className="sr-only">: {title}</span>
         </a>
         .
       </p>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookingStep } from "@/components/site/booking-step";
-import { env } from "@/lib/config";
 import { getBookingTarget } from "@/lib/events/cached";
-import { IFRAME_PARAMS, iframeUrl, isSpektrixId, shortId } from "@/lib/spektrix";
+import { isSpektrixId } from "@/lib/spektrix";
 import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ performanceId: string }> };
@@ -21,12 +20,5 @@ export default async function BookPage({ params }: Props) {
   if (!isSpektrixId(performanceId)) notFound();
   const target = await getBookingTarget(performanceId);
   if (!target) notFound();
-  const e = env();
-  const fallbackUrl = iframeUrl({
-    baseUrl: e.SPEKTRIX_BASE_URL,
-    clientName: e.SPEKTRIX_CLIENT_NAME,
-    page: "chooseSeats",
-    params: { [IFRAME_PARAMS.performance]: shortId(target.performance.id) },
-  });
-  return <BookingStep target={target} site={siteInfo()} fallbackUrl={fallbackUrl} />;
+  return <BookingStep target={target} site={siteInfo()} />;
 }
