@@ -28,6 +28,7 @@ export function EventPageView({
   const venues = [...new Map(upcoming.filter((p) => p.venue).map((p) => [p.venue!.name, p.venue!])).values()];
   const cancelledCount = upcoming.filter((p) => p.cancelled).length;
   const rescheduledCount = upcoming.filter((p) => p.rescheduled && !p.cancelled).length;
+  const hasAbout = Boolean(event.bodyHtml) || event.summaryParagraphs.length > 0;
   const duration = formatDuration(event.durationMinutes);
 
   return (
@@ -102,28 +103,33 @@ export function EventPageView({
 
       <StatusBanner event={event} cancelledCount={cancelledCount} rescheduledCount={rescheduledCount} />
 
-      <div className="container-page grid grid-cols-1 gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.15fr)] lg:gap-16 lg:py-16">
-        <section aria-labelledby="about" className="min-w-0">
-          <h2 id="about" className="text-3xl font-semibold">
-            About the show
-          </h2>
-          {event.bodyHtml ? (
-            <div
-              className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink"
-              dangerouslySetInnerHTML={{ __html: event.bodyHtml }}
-            />
-          ) : event.summaryParagraphs.length ? (
-            <div className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink">
-              {event.summaryParagraphs.map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
-            </div>
-          ) : (
-            <p className="mt-5 text-ink-soft">
-              More about this show soon. The box office is happy to help with questions.
-            </p>
-          )}
-        </section>
+      {/* No description yet: the dates take the whole width rather than sit beside placeholder copy. */}
+      <div
+        className={
+          hasAbout
+            ? "container-page grid grid-cols-1 gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.15fr)] lg:gap-16 lg:py-16"
+            : "container-page grid max-w-4xl grid-cols-1 gap-12 py-12 lg:py-16"
+        }
+      >
+        {hasAbout ? (
+          <section aria-labelledby="about" className="min-w-0">
+            <h2 id="about" className="text-3xl font-semibold">
+              About the show
+            </h2>
+            {event.bodyHtml ? (
+              <div
+                className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink"
+                dangerouslySetInnerHTML={{ __html: event.bodyHtml }}
+              />
+            ) : (
+              <div className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink">
+                {event.summaryParagraphs.map((p, i) => (
+                  <p key={i}>{p}</p>
+                ))}
+              </div>
+            )}
+          </section>
+        ) : null}
 
         <section aria-labelledby="performances-heading" id="performances" className="min-w-0 scroll-mt-24">
           <div className="flex flex-wrap items-end justify-between gap-3">
@@ -132,7 +138,7 @@ export function EventPageView({
             </h2>
             {upcoming.length ? (
               <a
-                href={`/api/calendar?event=${encodeURIComponent(event.slug)}`}
+                href={routes.api.eventCalendar(event.slug)}
                 className="text-sm font-semibold text-brand underline underline-offset-4"
               >
                 Add all dates to calendar (.ics)
