@@ -8,8 +8,8 @@ import { SYNC_AUTH } from "./helpers";
  * the site endless: `/whats-on?view=calendar&month=2040-01` linked to 2040-02 forever), find no broken link, and
  * every sitemap URL must answer 200. SAFETY_CAP only stops a runaway walk, and failing it fails the test.
  *
- * The 1,000-event catalogue is opt-in (`CRAWL_GENERATED=1`), because it adds 1,000 events to the emulator and
- * the site the other journeys share: run it on its own,
+ * The 1,000-event catalogue needs `CRAWL_GENERATED=1`, because it adds 1,000 events to the emulator and the
+ * site the other journeys share: `npm test` runs it on its own servers after them (scripts/test.sh), and by hand:
  *   CRAWL_GENERATED=1 CI=1 npx playwright test e2e/crawl.spec.ts
  */
 const SAFETY_CAP = 20_000;
@@ -159,7 +159,7 @@ test.describe("a crawler's walk of 1,000 generated events", () => {
     const generated = await request.post(`${EMULATOR_URL}/__control/generate`, {
       data: { events: 1000, performancesPerEvent: 2 },
     });
-    expect(generated.status()).toBe(200);
+    expect(generated.status()).toBe(201);
     const sync = await request.post("/api/sync", { headers: SYNC_AUTH, data: {}, timeout: 10 * 60_000 });
     expect(sync.status(), await sync.text()).toBe(200);
     const result = await crawlAndReport(request, baseURL, "1,000 generated events");

@@ -17,7 +17,7 @@ for (const file of readdirSync(dir)) {
     passed += report.numPassedTests;
     failed += report.numFailedTests + filesThatFailedToRun(report);
     skipped += report.numPendingTests + report.numTodoTests;
-  } else if (file === "playwright.json" && existsSync(full)) {
+  } else if (file.startsWith("playwright") && file.endsWith(".json") && existsSync(full)) {
     const { stats } = JSON.parse(readFileSync(full, "utf8"));
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected;
