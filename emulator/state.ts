@@ -205,6 +205,16 @@ export class Store {
     return released;
   }
 
+  /** A customer signs in on a web session (API, iframe log-in or sign-up): one path, so every rule applies. */
+  signIn(session: Session, customerId: string): Basket {
+    session.customerId = customerId;
+    const basket = this.sessionBasket(session);
+    basket.customerId = customerId;
+    this.touch(basket);
+    this.keepOneBasket(customerId, basket);
+    return basket;
+  }
+
   /**
    * "One basket per customer": when a customer is set on a session's basket, their other open web baskets are
    * cancelled (the emulator has no partly paid baskets, so each of them goes) [A: announced by Spektrix for

@@ -1,5 +1,8 @@
 /**
- * npm run sync [-- --event <id>] [--force] [--local | --remote] [--json]
+ * npm run sync [-- --event <id>] [--force] [--rebased-starts] [--local | --remote] [--json]
+ *
+ * --rebased-starts: the catalogue was re-dated as a whole (a copied test system), so changed starts are taken
+ * without marking performances rescheduled (docs/adr/0014).
  *
  * By default asks the running site to sync (POST $SITE_URL/api/sync with $SYNC_SECRET), so the site's cache
  * is revalidated and an embedded PGlite database is opened by one process only. When the site is not
@@ -50,7 +53,9 @@ function table(summary: SyncSummary): string {
 
 type Remote = { reached: true; summary: SyncSummary } | { reached: false; reason: string };
 
-async function viaSite(config: Env, body: { eventId?: string; force?: boolean }): Promise<Remote> {
+type SyncArgs = { eventId?: string; force?: boolean; rebasedStarts?: boolean };
+
+async function viaSite(config: Env, body: SyncArgs): Promise<Remote> {
   let response: Response;
   try {
     response = await fetch(`${config.SITE_URL}/api/sync`, {
@@ -79,8 +84,8 @@ async function viaSite(config: Env, body: { eventId?: string; force?: boolean })
 }
 
 // No revalidate: the site's cache lives in another process (or in Redis); see the warning below.
-function locally(config: Env, args: { eventId?: string; force?: boolean }): Promise<SyncSummary> {
-  return syncLocally(config, { trigger: "cli", eventId: args.eventId, force: args.force, onProgress: progress });
+function locally(config: Env, args: SyncArgs): Promise<SyncSummary> {
+  return syncLocally(config, { trigger: "cli", ...args, onProgress: progress });
 }
 
 async function main(): Promise<number> {
@@ -88,6 +93,7 @@ async function main(): Promise<number> {
     options: {
       event: { type: "string" },
       force: { type: "boolean", default: false },
+      "rebased-starts": { type: "boolean", default: false },
       local: { type: "boolean", default: false },
       remote: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -95,11 +101,17 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    out.write("usage: npm run sync -- [--event <spektrix id>] [--force] [--local | --remote] [--json]\n");
+    out.write(
+      "usage: npm run sync -- [--event <spektrix id>] [--force] [--rebased-starts] [--local | --remote] [--json]\n",
+    );
     return 0;
   }
   const config = env();
-  const args = { eventId: values.event, force: values.force || undefined };
+  const args: SyncArgs = {
+    eventId: values.event,
+    force: values.force || undefined,
+    rebasedStarts: values["rebased-starts"] || undefined,
+  };
   let summary: SyncSummary | undefined;
   if (!values.local) {
     if (tty) err.write(`  asking ${config.SITE_URL} to sync…`);

@@ -24,7 +24,7 @@ const MESSAGES: Record<string, string> = {
   RateLimited:
     "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
   Unavailable: "We can’t reach the box office right now. Please try again in a few minutes.",
-  SpektrixSession: "You’re signed in, but we couldn’t connect your basket to your account. Please try again.",
+  ProofRefused: "We couldn’t sign you in just now. Please try again, or call the box office if it keeps happening.",
 };
 
 function messageFor(code: string): string {
@@ -74,13 +74,17 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     //    (the site's server never sees it) and attaches the customer to the session's basket.
     const web = createSpektrixClient({ ...spektrix, retries: 0 });
     let proof: { basketId: string; basketHash: string };
+    let authenticated = false;
     try {
       await web.authenticate(email, password);
+      authenticated = true;
       const basket = await web.getBasket();
       if (!basket?.hash) throw new Error("no session basket to prove the sign-in");
       proof = { basketId: basket.id, basketHash: basket.hash };
     } catch (e) {
-      const wrong = e instanceof SpektrixHttpError && [400, 401, 404].includes(e.status);
+      // Only the log-in call's refusal means a wrong password; after it, signed in to neither side.
+      const wrong = !authenticated && e instanceof SpektrixHttpError && [400, 401, 404].includes(e.status);
+      if (authenticated) await web.deauthenticate().catch(() => undefined);
       fail(messageFor(wrong ? "CredentialsSignin" : "Unavailable"));
       return;
     }
@@ -89,7 +93,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     if (!result || result.error || !result.ok) {
       // Signed in to both or to neither: undo the Spektrix side.
       await web.deauthenticate().catch(() => undefined);
-      fail(messageFor(result?.error === "CredentialsSignin" ? "SpektrixSession" : (result?.error ?? "Unavailable")));
+      fail(messageFor(result?.error === "CredentialsSignin" ? "ProofRefused" : (result?.error ?? "Unavailable")));
       return;
     }
 

@@ -35,7 +35,7 @@ export function SoldOutHelp({
       <p className="font-semibold">This performance is sold out.</p>
       {otherDates.length ? (
         <>
-          <p className="mt-1 text-ink-soft">Seats are still available on other dates:</p>
+          <p className="mt-1 text-ink-soft">Other dates of this show:</p>
           <ul className="mt-3 flex flex-wrap gap-2">
             {otherDates.map((d) => (
               <li key={d.id}>

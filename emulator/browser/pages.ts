@@ -46,9 +46,7 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
     const customer = store.customerByEmail(f.email ?? "");
     if (!customer || customer.password !== f.password)
       throw new ApiError(401, "The email address or password is incorrect.");
-    p.session.customerId = customer.id;
-    p.basket.customerId = customer.id;
-    store.touch(p.basket);
+    store.signIn(p.session, customer.id);
   };
 
   const pages: Record<string, Page> = {
@@ -242,9 +240,7 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
           lastName: f.lastName,
           password: f.password || null,
         });
-        p.session.customerId = c.id;
-        p.basket.customerId = c.id;
-        store.touch(p.basket);
+        store.signIn(p.session, c.id);
         return { redirect: link(p, "secure/MyAccount.aspx") };
       },
     },

@@ -28,11 +28,7 @@ export function registerWeb(api: Hono<AppEnv>, emu: Emu): void {
       throw new ApiError(401, "The email address or password is incorrect.", ["Invalid credentials"]);
     }
     const session = webSession(c, emu)!;
-    session.customerId = customer.id;
-    const basket = store.sessionBasket(session);
-    basket.customerId = customer.id;
-    store.touch(basket);
-    store.keepOneBasket(customer.id, basket);
+    store.signIn(session, customer.id);
     return c.json(store.customerJson(customer, { owner: false }));
   });
 
@@ -52,11 +48,7 @@ export function registerWeb(api: Hono<AppEnv>, emu: Emu): void {
     const body = parseBody(c, s.newCustomer);
     const customer = store.createCustomer(body);
     const session = webSession(c, emu)!;
-    session.customerId = customer.id;
-    const basket = store.sessionBasket(session);
-    basket.customerId = customer.id;
-    store.touch(basket);
-    store.keepOneBasket(customer.id, basket);
+    store.signIn(session, customer.id);
     return c.json(store.customerJson(customer, { owner: false }));
   });
 }

@@ -35,6 +35,8 @@ export interface AuthorizeDeps {
   allowAddress(ip: string): Promise<boolean>;
   /** Records a proof as used: true the first time, false for any replay. */
   spendProof(key: string): Promise<boolean>;
+  /** Gives a spent proof back when the sign-in failed after spending it (the account could not be read). */
+  releaseProof(key: string): Promise<void>;
   /** The basket as owner mode sees it, or null when Spektrix does not know the id. */
   readBasket(basketId: string): Promise<{ hash: string | null; customerId: string | null } | null>;
   loadAccount(customerId: string): Promise<{
@@ -75,8 +77,10 @@ export async function authorizeBasketProof(
     deps.log?.("sign-in proof refused", { reason: !basket ? "unknown" : basket.customerId ? "stale" : "anonymous" });
     return null;
   }
-  // The hash changes whenever Spektrix sets a customer on the basket, so each real sign-in is a new proof.
-  if (!(await deps.spendProof(`${basketId}:${basketHash}`))) {
+  // The hash changes whenever Spektrix sets a customer on the basket, so each real sign-in is a new proof
+  // (assumed; `npm run spektrix:check` confirms it on a venue's system).
+  const proofKey = `${basketId}:${basketHash}`;
+  if (!(await deps.spendProof(proofKey))) {
     deps.log?.("sign-in proof replayed");
     return null;
   }
@@ -92,6 +96,8 @@ export async function authorizeBasketProof(
     };
   } catch (error) {
     deps.log?.("sign-in account read failed", { error: error instanceof Error ? error.name : "unknown" });
+    // Spektrix, not the visitor, failed: the same proof may try again.
+    await deps.releaseProof(proofKey).catch(() => undefined);
     throw new SignInError(SIGN_IN_ERRORS.unavailable);
   }
 }

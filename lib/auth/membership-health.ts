@@ -32,8 +32,12 @@ export async function reportMembershipProblem(problem: MembershipProblem, now = 
   await writeSetting(KEY, { problem, at: now.toISOString() } satisfies MembershipReadHealth).catch(() => undefined);
 }
 
-export async function lastMembershipProblem(): Promise<MembershipReadHealth | null> {
-  return (await readSetting<MembershipReadHealth>(KEY)) ?? null;
+/** How long a problem stays on the studio's home page after it was last seen (a fixed one stops recurring). */
+const SHOW_FOR_MS = 7 * 24 * 60 * 60_000;
+
+export async function lastMembershipProblem(now = new Date()): Promise<MembershipReadHealth | null> {
+  const last = (await readSetting<MembershipReadHealth>(KEY)) ?? null;
+  return last && now.getTime() - Date.parse(last.at) < SHOW_FOR_MS ? last : null;
 }
 
 /** What an editor should read about a problem. */

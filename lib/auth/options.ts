@@ -52,6 +52,7 @@ export function buildAuthOptions(): NextAuthOptions {
               {
                 allowAddress: async (ip) => (await attempt(sharedRateLimiter(LIMITS.memberSignIn), ip)).allowed,
                 spendProof: async (key) => (await attempt(sharedRateLimiter(LIMITS.memberSignInProof), key)).allowed,
+                releaseProof: async (key) => void (await sharedRateLimiter(LIMITS.memberSignInProof).delete(key)),
                 readBasket: (id) => account.findBasket(id),
                 loadAccount: (id) => account.getAccount(id),
                 log,

@@ -152,7 +152,7 @@ export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000)
 const feed = unstable_cache(
   async (scope: { eventSourceId?: string; performanceId?: string }, bucket: number) =>
     q.queryFeed(await db(), ctx(bucket), scope),
-  ["site:feed:v1"],
+  ["site:feed:v2"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export async function getFeed(scope: { eventSourceId?: string; performanceId?: string } = {}) {

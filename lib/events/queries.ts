@@ -553,8 +553,9 @@ export async function queryFeed(
     durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
     venue: venue ? { name: venue.name, address: venue.address } : null,
     updatedAt: p.updatedAt.toISOString(),
-    // RFC 5545: a saved entry updates when SEQUENCE rises; a move or a cancellation each raises it.
-    sequence: p.startSequence + (p.cancelled || p.status === "cancelled" ? 1 : 0),
+    // RFC 5545: a saved entry updates when SEQUENCE rises; the sync raises it for each move, cancellation
+    // and restoration (lib/sync/plan.ts).
+    sequence: p.startSequence,
   }));
 }
 

@@ -1,6 +1,6 @@
 /**
- * The site's one rate-limit module, on `rate-limiter-flexible` (sign-in for members and editors, payment
- * initiation; lib/rate-limit/sign-in.ts builds the sign-in policy on it):
+ * The site's one rate-limit module, on `rate-limiter-flexible` (member sign-in proofs, studio sign-in, payment
+ * initiation; lib/rate-limit/sign-in.ts builds the studio's sign-in policy on it):
  *
  *   const perIp = sharedRateLimiter(LIMITS.paymentInitiate);
  *   const result = await attempt(perIp, key);  // { allowed: true, remaining } | { allowed: false, retryAfterSeconds }
@@ -161,6 +161,9 @@ export const LIMITS = {
    * checked by Spektrix in the browser, under Spektrix's own limits.
    */
   memberSignIn: { keyPrefix: "member-signin-ip", points: 30, duration: 15 * 60 },
-  /** A sign-in proof (basket id + hash) is good once: replays within a session's lifetime are refused. */
-  memberSignInProof: { keyPrefix: "member-signin-proof", points: 1, duration: 8 * 60 * 60 },
+  /**
+   * A sign-in proof (basket id + hash) is good once: a replay is refused for 14 days (the longest the in-memory
+   * store can wait), long past any session. With Redis every instance shares the record.
+   */
+  memberSignInProof: { keyPrefix: "member-signin-proof", points: 1, duration: 14 * 24 * 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -195,7 +195,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * Spektrix keeps a performance's id when its start changes, so a move is seen by comparing starts. The first
  * start before any move is kept (`movedFrom`) and shown as "Rescheduled from …" until the performance moves back
  * there; each change of start raises `startSequence`, which calendar files publish so saved entries update.
- * A venue's own rescheduled attributes still win for the notice.
+ * A venue's own rescheduled attributes add to the notice, and their original time is the one shown.
  */
 export function startMoves(
   stored: Pick<StoredPerformance, "startsAt" | "movedFrom" | "startSequence">,
@@ -487,6 +487,8 @@ export function planSync(input: PlanInput): SyncPlan {
       pc.created++;
     } else {
       const moves = startMoves(s, fields, input.rebasedStarts === true);
+      // Cancelled or restored: calendars must replace the entry too, and SEQUENCE may only rise (RFC 5545).
+      if ((s.status === "cancelled") !== (status === "cancelled")) moves.startSequence! += 1;
       plan.performances.update.push({
         id: s.id,
         sourceId: s.sourceId,

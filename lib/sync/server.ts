@@ -10,6 +10,7 @@ export async function runSiteSync(options: {
   revalidate: Revalidate;
   eventId?: string;
   force?: boolean;
+  rebasedStarts?: boolean;
   onProgress?: (p: SyncProgress) => void;
 }): Promise<SyncSummary> {
   const config = env();

@@ -30,6 +30,7 @@ function deps(overrides: Partial<AuthorizeDeps> = {}): AuthorizeDeps & { logs: s
   return {
     allowAddress: async () => true,
     spendProof: async (key) => (await attempt(spent, key)).allowed,
+    releaseProof: async (key) => void (await spent.delete(key)),
     readBasket: (id) => h.account.findBasket(id),
     loadAccount: (id) => h.account.getAccount(id),
     log: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
@@ -122,6 +123,10 @@ describe("signing in with a Spektrix account", () => {
     const d = deps();
     await expect(
       authorizeBasketProof({ proof, ip: IP }, { ...d, readBasket: () => Promise.reject(new Error("ECONNREFUSED")) }),
+    ).rejects.toMatchObject({ code: "Unavailable" });
+    // The account read failing after the proof was spent gives the proof back for the retry.
+    await expect(
+      authorizeBasketProof({ proof, ip: IP }, { ...d, loadAccount: () => Promise.reject(new Error("ETIMEDOUT")) }),
     ).rejects.toMatchObject({ code: "Unavailable" });
     expect(await authorizeBasketProof({ proof, ip: IP }, d)).toMatchObject({ customerId: "I-MB22-1DMO" });
   });

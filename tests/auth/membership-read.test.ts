@@ -71,12 +71,15 @@ describe("reading a customer's memberships", () => {
 
 describe("reporting it", () => {
   it("logs a code (never the customer) and keeps the latest for the studio", async () => {
-    expect(await lastMembershipProblem()).toBeNull();
-    await reportMembershipProblem("no-subscriptions-field", new Date("2026-12-04T10:00:00Z"));
-    expect(await lastMembershipProblem()).toEqual({
+    const seen = new Date("2026-12-04T10:00:00Z");
+    expect(await lastMembershipProblem(seen)).toBeNull();
+    await reportMembershipProblem("no-subscriptions-field", seen);
+    expect(await lastMembershipProblem(new Date("2026-12-05T10:00:00Z"))).toEqual({
       problem: "no-subscriptions-field",
-      at: "2026-12-04T10:00:00.000Z",
+      at: seen.toISOString(),
     });
+    // Not seen again for a week: the studio stops showing it.
+    expect(await lastMembershipProblem(new Date("2026-12-11T10:00:01Z"))).toBeNull();
     expect(logged.join()).toContain("no-subscriptions-field");
     expect(logged.join()).not.toContain(MEMBER_ID);
   });

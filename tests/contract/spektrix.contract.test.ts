@@ -332,7 +332,7 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
     // Member sign-in rests on this chain (docs/adr/0013): the browser signs in, and owner mode sees the same
     // basket with that customer attached and the same hash.
     it.skipIf(!canWrite)(
-      "a web sign-in leaves its customer on the session basket, as owner mode reads it",
+      "a web sign-in leaves its customer on the session basket, as owner mode reads it, with a new hash each time",
       async ({ skip }) => {
         if (!target.customer) skip("no test customer configured");
         await web.authenticate(target.customer!.email, target.customer!.password);
@@ -342,6 +342,10 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
           const read = await owner.getBasketById(basket.id);
           expect(read.customerId).toBe(basket.customerId);
           expect(read.hash).toBe(basket.hash);
+          // Each sign-in must be a new proof: signed out and in again, the same basket has a new hash.
+          await web.deauthenticate();
+          await web.authenticate(target.customer!.email, target.customer!.password);
+          expect((await web.getBasket())!.hash).not.toBe(basket.hash);
         } finally {
           await web.deauthenticate();
         }

@@ -319,6 +319,7 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       const depsFor = (service: Account) => ({
         allowAddress: async () => true,
         spendProof: async () => true,
+        releaseProof: async () => undefined,
         readBasket: (id: string) => service.findBasket(id),
         loadAccount: (id: string) => service.getAccount(id),
         // The same shape as lib/auth/options.ts logs (one JSON line per event).

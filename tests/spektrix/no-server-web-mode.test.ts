@@ -91,6 +91,7 @@ describe("no server-side web-mode call", () => {
       {
         allowAddress: async () => true,
         spendProof: async () => true,
+        releaseProof: async () => undefined,
         readBasket: (id) => account.findBasket(id),
         loadAccount: (id) => account.getAccount(id),
         log: () => undefined,

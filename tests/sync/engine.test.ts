@@ -248,6 +248,18 @@ describe("a performance whose start moves", () => {
     expect(await read(source.performances[1]!.id)).toMatchObject({ rescheduled: false, start_sequence: 0 });
   });
 
+  it("raises the calendar sequence when cancelled and again when restored, never lowering it", async () => {
+    const source = new FakeSource(1, 1);
+    await sync(source);
+    const perf = source.performances[0]!;
+    perf.cancelled = true;
+    await sync(source);
+    expect((await read(perf.id)).start_sequence).toBe(1);
+    perf.cancelled = false;
+    await sync(source);
+    expect((await read(perf.id)).start_sequence).toBe(2);
+  });
+
   it("is not called moved when the whole source was re-based (the demo's emulator on a new day)", async () => {
     const source = new FakeSource(1, 1);
     await sync(source);

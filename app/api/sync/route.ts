@@ -7,7 +7,7 @@ import { errorResponse } from "@/lib/http/errors";
 
 /**
  * POST /api/sync — runs a sync for schedulers (cron, platform schedulers, a Kubernetes CronJob), the CLI and
- * the demo schedule. `Authorization: Bearer $SYNC_SECRET`. Body (optional): `{ "eventId": "…", "force": true }`.
+ * the demo schedule. `Authorization: Bearer $SYNC_SECRET`. Body (optional): `{ "eventId": "…", "force": true, "rebasedStarts": true }`.
  * Answers the run summary: 200 done, 401 wrong secret, 409 already running, 422 aborted by a guard, 502 failed.
  */
 export const runtime = "nodejs";
@@ -21,6 +21,8 @@ const bodySchema = z
       .regex(/^[A-Za-z0-9]{1,64}$/, "must be a Spektrix event id")
       .optional(),
     force: z.boolean().optional(),
+    /** The catalogue was re-dated as a whole (a copied test system): changed starts are not moves (ADR 0014). */
+    rebasedStarts: z.boolean().optional(),
   })
   .strict();
 
@@ -51,6 +53,7 @@ export async function POST(request: Request): Promise<Response> {
     trigger: triggerSchema.parse(request.headers.get("x-sync-trigger") ?? "api"),
     eventId: body.data.eventId,
     force: body.data.force,
+    rebasedStarts: body.data.rebasedStarts,
     // Stale content is never served after a sync: a cancelled show must not linger for one more visit.
     revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
   });
