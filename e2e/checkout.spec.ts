@@ -30,7 +30,13 @@ async function addTickets(page: Page) {
   await page.goto(`/book/${performanceId}`);
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();
-  await page.locator(`li[id="p-${performanceId}"]`).getByRole("link", { name: /^Book/ }).click();
+  const row = page.locator(`li[id="p-${performanceId}"]`);
+  // The time the visitor chose, as the show's page prints it ("Sat 5 Dec 2026 7.30pm"): every later step
+  // must print the same one.
+  const time = row.locator("time");
+  const startsAt = (await time.getAttribute("datetime"))!;
+  const [, day, clock] = /^(.*\S)\s+(\d{1,2}\.\d{2}[ap]m)$/.exec((await time.textContent())!.trim())!;
+  await row.getByRole("link", { name: /^Book/ }).click();
   await expect(page).toHaveURL(new RegExp(`/book/${performanceId}$`));
 
   const frame = page.frameLocator('iframe[title^="Choose seats for "]');
@@ -38,6 +44,7 @@ async function addTickets(page: Page) {
   await frame.getByRole("spinbutton").first().fill("2");
   await frame.getByRole("button", { name: /add to basket/i }).click();
   await expect.poll(() => basketItemCount(page)).toBe(2);
+  return { performanceId, startsAt, day: day!, clock: clock!, when: `${day}, ${clock}` };
 }
 
 async function basketItemCount(page: Page): Promise<number> {
@@ -82,12 +89,17 @@ async function payWith(page: Page, card: string) {
 }
 
 test("a member browses, adds tickets, signs in, pays and sees the confirmation", async ({ page }, testInfo) => {
-  await addTickets(page);
+  const chosen = await addTickets(page);
+  // The same performance time on every page after the show's page, and in the calendar file.
+  await expect(page.locator(`main time[datetime="${chosen.startsAt}"]`)).toContainText(chosen.clock);
+  await page.goto("/basket");
+  await expect(page.getByText(chosen.when).first()).toBeVisible();
   await signIn(page, MEMBER);
   await expect(page).toHaveURL(/\/checkout/);
 
   await continueToPayment(page);
   await expect(page.getByRole("heading", { name: "Your order" })).toBeVisible();
+  await expect(page.getByText(chosen.when).first()).toBeVisible();
   await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-card-form");
   await payWith(page, CARDS.success);
 
@@ -99,9 +111,12 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
   await expect(page.getByTestId("order-reference")).not.toBeEmpty();
   const ics = page.getByRole("link", { name: /Add to calendar/ }).first();
   await expect(ics).toBeVisible();
+  await expect(page.getByText(chosen.when).first()).toBeVisible();
   const calendar = await page.request.get((await ics.getAttribute("href"))!);
   expect(calendar.status()).toBe(200);
   expect(await calendar.text()).toContain("BEGIN:VEVENT");
+  const utc = new Date(chosen.startsAt).toISOString().replace(/[-:]/g, "").slice(0, 15);
+  expect(await calendar.text()).toContain(`DTSTART:${utc}Z`);
   // The paid basket is gone: the browser's session starts a new, empty one.
   await expect.poll(() => basketItemCount(page)).toBe(0);
   await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-confirmation");
