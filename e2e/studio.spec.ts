@@ -111,6 +111,20 @@ test("the editor journey", async ({ page, browser }) => {
   await page.reload();
   await expect(last).toContainText("Shown");
 
+  // The studio prints a coming performance at the same time as the visitor's page does.
+  const coming = performances
+    .filter({ hasText: /^[^·]*Shown/ })
+    .filter({ hasNotText: /Past|Cancelled/ })
+    .first();
+  const comingId = await coming.getAttribute("data-performance");
+  const studioWhen = (await coming.locator("span").first().textContent())!.trim();
+  const visitorPage = await browser.newPage();
+  await visitorPage.goto(`/book/${comingId}`);
+  await visitorPage.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
+  const publicWhen = (await visitorPage.locator(`li[id="p-${comingId}"] time`).textContent())!.trim();
+  expect(studioWhen).toBe(publicWhen.replace(/\s+(\S+)$/, ", $1"));
+  await visitorPage.close();
+
   // Build a page with a donate block by picking a fund.
   await page.goto("/studio/pages/new");
   await page.waitForLoadState("networkidle");
