@@ -25,12 +25,9 @@ import type {
 
 export const PAGE_SIZE = 18;
 
-/**
- * What the public may see is decided in lib/sync/visibility.ts, beside the statuses the sync writes: an event or
- * performance missing from one feed run stays listed through its grace period.
- */
-const liveEventCondition = (): SQL => eventIsListed();
-const listedPerformanceCondition = (): SQL => performanceIsOnOffer();
+// What the public may see is decided in lib/sync/visibility.ts (eventIsListed, performanceIsListed,
+// performanceIsOnOffer), beside the statuses the sync writes: a record missing from one feed run stays listed
+// through its grace period.
 
 function toIso(value: unknown): string {
   return (value instanceof Date ? value : new Date(String(value))).toISOString();
@@ -83,7 +80,7 @@ async function performanceFilter(
   ctx: QueryContext,
   window: { start: Date; end: Date | null },
 ): Promise<SQL> {
-  const conditions: SQL[] = [liveEventCondition(), listedPerformanceCondition()];
+  const conditions: SQL[] = [eventIsListed(), performanceIsOnOffer()];
   // Never list what has already started.
   const start = window.start > ctx.now ? window.start : ctx.now;
   conditions.push(gte(performances.startsAt, start));
@@ -253,7 +250,7 @@ export async function queryCalendarMonth(
 
 /** Genres, venues and access kinds that have something coming up, for the filter controls and the home page. */
 export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facets> {
-  const upcoming = and(liveEventCondition(), listedPerformanceCondition(), gte(performances.startsAt, ctx.now));
+  const upcoming = and(eventIsListed(), performanceIsOnOffer(), gte(performances.startsAt, ctx.now));
   const genreRows = await db
     .selectDistinct({ genre: events.genre })
     .from(performances)
@@ -327,7 +324,7 @@ export async function queryEvent(db: StoreDb, sourceId: string, ctx: QueryContex
   const [live] = await db
     .select({ id: events.id })
     .from(events)
-    .where(and(eq(events.id, row.id), liveEventCondition()))
+    .where(and(eq(events.id, row.id), eventIsListed()))
     .limit(1);
   if (!live) return { kind: "gone" };
   return { kind: "live", event: await eventDetail(db, row, ctx) };
@@ -393,8 +390,8 @@ export async function queryRelated(
   only?: string[],
 ): Promise<ListingEvent[]> {
   const base = and(
-    liveEventCondition(),
-    listedPerformanceCondition(),
+    eventIsListed(),
+    performanceIsOnOffer(),
     gte(performances.startsAt, ctx.now),
     ne(events.sourceId, event.sourceId),
     only ? (only.length ? inArray(events.sourceId, only) : sql`false`) : undefined,
@@ -492,7 +489,7 @@ export async function querySitemapEvents(
     .from(events)
     .where(
       and(
-        liveEventCondition(),
+        eventIsListed(),
         sql`exists (select 1 from ${performances} p where p.event_id = ${events.id} and p.starts_at >= ${ctx.now} and p.hidden = false)`,
       ),
     )
@@ -534,7 +531,7 @@ export async function queryFeed(
     .leftJoin(venues, eq(performances.venueId, venues.id))
     .where(
       and(
-        liveEventCondition(),
+        eventIsListed(),
         performanceIsListed(),
         scope.performanceId ? eq(performances.sourceId, scope.performanceId) : gte(performances.startsAt, ctx.now),
         scope.eventSourceId ? eq(events.sourceId, scope.eventSourceId) : undefined,
@@ -580,7 +577,7 @@ export async function queryBookingTarget(
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .leftJoin(venues, eq(performances.venueId, venues.id))
-    .where(and(eq(performances.sourceId, performanceId), performanceIsListed(), liveEventCondition()))
+    .where(and(eq(performances.sourceId, performanceId), performanceIsListed(), eventIsListed()))
     .limit(1);
   if (!row) return null;
   const { p, e, venue } = row;
@@ -591,7 +588,7 @@ export async function queryBookingTarget(
       and(
         eq(performances.eventId, p.eventId),
         ne(performances.id, p.id),
-        listedPerformanceCondition(),
+        performanceIsOnOffer(),
         gte(performances.startsAt, ctx.now),
       ),
     )
