@@ -194,15 +194,17 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 /**
  * Spektrix keeps a performance's id when its start changes, so a move is seen by comparing starts. The first
  * start before any move is kept (`movedFrom`) and shown as "Rescheduled from …" until the performance moves back
- * there; each change of start raises `startSequence`, which calendar files publish so saved entries update.
- * A venue's own rescheduled attributes add to the notice, and their original time is the one shown.
+ * there. Each change of start, and each cancellation or restoration, raises `startSequence`, which calendar
+ * files publish so saved entries update (RFC 5545: it only ever rises). A venue's own rescheduled attributes
+ * add to the notice, and their original time is the one shown.
  */
 export function startMoves(
-  stored: Pick<StoredPerformance, "startsAt" | "movedFrom" | "startSequence">,
-  mapped: Pick<PerformanceFields, "startsAt" | "rescheduled" | "rescheduledFrom">,
+  stored: Pick<StoredPerformance, "startsAt" | "movedFrom" | "startSequence" | "status">,
+  mapped: Pick<PerformanceFields, "startsAt" | "rescheduled" | "rescheduledFrom"> & { status: RecordStatus },
   rebased: boolean,
 ): Pick<PerformanceWrite, "movedFrom" | "startSequence" | "rescheduled" | "rescheduledFrom"> {
   const moved = stored.startsAt.getTime() !== mapped.startsAt.getTime();
+  const cancellationChanged = (stored.status === "cancelled") !== (mapped.status === "cancelled");
   let movedFrom = stored.movedFrom;
   if (moved) {
     const original = stored.movedFrom ?? stored.startsAt;
@@ -210,7 +212,7 @@ export function startMoves(
   }
   return {
     movedFrom,
-    startSequence: stored.startSequence + (moved ? 1 : 0),
+    startSequence: stored.startSequence + (moved ? 1 : 0) + (cancellationChanged ? 1 : 0),
     rescheduled: mapped.rescheduled || movedFrom !== null,
     rescheduledFrom: mapped.rescheduledFrom ?? movedFrom,
   };
@@ -486,9 +488,7 @@ export function planSync(input: PlanInput): SyncPlan {
       });
       pc.created++;
     } else {
-      const moves = startMoves(s, fields, input.rebasedStarts === true);
-      // Cancelled or restored: calendars must replace the entry too, and SEQUENCE may only rise (RFC 5545).
-      if ((s.status === "cancelled") !== (status === "cancelled")) moves.startSequence! += 1;
+      const moves = startMoves(s, { ...fields, status }, input.rebasedStarts === true);
       plan.performances.update.push({
         id: s.id,
         sourceId: s.sourceId,
