@@ -8,6 +8,7 @@ import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { StarIcon } from "@/components/icons";
+import { telHref } from "@/lib/text/phone";
 
 export const metadata: Metadata = {
   title: "Sign in",
@@ -95,10 +96,7 @@ export default async function LoginPage({ searchParams }: Props) {
             </Link>
             <p className="mt-8 border-t border-paper/15 pt-6 text-sm text-paper/70">
               Need a hand? Call the box office on{" "}
-              <a
-                className="text-paper underline underline-offset-4"
-                href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}
-              >
+              <a className="text-paper underline underline-offset-4" href={telHref(site.boxOffice.phone)}>
                 {site.boxOffice.phone}
               </a>{" "}
               ({site.boxOffice.hours}).

@@ -9,6 +9,7 @@ import { siteInfo } from "@/lib/site";
 import { loadFunds, pickConfigured } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
+import { telHref } from "@/lib/text/phone";
 
 export const metadata: Metadata = {
   title: "Support us",
@@ -100,10 +101,7 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
               <p className="font-display text-lg font-semibold">Leave a legacy, or give as a company</p>
               <p className="mt-1 text-sm text-ink-soft">
                 Our development team would love to talk: call{" "}
-                <a
-                  className="text-brand underline underline-offset-2"
-                  href={`tel:${site.boxOffice.phone.replace(/[^+\d]/g, "")}`}
-                >
+                <a className="text-brand underline underline-offset-2" href={telHref(site.boxOffice.phone)}>
                   {site.boxOffice.phone}
                 </a>
                 .

@@ -8,6 +8,7 @@ import { SoldOutHelp } from "@/components/site/sold-out-help-client";
 import { formatDayAndTime, formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
+import { telHref } from "@/lib/text/phone";
 
 /**
  * The booking step for one performance: Spektrix's seat-or-quantity page (ChooseSeats handles both) embedded
@@ -95,7 +96,7 @@ export function BookingStep({
                 Need help, or a wheelchair space? Call the box office on{" "}
                 <a
                   className="font-semibold text-brand underline underline-offset-4"
-                  href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`}
+                  href={telHref(site.boxOffice.phone)}
                 >
                   {site.boxOffice.phone}
                 </a>

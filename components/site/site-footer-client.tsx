@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { telHref } from "@/lib/text/phone";
 
 export type FooterProps = {
   venueName: string;
@@ -39,7 +40,7 @@ export function SiteFooterView({
           <h2 className="eyebrow text-gold">Box office</h2>
           <ul className="footer-links">
             <li>
-              <a href={`tel:${boxOffice.phone.replace(/\s+/g, "")}`}>{boxOffice.phone}</a>
+              <a href={telHref(boxOffice.phone)}>{boxOffice.phone}</a>
             </li>
             <li>
               <a href={`mailto:${boxOffice.email}`}>{boxOffice.email}</a>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useAvailability } from "./availability-badge-client";
 import { routes } from "@/lib/routes";
+import { telHref } from "@/lib/text/phone";
 
 /** Another date of the same show, formatted by the server. */
 export interface OtherDate {
@@ -57,10 +58,7 @@ export function SoldOutHelp({
       )}
       <p className="mt-3 text-ink-soft">
         Tickets are sometimes returned. The box office hears first: call{" "}
-        <a
-          className="font-semibold text-brand underline underline-offset-4"
-          href={`tel:${boxOffice.phone.replace(/\s+/g, "")}`}
-        >
+        <a className="font-semibold text-brand underline underline-offset-4" href={telHref(boxOffice.phone)}>
           {boxOffice.phone}
         </a>{" "}
         or email{" "}

@@ -1,4 +1,5 @@
 import type { BoxOffice } from "./spektrix-loader-client";
+import { telHref } from "@/lib/text/phone";
 
 /** What visitors see when Spektrix cannot be reached: a plain sentence and a way to book by phone or e-mail. */
 export function BoxOfficeNotice({
@@ -22,7 +23,7 @@ export function BoxOfficeNotice({
         {children ?? "Please try again in a few minutes, or contact the box office and we’ll be glad to help."}
       </p>
       <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 font-medium">
-        <a className="text-brand underline underline-offset-2" href={`tel:${boxOffice.phone.replace(/[^+\d]/g, "")}`}>
+        <a className="text-brand underline underline-offset-2" href={telHref(boxOffice.phone)}>
           {boxOffice.phone}
         </a>
         <a className="text-brand underline underline-offset-2" href={`mailto:${boxOffice.email}`}>
