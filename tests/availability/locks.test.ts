@@ -8,13 +8,10 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-const { startEmulator, DEMO_API_KEY, DEMO_API_USER } = await import("../../emulator/index");
+const { startEmulator } = await import("../../emulator/index");
 const emu = await startEmulator({ port: 0, clientName: "demo", shiftDates: true, control: true });
-vi.stubEnv("DATABASE_URL", "pglite://memory");
-vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
-vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
-vi.stubEnv("SPEKTRIX_API_USER", DEMO_API_USER);
-vi.stubEnv("SPEKTRIX_API_KEY", DEMO_API_KEY);
+const { pointSiteAtEmulator } = await import("../checkout/helpers");
+pointSiteAtEmulator(emu);
 const { availabilityCache } = await import("@/lib/availability/service");
 const { availabilityState } = await import("@/lib/availability/state");
 

@@ -1,4 +1,6 @@
+import { vi } from "vitest";
 import type { RunningEmulator } from "../../emulator/index";
+import { DEMO_API_KEY, DEMO_API_USER } from "../../emulator/demo-credentials";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { createAccountService, type AccountService } from "@/lib/spektrix/account";
 import type { SiteUser } from "@/lib/auth/session";
@@ -27,6 +29,22 @@ export async function startHarness(): Promise<Harness> {
     timeZone: "America/Edmonton",
   });
   return { emulator, account, stop: () => emulator.stop() };
+}
+
+/**
+ * Points the site's modules (read through lib/config) at an emulator and an in-memory store. Call it before
+ * importing them: the config is read once. `extra` adds or overrides variables.
+ */
+export function pointSiteAtEmulator(emulator: { url: string }, extra: Record<string, string> = {}): void {
+  const vars = {
+    DATABASE_URL: "pglite://memory",
+    SPEKTRIX_BASE_URL: emulator.url,
+    SPEKTRIX_CLIENT_NAME: "demo",
+    SPEKTRIX_API_USER: DEMO_API_USER,
+    SPEKTRIX_API_KEY: DEMO_API_KEY,
+    ...extra,
+  };
+  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
 }
 
 /**

@@ -38,10 +38,8 @@ const emu = await startEmulator({
   clientName: "demo",
   origins: [SITE_URL],
 });
-vi.stubEnv("DATABASE_URL", "pglite://memory");
-vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
-vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
-vi.stubEnv("SPEKTRIX_TIMEOUT_MS", String(TIMEOUT_MS));
+const { browserFetch, browserSession, pointSiteAtEmulator, signInProof } = await import("../checkout/helpers");
+pointSiteAtEmulator(emu, { SPEKTRIX_TIMEOUT_MS: String(TIMEOUT_MS) });
 
 const { getDatabase } = await import("@/lib/db");
 const { runSync } = await import("@/lib/sync/engine");
@@ -57,7 +55,6 @@ type FaultName = import("./report").FaultName;
 
 const { createAccountService } = await import("@/lib/spektrix/account");
 const { authorizeBasketProof, SignInError } = await import("@/lib/auth/authorize");
-const { browserFetch, browserSession, signInProof } = await import("../checkout/helpers");
 const { createRateLimiter } = await import("@/lib/rate-limit");
 const { handleCustomerPayment } = await import("@/lib/checkout/customer-payment");
 const { confirmationOutcome, loadConfirmation } = await import("@/lib/checkout/confirmation");

@@ -16,14 +16,10 @@ vi.mock("next/cache", () => ({
   revalidateTag: () => undefined,
 }));
 
-const { startEmulator, DEMO_API_KEY, DEMO_API_USER, DEMO_MEMBER } = await import("../../emulator/index");
-const { SITE_URL, browserSession, signInProof } = await import("../checkout/helpers");
+const { startEmulator, DEMO_MEMBER } = await import("../../emulator/index");
+const { SITE_URL, browserSession, pointSiteAtEmulator, signInProof } = await import("../checkout/helpers");
 const emu = await startEmulator({ port: 0, clientName: "demo", shiftDates: true, origins: [SITE_URL] });
-vi.stubEnv("DATABASE_URL", "pglite://memory");
-vi.stubEnv("SPEKTRIX_BASE_URL", emu.url);
-vi.stubEnv("SPEKTRIX_CLIENT_NAME", "demo");
-vi.stubEnv("SPEKTRIX_API_USER", DEMO_API_USER);
-vi.stubEnv("SPEKTRIX_API_KEY", DEMO_API_KEY);
+pointSiteAtEmulator(emu);
 
 const { env } = await import("@/lib/config");
 const { configuredSource } = await import("@/lib/sync/spektrix-source");
