@@ -2,7 +2,9 @@
  * Lighthouse's mobile scores for one URL, through its CLI on Debian's Chromium (the same flags the Playwright
  * config uses). Scores are 0–100; a run that fails reports null rather than stopping the suite.
  * `failing` names the audits that cost points in accessibility, best practices and SEO, so a budget that
- * breaks says why.
+ * breaks says why. `timing` is what a phone-speed investigation starts from: the simulated metrics, the LCP
+ * element and its subparts from the observed trace, the longest tasks by source and Lighthouse's benchmark
+ * index for the machine (ADR 0016 explains how the simulation turns script work into a late LCP).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,19 +14,41 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
+export type LighthouseTiming = {
+  /** Simulated (mobile preset, 4× CPU slowdown, slow 4G) milliseconds. */
+  lcpMs: number;
+  tbtMs: number;
+  fcpMs: number;
+  /** What the LCP element is ("h1: Stories worth …"), from the observed trace. */
+  lcpElement: string;
+  /** Observed LCP subparts (time to first byte, resource load delay, element render delay …), in ms. */
+  lcpSubparts: Record<string, number>;
+  /** The three longest simulated tasks, by the script (or document) they are attributed to. */
+  longTasks: { source: string; ms: number }[];
+  benchmarkIndex: number;
+};
+
 export type LighthouseScores = {
   performance: number;
   accessibility: number;
   bestPractices: number;
   seo: number;
   failing: string[];
+  timing: LighthouseTiming;
 };
 
+type Item = Record<string, unknown>;
+type Audit = {
+  score: number | null;
+  title: string;
+  numericValue?: number;
+  details?: { items?: Item[] };
+};
 type Report = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, Audit>;
+  environment?: { benchmarkIndex?: number };
 };
-type Audit = { score: number | null; title: string; details?: { items?: Record<string, unknown>[] } };
 
 /** The first offending item (a console message, an element, an issue), so a failure can be acted on. */
 function firstItem(audit: Audit | undefined): string {
@@ -32,9 +56,49 @@ function firstItem(audit: Audit | undefined): string {
   return item ? `: ${JSON.stringify(item).slice(0, 400)}` : "";
 }
 
-export async function lighthouseScores(binary: string, url: string): Promise<LighthouseScores | null> {
+/** A script URL as a reader can place it: its path, without the origin. */
+function shortSource(url: unknown): string {
+  if (typeof url !== "string") return "?";
+  try {
+    const u = new URL(url);
+    return u.pathname === "/" ? "document" : u.pathname.replace("/_next/static/chunks/", "chunk ");
+  } catch {
+    return url;
+  }
+}
+
+export function timingOf(report: Report): LighthouseTiming {
+  const { audits } = report;
+  // lcp-breakdown-insight: a table of subparts and a node (the element), in that order.
+  const breakdown = (audits["lcp-breakdown-insight"]?.details?.items ?? []) as Item[];
+  const table = breakdown.find((i) => i.type === "table") as { items?: Item[] } | undefined;
+  const node = breakdown.find((i) => i.type === "node") as { nodeLabel?: string; snippet?: string } | undefined;
+  const tag = node?.snippet?.match(/^<([a-z0-9-]+)/i)?.[1] ?? "?";
+  const lcpSubparts = Object.fromEntries(
+    (table?.items ?? []).map((i) => [String(i.subpart), Math.round(Number(i.duration))]),
+  );
+  const longTasks = ((audits["long-tasks"]?.details?.items ?? []) as Item[])
+    .map((i) => ({ source: shortSource(i.url), ms: Math.round(Number(i.duration)) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3);
+  return {
+    lcpMs: Math.round(audits["largest-contentful-paint"]?.numericValue ?? NaN),
+    tbtMs: Math.round(audits["total-blocking-time"]?.numericValue ?? NaN),
+    fcpMs: Math.round(audits["first-contentful-paint"]?.numericValue ?? NaN),
+    lcpElement: node ? `${tag}: ${(node.nodeLabel ?? "").slice(0, 40)}` : "none",
+    lcpSubparts,
+    longTasks,
+    benchmarkIndex: Math.round(report.environment?.benchmarkIndex ?? NaN),
+  };
+}
+
+export async function lighthouseScores(
+  binary: string,
+  url: string,
+  options: { keepReport?: string } = {},
+): Promise<LighthouseScores | null> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
-  const report = path.join(dir, "report.json");
+  const report = options.keepReport ?? path.join(dir, "report.json");
   try {
     await run(
       binary,
@@ -48,7 +112,8 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
       ],
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 120_000 },
     );
-    const { categories, audits } = JSON.parse(readFileSync(report, "utf8")) as Report;
+    const parsed = JSON.parse(readFileSync(report, "utf8")) as Report;
+    const { categories, audits } = parsed;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const failing = ["accessibility", "best-practices", "seo"].flatMap((category) =>
       (categories[category]?.auditRefs ?? [])
@@ -61,10 +126,85 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
       bestPractices: score("best-practices"),
       seo: score("seo"),
       failing,
+      timing: timingOf(parsed),
     };
   } catch {
     return null;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export type LighthouseSeries = {
+  target: string;
+  runs: LighthouseScores[];
+  failedRuns: number;
+  /** Median run by performance score (the run a reader should look at), with the spread of the others. */
+  median: LighthouseScores | null;
+  performance: { median: number; min: number; max: number };
+  lcpMs: { median: number; min: number; max: number };
+  tbtMs: { median: number; min: number; max: number };
+};
+
+function spread(values: number[]): { median: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    median: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN,
+    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+  };
+}
+
+/** `runs` Lighthouse runs per page, one page at a time, pages interleaved so a burst of load hits one run of each. */
+export async function lighthouseSeries(
+  binary: string,
+  base: string,
+  targets: string[],
+  runs: number,
+  onRun?: (target: string, run: number, scores: LighthouseScores | null) => void,
+): Promise<LighthouseSeries[]> {
+  const results = new Map(targets.map((t) => [t, [] as (LighthouseScores | null)[]]));
+  for (let i = 0; i < runs; i++) {
+    for (const target of targets) {
+      const scores = await lighthouseScores(binary, `${base}${target}`);
+      results.get(target)!.push(scores);
+      onRun?.(target, i + 1, scores);
+    }
+  }
+  return targets.map((target) => {
+    const all = results.get(target)!;
+    const ok = all.filter((s): s is LighthouseScores => s !== null);
+    const byScore = [...ok].sort((a, b) => a.performance - b.performance);
+    return {
+      target,
+      runs: ok,
+      failedRuns: all.length - ok.length,
+      median: byScore[Math.floor((byScore.length - 1) / 2)] ?? null,
+      performance: spread(ok.map((s) => s.performance)),
+      lcpMs: spread(ok.map((s) => s.timing.lcpMs)),
+      tbtMs: spread(ok.map((s) => s.timing.tbtMs)),
+    };
+  });
+}
+
+/** The series as a Markdown table: median (min–max) of each measure, the median run's LCP element, subparts and longest tasks. */
+export function seriesTable(series: LighthouseSeries[]): string {
+  const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}–${s.max})`;
+  const lines = [
+    "| page | performance | LCP ms | TBT ms | LCP element | LCP subparts (median run) | longest tasks (median run) |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const s of series) {
+    const t = s.median?.timing;
+    lines.push(
+      `| \`${s.target}\` | ${range(s.performance)} | ${range(s.lcpMs)} | ${range(s.tbtMs)} | ${t?.lcpElement ?? "—"} | ${
+        t
+          ? Object.entries(t.lcpSubparts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", ")
+          : "—"
+      } | ${t ? t.longTasks.map((l) => `${l.source} ${l.ms}`).join(", ") : "—"} |${s.failedRuns ? ` ${s.failedRuns} run(s) failed` : ""}`,
+    );
+  }
+  return lines.join("\n");
 }

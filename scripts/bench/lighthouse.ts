@@ -1,0 +1,32 @@
+/**
+ * Lighthouse mobile runs against a site that is already running: `npm run bench:lighthouse -- --base
+ * http://127.0.0.1:3000 --runs 3 [/path …]`. Without paths it measures the pages the phone-speed goal names
+ * (home, what's on, the calendar, one event page, one booking page, the basket), picking the event and the
+ * performance from the site's own listing. `npm run bench` runs the same series on 1,000 events and writes
+ * docs/performance.md; this is the quick loop for investigating one change.
+ */
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { lighthouseSeries, seriesTable } from "./lib/lighthouse";
+import { phonePages } from "./lib/pages";
+
+const { values, positionals } = parseArgs({
+  options: { base: { type: "string", default: "http://127.0.0.1:3000" }, runs: { type: "string", default: "3" } },
+  allowPositionals: true,
+});
+const base = values.base!.replace(/\/$/, "");
+const binary = path.resolve("node_modules/.bin/lighthouse");
+
+const targets = positionals.length ? positionals : await phonePages(base);
+const load = os.loadavg().map((l) => l.toFixed(1));
+const series = await lighthouseSeries(binary, base, targets, Number(values.runs), (target, run, s) =>
+  console.error(`${target} #${run}: ${s ? `${s.performance} LCP ${s.timing.lcpMs} TBT ${s.timing.tbtMs}` : "failed"}`),
+);
+console.log(seriesTable(series));
+console.log(
+  `\nLoad ${load.join(" / ")} before, ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} after; benchmark index ${series.map((s) => s.median?.timing.benchmarkIndex ?? "?").join(", ")}.`,
+);
