@@ -4,9 +4,10 @@
  * The header basket: `<spektrix-basket-summary>` (which Spektrix needs for cart-abandonment tracking) around
  * the site's own link. The visible count and total come from the shared basket query, which refetches when
  * a web component succeeds, an iframe reports a basket change, or the window regains focus; the component's
- * own `count` attribute is watched as a second signal.
+ * own `count` attribute is watched as a second signal. A browser that never started a basket (no hint, not
+ * signed in; lib/basket/hint.ts) is shown an empty basket without asking Spektrix.
  */
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useEffect, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { formatMoney } from "@/lib/spektrix-flows/money";
@@ -15,6 +16,8 @@ import {
   basketQueryKey,
   useHydrated,
   useSpektrix,
+  rememberBasket,
+  useBasketWorthAsking,
   useSpektrixBasket,
   useSpektrixComponent,
 } from "./spektrix-loader-client";
@@ -23,7 +26,8 @@ import { BasketIcon } from "@/components/icons";
 export function BasketSummary({ href }: { href?: string }) {
   const { config, basketPath } = useSpektrix();
   const state = useSpektrixComponent("spektrix-basket-summary");
-  const basket = useSpektrixBasket();
+  const basket = useSpektrixBasket({ onlyIfWorthAsking: true });
+  const worthAsking = useBasketWorthAsking();
   const queryClient = useQueryClient();
   const elementRef = useRef<HTMLElement>(null);
 
@@ -31,19 +35,24 @@ export function BasketSummary({ href }: { href?: string }) {
   useEffect(() => {
     const el = elementRef.current;
     if (!el || state !== "ready") return;
-    const observer = new MutationObserver(() => {
+    const compare = () => {
       const attr = el.getAttribute("count");
       const theirs = attr === null ? null : Number.parseInt(attr, 10);
       const ours = basketItemCount(queryClient.getQueryData(basketQueryKey));
-      if (theirs !== null && Number.isFinite(theirs) && theirs !== ours)
-        void queryClient.invalidateQueries({ queryKey: basketQueryKey });
-    });
+      if (theirs === null || !Number.isFinite(theirs) || theirs === ours) return;
+      // Spektrix counts items in a basket this browser never announced (started elsewhere): read it too.
+      if (theirs > 0) rememberBasket(true);
+      void queryClient.invalidateQueries({ queryKey: basketQueryKey });
+    };
+    compare();
+    const observer = new MutationObserver(compare);
     observer.observe(el, { attributes: true, attributeFilter: ["count"] });
     return () => observer.disconnect();
   }, [state, queryClient]);
 
   const hydrated = useHydrated();
-  const known = hydrated && basket.isSuccess;
+  // A browser that never started a basket and is not signed in has none: no need to ask Spektrix to say so.
+  const known = hydrated && (worthAsking === false || basket.isSuccess);
   const count = known ? basketItemCount(basket.data) : 0;
   const total = basket.data?.total ?? 0;
   // Read after the visible word "Basket", so the accessible name starts with what sighted users see.
@@ -60,7 +69,7 @@ export function BasketSummary({ href }: { href?: string }) {
       custom-domain={config.customDomain ?? undefined}
       className="contents"
     >
-      <Link
+      <SiteLink
         href={href ?? basketPath}
         className="btn btn-ghost !py-2 !px-3 sm:!px-4 whitespace-nowrap text-sm text-brand"
         data-testid="basket-summary"
@@ -80,7 +89,7 @@ export function BasketSummary({ href }: { href?: string }) {
             {formatMoney(total)}
           </span>
         )}
-      </Link>
+      </SiteLink>
       {/* Spektrix's hooks: the component writes into these; the visible figures above are ours. */}
       <span hidden data-basket-item-count />
       <span hidden data-basket-summary-currency />

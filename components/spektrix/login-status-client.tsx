@@ -8,9 +8,9 @@
  * Until either is known (or if Spektrix is unreachable), a plain "Account" link stands in, so the header never
  * shows an empty gap.
  */
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { SIGNED_IN_HINT_COOKIE } from "@/lib/auth/cookies";
+import { hasSignedInHint } from "@/lib/auth/cookies";
 import { useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
 import { PersonIcon } from "@/components/icons";
 
@@ -21,13 +21,12 @@ const linkClass =
 // Phones show the icon alone; the words stay for screen readers.
 const word = "sr-only sm:not-sr-only";
 
-const hintPattern = new RegExp(`(?:^|;\\s*)${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
 const noSubscription = () => () => {};
 /** null while rendering on the server and hydrating; then whether this browser has a site session. */
 function useSignedInHint(): boolean | null {
   return useSyncExternalStore(
     noSubscription,
-    () => hintPattern.test(document.cookie),
+    () => hasSignedInHint(document.cookie),
     () => null,
   );
 }
@@ -42,19 +41,19 @@ export function LoginStatus(props: Props) {
 
 function AccountLink({ href, loading }: { href: string; loading?: boolean }) {
   return (
-    <Link href={href} className={linkClass} data-loading-container={loading ? "" : undefined}>
+    <SiteLink href={href} className={linkClass} data-loading-container={loading ? "" : undefined}>
       <PersonIcon />
       <span className={word}>Account</span>
-    </Link>
+    </SiteLink>
   );
 }
 
 function LogInLink({ href }: { href: string }) {
   return (
-    <Link href={href} className={linkClass}>
+    <SiteLink href={href} className={linkClass}>
       <PersonIcon />
       <span className={word}>Log in</span>
-    </Link>
+    </SiteLink>
   );
 }
 
@@ -93,14 +92,14 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
         <LogInLink href={loginHref ?? account} />
       </span>
       <span data-logged-in-container="" style={{ display: "none" }}>
-        <Link href={account} className={linkClass} data-testid="login-status-name">
+        <SiteLink href={account} className={linkClass} data-testid="login-status-name">
           <PersonIcon />
           <span className={word}>
             <span className="sr-only">Your account, </span>
             <span aria-hidden>Hi, </span>
             <span data-logged-in-status-customer-first-name="" />
           </span>
-        </Link>
+        </SiteLink>
       </span>
     </spektrix-login-status>
   );

@@ -25,6 +25,8 @@ import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
 import { basketItemCount } from "@/lib/basket/lines";
+import { basketHintCookie, hasBasketHint } from "@/lib/basket/hint";
+import { hasSignedInHint } from "@/lib/auth/cookies";
 import { routes } from "@/lib/routes";
 
 export type SpektrixTag =
@@ -95,12 +97,55 @@ export function useHydrated(): boolean {
   );
 }
 
-/** The session basket (null when Spektrix has none yet). Shared by the header and the basket page. */
-export function useSpektrixBasket() {
+const BASKET_HINT_EVENT = "site:basket-hint";
+// Read again when this page changes the hint, and when the visitor comes back to the tab: another tab may
+// have started a basket or signed in meanwhile.
+const subscribeToHints = (onChange: () => void) => {
+  window.addEventListener(BASKET_HINT_EVENT, onChange);
+  document.addEventListener("visibilitychange", onChange);
+  window.addEventListener("focus", onChange);
+  return () => {
+    window.removeEventListener(BASKET_HINT_EVENT, onChange);
+    document.removeEventListener("visibilitychange", onChange);
+    window.removeEventListener("focus", onChange);
+  };
+};
+
+/** Records whether this browser has a basket (lib/basket/hint.ts), and tells the header when that changes. */
+export function rememberBasket(has: boolean): void {
+  if (typeof document === "undefined" || hasBasketHint(document.cookie) === has) return;
+  document.cookie = basketHintCookie(has, window.location.protocol === "https:");
+  window.dispatchEvent(new Event(BASKET_HINT_EVENT));
+}
+
+/**
+ * Whether asking Spektrix for the basket can find one: this browser started a basket, or the visitor is
+ * signed in (a member's basket may come from another device). null while rendering on the server and hydrating.
+ */
+export function useBasketWorthAsking(): boolean | null {
+  return useSyncExternalStore(
+    subscribeToHints,
+    () => hasBasketHint(document.cookie) || hasSignedInHint(document.cookie),
+    () => null,
+  );
+}
+
+/**
+ * The session basket (null when Spektrix has none yet). Shared by the header and the basket page. The header
+ * passes `onlyIfWorthAsking`, so a visitor who never started a basket costs no Spektrix call and no client code
+ * (ADR 0016); the basket page always asks.
+ */
+export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {}) {
   const client = useSpektrixWebClient();
+  const worthAsking = useBasketWorthAsking();
   return useQuery({
     queryKey: basketQueryKey,
-    queryFn: async ({ signal }) => (await client()).getBasket({ signal }),
+    queryFn: async ({ signal }) => {
+      const basket = await (await client()).getBasket({ signal });
+      rememberBasket(basketItemCount(basket) > 0);
+      return basket;
+    },
+    enabled: !options.onlyIfWorthAsking || worthAsking === true,
     staleTime: 15_000,
     refetchOnWindowFocus: "always",
     retry: 1,
@@ -120,7 +165,11 @@ function injectLoader(src: string, tags: string[], onError: () => void): void {
 function BasketSync() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const refresh = () => void queryClient.invalidateQueries({ queryKey: basketQueryKey });
+    const refresh = () => {
+      // Something changed the basket, so there is one worth reading (the read clears the hint if it is empty).
+      rememberBasket(true);
+      void queryClient.invalidateQueries({ queryKey: basketQueryKey });
+    };
     window.addEventListener(BASKET_CHANGED_EVENT, refresh);
     return () => window.removeEventListener(BASKET_CHANGED_EVENT, refresh);
   }, [queryClient]);

@@ -32,6 +32,13 @@ export function sessionCookies(secure: boolean): Partial<CookiesOptions> {
  */
 export const SIGNED_IN_HINT_COOKIE = "signed-in";
 
+const signedInHint = new RegExp(`(?:^|;\\s*)${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
+
+/** Whether a cookie string (`document.cookie`) carries the signed-in hint. */
+export function hasSignedInHint(cookieHeader: string): boolean {
+  return signedInHint.test(cookieHeader);
+}
+
 /**
  * Mirrors the session cookie that next-auth set on `response` into the hint cookie: set (with the same
  * lifetime) when a session is issued, cleared when the session is cleared. Responses that do not touch the

@@ -1,0 +1,29 @@
+/**
+ * A script-readable hint that this browser has (or recently had) a Spektrix basket. The basket lives in the
+ * browser's Spektrix session, on Spektrix's domain, so the site cannot see it without asking; most visitors
+ * never start one, and asking costs every page a web-mode call plus the client and schemas that read the answer
+ * (ADR 0016). The header asks only when this hint is set or the visitor is signed in (a member's basket can
+ * come from another device). It holds no basket id and nothing an attacker could use: a forged or stale hint
+ * only makes the header ask Spektrix, which then answers with the real basket.
+ *
+ * Set when anything announces a basket change (a web component's success, an iframe's basket message) or a read
+ * finds items, or when Spektrix's own header component counts items; cleared when a read finds none.
+ */
+export const BASKET_HINT_COOKIE = "has-basket";
+
+/** Long enough to outlast a Spektrix basket's idle expiry; a stale hint costs one read, which then clears it. */
+const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+const pattern = new RegExp(`(?:^|;\\s*)${BASKET_HINT_COOKIE}=1(?:;|$)`);
+
+export function hasBasketHint(cookieHeader: string): boolean {
+  return pattern.test(cookieHeader);
+}
+
+/** The `document.cookie` assignment that sets (or clears) the hint. */
+export function basketHintCookie(has: boolean, secure: boolean): string {
+  const attributes = `path=/; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return has
+    ? `${BASKET_HINT_COOKIE}=1; max-age=${MAX_AGE_SECONDS}; ${attributes}`
+    : `${BASKET_HINT_COOKIE}=; max-age=0; ${attributes}`;
+}

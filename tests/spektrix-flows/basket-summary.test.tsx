@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
+/**
+ * The header basket asks Spektrix only when there can be a basket (lib/basket/hint.ts, ADR 0016): a visitor who
+ * never started one costs no web-mode call and loads no client code; an announced change, a signed-in visitor
+ * or Spektrix's own component counting items makes it ask; a read that finds nothing clears the hint.
+ */
+import { act, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Basket } from "@/lib/spektrix";
+
+const getBasket = vi.fn<() => Promise<Basket | null>>();
+vi.mock("@/lib/spektrix", () => ({ createSpektrixClient: () => ({ getBasket }) }));
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
+
+const { BasketSummary } = await import("@/components/spektrix/basket-summary-client");
+const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
+const { announceBasketChange } = await import("@/components/spektrix/basket-events");
+const { BASKET_HINT_COOKIE, basketHintCookie, hasBasketHint } = await import("@/lib/basket/hint");
+const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
+
+const config = {
+  baseUrl: "https://tickets.venue.org",
+  origin: "https://tickets.venue.org",
+  clientName: "venue",
+  customDomain: "tickets.venue.org",
+  loaderUrl: "https://tickets.venue.org/webcomponents/stable/spektrix-component-loader.js",
+} as never;
+const boxOffice = { phone: "01234 567890", email: "box@venue.org", hours: "10–6" };
+
+function renderHeader() {
+  return render(
+    <SpektrixProvider config={config} boxOffice={boxOffice}>
+      <BasketSummary href="/basket" />
+    </SpektrixProvider>,
+  );
+}
+const count = () => screen.getByTestId("basket-summary").querySelector("[data-basket-count]");
+const clearCookies = () => {
+  for (const name of [BASKET_HINT_COOKIE, SIGNED_IN_HINT_COOKIE]) document.cookie = `${name}=; max-age=0; path=/`;
+};
+const basketWith = (tickets: number) =>
+  ({
+    id: "b1",
+    total: 10 * tickets,
+    tickets: Array.from({ length: tickets }, () => ({})),
+    donations: [],
+    merchandise: [],
+    memberships: [],
+    giftVouchers: [],
+  }) as unknown as Basket;
+
+beforeEach(() => {
+  clearCookies();
+  getBasket.mockReset();
+});
+afterEach(clearCookies);
+
+describe("header basket", () => {
+  it("shows an empty basket without asking Spektrix when this browser never started one", async () => {
+    renderHeader();
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "0"));
+    expect(screen.getByTestId("basket-summary")).toHaveTextContent(/Basket, empty/);
+    expect(getBasket).not.toHaveBeenCalled();
+  });
+
+  it("asks once something announces a basket change, and keeps asking on later pages", async () => {
+    getBasket.mockResolvedValue(basketWith(2));
+    renderHeader();
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "0"));
+    act(() => announceBasketChange({ source: "web-component" }));
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "2"));
+    expect(getBasket).toHaveBeenCalled();
+    expect(hasBasketHint(document.cookie)).toBe(true);
+  });
+
+  it("asks for a signed-in visitor, whose basket may come from another device", async () => {
+    document.cookie = `${SIGNED_IN_HINT_COOKIE}=1; path=/`;
+    getBasket.mockResolvedValue(basketWith(1));
+    renderHeader();
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "1"));
+  });
+
+  it("notices a basket another tab started when the visitor comes back to this one", async () => {
+    getBasket.mockResolvedValue(basketWith(1));
+    renderHeader();
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "0"));
+    document.cookie = basketHintCookie(true, false);
+    act(() => void document.dispatchEvent(new Event("visibilitychange")));
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "1"));
+  });
+
+  it("clears the hint when the basket it pointed to turns out empty", async () => {
+    document.cookie = basketHintCookie(true, false);
+    getBasket.mockResolvedValue(null);
+    renderHeader();
+    await waitFor(() => expect(getBasket).toHaveBeenCalled());
+    await waitFor(() => expect(hasBasketHint(document.cookie)).toBe(false));
+    expect(count()).toHaveAttribute("data-basket-count", "0");
+  });
+});
+
+describe("basketHintCookie", () => {
+  it("sets and clears a site-wide, Lax cookie, Secure over https", () => {
+    expect(basketHintCookie(true, true)).toMatch(/^has-basket=1; max-age=\d+; path=\/; SameSite=Lax; Secure$/);
+    expect(basketHintCookie(false, false)).toBe("has-basket=; max-age=0; path=/; SameSite=Lax");
+    expect(hasBasketHint("a=1; has-basket=1")).toBe(true);
+    expect(hasBasketHint("not-has-basket=1")).toBe(false);
+  });
+});
