@@ -6,8 +6,8 @@ import type { ImageRef } from "@/lib/events/types";
 import { Poster } from "./poster";
 
 /**
- * An event image over its typographic poster. If there is no image, or it fails to load (offline demo, a
- * removed Spektrix blob), the poster is what remains. Remote images are served as they are (`unoptimized`):
+ * An event image over its typographic poster, both in the server's HTML. If there is no image, or it fails to
+ * load (offline demo, a removed Spektrix blob), the poster is what remains. Remote images are served as they are (`unoptimized`):
  * Spektrix already sizes them, and the optimiser would have to reach the venue's blob host.
  */
 export function EventImage({
@@ -32,15 +32,11 @@ export function EventImage({
   posterTitle?: boolean;
 }) {
   const [failed, setFailed] = useState(false);
-  const [loaded, setLoaded] = useState(false);
   const ref = useRef<HTMLImageElement>(null);
   useEffect(() => {
     // An image that failed before hydration fired its error event too early for React to see.
     const img = ref.current;
-    if (img && img.complete) {
-      if (img.naturalWidth === 0) setFailed(true);
-      else setLoaded(true);
-    }
+    if (img && img.complete && img.naturalWidth === 0) setFailed(true);
   }, []);
   return (
     <>
@@ -54,9 +50,10 @@ export function EventImage({
           sizes={sizes}
           priority={priority}
           unoptimized
-          // Hidden until it has loaded, so a failed image never shows the browser's broken-image icon.
-          className={`object-cover transition-opacity duration-300 ${loaded ? "opacity-100" : "opacity-0"}`}
-          onLoad={() => setLoaded(true)}
+          // Visible as soon as it arrives, not after hydration: an image kept transparent until a script marks it
+          // loaded is painted only once the phone has run the page's JavaScript, and is then its late LCP
+          // (ADR 0016). A failed one is removed, leaving the poster underneath (next/image hides its alt text).
+          className="object-cover"
           onError={() => setFailed(true)}
         />
       ) : null}

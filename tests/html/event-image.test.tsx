@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+/**
+ * An event's image is painted as soon as it arrives (not held transparent until a script marks it loaded, which
+ * made it a phone's late LCP; ADR 0016), and a failed one leaves the server-rendered poster.
+ */
+import { fireEvent, render, screen } from "@testing-library/react";
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderToString } from "react-dom/server";
+import { EventImage } from "@/components/site/event-image-client";
+
+const image = { url: "https://venue.blob.core.windows.net/events/hamlet.jpg", alt: "Hamlet holds a skull" };
+
+// happy-dom fetches no images: make every image count as arrived, so only an error event can remove one.
+beforeAll(() => {
+  Object.defineProperty(HTMLImageElement.prototype, "naturalWidth", { configurable: true, get: () => 400 });
+});
+
+describe("EventImage", () => {
+  it("is visible in the server's HTML, over the poster, before any script runs", () => {
+    const html = renderToString(<EventImage image={image} title="Hamlet" sizes="100vw" />);
+    const img = html.match(/<img[^>]*>/)?.[0] ?? "";
+    expect(img).toContain('alt="Hamlet holds a skull"');
+    expect(img).not.toMatch(/opacity-0|visibility:\s*hidden/);
+    expect(html.indexOf("poster")).toBeLessThan(html.indexOf("<img"));
+  });
+
+  it("removes an image that fails, leaving the poster", () => {
+    const { container } = render(<EventImage image={image} title="Hamlet" sizes="100vw" />);
+    fireEvent.error(screen.getByRole("img", { name: "Hamlet holds a skull" }));
+    expect(screen.queryByRole("img", { name: "Hamlet holds a skull" })).toBeNull();
+    expect(container.textContent).toContain("Hamlet");
+  });
+});
