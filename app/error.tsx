@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useEffect } from "react";
 import { routes } from "@/lib/routes";
 
@@ -22,9 +22,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="btn btn-primary">
           Try again
         </button>
-        <Link href={routes.home} className="btn btn-ghost text-brand">
+        <SiteLink href={routes.home} className="btn btn-ghost text-brand">
           Home
-        </Link>
+        </SiteLink>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { routes } from "@/lib/routes";
 
 export default function NotFound() {
@@ -10,12 +10,12 @@ export default function NotFound() {
         It may have moved, or the show may have finished its run. Everything currently on sale is in What’s on.
       </p>
       <div className="mt-8 flex justify-center gap-3">
-        <Link href={routes.whatsOn} className="btn btn-primary">
+        <SiteLink href={routes.whatsOn} className="btn btn-primary">
           See what’s on
-        </Link>
-        <Link href={routes.home} className="btn btn-ghost text-brand">
+        </SiteLink>
+        <SiteLink href={routes.home} className="btn btn-ghost text-brand">
           Home
-        </Link>
+        </SiteLink>
       </div>
     </div>
   );

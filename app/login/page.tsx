@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form-client";
 import { safeCallbackPath } from "@/lib/auth/paths";
@@ -56,9 +56,12 @@ export default async function LoginPage({ searchParams }: Props) {
           {fromCheckout ? (
             <p className="mt-6 text-sm text-ink-soft">
               Rather not sign in?{" "}
-              <Link href={routes.guestCheckout} className="font-semibold text-brand underline-offset-4 hover:underline">
+              <SiteLink
+                href={routes.guestCheckout}
+                className="font-semibold text-brand underline-offset-4 hover:underline"
+              >
                 Check out as a guest
-              </Link>
+              </SiteLink>
               .
             </p>
           ) : null}
@@ -91,9 +94,9 @@ export default async function LoginPage({ searchParams }: Props) {
                 <span>Your tickets, orders and addresses in one place.</span>
               </li>
             </ul>
-            <Link href={routes.membership} className="btn btn-ghost mt-8 text-paper">
+            <SiteLink href={routes.membership} className="btn btn-ghost mt-8 text-paper">
               Explore membership
-            </Link>
+            </SiteLink>
             <p className="mt-8 border-t border-paper/15 pt-6 text-sm text-paper/70">
               Need a hand? Call the box office on{" "}
               <a className="text-paper underline underline-offset-4" href={telHref(site.boxOffice.phone)}>

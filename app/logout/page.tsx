@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
@@ -29,9 +29,9 @@ export default async function LogoutPage() {
               spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
               className="btn btn-primary"
             />
-            <Link href={routes.account} className="btn btn-ghost text-brand">
+            <SiteLink href={routes.account} className="btn btn-ghost text-brand">
               Back to my account
-            </Link>
+            </SiteLink>
           </div>
         </>
       ) : (
@@ -39,12 +39,12 @@ export default async function LogoutPage() {
           <h1 className="text-4xl font-semibold">You’re signed out</h1>
           <p className="mt-4 text-ink-soft">Thanks for visiting. See you at the theatre.</p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link href={routes.whatsOn} className="btn btn-primary">
+            <SiteLink href={routes.whatsOn} className="btn btn-primary">
               See what’s on
-            </Link>
-            <Link href={routes.login} className="btn btn-ghost text-brand">
+            </SiteLink>
+            <SiteLink href={routes.login} className="btn btn-ghost text-brand">
               Sign in again
-            </Link>
+            </SiteLink>
           </div>
         </>
       )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
@@ -29,12 +29,12 @@ export default async function MembersPage() {
           joined, it can take a few minutes for your membership to appear.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link href={routes.membership} className="btn btn-primary">
+          <SiteLink href={routes.membership} className="btn btn-primary">
             Become a member
-          </Link>
-          <Link href={routes.account} className="btn btn-ghost text-brand">
+          </SiteLink>
+          <SiteLink href={routes.account} className="btn btn-ghost text-brand">
             My account
-          </Link>
+          </SiteLink>
         </div>
       </div>
     );
@@ -82,9 +82,9 @@ export default async function MembersPage() {
       <div className="container-page pb-16">
         <div className="flex flex-wrap items-center justify-between gap-4 rounded-card bg-brand-tint p-6 md:p-8">
           <p className="font-display text-2xl font-semibold">Ready for your next night out?</p>
-          <Link href={routes.whatsOn} className="btn btn-primary">
+          <SiteLink href={routes.whatsOn} className="btn btn-primary">
             Book with your member price
-          </Link>
+          </SiteLink>
         </div>
       </div>
     </div>

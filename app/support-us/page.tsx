@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { connection } from "next/server";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { Donate } from "@/components/spektrix/donate-client";
@@ -80,22 +80,22 @@ export default async function SupportUsPage({ searchParams }: { searchParams: Pr
               <p className="mt-1 text-sm text-ink-soft">
                 Priority booking, ticket discounts and a closer view of the work you make possible.
               </p>
-              <Link
+              <SiteLink
                 href={routes.membership}
                 className="mt-3 inline-block font-semibold text-brand underline underline-offset-2"
               >
                 See memberships
-              </Link>
+              </SiteLink>
             </li>
             <li className="rounded-[var(--radius-card)] border border-line bg-white/60 p-5">
               <p className="font-display text-lg font-semibold">Give a gift voucher</p>
               <p className="mt-1 text-sm text-ink-soft">For tickets, memberships or the shop, delivered by e-mail.</p>
-              <Link
+              <SiteLink
                 href={routes.giftVouchers}
                 className="mt-3 inline-block font-semibold text-brand underline underline-offset-2"
               >
                 Buy a voucher
-              </Link>
+              </SiteLink>
             </li>
             <li className="rounded-[var(--radius-card)] border border-line bg-white/60 p-5">
               <p className="font-display text-lg font-semibold">Leave a legacy, or give as a company</p>

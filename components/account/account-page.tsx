@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { PerformanceTickets } from "@/components/checkout/performance-tickets";
 import type { AccountView } from "@/lib/auth/account-view";
@@ -39,9 +39,9 @@ export function AccountPageView({
           </div>
           <div className="flex flex-wrap gap-3">
             {view.memberships.length > 0 ? (
-              <Link href={routes.members} className="btn bg-gold text-stage hover:bg-gold/90">
+              <SiteLink href={routes.members} className="btn bg-gold text-stage hover:bg-gold/90">
                 Members’ area
-              </Link>
+              </SiteLink>
             ) : null}
             <SignOutButton
               spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
@@ -62,9 +62,9 @@ export function AccountPageView({
             ) : view.upcoming.length === 0 ? (
               <div className="mt-5 rounded-card border border-dashed border-line p-6">
                 <p className="text-ink-soft">You have no upcoming performances booked.</p>
-                <Link href={routes.whatsOn} className="btn btn-primary mt-4">
+                <SiteLink href={routes.whatsOn} className="btn btn-primary mt-4">
                   See what’s on
-                </Link>
+                </SiteLink>
               </div>
             ) : (
               <ul className="mt-5 space-y-4">
@@ -122,12 +122,12 @@ export function AccountPageView({
                     {view.orders.map((o) => (
                       <tr key={o.id}>
                         <td className="px-4 py-3">
-                          <Link
+                          <SiteLink
                             href={routes.confirmation(o.id)}
                             className="font-semibold text-brand underline-offset-4 hover:underline"
                           >
                             {o.reference}
-                          </Link>
+                          </SiteLink>
                         </td>
                         <td className="px-4 py-3">{formatDate(o.placedUtc, site.timeZone) ?? "—"}</td>
                         <td className="px-4 py-3">{o.ticketCount > 0 ? ticketCount(o.ticketCount) : "—"}</td>
@@ -149,9 +149,9 @@ export function AccountPageView({
             {view.memberships.length === 0 ? (
               <>
                 <p className="mt-3 text-ink-soft">Members get priority booking and save on tickets all year.</p>
-                <Link href={routes.membership} className="btn btn-primary mt-4">
+                <SiteLink href={routes.membership} className="btn btn-primary mt-4">
                   Become a member
-                </Link>
+                </SiteLink>
               </>
             ) : (
               <ul className="mt-4 space-y-3">
@@ -205,12 +205,12 @@ export function AccountPageView({
                 ))}
               </ul>
             )}
-            <Link
+            <SiteLink
               href={routes.accountManage}
               className="mt-5 inline-block text-sm font-semibold text-brand underline-offset-4 hover:underline"
             >
               Change details, password or saved cards
-            </Link>
+            </SiteLink>
           </section>
         </aside>
       </div>

@@ -5,7 +5,7 @@
  * Query: tickets grouped by performance, then donations, memberships, gift vouchers and shop items; remove
  * items, apply a promo code, see totals, and go on to the member checkout or the guest checkout.
  */
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useMemo, useState, useId } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupTickets } from "@/lib/basket/lines";
@@ -132,15 +132,15 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
         <p className="font-display text-2xl font-semibold">Your basket is empty</p>
         <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
         <div className="mt-6 flex flex-wrap justify-center gap-3">
-          <Link href={paths.whatsOn} className="btn btn-primary">
+          <SiteLink href={paths.whatsOn} className="btn btn-primary">
             See what’s on
-          </Link>
-          <Link href={paths.membership} className="btn btn-ghost text-brand">
+          </SiteLink>
+          <SiteLink href={paths.membership} className="btn btn-ghost text-brand">
             Membership
-          </Link>
-          <Link href={paths.giftVouchers} className="btn btn-ghost text-brand">
+          </SiteLink>
+          <SiteLink href={paths.giftVouchers} className="btn btn-ghost text-brand">
             Gift vouchers
-          </Link>
+          </SiteLink>
         </div>
         <Notice id={statusId} notice={notice} />
       </div>
@@ -313,20 +313,20 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
         </dl>
         <p className="text-xs text-ink-soft">Any booking or delivery fees are shown at checkout.</p>
         {data.customerId ? (
-          <Link href={paths.checkout} className="btn btn-primary w-full">
+          <SiteLink href={paths.checkout} className="btn btn-primary w-full">
             Checkout
-          </Link>
+          </SiteLink>
         ) : (
           <div className="space-y-3">
-            <Link
+            <SiteLink
               href={`${paths.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
               className="btn btn-primary w-full"
             >
               Log in and check out
-            </Link>
-            <Link href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
+            </SiteLink>
+            <SiteLink href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
               Check out as a guest
-            </Link>
+            </SiteLink>
             <p className="text-xs text-ink-soft">Members log in for their discounts and saved details.</p>
           </div>
         )}
@@ -403,9 +403,9 @@ function PerformanceGroup({
         <div>
           <h3 className="text-xl font-semibold">
             {label?.slug ? (
-              <Link href={eventHref(paths.eventTemplate, label.slug)} className="hover:text-brand hover:underline">
+              <SiteLink href={eventHref(paths.eventTemplate, label.slug)} className="hover:text-brand hover:underline">
                 {title}
-              </Link>
+              </SiteLink>
             ) : (
               title
             )}

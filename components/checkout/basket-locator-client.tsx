@@ -6,7 +6,7 @@
  * basket itself in owner mode and checks it belongs to the signed-in customer.
  */
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
 import { basketItemCount } from "@/lib/basket/lines";
 import { createSpektrixClient } from "@/lib/spektrix";
@@ -59,9 +59,9 @@ export function BasketLocator({ spektrix, checkoutPath, whatsOnPath, basketPath 
           : "Our box office system didn’t answer. Please try again in a moment."}
       </p>
       <div className="mt-5 flex flex-wrap gap-3">
-        <Link href={state === "empty" ? whatsOnPath : basketPath} className="btn btn-primary">
+        <SiteLink href={state === "empty" ? whatsOnPath : basketPath} className="btn btn-primary">
           {state === "empty" ? "See what’s on" : "Back to basket"}
-        </Link>
+        </SiteLink>
       </div>
     </div>
   );

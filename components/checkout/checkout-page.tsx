@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { BasketLocator } from "@/components/checkout/basket-locator-client";
 import { CheckoutPayment, type CheckoutPaymentProps } from "@/components/checkout/checkout-payment-client";
@@ -72,9 +72,9 @@ export function CheckoutUnavailable({
               Sign out and in again
             </SignOutButton>
           ) : (
-            <Link href={kind === "empty" ? routes.whatsOn : paths.basket} className="btn btn-primary">
+            <SiteLink href={kind === "empty" ? routes.whatsOn : paths.basket} className="btn btn-primary">
               {kind === "empty" ? "See what’s on" : "Back to basket"}
-            </Link>
+            </SiteLink>
           )}
         </div>
       </div>
@@ -120,9 +120,9 @@ export function CheckoutReady({
           />
           <p className="mt-4 text-sm text-ink-soft">
             Want to change something?{" "}
-            <Link href={paths.basket} className="font-semibold text-brand underline-offset-4 hover:underline">
+            <SiteLink href={paths.basket} className="font-semibold text-brand underline-offset-4 hover:underline">
               Edit your basket
-            </Link>
+            </SiteLink>
             .
           </p>
         </div>
@@ -166,12 +166,12 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
             Members’ prices are applied automatically, your addresses are filled in, and your tickets appear in your
             account.
           </p>
-          <Link
+          <SiteLink
             href={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
             className="btn btn-primary mt-6 self-start"
           >
             Sign in
-          </Link>
+          </SiteLink>
         </section>
         <section
           aria-labelledby="guest-checkout"
@@ -185,9 +185,9 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
             Pay with your email address and card. We’ll send your tickets by email, and you can create an account
             afterwards.
           </p>
-          <Link href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
+          <SiteLink href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
             Continue as guest
-          </Link>
+          </SiteLink>
         </section>
       </div>
     </CheckoutShell>

@@ -8,7 +8,7 @@
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
 import { useCallback, useId, useRef, useState, type FormEvent } from "react";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
@@ -280,12 +280,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               Your seats may still be free: please go back to your basket and try again.
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
-              <Link href={props.paths.basket} className="btn btn-primary">
+              <SiteLink href={props.paths.basket} className="btn btn-primary">
                 Back to basket
-              </Link>
-              <Link href={routes.whatsOn} className="btn btn-ghost text-brand">
+              </SiteLink>
+              <SiteLink href={routes.whatsOn} className="btn btn-ghost text-brand">
                 See what’s on
-              </Link>
+              </SiteLink>
             </div>
           </Notice>
         ) : null}
@@ -305,9 +305,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               >
                 {step.busy ? "Checking…" : "Check again"}
               </button>
-              <Link href={routes.account} className="btn btn-ghost text-brand">
+              <SiteLink href={routes.account} className="btn btn-ghost text-brand">
                 View my bookings
-              </Link>
+              </SiteLink>
             </div>
           </Notice>
         ) : null}
@@ -320,21 +320,21 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               {step.signIn ? (
-                <Link
+                <SiteLink
                   href={`${routes.login}?callbackUrl=${encodeURIComponent(props.paths.checkout)}`}
                   className="btn btn-primary"
                 >
                   Sign in again
-                </Link>
+                </SiteLink>
               ) : null}
               {step.canRetry ? (
                 <button type="button" className="btn btn-primary" onClick={() => void start()}>
                   Try again
                 </button>
               ) : null}
-              <Link href={props.paths.basket} className="btn btn-ghost text-brand">
+              <SiteLink href={props.paths.basket} className="btn btn-ghost text-brand">
                 Review basket
-              </Link>
+              </SiteLink>
             </div>
           </Notice>
         ) : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import { BasketReset } from "@/components/checkout/basket-reset-client";
 import { CheckoutSteps } from "@/components/checkout/checkout-steps";
@@ -27,12 +27,12 @@ function ConfirmationFrame({ children }: { children: ReactNode }) {
 function NextSteps() {
   return (
     <div className="mt-8 flex flex-wrap gap-3">
-      <Link href={routes.account} className="btn btn-primary">
+      <SiteLink href={routes.account} className="btn btn-primary">
         View my bookings
-      </Link>
-      <Link href={routes.whatsOn} className="btn btn-ghost text-brand">
+      </SiteLink>
+      <SiteLink href={routes.whatsOn} className="btn btn-ghost text-brand">
         Find another show
-      </Link>
+      </SiteLink>
     </div>
   );
 }
@@ -135,9 +135,9 @@ export function ConfirmationChecking({ orderId, site }: { orderId: string; site:
           <a href={routes.confirmation(orderId)} className="btn btn-primary">
             Check again
           </a>
-          <Link href={routes.account} className="btn btn-ghost text-brand">
+          <SiteLink href={routes.account} className="btn btn-ghost text-brand">
             View my bookings
-          </Link>
+          </SiteLink>
         </div>
       </section>
     </ConfirmationFrame>

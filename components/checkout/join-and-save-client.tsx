@@ -9,7 +9,7 @@
  *   <JoinAndSave spektrix={{ baseUrl, clientName }} memberships={types} membershipHref="/membership" />
  */
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { createSpektrixClient, type MembershipType } from "@/lib/spektrix";
 import { bestJoinAndSaveOffer, type JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { BASKET_CHANGED_EVENT } from "@/components/spektrix/basket-events";
@@ -58,9 +58,9 @@ export function JoinAndSave({ spektrix, memberships, membershipHref }: JoinAndSa
         With it, this basket would come to {formatMoney(offer.totalIfJoined)} including your membership, and you’d save
         on every booking this year.
       </p>
-      <Link href={membershipHref} className="btn btn-primary mt-4">
+      <SiteLink href={membershipHref} className="btn btn-primary mt-4">
         Join as a {offer.name} member
-      </Link>
+      </SiteLink>
     </aside>
   );
 }

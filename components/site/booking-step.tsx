@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { AccessBadges } from "@/components/site/access-badges";
 import { AvailabilityBadge } from "@/components/site/availability-badge-client";
 import { EventImage } from "@/components/site/event-image-client";
@@ -27,9 +27,9 @@ export function BookingStep({
   return (
     <div className="container-page py-10 md:py-14">
       <nav aria-label="Breadcrumb" className="text-sm text-ink-soft">
-        <Link href={routes.event(event.slug)} className="underline underline-offset-4 hover:text-ink">
+        <SiteLink href={routes.event(event.slug)} className="underline underline-offset-4 hover:text-ink">
           ← Back to {event.title}
-        </Link>
+        </SiteLink>
       </nav>
       <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-[16rem_1fr] md:items-start">
         <div className="relative aspect-[3/2] overflow-hidden rounded-card bg-stage md:aspect-[4/5]">
@@ -59,9 +59,9 @@ export function BookingStep({
             <div role="status" className="mt-8 rounded-card bg-danger p-5 text-white">
               <p className="font-semibold">This performance has been cancelled.</p>
               <p className="mt-1 text-white/90">
-                <Link href={routes.event(event.slug)} className="underline underline-offset-4">
+                <SiteLink href={routes.event(event.slug)} className="underline underline-offset-4">
                   Choose another date
-                </Link>
+                </SiteLink>
                 , or contact the box office about your tickets.
               </p>
             </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import type { ImageRef } from "@/lib/events/types";
 import { EventImage } from "./event-image-client";
@@ -56,7 +56,7 @@ export function EventCardView({
       <div className="event-card-body">
         {genre ? <p className="eyebrow text-brand">{genre}</p> : null}
         <Heading className="event-card-title">
-          <Link href={href}>{title}</Link>
+          <SiteLink href={href}>{title}</SiteLink>
         </Heading>
         <p className="event-card-run">
           <time dateTime={firstAt}>{run}</time>

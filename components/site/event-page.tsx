@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
@@ -49,9 +49,9 @@ export function EventPageView({
           </div>
           <div>
             <nav aria-label="Breadcrumb" className="text-sm text-paper/70">
-              <Link href={routes.whatsOn} className="underline-offset-4 hover:text-paper hover:underline">
+              <SiteLink href={routes.whatsOn} className="underline-offset-4 hover:text-paper hover:underline">
                 What’s on
-              </Link>
+              </SiteLink>
               {event.genre ? (
                 <>
                   <span aria-hidden> / </span>
@@ -152,9 +152,9 @@ export function EventPageView({
             ) : (
               <p className="rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">
                 This run has finished{event.pastPerformanceCount ? "" : ", or dates are still to be announced"}.{" "}
-                <Link href={routes.whatsOn} className="font-semibold text-brand underline underline-offset-4">
+                <SiteLink href={routes.whatsOn} className="font-semibold text-brand underline underline-offset-4">
                   See what else is on
-                </Link>
+                </SiteLink>
                 .
               </p>
             )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
@@ -69,7 +69,7 @@ export function HomePageView({
             </form>
           </div>
           {featured ? (
-            <Link
+            <SiteLink
               href={routes.event(featured.slug)}
               className="group relative block overflow-hidden rounded-card shadow-2xl ring-1 ring-white/10"
             >
@@ -94,7 +94,7 @@ export function HomePageView({
                   </p>
                 </div>
               </div>
-            </Link>
+            </SiteLink>
           ) : null}
         </div>
       </section>
@@ -123,9 +123,9 @@ export function HomePageView({
           <h2 id="coming-up" className="text-3xl font-semibold">
             Coming up
           </h2>
-          <Link href={routes.whatsOn} className="shrink-0 font-semibold text-brand underline underline-offset-4">
+          <SiteLink href={routes.whatsOn} className="shrink-0 font-semibold text-brand underline underline-offset-4">
             Everything on sale
-          </Link>
+          </SiteLink>
         </div>
         {upcoming.length ? (
           <ul className="mt-6 grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
@@ -188,12 +188,12 @@ export function HomePageView({
             </p>
           </div>
           <div className="flex flex-wrap gap-3 md:justify-end">
-            <Link href={routes.support} className="btn btn-primary">
+            <SiteLink href={routes.support} className="btn btn-primary">
               Donate
-            </Link>
-            <Link href={routes.membership} className="btn btn-ghost text-brand">
+            </SiteLink>
+            <SiteLink href={routes.membership} className="btn btn-ghost text-brand">
               Membership
-            </Link>
+            </SiteLink>
           </div>
         </div>
       </section>

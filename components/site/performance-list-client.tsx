@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import { AvailabilityBadge } from "./availability-badge-client";
 import { routes } from "@/lib/routes";
@@ -57,9 +57,9 @@ export function PerformanceListView({ rows }: { rows: PerformanceRow[] }) {
               <a href={routes.api.performanceCalendar(r.id)} className="perf-calendar">
                 Add to calendar<span className="sr-only">{`: ${r.day} ${r.time}`}</span>
               </a>
-              <Link href={routes.book(r.id)} className="btn btn-primary !py-2.5 text-sm" prefetch={false}>
+              <SiteLink href={routes.book(r.id)} className="btn btn-primary !py-2.5 text-sm">
                 Book<span className="sr-only">{` for ${r.day} at ${r.time}`}</span>
-              </Link>
+              </SiteLink>
             </div>
           )}
         </li>

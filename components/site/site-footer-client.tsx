@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { telHref } from "@/lib/text/phone";
 
 export type FooterProps = {
@@ -53,13 +53,13 @@ export function SiteFooterView({
           <ul className="footer-links">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
+                <SiteLink href={item.href}>{item.label}</SiteLink>
               </li>
             ))}
             <li>
-              <Link href={accessHref} rel={accessRel}>
+              <SiteLink href={accessHref} rel={accessRel}>
                 Access performances
-              </Link>
+              </SiteLink>
             </li>
           </ul>
         </nav>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { BasketSummary } from "@/components/spektrix/basket-summary-client";
 import { LoginStatus } from "@/components/spektrix/login-status-client";
 
@@ -27,11 +27,11 @@ export function SiteHeaderView({
   return (
     <header className="site-header">
       <div className="container-page flex items-center gap-6 py-3 md:py-4">
-        <Link href={homeHref} className="flex shrink-0 items-baseline gap-2" aria-label={`${venueName}, home`}>
+        <SiteLink href={homeHref} className="flex shrink-0 items-baseline gap-2" aria-label={`${venueName}, home`}>
           <span aria-hidden className="site-name">
             {venueName}
           </span>
-        </Link>
+        </SiteLink>
         <nav aria-label="Main" className="ml-auto hidden md:block">
           <NavList nav={nav} className="nav-main" />
         </nav>
@@ -53,7 +53,7 @@ function NavList({ nav, className }: { nav: ReadonlyArray<{ href: string; label:
     <ul className={className}>
       {nav.map((item) => (
         <li key={item.href}>
-          <Link href={item.href}>{item.label}</Link>
+          <SiteLink href={item.href}>{item.label}</SiteLink>
         </li>
       ))}
     </ul>

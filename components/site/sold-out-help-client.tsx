@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { useAvailability } from "./availability-badge-client";
 import { routes } from "@/lib/routes";
 import { telHref } from "@/lib/text/phone";
@@ -40,9 +40,9 @@ export function SoldOutHelp({
           <ul className="mt-3 flex flex-wrap gap-2">
             {otherDates.map((d) => (
               <li key={d.id}>
-                <Link href={routes.book(d.id)} className="btn btn-ghost !py-2 text-sm text-brand" prefetch={false}>
+                <SiteLink href={routes.book(d.id)} className="btn btn-ghost !py-2 text-sm text-brand">
                   <time dateTime={d.startsAt}>{d.label}</time>
-                </Link>
+                </SiteLink>
               </li>
             ))}
           </ul>
@@ -50,9 +50,9 @@ export function SoldOutHelp({
       ) : (
         <p className="mt-1 text-ink-soft">
           There are no other dates on sale.{" "}
-          <Link href={routes.event(eventSlug)} className="text-brand underline underline-offset-4">
+          <SiteLink href={routes.event(eventSlug)} className="text-brand underline underline-offset-4">
             See the show’s page
-          </Link>{" "}
+          </SiteLink>{" "}
           for news of extra performances.
         </p>
       )}

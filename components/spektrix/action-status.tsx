@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import type { ActionStatus } from "./spektrix-loader-client";
 
 /** The visible, announced result of adding something to the basket. */
@@ -8,9 +8,9 @@ export function ActionMessage({ id, status, basketPath }: { id: string; status: 
       {status.kind === "success" && (
         <p className="rounded-lg border-l-4 border-success bg-white p-3 text-ink">
           {status.text}{" "}
-          <Link href={basketPath} className="font-semibold text-brand underline underline-offset-2">
+          <SiteLink href={basketPath} className="font-semibold text-brand underline underline-offset-2">
             Go to your basket
-          </Link>
+          </SiteLink>
         </p>
       )}
       {status.kind === "error" && (

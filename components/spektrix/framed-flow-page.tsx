@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import { SpektrixFlow } from "./spektrix-flow";
 
@@ -27,9 +27,9 @@ export function FramedFlowPage({
   return (
     <div className="container-page py-12 md:py-16">
       <nav aria-label="Breadcrumb" className="text-sm text-ink-soft">
-        <Link href={parent.href} className="underline-offset-4 hover:underline">
+        <SiteLink href={parent.href} className="underline-offset-4 hover:underline">
           {parent.label}
-        </Link>{" "}
+        </SiteLink>{" "}
         {`/ ${crumb}`}
       </nav>
       <h1 className="mt-4 text-4xl font-semibold">{title}</h1>

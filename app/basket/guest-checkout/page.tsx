@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { connection } from "next/server";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { routes } from "@/lib/routes";
@@ -14,19 +14,19 @@ export default async function GuestCheckoutPage() {
   return (
     <div className="container-page py-8 md:py-10">
       <nav aria-label="Checkout steps" className="text-sm">
-        <Link href={settings.pagePaths.basket} className="font-medium text-brand underline underline-offset-2">
+        <SiteLink href={settings.pagePaths.basket} className="font-medium text-brand underline underline-offset-2">
           ← Back to your basket
-        </Link>
+        </SiteLink>
       </nav>
       <h1 className="mt-3 text-4xl font-semibold">Checkout</h1>
       <p className="mt-2 max-w-2xl text-ink-soft">
         Payment is handled securely by our ticketing partner, Spektrix. Members can{" "}
-        <Link
+        <SiteLink
           href={`${routes.login}?callbackUrl=${encodeURIComponent(settings.pagePaths.checkout)}`}
           className="text-brand underline underline-offset-2"
         >
           log in
-        </Link>{" "}
+        </SiteLink>{" "}
         first to use their discounts.
       </p>
       <div className="mt-6">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { ListingLink } from "@/components/site/whats-on/listing-link";
 import { routes } from "@/lib/routes";
 
@@ -13,9 +13,9 @@ export default function EventNotFound() {
         on, and the box office is happy to help.
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
-        <Link href={routes.whatsOn} className="btn btn-primary">
+        <SiteLink href={routes.whatsOn} className="btn btn-primary">
           See what’s on
-        </Link>
+        </SiteLink>
         <ListingLink href={`${routes.whatsOn}?when=7days`} className="btn btn-ghost text-brand">
           The next 7 days
         </ListingLink>

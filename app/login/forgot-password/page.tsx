@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { FramedFlowPage } from "@/components/spektrix/framed-flow-page";
 import { routes } from "@/lib/routes";
 
@@ -16,9 +16,9 @@ export default function ForgotPasswordPage() {
     >
       Choose <strong className="font-semibold text-ink">Forgotten your password?</strong> below and we’ll email you a
       link to set a new one. Once you’ve set it, come back and{" "}
-      <Link href={routes.login} className="font-semibold text-brand underline-offset-4 hover:underline">
+      <SiteLink href={routes.login} className="font-semibold text-brand underline-offset-4 hover:underline">
         sign in here
-      </Link>{" "}
+      </SiteLink>{" "}
       so your member benefits apply at checkout.
     </FramedFlowPage>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { FramedFlowPage } from "@/components/spektrix/framed-flow-page";
 import { routes } from "@/lib/routes";
 
@@ -10,9 +10,9 @@ export default function SignUpPage() {
   return (
     <FramedFlowPage parent={{ href: routes.login, label: "Sign in" }} title="Create an account" flow="signUp" narrow>
       One account for tickets, memberships and donations. When you’ve finished,{" "}
-      <Link href={routes.login} className="font-semibold text-brand underline-offset-4 hover:underline">
+      <SiteLink href={routes.login} className="font-semibold text-brand underline-offset-4 hover:underline">
         sign in
-      </Link>{" "}
+      </SiteLink>{" "}
       to see your bookings and check out faster.
     </FramedFlowPage>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SiteLink } from "@/components/site/site-link-client";
 import { ListingLink } from "./listing-link";
 import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { PRESET_LABELS } from "@/lib/events/dates";
@@ -73,12 +73,12 @@ export function EmptyState({
               <ul className="mt-3 grid gap-2" data-testid="access-alternatives">
                 {alternatives.map((event) => (
                   <li key={event.slug}>
-                    <Link
+                    <SiteLink
                       href={routes.event(event.slug)}
                       className="font-semibold text-brand underline underline-offset-4"
                     >
                       {event.title}
-                    </Link>{" "}
+                    </SiteLink>{" "}
                     <span className="text-ink-soft">
                       from {formatDay(new Date(event.firstAt), site.timeZone)},{" "}
                       {formatTime(new Date(event.firstAt), site.timeZone)}

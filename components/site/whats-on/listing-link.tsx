@@ -1,5 +1,4 @@
-import Link from "next/link";
-import type { ComponentProps } from "react";
+import { SiteLink, type SiteLinkProps } from "@/components/site/site-link-client";
 import { listingLinkRel } from "@/lib/events/filters";
 
 /**
@@ -7,6 +6,6 @@ import { listingLinkRel } from "@/lib/events/filters";
  * list or one of its pages): filters, presets, searches and calendar months re-slice the same events, are
  * `noindex`, and would make a crawler's walk of the site endless (lib/events/filters, `listingLinkRel`).
  */
-export function ListingLink({ href, rel, ...props }: Omit<ComponentProps<typeof Link>, "href"> & { href: string }) {
-  return <Link href={href} rel={[rel, listingLinkRel(href)].filter(Boolean).join(" ") || undefined} {...props} />;
+export function ListingLink({ href, rel, ...props }: SiteLinkProps) {
+  return <SiteLink href={href} rel={[rel, listingLinkRel(href)].filter(Boolean).join(" ") || undefined} {...props} />;
 }
