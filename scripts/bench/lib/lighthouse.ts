@@ -108,7 +108,11 @@ export async function lighthouseScores(
         "--output=json",
         `--output-path=${report}`,
         "--only-categories=performance,accessibility,best-practices,seo",
-        `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=${path.join(dir, "profile")}`,
+        // --hide-scrollbars: headless Chromium's emulated overlay scrollbars fade in with compositor-only frames
+        // that the display compositor never draws, and after a few such frames it throttles the page to one
+        // BeginFrame a second, so the first paint is presented 1 or 2 s late in about half the runs (traced in
+        // ADR 0016; GoogleChrome/lighthouse#17148). A phone has no such race; Playwright passes the same flag.
+        `--chrome-flags=--headless=new --hide-scrollbars --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=${path.join(dir, "profile")}`,
       ],
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 120_000 },
     );
