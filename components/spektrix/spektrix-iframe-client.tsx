@@ -78,9 +78,11 @@ export function SpektrixIframe({
             break;
           case "basket-hash":
             if (message.hash !== lastHashRef.current) {
+              // The first hash a frame reports is the basket as it was when the frame opened, not a change.
+              const first = lastHashRef.current === null;
               lastHashRef.current = message.hash;
               setLastHash(message.hash);
-              announceBasketChange({ source: "iframe" });
+              if (!first) announceBasketChange({ source: "iframe" });
             }
             break;
           case "load":

@@ -57,4 +57,19 @@ describe("SpektrixIframe", () => {
     expect((listener.mock.calls[0]![0] as CustomEvent).detail).toEqual({ source: "iframe", itemCount: 1 });
     window.removeEventListener(BASKET_CHANGED_EVENT, listener);
   });
+
+  it("takes the first basket hash as the frame's starting point and announces only later changes", () => {
+    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
+    const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
+    const listener = vi.fn();
+    window.addEventListener(BASKET_CHANGED_EVENT, listener);
+
+    post("basketHash:aaa", ORIGIN, frame.contentWindow);
+    expect(listener).not.toHaveBeenCalled();
+    post("basketHash:aaa", ORIGIN, frame.contentWindow);
+    expect(listener).not.toHaveBeenCalled();
+    post("basketHash:bbb", ORIGIN, frame.contentWindow);
+    expect(listener).toHaveBeenCalledTimes(1);
+    window.removeEventListener(BASKET_CHANGED_EVENT, listener);
+  });
 });
