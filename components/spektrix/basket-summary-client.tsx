@@ -5,7 +5,8 @@
  * the site's own link. The visible count and total come from the shared basket query, which refetches when
  * a web component succeeds, an iframe reports a basket change, or the window regains focus; the component's
  * own `count` attribute is watched as a second signal. A browser that never started a basket (no hint, not
- * signed in; lib/basket/hint.ts) is shown an empty basket without asking Spektrix.
+ * signed in; lib/basket/hint.ts) is shown an empty basket without a read of our own; if Spektrix's component
+ * counts items after all, the hint is set and the read follows.
  */
 import { SiteLink } from "@/components/site/site-link-client";
 import { useEffect, useRef } from "react";

@@ -9,9 +9,8 @@
  * shows an empty gap.
  */
 import { SiteLink } from "@/components/site/site-link-client";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { hasSignedInHint } from "@/lib/auth/cookies";
-import { useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
+import { useEffect, useRef, useState } from "react";
+import { useSignedInHint, useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
 import { PersonIcon } from "@/components/icons";
 
 type Props = { accountHref?: string; loginHref?: string };
@@ -20,16 +19,6 @@ const linkClass =
   "inline-flex min-h-10 min-w-10 items-center justify-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-2 text-sm font-medium text-ink-soft hover:bg-paper-deep hover:text-ink sm:px-3";
 // Phones show the icon alone; the words stay for screen readers.
 const word = "sr-only sm:not-sr-only";
-
-const noSubscription = () => () => {};
-/** null while rendering on the server and hydrating; then whether this browser has a site session. */
-function useSignedInHint(): boolean | null {
-  return useSyncExternalStore(
-    noSubscription,
-    () => hasSignedInHint(document.cookie),
-    () => null,
-  );
-}
 
 export function LoginStatus(props: Props) {
   const { accountPath } = useSpektrix();

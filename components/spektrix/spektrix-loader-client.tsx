@@ -23,7 +23,7 @@ import {
 } from "react";
 import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
-import { BASKET_CHANGED_EVENT } from "./basket-events";
+import { BASKET_CHANGED_EVENT, type BasketChangedDetail } from "./basket-events";
 import { basketItemCount } from "@/lib/basket/lines";
 import { basketHintCookie, hasBasketHint } from "@/lib/basket/hint";
 import { hasSignedInHint } from "@/lib/auth/cookies";
@@ -118,6 +118,15 @@ export function rememberBasket(has: boolean): void {
   window.dispatchEvent(new Event(BASKET_HINT_EVENT));
 }
 
+/** Whether this browser has a site session (the signed-in hint); null while rendering on the server and hydrating. */
+export function useSignedInHint(): boolean | null {
+  return useSyncExternalStore(
+    subscribeToHints,
+    () => hasSignedInHint(document.cookie),
+    () => null,
+  );
+}
+
 /**
  * Whether asking Spektrix for the basket can find one: this browser started a basket, or the visitor is
  * signed in (a member's basket may come from another device). null while rendering on the server and hydrating.
@@ -132,8 +141,8 @@ export function useBasketWorthAsking(): boolean | null {
 
 /**
  * The session basket (null when Spektrix has none yet). Shared by the header and the basket page. The header
- * passes `onlyIfWorthAsking`, so a visitor who never started a basket costs no Spektrix call and no client code
- * (ADR 0016); the basket page always asks.
+ * passes `onlyIfWorthAsking`, so for a visitor who never started a basket the site loads no Spektrix client and
+ * makes no read of its own (Spektrix's own header component still reads it; ADR 0016); the basket page always asks.
  */
 export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {}) {
   const client = useSpektrixWebClient();
@@ -165,9 +174,11 @@ function injectLoader(src: string, tags: string[], onError: () => void): void {
 function BasketSync() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const refresh = () => {
-      // Something changed the basket, so there is one worth reading (the read clears the hint if it is empty).
-      rememberBasket(true);
+    const refresh = (event: Event) => {
+      // Something changed the basket. When the sender knows the count (an iframe's basket message), that
+      // settles whether there is one; otherwise read it (the read clears the hint if it is empty).
+      const count = (event as CustomEvent<BasketChangedDetail | undefined>).detail?.itemCount;
+      rememberBasket(typeof count === "number" ? count > 0 : true);
       void queryClient.invalidateQueries({ queryKey: basketQueryKey });
     };
     window.addEventListener(BASKET_CHANGED_EVENT, refresh);

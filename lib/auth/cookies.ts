@@ -5,6 +5,7 @@
  * build the end-to-end tests run over plain http).
  */
 import type { CookiesOptions } from "next-auth";
+import { hasFlagCookie } from "@/lib/http/flag-cookie";
 
 export function shouldUseSecureCookies(siteUrl: string, nodeEnv: string): boolean {
   const url = new URL(siteUrl);
@@ -32,11 +33,9 @@ export function sessionCookies(secure: boolean): Partial<CookiesOptions> {
  */
 export const SIGNED_IN_HINT_COOKIE = "signed-in";
 
-const signedInHint = new RegExp(`(?:^|;\\s*)${SIGNED_IN_HINT_COOKIE}=1(?:;|$)`);
-
 /** Whether a cookie string (`document.cookie`) carries the signed-in hint. */
 export function hasSignedInHint(cookieHeader: string): boolean {
-  return signedInHint.test(cookieHeader);
+  return hasFlagCookie(cookieHeader, SIGNED_IN_HINT_COOKIE);
 }
 
 /**

@@ -9,15 +9,15 @@
  * Set when anything announces a basket change (a web component's success, an iframe's basket message) or a read
  * finds items, or when Spektrix's own header component counts items; cleared when a read finds none.
  */
+import { hasFlagCookie } from "@/lib/http/flag-cookie";
+
 export const BASKET_HINT_COOKIE = "has-basket";
 
 /** Long enough to outlast a Spektrix basket's idle expiry; a stale hint costs one read, which then clears it. */
 const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
-const pattern = new RegExp(`(?:^|;\\s*)${BASKET_HINT_COOKIE}=1(?:;|$)`);
-
 export function hasBasketHint(cookieHeader: string): boolean {
-  return pattern.test(cookieHeader);
+  return hasFlagCookie(cookieHeader, BASKET_HINT_COOKIE);
 }
 
 /** The `document.cookie` assignment that sets (or clears) the hint. */

@@ -90,6 +90,19 @@ describe("header basket", () => {
     await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "1"));
   });
 
+  it("reads the basket when Spektrix's own header component counts items this browser never announced", async () => {
+    // The loader is not fetched here; defining the tag is what the real loader would do.
+    if (!customElements.get("spektrix-basket-summary"))
+      customElements.define("spektrix-basket-summary", class extends HTMLElement {});
+    getBasket.mockResolvedValue(basketWith(3));
+    const { container } = renderHeader();
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "0"));
+    expect(getBasket).not.toHaveBeenCalled();
+    act(() => container.querySelector("spektrix-basket-summary")!.setAttribute("count", "3"));
+    await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "3"));
+    expect(hasBasketHint(document.cookie)).toBe(true);
+  });
+
   it("clears the hint when the basket it pointed to turns out empty", async () => {
     document.cookie = basketHintCookie(true, false);
     getBasket.mockResolvedValue(null);
