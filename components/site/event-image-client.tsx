@@ -52,7 +52,8 @@ export function EventImage({
           unoptimized
           // Visible as soon as it arrives, not after hydration: an image kept transparent until a script marks it
           // loaded is painted only once the phone has run the page's JavaScript, and is then its late LCP
-          // (ADR 0016). A failed one is removed, leaving the poster underneath (next/image hides its alt text).
+          // (ADR 0016). A failed one is removed, leaving the poster underneath (next/image hides its alt text);
+          // until the script has run, a failed image may show the browser's broken-image icon, a fair trade.
           className="object-cover"
           onError={() => setFailed(true)}
         />

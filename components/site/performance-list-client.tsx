@@ -57,7 +57,7 @@ export function PerformanceListView({ rows }: { rows: PerformanceRow[] }) {
               <a href={routes.api.performanceCalendar(r.id)} className="perf-calendar">
                 Add to calendar<span className="sr-only">{`: ${r.day} ${r.time}`}</span>
               </a>
-              <SiteLink href={routes.book(r.id)} className="btn btn-primary !py-2.5 text-sm">
+              <SiteLink href={routes.book(r.id)} prefetchOnIntent={false} className="btn btn-primary !py-2.5 text-sm">
                 Book<span className="sr-only">{` for ${r.day} at ${r.time}`}</span>
               </SiteLink>
             </div>

@@ -11,11 +11,27 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
-export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & { href: string };
+export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & {
+  href: string;
+  /**
+   * false for links whose page should be rendered only when followed: booking pages, which a finger scrolling
+   * a long list of dates would otherwise render one by one on touch.
+   */
+  prefetchOnIntent?: boolean;
+};
 
-export function SiteLink({ href, onMouseEnter, onTouchStart, onFocus, ...props }: SiteLinkProps) {
+export function SiteLink({
+  href,
+  prefetchOnIntent = true,
+  onMouseEnter,
+  onTouchStart,
+  onFocus,
+  ...props
+}: SiteLinkProps) {
   const router = useRouter();
-  const prefetch = () => router.prefetch(href);
+  const prefetch = () => {
+    if (prefetchOnIntent) router.prefetch(href);
+  };
   return (
     <Link
       {...props}

@@ -40,7 +40,11 @@ export function SoldOutHelp({
           <ul className="mt-3 flex flex-wrap gap-2">
             {otherDates.map((d) => (
               <li key={d.id}>
-                <SiteLink href={routes.book(d.id)} className="btn btn-ghost !py-2 text-sm text-brand">
+                <SiteLink
+                  href={routes.book(d.id)}
+                  prefetchOnIntent={false}
+                  className="btn btn-ghost !py-2 text-sm text-brand"
+                >
                   <time dateTime={d.startsAt}>{d.label}</time>
                 </SiteLink>
               </li>

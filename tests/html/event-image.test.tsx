@@ -21,7 +21,8 @@ describe("EventImage", () => {
     const img = html.match(/<img[^>]*>/)?.[0] ?? "";
     expect(img).toContain('alt="Hamlet holds a skull"');
     expect(img).not.toMatch(/opacity-0|visibility:\s*hidden/);
-    expect(html.indexOf("poster")).toBeLessThan(html.indexOf("<img"));
+    expect(html).toContain('class="poster ');
+    expect(html.indexOf('class="poster ')).toBeLessThan(html.indexOf("<img"));
   });
 
   it("removes an image that fails, leaving the poster", () => {
