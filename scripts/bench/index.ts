@@ -375,7 +375,11 @@ async function main() {
     if (existsSync(lighthouseBin)) {
       // After the load runs, one page at a time, the pages interleaved, so the scores are not measured under
       // our own load and a burst of other work hurts one run of each page rather than every run of one.
-      const targets = await phonePages(single.url);
+      // The event and booking pages are found from the listing; if that fails, the fixed pages are still measured.
+      const targets = await phonePages(single.url).catch((error: unknown) => {
+        notes.push(`Lighthouse: no event or booking page found (${error instanceof Error ? error.message : error}).`);
+        return ["/", "/whats-on", "/whats-on?view=calendar", "/basket"];
+      });
       const loadBeforeLighthouse = os.loadavg();
       lighthouse = await lighthouseSeries(lighthouseBin, single.url, targets, LIGHTHOUSE_RUNS, (target, run, r) =>
         log(
@@ -580,7 +584,7 @@ the same length, in the same process, a few seconds apart.
 
 ${lighthouse.length ? seriesTable(lighthouse) : "Not measured (Lighthouse is not installed)."}
 
-${lighthouseLoad ? `Load average ${lighthouseLoad.before.map((x) => x.toFixed(1)).join(" / ")} before these runs and ${lighthouseLoad.after.map((x) => x.toFixed(1)).join(" / ")} after; Lighthouse's benchmark index for this machine (its own CPU test, higher is faster): ${[...new Set(lighthouse.map((l) => l.median?.timing.benchmarkIndex).filter((x) => x !== undefined))].join(", ")}.` : ""}
+${lighthouseLoad ? `Load average ${lighthouseLoad.before.map((x) => x.toFixed(1)).join(" / ")} before these runs and ${lighthouseLoad.after.map((x) => x.toFixed(1)).join(" / ")} after; Lighthouse's benchmark index for this machine (its own CPU test, higher is faster): ${[...new Set(lighthouse.map((l) => l.median?.timing.benchmarkIndex).filter((x): x is number => Number.isFinite(x)))].join(", ")}.` : ""}
 LCP subparts come from the observed (unthrottled) trace; LCP, TBT and the task lengths are Lighthouse's simulation of a
 mid-range phone. ADR 0016 explains how to read them.
 

@@ -92,13 +92,9 @@ export function timingOf(report: Report): LighthouseTiming {
   };
 }
 
-export async function lighthouseScores(
-  binary: string,
-  url: string,
-  options: { keepReport?: string } = {},
-): Promise<LighthouseScores | null> {
+export async function lighthouseScores(binary: string, url: string): Promise<LighthouseScores | null> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
-  const report = options.keepReport ?? path.join(dir, "report.json");
+  const report = path.join(dir, "report.json");
   try {
     await run(
       binary,
@@ -150,13 +146,16 @@ export type LighthouseSeries = {
   tbtMs: { median: number; min: number; max: number };
 };
 
+/** Median (the mean of the middle two for an even count, e.g. when one of three runs failed) and range. */
 function spread(values: number[]): { median: number; min: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN,
-    min: sorted[0] ?? NaN,
-    max: sorted.at(-1) ?? NaN,
-  };
+  const mid = sorted.length / 2;
+  const median = !sorted.length
+    ? NaN
+    : sorted.length % 2
+      ? sorted[Math.floor(mid)]!
+      : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
 }
 
 /** `runs` Lighthouse runs per page, one page at a time, pages interleaved so a burst of load hits one run of each. */
@@ -193,21 +192,24 @@ export async function lighthouseSeries(
 
 /** The series as a Markdown table: median (min–max) of each measure, the median run's LCP element, subparts and longest tasks. */
 export function seriesTable(series: LighthouseSeries[]): string {
-  const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}–${s.max})`;
+  const n = (x: number) => (Number.isFinite(x) ? String(x) : "?");
+  const range = (s: { median: number; min: number; max: number }) => `${n(s.median)} (${n(s.min)}–${n(s.max)})`;
+  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ");
   const lines = [
     "| page | performance | LCP ms | TBT ms | LCP element | LCP subparts (median run) | longest tasks (median run) |",
     "| --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const s of series) {
     const t = s.median?.timing;
+    const subparts = t
+      ? Object.entries(t.lcpSubparts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ")
+      : "—";
+    const tasks = t ? t.longTasks.map((l) => `${l.source} ${l.ms}`).join(", ") : "—";
+    const failed = s.failedRuns ? ` (${s.failedRuns} of ${s.failedRuns + s.runs.length} runs failed)` : "";
     lines.push(
-      `| \`${s.target}\` | ${range(s.performance)} | ${range(s.lcpMs)} | ${range(s.tbtMs)} | ${t?.lcpElement ?? "—"} | ${
-        t
-          ? Object.entries(t.lcpSubparts)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(", ")
-          : "—"
-      } | ${t ? t.longTasks.map((l) => `${l.source} ${l.ms}`).join(", ") : "—"} |${s.failedRuns ? ` ${s.failedRuns} run(s) failed` : ""}`,
+      `| \`${cell(s.target)}\` | ${range(s.performance)} | ${range(s.lcpMs)} | ${range(s.tbtMs)} | ${cell(t?.lcpElement ?? "—")} | ${cell(subparts)} | ${cell(tasks + failed)} |`,
     );
   }
   return lines.join("\n");
