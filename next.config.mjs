@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { CACHED_HOME_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
+import { CACHED_HOME_PATH, CALENDAR_LISTING_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
 import { buildEnv } from "./lib/config/build.mjs";
 import { securityHeaders } from "./lib/security/headers.mjs";
 
@@ -37,6 +37,13 @@ const nextConfig = {
           source: "/whats-on",
           missing: LISTING_PARAMS.map((key) => ({ type: "query", key })),
           destination: UNFILTERED_LISTING_PATH,
+        },
+        // This month's calendar, with no other listing parameter, is the same for everyone too.
+        {
+          source: "/whats-on",
+          has: [{ type: "query", key: "view", value: "calendar" }],
+          missing: LISTING_PARAMS.filter((key) => key !== "view").map((key) => ({ type: "query", key })),
+          destination: CALENDAR_LISTING_PATH,
         },
       ],
     };

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
-import { CACHED_HOME_PATH, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
+import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { siteInfo } from "@/lib/site";
 import { guardActionBody, guardRequest, refusalResponse } from "@/lib/security/request-guard";
 
@@ -25,8 +25,12 @@ export async function proxy(request: NextRequest) {
     (await guardActionBody(request));
   if (refusal) return refusalResponse(refusal);
   const { pathname, search } = request.nextUrl;
-  if (pathname === UNFILTERED_LISTING_PATH)
-    return NextResponse.redirect(new URL(`${WHATS_ON_PATH}${search}`, request.url), 308);
+  const cachedListing = CACHED_LISTINGS.find((listing) => listing.path === pathname);
+  if (cachedListing) {
+    const to = new URL(`${WHATS_ON_PATH}${search}`, request.url);
+    for (const [key, value] of Object.entries(cachedListing.params)) to.searchParams.set(key, value);
+    return NextResponse.redirect(to, 308);
+  }
   if (pathname === CACHED_HOME_PATH) return NextResponse.redirect(new URL(`/${search}`, request.url), 308);
   const to = whatsOnRedirect(request.nextUrl, new Date(), siteInfo().timeZone);
   if (to) return NextResponse.redirect(new URL(to, request.url), 308);
@@ -60,6 +64,7 @@ export const config = {
     { source: "/whats-on", has: [{ type: "query", key: "access" }] },
     { source: "/whats-on", has: [{ type: "query", key: "page" }] },
     "/whats-on/all",
+    "/whats-on/calendar",
     "/home/index",
     "/events/:slug(.{201,})",
     "/book/:id(.{201,})",

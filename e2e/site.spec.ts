@@ -110,6 +110,31 @@ test("malformed search params never cause a 500 and end on a canonical URL", asy
   }
 });
 
+test("the list and this month's calendar are served whole from the page cache, at their public addresses", async ({
+  page,
+  request,
+}) => {
+  // Served from the cache: the whole page in one response, never the streaming skeleton of a filtered view.
+  for (const url of ["/whats-on", "/whats-on?view=calendar"]) {
+    const html = await (await request.get(url)).text();
+    expect(html, url).not.toContain("Loading what’s on…");
+  }
+  await page.goto("/whats-on?view=calendar");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("#cal-heading")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Next month, / })).toBeVisible();
+  // The cached copies are not second addresses.
+  for (const [cached, publicUrl] of [
+    ["/whats-on/all", "/whats-on"],
+    ["/whats-on/calendar", "/whats-on?view=calendar"],
+  ] as const) {
+    const res = await request.get(cached, { maxRedirects: 0 });
+    expect(res.status(), cached).toBe(308);
+    const location = new URL(res.headers().location ?? "", SITE_URL);
+    expect(`${location.pathname}${location.search}`).toBe(publicUrl);
+  }
+});
+
 test("open an event: description, performances, JSON-LD, booking link", async ({ page }, testInfo) => {
   await page.goto("/whats-on");
   const href = await firstEventHref(page);

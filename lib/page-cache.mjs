@@ -16,6 +16,18 @@ export const CACHED_HOME_PATH = "/home/index";
 export const UNFILTERED_LISTING_PATH = "/whats-on/all";
 
 /**
+ * Where `/whats-on?view=calendar` (this month, nothing else) is cached: the calendar the navigation links to.
+ * Rendered per request it streamed behind a skeleton, and a phone painted its heading 2 s late (ADR 0016).
+ */
+export const CALENDAR_LISTING_PATH = "/whats-on/calendar";
+
+/** The cached listing paths, each with the listing parameters its public address carries. */
+export const CACHED_LISTINGS = [
+  { path: UNFILTERED_LISTING_PATH, params: {} },
+  { path: CALENDAR_LISTING_PATH, params: { view: "calendar" } },
+];
+
+/**
  * The query parameters the what's-on listing understands. A /whats-on carrying none of them (bare, or with only
  * `utm_*`, `fbclid` and the like, which are ignored and left in the address bar for analytics) is the
  * unfiltered list, served from the cache without running the proxy; one carrying any of them goes through the

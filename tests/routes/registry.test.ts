@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHED_HOME_PATH, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
+import { CACHED_HOME_PATH, CACHED_LISTINGS, UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
 import { privatePathPrefixes, routes } from "@/lib/routes";
 import { WHATS_ON_PATH } from "@/lib/events/canonical";
 import { config as proxyConfig } from "@/proxy";
@@ -62,7 +62,7 @@ describe("the route registry", () => {
 
   it("agrees with the paths that files outside TypeScript spell themselves", () => {
     expect(WHATS_ON_PATH).toBe(routes.whatsOn);
-    expect(UNFILTERED_LISTING_PATH.startsWith(`${routes.whatsOn}/`)).toBe(true);
+    for (const { path } of CACHED_LISTINGS) expect(path.startsWith(`${routes.whatsOn}/`)).toBe(true);
     // The proxy's matcher must be a literal for Next; its paths are the registry's event, booking and listing pages.
     const sources = proxyConfig.matcher.map((m) => (typeof m === "string" ? m : m.source));
     // The request guard's entries match every path by design (lib/security/request-guard.ts): no page to check.
@@ -70,8 +70,9 @@ describe("the route registry", () => {
     for (const source of sources.filter((s) => !guardEntries.has(s))) {
       const page = source.replace(/\/:[a-z]+\(.*\)$/, "/sample");
       expect(
-        [routes.whatsOn, UNFILTERED_LISTING_PATH, routes.event("sample"), routes.book("sample")].includes(page) ||
-          pages.some((re) => re.test(page)),
+        [routes.whatsOn, ...CACHED_LISTINGS.map((l) => l.path), routes.event("sample"), routes.book("sample")].includes(
+          page,
+        ) || pages.some((re) => re.test(page)),
         source,
       ).toBe(true);
     }

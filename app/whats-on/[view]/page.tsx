@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { UNFILTERED_LISTING_PATH } from "@/lib/page-cache.mjs";
+import { CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { whatsOnMetadata } from "../metadata";
 import { WhatsOnView } from "../whats-on-view";
 
 /**
- * The unfiltered what's on, the same for every visitor. Rendered on its first request (not at build, when the
+ * The unfiltered what's on and this month's calendar (lib/page-cache.mjs CACHED_LISTINGS), the same for every visitor. Rendered on its first request (not at build, when the
  * store may still be empty), then served from the page cache until the sync revalidates the listings or a
  * minute passes, so "today" and on-sale windows stay current. It has no loading skeleton: the cached page is
  * sent whole, and a skeleton would only add bytes to every response.
@@ -17,11 +17,17 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ view: string }> };
 
-export function generateMetadata(): Metadata {
-  return whatsOnMetadata({});
+async function listing(params: Props["params"]) {
+  const path = `/whats-on/${(await params).view}`;
+  return CACHED_LISTINGS.find((l) => l.path === path);
 }
 
-export default async function UnfilteredWhatsOnPage({ params }: Props) {
-  if (`/whats-on/${(await params).view}` !== UNFILTERED_LISTING_PATH) notFound();
-  return <WhatsOnView raw={{}} />;
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return whatsOnMetadata((await listing(params))?.params ?? {});
+}
+
+export default async function CachedWhatsOnPage({ params }: Props) {
+  const cached = await listing(params);
+  if (!cached) notFound();
+  return <WhatsOnView raw={cached.params} />;
 }
