@@ -6,12 +6,18 @@ import type { CalendarPerformance } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-/** Items shown in a desktop cell before "+N more". Phones list every performance. */
+/** Items shown in a desktop cell before "+N more" (globals.css `.cal-items` hides the rest from `md` up). */
 const PER_CELL = 3;
+/**
+ * Items a day carries in the HTML at all; phones show them all, then "+N more". A big programme has dozens of
+ * performances some days, and a month of them in one document made the calendar the slowest page on a phone
+ * (a 700 ms parse/style/layout task in Lighthouse's simulation; ADR 0016).
+ */
+const PER_DAY = 6;
 
 /**
  * A month of performances grouped by day. One list of days serves both layouts: a 7-column grid from `md`
- * up, and on phones an agenda of only the days that have something on.
+ * up, and on phones an agenda of only the days that have something on. A busy day links to its full list.
  */
 export function CalendarMonth({
   month,
@@ -113,7 +119,7 @@ export function CalendarMonth({
               </h3>
               {items.length ? (
                 <ul className="cal-items">
-                  {items.map((p) => (
+                  {items.slice(0, PER_DAY).map((p) => (
                     <li key={p.id}>
                       <ListingLink href={routes.event(p.eventSlug)}>
                         <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time>{" "}
@@ -127,9 +133,12 @@ export function CalendarMonth({
               {items.length > PER_CELL ? (
                 <ListingLink
                   href={filtersHref(routes.whatsOn, { ...filters, view: "list" }, { from: day, to: day, view: "list" })}
-                  className="mt-1 hidden px-1 text-xs font-semibold text-brand underline underline-offset-2 md:block"
+                  className={`mt-1 px-1 text-xs font-semibold text-brand underline underline-offset-2 ${items.length > PER_DAY ? "block" : "hidden md:block"}`}
+                  data-more-on={day}
                 >
-                  +{items.length - PER_CELL} more<span className="sr-only"> on {formatLocalDate(day)}</span>
+                  <span className="md:hidden">+{items.length - PER_DAY} more</span>
+                  <span className="max-md:hidden">+{items.length - PER_CELL} more</span>
+                  <span className="sr-only"> on {formatLocalDate(day)}</span>
                 </ListingLink>
               ) : null}
             </li>

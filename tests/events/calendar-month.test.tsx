@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+/**
+ * The calendar carries at most a few performances per day in its HTML and links a busy day to its full list,
+ * so a big programme's month stays a page a phone can lay out (ADR 0016).
+ */
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { CalendarPerformance } from "@/lib/events/types";
+import type { LocalDate } from "@/lib/events/dates";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
+const { CalendarMonth } = await import("@/components/site/whats-on/calendar-month");
+const { DEFAULT_FILTERS } = await import("@/lib/events/filters");
+
+const performance = (day: string, i: number): CalendarPerformance => ({
+  id: `${day}-${i}`,
+  startsAt: `${day}T${String(10 + i).padStart(2, "0")}:00:00.000Z`,
+  day,
+  eventSlug: `show-${i}`,
+  eventTitle: `Show ${i}`,
+  label: null,
+  access: [],
+  venue: null,
+});
+
+function renderMonth(performances: CalendarPerformance[]) {
+  return render(
+    <CalendarMonth
+      month="2031-03"
+      today={"2031-03-01" as LocalDate}
+      lastDay={"2031-03-31" as LocalDate}
+      filters={{ ...DEFAULT_FILTERS, view: "calendar" }}
+      performances={performances}
+      timeZone="Europe/London"
+    />,
+  );
+}
+
+describe("CalendarMonth", () => {
+  it("puts at most six performances of a busy day in the page, and links the day's full list", () => {
+    const busy = Array.from({ length: 10 }, (_, i) => performance("2031-03-14", i));
+    const { container } = renderMonth([...busy, performance("2031-03-15", 0)]);
+    const day = container.querySelector('[data-more-on="2031-03-14"]')!.closest("li")!;
+    expect(day.querySelectorAll(".cal-items > li")).toHaveLength(6);
+    const more = screen.getByRole("link", { name: /more on/ });
+    expect(more).toHaveAttribute("href", expect.stringMatching(/from=2031-03-14.*to=2031-03-14/));
+    // Phones see what the page left out; desktops what their three-line cell hides.
+    expect(more).toHaveTextContent("+4 more");
+    expect(more).toHaveTextContent("+7 more");
+    expect(container.querySelector('[data-more-on="2031-03-15"]')).toBeNull();
+  });
+
+  it("lists a quiet day whole, with no link", () => {
+    const { container } = renderMonth(Array.from({ length: 3 }, (_, i) => performance("2031-03-20", i)));
+    expect(container.querySelectorAll(".cal-items > li")).toHaveLength(3);
+    expect(container.querySelector("[data-more-on]")).toBeNull();
+  });
+});
