@@ -27,7 +27,7 @@ import { startPostgres, type BenchPostgres } from "./lib/postgres";
 import { startProxy, type RoundRobinProxy } from "./lib/proxy";
 import { runSyncBench, type SyncBenchResult } from "./lib/sync-bench";
 import { lighthouseSeries, seriesTable, type LighthouseSeries } from "./lib/lighthouse";
-import { phonePages } from "./lib/pages";
+import { FIXED_PHONE_PAGES, phonePages } from "./lib/pages";
 
 const { values } = parseArgs({
   options: {
@@ -378,7 +378,7 @@ async function main() {
       // The event and booking pages are found from the listing; if that fails, the fixed pages are still measured.
       const targets = await phonePages(single.url).catch((error: unknown) => {
         notes.push(`Lighthouse: no event or booking page found (${error instanceof Error ? error.message : error}).`);
-        return ["/", "/whats-on", "/whats-on?view=calendar", "/basket"];
+        return FIXED_PHONE_PAGES;
       });
       const loadBeforeLighthouse = os.loadavg();
       lighthouse = await lighthouseSeries(lighthouseBin, single.url, targets, LIGHTHOUSE_RUNS, (target, run, r) =>
