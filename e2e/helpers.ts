@@ -8,6 +8,9 @@ export const SYNC_AUTH = { Authorization: "Bearer demo-sync-secret-change-me" };
 
 /** Fails the test on any axe violation (WCAG 2.x A and AA), listing each rule and the first offending node. */
 export async function expectNoAxeViolations(page: Page) {
+  // A server action's refresh re-streams the page's metadata; wait for the title to be back so axe reads the
+  // settled document (a page that never has a title still fails here).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes[0]?.target.join(" ")}`);
   expect(summary, "accessibility violations").toEqual([]);
