@@ -207,8 +207,10 @@ test("an expired basket is explained and leads back to the basket", async ({ pag
   await expect(alert).toBeVisible();
   await alert.getByRole("link", { name: "Back to basket" }).click();
   await expect(page).toHaveURL(/\/basket/);
-  // Still signed in, with the new empty basket Spektrix gives the session; checkout says so too.
+  // Still signed in, with the new empty basket Spektrix gives the session, and told why it is empty; checkout
+  // says so too.
   await expect(page.getByText("Your basket is empty")).toBeVisible();
+  await expect(page.getByTestId("basket-released")).toContainText("probably been released");
   await page.goto("/checkout");
   await expect(page.getByText("Your basket is empty").first()).toBeVisible();
   await signOut(page);
@@ -305,4 +307,45 @@ test("the header asks Spektrix who is logged in only when the site has a session
   await page.goto("/");
   await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
   expect(customerCalls).toEqual([]);
+});
+
+test("when the box office session ends first, the site signs the member out too and says so", async ({ page }) => {
+  await signIn(page, MEMBER, "/account");
+  const header = page.getByRole("banner");
+  await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
+  // Spektrix's web session ends on its own (a timeout, or a sign-out in one of Spektrix's iframes).
+  await page.evaluate(async (emulator) => {
+    await fetch(`${emulator}/demo/api/v3/customer/deauthenticate`, { method: "POST", credentials: "include" });
+  }, EMULATOR_URL);
+  await page.goto("/whats-on");
+  await expect(page.getByTestId("session-drift")).toContainText("Your box office session ended");
+  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: unknown };
+  expect(session.user).toBeUndefined();
+  await expectNoAxeViolations(page);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?/);
+});
+
+test("a box office sign-in the site did not see is linked to a site session", async ({ page }) => {
+  // A visitor with a basket signs in to Spektrix outside the site's form (as Spektrix's checkout iframe does).
+  await addTickets(page);
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  await page.evaluate(
+    async ({ emulator, who }) => {
+      await fetch(`${emulator}/demo/api/v3/customer/authenticate`, {
+        method: "POST",
+        credentials: "include",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(who),
+      });
+    },
+    { emulator: EMULATOR_URL, who: MEMBER },
+  );
+  await page.goto("/whats-on");
+  await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { name?: string } };
+  expect(session.user?.name).toContain("Morgan");
+  await signOut(page);
 });

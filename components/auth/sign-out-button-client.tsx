@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { createSpektrixClient } from "@/lib/spektrix";
-import { announceBasketChange } from "@/components/spektrix/basket-events";
 
 export interface SignOutButtonProps {
   spektrix: { baseUrl: string; clientName: string };
@@ -33,7 +32,8 @@ export function SignOutButton({
     } catch {
       // Spektrix unreachable: its session times out on its own; ours must still end now.
     }
-    announceBasketChange({ source: "basket-page" });
+    // No basket refetch here: signOut ends in a full page load, and a read in between would find Spektrix
+    // signed out while the site is not yet, which the header's drift check would try to repair.
     await signOut({ callbackUrl });
   }
 

@@ -22,6 +22,7 @@ import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import {
   basketItemCount,
   basketQueryKey,
+  useBasketReadContext,
   useHydrated,
   useSpektrix,
   useSpektrixBasket,
@@ -67,6 +68,8 @@ function useLabels(basket: Basket | null | undefined) {
 export function BasketView({ paths }: { paths: BasketPaths }) {
   const { config, boxOffice } = useSpektrix();
   const basket = useSpektrixBasket();
+  const released = useBasketReadContext()?.released === true;
+  const [removedHere, setRemovedHere] = useState(false);
   const hydrated = useHydrated();
   const labels = useLabels(basket.data);
   const client = useSpektrixWebClient();
@@ -86,6 +89,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   const remove = useMutation({
     mutationFn: ({ kind, ids }: { kind: RemovableKind; ids: string[]; label: string }) => webBasket.remove(kind, ids),
     onSuccess: async (_data, vars) => {
+      setRemovedHere(true);
       setNotice({ kind: "ok", text: `Removed ${vars.label}.` });
       await afterChange();
     },
@@ -130,7 +134,15 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
     return (
       <div className="rounded-[var(--radius-card)] border border-line bg-white/70 p-8 text-center md:p-12">
         <p className="font-display text-2xl font-semibold">Your basket is empty</p>
-        <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
+        {released && !removedHere ? (
+          // Said with care: an iframe can empty the basket without saying why, so "expired" may not be the cause.
+          <p className="mx-auto mt-2 max-w-prose text-ink-soft" data-testid="basket-released">
+            We hold tickets for a limited time. If you chose some earlier, they have probably been released, and your
+            seats may still be free: choose them again.
+          </p>
+        ) : (
+          <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
+        )}
         <div className="mt-6 flex flex-wrap justify-center gap-3">
           <SiteLink href={paths.whatsOn} className="btn btn-primary">
             See what’s on

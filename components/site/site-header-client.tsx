@@ -3,6 +3,7 @@
 import { SiteLink } from "@/components/site/site-link-client";
 import { BasketSummary } from "@/components/spektrix/basket-summary-client";
 import { LoginStatus } from "@/components/spektrix/login-status-client";
+import { SessionDriftRepair } from "@/components/auth/session-drift-client";
 
 /**
  * The markup of `SiteHeader`. It is a client component only for the page weight: every page carries its
@@ -43,6 +44,7 @@ export function SiteHeaderView({
       <nav aria-label="Main (compact)" className="md:hidden border-t border-line">
         <NavList nav={nav} className="container-page nav-compact" />
       </nav>
+      <SessionDriftRepair />
     </header>
   );
 }

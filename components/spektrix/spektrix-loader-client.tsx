@@ -115,6 +115,11 @@ const subscribeToHints = (onChange: () => void) => {
 export function rememberBasket(has: boolean): void {
   if (typeof document === "undefined" || hasBasketHint(document.cookie) === has) return;
   document.cookie = basketHintCookie(has, window.location.protocol === "https:");
+  announceHintsChanged();
+}
+
+/** Tells everything reading the hint cookies to read them again (a sign-in or sign-out without a page load). */
+export function announceHintsChanged(): void {
   window.dispatchEvent(new Event(BASKET_HINT_EVENT));
 }
 
@@ -147,11 +152,23 @@ export function useBasketWorthAsking(): boolean | null {
 export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {}) {
   const client = useSpektrixWebClient();
   const worthAsking = useBasketWorthAsking();
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: basketQueryKey,
     queryFn: async ({ signal }) => {
+      const hadItems = hasBasketHint(document.cookie);
+      const signedIn = hasSignedInHint(document.cookie);
       const basket = await (await client()).getBasket({ signal });
-      rememberBasket(basketItemCount(basket) > 0);
+      const count = basketItemCount(basket);
+      queryClient.setQueryData<BasketReadContext>(basketReadQueryKey, {
+        // This browser had items and Spektrix now holds none, with no change announced that would empty it (a
+        // completed order announces an empty basket first): most likely the hold timed out and Spektrix
+        // released them.
+        released: hadItems && count === 0,
+        signedIn: signedIn === hasSignedInHint(document.cookie) ? signedIn : null,
+        basketId: basket?.id ?? null,
+      });
+      rememberBasket(count > 0);
       return basket;
     },
     enabled: !options.onlyIfWorthAsking || worthAsking === true,
@@ -159,6 +176,30 @@ export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {})
     refetchOnWindowFocus: "always",
     retry: 1,
   });
+}
+
+const basketReadQueryKey = ["spektrix", "basket-read"] as const;
+
+/** What this browser knew when the basket was last read, so what is drawn from a read is judged against it. */
+export interface BasketReadContext {
+  /**
+   * The read found this browser's items gone without an announced change that empties it (Spektrix releases an
+   * idle basket's seats): the basket page says so beside "empty".
+   */
+  released: boolean;
+  /** The site's signed-in hint throughout the read; null when a sign-in or sign-out happened during it. */
+  signedIn: boolean | null;
+  basketId: string | null;
+}
+
+export function useBasketReadContext(): BasketReadContext | null {
+  const { data } = useQuery<BasketReadContext | null>({
+    queryKey: basketReadQueryKey,
+    queryFn: () => null,
+    enabled: false,
+    staleTime: Infinity,
+  });
+  return data ?? null;
 }
 
 function injectLoader(src: string, tags: string[], onError: () => void): void {
