@@ -3,7 +3,8 @@
 import { SiteLink } from "@/components/site/site-link-client";
 import { BasketSummary } from "@/components/spektrix/basket-summary-client";
 import { LoginStatus } from "@/components/spektrix/login-status-client";
-import { SessionDriftRepair } from "@/components/auth/session-drift-client";
+import { useEffect, useState, type ComponentType } from "react";
+import { useBasketWorthAsking } from "@/components/spektrix/spektrix-loader-client";
 
 /**
  * The markup of `SiteHeader`. It is a client component only for the page weight: every page carries its
@@ -44,7 +45,7 @@ export function SiteHeaderView({
       <nav aria-label="Main (compact)" className="md:hidden border-t border-line">
         <NavList nav={nav} className="container-page nav-compact" />
       </nav>
-      <SessionDriftRepair />
+      <SessionDriftGate />
     </header>
   );
 }
@@ -60,4 +61,15 @@ function NavList({ nav, className }: { nav: ReadonlyArray<{ href: string; label:
       ))}
     </ul>
   );
+}
+
+/** Only a browser with a session or a basket can drift (lib/auth/drift.ts): the rest never load the repair. */
+function SessionDriftGate() {
+  const worthAsking = useBasketWorthAsking();
+  const [Repair, setRepair] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    if (worthAsking && !Repair)
+      void import("@/components/auth/session-drift-client").then((m) => setRepair(() => m.SessionDriftRepair));
+  }, [worthAsking, Repair]);
+  return Repair ? <Repair /> : null;
 }
