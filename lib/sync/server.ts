@@ -7,7 +7,8 @@ import { configuredSource } from "./spektrix-source";
 /** The sync as the running site does it: its database, Spektrix from env, its cache. */
 export async function runSiteSync(options: {
   trigger: SyncTrigger;
-  revalidate: Revalidate;
+  /** Null where Next would not apply a revalidation (a streamed route's body): caches then start over (ADR 0008). */
+  revalidate: Revalidate | null;
   eventId?: string;
   force?: boolean;
   rebasedStarts?: boolean;
@@ -19,5 +20,6 @@ export async function runSiteSync(options: {
     source: configuredSource(config),
     timeZone: config.VENUE_TIME_ZONE,
     ...options,
+    revalidate: options.revalidate ?? undefined,
   });
 }

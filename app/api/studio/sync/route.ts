@@ -1,4 +1,3 @@
-import { revalidateTag } from "next/cache";
 import { z } from "zod";
 import { env } from "@/lib/config";
 import { isSameOrigin } from "@/lib/security/origin";
@@ -49,7 +48,12 @@ export const POST = editorRoute<unknown>(async (request) => {
           trigger: "studio",
           eventId: parsed.data.eventId,
           force: parsed.data.force,
-          revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
+          // No per-tag revalidation here: Next applies a route handler's revalidateTag calls once, when the
+          // handler returns, and this run goes on inside the streamed body after that, so they would be lost
+          // while the engine announced the new store generation as handled. Without them the generation stays
+          // unannounced and every cache derived from the store starts over on its next read (ADR 0008), which
+          // is what a sync run outside the site does. A studio run is rare; being right matters more.
+          revalidate: null,
           onProgress: (progress: SyncProgress) => send({ progress }),
         });
         send({ summary });
