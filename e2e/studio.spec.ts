@@ -10,6 +10,7 @@ import { expectNoAxeViolations } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const EDITOR = { email: "editor@example.com", password: "editor-pass" };
+const RENAMED_VENUE = "The Renamed House";
 
 async function signIn(page: Page) {
   await page.goto("/studio");
@@ -72,6 +73,14 @@ test("the editor journey", async ({ page, browser }) => {
     .getByLabel("Leave out events flagged by these attributes")
     .fill("SLExcludeFromViewEventsPage, WebHidden=Yes");
   await page.getByLabel("Captioned", { exact: true }).fill("SLCaptioned, Captioned, OpenCaptions");
+  // A venue a visitor can filter by gets the name the editor gives it (any venue but one this test renamed).
+  const listing = await browser.newPage();
+  await listing.goto("/whats-on");
+  const venue = (await listing.locator("#wo-venue option").allTextContents()).find(
+    (name) => name !== "All venues" && name !== RENAMED_VENUE,
+  )!;
+  await listing.close();
+  await page.getByLabel("Venue names on the site").fill(`${venue} = ${RENAMED_VENUE}`);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
@@ -94,6 +103,15 @@ test("the editor journey", async ({ page, browser }) => {
   }).toPass({ intervals: [2_000, 5_000], timeout: 150_000 });
   await expect(page.getByTestId("sync-runs")).toContainText("studio");
   await expectNoAxeViolations(page);
+  const renamed = await browser.newPage();
+  // The listing is served from the page cache, which the run revalidated: a reload may still meet the old copy.
+  const venueOptions = async () => {
+    await renamed.goto("/whats-on");
+    return (await renamed.locator("#wo-venue option").allTextContents()).map((t) => t.trim());
+  };
+  await expect.poll(venueOptions).toContain(RENAMED_VENUE);
+  expect(await venueOptions()).not.toContain(venue);
+  await renamed.close();
 
   await page.goto("/studio/events");
   await expectNoAxeViolations(page);

@@ -10,6 +10,7 @@ import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
 
 type Exclusion = { attribute: string; equals?: string };
+type VenueName = { spektrix: string; site: string };
 const ACCESS_LABELS = {
   captioned: "Captioned",
   bsl: "BSL interpreted",
@@ -27,6 +28,7 @@ type Settings = Record<string, unknown> & {
     access: Record<AccessFlagName, string[]>;
   } & Record<string, unknown>;
   maps: { source: string; target: string; transform: string; mode: string }[];
+  display: { hiddenGenres: string[]; venueNames: VenueName[] };
   schedule: { enabled: boolean; everyMinutes: number | string };
 };
 
@@ -36,6 +38,8 @@ interface Options {
   transforms: string[];
   modes: string[];
   targetTransforms: Record<string, string[]>;
+  /** The venue names the site shows now. */
+  venues: string[];
 }
 
 const MODE_HELP: Record<string, string> = {
@@ -94,6 +98,67 @@ const splitList = (text: string) =>
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+
+/** "Spektrix name = Site name" per line ⇄ [{ spektrix, site }]; a line without "=" keeps an empty site name, so it is flagged. */
+const venueNamesToText = (list: VenueName[]) => list.map((v) => `${v.spektrix} = ${v.site}`).join("\n");
+const textToVenueNames = (text: string): VenueName[] =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.lastIndexOf("=");
+      return at < 0
+        ? { spektrix: line, site: "" }
+        : { spektrix: line.slice(0, at).trim(), site: line.slice(at + 1).trim() };
+    });
+
+/** The venue renames, one per line, with each problem named by its line. */
+function VenueNamesField(props: {
+  id: string;
+  initial: string;
+  venues: string[];
+  onChange: (text: string) => void;
+  errors: FieldErrors;
+}) {
+  const [text, setText] = useState(props.initial);
+  const messages = Object.entries(props.errors)
+    .filter(([key]) => key.startsWith("display.venueNames"))
+    .map(([key, m]) => {
+      const line = /^display\.venueNames\.(\d+)/.exec(key)?.[1];
+      return `${line === undefined ? "" : `Line ${Number(line) + 1}: `}${m.join("; ")}`;
+    });
+  return (
+    <div className="grid gap-1">
+      <label htmlFor={props.id} className="text-sm font-semibold">
+        Venue names on the site
+      </label>
+      <textarea
+        id={props.id}
+        rows={4}
+        className={`${inputClass} font-mono text-sm`}
+        value={text}
+        placeholder="Studio TM ID: 61 = The Studio"
+        onChange={(e) => {
+          setText(e.target.value);
+          props.onChange(e.target.value);
+        }}
+        aria-invalid={messages.length ? true : undefined}
+        aria-describedby={`${props.id}-hint${messages.length ? ` ${props.id}-err` : ""}`}
+      />
+      <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
+        One per line: the name Spektrix sends, “=”, the name visitors see. Give a house’s seating areas one name and the
+        venue filter lists it once. Applied by the next sync. On the site now:{" "}
+        {props.venues.length ? props.venues.join(" · ") : "no venues yet"}.
+      </p>
+      {messages.length ? (
+        <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error="display.venueNames">
+          {messages.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 /** A comma-separated list kept as typed (so a trailing comma survives) and parsed into settings on each change. */
 function ListField(props: {
@@ -271,6 +336,31 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             ))}
           </div>
         </fieldset>
+      </section>
+
+      <section
+        aria-labelledby={`${base}-display`}
+        className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      >
+        <h2 id={`${base}-display`} className="text-xl font-semibold">
+          What visitors see
+        </h2>
+        <ListField
+          id={`${base}-hiddenGenres`}
+          label="Genres visitors never see"
+          hint="The box office’s own genres (a rental, a hire), comma-separated, in any case: left out of event labels and the genre filter by the next sync."
+          initial={(settings.display?.hiddenGenres ?? []).join(", ")}
+          onChange={(text) => update((s) => void (s.display = { ...s.display, hiddenGenres: splitList(text) }))}
+          errors={errors}
+          path="display.hiddenGenres"
+        />
+        <VenueNamesField
+          id={`${base}-venueNames`}
+          initial={venueNamesToText(settings.display?.venueNames ?? [])}
+          venues={options.venues}
+          onChange={(text) => update((s) => void (s.display = { ...s.display, venueNames: textToVenueNames(text) }))}
+          errors={errors}
+        />
       </section>
 
       <section

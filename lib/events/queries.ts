@@ -275,7 +275,10 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
   return {
     access: flattenAccess(accessRows.map((r) => r.flag)),
     genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
-    venues: venueRows.filter((v): v is VenueOption => v.slug !== null).sort((a, b) => a.name.localeCompare(b.name)),
+    // Spektrix venues an editor gave one site name (a house's seating areas) share a slug: listed once.
+    venues: [
+      ...new Map(venueRows.filter((v): v is VenueOption => v.slug !== null).map((v) => [v.slug, v] as const)).values(),
+    ].sort((a, b) => a.name.localeCompare(b.name)),
     lastDay: last?.at ? localDateOf(new Date(last.at), ctx.timeZone) : null,
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/config";
-import { getDb, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb } from "@/lib/db";
 import { mapEventFields } from "@/lib/sync/mapping";
 import { planSync } from "@/lib/sync/plan";
 import { parseSyncSettings, loadSyncSettings, type SettingsErrors } from "@/lib/sync/settings";
@@ -116,4 +116,11 @@ export async function previewSettingsOnEvent(
 /** The settings in force, for the form. */
 export async function currentSyncSettings(database?: StoreDb) {
   return loadSyncSettings(database ?? (await getDb()));
+}
+
+/** The venue names the site shows now (after any renames), for the venue-names hint. */
+export async function venueNamesOnSite(database?: StoreDb): Promise<string[]> {
+  const db = database ?? (await getDb());
+  const rows = await db.selectDistinct({ name: schema.venues.name }).from(schema.venues);
+  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b));
 }

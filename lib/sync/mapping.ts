@@ -26,6 +26,19 @@ export function readSource(event: SourceEvent, source: string): unknown {
   return (event as unknown as Record<string, unknown>)[source];
 }
 
+/** Whether a genre is one of the box office's own (settings.display.hiddenGenres), never shown to visitors. */
+export function isHiddenGenre(settings: SyncSettings, value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const genre = value.trim().toLowerCase();
+  return genre !== "" && settings.display.hiddenGenres.some((hidden) => hidden.toLowerCase() === genre);
+}
+
+/** The name visitors see for a venue: the editor's name for it (settings.display.venueNames), or Spektrix's. */
+export function venueDisplayName(settings: SyncSettings, spektrixName: string): string {
+  const key = spektrixName.trim().toLowerCase();
+  return settings.display.venueNames.find((rename) => rename.spektrix.toLowerCase() === key)?.site ?? spektrixName;
+}
+
 /** The site fields the sync maps produce for one event, in map order. */
 export function mapEventFields(
   event: SourceEvent,
@@ -38,6 +51,7 @@ export function mapEventFields(
       // Spektrix stores 0 when nobody entered a running time.
       value = value > 0 ? Math.round(value) : null;
     }
+    if (map.target === "genre" && isHiddenGenre(settings, value)) value = null;
     return { target: map.target as EventTarget, value, mode: map.mode };
   });
 }
@@ -222,7 +236,7 @@ function rulesFingerprint(settings: SyncSettings) {
   if (!f) {
     const { titleOverrideAttribute, access } = settings.performances;
     f = {
-      event: canonicalJson({ v: MAPPING_VERSION, maps: settings.maps }),
+      event: canonicalJson({ v: MAPPING_VERSION, maps: settings.maps, hiddenGenres: settings.display.hiddenGenres }),
       performance: canonicalJson({ v: MAPPING_VERSION, titleOverrideAttribute, access }),
     };
     fingerprints.set(settings, f);

@@ -2,12 +2,14 @@ import type { AttributeValue, RecordStatus } from "@/lib/db/schema";
 import {
   eventHash,
   eventSyncFields,
+  isHiddenGenre,
   mapEventFields,
   mapPerformance,
   performanceHash,
   slugBase,
   takeEvent,
   uniqueSlug,
+  venueDisplayName,
   type MappedField,
   type MappedPerformance,
 } from "./mapping";
@@ -268,7 +270,7 @@ function createFields(mapped: MappedField[], event: SourceEvent): EventSiteField
 }
 
 /** The site-field changes an existing event gets, by map mode. Editors' `editable` fields are never touched. */
-function updateFields(mapped: MappedField[], stored: StoredEvent): EventWrite {
+function updateFields(mapped: MappedField[], stored: StoredEvent, settings: SyncSettings): EventWrite {
   const set: Record<string, unknown> = {};
   let custom: Record<string, unknown> | null = null;
   for (const m of mapped) {
@@ -277,8 +279,15 @@ function updateFields(mapped: MappedField[], stored: StoredEvent): EventWrite {
     const key = isCustom ? m.target.slice(7) : m.target;
     const current = isCustom ? stored.custom[key] : stored[m.target as EventTargetColumn];
     let next: Transformed | undefined;
+    // A genre filled from Spektrix before it was declared hidden counts as empty, so the next run clears it.
+    const hiddenNow = m.target === "genre" && isHiddenGenre(settings, current);
     if (m.mode === "locked") next = m.value;
-    else if (isEmptyValue(current) && !stored.editedFields.includes(m.target) && m.value !== null) next = m.value;
+    else if (
+      (isEmptyValue(current) || hiddenNow) &&
+      !stored.editedFields.includes(m.target) &&
+      (m.value !== null || hiddenNow)
+    )
+      next = m.value;
     if (next === undefined || sameValue(current, next)) continue;
     if (m.target === "title" && next === null) continue; // title is required; keep the last good one
     if (isCustom) {
@@ -339,12 +348,13 @@ export function planSync(input: PlanInput): SyncPlan {
     for (const v of feed.venues) {
       const s = storedVenues.get(v.id);
       const address = v.address ?? null;
-      const slug = slugify(v.name);
+      const name = venueDisplayName(settings, v.name);
+      const slug = slugify(name);
       if (!s) {
-        plan.venues.insert.push({ id: v.id, name: v.name, address, slug });
+        plan.venues.insert.push({ id: v.id, name, address, slug });
         plan.counts.venues.created++;
-      } else if (s.name !== v.name || s.address !== address || s.slug !== slug) {
-        plan.venues.update.push({ id: s.id, name: v.name, address, slug });
+      } else if (s.name !== name || s.address !== address || s.slug !== slug) {
+        plan.venues.update.push({ id: s.id, name, address, slug });
         plan.counts.venues.updated++;
       }
     }
@@ -404,7 +414,7 @@ export function planSync(input: PlanInput): SyncPlan {
       plan.events.update.push({
         id: s.id,
         sourceId: s.sourceId,
-        set: { ...updateFields(mapped, s), ...common, missingSince: null },
+        set: { ...updateFields(mapped, s, settings), ...common, missingSince: null },
       });
       ec.updated++;
     }

@@ -167,6 +167,29 @@ export const syncSettingsSchema = z
           .default(48),
       })
       .prefault({}),
+    display: z
+      .object({
+        /**
+         * Genres Spektrix carries for the box office's own bookkeeping (a venue hire, a rental) that visitors
+         * should never see as a genre: left out of event labels and the genre filter. Matched in any case.
+         */
+        hiddenGenres: z.array(z.string().trim().min(1).max(80)).max(50).default(["Rental"]),
+        /**
+         * The names visitors see for Spektrix venues, matched by the name Spektrix sends (any case): a ticketing
+         * code or a seating area in the name ("Studio TM ID: 61", "Main House (Orchestra Right)") reads as the
+         * house. Several Spektrix venues may share one site name; the venue filter then lists it once.
+         */
+        venueNames: z
+          .array(
+            z.object({
+              spektrix: z.string().trim().min(1, "needs the name Spektrix sends before “=”").max(200),
+              site: z.string().trim().min(1, "needs the name visitors see after “=”").max(120),
+            }),
+          )
+          .max(200)
+          .default([]),
+      })
+      .prefault({}),
     schedule: z
       .object({
         enabled: z.boolean().default(true),
@@ -190,6 +213,18 @@ export const syncSettingsSchema = z
           message: `${map.target} is already written by maps.${first}`,
         });
       } else seen.set(map.target, i);
+    });
+    const venueNames = new Map<string, number>();
+    settings.display.venueNames.forEach((rename, i) => {
+      const key = rename.spektrix.toLowerCase();
+      const first = venueNames.get(key);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["display", "venueNames", i, "spektrix"],
+          message: `${rename.spektrix} is already renamed by line ${first + 1}`,
+        });
+      else venueNames.set(key, i);
     });
     if (!seen.has("title")) {
       ctx.addIssue({ code: "custom", path: ["maps"], message: "one map must write title (e.g. name → title, locked)" });

@@ -123,6 +123,26 @@ describe("sync against the emulator", () => {
     expect(revalidated.filter((t) => t === "slugs")).toEqual(["slugs"]);
   });
 
+  it("shows the real catalogue's venues and genres as the editor names them", async () => {
+    const venues = async () => (await rows<{ name: string }>(ctx.db, "select name from venues")).map((v) => v.name);
+    await sync({ settings: settings({ display: { hiddenGenres: [] } }) });
+    const spektrixName = (await venues()).find((name) => / TM ID: \d+$/.test(name))!;
+    expect(spektrixName).toBeDefined();
+    const genres = async () =>
+      (await rows<{ genre: string }>(ctx.db, "select distinct genre from events where genre is not null")).map(
+        (r) => r.genre,
+      );
+    expect(await genres()).toContain("Rental");
+
+    const { revalidated } = await sync({
+      settings: settings({ display: { venueNames: [{ spektrix: spektrixName, site: "The Studio" }] } }),
+    });
+    expect(await venues()).toContain("The Studio");
+    expect(await venues()).not.toContain(spektrixName);
+    expect(await genres()).not.toContain("Rental");
+    expect(revalidated).toContain("venues");
+  });
+
   it("makes zero writes and zero revalidations on an unchanged re-sync", async () => {
     await sync();
     const before = await rowVersions(ctx.db);

@@ -133,6 +133,40 @@ describe("a re-sync", () => {
     expect(await slugs()).toEqual([{ slug: "main-house-and-studio" }]);
   });
 
+  it("keeps the box office's own genres from visitors, clearing one filled before it was hidden", async () => {
+    const source = new FakeSource(2, 1);
+    Object.assign(source.events[0]!, { attribute_Genre: "Rental" });
+    Object.assign(source.events[1]!, { attribute_Genre: "Opera" });
+    const genres = async () =>
+      (await rows<{ genre: string | null }>(ctx.db, "select genre from events order by source_id")).map((r) => r.genre);
+    await sync(source);
+    expect(await genres()).toEqual([null, "Opera"]); // "Rental" is hidden by default
+    await saveSyncSettings(ctx.db, { display: { hiddenGenres: [] } });
+    await sync(source);
+    expect(await genres()).toEqual(["Rental", "Opera"]);
+    await saveSyncSettings(ctx.db, { display: { hiddenGenres: ["RENTAL"] } });
+    const before = await rowVersions(ctx.db);
+    await sync(source);
+    expect(await genres()).toEqual([null, "Opera"]);
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(2); // the rule changed: each event once
+  });
+
+  it("shows venues by the editor's names, and follows the rename with the slug", async () => {
+    const source = new FakeSource(1, 1);
+    source.venues[0]!.name = "Main House TM ID: 61";
+    await saveSyncSettings(ctx.db, {
+      display: { venueNames: [{ spektrix: "main house tm id: 61", site: "Main House" }] },
+    });
+    const { revalidated } = await sync(source);
+    expect(revalidated).toContain("venues");
+    expect(await rows(ctx.db, "select name, slug from venues")).toEqual([{ name: "Main House", slug: "main-house" }]);
+    await saveSyncSettings(ctx.db, { display: { venueNames: [] } });
+    await sync(source);
+    expect(await rows(ctx.db, "select name, slug from venues")).toEqual([
+      { name: "Main House TM ID: 61", slug: "main-house-tm-id-61" },
+    ]);
+  });
+
   it("makes zero writes and zero revalidations when nothing changed", async () => {
     const source = new FakeSource(3, 2);
     await sync(source);

@@ -74,6 +74,22 @@ describe("sync settings validation", () => {
     expect(noTitle.ok || Object.keys(noTitle.errors)).toEqual(["maps"]);
   });
 
+  it("renames each Spektrix venue once, whatever its case, and refuses empty names", () => {
+    const twice = parseSyncSettings({
+      display: {
+        venueNames: [
+          { spektrix: "Studio TM ID: 61", site: "Studio" },
+          { spektrix: "studio tm id: 61", site: "The Studio" },
+        ],
+      },
+    });
+    expect(twice.ok || twice.errors["display.venueNames.1.spektrix"]).toEqual([
+      "studio tm id: 61 is already renamed by line 1",
+    ]);
+    const blank = parseSyncSettings({ display: { venueNames: [{ spektrix: "Studio", site: "  " }] } });
+    expect(blank.ok || Object.keys(blank.errors)).toEqual(["display.venueNames.0.site"]);
+  });
+
   it("accepts custom targets with any transform and attribute sources", () => {
     const result = parseSyncSettings({
       maps: [

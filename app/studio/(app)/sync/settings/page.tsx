@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SyncSettingsEditor } from "@/components/studio/sync-settings-editor-client";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { currentSyncSettings } from "@/lib/studio/sync";
+import { currentSyncSettings, venueNamesOnSite } from "@/lib/studio/sync";
 import { EVENT_SOURCE_FIELDS, EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
 import { routes } from "@/lib/routes";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SyncSettingsPage() {
   await requireEditorPage(routes.studio.syncSettings);
-  const loaded = await currentSyncSettings();
+  const [loaded, venues] = await Promise.all([currentSyncSettings(), venueNamesOnSite()]);
   return (
     <div className="grid gap-8">
       <header>
@@ -29,6 +29,7 @@ export default async function SyncSettingsPage() {
           transforms: [...TRANSFORMS],
           modes: [...MAP_MODES],
           targetTransforms: EVENT_TARGETS as unknown as Record<string, string[]>,
+          venues,
         }}
       />
     </div>
