@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { displayFont, textFont } from "./fonts";
-import { SiteHeader } from "@/components/site/site-header";
-import { SiteFooter } from "@/components/site/site-footer";
 import { Providers } from "@/components/providers-client";
 import { SpektrixProvider } from "@/components/spektrix/spektrix-loader-client";
 import { siteInfo } from "@/lib/site";
@@ -31,12 +29,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <Providers>
+          {/* The studio needs it too: its previews render the same Spektrix components as the site. */}
           <SpektrixProvider config={spektrixPublicConfig()} boxOffice={site.boxOffice}>
-            <SiteHeader venueName={site.name} />
-            <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-              {children}
-            </main>
-            <SiteFooter venueName={site.name} address={site.address} boxOffice={site.boxOffice} />
+            {children}
           </SpektrixProvider>
         </Providers>
       </body>

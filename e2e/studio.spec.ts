@@ -33,6 +33,9 @@ test("visitors are sent to the studio sign-in, and the picker proxy refuses them
 test("the editor journey", async ({ page, browser }) => {
   test.setTimeout(300_000);
   await signIn(page);
+  // The studio is the editors' own frame: a way back to the site, no visitor's log-in or basket.
+  await expect(page.getByRole("link", { name: "View the site" })).toBeVisible();
+  await expect(page.getByTestId("basket-summary")).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // Check the connection.

@@ -2,8 +2,8 @@
  * Pages that are the same for every visitor and are served from Next's page cache, plain JS so
  * `next.config.mjs` can read it (ADR 0007).
  *
- * Such a page lives under a dynamic segment with no build-time params (`app/home/[variant]`,
- * `app/whats-on/[view]`), so it is rendered on its first request, when the store has been synced, rather than
+ * Such a page lives under a dynamic segment with no build-time params (`app/(site)/home/[variant]`,
+ * `app/(site)/whats-on/[view]`), so it is rendered on its first request, when the store has been synced, rather than
  * at build, when it may be empty; then it is cached until its tags are revalidated by a sync or its
  * `revalidate` time passes. `next.config.mjs` rewrites the public address to the cached one before the proxy
  * runs, and `proxy.ts` redirects the cached address back, so it is never a second address for the page.

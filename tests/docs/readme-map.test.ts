@@ -63,8 +63,8 @@ describe("the README map", () => {
     );
   });
 
-  it("says that / is served by app/home/[variant] through a rewrite", () => {
-    expect(map.children.get("app")).toContain("app/home/[variant]");
-    expect(mapBlock().find((l) => l.trim().startsWith("home/[variant]"))).toMatch(/`\/` is rewritten here/);
+  it("says that / is served by app/(site)/home/[variant] through a rewrite", () => {
+    expect(map.children.get("app")).toContain("app/(site)/home/[variant]");
+    expect(mapBlock().find((l) => l.trim().startsWith("(site)/home/[variant]"))).toMatch(/`\/` is rewritten here/);
   });
 });

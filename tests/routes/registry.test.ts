@@ -47,7 +47,7 @@ describe("the route registry", () => {
   it("names only paths that a page or route handler under app/ serves", () => {
     const missing = registryPaths()
       .map((p) => p.split("?")[0]!)
-      // `/` is served by app/home/[variant] through a rewrite in next.config.mjs (the page cache, ADR 0007).
+      // `/` is served by app/(site)/home/[variant] through a rewrite in next.config.mjs (the page cache, ADR 0007).
       .map((p) => (p === routes.home ? CACHED_HOME_PATH : p))
       .filter((p) => !pages.some((re) => re.test(p)));
     expect(missing).toEqual([]);
