@@ -34,10 +34,15 @@ export async function screenshotAtPhoneAndDesktop(page: Page, testInfo: TestInfo
  * e2e/performances.ts) and checked against the emulator's live seat counts and prices. Fails the test when
  * there is none: a journey never falls back to another way of booking.
  */
-export async function bookablePerformance(request: APIRequestContext, emulatorUrl: string, seats = 2): Promise<string> {
+export async function bookablePerformance(
+  request: APIRequestContext,
+  emulatorUrl: string,
+  seats = 2,
+  siteOrigin = SITE_URL,
+): Promise<string> {
   const api = `${emulatorUrl}/demo/api/v3`;
   // Web-mode reads standing in for the site's browser: like Spektrix, the emulator blocks them without its Origin.
-  const headers = { Origin: SITE_URL };
+  const headers = { Origin: siteOrigin };
   const instances = (await (await request.get(`${api}/instances`, { headers })).json()) as InstanceFacts[];
   for (const instance of sellingCandidates(instances, new Date())) {
     const status = (await (await request.get(`${api}/instances/${instance.id}/status`, { headers })).json()) as {
