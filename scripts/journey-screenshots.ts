@@ -71,12 +71,16 @@ try {
   await page.goto(`/book/${performanceId}`);
   const seats = page.frameLocator('iframe[title^="Choose seats for "]');
   await seats.getByRole("spinbutton").first().fill("2");
-  await shoot(page, "book");
+  // The seat choice is the step: on a phone it sits below the show's details, so scroll to it.
+  await shoot(page, "book", () => page.locator('iframe[title^="Choose seats for "]').scrollIntoViewIfNeeded());
   await seats.getByRole("button", { name: /add to basket/i }).click();
   await page.getByTestId("basket-summary").locator("[data-basket-count='2']").waitFor();
 
   await page.goto("/basket");
-  await page.getByRole("link", { name: /check out|checkout/i }).first().waitFor();
+  await page
+    .getByRole("link", { name: /check out|checkout/i })
+    .first()
+    .waitFor();
   await shoot(page, "basket");
 
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/checkout")}`);

@@ -10,6 +10,7 @@ import type { EditorOptions } from "@/lib/studio/page-editor-options";
 import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
 import { routes } from "@/lib/routes";
+import { slugify } from "@/lib/text/slug";
 
 type BlockState = Record<string, unknown> & { type: string };
 interface PageState {
@@ -40,7 +41,8 @@ function Field(props: {
     "aria-describedby": describedBy,
   };
   return (
-    <div className="grid gap-1">
+    // content-start: a field beside one with a hint keeps its own height instead of stretching to the row's.
+    <div className="grid content-start gap-1">
       <label htmlFor={props.id} className="text-sm font-semibold">
         {props.label}
       </label>
@@ -137,7 +139,15 @@ export function PageEditor(props: {
             id={`${base}-title`}
             label="Title"
             value={page.title}
-            onChange={(v) => update((p) => void (p.title = v))}
+            onChange={(v) =>
+              update((p) => {
+                // The slug follows the title until the editor types one or the page is first published: after
+                // that, links to it exist and it never moves on its own.
+                const follows = !props.published && (p.slug === "" || p.slug === slugify(p.title));
+                p.title = v;
+                if (follows) p.slug = slugify(v);
+              })
+            }
             error={err("title")}
           />
           <Field
