@@ -105,6 +105,15 @@ test("the editor journey", async ({ page, browser }) => {
     await expect(result).toContainText(/Sync finished/, { timeout: 1 });
   }).toPass({ intervals: [2_000, 5_000], timeout: 150_000 });
   await expect(page.getByTestId("sync-runs")).toContainText("studio");
+  // A run that skipped anything says what and why; one that skipped nothing shows no list.
+  const skippedCount = Number(/(\d+) skipped/.exec((await page.getByTestId("sync-result").textContent())!)![1]);
+  const skippedList = page.getByTestId("sync-skipped");
+  if (skippedCount > 0) {
+    await skippedList.locator("summary").click();
+    await expect(skippedList.getByRole("listitem").first()).toContainText(
+      /: (excluded by|not on sale|no future|its event)/,
+    );
+  } else await expect(skippedList).toHaveCount(0);
   await expectNoAxeViolations(page);
   const renamed = await browser.newPage();
   // The listing is served from the page cache, which the run revalidated: a reload may still meet the old copy.

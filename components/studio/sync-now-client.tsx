@@ -9,8 +9,15 @@ interface Progress {
   done?: number;
   total?: number;
 }
+interface Skipped {
+  kind: "event" | "performance";
+  id: string;
+  name: string | null;
+  reason: string;
+}
 interface Summary {
   status: string;
+  skipped?: Skipped[];
   counts: { created: number; updated: number; unchanged: number; missing: number; skipped: number };
   errors: string[];
   abortReason: string | null;
@@ -23,10 +30,12 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [skipped, setSkipped] = useState<Skipped[]>([]);
 
   async function run(force = false) {
     setRunning(true);
     setResult(null);
+    setSkipped([]);
     setProgress({ phase: "starting" });
     try {
       const res = await fetch(routes.api.studioSync, {
@@ -63,6 +72,7 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
             const s = msg.summary;
             const c = s.counts;
             const counts = `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.missing} missing, ${c.skipped} skipped`;
+            setSkipped(s.skipped ?? []);
             setResult(
               s.status === "succeeded"
                 ? { ok: true, text: `Sync finished in ${(s.durationMs / 1000).toFixed(1)} s: ${counts}.` }
@@ -106,6 +116,19 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
       <div role="status" aria-live="polite" className="mt-3" data-testid="sync-result">
         {result ? <p className={result.ok ? "text-success" : "text-danger"}>{result.text}</p> : null}
       </div>
+      {skipped.length ? (
+        <details className="mt-3 text-sm" data-testid="sync-skipped">
+          <summary className="cursor-pointer font-medium">What was skipped, and why</summary>
+          <ul className="mt-2 grid gap-1 text-ink-soft">
+            {skipped.map((r) => (
+              <li key={`${r.kind}:${r.id}`}>
+                <span className="text-ink">{r.name ?? `${r.kind === "event" ? "Event" : "Performance"} ${r.id}`}</span>
+                {r.kind === "event" ? " and its performances" : ""}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { schema, type Database } from "@/lib/db";
 import { announceGeneration } from "@/lib/db/generation";
 import type { SyncRunStatus } from "@/lib/db/schema";
 import { performanceStart } from "./mapping";
-import { planSync, type Feed, type KindCounts, type SyncPlan, type SyncScope } from "./plan";
+import { planSync, type Feed, type KindCounts, type SkippedRecord, type SyncPlan, type SyncScope } from "./plan";
 import { loadSyncSettings, type SyncSettings } from "./settings";
 import type { SourcePerformance, SyncSource } from "./source";
 import { applyPlan, loadStored } from "./store";
@@ -72,6 +72,8 @@ export interface SyncSummary {
   errors: string[];
   /** Things an editor should fix that did not stop the run (a time zone that contradicts Spektrix's times). */
   warnings: string[];
+  /** What the run left out and why (the first SyncPlan.skipped lines; `counts.skipped` has the total). */
+  skipped: SkippedRecord[];
   abortReason: string | null;
   /** Milliseconds spent fetching, for the benchmark and the run log. */
   fetchMs: number;
@@ -160,6 +162,7 @@ function emptySummary(
     revalidated: [],
     errors: [],
     warnings: [],
+    skipped: [],
     abortReason: null,
     fetchMs: 0,
   };
@@ -233,6 +236,7 @@ async function locked(
     summary.details = plan.counts;
     summary.counts = totals(plan.counts);
     summary.errors.push(...plan.errors);
+    summary.skipped = plan.skipped;
 
     if (plan.abortReason) {
       summary.status = "aborted";
@@ -279,6 +283,7 @@ async function locked(
         fetchMs: summary.fetchMs,
         revalidated: summary.revalidated.length,
         ...(summary.warnings.length ? { warnings: summary.warnings } : {}),
+        ...(summary.skipped.length ? { skipped: summary.skipped } : {}),
       },
     })
     .where(eq(runs.id, summary.runId!));

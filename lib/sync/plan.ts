@@ -170,7 +170,21 @@ export interface SyncPlan {
   venuesChanged: boolean;
   /** Problems with single records that did not stop the run. */
   errors: string[];
+  /** What the run left out and why, for the editor (at most MAX_SKIPPED lines; the counts hold the totals). */
+  skipped: SkippedRecord[];
 }
+
+/** One record (or group of records) the run did not take, in words an editor can act on. */
+export interface SkippedRecord {
+  kind: "event" | "performance";
+  /** The Spektrix id. */
+  id: string;
+  /** The event's name when the feed has one. */
+  name: string | null;
+  reason: string;
+}
+
+const MAX_SKIPPED = 50;
 
 export interface PlanInput {
   scope: SyncScope;
@@ -312,11 +326,15 @@ export function planSync(input: PlanInput): SyncPlan {
     changedEventSourceIds: [],
     venuesChanged: false,
     errors: [],
+    skipped: [],
   };
   const changed = new Set<string>();
   const error = (message: string) => {
     if (plan.errors.length < MAX_ERRORS) plan.errors.push(message);
     else if (plan.errors.length === MAX_ERRORS) plan.errors.push("… further errors not shown");
+  };
+  const skip = (record: SkippedRecord) => {
+    if (plan.skipped.length < MAX_SKIPPED) plan.skipped.push(record);
   };
   const graceMs = settings.guards.missingGraceHours * HOUR;
   const graceOver = (since: Date | null) => since !== null && now.getTime() - since.getTime() >= graceMs;
@@ -363,20 +381,24 @@ export function planSync(input: PlanInput): SyncPlan {
 
   // ---- Events in the feed.
   let activeVanishing = 0;
-  const notTaken = new Set<string>();
+  /** Events the rules left out, with the rule's reason. */
+  const notTaken = new Map<string, string>();
   const ec = plan.counts.events;
   for (const event of [...feedEvents.values()].sort(byId)) {
     const s = storedEvents.get(event.id);
     const perfs = perfsByEvent.get(event.id) ?? [];
     const decision = takeEvent(event, perfs, settings, { now, timeZone });
     if (!decision.take) {
-      notTaken.add(event.id);
+      notTaken.set(event.id, decision.reason);
       if (s && s.status !== "disabled" && !keptLive(s, now)) {
         if (s.status === "active" && expectedInWindow(s, window)) activeVanishing++;
         plan.events.update.push({ id: s.id, sourceId: s.sourceId, set: { status: "disabled", updatedAt: now } });
         ec.disabled++;
         changed.add(event.id);
-      } else ec.skipped++;
+      } else {
+        ec.skipped++;
+        skip({ kind: "event", id: event.id, name: event.name?.trim() || null, reason: decision.reason });
+      }
       continue;
     }
     const sync = eventSyncFields(event, { timeZone, performances: perfs });
@@ -457,12 +479,14 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const p of [...feedPerformances.values()].sort(byId)) {
     seenPerformances.add(p.id);
     if (notTaken.has(p.eventId)) {
+      // Listed once, under its event's line: the event's reason covers its performances.
       pc.skipped++;
       continue;
     }
     if (!feedEvents.has(p.eventId) && !storedEvents.has(p.eventId)) {
       pc.skipped++;
       error(`performance ${p.id}: its event ${p.eventId} is not in the events feed`);
+      skip({ kind: "performance", id: p.id, name: null, reason: `its event ${p.eventId} is not in the events feed` });
       continue;
     }
     const s = storedPerformances.get(p.id);
@@ -477,7 +501,9 @@ export function planSync(input: PlanInput): SyncPlan {
       fields = mapPerformance(p, settings, { timeZone });
     } catch (e) {
       pc.skipped++;
-      error(e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      error(message);
+      skip({ kind: "performance", id: p.id, name: feedEvents.get(p.eventId)?.name?.trim() || null, reason: message });
       continue;
     }
     const common = {

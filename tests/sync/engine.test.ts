@@ -352,6 +352,25 @@ describe("records leaving the feed", () => {
       { status: "disabled" },
     ]);
   });
+
+  it("names each record it skipped and why, for the editor", async () => {
+    const source = new FakeSource(3, 1);
+    Object.assign(source.events[1]!, { attribute_SLExcludeFromViewEventsPage: true });
+    source.performances.push(makePerformance(source.events[0]!, 7, { id: "ORPHAN1", eventId: "NOSUCHEVENT" }));
+    const { summary } = await sync(source);
+    expect(summary.skipped).toEqual([
+      {
+        kind: "event",
+        id: source.events[1]!.id,
+        name: source.events[1]!.name!.trim(),
+        reason: "excluded by attribute_SLExcludeFromViewEventsPage",
+      },
+      { kind: "performance", id: "ORPHAN1", name: null, reason: "its event NOSUCHEVENT is not in the events feed" },
+    ]);
+    expect(summary.counts.skipped).toBe(3); // the excluded event, its performance and the orphan
+    const [run] = await rows<{ details: { skipped: unknown[] } }>(ctx.db, "select details from sync_runs");
+    expect(run!.details.skipped).toHaveLength(2);
+  });
 });
 
 describe("guards", () => {
