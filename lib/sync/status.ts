@@ -60,6 +60,19 @@ export function runWarnings(run: Pick<SyncRunRecord, "details">): string[] {
   return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string") : [];
 }
 
+/** The records a run left out and why (SyncPlan.skipped, kept in its details), read defensively: old runs have none. */
+export function runSkipped(run: Pick<SyncRunRecord, "details">): { label: string; reason: string }[] {
+  const skipped = run.details.skipped;
+  if (!Array.isArray(skipped)) return [];
+  return skipped.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const r = item as { kind?: unknown; id?: unknown; name?: unknown; reason?: unknown };
+    if (typeof r.id !== "string" || typeof r.reason !== "string") return [];
+    const what = r.kind === "event" ? "Event" : "Performance";
+    return [{ label: typeof r.name === "string" && r.name ? r.name : `${what} ${r.id}`, reason: r.reason }];
+  });
+}
+
 /** The newest runs first. */
 export async function listSyncRuns(db: StoreDb, limit = 20): Promise<SyncRunRecord[]> {
   return db.select(runColumns).from(runs).orderBy(desc(runs.id)).limit(limit);

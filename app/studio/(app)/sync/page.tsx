@@ -3,7 +3,7 @@ import { SyncNow } from "@/components/studio/sync-now-client";
 import { getDb } from "@/lib/db";
 import { formatAge, formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { getSyncHealth, listSyncRuns, runWarnings } from "@/lib/sync/status";
+import { getSyncHealth, listSyncRuns, runSkipped, runWarnings } from "@/lib/sync/status";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
@@ -85,6 +85,7 @@ export default async function SyncRunsPage() {
                     "Updated",
                     "Unchanged",
                     "Missing",
+                    "Skipped",
                     "Errors",
                   ].map((h) => (
                     <th key={h} scope="col" className="py-2 pr-3">
@@ -108,6 +109,22 @@ export default async function SyncRunsPage() {
                     <td className="py-2 pr-3">{r.updated}</td>
                     <td className="py-2 pr-3">{r.unchanged}</td>
                     <td className="py-2 pr-3">{r.missing}</td>
+                    <td className="py-2 pr-3">
+                      {runSkipped(r).length ? (
+                        <details>
+                          <summary>{r.skipped}</summary>
+                          <ul className="list-disc pl-4">
+                            {runSkipped(r).map((s, i) => (
+                              <li key={i}>
+                                {s.label}: {s.reason}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : (
+                        r.skipped
+                      )}
+                    </td>
                     <td className="py-2 pr-3">
                       {r.abortReason ? <p className="text-danger">{r.abortReason}</p> : null}
                       {r.errors.length ? (
