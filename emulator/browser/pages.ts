@@ -7,12 +7,11 @@ import { TEST_CARDS } from "../demo-credentials";
 import { ApiError } from "../errors";
 import { shortId } from "../random";
 import { pay } from "../routes/payments";
+import { formatAmount } from "./currency";
 import type { Basket, Session } from "../state";
 
 const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-// The demo system sells in Canadian dollars, as the site's default VENUE_CURRENCY says.
-const CURRENCY = new Intl.NumberFormat("en-CA", { style: "currency", currency: "CAD" });
-const money = (n: number) => CURRENCY.format(n);
+const money = formatAmount;
 
 interface PageCtx {
   c: Ctx;

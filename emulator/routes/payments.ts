@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { parseBody, type AppEnv, type Emu } from "../context";
 import { TEST_CARDS } from "../demo-credentials";
-import { paymentSubmit } from "./schemas";
+import { formatAmount, SYSTEM_CURRENCY } from "../browser/currency";
+import { paymentSession, paymentSubmit } from "./schemas";
 
 export type PaymentOutcome =
   | { outcome: "completed"; orderId?: string }
@@ -48,7 +49,31 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string): Payment
   }
 }
 
+/**
+ * What the card form learns from its token before anything is paid: the amount (the token is bound to a basket
+ * state, so the system knows it, and a card form shows it on its button) and the processor's clock, which
+ * judges expiry dates, rather than the visitor's device. [A]: Spektrix documents no such call; it stands in for
+ * however the real component opens its payment session.
+ */
+export function paymentSessionFor(emu: Emu, paymentToken: string) {
+  const checked = emu.store.checkToken(paymentToken);
+  if (!checked.ok) return { found: false as const, message: checked.reason };
+  const amount = emu.store.totals(checked.basket).total;
+  return {
+    found: true as const,
+    amount,
+    currency: SYSTEM_CURRENCY,
+    amountLabel: formatAmount(amount),
+    now: emu.store.opts.now().toISOString(),
+  };
+}
+
 export function registerPayments(app: Hono<AppEnv>, emu: Emu, client: string): void {
+  // Only reads: it neither spends the token nor restarts the basket's hold.
+  app.post(`/${client}/emulator-payments/session`, (c) => {
+    const { found, ...session } = paymentSessionFor(emu, parseBody(c, paymentSession).paymentToken);
+    return found ? c.json(session) : c.json({ ...session, problems: [] }, 404);
+  });
   app.post(`/${client}/emulator-payments/submit`, (c) => {
     const body = parseBody(c, paymentSubmit);
     return c.json(pay(emu, body.paymentToken, body.cardNumber));

@@ -116,4 +116,6 @@ export const paymentSubmit = z.object({
   nameOnCard: z.string().optional(),
 });
 
+export const paymentSession = z.object({ paymentToken: z.string().min(1) });
+
 export { attributes };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_MEMBER, DEMO_GUEST, TEST_CARDS, type RunningEmulator } from "../../emulator/index";
-import { BROWSER_HEADERS, owner, sellableInstance, start, WebClient } from "./helpers";
+import { BROWSER_HEADERS, NOW, owner, sellableInstance, start, WebClient } from "./helpers";
 
 const SITE = "http://localhost:3000";
 let emu: RunningEmulator;
@@ -268,6 +268,30 @@ describe("confirm, payment tokens and orders", () => {
     const t2 = (await web.json("POST", "basket/initiate-customer-payment", body)).paymentToken;
     emu.advanceTime(61_000);
     expect(await pay(t2)).toMatchObject({ outcome: "notFound", message: expect.stringMatching(/expired/) });
+  });
+  it("the card form's payment session names the token's amount and the emulator's clock, and spends nothing", async () => {
+    const web = new WebClient(emu);
+    const me = await web.json("POST", "customer/authenticate", DEMO_GUEST);
+    const fund = (await web.json<any[]>("GET", "funds"))[0];
+    await web.json("POST", "basket/donations", [{ fundId: fund.id, amount: 42.5 }]);
+    const body = { originDomain: "localhost", billingAddressId: me.billingAddress.id };
+    const { paymentToken } = await web.json("POST", "basket/initiate-customer-payment", body);
+    const session = (token: string) =>
+      fetch(`${emu.url}/${emu.clientName}/emulator-payments/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ paymentToken: token }),
+      });
+    const res = await session(paymentToken);
+    expect(res.status).toBe(200);
+    const opened = await res.json();
+    expect(opened).toMatchObject({ amount: 42.5, currency: "CAD", amountLabel: "$42.50" });
+    // The emulator's clock (started at NOW by the helper), not the machine's.
+    expect(opened.now.slice(0, 7)).toBe(NOW.toISOString().slice(0, 7));
+    // Reading the session neither spends the token nor counts as a change to the basket.
+    expect(await pay(paymentToken)).toMatchObject({ outcome: "completed" });
+    expect((await session(paymentToken)).status).toBe(404);
+    expect((await session("not-a-token")).status).toBe(404);
   });
   it("a basket left idle past its hold is released: seats back on sale, id gone, token refused", async () => {
     const held = await start({ origins: [SITE], shiftDates: true, basketTtlMs: 120_000, tokenTtlMs: 600_000 });
