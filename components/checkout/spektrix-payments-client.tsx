@@ -138,6 +138,8 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
         </p>
       ) : null}
       {ready ? (
+        // No amount is passed: Spektrix documents no attribute for it, and the token already names the basket it
+        // pays for (the emulator's form reads the amount from it). Our own summary shows the total beside it.
         <spektrix-payments
           ref={ref}
           payment-token={props.paymentToken}

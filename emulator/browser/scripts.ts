@@ -189,58 +189,174 @@ export const COMPONENT_LOADER_JS = `(function () {
 
 export const PAYMENTS_CSS = `spektrix-payments { display: block; font: inherit; }
 spektrix-payments .spx-pay-form { display: grid; gap: .75rem; max-width: 26rem; }
-spektrix-payments label { display: grid; gap: .25rem; }
+spektrix-payments .spx-pay-field { display: grid; gap: .25rem; }
 spektrix-payments input { font: inherit; padding: .5rem; border: 1px solid #767676; border-radius: 4px; }
+spektrix-payments input[aria-invalid="true"] { border: 2px solid #a00; }
+spektrix-payments .spx-pay-error { margin: 0; color: #a00; font-size: .9em; }
 spektrix-payments button { font: inherit; padding: .6rem 1rem; cursor: pointer; }
 spektrix-payments [role="alert"] { color: #a00; }
 `;
 
-/** <spektrix-payments>: a test card form. Card numbers pick the outcome (see README). */
+/**
+ * The card form's own checks, made in the browser before anything is sent, as a real card form (Adyen's) makes
+ * them: number (Luhn), expiry (MM/YY, not before the current month), security code (3–4 digits) and name.
+ * `spxCardProblems(fields, today)` answers `{ field: message }` for each invalid field; `today` is
+ * `{ year, month }` on the processor's clock. Every test card in emulator/README.md passes (tested), so no card
+ * needs an exception. Plain ES2017 with no backslashes, so it reads the same inside the template below and in
+ * tests (tests/emulator/card-checks.test.ts).
+ */
+export const CARD_CHECKS_JS = `function spxLuhn(digits) {
+  var sum = 0;
+  for (var i = 0; i < digits.length; i++) {
+    var d = Number(digits.charAt(digits.length - 1 - i));
+    if (i % 2 === 1) { d = d * 2; if (d > 9) d = d - 9; }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+function spxCardProblems(fields, today) {
+  var problems = {};
+  var number = String(fields.cardNumber || "").replace(/[ -]/g, "");
+  if (!number) problems.cardNumber = "Enter the card number.";
+  else if (!/^[0-9]{12,19}$/.test(number) || !spxLuhn(number)) problems.cardNumber = "Enter a valid card number.";
+
+  var expiry = String(fields.expiry || "").replace(/ /g, "");
+  var parts = /^([0-9]{2})[/]?([0-9]{2})$/.exec(expiry);
+  var month = parts ? Number(parts[1]) : 0;
+  var year = parts ? 2000 + Number(parts[2]) : 0;
+  if (!expiry) problems.expiry = "Enter the expiry date.";
+  else if (!parts || month < 1 || month > 12) problems.expiry = "Enter the expiry date as MM/YY.";
+  // A card is good until the end of its expiry month.
+  else if (year < today.year || (year === today.year && month < today.month)) problems.expiry = "This card has expired.";
+
+  var cvc = String(fields.cvc || "").trim();
+  if (!cvc) problems.cvc = "Enter the security code.";
+  else if (!/^[0-9]{3,4}$/.test(cvc)) problems.cvc = "Enter the 3 or 4 digit security code.";
+
+  if ("nameOnCard" in fields && !String(fields.nameOnCard || "").trim()) problems.nameOnCard = "Enter the name on the card.";
+  return problems;
+}
+`;
+
+/**
+ * <spektrix-payments>: a test card form. Card numbers pick the outcome (see README). Invalid fields are marked
+ * and nothing is sent; the button names the amount its token is for.
+ *
+ * The amount: the real component is given a payment token and nothing else about the payment, and Spektrix
+ * documents no amount attribute (docs/spektrix-facts.md §5). The token is bound to one basket state, so Spektrix
+ * knows what it is for, and a card form opening its payment session learns the amount from it. The stand-in does
+ * the same from its own origin (POST emulator-payments/session), so the site passes no amount and nothing here
+ * depends on an attribute the real component would ignore.
+ */
 export const PAYMENTS_JS = `(function () {
   if (customElements.get("spektrix-payments")) return;
+  ${CARD_CHECKS_JS}
+  var FIELDS = [
+    { name: "cardNumber", label: "Card number", attrs: 'inputmode="numeric" autocomplete="cc-number"' },
+    { name: "expiry", label: "Expiry (MM/YY)", attrs: 'inputmode="numeric" autocomplete="cc-exp"' },
+    { name: "cvc", label: "Security code", attrs: 'inputmode="numeric" autocomplete="cc-csc"' },
+    { name: "nameOnCard", label: "Name on card", attrs: 'autocomplete="cc-name"' }
+  ];
+  var forms = 0;
   class SpektrixPayments extends HTMLElement {
     static get observedAttributes() { return ["payment-token", "custom-domain", "system-name", "client-name"]; }
     connectedCallback() { this.render(); }
     attributeChangedCallback() { if (this.isConnected) this.render(); }
-    endpoint() {
+    endpoint(action) {
       var domain = this.getAttribute("custom-domain") || "";
       var client = this.getAttribute("system-name") || this.getAttribute("client-name");
       var origin = /^https?:\\/\\//.test(domain) ? domain.replace(/\\/$/, "") : "https://" + domain;
-      return origin + "/" + client + "/emulator-payments/submit";
+      return origin + "/" + client + "/emulator-payments/" + action;
+    }
+    post(action, body) {
+      return fetch(this.endpoint(action), {
+        method: "POST",
+        credentials: "include",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body)
+      });
     }
     render() {
       var token = this.getAttribute("payment-token");
+      this.session = null;
       if (!token) { this.innerHTML = '<p class="spx-pay-waiting">Waiting for a payment token…</p>'; return; }
+      var id = "spx-pay-" + (++forms);
       this.innerHTML =
         '<form class="spx-pay-form" novalidate>' +
-        '<label>Card number<input name="cardNumber" inputmode="numeric" autocomplete="cc-number" required></label>' +
-        '<label>Expiry (MM/YY)<input name="expiry" autocomplete="cc-exp" value="12/30"></label>' +
-        '<label>Security code<input name="cvc" autocomplete="cc-csc" value="123"></label>' +
-        '<label>Name on card<input name="nameOnCard" autocomplete="cc-name"></label>' +
+        FIELDS.map(function (f) {
+          var input = id + "-" + f.name;
+          return '<div class="spx-pay-field"><label for="' + input + '">' + f.label + '</label>' +
+            '<input id="' + input + '" name="' + f.name + '" ' + f.attrs + ' required>' +
+            '<p class="spx-pay-error" id="' + input + '-error" hidden></p></div>';
+        }).join("") +
         '<p role="alert" data-spx-pay-message></p>' +
         '<button type="submit">Pay now</button></form>';
       var self = this;
-      this.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); self.submit(new FormData(e.target)); });
+      var form = this.querySelector("form");
+      form.addEventListener("submit", function (e) { e.preventDefault(); self.submit(form); });
+      // A marked field loses its mark as soon as it is right; new marks wait for the next "Pay".
+      form.addEventListener("input", function (e) {
+        if (e.target.getAttribute && e.target.getAttribute("aria-invalid") === "true") self.mark(form, [e.target.name], true);
+      });
+      this.post("session", { paymentToken: token }).then(function (res) { return res.ok ? res.json() : null; }).then(function (s) {
+        // Ignored when the token changed meanwhile; without it the button keeps "Pay now" and paying still works.
+        if (!s || self.querySelector("form") !== form) return;
+        self.session = s;
+        if (typeof s.amountLabel === "string") form.querySelector("button").textContent = "Pay " + s.amountLabel;
+      }, function () {});
+    }
+    /** Expiry dates are judged on the processor's clock; the device's only until the session has answered. */
+    today() {
+      var now = this.session && this.session.now ? new Date(this.session.now) : new Date();
+      return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
+    }
+    values(form) {
+      var values = {};
+      FIELDS.forEach(function (f) { values[f.name] = form.elements.namedItem(f.name).value; });
+      return values;
+    }
+    /** Marks (or clears) the fields named, or every field; answers the first invalid input. */
+    mark(form, names, clearOnly) {
+      var problems = spxCardProblems(this.values(form), this.today());
+      var first = null;
+      FIELDS.forEach(function (f) {
+        if (names && names.indexOf(f.name) < 0) return;
+        var input = form.elements.namedItem(f.name);
+        var error = form.querySelector("#" + input.id + "-error");
+        var problem = problems[f.name];
+        if (problem && !clearOnly) {
+          input.setAttribute("aria-invalid", "true");
+          input.setAttribute("aria-describedby", error.id);
+          error.textContent = problem;
+          error.hidden = false;
+          if (!first) first = input;
+        } else if (!problem) {
+          input.removeAttribute("aria-invalid");
+          input.removeAttribute("aria-describedby");
+          error.textContent = "";
+          error.hidden = true;
+        }
+      });
+      return first;
     }
     emit(name, detail) { this.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true })); }
     submit(form) {
       var self = this;
-      var button = this.querySelector("button");
+      var button = form.querySelector("button");
       var message = this.querySelector("[data-spx-pay-message]");
+      // Nothing is sent and nothing is cleared while a field is wrong: the visitor fixes it where it is.
+      var invalid = this.mark(form);
+      if (invalid) { invalid.focus(); return Promise.resolve(); }
+      var values = this.values(form);
       if (button) button.disabled = true;
-      return fetch(this.endpoint(), {
-        method: "POST",
-        credentials: "include",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          paymentToken: this.getAttribute("payment-token"),
-          cardNumber: String(form.get("cardNumber") || ""),
-          expiry: String(form.get("expiry") || ""),
-          cvc: String(form.get("cvc") || ""),
-          nameOnCard: String(form.get("nameOnCard") || ""),
-          billingAddressId: this.getAttribute("billing-address-id"),
-          storeCard: this.getAttribute("store-card")
-        })
+      return this.post("submit", {
+        paymentToken: this.getAttribute("payment-token"),
+        cardNumber: values.cardNumber,
+        expiry: values.expiry,
+        cvc: values.cvc,
+        nameOnCard: values.nameOnCard,
+        billingAddressId: this.getAttribute("billing-address-id"),
+        storeCard: this.getAttribute("store-card")
       }).then(function (res) { return res.json(); }).then(function (r) {
         if (button) button.disabled = false;
         if (r.outcome === "completed") { if (message) message.textContent = ""; self.emit("onPaymentCompleted", r.orderId ? { orderId: r.orderId } : {}); }
