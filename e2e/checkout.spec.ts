@@ -83,9 +83,33 @@ async function continueToPayment(page: Page) {
   await expect(page.getByLabel("Card number")).toBeVisible();
 }
 
+/** The card form's fields, by their labels; `expiry` may stay out to be filled from the emulator's clock. */
+type CardFields = { number: string; expiry?: string; cvc?: string; name?: string };
+
+/**
+ * MM/YY `years` after the emulator's clock (negative: before it). The card form judges expiry on that clock, so
+ * the tests never read this machine's date.
+ */
+async function expiryFromEmulatorClock(page: Page, years: number): Promise<string> {
+  const { now } = (await (await page.request.get(`${EMULATOR_URL}/__control/state`)).json()) as { now: string };
+  const at = new Date(now);
+  const two = (n: number) => String(n % 100).padStart(2, "0");
+  return `${two(at.getUTCMonth() + 1)}/${two(at.getUTCFullYear() + years)}`;
+}
+
+async function fillCard(page: Page, card: CardFields) {
+  await page.getByLabel("Card number").fill(card.number);
+  await page.getByLabel("Expiry (MM/YY)").fill(card.expiry ?? (await expiryFromEmulatorClock(page, 3)));
+  await page.getByLabel("Security code").fill(card.cvc ?? "123");
+  await page.getByLabel("Name on card").fill(card.name ?? "Morgan Member");
+}
+
+/** The card form's submit button: "Pay $42.50" once it knows the amount. */
+const payButton = (page: Page) => page.locator("spektrix-payments").getByRole("button", { name: /^Pay\b/ });
+
 async function payWith(page: Page, card: string) {
-  await page.getByLabel("Card number").fill(card);
-  await page.getByRole("button", { name: "Pay now" }).click();
+  await fillCard(page, { number: card });
+  await payButton(page).click();
 }
 
 test("a member browses, adds tickets, signs in, pays and sees the confirmation", async ({ page }, testInfo) => {
@@ -149,6 +173,83 @@ test("another customer's confirmation page is not found", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that page");
   await expect(page.getByTestId("order-id")).toHaveCount(0);
   expect((await page.request.get(memberCalendarUrl)).status()).toBe(404);
+  await signOut(page);
+});
+
+test("the card form marks wrong fields where they are, sends nothing until they are right, and names the amount", async ({
+  page,
+}) => {
+  await addTickets(page);
+  await signIn(page, MEMBER);
+  await page.goto("/checkout");
+  // The total the site shows before the card form (basket total, after the member's discount).
+  const proceed = page.getByRole("button", { name: /Continue to payment/ });
+  const total = /·\s*(.+)$/.exec((await proceed.textContent())!.trim())![1]!;
+  await proceed.click();
+  await expect(page.getByLabel("Card number")).toBeVisible();
+  // The same amount on the card form's button, and it is what Spektrix's basket owes.
+  await expect(payButton(page)).toHaveText(`Pay ${total}`);
+  const owed = await page.evaluate(async (emulator) => {
+    const basket = (await (await fetch(`${emulator}/demo/api/v3/basket`, { credentials: "include" })).json()) as {
+      total: number;
+    };
+    return basket.total;
+  }, EMULATOR_URL);
+  expect(total).toContain(owed.toFixed(2));
+
+  const sent: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/emulator-payments/submit")) sent.push(r.url());
+  });
+  const fields = {
+    number: page.getByLabel("Card number"),
+    expiry: page.getByLabel("Expiry (MM/YY)"),
+    cvc: page.getByLabel("Security code"),
+    name: page.getByLabel("Name on card"),
+  };
+
+  // Pay with nothing filled in: every field says what it needs, focus goes to the first.
+  await payButton(page).click();
+  for (const [field, text] of [
+    [fields.number, "Enter the card number."],
+    [fields.expiry, "Enter the expiry date."],
+    [fields.cvc, "Enter the security code."],
+    [fields.name, "Enter the name on the card."],
+  ] as const) {
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(text);
+  }
+  await expect(fields.number).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // Wrong values: a number failing Luhn, an expiry a year before the emulator's clock, a short code.
+  const lastYear = await expiryFromEmulatorClock(page, -1);
+  await fillCard(page, { number: "4111 1111 1111 1112", expiry: lastYear, cvc: "12" });
+  await payButton(page).click();
+  await expect(fields.number).toHaveAccessibleDescription("Enter a valid card number.");
+  await expect(fields.expiry).toHaveAccessibleDescription("This card has expired.");
+  await expect(fields.cvc).toHaveAccessibleDescription("Enter the 3 or 4 digit security code.");
+  await expect(fields.name).not.toHaveAttribute("aria-invalid", "true");
+  await expect(fields.number).toBeFocused();
+  // A corrected field loses its mark; the next Pay goes to the first field still wrong, and nothing was cleared.
+  await fields.number.fill(CARDS.success);
+  await expect(fields.number).not.toHaveAttribute("aria-invalid", "true");
+  await payButton(page).click();
+  await expect(fields.expiry).toBeFocused();
+  await expect(fields.number).toHaveValue(CARDS.success);
+  await expect(fields.expiry).toHaveValue(lastYear);
+  await expect(fields.name).toHaveValue("Morgan Member");
+
+  // Nothing reached the processor, nothing was charged, and the site never called it a failed payment.
+  expect(sent).toEqual([]);
+  expect(await basketItemCount(page)).toBe(2);
+  await expect(page.getByRole("alert").filter({ hasText: "We couldn’t take your payment" })).toHaveCount(0);
+
+  // Put right, the same form pays.
+  await fillCard(page, { number: CARDS.success });
+  await payButton(page).click();
+  await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+  expect(sent).toHaveLength(1);
   await signOut(page);
 });
 
