@@ -34,6 +34,15 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"],
 });
 
+/** An expiry date (MM/YY) three years after the emulator's clock, which the card form judges expiry by. */
+async function cardExpiry(): Promise<string> {
+  const api = await playwrightRequest.newContext();
+  const { now } = (await (await api.get(`${values.emulator}/__control/state`)).json()) as { now: string };
+  await api.dispose();
+  const at = new Date(now);
+  return `${String(at.getUTCMonth() + 1).padStart(2, "0")}/${String((at.getUTCFullYear() + 3) % 100).padStart(2, "0")}`;
+}
+
 /** Both widths of the page as it stands, then back to desktop width for the next step. */
 async function shoot(page: Page, name: string, prepare?: () => Promise<void>) {
   for (const [label, viewport] of Object.entries(SIZES)) {
@@ -95,6 +104,9 @@ try {
   await page.getByLabel("Card number").waitFor();
   await shoot(page, "payment");
   await page.getByLabel("Card number").fill(TEST_CARD);
+  await page.getByLabel("Expiry (MM/YY)").fill(await cardExpiry());
+  await page.getByLabel("Security code").fill("123");
+  await page.getByLabel("Name on card").fill("Morgan Member");
   await page.getByRole("button", { name: /^Pay/ }).click();
   await page.waitForURL(/\/checkout\/confirmation\//);
   await shoot(page, "confirmation");
