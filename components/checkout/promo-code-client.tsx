@@ -1,10 +1,21 @@
 "use client";
 
-/** The basket's promo code: apply one, or remove the one applied, with the outcome announced in place. */
+/**
+ * The basket's promo code: apply one, or remove the one applied, with the outcome announced in place. An
+ * accepted code is compared with the basket it was applied to (lib/basket/promo.ts), so one that reduces
+ * nothing says so instead of "applied".
+ */
 import { useId, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import type { Basket } from "@/lib/spektrix";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
+import { promoAppliedMessage, promoRefusedMessage, type PromoMessage } from "@/lib/basket/promo";
+
+const MESSAGE_COLOUR: Record<PromoMessage["kind"], string> = {
+  ok: "text-success",
+  notice: "text-ink",
+  error: "text-danger",
+};
 
 export function PromoCode({
   basket,
@@ -13,28 +24,23 @@ export function PromoCode({
   onChanged,
 }: {
   basket: Basket;
-  applyCode: (code: string) => Promise<unknown>;
+  /** Spektrix's answer is the basket with the code applied. */
+  applyCode: (code: string) => Promise<Basket>;
   removeCode: () => Promise<unknown>;
   onChanged: () => Promise<void>;
 }) {
   const ids = useId();
   const [code, setCode] = useState("");
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<PromoMessage | null>(null);
   const apply = useMutation({
-    mutationFn: (value: string) => applyCode(value),
-    onSuccess: async () => {
-      setMessage({ kind: "ok", text: "Promo code applied." });
+    // The basket the visitor was looking at travels with the code: it is what "cheaper" is measured against.
+    mutationFn: ({ value }: { value: string; before: Basket }) => applyCode(value),
+    onSuccess: async (after, { value, before }) => {
+      setMessage(promoAppliedMessage(value, before, after));
       setCode("");
       await onChanged();
     },
-    onError: (error) =>
-      setMessage({
-        kind: "error",
-        text:
-          describeSpektrixError(error).reason === "rejected"
-            ? "That promo code isn’t valid. Please check it and try again."
-            : describeSpektrixError(error).message,
-      }),
+    onError: (error) => setMessage(promoRefusedMessage(error)),
   });
   const clear = useMutation({
     mutationFn: () => removeCode(),
@@ -67,7 +73,7 @@ export function PromoCode({
             e.preventDefault();
             const value = code.trim();
             if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
-            apply.mutate(value);
+            apply.mutate({ value, before: basket });
           }}
           className="space-y-1"
         >
@@ -95,7 +101,7 @@ export function PromoCode({
         id={`${ids}-msg`}
         role="status"
         aria-live="polite"
-        className={`mt-1 text-sm ${message?.kind === "error" ? "text-danger" : "text-success"}`}
+        className={`mt-1 text-sm ${message ? MESSAGE_COLOUR[message.kind] : ""}`}
       >
         {message?.text}
       </p>

@@ -19,6 +19,8 @@ export class SpektrixHttpError extends SpektrixError {
   readonly status: number;
   /** Spektrix's numeric business-rule code (e.g. 11 "needs payment", 18 "membership already held"), when the body has one. */
   readonly code: number | null;
+  /** Spektrix's own `message`, as sent (or `HTTP {status}` when the body had none). Not for visitors as is. */
+  readonly spektrixMessage: string;
   readonly problems: string[];
   readonly method: string;
   readonly path: string;
@@ -37,6 +39,7 @@ export class SpektrixHttpError extends SpektrixError {
     this.name = "SpektrixHttpError";
     this.status = init.status;
     this.code = init.code;
+    this.spektrixMessage = init.message;
     this.problems = init.problems;
     this.method = init.request.method;
     this.path = init.request.path;
@@ -132,6 +135,24 @@ const CONFLICT_MESSAGES: Record<number, string> = {
   11: "This basket needs a payment before it can be completed.",
   18: "You already hold this membership.",
 };
+
+/** Words that mark a message written for developers, not visitors ("The request is invalid.", a .NET exception). */
+const TECHNICAL = /\b(request|exception|object|null|undefined|http|api|json|server|stack)\b/i;
+
+/**
+ * Spektrix's reason for refusing a change, when it is a short plain sentence a visitor can read ("The promo
+ * code is not valid."): one sentence, under 120 characters, starting with a capital letter, of words and
+ * ordinary punctuation only, and no developer's vocabulary. Anything else (ids, JSON, paths, stack text, a bare
+ * status) answers null, and the caller says something generic instead.
+ */
+export function plainSpektrixReason(error: unknown): string | null {
+  if (!(error instanceof SpektrixHttpError)) return null;
+  const text = error.spektrixMessage.trim().replace(/\s+/g, " ");
+  if (text.length < 8 || text.length > 120) return null;
+  if (!/^\p{Lu}[\p{L}\p{N} ,'’()-]*[.!]$/u.test(text)) return null;
+  if (TECHNICAL.test(text) || /\p{N}{4,}/u.test(text) || /\S{26,}/.test(text)) return null;
+  return text;
+}
 
 /** Maps any error (Spektrix or not) to the status and message our site shows. */
 export function describeSpektrixError(error: unknown): PublicErrorDescription {
