@@ -317,6 +317,53 @@ test("an expired basket is explained and leads back to the basket", async ({ pag
   await signOut(page);
 });
 
+test("a promo code says what it changed: a saving, Spektrix's reason for a refusal, or that it reduced nothing", async ({
+  page,
+}) => {
+  await addTickets(page);
+  await page.goto("/basket");
+  const summary = page.locator("aside", { has: page.getByRole("heading", { name: "Summary" }) });
+  // The outcome is announced in the summary's live region.
+  const status = summary.getByRole("status");
+  const apply = async (code: string) => {
+    await summary.getByLabel("Promo code").fill(code);
+    await summary.getByRole("button", { name: "Apply" }).click();
+  };
+  const discount = () =>
+    page.evaluate(async (emulator) => {
+      const basket = (await (await fetch(`${emulator}/demo/api/v3/basket`, { credentials: "include" })).json()) as {
+        totalDiscount: number;
+      };
+      return basket.totalDiscount;
+    }, EMULATOR_URL);
+
+  // A guest: the demo code takes 10% off the tickets, and the message says how much.
+  expect(await discount()).toBe(0);
+  await apply("demo10");
+  await expect(status).toHaveText(/^Promo code DEMO10 applied: you save \D*(\d+\.\d{2})\.$/);
+  const saved = /(\d+\.\d{2})\.$/.exec((await status.textContent())!)![1];
+  expect(saved).toBe((await discount()).toFixed(2));
+  await summary.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(status).toHaveText("Promo code removed.");
+
+  // A code Spektrix refuses: its own reason, which is a plain sentence.
+  await apply("NOSUCHCODE");
+  await expect(status).toHaveText("The promo code is not valid.");
+
+  // The member: the Friend membership already takes 10% off, so the same code is accepted and changes nothing.
+  await signIn(page, MEMBER, "/basket");
+  await expect(summary.getByLabel("Promo code")).toBeVisible();
+  const memberDiscount = await discount();
+  expect(memberDiscount).toBeGreaterThan(0);
+  await apply("DEMO10");
+  await expect(status).toHaveText(
+    "The code DEMO10 is on your basket, but nothing in it is reduced by it. It may apply to other shows or dates, or need more tickets.",
+  );
+  await expect(summary.getByText("DEMO10", { exact: true })).toBeVisible();
+  expect(await discount()).toBe(memberDiscount);
+  await signOut(page);
+});
+
 test("guests are offered sign-in or Spektrix's own checkout", async ({ page }) => {
   await addTickets(page);
   await page.goto("/checkout");
