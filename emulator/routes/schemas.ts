@@ -95,7 +95,7 @@ export const addressInput = z.object({
   town: z.string().min(1),
   county: z.string().default(""),
   postcode: z.string().min(1),
-  country: z.object({ id: z.string(), name: z.string() }).default({ id: "GB", name: "United Kingdom" }),
+  country: z.object({ id: z.string(), name: z.string() }).default({ id: "CA", name: "Canada" }),
 });
 
 // Assumed keys: the docs name email, names and billing address but the JSON was not readable.
