@@ -457,7 +457,15 @@ test("the header asks Spektrix who is logged in only when the site has a session
   expect(customerCalls).toEqual([]);
 });
 
-test("when the box office session ends first, the site signs the member out too and says so", async ({ page }) => {
+test("when the box office session ends first, the site signs the member out too and says so", async ({
+  page,
+  browser,
+}) => {
+  // The member is signed in on another device too: only this browser's box office session ends, so only this
+  // browser's site session may end with it.
+  const otherDevice = await browser.newContext();
+  const otherPage = await otherDevice.newPage();
+  await signIn(otherPage, MEMBER, "/account");
   await signIn(page, MEMBER, "/account");
   const header = page.getByRole("banner");
   await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
@@ -473,6 +481,35 @@ test("when the box office session ends first, the site signs the member out too 
   await expectNoAxeViolations(page);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?/);
+  const other = (await (await otherPage.request.get("/api/auth/session")).json()) as { user?: { name?: string } };
+  expect(other.user?.name).toContain("Morgan");
+  await otherDevice.close();
+});
+
+test("a sign-out whose box office half failed is finished later, never undone by linking", async ({ page }) => {
+  // With tickets in the basket, the header goes on reading it after sign-out, and so sees the customer left there.
+  await addTickets(page);
+  await signIn(page, MEMBER, "/account");
+  // Spektrix does not answer the sign-out button's deauthenticate: its session keeps the customer.
+  await page.route(/\/customer\/deauthenticate/, (route) => route.abort(), { times: 1 });
+  await signOut(page);
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  // The header sees a box office customer and no site session: a sign-out made on purpose is finished.
+  await page.goto("/whats-on");
+  await expect
+    .poll(() =>
+      page.evaluate(
+        async (emulator) => (await fetch(`${emulator}/demo/api/v3/customer`, { credentials: "include" })).status,
+        EMULATOR_URL,
+      ),
+    )
+    .toBe(401);
+  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: unknown };
+  expect(session.user).toBeUndefined();
+  // Finishing a sign-out the member asked for needs no notice.
+  await expect(page.getByTestId("session-drift")).toBeEmpty();
 });
 
 test("a box office sign-in the site did not see is linked to a site session", async ({ page }) => {

@@ -65,6 +65,9 @@ export const routes = {
     eventCalendar: (slug: string) => `/api/calendar?event=${enc(slug)}`,
     performanceCalendar: (performanceId: string) => `/api/calendar/${enc(performanceId)}`,
     customerPayment: "/api/checkout/customer-payment",
+    /** next-auth's own endpoints (app/api/auth/[...nextauth]). */
+    authSession: "/api/auth/session",
+    authSignOut: "/api/auth/signout",
     studioSync: "/api/studio/sync",
     studioPicker: (kind: string) => `/api/studio/pickers/${enc(kind)}`,
   },

@@ -4,6 +4,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { MEMBER_SIGN_IN_PROVIDER } from "@/lib/auth/paths";
+import { SIGN_IN_ERRORS, type SignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { createSpektrixClient, SpektrixHttpError } from "@/lib/spektrix";
 
 export interface LoginFormProps {
@@ -18,17 +19,17 @@ export interface LoginFormProps {
 
 type FieldErrors = { email?: string; password?: string };
 
-const MESSAGES: Record<string, string> = {
-  CredentialsSignin:
+const MESSAGES: Record<SignInErrorCode | "ProofRefused", string> = {
+  [SIGN_IN_ERRORS.invalid]:
     "That email address and password don’t match our records. Check them and try again, or reset your password.",
-  RateLimited:
+  [SIGN_IN_ERRORS.rateLimited]:
     "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
-  Unavailable: "We can’t reach the box office right now. Please try again in a few minutes.",
+  [SIGN_IN_ERRORS.unavailable]: "We can’t reach the box office right now. Please try again in a few minutes.",
   ProofRefused: "We couldn’t sign you in just now. Please try again, or call the box office if it keeps happening.",
 };
 
 function messageFor(code: string): string {
-  return MESSAGES[code] ?? "Something went wrong while signing you in. Please try again.";
+  return (MESSAGES as Record<string, string>)[code] ?? "Something went wrong while signing you in. Please try again.";
 }
 
 /**
@@ -85,7 +86,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
       // Only the log-in call's refusal means a wrong password; after it, signed in to neither side.
       const wrong = !authenticated && e instanceof SpektrixHttpError && [400, 401, 404].includes(e.status);
       if (authenticated) await web.deauthenticate().catch(() => undefined);
-      fail(messageFor(wrong ? "CredentialsSignin" : "Unavailable"));
+      fail(messageFor(wrong ? SIGN_IN_ERRORS.invalid : SIGN_IN_ERRORS.unavailable));
       return;
     }
     // 2. The site's session: the server reads that basket in owner mode to learn who signed in (ADR 0013).
@@ -93,7 +94,11 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     if (!result || result.error || !result.ok) {
       // Signed in to both or to neither: undo the Spektrix side.
       await web.deauthenticate().catch(() => undefined);
-      fail(messageFor(result?.error === "CredentialsSignin" ? "ProofRefused" : (result?.error ?? "Unavailable")));
+      fail(
+        messageFor(
+          result?.error === SIGN_IN_ERRORS.invalid ? "ProofRefused" : (result?.error ?? SIGN_IN_ERRORS.unavailable),
+        ),
+      );
       return;
     }
 

@@ -9,8 +9,15 @@ import { useEffect, useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { SiteLink } from "@/components/site/site-link-client";
-import { MEMBER_SIGN_IN_PROVIDER } from "@/lib/auth/paths";
-import { repairPausedOn, repairSessionDrift, sessionDrift, type DriftOutcome } from "@/lib/auth/drift";
+import { FORGET_SIGNED_OUT_ON_PURPOSE, hasSignedOutOnPurpose } from "@/lib/auth/cookies";
+import { MEMBER_SIGN_IN_PROVIDER, SIGN_OUT_THIS_DEVICE } from "@/lib/auth/paths";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import {
+  repairPausedOn,
+  repairSessionDrift,
+  sessionDrift,
+  type ProofAnswer,
+} from "@/lib/auth/drift";
 import { routes } from "@/lib/routes";
 import {
   announceHintsChanged,
@@ -21,7 +28,9 @@ import {
   useSpektrixWebClient,
 } from "@/components/spektrix/spektrix-loader-client";
 
-const NOTICES: Record<Exclude<DriftOutcome, "linked">, string> = {
+type NoticeOutcome = "signed-out-here" | "signed-out-of-spektrix";
+
+const NOTICES: Record<NoticeOutcome, string> = {
   "signed-out-here":
     "Your box office session ended, so you’ve been signed out here too. Your basket is kept; log in again to see your account and member prices.",
   "signed-out-of-spektrix":
@@ -31,6 +40,47 @@ const NOTICES: Record<Exclude<DriftOutcome, "linked">, string> = {
 // One repair per state a page load meets, so a repair that does not take cannot loop.
 const attempted = new Set<string>();
 
+// A repair the site could not finish (Spektrix unavailable, or the address's sign-in allowance spent) waits this
+// long before the same state is tried again, across page loads, so browsing does not spend the allowance.
+const DEFERRED_KEY = "site:session-drift-deferred";
+const DEFER_MS = 10 * 60_000;
+
+function deferredNow(key: string): boolean {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(DEFERRED_KEY) ?? "null") as { key?: string; until?: number } | null;
+    return saved?.key === key && typeof saved.until === "number" && saved.until > Date.now();
+  } catch {
+    return false;
+  }
+}
+
+function defer(key: string): void {
+  try {
+    sessionStorage.setItem(DEFERRED_KEY, JSON.stringify({ key, until: Date.now() + DEFER_MS }));
+  } catch {
+    // Storage refused (private mode): the in-memory record still stops a loop on this page.
+  }
+}
+
+/** Ends this browser's site session only (next-auth's sign-out with the device scope; see lib/auth/paths.ts). */
+async function signOutThisDevice(getCsrfToken: () => Promise<string | undefined>): Promise<void> {
+  const csrfToken = await getCsrfToken();
+  if (!csrfToken) throw new Error("No sign-out token");
+  const url = `${routes.api.authSignOut}?${SIGN_OUT_THIS_DEVICE.param}=${SIGN_OUT_THIS_DEVICE.value}`;
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  if (!response.ok) throw new Error(`Sign-out answered ${response.status}`);
+}
+
+function proofAnswer(result: { ok: boolean; error: string | null } | undefined): ProofAnswer {
+  if (result?.ok && !result.error) return "linked";
+  // Only "that proof is no good" is a refusal; a rate limit or an outage says nothing about the proof.
+  return result?.error === SIGN_IN_ERRORS.invalid ? "refused" : "unavailable";
+}
+
 export function SessionDriftRepair() {
   const signedIn = useSignedInHint();
   const basket = useSpektrixBasket({ onlyIfWorthAsking: true });
@@ -38,7 +88,7 @@ export function SessionDriftRepair() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
-  const [outcome, setOutcome] = useState<Exclude<DriftOutcome, "linked"> | null>(null);
+  const [outcome, setOutcome] = useState<NoticeOutcome | null>(null);
 
   const read = useBasketReadContext();
   // Judge a read only against the session it was made in: right after a sign-in, the basket read before it
@@ -53,25 +103,40 @@ export function SessionDriftRepair() {
 
   const key = drift && basket.data ? `${drift}:${basket.data.id}:${basket.data.hash ?? ""}` : null;
 
+  // Spektrix's checkout iframe lets a visitor sign in there: after that, a Spektrix customer is a sign-in to
+  // link, not a sign-out that failed.
   useEffect(() => {
-    if (!drift || !key || repairPausedOn(pathname) || attempted.has(key)) return;
+    if (pathname === routes.guestCheckout && hasSignedOutOnPurpose(document.cookie))
+      document.cookie = FORGET_SIGNED_OUT_ON_PURPOSE;
+  }, [pathname]);
+
+  useEffect(() => {
+    if (!drift || !key || repairPausedOn(pathname) || attempted.has(key) || deferredNow(key)) return;
     attempted.add(key);
     void (async () => {
       const auth = await import("next-auth/react");
       const result = await repairSessionDrift(drift, {
-        signOutSite: async () => void (await auth.signOut({ redirect: false })),
         readBasket: async () => (await client()).getBasket(),
-        signInWithProof: async (proof) => {
-          const res = await auth.signIn(MEMBER_SIGN_IN_PROVIDER, { ...proof, redirect: false });
-          return Boolean(res?.ok && !res.error);
+        spektrixSignedIn: async () => {
+          try {
+            return (await (await client()).getCustomer()) !== null;
+          } catch {
+            return null;
+          }
         },
+        siteSignedIn: async () => Boolean((await auth.getSession())?.user?.customerId),
+        signOutSite: () => signOutThisDevice(auth.getCsrfToken),
+        signInWithProof: async (proof) =>
+          proofAnswer(await auth.signIn(MEMBER_SIGN_IN_PROVIDER, { ...proof, redirect: false })),
+        signedOutOnPurpose: () => hasSignedOutOnPurpose(document.cookie),
         deauthenticateSpektrix: async () => (await client()).deauthenticate(),
       });
       if (!result) return;
+      if (result === "deferred") return defer(key);
       // The hint cookies changed without a page load: the header reads them again, and the basket with them.
       announceHintsChanged();
       void queryClient.invalidateQueries({ queryKey: basketQueryKey });
-      if (result !== "linked") setOutcome(result);
+      if (result === "signed-out-here" || result === "signed-out-of-spektrix") setOutcome(result);
       router.refresh();
     })();
   }, [drift, key, pathname, client, queryClient, router]);

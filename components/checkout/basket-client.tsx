@@ -83,7 +83,10 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
 
   const afterChange = async () => {
     await queryClient.invalidateQueries({ queryKey: basketQueryKey });
-    announceBasketChange({ source: "basket-page" });
+    // Say how many items are left, so emptying the basket here clears the "has a basket" hint rather than
+    // setting it again (and a later visit does not take the emptied basket for one Spektrix released).
+    const fresh = queryClient.getQueryData<typeof basket.data>(basketQueryKey);
+    announceBasketChange({ source: "basket-page", itemCount: fresh === undefined ? null : basketItemCount(fresh) });
   };
 
   const remove = useMutation({

@@ -10,21 +10,17 @@
 import { z } from "zod";
 import { isOpaqueId } from "@/lib/spektrix/ids";
 import type { SiteUser } from "./session";
+import { SIGN_IN_ERRORS, type SignInErrorCode } from "./sign-in-errors";
 
 export const basketProofSchema = z.object({
   basketId: z.string().trim().max(100).refine(isOpaqueId),
   basketHash: z.string().trim().min(1).max(200),
 });
 
-/** Codes next-auth passes back to the login form as `?error=`; the form turns them into sentences. */
-export const SIGN_IN_ERRORS = {
-  invalid: "CredentialsSignin",
-  rateLimited: "RateLimited",
-  unavailable: "Unavailable",
-} as const;
+export { SIGN_IN_ERRORS };
 
 export class SignInError extends Error {
-  constructor(readonly code: (typeof SIGN_IN_ERRORS)[keyof typeof SIGN_IN_ERRORS]) {
+  constructor(readonly code: SignInErrorCode) {
     super(code);
     this.name = "SignInError";
   }

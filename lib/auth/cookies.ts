@@ -39,11 +39,34 @@ export function hasSignedInHint(cookieHeader: string): boolean {
 }
 
 /**
- * Mirrors the session cookie that next-auth set on `response` into the hint cookie: set (with the same
- * lifetime) when a session is issued, cleared when the session is cleared. Responses that do not touch the
- * session are returned as they are.
+ * Set when a member signs out on purpose (the sign-out button), cleared by the next sign-in; lasts as long as
+ * a session could. It tells the header's drift repair (lib/auth/drift.ts) that a Spektrix session still
+ * holding a customer is one whose sign-out failed, to be ended, not a sign-in to link. Script-readable for that
+ * reason; forging it only signs the forger's own browser out of Spektrix.
  */
-export function withSignedInHint(response: Response, sessionCookieName: string, secure: boolean): Response {
+export const SIGNED_OUT_ON_PURPOSE_COOKIE = "signed-out";
+const SIGNED_OUT_ON_PURPOSE_SECONDS = 8 * 60 * 60;
+
+/** Whether a cookie string (`document.cookie`) carries the signed-out-on-purpose marker. */
+export function hasSignedOutOnPurpose(cookieHeader: string): boolean {
+  return hasFlagCookie(cookieHeader, SIGNED_OUT_ON_PURPOSE_COOKIE);
+}
+
+/** The `document.cookie` assignment that forgets the marker (the visitor may sign in inside Spektrix's checkout). */
+export const FORGET_SIGNED_OUT_ON_PURPOSE = `${SIGNED_OUT_ON_PURPOSE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`;
+
+/**
+ * Mirrors the session cookie that next-auth set on `response` into the hint cookie: set (with the same
+ * lifetime) when a session is issued, cleared when the session is cleared. A session issued also forgets the
+ * signed-out-on-purpose marker; a session cleared by a sign-out on purpose sets it. Responses that do not touch
+ * the session are returned as they are.
+ */
+export function withSignedInHint(
+  response: Response,
+  sessionCookieName: string,
+  secure: boolean,
+  options: { signOutOnPurpose?: boolean } = {},
+): Response {
   // A large token is split into `name.0`, `name.1`…; the first part tells as much as the whole.
   const session = response.headers
     .getSetCookie()
@@ -64,5 +87,11 @@ export function withSignedInHint(response: Response, sessionCookieName: string, 
   ].join("; ");
   const headers = new Headers(response.headers);
   headers.append("Set-Cookie", hint);
+  if (!cleared || options.signOutOnPurpose) {
+    const marker = cleared
+      ? [`${SIGNED_OUT_ON_PURPOSE_COOKIE}=1`, `Max-Age=${SIGNED_OUT_ON_PURPOSE_SECONDS}`]
+      : [`${SIGNED_OUT_ON_PURPOSE_COOKIE}=`, "Max-Age=0"];
+    headers.append("Set-Cookie", [...marker, "Path=/", "SameSite=Lax", ...(secure ? ["Secure"] : [])].join("; "));
+  }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -26,7 +26,12 @@ function log(event: string, fields: Record<string, unknown> = {}) {
   authLog.warn(fields, event);
 }
 
-export function buildAuthOptions(): NextAuthOptions {
+export interface AuthOptionsVariant {
+  /** A sign-out ends every session of the account (the default), or only the one asking (drift repair). */
+  signOutEverywhere?: boolean;
+}
+
+export function buildAuthOptions({ signOutEverywhere = true }: AuthOptionsVariant = {}): NextAuthOptions {
   const e = env();
   exportNextAuthUrl(e);
   const secure = shouldUseSecureCookies(e.SITE_URL, e.NODE_ENV);
@@ -104,7 +109,7 @@ export function buildAuthOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.customerId) await revokeSessions("member", token.customerId);
+        if (signOutEverywhere && token?.customerId) await revokeSessions("member", token.customerId);
       },
     },
     logger: {
@@ -115,9 +120,11 @@ export function buildAuthOptions(): NextAuthOptions {
   };
 }
 
-let cached: NextAuthOptions | undefined;
+const cached = new Map<boolean, NextAuthOptions>();
 
-export function authOptions(): NextAuthOptions {
-  cached ??= buildAuthOptions();
-  return cached;
+export function authOptions(variant: AuthOptionsVariant = {}): NextAuthOptions {
+  const everywhere = variant.signOutEverywhere ?? true;
+  let options = cached.get(everywhere);
+  if (!options) cached.set(everywhere, (options = buildAuthOptions({ signOutEverywhere: everywhere })));
+  return options;
 }

@@ -23,3 +23,10 @@ export function safeCallbackPath(
 
 /** The next-auth provider a member signs in through (its callback is `/api/auth/callback/credentials`). */
 export const MEMBER_SIGN_IN_PROVIDER = "credentials";
+
+/**
+ * The query that makes a next-auth sign-out end this device's session only. A member's sign-out ends the
+ * account's sessions everywhere (lib/auth/revocation.ts); the header's drift repair ends just this browser's,
+ * because only this browser's Spektrix session ended.
+ */
+export const SIGN_OUT_THIS_DEVICE = { param: "scope", value: "device" } as const;

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 
-import { SIGNED_IN_HINT_COOKIE, sessionCookies, shouldUseSecureCookies, withSignedInHint } from "@/lib/auth/cookies";
+import {
+  hasSignedOutOnPurpose,
+  SIGNED_IN_HINT_COOKIE,
+  SIGNED_OUT_ON_PURPOSE_COOKIE,
+  sessionCookies,
+  shouldUseSecureCookies,
+  withSignedInHint,
+} from "@/lib/auth/cookies";
 import { safeCallbackPath } from "@/lib/auth/paths";
 import { clientIp, PEER_ADDRESS_HEADER } from "@/lib/security/client-ip";
 import { greetingName, isMember, isSignedIn } from "@/lib/auth/session";
@@ -128,6 +135,22 @@ describe("signed-in hint cookie", () => {
     expect(hintOf(cleared)).toBe(`${SIGNED_IN_HINT_COOKIE}=; Path=/; SameSite=Lax; Max-Age=0; Secure`);
     const expired = withSignedInHint(respond(`${name}=x; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`), name, false);
     expect(hintOf(expired)).toMatch(/^signed-in=; .*Max-Age=0/);
+  });
+
+  it("marks a sign-out made on purpose, and forgets the mark at the next sign-in", () => {
+    const markerOf = (response: Response) =>
+      response.headers.getSetCookie().find((c) => c.startsWith(`${SIGNED_OUT_ON_PURPOSE_COOKIE}=`));
+    const clearing = () => respond(`${name}=; Path=/; Max-Age=0; HttpOnly`);
+    expect(markerOf(withSignedInHint(clearing(), name, false, { signOutOnPurpose: true }))).toBe(
+      `${SIGNED_OUT_ON_PURPOSE_COOKIE}=1; Max-Age=28800; Path=/; SameSite=Lax`,
+    );
+    // The drift repair's device-only sign-out is not on purpose: no mark.
+    expect(markerOf(withSignedInHint(clearing(), name, false))).toBeUndefined();
+    expect(markerOf(withSignedInHint(respond(`${name}=eyJ.abc; Path=/; Max-Age=28800`), name, true))).toBe(
+      `${SIGNED_OUT_ON_PURPOSE_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax; Secure`,
+    );
+    expect(hasSignedOutOnPurpose(`a=b; ${SIGNED_OUT_ON_PURPOSE_COOKIE}=1`)).toBe(true);
+    expect(hasSignedOutOnPurpose(`${SIGNED_OUT_ON_PURPOSE_COOKIE}=`)).toBe(false);
   });
 
   it("follows a session split into chunks, and leaves other responses alone", () => {

@@ -62,6 +62,24 @@ describe("member sessions end on the server", () => {
   });
 });
 
+describe("a drift repair's sign-out ends this device's session only", () => {
+  it("does not record the account's sessions as ended", async () => {
+    const { buildAuthOptions } = await import("@/lib/auth/options");
+    const token = {
+      customerId: `I-DV${Date.now().toString(36).toUpperCase().slice(-6)}-1DMO`,
+      name: "M",
+      email: "m@example.com",
+      membershipIds: [],
+      authAt: Date.now() - 1_000,
+    };
+    const deviceOnly = buildAuthOptions({ signOutEverywhere: false });
+    await deviceOnly.events!.signOut!({ token, session: undefined as never });
+    expect(await isSessionRevoked("member", token.customerId, token.authAt)).toBe(false);
+    await buildAuthOptions().events!.signOut!({ token, session: undefined as never });
+    expect(await isSessionRevoked("member", token.customerId, token.authAt)).toBe(true);
+  });
+});
+
 describe.skipIf(redisMissingReason !== null)(
   `revocation is shared through Redis${redisMissingReason ? ` (skipped: ${redisMissingReason})` : ""}`,
   () => {

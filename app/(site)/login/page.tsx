@@ -5,6 +5,7 @@ import { LoginForm } from "@/components/auth/login-form-client";
 import { safeCallbackPath } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { isSignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { StarIcon } from "@/components/icons";
@@ -18,15 +19,13 @@ export const metadata: Metadata = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const KNOWN_ERRORS = new Set(["CredentialsSignin", "RateLimited", "Unavailable"]);
-
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl, routes.account);
   if (await getSiteSession()) redirect(callbackUrl);
 
   const rawError = typeof params.error === "string" ? params.error : null;
-  const initialError = rawError ? (KNOWN_ERRORS.has(rawError) ? rawError : "Unknown") : null;
+  const initialError = rawError ? (isSignInErrorCode(rawError) ? rawError : "Unknown") : null;
   const spektrix = spektrixPublicConfig();
   const site = siteInfo();
   const fromCheckout = callbackUrl.startsWith(routes.checkout);

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { withSignedInHint } from "@/lib/auth/cookies";
 import { authOptions } from "@/lib/auth/options";
+import { SIGN_OUT_THIS_DEVICE } from "@/lib/auth/paths";
 import { readBodyText } from "@/lib/security/body";
 import { refusalResponse } from "@/lib/security/request-guard";
 
@@ -35,9 +36,14 @@ async function handler(request: NextRequest, context: Context) {
     // next-auth reads the query from `nextUrl`, so the capped copy must be a NextRequest too.
     forwarded = new NextRequest(request.url, { method: "POST", headers: request.headers, body: body.text });
   }
-  const options = authOptions();
+  const signingOut = request.method === "POST" && nextauth[0] === "signout";
+  const thisDeviceOnly =
+    signingOut && request.nextUrl.searchParams.get(SIGN_OUT_THIS_DEVICE.param) === SIGN_OUT_THIS_DEVICE.value;
+  const options = authOptions({ signOutEverywhere: !thisDeviceOnly });
   const response: Response = await NextAuth(options)(forwarded, context);
-  return withSignedInHint(response, options.cookies!.sessionToken!.name, options.useSecureCookies === true);
+  return withSignedInHint(response, options.cookies!.sessionToken!.name, options.useSecureCookies === true, {
+    signOutOnPurpose: signingOut && !thisDeviceOnly,
+  });
 }
 
 export { handler as GET, handler as POST };
