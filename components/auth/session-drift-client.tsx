@@ -12,12 +12,7 @@ import { SiteLink } from "@/components/site/site-link-client";
 import { FORGET_SIGNED_OUT_ON_PURPOSE, hasSignedOutOnPurpose } from "@/lib/auth/cookies";
 import { MEMBER_SIGN_IN_PROVIDER, SIGN_OUT_THIS_DEVICE } from "@/lib/auth/paths";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
-import {
-  repairPausedOn,
-  repairSessionDrift,
-  sessionDrift,
-  type ProofAnswer,
-} from "@/lib/auth/drift";
+import { repairPausedOn, repairSessionDrift, sessionDrift, type ProofAnswer } from "@/lib/auth/drift";
 import { routes } from "@/lib/routes";
 import {
   announceHintsChanged,
