@@ -116,7 +116,8 @@ test("the editor journey", async ({ page, browser }) => {
   } else await expect(skippedList).toHaveCount(0);
   await expectNoAxeViolations(page);
   const renamed = await browser.newPage();
-  // The listing is served from the page cache, which the run revalidated: a reload may still meet the old copy.
+  // The listing is served from the page cache, which starts over after a studio run (ADR 0008): a reload may
+  // still meet the old copy while it does.
   const venueOptions = async () => {
     await renamed.goto("/whats-on");
     return (await renamed.locator("#wo-venue option").allTextContents()).map((t) => t.trim());

@@ -148,8 +148,8 @@ function VenueNamesField(props: {
       />
       <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
         One per line: the name Spektrix sends, “=”, the name visitors see. Give a house’s seating areas one name and the
-        venue filter lists it once. Applied by the next sync. On the site now:{" "}
-        {props.venues.length ? props.venues.join(" · ") : "no venues yet"}.
+        venue filter lists it once. Applied by the next sync. Spektrix’s names for the venues synced so far:{" "}
+        {props.venues.length ? props.venues.join(" · ") : "none yet"}.
       </p>
       {messages.length ? (
         <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error="display.venueNames">

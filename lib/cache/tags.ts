@@ -20,6 +20,10 @@ export const tags = {
    * listings, not every event page (ADR 0002). The sync revalidates it when an event takes a new slug.
    */
   slugs: "slugs",
+  /**
+   * Reads that show a venue's name or address outside listings (an event page, its suggestions, the venue
+   * facets): venues change rarely (Spektrix's record, or the editor's name for it), and then they all re-render.
+   */
   venues: "venues",
   /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */
   catalogue: "spektrix-catalogue",

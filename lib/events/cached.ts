@@ -109,7 +109,7 @@ export async function getEventBySlug(slug: string) {
     async () => q.queryEvent(await db(), sourceId, ctx(bucket)),
     ["site:event:v1", sourceId, String(bucket)],
     {
-      tags: [tags.event(sourceId), tags.store],
+      tags: [tags.event(sourceId), tags.venues, tags.store],
       revalidate: LISTING_REVALIDATE,
     },
   )();
@@ -133,7 +133,7 @@ export async function getRelated(event: { sourceId: string; genre: string | null
     async () => q.queryRelated(await db(), event, ctx(bucket), ids.length, ids),
     ["site:related:v2", event.sourceId, ...ids, String(bucket)],
     {
-      tags: [...ids.map((id) => tags.event(id)), tags.store],
+      tags: [...ids.map((id) => tags.event(id)), tags.venues, tags.store],
       revalidate: LISTING_REVALIDATE,
     },
   )();

@@ -118,9 +118,19 @@ export async function currentSyncSettings(database?: StoreDb) {
   return loadSyncSettings(database ?? (await getDb()));
 }
 
-/** The venue names the site shows now (after any renames), for the venue-names hint. */
-export async function venueNamesOnSite(database?: StoreDb): Promise<string[]> {
+/**
+ * The venues as Spektrix names them, for the venue-names hint: what an editor types on the left of a rename.
+ * The store keeps the name visitors see, so a renamed venue is traced back through the renames in force.
+ */
+export async function spektrixVenueNames(
+  renames: readonly { spektrix: string; site: string }[],
+  database?: StoreDb,
+): Promise<string[]> {
   const db = database ?? (await getDb());
   const rows = await db.selectDistinct({ name: schema.venues.name }).from(schema.venues);
-  return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+  const names = rows.flatMap(({ name }) => {
+    const sources = renames.filter((rename) => rename.site === name).map((rename) => rename.spektrix);
+    return sources.length ? sources : [name];
+  });
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b));
 }

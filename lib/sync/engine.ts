@@ -302,7 +302,9 @@ async function revalidateChanged(
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
   // A new event takes a slug a visitor may have asked for before it existed: the slug map moves.
   if (plan.events.insert.length) list.push(tags.slugs);
-  if (list.length) list.push(tags.listings);
+  // Listings and event pages read venue names and addresses at render time (a rename is a venue change):
+  // `venues` reaches the event pages, `listings` every list.
+  if (list.length || plan.venuesChanged) list.push(tags.listings);
   if (plan.venuesChanged) list.push(tags.venues);
   if (!revalidate) return [];
   const done: string[] = [];

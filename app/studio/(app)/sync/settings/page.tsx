@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SyncSettingsEditor } from "@/components/studio/sync-settings-editor-client";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { currentSyncSettings, venueNamesOnSite } from "@/lib/studio/sync";
+import { currentSyncSettings, spektrixVenueNames } from "@/lib/studio/sync";
 import { EVENT_SOURCE_FIELDS, EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
 import { routes } from "@/lib/routes";
 
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function SyncSettingsPage() {
   await requireEditorPage(routes.studio.syncSettings);
-  const [loaded, venues] = await Promise.all([currentSyncSettings(), venueNamesOnSite()]);
+  const loaded = await currentSyncSettings();
+  const venues = await spektrixVenueNames(loaded.settings.display.venueNames);
   return (
     <div className="grid gap-8">
       <header>
