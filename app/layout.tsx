@@ -20,7 +20,7 @@ export function generateMetadata(): Metadata {
 // The browser chrome takes the brand colour from the design tokens (FALLBACK_TOKENS mirrors app/globals.css; a test keeps them equal).
 export const viewport: Viewport = { themeColor: FALLBACK_TOKENS.brand };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const site = siteInfo();
   return (
     <html lang="en" className={`${displayFont.variable} ${textFont.variable}`}>
@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <Providers>
           {/* The studio needs it too: its previews render the same Spektrix components as the site. */}
-          <SpektrixProvider config={spektrixPublicConfig()} boxOffice={site.boxOffice}>
+          <SpektrixProvider config={await spektrixPublicConfig()} boxOffice={site.boxOffice}>
             {children}
           </SpektrixProvider>
         </Providers>

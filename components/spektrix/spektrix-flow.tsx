@@ -24,7 +24,7 @@ export async function SpektrixFlow({
   title?: string;
   fallbackTestId?: string;
 }) {
-  const config = spektrixPublicConfig();
+  const config = await spektrixPublicConfig();
   const settings = await getFlowSettings();
   const result = flowSrc({
     baseUrl: config.baseUrl,

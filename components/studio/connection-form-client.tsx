@@ -5,6 +5,13 @@ import { saveConnectionAction } from "@/lib/studio/actions/connection";
 import type { ConnectionView } from "@/lib/studio/connection";
 import { errorFor, FormMessage, TextField } from "./fields";
 
+/** The note a field pinned by the server environment carries instead of its usual hint. */
+function pinnedHint(variable: string | undefined): string | undefined {
+  return variable
+    ? `Set by ${variable} in the server environment, which wins over this form: change it there.`
+    : undefined;
+}
+
 export function ConnectionForm({ connection }: { connection: ConnectionView }) {
   const [result, action, pending] = useActionState(saveConnectionAction, undefined);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
@@ -18,24 +25,41 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
       <fieldset className="grid gap-4">
         <legend className="text-xl font-semibold">Spektrix client</legend>
         <p className="text-sm text-ink-soft">
-          The studio&rsquo;s pickers and &ldquo;Check connection&rdquo; use these values straight away. The public site,
-          the sync and checkout read theirs from the server environment (<code>SPEKTRIX_CLIENT_NAME</code>,{" "}
-          <code>SPEKTRIX_BASE_URL</code>, <code>SPEKTRIX_API_USER</code>, <code>SPEKTRIX_API_KEY</code>), so change
-          those too and redeploy: the site&rsquo;s security headers are fixed when it is built.
+          The whole site uses these: the events sync, seat availability, the Spektrix iframes and web components, member
+          sign-in and checkout. A change is checked with Spektrix before it is saved, and applies from the next page a
+          visitor opens, with no rebuild. A value set in the server environment wins; such fields say so.
         </p>
         <TextField
           name="clientName"
           label="Client name"
           defaultValue={connection.clientName}
           error={e("clientName")}
-          hint="As in your Spektrix URLs: system.spektrix.com/{client name}/…"
+          readOnly={Boolean(connection.pinned.clientName)}
+          hint={
+            pinnedHint(connection.pinned.clientName) ?? "As in your Spektrix URLs: system.spektrix.com/{client name}/…"
+          }
         />
         <TextField
           name="customDomain"
           label="Custom domain"
           defaultValue={connection.customDomain}
           error={e("customDomain")}
-          hint="e.g. tickets.venue.org. Iframes and web components must use it, or baskets come up empty in Safari."
+          readOnly={Boolean(connection.pinned.baseUrl)}
+          hint={
+            pinnedHint(connection.pinned.baseUrl) ??
+            "e.g. tickets.venue.org; leave empty for system.spektrix.com. Iframes and web components must use it, or baskets come up empty in Safari."
+          }
+        />
+        <TextField
+          name="webComponentsUrl"
+          label="Web components URL"
+          defaultValue={connection.webComponentsUrl}
+          error={e("webComponentsUrl")}
+          readOnly={Boolean(connection.pinned.webComponentsUrl)}
+          hint={
+            pinnedHint(connection.pinned.webComponentsUrl) ??
+            "Where Spektrix's web-component scripts live. Leave empty for the custom domain's /webcomponents/stable."
+          }
         />
         <TextField
           name="apiUser"
@@ -43,6 +67,8 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
           defaultValue={connection.apiUser}
           error={e("apiUser")}
           autoComplete="off"
+          readOnly={Boolean(connection.pinned.apiUser)}
+          hint={pinnedHint(connection.pinned.apiUser)}
         />
         <TextField
           name="apiKey"
@@ -50,10 +76,14 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
           type="password"
           autoComplete="new-password"
           error={e("apiKey")}
+          readOnly={Boolean(connection.pinned.apiKey)}
           hint={
-            connection.apiKeySource === "studio"
-              ? "A key is saved. Leave empty to keep it; type a new one to replace it."
-              : "Using the key from the server environment. Type one to store it here instead (kept encrypted, never shown back)."
+            pinnedHint(connection.pinned.apiKey) ??
+            (connection.storedKeyUnreadable
+              ? "The saved key can no longer be read (the server's AUTH_SECRET changed): type it again."
+              : connection.apiKeySaved
+                ? "A key is saved. Leave empty to keep it; type a new one to replace it."
+                : "Type the key Spektrix issued for this user. It is kept encrypted and never shown again.")
           }
         />
       </fieldset>

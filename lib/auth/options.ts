@@ -50,7 +50,7 @@ export function buildAuthOptions({ signOutEverywhere = true }: AuthOptionsVarian
         name: "Spektrix account",
         credentials: { basketId: { type: "text" }, basketHash: { type: "text" } },
         async authorize(credentials, req) {
-          const account = accountService();
+          const account = await accountService();
           try {
             const user = await authorizeBasketProof(
               { proof: credentials, ip: clientIp(req.headers ?? {}) },

@@ -5,6 +5,7 @@ import "server-only";
  * performances the store knows and that are on sale right now; everything else is decided locally.
  */
 import { env } from "@/lib/config";
+import { activeConnection } from "@/lib/connection";
 import { getSaleFacts } from "@/lib/events/cached";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { createCollapsingCache, type CollapsingCache } from "./cache";
@@ -13,31 +14,39 @@ import { availabilityState, type AvailabilityView, type LiveCounts } from "./sta
 /** Spektrix is given this long per call; a slow answer becomes "check availability", never a slow page. */
 const UPSTREAM_TIMEOUT_MS = 2_500;
 
-const globalForAvailability = globalThis as unknown as { __availabilityCache?: CollapsingCache<LiveCounts> };
+const globalForAvailability = globalThis as unknown as {
+  __availabilityCache?: { version: string; cache: CollapsingCache<LiveCounts> };
+};
 
-export function availabilityCache(): CollapsingCache<LiveCounts> {
-  if (!globalForAvailability.__availabilityCache) {
-    const e = env();
-    // Owner mode: Spektrix bot-protects web-mode calls that do not come from a browser.
-    const client = createCatalogueReader({
-      baseUrl: e.SPEKTRIX_BASE_URL,
-      clientName: e.SPEKTRIX_CLIENT_NAME,
-      owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
-      timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS),
-      retries: 0,
-    });
-    globalForAvailability.__availabilityCache = createCollapsingCache<LiveCounts>({
-      ttlMs: e.AVAILABILITY_CACHE_SECONDS * 1000,
-      errorTtlMs: 5_000,
-      fetch: async (id) => {
-        // `available` still counts seats held back by locks (house seats, member priority); a visitor can buy
-        // only the rest. Customer-specific locks are visible only to the browser, so this is the public view.
-        const a = await client.getAvailability(id, { includeLockInformation: true });
-        return { available: Math.max(0, a.available - a.locked), capacity: a.capacity };
-      },
-    });
-  }
-  return globalForAvailability.__availabilityCache;
+/**
+ * The per-process seat-count cache for the connection in force. A new connection (another client or domain)
+ * starts a new cache: counts from the old one are never served for it.
+ */
+export async function availabilityCache(): Promise<CollapsingCache<LiveCounts>> {
+  const connection = await activeConnection();
+  const held = globalForAvailability.__availabilityCache;
+  if (held?.version === connection.version) return held.cache;
+  const e = env();
+  // Owner mode: Spektrix bot-protects web-mode calls that do not come from a browser.
+  const client = createCatalogueReader({
+    baseUrl: connection.baseUrl,
+    clientName: connection.clientName,
+    owner: connection.owner,
+    timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, UPSTREAM_TIMEOUT_MS),
+    retries: 0,
+  });
+  const cache = createCollapsingCache<LiveCounts>({
+    ttlMs: e.AVAILABILITY_CACHE_SECONDS * 1000,
+    errorTtlMs: 5_000,
+    fetch: async (id) => {
+      // `available` still counts seats held back by locks (house seats, member priority); a visitor can buy
+      // only the rest. Customer-specific locks are visible only to the browser, so this is the public view.
+      const a = await client.getAvailability(id, { includeLockInformation: true });
+      return { available: Math.max(0, a.available - a.locked), capacity: a.capacity };
+    },
+  });
+  globalForAvailability.__availabilityCache = { version: connection.version, cache };
+  return cache;
 }
 
 export async function getAvailabilityViews(
@@ -56,7 +65,9 @@ export async function getAvailabilityViews(
     const f = byId.get(id);
     return f ? availabilityState(f, null, { now, threshold }).state === "unknown" : false;
   });
-  const live = needLive.length ? await availabilityCache().getMany(needLive) : new Map<string, LiveCounts | null>();
+  const live = needLive.length
+    ? await (await availabilityCache()).getMany(needLive)
+    : new Map<string, LiveCounts | null>();
   const out: Record<string, AvailabilityView> = {};
   for (const id of ids) out[id] = availabilityState(byId.get(id) ?? null, live.get(id) ?? null, { now, threshold });
   return out;

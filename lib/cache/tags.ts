@@ -28,6 +28,11 @@ export const tags = {
   /** Spektrix option lists the flows read (funds, memberships, vouchers, merchandise), all or one kind. */
   catalogue: "spektrix-catalogue",
   catalogueKind: (kind: string) => `spektrix-catalogue:${kind}`,
+  /**
+   * What the browser is told about the Spektrix connection (lib/spektrix-flows/config.ts). Every page carries it,
+   * with `store`: a saved change drops them all (this instance at once, the others at their next store check).
+   */
+  connection: "spektrix-connection",
   syncSettings: "sync-settings",
   siteSettings: "site-settings",
   page: (slug: string) => `page:${slug}`,

@@ -1,4 +1,4 @@
-/** Checkout wiring from config: the real owner client, the shared limiter, the site URL. Server only. */
+/** Checkout wiring: the owner client of the connection in force, the shared limiter, the site URL. Server only. */
 import "server-only";
 import { env } from "@/lib/config";
 import { logger } from "@/lib/log/logger.mjs";
@@ -14,19 +14,19 @@ export function checkoutLog(event: string, fields: Record<string, unknown> = {})
   log.info(fields, event);
 }
 
-export function customerPaymentDeps(): CustomerPaymentDeps {
+export async function customerPaymentDeps(): Promise<CustomerPaymentDeps> {
   const e = env();
   return {
-    spektrix: accountService().owner,
+    spektrix: (await accountService()).owner,
     limiter: sharedRateLimiter(LIMITS.paymentInitiate),
     siteUrl: e.SITE_URL,
     log: checkoutLog,
   };
 }
 
-export function completionDeps(): CompletionDeps {
+export async function completionDeps(): Promise<CompletionDeps> {
   const e = env();
-  const service = accountService();
+  const service = await accountService();
   return {
     // The check shares the payment limit: each check costs Spektrix calls, and a member needs only a few.
     spektrix: { getBasketById: (id) => service.owner.getBasketById(id), listOrders: (id) => service.listOrders(id) },

@@ -131,6 +131,17 @@ export function env(): Env {
   return cached;
 }
 
+let setNames: ReadonlySet<string> | undefined;
+
+/**
+ * The variables actually set in this process's environment (not filled in by a default): a connection field set
+ * here is pinned, and the studio says so (lib/connection/resolve.ts).
+ */
+export function setInEnvironment(): ReadonlySet<string> {
+  setNames ??= new Set(Object.keys(cleanEnv(process.env)));
+  return setNames;
+}
+
 /** Demo passwords are seeded only where demo secrets are allowed: never in a real production deployment. */
 export function demoSeedingAllowed(e: Pick<Env, "ALLOW_DEMO_SECRETS" | "NODE_ENV"> = env()): boolean {
   return e.ALLOW_DEMO_SECRETS === "1" || e.NODE_ENV !== "production";

@@ -6,5 +6,6 @@ export {
   DEMO_SECRETS,
   demoSeedingAllowed,
   exportNextAuthUrl,
+  setInEnvironment,
   type Env,
 } from "./env";

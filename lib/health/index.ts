@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { env } from "@/lib/config";
+import { activeConnection } from "@/lib/connection";
 import { getDatabase } from "@/lib/db";
 import { pingSpektrix } from "@/lib/spektrix/health";
 
@@ -23,15 +23,16 @@ async function checkDatabase(): Promise<HealthReport["database"]> {
 
 /** Reachability of what the site depends on. Details stay in the server log; the report says only ok or not. */
 export async function checkHealth(): Promise<HealthReport> {
-  const e = env();
   const [database, spektrix] = await Promise.all([
     checkDatabase(),
-    pingSpektrix({
-      baseUrl: e.SPEKTRIX_BASE_URL,
-      clientName: e.SPEKTRIX_CLIENT_NAME,
-      apiUser: e.SPEKTRIX_API_USER,
-      apiKey: e.SPEKTRIX_API_KEY,
-    }),
+    activeConnection().then((c) =>
+      pingSpektrix({
+        baseUrl: c.baseUrl,
+        clientName: c.clientName,
+        apiUser: c.owner.apiUser,
+        apiKey: c.owner.apiKey,
+      }),
+    ),
   ]);
   return {
     status: database.ok && spektrix.ok ? "ok" : "degraded",

@@ -5,7 +5,7 @@
  */
 import { inArray, eq } from "drizzle-orm";
 import { z } from "zod";
-import { env } from "@/lib/config";
+import { activeConnection } from "@/lib/connection";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { isSpektrixId } from "@/lib/spektrix";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
@@ -63,12 +63,12 @@ async function performanceLabelsFromStore(ids: string[]): Promise<Record<string,
 
 async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<string, PerformanceLabel>> {
   if (!ids.length) return {};
-  const e = env();
+  const connection = await activeConnection();
   // Owner mode, with the web's view: a box-office-only performance gets no label, as the store would give none.
   const client = createCatalogueReader({
-    baseUrl: e.SPEKTRIX_BASE_URL,
-    clientName: e.SPEKTRIX_CLIENT_NAME,
-    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
+    baseUrl: connection.baseUrl,
+    clientName: connection.clientName,
+    owner: connection.owner,
     timeoutMs: 4_000,
     // One retry: a kept-alive connection that the server closed while idle resets on reuse, and these are GETs.
     retries: 1,

@@ -5,6 +5,7 @@
  */
 import { unstable_cache } from "next/cache";
 import { env } from "@/lib/config";
+import { activeConnection, type SpektrixConnection } from "@/lib/connection";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
@@ -21,31 +22,40 @@ export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason:
 /** Seconds a catalogue list is reused before it is fetched again. */
 export const CATALOGUE_REVALIDATE_SECONDS = 120;
 
-function client() {
-  const e = env();
+function readerFor(connection: SpektrixConnection) {
   // Short timeout and one retry: a page waits at most a few seconds for a list it can live without. Owner mode:
   // Spektrix bot-protects web-mode calls that do not come from a browser.
   return createCatalogueReader({
-    baseUrl: e.SPEKTRIX_BASE_URL,
-    clientName: e.SPEKTRIX_CLIENT_NAME,
-    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
-    timeoutMs: Math.min(e.SPEKTRIX_TIMEOUT_MS, 4_000),
+    baseUrl: connection.baseUrl,
+    clientName: connection.clientName,
+    owner: connection.owner,
+    timeoutMs: Math.min(env().SPEKTRIX_TIMEOUT_MS, 4_000),
     retries: 1,
   });
 }
 
-// Failures throw inside the cached function, so only successes are cached.
-const cached = <T>(key: string, load: () => Promise<T[]>) =>
-  unstable_cache(load, ["spektrix-flows", key], {
-    revalidate: CATALOGUE_REVALIDATE_SECONDS,
-    tags: [tags.catalogue, tags.catalogueKind(key)],
-  });
+type Reader = ReturnType<typeof readerFor>;
+
+/**
+ * One cached list per kind and connection version: a changed connection reads its own lists at once, and the
+ * old connection's entries are never served for it. Failures throw inside the cached function, so only
+ * successes are cached.
+ */
+const cached =
+  <T>(key: string, list: (reader: Reader) => Promise<T[]>) =>
+  async (): Promise<T[]> => {
+    const connection = await activeConnection();
+    return unstable_cache(() => list(readerFor(connection)), ["spektrix-flows", key, connection.version], {
+      revalidate: CATALOGUE_REVALIDATE_SECONDS,
+      tags: [tags.catalogue, tags.catalogueKind(key)],
+    })();
+  };
 
 const loaders = {
-  funds: cached<Fund>("funds", () => client().listFunds()),
-  memberships: cached<MembershipType>("memberships", () => client().listMembershipTypes()),
-  giftVoucherTypes: cached<GiftVoucherType>("gift-voucher-types", () => client().listGiftVoucherTypes()),
-  merchandise: cached<MerchandiseItem>("merchandise", () => client().listMerchandise()),
+  funds: cached<Fund>("funds", (r) => r.listFunds()),
+  memberships: cached<MembershipType>("memberships", (r) => r.listMembershipTypes()),
+  giftVoucherTypes: cached<GiftVoucherType>("gift-voucher-types", (r) => r.listGiftVoucherTypes()),
+  merchandise: cached<MerchandiseItem>("merchandise", (r) => r.listMerchandise()),
 };
 
 async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {

@@ -1,12 +1,15 @@
 /**
  * What the browser needs to reach Spektrix, and the only Spektrix settings a browser may see: the base URL
  * (the venue's custom domain, or the emulator), the client name, and where the web components live. Built on
- * the server from the validated env and handed to client components as plain props (no NEXT_PUBLIC_
- * variables, so the values can change per deployment without a rebuild). Every page and component that talks
- * to Spektrix from the browser takes its values from here, so the custom-domain rule exists once. Never add
- * the API user or key.
+ * the server from the active connection (lib/connection: the studio's, or the environment's where it pins a
+ * field) and handed to client components as plain props (no NEXT_PUBLIC_ variables, so the values change
+ * without a rebuild). Every page and component that talks to Spektrix from the browser takes its values from
+ * here, so the custom-domain rule exists once. Never add the API user or key.
  */
-import { env, type Env } from "@/lib/config";
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { tags } from "@/lib/cache/tags";
+import { activeConnection, type SpektrixConnection } from "@/lib/connection";
 
 export interface SpektrixPublicConfig {
   /** `https://tickets.venue.org` (no trailing slash). Iframes, web components and API calls all use it. */
@@ -30,19 +33,29 @@ export interface SpektrixPublicConfig {
   loaderUrl: string;
 }
 
-export function spektrixPublicConfig(
-  e: Pick<Env, "SPEKTRIX_BASE_URL" | "SPEKTRIX_CLIENT_NAME" | "SPEKTRIX_WEB_COMPONENTS_URL"> = env(),
+/**
+ * The browser's view of the connection in force. Read through the data cache under the store's tag, so every
+ * page that embeds it (all of them: the root layout does) is dropped when the connection changes (ADR 0008).
+ */
+export const spektrixPublicConfig = unstable_cache(
+  async (): Promise<SpektrixPublicConfig> => publicConfigOf(await activeConnection()),
+  ["spektrix-public-config"],
+  { tags: [tags.connection, tags.store] },
+);
+
+export function publicConfigOf(
+  c: Pick<SpektrixConnection, "baseUrl" | "clientName" | "webComponentsUrl">,
 ): SpektrixPublicConfig {
-  const baseUrl = e.SPEKTRIX_BASE_URL.replace(/\/+$/, "");
+  const baseUrl = c.baseUrl.replace(/\/+$/, "");
   const url = new URL(baseUrl);
-  const componentsBase = (e.SPEKTRIX_WEB_COMPONENTS_URL ?? `${baseUrl}/webcomponents/stable`).replace(/\/+$/, "");
+  const componentsBase = c.webComponentsUrl.replace(/\/+$/, "");
   // Spektrix takes a bare host (always https); plain-http bases (the emulator, local dev) need the full origin.
   const customDomain =
     url.hostname === "system.spektrix.com" ? null : url.protocol === "https:" ? url.host : url.origin;
   return {
     baseUrl,
     origin: url.origin,
-    clientName: e.SPEKTRIX_CLIENT_NAME,
+    clientName: c.clientName,
     customDomain,
     paymentsDomain: customDomain ?? url.host,
     webComponentsUrl: componentsBase,

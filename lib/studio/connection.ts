@@ -1,10 +1,22 @@
+import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/config";
+import {
+  CONNECTION_FIELDS,
+  ENV_FOR_FIELD,
+  connectionFrom,
+  readStoredConnection,
+  writeStoredConnection,
+  type ConnectionChange,
+  type ConnectionField,
+  type SpektrixConnection,
+  type StoredConnection,
+} from "@/lib/connection";
+import { seal } from "@/lib/connection/secret-box";
 import type { StoreDb } from "@/lib/db";
-import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
-import { open, seal } from "./secret-box";
-import { readSetting, writeSetting } from "./settings-store";
 import { routes } from "@/lib/routes";
+import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
+import { readSetting, writeSetting } from "./settings-store";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -14,12 +26,13 @@ type FlowSettingsRaw = {
 } & Record<string, unknown>;
 
 /**
- * Connection settings edited in the studio: client name, custom domain, owner API user and key, page paths and
- * stylesheet URLs. Stored in `site_settings` under one key; env supplies the first values. The API key is
- * write-only: it is stored sealed, and nothing in this module returns it except `ownerCredentials()`.
+ * The studio's Connection page: the form, what it shows and how a save is made safe. The connection itself (how
+ * it is stored, resolved against the environment, and shared between instances) is lib/connection. The API key
+ * is write-only: stored sealed, never returned by anything here.
  */
 
-export const CONNECTION_KEY = "studio.connection";
+/** Changes kept on the page, newest first. */
+const HISTORY_LENGTH = 20;
 
 const path = z
   .string({ error: "must be text" })
@@ -27,14 +40,10 @@ const path = z
   .max(200, { message: "must be at most 200 characters" })
   .regex(/^\/(?!\/)[A-Za-z0-9/_\-.~]*$/, { message: "must be a site path starting with /, e.g. /basket" });
 
-const hostname = z
-  .string({ error: "must be text" })
-  .trim()
-  .toLowerCase()
-  .max(253, { message: "must be at most 253 characters" })
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    message: "must be a host name such as tickets.venue.org, without https:// or a path",
-  });
+const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
+
+/** A Spektrix emulator or a local proxy on this machine: the only place plain http is accepted. */
+const loopbackOrigin = z.string().regex(/^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d{2,5}$/);
 
 export const connectionFormSchema = z.object({
   clientName: z
@@ -43,7 +52,16 @@ export const connectionFormSchema = z.object({
     .min(1, { message: "is required" })
     .max(64, { message: "must be at most 64 characters" })
     .regex(/^[a-z0-9_-]+$/i, { message: "must be the Spektrix client name: letters, digits, - and _ only" }),
-  customDomain: z.union([z.literal(""), hostname]).transform((s) => s || null),
+  customDomain: z
+    .string({ error: "must be text" })
+    .trim()
+    .toLowerCase()
+    .max(253, { message: "must be at most 253 characters" })
+    .refine((s) => s === "" || hostname.safeParse(s).success || loopbackOrigin.safeParse(s).success, {
+      message: "must be a host name such as tickets.venue.org, without https:// or a path",
+    })
+    .transform((s) => s || null),
+  webComponentsUrl: optionalUrl(),
   apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), {
     message: "must be the API user's login name, without spaces or colons",
   }),
@@ -63,30 +81,34 @@ export const connectionFormSchema = z.object({
 });
 export type ConnectionForm = z.input<typeof connectionFormSchema>;
 
-interface StoredConnection {
+/** What the studio shows: the saved values (never the key), what the site uses now and why. */
+export interface ConnectionView {
   clientName: string;
   customDomain: string | null;
+  webComponentsUrl: string | null;
   apiUser: string;
-  apiKeySealed: string | null;
   accountPath: string;
   basketPath: string;
   checkoutPath: string;
   iframeStylesheetUrl: string | null;
   componentsStylesheetUrl: string | null;
-}
-
-/** What the studio shows: everything but the key, plus whether a key is set and where it comes from. */
-export interface ConnectionView extends Omit<StoredConnection, "apiKeySealed"> {
-  apiKeySource: "studio" | "env";
-  baseUrl: string;
+  apiKeySaved: boolean;
+  storedKeyUnreadable: boolean;
+  /** What the whole site uses right now (the key left out). */
+  active: { clientName: string; baseUrl: string; webComponentsUrl: string; apiUser: string };
+  /** Fields the server environment pins, with the variable that does: the studio's value is not used. */
+  pinned: Partial<Record<ConnectionField, string>>;
   saved: boolean;
+  history: ConnectionChange[];
 }
 
-function defaults(): StoredConnection {
+function unsaved(): StoredConnection {
   const e = env();
   return {
+    revision: 0,
     clientName: e.SPEKTRIX_CLIENT_NAME,
     customDomain: null,
+    webComponentsUrl: null,
     apiUser: e.SPEKTRIX_API_USER,
     apiKeySealed: null,
     accountPath: routes.account,
@@ -94,53 +116,122 @@ function defaults(): StoredConnection {
     checkoutPath: routes.checkout,
     iframeStylesheetUrl: null,
     componentsStylesheetUrl: null,
+    history: [],
   };
 }
 
-async function loadStored(database?: StoreDb): Promise<{ stored: StoredConnection; saved: boolean }> {
-  const raw = await readSetting<Partial<StoredConnection>>(CONNECTION_KEY, database);
-  return raw ? { stored: { ...defaults(), ...raw }, saved: true } : { stored: defaults(), saved: false };
+function pinnedFields(connection: SpektrixConnection): Partial<Record<ConnectionField, string>> {
+  return Object.fromEntries(
+    CONNECTION_FIELDS.filter((f) => connection.source[f] === "environment").map((f) => [f, ENV_FOR_FIELD[f]]),
+  );
 }
 
 export async function loadConnection(database?: StoreDb): Promise<ConnectionView> {
-  const { stored, saved } = await loadStored(database);
+  const saved = await readStoredConnection(database);
+  const stored = saved ?? unsaved();
   const flows = await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, database);
-  if (flows?.pagePaths) {
-    stored.accountPath = flows.pagePaths.account ?? stored.accountPath;
-    stored.basketPath = flows.pagePaths.basket ?? stored.basketPath;
-    stored.checkoutPath = flows.pagePaths.checkout ?? stored.checkoutPath;
-  }
-  if (flows?.stylesheets && "default" in flows.stylesheets)
-    stored.iframeStylesheetUrl = flows.stylesheets.default ?? null;
-  const { apiKeySealed, ...rest } = stored;
-  return { ...rest, apiKeySource: apiKeySealed ? "studio" : "env", baseUrl: env().SPEKTRIX_BASE_URL, saved };
+  const paths = {
+    accountPath: flows?.pagePaths?.account ?? (stored.accountPath || routes.account),
+    basketPath: flows?.pagePaths?.basket ?? (stored.basketPath || routes.basket),
+    checkoutPath: flows?.pagePaths?.checkout ?? (stored.checkoutPath || routes.checkout),
+  };
+  const iframeStylesheetUrl =
+    flows?.stylesheets && "default" in flows.stylesheets
+      ? (flows.stylesheets.default ?? null)
+      : stored.iframeStylesheetUrl;
+  const active = connectionFrom(saved);
+  return {
+    clientName: stored.clientName,
+    customDomain: stored.customDomain,
+    webComponentsUrl: stored.webComponentsUrl,
+    apiUser: stored.apiUser,
+    ...paths,
+    iframeStylesheetUrl,
+    componentsStylesheetUrl: stored.componentsStylesheetUrl,
+    apiKeySaved: Boolean(stored.apiKeySealed),
+    storedKeyUnreadable: active.storedKeyUnreadable,
+    active: {
+      clientName: active.clientName,
+      baseUrl: active.baseUrl,
+      webComponentsUrl: active.webComponentsUrl,
+      apiUser: active.owner.apiUser,
+    },
+    pinned: pinnedFields(active),
+    saved: saved !== null,
+    history: stored.history,
+  };
 }
 
-/** Server only: the credentials the studio's owner-mode calls use. */
-export async function ownerCredentials(
-  database?: StoreDb,
-): Promise<{ baseUrl: string; clientName: string; apiUser: string; apiKey: string }> {
-  const e = env();
-  const { stored } = await loadStored(database);
-  const apiKey = (stored.apiKeySealed && open(stored.apiKeySealed, e.AUTH_SECRET)) || e.SPEKTRIX_API_KEY;
-  return { baseUrl: e.SPEKTRIX_BASE_URL, clientName: stored.clientName, apiUser: stored.apiUser, apiKey };
+/** Names of what a save changes, in the form's words (values are not recorded: the key is one of them). */
+const FIELD_LABELS: Record<string, string> = {
+  clientName: "client name",
+  customDomain: "custom domain",
+  webComponentsUrl: "web components URL",
+  apiUser: "owner API user",
+  apiKey: "owner API key",
+  accountPath: "account page",
+  basketPath: "basket page",
+  checkoutPath: "checkout page",
+  iframeStylesheetUrl: "iframe stylesheet",
+  componentsStylesheetUrl: "web components stylesheet",
+};
+
+export function connectionFieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
 }
 
-export type SaveResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+/** The fields whose change reaches Spektrix itself, so a save that changes one is checked first. */
+const REACHES_SPEKTRIX = new Set(["clientName", "customDomain", "webComponentsUrl", "apiUser", "apiKey"]);
 
-/** Validates and saves. An invalid form writes nothing. An empty key field keeps the stored key. */
-export async function saveConnection(input: unknown, database?: StoreDb): Promise<SaveResult> {
+/** A candidate connection that could not be used: what the check found, in an editor's words. */
+export interface ConnectionProblem {
+  problems: string[];
+}
+
+export type SaveResult =
+  { ok: true; changed: string[] } | { ok: false; fieldErrors: FieldErrors } | { ok: false; refused: string[] };
+
+export interface SaveOptions {
+  /** Who saves (recorded with the change). */
+  by: string;
+  /** Tries the candidate connection; problems refuse the save. Run only when a Spektrix-facing field changes. */
+  check: (candidate: SpektrixConnection) => Promise<ConnectionProblem | null>;
+  database?: StoreDb;
+  now?: Date;
+}
+
+/**
+ * Validates, checks the candidate against Spektrix when the change reaches it, then saves. An invalid form or a
+ * failed check writes nothing. An empty key field keeps the stored key.
+ */
+export async function saveConnection(input: unknown, options: SaveOptions): Promise<SaveResult> {
   const parsed = connectionFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { apiKey, ...fields } = parsed.data;
-  const { stored } = await loadStored(database);
+  const before = (await readStoredConnection(options.database)) ?? unsaved();
+  const current = await loadConnection(options.database);
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+    (key) => (fields[key] ?? null) !== ((current as unknown as Record<string, unknown>)[key] ?? null),
+  ) as string[];
+  if (apiKey) changed.push("apiKey");
+  if (changed.length === 0) return { ok: true, changed: [] };
+
   const next: StoredConnection = {
     ...fields,
-    apiKeySealed: apiKey ? seal(apiKey, env().AUTH_SECRET) : stored.apiKeySealed,
+    revision: before.revision + 1,
+    apiKeySealed: apiKey ? seal(apiKey, env().AUTH_SECRET) : before.apiKeySealed,
+    history: [
+      { at: (options.now ?? new Date()).toISOString(), by: options.by, fields: changed },
+      ...before.history,
+    ].slice(0, HISTORY_LENGTH),
   };
-  await writeSetting(CONNECTION_KEY, next, database);
+  if (changed.some((field) => REACHES_SPEKTRIX.has(field))) {
+    const problem = await options.check(connectionFrom(next));
+    if (problem) return { ok: false, refused: problem.problems };
+  }
+  await writeStoredConnection(next, options.database);
   // One source of truth for the public flows: merge paths and the iframe stylesheet into their settings.
-  const flows = (await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, database)) ?? {};
+  const flows = (await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, options.database)) ?? {};
   const stylesheets = { byFlow: {}, ...flows.stylesheets };
   if (next.iframeStylesheetUrl) stylesheets.default = next.iframeStylesheetUrl;
   else delete stylesheets.default;
@@ -156,20 +247,7 @@ export async function saveConnection(input: unknown, database?: StoreDb): Promis
       },
       stylesheets,
     },
-    database,
+    options.database,
   );
-  return { ok: true };
-}
-
-/** Public, key-free values the site's Spektrix components need. */
-export async function publicConnection(database?: StoreDb) {
-  const c = await loadConnection(database);
-  return {
-    clientName: c.clientName,
-    /** Iframes and web components must use the custom domain so the Spektrix cookie is first-party. */
-    componentsBaseUrl: c.customDomain ? `https://${c.customDomain}` : c.baseUrl,
-    iframeStylesheetUrl: c.iframeStylesheetUrl,
-    componentsStylesheetUrl: c.componentsStylesheetUrl,
-    paths: { account: c.accountPath, basket: c.basketPath, checkout: c.checkoutPath },
-  };
+  return { ok: true, changed: changed.map(connectionFieldLabel) };
 }

@@ -8,7 +8,7 @@ import {
   SpektrixTimeoutError,
   isSpektrixId,
 } from "@/lib/spektrix";
-import { ownerCredentials } from "./connection";
+import { activeConnection, type SpektrixConnection } from "@/lib/connection";
 import {
   PICKER_CACHE_MS,
   PICKER_KINDS,
@@ -28,13 +28,13 @@ import { zoneMismatch } from "@/lib/sync/time";
  */
 
 export async function studioOwnerClient(
-  options: { retries?: number; timeoutMs?: number } = {},
+  options: { retries?: number; timeoutMs?: number; connection?: SpektrixConnection } = {},
 ): Promise<SpektrixOwnerClient> {
-  const c = await ownerCredentials();
+  const c = options.connection ?? (await activeConnection());
   return createSpektrixOwnerClient({
     baseUrl: c.baseUrl,
     clientName: c.clientName,
-    owner: { apiUser: c.apiUser, apiKey: c.apiKey },
+    owner: c.owner,
     retries: options.retries ?? 1,
     timeoutMs: options.timeoutMs ?? 6_000,
   });
@@ -124,10 +124,10 @@ export function clearPickerCache(): void {
 }
 
 async function cachedKind(kind: PickerKind): Promise<PickerItem[]> {
-  const c = await ownerCredentials();
-  // Keyed by connection too, so a changed client name or user never serves another client's records.
-  const key = `${kind}|${c.baseUrl}|${c.clientName}|${c.apiUser}`;
-  return cache.getOrLoad(key, async () => loadKind(await studioOwnerClient(), kind));
+  const c = await activeConnection();
+  // Keyed by the connection's version too, so a changed client, domain or key never serves another's records.
+  const key = `${kind}|${c.version}`;
+  return cache.getOrLoad(key, async () => loadKind(await studioOwnerClient({ connection: c }), kind));
 }
 
 export async function searchPicker(kind: PickerKind, query: string): Promise<PickerItem[]> {
@@ -196,15 +196,13 @@ export interface ConnectionReport {
   lists: { kind: PickerKind; label: string; ok: boolean; count: number | null; detail: string }[];
 }
 
-/** "Check connection": reachability (a signed read), the owner signature (one signed call), then every option list. */
-export async function checkConnection(): Promise<ConnectionReport> {
-  const c = await ownerCredentials();
-  const target = `${c.baseUrl}/${c.clientName}`;
+/** Can the site reach this connection, and does Spektrix accept its owner key? */
+async function probe(c: SpektrixConnection) {
   const ping = await pingSpektrix({
     baseUrl: c.baseUrl,
     clientName: c.clientName,
-    apiUser: c.apiUser,
-    apiKey: c.apiKey,
+    apiUser: c.owner.apiUser,
+    apiKey: c.owner.apiKey,
     timeoutMs: 4_000,
   });
   let reachable: CheckLine;
@@ -234,15 +232,36 @@ export async function checkConnection(): Promise<ConnectionReport> {
           : `Could not connect to ${c.baseUrl}. Check the base URL / custom domain and DNS.`,
     };
 
-  const client = await studioOwnerClient({ retries: 0, timeoutMs: 6_000 });
+  const client = await studioOwnerClient({ retries: 0, timeoutMs: 6_000, connection: c });
   let signature: CheckLine;
   try {
     await client.listFunds();
-    signature = { ok: true, detail: `Spektrix accepted requests signed by "${c.apiUser}".` };
+    signature = { ok: true, detail: `Spektrix accepted requests signed by "${c.owner.apiUser}".` };
   } catch (error) {
     signature = { ok: false, detail: explainForEditor(error, "a signed request") };
   }
 
+  return { reachable, signature, client };
+}
+
+/**
+ * The check a save runs on a candidate connection before anything is stored: Spektrix must answer at that
+ * address for that client, and accept the owner key. Problems in an editor's words, or null.
+ */
+export async function verifyCandidateConnection(candidate: SpektrixConnection): Promise<{ problems: string[] } | null> {
+  const { reachable, signature } = await probe(candidate);
+  const problems = [reachable, signature].filter((line) => !line.ok).map((line) => line.detail);
+  return problems.length ? { problems } : null;
+}
+
+/**
+ * "Check connection": reachability (a signed read), the owner signature (one signed call), then every option
+ * list, for the connection in force or for a candidate an editor is about to save.
+ */
+export async function checkConnection(candidate?: SpektrixConnection): Promise<ConnectionReport> {
+  const c = candidate ?? (await activeConnection());
+  const target = `${c.baseUrl}/${c.clientName}`;
+  const { reachable, signature, client } = await probe(c);
   const timeZone = await checkTimeZone(client);
 
   const lists = await Promise.all(

@@ -5,6 +5,7 @@ import { mapEventFields } from "@/lib/sync/mapping";
 import { planSync } from "@/lib/sync/plan";
 import { parseSyncSettings, loadSyncSettings, type SettingsErrors } from "@/lib/sync/settings";
 import { configuredSource } from "@/lib/sync/spektrix-source";
+import { activeConnection } from "@/lib/connection";
 import { loadStored } from "@/lib/sync/store";
 import { windowAround } from "@/lib/sync/time";
 import { explainForEditor } from "./spektrix";
@@ -49,7 +50,7 @@ export async function previewSettingsOnEvent(
     return { ok: false, fieldErrors: parsed.errors, message: "Fix the highlighted settings to preview them." };
   const settings = parsed.settings;
   const config = env();
-  const source = configuredSource(config);
+  const source = configuredSource(await activeConnection(), config.SPEKTRIX_TIMEOUT_MS);
   let event, performances;
   try {
     event = await source.fetchEvent(eventId);

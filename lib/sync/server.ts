@@ -1,10 +1,11 @@
 import "server-only";
 import { env } from "@/lib/config";
+import { activeConnection } from "@/lib/connection";
 import { getDatabase } from "@/lib/db";
 import { runSync, type Revalidate, type SyncProgress, type SyncSummary, type SyncTrigger } from "./engine";
 import { configuredSource } from "./spektrix-source";
 
-/** The sync as the running site does it: its database, Spektrix from env, its cache. */
+/** The sync as the running site does it: its database, the connection in force, its cache. */
 export async function runSiteSync(options: {
   trigger: SyncTrigger;
   /** Null where Next would not apply a revalidation (a streamed route's body): caches then start over (ADR 0008). */
@@ -17,7 +18,7 @@ export async function runSiteSync(options: {
   const config = env();
   return runSync({
     database: await getDatabase(),
-    source: configuredSource(config),
+    source: configuredSource(await activeConnection(), config.SPEKTRIX_TIMEOUT_MS),
     timeZone: config.VENUE_TIME_ZONE,
     ...options,
     revalidate: options.revalidate ?? undefined,

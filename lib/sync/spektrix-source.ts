@@ -9,6 +9,7 @@ import {
 import { createCatalogueReader } from "@/lib/spektrix/catalogue-reader";
 import type { OwnerCredentials } from "@/lib/spektrix/owner-client";
 import type { SourceEvent, SourcePerformance, SyncSource } from "./source";
+import type { SpektrixConnection } from "@/lib/connection/resolve";
 
 /**
  * The engine's `SyncSource` over the typed Spektrix client. It turns the client's domain types back into
@@ -140,18 +141,15 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
   };
 }
 
-/** The source the site's configuration names: Spektrix (or the emulator) at SPEKTRIX_BASE_URL. */
-export function configuredSource(config: {
-  SPEKTRIX_BASE_URL: string;
-  SPEKTRIX_CLIENT_NAME: string;
-  SPEKTRIX_API_USER: string;
-  SPEKTRIX_API_KEY: string;
-  SPEKTRIX_TIMEOUT_MS: number;
-}): SyncSource {
+/** The source the site's connection names (lib/connection): Spektrix, or the emulator. */
+export function configuredSource(
+  connection: Pick<SpektrixConnection, "baseUrl" | "clientName" | "owner">,
+  timeoutMs: number,
+): SyncSource {
   return createSpektrixSource({
-    baseUrl: config.SPEKTRIX_BASE_URL,
-    clientName: config.SPEKTRIX_CLIENT_NAME,
-    owner: { apiUser: config.SPEKTRIX_API_USER, apiKey: config.SPEKTRIX_API_KEY },
-    timeoutMs: config.SPEKTRIX_TIMEOUT_MS,
+    baseUrl: connection.baseUrl,
+    clientName: connection.clientName,
+    owner: connection.owner,
+    timeoutMs,
   });
 }

@@ -3,6 +3,7 @@
  * sync, `npm run sync --local`). There is no page cache to revalidate in this process.
  */
 import type { Env } from "@/lib/config";
+import { connectionFrom, readStoredConnection } from "@/lib/connection";
 import { openDb } from "@/lib/db";
 import { runSync, type RunSyncOptions, type SyncSummary } from "@/lib/sync/engine";
 import { configuredSource } from "@/lib/sync/spektrix-source";
@@ -14,7 +15,10 @@ export async function syncLocally(
   const database = await openDb(config.DATABASE_URL);
   try {
     await database.migrate();
-    return await runSync({ database, source: configuredSource(config), timeZone: config.VENUE_TIME_ZONE, ...options });
+    // The connection the studio saved in this store (or the environment's), as the running site would use.
+    const connection = connectionFrom(await readStoredConnection(database.db));
+    const source = configuredSource(connection, config.SPEKTRIX_TIMEOUT_MS);
+    return await runSync({ database, source, timeZone: config.VENUE_TIME_ZONE, ...options });
   } finally {
     await database.close();
   }

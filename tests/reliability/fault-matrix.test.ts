@@ -190,7 +190,7 @@ beforeAll(async () => {
     `select source_id from performances where status = 'active' and is_on_sale and not cancelled and starts_at > '${now}' order by source_id limit 6`,
   );
   availabilityIds = perfs.map((p) => p.source_id);
-  availabilityCache().clear();
+  (await availabilityCache()).clear();
   baselineViews = await getAvailabilityViews(availabilityIds);
   const [event] = await rows<{ source_id: string }>(db, "select source_id from events order by source_id limit 1");
   renameTarget = event!.source_id;
@@ -252,7 +252,7 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
 
   it("availability degrades to 'Check availability' and never throws", async () => {
     await cell(fault, "availability", async () => {
-      availabilityCache().clear();
+      (await availabilityCache()).clear();
       const started = performance.now();
       const views = await withFault(fault, () => getAvailabilityViews(availabilityIds));
       const ms = performance.now() - started;
@@ -264,7 +264,7 @@ describe.each(FAULT_NAMES)("under %s", (fault) => {
       }
       // Retries are off for badges: about one timeout (300 ms), never a slow page. Loose bound for busy CI cores.
       expect(ms).toBeLessThan(3_000);
-      availabilityCache().clear();
+      (await availabilityCache()).clear();
       return LIST_ONLY.includes(fault) ? "live counts (status calls unaffected)" : "'Check availability'";
     });
   });

@@ -1,5 +1,30 @@
-import { describe, expect, it } from "vitest";
-import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { describe, expect, it, vi } from "vitest";
+import { resolveConnection } from "@/lib/connection/resolve";
+
+vi.mock("server-only", () => ({}));
+const { publicConfigOf } = await import("@/lib/spektrix-flows/config");
+
+/** The browser's config for a connection the environment pins (the studio's resolves the same way). */
+function spektrixPublicConfig(env: {
+  SPEKTRIX_BASE_URL: string;
+  SPEKTRIX_CLIENT_NAME: string;
+  SPEKTRIX_WEB_COMPONENTS_URL: string | undefined;
+}) {
+  const set = new Set(Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [k])));
+  return publicConfigOf(
+    resolveConnection({
+      stored: null,
+      env: {
+        ...env,
+        SPEKTRIX_BASE_URL: env.SPEKTRIX_BASE_URL.replace(/\/+$/, ""),
+        SPEKTRIX_API_USER: "u",
+        SPEKTRIX_API_KEY: "aw==",
+      },
+      setInEnv: set,
+      openKey: () => null,
+    }),
+  );
+}
 
 describe("spektrixPublicConfig", () => {
   it("uses the custom domain for everything and Spektrix's own loader when configured", () => {

@@ -29,6 +29,7 @@ const { loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise } 
 const { basketLabels } = await import("@/lib/spektrix-flows/basket-labels");
 const { pingSpektrix } = await import("@/lib/spektrix/health");
 const { accountService } = await import("@/lib/auth/services");
+const { activeConnection } = await import("@/lib/connection");
 const { authorizeBasketProof } = await import("@/lib/auth/authorize");
 
 afterAll(() => emu.stop());
@@ -42,7 +43,7 @@ const serverSideWebCalls = () =>
 describe("no server-side web-mode call", () => {
   it("in the sync, availability, flow lists, basket labels and the health probe", async () => {
     emu.requests.clear();
-    const source = configuredSource(env());
+    const source = configuredSource(await activeConnection(), env().SPEKTRIX_TIMEOUT_MS);
     const window = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 400 * 86_400_000) };
     const events = await source.fetchEvents(window);
     const performances = await source.fetchPerformances(window);
@@ -53,7 +54,7 @@ describe("no server-side web-mode call", () => {
     await source.fetchEventPerformances(events[0]!.id);
 
     const ids = performances.slice(0, 3).map((p) => p.id);
-    const live = await availabilityCache().getMany(ids);
+    const live = await (await availabilityCache()).getMany(ids);
     for (const id of ids) expect(live.get(id), `live counts for ${id}`).not.toBeNull();
 
     for (const load of [loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise])
@@ -81,7 +82,7 @@ describe("no server-side web-mode call", () => {
   it("in member sign-in and the account read: the browser signs in, the server reads in owner mode", async () => {
     const proof = await signInProof(browserSession(emu.url), DEMO_MEMBER.email, DEMO_MEMBER.password);
     emu.requests.clear();
-    const account = accountService();
+    const account = await accountService();
     const user = await authorizeBasketProof(
       { proof, ip: "203.0.113.7" },
       {

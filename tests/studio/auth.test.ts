@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/studio/password";
 import { issueSessionToken, signSessionToken, verifySessionToken } from "@/lib/studio/session-token";
-import { open, seal } from "@/lib/studio/secret-box";
+import { open, seal } from "@/lib/connection/secret-box";
 import { safeReturnPath } from "@/lib/studio/guard-paths";
 
 const SECRET = "x".repeat(40);

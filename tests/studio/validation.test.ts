@@ -32,15 +32,17 @@ describe("connection form", () => {
     componentsStylesheetUrl: "",
   };
 
-  it("saves valid input, never returns the key, and keeps it when the field is left empty", async () => {
+  it("refuses a connection Spektrix does not confirm: nothing is saved, and the key is never returned", async () => {
+    // The harness points SPEKTRIX_BASE_URL (which wins over the form) at a port nothing listens on.
     const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
-    const { loadConnection, ownerCredentials } = await import("@/lib/studio/connection");
-    expect(await saveConnectionAction(undefined, form(valid))).toMatchObject({ ok: true });
+    const { loadConnection } = await import("@/lib/studio/connection");
+    const before = await loadConnection();
+    const r = await saveConnectionAction(undefined, form(valid));
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/Nothing was saved: the site could not use/) });
     const view = await loadConnection();
-    expect(JSON.stringify(view)).not.toContain("c2VjcmV0LWtleQ");
-    expect(view.apiKeySource).toBe("studio");
-    await saveConnectionAction(undefined, form({ ...valid, apiKey: "" }));
-    expect((await ownerCredentials()).apiKey).toBe("c2VjcmV0LWtleQ==");
+    expect(view).toEqual(before);
+    expect(view.pinned.baseUrl).toBe("SPEKTRIX_BASE_URL");
+    expect(JSON.stringify([r, view])).not.toContain("c2VjcmV0LWtleQ");
   });
 
   it.each([

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const user = await requireCustomer(routes.account);
-  const service = accountService();
+  const service = await accountService();
   const view = await loadAccountView(user.customerId, {
     getAccount: (id) => service.getAccount(id),
     listOrders: (id, ids, limit) => service.listOrders(id, ids, limit),
@@ -22,7 +22,7 @@ export default async function AccountPage() {
     getEvent: (id) => service.owner.getEvent(id),
   });
   const site = siteInfo();
-  const spektrix = spektrixPublicConfig();
+  const spektrix = await spektrixPublicConfig();
   const name = greetingName(user) ?? view.customer.firstName;
 
   return (

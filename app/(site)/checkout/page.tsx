@@ -21,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CheckoutPage({ searchParams }: Props) {
   const params = await searchParams;
   const user = await getSiteSession();
-  const spektrix = spektrixPublicConfig();
+  const spektrix = await spektrixPublicConfig();
   const site = siteInfo();
   // Page paths the studio may have changed (Connection); the defaults are the route registry's.
   const { pagePaths: paths } = await getFlowSettings();
@@ -34,7 +34,7 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const basketId = typeof params.basket === "string" ? params.basket : null;
   if (!basketId) return <CheckoutFindBasket spektrix={spektrix} paths={paths} />;
 
-  const owner = accountService().owner;
+  const owner = (await accountService()).owner;
   const view = await loadCheckoutView({ user, basketId }, owner);
   if (view.kind !== "ready") return <CheckoutUnavailable kind={view.kind} spektrix={spektrix} paths={paths} />;
   return (

@@ -26,7 +26,7 @@ export default async function LoginPage({ searchParams }: Props) {
 
   const rawError = typeof params.error === "string" ? params.error : null;
   const initialError = rawError ? (isSignInErrorCode(rawError) ? rawError : "Unknown") : null;
-  const spektrix = spektrixPublicConfig();
+  const spektrix = await spektrixPublicConfig();
   const site = siteInfo();
   const fromCheckout = callbackUrl.startsWith(routes.checkout);
 

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Sign out", robots: { index: false } 
 /** Signing out is a button press (a POST), never a plain link, so another site cannot sign a member out. */
 export default async function LogoutPage() {
   const session = await getSiteSession();
-  const spektrix = spektrixPublicConfig();
+  const spektrix = await spektrixPublicConfig();
   return (
     <div className="container-page max-w-xl py-16 md:py-24">
       {session ? (

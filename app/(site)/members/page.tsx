@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function MembersPage() {
   const user = await requireCustomer(routes.members);
-  const account = await accountService().getAccount(user.customerId);
+  const account = await (await accountService()).getAccount(user.customerId);
   const site = siteInfo();
 
   if (account.memberships.length === 0) {

@@ -2,19 +2,31 @@
 
 import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
-import { checkConnection, clearPickerCache, type ConnectionReport } from "../spektrix";
+import { checkConnection, clearPickerCache, verifyCandidateConnection, type ConnectionReport } from "../spektrix";
 import { saveConnection } from "../connection";
 import { FORBIDDEN, formObject, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
 export async function saveConnectionAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
-  return asEditor(async () => {
-    const result = await saveConnection(formObject(form));
+  return asEditor(async (editor) => {
+    const result = await saveConnection(formObject(form), { by: editor.email, check: verifyCandidateConnection });
     if (!result.ok)
-      return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
+      return "fieldErrors" in result
+        ? { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors }
+        : {
+            ok: false,
+            message: `Nothing was saved: the site could not use this connection. ${result.refused.join(" ")}`,
+          };
+    if (result.changed.length === 0) return { ok: true, message: "Nothing changed." };
+    // Option lists were the old connection's; the flows read their paths and stylesheets again.
     clearPickerCache();
     revalidateTag(tags.siteSettings, { expire: 0 });
-    return { ok: true, message: "Connection saved." };
+    revalidateTag(tags.catalogue, { expire: 0 });
+    revalidateTag(tags.connection, { expire: 0 });
+    return {
+      ok: true,
+      message: `Connection saved. Changed: ${result.changed.join(", ")}. The whole site uses it now.`,
+    };
   }, FORBIDDEN);
 }
 

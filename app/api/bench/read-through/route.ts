@@ -6,6 +6,7 @@
  * Answers 404 unless the server was started with BENCH_ROUTES=1, so it never exists on a real site.
  */
 import { env } from "@/lib/config";
+import { activeConnection } from "@/lib/connection";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -16,10 +17,11 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export async function GET(): Promise<Response> {
   const e = env();
   if (e.BENCH_ROUTES !== "1") return errorResponse(404, "not-found", "Not found.");
+  const connection = await activeConnection();
   const client = createCatalogueReader({
-    baseUrl: e.SPEKTRIX_BASE_URL,
-    clientName: e.SPEKTRIX_CLIENT_NAME,
-    owner: { apiUser: e.SPEKTRIX_API_USER, apiKey: e.SPEKTRIX_API_KEY },
+    baseUrl: connection.baseUrl,
+    clientName: connection.clientName,
+    owner: connection.owner,
     retries: 0,
   });
   const now = new Date();

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
         return read.ok ? read.value : undefined;
       },
     },
-    completionDeps(),
+    await completionDeps(),
   );
   return resultResponse(result);
 }

@@ -16,7 +16,7 @@ export async function POST(request: Request) {
       // Read (with a size ceiling) only after the session, origin and rate-limit checks.
       body: () => readJsonBody(request),
     },
-    customerPaymentDeps(),
+    await customerPaymentDeps(),
   );
   return resultResponse(result);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectionCheck } from "@/components/studio/connection-check-client";
 import { ConnectionForm } from "@/components/studio/connection-form-client";
+import { ConnectionHistory } from "@/components/studio/connection-history";
 import { loadConnection } from "@/lib/studio/connection";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { routes } from "@/lib/routes";
@@ -16,12 +17,17 @@ export default async function ConnectionPage() {
       <header>
         <h1 className="text-4xl font-semibold">Connection</h1>
         <p className="mt-2 text-ink-soft">
-          How the site reaches Spektrix ({connection.baseUrl}). Pickers and checks use these details; the secret key is
-          never shown again once saved.
+          How the whole site reaches Spektrix. In use now:{" "}
+          <strong data-testid="connection-in-use">
+            {connection.active.baseUrl}/{connection.active.clientName}
+          </strong>{" "}
+          as <code>{connection.active.apiUser}</code>, web components from{" "}
+          <code>{connection.active.webComponentsUrl}</code>.
         </p>
       </header>
       <ConnectionCheck />
       <ConnectionForm connection={connection} />
+      <ConnectionHistory history={connection.history} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export default async function ConfirmationPage({ params }: Props) {
   if (!session) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(routes.confirmation(orderId))}`);
 
   // Owner-mode read; another customer's order is "not found", exactly like a missing one.
-  const outcome = await confirmationOutcome({ session, orderId }, accountService().owner);
+  const outcome = await confirmationOutcome({ session, orderId }, (await accountService()).owner);
   if (outcome.kind === "notFound") notFound();
   if (outcome.kind === "checking") return <ConfirmationChecking orderId={orderId} site={siteInfo()} />;
   return (

@@ -13,7 +13,7 @@ type Context = { params: Promise<{ orderId: string; performanceId: string }> };
 /** "Add to calendar" for one performance of one of the customer's own orders. */
 export async function GET(_request: Request, context: Context) {
   const { orderId, performanceId } = await context.params;
-  const owner = accountService().owner;
+  const owner = (await accountService()).owner;
   const order = await loadOwnOrder({ session: await getSiteSession(), orderId }, owner);
   const ticket = order?.tickets.find((t) => t.performanceId === performanceId);
   if (!order || !ticket) return errorResponse(404, "not-found", "Not found.");

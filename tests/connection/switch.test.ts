@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+/**
+ * The studio's connection drives the site: an editor switches from one Spektrix system (emulator A) to another
+ * (emulator B, another client name, host and owner key) and, in the same process, with nothing restarted, the
+ * sync, availability, the flow lists, the account service and the browser's config all use B. A wrong key or an
+ * unreachable domain is refused and changes nothing; no secret appears in what the studio shows.
+ */
+
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({
+  unstable_cache: (fn: (...a: unknown[]) => unknown) => fn,
+  revalidateTag: () => undefined,
+}));
+
+const { startEmulator, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
+const SECOND_USER = "second-api";
+const SECOND_KEY = Buffer.from("second-emulator-key").toString("base64");
+const a = await startEmulator({ port: 0, clientName: "demo", shiftDates: true });
+const b = await startEmulator({
+  port: 0,
+  clientName: "second",
+  shiftDates: true,
+  apiUser: SECOND_USER,
+  apiKey: SECOND_KEY,
+});
+
+// The environment names A but pins nothing about Spektrix: the studio decides.
+for (const [name, value] of Object.entries({
+  DATABASE_URL: "pglite://memory",
+  SPEKTRIX_BASE_URL: "",
+  SPEKTRIX_CLIENT_NAME: "",
+  SPEKTRIX_API_USER: "",
+  SPEKTRIX_API_KEY: "",
+  SPEKTRIX_WEB_COMPONENTS_URL: "",
+  SPEKTRIX_TIMEOUT_MS: "3000",
+}))
+  vi.stubEnv(name, value);
+
+const { activeConnection, readStoredConnection } = await import("@/lib/connection");
+const { saveConnection, loadConnection } = await import("@/lib/studio/connection");
+const { verifyCandidateConnection } = await import("@/lib/studio/spektrix");
+const { spektrixPublicConfig } = await import("@/lib/spektrix-flows/config");
+const { loadFunds } = await import("@/lib/spektrix-flows/catalogue");
+const { accountService } = await import("@/lib/auth/services");
+const { availabilityCache } = await import("@/lib/availability/service");
+const { configuredSource } = await import("@/lib/sync/spektrix-source");
+
+const form = (over: Record<string, string> = {}) => ({
+  clientName: "demo",
+  customDomain: new URL(a.url).origin,
+  webComponentsUrl: "",
+  apiUser: DEMO_API_USER,
+  apiKey: DEMO_API_KEY,
+  accountPath: "/account",
+  basketPath: "/basket",
+  checkoutPath: "/checkout",
+  iframeStylesheetUrl: "",
+  componentsStylesheetUrl: "",
+  ...over,
+});
+const toB = { clientName: "second", customDomain: new URL(b.url).origin, apiUser: SECOND_USER, apiKey: SECOND_KEY };
+const save = (input: Record<string, string>) =>
+  saveConnection(input, { by: "editor@example.com", check: verifyCandidateConnection });
+
+const calledBy = (emu: typeof a) => emu.requests.all().length;
+
+beforeAll(async () => {
+  expect(await save(form())).toMatchObject({ ok: true });
+});
+
+afterAll(async () => {
+  await Promise.all([a.stop(), b.stop()]);
+});
+
+describe("switching the connection in the studio", () => {
+  it("starts on A, as saved", async () => {
+    const c = await activeConnection();
+    expect(c).toMatchObject({ clientName: "demo", baseUrl: new URL(a.url).origin });
+    a.requests.clear();
+    expect((await loadFunds()).ok).toBe(true);
+    expect(calledBy(a)).toBeGreaterThan(0);
+  });
+
+  it("refuses a wrong owner key with Spektrix's reason, and changes nothing", async () => {
+    const before = await readStoredConnection();
+    const result = await save(form({ ...toB, apiKey: Buffer.from("wrong").toString("base64") }));
+    expect(result).toMatchObject({ ok: false });
+    expect((result as { refused: string[] }).refused.join(" ")).toMatch(/signed|signature|key|refused/i);
+    expect(await readStoredConnection()).toEqual(before);
+    expect((await activeConnection()).clientName).toBe("demo");
+  });
+
+  it("refuses a domain nothing answers on, and changes nothing", async () => {
+    const before = await readStoredConnection();
+    const result = await save(form({ ...toB, customDomain: "http://127.0.0.1:19" }));
+    expect(result).toMatchObject({ ok: false });
+    expect((result as { refused: string[] }).refused.join(" ")).toMatch(/connect|answer/i);
+    expect(await readStoredConnection()).toEqual(before);
+  });
+
+  it("switches everything to B on the next call, with no restart", async () => {
+    const result = await save(form(toB));
+    expect(result).toMatchObject({ ok: true });
+    expect((result as { changed: string[] }).changed).toEqual(
+      expect.arrayContaining(["client name", "custom domain", "owner API user", "owner API key"]),
+    );
+    a.requests.clear();
+    b.requests.clear();
+
+    expect(await spektrixPublicConfig()).toMatchObject({ clientName: "second", baseUrl: new URL(b.url).origin });
+    expect((await loadFunds()).ok).toBe(true);
+    const source = configuredSource(await activeConnection(), 3_000);
+    const now = new Date();
+    const events = await source.fetchEvents({ from: now, to: new Date(now.getTime() + 400 * 86_400_000) });
+    expect(events.length).toBeGreaterThan(0);
+    const performances = await source.fetchPerformances({
+      from: now,
+      to: new Date(now.getTime() + 400 * 86_400_000),
+    });
+    const live = await (await availabilityCache()).getMany([performances[0]!.id]);
+    expect(live.get(performances[0]!.id)).toMatchObject({ capacity: expect.any(Number) });
+    expect(await (await accountService()).findBasket("NO-SUCH-BASKET")).toBeNull();
+
+    expect(calledBy(b)).toBeGreaterThan(3);
+    expect(calledBy(a)).toBe(0);
+  });
+
+  it("records who changed what and when, and never shows or records the key", async () => {
+    const view = await loadConnection();
+    expect(view.active).toMatchObject({ clientName: "second", apiUser: SECOND_USER });
+    expect(view.history[0]).toMatchObject({ by: "editor@example.com", fields: expect.arrayContaining(["apiKey"]) });
+    expect(view.history).toHaveLength(2);
+    const shown = JSON.stringify(view);
+    expect(shown).not.toContain(SECOND_KEY);
+    expect(shown).not.toContain(DEMO_API_KEY);
+    expect(JSON.stringify(await readStoredConnection())).not.toContain(SECOND_KEY);
+  });
+
+  it("saves a change of page paths alone without asking Spektrix", async () => {
+    b.requests.clear();
+    expect(await save(form({ ...toB, apiKey: "", basketPath: "/cart" }))).toMatchObject({
+      ok: true,
+      changed: ["basket page"],
+    });
+    expect(calledBy(b)).toBe(0);
+    // The empty key field kept the saved key.
+    expect(await activeConnection()).toMatchObject({ clientName: "second", owner: { apiKey: SECOND_KEY } });
+  });
+});
