@@ -69,7 +69,7 @@ try {
     await page.locator("#wo-q").scrollIntoViewIfNeeded();
   });
 
-  const api = await playwrightRequest.newContext();
+  const api = await playwrightRequest.newContext({ baseURL: base });
   const performanceId = await bookablePerformance(api, values.emulator!, 2, new URL(base).origin);
   await api.dispose();
   await page.goto(`/book/${performanceId}`);
