@@ -1,26 +1,11 @@
-import { SiteLink } from "@/components/site/site-link-client";
+import { NotFoundContent } from "@/components/site/not-found-content";
 import { SiteChrome } from "@/components/site/site-chrome";
-import { routes } from "@/lib/routes";
 
-/** Rendered inside the root layout only (outside app/(site)), so it brings the site's frame itself. */
+/** An address no route matches: rendered inside the root layout only, so it brings the site's frame itself. */
 export default function NotFound() {
   return (
     <SiteChrome>
-      <div className="container-page py-24 text-center">
-        <p className="eyebrow text-brand">404</p>
-        <h1 className="mt-3 text-4xl font-semibold">We can’t find that page</h1>
-        <p className="mx-auto mt-4 max-w-md text-ink-soft">
-          It may have moved, or the show may have finished its run. Everything currently on sale is in What’s on.
-        </p>
-        <div className="mt-8 flex justify-center gap-3">
-          <SiteLink href={routes.whatsOn} className="btn btn-primary">
-            See what’s on
-          </SiteLink>
-          <SiteLink href={routes.home} className="btn btn-ghost text-brand">
-            Home
-          </SiteLink>
-        </div>
-      </div>
+      <NotFoundContent />
     </SiteChrome>
   );
 }
