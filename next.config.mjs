@@ -50,7 +50,12 @@ const nextConfig = {
   },
   async headers() {
     // CSP, HSTS (production), nosniff, Referrer-Policy, frame-ancestors: lib/security/headers.mjs, docs/security.md.
-    return [{ source: "/:path*", headers: securityHeaders(config) }];
+    // The page policy here holds only what never depends on the Spektrix connection; each page's own
+    // <meta> policy (app/layout.tsx) adds the Spektrix hosts in force (ADR 0017). The API answers data only.
+    return [
+      { source: "/:path*", headers: securityHeaders(config) },
+      { source: "/api/:path*", headers: securityHeaders(config, { api: true }) },
+    ];
   },
   // The cache follows the store: every read is checked against the store's generation (cache-handler.mjs,
   // ADR 0008), and not-found pages are never stored (lib/cache/missing-pages.mjs): a made-up address must not

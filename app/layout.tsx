@@ -3,6 +3,7 @@ import { displayFont, textFont } from "./fonts";
 import { Providers } from "@/components/providers-client";
 import { SpektrixProvider } from "@/components/spektrix/spektrix-loader-client";
 import { siteInfo } from "@/lib/site";
+import { documentSecurityPolicy } from "@/lib/security/document-policy";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
 import "./globals.css";
@@ -22,15 +23,20 @@ export const viewport: Viewport = { themeColor: FALLBACK_TOKENS.brand };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const site = siteInfo();
+  const [spektrix, policy] = await Promise.all([spektrixPublicConfig(), documentSecurityPolicy()]);
   return (
     <html lang="en" className={`${displayFont.variable} ${textFont.variable}`}>
+      <head>
+        {/* In the head, ahead of every inline script and all of the page's content, which it covers (ADR 0017). */}
+        <meta httpEquiv="Content-Security-Policy" content={policy} />
+      </head>
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
         <Providers>
           {/* The studio needs it too: its previews render the same Spektrix components as the site. */}
-          <SpektrixProvider config={await spektrixPublicConfig()} boxOffice={site.boxOffice}>
+          <SpektrixProvider config={spektrix} boxOffice={site.boxOffice}>
             {children}
           </SpektrixProvider>
         </Providers>

@@ -66,7 +66,7 @@ test.afterEach(() => {
 
 function checkHeaders(res: APIResponse, what: string) {
   const h = res.headers();
-  if (!(h["content-security-policy"] ?? "").includes("frame-ancestors 'self'")) problems.push(`${what}: no CSP`);
+  if (!/frame-ancestors '(self|none)'/.test(h["content-security-policy"] ?? "")) problems.push(`${what}: no CSP`);
   if (h["x-content-type-options"] !== "nosniff") problems.push(`${what}: no nosniff`);
   if (h["x-frame-options"] !== "SAMEORIGIN") problems.push(`${what}: no X-Frame-Options`);
 }

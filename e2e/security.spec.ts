@@ -25,25 +25,63 @@ async function anEvent(request: APIRequestContext): Promise<{ path: string; html
 }
 
 test.describe("response headers", () => {
-  test("every response carries the CSP, nosniff, a referrer policy, frame-ancestors and HSTS (production build)", async ({
+  test("every response carries a CSP, nosniff, a referrer policy, frame-ancestors and HSTS (production build)", async ({
     request,
   }) => {
     for (const path of ["/", "/whats-on", "/api/health", "/robots.txt", "/no-such-page"]) {
       const res = await request.get(path);
       const h = res.headers();
       const csp = h["content-security-policy"] ?? "";
-      expect(csp, path).toContain("frame-ancestors 'self'");
-      expect(csp, path).toMatch(/script-src 'self' 'unsafe-inline' [^;]*http:\/\/127\.0\.0\.1:\*/);
-      expect(csp, path).toMatch(/connect-src 'self' [^;]*http:\/\/127\.0\.0\.1:\*/);
-      expect(csp, path).toMatch(/frame-src 'self' [^;]*http:\/\/127\.0\.0\.1:\*/);
+      expect(csp, path).toMatch(/frame-ancestors '(self|none)'/);
       expect(csp, path).toContain("object-src 'none'");
-      expect(csp, path).not.toContain("'unsafe-eval'");
+      expect(csp, path).toContain("base-uri 'self'");
       expect(h["x-content-type-options"], path).toBe("nosniff");
       expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
       expect(h["x-frame-options"], path).toBe("SAMEORIGIN");
       expect(h["strict-transport-security"], path).toMatch(/^max-age=\d+; includeSubDomains$/);
       expect(h["x-powered-by"], path).toBeUndefined();
     }
+    expect((await request.get("/api/health")).headers()["content-security-policy"]).toContain("default-src 'none'");
+  });
+
+  test("every page's own policy, ahead of its content, limits scripts, frames and calls to the Spektrix host in force", async ({
+    request,
+  }) => {
+    const event = await anEvent(request);
+    for (const path of ["/", "/whats-on", event.path, "/basket", "/login", "/no-such-page"]) {
+      const html = await (await request.get(path)).text();
+      const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? "";
+      const at = head.indexOf('<meta http-equiv="Content-Security-Policy"');
+      expect(at, path).toBeGreaterThanOrEqual(0);
+      // A policy covers only what comes after it. Before it stand only Next's own tags (its scripts and styles
+      // from this site, and the page's metadata as escaped text): no inline script, frame or image.
+      const before = head.slice(0, at);
+      expect(before.match(/<script(?![^>]*\ssrc="\/_next\/)[^>]*>/g) ?? [], path).toEqual([]);
+      expect(before, path).not.toMatch(/<(iframe|img|body|style)\b/);
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/
+        .exec(head)![1]!
+        .replace(/&#x27;/g, "'");
+      expect(csp, path).toMatch(/script-src 'self' 'unsafe-inline' [^;]*http:\/\/127\.0\.0\.1:\*/);
+      expect(csp, path).toMatch(/connect-src 'self' [^;]*http:\/\/127\.0\.0\.1:\*/);
+      expect(csp, path).toMatch(/frame-src 'self' [^;]*http:\/\/127\.0\.0\.1:\*/);
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).not.toContain("'unsafe-eval'");
+    }
+  });
+
+  test("the page policy is enforced: a script from a host it does not name is refused", async ({ page }) => {
+    await page.goto("/");
+    const refused = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+          const script = document.createElement("script");
+          script.src = "https://attacker.example/x.js";
+          document.head.appendChild(script);
+          setTimeout(() => resolve("not refused"), 3_000);
+        }),
+    );
+    expect(refused).toMatch(/^script-src/);
   });
 
   test("the pages that load Spektrix scripts, frames and calls run with no CSP violation", async ({ page }) => {

@@ -1,17 +1,24 @@
 /**
- * The site's security headers, built from config in one place. Plain JavaScript (with JSDoc types) because
- * `next.config.mjs` imports it and cannot import TypeScript; `headers.d.mts` gives TypeScript callers the types.
+ * The site's security policy, built in one place. Plain JavaScript (with JSDoc types) because `next.config.mjs`
+ * imports it and cannot import TypeScript; `headers.d.mts` gives TypeScript callers the types.
  *
- * Next bakes `headers()` into the build output, so these values are fixed when `next build` runs: build with the
- * same `SPEKTRIX_BASE_URL` / `SPEKTRIX_WEB_COMPONENTS_URL` the site will run with (docs/security.md).
+ * The Content-Security-Policy comes in two parts (ADR 0017), because the Spektrix hosts a page may use are the
+ * studio's to change without a rebuild, while Next bakes `headers()` into the build:
+ * - **the header** (every response, from `next.config.mjs`) holds what never depends on the connection:
+ *   `frame-ancestors 'self'` (nobody else may frame the site; a meta policy cannot say it), `object-src 'none'`,
+ *   `base-uri` and `form-action 'self'`; API responses get `default-src 'none'` as well (they are data);
+ * - **the document policy** (`documentContentSecurityPolicy`, a `<meta http-equiv>` the root layout writes in
+ *   every page's head, after only Next's own script and style links and before any inline script or content,
+ *   from the connection in force) limits scripts, frames, connections and
+ *   styles to this site, the Spektrix custom domain and the web-components host. It is cached with the page, so
+ *   it changes when the connection does (ADR 0017).
  *
- * Content-Security-Policy, directive by directive:
- * - scripts, frames and connections: this site, the Spektrix custom domain and the web-components host only;
- * - `'unsafe-inline'` for scripts: Next's App Router writes inline bootstrap scripts (RSC payload, JSON-LD).
- *   Nonces would need a per-request proxy on every route and turn every page dynamic; escaped JSON-LD and
- *   React's escaping are the XSS defence, the CSP narrows where code can come from and talk to;
+ * Directive by directive:
+ * - `'unsafe-inline'` for scripts: Next's App Router writes inline bootstrap scripts (RSC payload, JSON-LD) whose
+ *   content differs per page and render. A nonce must be new for every response, which no cached page can be;
+ *   hashes would need every inline script of every cached page hashed into its own policy. Escaped JSON-LD and
+ *   React's escaping are the XSS defence; the CSP narrows where code can come from and talk to;
  * - `'unsafe-inline'` for styles: React `style` attributes and the Spektrix theme variables;
- * - `frame-ancestors 'self'`: nobody else may frame the site (clickjacking); `X-Frame-Options` for old browsers;
  * - images: any https host (venue-authored blocks link images from anywhere), never plain http outside loopback.
  *
  * A loopback Spektrix URL (the emulator, local dev) widens the Spektrix sources to every loopback port, so one
@@ -20,14 +27,18 @@
 
 /**
  * @typedef {object} SecurityHeaderConfig
- * @property {string} [SPEKTRIX_BASE_URL] The Spektrix custom domain (or the emulator), e.g. https://tickets.venue.org
- * @property {string} [SPEKTRIX_WEB_COMPONENTS_URL] Where the web-component scripts live; default {base}/webcomponents/stable
- * @property {string} [NODE_ENV] "production" adds HSTS; "development" allows eval for Next's fast refresh
+ * @property {string} [NODE_ENV] "production" adds HSTS
+ */
+
+/**
+ * @typedef {object} DocumentPolicyConfig
+ * @property {string} baseUrl The Spektrix host in force (custom domain or the emulator), e.g. https://tickets.venue.org
+ * @property {string} webComponentsUrl Where the web-component scripts live
+ * @property {boolean} [development] Allows eval for Next's fast refresh
  */
 
 /** @typedef {{ key: string, value: string }} Header */
 
-const DEFAULT_SPEKTRIX_BASE_URL = "http://localhost:4010";
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** Two years, with subdomains: the value HSTS preload lists ask for. */
 export const HSTS_MAX_AGE = 63_072_000;
@@ -42,12 +53,10 @@ function originSources(url) {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(
-      `Security headers: ${JSON.stringify(url)} is not an absolute URL (check SPEKTRIX_BASE_URL / SPEKTRIX_WEB_COMPONENTS_URL)`,
-    );
+    throw new Error(`Security policy: ${JSON.stringify(url)} is not an absolute URL (check the Spektrix connection)`);
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new Error(`Security headers: ${parsed.protocol} URLs cannot serve Spektrix (${url})`);
+    throw new Error(`Security policy: ${parsed.protocol} URLs cannot serve Spektrix (${url})`);
   }
   if (LOOPBACK_HOSTS.has(parsed.hostname)) return ["http://localhost:*", "http://127.0.0.1:*"];
   return [parsed.origin];
@@ -56,55 +65,78 @@ function originSources(url) {
 /** @param {string[]} values */
 const unique = (values) => [...new Set(values)];
 
+/** @param {Array<[string, string[]]>} directives */
+const serialise = (directives) =>
+  directives.map(([name, sources]) => `${name} ${unique(sources).join(" ")}`).join("; ");
+
 /**
  * The Spektrix origins the browser may load from, frame and talk to: the custom domain and the web-components host.
- * @param {SecurityHeaderConfig} config
+ * @param {Pick<DocumentPolicyConfig, "baseUrl" | "webComponentsUrl">} config
  * @returns {string[]}
  */
 export function spektrixSources(config) {
-  const base = (config.SPEKTRIX_BASE_URL || DEFAULT_SPEKTRIX_BASE_URL).replace(/\/+$/, "");
-  const components = config.SPEKTRIX_WEB_COMPONENTS_URL || `${base}/webcomponents/stable`;
-  return unique([...originSources(base), ...originSources(components)]);
+  return unique([...originSources(config.baseUrl), ...originSources(config.webComponentsUrl)]);
 }
 
+/** What every response's policy says, whatever the connection. */
+const FIXED_DIRECTIVES = /** @type {Array<[string, string[]]>} */ ([
+  ["object-src", ["'none'"]],
+  ["base-uri", ["'self'"]],
+  ["form-action", ["'self'"]],
+]);
+
 /**
- * The Content-Security-Policy value.
- * @param {SecurityHeaderConfig} config
+ * The policy a page's `<meta http-equiv="Content-Security-Policy">` carries, for the connection in force.
+ * @param {DocumentPolicyConfig} config
  * @returns {string}
  */
-export function contentSecurityPolicy(config) {
+export function documentContentSecurityPolicy(config) {
   const spektrix = spektrixSources(config);
-  const dev = config.NODE_ENV === "development";
   const loopbackImages = spektrix.some((s) => s.startsWith("http://")) ? spektrix : [];
-  /** @type {Array<[string, string[]]>} */
-  const directives = [
+  return serialise([
     ["default-src", ["'self'"]],
     // Next's inline bootstrap scripts need 'unsafe-inline' (see the file comment); dev's fast refresh needs eval.
-    ["script-src", ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : []), ...spektrix]],
+    ["script-src", ["'self'", "'unsafe-inline'", ...(config.development ? ["'unsafe-eval'"] : []), ...spektrix]],
     ["style-src", ["'self'", "'unsafe-inline'", ...spektrix]],
     ["img-src", ["'self'", "data:", "blob:", "https:", ...loopbackImages]],
     ["font-src", ["'self'", "data:"]],
     ["connect-src", ["'self'", ...spektrix]],
     ["frame-src", ["'self'", ...spektrix]],
-    ["frame-ancestors", ["'self'"]],
-    ["form-action", ["'self'"]],
-    ["base-uri", ["'self'"]],
-    ["object-src", ["'none'"]],
     ["worker-src", ["'self'", "blob:"]],
     ["manifest-src", ["'self'"]],
-  ];
-  return directives.map(([name, sources]) => `${name} ${unique(sources).join(" ")}`).join("; ");
+    ...FIXED_DIRECTIVES,
+  ]);
 }
 
 /**
- * Every security header the site sends on every response.
+ * The header policy of every page: only what does not depend on the connection (the document policy adds the rest).
+ * @returns {string}
+ */
+export function pageContentSecurityPolicy() {
+  return serialise([["frame-ancestors", ["'self'"]], ...FIXED_DIRECTIVES]);
+}
+
+/**
+ * The header policy of API responses: data, never a document, so nothing may load.
+ * @returns {string}
+ */
+export function apiContentSecurityPolicy() {
+  return serialise([["default-src", ["'none'"]], ["frame-ancestors", ["'none'"]], ...FIXED_DIRECTIVES]);
+}
+
+/**
+ * Every security header the site sends on every response; `api` for the route handlers under /api.
  * @param {SecurityHeaderConfig} config the validated build environment (lib/config/build.mjs)
+ * @param {{ api?: boolean }} [options]
  * @returns {Header[]}
  */
-export function securityHeaders(config) {
+export function securityHeaders(config, options = {}) {
   /** @type {Header[]} */
   const headers = [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(config) },
+    {
+      key: "Content-Security-Policy",
+      value: options.api ? apiContentSecurityPolicy() : pageContentSecurityPolicy(),
+    },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     // Superseded by frame-ancestors, kept for browsers that predate CSP 2.

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders, spektrixSources } from "@/lib/security/headers.mjs";
+import {
+  apiContentSecurityPolicy,
+  documentContentSecurityPolicy,
+  pageContentSecurityPolicy,
+  securityHeaders,
+  spektrixSources,
+} from "@/lib/security/headers.mjs";
 
-/** The header builder on its own: what the CSP allows, per config. The built server is checked in e2e/security.spec.ts. */
+/** The policy builders on their own, per connection. The built server is checked in e2e/security.spec.ts. */
 
-const REAL = { SPEKTRIX_BASE_URL: "https://tickets.venue.org", NODE_ENV: "production" };
+const REAL = {
+  baseUrl: "https://tickets.venue.org",
+  webComponentsUrl: "https://tickets.venue.org/webcomponents/stable",
+};
+const PROD = { NODE_ENV: "production" };
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -14,13 +24,13 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
-const header = (config: Parameters<typeof securityHeaders>[0], key: string) =>
-  securityHeaders(config).find((h) => h.key === key)?.value;
+const header = (config: Parameters<typeof securityHeaders>[0], key: string, options?: { api?: boolean }) =>
+  securityHeaders(config, options).find((h) => h.key === key)?.value;
 
-describe("security headers", () => {
+describe("the document policy (a page's <meta>, per connection)", () => {
   it("limits scripts, frames and connections to the site, the Spektrix domain and the web-components host", () => {
     const csp = directives(
-      contentSecurityPolicy({ ...REAL, SPEKTRIX_WEB_COMPONENTS_URL: "https://webcomponents.spektrix.com/stable" }),
+      documentContentSecurityPolicy({ ...REAL, webComponentsUrl: "https://webcomponents.spektrix.com/stable" }),
     );
     for (const name of ["script-src", "frame-src", "connect-src"]) {
       const sources = csp.get(name)!.filter((s) => !s.startsWith("'unsafe"));
@@ -31,28 +41,27 @@ describe("security headers", () => {
     expect(csp.get("base-uri")).toEqual(["'self'"]);
   });
 
-  it("defaults the web-components host to the Spektrix domain's /webcomponents/stable", () => {
-    expect(spektrixSources({ SPEKTRIX_BASE_URL: "https://tickets.venue.org/" })).toEqual(["https://tickets.venue.org"]);
-  });
-
-  it("forbids framing by other sites with frame-ancestors and X-Frame-Options", () => {
-    expect(directives(contentSecurityPolicy(REAL)).get("frame-ancestors")).toEqual(["'self'"]);
-    expect(header(REAL, "X-Frame-Options")).toBe("SAMEORIGIN");
+  it("follows the connection: another custom domain is another policy", () => {
+    const other = documentContentSecurityPolicy({
+      baseUrl: "https://boxoffice.other.org",
+      webComponentsUrl: "https://boxoffice.other.org/webcomponents/stable",
+    });
+    expect(directives(other).get("frame-src")).toEqual(["'self'", "https://boxoffice.other.org"]);
+    expect(other).not.toContain("tickets.venue.org");
   });
 
   it("allows inline scripts (Next bootstrap) and inline styles, but eval only in development", () => {
-    const prod = directives(contentSecurityPolicy(REAL));
+    const prod = directives(documentContentSecurityPolicy(REAL));
     expect(prod.get("script-src")).toContain("'unsafe-inline'");
     expect(prod.get("script-src")).not.toContain("'unsafe-eval'");
     expect(prod.get("style-src")).toContain("'unsafe-inline'");
-    expect(directives(contentSecurityPolicy({ ...REAL, NODE_ENV: "development" })).get("script-src")).toContain(
+    expect(directives(documentContentSecurityPolicy({ ...REAL, development: true })).get("script-src")).toContain(
       "'unsafe-eval'",
     );
   });
 
   it("never allows a wildcard or plain http for a real Spektrix domain", () => {
-    const csp = contentSecurityPolicy(REAL);
-    for (const [name, sources] of directives(csp)) {
+    for (const [name, sources] of directives(documentContentSecurityPolicy(REAL))) {
       if (name === "img-src") continue; // images from any https host, by design
       expect(
         sources.filter((s) => s === "*" || s === "http:" || s === "https:" || s.startsWith("http://")),
@@ -62,28 +71,55 @@ describe("security headers", () => {
   });
 
   it("widens a loopback Spektrix URL (the emulator) to every loopback port, and only then", () => {
-    expect(spektrixSources({ SPEKTRIX_BASE_URL: "http://127.0.0.1:4110" })).toEqual([
+    const emulator = "http://127.0.0.1:4110";
+    expect(spektrixSources({ baseUrl: emulator, webComponentsUrl: `${emulator}/webcomponents/stable` })).toEqual([
       "http://localhost:*",
       "http://127.0.0.1:*",
     ]);
-    expect(spektrixSources({})).toEqual(["http://localhost:*", "http://127.0.0.1:*"]);
-    expect(spektrixSources({ SPEKTRIX_BASE_URL: "http://tickets.venue.org" })).toEqual(["http://tickets.venue.org"]);
+    expect(
+      spektrixSources({ baseUrl: "http://tickets.venue.org", webComponentsUrl: "http://tickets.venue.org/wc" }),
+    ).toEqual(["http://tickets.venue.org"]);
   });
 
-  it("sends HSTS in production only", () => {
-    expect(header(REAL, "Strict-Transport-Security")).toMatch(/^max-age=\d{8}; includeSubDomains$/);
-    expect(header({ ...REAL, NODE_ENV: "development" }, "Strict-Transport-Security")).toBeUndefined();
-    expect(header({ ...REAL, NODE_ENV: "test" }, "Strict-Transport-Security")).toBeUndefined();
+  it("refuses a URL it cannot turn into an origin", () => {
+    expect(() => documentContentSecurityPolicy({ ...REAL, baseUrl: "tickets.venue.org" })).toThrow(/absolute URL/);
+    expect(() => documentContentSecurityPolicy({ ...REAL, baseUrl: "javascript:alert(1)" })).toThrow(
+      /cannot serve Spektrix/,
+    );
+  });
+});
+
+describe("the response headers (fixed at build)", () => {
+  it("say, for pages, only what no connection changes: framing, plugins, base and form targets", () => {
+    const csp = directives(pageContentSecurityPolicy());
+    expect(csp.get("frame-ancestors")).toEqual(["'self'"]);
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'self'"]);
+    expect(csp.get("form-action")).toEqual(["'self'"]);
+    // Anything naming sources for scripts or frames would intersect with the page's own policy and refuse the
+    // Spektrix host an editor set after the build.
+    expect([...csp.keys()].filter((d) => /^(default|script|frame|connect|style)-src$/.test(d))).toEqual([]);
+    expect(header(PROD, "Content-Security-Policy")).toBe(pageContentSecurityPolicy());
   });
 
-  it("sends nosniff, a referrer policy and a permissions policy", () => {
-    expect(header(REAL, "X-Content-Type-Options")).toBe("nosniff");
-    expect(header(REAL, "Referrer-Policy")).toBe("strict-origin-when-cross-origin");
-    expect(header(REAL, "Permissions-Policy")).toContain("camera=()");
+  it("let API responses load nothing", () => {
+    expect(directives(apiContentSecurityPolicy()).get("default-src")).toEqual(["'none'"]);
+    expect(header(PROD, "Content-Security-Policy", { api: true })).toBe(apiContentSecurityPolicy());
   });
 
-  it("refuses a URL it cannot turn into an origin, naming the variable to fix", () => {
-    expect(() => contentSecurityPolicy({ SPEKTRIX_BASE_URL: "tickets.venue.org" })).toThrow(/SPEKTRIX_BASE_URL/);
-    expect(() => contentSecurityPolicy({ SPEKTRIX_BASE_URL: "javascript:alert(1)" })).toThrow(/cannot serve Spektrix/);
+  it("forbid framing by other sites with X-Frame-Options too", () => {
+    expect(header(PROD, "X-Frame-Options")).toBe("SAMEORIGIN");
+  });
+
+  it("send HSTS in production only", () => {
+    expect(header(PROD, "Strict-Transport-Security")).toMatch(/^max-age=\d{8}; includeSubDomains$/);
+    expect(header({ NODE_ENV: "development" }, "Strict-Transport-Security")).toBeUndefined();
+    expect(header({ NODE_ENV: "test" }, "Strict-Transport-Security")).toBeUndefined();
+  });
+
+  it("send nosniff, a referrer policy and a permissions policy", () => {
+    expect(header(PROD, "X-Content-Type-Options")).toBe("nosniff");
+    expect(header(PROD, "Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    expect(header(PROD, "Permissions-Policy")).toContain("camera=()");
   });
 });
