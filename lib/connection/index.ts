@@ -18,6 +18,7 @@ import { schema } from "@/lib/db";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { getConnectedRedis } from "@/lib/redis";
 import { eq } from "drizzle-orm";
+import { parkEventsOf } from "@/lib/sync/park";
 import { resolveConnection, type SpektrixConnection, type StoredConnection } from "./resolve";
 import { open } from "./secret-box";
 
@@ -129,12 +130,17 @@ export async function activeConnection(): Promise<SpektrixConnection> {
 }
 
 /**
- * Writes a new record, with the store generation that makes every cache start over, in one transaction; then
- * this process uses it at once and other instances are told (Redis) to read it.
+ * Writes a new record, with the store generation that makes every cache start over, in one transaction (which
+ * also parks the old client's events when the client changes, lib/sync/park.ts); then this process uses it at
+ * once and other instances are told (Redis) to read it.
  */
 export async function writeStoredConnection(next: StoredConnection, database?: StoreDb): Promise<void> {
   const db = database ?? (await getDb());
+  const before = connectionFrom(await readStoredConnection(db)).clientName;
+  const after = connectionFrom(next).clientName;
   await db.transaction(async (tx) => {
+    // Another client's feed has none of these events: keep them, hidden, rather than let the sync lose them.
+    if (after !== before) await parkEventsOf(tx, before);
     await tx
       .insert(schema.siteSettings)
       .values({ key: CONNECTION_KEY, value: next })

@@ -52,6 +52,12 @@ export const events = pgTable(
     bodyOverrideHtml: text("body_override_html"),
     published: boolean("published").notNull().default(true),
     hidden: boolean("hidden").notNull().default(false),
+    /**
+     * Set when the studio's connection moved to another Spektrix client: the client this event came from. Kept
+     * (never deleted by a switch), hidden from the public site, left alone by the sync, until an editor removes
+     * it or the connection returns to that client and the feed has it again (ADR 0017).
+     */
+    parkedFrom: text("parked_from"),
     weight: integer("weight").notNull().default(0),
     keepLiveUntil: ts("keep_live_until"),
     /** Site fields an editor has changed; `editable` and `fill-if-empty` maps respect them. */

@@ -1,3 +1,4 @@
+import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type StoreDb } from "@/lib/db";
@@ -125,10 +126,22 @@ export interface EventListRow {
   status: string;
   hidden: boolean;
   published: boolean;
+  /** The previous Spektrix client this event is kept from (hidden from the site), or null. */
+  parkedFrom: string | null;
   isOnSale: boolean;
   firstPerformanceAt: Date | null;
   lastPerformanceAt: Date | null;
   editedCount: number;
+}
+
+/** Events kept from Spektrix clients the site no longer uses, per client (lib/sync/park.ts). */
+export async function listKeptEvents(database?: StoreDb) {
+  return parkedEvents(await db(database));
+}
+
+/** Removes the events kept from one previous client: the editor's decision, never the sync's. */
+export async function removeKeptEvents(client: string, database?: StoreDb): Promise<number> {
+  return removeParkedEvents(await db(database), client);
 }
 
 export async function listEvents(
@@ -154,6 +167,7 @@ export async function listEvents(
       status: e.status,
       hidden: e.hidden,
       published: e.published,
+      parkedFrom: e.parkedFrom,
       isOnSale: e.isOnSale,
       firstPerformanceAt: e.firstPerformanceAt,
       lastPerformanceAt: e.lastPerformanceAt,

@@ -53,6 +53,8 @@ export interface StoredEvent extends EventSiteFields {
   firstPerformanceAt: Date | null;
   lastPerformanceAt: Date | null;
   editedFields: string[];
+  /** The Spektrix client this event was kept from after a switch; null for the client in use (ADR 0017). */
+  parkedFrom: string | null;
 }
 
 export interface StoredPerformance {
@@ -96,6 +98,7 @@ export type EventWrite = Omit<Partial<EventSiteFields>, "title"> & {
   sourceHash?: string;
   status?: RecordStatus;
   missingSince?: Date | null;
+  parkedFrom?: string | null;
   lastSeenAt?: Date;
   updatedAt?: Date;
 };
@@ -406,7 +409,7 @@ export function planSync(input: PlanInput): SyncPlan {
       timeZone,
       derived: { firstPerformanceAt: sync.firstPerformanceAt, lastPerformanceAt: sync.lastPerformanceAt },
     });
-    if (s && s.sourceHash === hash && s.status === "active") {
+    if (s && s.sourceHash === hash && s.status === "active" && s.parkedFrom === null) {
       ec.unchanged++;
       continue;
     }
@@ -436,7 +439,8 @@ export function planSync(input: PlanInput): SyncPlan {
       plan.events.update.push({
         id: s.id,
         sourceId: s.sourceId,
-        set: { ...updateFields(mapped, s, settings), ...common, missingSince: null },
+        // In this client's feed: an event kept from it while the site used another is back.
+        set: { ...updateFields(mapped, s, settings), ...common, missingSince: null, parkedFrom: null },
       });
       ec.updated++;
     }
@@ -446,6 +450,8 @@ export function planSync(input: PlanInput): SyncPlan {
   // ---- Stored events the feed no longer has.
   let expectedActive = 0;
   for (const s of stored.events) {
+    // Kept from another Spektrix client: not this feed's to lose (and no vanish for the guard to count).
+    if (s.parkedFrom !== null && !feedEvents.has(s.sourceId)) continue;
     const inScope = scope.kind === "full" || s.sourceId === scope.eventId;
     if (s.status === "active" && expectedInWindow(s, window)) expectedActive++;
     if (feedEvents.has(s.sourceId)) continue;
@@ -538,10 +544,14 @@ export function planSync(input: PlanInput): SyncPlan {
   // ---- Stored performances the feed no longer has.
   let expectedPerformances = 0;
   let vanishingPerformances = 0;
+  const parkedEventIds = new Set(
+    stored.events.filter((e) => e.parkedFrom !== null && !feedEvents.has(e.sourceId)).map((e) => e.id),
+  );
   for (const s of stored.performances) {
     const eventSourceId = storedEventSourceById.get(s.eventId) ?? "";
     const inScope = scope.kind === "full" || eventSourceId === scope.eventId;
-    if (!inScope) continue;
+    // A kept event's performances stay as they were, like the event.
+    if (!inScope || parkedEventIds.has(s.eventId)) continue;
     const live = s.status === "active" || s.status === "cancelled";
     const expected = live && inWindow(s.startsAt, window) && !notTaken.has(eventSourceId);
     if (expected && s.status === "active") expectedPerformances++;

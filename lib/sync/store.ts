@@ -20,6 +20,7 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     firstPerformanceAt: events.firstPerformanceAt,
     lastPerformanceAt: events.lastPerformanceAt,
     editedFields: events.editedFields,
+    parkedFrom: events.parkedFrom,
     title: events.title,
     subtitle: events.subtitle,
     summary: events.summary,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { schema } from "@/lib/db";
 import type { RecordStatus } from "@/lib/db/schema";
 
@@ -10,7 +10,8 @@ import type { RecordStatus } from "@/lib/db/schema";
  * - `disabled`: hidden by the sync (grace over, or excluded by the rules). Not listed; never deleted, and
  *   back to `active` if the feed has it again.
  * - `cancelled` (performances): listed, shown as cancelled.
- * Editorial flags (`published`, `hidden`) apply on top.
+ * Editorial flags (`published`, `hidden`) apply on top, and so does `parkedFrom`: an event kept from a Spektrix
+ * client the site no longer uses is never listed (ADR 0017).
  */
 export const LISTED_EVENT_STATUSES = ["active", "missing", "cancelled"] as const satisfies readonly RecordStatus[];
 export const LISTED_PERFORMANCE_STATUSES = [
@@ -22,7 +23,12 @@ export const LISTED_PERFORMANCE_STATUSES = [
 /** Drizzle condition for events the public site may show. */
 export function eventIsListed() {
   const e = schema.events;
-  return and(inArray(e.status, [...LISTED_EVENT_STATUSES]), eq(e.published, true), eq(e.hidden, false))!;
+  return and(
+    inArray(e.status, [...LISTED_EVENT_STATUSES]),
+    eq(e.published, true),
+    eq(e.hidden, false),
+    isNull(e.parkedFrom),
+  )!;
 }
 
 /** Drizzle condition for performances the public site may show, cancelled ones included (shown as cancelled). */

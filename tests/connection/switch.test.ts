@@ -1,3 +1,7 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
@@ -16,13 +20,26 @@ vi.mock("next/cache", () => ({
 const { startEmulator, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
 const SECOND_USER = "second-api";
 const SECOND_KEY = Buffer.from("second-emulator-key").toString("base64");
-const a = await startEmulator({ port: 0, clientName: "demo", shiftDates: true });
+
+/** Two venues' real catalogues, one per emulator: two Spektrix clients share no event. */
+function catalogue(file: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "spektrix-client-"));
+  copyFileSync(fileURLToPath(new URL(`../../fixtures/spektrix-real/${file}`, import.meta.url)), path.join(dir, file));
+  return dir;
+}
+const a = await startEmulator({
+  port: 0,
+  clientName: "demo",
+  shiftDates: true,
+  dataDir: catalogue("kaymeekcentre.event-instances.json"),
+});
 const b = await startEmulator({
   port: 0,
   clientName: "second",
   shiftDates: true,
   apiUser: SECOND_USER,
   apiKey: SECOND_KEY,
+  dataDir: catalogue("manitobaopera.event-instances.json"),
 });
 
 // The environment names A but pins nothing about Spektrix: the studio decides.
@@ -45,6 +62,28 @@ const { loadFunds } = await import("@/lib/spektrix-flows/catalogue");
 const { accountService } = await import("@/lib/auth/services");
 const { availabilityCache } = await import("@/lib/availability/service");
 const { configuredSource } = await import("@/lib/sync/spektrix-source");
+const { runSync } = await import("@/lib/sync/engine");
+const { getDatabase, getDb, schema } = await import("@/lib/db");
+const { eventIsListed } = await import("@/lib/sync/visibility");
+const { parkedEvents, removeParkedEvents } = await import("@/lib/sync/park");
+const { count, eq, isNull } = await import("drizzle-orm");
+
+/** A full sync from the connection in force, as the site's schedule runs it. */
+async function sync() {
+  const summary = await runSync({
+    database: await getDatabase(),
+    source: configuredSource(await activeConnection(), 5_000),
+    trigger: "cli",
+    timeZone: "America/Edmonton",
+  });
+  expect(summary.status, summary.abortReason ?? summary.errors.join("; ")).toBe("succeeded");
+  return summary;
+}
+
+const listedTitles = async () =>
+  (await (await getDb()).select({ title: schema.events.title }).from(schema.events).where(eventIsListed())).map(
+    (r) => r.title,
+  );
 
 const form = (over: Record<string, string> = {}) => ({
   clientName: "demo",
@@ -65,8 +104,13 @@ const save = (input: Record<string, string>) =>
 
 const calledBy = (emu: typeof a) => emu.requests.all().length;
 
+let titlesOfA: string[] = [];
+
 beforeAll(async () => {
   expect(await save(form())).toMatchObject({ ok: true });
+  await sync();
+  titlesOfA = await listedTitles();
+  expect(titlesOfA.length).toBeGreaterThan(0);
 });
 
 afterAll(async () => {
@@ -126,6 +170,22 @@ describe("switching the connection in the studio", () => {
     expect(calledBy(a)).toBe(0);
   });
 
+  it("keeps the previous client's events, hidden, and syncs the new client without the vanish guard firing", async () => {
+    expect(await parkedEvents(await getDb())).toEqual([{ client: "demo", events: expect.any(Number) }]);
+    // Hidden from every listing the moment the switch is saved, before any sync.
+    expect(await listedTitles()).toEqual([]);
+    const summary = await sync();
+    expect(summary.counts.created).toBeGreaterThan(0);
+    expect(summary.counts.missing).toBe(0);
+    const listed = await listedTitles();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((t) => titlesOfA.includes(t))).toEqual([]);
+    // A's events are all still there, untouched by B's sync.
+    const db = await getDb();
+    const [kept] = await db.select({ n: count() }).from(schema.events).where(eq(schema.events.parkedFrom, "demo"));
+    expect(kept!.n).toBe(titlesOfA.length);
+  });
+
   it("records who changed what and when, and never shows or records the key", async () => {
     const view = await loadConnection();
     expect(view.active).toMatchObject({ clientName: "second", apiUser: SECOND_USER });
@@ -135,6 +195,23 @@ describe("switching the connection in the studio", () => {
     expect(shown).not.toContain(SECOND_KEY);
     expect(shown).not.toContain(DEMO_API_KEY);
     expect(JSON.stringify(await readStoredConnection())).not.toContain(SECOND_KEY);
+  });
+
+  it("brings the kept events back when the connection returns to their client, and lets an editor remove them", async () => {
+    expect(await save(form({ basketPath: "/cart" }))).toMatchObject({ ok: true });
+    // B's events are kept now, and A's stay kept until A's feed has them again.
+    expect((await parkedEvents(await getDb())).map((p) => p.client)).toEqual(["demo", "second"]);
+    await sync();
+    expect((await parkedEvents(await getDb())).map((p) => p.client)).toEqual(["second"]);
+    expect((await listedTitles()).sort()).toEqual([...titlesOfA].sort());
+    const db = await getDb();
+    const [back] = await db.select({ n: count() }).from(schema.events).where(isNull(schema.events.parkedFrom));
+    expect(back!.n).toBe(titlesOfA.length);
+    // B's events, now kept, go only when an editor says so; A's are untouched.
+    expect(await removeParkedEvents(db, "second")).toBeGreaterThan(0);
+    expect(await parkedEvents(db)).toEqual([]);
+    expect((await listedTitles()).length).toBe(titlesOfA.length);
+    expect(await save(form(toB))).toMatchObject({ ok: true });
   });
 
   it("saves a change of page paths alone without asking Spektrix", async () => {

@@ -3,7 +3,7 @@
 import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
 import { isRowId } from "@/lib/db/ids";
-import { setEventHidden, setPerformanceHidden, updateEvent } from "../events";
+import { removeKeptEvents, setEventHidden, setPerformanceHidden, updateEvent } from "../events";
 import { FORBIDDEN, formObject, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
@@ -63,5 +63,22 @@ export async function setPerformanceHiddenAction(
     if (!sourceId) return { ok: false, message: "Unknown performance." };
     revalidateEvent(sourceId);
     return { ok: true, message: hidden ? "Performance hidden from the site." : "Performance shown on the site." };
+  }, FORBIDDEN);
+}
+
+/** Deletes the events kept from a previous Spektrix client, with their performances. */
+export async function removeKeptEventsAction(client: unknown): Promise<ActionResult> {
+  return asEditor(async () => {
+    if (typeof client !== "string" || client.length === 0 || client.length > 64)
+      return { ok: false, message: "Unknown client." };
+    const removed = await removeKeptEvents(client);
+    // They were hidden already; the slugs they held are free for new events.
+    revalidateTag(tags.slugs, { expire: 0 });
+    return {
+      ok: true,
+      message: removed
+        ? `Removed ${removed} event${removed === 1 ? "" : "s"} kept from ${client}.`
+        : "Nothing to remove.",
+    };
   }, FORBIDDEN);
 }

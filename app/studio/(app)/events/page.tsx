@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listEvents } from "@/lib/studio/events";
+import { ParkedEventsNotice } from "@/components/studio/parked-events-client";
+import { listEvents, listKeptEvents } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { routes } from "@/lib/routes";
@@ -26,6 +27,7 @@ export default async function StudioEventsPage({
           Spektrix.
         </p>
       </header>
+      <ParkedEventsNotice kept={await listKeptEvents()} />
       <form role="search" className="flex flex-wrap items-end gap-3" action={routes.studio.events}>
         <div className="grid gap-1">
           <label htmlFor="event-q" className="text-sm font-semibold">
@@ -89,7 +91,9 @@ export default async function StudioEventsPage({
                     {e.status}
                     {e.isOnSale ? " · on sale" : ""}
                   </td>
-                  <td className="px-4 py-2">{e.hidden ? "hidden" : e.published ? "shown" : "draft"}</td>
+                  <td className="px-4 py-2">
+                    {e.parkedFrom ? `kept from ${e.parkedFrom}` : e.hidden ? "hidden" : e.published ? "shown" : "draft"}
+                  </td>
                   <td className="px-4 py-2">{e.editedCount}</td>
                 </tr>
               ))}

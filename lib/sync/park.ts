@@ -1,0 +1,43 @@
+import { count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { schema, type StoreDb, type StoreTx } from "@/lib/db";
+
+/**
+ * Events kept from a Spektrix client the site no longer uses (ADR 0017). Switching the studio's connection to
+ * another client parks every event of the old one: kept with everything editors gave it, hidden from the public
+ * site, left alone by the sync (so its mass-vanish guard does not take the switch for a broken feed), until an
+ * editor removes them or the connection returns to that client and its feed has them again.
+ */
+
+const { events, performances } = schema;
+
+/** Parks every event not already parked, as kept from `client`; in the transaction that switches the client. */
+export async function parkEventsOf(db: StoreDb | StoreTx, client: string): Promise<number> {
+  const parked = await db
+    .update(events)
+    .set({ parkedFrom: client, updatedAt: new Date() })
+    .where(isNull(events.parkedFrom))
+    .returning({ id: events.id });
+  return parked.length;
+}
+
+/** How many events are kept from each previous client. */
+export async function parkedEvents(db: StoreDb): Promise<{ client: string; events: number }[]> {
+  const rows = await db
+    .select({ client: events.parkedFrom, events: count() })
+    .from(events)
+    .where(isNotNull(events.parkedFrom))
+    .groupBy(events.parkedFrom);
+  return rows.map((r) => ({ client: r.client!, events: r.events })).sort((a, b) => a.client.localeCompare(b.client));
+}
+
+/** An editor's decision: deletes the events kept from `client`, with their performances. */
+export async function removeParkedEvents(db: StoreDb, client: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const kept = await tx.select({ id: events.id }).from(events).where(eq(events.parkedFrom, client));
+    const ids = kept.map((e) => e.id);
+    if (!ids.length) return 0;
+    await tx.delete(performances).where(inArray(performances.eventId, ids));
+    await tx.delete(events).where(inArray(events.id, ids));
+    return ids.length;
+  });
+}
