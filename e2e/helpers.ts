@@ -39,8 +39,9 @@ export async function bookablePerformance(
   emulatorUrl: string,
   seats = 2,
   siteOrigin = SITE_URL,
+  clientName = "demo",
 ): Promise<string> {
-  const api = `${emulatorUrl}/demo/api/v3`;
+  const api = `${emulatorUrl}/${clientName}/api/v3`;
   // Web-mode reads standing in for the site's browser: like Spektrix, the emulator blocks them without its Origin.
   const headers = { Origin: siteOrigin };
   const instances = (await (await request.get(`${api}/instances`, { headers })).json()) as InstanceFacts[];

@@ -119,10 +119,11 @@ async function stopAll(code: number) {
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
+// With the emulator, the Spektrix address goes into the studio's connection (prepare-db --emulator), not the
+// environment: a variable set here would pin it, and the demo's Connection page could not change it (ADR 0017).
 const siteEnv = {
   SITE_URL: siteUrl,
-  SPEKTRIX_BASE_URL: spektrixBaseUrl,
-  SPEKTRIX_CLIENT_NAME: clientName,
+  ...(useEmulator ? {} : { SPEKTRIX_BASE_URL: spektrixBaseUrl, SPEKTRIX_CLIENT_NAME: clientName }),
   DATABASE_URL: databaseUrl,
   VENUE_TIME_ZONE: venueTimeZone,
   // The demo runs on the published demo secrets on purpose; a real deployment sets its own.
@@ -164,7 +165,12 @@ async function main() {
   // differs, and none of those is a performance the venue moved.
   await run(
     process.execPath,
-    ["--import", "tsx", "scripts/prepare-db.ts", ...(useEmulator ? ["--rebased-starts"] : [])],
+    [
+      "--import",
+      "tsx",
+      "scripts/prepare-db.ts",
+      ...(useEmulator ? ["--rebased-starts", "--emulator", spektrixBaseUrl, "--client", clientName] : []),
+    ],
     siteEnv,
   );
 

@@ -3,14 +3,37 @@
  * on a full season (`--no-sync` for migrations only). Runs in its own short-lived process because an embedded
  * PGlite directory can be open in only one process at a time; the site's cache is empty at this point, so
  * there is nothing to revalidate. `--rebased-starts` takes changed starts without calling them moves (the demo's
- * emulator re-dates its catalogue on each start).
+ * emulator re-dates its catalogue on each start). `--emulator ORIGIN --client NAME` points the studio's
+ * connection at the demo's emulator first (scripts/lib/demo-connection.ts).
  */
 import { ConfigError, env } from "@/lib/config";
 import { DatabaseUnavailableError, openDb } from "@/lib/db";
+import { pointDemoConnectionAt } from "./lib/demo-connection";
 import { syncLocally } from "./lib/local-sync";
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 
 async function main() {
   const config = env();
+  const emulator = flag("--emulator");
+  if (emulator) {
+    const database = await openDb(config.DATABASE_URL);
+    try {
+      await database.migrate();
+      const clientName = flag("--client") ?? config.SPEKTRIX_CLIENT_NAME;
+      const how = await pointDemoConnectionAt(database.db, {
+        origin: emulator,
+        clientName,
+        apiUser: config.SPEKTRIX_API_USER,
+      });
+      if (how !== "kept") console.log(`  studio connection ${how}: ${emulator}/${clientName}`);
+    } finally {
+      await database.close();
+    }
+  }
   if (process.argv.includes("--no-sync")) {
     const database = await openDb(config.DATABASE_URL);
     await database.migrate().finally(() => database.close());

@@ -1,0 +1,179 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { startEmulator, type RunningEmulator } from "../emulator/index";
+import { DEMO_MEMBER, TEST_CARDS } from "../emulator/demo-credentials";
+import { EMULATOR_URL, SITE_URL } from "../playwright.config";
+import { bookablePerformance, expectNoAxeViolations } from "./helpers";
+
+/**
+ * The studio's connection drives the running site (ADR 0017). A second Spektrix system (another client name,
+ * host, owner key and catalogue) starts beside the demo's; the editor switches the Connection page to it, runs a
+ * sync, and, with nothing restarted, a member books, signs in and pays there: the choose-seats iframe, the web
+ * components, the page's policy, availability, sign-in and checkout all use it, and the first client's events are
+ * kept, hidden. The editor then switches back, so the rest of the run meets the demo as it was.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const EDITOR = { email: "editor@example.com", password: "editor-pass" };
+const SECOND = { clientName: "second", apiUser: "second-api", apiKey: Buffer.from("second-key").toString("base64") };
+
+let second: RunningEmulator;
+
+test.beforeAll(async () => {
+  // Another venue's real catalogue: two Spektrix clients share no event.
+  const dir = mkdtempSync(path.join(tmpdir(), "spektrix-second-"));
+  const file = "manitobaopera.event-instances.json";
+  copyFileSync(fileURLToPath(new URL(`../fixtures/spektrix-real/${file}`, import.meta.url)), path.join(dir, file));
+  second = await startEmulator({
+    port: 0,
+    // The site's host name, as a custom domain shares the site's (the session cookie is SameSite=Lax).
+    hostname: new URL(SITE_URL).hostname,
+    clientName: SECOND.clientName,
+    apiUser: SECOND.apiUser,
+    apiKey: SECOND.apiKey,
+    dataDir: dir,
+    shiftDates: true,
+    timeZone: "America/Edmonton",
+    origins: [SITE_URL],
+    control: true,
+  });
+});
+
+test.afterAll(async () => {
+  await second?.stop();
+});
+
+async function studioSignIn(page: Page) {
+  await page.goto("/studio/connection");
+  await expect(page).toHaveURL(/\/studio\/sign-in/);
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("E-mail address").fill(EDITOR.email);
+  await page.getByLabel("Password").fill(EDITOR.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Connection" })).toBeVisible();
+}
+
+/** Fills the Connection form and saves it; returns the status message. */
+async function saveConnection(page: Page, values: { client: string; domain: string; user: string; key: string }) {
+  await page.goto("/studio/connection");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Client name").fill(values.client);
+  await page.getByLabel("Custom domain").fill(values.domain);
+  await page.getByLabel("Owner API user").fill(values.user);
+  await page.getByLabel("Owner API secret key").fill(values.key);
+  await page.getByRole("button", { name: "Save connection" }).click();
+  const status = page.getByRole("status").filter({ hasText: /saved|Nothing was saved/ });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  return (await status.textContent()) ?? "";
+}
+
+async function syncNow(page: Page) {
+  await page.goto("/studio/sync");
+  await page.waitForLoadState("networkidle");
+  await expect(async () => {
+    await page.getByRole("button", { name: "Sync now" }).click();
+    const result = page.getByTestId("sync-result");
+    await expect(result).toContainText(/Sync finished|already running/, { timeout: 60_000 });
+    await expect(result).toContainText(/Sync finished/, { timeout: 1 });
+  }).toPass({ intervals: [2_000, 5_000], timeout: 150_000 });
+}
+
+test("an editor switches the site to another Spektrix client; a member books and pays there, with no restart", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const editor = await (await browser.newContext()).newPage();
+  await studioSignIn(editor);
+  const firstHost = new URL(EMULATOR_URL).port;
+  await expect(editor.getByTestId("connection-in-use")).toContainText(`:${firstHost}/demo`);
+  const listedBefore = await (await page.request.get("/whats-on")).text();
+  const firstEvent = /href="(\/events\/[a-z0-9-]+)"/.exec(listedBefore)![1]!;
+
+  try {
+    // A wrong key is refused with Spektrix's reason, and nothing changes.
+    const refused = await saveConnection(editor, {
+      client: SECOND.clientName,
+      domain: second.url,
+      user: SECOND.apiUser,
+      key: Buffer.from("wrong").toString("base64"),
+    });
+    expect(refused).toMatch(/Nothing was saved/);
+    await editor.reload();
+    await expect(editor.getByTestId("connection-in-use")).toContainText(`:${firstHost}/demo`);
+
+    const saved = await saveConnection(editor, {
+      client: SECOND.clientName,
+      domain: second.url,
+      user: SECOND.apiUser,
+      key: SECOND.apiKey,
+    });
+    expect(saved).toMatch(/Connection saved/);
+    await editor.reload();
+    await expect(editor.getByTestId("connection-in-use")).toContainText(`${second.url}/second`);
+    await expect(editor.getByTestId("connection-history")).toContainText("client name");
+    await expectNoAxeViolations(editor);
+
+    // The first client's events leave the site at once, and stay in the studio, kept.
+    await expect.poll(async () => (await page.request.get(firstEvent)).status()).toBe(404);
+    await editor.goto("/studio/events");
+    await expect(editor.getByTestId("kept-events")).toContainText("demo");
+    await syncNow(editor);
+
+    // A visitor on the second client: its iframe, its web components, its policy.
+    const performanceId = await bookablePerformance(page.request, second.url, 2, SITE_URL, SECOND.clientName);
+    await page.goto(`/book/${performanceId}`);
+    const frame = page.locator('iframe[title^="Choose seats for "]');
+    await expect(frame).toHaveAttribute("src", new RegExp(`^${second.url}/second/`));
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(policy).toMatch(/frame-src 'self' [^;]*http:\/\/127\.0\.0\.1:\*/);
+    await page.frameLocator('iframe[title^="Choose seats for "]').getByRole("spinbutton").first().fill("2");
+    await page
+      .frameLocator('iframe[title^="Choose seats for "]')
+      .getByRole("button", { name: /add to basket/i })
+      .click();
+    await expect(page.getByRole("banner").getByRole("link", { name: /Basket/ })).toContainText("2");
+
+    // A member signs in (to the second client) and pays.
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/checkout")}`);
+    await page.getByLabel("Email address").fill(DEMO_MEMBER.email);
+    await page.getByLabel("Password").fill(DEMO_MEMBER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/checkout/);
+    await page.getByRole("button", { name: /Continue to payment/ }).click();
+    const { now } = (await (await page.request.get(`${second.url}/__control/state`)).json()) as { now: string };
+    const year = String((new Date(now).getUTCFullYear() + 3) % 100).padStart(2, "0");
+    await page.getByLabel("Card number").fill(TEST_CARDS.success);
+    await page.getByLabel("Expiry (MM/YY)").fill(`12/${year}`);
+    await page.getByLabel("Security code").fill("123");
+    await page.getByLabel("Name on card").fill("Morgan Member");
+    await page
+      .locator("spektrix-payments")
+      .getByRole("button", { name: /^Pay\b/ })
+      .click();
+    await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
+    const orderId = (await page.getByTestId("order-id").textContent())!.trim();
+    // The order is the second client's.
+    const orders = second.requests.all().filter((r) => r.path.includes("initiate-customer-payment"));
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orderId.length).toBeGreaterThan(5);
+  } finally {
+    // Back to the demo's own emulator, with its events: the rest of the run meets the site as it was.
+    expect(
+      await saveConnection(editor, {
+        client: "demo",
+        domain: new URL(EMULATOR_URL).origin.replace("127.0.0.1", new URL(SITE_URL).hostname),
+        user: "demo-api",
+        key: Buffer.from("spektrix-emulator-demo-key").toString("base64"),
+      }),
+    ).toMatch(/Connection saved|Nothing changed/);
+    await syncNow(editor);
+    await expect.poll(async () => (await page.request.get(firstEvent)).status()).toBe(200);
+    await editor.close();
+  }
+});
