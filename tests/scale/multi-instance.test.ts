@@ -11,7 +11,9 @@
  *   - two syncs started at once through A and B make exactly one run (PostgreSQL advisory lock);
  *   - the availability and basket-label endpoints answer the same on both instances;
  *   - a change synced from outside the sites while B is down shows on B's first request after it starts, and on
- *     A's next one, through the marker they share in Redis (ADR 0008).
+ *     A's next one, through the marker they share in Redis (ADR 0008);
+ *   - a connection change saved through the store and Redis (the studio's save path, lib/connection) is what
+ *     both instances' pages use, without a restart (ADR 0017).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -264,4 +266,43 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
     // B found the cache behind the store and dropped it in Redis, so A's next request renders anew too.
     expect((await html(a, slugPath)).text).toContain(renamed);
   }, 90_000);
+
+  it("a connection change saved through the shared store and Redis is used by both instances (ADR 0017)", async () => {
+    const marker = `webcomponents/scale-${randomBytes(3).toString("hex")}`;
+    const pages = async (instance: NextInstance) => (await html(instance, "/support-us")).text;
+    expect(await pages(b)).not.toContain(marker);
+    // The studio's save, as instance A would run it: the record, a new store generation and the revision in Redis.
+    process.env.DATABASE_URL = database!.url;
+    process.env.REDIS_URL = redis.url;
+    const { readStoredConnection, writeStoredConnection } = await import("@/lib/connection");
+    const store = await openDb(database!.url);
+    try {
+      const stored = await readStoredConnection(store.db);
+      await writeStoredConnection(
+        {
+          revision: (stored?.revision ?? 0) + 1,
+          clientName: emu.clientName,
+          customDomain: null,
+          // The environment pins the host and client here; the web-components URL it leaves to the studio.
+          webComponentsUrl: `${emu.url}/${marker}`,
+          apiUser: DEMO_API_USER,
+          apiKeySealed: null,
+          accountPath: "/account",
+          basketPath: "/basket",
+          checkoutPath: "/checkout",
+          iframeStylesheetUrl: null,
+          componentsStylesheetUrl: null,
+          history: [],
+        },
+        store.db,
+      );
+    } finally {
+      await store.close();
+      const { closeRedis } = await import("@/lib/redis");
+      await closeRedis();
+    }
+    // Both instances, no restart: within one store check (a couple of seconds) their cached pages start over.
+    for (const instance of [b, a])
+      await expect.poll(() => pages(instance), { timeout: 15_000, interval: 500 }).toContain(marker);
+  }, 60_000);
 });
