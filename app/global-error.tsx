@@ -1,5 +1,6 @@
 "use client";
 
+import { ERROR_PAGE_CONTENT_SECURITY_POLICY } from "@/lib/security/headers.mjs";
 import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
 
 // Replaces the root layout when the layout itself fails, so it carries its own <html> and plain styles; the
@@ -7,6 +8,9 @@ import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">
+      <head>
+        <meta httpEquiv="Content-Security-Policy" content={ERROR_PAGE_CONTENT_SECURITY_POLICY} />
+      </head>
       <body
         style={{
           fontFamily: "system-ui, sans-serif",

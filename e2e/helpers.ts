@@ -63,3 +63,18 @@ export async function bookablePerformance(
     `no performance on sale on the web with ${seats} paid seats left (${instances.length} performances in the emulator)`,
   );
 }
+
+/**
+ * Runs "Sync now" on the studio's Sync runs page as a signed-in editor, until a run finishes. Another run (the
+ * demo's own, right after it starts) may hold the sync lock: the page says so, and the editor tries again.
+ */
+export async function studioSyncNow(page: Page) {
+  await page.goto("/studio/sync");
+  await page.waitForLoadState("networkidle");
+  await expect(async () => {
+    await page.getByRole("button", { name: "Sync now" }).click();
+    const result = page.getByTestId("sync-result");
+    await expect(result).toContainText(/Sync finished|already running/, { timeout: 60_000 });
+    await expect(result).toContainText(/Sync finished/, { timeout: 1 });
+  }).toPass({ intervals: [2_000, 5_000], timeout: 150_000 });
+}

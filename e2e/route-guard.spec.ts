@@ -168,6 +168,12 @@ test.describe("every route, hostile input", () => {
     request,
   }) => {
     await expectRefused(await request.get("/api/auth/callback/credentials", { maxRedirects: 0 }), "GET callback");
+    // Only the forms' url-encoded bodies: next-auth would parse anything else as JSON, and a bad one threw.
+    for (const path of ["/api/auth/callback/credentials", "/api/auth/signout"]) {
+      const res = await request.post(path, { headers: { "content-type": "application/json" }, data: "{not json" });
+      expect(res.status(), path).toBe(415);
+      await expectRefused(res, `JSON to ${path}`);
+    }
     const csrf = ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
     for (const callbackUrl of [
       "http://[",

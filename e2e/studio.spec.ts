@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, studioSyncNow } from "./helpers";
 
 /**
  * The editor's journey through /studio against the demo (emulator + first sync): sign in, check the
@@ -94,16 +94,7 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(page.getByLabel("Captioned", { exact: true })).toHaveValue("SLCaptioned, Captioned, OpenCaptions");
 
   // Run a sync and see the change.
-  await page.goto("/studio/sync");
-  await page.waitForLoadState("networkidle");
-  // Another run (the demo's own, right after it starts) may hold the sync lock: the page says so, and the editor
-  // tries again once it has finished.
-  await expect(async () => {
-    await page.getByRole("button", { name: "Sync now" }).click();
-    const result = page.getByTestId("sync-result");
-    await expect(result).toContainText(/Sync finished|already running/, { timeout: 60_000 });
-    await expect(result).toContainText(/Sync finished/, { timeout: 1 });
-  }).toPass({ intervals: [2_000, 5_000], timeout: 150_000 });
+  await studioSyncNow(page);
   await expect(page.getByTestId("sync-runs")).toContainText("studio");
   // A run that skipped anything says what and why; one that skipped nothing shows no list.
   const skippedCount = Number(/(\d+) skipped/.exec((await page.getByTestId("sync-result").textContent())!)![1]);

@@ -24,7 +24,7 @@ async function main() {
     try {
       await database.migrate();
       const clientName = flag("--client") ?? config.SPEKTRIX_CLIENT_NAME;
-      const how = await pointDemoConnectionAt(database.db, {
+      const how = await pointDemoConnectionAt(database, {
         origin: emulator,
         clientName,
         apiUser: config.SPEKTRIX_API_USER,

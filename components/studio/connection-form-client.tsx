@@ -83,7 +83,7 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
               ? "The saved key can no longer be read (the server's AUTH_SECRET changed): type it again."
               : connection.apiKeySaved
                 ? "A key is saved. Leave empty to keep it; type a new one to replace it."
-                : "Type the key Spektrix issued for this user. It is kept encrypted and never shown again.")
+                : "The site uses the key from the server environment. Type one to keep it here instead (stored encrypted, never shown again).")
           }
         />
       </fieldset>

@@ -4,7 +4,7 @@ import { formatWhen } from "@/lib/studio/format";
 import { siteInfo } from "@/lib/site";
 
 /** Who changed the connection, when, and which fields (never the values: the key is one of them). */
-export function ConnectionHistory({ history }: { history: ConnectionChange[] }) {
+export function ConnectionHistory({ history, saved }: { history: ConnectionChange[]; saved: boolean }) {
   const zone = siteInfo().timeZone;
   return (
     <section className="grid gap-3" aria-labelledby="connection-history">
@@ -13,7 +13,7 @@ export function ConnectionHistory({ history }: { history: ConnectionChange[] }) 
       </h2>
       {history.length === 0 ? (
         <p className="text-sm text-ink-soft">
-          No change saved here yet: the site uses the server environment’s values.
+          {saved ? "No change recorded yet." : "Nothing saved here yet: the site uses the server environment’s values."}
         </p>
       ) : (
         <ol className="grid gap-2 text-sm" data-testid="connection-history">

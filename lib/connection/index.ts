@@ -12,13 +12,15 @@
  * Server code only (it holds the owner key), but not marked `server-only`: the command-line sync uses it too.
  */
 import { env, setInEnvironment } from "@/lib/config";
-import { getDb, type StoreDb } from "@/lib/db";
+import { getDatabase, getDb, type Database, type StoreDb } from "@/lib/db";
 import { bumpGeneration } from "@/lib/db/generation";
 import { schema } from "@/lib/db";
 import { errorText, logger } from "@/lib/log/logger.mjs";
+import { routes } from "@/lib/routes";
 import { getConnectedRedis } from "@/lib/redis";
 import { eq } from "drizzle-orm";
-import { parkEventsOf } from "@/lib/sync/park";
+import { SYNC_LOCK_KEY } from "@/lib/sync/lock";
+import { switchParkedEvents } from "@/lib/sync/park";
 import { resolveConnection, type SpektrixConnection, type StoredConnection } from "./resolve";
 import { open } from "./secret-box";
 
@@ -40,11 +42,37 @@ const REDIS_WAIT_MS = 250;
 
 const log = logger("connection");
 
-type Memo = { connection: SpektrixConnection; loading: Promise<SpektrixConnection> | null };
+type Memo = { connection: SpektrixConnection; loading: Promise<SpektrixConnection> | null; readAt: number };
+
+/**
+ * The longest a process uses its copy without reading the store again, whatever Redis says: a revision that
+ * never reached Redis (it was down) cannot leave an instance on an old connection for long.
+ */
+const MAX_COPY_AGE_MS = 30_000;
 const slot = globalThis as unknown as { __spektrixConnection?: Memo | null };
 
 function revisionKey(): string {
   return `${env().REDIS_KEY_PREFIX}:connection-revision`;
+}
+
+/** A record as a first save would make it: the environment's values, no custom domain, no key, no history. */
+export function newStoredConnection(fields: Partial<StoredConnection> = {}): StoredConnection {
+  const e = env();
+  return {
+    revision: 0,
+    clientName: e.SPEKTRIX_CLIENT_NAME,
+    customDomain: null,
+    webComponentsUrl: null,
+    apiUser: e.SPEKTRIX_API_USER,
+    apiKeySealed: null,
+    accountPath: routes.account,
+    basketPath: routes.basket,
+    checkoutPath: routes.checkout,
+    iframeStylesheetUrl: null,
+    componentsStylesheetUrl: null,
+    history: [],
+    ...fields,
+  };
 }
 
 /** The stored record as saved (older records lack newer fields: they read as unset). */
@@ -101,7 +129,7 @@ async function load(database?: StoreDb): Promise<SpektrixConnection> {
   // A save in this process while this read was under way already holds a newer copy: keep it.
   const held = slot.__spektrixConnection?.connection;
   if (held && held.revision > connection.revision) return held;
-  slot.__spektrixConnection = { connection, loading: null };
+  slot.__spektrixConnection = { connection, loading: null, readAt: Date.now() };
   return connection;
 }
 
@@ -111,7 +139,7 @@ async function load(database?: StoreDb): Promise<SpektrixConnection> {
  */
 export async function activeConnection(): Promise<SpektrixConnection> {
   const memo = slot.__spektrixConnection;
-  if (memo) {
+  if (memo && Date.now() - memo.readAt < MAX_COPY_AGE_MS) {
     const shared = await sharedRevision();
     if (shared === null || shared <= memo.connection.revision) return memo.connection;
   }
@@ -129,25 +157,52 @@ export async function activeConnection(): Promise<SpektrixConnection> {
   }
 }
 
+/** Another save, or a sync holding the lock, got there first: nothing was written. */
+export class ConnectionWriteConflict extends Error {
+  constructor(readonly reason: "changed-meanwhile" | "sync-running") {
+    super(reason);
+    this.name = "ConnectionWriteConflict";
+  }
+}
+
 /**
- * Writes a new record, with the store generation that makes every cache start over, in one transaction (which
- * also parks the old client's events when the client changes, lib/sync/park.ts); then this process uses it at
- * once and other instances are told (Redis) to read it.
+ * Writes a new record, with the store generation that makes every cache start over, in one transaction; then
+ * this process uses it at once and other instances are told (Redis) to read it. Only over the revision it was
+ * made from (`next.revision - 1`): a save made meanwhile is never overwritten.
+ *
+ * A change of client also parks every event of the old client and un-parks the new client's, if the site used
+ * it before (lib/sync/park.ts). It holds the sync lock for that, so no run is half-way through a feed of the old
+ * client; with a run under way it refuses (`sync-running`) rather than wait.
  */
-export async function writeStoredConnection(next: StoredConnection, database?: StoreDb): Promise<void> {
-  const db = database ?? (await getDb());
-  const before = connectionFrom(await readStoredConnection(db)).clientName;
+export async function writeStoredConnection(
+  next: StoredConnection,
+  database?: Pick<Database, "db" | "withAdvisoryLock">,
+): Promise<void> {
+  const store = database ?? (await getDatabase());
+  const before = connectionFrom(await readStoredConnection(store.db)).clientName;
   const after = connectionFrom(next).clientName;
-  await db.transaction(async (tx) => {
-    // Another client's feed has none of these events: keep them, hidden, rather than let the sync lose them.
-    if (after !== before) await parkEventsOf(tx, before);
-    await tx
-      .insert(schema.siteSettings)
-      .values({ key: CONNECTION_KEY, value: next })
-      .onConflictDoUpdate({ target: schema.siteSettings.key, set: { value: next, updatedAt: new Date() } });
-    await bumpGeneration(tx, "connection");
-  });
-  slot.__spektrixConnection = { connection: connectionFrom(next), loading: null };
+  const write = () =>
+    store.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ value: schema.siteSettings.value })
+        .from(schema.siteSettings)
+        .where(eq(schema.siteSettings.key, CONNECTION_KEY))
+        .for("update");
+      const current = row ? ((row.value as Partial<StoredConnection>).revision ?? 1) : 0;
+      if (current !== next.revision - 1) throw new ConnectionWriteConflict("changed-meanwhile");
+      await tx
+        .insert(schema.siteSettings)
+        .values({ key: CONNECTION_KEY, value: next })
+        .onConflictDoUpdate({ target: schema.siteSettings.key, set: { value: next, updatedAt: new Date() } });
+      // Another client's feed has none of these events: keep them, hidden, rather than let the sync lose them.
+      if (after !== before) await switchParkedEvents(tx, { from: before, to: after });
+      await bumpGeneration(tx, "connection");
+      return true;
+    });
+  if (after === before) await write();
+  else if ((await store.withAdvisoryLock(SYNC_LOCK_KEY, write)) === undefined)
+    throw new ConnectionWriteConflict("sync-running");
+  slot.__spektrixConnection = { connection: connectionFrom(next), loading: null, readAt: Date.now() };
   if (!env().REDIS_URL) return;
   try {
     const redis = await getConnectedRedis(undefined, 2_000);

@@ -2,7 +2,7 @@
  * Read queries for the public pages. Pure functions of (database, input, now): no caching and no request
  * state here, so they are tested directly against PGlite; `./cached` wraps them in tagged Next caches.
  */
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { AccessFlag } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
@@ -635,7 +635,9 @@ export async function querySaleFacts(db: StoreDb, ids?: string[]): Promise<SaleF
       sellUntil: performances.sellUntil,
       hidden: performances.hidden,
     })
-    .from(performances);
+    .from(performances)
+    // Never about an event kept from a previous Spektrix client: the client in use does not know its ids.
+    .innerJoin(events, and(eq(events.id, performances.eventId), isNull(events.parkedFrom)));
   const rows = await (ids ? query.where(inArray(performances.sourceId, ids)) : query);
   return rows
     .filter((r) => !r.hidden && r.status !== "disabled")

@@ -12,6 +12,7 @@ export interface Header {
   value: string;
 }
 export declare const HSTS_MAX_AGE: number;
+export declare const ERROR_PAGE_CONTENT_SECURITY_POLICY: string;
 export declare function spektrixSources(config: Pick<DocumentPolicyConfig, "baseUrl" | "webComponentsUrl">): string[];
 export declare function documentContentSecurityPolicy(config: DocumentPolicyConfig): string;
 export declare function pageContentSecurityPolicy(): string;

@@ -109,6 +109,18 @@ export function documentContentSecurityPolicy(config) {
 }
 
 /**
+ * The policy of the page shown when the root layout itself failed (app/global-error.tsx): it loads nothing from
+ * Spektrix, so it needs no connection, and it must not depend on the one read that may have failed.
+ */
+export const ERROR_PAGE_CONTENT_SECURITY_POLICY = serialise([
+  ["default-src", ["'self'"]],
+  ["script-src", ["'self'", "'unsafe-inline'"]],
+  ["style-src", ["'self'", "'unsafe-inline'"]],
+  ["img-src", ["'self'", "data:"]],
+  ...FIXED_DIRECTIVES,
+]);
+
+/**
  * The header policy of every page: only what does not depend on the connection (the document policy adds the rest).
  * @returns {string}
  */

@@ -35,13 +35,15 @@ export interface SpektrixPublicConfig {
 
 /**
  * The browser's view of the connection in force. Read through the data cache under the store's tag, so every
- * page that embeds it (all of them: the root layout does) is dropped when the connection changes (ADR 0008).
+ * page that embeds it (all of them: the root layout does) is dropped when the connection changes (ADR 0008);
+ * keyed by the connection's version, so an instance never stores one connection's view under another's.
  */
-export const spektrixPublicConfig = unstable_cache(
-  async (): Promise<SpektrixPublicConfig> => publicConfigOf(await activeConnection()),
-  ["spektrix-public-config"],
-  { tags: [tags.connection, tags.store] },
-);
+export async function spektrixPublicConfig(): Promise<SpektrixPublicConfig> {
+  const connection = await activeConnection();
+  return unstable_cache(async () => publicConfigOf(connection), ["spektrix-public-config", connection.version], {
+    tags: [tags.connection, tags.store],
+  })();
+}
 
 export function publicConfigOf(
   c: Pick<SpektrixConnection, "baseUrl" | "clientName" | "webComponentsUrl">,

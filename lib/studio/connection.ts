@@ -4,7 +4,9 @@ import { env } from "@/lib/config";
 import {
   CONNECTION_FIELDS,
   ENV_FOR_FIELD,
+  ConnectionWriteConflict,
   connectionFrom,
+  newStoredConnection,
   readStoredConnection,
   writeStoredConnection,
   type ConnectionChange,
@@ -13,7 +15,7 @@ import {
   type StoredConnection,
 } from "@/lib/connection";
 import { seal } from "@/lib/connection/secret-box";
-import type { StoreDb } from "@/lib/db";
+import type { Database, StoreDb } from "@/lib/db";
 import { routes } from "@/lib/routes";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { readSetting, writeSetting } from "./settings-store";
@@ -61,7 +63,11 @@ export const connectionFormSchema = z.object({
       message: "must be a host name such as tickets.venue.org, without https:// or a path",
     })
     .transform((s) => s || null),
-  webComponentsUrl: optionalUrl(),
+  /** Goes into every page's script-src: https, or plain http only on this machine (an emulator). */
+  webComponentsUrl: optionalUrl().refine(
+    (s) => s === null || s.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d{2,5}(\/|$)/.test(s),
+    { message: "must be an https:// URL (plain http only for an emulator on this machine)" },
+  ),
   apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), {
     message: "must be the API user's login name, without spaces or colons",
   }),
@@ -102,23 +108,7 @@ export interface ConnectionView {
   history: ConnectionChange[];
 }
 
-function unsaved(): StoredConnection {
-  const e = env();
-  return {
-    revision: 0,
-    clientName: e.SPEKTRIX_CLIENT_NAME,
-    customDomain: null,
-    webComponentsUrl: null,
-    apiUser: e.SPEKTRIX_API_USER,
-    apiKeySealed: null,
-    accountPath: routes.account,
-    basketPath: routes.basket,
-    checkoutPath: routes.checkout,
-    iframeStylesheetUrl: null,
-    componentsStylesheetUrl: null,
-    history: [],
-  };
-}
+const unsaved = () => newStoredConnection();
 
 function pinnedFields(connection: SpektrixConnection): Partial<Record<ConnectionField, string>> {
   return Object.fromEntries(
@@ -189,14 +179,17 @@ export interface ConnectionProblem {
 }
 
 export type SaveResult =
-  { ok: true; changed: string[] } | { ok: false; fieldErrors: FieldErrors } | { ok: false; refused: string[] };
+  /** `clientChanged`: the site now reads another Spektrix client, whose events arrive with the next sync. */
+  | { ok: true; changed: string[]; clientChanged: boolean }
+  | { ok: false; fieldErrors: FieldErrors }
+  | { ok: false; refused: string[] };
 
 export interface SaveOptions {
   /** Who saves (recorded with the change). */
   by: string;
   /** Tries the candidate connection; problems refuse the save. Run only when a Spektrix-facing field changes. */
   check: (candidate: SpektrixConnection) => Promise<ConnectionProblem | null>;
-  database?: StoreDb;
+  database?: Pick<Database, "db" | "withAdvisoryLock">;
   now?: Date;
 }
 
@@ -207,14 +200,22 @@ export interface SaveOptions {
 export async function saveConnection(input: unknown, options: SaveOptions): Promise<SaveResult> {
   const parsed = connectionFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const { apiKey, ...fields } = parsed.data;
-  const before = (await readStoredConnection(options.database)) ?? unsaved();
-  const current = await loadConnection(options.database);
+  const { apiKey: typedKey, ...fields } = parsed.data;
+  const before = (await readStoredConnection(options.database?.db)) ?? unsaved();
+  const current = await loadConnection(options.database?.db);
+  // A field the environment pins keeps its stored value whatever was posted (the form shows it read-only; a
+  // crafted post must not store a value nobody checked, for the day the variable is unset).
+  const pinned = current.pinned;
+  if (pinned.clientName) fields.clientName = before.clientName;
+  if (pinned.baseUrl) fields.customDomain = before.customDomain;
+  if (pinned.webComponentsUrl) fields.webComponentsUrl = before.webComponentsUrl;
+  if (pinned.apiUser) fields.apiUser = before.apiUser;
+  const apiKey = pinned.apiKey ? "" : typedKey;
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
     (key) => (fields[key] ?? null) !== ((current as unknown as Record<string, unknown>)[key] ?? null),
   ) as string[];
   if (apiKey) changed.push("apiKey");
-  if (changed.length === 0) return { ok: true, changed: [] };
+  if (changed.length === 0) return { ok: true, changed: [], clientChanged: false };
 
   const next: StoredConnection = {
     ...fields,
@@ -225,13 +226,26 @@ export async function saveConnection(input: unknown, options: SaveOptions): Prom
       ...before.history,
     ].slice(0, HISTORY_LENGTH),
   };
+  const candidate = connectionFrom(next);
   if (changed.some((field) => REACHES_SPEKTRIX.has(field))) {
-    const problem = await options.check(connectionFrom(next));
+    const problem = await options.check(candidate);
     if (problem) return { ok: false, refused: problem.problems };
   }
-  await writeStoredConnection(next, options.database);
+  try {
+    await writeStoredConnection(next, options.database);
+  } catch (error) {
+    if (!(error instanceof ConnectionWriteConflict)) throw error;
+    return {
+      ok: false,
+      refused: [
+        error.reason === "sync-running"
+          ? "A sync is running. Save again when it has finished (the Sync runs page shows it)."
+          : "Someone else saved the connection meanwhile. Reload the page to see their change, then make yours.",
+      ],
+    };
+  }
   // One source of truth for the public flows: merge paths and the iframe stylesheet into their settings.
-  const flows = (await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, options.database)) ?? {};
+  const flows = (await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, options.database?.db)) ?? {};
   const stylesheets = { byFlow: {}, ...flows.stylesheets };
   if (next.iframeStylesheetUrl) stylesheets.default = next.iframeStylesheetUrl;
   else delete stylesheets.default;
@@ -247,7 +261,11 @@ export async function saveConnection(input: unknown, options: SaveOptions): Prom
       },
       stylesheets,
     },
-    options.database,
+    options.database?.db,
   );
-  return { ok: true, changed: changed.map(connectionFieldLabel) };
+  return {
+    ok: true,
+    changed: changed.map(connectionFieldLabel),
+    clientChanged: candidate.clientName !== current.active.clientName,
+  };
 }

@@ -1,3 +1,4 @@
+import { activeConnection } from "@/lib/connection";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -139,8 +140,12 @@ export async function listKeptEvents(database?: StoreDb) {
   return parkedEvents(await db(database));
 }
 
-/** Removes the events kept from one previous client: the editor's decision, never the sync's. */
-export async function removeKeptEvents(client: string, database?: StoreDb): Promise<number> {
+/**
+ * Removes the events kept from one previous client: the editor's decision, never the sync's. Refused for the
+ * client in use (its events are only kept until its next sync brings them back).
+ */
+export async function removeKeptEvents(client: string, database?: StoreDb): Promise<number | "in-use"> {
+  if (client === (await activeConnection()).clientName) return "in-use";
   return removeParkedEvents(await db(database), client);
 }
 

@@ -17,7 +17,8 @@ import { sliceWindow, windowAround, zoneMismatch } from "./time";
  */
 
 /** Advisory lock key shared by every process that syncs this database ("SYNC"). */
-export const SYNC_LOCK_KEY = 0x53594e43;
+export { SYNC_LOCK_KEY } from "./lock";
+import { SYNC_LOCK_KEY } from "./lock";
 
 export type Revalidate = (tag: string) => void | Promise<void>;
 
@@ -32,7 +33,11 @@ export interface SyncProgress {
 export interface RunSyncOptions {
   /** From `openDb` or `getDatabase`: the query surface plus the advisory lock. */
   database: Pick<Database, "db" | "withAdvisoryLock">;
-  source: SyncSource;
+  /**
+   * Where the feed comes from. A function is called once the run holds the sync lock, so a run reads the Spektrix
+   * connection in force then, never one a switch has replaced meanwhile (a switch takes the same lock, ADR 0017).
+   */
+  source: SyncSource | (() => Promise<SyncSource>);
   trigger: SyncTrigger;
   /** Venue time zone (`VENUE_TIME_ZONE`), for Spektrix's local times that carry no offset. */
   timeZone: string;
@@ -203,10 +208,11 @@ async function locked(
       ? { kind: "event", eventId: options.eventId, window }
       : { kind: "full", window };
 
+    const source = typeof options.source === "function" ? await options.source() : options.source;
     const fetchStarted = performance.now();
     // The store is read while the feed downloads; nothing writes to it meanwhile (we hold the lock).
     const [feed, stored] = await Promise.all([
-      fetchFeed(options.source, syncScope, settings, options.onProgress).finally(() => {
+      fetchFeed(source, syncScope, settings, options.onProgress).finally(() => {
         summary.fetchMs = Math.round(performance.now() - fetchStarted);
       }),
       loadStored(db, { eventSourceId: options.eventId }),

@@ -10,14 +10,14 @@ import { schema, type StoreDb, type StoreTx } from "@/lib/db";
 
 const { events, performances } = schema;
 
-/** Parks every event not already parked, as kept from `client`; in the transaction that switches the client. */
-export async function parkEventsOf(db: StoreDb | StoreTx, client: string): Promise<number> {
-  const parked = await db
-    .update(events)
-    .set({ parkedFrom: client, updatedAt: new Date() })
-    .where(isNull(events.parkedFrom))
-    .returning({ id: events.id });
-  return parked.length;
+/**
+ * In the transaction that switches the client from `from` to `to`: every event not already kept is kept as
+ * `from`'s, and the events kept from `to` (the site used it before) are its own again, listed at once.
+ */
+export async function switchParkedEvents(db: StoreDb | StoreTx, change: { from: string; to: string }): Promise<void> {
+  const now = new Date();
+  await db.update(events).set({ parkedFrom: change.from, updatedAt: now }).where(isNull(events.parkedFrom));
+  await db.update(events).set({ parkedFrom: null, updatedAt: now }).where(eq(events.parkedFrom, change.to));
 }
 
 /** How many events are kept from each previous client. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/config";
-import { activeConnection } from "@/lib/connection";
+import { connectionFrom, readStoredConnection } from "@/lib/connection";
 import { getDatabase } from "@/lib/db";
 import { runSync, type Revalidate, type SyncProgress, type SyncSummary, type SyncTrigger } from "./engine";
 import { configuredSource } from "./spektrix-source";
@@ -18,7 +18,8 @@ export async function runSiteSync(options: {
   const config = env();
   return runSync({
     database: await getDatabase(),
-    source: configuredSource(await activeConnection(), config.SPEKTRIX_TIMEOUT_MS),
+    // Read from the store inside the sync lock, not from this process's copy: a switch may have just happened.
+    source: async () => configuredSource(connectionFrom(await readStoredConnection()), config.SPEKTRIX_TIMEOUT_MS),
     timeZone: config.VENUE_TIME_ZONE,
     ...options,
     revalidate: options.revalidate ?? undefined,

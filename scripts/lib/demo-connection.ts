@@ -5,35 +5,31 @@
  * already on an emulator (a loopback address, from an earlier demo run on another port) follows it; one an
  * editor pointed at a real Spektrix domain is left alone.
  */
-import { readStoredConnection, writeStoredConnection, type StoredConnection } from "@/lib/connection";
-import type { StoreDb } from "@/lib/db";
-import { routes } from "@/lib/routes";
+import {
+  newStoredConnection,
+  readStoredConnection,
+  writeStoredConnection,
+  type StoredConnection,
+} from "@/lib/connection";
+import type { Database } from "@/lib/db";
 
 const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
 
 export async function pointDemoConnectionAt(
-  db: StoreDb,
+  database: Pick<Database, "db" | "withAdvisoryLock">,
   emulator: { origin: string; clientName: string; apiUser: string },
 ): Promise<"created" | "moved" | "kept"> {
-  const stored = await readStoredConnection(db);
+  const stored = await readStoredConnection(database.db);
   if (stored && !(stored.customDomain && LOOPBACK.test(stored.customDomain))) return "kept";
   if (stored?.customDomain === emulator.origin) return "kept";
   const next: StoredConnection = stored
     ? { ...stored, revision: stored.revision + 1, customDomain: emulator.origin }
-    : {
+    : newStoredConnection({
         revision: 1,
         clientName: emulator.clientName,
         customDomain: emulator.origin,
-        webComponentsUrl: null,
         apiUser: emulator.apiUser,
-        apiKeySealed: null,
-        accountPath: routes.account,
-        basketPath: routes.basket,
-        checkoutPath: routes.checkout,
-        iframeStylesheetUrl: null,
-        componentsStylesheetUrl: null,
-        history: [],
-      };
-  await writeStoredConnection(next, db);
+      });
+  await writeStoredConnection(next, database);
   return stored ? "moved" : "created";
 }

@@ -15,9 +15,9 @@ export async function syncLocally(
   const database = await openDb(config.DATABASE_URL);
   try {
     await database.migrate();
-    // The connection the studio saved in this store (or the environment's), as the running site would use.
-    const connection = connectionFrom(await readStoredConnection(database.db));
-    const source = configuredSource(connection, config.SPEKTRIX_TIMEOUT_MS);
+    // The connection the studio saved in this store (or the environment's), read once the run holds the lock.
+    const source = async () =>
+      configuredSource(connectionFrom(await readStoredConnection(database.db)), config.SPEKTRIX_TIMEOUT_MS);
     return await runSync({ database, source, timeZone: config.VENUE_TIME_ZONE, ...options });
   } finally {
     await database.close();

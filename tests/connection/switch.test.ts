@@ -66,6 +66,8 @@ const { runSync } = await import("@/lib/sync/engine");
 const { getDatabase, getDb, schema } = await import("@/lib/db");
 const { eventIsListed } = await import("@/lib/sync/visibility");
 const { parkedEvents, removeParkedEvents } = await import("@/lib/sync/park");
+const { removeKeptEvents } = await import("@/lib/studio/events");
+const { writeStoredConnection, ConnectionWriteConflict } = await import("@/lib/connection");
 const { count, eq, isNull } = await import("drizzle-orm");
 
 /** A full sync from the connection in force, as the site's schedule runs it. */
@@ -145,7 +147,7 @@ describe("switching the connection in the studio", () => {
 
   it("switches everything to B on the next call, with no restart", async () => {
     const result = await save(form(toB));
-    expect(result).toMatchObject({ ok: true });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
     expect((result as { changed: string[] }).changed).toEqual(
       expect.arrayContaining(["client name", "custom domain", "owner API user", "owner API key"]),
     );
@@ -199,8 +201,11 @@ describe("switching the connection in the studio", () => {
 
   it("brings the kept events back when the connection returns to their client, and lets an editor remove them", async () => {
     expect(await save(form({ basketPath: "/cart" }))).toMatchObject({ ok: true });
-    // B's events are kept now, and A's stay kept until A's feed has them again.
-    expect((await parkedEvents(await getDb())).map((p) => p.client)).toEqual(["demo", "second"]);
+    // B's events are kept now; A's are A's own again at once (listed before any sync), and an editor cannot
+    // remove the events of the client in use.
+    expect((await parkedEvents(await getDb())).map((p) => p.client)).toEqual(["second"]);
+    expect((await listedTitles()).sort()).toEqual([...titlesOfA].sort());
+    expect(await removeKeptEvents("demo")).toBe("in-use");
     await sync();
     expect((await parkedEvents(await getDb())).map((p) => p.client)).toEqual(["second"]);
     expect((await listedTitles()).sort()).toEqual([...titlesOfA].sort());
@@ -212,6 +217,20 @@ describe("switching the connection in the studio", () => {
     expect(await parkedEvents(db)).toEqual([]);
     expect((await listedTitles()).length).toBe(titlesOfA.length);
     expect(await save(form(toB))).toMatchObject({ ok: true });
+  });
+
+  it("refuses a switch of client while a sync runs, and a save made over someone else's", async () => {
+    const database = await getDatabase();
+    const { SYNC_LOCK_KEY } = await import("@/lib/sync/lock");
+    const before = await readStoredConnection();
+    const during = await database.withAdvisoryLock(SYNC_LOCK_KEY, () => save(form({ basketPath: "/basket" })));
+    expect(during).toMatchObject({ ok: false, refused: [expect.stringMatching(/A sync is running/)] });
+    expect(await readStoredConnection()).toEqual(before);
+    // Two editors saved from the same revision: the second write finds the first and stores nothing.
+    await expect(writeStoredConnection({ ...before!, clientName: "stale" })).rejects.toBeInstanceOf(
+      ConnectionWriteConflict,
+    );
+    expect(await readStoredConnection()).toEqual(before);
   });
 
   it("saves a change of page paths alone without asking Spektrix", async () => {

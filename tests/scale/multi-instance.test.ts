@@ -274,27 +274,19 @@ describe.skipIf(!enabled)("two instances on PostgreSQL and Redis", () => {
     // The studio's save, as instance A would run it: the record, a new store generation and the revision in Redis.
     process.env.DATABASE_URL = database!.url;
     process.env.REDIS_URL = redis.url;
-    const { readStoredConnection, writeStoredConnection } = await import("@/lib/connection");
+    const { newStoredConnection, readStoredConnection, writeStoredConnection } = await import("@/lib/connection");
     const store = await openDb(database!.url);
     try {
       const stored = await readStoredConnection(store.db);
       await writeStoredConnection(
-        {
+        newStoredConnection({
           revision: (stored?.revision ?? 0) + 1,
           clientName: emu.clientName,
-          customDomain: null,
+          apiUser: DEMO_API_USER,
           // The environment pins the host and client here; the web-components URL it leaves to the studio.
           webComponentsUrl: `${emu.url}/${marker}`,
-          apiUser: DEMO_API_USER,
-          apiKeySealed: null,
-          accountPath: "/account",
-          basketPath: "/basket",
-          checkoutPath: "/checkout",
-          iframeStylesheetUrl: null,
-          componentsStylesheetUrl: null,
-          history: [],
-        },
-        store.db,
+        }),
+        store,
       );
     } finally {
       await store.close();

@@ -45,10 +45,24 @@ describe("connection form", () => {
     expect(JSON.stringify([r, view])).not.toContain("c2VjcmV0LWtleQ");
   });
 
+  it("ignores a posted value for a field the environment pins, and saves the rest", async () => {
+    const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
+    const { loadConnection } = await import("@/lib/studio/connection");
+    const r = await saveConnectionAction(
+      undefined,
+      form({ ...valid, customDomain: "crafted.example.org", apiKey: "", basketPath: "/cart" }),
+    );
+    expect(r).toMatchObject({ ok: true, message: expect.stringContaining("basket page") });
+    const view = await loadConnection();
+    expect(view.customDomain).not.toBe("crafted.example.org");
+    expect(view.basketPath).toBe("/cart");
+  });
+
   it.each([
     ["clientName", "<script>x</script>", /letters, digits/],
     ["clientName", "a".repeat(65), /at most 64/],
     ["customDomain", "https://tickets.venue.org/path", /host name/],
+    ["webComponentsUrl", "http://cdn.example.org/wc", /https/],
     ["apiUser", "<b>admin</b>", /plain text/],
     ["apiUser", "u".repeat(101), /at most 100/],
     ["apiKey", "not base64 !", /base64/],

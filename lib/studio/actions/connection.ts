@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidateTag } from "next/cache";
+import { after } from "next/server";
+import { runSiteSync } from "@/lib/sync/server";
 import { tags } from "@/lib/cache/tags";
 import { checkConnection, clearPickerCache, verifyCandidateConnection, type ConnectionReport } from "../spektrix";
 import { saveConnection } from "../connection";
@@ -23,9 +25,18 @@ export async function saveConnectionAction(_prev: ActionResult | undefined, form
     revalidateTag(tags.siteSettings, { expire: 0 });
     revalidateTag(tags.catalogue, { expire: 0 });
     revalidateTag(tags.connection, { expire: 0 });
+    if (result.clientChanged) {
+      // The new client's events arrive with a sync: start one once this answer has gone, rather than leave the
+      // site without events until the schedule's next run. Its revalidations could not reach Next from there,
+      // so caches start over instead (ADR 0008).
+      after(() => runSiteSync({ trigger: "studio", revalidate: null }).catch(() => undefined));
+    }
+    const then = result.clientChanged
+      ? "; the previous client’s events are kept, hidden (see Events), and a sync of the new client’s has started."
+      : ".";
     return {
       ok: true,
-      message: `Connection saved. Changed: ${result.changed.join(", ")}. The whole site uses it now.`,
+      message: `Connection saved. Changed: ${result.changed.join(", ")}. The whole site uses it now${then}`,
     };
   }, FORBIDDEN);
 }

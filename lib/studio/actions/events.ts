@@ -72,6 +72,8 @@ export async function removeKeptEventsAction(client: unknown): Promise<ActionRes
     if (typeof client !== "string" || client.length === 0 || client.length > 64)
       return { ok: false, message: "Unknown client." };
     const removed = await removeKeptEvents(client);
+    if (removed === "in-use")
+      return { ok: false, message: `The site uses ${client} now: its events come back with the next sync.` };
     // They were hidden already; the slugs they held are free for new events.
     revalidateTag(tags.slugs, { expire: 0 });
     return {

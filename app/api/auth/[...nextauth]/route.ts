@@ -24,6 +24,15 @@ async function handler(request: NextRequest, context: Context) {
     });
   }
   let forwarded: NextRequest = request;
+  // next-auth's forms post url-encoded fields; it would parse any other body as JSON and answer a bad one 500.
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (request.method === "POST" && type !== "application/x-www-form-urlencoded") {
+    return refusalResponse({
+      status: 415,
+      error: "unsupported-media-type",
+      message: "Send the sign-in or sign-out form as application/x-www-form-urlencoded.",
+    });
+  }
   if (request.method === "POST") {
     const body = await readBodyText(request, AUTH_BODY_LIMIT);
     if (!body.ok) {

@@ -16,7 +16,7 @@ export default async function ConnectionPage() {
     <div className="grid gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Connection</h1>
-        <p className="mt-2 text-ink-soft">
+        <p className="mt-2 break-words text-ink-soft [overflow-wrap:anywhere]">
           How the whole site reaches Spektrix. In use now:{" "}
           <strong data-testid="connection-in-use">
             {connection.active.baseUrl}/{connection.active.clientName}
@@ -27,7 +27,7 @@ export default async function ConnectionPage() {
       </header>
       <ConnectionCheck />
       <ConnectionForm connection={connection} />
-      <ConnectionHistory history={connection.history} />
+      <ConnectionHistory history={connection.history} saved={connection.saved} />
     </div>
   );
 }
