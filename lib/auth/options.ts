@@ -10,7 +10,7 @@ import { logger } from "@/lib/log/logger.mjs";
 import { routes } from "@/lib/routes";
 import { authorizeBasketProof, SignInError } from "./authorize";
 import { sessionCookies, shouldUseSecureCookies } from "./cookies";
-import { attempt, LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
+import { attempt, LIMITS, memberSignInLimit, sharedRateLimiter } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/security/client-ip";
 import { isSessionRevoked, revokeSessions } from "./revocation";
 import { MEMBER_SIGN_IN_PROVIDER } from "./paths";
@@ -55,7 +55,7 @@ export function buildAuthOptions({ signOutEverywhere = true }: AuthOptionsVarian
             const user = await authorizeBasketProof(
               { proof: credentials, ip: clientIp(req.headers ?? {}) },
               {
-                allowAddress: async (ip) => (await attempt(sharedRateLimiter(LIMITS.memberSignIn), ip)).allowed,
+                allowAddress: async (ip) => (await attempt(sharedRateLimiter(memberSignInLimit()), ip)).allowed,
                 spendProof: async (key) => (await attempt(sharedRateLimiter(LIMITS.memberSignInProof), key)).allowed,
                 releaseProof: async (key) => void (await sharedRateLimiter(LIMITS.memberSignInProof).delete(key)),
                 readBasket: (id) => account.findBasket(id),

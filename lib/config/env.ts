@@ -89,6 +89,16 @@ export const envSchema = z
       .min(5)
       .max(30)
       .default(30),
+    /**
+     * Member sign-in proofs one address may send per 15 minutes (lib/rate-limit, LIMITS.memberSignIn). Keep the
+     * default on a public site; the end-to-end journeys, which all sign in from 127.0.0.1, raise it.
+     */
+    MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce
+      .number({ message: "must be a number of attempts" })
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(30),
     /** 1 only for benchmark servers: turns on /api/bench/* (scripts/bench). */
     BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   })

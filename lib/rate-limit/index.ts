@@ -14,6 +14,7 @@
  * site) neither reads the environment nor connects.
  */
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/lib/config";
 import { configuredRedisUrl, getConnectedRedis, getRedis } from "@/lib/redis";
 
 export interface RateLimitRule {
@@ -152,13 +153,19 @@ export async function attempt(limiter: RateLimiter, key: string, points = 1): Pr
   }
 }
 
+/** `LIMITS.memberSignIn` with the allowance the environment sets (`MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS`). */
+export function memberSignInLimit(): RateLimitRule {
+  return { ...LIMITS.memberSignIn, points: env().MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS };
+}
+
 /** The limits in one place, so docs and tests quote the same numbers. */
 export const LIMITS = {
   /** Payment tokens asked for by one signed-in customer. A visitor needs one or two per order. */
   paymentInitiate: { keyPrefix: "pay-init", points: 10, duration: 60 },
   /**
    * Member sign-in proofs from one address (each costs an owner-mode basket read). The password itself is
-   * checked by Spektrix in the browser, under Spektrix's own limits.
+   * checked by Spektrix in the browser, under Spektrix's own limits. `points` is the default of
+   * MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS; the site uses `memberSignInLimit()`.
    */
   memberSignIn: { keyPrefix: "member-signin-ip", points: 30, duration: 15 * 60 },
   /**
