@@ -7,7 +7,7 @@
 import "server-only";
 import { logger } from "@/lib/log/logger.mjs";
 import type { CustomerAccount } from "@/lib/spektrix/account";
-import { readSetting, writeSetting } from "@/lib/studio/settings-store";
+import { readSetting, writeSetting } from "@/lib/db/settings";
 
 const KEY = "health:membership-read";
 /** One store write per process per this long: a problem seen on every sign-in is one fact, not a write each. */

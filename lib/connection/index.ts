@@ -12,8 +12,9 @@
  * Server code only (it holds the owner key), but not marked `server-only`: the command-line sync uses it too.
  */
 import { env, setInEnvironment } from "@/lib/config";
-import { getDatabase, getDb, type Database, type StoreDb } from "@/lib/db";
+import { getDatabase, type Database, type StoreDb } from "@/lib/db";
 import { bumpGeneration } from "@/lib/db/generation";
+import { readSetting } from "@/lib/db/settings";
 import { schema } from "@/lib/db";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { routes } from "@/lib/routes";
@@ -77,14 +78,8 @@ export function newStoredConnection(fields: Partial<StoredConnection> = {}): Sto
 
 /** The stored record as saved (older records lack newer fields: they read as unset). */
 export async function readStoredConnection(database?: StoreDb): Promise<StoredConnection | null> {
-  const db = database ?? (await getDb());
-  const [row] = await db
-    .select({ value: schema.siteSettings.value })
-    .from(schema.siteSettings)
-    .where(eq(schema.siteSettings.key, CONNECTION_KEY))
-    .limit(1);
-  if (!row) return null;
-  const raw = row.value as Partial<StoredConnection>;
+  const raw = await readSetting<Partial<StoredConnection>>(CONNECTION_KEY, database);
+  if (!raw) return null;
   return {
     revision: typeof raw.revision === "number" ? raw.revision : 1,
     clientName: raw.clientName ?? env().SPEKTRIX_CLIENT_NAME,

@@ -18,7 +18,7 @@ import { seal } from "@/lib/connection/secret-box";
 import type { Database, StoreDb } from "@/lib/db";
 import { routes } from "@/lib/routes";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
-import { readSetting, writeSetting } from "./settings-store";
+import { readSetting, writeSetting } from "@/lib/db/settings";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";

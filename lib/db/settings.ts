@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { getDb, schema, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb } from "./index";
 
-/** Read/write of one `site_settings` row. */
+/** Read/write of one `site_settings` row: the one home for settings kept as JSON under a key. */
 
 export async function readSetting<T = unknown>(key: string, database?: StoreDb): Promise<T | undefined> {
   const d = database ?? (await getDb());
