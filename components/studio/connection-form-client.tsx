@@ -58,7 +58,7 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
           readOnly={Boolean(connection.pinned.webComponentsUrl)}
           hint={
             pinnedHint(connection.pinned.webComponentsUrl) ??
-            "Where Spektrix's web-component scripts live. Leave empty for the custom domain's /webcomponents/stable."
+            "Where Spektrix's web-component scripts live. Leave empty for Spektrix's own (webcomponents.spektrix.com/stable)."
           }
         />
         <TextField

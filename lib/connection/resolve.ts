@@ -12,6 +12,19 @@ import type { Env } from "@/lib/config";
 /** Spektrix's own host, used when a venue saved no custom domain. */
 export const SPEKTRIX_SYSTEM_ORIGIN = "https://system.spektrix.com";
 
+/** Where Spektrix serves its web components for every client (its integration docs' script tags). */
+export const SPEKTRIX_WEB_COMPONENTS_URL = "https://webcomponents.spektrix.com/stable";
+
+/**
+ * The web components' default home: Spektrix's own for a real system; an emulator on this machine serves its
+ * stand-ins under its own address.
+ */
+export function defaultWebComponentsUrl(baseUrl: string): string {
+  return /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(baseUrl)
+    ? `${baseUrl}/webcomponents/stable`
+    : SPEKTRIX_WEB_COMPONENTS_URL;
+}
+
 export const CONNECTION_FIELDS = ["clientName", "baseUrl", "webComponentsUrl", "apiUser", "apiKey"] as const;
 export type ConnectionField = (typeof CONNECTION_FIELDS)[number];
 
@@ -103,9 +116,9 @@ export function resolveConnection(input: {
   const baseUrl = pick("baseUrl", env.SPEKTRIX_BASE_URL, studioBase, env.SPEKTRIX_BASE_URL).replace(/\/+$/, "");
   const webComponentsUrl = pick(
     "webComponentsUrl",
-    env.SPEKTRIX_WEB_COMPONENTS_URL ?? `${baseUrl}/webcomponents/stable`,
+    env.SPEKTRIX_WEB_COMPONENTS_URL ?? defaultWebComponentsUrl(baseUrl),
     stored?.webComponentsUrl,
-    `${baseUrl}/webcomponents/stable`,
+    defaultWebComponentsUrl(baseUrl),
   ).replace(/\/+$/, "");
   const apiUser = pick("apiUser", env.SPEKTRIX_API_USER, stored?.apiUser, env.SPEKTRIX_API_USER);
   const opened = stored?.apiKeySealed ? input.openKey(stored.apiKeySealed) : null;

@@ -9,6 +9,8 @@ import {
   isSpektrixId,
 } from "@/lib/spektrix";
 import { activeConnection, type SpektrixConnection } from "@/lib/connection";
+import { SPEKTRIX_WEB_COMPONENTS_URL } from "@/lib/connection/resolve";
+import { publicConfigOf } from "@/lib/spektrix-flows/config";
 import {
   PICKER_CACHE_MS,
   PICKER_KINDS,
@@ -249,9 +251,31 @@ async function probe(c: SpektrixConnection) {
  * address for that client, and accept the owner key. Problems in an editor's words, or null.
  */
 export async function verifyCandidateConnection(candidate: SpektrixConnection): Promise<{ problems: string[] } | null> {
-  const { reachable, signature } = await probe(candidate);
-  const problems = [reachable, signature].filter((line) => !line.ok).map((line) => line.detail);
+  const [{ reachable, signature }, components] = await Promise.all([probe(candidate), probeWebComponents(candidate)]);
+  const problems = [reachable, signature, components].filter((line) => !line.ok).map((line) => line.detail);
   return problems.length ? { problems } : null;
+}
+
+/**
+ * Whether the web components' loader is where the candidate says: every page loads it, so a wrong URL would
+ * leave the basket summary, donations and payment without their components. A static file, not an API call.
+ */
+async function probeWebComponents(candidate: SpektrixConnection): Promise<CheckLine> {
+  const { loaderUrl } = publicConfigOf(candidate);
+  try {
+    const response = await fetch(loaderUrl, { signal: AbortSignal.timeout(4_000), cache: "no-store" });
+    await response.body?.cancel();
+    if (response.ok) return { ok: true, detail: "The web components' loader is there." };
+    return {
+      ok: false,
+      detail: `The web components were not found at ${candidate.webComponentsUrl} (${response.status}). Check the web components URL (Spektrix's own is ${SPEKTRIX_WEB_COMPONENTS_URL}), or leave it empty for that.`,
+    };
+  } catch {
+    return {
+      ok: false,
+      detail: `Could not load the web components from ${candidate.webComponentsUrl}. Check the web components URL (Spektrix's own is ${SPEKTRIX_WEB_COMPONENTS_URL}), or leave it empty for that.`,
+    };
+  }
 }
 
 /**

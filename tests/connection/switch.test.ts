@@ -145,6 +145,13 @@ describe("switching the connection in the studio", () => {
     expect(await readStoredConnection()).toEqual(before);
   });
 
+  it("refuses a web components URL where Spektrix's loader is not, and changes nothing", async () => {
+    const before = await readStoredConnection();
+    const result = await save(form({ webComponentsUrl: `${new URL(a.url).origin}/no-components-here` }));
+    expect(result).toMatchObject({ ok: false, refused: [expect.stringMatching(/web components were not found/)] });
+    expect(await readStoredConnection()).toEqual(before);
+  });
+
   it("switches everything to B on the next call, with no restart", async () => {
     const result = await save(form(toB));
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
