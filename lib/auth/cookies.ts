@@ -6,11 +6,12 @@
  */
 import type { CookiesOptions } from "next-auth";
 import { hasFlagCookie } from "@/lib/http/flag-cookie";
+import { LOOPBACK_HOSTS } from "@/lib/http/loopback.mjs";
 
 export function shouldUseSecureCookies(siteUrl: string, nodeEnv: string): boolean {
   const url = new URL(siteUrl);
   if (url.protocol === "https:") return true;
-  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
   return nodeEnv === "production" && !loopback;
 }
 

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Env } from "@/lib/config";
+import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 
 /** Spektrix's own host, used when a venue saved no custom domain. */
 export const SPEKTRIX_SYSTEM_ORIGIN = "https://system.spektrix.com";
@@ -19,10 +20,8 @@ export const SPEKTRIX_WEB_COMPONENTS_URL = "https://webcomponents.spektrix.com/s
  * The web components' default home: Spektrix's own for a real system; an emulator on this machine serves its
  * stand-ins under its own address.
  */
-export function defaultWebComponentsUrl(baseUrl: string): string {
-  return /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(baseUrl)
-    ? `${baseUrl}/webcomponents/stable`
-    : SPEKTRIX_WEB_COMPONENTS_URL;
+function defaultWebComponentsUrl(baseUrl: string): string {
+  return isLoopbackHttp(baseUrl) ? `${baseUrl}/webcomponents/stable` : SPEKTRIX_WEB_COMPONENTS_URL;
 }
 
 export const CONNECTION_FIELDS = ["clientName", "baseUrl", "webComponentsUrl", "apiUser", "apiKey"] as const;

@@ -25,6 +25,8 @@
  * demo build serves the demo (:4010) and the test run (:4110) alike. A real Spektrix domain is never widened.
  */
 
+import { LOOPBACK_HOSTS } from "../http/loopback.mjs";
+
 /**
  * @typedef {object} SecurityHeaderConfig
  * @property {string} [NODE_ENV] "production" adds HSTS
@@ -39,7 +41,6 @@
 
 /** @typedef {{ key: string, value: string }} Header */
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 /** Two years, with subdomains: the value HSTS preload lists ask for. */
 export const HSTS_MAX_AGE = 63_072_000;
 

@@ -16,6 +16,7 @@ import {
 } from "@/lib/connection";
 import { seal } from "@/lib/connection/secret-box";
 import type { Database, StoreDb } from "@/lib/db";
+import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 import { routes } from "@/lib/routes";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { readSetting, writeSetting } from "@/lib/db/settings";
@@ -44,8 +45,8 @@ const path = z
 
 const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
 
-/** A Spektrix emulator or a local proxy on this machine: the only place plain http is accepted. */
-const loopbackOrigin = z.string().regex(/^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d{2,5}$/);
+/** Plain http on this machine with a port (a Spektrix emulator or a local proxy): the only http accepted. */
+const loopbackWithPort = (s: string) => isLoopbackHttp(s) && /^\d{2,5}$/.test(new URL(s).port);
 
 export const connectionFormSchema = z.object({
   clientName: z
@@ -59,15 +60,14 @@ export const connectionFormSchema = z.object({
     .trim()
     .toLowerCase()
     .max(253, { message: "must be at most 253 characters" })
-    .refine((s) => s === "" || hostname.safeParse(s).success || loopbackOrigin.safeParse(s).success, {
+    .refine((s) => s === "" || hostname.safeParse(s).success || (loopbackWithPort(s) && new URL(s).origin === s), {
       message: "must be a host name such as tickets.venue.org, without https:// or a path",
     })
     .transform((s) => s || null),
   /** Goes into every page's script-src: https, or plain http only on this machine (an emulator). */
-  webComponentsUrl: optionalUrl().refine(
-    (s) => s === null || s.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d{2,5}(\/|$)/.test(s),
-    { message: "must be an https:// URL (plain http only for an emulator on this machine)" },
-  ),
+  webComponentsUrl: optionalUrl().refine((s) => s === null || s.startsWith("https://") || loopbackWithPort(s), {
+    message: "must be an https:// URL (plain http only for an emulator on this machine)",
+  }),
   apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), {
     message: "must be the API user's login name, without spaces or colons",
   }),

@@ -12,15 +12,14 @@ import {
   type StoredConnection,
 } from "@/lib/connection";
 import type { Database } from "@/lib/db";
-
-const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
+import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 
 export async function pointDemoConnectionAt(
   database: Pick<Database, "db" | "withAdvisoryLock">,
   emulator: { origin: string; clientName: string; apiUser: string },
 ): Promise<"created" | "moved" | "kept"> {
   const stored = await readStoredConnection(database.db);
-  if (stored && !(stored.customDomain && LOOPBACK.test(stored.customDomain))) return "kept";
+  if (stored && !(stored.customDomain && isLoopbackHttp(stored.customDomain))) return "kept";
   if (stored?.customDomain === emulator.origin) return "kept";
   const next: StoredConnection = stored
     ? { ...stored, revision: stored.revision + 1, customDomain: emulator.origin }
