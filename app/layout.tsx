@@ -23,7 +23,8 @@ export const viewport: Viewport = { themeColor: FALLBACK_TOKENS.brand };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const site = siteInfo();
-  const [spektrix, policy] = await Promise.all([spektrixPublicConfig(), documentSecurityPolicy()]);
+  const spektrix = await spektrixPublicConfig();
+  const policy = documentSecurityPolicy(spektrix);
   return (
     <html lang="en" className={`${displayFont.variable} ${textFont.variable}`}>
       <head>

@@ -1,5 +1,5 @@
 /**
- * The one active Spektrix connection (docs/adr/0025): every server-side Spektrix call, the browser's config
+ * The one active Spektrix connection (docs/adr/0017): every server-side Spektrix call, the browser's config
  * and the sync read it here, so what an editor saves in the studio's Connection page is what the whole site
  * uses, from the next request, without a rebuild or restart.
  *
@@ -28,10 +28,8 @@ import { open } from "./secret-box";
 export {
   CONNECTION_FIELDS,
   ENV_FOR_FIELD,
-  customDomainOrigin,
   type ConnectionChange,
   type ConnectionField,
-  type FieldSource,
   type SpektrixConnection,
   type StoredConnection,
 } from "./resolve";
@@ -76,24 +74,20 @@ export function newStoredConnection(fields: Partial<StoredConnection> = {}): Sto
   };
 }
 
-/** The stored record as saved (older records lack newer fields: they read as unset). */
+/** A stored record's revision: records saved before revisions were kept count as the first. */
+function revisionOf(raw: Partial<StoredConnection>): number {
+  return typeof raw.revision === "number" ? raw.revision : 1;
+}
+
+/** The stored record as saved (older records lack newer fields: they read as a first save would make them). */
 export async function readStoredConnection(database?: StoreDb): Promise<StoredConnection | null> {
   const raw = await readSetting<Partial<StoredConnection>>(CONNECTION_KEY, database);
   if (!raw) return null;
-  return {
-    revision: typeof raw.revision === "number" ? raw.revision : 1,
-    clientName: raw.clientName ?? env().SPEKTRIX_CLIENT_NAME,
-    customDomain: raw.customDomain ?? null,
-    webComponentsUrl: raw.webComponentsUrl ?? null,
-    apiUser: raw.apiUser ?? env().SPEKTRIX_API_USER,
-    apiKeySealed: raw.apiKeySealed ?? null,
-    accountPath: raw.accountPath ?? "",
-    basketPath: raw.basketPath ?? "",
-    checkoutPath: raw.checkoutPath ?? "",
-    iframeStylesheetUrl: raw.iframeStylesheetUrl ?? null,
-    componentsStylesheetUrl: raw.componentsStylesheetUrl ?? null,
+  return newStoredConnection({
+    ...raw,
+    revision: revisionOf(raw),
     history: Array.isArray(raw.history) ? raw.history : [],
-  };
+  });
 }
 
 /** Resolves a stored record (or none) against this process's environment. */
@@ -183,7 +177,7 @@ export async function writeStoredConnection(
         .from(schema.siteSettings)
         .where(eq(schema.siteSettings.key, CONNECTION_KEY))
         .for("update");
-      const current = row ? ((row.value as Partial<StoredConnection>).revision ?? 1) : 0;
+      const current = row ? revisionOf(row.value as Partial<StoredConnection>) : 0;
       if (current !== next.revision - 1) throw new ConnectionWriteConflict("changed-meanwhile");
       await tx
         .insert(schema.siteSettings)
@@ -205,9 +199,4 @@ export async function writeStoredConnection(
   } catch (error) {
     log.warn({ error: errorText(error) }, "could not publish the connection revision; other instances wait for Redis");
   }
-}
-
-/** Tests: forget this process's copy. */
-export function forgetActiveConnection(): void {
-  slot.__spektrixConnection = null;
 }

@@ -1,5 +1,5 @@
 /**
- * The active Spektrix connection, resolved from three layers, field by field (docs/adr/0025):
+ * The active Spektrix connection, resolved from three layers, field by field (docs/adr/0017):
  * 1. a variable set in the server environment wins, so a deployment can pin a value (the page says so);
  * 2. otherwise what an editor saved in the studio's Connection page;
  * 3. otherwise the environment's default (the emulator, for the demo).
@@ -84,7 +84,7 @@ export interface SpektrixConnection {
 type ConnectionEnv = Pick<Env, (typeof ENV_FOR_FIELD)[ConnectionField]>;
 
 /** The origin a stored custom domain names: a bare host is https; a loopback origin is kept as written. */
-export function customDomainOrigin(customDomain: string): string {
+function customDomainOrigin(customDomain: string): string {
   return /^https?:\/\//i.test(customDomain) ? customDomain.replace(/\/+$/, "") : `https://${customDomain}`;
 }
 

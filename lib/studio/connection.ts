@@ -17,7 +17,6 @@ import {
 import { seal } from "@/lib/connection/secret-box";
 import type { Database, StoreDb } from "@/lib/db";
 import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
-import { routes } from "@/lib/routes";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { readSetting, writeSetting } from "@/lib/db/settings";
 
@@ -117,13 +116,17 @@ function pinnedFields(connection: SpektrixConnection): Partial<Record<Connection
 }
 
 export async function loadConnection(database?: StoreDb): Promise<ConnectionView> {
-  const saved = await readStoredConnection(database);
+  return viewOf(await readStoredConnection(database), database);
+}
+
+/** The view of a stored record (null: nothing saved), with the flow settings' paths and stylesheet beside it. */
+async function viewOf(saved: StoredConnection | null, database?: StoreDb): Promise<ConnectionView> {
   const stored = saved ?? unsaved();
   const flows = await readSetting<FlowSettingsRaw>(FLOW_SETTINGS_KEY, database);
   const paths = {
-    accountPath: flows?.pagePaths?.account ?? (stored.accountPath || routes.account),
-    basketPath: flows?.pagePaths?.basket ?? (stored.basketPath || routes.basket),
-    checkoutPath: flows?.pagePaths?.checkout ?? (stored.checkoutPath || routes.checkout),
+    accountPath: flows?.pagePaths?.account ?? stored.accountPath,
+    basketPath: flows?.pagePaths?.basket ?? stored.basketPath,
+    checkoutPath: flows?.pagePaths?.checkout ?? stored.checkoutPath,
   };
   const iframeStylesheetUrl =
     flows?.stylesheets && "default" in flows.stylesheets
@@ -201,8 +204,9 @@ export async function saveConnection(input: unknown, options: SaveOptions): Prom
   const parsed = connectionFormSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { apiKey: typedKey, ...fields } = parsed.data;
-  const before = (await readStoredConnection(options.database?.db)) ?? unsaved();
-  const current = await loadConnection(options.database?.db);
+  const saved = await readStoredConnection(options.database?.db);
+  const before = saved ?? unsaved();
+  const current = await viewOf(saved, options.database?.db);
   // A field the environment pins keeps its stored value whatever was posted (the form shows it read-only; a
   // crafted post must not store a value nobody checked, for the day the variable is unset).
   const pinned = current.pinned;
