@@ -25,6 +25,8 @@ const { values } = parseArgs({
     "token-ttl": { type: "string" },
     "basket-ttl": { type: "string" },
     "lenient-web-mode": { type: "boolean", default: false },
+    "provider-port": { type: "string" },
+    "issuer-port": { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -33,7 +35,9 @@ if (values.help) {
   console.log(`Usage: npm run emulator -- [--port 4010] [--host 127.0.0.1] [--data <dir>] [--client demo]
   [--origin http://localhost:3000 ...] [--shift-dates] [--now <ISO instant>] [--control] [--token-ttl <ms>] [--basket-ttl <ms>]
   [--time-zone <IANA zone>] the system's zone: every …Utc time is derived from its local twin in it
-  [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin`);
+  [--lenient-web-mode]      accept web-mode API calls from anything, not only browsers on an allowed origin
+  [--provider-port N]       the payment provider's host (card fields), default --port + 1
+  [--issuer-port N]         the card issuer's host (3-D Secure challenges), default --port + 2`);
   process.exit(0);
 }
 
@@ -68,6 +72,8 @@ const emulator = await startEmulator({
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
   basketTtlMs: values["basket-ttl"] ? Number(values["basket-ttl"]) : undefined,
   webModeFromBrowsersOnly: !values["lenient-web-mode"],
+  providerPort: values["provider-port"] ? Number(values["provider-port"]) : Number(values.port) + 1,
+  issuerPort: values["issuer-port"] ? Number(values["issuer-port"]) : Number(values.port) + 2,
 });
 const cat = emulator.state.catalogue;
 console.log(`Spektrix emulator ready in ${Date.now() - started} ms
@@ -75,6 +81,7 @@ console.log(`Spektrix emulator ready in ${Date.now() - started} ms
   Catalogue:  ${cat.events.size} events, ${cat.instances.size} instances, ${cat.venues.size} venues${values["shift-dates"] ? `\n  Shifted:    ${[...cat.shifts].map(([file, ms]) => `${file} by ${Math.round(ms / 86_400_000)} days`).join(", ")}` : ""}
   Origins:    ${values.origin.length ? values.origin.join(", ") : "(none: browsers on other origins get no CORS headers)"}
   Web mode:   ${values["lenient-web-mode"] ? "lenient (any client)" : "browsers on an allowed origin only (others get a 403 bot-block page)"}
+  Payments:   provider ${emulator.paymentHosts.provider}, card issuer ${emulator.paymentHosts.issuer}
   Control:    ${values.control ? `${emulator.url}/__control` : "off (start with --control)"}
   Owner API user: ${DEMO_API_USER}
   Owner API key:  ${DEMO_API_KEY}   (base64 of "${DEMO_API_KEY_TEXT}")

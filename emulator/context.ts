@@ -17,6 +17,13 @@ export interface EmulatorConfig {
    * (true by default). false restores the old leniency for tools that need it.
    */
   webModeFromBrowsersOnly: boolean;
+  /** Origins of the payment provider (card fields) and the card issuer (3-D Secure), each its own host. */
+  paymentHosts: PaymentHosts;
+}
+
+export interface PaymentHosts {
+  provider: string;
+  issuer: string;
 }
 
 export interface Emu {

@@ -20,4 +20,6 @@ export const TEST_CARDS = {
   completedWithoutOrderId: "4000000000000077",
   /** Charges and completes the order, then reports an error: what a dropped connection after payment looks like. */
   errorAfterCharge: "4000000000000259",
+  /** Asks for 3-D Secure: the issuer's challenge frame opens; Approve charges the card, Cancel refuses it. */
+  challenge: "4000000000003220",
 } as const;

@@ -3,7 +3,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app";
-import type { Emu } from "./context";
+import type { Emu, PaymentHosts } from "./context";
+import { issuerApp, providerApp } from "./browser/payment-hosts";
 import { loadFixtures } from "./data/load";
 import { DEMO_API_KEY, DEMO_API_USER, DEMO_CLIENT_NAME } from "./demo-credentials";
 import { Faults, RequestLog } from "./faults";
@@ -12,6 +13,8 @@ import { Store } from "./state";
 export * from "./demo-credentials";
 export { sign, signedHeaders, authorizationHeader, stringToSign, bodyHash, verifySignature } from "./signing";
 export type { FaultInput, FaultType, LoggedRequest } from "./faults";
+export type { PaymentHosts } from "./context";
+export { encryptCard } from "./browser/payment-hosts";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -37,6 +40,14 @@ export interface EmulatorOptions {
   /** Refuse web-mode API calls that do not come from a browser on an allowed origin, as Spektrix's bot block does (default true). */
   webModeFromBrowsersOnly?: boolean;
   seed?: string;
+  /**
+   * The payment provider's and the card issuer's hosts. Given: use them (another emulator's, as two Spektrix
+   * clients share one provider). Otherwise each gets its own listener, on these ports (0, the default, picks
+   * free ones).
+   */
+  paymentHosts?: PaymentHosts;
+  providerPort?: number;
+  issuerPort?: number;
 }
 
 export interface RunningEmulator {
@@ -52,6 +63,18 @@ export interface RunningEmulator {
   state: Store;
   /** Moves the emulator clock forward (token expiry, etc.). */
   advanceTime(ms: number): void;
+  /** Where the payment provider's script and card fields, and the card issuer's challenge pages, are served. */
+  paymentHosts: PaymentHosts;
+}
+
+async function listen(server: Server, port: number, hostname: string): Promise<string> {
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, hostname, () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const host = hostname.includes(":") ? `[${hostname}]` : hostname === "0.0.0.0" ? "127.0.0.1" : hostname;
+  return `http://${host}:${address.port}`;
 }
 
 export function defaultDataDir(): string {
@@ -74,6 +97,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     basketTtlMs: options.basketTtlMs ?? 20 * 60_000,
     seed: options.seed ?? "spektrix-emulator",
   });
+  const hostname = options.hostname ?? "127.0.0.1";
+  // The provider's script names its own origin, known only once it listens.
+  let providerUrl = options.paymentHosts?.provider ?? "";
+  const paymentServers: Server[] = [];
+  let paymentHosts = options.paymentHosts;
+  if (!paymentHosts) {
+    const provider = createAdaptorServer({ fetch: providerApp(() => providerUrl).fetch }) as Server;
+    const issuer = createAdaptorServer({ fetch: issuerApp().fetch }) as Server;
+    paymentServers.push(provider, issuer);
+    providerUrl = await listen(provider, options.providerPort ?? 0, hostname);
+    paymentHosts = { provider: providerUrl, issuer: await listen(issuer, options.issuerPort ?? 0, hostname) };
+  }
   const emu: Emu = {
     config: {
       clientName,
@@ -82,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       apiUsers: new Map([[options.apiUser ?? DEMO_API_USER, options.apiKey ?? DEMO_API_KEY]]),
       maxSkewMs: options.maxSkewMs ?? 5 * 60_000,
       webModeFromBrowsersOnly: options.webModeFromBrowsersOnly ?? true,
+      paymentHosts,
     },
     store,
     faults: new Faults(options.control ?? false),
@@ -89,14 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const app = createApp(emu);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
-  const hostname = options.hostname ?? "127.0.0.1";
-  await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, hostname, () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = hostname.includes(":") ? `[${hostname}]` : hostname === "0.0.0.0" ? "127.0.0.1" : hostname;
-  const url = `http://${host}:${port}`;
+  const url = await listen(server, options.port ?? 0, hostname);
   return {
     url,
     apiBase: `${url}/${clientName}/api/v3`,
@@ -112,10 +141,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     advanceTime(ms: number) {
       advanced += ms;
     },
+    paymentHosts,
     async stop() {
       emu.faults.releaseHangs();
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
+      for (const each of [server, ...paymentServers]) {
+        each.closeAllConnections();
+        await new Promise<void>((ok) => each.close(() => ok()));
+      }
     },
   };
 }

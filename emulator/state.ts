@@ -125,6 +125,8 @@ export class Store {
   baskets = new Map<string, Basket>();
   orders = new Map<string, Order>();
   tokens = new Map<string, PaymentToken>();
+  /** 3-D Secure challenges raised and not yet answered, by transaction id: the card and the token they pay with. */
+  challenges = new Map<string, { paymentToken: string; cardNumber: string }>();
   private ids!: IdFactory;
   /** Resets so far: ids after a reset never repeat ones handed out before it, as Spektrix's never do. */
   private generation = 0;
@@ -157,6 +159,7 @@ export class Store {
     this.baskets.clear();
     this.orders.clear();
     this.tokens.clear();
+    this.challenges.clear();
   }
 
   // ---- sessions & baskets --------------------------------------------------------------------

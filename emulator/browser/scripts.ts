@@ -189,10 +189,7 @@ export const COMPONENT_LOADER_JS = `(function () {
 
 export const PAYMENTS_CSS = `spektrix-payments { display: block; font: inherit; }
 spektrix-payments .spx-pay-form { display: grid; gap: .75rem; max-width: 26rem; }
-spektrix-payments .spx-pay-field { display: grid; gap: .25rem; }
-spektrix-payments input { font: inherit; padding: .5rem; border: 1px solid #767676; border-radius: 4px; }
-spektrix-payments input[aria-invalid="true"] { border: 2px solid #a00; }
-spektrix-payments .spx-pay-error { margin: 0; color: #a00; font-size: .9em; }
+spektrix-payments [data-spx-pay-message]:empty { display: none; }
 spektrix-payments button { font: inherit; padding: .6rem 1rem; cursor: pointer; }
 spektrix-payments [role="alert"] { color: #a00; }
 `;
@@ -239,8 +236,12 @@ function spxCardProblems(fields, today) {
 `;
 
 /**
- * <spektrix-payments>: a test card form. Card numbers pick the outcome (see README). Invalid fields are marked
- * and nothing is sent; the button names the amount its token is for.
+ * <spektrix-payments>: the card form. As the real one does, it loads the payment provider's script from the
+ * provider's own origin, which puts the card fields in a frame from that origin (the page never sees a card
+ * number), and it renders the Pay button itself. Card numbers pick the outcome (see README); a 3-D Secure test
+ * card makes Spektrix answer with a challenge, which the component opens in a frame from the card issuer's origin
+ * by posting the challenge request there (as Adyen's component does), then sends the issuer's answer back.
+ * Invalid fields are marked inside the card fields and nothing is sent.
  *
  * The amount: the real component is given a payment token and nothing else about the payment, and Spektrix
  * documents no amount attribute (docs/spektrix-facts.md §5). The token is bound to one basket state, so Spektrix
@@ -248,19 +249,25 @@ function spxCardProblems(fields, today) {
  * the same from its own origin (POST emulator-payments/session), so the site passes no amount and nothing here
  * depends on an attribute the real component would ignore.
  */
-export const PAYMENTS_JS = `(function () {
+export function paymentsJs(providerSdkUrl: string): string {
+  return `(function () {
   if (customElements.get("spektrix-payments")) return;
-  ${CARD_CHECKS_JS}
-  var FIELDS = [
-    { name: "cardNumber", label: "Card number", attrs: 'inputmode="numeric" autocomplete="cc-number"' },
-    { name: "expiry", label: "Expiry (MM/YY)", attrs: 'inputmode="numeric" autocomplete="cc-exp"' },
-    { name: "cvc", label: "Security code", attrs: 'inputmode="numeric" autocomplete="cc-csc"' },
-    { name: "nameOnCard", label: "Name on card", attrs: 'autocomplete="cc-name"' }
-  ];
-  var forms = 0;
+  var PROVIDER_SDK = ${JSON.stringify(providerSdkUrl)};
+  var sdk = null;
+  function loadSdk() {
+    if (!sdk) sdk = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = PROVIDER_SDK;
+      script.onload = function () { window.SpxCardFields ? resolve(window.SpxCardFields) : reject(new Error("no card fields")); };
+      script.onerror = function () { sdk = null; reject(new Error("The payment provider's script did not load.")); };
+      document.head.appendChild(script);
+    });
+    return sdk;
+  }
   class SpektrixPayments extends HTMLElement {
     static get observedAttributes() { return ["payment-token", "custom-domain", "system-name", "client-name"]; }
     connectedCallback() { this.render(); }
+    disconnectedCallback() { if (this.fields) { this.fields.destroy(); this.fields = null; } }
     attributeChangedCallback() { if (this.isConnected) this.render(); }
     endpoint(action) {
       var domain = this.getAttribute("custom-domain") || "";
@@ -274,35 +281,31 @@ export const PAYMENTS_JS = `(function () {
         credentials: "include",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body)
-      });
+      }).then(function (res) { return res.json(); });
     }
     render() {
       var token = this.getAttribute("payment-token");
-      this.session = null;
-      if (!token) { this.innerHTML = '<p class="spx-pay-waiting">Waiting for a payment token…</p>'; return; }
-      var id = "spx-pay-" + (++forms);
-      this.innerHTML =
-        '<form class="spx-pay-form" novalidate>' +
-        FIELDS.map(function (f) {
-          var input = id + "-" + f.name;
-          return '<div class="spx-pay-field"><label for="' + input + '">' + f.label + '</label>' +
-            '<input id="' + input + '" name="' + f.name + '" ' + f.attrs + ' required>' +
-            '<p class="spx-pay-error" id="' + input + '-error" hidden></p></div>';
-        }).join("") +
-        '<p role="alert" data-spx-pay-message></p>' +
-        '<button type="submit">Pay now</button></form>';
       var self = this;
-      var form = this.querySelector("form");
-      form.addEventListener("submit", function (e) { e.preventDefault(); self.submit(form); });
-      // A marked field loses its mark as soon as it is right; new marks wait for the next "Pay".
-      form.addEventListener("input", function (e) {
-        if (e.target.getAttribute && e.target.getAttribute("aria-invalid") === "true") self.mark(form, [e.target.name], true);
-      });
-      this.post("session", { paymentToken: token }).then(function (res) { return res.ok ? res.json() : null; }).then(function (s) {
+      this.session = null;
+      if (this.fields) { this.fields.destroy(); this.fields = null; }
+      if (!token) { this.innerHTML = '<p class="spx-pay-waiting">Waiting for a payment token…</p>'; return; }
+      this.innerHTML =
+        '<div class="spx-pay-form"><div class="spx-pay-fields"></div>' +
+        '<p role="alert" data-spx-pay-message></p>' +
+        '<div class="spx-pay-challenge" hidden></div>' +
+        '<button type="button" class="spx-pay-button">Pay now</button></div>';
+      var button = this.querySelector(".spx-pay-button");
+      var rendered = this.firstChild;
+      button.addEventListener("click", function () { self.submit(); });
+      loadSdk().then(function (cardFields) {
+        if (self.firstChild !== rendered) return;
+        self.fields = cardFields.mount(self.querySelector(".spx-pay-fields"));
+      }, function (err) { self.fail(err.message); });
+      this.post("session", { paymentToken: token }).then(function (s) {
         // Ignored when the token changed meanwhile; without it the button keeps "Pay now" and paying still works.
-        if (!s || self.querySelector("form") !== form) return;
+        if (!s || typeof s.amountLabel !== "string" || self.firstChild !== rendered) return;
         self.session = s;
-        if (typeof s.amountLabel === "string") form.querySelector("button").textContent = "Pay " + s.amountLabel;
+        button.textContent = "Pay " + s.amountLabel;
       }, function () {});
     }
     /** Expiry dates are judged on the processor's clock; the device's only until the session has answered. */
@@ -310,65 +313,71 @@ export const PAYMENTS_JS = `(function () {
       var now = this.session && this.session.now ? new Date(this.session.now) : new Date();
       return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
     }
-    values(form) {
-      var values = {};
-      FIELDS.forEach(function (f) { values[f.name] = form.elements.namedItem(f.name).value; });
-      return values;
-    }
-    /** Marks (or clears) the fields named, or every field; answers the first invalid input. */
-    mark(form, names, clearOnly) {
-      var problems = spxCardProblems(this.values(form), this.today());
-      var first = null;
-      FIELDS.forEach(function (f) {
-        if (names && names.indexOf(f.name) < 0) return;
-        var input = form.elements.namedItem(f.name);
-        var error = form.querySelector("#" + input.id + "-error");
-        var problem = problems[f.name];
-        if (problem && !clearOnly) {
-          input.setAttribute("aria-invalid", "true");
-          input.setAttribute("aria-describedby", error.id);
-          error.textContent = problem;
-          error.hidden = false;
-          if (!first) first = input;
-        } else if (!problem) {
-          input.removeAttribute("aria-invalid");
-          input.removeAttribute("aria-describedby");
-          error.textContent = "";
-          error.hidden = true;
-        }
-      });
-      return first;
-    }
     emit(name, detail) { this.dispatchEvent(new CustomEvent(name, { detail: detail, bubbles: true, composed: true })); }
-    submit(form) {
+    message(text) { var m = this.querySelector("[data-spx-pay-message]"); if (m) m.textContent = text || ""; }
+    busy(on) { var b = this.querySelector(".spx-pay-button"); if (b) b.disabled = on; }
+    fail(message) { this.busy(false); this.message(message || "Payment failed"); this.emit("onError", { message: message }); }
+    submit() {
       var self = this;
-      var button = form.querySelector("button");
-      var message = this.querySelector("[data-spx-pay-message]");
-      // Nothing is sent and nothing is cleared while a field is wrong: the visitor fixes it where it is.
-      var invalid = this.mark(form);
-      if (invalid) { invalid.focus(); return Promise.resolve(); }
-      var values = this.values(form);
-      if (button) button.disabled = true;
-      return this.post("submit", {
-        paymentToken: this.getAttribute("payment-token"),
-        cardNumber: values.cardNumber,
-        expiry: values.expiry,
-        cvc: values.cvc,
-        nameOnCard: values.nameOnCard,
-        billingAddressId: this.getAttribute("billing-address-id"),
-        storeCard: this.getAttribute("store-card")
-      }).then(function (res) { return res.json(); }).then(function (r) {
-        if (button) button.disabled = false;
-        if (r.outcome === "completed") { if (message) message.textContent = ""; self.emit("onPaymentCompleted", r.orderId ? { orderId: r.orderId } : {}); }
-        else if (r.outcome === "refused") { if (message) message.textContent = r.message; self.emit("onPaymentRefused", { message: r.message }); }
-        else if (r.outcome === "notFound") { if (message) message.textContent = r.message; self.emit("onPaymentNotFound", { message: r.message }); }
-        else { if (message) message.textContent = r.message || "Payment failed"; self.emit("onError", { message: r.message }); }
-      }, function (err) {
-        if (button) button.disabled = false;
-        self.emit("onError", { message: String(err) });
+      if (!this.fields) return Promise.resolve();
+      this.busy(true);
+      return this.fields.encrypt(this.today()).then(function (result) {
+        // Nothing is sent and nothing is cleared while a field is wrong: the fields mark it where it is.
+        if (!result.ok) { self.busy(false); return; }
+        return self.post("submit", {
+          paymentToken: self.getAttribute("payment-token"),
+          encryptedCard: result.encryptedCard,
+          billingAddressId: self.getAttribute("billing-address-id"),
+          storeCard: self.getAttribute("store-card")
+        }).then(function (r) { return self.settle(r); });
+      }).catch(function (err) { self.fail(String(err && err.message || err)); });
+    }
+    settle(r) {
+      var self = this;
+      if (r.outcome === "challenge") return this.challenge(r);
+      this.busy(false);
+      if (r.outcome === "completed") { this.message(""); this.emit("onPaymentCompleted", r.orderId ? { orderId: r.orderId } : {}); }
+      else if (r.outcome === "refused") { this.message(r.message); this.emit("onPaymentRefused", { message: r.message }); }
+      else if (r.outcome === "notFound") { this.message(r.message); this.emit("onPaymentNotFound", { message: r.message }); }
+      else self.fail(r.message);
+    }
+    /** 3-D Secure: the challenge request is posted into a frame on the issuer's origin, whose answer comes back by message. */
+    challenge(r) {
+      var self = this;
+      var box = this.querySelector(".spx-pay-challenge");
+      var name = "spx-3ds-" + Math.random().toString(36).slice(2);
+      var issuer = new URL(r.acsUrl).origin;
+      box.innerHTML = '<p class="spx-pay-challenge-title">Your bank needs to confirm this payment.</p>' +
+        '<iframe name="' + name + '" title="Your bank’s security check" style="display:block;width:100%;height:16rem;border:1px solid #ccc;border-radius:6px"></iframe>';
+      box.hidden = false;
+      var frame = box.querySelector("iframe");
+      var form = document.createElement("form");
+      form.method = "POST";
+      form.action = r.acsUrl;
+      form.target = name;
+      form.hidden = true;
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "creq";
+      input.value = r.creq;
+      form.appendChild(input);
+      box.appendChild(form);
+      return new Promise(function (resolve) {
+        function onMessage(event) {
+          if (event.origin !== issuer || event.source !== frame.contentWindow) return;
+          var data = event.data || {};
+          if (data.type !== "spx-3ds:result" || typeof data.cres !== "string") return;
+          window.removeEventListener("message", onMessage);
+          box.hidden = true;
+          box.innerHTML = "";
+          resolve(self.post("details", { paymentToken: self.getAttribute("payment-token"), cres: data.cres }).then(function (next) { return self.settle(next); }));
+        }
+        window.addEventListener("message", onMessage);
+        form.submit();
       });
     }
   }
   customElements.define("spektrix-payments", SpektrixPayments);
 })();
 `;
+}

@@ -1,23 +1,42 @@
+import { randomBytes } from "node:crypto";
 import type { Hono } from "hono";
 import { parseBody, type AppEnv, type Emu } from "../context";
 import { TEST_CARDS } from "../demo-credentials";
 import { formatAmount, SYSTEM_CURRENCY } from "../browser/currency";
-import { paymentSession, paymentSubmit } from "./schemas";
+import { paymentDetails, paymentSession, paymentSubmit } from "./schemas";
+import { ISSUER_PATHS, decodeChallengeResult, decryptCard, encodeChallengeRequest } from "../browser/payment-hosts";
 
 export type PaymentOutcome =
   | { outcome: "completed"; orderId?: string }
+  | { outcome: "challenge"; acsUrl: string; creq: string }
   | { outcome: "refused"; message: string }
   | { outcome: "notFound"; message: string }
   | { outcome: "error"; message: string };
 
 /** Stand-in for the card processor behind <spektrix-payments>: validate the token, "charge" the card, confirm the basket. */
-export function pay(emu: Emu, paymentToken: string, cardNumber: string): PaymentOutcome {
+export function pay(emu: Emu, paymentToken: string, cardNumber: string, authenticated = false): PaymentOutcome {
   const store = emu.store;
   const checked = store.checkToken(paymentToken);
   if (!checked.ok) return { outcome: "notFound", message: checked.reason };
   const card = cardNumber.replace(/\D/g, "");
   if (card === TEST_CARDS.refused) return { outcome: "refused", message: "The card was refused." };
-  const charges: string[] = [TEST_CARDS.success, TEST_CARDS.completedWithoutOrderId, TEST_CARDS.errorAfterCharge];
+  if (card === TEST_CARDS.challenge && !authenticated) {
+    // The issuer must confirm it is the cardholder: nothing is charged until its answer comes back.
+    const transactionId = randomBytes(12).toString("base64url");
+    store.challenges.set(transactionId, { paymentToken, cardNumber: card });
+    const amountLabel = formatAmount(store.totals(checked.basket).total);
+    return {
+      outcome: "challenge",
+      acsUrl: `${emu.config.paymentHosts.issuer}${ISSUER_PATHS.challenge}`,
+      creq: encodeChallengeRequest({ transactionId, amountLabel }),
+    };
+  }
+  const charges: string[] = [
+    TEST_CARDS.success,
+    TEST_CARDS.challenge,
+    TEST_CARDS.completedWithoutOrderId,
+    TEST_CARDS.errorAfterCharge,
+  ];
   if (!charges.includes(card))
     return {
       outcome: "error",
@@ -74,8 +93,23 @@ export function registerPayments(app: Hono<AppEnv>, emu: Emu, client: string): v
     const { found, ...session } = paymentSessionFor(emu, parseBody(c, paymentSession).paymentToken);
     return found ? c.json(session) : c.json({ ...session, problems: [] }, 404);
   });
+  // The card arrives encrypted by the provider's card fields, never as a number: the site's page never held it.
   app.post(`/${client}/emulator-payments/submit`, (c) => {
     const body = parseBody(c, paymentSubmit);
-    return c.json(pay(emu, body.paymentToken, body.cardNumber));
+    const card = decryptCard(body.encryptedCard);
+    if (!card) return c.json({ outcome: "error", message: "The card details could not be read." }, 400);
+    return c.json(pay(emu, body.paymentToken, card.cardNumber));
+  });
+  // The issuer's answer to a 3-D Secure challenge: charged only when it names the challenge raised and says Y.
+  app.post(`/${client}/emulator-payments/details`, (c) => {
+    const body = parseBody(c, paymentDetails);
+    const result = decodeChallengeResult(body.cres);
+    const pending = result ? emu.store.challenges.get(result.transactionId) : undefined;
+    if (!result || !pending || pending.paymentToken !== body.paymentToken)
+      return c.json({ outcome: "error", message: "The bank's answer does not match this payment." }, 400);
+    emu.store.challenges.delete(result.transactionId);
+    if (result.transStatus !== "Y")
+      return c.json({ outcome: "refused", message: "Your bank did not confirm the payment." });
+    return c.json(pay(emu, body.paymentToken, pending.cardNumber, true));
   });
 }

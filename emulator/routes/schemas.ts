@@ -110,11 +110,12 @@ export const initiateDirectPayment = z.object({
 
 export const paymentSubmit = z.object({
   paymentToken: z.string().min(1),
-  cardNumber: z.string().min(1),
-  expiry: z.string().optional(),
-  cvc: z.string().optional(),
-  nameOnCard: z.string().optional(),
+  encryptedCard: z.string().min(1).max(4_000),
+  billingAddressId: z.string().nullish(),
+  storeCard: z.string().nullish(),
 });
+
+export const paymentDetails = z.object({ paymentToken: z.string().min(1), cres: z.string().min(1).max(4_000) });
 
 export const paymentSession = z.object({ paymentToken: z.string().min(1) });
 

@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { RunningEmulator } from "../../emulator/index";
+import { encryptCard, type RunningEmulator } from "../../emulator/index";
 import { DEMO_API_KEY, DEMO_API_USER } from "../../emulator/demo-credentials";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { createAccountService, type AccountService } from "@/lib/spektrix/account";
@@ -125,7 +125,10 @@ export async function payWithCard(emulator: RunningEmulator, paymentToken: strin
   const response = await fetch(`${emulator.url}/demo/emulator-payments/submit`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ paymentToken, cardNumber, expiry: "12/30", cvc: "123", nameOnCard: "Test" }),
+    body: JSON.stringify({
+      paymentToken,
+      encryptedCard: encryptCard({ cardNumber, expiry: "12/30", cvc: "123", nameOnCard: "Test" }),
+    }),
   });
   return (await response.json()) as { outcome: string; orderId?: string; message?: string };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_MEMBER, DEMO_GUEST, TEST_CARDS, type RunningEmulator } from "../../emulator/index";
+import { DEMO_MEMBER, DEMO_GUEST, TEST_CARDS, encryptCard, type RunningEmulator } from "../../emulator/index";
 import { BROWSER_HEADERS, NOW, owner, sellableInstance, start, WebClient } from "./helpers";
 
 const SITE = "http://localhost:3000";
@@ -14,7 +14,10 @@ const pay = async (token: string, card: string = TEST_CARDS.success, target = em
   const res = await fetch(`${target.url}/${target.clientName}/emulator-payments/submit`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ paymentToken: token, cardNumber: card }),
+    body: JSON.stringify({
+      paymentToken: token,
+      encryptedCard: encryptCard({ cardNumber: card, expiry: "12/30", cvc: "123", nameOnCard: "Test" }),
+    }),
   });
   return res.json();
 };
@@ -389,5 +392,77 @@ describe("confirm, payment tokens and orders", () => {
     expect(done.outcome).toBe("completed");
     const buyer = await (await owner(emu, "GET", "customers?email=buyer@example.com")).json();
     expect(buyer.orders).toEqual([{ id: done.orderId }]);
+  });
+});
+
+describe("the payment provider and the card issuer, each on its own origin", () => {
+  async function tokenForBasket(web: WebClient) {
+    const me = await web.json("POST", "customer/authenticate", DEMO_MEMBER);
+    const { instance, prices } = await sellableInstance(emu, web);
+    await web.json("POST", "basket/tickets", [{ instance: instance.id, type: prices[0].ticketType.id }]);
+    const { paymentToken } = await web.json("POST", "basket/initiate-customer-payment", {
+      originDomain: "localhost",
+      billingAddressId: me.billingAddress.id,
+    });
+    return paymentToken as string;
+  }
+  const form = (fields: Record<string, string>) => ({
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const details = async (paymentToken: string, cres: string) =>
+    fetch(`${emu.url}/${emu.clientName}/emulator-payments/details`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ paymentToken, cres }),
+    });
+  /** The issuer's challenge page, answered as the cardholder would; returns the CRes its page posts back. */
+  async function answerChallenge(acsUrl: string, creq: string, decision: "approve" | "cancel") {
+    const challenge = await fetch(acsUrl, form({ creq }));
+    expect(challenge.status).toBe(200);
+    expect(await challenge.text()).toContain("Approve");
+    const result = await (await fetch(new URL("/acs/result", acsUrl), form({ creq, decision }))).text();
+    return /cres: "([^"]+)"/.exec(result)![1]!;
+  }
+
+  it("serves the card fields and the challenge from two hosts apart from Spektrix's", () => {
+    const origins = [emu.url, emu.paymentHosts.provider, emu.paymentHosts.issuer].map((u) => new URL(u).origin);
+    expect(new Set(origins).size).toBe(3);
+  });
+  it("takes a card only as the provider's fields encrypt it, never as a number", async () => {
+    const paymentToken = await tokenForBasket(new WebClient(emu, SITE));
+    const plain = await fetch(`${emu.url}/${emu.clientName}/emulator-payments/submit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ paymentToken, cardNumber: TEST_CARDS.success }),
+    });
+    expect(plain.status).toBe(400);
+    const script = await (await fetch(`${emu.url}/webcomponents/stable/spektrix-payments.js`)).text();
+    expect(script).toContain(`${emu.paymentHosts.provider}/checkoutshopper/`);
+    const fields = await fetch(`${emu.paymentHosts.provider}/checkoutshopper/securedfields/card.html`);
+    expect(await fields.text()).toContain('<label for="cardNumber">Card number</label>');
+  });
+  it("a 3-D Secure card charges nothing until its issuer approves, then completes the order", async () => {
+    const paymentToken = await tokenForBasket(new WebClient(emu, SITE));
+    const challenge = await pay(paymentToken, TEST_CARDS.challenge);
+    expect(challenge).toMatchObject({ outcome: "challenge" });
+    expect(new URL(challenge.acsUrl).origin).toBe(new URL(emu.paymentHosts.issuer).origin);
+    expect(emu.state.orders.size).toBe(0);
+    const cres = await answerChallenge(challenge.acsUrl, challenge.creq, "approve");
+    // An answer is good only for the payment that raised the challenge.
+    expect((await details("another-token", cres)).status).toBe(400);
+    const done = await (await details(paymentToken, cres)).json();
+    expect(done).toMatchObject({ outcome: "completed", orderId: expect.any(String) });
+    // Used once.
+    expect((await details(paymentToken, cres)).status).toBe(400);
+  });
+  it("a challenge the cardholder cancels is refused, and the token can pay again", async () => {
+    const paymentToken = await tokenForBasket(new WebClient(emu, SITE));
+    const challenge = await pay(paymentToken, TEST_CARDS.challenge);
+    const cres = await answerChallenge(challenge.acsUrl, challenge.creq, "cancel");
+    expect(await (await details(paymentToken, cres)).json()).toMatchObject({ outcome: "refused" });
+    expect(emu.state.orders.size).toBe(0);
+    expect(await pay(paymentToken)).toMatchObject({ outcome: "completed" });
   });
 });

@@ -471,10 +471,7 @@ async function paidOrder(account: Account): Promise<{ orderId: string; customerI
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         paymentToken,
-        cardNumber: "4111111111111111",
-        expiry: "12/30",
-        cvc: "123",
-        nameOnCard: "Test",
+        encryptedCard: encryptCard({ cardNumber: "4111111111111111", expiry: "12/30", cvc: "123", nameOnCard: "Test" }),
       }),
     })
   ).json()) as { outcome: string; orderId?: string };
