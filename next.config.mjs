@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { CACHED_HOME_PATH, CALENDAR_LISTING_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
 import { buildEnv } from "./lib/config/build.mjs";
-import { securityHeaders } from "./lib/security/headers.mjs";
+import { PAYMENT_FORM_PATH, securityHeaders } from "./lib/security/headers.mjs";
 
 // The variables the build reads, validated by the same rules as the running site (lib/config).
 const config = buildEnv();
@@ -52,8 +52,11 @@ const nextConfig = {
     // CSP, HSTS (production), nosniff, Referrer-Policy, frame-ancestors: lib/security/headers.mjs, docs/security.md.
     // The page policy here holds only what never depends on the Spektrix connection; each page's own
     // <meta> policy (app/layout.tsx) adds the Spektrix hosts in force (ADR 0017). The API answers data only.
+    // The payment form (PAYMENT_FORM_PATH) is left out of the page rule: it writes its own, wider policy, which a
+    // second header policy here would narrow again (ADR 0018).
     return [
-      { source: "/:path*", headers: securityHeaders(config) },
+      { source: `/((?!${PAYMENT_FORM_PATH.slice(1)}$).*)`, headers: securityHeaders(config) },
+      { source: PAYMENT_FORM_PATH, headers: securityHeaders(config, { paymentForm: true }) },
       { source: "/api/:path*", headers: securityHeaders(config, { api: true }) },
     ];
   },

@@ -6,6 +6,11 @@ const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 export const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
+/** The emulator's payment provider and card issuer, on the two ports after it (scripts/demo.ts, emulator/cli.ts). */
+export const PAYMENT_HOSTS = {
+  provider: `http://127.0.0.1:${EMULATOR_PORT + 1}`,
+  issuer: `http://127.0.0.1:${EMULATOR_PORT + 2}`,
+} as const;
 
 export default defineConfig({
   testDir: "./e2e",

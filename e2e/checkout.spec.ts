@@ -1,6 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EMULATOR_URL as CONFIGURED_EMULATOR_URL } from "../playwright.config";
-import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop } from "./helpers";
+import { PAYMENT_FORM_TITLE } from "../lib/checkout/payment-form-title";
+import { routes } from "../lib/routes";
+import { EMULATOR_URL as CONFIGURED_EMULATOR_URL, PAYMENT_HOSTS } from "../playwright.config";
+import {
+  bookablePerformance,
+  cardFields,
+  expectNoAxeViolations,
+  paymentForm,
+  screenshotAtPhoneAndDesktop,
+} from "./helpers";
 
 // The member journey end to end against the emulator: browse, add tickets, sign in, pay, confirmation.
 // Test cards (emulator/README.md): 4111… succeeds, 4000 0000 0000 0002 is refused.
@@ -12,6 +20,8 @@ const CARDS = {
   // Both charge the card; the first completes without naming the order, the second reports an error afterwards.
   completedWithoutOrderId: "4000000000000077",
   errorAfterCharge: "4000000000000259",
+  /** Asks for 3-D Secure: its bank's challenge opens in a frame from the issuer's own origin. */
+  challenge: "4000000000003220",
 } as const;
 const MEMBER = { email: "member@example.com", password: "member-pass" };
 const GUEST = { email: "guest@example.com", password: "guest-pass" };
@@ -80,7 +90,7 @@ async function continueToPayment(page: Page) {
   await expect(proceed).toBeVisible();
   await expect(page.getByRole("radio").first()).toBeChecked();
   await proceed.click();
-  await expect(page.getByLabel("Card number")).toBeVisible();
+  await expect(cardFields(page).getByLabel("Card number")).toBeVisible();
 }
 
 /** The card form's fields, by their labels; `expiry` may stay out to be filled from the emulator's clock. */
@@ -98,14 +108,18 @@ async function expiryFromEmulatorClock(page: Page, years: number): Promise<strin
 }
 
 async function fillCard(page: Page, card: CardFields) {
-  await page.getByLabel("Card number").fill(card.number);
-  await page.getByLabel("Expiry (MM/YY)").fill(card.expiry ?? (await expiryFromEmulatorClock(page, 3)));
-  await page.getByLabel("Security code").fill(card.cvc ?? "123");
-  await page.getByLabel("Name on card").fill(card.name ?? "Morgan Member");
+  const fields = cardFields(page);
+  await fields.getByLabel("Card number").fill(card.number);
+  await fields.getByLabel("Expiry (MM/YY)").fill(card.expiry ?? (await expiryFromEmulatorClock(page, 3)));
+  await fields.getByLabel("Security code").fill(card.cvc ?? "123");
+  await fields.getByLabel("Name on card").fill(card.name ?? "Morgan Member");
 }
 
 /** The card form's submit button: "Pay $42.50" once it knows the amount. */
-const payButton = (page: Page) => page.locator("spektrix-payments").getByRole("button", { name: /^Pay\b/ });
+const payButton = (page: Page) =>
+  paymentForm(page)
+    .locator("spektrix-payments")
+    .getByRole("button", { name: /^Pay\b/ });
 
 async function payWith(page: Page, card: string) {
   await fillCard(page, { number: card });
@@ -186,7 +200,7 @@ test("the card form marks wrong fields where they are, sends nothing until they 
   const proceed = page.getByRole("button", { name: /Continue to payment/ });
   const total = /·\s*(.+)$/.exec((await proceed.textContent())!.trim())![1]!;
   await proceed.click();
-  await expect(page.getByLabel("Card number")).toBeVisible();
+  await expect(cardFields(page).getByLabel("Card number")).toBeVisible();
   // The same amount on the card form's button, and it is what Spektrix's basket owes.
   await expect(payButton(page)).toHaveText(`Pay ${total}`);
   const owed = await page.evaluate(async (emulator) => {
@@ -201,11 +215,12 @@ test("the card form marks wrong fields where they are, sends nothing until they 
   page.on("request", (r) => {
     if (r.url().includes("/emulator-payments/submit")) sent.push(r.url());
   });
+  const card = cardFields(page);
   const fields = {
-    number: page.getByLabel("Card number"),
-    expiry: page.getByLabel("Expiry (MM/YY)"),
-    cvc: page.getByLabel("Security code"),
-    name: page.getByLabel("Name on card"),
+    number: card.getByLabel("Card number"),
+    expiry: card.getByLabel("Expiry (MM/YY)"),
+    cvc: card.getByLabel("Security code"),
+    name: card.getByLabel("Name on card"),
   };
 
   // Pay with nothing filled in: every field says what it needs, focus goes to the first.
@@ -253,18 +268,72 @@ test("the card form marks wrong fields where they are, sends nothing until they 
   await signOut(page);
 });
 
+test("a 3-D Secure card pays through its bank's challenge with no CSP violation, at phone width", async ({
+  page,
+}, testInfo) => {
+  // Every refusal in any frame (the page, the payment form, the provider's fields, the issuer's challenge).
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|frame|connect|execute|send form)/i.test(m.text()))
+      violations.push(m.text());
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await addTickets(page);
+  // The other demo customer: the member's payment starts are limited per minute, and the journeys around use them.
+  await signIn(page, GUEST);
+  await continueToPayment(page);
+
+  // The checkout page's own policy names neither the provider nor the issuer, and refuses the provider's script;
+  // the payment form's policy names exactly the hosts this site is configured with.
+  const pagePolicy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content"))!;
+  expect(pagePolicy).not.toContain(PAYMENT_HOSTS.provider);
+  expect(pagePolicy).not.toContain(PAYMENT_HOSTS.issuer);
+  const refused = await page.evaluate(
+    (src) =>
+      new Promise<string>((resolve) => {
+        document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+        const script = document.createElement("script");
+        script.src = src;
+        document.head.appendChild(script);
+        setTimeout(() => resolve("not refused"), 3_000);
+      }),
+    `${PAYMENT_HOSTS.provider}/checkoutshopper/sdk/stand-in/adyen.js`,
+  );
+  expect(refused).toMatch(/^script-src/);
+  violations.length = 0; // that refusal was the point; from here on, none is allowed
+  const formPolicy = (await page.request.get(routes.paymentForm)).headers()["content-security-policy"]!;
+  expect(formPolicy).toContain(`frame-src ${PAYMENT_HOSTS.provider} ${PAYMENT_HOSTS.issuer};`);
+  expect(formPolicy).toContain(`form-action ${PAYMENT_HOSTS.issuer};`);
+  expect(formPolicy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+
+  const formFrame = page.locator(`iframe[title="${PAYMENT_FORM_TITLE}"]`);
+  const before = (await formFrame.boundingBox())!.height;
+  await payWith(page, CARDS.challenge);
+  const challenge = paymentForm(page).frameLocator('iframe[title="Your bank’s security check"]');
+  await expect(challenge.getByRole("heading", { name: "Your bank: confirm this payment" })).toBeVisible();
+  // The payment form grows to show the challenge: nothing is cut off on a phone.
+  await expect.poll(async () => (await formFrame.boundingBox())!.height).toBeGreaterThan(before + 100);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-3ds-challenge");
+  await challenge.getByRole("button", { name: "Approve" }).click();
+
+  await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
+  expect(violations).toEqual([]);
+  await signOut(page);
+});
+
 test("a refused card explains itself and a retry with a new token succeeds", async ({ page }) => {
   await addTickets(page);
   await signIn(page, MEMBER);
   await continueToPayment(page);
-  const firstToken = await page.locator("spektrix-payments").getAttribute("payment-token");
+  const firstToken = await paymentForm(page).locator("spektrix-payments").getAttribute("payment-token");
 
   await payWith(page, CARDS.refused);
   const alert = page.getByRole("alert").filter({ hasText: "Your card was declined" });
   await expect(alert).toBeVisible();
   await alert.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByLabel("Card number")).toBeVisible();
-  const secondToken = await page.locator("spektrix-payments").getAttribute("payment-token");
+  await expect(cardFields(page).getByLabel("Card number")).toBeVisible();
+  const secondToken = await paymentForm(page).locator("spektrix-payments").getAttribute("payment-token");
   expect(secondToken).toBeTruthy();
   expect(secondToken).not.toBe(firstToken);
 

@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { startEmulator, type RunningEmulator } from "../emulator/index";
 import { DEMO_MEMBER, TEST_CARDS } from "../emulator/demo-credentials";
-import { EMULATOR_URL, SITE_URL } from "../playwright.config";
-import { bookablePerformance, expectNoAxeViolations, studioSyncNow } from "./helpers";
+import { EMULATOR_URL, PAYMENT_HOSTS, SITE_URL } from "../playwright.config";
+import { bookablePerformance, cardFields, expectNoAxeViolations, paymentForm, studioSyncNow } from "./helpers";
 
 /**
  * The studio's connection drives the running site (ADR 0017). A second Spektrix system (another client name,
@@ -42,6 +42,8 @@ test.beforeAll(async () => {
     control: true,
     // Its own ids: another Spektrix system never hands out the demo's basket ids (a spent sign-in proof is one).
     seed: "a-second-spektrix-system",
+    // One payment provider serves every Spektrix client: the site's payment form allows exactly its hosts.
+    paymentHosts: PAYMENT_HOSTS,
   });
 });
 
@@ -139,7 +141,9 @@ test("an editor switches the site to another Spektrix client; a member books and
     const frame = page.locator('iframe[title^="Choose seats for "]');
     await expect(frame).toHaveAttribute("src", new RegExp(`^${second.url}/second/`));
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-    expect(policy).toMatch(/frame-src 'self' [^;]*http:\/\/127\.0\.0\.1:\*/);
+    // The second emulator by its exact origin, and no longer the first.
+    expect(policy).toMatch(new RegExp(`frame-src 'self' [^;]*${second.url.replace(/[.]/g, "\\.")}(;| )`));
+    expect(policy).not.toMatch(new RegExp(`${EMULATOR_URL.replace(/[.]/g, "\\.")}(;| |$)`));
     await page.frameLocator('iframe[title^="Choose seats for "]').getByRole("spinbutton").first().fill("2");
     await page
       .frameLocator('iframe[title^="Choose seats for "]')
@@ -156,11 +160,12 @@ test("an editor switches the site to another Spektrix client; a member books and
     await page.getByRole("button", { name: /Continue to payment/ }).click();
     const { now } = (await (await page.request.get(`${second.url}/__control/state`)).json()) as { now: string };
     const year = String((new Date(now).getUTCFullYear() + 3) % 100).padStart(2, "0");
-    await page.getByLabel("Card number").fill(TEST_CARDS.success);
-    await page.getByLabel("Expiry (MM/YY)").fill(`12/${year}`);
-    await page.getByLabel("Security code").fill("123");
-    await page.getByLabel("Name on card").fill("Morgan Member");
-    await page
+    const fields = cardFields(page);
+    await fields.getByLabel("Card number").fill(TEST_CARDS.success);
+    await fields.getByLabel("Expiry (MM/YY)").fill(`12/${year}`);
+    await fields.getByLabel("Security code").fill("123");
+    await fields.getByLabel("Name on card").fill("Morgan Member");
+    await paymentForm(page)
       .locator("spektrix-payments")
       .getByRole("button", { name: /^Pay\b/ })
       .click();

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type FrameLocator, type Page, type TestInfo } from "@playwright/test";
+import { PAYMENT_FORM_TITLE } from "../lib/checkout/payment-form-title";
 import { sellingCandidates, type InstanceFacts } from "./performances";
 import { SITE_URL } from "../playwright.config";
 
@@ -77,4 +78,14 @@ export async function studioSyncNow(page: Page) {
     await expect(result).toContainText(/Sync finished|already running/, { timeout: 60_000 });
     await expect(result).toContainText(/Sync finished/, { timeout: 1 });
   }).toPass({ intervals: [2_000, 5_000], timeout: 150_000 });
+}
+
+/** The payment form the checkout page frames (same origin; ADR 0018), where `<spektrix-payments>` lives. */
+export function paymentForm(page: Page): FrameLocator {
+  return page.frameLocator(`iframe[title="${PAYMENT_FORM_TITLE}"]`);
+}
+
+/** The payment provider's card fields, a frame from its own origin inside the payment form. */
+export function cardFields(page: Page): FrameLocator {
+  return paymentForm(page).frameLocator('iframe[title="Card details"]');
 }

@@ -31,6 +31,8 @@ export const routes = {
   guestCheckout: "/basket/guest-checkout",
   basketLabels: (performanceIds: readonly string[]) => `/basket/labels?performances=${enc(performanceIds.join(","))}`,
   checkout: "/checkout",
+  /** The card form's own document, framed by the checkout page (ADR 0018). */
+  paymentForm: "/checkout/payment-form",
   confirmation: (orderId: string) => `/checkout/confirmation/${enc(orderId)}`,
   confirmationCalendar: (orderId: string, performanceId: string) =>
     `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,

@@ -121,9 +121,20 @@ process.on("SIGTERM", () => void stopAll(0));
 
 // With the emulator, the Spektrix address goes into the studio's connection (prepare-db --emulator), not the
 // environment: a variable set here would pin it, and the demo's Connection page could not change it (ADR 0017).
+// The emulator's payment provider and card issuer stand on the next two ports; the payment form's policy names
+// exactly them, as a real site's names Adyen's hosts (ADR 0018).
+const paymentHosts = {
+  provider: `http://127.0.0.1:${emulatorPort + 1}`,
+  issuer: `http://127.0.0.1:${emulatorPort + 2}`,
+};
 const siteEnv = {
   SITE_URL: siteUrl,
-  ...(useEmulator ? {} : { SPEKTRIX_BASE_URL: spektrixBaseUrl, SPEKTRIX_CLIENT_NAME: clientName }),
+  ...(useEmulator
+    ? {
+        SPEKTRIX_PAYMENT_SOURCES: process.env.SPEKTRIX_PAYMENT_SOURCES ?? paymentHosts.provider,
+        SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: process.env.SPEKTRIX_PAYMENT_CHALLENGE_SOURCES ?? paymentHosts.issuer,
+      }
+    : { SPEKTRIX_BASE_URL: spektrixBaseUrl, SPEKTRIX_CLIENT_NAME: clientName }),
   DATABASE_URL: databaseUrl,
   VENUE_TIME_ZONE: venueTimeZone,
   // The demo runs on the published demo secrets on purpose; a real deployment sets its own.
@@ -133,7 +144,11 @@ const siteEnv = {
 
 async function main() {
   await assertPortFree(sitePort, "the site", "--port");
-  if (useEmulator) await assertPortFree(emulatorPort, "the Spektrix emulator", "--emulator-port");
+  if (useEmulator) {
+    await assertPortFree(emulatorPort, "the Spektrix emulator", "--emulator-port");
+    await assertPortFree(emulatorPort + 1, "the emulator's payment provider", "--emulator-port");
+    await assertPortFree(emulatorPort + 2, "the emulator's card issuer", "--emulator-port");
+  }
 
   if (flags.fresh && databaseUrl.startsWith("pglite://") && databaseUrl !== "pglite://memory") {
     rmSync(databaseUrl.slice("pglite://".length), { recursive: true, force: true });
@@ -148,6 +163,10 @@ async function main() {
       "emulator/cli.ts",
       "--port",
       String(emulatorPort),
+      "--provider-port",
+      new URL(paymentHosts.provider).port,
+      "--issuer-port",
+      new URL(paymentHosts.issuer).port,
       "--client",
       clientName,
       "--shift-dates",

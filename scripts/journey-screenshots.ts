@@ -8,6 +8,7 @@
  * It books and pays for two tickets with the emulator's test card, so run it against the demo, never a live system.
  * Screenshots are one screen each (the first thing a visitor sees), so the folder stays small.
  */
+import { PAYMENT_FORM_TITLE } from "../lib/checkout/payment-form-title";
 import { chromium, request as playwrightRequest, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -101,13 +102,16 @@ try {
   await page.getByRole("button", { name: /Continue to payment/ }).waitFor();
   await shoot(page, "checkout");
   await page.getByRole("button", { name: /Continue to payment/ }).click();
-  await page.getByLabel("Card number").waitFor();
+  // The card form is framed twice over: the site's payment form, and in it the provider's card fields (ADR 0018).
+  const form = page.frameLocator(`iframe[title="${PAYMENT_FORM_TITLE}"]`);
+  const card = form.frameLocator('iframe[title="Card details"]');
+  await card.getByLabel("Card number").waitFor();
   await shoot(page, "payment");
-  await page.getByLabel("Card number").fill(TEST_CARD);
-  await page.getByLabel("Expiry (MM/YY)").fill(await cardExpiry());
-  await page.getByLabel("Security code").fill("123");
-  await page.getByLabel("Name on card").fill("Morgan Member");
-  await page.getByRole("button", { name: /^Pay/ }).click();
+  await card.getByLabel("Card number").fill(TEST_CARD);
+  await card.getByLabel("Expiry (MM/YY)").fill(await cardExpiry());
+  await card.getByLabel("Security code").fill("123");
+  await card.getByLabel("Name on card").fill("Morgan Member");
+  await form.getByRole("button", { name: /^Pay/ }).click();
   await page.waitForURL(/\/checkout\/confirmation\//);
   await shoot(page, "confirmation");
 

@@ -31,7 +31,7 @@ export interface CheckoutPaymentProps {
   addresses: CheckoutAddress[];
   defaultAddressId: string | null;
   totalLabel: string;
-  spektrix: Pick<SpektrixPublicConfig, "baseUrl" | "clientName" | "webComponentsUrl" | "paymentsDomain">;
+  spektrix: Pick<SpektrixPublicConfig, "baseUrl" | "clientName" | "paymentsDomain">;
   /** The studio may move these two pages (lib/routes.ts); the rest come from the route registry. */
   paths: { basket: string; checkout: string };
   boxOffice: { phone: string; hours: string };
@@ -349,7 +349,6 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           <div className="mt-5">
             <SpektrixPayments
               key={step.token}
-              webComponentsUrl={props.spektrix.webComponentsUrl}
               customDomain={props.spektrix.paymentsDomain}
               clientName={props.spektrix.clientName}
               paymentToken={step.token}

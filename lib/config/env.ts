@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHttp } from "../http/loopback.mjs";
 import { buildEnvShape, cleanEnv, describeIssues, url } from "./build.mjs";
 
 /**
@@ -22,6 +23,53 @@ const base64 = z
   .string()
   .min(1)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64 (the API secret key as Spektrix issues it)" });
+
+/**
+ * The payment provider behind Spektrix's `<spektrix-payments>` (Adyen): the hosts its script, card fields and API
+ * are served from, live in each region and the test system. A venue confirms them on its own Spektrix test system
+ * (docs/spektrix-setup.md) and sets SPEKTRIX_PAYMENT_SOURCES if they differ.
+ */
+export const DEFAULT_PAYMENT_SOURCES = [
+  "https://checkoutshopper-live.adyen.com",
+  "https://checkoutshopper-live-us.adyen.com",
+  "https://checkoutshopper-live-au.adyen.com",
+  "https://checkoutshopper-live-apse.adyen.com",
+  "https://checkoutshopper-live-in.adyen.com",
+  "https://checkoutshopper-test.adyen.com",
+] as const;
+
+/**
+ * Card issuers' 3-D Secure challenge pages can come from any bank, so a real system allows every https host in the
+ * payment form's frames (and nowhere else); the payment provider documents the same.
+ */
+export const DEFAULT_CHALLENGE_SOURCES = ["https:"] as const;
+
+/**
+ * A space- or comma-separated list of CSP sources for the payment form: https origins, plain http only on this
+ * machine (the emulator's stand-ins), or the scheme `https:` alone.
+ */
+const paymentSources = (what: string) =>
+  z.string().transform((value, ctx) => {
+    const sources = value.split(/[\s,]+/).filter(Boolean);
+    if (sources.length === 0) ctx.addIssue({ code: "custom", message: `must name at least one origin (${what})` });
+    for (const source of sources) {
+      if (source === "https:") continue;
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(source);
+      } catch {}
+      const ok =
+        parsed !== null &&
+        parsed.origin === source.replace(/\/+$/, "") &&
+        (parsed.protocol === "https:" || isLoopbackHttp(source));
+      if (!ok)
+        ctx.addIssue({
+          code: "custom",
+          message: `${JSON.stringify(source)} is not an https origin such as https://checkoutshopper-live.adyen.com (${what})`,
+        });
+    }
+    return sources.map((s) => s.replace(/\/+$/, ""));
+  });
 
 const databaseUrl = z.string().regex(/^(postgres(ql)?:\/\/.+|pglite:\/\/.+)$/, {
   message:
@@ -53,6 +101,10 @@ export const envSchema = z
     SPEKTRIX_API_USER: z.string().min(1).default("demo-api"),
     SPEKTRIX_API_KEY: base64.default(DEMO_SECRETS.SPEKTRIX_API_KEY),
     SPEKTRIX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+    SPEKTRIX_PAYMENT_SOURCES: paymentSources("the payment provider's hosts").default([...DEFAULT_PAYMENT_SOURCES]),
+    SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: paymentSources("where 3-D Secure challenges come from").default([
+      ...DEFAULT_CHALLENGE_SOURCES,
+    ]),
     DATABASE_URL: databaseUrl.default("pglite://.data/db"),
     AUTH_SECRET: z
       .string()

@@ -17,4 +17,15 @@ export declare function spektrixSources(config: Pick<DocumentPolicyConfig, "base
 export declare function documentContentSecurityPolicy(config: DocumentPolicyConfig): string;
 export declare function pageContentSecurityPolicy(): string;
 export declare function apiContentSecurityPolicy(): string;
-export declare function securityHeaders(config: SecurityHeaderConfig, options?: { api?: boolean }): Header[];
+export interface PaymentFormPolicyConfig {
+  baseUrl: string;
+  webComponentsUrl: string;
+  providerSources: readonly string[];
+  challengeSources: readonly string[];
+}
+export declare const PAYMENT_FORM_PATH: "/checkout/payment-form";
+export declare function paymentFormContentSecurityPolicy(config: PaymentFormPolicyConfig): string;
+export declare function securityHeaders(
+  config: SecurityHeaderConfig,
+  options?: { api?: boolean; paymentForm?: boolean },
+): Header[];

@@ -21,11 +21,15 @@
  * - `'unsafe-inline'` for styles: React `style` attributes and the Spektrix theme variables;
  * - images: any https host (venue-authored blocks link images from anywhere), never plain http outside loopback.
  *
- * A loopback Spektrix URL (the emulator, local dev) widens the Spektrix sources to every loopback port, so one
- * demo build serves the demo (:4010) and the test run (:4110) alike. A real Spektrix domain is never widened.
+ * Every source is an exact origin, the emulator's too: the policy is built at run time from the connection in
+ * force, so it never needs to cover a port it does not use (a payment provider's stand-in on the next port
+ * must be refused outside the payment form, as the real provider's host is).
+ *
+ * **The payment form** (`paymentFormContentSecurityPolicy`) is the one document that may load the payment
+ * provider and frame card issuers: a same-origin frame of its own (`/checkout/payment-form`, ADR 0018) whose
+ * header policy the route handler writes, so every other page, the checkout page included, keeps the narrow
+ * policy above. It runs no inline script at all.
  */
-
-import { LOOPBACK_HOSTS } from "../http/loopback.mjs";
 
 /**
  * @typedef {object} SecurityHeaderConfig
@@ -40,6 +44,9 @@ import { LOOPBACK_HOSTS } from "../http/loopback.mjs";
  */
 
 /** @typedef {{ key: string, value: string }} Header */
+
+/** The payment form's address (lib/routes.ts names it too; tests/routes/registry.test.ts keeps them equal). */
+export const PAYMENT_FORM_PATH = "/checkout/payment-form";
 
 /** Two years, with subdomains: the value HSTS preload lists ask for. */
 export const HSTS_MAX_AGE = 63_072_000;
@@ -59,7 +66,6 @@ function originSources(url) {
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw new Error(`Security policy: ${parsed.protocol} URLs cannot serve Spektrix (${url})`);
   }
-  if (LOOPBACK_HOSTS.has(parsed.hostname)) return ["http://localhost:*", "http://127.0.0.1:*"];
   return [parsed.origin];
 }
 
@@ -110,6 +116,42 @@ export function documentContentSecurityPolicy(config) {
 }
 
 /**
+ * @typedef {object} PaymentFormPolicyConfig
+ * @property {string} baseUrl The Spektrix host in force
+ * @property {string} webComponentsUrl Where `spektrix-payments.js` lives
+ * @property {string[]} providerSources The payment provider's origins (its script, card fields, styles, API)
+ * @property {string[]} challengeSources Where card issuers' 3-D Secure challenges may come from (`https:` for a
+ *   real system: issuers are too many to list)
+ */
+
+/**
+ * The header policy of the payment form document: Spektrix's payments script, the provider's script, frames and
+ * API, and issuers' challenge frames, which the component opens by posting a form (hence `form-action`). No
+ * inline script and nothing else.
+ * @param {PaymentFormPolicyConfig} config
+ * @returns {string}
+ */
+export function paymentFormContentSecurityPolicy(config) {
+  const spektrix = spektrixSources(config);
+  const provider = config.providerSources;
+  const challenge = config.challengeSources;
+  return serialise([
+    ["default-src", ["'none'"]],
+    ["script-src", [...spektrix, ...provider]],
+    // The provider sets style attributes on its fields' frames; the site's theme file is 'self'.
+    ["style-src", ["'self'", "'unsafe-inline'", ...spektrix, ...provider]],
+    ["img-src", ["'self'", "data:", ...provider]],
+    ["font-src", ["'self'", ...provider]],
+    ["connect-src", [...spektrix, ...provider]],
+    ["frame-src", [...provider, ...challenge]],
+    ["form-action", [...challenge]],
+    ["frame-ancestors", ["'self'"]],
+    ["base-uri", ["'none'"]],
+    ["object-src", ["'none'"]],
+  ]);
+}
+
+/**
  * The policy of the page shown when the root layout itself failed (app/global-error.tsx): it loads nothing from
  * Spektrix, so it needs no connection, and it must not depend on the one read that may have failed.
  */
@@ -138,18 +180,24 @@ export function apiContentSecurityPolicy() {
 }
 
 /**
- * Every security header the site sends on every response; `api` for the route handlers under /api.
+ * Every security header the site sends on every response; `api` for the route handlers under /api, `paymentForm`
+ * for the payment form (all but the CSP, which its route handler writes).
  * @param {SecurityHeaderConfig} config the validated build environment (lib/config/build.mjs)
- * @param {{ api?: boolean }} [options]
+ * @param {{ api?: boolean, paymentForm?: boolean }} [options]
  * @returns {Header[]}
  */
 export function securityHeaders(config, options = {}) {
   /** @type {Header[]} */
   const headers = [
-    {
-      key: "Content-Security-Policy",
-      value: options.api ? apiContentSecurityPolicy() : pageContentSecurityPolicy(),
-    },
+    // The payment form writes its own policy (it needs the connection and the payment provider's hosts).
+    ...(options.paymentForm
+      ? []
+      : [
+          {
+            key: "Content-Security-Policy",
+            value: options.api ? apiContentSecurityPolicy() : pageContentSecurityPolicy(),
+          },
+        ]),
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     // Superseded by frame-ancestors, kept for browsers that predate CSP 2.

@@ -28,7 +28,7 @@ const TZ = "America/Edmonton";
 const SITE_URL = "https://tickets-site.example.org";
 const MEMBER = { email: "member@example.com", password: "member-pass" };
 
-const { startEmulator, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
+const { startEmulator, encryptCard, DEMO_API_USER, DEMO_API_KEY } = await import("../../emulator/index");
 // The site's origin is allowed, as in Spektrix's Domain Specific Config: web-mode calls come from a stand-in browser.
 const emu = await startEmulator({
   port: 0,

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
+import { PAYMENT_FORM_PATH } from "@/lib/security/headers.mjs";
 import { privatePathPrefixes, routes } from "@/lib/routes";
 import { WHATS_ON_PATH } from "@/lib/events/canonical";
 import { config as proxyConfig } from "@/proxy";
@@ -62,6 +63,7 @@ describe("the route registry", () => {
 
   it("agrees with the paths that files outside TypeScript spell themselves", () => {
     expect(WHATS_ON_PATH).toBe(routes.whatsOn);
+    expect(PAYMENT_FORM_PATH).toBe(routes.paymentForm);
     for (const { path } of CACHED_LISTINGS) expect(path.startsWith(`${routes.whatsOn}/`)).toBe(true);
     // The proxy's matcher must be a literal for Next; its paths are the registry's event, booking and listing pages.
     const sources = proxyConfig.matcher.map((m) => (typeof m === "string" ? m : m.source));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { paymentFormDocument } from "@/lib/checkout/payment-form";
+import { DEFAULT_CHALLENGE_SOURCES, DEFAULT_PAYMENT_SOURCES, parseEnv } from "@/lib/config/env";
 import {
   apiContentSecurityPolicy,
   documentContentSecurityPolicy,
@@ -24,8 +26,11 @@ function directives(csp: string): Map<string, string[]> {
   );
 }
 
-const header = (config: Parameters<typeof securityHeaders>[0], key: string, options?: { api?: boolean }) =>
-  securityHeaders(config, options).find((h) => h.key === key)?.value;
+const header = (
+  config: Parameters<typeof securityHeaders>[0],
+  key: string,
+  options?: { api?: boolean; paymentForm?: boolean },
+) => securityHeaders(config, options).find((h) => h.key === key)?.value;
 
 describe("the document policy (a page's <meta>, per connection)", () => {
   it("limits scripts, frames and connections to the site, the Spektrix domain and the web-components host", () => {
@@ -70,12 +75,16 @@ describe("the document policy (a page's <meta>, per connection)", () => {
     }
   });
 
-  it("widens a loopback Spektrix URL (the emulator) to every loopback port, and only then", () => {
+  it("names the emulator by its exact origin, as any Spektrix host: no other port on this machine", () => {
     const emulator = "http://127.0.0.1:4110";
     expect(spektrixSources({ baseUrl: emulator, webComponentsUrl: `${emulator}/webcomponents/stable` })).toEqual([
-      "http://localhost:*",
-      "http://127.0.0.1:*",
+      emulator,
     ]);
+    const csp = documentContentSecurityPolicy({
+      baseUrl: emulator,
+      webComponentsUrl: `${emulator}/webcomponents/stable`,
+    });
+    expect(csp).not.toContain(":*");
     expect(
       spektrixSources({ baseUrl: "http://tickets.venue.org", webComponentsUrl: "http://tickets.venue.org/wc" }),
     ).toEqual(["http://tickets.venue.org"]);
@@ -121,5 +130,72 @@ describe("the response headers (fixed at build)", () => {
     expect(header(PROD, "X-Content-Type-Options")).toBe("nosniff");
     expect(header(PROD, "Referrer-Policy")).toBe("strict-origin-when-cross-origin");
     expect(header(PROD, "Permissions-Policy")).toContain("camera=()");
+  });
+});
+
+describe("the payment form's policy (its own document, ADR 0018)", () => {
+  const form = paymentFormDocument({
+    ...REAL,
+    webComponentsUrl: "https://webcomponents.spektrix.com/stable",
+    providerSources: DEFAULT_PAYMENT_SOURCES,
+    challengeSources: DEFAULT_CHALLENGE_SOURCES,
+  });
+  const csp = directives(form.policy);
+
+  it("loads scripts only from Spektrix and the payment provider, with no inline script at all", () => {
+    expect(csp.get("script-src")).toEqual([
+      "https://tickets.venue.org",
+      "https://webcomponents.spektrix.com",
+      ...DEFAULT_PAYMENT_SOURCES,
+    ]);
+    expect(form.policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(form.html).not.toMatch(/<script>|<script [^>]*>[^<]/);
+    expect(form.html).toContain('<script src="https://webcomponents.spektrix.com/stable/spektrix-payments.js">');
+    expect(csp.get("default-src")).toEqual(["'none'"]);
+  });
+
+  it("frames the provider's card fields and any https card issuer, and lets the challenge form post there", () => {
+    expect(csp.get("frame-src")).toEqual([...DEFAULT_PAYMENT_SOURCES, "https:"]);
+    expect(csp.get("form-action")).toEqual(["https:"]);
+    expect(csp.get("frame-ancestors")).toEqual(["'self'"]);
+    expect(csp.get("connect-src")).toContain("https://checkoutshopper-live.adyen.com");
+  });
+
+  it("is the only policy that names the provider: the page policy and the page headers do not", () => {
+    const page = documentContentSecurityPolicy(REAL);
+    for (const host of DEFAULT_PAYMENT_SOURCES) expect(page).not.toContain(host);
+    expect(pageContentSecurityPolicy()).not.toContain("https:");
+    expect(header(PROD, "Content-Security-Policy", { paymentForm: true })).toBeUndefined();
+    expect(header(PROD, "X-Content-Type-Options", { paymentForm: true })).toBe("nosniff");
+  });
+
+  it("escapes the configured URLs it writes into the document", () => {
+    const odd = paymentFormDocument({
+      ...REAL,
+      webComponentsUrl: 'https://wc.example/"><script>alert(1)</script>',
+      providerSources: [],
+      challengeSources: [],
+    });
+    expect(odd.html).not.toContain("<script>alert");
+  });
+});
+
+describe("the payment hosts setting", () => {
+  it("takes origins separated by spaces or commas, https only, plain http only on this machine", () => {
+    expect(
+      parseEnv({ SPEKTRIX_PAYMENT_SOURCES: "https://a.example, https://b.example/" }).SPEKTRIX_PAYMENT_SOURCES,
+    ).toEqual(["https://a.example", "https://b.example"]);
+    expect(
+      parseEnv({ SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: "http://127.0.0.1:4112" }).SPEKTRIX_PAYMENT_CHALLENGE_SOURCES,
+    ).toEqual(["http://127.0.0.1:4112"]);
+    expect(parseEnv({}).SPEKTRIX_PAYMENT_CHALLENGE_SOURCES).toEqual(["https:"]);
+    for (const bad of [
+      "http://pay.example",
+      "https://pay.example/path",
+      "*",
+      "'unsafe-inline'",
+      "https://a.example; script-src *",
+    ])
+      expect(() => parseEnv({ SPEKTRIX_PAYMENT_SOURCES: bad }), bad).toThrow(/SPEKTRIX_PAYMENT_SOURCES/);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * The payment form: the one document on this site that loads the payment provider behind Spektrix's
+ * `<spektrix-payments>` and frames card issuers' 3-D Secure challenges (ADR 0018). The checkout page frames it
+ * (same origin) and drives the component inside it (components/checkout/spektrix-payments-client.tsx), so the
+ * wider policy it needs never applies to any other page, the checkout page included. The document holds no
+ * inline script and nothing about the visitor: the payment token reaches it from the checkout page only after
+ * it has loaded.
+ */
+import { paymentFormContentSecurityPolicy } from "@/lib/security/headers.mjs";
+import { THEME_STYLESHEET_PATH } from "@/lib/spektrix-flows/settings";
+import { PAYMENT_FORM_TITLE } from "./payment-form-title";
+
+export interface PaymentFormConfig {
+  baseUrl: string;
+  webComponentsUrl: string;
+  providerSources: readonly string[];
+  challengeSources: readonly string[];
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+
+/** The document and the policy it is served with. */
+export function paymentFormDocument(config: PaymentFormConfig): { html: string; policy: string } {
+  const components = config.webComponentsUrl.replace(/\/+$/, "");
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${PAYMENT_FORM_TITLE}</title>
+<style>html,body{margin:0;background:transparent;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1a17}body{padding:2px}</style>
+<link rel="stylesheet" href="${escapeAttribute(`${components}/spektrix-payments.css`)}">
+<link rel="stylesheet" href="${escapeAttribute(THEME_STYLESHEET_PATH)}">
+<script src="${escapeAttribute(`${components}/spektrix-payments.js`)}"></script>
+</head><body></body></html>
+`;
+  return {
+    html,
+    policy: paymentFormContentSecurityPolicy({
+      baseUrl: config.baseUrl,
+      webComponentsUrl: components,
+      providerSources: [...config.providerSources],
+      challengeSources: [...config.challengeSources],
+    }),
+  };
+}
