@@ -2,9 +2,9 @@
  * Messages from Spektrix iframes, parsed and validated in one pure module (no DOM), so the origin check and
  * every shape we accept are unit-tested.
  *
- * Spektrix does not document the resize message between its pages and `integrate.js`; the shapes below are
- * the ones its scripts and the emulator send (objects or JSON strings):
- *   resize  `{ "type": "resize", "height": 812 }`, `{ "spektrixHeight": 812 }`, `{ "iframeHeight": 812 }`
+ * Resizing is not here: Spektrix documents it as its own `integrate.js` on the page, and does not document the
+ * messages between its pages and that script, so the site never reads a height (spektrix-iframe-client.tsx).
+ * The shapes below are the ones Spektrix's scripts send (objects or JSON strings):
  *   scroll  `{ "spektrixOffset": 120 }` (Spektrix's own flow-scroll script)
  *   basket  `"basketContents:" + JSON` and `"basketHash:" + hash` (strings), or the same as object keys
  *           `{ "basketContents": {…} }` / `{ "basketHash": "…" }`, posted on every page load
@@ -13,15 +13,10 @@
  */
 
 export type SpektrixMessage =
-  | { kind: "resize"; height: number }
   | { kind: "scroll"; offset: number }
   | { kind: "basket-contents"; contents: Record<string, unknown>; itemCount: number | null }
   | { kind: "basket-hash"; hash: string }
   | { kind: "load"; page: string | null };
-
-/** Heights outside this range are clamped: no zero-height frame, no runaway page. */
-export const MIN_HEIGHT = 120;
-export const MAX_HEIGHT = 20_000;
 
 /** `https://Tickets.Venue.org:443/x` → `https://tickets.venue.org`; null for anything that is not http(s). */
 export function normaliseOrigin(value: string): string | null {
@@ -49,10 +44,6 @@ function toNumber(value: unknown): number | null {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && /^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(value)) return Number.parseFloat(value);
   return null;
-}
-
-function clampHeight(height: number): number {
-  return Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, height)));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -107,12 +98,6 @@ export function parseSpektrixMessage(data: unknown): SpektrixMessage[] {
   if (!isRecord(value)) return [];
   const out: SpektrixMessage[] = [];
   const type = typeof value.type === "string" ? value.type.toLowerCase().replace(/^spektrix[:.]/, "") : null;
-
-  const height =
-    toNumber(value.spektrixHeight) ??
-    toNumber(value.iframeHeight) ??
-    (type === "resize" ? toNumber(value.height) : null);
-  if (height !== null && height > 0) out.push({ kind: "resize", height: clampHeight(height) });
 
   const offset = toNumber(value.spektrixOffset) ?? (type === "scroll" ? toNumber(value.offset) : null);
   if (offset !== null) out.push({ kind: "scroll", offset: Math.max(0, Math.round(offset)) });

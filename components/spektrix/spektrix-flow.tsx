@@ -6,6 +6,7 @@
  *   <SpektrixFlow flow="myAccount" params={{ screen: "Orders" }} />
  */
 import { siteInfo } from "@/lib/site";
+import { integrateScriptUrl } from "@/lib/spektrix";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import { flowSrc, isFlowName, type FlowParams } from "@/lib/spektrix-flows/flows";
@@ -46,6 +47,7 @@ export async function SpektrixFlow({
       src={result.src}
       title={title ?? result.title}
       spektrixOrigin={config.origin}
+      integrateScriptUrl={integrateScriptUrl(config.baseUrl, config.clientName)}
       initialHeight={result.initialHeight}
       fallbackTestId={fallbackTestId}
     />

@@ -1,11 +1,14 @@
 "use client";
 
 /**
- * A Spektrix iframe flow (seats, basket, checkout, account, …). It grows and shrinks with the resize
- * messages the framed page posts, accepts messages only from the Spektrix origin and from this very frame,
- * scrolls its top into view when the framed page navigates, announces basket changes to the header, and
- * always offers a plain link in case the frame is blocked.
+ * A Spektrix iframe flow (seats, basket, checkout, account, …). It grows and shrinks as Spektrix documents:
+ * the page loads Spektrix's `integrate.js` from the Spektrix host in force and the frame's src ends in
+ * `resize=true`; how the framed page and that script talk is Spektrix's business, so this component never reads
+ * a height itself. It accepts the documented messages (scroll, basket) only from the Spektrix origin and from
+ * this very frame, scrolls its top into view when the framed page navigates, announces basket changes to the
+ * header, and always offers a plain link in case the frame is blocked.
  */
+import Script from "next/script";
 import { useEffect, useRef, useState } from "react";
 import { acceptSpektrixMessage } from "./iframe-messages";
 import { announceBasketChange } from "./basket-events";
@@ -17,6 +20,8 @@ export interface SpektrixIframeProps {
   title: string;
   /** Exact origin of Spektrix (the custom domain); messages from anywhere else are ignored. */
   spektrixOrigin: string;
+  /** Spektrix's resize script on that host (`lib/spektrix` integrateScriptUrl). */
+  integrateScriptUrl: string;
   initialHeight?: number;
   /** Where the fallback link goes; defaults to `src` without the resize parameter. */
   fallbackHref?: string;
@@ -28,6 +33,8 @@ export interface SpektrixIframeProps {
 
 /** Space kept above the frame when scrolling to it, for the sticky header. */
 const SCROLL_MARGIN = 96;
+/** How long the frame waits for `integrate.js` before opening anyway (at its first height, with the link below). */
+const RESIZER_WAIT_MS = 4_000;
 
 function withoutResize(src: string): string {
   return src
@@ -39,6 +46,7 @@ export function SpektrixIframe({
   src,
   title,
   spektrixOrigin,
+  integrateScriptUrl,
   initialHeight = 400,
   fallbackHref,
   slowAfterSeconds = 15,
@@ -47,8 +55,10 @@ export function SpektrixIframe({
   const frameRef = useRef<HTMLIFrameElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const loads = useRef(0);
-  const [height, setHeight] = useState(initialHeight);
   const [loaded, setLoaded] = useState(false);
+  // The frame opens once Spektrix's resize script listens (or has failed, or is slow): a frame opened before it
+  // could post its first size to nobody and stay at its first height.
+  const [resizerSettled, setResizerSettled] = useState(false);
   const [slow, setSlow] = useState(false);
   const [lastHash, setLastHash] = useState<string | null>(null);
   const lastHashRef = useRef<string | null>(null);
@@ -64,9 +74,6 @@ export function SpektrixIframe({
       });
       for (const message of messages) {
         switch (message.kind) {
-          case "resize":
-            setHeight(message.height);
-            break;
           case "scroll": {
             const top =
               (wrapperRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY + message.offset - SCROLL_MARGIN;
@@ -93,6 +100,11 @@ export function SpektrixIframe({
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
   }, [spektrixOrigin]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setResizerSettled(true), RESIZER_WAIT_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     if (loaded) return;
@@ -148,7 +160,13 @@ export function SpektrixIframe({
           )}
         </div>
       )}
-      {hydrated && (
+      <Script
+        src={integrateScriptUrl}
+        strategy="afterInteractive"
+        onReady={() => setResizerSettled(true)}
+        onError={() => setResizerSettled(true)}
+      />
+      {hydrated && resizerSettled && (
         <iframe
           ref={frameRef}
           id="SpektrixIFrame"
@@ -156,13 +174,14 @@ export function SpektrixIframe({
           src={src}
           title={title}
           onLoad={onLoad}
-          style={{ width: "100%", height: `${height}px`, border: 0, display: "block" }}
+          // The first height only: from here on integrate.js sets it, and React never writes it again.
+          style={{ width: "100%", height: `${initialHeight}px`, border: 0, display: "block" }}
           className="rounded-[var(--radius-card)] bg-transparent transition-[height] duration-150 motion-reduce:transition-none"
           allow="payment"
           referrerPolicy="strict-origin-when-cross-origin"
         />
       )}
-      {!hydrated && <div aria-hidden style={{ height: `${initialHeight}px` }} />}
+      {!(hydrated && resizerSettled) && <div aria-hidden style={{ height: `${initialHeight}px` }} />}
       <p className="mt-3 text-sm text-ink-soft">
         Trouble seeing this?{" "}
         <a

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { AppEnv, Emu } from "../context";
 import { registerPages } from "./pages";
 import { PROVIDER_PATHS } from "./payment-hosts";
-import { COMPONENT_LOADER_JS, INTEGRATE_JS, PAYMENTS_CSS, paymentsJs } from "./scripts";
+import { COMPONENT_LOADER_JS, integrateJs, PAYMENTS_CSS, paymentsJs } from "./scripts";
 
 const js = { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" };
 const css = { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "no-cache" };
@@ -17,7 +17,7 @@ export function registerBrowser(app: Hono<AppEnv>, emu: Emu): void {
     c.body(paymentsJs(`${emu.config.paymentHosts.provider}${PROVIDER_PATHS.sdk}`), 200, js),
   );
   app.get("/webcomponents/stable/spektrix-payments.css", (c) => c.body(PAYMENTS_CSS, 200, css));
-  app.get(`/${client}/website/scripts/integrate.js`, (c) => c.body(INTEGRATE_JS, 200, js));
+  app.get(`/${client}/website/scripts/integrate.js`, (c) => c.body(integrateJs(new URL(c.req.url).origin), 200, js));
   app.get(`/${client}/resources/*`, (c) => c.body("/* emulator: uploaded stylesheets are not stored */\n", 200, css));
   app.use(`/${client}/website/*`, async (c, next) => {
     c.set("mode", "browser");

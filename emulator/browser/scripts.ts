@@ -1,19 +1,30 @@
 // Browser stand-ins served by the emulator. Plain ES2017 so they run untranspiled in any current browser.
 
-/** Parent-page half of iframe resizing. Message format (assumed; Spektrix's is undocumented):
- *  the iframe posts the JSON string `{"type":"spektrix:resize","height":<px>}`. */
-export const INTEGRATE_JS = `(function () {
+/**
+ * Parent-page half of iframe resizing: the stand-in for `integrate.js`, which Spektrix documents as the way its
+ * iframes resize (the page includes it; the frame's src ends in `resize=true`). How Spektrix's pages talk to it is
+ * not documented, so the site never reads those messages itself; here the iframe posts the JSON string
+ * `{"type":"spektrix:resize","height":<px>}`. As a real script would, it acts only on messages from Spektrix's own
+ * origin, and only for a frame that asked to be resized.
+ */
+export function integrateJs(spektrixOrigin: string): string {
+  return `(function () {
+  var ORIGIN = ${JSON.stringify(spektrixOrigin)};
   window.addEventListener("message", function (event) {
+    if (event.origin !== ORIGIN) return;
     var data = event.data;
     if (typeof data === "string") { try { data = JSON.parse(data); } catch (e) { return; } }
     if (!data || data.type !== "spektrix:resize" || typeof data.height !== "number") return;
     var frames = document.getElementsByTagName("iframe");
     for (var i = 0; i < frames.length; i++) {
-      if (frames[i].contentWindow === event.source) frames[i].style.height = Math.ceil(data.height) + "px";
+      var frame = frames[i];
+      if (frame.contentWindow !== event.source || !/[?&]resize=true(&|$)/i.test(frame.src)) continue;
+      frame.style.height = Math.max(50, Math.ceil(data.height)) + "px";
     }
   });
 })();
 `;
+}
 
 export const COMPONENT_LOADER_JS = `(function () {
   var script = document.currentScript;

@@ -1,11 +1,35 @@
 // @vitest-environment happy-dom
 import { act, render, screen } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BASKET_CHANGED_EVENT } from "@/components/spektrix/basket-events";
 import { SpektrixIframe } from "@/components/spektrix/spektrix-iframe-client";
 
 const ORIGIN = "https://tickets.venue.org";
 const SRC = `${ORIGIN}/lyric/website/ChooseSeats.aspx?EventInstanceId=4201&resize=true`;
+const INTEGRATE = `${ORIGIN}/lyric/website/scripts/integrate.js`;
+
+/** Renders the block and lets the wait for integrate.js run out (happy-dom loads no scripts). */
+function renderFrame(props: { initialHeight?: number } = {}) {
+  render(
+    <SpektrixIframe
+      src={SRC}
+      title="Choose your seats"
+      spektrixOrigin={ORIGIN}
+      integrateScriptUrl={INTEGRATE}
+      {...props}
+    />,
+  );
+  act(() => {
+    vi.advanceTimersByTime(4_000);
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 function post(data: unknown, origin: string, source: unknown) {
   act(() => {
@@ -15,7 +39,14 @@ function post(data: unknown, origin: string, source: unknown) {
 
 describe("SpektrixIframe", () => {
   it("has an accessible title, a loading state and a plain link without resize=true", () => {
-    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
+    render(
+      <SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} integrateScriptUrl={INTEGRATE} />,
+    );
+    // Not before Spektrix's resize script listens (or the wait for it runs out).
+    expect(screen.queryByTitle("Choose your seats")).toBeNull();
+    act(() => {
+      vi.advanceTimersByTime(4_000);
+    });
     expect(screen.getByTitle("Choose your seats").tagName).toBe("IFRAME");
     expect(screen.getByRole("status")).toHaveTextContent("Loading… Choose your seats");
     expect(screen.getByRole("link", { name: /^Open it in a new tab\s?: Choose your seats$/ })).toHaveAttribute(
@@ -24,23 +55,17 @@ describe("SpektrixIframe", () => {
     );
   });
 
-  it("resizes only from messages sent by its own frame on the Spektrix origin", () => {
-    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} initialHeight={400} />);
+  it("loads Spektrix's integrate.js from the Spektrix host and never sets a height from a message itself", () => {
+    renderFrame({ initialHeight: 400 });
+    expect(document.querySelector(`script[src="${INTEGRATE}"]`)).not.toBeNull();
     const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
-    const own = frame.contentWindow ?? undefined;
-
-    post('{"type":"spektrix:resize","height":900}', "https://evil.example", own);
+    post('{"type":"spektrix:resize","height":900}', ORIGIN, frame.contentWindow);
+    post({ type: "resize", height: 900 }, ORIGIN, frame.contentWindow);
     expect(frame.style.height).toBe("400px");
-
-    post({ type: "spektrix:resize", height: 900 }, ORIGIN, { someOtherWindow: true });
-    if (own) expect(frame.style.height).toBe("400px");
-
-    post('{"type":"spektrix:resize","height":900}', ORIGIN, own);
-    expect(frame.style.height).toBe("900px");
   });
 
   it("tells the page the basket changed when the frame reports a new basket", () => {
-    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
+    renderFrame();
     const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
     const listener = vi.fn();
     window.addEventListener(BASKET_CHANGED_EVENT, listener);
@@ -59,7 +84,7 @@ describe("SpektrixIframe", () => {
   });
 
   it("takes the first basket hash as the frame's starting point and announces only later changes", () => {
-    render(<SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} />);
+    renderFrame();
     const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
     const listener = vi.fn();
     window.addEventListener(BASKET_CHANGED_EVENT, listener);
