@@ -165,6 +165,34 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
   await screenshotAtPhoneAndDesktop(page, testInfo, "account");
 });
 
+test("a performance with a seated and a standing area books end to end: area, places, basket, payment", async ({
+  page,
+}) => {
+  const performanceId = await bookablePerformance(page.request, EMULATOR_URL, 2, undefined, "demo", "multi-area");
+  await page.goto(`/book/${performanceId}`);
+  const frame = page.frameLocator('iframe[title^="Choose seats for "]');
+  // Spektrix's page asks where to sit first; the standing area sells places, not seats.
+  await frame.getByRole("link", { name: "Standing" }).click();
+  await expect(frame.getByText(/stand or sit anywhere/)).toBeVisible();
+  await frame.getByRole("spinbutton").first().fill("2");
+  await frame.getByRole("button", { name: /add to basket/i }).click();
+  await expect.poll(() => basketItemCount(page)).toBe(2);
+  const planNames = await page.evaluate(async (emulator) => {
+    const basket = (await (await fetch(`${emulator}/demo/api/v3/basket`, { credentials: "include" })).json()) as {
+      tickets: { planName: string }[];
+    };
+    return basket.tickets.map((t) => t.planName);
+  }, EMULATOR_URL);
+  expect(planNames).toEqual(["Standing", "Standing"]);
+
+  await signIn(page, GUEST);
+  await continueToPayment(page);
+  await payWith(page, CARDS.success);
+  await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
+  await signOut(page);
+});
+
 test("another customer's confirmation page is not found", async ({ page }) => {
   // The member's own order, placed here: this test does not rely on what the previous one left behind.
   await addTickets(page);

@@ -41,6 +41,8 @@ export async function bookablePerformance(
   seats = 2,
   siteOrigin = SITE_URL,
   clientName = "demo",
+  /** A plan with several areas (the seat-choice page asks for one first); by default a single-area plan. */
+  plan: "single-area" | "multi-area" = "single-area",
 ): Promise<string> {
   const api = `${emulatorUrl}/${clientName}/api/v3`;
   // Web-mode reads standing in for the site's browser: like Spektrix, the emulator blocks them without its Origin.
@@ -51,6 +53,17 @@ export async function bookablePerformance(
       available: number;
     };
     if (status.available < seats) continue;
+    const { areas } = (await (await request.get(`${api}/instances/${instance.id}/plan`, { headers })).json()) as {
+      areas?: unknown[];
+    };
+    if ((plan === "multi-area") !== (areas?.length ?? 0) > 1) continue;
+    if (plan === "multi-area") {
+      // Every area with the seats the journey needs, whichever it picks.
+      const byArea = (await (
+        await request.get(`${api}/instances/${instance.id}/status?includeChildPlans=true`, { headers })
+      ).json()) as { areas?: { available: number }[] };
+      if (!byArea.areas?.every((a) => a.available >= seats)) continue;
+    }
     const list = (await (await request.get(`${api}/instances/${instance.id}/price-list`, { headers })).json()) as {
       prices: { amount: number }[];
     };
@@ -61,7 +74,7 @@ export async function bookablePerformance(
     if ((await request.get(`/book/${encodeURIComponent(instance.id)}`)).ok()) return instance.id;
   }
   throw new Error(
-    `no performance on sale on the web with ${seats} paid seats left (${instances.length} performances in the emulator)`,
+    `no ${plan} performance on sale on the web with ${seats} paid seats left (${instances.length} performances in the emulator)`,
   );
 }
 

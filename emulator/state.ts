@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { Catalogue, refId, type Plan, type Price } from "./data/catalogue";
+import { Catalogue, refId, type Area, type Availability, type Plan, type Price } from "./data/catalogue";
 import { demoCustomers, type Address, type CustomerRec } from "./data/demo";
 import type { Json, LoadedData } from "./data/load";
 import { DEMO_PROMO_CODE } from "./demo-credentials";
@@ -306,10 +306,17 @@ export class Store {
 
   // ---- availability --------------------------------------------------------------------------
   /** Seats in any basket are held (like Spektrix basket holds); they become sales when the basket is paid. */
-  held(instanceId: string): { count: number; seats: Set<string>; byBasket: Map<string, number> } {
+  held(instanceId: string): {
+    count: number;
+    seats: Set<string>;
+    byBasket: Map<string, number>;
+    /** Unreserved places held in each area of a multi-area plan (tickets name their area as their plan). */
+    byArea: Map<string, number>;
+  } {
     this.releaseIdleBaskets();
     const seats = new Set<string>();
     const byBasket = new Map<string, number>();
+    const byArea = new Map<string, number>();
     let count = 0;
     for (const b of this.baskets.values()) {
       for (const t of b.tickets) {
@@ -317,12 +324,27 @@ export class Store {
         count++;
         byBasket.set(b.id, (byBasket.get(b.id) ?? 0) + 1);
         if (t.seatId) seats.add(t.seatId);
+        else byArea.set(t.planId, (byArea.get(t.planId) ?? 0) + 1);
       }
     }
-    return { count, seats, byBasket };
+    return { count, seats, byBasket, byArea };
   }
 
-  status(instanceId: string, basketId: string | null, owner: boolean, lockInformation = false): Json {
+  /** Places left in one area of a multi-area plan: its free seats, or its unreserved capacity left. */
+  private areaFree(area: Area, plan: Plan, a: Availability, held: ReturnType<Store["held"]>, extra = 0): number {
+    if (area.type === "Reserved")
+      return (plan.seats ?? []).filter((s) => s.areaId === area.id && !a.soldSeats.has(s.id) && !held.seats.has(s.id))
+        .length;
+    return Math.max(0, area.capacity - (a.soldByArea.get(area.id) ?? 0) - (held.byArea.get(area.id) ?? 0) - extra);
+  }
+
+  status(
+    instanceId: string,
+    basketId: string | null,
+    owner: boolean,
+    lockInformation = false,
+    childPlans = false,
+  ): Json {
     const instance = this.instance(instanceId);
     const plan = this.catalogue.plan(String(instance.planId));
     const a = this.catalogue.availabilityOf(instanceId);
@@ -330,6 +352,8 @@ export class Store {
     const inBasket = basketId ? (held.byBasket.get(basketId) ?? 0) : 0;
     const available = Math.max(0, a.capacity - a.soldCount - held.count);
     const bands = plan.bands.map((band) => {
+      const area = plan.areas?.find((x) => x.type === "Unreserved" && x.bandIds.includes(band.id));
+      if (area) return { id: band.id, name: band.name, available: this.areaFree(area, plan, a, held) };
       const seats = plan.seats?.filter((s) => s.bandId === band.id);
       const free = seats ? seats.filter((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id)).length : available;
       return { id: band.id, name: band.name, available: free };
@@ -350,6 +374,14 @@ export class Store {
         : null,
       lockInfoSpecialAvailable: lockInformation ? [] : null,
     };
+    // [A] The areas of a multi-area plan, when asked for, as a third-party integration reads them.
+    if (childPlans && plan.areas)
+      out.areas = plan.areas.map((area) => ({
+        id: area.id,
+        name: area.name,
+        available: this.areaFree(area, plan, a, held),
+        capacity: area.capacity,
+      }));
     if (owner)
       Object.assign(out, {
         inOtherBasket: held.count - inBasket,
@@ -377,10 +409,19 @@ export class Store {
     const held = this.held(instanceId).count;
     const targetSold = Math.max(0, Math.min(a.capacity - held, a.capacity - held - a.locked - available));
     if (plan.seats) {
-      const heldSeats = this.held(instanceId).seats;
-      const seats = plan.seats.map((s) => s.id).filter((id) => !heldSeats.has(id));
+      const holds = this.held(instanceId);
+      const seats = plan.seats.map((s) => s.id).filter((id) => !holds.seats.has(id));
       a.soldSeats = new Set(seats.slice(0, targetSold));
-      a.soldCount = a.soldSeats.size;
+      // What the seats cannot take is sold from the unreserved areas, in order.
+      let rest = targetSold - a.soldSeats.size;
+      a.soldByArea = new Map();
+      for (const area of plan.areas ?? []) {
+        if (area.type !== "Unreserved") continue;
+        const sold = Math.min(rest, area.capacity - (holds.byArea.get(area.id) ?? 0));
+        a.soldByArea.set(area.id, sold);
+        rest -= sold;
+      }
+      a.soldCount = targetSold - rest;
     } else a.soldCount = targetSold;
   }
 
@@ -415,11 +456,23 @@ export class Store {
       const prices = this.catalogue.priceListForInstance(instance).prices;
       const a = this.catalogue.availabilityOf(item.instance);
       const held = this.held(item.instance);
+      const notEnough = () =>
+        new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
       // Locked seats are never sold on the web, whichever seat is asked for.
       if (a.capacity - a.soldCount - held.count - a.locked - (extraHeld.get(item.instance) ?? 0) <= 0)
-        throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
+        throw notEnough();
+      // A multi-area plan: the area asked for (`seatingPlan`, or the seat's), else its first area [A].
+      let area: Area | null = null;
+      if (plan.areas) {
+        const seatArea = item.seat ? plan.seats?.find((s) => s.id === item.seat)?.areaId : undefined;
+        const wanted = item.seatingPlan && item.seatingPlan !== plan.id ? item.seatingPlan : seatArea;
+        area = wanted ? (plan.areas.find((x) => x.id === wanted) ?? null) : plan.areas[0]!;
+        if (!area) throw badRequest(`Seating plan '${wanted}' is not part of this performance's plan.`);
+      } else if (item.seatingPlan && item.seatingPlan !== plan.id)
+        throw badRequest(`Seating plan '${item.seatingPlan}' is not this performance's plan.`);
       let seat = null as Plan["seats"] extends (infer S)[] | null ? S | null : never;
-      if (plan.seats) {
+      if (plan.seats && area?.type !== "Unreserved") {
+        const inArea = (s: { areaId?: string }) => !area || s.areaId === area.id;
         if (item.seat) {
           seat = plan.seats.find((s) => s.id === item.seat) ?? null;
           if (!seat) throw badRequest(`Seat '${item.seat}' is not in this plan.`);
@@ -428,16 +481,22 @@ export class Store {
         } else {
           // Best available: first free seat in plan order.
           seat =
-            plan.seats.find((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id) && !extraSeats.has(s.id)) ?? null;
-          if (!seat) throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
+            plan.seats.find(
+              (s) => inArea(s) && !a.soldSeats.has(s.id) && !held.seats.has(s.id) && !extraSeats.has(s.id),
+            ) ?? null;
+          if (!seat) throw notEnough();
         }
         extraSeats.add(seat.id);
+      } else if (area) {
+        const key = `${item.instance}:${area.id}`;
+        if (this.areaFree(area, plan, a, held, extraHeld.get(key) ?? 0) <= 0) throw notEnough();
+        extraHeld.set(key, (extraHeld.get(key) ?? 0) + 1);
       } else {
         const free = a.capacity - a.soldCount - held.count - (extraHeld.get(item.instance) ?? 0);
-        if (free <= 0) throw new ApiError(409, "There are not enough seats available.", ["Not enough seats available"]);
+        if (free <= 0) throw notEnough();
       }
       extraHeld.set(item.instance, (extraHeld.get(item.instance) ?? 0) + 1);
-      const bandId = seat ? seat.bandId : plan.bands[0]?.id;
+      const bandId = seat ? seat.bandId : (area?.bandIds[0] ?? plan.bands[0]?.id);
       const price = prices.find((p) => p.ticketType.id === item.type && p.band.id === bandId);
       if (!price) throw badRequest(`Ticket type '${item.type}' is not available for this performance.`);
       planned.push({
@@ -446,8 +505,9 @@ export class Store {
         eventId: refId(instance.event),
         seatId: seat ? seat.id : null,
         seatName: seat ? seat.name : "",
-        planId: plan.id,
-        planName: plan.name,
+        // [A] A ticket in a multi-area plan names its area (child plan) as its plan.
+        planId: area ? area.id : plan.id,
+        planName: area ? area.name : plan.name,
         price,
         attributes: item.attributes,
       });
@@ -581,7 +641,8 @@ export class Store {
     for (const t of b.tickets) {
       const a = this.catalogue.availabilityOf(t.instanceId);
       if (t.seatId) a.soldSeats.add(t.seatId);
-      a.soldCount = t.seatId ? a.soldSeats.size : a.soldCount + 1;
+      else if (a.soldByArea.has(t.planId)) a.soldByArea.set(t.planId, a.soldByArea.get(t.planId)! + 1);
+      a.soldCount += 1;
     }
     for (const m of b.memberships) {
       const type = this.catalogue.memberships.find((x) => x.id === m.membershipId);

@@ -74,14 +74,33 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
         const i = byShortId(store.catalogue.instances, p.query.eventinstanceid);
         if (!i) return `<h1>Performance not found</h1>`;
         const event = store.catalogue.events.get(refId(i.event));
-        const status = store.status(String(i.id), p.basket.id, false);
-        const prices = store.catalogue
-          .priceListForInstance(i)
-          .prices.filter((x) => x.band.id === store.catalogue.plan(String(i.planId)).bands[0]?.id);
-        return `<h1>${esc(event?.name)}</h1><p>${esc(wallClockForPeople(i.start))} · <span data-available>${esc(status.available)}</span> available</p>
-<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add"><input type="hidden" name="instance" value="${esc(i.id)}">
+        const plan = store.catalogue.plan(String(i.planId));
+        const status = store.status(String(i.id), p.basket.id, false, false, true);
+        const heading = `<h1>${esc(event?.name)}</h1>`;
+        // A multi-area plan: the visitor picks an area first (SeatingAreaId, as Spektrix's page takes it).
+        const area = plan.areas?.find((a) => shortId(a.id) === p.query.seatingareaid || a.id === p.query.seatingareaid);
+        if (plan.areas && !area) {
+          const areas = status.areas as { id: string; name: string; available: number }[];
+          return `${heading}<p>${esc(wallClockForPeople(i.start))}</p><h2>Where would you like to sit?</h2><ul class="spx-areas">${areas
+            .map(
+              (a) =>
+                `<li><a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)), SeatingAreaId: shortId(a.id) })}">${esc(a.name)}</a> · ${a.available > 0 ? `${esc(a.available)} available` : "Sold out"}</li>`,
+            )
+            .join("")}</ul>`;
+        }
+        const bandId = area ? area.bandIds[0] : plan.bands[0]?.id;
+        const prices = store.catalogue.priceListForInstance(i).prices.filter((x) => x.band.id === bandId);
+        const available = area
+          ? (status.areas as { id: string; available: number }[]).find((a) => a.id === area.id)!.available
+          : status.available;
+        return `${heading}<p>${esc(wallClockForPeople(i.start))}${area ? ` · ${esc(area.name)}` : ""} · <span data-available>${esc(available)}</span> available</p>
+<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add"><input type="hidden" name="instance" value="${esc(i.id)}">${area ? `<input type="hidden" name="area" value="${esc(area.id)}">` : ""}
 ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
-<p class="SeatingAreaInstructions">Best available seats are chosen for you.</p><button>Add to basket</button></form>`;
+<p class="SeatingAreaInstructions">${area?.type === "Unreserved" ? "Unreserved: stand or sit anywhere in this area." : "Best available seats are chosen for you."}</p><button>Add to basket</button></form>${
+          area
+            ? `<p><a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Choose another area</a></p>`
+            : ""
+        }`;
       },
       post: (p, f) => {
         const items = Object.entries(f)
@@ -90,6 +109,7 @@ ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <inpu
             Array.from({ length: Math.min(10, Number(v)) }, () => ({
               instance: f.instance ?? "",
               type: k.slice(5),
+              ...(f.area ? { seatingPlan: f.area } : {}),
               attributes: {},
             })),
           );

@@ -43,6 +43,19 @@ export interface Seat {
   y: number;
   tabOrder: number | null;
   bandId: string;
+  /** The area of a multi-area plan the seat is in. */
+  areaId?: string;
+}
+/**
+ * One area of a multi-area plan (a child plan): reserved (its seats are the plan's seats with its `areaId`) or
+ * unreserved (a capacity and one price band, as Spektrix's glossary says).
+ */
+export interface Area {
+  id: string;
+  name: string;
+  type: "Reserved" | "Unreserved";
+  capacity: number;
+  bandIds: string[];
 }
 export interface Plan {
   id: string;
@@ -50,8 +63,11 @@ export interface Plan {
   type: "Reserved" | "Unreserved";
   venueId: string;
   capacity: number;
+  /** Every reserved seat, of every area. */
   seats: Seat[] | null;
   bands: Band[];
+  /** Null for a single-area plan. */
+  areas: Area[] | null;
 }
 export interface Price {
   id: string;
@@ -67,7 +83,10 @@ export interface PriceList {
 export interface Availability {
   capacity: number;
   soldSeats: Set<string>;
+  /** Every ticket sold: reserved seats and unreserved places alike. */
   soldCount: number;
+  /** Places sold in each unreserved area of a multi-area plan. */
+  soldByArea: Map<string, number>;
   /**
    * Seats held back by locks (house seats, member priority): still counted in `available`, reported in
    * `lockInfoAvailable` when asked, never sold on the web [A: `available − Σ lockInfoAvailable` is what
@@ -365,6 +384,7 @@ export class Catalogue {
       capacity: Number(sample.capacity ?? rawSeats?.length ?? 0),
       seats: rawSeats ? rawSeats.map((s) => ({ ...(s as unknown as Seat), bandId: bands[0]!.id })) : null,
       bands,
+      areas: null,
     });
   }
 
@@ -383,8 +403,11 @@ export class Catalogue {
         capacity: pick(rng, [80, 120, 150, 200, 250, 400]),
         seats: null,
         bands: [band],
+        areas: null,
       };
     }
+    // Some reserved plans have a standing area beside the seats: a multi-area plan, as real venues' are.
+    const multiArea = hashString(planId) % 4 === 1;
     const bands = [
       { id: catalogueId(rng, 201), name: "Band A" },
       { id: catalogueId(rng, 301), name: "Band B" },
@@ -414,14 +437,42 @@ export class Catalogue {
         });
       }
     }
+    if (!multiArea)
+      return {
+        id: planId,
+        name: `${venueName} Auditorium`,
+        type: "Reserved",
+        venueId,
+        capacity: seats.length,
+        seats,
+        bands,
+        areas: null,
+      };
+    const stalls: Area = {
+      id: catalogueId(rng, 401),
+      name: "Stalls",
+      type: "Reserved",
+      capacity: seats.length,
+      bandIds: bands.map((b) => b.id),
+    };
+    const standingBand = { id: catalogueId(rng, 501), name: "Standing" };
+    const standing: Area = {
+      id: catalogueId(rng, 402),
+      name: "Standing",
+      type: "Unreserved",
+      capacity: pick(rng, [60, 80, 120]),
+      bandIds: [standingBand.id],
+    };
+    for (const seat of seats) seat.areaId = stalls.id;
     return {
       id: planId,
-      name: `${venueName} Auditorium`,
+      name: `${venueName} Stalls and Standing`,
       type: "Reserved",
       venueId,
-      capacity: seats.length,
+      capacity: stalls.capacity + standing.capacity,
       seats,
-      bands,
+      bands: [...bands, standingBand],
+      areas: [stalls, standing],
     };
   }
 
@@ -453,16 +504,22 @@ export class Catalogue {
     const rng: Rng = rngFor(`${this.seed}:avail:${instanceId}`);
     const soldOut = rng() < 0.06;
     const fraction = soldOut ? 1 : rng() * 0.7;
-    const soldCount = Math.floor(plan.capacity * fraction);
     const soldSeats = new Set<string>();
+    const soldByArea = new Map<string, number>();
     if (plan.seats) {
       const ids = plan.seats.map((s) => s.id);
-      while (soldSeats.size < soldCount && soldSeats.size < ids.length)
+      const seatsSold = Math.floor(ids.length * fraction);
+      while (soldSeats.size < seatsSold && soldSeats.size < ids.length)
         soldSeats.add(ids[Math.floor(rng() * ids.length)]!);
     }
-    return { capacity: plan.capacity, soldSeats, soldCount: plan.seats ? soldSeats.size : soldCount, locked: 0 };
+    for (const area of plan.areas ?? [])
+      if (area.type === "Unreserved") soldByArea.set(area.id, Math.floor(area.capacity * fraction));
+    const unreserved = plan.seats ? sum(soldByArea.values()) : Math.floor(plan.capacity * fraction);
+    return { capacity: plan.capacity, soldSeats, soldCount: soldSeats.size + unreserved, soldByArea, locked: 0 };
   }
 }
+
+const sum = (values: Iterable<number>) => [...values].reduce((total, n) => total + n, 0);
 
 export function refId(value: unknown): string {
   return value && typeof value === "object" && "id" in value

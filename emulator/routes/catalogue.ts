@@ -38,7 +38,13 @@ export function planJson(plan: Plan): Json {
     backgroundImageUrl: "",
     x: 0,
     y: 0,
-    areas: [],
+    // [A] Areas as a third-party integration reads them (id, name), with their type and capacity.
+    areas: (plan.areas ?? []).map((area) => ({
+      id: area.id,
+      name: area.name,
+      type: area.type,
+      capacity: area.capacity,
+    })),
     seats: plan.seats ? plan.seats.map(({ bandId: _band, ...seat }) => seat) : null,
     capacity: plan.capacity,
     maxZoomWeb: null,
@@ -136,7 +142,8 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
     const i = instance(c);
     const sessionBasket = c.get("mode") === "web" ? (emu.store.sessions.get(getSessionId(c))?.basketId ?? null) : null;
     const locks = c.req.query("includeLockInformation")?.toLowerCase() === "true";
-    return c.json(emu.store.status(String(i.id), sessionBasket, c.get("mode") === "owner", locks));
+    const childPlans = c.req.query("includeChildPlans")?.toLowerCase() === "true";
+    return c.json(emu.store.status(String(i.id), sessionBasket, c.get("mode") === "owner", locks, childPlans));
   });
 
   api.get("/instances/:id/price-list", (c) => {
