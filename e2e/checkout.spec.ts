@@ -193,6 +193,34 @@ test("a performance with a seated and a standing area books end to end: area, pl
   await signOut(page);
 });
 
+test("a non-member sees what joining saves on this basket, joins before paying, and the card form asks for the new total", async ({
+  page,
+}, testInfo) => {
+  await addTickets(page);
+  // The demo's non-member. The test stops before paying, so it stays a non-member for every other test.
+  await signIn(page, GUEST);
+  await expect(page).toHaveURL(/\/checkout\?basket=/);
+  const offer = page.getByRole("complementary", { name: /^.+ members save \$[\d.]+ on this booking$/ });
+  await expect(offer).toBeVisible();
+  const proceed = page.getByRole("button", { name: /Continue to payment/ });
+  const before = (await proceed.textContent())!;
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-join-and-save");
+  await offer.getByRole("button", { name: /^Join as a / }).click();
+
+  // The basket now holds the membership: the summary lists it, the offer is gone, the total is the joined one.
+  await expect(offer).toHaveCount(0);
+  const summary = page.getByRole("region", { name: "Your order" });
+  await expect(summary.getByText("Membership", { exact: true })).toBeVisible();
+  await expect(summary.getByText("Member and offer savings")).toBeVisible();
+  await expect(proceed).not.toHaveText(before);
+  const total = /·\s*(.+)$/.exec((await proceed.textContent())!.trim())![1]!;
+  // The token is made after joining, so the card form asks for the basket with the membership.
+  await proceed.click();
+  await expect(payButton(page)).toHaveText(`Pay ${total}`);
+  await signOut(page);
+});
+
 test("another customer's confirmation page is not found", async ({ page }) => {
   // The member's own order, placed here: this test does not rely on what the previous one left behind.
   await addTickets(page);

@@ -281,7 +281,10 @@ export class Store {
   ticketDiscount(b: Basket, t: TicketItem): number {
     let pct = b.promoCode?.toUpperCase() === DEMO_PROMO_CODE ? 10 : 0;
     const customer = b.customerId ? this.customers.get(b.customerId) : undefined;
-    for (const held of customer?.memberships ?? []) {
+    // Memberships held, and [A] one being bought in this basket: joining and saving in one order is what
+    // potentialdiscount quotes, so the basket applies it as soon as the membership is in it.
+    const memberships = [...(customer?.memberships ?? []), ...b.memberships];
+    for (const held of memberships) {
       const m = this.catalogue.memberships.find((x) => x.id === held.membershipId);
       if (m && m.ticketDiscountPercent > pct) pct = m.ticketDiscountPercent;
     }

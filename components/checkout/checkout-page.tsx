@@ -5,6 +5,7 @@ import { CheckoutPayment, type CheckoutPaymentProps } from "@/components/checkou
 import { CheckoutSteps } from "@/components/checkout/checkout-steps";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import type { CheckoutView } from "@/lib/checkout/checkout-view";
+import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { formatAddress } from "@/lib/checkout/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
@@ -85,12 +86,14 @@ export function CheckoutUnavailable({
 /** The basket is ready: the payment form beside the order summary. */
 export function CheckoutReady({
   view,
+  joinOffer,
   signedInAs,
   spektrix,
   site,
   paths,
 }: {
   view: ReadyView;
+  joinOffer: JoinAndSaveOffer | null;
   signedInAs: string | null | undefined;
   spektrix: CheckoutPaymentProps["spektrix"];
   paths: PagePaths;
@@ -105,6 +108,7 @@ export function CheckoutReady({
           addresses={view.addresses.map((a) => ({ id: a.id, label: formatAddress(a), isBilling: a.isBilling }))}
           defaultAddressId={view.defaultAddressId}
           totalLabel={formatMoney(view.total)}
+          joinOffer={joinOffer}
           spektrix={spektrix}
           paths={{ basket: paths.basket, checkout: paths.checkout }}
           boxOffice={{ phone: site.boxOffice.phone, hours: site.boxOffice.hours }}

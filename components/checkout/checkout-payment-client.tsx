@@ -14,6 +14,8 @@ import { createSpektrixClient } from "@/lib/spektrix";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { routes } from "@/lib/routes";
 import { SpektrixPayments } from "./spektrix-payments-client";
+import { JoinAndSave } from "./join-and-save-client";
+import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { LockIcon } from "@/components/icons";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 
@@ -35,6 +37,8 @@ export interface CheckoutPaymentProps {
   /** The studio may move these two pages (lib/routes.ts); the rest come from the route registry. */
   paths: { basket: string; checkout: string };
   boxOffice: { phone: string; hours: string };
+  /** What joining would save a non-member on this basket (quoted on the server), offered before paying. */
+  joinOffer?: JoinAndSaveOffer | null;
 }
 
 type Step =
@@ -184,6 +188,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
   return (
     <section aria-labelledby={headingId} className="space-y-8">
+      {props.joinOffer && (step.kind === "details" || step.kind === "starting") ? (
+        <JoinAndSave offer={props.joinOffer} spektrix={props.spektrix} disabled={step.kind === "starting"} />
+      ) : null}
       <form onSubmit={onSubmit} className="rounded-card border border-line bg-white p-6 md:p-8">
         <h2 id={headingId} className="text-2xl font-semibold">
           Billing details

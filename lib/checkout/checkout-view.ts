@@ -26,6 +26,8 @@ export type CheckoutView =
       totalDiscount: number;
       addresses: Address[];
       defaultAddressId: string | null;
+      /** A membership is in the basket already (joining is under way: no "join and save" offer). */
+      hasMembership: boolean;
     };
 
 export async function loadCheckoutView(
@@ -65,5 +67,6 @@ export async function loadCheckoutView(
     totalDiscount: basket.totalDiscount,
     addresses,
     defaultAddressId: billing?.id ?? addresses[0]?.id ?? null,
+    hasMembership: basket.memberships.length > 0,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * "Join and save": when Spektrix reports a potential member discount on the current basket, show a
- * non-member what joining would save. Spektrix answers per membership type (`basket/potentialdiscount`
- * in web mode, `baskets/{id}/potentialdiscount` in owner mode) with the basket total *including* the
- * membership's price and the discount it would bring; this picks the offer worth showing.
+ * non-member what joining would save. Spektrix answers per membership type (`baskets/{id}/potentialdiscount`,
+ * asked in owner mode on the server: the browser never quotes itself) with the basket total *including* the
+ * membership's price and the discount it would bring; this picks the offer worth showing. The checkout page
+ * shows it before a payment token is asked for; joining adds the membership to the basket, so the token that
+ * follows pays for the basket with it.
  */
 import type { MembershipType, PotentialDiscount } from "@/lib/spektrix";
 
@@ -46,13 +48,14 @@ export interface JoinAndSaveDeps {
 
 /**
  * Server helper (owner mode) for a page that knows the basket id: null for members (they already have
- * their discount), for empty answers, or when Spektrix cannot say. Never throws: this is a nice-to-have.
+ * their discount), for a basket already holding a membership, for empty answers, or when Spektrix cannot say.
+ * Never throws: this is a nice-to-have.
  */
 export async function joinAndSaveForBasket(
-  input: { basketId: string; isMember: boolean },
+  input: { basketId: string; isMember: boolean; hasMembership?: boolean },
   deps: JoinAndSaveDeps,
 ): Promise<JoinAndSaveOffer | null> {
-  if (input.isMember) return null;
+  if (input.isMember || input.hasMembership) return null;
   try {
     const memberships = (await deps.listMembershipTypes()).slice(0, 6);
     const quotes = await Promise.all(

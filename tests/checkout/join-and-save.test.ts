@@ -37,5 +37,7 @@ describe("join and save", () => {
     expect(offer).not.toBeNull();
     expect(offer!.saving).toBeGreaterThan(0);
     expect(await joinAndSaveForBasket({ basketId: basket.id, isMember: true }, deps)).toBeNull();
+    // Joining is under way (a membership in the basket): no second offer.
+    expect(await joinAndSaveForBasket({ basketId: basket.id, isMember: false, hasMembership: true }, deps)).toBeNull();
   });
 });

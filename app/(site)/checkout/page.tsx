@@ -10,6 +10,9 @@ import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { loadCheckoutView } from "@/lib/checkout/checkout-view";
+import { joinAndSaveForBasket } from "@/lib/checkout/join-and-save";
+import { isMember } from "@/lib/auth/session";
+import { loadMembershipTypes } from "@/lib/spektrix-flows/catalogue";
 import { siteInfo } from "@/lib/site";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 
@@ -34,10 +37,28 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const basketId = typeof params.basket === "string" ? params.basket : null;
   if (!basketId) return <CheckoutFindBasket spektrix={spektrix} paths={paths} />;
 
-  const owner = (await accountService()).owner;
-  const view = await loadCheckoutView({ user, basketId }, owner);
+  const service = await accountService();
+  const view = await loadCheckoutView({ user, basketId }, service.owner);
   if (view.kind !== "ready") return <CheckoutUnavailable kind={view.kind} spektrix={spektrix} paths={paths} />;
+  // What joining would save a non-member on this very basket, quoted by Spektrix in owner mode.
+  const joinOffer = await joinAndSaveForBasket(
+    { basketId: view.basketId, isMember: isMember(user), hasMembership: view.hasMembership },
+    {
+      listMembershipTypes: async () => {
+        const types = await loadMembershipTypes();
+        return types.ok ? types.items : [];
+      },
+      potentialDiscount: service.potentialDiscount,
+    },
+  );
   return (
-    <CheckoutReady view={view} signedInAs={user.name ?? user.email} spektrix={spektrix} site={site} paths={paths} />
+    <CheckoutReady
+      view={view}
+      joinOffer={joinOffer}
+      signedInAs={user.name ?? user.email}
+      spektrix={spektrix}
+      site={site}
+      paths={paths}
+    />
   );
 }
