@@ -187,6 +187,25 @@ test("the editor journey", async ({ page, browser }) => {
   await fund.fill("youth");
   await page.getByRole("option", { name: /Youth Theatre/ }).click();
   await expect(page.getByText(/Selected: Youth Theatre/)).toBeVisible();
+  // And an event block, picked live from Spektrix: a show the site lists now.
+  const listed = (await (await page.request.get("/whats-on")).text()).match(
+    /<h[23] class="event-card-title"><a[^>]*href="\/events\/([^"]+)"[^>]*>([^<]+)<\/a>/,
+  );
+  expect(listed, "a show on what's on").toBeTruthy();
+  const [, showSlug, showTitle] = listed!;
+  const showName = showTitle!
+    .replace(/&amp;/g, "&")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
+  await page.getByLabel("Block type").selectOption({ label: "Event feature" });
+  await page.getByRole("button", { name: "Add block" }).click();
+  const eventPicker = page.getByRole("combobox", { name: "Event" });
+  await eventPicker.click();
+  await eventPicker.fill(showName.slice(0, 12));
+  await page
+    .getByRole("option", { name: new RegExp(`^${showName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i") })
+    .first()
+    .click();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
@@ -202,6 +221,16 @@ test("the editor journey", async ({ page, browser }) => {
   const block = v.locator('[data-block="donate"]');
   await expect(block).toContainText("Youth Theatre");
   await expect(block.locator("spektrix-donate")).toHaveCount(1);
+  // The event block is the site's own event card, with its dates and a way to book them.
+  const feature = v.locator('[data-block="eventFeature"]');
+  await expect(feature.locator("article.event-card")).toHaveCount(1);
+  await expect(feature.getByRole("link", { name: showName, exact: true })).toHaveAttribute(
+    "href",
+    `/events/${showSlug}`,
+  );
+  await feature.getByRole("link", { name: /^Book\s?: / }).click();
+  await expect(v).toHaveURL(new RegExp(`/events/${showSlug}#performances$`));
+  await v.goBack();
   await expectNoAxeViolations(v);
   await visitor.close();
   // Search engines find it too.

@@ -3,15 +3,15 @@
  * the Spektrix flow components (components/spektrix); the record is re-checked against the live catalogue, so a
  * fund or membership removed in Spektrix shows a fallback to visitors and a plain note to editors.
  */
-import Link from "next/link";
-import { eq } from "drizzle-orm";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { Donate } from "@/components/spektrix/donate-client";
 import { GiftVoucher } from "@/components/spektrix/gift-voucher-client";
 import { Membership } from "@/components/spektrix/membership-client";
 import { Merchandise } from "@/components/spektrix/merchandise-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
-import { getDb, schema } from "@/lib/db";
+import { EventCard } from "@/components/site/event-card";
+import { SiteLink } from "@/components/site/site-link-client";
+import { getEventCards } from "@/lib/events/cached";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
@@ -104,32 +104,19 @@ async function BlockView({ block }: { block: Block }) {
         </section>
       );
     case "eventFeature": {
-      const [event] = await (
-        await getDb()
-      )
-        .select({
-          slug: schema.events.slug,
-          title: schema.events.title,
-          summary: schema.events.summary,
-          thumbnailUrl: schema.events.thumbnailUrl,
-          heroImageAlt: schema.events.heroImageAlt,
-          hidden: schema.events.hidden,
-        })
-        .from(schema.events)
-        .where(eq(schema.events.sourceId, block.event.id))
-        .limit(1);
+      // As the listings show it: the site's event card, and a way to book its dates.
+      const [card] = await getEventCards([block.event.id]);
       return (
         <Section block={block} heading={block.heading} data={{ "event-id": block.event.id }}>
-          {event && !event.hidden ? (
-            <Link
-              href={routes.event(event.slug)}
-              className="grid gap-2 rounded-[var(--radius-card)] border border-line bg-white p-5 hover:border-brand"
-            >
-              <span className="text-2xl font-semibold">{event.title}</span>
-              {event.summary ? <span className="text-ink-soft">{event.summary}</span> : null}
-            </Link>
+          {card ? (
+            <div className="grid max-w-md gap-3">
+              <EventCard event={card} timeZone={siteInfo().timeZone} headingLevel={3} />
+              <SiteLink href={`${routes.event(card.slug)}#performances`} className="btn btn-primary justify-self-start">
+                Book<span className="sr-only">: {card.title}</span>
+              </SiteLink>
+            </div>
           ) : (
-            <p className="text-ink-soft">{block.event.label}</p>
+            <p className="text-ink-soft">{block.event.label}: no dates on sale at the moment.</p>
           )}
         </Section>
       );

@@ -139,6 +139,17 @@ export async function getRelated(event: { sourceId: string; genre: string | null
   )();
 }
 
+/** Listing cards of the events an editor's blocks name (cached under each event's tag, like suggestions). */
+export async function getEventCards(sourceIds: string[]) {
+  if (!sourceIds.length) return [];
+  const bucket = nowBucket();
+  return unstable_cache(
+    async () => q.queryEventCards(await db(), sourceIds, ctx(bucket)),
+    ["site:event-cards:v1", ...sourceIds, String(bucket)],
+    { tags: [...sourceIds.map((id) => tags.event(id)), tags.venues, tags.store], revalidate: LISTING_REVALIDATE },
+  )();
+}
+
 const sitemap = unstable_cache(
   async (bucket: number) => q.querySitemapEvents(await db(), ctx(bucket)),
   ["site:sitemap:v1"],

@@ -456,6 +456,15 @@ export async function queryRelated(
   }));
 }
 
+/**
+ * The listing cards of exactly these events, in this order: the ones listed with a performance still to come
+ * (an editor's event block shows its event as the listings do, and shows nothing of one that is not on).
+ */
+export function queryEventCards(db: StoreDb, sourceIds: string[], ctx: QueryContext): Promise<ListingEvent[]> {
+  // queryRelated's `only` path is exactly this; no event is left out as "the one suggestions are beside".
+  return queryRelated(db, { sourceId: "", genre: null }, ctx, sourceIds.length, sourceIds);
+}
+
 /** Featured (by editor weight) then soonest upcoming events, for the home page. */
 export async function queryHome(db: StoreDb, ctx: QueryContext, limit = 7): Promise<ListingEvent[]> {
   const page = await queryListing(db, { view: "list", access: [], page: 1 }, ctx, 60);
