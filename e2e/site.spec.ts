@@ -149,6 +149,25 @@ test("open an event: description, performances, JSON-LD, booking link", async ({
     expect(data.startDate).toMatch(/T\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
   }
   await expect(page.getByTestId("availability").first()).not.toHaveAttribute("data-state", "loading");
+  // "From" the lowest paid price on the price lists of the dates still on, as Spektrix has them.
+  const ids = await page
+    .locator('li[id^="p-"]')
+    .evaluateAll((rows) => rows.filter((r) => !/cancelled/i.test(r.textContent ?? "")).map((r) => r.id.slice(2)));
+  const lowest = Math.min(
+    ...(await Promise.all(
+      ids.map(async (id) => {
+        const list = (await (
+          await page.request.get(`${EMULATOR_URL}/demo/api/v3/instances/${id}/price-list`, {
+            headers: { Origin: SITE_URL },
+          })
+        ).json()) as { prices: { amount: number }[] };
+        const paid = list.prices.map((p) => p.amount).filter((a) => a > 0);
+        return paid.length ? Math.min(...paid) : 0;
+      }),
+    )),
+  );
+  const from = (await page.getByTestId("from-price").textContent())!;
+  expect(from === "Free" ? 0 : Number(from.replace(/^From \$/, "").replace(/,/g, ""))).toBe(lowest);
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "event");
 

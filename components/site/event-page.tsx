@@ -4,7 +4,7 @@ import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { JsonLd } from "@/components/site/json-ld";
 import { PerformanceList } from "@/components/site/performance-list";
-import { formatDuration, formatRun } from "@/lib/events/format";
+import { formatDuration, formatFromPrice, formatRun } from "@/lib/events/format";
 import type { EventDetail, ListingEvent } from "@/lib/events/types";
 import type { splitShared } from "@/lib/seo/json-ld";
 import { routes } from "@/lib/routes";
@@ -27,6 +27,7 @@ export function EventPageView({
   const upcoming = event.performances;
   const venues = [...new Map(upcoming.filter((p) => p.venue).map((p) => [p.venue!.name, p.venue!])).values()];
   const cancelledCount = upcoming.filter((p) => p.cancelled).length;
+  const fromPrice = formatFromPrice(upcoming);
   const rescheduledCount = upcoming.filter((p) => p.rescheduled && !p.cancelled).length;
   const hasAbout = Boolean(event.bodyHtml) || event.summaryParagraphs.length > 0;
   const duration = formatDuration(event.durationMinutes);
@@ -71,6 +72,12 @@ export function EventPageView({
                 <>
                   <dt className="eyebrow pt-0.5 text-gold">Dates</dt>
                   <dd>{formatRun(new Date(upcoming[0]!.startsAt), new Date(upcoming.at(-1)!.startsAt), timeZone)}</dd>
+                </>
+              ) : null}
+              {fromPrice ? (
+                <>
+                  <dt className="eyebrow pt-0.5 text-gold">Tickets</dt>
+                  <dd data-testid="from-price">{fromPrice}</dd>
                 </>
               ) : null}
               {venues.length ? (

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /**
  * The site's own content store. Synced records keep their Spektrix id as `sourceId` and a raw copy of what was
@@ -104,6 +115,8 @@ export const performances = pgTable(
     cancelled: boolean("cancelled").notNull().default(false),
     planId: text("plan_id"),
     priceListId: text("price_list_id"),
+    /** The lowest paid price on the price list ("from $25"), in the venue's currency; 0 when free. */
+    fromPrice: doublePrecision("from_price"),
     webInstanceId: text("web_instance_id"),
     titleOverride: text("title_override"),
     access: jsonb("access").$type<AccessFlag[]>().notNull().default([]),

@@ -1,9 +1,11 @@
 /**
- * How dates, times and durations read everywhere: event pages, the basket, checkout, confirmation, the account,
+ * How dates, times, durations and "from" prices read everywhere: event pages, the basket, checkout, confirmation, the account,
  * calendar files and the studio. One locale for the whole site, always in the venue's zone, so a visitor abroad
  * sees the time printed on their ticket, and one performance reads the same on every page.
  */
+import { formatMoney } from "@/lib/spektrix-flows/money";
 import type { LocalDate } from "./dates";
+import type { PerformanceView } from "./types";
 
 export const SITE_LOCALE = "en-GB";
 
@@ -114,4 +116,17 @@ export function formatDuration(minutes: number | null | undefined): string | nul
   const hours = h ? `${h} ${h === 1 ? "hr" : "hrs"}` : "";
   const mins = m ? `${m} ${m === 1 ? "min" : "mins"}` : "";
   return [hours, mins].filter(Boolean).join(" ");
+}
+
+/**
+ * "From $25" for an event: the lowest price among its performances still to come and not cancelled; "Free" when
+ * that is 0; null when no price is known.
+ */
+export function formatFromPrice(
+  performances: readonly Pick<PerformanceView, "fromPrice" | "cancelled">[],
+): string | null {
+  const prices = performances.filter((p) => !p.cancelled && p.fromPrice !== null).map((p) => p.fromPrice!);
+  if (!prices.length) return null;
+  const lowest = Math.min(...prices);
+  return lowest === 0 ? "Free" : `From ${formatMoney(lowest, { compact: true })}`;
 }

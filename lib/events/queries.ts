@@ -317,6 +317,7 @@ function performanceView(
     isOnSale: p.isOnSale,
     sellFrom: p.sellFrom?.toISOString() ?? null,
     sellUntil: p.sellUntil?.toISOString() ?? null,
+    fromPrice: p.fromPrice ?? null,
   };
 }
 

@@ -68,6 +68,8 @@ export interface PerformanceView {
   isOnSale: boolean;
   sellFrom: string | null;
   sellUntil: string | null;
+  /** The lowest paid price on its price list (0 when free), from the sync; null when unknown. */
+  fromPrice: number | null;
 }
 
 export interface EventDetail {

@@ -3,6 +3,7 @@
  * <script> element or confuse an HTML parser, so a title such as `</script><script>alert(1)</script>` stays
  * data. Builders return `schema-dts` types, so the shapes are checked by the compiler.
  */
+import { publicConfig } from "@/lib/config/public";
 import type { EventStatusType, ItemAvailability, Offer, Place, TheaterEvent, WithContext } from "schema-dts";
 import { isoWithOffset } from "@/lib/events/dates";
 import type { EventDetail, PerformanceView } from "@/lib/events/types";
@@ -63,6 +64,8 @@ export function performanceJsonLd(
     url: options.bookUrl,
     availability: availabilityOf(perf, options.now),
     ...(perf.sellFrom ? { validFrom: isoWithOffset(new Date(perf.sellFrom), site.timeZone) } : {}),
+    // The lowest price, as search engines ask for one (the amounts Spektrix sends are in the venue's currency).
+    ...(perf.fromPrice !== null ? { price: perf.fromPrice, priceCurrency: publicConfig.currency } : {}),
   };
   return {
     "@context": "https://schema.org",

@@ -164,6 +164,7 @@ export interface MappedPerformance {
   cancelled: boolean;
   planId: string | null;
   priceListId: string | null;
+  fromPrice: number | null;
   webInstanceId: string | null;
   titleOverride: string | null;
   access: AccessFlag[];
@@ -197,6 +198,7 @@ export function mapPerformance(
     cancelled: p.cancelled === true,
     planId: p.planId ?? null,
     priceListId: p.priceListId ?? null,
+    fromPrice: typeof p.fromPrice === "number" && Number.isFinite(p.fromPrice) ? p.fromPrice : null,
     webInstanceId: p.webInstanceId ?? null,
     titleOverride: typeof override === "string" ? override : null,
     access: accessFlags(p, settings.performances.access),

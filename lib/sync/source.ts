@@ -48,6 +48,11 @@ export interface SourcePerformance {
   webInstanceId?: string | null;
   /** The venue's Spektrix id, when the adapter could resolve it (through the plan). */
   venueId?: string | null;
+  /**
+   * The lowest price on its price list (the "from" price), when the adapter read it: the lowest amount above
+   * zero, or 0 when every price is 0 (free); null when the list has no prices or Spektrix no longer has it.
+   */
+  fromPrice?: number | null;
   [attribute: `attribute_${string}`]: AttributeValue | undefined;
 }
 

@@ -13,7 +13,9 @@ import type { SpektrixConnection } from "@/lib/connection/resolve";
 
 /**
  * The engine's `SyncSource` over the typed Spektrix client. It turns the client's domain types back into
- * Spektrix's field names (what sync maps are written in) and resolves each performance's venue through its plan.
+ * Spektrix's field names (what sync maps are written in), resolves each performance's venue through its plan and
+ * its "from" price through its price list. [A] The sync reads in owner mode, whose price lists may name ticket
+ * types a venue does not sell on the web; the lowest paid price is what venues print as "from".
  */
 
 export interface SpektrixSourceOptions {
@@ -54,7 +56,14 @@ function toSourceEvent(e: Event): SourceEvent {
   return out;
 }
 
-function toSourcePerformance(p: Performance, venueId: string | null): SourcePerformance {
+/** The "from" price of a price list's amounts (see SourcePerformance.fromPrice). */
+export function fromPriceOf(amounts: readonly number[]): number | null {
+  if (amounts.length === 0) return null;
+  const paid = amounts.filter((a) => a > 0);
+  return paid.length ? Math.min(...paid) : 0;
+}
+
+function toSourcePerformance(p: Performance, venueId: string | null, fromPrice: number | null): SourcePerformance {
   const out: SourcePerformance = {
     id: p.id,
     eventId: p.eventId,
@@ -68,6 +77,7 @@ function toSourcePerformance(p: Performance, venueId: string | null): SourcePerf
     priceListId: p.priceListId,
     webInstanceId: p.webInstanceId,
     venueId,
+    fromPrice,
   };
   for (const [name, value] of Object.entries(p.attributes)) out[`attribute_${name}`] = value;
   return out;
@@ -107,13 +117,43 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
     return pending;
   };
 
+  // Performances share price lists: each list is read once per source, through one performance that uses it.
+  const fromPriceOfList = new Map<string, Promise<number | null>>();
+  const listFromPrice = (priceListId: string, performanceId: string) => {
+    let pending = fromPriceOfList.get(priceListId);
+    if (!pending) {
+      pending = catalogue.getPriceList(performanceId).then(
+        (list) => fromPriceOf(list.prices.map((price) => price.amount)),
+        (error: unknown) => {
+          if (error instanceof SpektrixHttpError && error.status === 404) return null;
+          fromPriceOfList.delete(priceListId);
+          throw error;
+        },
+      );
+      fromPriceOfList.set(priceListId, pending);
+    }
+    return pending;
+  };
+
   const withVenues = async (performances: Performance[]): Promise<SourcePerformance[]> => {
     const planIds = [...new Set(performances.map((p) => p.planId).filter((id): id is string => !!id))];
     const venues = new Map<string, string | null>();
     await mapWithConcurrency(planIds, concurrency, async (id: string) => {
       venues.set(id, await planVenue(id));
     });
-    return performances.map((p) => toSourcePerformance(p, p.planId ? (venues.get(p.planId) ?? null) : null));
+    const listUser = new Map<string, string>();
+    for (const p of performances) if (p.priceListId && !listUser.has(p.priceListId)) listUser.set(p.priceListId, p.id);
+    const prices = new Map<string, number | null>();
+    await mapWithConcurrency([...listUser], concurrency, async ([listId, performanceId]: [string, string]) => {
+      prices.set(listId, await listFromPrice(listId, performanceId));
+    });
+    return performances.map((p) =>
+      toSourcePerformance(
+        p,
+        p.planId ? (venues.get(p.planId) ?? null) : null,
+        p.priceListId ? (prices.get(p.priceListId) ?? null) : null,
+      ),
+    );
   };
 
   return {

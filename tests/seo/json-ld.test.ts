@@ -23,6 +23,7 @@ const perf: PerformanceView = {
   isOnSale: true,
   sellFrom: "2025-10-01T00:00:00.000Z",
   sellUntil: null,
+  fromPrice: 25,
 };
 const event = {
   title: "Tosca",
@@ -53,7 +54,11 @@ describe("Event JSON-LD", () => {
       "@type": "Offer",
       availability: "https://schema.org/InStock",
       url: "https://www.lyric.example/book/2841ABCD",
+      price: 25,
+      priceCurrency: "CAD",
     });
+    // No price is invented when the sync has none.
+    expect((build({ ...perf, fromPrice: null }) as unknown as { offers: object }).offers).not.toHaveProperty("price");
   });
 
   it("marks cancelled and rescheduled performances", () => {

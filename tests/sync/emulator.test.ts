@@ -125,6 +125,29 @@ describe("sync against the emulator", () => {
     expect(revalidated.filter((t) => t === "slugs")).toEqual(["slugs"]);
   });
 
+  it("stores each performance's 'from' price, read once per price list", async () => {
+    await sync();
+    const stored = await rows<{ source_id: string; price_list_id: string | null; from_price: number | null }>(
+      ctx.db,
+      "select source_id, price_list_id, from_price from performances where price_list_id is not null",
+    );
+    expect(stored.length).toBeGreaterThan(10);
+    // Checked against the price list as the web shows it, for a few performances chosen by id (not position).
+    for (const p of [...stored].sort((a, b) => a.source_id.localeCompare(b.source_id)).slice(0, 5)) {
+      const list = await feed<{ prices: { amount: number }[] }>(`instances/${p.source_id}/price-list`);
+      const paid = list.prices.map((x) => x.amount).filter((a) => a > 0);
+      expect(p.from_price, p.source_id).toBe(paid.length ? Math.min(...paid) : 0);
+    }
+    const reads = emu.requests.all().filter((r) => /\/instances\/[^/]+\/price-list$/.test(r.path)).length;
+    const instances = await feed<{ priceList?: { id: string } | string | null }[]>(
+      "instances?startFrom=2026-11-25&startTo=2029-08-23",
+    );
+    const lists = new Set(instances.map((i) => (typeof i.priceList === "object" ? i.priceList?.id : i.priceList))).size;
+    // One read per price list per run, however many performances share it (the checks above added 5).
+    expect(reads - 5).toBeLessThanOrEqual(lists);
+    expect(reads - 5).toBeLessThan(instances.length);
+  });
+
   it("shows the real catalogue's venues and genres as the editor names them", async () => {
     const venues = async () => (await rows<{ name: string }>(ctx.db, "select name from venues")).map((v) => v.name);
     await sync({ settings: settings({ display: { hiddenGenres: [] } }) });
