@@ -181,7 +181,7 @@ export function apiContentSecurityPolicy() {
 
 /**
  * Every security header the site sends on every response; `api` for the route handlers under /api, `paymentForm`
- * for the payment form (all but the CSP, which its route handler writes).
+ * for the payment form's address (all but the CSP, which its route handler and the request guard write).
  * @param {SecurityHeaderConfig} config the validated build environment (lib/config/build.mjs)
  * @param {{ api?: boolean, paymentForm?: boolean }} [options]
  * @returns {Header[]}
@@ -189,7 +189,8 @@ export function apiContentSecurityPolicy() {
 export function securityHeaders(config, options = {}) {
   /** @type {Header[]} */
   const headers = [
-    // The payment form writes its own policy (it needs the connection and the payment provider's hosts).
+    // The payment form's address gets no policy here: Next lets this header replace a route handler's own, and
+    // the form writes its own (its route handler answers every method and refusal with one, ADR 0018).
     ...(options.paymentForm
       ? []
       : [

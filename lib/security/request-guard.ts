@@ -14,6 +14,7 @@
  * A refusal is the project's one error body, `{ error, message }`, as JSON with `Cache-Control: no-store`;
  * next.config.mjs adds the security headers to it as to every response.
  */
+import { apiContentSecurityPolicy } from "./headers.mjs";
 
 export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
 
@@ -129,6 +130,11 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
 export function refusalResponse(refusal: Refusal): Response {
   return Response.json(
     { error: refusal.error, message: refusal.message },
-    { status: refusal.status, headers: { "Cache-Control": "no-store" } },
+    // A refusal is data: nothing in it may load. next.config.mjs replaces this policy where it sets one; the
+    // payment form's address is where it does not (ADR 0018).
+    {
+      status: refusal.status,
+      headers: { "Cache-Control": "no-store", "Content-Security-Policy": apiContentSecurityPolicy() },
+    },
   );
 }

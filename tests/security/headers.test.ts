@@ -165,6 +165,7 @@ describe("the payment form's policy (its own document, ADR 0018)", () => {
     const page = documentContentSecurityPolicy(REAL);
     for (const host of DEFAULT_PAYMENT_SOURCES) expect(page).not.toContain(host);
     expect(pageContentSecurityPolicy()).not.toContain("https:");
+    // Next lets a config header replace a route handler's own, so the config gives the form's address none.
     expect(header(PROD, "Content-Security-Policy", { paymentForm: true })).toBeUndefined();
     expect(header(PROD, "X-Content-Type-Options", { paymentForm: true })).toBe("nosniff");
   });

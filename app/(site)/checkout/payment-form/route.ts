@@ -1,6 +1,7 @@
 import { getSiteSession } from "@/lib/auth/server";
 import { paymentFormDocument } from "@/lib/checkout/payment-form";
 import { env } from "@/lib/config";
+import { errorResponse } from "@/lib/http/errors";
 import { routes } from "@/lib/routes";
 import { apiContentSecurityPolicy } from "@/lib/security/headers.mjs";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
@@ -34,3 +35,11 @@ export async function GET(request: Request) {
   });
   return new Response(html, { headers: { ...headers, "Content-Security-Policy": policy } });
 }
+
+/** Every other method: the one error shape, with a policy of its own (the config gives this address none). */
+function methodNotAllowed() {
+  return errorResponse(405, "method-not-allowed", "This address only answers GET.", {
+    headers: { Allow: "GET", "Content-Security-Policy": apiContentSecurityPolicy() },
+  });
+}
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
