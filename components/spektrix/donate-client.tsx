@@ -16,6 +16,7 @@ import {
   useComponentEvents,
   useSpektrix,
   useSpektrixComponent,
+  SpektrixThemeStylesheet,
 } from "./spektrix-loader-client";
 
 export interface DonateFund {
@@ -80,177 +81,180 @@ export function Donate({
   const busy = state !== "ready" || status.kind === "pending";
 
   return (
-    <spektrix-donate
-      ref={ref}
-      client-name={config.clientName}
-      custom-domain={config.customDomain ?? undefined}
-      fund-id={fund.id}
-      donation-amount={amount !== null ? String(amount) : undefined}
-      forward-to={forwardTo}
-      className="block"
-    >
-      <form
-        className="space-y-6"
-        onSubmit={(e) => e.preventDefault()}
-        aria-busy={busy}
-        aria-describedby={`${ids}-status`}
-        noValidate
+    <>
+      <SpektrixThemeStylesheet />
+      <spektrix-donate
+        ref={ref}
+        client-name={config.clientName}
+        custom-domain={config.customDomain ?? undefined}
+        fund-id={fund.id}
+        donation-amount={amount !== null ? String(amount) : undefined}
+        forward-to={forwardTo}
+        className="block"
       >
-        {funds.length > 1 && (
+        <form
+          className="space-y-6"
+          onSubmit={(e) => e.preventDefault()}
+          aria-busy={busy}
+          aria-describedby={`${ids}-status`}
+          noValidate
+        >
+          {funds.length > 1 && (
+            <fieldset>
+              <legend className="font-display text-lg font-semibold text-ink">Choose what to support</legend>
+              <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2">
+                {funds.map((f) => (
+                  <label
+                    key={f.id}
+                    className={`flex cursor-pointer gap-3 rounded-[var(--radius-card)] border-2 bg-white p-3.5 transition-colors ${f.id === fund.id ? "border-brand" : "border-line hover:border-ink-soft"}`}
+                  >
+                    <input
+                      type="radio"
+                      name={`${ids}-fund`}
+                      value={f.id}
+                      checked={f.id === fund.id}
+                      onChange={() => {
+                        setFundId(f.id);
+                        setStatus({ kind: "idle" });
+                      }}
+                      className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
+                    />
+                    <span>
+                      <span className="block font-semibold text-ink">{f.name}</span>
+                      {f.description && <span className="block text-sm text-ink-soft">{f.description}</span>}
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+
           <fieldset>
-            <legend className="font-display text-lg font-semibold text-ink">Choose what to support</legend>
-            <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2">
-              {funds.map((f) => (
-                <label
-                  key={f.id}
-                  className={`flex cursor-pointer gap-3 rounded-[var(--radius-card)] border-2 bg-white p-3.5 transition-colors ${f.id === fund.id ? "border-brand" : "border-line hover:border-ink-soft"}`}
-                >
-                  <input
-                    type="radio"
-                    name={`${ids}-fund`}
-                    value={f.id}
-                    checked={f.id === fund.id}
-                    onChange={() => {
-                      setFundId(f.id);
+            <legend className="font-display text-lg font-semibold text-ink">Choose an amount</legend>
+            <div className="mt-3 flex flex-wrap gap-2">
+              {presets.map((p) => {
+                const pressed = custom.trim() === "" && amount === p;
+                return (
+                  <button
+                    key={p}
+                    type="button"
+                    data-donate-amount={String(p)}
+                    aria-pressed={pressed}
+                    onClick={() => {
+                      setAmount(p);
+                      setCustom("");
                       setStatus({ kind: "idle" });
                     }}
-                    className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
-                  />
-                  <span>
-                    <span className="block font-semibold text-ink">{f.name}</span>
-                    {f.description && <span className="block text-sm text-ink-soft">{f.description}</span>}
-                  </span>
-                </label>
-              ))}
+                    className={`min-w-20 rounded-full border-2 px-5 py-2.5 font-semibold tabular-nums transition-colors ${pressed ? "border-brand bg-brand text-white" : "border-line bg-white text-ink hover:border-brand"}`}
+                  >
+                    {formatMoney(p, { compact: true })}
+                  </button>
+                );
+              })}
             </div>
-          </fieldset>
-        )}
-
-        <fieldset>
-          <legend className="font-display text-lg font-semibold text-ink">Choose an amount</legend>
-          <div className="mt-3 flex flex-wrap gap-2">
-            {presets.map((p) => {
-              const pressed = custom.trim() === "" && amount === p;
-              return (
-                <button
-                  key={p}
-                  type="button"
-                  data-donate-amount={String(p)}
-                  aria-pressed={pressed}
-                  onClick={() => {
-                    setAmount(p);
-                    setCustom("");
+            <div className="mt-4 max-w-xs">
+              <label htmlFor={`${ids}-custom`} className="block text-sm font-semibold text-ink">
+                Or enter another amount
+              </label>
+              <div className="mt-1 flex items-center rounded-lg border-2 border-line bg-white focus-within:border-brand">
+                <span aria-hidden className="pl-3 text-ink-soft">
+                  $
+                </span>
+                <input
+                  id={`${ids}-custom`}
+                  data-custom-donation-input=""
+                  type="number"
+                  inputMode="decimal"
+                  min={MIN}
+                  max={MAX}
+                  step="1"
+                  value={custom}
+                  aria-invalid={customInvalid}
+                  aria-describedby={customInvalid ? `${ids}-custom-error` : undefined}
+                  onChange={(e) => {
+                    setCustom(e.target.value);
+                    const n = Number(e.target.value);
+                    // Cleared: no amount chosen (Spektrix's own amount drops to 0 too), so the button waits for one.
+                    setAmount(e.target.value.trim() !== "" && Number.isFinite(n) ? n : null);
                     setStatus({ kind: "idle" });
                   }}
-                  className={`min-w-20 rounded-full border-2 px-5 py-2.5 font-semibold tabular-nums transition-colors ${pressed ? "border-brand bg-brand text-white" : "border-line bg-white text-ink hover:border-brand"}`}
-                >
-                  {formatMoney(p, { compact: true })}
-                </button>
-              );
-            })}
-          </div>
-          <div className="mt-4 max-w-xs">
-            <label htmlFor={`${ids}-custom`} className="block text-sm font-semibold text-ink">
-              Or enter another amount
+                  className="w-full rounded-lg bg-transparent px-2 py-2.5 text-ink outline-none"
+                />
+              </div>
+              {customInvalid && (
+                <p id={`${ids}-custom-error`} className="mt-1 text-sm text-danger">
+                  Please enter an amount from {formatMoney(MIN, { compact: true })} to{" "}
+                  {formatMoney(MAX, { compact: true })}.
+                </p>
+              )}
+            </div>
+          </fieldset>
+
+          <div>
+            <label className="flex items-center gap-2.5 font-medium text-ink">
+              <input
+                type="checkbox"
+                checked={tribute}
+                onChange={(e) => setTribute(e.target.checked)}
+                className="h-4 w-4 accent-[var(--color-brand)]"
+              />
+              Make this gift in honour or in memory of someone
             </label>
-            <div className="mt-1 flex items-center rounded-lg border-2 border-line bg-white focus-within:border-brand">
-              <span aria-hidden className="pl-3 text-ink-soft">
-                $
-              </span>
-              <input
-                id={`${ids}-custom`}
-                data-custom-donation-input=""
-                type="number"
-                inputMode="decimal"
-                min={MIN}
-                max={MAX}
-                step="1"
-                value={custom}
-                aria-invalid={customInvalid}
-                aria-describedby={customInvalid ? `${ids}-custom-error` : undefined}
-                onChange={(e) => {
-                  setCustom(e.target.value);
-                  const n = Number(e.target.value);
-                  // Cleared: no amount chosen (Spektrix's own amount drops to 0 too), so the button waits for one.
-                  setAmount(e.target.value.trim() !== "" && Number.isFinite(n) ? n : null);
-                  setStatus({ kind: "idle" });
-                }}
-                className="w-full rounded-lg bg-transparent px-2 py-2.5 text-ink outline-none"
-              />
-            </div>
-            {customInvalid && (
-              <p id={`${ids}-custom-error`} className="mt-1 text-sm text-danger">
-                Please enter an amount from {formatMoney(MIN, { compact: true })} to{" "}
-                {formatMoney(MAX, { compact: true })}.
-              </p>
-            )}
-          </div>
-        </fieldset>
-
-        <div>
-          <label className="flex items-center gap-2.5 font-medium text-ink">
-            <input
-              type="checkbox"
-              checked={tribute}
-              onChange={(e) => setTribute(e.target.checked)}
-              className="h-4 w-4 accent-[var(--color-brand)]"
-            />
-            Make this gift in honour or in memory of someone
-          </label>
-          <div className={tribute ? "mt-3 grid gap-3 sm:grid-cols-2" : "hidden"}>
-            <div>
-              <label htmlFor={`${ids}-tribute-type`} className="block text-sm font-semibold text-ink">
-                Type of tribute
-              </label>
-              <select
-                id={`${ids}-tribute-type`}
-                data-tribute-type=""
-                disabled={!tribute}
-                className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
-              >
-                <option value="InHonourOf">In honour of</option>
-                <option value="InMemoryOf">In memory of</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor={`${ids}-tribute-name`} className="block text-sm font-semibold text-ink">
-                Their name
-              </label>
-              <input
-                id={`${ids}-tribute-name`}
-                data-tribute-name=""
-                type="text"
-                maxLength={100}
-                autoComplete="off"
-                disabled={!tribute}
-                className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
-              />
+            <div className={tribute ? "mt-3 grid gap-3 sm:grid-cols-2" : "hidden"}>
+              <div>
+                <label htmlFor={`${ids}-tribute-type`} className="block text-sm font-semibold text-ink">
+                  Type of tribute
+                </label>
+                <select
+                  id={`${ids}-tribute-type`}
+                  data-tribute-type=""
+                  disabled={!tribute}
+                  className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
+                >
+                  <option value="InHonourOf">In honour of</option>
+                  <option value="InMemoryOf">In memory of</option>
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`${ids}-tribute-name`} className="block text-sm font-semibold text-ink">
+                  Their name
+                </label>
+                <input
+                  id={`${ids}-tribute-name`}
+                  data-tribute-name=""
+                  type="text"
+                  maxLength={100}
+                  autoComplete="off"
+                  disabled={!tribute}
+                  className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
+                />
+              </div>
             </div>
           </div>
-        </div>
 
-        <div className="flex flex-wrap items-center gap-4">
-          <button
-            type="button"
-            data-submit-donation=""
-            disabled={!valid || busy}
-            onClick={() => setStatus({ kind: "pending" })}
-            className="btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
-          >
-            {state !== "ready"
-              ? "Connecting to the box office…"
-              : status.kind === "pending"
-                ? "Adding…"
-                : amount === null
-                  ? "Choose an amount"
-                  : `Donate ${valid ? formatMoney(amount) : ""}`.trim()}
-          </button>
-          <p className="text-sm text-ink-soft">Added to your basket. You pay at checkout.</p>
-        </div>
+          <div className="flex flex-wrap items-center gap-4">
+            <button
+              type="button"
+              data-submit-donation=""
+              disabled={!valid || busy}
+              onClick={() => setStatus({ kind: "pending" })}
+              className="btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
+            >
+              {state !== "ready"
+                ? "Connecting to the box office…"
+                : status.kind === "pending"
+                  ? "Adding…"
+                  : amount === null
+                    ? "Choose an amount"
+                    : `Donate ${valid ? formatMoney(amount) : ""}`.trim()}
+            </button>
+            <p className="text-sm text-ink-soft">Added to your basket. You pay at checkout.</p>
+          </div>
 
-        <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
-        <HiddenFeedbackHooks />
-      </form>
-    </spektrix-donate>
+          <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
+          <HiddenFeedbackHooks />
+        </form>
+      </spektrix-donate>
+    </>
   );
 }

@@ -15,6 +15,7 @@ import {
   useComponentEvents,
   useSpektrix,
   useSpektrixComponent,
+  SpektrixThemeStylesheet,
 } from "./spektrix-loader-client";
 
 export interface GiftVoucherOptions {
@@ -78,202 +79,205 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <spektrix-gift-vouchers
-      ref={ref}
-      client-name={config.clientName}
-      custom-domain={config.customDomain ?? undefined}
-      className="block"
-    >
-      <form className="space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
-        {/* The amount Spektrix submits, whichever way it was chosen. */}
-        <input type="hidden" data-amount="" value={amountInvalid ? "" : String(amount)} />
-        <fieldset>
-          <legend className="font-display text-lg font-semibold text-ink">Voucher value</legend>
-          <div className="mt-3 flex flex-wrap gap-2">
-            {options.presets.map((p) => {
-              const pressed = custom.trim() === "" && amount === p;
-              return (
-                <button
-                  key={p}
-                  type="button"
-                  data-set-amount={String(p)}
-                  aria-pressed={pressed}
-                  onClick={() => {
-                    setAmount(p);
-                    setCustom("");
-                  }}
-                  className={`min-w-20 rounded-full border-2 px-5 py-2.5 font-semibold tabular-nums ${pressed ? "border-brand bg-brand text-white" : "border-line bg-white text-ink hover:border-brand"}`}
-                >
-                  {formatMoney(p, { compact: true })}
-                </button>
-              );
-            })}
-          </div>
-          <div className="mt-4 max-w-xs">
-            <label htmlFor={`${ids}-amount`} className={labelClass}>
-              Or another amount ({formatMoney(options.min, { compact: true })}–
-              {formatMoney(options.max, { compact: true })})
-            </label>
-            <input
-              id={`${ids}-amount`}
-              type="number"
-              inputMode="decimal"
-              min={options.min}
-              max={options.max}
-              value={custom}
-              aria-invalid={amountInvalid}
-              onChange={(e) => {
-                setCustom(e.target.value);
-                const n = Number(e.target.value);
-                if (e.target.value.trim() !== "" && Number.isFinite(n)) {
-                  setAmount(n);
-                }
-              }}
-              className={field}
-            />
-            {amountInvalid && (
-              <p className="mt-1 text-sm text-danger">
-                Choose an amount from {formatMoney(options.min)} to {formatMoney(options.max)}.
-              </p>
-            )}
-          </div>
-        </fieldset>
-
-        <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <legend className="font-display text-lg font-semibold text-ink">Who it’s for</legend>
-          <div className="mt-3">
-            <label htmlFor={`${ids}-to`} className={labelClass}>
-              Recipient’s name
-            </label>
-            <input
-              id={`${ids}-to`}
-              type="text"
-              data-to-name=""
-              required
-              maxLength={80}
-              autoComplete="off"
-              value={toName}
-              onChange={(e) => setToName(e.target.value)}
-              aria-invalid={touched && nameInvalid}
-              aria-describedby={touched && nameInvalid ? `${ids}-to-error` : undefined}
-              className={field}
-            />
-            {touched && nameInvalid && (
-              <p id={`${ids}-to-error`} className="mt-1 text-sm text-danger">
-                Please tell us who the voucher is for.
-              </p>
-            )}
-          </div>
-          <div className="sm:mt-3">
-            <label htmlFor={`${ids}-from`} className={labelClass}>
-              From
-            </label>
-            <input
-              id={`${ids}-from`}
-              type="text"
-              data-from-name=""
-              maxLength={80}
-              autoComplete="name"
-              className={field}
-            />
-          </div>
-          <div className="sm:col-span-2">
-            <label htmlFor={`${ids}-message`} className={labelClass}>
-              Message <span className="font-normal text-ink-soft">(optional)</span>
-            </label>
-            <textarea id={`${ids}-message`} data-message="" rows={3} maxLength={500} className={field} />
-          </div>
-        </fieldset>
-
-        <fieldset>
-          <legend className="font-display text-lg font-semibold text-ink">Delivery</legend>
-          <div className="mt-3 space-y-2">
-            <label className="flex items-start gap-2.5 text-ink">
-              <input
-                type="radio"
-                name={`${ids}-delivery`}
-                value="CustomerEmail"
-                checked={delivery === "CustomerEmail"}
-                onChange={() => setDelivery("CustomerEmail")}
-                className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
-              />
-              <span>E-mail it to me, and I’ll pass it on</span>
-            </label>
-            <label className="flex items-start gap-2.5 text-ink">
-              <input
-                type="radio"
-                name={`${ids}-delivery`}
-                value="OtherEmail"
-                checked={delivery === "OtherEmail"}
-                onChange={() => setDelivery("OtherEmail")}
-                className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
-              />
-              <span>E-mail it straight to the recipient</span>
-            </label>
-          </div>
-          <input type="hidden" data-delivery-type="" value={delivery} />
-          <div className={delivery === "OtherEmail" ? "mt-4 grid gap-4 sm:grid-cols-2" : "hidden"}>
-            <div>
-              <label htmlFor={`${ids}-email`} className={labelClass}>
-                Recipient’s e-mail
+    <>
+      <SpektrixThemeStylesheet />
+      <spektrix-gift-vouchers
+        ref={ref}
+        client-name={config.clientName}
+        custom-domain={config.customDomain ?? undefined}
+        className="block"
+      >
+        <form className="space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
+          {/* The amount Spektrix submits, whichever way it was chosen. */}
+          <input type="hidden" data-amount="" value={amountInvalid ? "" : String(amount)} />
+          <fieldset>
+            <legend className="font-display text-lg font-semibold text-ink">Voucher value</legend>
+            <div className="mt-3 flex flex-wrap gap-2">
+              {options.presets.map((p) => {
+                const pressed = custom.trim() === "" && amount === p;
+                return (
+                  <button
+                    key={p}
+                    type="button"
+                    data-set-amount={String(p)}
+                    aria-pressed={pressed}
+                    onClick={() => {
+                      setAmount(p);
+                      setCustom("");
+                    }}
+                    className={`min-w-20 rounded-full border-2 px-5 py-2.5 font-semibold tabular-nums ${pressed ? "border-brand bg-brand text-white" : "border-line bg-white text-ink hover:border-brand"}`}
+                  >
+                    {formatMoney(p, { compact: true })}
+                  </button>
+                );
+              })}
+            </div>
+            <div className="mt-4 max-w-xs">
+              <label htmlFor={`${ids}-amount`} className={labelClass}>
+                Or another amount ({formatMoney(options.min, { compact: true })}–
+                {formatMoney(options.max, { compact: true })})
               </label>
               <input
-                id={`${ids}-email`}
-                type="email"
-                data-delivery-email-address=""
-                autoComplete="off"
-                value={email}
-                disabled={delivery !== "OtherEmail"}
-                onChange={(e) => setEmail(e.target.value)}
-                aria-invalid={touched && emailInvalid}
+                id={`${ids}-amount`}
+                type="number"
+                inputMode="decimal"
+                min={options.min}
+                max={options.max}
+                value={custom}
+                aria-invalid={amountInvalid}
+                onChange={(e) => {
+                  setCustom(e.target.value);
+                  const n = Number(e.target.value);
+                  if (e.target.value.trim() !== "" && Number.isFinite(n)) {
+                    setAmount(n);
+                  }
+                }}
                 className={field}
               />
-              {touched && emailInvalid && (
-                <p className="mt-1 text-sm text-danger">Please enter the recipient’s e-mail address.</p>
+              {amountInvalid && (
+                <p className="mt-1 text-sm text-danger">
+                  Choose an amount from {formatMoney(options.min)} to {formatMoney(options.max)}.
+                </p>
               )}
             </div>
-            <div>
-              <label htmlFor={`${ids}-date`} className={labelClass}>
-                Send on
+          </fieldset>
+
+          <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <legend className="font-display text-lg font-semibold text-ink">Who it’s for</legend>
+            <div className="mt-3">
+              <label htmlFor={`${ids}-to`} className={labelClass}>
+                Recipient’s name
               </label>
               <input
-                id={`${ids}-date`}
-                type="date"
-                data-send-date=""
-                min={today}
-                defaultValue={today}
-                disabled={delivery !== "OtherEmail"}
+                id={`${ids}-to`}
+                type="text"
+                data-to-name=""
+                required
+                maxLength={80}
+                autoComplete="off"
+                value={toName}
+                onChange={(e) => setToName(e.target.value)}
+                aria-invalid={touched && nameInvalid}
+                aria-describedby={touched && nameInvalid ? `${ids}-to-error` : undefined}
+                className={field}
+              />
+              {touched && nameInvalid && (
+                <p id={`${ids}-to-error`} className="mt-1 text-sm text-danger">
+                  Please tell us who the voucher is for.
+                </p>
+              )}
+            </div>
+            <div className="sm:mt-3">
+              <label htmlFor={`${ids}-from`} className={labelClass}>
+                From
+              </label>
+              <input
+                id={`${ids}-from`}
+                type="text"
+                data-from-name=""
+                maxLength={80}
+                autoComplete="name"
                 className={field}
               />
             </div>
-          </div>
-        </fieldset>
+            <div className="sm:col-span-2">
+              <label htmlFor={`${ids}-message`} className={labelClass}>
+                Message <span className="font-normal text-ink-soft">(optional)</span>
+              </label>
+              <textarea id={`${ids}-message`} data-message="" rows={3} maxLength={500} className={field} />
+            </div>
+          </fieldset>
 
-        <div className="flex flex-wrap items-center gap-4">
-          {/* While the form is invalid, the capture handler keeps the click from reaching Spektrix and shows what to fix. */}
-          <button
-            type="button"
-            data-submit-gift-voucher=""
-            disabled={busy}
-            onClickCapture={(e) => {
-              if (valid) return;
-              e.stopPropagation();
-              e.preventDefault();
-              setTouched(true);
-            }}
-            onClick={() => setStatus({ kind: "pending" })}
-            className="btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
-          >
-            {state !== "ready"
-              ? "Connecting to the box office…"
-              : status.kind === "pending"
-                ? "Adding…"
-                : `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`}
-          </button>
-        </div>
-        <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
-        <HiddenFeedbackHooks />
-      </form>
-    </spektrix-gift-vouchers>
+          <fieldset>
+            <legend className="font-display text-lg font-semibold text-ink">Delivery</legend>
+            <div className="mt-3 space-y-2">
+              <label className="flex items-start gap-2.5 text-ink">
+                <input
+                  type="radio"
+                  name={`${ids}-delivery`}
+                  value="CustomerEmail"
+                  checked={delivery === "CustomerEmail"}
+                  onChange={() => setDelivery("CustomerEmail")}
+                  className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
+                />
+                <span>E-mail it to me, and I’ll pass it on</span>
+              </label>
+              <label className="flex items-start gap-2.5 text-ink">
+                <input
+                  type="radio"
+                  name={`${ids}-delivery`}
+                  value="OtherEmail"
+                  checked={delivery === "OtherEmail"}
+                  onChange={() => setDelivery("OtherEmail")}
+                  className="mt-1 h-4 w-4 accent-[var(--color-brand)]"
+                />
+                <span>E-mail it straight to the recipient</span>
+              </label>
+            </div>
+            <input type="hidden" data-delivery-type="" value={delivery} />
+            <div className={delivery === "OtherEmail" ? "mt-4 grid gap-4 sm:grid-cols-2" : "hidden"}>
+              <div>
+                <label htmlFor={`${ids}-email`} className={labelClass}>
+                  Recipient’s e-mail
+                </label>
+                <input
+                  id={`${ids}-email`}
+                  type="email"
+                  data-delivery-email-address=""
+                  autoComplete="off"
+                  value={email}
+                  disabled={delivery !== "OtherEmail"}
+                  onChange={(e) => setEmail(e.target.value)}
+                  aria-invalid={touched && emailInvalid}
+                  className={field}
+                />
+                {touched && emailInvalid && (
+                  <p className="mt-1 text-sm text-danger">Please enter the recipient’s e-mail address.</p>
+                )}
+              </div>
+              <div>
+                <label htmlFor={`${ids}-date`} className={labelClass}>
+                  Send on
+                </label>
+                <input
+                  id={`${ids}-date`}
+                  type="date"
+                  data-send-date=""
+                  min={today}
+                  defaultValue={today}
+                  disabled={delivery !== "OtherEmail"}
+                  className={field}
+                />
+              </div>
+            </div>
+          </fieldset>
+
+          <div className="flex flex-wrap items-center gap-4">
+            {/* While the form is invalid, the capture handler keeps the click from reaching Spektrix and shows what to fix. */}
+            <button
+              type="button"
+              data-submit-gift-voucher=""
+              disabled={busy}
+              onClickCapture={(e) => {
+                if (valid) return;
+                e.stopPropagation();
+                e.preventDefault();
+                setTouched(true);
+              }}
+              onClick={() => setStatus({ kind: "pending" })}
+              className="btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
+            >
+              {state !== "ready"
+                ? "Connecting to the box office…"
+                : status.kind === "pending"
+                  ? "Adding…"
+                  : `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`}
+            </button>
+          </div>
+          <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
+          <HiddenFeedbackHooks />
+        </form>
+      </spektrix-gift-vouchers>
+    </>
   );
 }

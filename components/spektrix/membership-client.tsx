@@ -16,6 +16,7 @@ import {
   useComponentEvents,
   useSpektrix,
   useSpektrixComponent,
+  SpektrixThemeStylesheet,
 } from "./spektrix-loader-client";
 
 export interface MembershipOption {
@@ -60,42 +61,45 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
   const busy = state !== "ready" || status.kind === "pending";
 
   return (
-    <spektrix-memberships
-      ref={ref}
-      client-name={config.clientName}
-      custom-domain={config.customDomain ?? undefined}
-      membership-id={membership.id}
-      forward-to={forwardTo}
-      className="block"
-    >
-      <div className="space-y-3">
-        <label className="flex items-center gap-2.5 text-sm font-medium text-ink">
-          <input
-            type="checkbox"
-            data-set-autorenew=""
-            checked={autoRenew}
-            onChange={(e) => setAutoRenew(e.target.checked)}
-            className="h-4 w-4 accent-[var(--color-brand)]"
-          />
-          Renew automatically each year
-        </label>
-        <button
-          type="button"
-          data-submit-membership=""
-          disabled={busy}
-          aria-describedby={`${ids}-status`}
-          onClick={() => setStatus({ kind: "pending" })}
-          className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {state !== "ready"
-            ? "Connecting to the box office…"
-            : status.kind === "pending"
-              ? "Adding…"
-              : `Join as ${membership.name}${membership.price ? ` · ${formatMoney(membership.price, { compact: true })}` : ""}`}
-        </button>
-        <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
-        <HiddenFeedbackHooks />
-      </div>
-    </spektrix-memberships>
+    <>
+      <SpektrixThemeStylesheet />
+      <spektrix-memberships
+        ref={ref}
+        client-name={config.clientName}
+        custom-domain={config.customDomain ?? undefined}
+        membership-id={membership.id}
+        forward-to={forwardTo}
+        className="block"
+      >
+        <div className="space-y-3">
+          <label className="flex items-center gap-2.5 text-sm font-medium text-ink">
+            <input
+              type="checkbox"
+              data-set-autorenew=""
+              checked={autoRenew}
+              onChange={(e) => setAutoRenew(e.target.checked)}
+              className="h-4 w-4 accent-[var(--color-brand)]"
+            />
+            Renew automatically each year
+          </label>
+          <button
+            type="button"
+            data-submit-membership=""
+            disabled={busy}
+            aria-describedby={`${ids}-status`}
+            onClick={() => setStatus({ kind: "pending" })}
+            className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
+          >
+            {state !== "ready"
+              ? "Connecting to the box office…"
+              : status.kind === "pending"
+                ? "Adding…"
+                : `Join as ${membership.name}${membership.price ? ` · ${formatMoney(membership.price, { compact: true })}` : ""}`}
+          </button>
+          <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
+          <HiddenFeedbackHooks />
+        </div>
+      </spektrix-memberships>
+    </>
   );
 }

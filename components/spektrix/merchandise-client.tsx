@@ -12,6 +12,7 @@ import {
   useComponentEvents,
   useSpektrix,
   useSpektrixComponent,
+  SpektrixThemeStylesheet,
 } from "./spektrix-loader-client";
 
 export const MAX_QUANTITY = 10;
@@ -51,74 +52,77 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
     "grid h-11 w-11 place-items-center rounded-full text-xl font-semibold text-ink hover:bg-paper-deep disabled:opacity-40 disabled:hover:bg-transparent";
 
   return (
-    <spektrix-merchandise
-      ref={ref}
-      client-name={config.clientName}
-      custom-domain={config.customDomain ?? undefined}
-      merchandise-item-id={item.id}
-      merchandise-quantity={String(quantity)}
-      className="block"
-    >
-      <div className="space-y-3">
-        <div className="flex items-center justify-between gap-3">
-          <span id={`${ids}-qty-label`} className="text-sm font-semibold text-ink">
-            Quantity
-          </span>
-          <div
-            role="group"
-            aria-labelledby={`${ids}-qty-label`}
-            className="flex items-center rounded-full border-2 border-line bg-white"
-          >
-            <button
-              type="button"
-              data-decrement-quantity=""
-              aria-label={`One fewer ${item.name}`}
-              disabled={quantity <= 1}
-              onClick={() => set(quantity - 1)}
-              className={stepClass}
+    <>
+      <SpektrixThemeStylesheet />
+      <spektrix-merchandise
+        ref={ref}
+        client-name={config.clientName}
+        custom-domain={config.customDomain ?? undefined}
+        merchandise-item-id={item.id}
+        merchandise-quantity={String(quantity)}
+        className="block"
+      >
+        <div className="space-y-3">
+          <div className="flex items-center justify-between gap-3">
+            <span id={`${ids}-qty-label`} className="text-sm font-semibold text-ink">
+              Quantity
+            </span>
+            <div
+              role="group"
+              aria-labelledby={`${ids}-qty-label`}
+              className="flex items-center rounded-full border-2 border-line bg-white"
             >
-              −
-            </button>
-            <input
-              type="number"
-              data-custom-quantity-input=""
-              aria-label={`Quantity of ${item.name}`}
-              min={1}
-              max={MAX_QUANTITY}
-              value={quantity}
-              onChange={(e) => set(Number.parseInt(e.target.value, 10) || 1)}
-              className="w-12 bg-transparent text-center font-semibold tabular-nums text-ink [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none"
-            />
-            <button
-              type="button"
-              data-increment-quantity=""
-              aria-label={`One more ${item.name}`}
-              disabled={quantity >= MAX_QUANTITY}
-              onClick={() => set(quantity + 1)}
-              className={stepClass}
-            >
-              +
-            </button>
+              <button
+                type="button"
+                data-decrement-quantity=""
+                aria-label={`One fewer ${item.name}`}
+                disabled={quantity <= 1}
+                onClick={() => set(quantity - 1)}
+                className={stepClass}
+              >
+                −
+              </button>
+              <input
+                type="number"
+                data-custom-quantity-input=""
+                aria-label={`Quantity of ${item.name}`}
+                min={1}
+                max={MAX_QUANTITY}
+                value={quantity}
+                onChange={(e) => set(Number.parseInt(e.target.value, 10) || 1)}
+                className="w-12 bg-transparent text-center font-semibold tabular-nums text-ink [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none"
+              />
+              <button
+                type="button"
+                data-increment-quantity=""
+                aria-label={`One more ${item.name}`}
+                disabled={quantity >= MAX_QUANTITY}
+                onClick={() => set(quantity + 1)}
+                className={stepClass}
+              >
+                +
+              </button>
+            </div>
           </div>
+          <span hidden data-display-quantity="" />
+          <button
+            type="button"
+            data-submit-merchandise=""
+            disabled={busy}
+            aria-describedby={`${ids}-status`}
+            onClick={() => setStatus({ kind: "pending" })}
+            className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
+          >
+            {state !== "ready"
+              ? "Connecting to the box office…"
+              : status.kind === "pending"
+                ? "Adding…"
+                : `Add to basket · ${formatMoney(item.price * quantity)}`}
+          </button>
+          <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
+          <HiddenFeedbackHooks />
         </div>
-        <span hidden data-display-quantity="" />
-        <button
-          type="button"
-          data-submit-merchandise=""
-          disabled={busy}
-          aria-describedby={`${ids}-status`}
-          onClick={() => setStatus({ kind: "pending" })}
-          className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {state !== "ready"
-            ? "Connecting to the box office…"
-            : status.kind === "pending"
-              ? "Adding…"
-              : `Add to basket · ${formatMoney(item.price * quantity)}`}
-        </button>
-        <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
-        <HiddenFeedbackHooks />
-      </div>
-    </spektrix-merchandise>
+      </spektrix-merchandise>
+    </>
   );
 }

@@ -321,6 +321,16 @@ export function useSpektrixComponent(tag: SpektrixTag): ComponentState {
 }
 
 /**
+ * The theme's stylesheet for Spektrix's web components (studio, Connection), where one renders: React hoists it
+ * into the head once, however many components a page has, and pages without one never load it.
+ */
+export function SpektrixThemeStylesheet() {
+  const { config } = useSpektrix();
+  if (!config.componentsStylesheetUrl) return null;
+  return <link rel="stylesheet" href={config.componentsStylesheetUrl} precedence="spektrix-theme" />;
+}
+
+/**
  * Listens for a web component's `success` and `fail` DOM events (React does not bind custom events on
  * custom elements by name reliably, so this uses addEventListener on the element itself).
  */

@@ -117,6 +117,7 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
           label="Web components stylesheet URL"
           defaultValue={connection.componentsStylesheetUrl}
           error={e("componentsStylesheetUrl")}
+          hint="Linked on the pages that show Spektrix's donate, membership, gift voucher, shop and payment forms. It must be on this site, your Spektrix domain or the web components host: the pages allow stylesheets from nowhere else."
         />
       </fieldset>
       <FormMessage result={result} />

@@ -13,6 +13,8 @@ import { PAYMENT_FORM_TITLE } from "./payment-form-title";
 export interface PaymentFormConfig {
   baseUrl: string;
   webComponentsUrl: string;
+  /** The theme's stylesheet for the web components, when the studio sets one. */
+  componentsStylesheetUrl?: string | null;
   providerSources: readonly string[];
   challengeSources: readonly string[];
 }
@@ -30,7 +32,11 @@ export function paymentFormDocument(config: PaymentFormConfig): { html: string; 
 <title>${PAYMENT_FORM_TITLE}</title>
 <style>html,body{margin:0;background:transparent;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1a17}body{padding:2px}</style>
 <link rel="stylesheet" href="${escapeAttribute(`${components}/spektrix-payments.css`)}">
-<link rel="stylesheet" href="${escapeAttribute(THEME_STYLESHEET_PATH)}">
+<link rel="stylesheet" href="${escapeAttribute(THEME_STYLESHEET_PATH)}">${
+    config.componentsStylesheetUrl
+      ? `\n<link rel="stylesheet" href="${escapeAttribute(config.componentsStylesheetUrl)}">`
+      : ""
+  }
 <script src="${escapeAttribute(`${components}/spektrix-payments.js`)}"></script>
 </head><body></body></html>
 `;

@@ -76,6 +76,8 @@ export interface SpektrixConnection {
   baseUrl: string;
   webComponentsUrl: string;
   owner: { apiUser: string; apiKey: string };
+  /** The theme's stylesheet for Spektrix's web components (studio only), or null. */
+  componentsStylesheetUrl: string | null;
   source: Record<ConnectionField, FieldSource>;
   /** A studio key is stored but cannot be opened (AUTH_SECRET changed): the environment's is used. */
   storedKeyUnreadable: boolean;
@@ -123,8 +125,9 @@ export function resolveConnection(input: {
   const opened = stored?.apiKeySealed ? input.openKey(stored.apiKeySealed) : null;
   const apiKey = pick("apiKey", env.SPEKTRIX_API_KEY, opened, env.SPEKTRIX_API_KEY);
 
+  const componentsStylesheetUrl = stored?.componentsStylesheetUrl ?? null;
   const version = createHash("sha256")
-    .update(JSON.stringify([clientName, baseUrl, webComponentsUrl, apiUser, apiKey]))
+    .update(JSON.stringify([clientName, baseUrl, webComponentsUrl, apiUser, apiKey, componentsStylesheetUrl]))
     .digest("hex")
     .slice(0, 16);
   return {
@@ -134,6 +137,7 @@ export function resolveConnection(input: {
     baseUrl,
     webComponentsUrl,
     owner: { apiUser, apiKey },
+    componentsStylesheetUrl,
     source,
     storedKeyUnreadable: Boolean(stored?.apiKeySealed && opened === null),
   };

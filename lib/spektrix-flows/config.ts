@@ -31,6 +31,8 @@ export interface SpektrixPublicConfig {
   webComponentsUrl: string;
   /** Full URL of `spektrix-component-loader.js`. */
   loaderUrl: string;
+  /** The theme's stylesheet for the web components (studio, Connection), linked where they render; or null. */
+  componentsStylesheetUrl: string | null;
 }
 
 /**
@@ -46,7 +48,8 @@ export async function spektrixPublicConfig(): Promise<SpektrixPublicConfig> {
 }
 
 export function publicConfigOf(
-  c: Pick<SpektrixConnection, "baseUrl" | "clientName" | "webComponentsUrl">,
+  c: Pick<SpektrixConnection, "baseUrl" | "clientName" | "webComponentsUrl"> &
+    Partial<Pick<SpektrixConnection, "componentsStylesheetUrl">>,
 ): SpektrixPublicConfig {
   const baseUrl = c.baseUrl.replace(/\/+$/, "");
   const url = new URL(baseUrl);
@@ -62,5 +65,6 @@ export function publicConfigOf(
     paymentsDomain: customDomain ?? url.host,
     webComponentsUrl: componentsBase,
     loaderUrl: `${componentsBase}/spektrix-component-loader.js`,
+    componentsStylesheetUrl: c.componentsStylesheetUrl ?? null,
   };
 }

@@ -197,6 +197,27 @@ export interface SaveOptions {
 }
 
 /**
+ * The web components' stylesheet is linked into the site's own pages, whose policy allows styles only from this
+ * site, the Spektrix host and the web-components host: a stylesheet anywhere else would be refused in the browser.
+ */
+export function componentsStylesheetProblem(
+  url: string | null,
+  connection: Pick<SpektrixConnection, "baseUrl" | "webComponentsUrl">,
+): string | null {
+  if (!url) return null;
+  const allowed = [env().SITE_URL, connection.baseUrl, connection.webComponentsUrl].map((u) => new URL(u).origin);
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return "must be a full URL";
+  }
+  return allowed.includes(origin)
+    ? null
+    : `must be on this site, your Spektrix domain or the web components host (${[...new Set(allowed)].join(", ")}): the pages' security policy allows stylesheets from nowhere else`;
+}
+
+/**
  * Validates, checks the candidate against Spektrix when the change reaches it, then saves. An invalid form or a
  * failed check writes nothing. An empty key field keeps the stored key.
  */
@@ -231,6 +252,8 @@ export async function saveConnection(input: unknown, options: SaveOptions): Prom
     ].slice(0, HISTORY_LENGTH),
   };
   const candidate = connectionFrom(next);
+  const stylesheetProblem = componentsStylesheetProblem(next.componentsStylesheetUrl, candidate);
+  if (stylesheetProblem) return { ok: false, fieldErrors: { componentsStylesheetUrl: [stylesheetProblem] } };
   if (changed.some((field) => REACHES_SPEKTRIX.has(field))) {
     const problem = await options.check(candidate);
     if (problem) return { ok: false, refused: problem.problems };

@@ -250,4 +250,17 @@ describe("switching the connection in the studio", () => {
     // The empty key field kept the saved key.
     expect(await activeConnection()).toMatchObject({ clientName: "second", owner: { apiKey: SECOND_KEY } });
   });
+
+  it("takes a web components stylesheet only from a host the pages' policy allows, and gives it to the browser", async () => {
+    const keep = { ...toB, apiKey: "", basketPath: "/cart" };
+    const refused = await save(form({ ...keep, componentsStylesheetUrl: "https://cdn.elsewhere.example/theme.css" }));
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { componentsStylesheetUrl: [expect.stringMatching(/policy/)] },
+    });
+    expect((await spektrixPublicConfig()).componentsStylesheetUrl).toBeNull();
+    const sheet = `${new URL(b.url).origin}/second/resources/theme.css`;
+    expect(await save(form({ ...keep, componentsStylesheetUrl: sheet }))).toMatchObject({ ok: true });
+    expect((await spektrixPublicConfig()).componentsStylesheetUrl).toBe(sheet);
+  });
 });

@@ -41,6 +41,7 @@ describe("spektrixPublicConfig", () => {
       paymentsDomain: "tickets.venue.org",
       webComponentsUrl: "https://webcomponents.spektrix.com/stable",
       loaderUrl: "https://webcomponents.spektrix.com/stable/spektrix-component-loader.js",
+      componentsStylesheetUrl: null,
     });
   });
 

@@ -30,6 +30,7 @@ export async function GET(request: Request) {
   const { html, policy } = paymentFormDocument({
     baseUrl: spektrix.baseUrl,
     webComponentsUrl: spektrix.webComponentsUrl,
+    componentsStylesheetUrl: spektrix.componentsStylesheetUrl,
     providerSources: e.SPEKTRIX_PAYMENT_SOURCES,
     challengeSources: e.SPEKTRIX_PAYMENT_CHALLENGE_SOURCES,
   });
