@@ -140,6 +140,24 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(page.getByText(/Saved \(1 field changed\)/)).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Cast and creative, one per line, and a trailer: edited here, shown on the event's page (its preview renders
+  // the same page, whether or not this event is on sale now).
+  const director = `Ada ${Math.random().toString(36).slice(2, 7)}`;
+  await page.locator("#f-credits").fill(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
+  await page.locator("#f-trailerUrl").fill("https://video.example/trailer");
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(page.getByText(/Saved \(\d+ fields? changed\)/)).toBeVisible();
+  await expect(page.locator("#f-credits")).toHaveValue(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
+  const preview = await browser.newPage();
+  await preview.context().addCookies(await page.context().cookies());
+  await preview.goto((await page.getByRole("link", { name: "Preview" }).getAttribute("href"))!);
+  const credits = preview.getByRole("region", { name: "Cast and creative" });
+  await expect(credits.locator("dt").first()).toHaveText("Director");
+  await expect(credits.locator("dd").first()).toHaveText(director);
+  await expect(credits.locator("dd").nth(2)).toHaveText("Riya Patel");
+  await expect(preview.getByTestId("trailer")).toHaveAttribute("href", "https://video.example/trailer");
+  await preview.close();
+
   // Each performance can be hidden and shown again: the last shown one is used, so the site's next-up lists are
   // spared, and it is found again by its Spektrix id once its text changes.
   const performances = page.getByRole("region", { name: "Performances" }).getByRole("listitem");

@@ -29,7 +29,8 @@ export function EventPageView({
   const cancelledCount = upcoming.filter((p) => p.cancelled).length;
   const fromPrice = formatFromPrice(upcoming);
   const rescheduledCount = upcoming.filter((p) => p.rescheduled && !p.cancelled).length;
-  const hasAbout = Boolean(event.bodyHtml) || event.summaryParagraphs.length > 0;
+  const hasAbout =
+    Boolean(event.bodyHtml) || event.summaryParagraphs.length > 0 || event.credits.length > 0 || !!event.trailerUrl;
   const duration = formatDuration(event.durationMinutes);
 
   return (
@@ -128,13 +129,41 @@ export function EventPageView({
                 className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink"
                 dangerouslySetInnerHTML={{ __html: event.bodyHtml }}
               />
-            ) : (
+            ) : event.summaryParagraphs.length ? (
               <div className="prose-venue mt-5 max-w-prose text-[1.05rem] leading-relaxed text-ink">
                 {event.summaryParagraphs.map((p, i) => (
                   <p key={i}>{p}</p>
                 ))}
               </div>
-            )}
+            ) : null}
+            {event.trailerUrl ? (
+              <p className="mt-6">
+                <a
+                  href={event.trailerUrl}
+                  className="btn btn-ghost text-brand"
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  data-testid="trailer"
+                >
+                  Watch the trailer<span className="sr-only"> (opens in a new tab)</span>
+                </a>
+              </p>
+            ) : null}
+            {event.credits.length ? (
+              <section aria-labelledby="credits" className="mt-10">
+                <h3 id="credits" className="text-2xl font-semibold">
+                  Cast and creative
+                </h3>
+                <dl className="mt-4 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-6 gap-y-2 text-[1.02rem]">
+                  {event.credits.map((c, i) => (
+                    <div key={i} className="contents">
+                      <dt className="text-ink-soft">{c.role ?? ""}</dt>
+                      <dd className="font-medium text-ink">{c.name}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ) : null}
           </section>
         ) : null}
 

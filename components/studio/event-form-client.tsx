@@ -5,7 +5,7 @@ import { setEventHiddenAction, updateEventAction } from "@/lib/studio/actions/ev
 import type { ActionResult } from "@/lib/studio/forms";
 import { CheckboxField, errorFor, FormMessage, LockedBadge, TextField } from "./fields";
 
-const MULTILINE = new Set(["summary", "bodyHtml"]);
+const MULTILINE = new Set(["summary", "bodyHtml", "credits"]);
 
 export function EventForm(props: {
   eventId: number;

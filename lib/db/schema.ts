@@ -56,6 +56,10 @@ export const events = pgTable(
     durationMinutes: integer("duration_minutes"),
     ageGuidance: text("age_guidance"),
     tags: jsonb("tags").$type<string[]>(),
+    /** Cast and creative team, one credit per entry: "Director: Jane Smith", or a name alone. */
+    credits: jsonb("credits").$type<string[]>(),
+    /** A page where the show's trailer plays (YouTube, Vimeo, the venue's own), linked from the event page. */
+    trailerUrl: text("trailer_url"),
     /** Site fields a venue adds without a migration (sync maps may target `custom.<name>`). */
     custom: jsonb("custom").$type<Record<string, unknown>>().notNull().default({}),
 

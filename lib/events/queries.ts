@@ -2,6 +2,7 @@
  * Read queries for the public pages. Pure functions of (database, input, now): no caching and no request
  * state here, so they are tested directly against PGlite; `./cached` wraps them in tagged Next caches.
  */
+import { parseCredits } from "./credits";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { AccessFlag } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
@@ -373,6 +374,8 @@ async function eventDetail(db: StoreDb, row: typeof events.$inferSelect, ctx: Qu
     image: imageOf(row.heroImageUrl || row.thumbnailUrl, row.heroImageAlt, row.title),
     durationMinutes: row.durationMinutes && row.durationMinutes > 0 ? row.durationMinutes : null,
     ageGuidance: row.ageGuidance,
+    credits: parseCredits(row.credits),
+    trailerUrl: row.trailerUrl?.startsWith("https://") ? row.trailerUrl : null,
     status: row.status,
     cancelled: row.status === "cancelled" || (perfs.length > 0 && perfs.every((p) => p.cancelled)),
     performances: perfs,

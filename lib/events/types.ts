@@ -2,6 +2,7 @@
  * View models the public pages render. Plain data with ISO strings (they pass through the Next data cache,
  * which stores JSON), built from the content store by `./queries`.
  */
+import type { Credit } from "./credits";
 import type { LocalDate } from "./dates";
 import type { AccessFlag, RecordStatus } from "@/lib/db/schema";
 
@@ -86,6 +87,10 @@ export interface EventDetail {
   image: ImageRef | null;
   durationMinutes: number | null;
   ageGuidance: string | null;
+  /** Cast and creative team, in the editor's order. */
+  credits: Credit[];
+  /** An https page where the trailer plays, or null. */
+  trailerUrl: string | null;
   status: RecordStatus;
   cancelled: boolean;
   performances: PerformanceView[];

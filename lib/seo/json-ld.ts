@@ -4,7 +4,8 @@
  * data. Builders return `schema-dts` types, so the shapes are checked by the compiler.
  */
 import { publicConfig } from "@/lib/config/public";
-import type { EventStatusType, ItemAvailability, Offer, Place, TheaterEvent, WithContext } from "schema-dts";
+import type { EventStatusType, ItemAvailability, Offer, Person, Place, TheaterEvent, WithContext } from "schema-dts";
+import { creditsForSearch, type Credit } from "@/lib/events/credits";
 import { isoWithOffset } from "@/lib/events/dates";
 import type { EventDetail, PerformanceView } from "@/lib/events/types";
 
@@ -52,8 +53,19 @@ function statusOf(perf: PerformanceView, eventCancelled: boolean): EventStatusTy
 }
 
 /** One `TheaterEvent` per performance, as Google's event guidelines ask (one entry per date). */
+/** Cast and creative as schema.org people: directors and performers (lib/events/credits.ts says which). */
+function people(credits: readonly Credit[]): { director?: Person[]; performer?: Person[] } {
+  const { directors, performers } = creditsForSearch(credits);
+  const person = (name: string): Person => ({ "@type": "Person", name });
+  return {
+    ...(directors.length ? { director: directors.map(person) } : {}),
+    ...(performers.length ? { performer: performers.map(person) } : {}),
+  };
+}
+
 export function performanceJsonLd(
-  event: Pick<EventDetail, "title" | "description" | "image" | "durationMinutes" | "cancelled" | "slug">,
+  event: Pick<EventDetail, "title" | "description" | "image" | "durationMinutes" | "cancelled" | "slug"> &
+    Partial<Pick<EventDetail, "credits">>,
   perf: PerformanceView,
   options: { site: JsonLdSite; eventUrl: string; bookUrl: string; now: Date },
 ): WithContext<TheaterEvent> {
@@ -85,6 +97,7 @@ export function performanceJsonLd(
     ...(event.description ? { description: event.description } : {}),
     ...(event.image ? { image: [event.image.url] } : {}),
     organizer: { "@type": "Organization", name: site.name, url: site.url },
+    ...people(event.credits ?? []),
     offers: offer,
   };
 }

@@ -33,6 +33,8 @@ export const FIELD_LABELS: Record<
   durationMinutes: "Running time (minutes)",
   ageGuidance: "Age guidance",
   tags: "Tags (comma-separated)",
+  credits: "Cast and creative (one per line: Role: Name, or a name alone)",
+  trailerUrl: "Trailer (a https:// page where it plays)",
   bodyOverrideHtml: "Site-only description override (HTML)",
   hidden: "Hidden from the site",
   published: "Published",
@@ -93,6 +95,28 @@ export const eventEditSchema = z.object({
         .optional(),
     )
     .transform((a) => (a && a.length === 0 ? null : a)),
+  credits: z
+    .string({ error: "must be text" })
+    .max(6_000, { message: "must be at most 6,000 characters" })
+    .optional()
+    .transform((s) =>
+      s === undefined
+        ? undefined
+        : s
+            .split("\n")
+            .map((line) => line.trim())
+            .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(plainText(160, { min: 1 }))
+        .max(60, { message: "at most 60 credits" })
+        .optional(),
+    )
+    .transform((a) => (a && a.length === 0 ? null : a)),
+  trailerUrl: optionalUrl().refine((s) => s === null || s === undefined || s.startsWith("https://"), {
+    message: "must be an https:// address",
+  }),
   bodyOverrideHtml: optionalHtml.optional(),
   hidden: checkbox,
   published: checkbox,

@@ -37,7 +37,7 @@ export interface Feed {
 export type EventSiteFields = {
   [K in EventTargetColumn]: K extends "durationMinutes"
     ? number | null
-    : K extends "tags"
+    : K extends "tags" | "credits"
       ? string[] | null
       : string | null;
 } & { custom: Record<string, unknown> };
@@ -275,6 +275,8 @@ function createFields(mapped: MappedField[], event: SourceEvent): EventSiteField
     durationMinutes: null,
     ageGuidance: null,
     tags: null,
+    credits: null,
+    trailerUrl: null,
   };
   const custom: Record<string, unknown> = {};
   for (const m of mapped) {

@@ -55,6 +55,8 @@ export const EVENT_TARGETS = {
   durationMinutes: ["number"],
   ageGuidance: ["text"],
   tags: ["list"],
+  credits: ["list"],
+  trailerUrl: ["text"],
 } as const satisfies Record<string, readonly Transform[]>;
 export type EventTargetColumn = keyof typeof EVENT_TARGETS;
 export type EventTarget = EventTargetColumn | `custom.${string}`;

@@ -32,6 +32,8 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     durationMinutes: events.durationMinutes,
     ageGuidance: events.ageGuidance,
     tags: events.tags,
+    credits: events.credits,
+    trailerUrl: events.trailerUrl,
     custom: events.custom,
   };
   const performanceColumns = {

@@ -61,6 +61,20 @@ describe("Event JSON-LD", () => {
     expect((build({ ...perf, fromPrice: null }) as unknown as { offers: object }).offers).not.toHaveProperty("price");
   });
 
+  it("names the director and the performers from the event's credits", () => {
+    const ld = build(perf, {
+      ...event,
+      credits: [
+        { role: "Director", name: "Jane Smith" },
+        { role: "Lighting", name: "Sam Lee" },
+        { role: null, name: "Riya Patel" },
+      ],
+    } as typeof event) as unknown as Record<string, unknown>;
+    expect(ld.director).toEqual([{ "@type": "Person", name: "Jane Smith" }]);
+    expect(ld.performer).toEqual([{ "@type": "Person", name: "Riya Patel" }]);
+    expect(build(perf) as unknown as Record<string, unknown>).not.toHaveProperty("director");
+  });
+
   it("marks cancelled and rescheduled performances", () => {
     expect((build({ ...perf, cancelled: true }) as unknown as Record<string, unknown>).eventStatus).toBe(
       "https://schema.org/EventCancelled",

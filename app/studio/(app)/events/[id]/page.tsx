@@ -38,7 +38,8 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
   const values: Record<string, string | number | boolean | null> = {};
   for (const f of EDITABLE_SITE_FIELDS) {
     const v = (event as Record<string, unknown>)[f];
-    values[f] = Array.isArray(v) ? v.join(", ") : (v as string | number | null);
+    // Credits one per line (a name may hold a comma); other lists comma-separated, as their labels say.
+    values[f] = Array.isArray(v) ? v.join(f === "credits" ? "\n" : ", ") : (v as string | number | null);
   }
   return (
     <div className="grid gap-6">
