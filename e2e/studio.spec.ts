@@ -220,10 +220,22 @@ test("the editor journey", async ({ page, browser }) => {
   const eventPicker = page.getByRole("combobox", { name: "Event" });
   await eventPicker.click();
   await eventPicker.fill(showName.slice(0, 12));
+  await expect(page.getByText(/Book button to its dates/)).toBeVisible();
   await page
     .getByRole("option", { name: new RegExp(`^${showName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i") })
     .first()
     .click();
+  // And a subscription offer, picked the same way; its help says what the visitor can do with it.
+  await page.getByLabel("Block type").selectOption({ label: "Subscription offer" });
+  await page.getByRole("button", { name: "Add block" }).click();
+  const subscriptionPicker = page.getByRole("combobox", { name: "Subscription" });
+  await subscriptionPicker.click();
+  await subscriptionPicker.fill("Flexi");
+  await page
+    .getByRole("option", { name: /^Flexi 4/ })
+    .first()
+    .click();
+  await expect(page.getByText(/buy it in Spektrix's subscriptions page/)).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
@@ -246,10 +258,23 @@ test("the editor journey", async ({ page, browser }) => {
     "href",
     `/events/${showSlug}`,
   );
+  // The subscription block sells it: Spektrix's subscriptions page, framed on the page, adds it to the basket.
+  const offer = v.locator('[data-block="subscription"]');
+  await expect(offer).toContainText("Flexi 4");
+  const subscriptions = offer.frameLocator('iframe[title^="Subscriptions: Flexi 4"]');
+  await subscriptions.getByRole("button", { name: /^Add Flexi 4 \(Full price\)/ }).click();
+  await expect(v.getByRole("banner").getByRole("link", { name: /Basket/ })).toContainText("1");
   await feature.getByRole("link", { name: /^Book\s?: / }).click();
   await expect(v).toHaveURL(new RegExp(`/events/${showSlug}#performances$`));
   await v.goBack();
   await expectNoAxeViolations(v);
+  // The basket lists the subscription with its price set, and it can be taken out again.
+  await v.goto("/basket");
+  const bought = v.getByRole("region", { name: "Subscriptions" });
+  await expect(bought).toContainText("Flexi 4");
+  await expect(bought).toContainText("Full price");
+  await bought.getByRole("button", { name: /^Remove the Flexi 4/ }).click();
+  await expect(v.getByText("Removed the Flexi 4.")).toBeVisible();
   await visitor.close();
   // Search engines find it too.
   expect(await (await page.request.get("/sitemap.xml")).text()).toContain(`/info/${slug}</loc>`);

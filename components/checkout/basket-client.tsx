@@ -267,6 +267,18 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
           </Section>
         )}
 
+        {data.subscriptions.length > 0 && (
+          <Section title="Subscriptions">
+            <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
+              {data.subscriptions.map((s) => (
+                <Line key={s.id} title={s.name ?? "Subscription"} detail={s.pricingSetName ?? ""} amount={s.price}>
+                  {removeButton("subscriptions", [s.id], `the ${s.name ?? "subscription"}`)}
+                </Line>
+              ))}
+            </ul>
+          </Section>
+        )}
+
         {merchGroups.length > 0 && (
           <Section title="Shop">
             <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">

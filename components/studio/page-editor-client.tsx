@@ -268,6 +268,7 @@ export function PageEditor(props: {
                       value={(block[meta.picker.field] as PickedRef | null) ?? null}
                       onChange={(v) => setBlock(i, meta.picker!.field, v)}
                       errorMessage={err(`blocks.${i}.${meta.picker.field}`)}
+                      description={meta.picker.help}
                       isRequired
                     />
                     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

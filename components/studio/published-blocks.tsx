@@ -236,6 +236,8 @@ async function BlockView({ block }: { block: Block }) {
         </Section>
       );
     case "subscription":
+      // Spektrix's subscriptions page has no documented way to open one subscription, so the block names the
+      // one picked and embeds the page that sells it (with the others on sale).
       return (
         <Section
           block={block}
@@ -243,9 +245,10 @@ async function BlockView({ block }: { block: Block }) {
           intro={block.intro}
           data={{ "subscription-id": block.subscription.id }}
         >
-          <p className="rounded-[var(--radius-card)] border border-line bg-white p-5">
-            {block.subscription.label}. Ask the box office, or add it from your basket.
+          <p className="mb-4 rounded-[var(--radius-card)] border border-line bg-white p-5">
+            <span className="font-semibold">{block.subscription.label}</span>: choose it below to add it to your basket.
           </p>
+          <SpektrixFlow flow="ticketSubscriptions" title={`Subscriptions: ${block.subscription.label}`} />
         </Section>
       );
     case "iframe":

@@ -335,6 +335,39 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
         return { redirect: link(p, "Basket2.aspx") };
       },
     },
+    // Spektrix serves this page without .aspx in production [D: a venue's site].
+    ticketsubscriptions: {
+      title: "Subscriptions",
+      get: () =>
+        `<h1>Subscriptions</h1>${store.catalogue.ticketSubscriptionStructures
+          .map(
+            (s) =>
+              `<section><h2>${esc(s.name)}</h2><p>${esc(s.description)}</p>${s.pricingSets
+                .map(
+                  (set) =>
+                    `<form method="post"><input type="hidden" name="pricingSetId" value="${esc(set.id)}"><label>${esc(s.name)}, ${esc(set.name)} (${money(set.price)}) <input type="number" name="quantity" min="1" max="10" value="1"></label> <button>Add ${esc(s.name)} (${esc(set.name)})</button></form>`,
+                )
+                .join("")}</section>`,
+          )
+          .join("")}`,
+      post: (p, f) => {
+        for (const structure of store.catalogue.ticketSubscriptionStructures) {
+          const set = structure.pricingSets.find((x) => x.id === f.pricingSetId);
+          if (!set) continue;
+          for (let n = 0; n < Math.max(1, Math.min(10, Number(f.quantity) || 1)); n++)
+            p.basket.ticketSubscriptions.push({
+              id: store.newItemId(),
+              pricingSetId: set.id,
+              structureName: structure.name,
+              pricingSetName: set.name,
+              price: set.price,
+            });
+          store.touch(p.basket);
+          return { redirect: link(p, "Basket2.aspx") };
+        }
+        throw new ApiError(400, "Unknown subscription.");
+      },
+    },
     "merchandise.aspx": {
       title: "Shop",
       get: () =>

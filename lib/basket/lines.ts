@@ -8,11 +8,13 @@ export function basketItemCount(basket: Basket | null | undefined): number {
     basket.donations.length +
     basket.merchandise.length +
     basket.memberships.length +
-    basket.giftVouchers.length
+    basket.giftVouchers.length +
+    basket.subscriptions.length
   );
 }
 
-type NonTicketItems = Pick<Basket, "memberships" | "donations" | "merchandise" | "giftVouchers">;
+type NonTicketItems = Pick<Basket, "memberships" | "donations" | "merchandise" | "giftVouchers"> &
+  Partial<Pick<Basket, "subscriptions">>;
 
 /** The lines that are not tickets, labelled for a summary (checkout and order confirmation). */
 export function extraLines(items: NonTicketItems): { label: string; amount: number }[] {
@@ -21,6 +23,10 @@ export function extraLines(items: NonTicketItems): { label: string; amount: numb
     ...items.donations.map((d) => ({ label: "Donation", amount: d.amount })),
     ...items.merchandise.map((m) => ({ label: "Shop item", amount: m.total })),
     ...items.giftVouchers.map((g) => ({ label: "Gift voucher", amount: g.amount })),
+    ...(items.subscriptions ?? []).map((s) => ({
+      label: s.name ? `Subscription: ${s.name}` : "Subscription",
+      amount: s.price,
+    })),
   ];
 }
 

@@ -18,7 +18,7 @@ const cents = (amount: number) => Math.round(amount * 100);
 
 /** Every line's id, so a before/after comparison knows whether the basket's contents changed meanwhile. */
 const lineIds = (b: Basket) =>
-  [...b.tickets, ...b.donations, ...b.merchandise, ...b.memberships, ...b.giftVouchers]
+  [...b.tickets, ...b.donations, ...b.merchandise, ...b.memberships, ...b.giftVouchers, ...b.subscriptions]
     .map((line) => line.id)
     .sort()
     .join(",");

@@ -44,6 +44,7 @@ export const FLOWS = {
   memberships: { page: "memberships", title: "Memberships", initialHeight: 400 },
   giftVouchers: { page: "giftVouchers", title: "Gift vouchers", initialHeight: 400 },
   merchandise: { page: "merchandise", title: "Shop", initialHeight: 400 },
+  ticketSubscriptions: { page: "ticketSubscriptions", title: "Subscriptions", initialHeight: 400 },
 } as const satisfies Record<string, FlowDefinition>;
 
 export type FlowName = keyof typeof FLOWS;

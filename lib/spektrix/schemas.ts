@@ -19,6 +19,7 @@ import type {
   Basket,
   BasketDonation,
   BasketGiftVoucher,
+  BasketSubscription,
   BasketMembership,
   BasketMerchandise,
   BasketTicket,
@@ -551,6 +552,15 @@ export const basketGiftVoucherSchema = z
     deliveryEmailAddress: raw.deliveryEmailAddress,
   }));
 
+export const basketSubscriptionSchema = z
+  .looseObject({ id, ticketSubscriptionStructureName: text, pricingSetName: text, price: money })
+  .transform((raw): BasketSubscription => ({
+    id: raw.id,
+    name: raw.ticketSubscriptionStructureName,
+    pricingSetName: raw.pricingSetName,
+    price: raw.price,
+  }));
+
 const list = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
@@ -571,6 +581,7 @@ export const basketSchema = z
     merchandiseItems: list(basketMerchandiseSchema),
     membershipSubscriptions: list(basketMembershipSchema),
     giftVouchers: list(basketGiftVoucherSchema),
+    ticketSubscriptions: list(basketSubscriptionSchema),
   })
   .transform((raw, ctx): Basket => {
     const basketId = raw.id ?? raw.basketId;
@@ -590,6 +601,7 @@ export const basketSchema = z
       merchandise: raw.merchandiseItems,
       memberships: raw.membershipSubscriptions,
       giftVouchers: raw.giftVouchers,
+      subscriptions: raw.ticketSubscriptions,
       attributes: collectAttributes(raw, ctx),
     };
   });

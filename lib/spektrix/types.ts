@@ -176,6 +176,14 @@ export interface BasketGiftVoucher {
   deliveryEmailAddress: string | null;
 }
 
+/** A ticket subscription (a season package) in the basket. [A] Field names as the emulator gives them. */
+export interface BasketSubscription {
+  id: string;
+  name: string | null;
+  pricingSetName: string | null;
+  price: Money;
+}
+
 export interface Basket {
   id: string;
   /** Changes on every change to the basket; "NotLoggedIn" for an anonymous empty one. */
@@ -189,6 +197,7 @@ export interface Basket {
   merchandise: BasketMerchandise[];
   memberships: BasketMembership[];
   giftVouchers: BasketGiftVoucher[];
+  subscriptions: BasketSubscription[];
   attributes: Attributes;
 }
 

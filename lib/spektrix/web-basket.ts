@@ -6,7 +6,7 @@
 import { createTransport, type Transport } from "./http";
 import { assertOpaqueId } from "./ids";
 
-export type RemovableKind = "tickets" | "donations" | "merchandise" | "memberships" | "giftVouchers";
+export type RemovableKind = "tickets" | "donations" | "merchandise" | "memberships" | "giftVouchers" | "subscriptions";
 
 /** Spektrix path and id-list parameter per kind (the ticket form is documented; the rest follow it). */
 export const REMOVE_ENDPOINTS: Record<RemovableKind, { path: string; param: string }> = {
@@ -15,6 +15,7 @@ export const REMOVE_ENDPOINTS: Record<RemovableKind, { path: string; param: stri
   merchandise: { path: "basket/merchandise", param: "merchandiseItemIds" },
   memberships: { path: "basket/membership-subscriptions", param: "subscriptionIds" },
   giftVouchers: { path: "basket/gift-vouchers", param: "giftVoucherIds" },
+  subscriptions: { path: "basket/ticket-subscriptions", param: "ticketSubscriptionIds" },
 };
 
 export function createWebBasket(options: {

@@ -13,20 +13,27 @@ import type { PickerKind } from "./picker-core";
 
 export const MAX_BLOCKS = 40;
 
-const ref = z.object(
-  {
-    id: z
-      .string({ error: "choose a record from the list" })
-      .trim()
-      .min(1, { message: "choose a record from the list" })
-      .max(80, { message: "is not a Spektrix id" })
-      .refine(isSpektrixId, { message: "is not a Spektrix id; choose a record from the list" }),
-    label: plainText(300, { min: 1 }),
-    at: z.string().max(40).optional(),
-  },
-  { error: "choose a record from the list" },
-);
+const refTo = (isId: (id: string) => boolean) =>
+  z.object(
+    {
+      id: z
+        .string({ error: "choose a record from the list" })
+        .trim()
+        .min(1, { message: "choose a record from the list" })
+        .max(80, { message: "is not a Spektrix id" })
+        .refine(isId, { message: "is not a Spektrix id; choose a record from the list" }),
+      label: plainText(300, { min: 1 }),
+      at: z.string().max(40).optional(),
+    },
+    { error: "choose a record from the list" },
+  );
+const ref = refTo(isSpektrixId);
 export type Ref = z.output<typeof ref>;
+/**
+ * Spektrix's ticket subscription structures carry no id, so the client names each by its name's slug
+ * (lib/spektrix/schemas.ts subscriptionSchema); a pick of one is that slug.
+ */
+const subscriptionRef = refTo((id) => isSpektrixId(id) || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
 
 const richHtml = z
   .string({ error: "must be text" })
@@ -88,7 +95,7 @@ export const blockSchema = z.discriminatedUnion(
     z.object({ type: z.literal("giftVoucher"), voucher: ref, heading, intro }),
     z.object({ type: z.literal("merchandise"), item: ref, heading, intro }),
     z.object({ type: z.literal("seatingType"), seatingType: ref, heading, intro }),
-    z.object({ type: z.literal("subscription"), subscription: ref, heading, intro }),
+    z.object({ type: z.literal("subscription"), subscription: subscriptionRef, heading, intro }),
     z.object({
       type: z.literal("iframe"),
       flow: z.enum(FLOW_NAMES as [FlowName, ...FlowName[]], { error: "choose a Spektrix flow" }),
@@ -126,16 +133,61 @@ export const blockSchema = z.discriminatedUnion(
 export type Block = z.output<typeof blockSchema>;
 export type BlockType = Block["type"];
 
-/** The picker each record-pointing block uses, and the field it stores the pick in. */
-export const BLOCK_PICKERS: Partial<Record<BlockType, { field: string; kind: PickerKind; label: string }>> = {
-  eventFeature: { field: "event", kind: "event", label: "Event" },
-  performanceBooking: { field: "performance", kind: "performance", label: "Performance" },
-  donate: { field: "fund", kind: "fund", label: "Fund" },
-  membership: { field: "membership", kind: "membership", label: "Membership type" },
-  giftVoucher: { field: "voucher", kind: "voucher", label: "Gift voucher" },
-  merchandise: { field: "item", kind: "merchandise", label: "Merchandise item" },
-  seatingType: { field: "seatingType", kind: "seating-type", label: "Seating type" },
-  subscription: { field: "subscription", kind: "subscription", label: "Subscription" },
+/**
+ * The picker each record-pointing block uses, the field it stores the pick in, and what a visitor can do with the
+ * published block (shown beside the picker, so an editor knows what the pick leads to).
+ */
+export const BLOCK_PICKERS: Partial<
+  Record<BlockType, { field: string; kind: PickerKind; label: string; help: string }>
+> = {
+  eventFeature: {
+    field: "event",
+    kind: "event",
+    label: "Event",
+    help: "Visitors see the show as the listings show it (image, dates, venue) with a Book button to its dates.",
+  },
+  performanceBooking: {
+    field: "performance",
+    kind: "performance",
+    label: "Performance",
+    help: "Visitors choose seats for this performance in Spektrix's seat selection, on this page.",
+  },
+  donate: {
+    field: "fund",
+    kind: "fund",
+    label: "Fund",
+    help: "Visitors give to this fund, a suggested amount or their own, and it goes into their basket.",
+  },
+  membership: {
+    field: "membership",
+    kind: "membership",
+    label: "Membership type",
+    help: "Visitors join with this membership type (it goes into their basket); at checkout it brings member prices.",
+  },
+  giftVoucher: {
+    field: "voucher",
+    kind: "voucher",
+    label: "Gift voucher",
+    help: "Visitors buy a gift voucher of this type's amount (Spektrix sells vouchers by amount), with a message and e-mail delivery.",
+  },
+  merchandise: {
+    field: "item",
+    kind: "merchandise",
+    label: "Merchandise item",
+    help: "Visitors add this item to their basket, as many as they like.",
+  },
+  seatingType: {
+    field: "seatingType",
+    kind: "seating-type",
+    label: "Seating type",
+    help: "Information only: Spektrix sells a seating type only with seats, so visitors read about it here and pick it when they choose seats.",
+  },
+  subscription: {
+    field: "subscription",
+    kind: "subscription",
+    label: "Subscription",
+    help: "Visitors see this subscription and buy it in Spektrix's subscriptions page on this page (it lists every subscription on sale).",
+  },
 };
 
 export const BLOCK_LABELS: Record<BlockType, string> = {

@@ -41,6 +41,7 @@ function basket(change: Partial<Basket> = {}): Basket {
     merchandise: [],
     memberships: [],
     giftVouchers: [],
+    subscriptions: [],
     attributes: {},
     ...change,
   };

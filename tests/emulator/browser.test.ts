@@ -99,7 +99,7 @@ describe("iframe pages share the web session", () => {
     expect((await (await owner(emu, "GET", `orders/${orderId}`)).json()).tickets).toHaveLength(2);
     expect((await web.json("GET", "basket")).tickets).toHaveLength(0);
   });
-  it("donations, memberships, gift vouchers and merchandise pages add to the same basket", async () => {
+  it("donations, memberships, gift vouchers, merchandise and subscriptions pages add to the same basket", async () => {
     const web = new WebClient(emu);
     const fund = (await web.json<any[]>("GET", "funds"))[0];
     const membership = (await web.json<any[]>("GET", "memberships"))[1];
@@ -108,12 +108,17 @@ describe("iframe pages share the web session", () => {
     expect((await page(web, "Memberships.aspx", { membershipId: membership.id })).status).toBe(303);
     expect((await page(web, "GiftVouchers.aspx", { amount: "30", toName: "A" })).status).toBe(303);
     expect((await page(web, "Merchandise.aspx", { stockItem: stock.id, quantity: "2" })).status).toBe(303);
+    const subscriptions = await (await page(web, "TicketSubscriptions")).text();
+    const pricingSetId = /name="pricingSetId" value="([^"]+)"/.exec(subscriptions)![1]!;
+    expect((await page(web, "TicketSubscriptions", { pricingSetId, quantity: "1" })).status).toBe(303);
     const b = await web.json("GET", "basket");
     expect(b.donations).toHaveLength(1);
     expect(b.membershipSubscriptions).toHaveLength(1);
     expect(b.giftVouchers).toHaveLength(1);
     expect(b.merchandiseItems).toHaveLength(2);
-    expect(b.total).toBe(12 + membership.price + 30 + 2 * stock.price);
+    expect(b.ticketSubscriptions).toHaveLength(1);
+    const subscriptionPrice = b.ticketSubscriptions[0].price as number;
+    expect(b.total).toBe(12 + membership.price + 30 + 2 * stock.price + subscriptionPrice);
   });
   it("login/logout, my account, sign-up, event details, unknown page 404", async () => {
     const web = new WebClient(emu);

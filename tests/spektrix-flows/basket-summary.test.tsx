@@ -48,6 +48,7 @@ const basketWith = (tickets: number) =>
     merchandise: [],
     memberships: [],
     giftVouchers: [],
+    subscriptions: [],
   }) as unknown as Basket;
 
 beforeEach(() => {

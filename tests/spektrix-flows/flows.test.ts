@@ -81,3 +81,13 @@ describe("parseShortId", () => {
     expect(parseShortId(null)).toBeNull();
   });
 });
+
+describe("the subscriptions flow", () => {
+  it("frames Spektrix's subscriptions page, which has no .aspx, resizing last", () => {
+    const result = flowSrc({ baseUrl: "https://tickets.venue.org", clientName: "lyric", flow: "ticketSubscriptions" });
+    expect(result).toMatchObject({
+      ok: true,
+      src: "https://tickets.venue.org/lyric/website/TicketSubscriptions?resize=true",
+    });
+  });
+});

@@ -251,6 +251,7 @@ describe("basket and customer", () => {
       merchandise: [],
       memberships: [],
       giftVouchers: [],
+      subscriptions: [],
       attributes: {},
     });
   });

@@ -173,6 +173,24 @@ describe("page form", () => {
     expect(await getPage(pageId)).toEqual(before);
   });
 
+  it("takes a subscription by its name slug (Spektrix's structures carry no id), and nothing that is not one", async () => {
+    const { savePageAction } = await import("@/lib/studio/actions/pages");
+    const block = (id: string) => ({
+      type: "subscription",
+      subscription: { id, label: "Flexi 4" },
+      heading: "",
+      intro: "",
+    });
+    expect(await savePageAction(pageId, JSON.stringify({ ...good, blocks: [block("flexi-4")] }))).toMatchObject({
+      ok: true,
+    });
+    for (const bad of ["../x", "Flexi 4", "flexi--4", "<x>"]) {
+      const r = await savePageAction(pageId, JSON.stringify({ ...good, blocks: [block(bad)] }));
+      expect(errorsOf(r)["blocks.0.subscription.id"]?.join(" "), bad).toMatch(/Spektrix id/);
+    }
+    expect(await savePageAction(pageId, JSON.stringify(good))).toMatchObject({ ok: true });
+  });
+
   it("rejects a JSON payload that is not JSON", async () => {
     const { savePageAction } = await import("@/lib/studio/actions/pages");
     expect(errorsOf(await savePageAction(pageId, "{not json"))).toHaveProperty("page");
