@@ -54,6 +54,32 @@ const checkbox = z
   })
   .transform((v) => v === true || v === "on" || v === "true");
 
+/** A text field holding a list (tags by commas, credits by lines): trimmed items, none empty; null when empty. */
+function separatedList(
+  separator: string,
+  limits: { chars: number; itemChars: number; items: number; what: string },
+) {
+  return z
+    .string({ error: "must be text" })
+    .max(limits.chars, { message: `must be at most ${limits.chars.toLocaleString("en")} characters` })
+    .optional()
+    .transform((s) =>
+      s === undefined
+        ? undefined
+        : s
+            .split(separator)
+            .map((item) => item.trim())
+            .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(plainText(limits.itemChars, { min: 1 }))
+        .max(limits.items, { message: `at most ${limits.items} ${limits.what}` })
+        .optional(),
+    )
+    .transform((a) => (a && a.length === 0 ? null : a));
+}
+
 /** The edit form as submitted (strings from FormData, or typed values from tests). */
 export const eventEditSchema = z.object({
   title: plainText(200, { min: 1 }).optional(),
@@ -76,44 +102,8 @@ export const eventEditSchema = z.object({
     )
     .optional(),
   ageGuidance: optionalText(120),
-  tags: z
-    .string({ error: "must be text" })
-    .max(800, { message: "must be at most 800 characters" })
-    .optional()
-    .transform((s) =>
-      s === undefined
-        ? undefined
-        : s
-            .split(",")
-            .map((t) => t.trim())
-            .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(plainText(40, { min: 1 }))
-        .max(20, { message: "at most 20 tags" })
-        .optional(),
-    )
-    .transform((a) => (a && a.length === 0 ? null : a)),
-  credits: z
-    .string({ error: "must be text" })
-    .max(6_000, { message: "must be at most 6,000 characters" })
-    .optional()
-    .transform((s) =>
-      s === undefined
-        ? undefined
-        : s
-            .split("\n")
-            .map((line) => line.trim())
-            .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(plainText(160, { min: 1 }))
-        .max(60, { message: "at most 60 credits" })
-        .optional(),
-    )
-    .transform((a) => (a && a.length === 0 ? null : a)),
+  tags: separatedList(",", { chars: 800, itemChars: 40, items: 20, what: "tags" }),
+  credits: separatedList("\n", { chars: 6_000, itemChars: 160, items: 60, what: "credits" }),
   trailerUrl: optionalUrl().refine((s) => s === null || s === undefined || s.startsWith("https://"), {
     message: "must be an https:// address",
   }),
