@@ -17,6 +17,7 @@ import {
   useSpektrix,
   useSpektrixComponent,
   SpektrixThemeStylesheet,
+  actionLabel,
 } from "./spektrix-loader-client";
 
 export interface DonateFund {
@@ -240,13 +241,11 @@ export function Donate({
               onClick={() => setStatus({ kind: "pending" })}
               className="btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
             >
-              {state !== "ready"
-                ? "Connecting to the box office…"
-                : status.kind === "pending"
-                  ? "Adding…"
-                  : amount === null
-                    ? "Choose an amount"
-                    : `Donate ${valid ? formatMoney(amount) : ""}`.trim()}
+              {actionLabel(
+                state,
+                status,
+                amount === null ? "Choose an amount" : `Donate ${valid ? formatMoney(amount) : ""}`.trim(),
+              )}
             </button>
             <p className="text-sm text-ink-soft">Added to your basket. You pay at checkout.</p>
           </div>

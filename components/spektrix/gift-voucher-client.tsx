@@ -16,6 +16,7 @@ import {
   useSpektrix,
   useSpektrixComponent,
   SpektrixThemeStylesheet,
+  actionLabel,
 } from "./spektrix-loader-client";
 
 export interface GiftVoucherOptions {
@@ -267,11 +268,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
               onClick={() => setStatus({ kind: "pending" })}
               className="btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
             >
-              {state !== "ready"
-                ? "Connecting to the box office…"
-                : status.kind === "pending"
-                  ? "Adding…"
-                  : `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`}
+              {actionLabel(state, status, `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`)}
             </button>
           </div>
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />

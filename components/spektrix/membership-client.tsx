@@ -17,6 +17,7 @@ import {
   useSpektrix,
   useSpektrixComponent,
   SpektrixThemeStylesheet,
+  actionLabel,
 } from "./spektrix-loader-client";
 
 export interface MembershipOption {
@@ -90,11 +91,11 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
             onClick={() => setStatus({ kind: "pending" })}
             className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
           >
-            {state !== "ready"
-              ? "Connecting to the box office…"
-              : status.kind === "pending"
-                ? "Adding…"
-                : `Join as ${membership.name}${membership.price ? ` · ${formatMoney(membership.price, { compact: true })}` : ""}`}
+            {actionLabel(
+              state,
+              status,
+              `Join as ${membership.name}${membership.price ? ` · ${formatMoney(membership.price, { compact: true })}` : ""}`,
+            )}
           </button>
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
           <HiddenFeedbackHooks />

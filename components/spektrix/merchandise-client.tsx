@@ -13,6 +13,7 @@ import {
   useSpektrix,
   useSpektrixComponent,
   SpektrixThemeStylesheet,
+  actionLabel,
 } from "./spektrix-loader-client";
 
 export const MAX_QUANTITY = 10;
@@ -113,11 +114,7 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
             onClick={() => setStatus({ kind: "pending" })}
             className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
           >
-            {state !== "ready"
-              ? "Connecting to the box office…"
-              : status.kind === "pending"
-                ? "Adding…"
-                : `Add to basket · ${formatMoney(item.price * quantity)}`}
+            {actionLabel(state, status, `Add to basket · ${formatMoney(item.price * quantity)}`)}
           </button>
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
           <HiddenFeedbackHooks />

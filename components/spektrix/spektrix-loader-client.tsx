@@ -387,6 +387,12 @@ export type ActionStatus =
 export const ACTION_TIMEOUT_MS = 20_000;
 
 /** Status of a web-component action, with a timeout so a silent component never leaves "Adding…" forever. */
+/** A component's submit button text: connecting, adding, or what it will do (`ready`). */
+export function actionLabel(state: ComponentState, status: ActionStatus, ready: string): string {
+  if (state !== "ready") return "Connecting to the box office…";
+  return status.kind === "pending" ? "Adding…" : ready;
+}
+
 export function useActionStatus() {
   const [status, setStatus] = useState<ActionStatus>({ kind: "idle" });
   useEffect(() => {

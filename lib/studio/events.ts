@@ -55,10 +55,7 @@ const checkbox = z
   .transform((v) => v === true || v === "on" || v === "true");
 
 /** A text field holding a list (tags by commas, credits by lines): trimmed items, none empty; null when empty. */
-function separatedList(
-  separator: string,
-  limits: { chars: number; itemChars: number; items: number; what: string },
-) {
+function separatedList(separator: string, limits: { chars: number; itemChars: number; items: number; what: string }) {
   return z
     .string({ error: "must be text" })
     .max(limits.chars, { message: `must be at most ${limits.chars.toLocaleString("en")} characters` })
