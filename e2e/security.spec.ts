@@ -97,6 +97,12 @@ test.describe("response headers", () => {
     const anonymous = await request.get(routes.paymentForm, { headers: { "sec-fetch-dest": "iframe" } });
     expect(anonymous.status()).toBe(401);
     expect(anonymous.headers()["content-security-policy"]).toContain("default-src 'none'");
+    // Framable by the checkout page, which reads its marker and asks the visitor to sign in again.
+    expect(anonymous.headers()["content-security-policy"]).toContain("frame-ancestors 'self'");
+    expect(await anonymous.text()).toContain('<meta name="payment-form" content="signed-out">');
+    const options = await request.fetch(routes.paymentForm, { method: "OPTIONS" });
+    expect(options.status()).toBe(405);
+    expect(options.headers()["content-security-policy"]).toContain("default-src 'none'");
     // Only one policy, so nothing narrows it again; the rest of the site's headers still apply.
     const h = anonymous.headers();
     expect(h["x-content-type-options"]).toBe("nosniff");

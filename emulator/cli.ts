@@ -72,8 +72,17 @@ const emulator = await startEmulator({
   tokenTtlMs: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
   basketTtlMs: values["basket-ttl"] ? Number(values["basket-ttl"]) : undefined,
   webModeFromBrowsersOnly: !values["lenient-web-mode"],
-  providerPort: values["provider-port"] ? Number(values["provider-port"]) : Number(values.port) + 1,
-  issuerPort: values["issuer-port"] ? Number(values["issuer-port"]) : Number(values.port) + 2,
+  // The two ports after --port; with --port 0 (any free port) each picks its own.
+  providerPort: values["provider-port"]
+    ? Number(values["provider-port"])
+    : Number(values.port) === 0
+      ? 0
+      : Number(values.port) + 1,
+  issuerPort: values["issuer-port"]
+    ? Number(values["issuer-port"])
+    : Number(values.port) === 0
+      ? 0
+      : Number(values.port) + 2,
 });
 const cat = emulator.state.catalogue;
 console.log(`Spektrix emulator ready in ${Date.now() - started} ms

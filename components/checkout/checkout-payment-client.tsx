@@ -382,6 +382,10 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
                 });
                 focusStatus();
               }}
+              onSignedOut={() => {
+                setStep(stepForFailure(401, { error: "unauthenticated" }));
+                focusStatus();
+              }}
             />
           </div>
         </div>

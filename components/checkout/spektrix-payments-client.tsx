@@ -9,7 +9,7 @@
  * names follow the only implementation seen; see docs/spektrix-facts.md §5.)
  */
 import { useEffect, useRef, useState } from "react";
-import { PAYMENT_FORM_TITLE } from "@/lib/checkout/payment-form-title";
+import { PAYMENT_FORM_TITLE, SIGNED_OUT_MARKER } from "@/lib/checkout/payment-form-title";
 import { routes } from "@/lib/routes";
 
 export const PAYMENT_EVENTS = {
@@ -33,10 +33,12 @@ export interface SpektrixPaymentsProps {
   onError(): void;
   /** The form's document, Spektrix's script or the element did not load. */
   onUnavailable(): void;
+  /** The visitor's session ended before the form opened: they must sign in again. */
+  onSignedOut(): void;
 }
 
-/** How long a loaded payment form may take to define `<spektrix-payments>` (a loader may define it late). */
-const DEFINE_TIMEOUT_MS = 10_000;
+/** How long the form may take, from the frame's first render, to have `<spektrix-payments>` defined and made. */
+const DEFINE_TIMEOUT_MS = 15_000;
 /** Until the form reports its size: enough for the card fields without a jump on most phones. */
 const INITIAL_HEIGHT = 420;
 
@@ -50,15 +52,45 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
     handlers.current = props;
   });
   const cleanup = useRef<(() => void) | null>(null);
-  useEffect(() => () => cleanup.current?.(), []);
+  const settled = useRef(false);
+  useEffect(() => {
+    // From the first render, not from the frame's load: a frame that never loads a document of ours (a network
+    // failure, a refused frame) fires no load the component can act on.
+    const timer = window.setTimeout(() => {
+      if (!settled.current) {
+        settled.current = true;
+        handlers.current.onUnavailable();
+      }
+    }, DEFINE_TIMEOUT_MS);
+    return () => {
+      window.clearTimeout(timer);
+      cleanup.current?.();
+    };
+  }, []);
+  const unavailable = () => {
+    if (settled.current) return;
+    settled.current = true;
+    handlers.current.onUnavailable();
+  };
 
   // The parent mounts this once per token (keyed), so the element is made once, with the token it pays with.
   const { paymentToken, customDomain, clientName, billingAddressId, storeCard } = props;
   function onLoad() {
     const frame = frameRef.current;
     const win = frame?.contentWindow as (Window & typeof globalThis) | null | undefined;
-    const doc = frame?.contentDocument;
-    if (!win || !doc?.body || cleanup.current) return;
+    let doc: Document | null | undefined = null;
+    try {
+      doc = frame?.contentDocument;
+    } catch {
+      doc = null;
+    }
+    if (settled.current || cleanup.current) return;
+    // Not our document (an error page, a refused frame): nothing to drive.
+    if (!win || !doc?.body) return unavailable();
+    if (doc.querySelector(`meta[name="payment-form"][content="${SIGNED_OUT_MARKER}"]`)) {
+      settled.current = true;
+      return handlers.current.onSignedOut();
+    }
     let live = true;
     cleanup.current = () => {
       live = false;
@@ -66,7 +98,6 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
     const defined = new Promise<void>((resolve, reject) => {
       if (win.customElements.get("spektrix-payments")) return resolve();
       win.customElements.whenDefined("spektrix-payments").then(() => resolve(), reject);
-      window.setTimeout(() => reject(new Error("timed out")), DEFINE_TIMEOUT_MS);
     });
     defined.then(
       () => {
@@ -93,6 +124,7 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
         element.addEventListener(PAYMENT_EVENTS.notFound, onNotFound);
         element.addEventListener(PAYMENT_EVENTS.error, onError);
         doc.body.append(element);
+        settled.current = true;
         // The frame follows its content both ways (a 3-D Secure challenge grows it, and closing it shrinks it).
         const observer = new win.ResizeObserver(() => setHeight(Math.ceil(doc.body.getBoundingClientRect().height)));
         observer.observe(doc.body);
@@ -106,7 +138,7 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
           element.removeEventListener(PAYMENT_EVENTS.error, onError);
         };
       },
-      () => live && handlers.current.onUnavailable(),
+      () => live && unavailable(),
     );
   }
 

@@ -163,7 +163,10 @@ export function SpektrixIframe({
       <Script
         src={integrateScriptUrl}
         strategy="afterInteractive"
+        // onReady for a script already loaded (another frame, an earlier page); onLoad when this mount loads it, or
+        // joins a load already under way (next/script calls only onLoad then).
         onReady={() => setResizerSettled(true)}
+        onLoad={() => setResizerSettled(true)}
         onError={() => setResizerSettled(true)}
       />
       {hydrated && resizerSettled && (

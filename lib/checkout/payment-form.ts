@@ -8,7 +8,7 @@
  */
 import { paymentFormContentSecurityPolicy } from "@/lib/security/headers.mjs";
 import { THEME_STYLESHEET_PATH } from "@/lib/spektrix-flows/settings";
-import { PAYMENT_FORM_TITLE } from "./payment-form-title";
+import { PAYMENT_FORM_TITLE, SIGNED_OUT_MARKER } from "./payment-form-title";
 
 export interface PaymentFormConfig {
   baseUrl: string;
@@ -21,6 +21,19 @@ export interface PaymentFormConfig {
 
 const escapeAttribute = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+
+/**
+ * What the frame holds when the visitor's session has ended: a marked, empty document the checkout page can read
+ * (same origin) and answer with "sign in again", and a policy that lets only this site frame it and load nothing.
+ */
+export function signedOutPaymentForm(): { html: string; policy: string } {
+  return {
+    html: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="payment-form" content="${SIGNED_OUT_MARKER}"><title>${PAYMENT_FORM_TITLE}</title></head><body><p>Your session has ended. Sign in again to pay.</p></body></html>
+`,
+    policy: "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+  };
+}
 
 /** The document and the policy it is served with. */
 export function paymentFormDocument(config: PaymentFormConfig): { html: string; policy: string } {

@@ -44,25 +44,24 @@ export const DEFAULT_PAYMENT_SOURCES = [
  */
 export const DEFAULT_CHALLENGE_SOURCES = ["https:"] as const;
 
+/** An https origin as a CSP source: scheme, host and port, and nothing else. */
+const HTTPS_ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+/** One origin: https, or plain http on this machine (the emulator's stand-ins), written as its bare origin. */
+const isOriginSource = (source: string) =>
+  HTTPS_ORIGIN.test(source) || (isLoopbackHttp(source) && new URL(source).origin === source);
+
 /**
- * A space- or comma-separated list of CSP sources for the payment form: https origins, plain http only on this
- * machine (the emulator's stand-ins), or the scheme `https:` alone.
+ * A space- or comma-separated list of origins for the payment form's policy. Each is checked whole, so nothing
+ * else (a `;`, a keyword, a wildcard) can reach the policy; `https:` alone is allowed only where `anyHttps` says,
+ * for card issuers' challenges, which come from any bank.
  */
-const paymentSources = (what: string) =>
+const paymentSources = (what: string, options: { anyHttps?: boolean } = {}) =>
   z.string().transform((value, ctx) => {
     const sources = value.split(/[\s,]+/).filter(Boolean);
     if (sources.length === 0) ctx.addIssue({ code: "custom", message: `must name at least one origin (${what})` });
     for (const source of sources) {
-      if (source === "https:") continue;
-      let parsed: URL | null = null;
-      try {
-        parsed = new URL(source);
-      } catch {}
-      const ok =
-        parsed !== null &&
-        parsed.origin === source.replace(/\/+$/, "") &&
-        (parsed.protocol === "https:" || isLoopbackHttp(source));
-      if (!ok)
+      if (options.anyHttps && source === "https:") continue;
+      if (!isOriginSource(source.replace(/\/$/, "")))
         ctx.addIssue({
           code: "custom",
           message: `${JSON.stringify(source)} is not an https origin such as https://checkoutshopper-live.adyen.com (${what})`,
@@ -102,9 +101,9 @@ export const envSchema = z
     SPEKTRIX_API_KEY: base64.default(DEMO_SECRETS.SPEKTRIX_API_KEY),
     SPEKTRIX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
     SPEKTRIX_PAYMENT_SOURCES: paymentSources("the payment provider's hosts").default([...DEFAULT_PAYMENT_SOURCES]),
-    SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: paymentSources("where 3-D Secure challenges come from").default([
-      ...DEFAULT_CHALLENGE_SOURCES,
-    ]),
+    SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: paymentSources("where 3-D Secure challenges come from", {
+      anyHttps: true,
+    }).default([...DEFAULT_CHALLENGE_SOURCES]),
     DATABASE_URL: databaseUrl.default("pglite://.data/db"),
     AUTH_SECRET: z
       .string()

@@ -140,8 +140,9 @@ export function paymentFormContentSecurityPolicy(config) {
     ["script-src", [...spektrix, ...provider]],
     // The provider sets style attributes on its fields' frames; the site's theme file is 'self'.
     ["style-src", ["'self'", "'unsafe-inline'", ...spektrix, ...provider]],
-    ["img-src", ["'self'", "data:", ...provider]],
-    ["font-src", ["'self'", ...provider]],
+    // Spektrix's payments stylesheet may reference its own images and fonts.
+    ["img-src", ["'self'", "data:", ...spektrix, ...provider]],
+    ["font-src", ["'self'", ...spektrix, ...provider]],
     ["connect-src", [...spektrix, ...provider]],
     ["frame-src", [...provider, ...challenge]],
     ["form-action", [...challenge]],

@@ -190,12 +190,23 @@ describe("the payment hosts setting", () => {
       parseEnv({ SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: "http://127.0.0.1:4112" }).SPEKTRIX_PAYMENT_CHALLENGE_SOURCES,
     ).toEqual(["http://127.0.0.1:4112"]);
     expect(parseEnv({}).SPEKTRIX_PAYMENT_CHALLENGE_SOURCES).toEqual(["https:"]);
+    // `https:` alone (any bank) only for challenges; a `;` glued to an origin never reaches a policy.
+    expect(parseEnv({ SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: "https:" }).SPEKTRIX_PAYMENT_CHALLENGE_SOURCES).toEqual([
+      "https:",
+    ]);
+    expect(() => parseEnv({ SPEKTRIX_PAYMENT_CHALLENGE_SOURCES: "https://bank.example;script-src" })).toThrow(
+      /SPEKTRIX_PAYMENT_CHALLENGE_SOURCES/,
+    );
     for (const bad of [
       "http://pay.example",
       "https://pay.example/path",
       "*",
       "'unsafe-inline'",
       "https://a.example; script-src *",
+      "https://a.example;frame-ancestors",
+      // Any https host would make the form's script-src any host: only challenges may say it.
+      "https:",
+      "https://*.example",
     ])
       expect(() => parseEnv({ SPEKTRIX_PAYMENT_SOURCES: bad }), bad).toThrow(/SPEKTRIX_PAYMENT_SOURCES/);
   });

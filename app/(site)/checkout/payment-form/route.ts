@@ -1,5 +1,5 @@
 import { getSiteSession } from "@/lib/auth/server";
-import { paymentFormDocument } from "@/lib/checkout/payment-form";
+import { paymentFormDocument, signedOutPaymentForm } from "@/lib/checkout/payment-form";
 import { env } from "@/lib/config";
 import { errorResponse } from "@/lib/http/errors";
 import { routes } from "@/lib/routes";
@@ -16,25 +16,33 @@ export async function GET(request: Request) {
   if (request.headers.get("sec-fetch-dest") === "document")
     return Response.redirect(new URL(routes.checkout, env().SITE_URL), 303);
   const headers = { "Cache-Control": "private, no-store", "Content-Type": "text/html; charset=utf-8" };
-  if (!(await getSiteSession()))
-    return new Response("Sign in to pay.", {
-      status: 401,
-      headers: {
-        ...headers,
-        "Content-Type": "text/plain; charset=utf-8",
-        "Content-Security-Policy": apiContentSecurityPolicy(),
-      },
+  try {
+    // Signed out (the session ended while the checkout page was open): a marked document the page turns into
+    // "sign in again", framable by this site only.
+    const signedIn = Boolean(await getSiteSession());
+    const { html, policy } = signedIn ? await signedInForm() : signedOutPaymentForm();
+    return new Response(html, {
+      status: signedIn ? 200 : 401,
+      headers: { ...headers, "Content-Security-Policy": policy },
     });
+  } catch {
+    // Never a bare 500 without a policy: the checkout page sees no form and offers to try again.
+    return errorResponse(503, "payment-form-unavailable", "The payment form is not available just now.", {
+      headers: { "Content-Security-Policy": apiContentSecurityPolicy() },
+    });
+  }
+}
+
+async function signedInForm() {
   const spektrix = await spektrixPublicConfig();
   const e = env();
-  const { html, policy } = paymentFormDocument({
+  return paymentFormDocument({
     baseUrl: spektrix.baseUrl,
     webComponentsUrl: spektrix.webComponentsUrl,
     componentsStylesheetUrl: spektrix.componentsStylesheetUrl,
     providerSources: e.SPEKTRIX_PAYMENT_SOURCES,
     challengeSources: e.SPEKTRIX_PAYMENT_CHALLENGE_SOURCES,
   });
-  return new Response(html, { headers: { ...headers, "Content-Security-Policy": policy } });
 }
 
 /** Every other method: the one error shape, with a policy of its own (the config gives this address none). */
@@ -43,4 +51,10 @@ function methodNotAllowed() {
     headers: { Allow: "GET", "Content-Security-Policy": apiContentSecurityPolicy() },
   });
 }
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export {
+  methodNotAllowed as POST,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+  methodNotAllowed as OPTIONS,
+};
