@@ -1,8 +1,8 @@
 "use client";
 
-import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import type { ImageRef } from "@/lib/events/types";
+import { EventCardBody } from "./event-card-body";
 import { EventImage } from "./event-image-client";
 
 /**
@@ -40,7 +40,6 @@ export function EventCardView({
   headingLevel: 2 | 3;
   priority?: boolean;
 }) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="event-card">
       <div className="event-card-media">
@@ -53,19 +52,18 @@ export function EventCardView({
           sizes="(min-width: 1024px) 24rem, (min-width: 640px) 50vw, 100vw"
         />
       </div>
-      <div className="event-card-body">
-        {genre ? <p className="eyebrow text-brand">{genre}</p> : null}
-        <Heading className="event-card-title">
-          <SiteLink href={href}>{title}</SiteLink>
-        </Heading>
-        <p className="event-card-run">
-          <time dateTime={firstAt}>{run}</time>
-          {performanceCount > 1 ? <span className="text-ink-soft"> · {performanceCount} performances</span> : null}
-        </p>
-        {venues ? <p className="text-sm text-ink-soft">{venues}</p> : null}
-        {excerpt ? <p className="event-card-excerpt">{excerpt}</p> : null}
-        {badges ? <div className="mt-auto pt-2">{badges}</div> : null}
-      </div>
+      <EventCardBody
+        href={href}
+        title={title}
+        genre={genre}
+        firstAt={firstAt}
+        run={run}
+        performanceCount={performanceCount}
+        venues={venues}
+        excerpt={excerpt}
+        badges={badges}
+        headingLevel={headingLevel}
+      />
     </article>
   );
 }

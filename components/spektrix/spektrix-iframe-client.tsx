@@ -8,7 +8,6 @@
  * this very frame, scrolls its top into view when the framed page navigates, announces basket changes to the
  * header, and always offers a plain link in case the frame is blocked.
  */
-import Script from "next/script";
 import { useEffect, useRef, useState } from "react";
 import { acceptSpektrixMessage } from "./iframe-messages";
 import { announceBasketChange } from "./basket-events";
@@ -35,6 +34,24 @@ export interface SpektrixIframeProps {
 const SCROLL_MARGIN = 96;
 /** How long the frame waits for `integrate.js` before opening anyway (at its first height, with the link below). */
 const RESIZER_WAIT_MS = 4_000;
+
+/** One load of each script per page, shared by every frame that needs it (settles on load or on error). */
+const scripts = new Map<string, Promise<void>>();
+function loadScriptOnce(src: string): Promise<void> {
+  let pending = scripts.get(src);
+  if (!pending) {
+    pending = new Promise<void>((settle) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      script.addEventListener("load", () => settle(), { once: true });
+      script.addEventListener("error", () => settle(), { once: true });
+      document.head.appendChild(script);
+    });
+    scripts.set(src, pending);
+  }
+  return pending;
+}
 
 function withoutResize(src: string): string {
   return src
@@ -102,9 +119,15 @@ export function SpektrixIframe({
   }, [spektrixOrigin]);
 
   useEffect(() => {
+    let live = true;
     const timer = window.setTimeout(() => setResizerSettled(true), RESIZER_WAIT_MS);
-    return () => window.clearTimeout(timer);
-  }, []);
+    // A frame mounting while another's load is under way waits for the same load, not for the timer.
+    void loadScriptOnce(integrateScriptUrl).then(() => live && setResizerSettled(true));
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [integrateScriptUrl]);
 
   useEffect(() => {
     if (loaded) return;
@@ -160,15 +183,6 @@ export function SpektrixIframe({
           )}
         </div>
       )}
-      <Script
-        src={integrateScriptUrl}
-        strategy="afterInteractive"
-        // onReady for a script already loaded (another frame, an earlier page); onLoad when this mount loads it, or
-        // joins a load already under way (next/script calls only onLoad then).
-        onReady={() => setResizerSettled(true)}
-        onLoad={() => setResizerSettled(true)}
-        onError={() => setResizerSettled(true)}
-      />
       {hydrated && resizerSettled && (
         <iframe
           ref={frameRef}

@@ -9,7 +9,7 @@ import { GiftVoucher } from "@/components/spektrix/gift-voucher-client";
 import { Membership } from "@/components/spektrix/membership-client";
 import { Merchandise } from "@/components/spektrix/merchandise-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
-import { EventCard } from "@/components/site/event-card";
+import { StaticEventCard } from "@/components/site/event-card-static";
 import { SiteLink } from "@/components/site/site-link-client";
 import { getEventCards } from "@/lib/events/cached";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
@@ -110,7 +110,7 @@ async function BlockView({ block }: { block: Block }) {
         <Section block={block} heading={block.heading} data={{ "event-id": block.event.id }}>
           {card ? (
             <div className="grid max-w-md gap-3">
-              <EventCard event={card} timeZone={siteInfo().timeZone} headingLevel={3} />
+              <StaticEventCard event={card} timeZone={siteInfo().timeZone} />
               <SiteLink href={`${routes.event(card.slug)}#performances`} className="btn btn-primary justify-self-start">
                 Book<span className="sr-only">: {card.title}</span>
               </SiteLink>
