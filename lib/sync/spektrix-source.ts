@@ -97,45 +97,34 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
       now: options.now,
     });
   const concurrency = options.concurrency ?? 4;
-  // Plans rarely change and there are few of them; each is asked for once per source (one run).
-  const venueOfPlan = new Map<string, Promise<string | null>>();
-
-  const planVenue = (planId: string) => {
-    let pending = venueOfPlan.get(planId);
-    if (!pending) {
-      pending = catalogue.getPlan(planId).then(
-        (plan) => plan.venueId,
-        (error: unknown) => {
-          // A plan Spektrix no longer has leaves the venue unknown; any other failure fails the run.
+  /**
+   * One read per key per source (one run), shared by every performance that needs it: a record Spektrix no
+   * longer has (404) reads as null; any other failure fails the run, and is not remembered.
+   */
+  const oncePerKey = <T>(read: (key: string, via: string) => Promise<T>) => {
+    const reads = new Map<string, Promise<T | null>>();
+    return (key: string, via: string = key) => {
+      let pending = reads.get(key);
+      if (!pending) {
+        pending = read(key, via).catch((error: unknown) => {
           if (error instanceof SpektrixHttpError && error.status === 404) return null;
-          venueOfPlan.delete(planId);
+          reads.delete(key);
           throw error;
-        },
-      );
-      venueOfPlan.set(planId, pending);
-    }
-    return pending;
+        });
+        reads.set(key, pending);
+      }
+      return pending;
+    };
   };
+  // Plans rarely change and there are few of them; a plan names the performance's venue.
+  const planVenue = oncePerKey(async (planId) => (await catalogue.getPlan(planId)).venueId);
+  // Performances share price lists: each list is read through one performance that uses it.
+  const listFromPrice = oncePerKey(async (_priceListId, performanceId) =>
+    fromPriceOf((await catalogue.getPriceList(performanceId)).prices.map((price) => price.amount)),
+  );
 
-  // Performances share price lists: each list is read once per source, through one performance that uses it.
-  const fromPriceOfList = new Map<string, Promise<number | null>>();
-  const listFromPrice = (priceListId: string, performanceId: string) => {
-    let pending = fromPriceOfList.get(priceListId);
-    if (!pending) {
-      pending = catalogue.getPriceList(performanceId).then(
-        (list) => fromPriceOf(list.prices.map((price) => price.amount)),
-        (error: unknown) => {
-          if (error instanceof SpektrixHttpError && error.status === 404) return null;
-          fromPriceOfList.delete(priceListId);
-          throw error;
-        },
-      );
-      fromPriceOfList.set(priceListId, pending);
-    }
-    return pending;
-  };
-
-  const withVenues = async (performances: Performance[]): Promise<SourcePerformance[]> => {
+  // Each performance's venue (through its plan) and "from" price (through its price list).
+  const withPlanFacts = async (performances: Performance[]): Promise<SourcePerformance[]> => {
     const planIds = [...new Set(performances.map((p) => p.planId).filter((id): id is string => !!id))];
     const venues = new Map<string, string | null>();
     await mapWithConcurrency(planIds, concurrency, async (id: string) => {
@@ -162,7 +151,7 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
       return events.map(toSourceEvent);
     },
     async fetchPerformances(window) {
-      return withVenues(await catalogue.listPerformances({ from: day(window.from), to: day(window.to) }));
+      return withPlanFacts(await catalogue.listPerformances({ from: day(window.from), to: day(window.to) }));
     },
     async fetchVenues() {
       return (await catalogue.listVenues()).map((v) => ({ id: v.id, name: v.name, address: v.address }));
@@ -176,7 +165,7 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
       }
     },
     async fetchEventPerformances(id) {
-      return withVenues(await catalogue.listEventPerformances(id));
+      return withPlanFacts(await catalogue.listEventPerformances(id));
     },
   };
 }
