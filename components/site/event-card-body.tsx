@@ -6,6 +6,21 @@ import { SiteLink } from "@/components/site/site-link-client";
  * (event-card-client.tsx) and the editor's event block (event-card-static.tsx). No directive: it renders on the
  * server or in the browser, wherever its card does.
  */
+export interface EventCardText {
+  href: string;
+  title: string;
+  genre: string | null;
+  firstAt: string;
+  /** "24 Oct – 2 Nov 2025", in the venue's time zone. */
+  run: string;
+  performanceCount: number;
+  venues: string;
+  excerpt: string;
+  /** Access badges, rendered by the server. */
+  badges?: ReactNode;
+  headingLevel: 2 | 3;
+}
+
 export function EventCardBody({
   href,
   title,
@@ -17,19 +32,7 @@ export function EventCardBody({
   excerpt,
   badges,
   headingLevel,
-}: {
-  href: string;
-  title: string;
-  genre: string | null;
-  firstAt: string;
-  /** "24 Oct – 2 Nov 2025", in the venue's time zone. */
-  run: string;
-  performanceCount: number;
-  venues: string;
-  excerpt: string;
-  badges?: ReactNode;
-  headingLevel: 2 | 3;
-}) {
+}: EventCardText) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="event-card-body">

@@ -1,7 +1,6 @@
 import type { ListingEvent } from "@/lib/events/types";
-import { formatRun } from "@/lib/events/format";
-import { routes } from "@/lib/routes";
 import { EventCardBody } from "./event-card-body";
+import { cardText } from "./event-card-text";
 import { Poster } from "./poster";
 
 /**
@@ -26,17 +25,7 @@ export function StaticEventCard({ event, timeZone }: { event: ListingEvent; time
           />
         ) : null}
       </div>
-      <EventCardBody
-        href={routes.event(event.slug)}
-        title={event.title}
-        genre={event.genre}
-        firstAt={event.firstAt}
-        run={formatRun(new Date(event.firstAt), new Date(event.lastAt), timeZone)}
-        performanceCount={event.performanceCount}
-        venues={event.venues.join(", ")}
-        excerpt={event.excerpt}
-        headingLevel={3}
-      />
+      <EventCardBody {...cardText(event, timeZone, 3)} />
     </article>
   );
 }

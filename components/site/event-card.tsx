@@ -1,10 +1,9 @@
 import type { ListingEvent } from "@/lib/events/types";
-import { formatRun } from "@/lib/events/format";
-import { routes } from "@/lib/routes";
 import { AccessBadges } from "./access-badges";
+import { cardText } from "./event-card-text";
 import { EventCardView } from "./event-card-client";
 
-/** A listing card: formats the event's dates in the venue's time zone and hands plain fields to the card's markup. */
+/** A listing card: the event's card text (./event-card-body) and its image, as plain fields for the markup. */
 export function EventCard({
   event,
   timeZone,
@@ -18,16 +17,8 @@ export function EventCard({
 }) {
   return (
     <EventCardView
-      href={routes.event(event.slug)}
-      title={event.title}
-      genre={event.genre}
+      {...cardText(event, timeZone, headingLevel)}
       image={event.image}
-      firstAt={event.firstAt}
-      run={formatRun(new Date(event.firstAt), new Date(event.lastAt), timeZone)}
-      performanceCount={event.performanceCount}
-      venues={event.venues.join(", ")}
-      excerpt={event.excerpt}
-      headingLevel={headingLevel}
       // Left out when empty: each prop given here is written into the page's RSC payload, once per card.
       {...(event.access.length ? { badges: <AccessBadges flags={event.access} size="sm" /> } : {})}
       {...(priority ? { priority } : {})}
