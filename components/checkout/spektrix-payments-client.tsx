@@ -53,25 +53,20 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
   });
   const cleanup = useRef<(() => void) | null>(null);
   const settled = useRef(false);
-  useEffect(() => {
-    // From the first render, not from the frame's load: a frame that never loads a document of ours (a network
-    // failure, a refused frame) fires no load the component can act on.
-    const timer = window.setTimeout(() => {
-      if (!settled.current) {
-        settled.current = true;
-        handlers.current.onUnavailable();
-      }
-    }, DEFINE_TIMEOUT_MS);
-    return () => {
-      window.clearTimeout(timer);
-      cleanup.current?.();
-    };
-  }, []);
   const unavailable = () => {
     if (settled.current) return;
     settled.current = true;
     handlers.current.onUnavailable();
   };
+  useEffect(() => {
+    // From the first render, not from the frame's load: a frame that never loads a document of ours (a network
+    // failure, a refused frame) fires no load the component can act on.
+    const timer = window.setTimeout(unavailable, DEFINE_TIMEOUT_MS);
+    return () => {
+      window.clearTimeout(timer);
+      cleanup.current?.();
+    };
+  }, []);
 
   // The parent mounts this once per token (keyed), so the element is made once, with the token it pays with.
   const { paymentToken, customDomain, clientName, billingAddressId, storeCard } = props;
@@ -95,11 +90,8 @@ export function SpektrixPayments(props: SpektrixPaymentsProps) {
     cleanup.current = () => {
       live = false;
     };
-    const defined = new Promise<void>((resolve, reject) => {
-      if (win.customElements.get("spektrix-payments")) return resolve();
-      win.customElements.whenDefined("spektrix-payments").then(() => resolve(), reject);
-    });
-    defined.then(
+    // Resolves at once when the element is already defined.
+    win.customElements.whenDefined("spektrix-payments").then(
       () => {
         if (!live) return;
         const element = doc.createElement("spektrix-payments");
