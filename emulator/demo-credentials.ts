@@ -12,6 +12,17 @@ export const DEMO_GUEST = { email: "guest@example.com", password: "guest-pass" }
 /** Promo code accepted by the emulator: 10% off tickets. */
 export const DEMO_PROMO_CODE = "DEMO10";
 
+/**
+ * Gift voucher codes the demo system holds at start-up (and after a reset): one to redeem into account credit,
+ * one already used and one expired, so each answer can be tried by hand. Tests issue their own through the
+ * control API instead, so no test depends on what another left redeemed.
+ */
+export const DEMO_GIFT_VOUCHERS = [
+  { code: "GV-DEMO-2500", amount: 25, state: "valid" },
+  { code: "GV-USED-1000", amount: 10, state: "redeemed" },
+  { code: "GV-GONE-1500", amount: 15, state: "expired" },
+] as const;
+
 export const TEST_CARDS = {
   success: "4111111111111111",
   refused: "4000000000000002",

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Catalogue, refId, type Area, type Availability, type Plan, type Price } from "./data/catalogue";
 import { demoCustomers, type Address, type CustomerRec } from "./data/demo";
 import type { Json, LoadedData } from "./data/load";
-import { DEMO_PROMO_CODE } from "./demo-credentials";
+import { DEMO_GIFT_VOUCHERS, DEMO_PROMO_CODE } from "./demo-credentials";
 import { ApiError, badRequest, notFound } from "./errors";
 import { IdFactory, money, rngFor } from "./random";
 
@@ -94,6 +94,17 @@ export interface PaymentToken {
   billingAddressId: string | null;
   storeCard: boolean;
   payer: DirectPayer | null;
+  /** Account credit this payment spends (`useAvailableCredit`), taken when the order completes; 0 for none. */
+  creditApplied: number;
+}
+
+/** A gift voucher sold by the venue: its code turns into account credit once, before it expires. */
+export interface GiftVoucherRec {
+  code: string;
+  amount: number;
+  redeemedBy: string | null;
+  /** Clock time after which the code is refused; null never expires. */
+  expiresAt: number | null;
 }
 
 export interface Order {
@@ -127,6 +138,13 @@ export class Store {
   tokens = new Map<string, PaymentToken>();
   /** 3-D Secure challenges raised and not yet answered, by transaction id: the card and the token they pay with. */
   challenges = new Map<string, { paymentToken: string; cardNumber: string }>();
+  /** Gift voucher codes by their normalised text (upper case, no spaces). */
+  giftVouchers = new Map<string, GiftVoucherRec>();
+  /**
+   * Whether this system claims Gift Aid (a UK venue's setting). Off for the demo venue, which is Canadian; the
+   * control API turns it on. With it on, a customer without a declaration reads `giftAidDeclarationRequired`.
+   */
+  giftAidClaimed = false;
   private ids!: IdFactory;
   /** Resets so far: ids after a reset never repeat ones handed out before it, as Spektrix's never do. */
   private generation = 0;
@@ -160,6 +178,16 @@ export class Store {
     this.orders.clear();
     this.tokens.clear();
     this.challenges.clear();
+    this.giftAidClaimed = false;
+    this.giftVouchers.clear();
+    const now = this.opts.now().getTime();
+    for (const v of DEMO_GIFT_VOUCHERS)
+      this.issueGiftVoucher({
+        code: v.code,
+        amount: v.amount,
+        redeemedBy: v.state === "redeemed" ? "I-MB22-1DMO" : null,
+        expiresAt: v.state === "expired" ? now - 86_400_000 : now + 365 * 86_400_000,
+      });
   }
 
   // ---- sessions & baskets --------------------------------------------------------------------
@@ -599,6 +627,39 @@ export class Store {
     }
   }
 
+  // ---- gift vouchers and Gift Aid -----------------------------------------------------------
+  static voucherKey(code: string): string {
+    return code.replace(/\s+/g, "").toUpperCase();
+  }
+
+  issueGiftVoucher(v: GiftVoucherRec): GiftVoucherRec {
+    const rec = { ...v, code: Store.voucherKey(v.code) };
+    this.giftVouchers.set(rec.code, rec);
+    return rec;
+  }
+
+  /**
+   * Redeems a code into the customer's account credit, as Spektrix's gift voucher redemption does. The refusals'
+   * statuses and wording are assumed (the docs read show the success shapes only): 404 unknown, 400 used or
+   * expired, each with its own message.
+   */
+  redeemGiftVoucher(customerId: string, code: string): { amount: number; creditBalance: number } {
+    const customer = this.customer(customerId);
+    const voucher = this.giftVouchers.get(Store.voucherKey(code));
+    if (!voucher) throw new ApiError(404, "Gift voucher not found.", ["No gift voucher with this code"]);
+    if (voucher.redeemedBy)
+      throw badRequest("This gift voucher has already been redeemed.", ["Voucher already redeemed"]);
+    if (voucher.expiresAt !== null && this.opts.now().getTime() > voucher.expiresAt)
+      throw badRequest("This gift voucher has expired.", ["Voucher expired"]);
+    voucher.redeemedBy = customer.id;
+    customer.creditBalance = Math.round((customer.creditBalance + voucher.amount) * 100) / 100;
+    return { amount: voucher.amount, creditBalance: customer.creditBalance };
+  }
+
+  giftAidDeclarationRequired(c: CustomerRec): boolean {
+    return this.giftAidClaimed && !c.giftAidDeclared;
+  }
+
   // ---- payment tokens ------------------------------------------------------------------------
   issueToken(b: Basket, details: Omit<PaymentToken, "token" | "basketId" | "hash" | "expiresAt">): string {
     const token = randomBytes(24).toString("base64url");
@@ -629,7 +690,7 @@ export class Store {
   /** Turns a basket into an order: seats become sales, memberships are granted, the basket is retired. */
   completeOrder(
     b: Basket,
-    payment: { amount: number; type: string; customerId: string | null; storeCard?: boolean },
+    payment: { amount: number; type: string; customerId: string | null; storeCard?: boolean; credit?: number },
   ): Order {
     if (this.isEmpty(b)) throw badRequest("The basket is empty.");
     const customerId = payment.customerId ?? b.customerId;
@@ -639,6 +700,8 @@ export class Store {
       b.customerId = customerId;
     }
     this.assertMembershipsAllowed(b);
+    const credit = payment.credit ?? 0;
+    if (credit > customer.creditBalance + 0.001) throw badRequest("The customer's account credit has changed.");
     const now = this.opts.now();
     const json = this.basketJson(b, { owner: true });
     for (const t of b.tickets) {
@@ -680,8 +743,12 @@ export class Store {
         totalPaymentCharges: 0,
         totalDeliveryCharges: 0,
         totalTransactionCharges: 0,
-        payments:
-          payment.amount > 0 ? [{ amount: payment.amount, type: payment.type, date: stamp, dateUtc: `${stamp}Z` }] : [],
+        payments: [
+          ...(credit > 0 ? [{ amount: credit, type: "Account Credit", date: stamp, dateUtc: `${stamp}Z` }] : []),
+          ...(payment.amount > 0
+            ? [{ amount: payment.amount, type: payment.type, date: stamp, dateUtc: `${stamp}Z` }]
+            : []),
+        ],
         refunds: [],
         deliveries: [],
         notes: [],
@@ -693,6 +760,7 @@ export class Store {
       },
     };
     this.orders.set(id, order);
+    customer.creditBalance = Math.round((customer.creditBalance - credit) * 100) / 100;
     customer.orderIds.push(id);
     this.baskets.delete(b.id);
     for (const [token, t] of this.tokens) if (t.basketId === b.id) this.tokens.delete(token);
@@ -724,7 +792,7 @@ export class Store {
       phone: c.phone,
       title: c.title,
       passwordSet: c.password !== null,
-      giftAidDeclarationRequired: false,
+      giftAidDeclarationRequired: this.giftAidDeclarationRequired(c),
       id: c.id,
       creditBalance: c.creditBalance,
       ...c.attributes,

@@ -205,6 +205,7 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
           billingAddressId: f.billingAddressId ?? null,
           storeCard: false,
           payer: null,
+          creditApplied: 0,
         });
         // This stand-in page runs no 3-D Secure check of its own: a challenge card pays as if its bank approved.
         const result = pay(emu, token, f.cardNumber ?? "", true);

@@ -309,14 +309,19 @@ export function paymentsJs(providerSdkUrl: string): string {
       var rendered = this.firstChild;
       button.addEventListener("click", function () { self.submit(); });
       loadSdk().then(function (cardFields) {
-        if (self.firstChild !== rendered) return;
+        if (self.firstChild !== rendered || (self.session && self.session.amount === 0)) return;
         self.fields = cardFields.mount(self.querySelector(".spx-pay-fields"));
       }, function (err) { self.fail(err.message); });
       this.post("session", { paymentToken: token }).then(function (s) {
         // Ignored when the token changed meanwhile; without it the button keeps "Pay now" and paying still works.
         if (!s || typeof s.amountLabel !== "string" || self.firstChild !== rendered) return;
         self.session = s;
-        button.textContent = "Pay " + s.amountLabel;
+        if (s.amount === 0) {
+          // Account credit covers it all: no card is asked for.
+          if (self.fields) { self.fields.destroy(); self.fields = null; }
+          self.querySelector(".spx-pay-fields").hidden = true;
+          button.textContent = "Pay with account credit";
+        } else button.textContent = "Pay " + s.amountLabel;
       }, function () {});
     }
     /** Expiry dates are judged on the processor's clock; the device's only until the session has answered. */
@@ -330,6 +335,12 @@ export function paymentsJs(providerSdkUrl: string): string {
     fail(message) { this.busy(false); this.message(message || "Payment failed"); this.emit("onError", { message: message }); }
     submit() {
       var self = this;
+      if (this.session && this.session.amount === 0) {
+        this.busy(true);
+        return this.post("submit", { paymentToken: this.getAttribute("payment-token") })
+          .then(function (r) { return self.settle(r); })
+          .catch(function (err) { self.fail(String(err && err.message || err)); });
+      }
       if (!this.fields) return Promise.resolve();
       this.busy(true);
       return this.fields.encrypt(this.today()).then(function (result) {

@@ -246,6 +246,8 @@ export interface CustomerRec {
   addresses: Address[];
   memberships: HeldMembership[];
   creditBalance: number;
+  /** A Gift Aid declaration is on record (only read when the system claims Gift Aid). */
+  giftAidDeclared?: boolean;
   attributes: Record<string, unknown>;
   orderIds: string[];
 }

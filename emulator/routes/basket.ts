@@ -292,12 +292,16 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
     if (!customer.addresses.some((a) => a.id === body.billingAddressId))
       throw badRequest("billingAddressId is not one of the customer's addresses.", ["billingAddressId"]);
     checkPayable(b);
+    // Account credit pays first, up to the total; the card pays the rest (nothing, when credit covers it all).
+    const useCredit = String(body.useAvailableCredit ?? "false") === "true";
+    const creditApplied = useCredit ? Math.min(customer.creditBalance, store.totals(b).total) : 0;
     const paymentToken = store.issueToken(b, {
       kind: "customer",
       originDomain: body.originDomain,
       billingAddressId: body.billingAddressId,
       storeCard: String(body.storeCard ?? "false") === "true",
       payer: null,
+      creditApplied,
     });
     return c.json({ paymentToken });
   });
@@ -319,6 +323,7 @@ export function registerBasketItems(api: Hono<AppEnv>, emu: Emu, prefix: string,
         lastName: body.lastName,
         billingAddress: body.billingAddress,
       },
+      creditApplied: 0,
     });
     return c.json({ paymentToken });
   });

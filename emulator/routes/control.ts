@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Hono } from "hono";
 import { z } from "zod";
 import { type AppEnv, type Emu } from "../context";
@@ -44,6 +45,13 @@ const newEvent = z.object({
   price: z.number().nonnegative().optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
 });
+const newGiftVoucher = z.object({
+  amount: z.number().positive().max(10_000),
+  state: z.enum(["valid", "redeemed", "expired"]).default("valid"),
+});
+const systemSettings = z.object({ giftAid: z.boolean() });
+const newTestCustomer = z.object({ giftAidDeclared: z.boolean().default(false) });
+
 const generate = z.object({
   events: z.number().int().positive().max(20000),
   performancesPerEvent: z.number().int().positive().max(100),
@@ -153,6 +161,57 @@ export function registerControl(app: Hono<AppEnv>, emu: Emu): void {
       now: store.opts.now().toISOString(),
     }),
   );
+
+  // A code of the state a test needs, unique to it: no test depends on a code another one redeemed.
+  app.post("/__control/gift-vouchers", async (c) => {
+    const body = json(await c.req.text(), newGiftVoucher);
+    const now = store.opts.now().getTime();
+    const voucher = store.issueGiftVoucher({
+      code: `GV-${randomBytes(6).toString("hex").toUpperCase()}`,
+      amount: body.amount,
+      redeemedBy: body.state === "redeemed" ? "I-CONTROL" : null,
+      expiresAt: body.state === "expired" ? now - 86_400_000 : now + 365 * 86_400_000,
+    });
+    return c.json({ code: voucher.code, amount: voucher.amount }, 201);
+  });
+
+  // System settings a venue's Spektrix team would change: today, whether the system claims Gift Aid.
+  app.post("/__control/system", async (c) => {
+    store.giftAidClaimed = json(await c.req.text(), systemSettings).giftAid;
+    return c.json({ giftAid: store.giftAidClaimed });
+  });
+
+  // A fresh member with a password and a billing address, for tests that change what a customer holds.
+  app.post("/__control/customers", async (c) => {
+    const body = json(await c.req.text(), newTestCustomer);
+    const suffix = randomBytes(5).toString("hex");
+    const password = `pw-${randomBytes(8).toString("hex")}`;
+    const customer = store.createCustomer({
+      email: `test-${suffix}@example.com`,
+      firstName: "Tess",
+      lastName: `Tester ${suffix.slice(0, 4)}`,
+      password,
+      address: {
+        line1: "12 Playhouse Yard",
+        line2: "",
+        town: "Calgary",
+        county: "AB",
+        postcode: "T2P 2M5",
+        country: { id: "CA", name: "Canada" },
+      },
+    });
+    customer.giftAidDeclared = body.giftAidDeclared;
+    return c.json({ id: customer.id, email: customer.email, password }, 201);
+  });
+  app.get("/__control/customers/:id", (c) => {
+    const customer = store.customer(c.req.param("id"));
+    return c.json({
+      id: customer.id,
+      creditBalance: customer.creditBalance,
+      giftAidDeclared: customer.giftAidDeclared ?? false,
+      orders: customer.orderIds.map((id) => store.order(id).json),
+    });
+  });
 
   app.post("/__control/events", async (c) => {
     const body = json(await c.req.text(), newEvent);

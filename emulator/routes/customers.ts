@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { parseBody, webSession, type AppEnv, type Emu } from "../context";
 import { ApiError, badRequest } from "../errors";
 import { registerBasketItems } from "./basket";
+import type { CustomerRec } from "../data/demo";
 import * as s from "./schemas";
 
 const notLoggedIn = () => new ApiError(401, "No customer is logged in.", ["Not logged in"]);
@@ -43,6 +44,11 @@ export function registerWeb(api: Hono<AppEnv>, emu: Emu): void {
     return c.body(null, 204);
   });
 
+  api.post("/customer/redeem-gift-voucher", (c) =>
+    c.json(store.redeemGiftVoucher(current(c).id, parseBody(c, s.redeemGiftVoucher).voucherCode)),
+  );
+  api.patch("/customer", (c) => c.json(store.customerJson(updateCustomer(current(c), c), { owner: false })));
+
   // Web-mode sign-up: creates the customer and logs the session in.
   api.post("/customer", (c) => {
     const body = parseBody(c, s.newCustomer);
@@ -76,9 +82,25 @@ export function registerOwner(api: Hono<AppEnv>, emu: Emu): void {
     c.json(store.customerJson(store.createCustomer(parseBody(c, s.newCustomer)), { owner: true })),
   );
   api.get("/customers/:id", (c) => c.json(store.customerJson(store.customer(c.req.param("id")), { owner: true })));
+  api.patch("/customers/:id", (c) =>
+    c.json(store.customerJson(updateCustomer(store.customer(c.req.param("id")), c), { owner: true })),
+  );
+  api.post("/customers/:id/redeem-gift-voucher", (c) =>
+    c.json(store.redeemGiftVoucher(c.req.param("id"), parseBody(c, s.redeemGiftVoucher).voucherCode)),
+  );
   api.get("/customers/:id/addresses", (c) => c.json(store.customer(c.req.param("id")).addresses));
   api.get("/customers/:id/orders", (c) =>
     c.json(store.customer(c.req.param("id")).orderIds.map((id) => store.order(id).json)),
   );
   api.get("/orders/:id", (c) => c.json(store.order(c.req.param("id")).json));
+}
+
+/**
+ * The customer fields a profile update may change here: only the Gift Aid declaration. `giftAidConfirmed` is
+ * the name third-party code sends (lib/spektrix/README.md); a declaration, once made, is not withdrawn this way.
+ */
+function updateCustomer(customer: CustomerRec, c: Parameters<typeof parseBody>[0]): CustomerRec {
+  const body = parseBody(c, s.customerUpdate);
+  if (body.giftAidConfirmed === true) customer.giftAidDeclared = true;
+  return customer;
 }

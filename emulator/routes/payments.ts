@@ -13,18 +13,31 @@ export type PaymentOutcome =
   | { outcome: "notFound"; message: string }
   | { outcome: "error"; message: string };
 
-/** Stand-in for the card processor behind <spektrix-payments>: validate the token, "charge" the card, confirm the basket. */
-export function pay(emu: Emu, paymentToken: string, cardNumber: string, authenticated = false): PaymentOutcome {
+/** What the card pays: the basket's total less the account credit the token spends. */
+function cardAmount(emu: Emu, basket: Parameters<Emu["store"]["totals"]>[0], creditApplied: number): number {
+  return Math.max(0, Math.round((emu.store.totals(basket).total - creditApplied) * 100) / 100);
+}
+
+/**
+ * Stand-in for the card processor behind <spektrix-payments>: validate the token, "charge" the card, confirm the
+ * basket. `cardNumber` is null only when account credit covers the whole amount, so no card is needed.
+ */
+export function pay(emu: Emu, paymentToken: string, cardNumber: string | null, authenticated = false): PaymentOutcome {
   const store = emu.store;
   const checked = store.checkToken(paymentToken);
   if (!checked.ok) return { outcome: "notFound", message: checked.reason };
+  const owed = cardAmount(emu, checked.basket, checked.token.creditApplied);
+  if (cardNumber === null) {
+    if (owed > 0) return { outcome: "error", message: "Card details are required for this payment." };
+    return complete(emu, paymentToken, checked, 0, "completed");
+  }
   const card = cardNumber.replace(/\D/g, "");
   if (card === TEST_CARDS.refused) return { outcome: "refused", message: "The card was refused." };
   if (card === TEST_CARDS.challenge && !authenticated) {
     // The issuer must confirm it is the cardholder: nothing is charged until its answer comes back.
     const transactionId = randomBytes(12).toString("base64url");
     store.challenges.set(transactionId, { paymentToken, cardNumber: card });
-    const amountLabel = formatAmount(store.totals(checked.basket).total);
+    const amountLabel = formatAmount(owed);
     return {
       outcome: "challenge",
       acsUrl: `${emu.config.paymentHosts.issuer}${ISSUER_PATHS.challenge}`,
@@ -42,6 +55,23 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string, authenti
       outcome: "error",
       message: card === TEST_CARDS.error ? "The payment processor reported an error." : "Unknown test card number.",
     };
+  const outcome =
+    card === TEST_CARDS.completedWithoutOrderId
+      ? "completedWithoutOrderId"
+      : card === TEST_CARDS.errorAfterCharge
+        ? "errorAfterCharge"
+        : "completed";
+  return complete(emu, paymentToken, checked, owed, outcome);
+}
+
+function complete(
+  emu: Emu,
+  paymentToken: string,
+  checked: Extract<ReturnType<Emu["store"]["checkToken"]>, { ok: true }>,
+  owed: number,
+  outcome: "completed" | "completedWithoutOrderId" | "errorAfterCharge",
+): PaymentOutcome {
+  const store = emu.store;
   const { token, basket } = checked;
   let customerId = basket.customerId;
   if (token.kind === "direct" && token.payer) {
@@ -57,11 +87,16 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string, authenti
         }).id;
   }
   try {
-    const order = store.completeOrder(basket, { amount: store.totals(basket).total, type: "Card", customerId });
+    const order = store.completeOrder(basket, {
+      amount: owed,
+      type: "Card",
+      customerId,
+      credit: token.creditApplied,
+    });
     store.tokens.delete(paymentToken);
     // The two awkward cards complete the order like any other; only what the browser is told differs.
-    if (card === TEST_CARDS.completedWithoutOrderId) return { outcome: "completed" };
-    if (card === TEST_CARDS.errorAfterCharge) return { outcome: "error", message: "The connection was lost." };
+    if (outcome === "completedWithoutOrderId") return { outcome: "completed" };
+    if (outcome === "errorAfterCharge") return { outcome: "error", message: "The connection was lost." };
     return { outcome: "completed", orderId: order.id };
   } catch (err) {
     return { outcome: "error", message: err instanceof Error ? err.message : String(err) };
@@ -77,7 +112,7 @@ export function pay(emu: Emu, paymentToken: string, cardNumber: string, authenti
 export function paymentSessionFor(emu: Emu, paymentToken: string) {
   const checked = emu.store.checkToken(paymentToken);
   if (!checked.ok) return { found: false as const, message: checked.reason };
-  const amount = emu.store.totals(checked.basket).total;
+  const amount = cardAmount(emu, checked.basket, checked.token.creditApplied);
   return {
     found: true as const,
     amount,
@@ -96,6 +131,11 @@ export function registerPayments(app: Hono<AppEnv>, emu: Emu, client: string): v
   // The card arrives encrypted by the provider's card fields, never as a number: the site's page never held it.
   app.post(`/${client}/emulator-payments/submit`, (c) => {
     const body = parseBody(c, paymentSubmit);
+    // No card at all only when account credit pays everything; pay() refuses it otherwise.
+    if (body.encryptedCard === undefined) {
+      const result = pay(emu, body.paymentToken, null);
+      return c.json(result, result.outcome === "error" ? 400 : 200);
+    }
     const card = decryptCard(body.encryptedCard);
     if (!card) return c.json({ outcome: "error", message: "The card details could not be read." }, 400);
     return c.json(pay(emu, body.paymentToken, card.cardNumber));

@@ -80,6 +80,11 @@ export const newCustomer = z.looseObject({
   mobile: z.string().nullish(),
 });
 
+export const redeemGiftVoucher = z.object({ voucherCode: z.string().trim().min(1).max(100) });
+
+/** Profile updates: other fields are accepted and left as they are (see routes/customers.ts). */
+export const customerUpdate = z.looseObject({ giftAidConfirmed: z.boolean().optional() });
+
 const storeCard = z.union([z.enum(["true", "false"]), z.boolean()]).optional();
 
 export const initiateCustomerPayment = z.object({
@@ -110,7 +115,8 @@ export const initiateDirectPayment = z.object({
 
 export const paymentSubmit = z.object({
   paymentToken: z.string().min(1),
-  encryptedCard: z.string().min(1).max(4_000),
+  /** Absent only when account credit covers the whole payment. */
+  encryptedCard: z.string().min(1).max(4_000).optional(),
   billingAddressId: z.string().nullish(),
   storeCard: z.string().nullish(),
 });

@@ -89,6 +89,8 @@ export interface CustomerPaymentRequest {
   originDomain: string;
   billingAddressId: string;
   storeCard: boolean;
+  /** Spend the customer's account credit first (Customer Checkout only); the card pays the rest. */
+  useAvailableCredit?: boolean;
 }
 
 export function toWireTicket(ticket: NewTicket) {
@@ -111,6 +113,8 @@ export function toWirePaymentRequest(request: CustomerPaymentRequest) {
     originDomain: request.originDomain,
     billingAddressId: request.billingAddressId,
     storeCard: request.storeCard ? "true" : "false",
+    // Sent in storeCard's string form (assumed: the field's type was not in the docs read).
+    ...(request.useAvailableCredit ? { useAvailableCredit: "true" } : {}),
   };
 }
 

@@ -154,6 +154,24 @@ export function plainSpektrixReason(error: unknown): string | null {
   return text;
 }
 
+export type GiftVoucherRefusal = "unknown" | "redeemed" | "expired" | "refused";
+
+/**
+ * Why Spektrix refused a gift voucher code, or null when the error is not a refusal (timeouts, 5xx): those
+ * say nothing about the code. 404 is an unknown code; a 400's message tells used from expired (assumed
+ * wording, see README); any other 400/409/422 is a refusal we cannot name.
+ */
+export function giftVoucherRefusal(error: unknown): GiftVoucherRefusal | null {
+  if (!(error instanceof SpektrixHttpError)) return null;
+  if (error.status === 404) return "unknown";
+  if (error.status !== 400 && error.status !== 409 && error.status !== 422) return null;
+  const said = [error.spektrixMessage, ...error.problems].join(" ");
+  if (/expired/i.test(said)) return "expired";
+  if (/(already|been) (redeemed|used)|redeemed already/i.test(said)) return "redeemed";
+  if (/not (found|recogni[sz]ed|valid)|invalid|unknown/i.test(said)) return "unknown";
+  return "refused";
+}
+
 /** Maps any error (Spektrix or not) to the status and message our site shows. */
 export function describeSpektrixError(error: unknown): PublicErrorDescription {
   if (error instanceof SpektrixInvalidIdError) {

@@ -14,7 +14,14 @@ import {
 import { z } from "zod";
 import { createTransport } from "./http";
 import { assertCustomerId, assertOpaqueId } from "./ids";
-import { basketSchema, basketTicketSchema, customerSchema, orderSchema, paymentTokenSchema } from "./schemas";
+import {
+  basketSchema,
+  basketTicketSchema,
+  customerSchema,
+  giftVoucherRedemptionSchema,
+  orderSchema,
+  paymentTokenSchema,
+} from "./schemas";
 import { signRequest } from "./signing";
 
 export interface OwnerCredentials {
@@ -85,6 +92,30 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
     async createCustomer(customer: { email: string; firstName: string; lastName: string; mobile?: string }) {
       assertEmail(customer.email);
       return http.call(customerSchema, { method: "POST", path: "customers", body: customer });
+    },
+    /**
+     * Turns a gift voucher code into account credit on this customer's record (Spektrix's gift voucher
+     * redemption). Refusals arrive as HTTP errors; `giftVoucherRefusal` names them.
+     */
+    async redeemGiftVoucher(customerId: string, voucherCode: string) {
+      assertCustomerId(customerId);
+      return http.call(giftVoucherRedemptionSchema, {
+        method: "POST",
+        path: `customers/${seg(customerId)}/redeem-gift-voucher`,
+        body: { voucherCode },
+      });
+    },
+    /**
+     * Records that the customer has made a Gift Aid declaration. Assumed shape: `PATCH customers/{id}` with
+     * `giftAidConfirmed: true`, the field third-party code sends on the web-mode profile update (README).
+     */
+    async declareGiftAid(customerId: string) {
+      assertCustomerId(customerId);
+      return http.call(customerSchema, {
+        method: "PATCH",
+        path: `customers/${seg(customerId)}`,
+        body: { giftAidConfirmed: true },
+      });
     },
     /** Path assumed (`GET orders/{id}`); see README. */
     async getOrder(orderId: string) {

@@ -26,10 +26,12 @@ import type {
   Customer,
   Event,
   Fund,
+  GiftVoucherRedemption,
   GiftVoucherType,
   MembershipType,
   MerchandiseItem,
   Order,
+  OrderPayment,
   Performance,
   Plan,
   PotentialDiscount,
@@ -669,6 +671,7 @@ export const customerSchema = z
     deliveryAddress: optionalRef,
     creditBalance: optionalMoney,
     passwordSet: optionalBool,
+    giftAidDeclarationRequired: optionalBool,
   })
   .transform((raw, ctx): Customer => {
     const billingAddressId = raw.billingAddress ?? raw.addresses.find((a) => a.isBilling)?.id ?? null;
@@ -693,9 +696,18 @@ export const customerSchema = z
       deliveryAddressId,
       creditBalance: raw.creditBalance,
       passwordSet: raw.passwordSet,
+      giftAidDeclarationRequired: raw.giftAidDeclarationRequired === true,
       attributes: collectAttributes(raw, ctx),
     };
   });
+
+/** One payment on an order; a payment whose amount is unreadable fails the order's parse, as money should. */
+const orderPaymentSchema = z
+  .looseObject({ type: z.union([z.string(), z.looseObject({ name: z.string() })]).nullish(), amount: money })
+  .transform((raw): OrderPayment => ({
+    type: (typeof raw.type === "string" ? raw.type : raw.type?.name) ?? "Payment",
+    amount: raw.amount,
+  }));
 
 export const orderSchema = z
   .looseObject({
@@ -708,6 +720,7 @@ export const orderSchema = z
     merchandiseItems: list(basketMerchandiseSchema),
     membershipSubscriptions: list(basketMembershipSchema),
     giftVouchers: list(basketGiftVoucherSchema),
+    payments: list(orderPaymentSchema),
   })
   .transform((raw, ctx): Order => ({
     id: raw.id,
@@ -719,8 +732,17 @@ export const orderSchema = z
     merchandise: raw.merchandiseItems,
     memberships: raw.membershipSubscriptions,
     giftVouchers: raw.giftVouchers,
+    payments: raw.payments,
     attributes: collectAttributes(raw, ctx),
   }));
+
+/**
+ * Gift voucher redemption's answer. The docs read show a monetary voucher crediting its amount; the field's
+ * name is assumed (`amount`, or `value`), and neither is required: the customer's balance is read afterwards.
+ */
+export const giftVoucherRedemptionSchema = z
+  .looseObject({ amount: optionalMoney, value: optionalMoney })
+  .transform((raw): GiftVoucherRedemption => ({ amount: raw.amount ?? raw.value ?? null }));
 
 export const paymentTokenSchema = z
   .looseObject({ paymentToken: z.string().min(1) })

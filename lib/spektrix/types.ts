@@ -228,6 +228,8 @@ export interface Customer {
   deliveryAddressId: string | null;
   creditBalance: Money | null;
   passwordSet: boolean | null;
+  /** The system claims Gift Aid and this customer has no declaration on record yet. */
+  giftAidDeclarationRequired: boolean;
   attributes: Attributes;
 }
 
@@ -241,7 +243,21 @@ export interface Order {
   merchandise: BasketMerchandise[];
   memberships: BasketMembership[];
   giftVouchers: BasketGiftVoucher[];
+  /** How it was paid: e.g. account credit, then a card for the rest. */
+  payments: OrderPayment[];
   attributes: Attributes;
+}
+
+export interface OrderPayment {
+  /** Spektrix's payment type name ("Card", "Account Credit", …), as sent. */
+  type: string;
+  amount: Money;
+}
+
+/** What redeeming a gift voucher added to the customer's account credit. */
+export interface GiftVoucherRedemption {
+  /** The credit added; null when Spektrix did not say (read the customer's balance instead). */
+  amount: Money | null;
 }
 
 export interface Fund {
