@@ -67,6 +67,9 @@ export const routes = {
     eventCalendar: (slug: string) => `/api/calendar?event=${enc(slug)}`,
     performanceCalendar: (performanceId: string) => `/api/calendar/${enc(performanceId)}`,
     customerPayment: "/api/checkout/customer-payment",
+    checkoutCompletion: "/api/checkout/completion",
+    giftVoucher: "/api/checkout/gift-voucher",
+    giftAid: "/api/checkout/gift-aid",
     /** next-auth's own endpoints (app/api/auth/[...nextauth]). */
     authSession: "/api/auth/session",
     authSignOut: "/api/auth/signout",

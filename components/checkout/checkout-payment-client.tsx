@@ -148,7 +148,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       setStep({ kind: "checking", busy: true });
       let check: { status?: unknown; orderId?: unknown } = {};
       try {
-        const response = await fetch("/api/checkout/completion", {
+        const response = await fetch(routes.api.checkoutCompletion, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
           credentials: "same-origin",

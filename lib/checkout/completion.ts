@@ -17,13 +17,12 @@ import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { basketItemCount } from "@/lib/basket/lines";
+import { basketIdField } from "./member-request";
 
 /** How recent an order must be to count as the one this checkout just placed. */
 export const RECENT_ORDER_MS = 30 * 60_000;
 
-export const completionBodySchema = z
-  .object({ basketId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a basket id") })
-  .strict();
+export const completionBodySchema = z.object({ basketId: basketIdField }).strict();
 
 export type CompletionCheck = { status: "confirmed"; orderId: string } | { status: "open" } | { status: "unknown" };
 

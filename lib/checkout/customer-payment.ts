@@ -22,6 +22,7 @@ import { describeSpektrixError, SpektrixHttpError, type Basket, type Customer } 
 import { basketItemCount } from "@/lib/basket/lines";
 import {
   admitMemberRequest,
+  basketIdField,
   refuse,
   type AdmissionReason,
   type MemberRequestDeps,
@@ -33,7 +34,7 @@ export type { BodyReader } from "./member-request";
 
 export const customerPaymentBodySchema = z
   .object({
-    basketId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a basket id"),
+    basketId: basketIdField,
     billingAddressId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not an address id"),
     storeCard: z.boolean(),
     /** Spend the member's account credit first (a redeemed gift voucher, say); the card pays the rest. */

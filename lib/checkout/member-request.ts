@@ -7,11 +7,14 @@
  *   4. the body, read only now (at most 64 KB) and parsed by the route's schema  413 / 400
  * A route's own rules (whose basket, which address) come after, in its own module.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { errorBody, type ErrorBody } from "@/lib/http/errors";
+
+/** A basket id as the browser may send one: Spektrix's opaque ids, nothing that could carry a path or query. */
+export const basketIdField = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a basket id");
 
 /** Reads the request body; the route passes it so nobody without a session makes the server read a body. */
 export type BodyReader = () => Promise<

@@ -6,6 +6,8 @@ import { LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
 import { accountService } from "@/lib/auth/services";
 import type { CompletionDeps } from "./completion";
 import type { CustomerPaymentDeps } from "./customer-payment";
+import type { GiftAidDeps } from "./gift-aid";
+import type { GiftVoucherDeps } from "./gift-voucher";
 
 const log = logger("checkout");
 
@@ -20,6 +22,24 @@ export async function customerPaymentDeps(): Promise<CustomerPaymentDeps> {
     spektrix: (await accountService()).owner,
     limiter: sharedRateLimiter(LIMITS.paymentInitiate),
     siteUrl: e.SITE_URL,
+    log: checkoutLog,
+  };
+}
+
+export async function giftVoucherDeps(): Promise<GiftVoucherDeps> {
+  return {
+    spektrix: (await accountService()).owner,
+    limiter: sharedRateLimiter(LIMITS.giftVoucherRedeem),
+    siteUrl: env().SITE_URL,
+    log: checkoutLog,
+  };
+}
+
+export async function giftAidDeps(): Promise<GiftAidDeps> {
+  return {
+    spektrix: (await accountService()).owner,
+    limiter: sharedRateLimiter(LIMITS.giftAidDeclare),
+    siteUrl: env().SITE_URL,
     log: checkoutLog,
   };
 }

@@ -163,6 +163,13 @@ export const LIMITS = {
   /** Payment tokens asked for by one signed-in customer. A visitor needs one or two per order. */
   paymentInitiate: { keyPrefix: "pay-init", points: 10, duration: 60 },
   /**
+   * Gift voucher codes tried by one signed-in customer. A member redeems one or two and may mistype a few; more
+   * is someone guessing codes, each guess a Spektrix call.
+   */
+  giftVoucherRedeem: { keyPrefix: "gift-voucher", points: 6, duration: 15 * 60 },
+  /** Gift Aid declarations recorded for one customer: one per checkout is all a member needs. */
+  giftAidDeclare: { keyPrefix: "gift-aid", points: 5, duration: 60 },
+  /**
    * Member sign-in proofs from one address (each costs an owner-mode basket read). The password itself is
    * checked by Spektrix in the browser, under Spektrix's own limits. `points` is the default of
    * MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS; the site uses `memberSignInLimit()`.

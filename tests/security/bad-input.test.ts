@@ -61,6 +61,8 @@ const calendarOne = await import("@/app/api/calendar/[performanceId]/route");
 const sync = await import("@/app/api/sync/route");
 const labels = await import("@/app/(site)/basket/labels/route");
 const payment = await import("@/app/api/checkout/customer-payment/route");
+const giftVoucher = await import("@/app/api/checkout/gift-voucher/route");
+const giftAid = await import("@/app/api/checkout/gift-aid/route");
 const studioSync = await import("@/app/api/studio/sync/route");
 const studioPickers = await import("@/app/api/studio/pickers/[kind]/route");
 const studioAuth = await import("@/lib/studio/actions/auth");
@@ -394,6 +396,87 @@ describe("POST /api/checkout/customer-payment", () => {
     expect(statuses).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(await fingerprint()).toEqual(before);
+  });
+});
+
+describe.each([
+  {
+    path: "/api/checkout/gift-voucher",
+    handler: giftVoucher.POST,
+    valid: { basketId: "B1234", voucherCode: "GV-DEMO-2500" },
+    invalid: [
+      ["no body", undefined],
+      ["a JSON array", "[]"],
+      ["no code", JSON.stringify({ basketId: "B1234" })],
+      ["basketId with path traversal", JSON.stringify({ basketId: TRAVERSAL, voucherCode: "GV-1234" })],
+      ["an extra customerId (IDOR attempt)", JSON.stringify({ basketId: "B1", voucherCode: "GV-1", customerId: "x" })],
+    ],
+  },
+  {
+    path: "/api/checkout/gift-aid",
+    handler: giftAid.POST,
+    valid: { declare: true },
+    invalid: [
+      ["no body", undefined],
+      ["declare false (nothing is declared by default)", JSON.stringify({ declare: false })],
+      ["declare as a string", JSON.stringify({ declare: "yes" })],
+      ["an extra customerId (IDOR attempt)", JSON.stringify({ declare: true, customerId: "I-GS33-2GUE" })],
+    ],
+  },
+] as { path: string; handler: typeof giftAid.POST; valid: object; invalid: [string, string | undefined][] }[])(
+  "POST $path",
+  ({ path, handler, valid, invalid }) => {
+    const member = { customerId: "I-MB22-1DMO", name: "Member", email: "member@example.com", membershipIds: [] };
+    let n = 0;
+    const post = (body: string | undefined, headers: Record<string, string> = {}) => {
+      if (session) session = { ...member, customerId: `I-VG33-${String(++n).padStart(4, "0")}` };
+      return handler(
+        new Request(`${SITE}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: SITE, ...headers },
+          body,
+        }),
+      );
+    };
+
+    it("refuses a visitor without a session → 401", async () => {
+      session = null;
+      await expectRejected(() => post(JSON.stringify(valid)), { status: 401 });
+    });
+
+    it("refuses another site's Origin → 403", async () => {
+      session = member;
+      await expectRejected(() => post(JSON.stringify(valid), { origin: "https://evil.example" }), { status: 403 });
+    });
+
+    it.each(invalid)("rejects %s → 400", async (_name, body) => {
+      session = member;
+      const { text } = await expectRejected(() => post(body), { status: 400 });
+      expect(text).toMatch(/invalid-body/);
+    });
+  },
+);
+
+describe("POST /api/checkout/gift-voucher: codes", () => {
+  it.each([
+    ["markup", SCRIPT],
+    ["SQL", SQL],
+    ["unicode", `${RTL}${EMOJI}`],
+    ["a 150-character code", "A".repeat(150)],
+  ])("answers a code with %s → 422 about the code, never echoing it", async (_name, voucherCode) => {
+    session = { customerId: "I-VG44-0001", name: "Member", email: "member@example.com", membershipIds: [] };
+    const { text } = await expectRejected(
+      () =>
+        giftVoucher.POST(
+          new Request(`${SITE}/api/checkout/gift-voucher`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: SITE },
+            body: JSON.stringify({ basketId: "B1234", voucherCode }),
+          }),
+        ),
+      { status: 422, echo: [voucherCode] },
+    );
+    expect(text).toMatch(/voucher-not-a-code/);
   });
 });
 
