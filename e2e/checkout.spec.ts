@@ -221,6 +221,157 @@ test("a non-member sees what joining saves on this basket, joins before paying, 
   await signOut(page);
 });
 
+/** The emulator's control API: what a test needs set up, made for that test alone. */
+async function emulatorControl<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const response = await page.request.post(`${EMULATOR_URL}/__control/${path}`, { data });
+  expect(response.ok(), `control ${path}`).toBe(true);
+  return (await response.json()) as T;
+}
+/** A member of this test alone: no credit, declaration or order left by another test reaches it. */
+const freshMember = (page: Page) =>
+  emulatorControl<{ id: string; email: string; password: string }>(page, "customers", {});
+const giftVoucherCode = async (page: Page, amount: number, state: "valid" | "redeemed" | "expired" = "valid") =>
+  (await emulatorControl<{ code: string }>(page, "gift-vouchers", { amount, state })).code;
+/** A donation to the first fund, added to this browser's Spektrix basket as the donate component would. */
+async function addDonation(page: Page, amount: number) {
+  const status = await page.evaluate(
+    async ({ emulator, amount }) => {
+      const funds = (await (await fetch(`${emulator}/demo/api/v3/funds`, { credentials: "include" })).json()) as {
+        id: string;
+      }[];
+      const res = await fetch(`${emulator}/demo/api/v3/basket/donations`, {
+        method: "POST",
+        credentials: "include",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify([{ fundId: funds[0]!.id, amount }]),
+      });
+      return res.status;
+    },
+    { emulator: EMULATOR_URL, amount },
+  );
+  expect(status).toBe(200);
+}
+const moneyIn = (label: string) => Number(/[\d,]+\.\d{2}/.exec(label)![0].replace(/,/g, ""));
+
+test("a member redeems a gift voucher at checkout: wrong codes are named, the credit pays first, the confirmation lists both", async ({
+  page,
+}, testInfo) => {
+  const member = await freshMember(page);
+  await addTickets(page);
+  await signIn(page, member);
+  await expect(page).toHaveURL(/\/checkout\?basket=/);
+  const credit = page.getByRole("region", { name: "Gift vouchers and credit" });
+  const code = credit.getByLabel("Gift voucher code");
+  const message = credit.getByRole("status");
+  const redeem = async (value: string) => {
+    await code.fill(value);
+    await credit.getByRole("button", { name: "Redeem" }).click();
+  };
+  await redeem("GV-NOT-A-REAL-CODE");
+  await expect(message).toContainText("don’t recognise that voucher code");
+  await redeem(await giftVoucherCode(page, 5, "redeemed"));
+  await expect(message).toContainText("already been used");
+  await redeem(await giftVoucherCode(page, 5, "expired"));
+  await expect(message).toContainText("expired");
+  await redeem("<b>x</b>");
+  await expect(message).toContainText("doesn’t look like a voucher code");
+
+  const proceed = page.getByRole("button", { name: /Continue to payment/ });
+  const total = moneyIn((await proceed.textContent())!);
+  await redeem((await giftVoucherCode(page, 5)).toLowerCase());
+  await expect(message).toContainText("$5.00 added to your account credit");
+  await expect(credit.getByRole("checkbox", { name: /Use \$5\.00 of my account credit/ })).toBeChecked();
+  const byCard = Math.round((total - 5) * 100) / 100;
+  await expect(proceed).toHaveText(new RegExp(`\\$${byCard.toFixed(2)}$`));
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-gift-voucher");
+
+  // The card form asks for the rest only.
+  await proceed.click();
+  await expect(payButton(page)).toHaveText(`Pay $${byCard.toFixed(2)}`);
+  await payWith(page, CARDS.success);
+  await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+  const paid = page.getByTestId("order-payments");
+  await expect(paid.getByRole("listitem").nth(0)).toHaveText(/Account credit\s*\$5\.00/);
+  await expect(paid.getByRole("listitem").nth(1)).toHaveText(new RegExp(`Card\\s*\\$${byCard.toFixed(2)}`));
+  const after = await (await page.request.get(`${EMULATOR_URL}/__control/customers/${member.id}`)).json();
+  expect(after.creditBalance).toBe(0);
+  await signOut(page);
+});
+
+test("when account credit covers the whole order, no card is asked for", async ({ page }) => {
+  const member = await freshMember(page);
+  await addTickets(page);
+  await signIn(page, member);
+  const credit = page.getByRole("region", { name: "Gift vouchers and credit" });
+  await credit.getByLabel("Gift voucher code").fill(await giftVoucherCode(page, 2_000));
+  await credit.getByRole("button", { name: "Redeem" }).click();
+  await expect(credit.getByText("It covers the whole order: no card needed.")).toBeVisible();
+  await page.getByRole("button", { name: "Continue · paid with account credit" }).click();
+  const pay = paymentForm(page).locator("spektrix-payments").getByRole("button", { name: "Pay with account credit" });
+  await expect(pay).toBeVisible();
+  await expect(cardFields(page).getByLabel("Card number")).toHaveCount(0);
+  await pay.click();
+  await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("order-payments").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId("order-payments")).toContainText("Account credit");
+  await signOut(page);
+});
+
+test("a member giving a donation is asked for Gift Aid in the venue's words, and the declaration is recorded before paying", async ({
+  page,
+}, testInfo) => {
+  // The venue's own wording, set in the studio.
+  const wording = `We are ${Date.now().toString(36)} Theatre. I am a UK taxpayer and want this and my past four years' donations treated as Gift Aid.`;
+  await page.goto("/studio");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("E-mail address").fill("editor@example.com");
+  await page.getByLabel("Password").fill("editor-pass");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Checkout" }).click();
+  await page.getByLabel("Gift Aid declaration").fill(wording);
+  await page.getByRole("button", { name: "Save declaration" }).click();
+  await expect(page.getByText("Members see this declaration from their next checkout.")).toBeVisible();
+
+  // A UK system claims Gift Aid; the demo venue's does not until the test says so.
+  await emulatorControl(page, "system", { giftAid: true });
+  try {
+    const member = await freshMember(page);
+    await addTickets(page);
+    await addDonation(page, 20);
+    await signIn(page, member);
+    const giftAid = page.getByRole("region", { name: "Gift Aid your donation" });
+    await expect(giftAid.getByText(wording)).toBeVisible();
+    const tick = giftAid.getByRole("checkbox", { name: "Yes, add Gift Aid to my donation" });
+    await expect(tick).not.toBeChecked();
+    await tick.check();
+    await expectNoAxeViolations(page);
+    await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-gift-aid");
+    await page.getByRole("button", { name: /Continue to payment/ }).click();
+    await expect(giftAid.getByText("your Gift Aid declaration is recorded")).toBeVisible();
+    const recorded = await (await page.request.get(`${EMULATOR_URL}/__control/customers/${member.id}`)).json();
+    expect(recorded.giftAidDeclared).toBe(true);
+    await payWith(page, CARDS.success);
+    await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
+    await signOut(page);
+
+    // A member with a declaration on record is not asked again.
+    const declared = await emulatorControl<{ email: string; password: string }>(page, "customers", {
+      giftAidDeclared: true,
+    });
+    await addTickets(page);
+    await addDonation(page, 10);
+    await signIn(page, declared);
+    await expect(page.getByRole("button", { name: /Continue to payment/ })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Gift Aid your donation" })).toHaveCount(0);
+    await signOut(page);
+  } finally {
+    await emulatorControl(page, "system", { giftAid: false });
+  }
+});
+
 test("another customer's confirmation page is not found", async ({ page }) => {
   // The member's own order, placed here: this test does not rely on what the previous one left behind.
   await addTickets(page);

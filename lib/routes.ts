@@ -49,6 +49,7 @@ export const routes = {
     home: "/studio",
     signIn: "/studio/sign-in",
     connection: "/studio/connection",
+    checkout: "/studio/checkout",
     sync: "/studio/sync",
     syncSettings: "/studio/sync/settings",
     events: "/studio/events",

@@ -9,7 +9,6 @@ import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { formatAddress } from "@/lib/checkout/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
-import { formatMoney } from "@/lib/spektrix-flows/money";
 
 /** The member checkout's states (the route picks one), each inside the same shell: steps, heading, who is signed in. */
 
@@ -87,6 +86,7 @@ export function CheckoutUnavailable({
 export function CheckoutReady({
   view,
   joinOffer,
+  giftAidWording,
   signedInAs,
   spektrix,
   site,
@@ -94,6 +94,8 @@ export function CheckoutReady({
 }: {
   view: ReadyView;
   joinOffer: JoinAndSaveOffer | null;
+  /** The venue's declaration, when the member is to be asked for one. */
+  giftAidWording: string | null;
   signedInAs: string | null | undefined;
   spektrix: CheckoutPaymentProps["spektrix"];
   paths: PagePaths;
@@ -107,7 +109,9 @@ export function CheckoutReady({
           basketHash={view.basketHash}
           addresses={view.addresses.map((a) => ({ id: a.id, label: formatAddress(a), isBilling: a.isBilling }))}
           defaultAddressId={view.defaultAddressId}
-          totalLabel={formatMoney(view.total)}
+          total={view.total}
+          creditBalance={view.creditBalance}
+          giftAidWording={giftAidWording}
           joinOffer={joinOffer}
           spektrix={spektrix}
           paths={{ basket: paths.basket, checkout: paths.checkout }}

@@ -2,7 +2,8 @@
 
 /**
  * The member checkout's interactive half: billing address and "save my card", then a payment token from
- * our route handler, then Spektrix's card form. Every way a payment can end has its own screen:
+ * our route handler, then Spektrix's card form. Before it: a gift voucher may become account credit the order spends
+ * first, and a Gift Aid declaration, when asked for, is recorded before the token. Every way a payment can end has its own screen:
  * completed → confirmation; refused → retry with a new token; basket gone → back to the basket;
  * a completion without an order id, or an error once the form was in use → the server checks Spektrix, and
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
@@ -15,6 +16,9 @@ import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { routes } from "@/lib/routes";
 import { SpektrixPayments } from "./spektrix-payments-client";
 import { JoinAndSave } from "./join-and-save-client";
+import { AccountCredit } from "./account-credit-client";
+import { GiftAidDeclaration } from "./gift-aid-client";
+import { formatMoney } from "@/lib/spektrix-flows/money";
 import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { LockIcon } from "@/components/icons";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
@@ -32,7 +36,12 @@ export interface CheckoutPaymentProps {
   basketHash: string | null;
   addresses: CheckoutAddress[];
   defaultAddressId: string | null;
-  totalLabel: string;
+  /** The basket's total, as the order summary shows it. */
+  total: number;
+  /** Account credit on the member's record, which this order may spend before the card. */
+  creditBalance: number;
+  /** The venue's Gift Aid declaration, when the member is to be asked for one; null otherwise. */
+  giftAidWording: string | null;
   spektrix: Pick<SpektrixPublicConfig, "baseUrl" | "clientName" | "paymentsDomain">;
   /** The studio may move these two pages (lib/routes.ts); the rest come from the route registry. */
   paths: { basket: string; checkout: string };
@@ -63,6 +72,10 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const router = useRouter();
   const [addressId, setAddressId] = useState(props.defaultAddressId ?? props.addresses[0]?.id ?? "");
   const [storeCard, setStoreCard] = useState(false);
+  const [creditBalance, setCreditBalance] = useState(props.creditBalance);
+  // Credit the member holds is theirs to spend: offered ticked, and they may untick it.
+  const [useCredit, setUseCredit] = useState(props.creditBalance > 0);
+  const [giftAid, setGiftAid] = useState<{ ticked: boolean; recorded: boolean }>({ ticked: false, recorded: false });
   const [step, setStep] = useState<Step>({ kind: "details" });
   const statusRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -72,6 +85,16 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   /** Asks our server for a token; checks the basket did not change meanwhile; asks again if it did. */
   const start = useCallback(async () => {
     setStep({ kind: "starting" });
+    // The declaration first: the donation in this order is claimable only if it is on record before payment.
+    if (giftAid.ticked && !giftAid.recorded) {
+      const declared = await postJson(routes.api.giftAid, { declare: true });
+      if (!declared.ok) {
+        setStep(stepForFailure(declared.status, declared.body));
+        focusStatus();
+        return;
+      }
+      setGiftAid({ ticked: true, recorded: true });
+    }
     const web = createSpektrixClient({
       baseUrl: props.spektrix.baseUrl,
       clientName: props.spektrix.clientName,
@@ -79,30 +102,15 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       timeoutMs: 6_000,
     });
     for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
-      let response: Response;
-      try {
-        response = await fetch(routes.api.customerPayment, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          credentials: "same-origin",
-          cache: "no-store",
-          body: JSON.stringify({ basketId: props.basketId, billingAddressId: addressId, storeCard }),
-        });
-      } catch {
-        setStep({
-          kind: "problem",
-          message: "We couldn’t reach our website. Check your connection and try again.",
-          canRetry: true,
-        });
-        focusStatus();
-        return;
-      }
-      const body = (await response.json().catch(() => ({}))) as Partial<InitiateOk> & {
-        error?: string;
-        message?: string;
-      };
-      if (!response.ok || typeof body.paymentToken !== "string") {
-        setStep(stepForFailure(response.status, body));
+      const initiated = await postJson<Partial<InitiateOk>>(routes.api.customerPayment, {
+        basketId: props.basketId,
+        billingAddressId: addressId,
+        storeCard,
+        useCredit: useCredit && creditBalance > 0,
+      });
+      const body = initiated.body;
+      if (!initiated.ok || typeof body.paymentToken !== "string") {
+        setStep(stepForFailure(initiated.status, body));
         focusStatus();
         return;
       }
@@ -126,6 +134,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     focusStatus();
   }, [
     addressId,
+    creditBalance,
+    giftAid,
+    useCredit,
     props.basketHash,
     props.basketId,
     props.spektrix.baseUrl,
@@ -146,19 +157,11 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const settle = useCallback(
     async (after: "completed" | "error") => {
       setStep({ kind: "checking", busy: true });
-      let check: { status?: unknown; orderId?: unknown } = {};
-      try {
-        const response = await fetch(routes.api.checkoutCompletion, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          credentials: "same-origin",
-          cache: "no-store",
-          body: JSON.stringify({ basketId: props.basketId }),
-        });
-        if (response.ok) check = await response.json();
-      } catch {
-        // Unreachable: the answer stays "still checking".
-      }
+      // Unreachable or refused: the answer stays "still checking".
+      const answer = await postJson<{ status?: unknown; orderId?: unknown }>(routes.api.checkoutCompletion, {
+        basketId: props.basketId,
+      });
+      const check = answer.ok ? answer.body : {};
       if (check.status === "confirmed" && typeof check.orderId === "string") return goToConfirmation(check.orderId);
       if (check.status === "open" && after === "error") {
         setStep({
@@ -185,11 +188,35 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   // While an order may exist, the form that starts a payment stays out of reach.
   const checking = step.kind === "checking";
   const chosen = props.addresses.find((a) => a.id === addressId);
+  const beforePayment = step.kind === "details" || step.kind === "starting";
+  const byCard = Math.max(0, Math.round((props.total - (useCredit ? creditBalance : 0)) * 100) / 100);
+  const continueLabel =
+    byCard === 0 ? "Continue · paid with account credit" : `Continue to payment · ${formatMoney(byCard)}`;
 
   return (
     <section aria-labelledby={headingId} className="space-y-8">
-      {props.joinOffer && (step.kind === "details" || step.kind === "starting") ? (
+      {props.joinOffer && beforePayment ? (
         <JoinAndSave offer={props.joinOffer} spektrix={props.spektrix} disabled={step.kind === "starting"} />
+      ) : null}
+      {beforePayment ? (
+        <AccountCredit
+          basketId={props.basketId}
+          balance={creditBalance}
+          total={props.total}
+          useCredit={useCredit}
+          onUseCreditChange={setUseCredit}
+          onBalanceChange={setCreditBalance}
+          disabled={step.kind === "starting"}
+        />
+      ) : null}
+      {props.giftAidWording && (beforePayment || giftAid.recorded) ? (
+        <GiftAidDeclaration
+          wording={props.giftAidWording}
+          checked={giftAid.ticked}
+          recorded={giftAid.recorded}
+          onChange={(ticked) => setGiftAid((g) => ({ ...g, ticked }))}
+          disabled={step.kind === "starting"}
+        />
       ) : null}
       <form onSubmit={onSubmit} className="rounded-card border border-line bg-white p-6 md:p-8">
         <h2 id={headingId} className="text-2xl font-semibold">
@@ -252,7 +279,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70"
             disabled={step.kind === "starting" || !addressId}
           >
-            {step.kind === "starting" ? "Preparing secure payment…" : `Continue to payment · ${props.totalLabel}`}
+            {step.kind === "starting" ? "Preparing secure payment…" : continueLabel}
           </button>
         ) : null}
         {paying ? (
@@ -392,6 +419,31 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       ) : null}
     </section>
   );
+}
+
+/** A same-origin JSON POST to one of our routes; a network failure reads as a 503 with no body. */
+async function postJson<T extends object = object>(
+  url: string,
+  payload: unknown,
+): Promise<{ ok: boolean; status: number; body: T & { error?: string; message?: string } }> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+      cache: "no-store",
+      body: JSON.stringify(payload),
+    });
+    return { ok: response.ok, status: response.status, body: await response.json().catch(() => ({})) };
+  } catch {
+    return {
+      ok: false,
+      status: 503,
+      body: { message: "We couldn’t reach our website. Check your connection and try again." } as T & {
+        message: string;
+      },
+    };
+  }
 }
 
 function stepForFailure(status: number, body: { error?: string; message?: string }): Step {

@@ -8,6 +8,7 @@ import type { Confirmation } from "@/lib/checkout/confirmation";
 import { formatDate } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
+import { formatMoney } from "@/lib/spektrix-flows/money";
 
 type Site = ReturnType<typeof siteInfo>;
 
@@ -74,6 +75,21 @@ export function ConfirmationView({
               <div>
                 <dt className="eyebrow text-ink-soft">Booked on</dt>
                 <dd className="mt-1 text-lg">{placed}</dd>
+              </div>
+            ) : null}
+            {confirmation.payments.length > 0 ? (
+              <div className="col-span-2">
+                <dt className="eyebrow text-ink-soft">Paid</dt>
+                <dd className="mt-1">
+                  <ul className="grid gap-0.5" data-testid="order-payments">
+                    {confirmation.payments.map((p, i) => (
+                      <li key={i} className="flex justify-between gap-4">
+                        <span>{p.label}</span>
+                        <span className="tabular-nums">{formatMoney(p.amount)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </div>
             ) : null}
             <div className="col-span-2">

@@ -28,6 +28,10 @@ export type CheckoutView =
       defaultAddressId: string | null;
       /** A membership is in the basket already (joining is under way: no "join and save" offer). */
       hasMembership: boolean;
+      /** Account credit on the member's record (a redeemed gift voucher, a refund), which the payment may spend. */
+      creditBalance: number;
+      /** The basket holds a donation and Spektrix has no Gift Aid declaration from this member yet. */
+      giftAidNeeded: boolean;
     };
 
 export async function loadCheckoutView(
@@ -68,5 +72,7 @@ export async function loadCheckoutView(
     addresses,
     defaultAddressId: billing?.id ?? addresses[0]?.id ?? null,
     hasMembership: basket.memberships.length > 0,
+    creditBalance: Math.max(0, customer.creditBalance ?? 0),
+    giftAidNeeded: customer.giftAidDeclarationRequired && basket.donations.length > 0,
   };
 }

@@ -41,6 +41,8 @@ export interface Confirmation {
   total: number;
   performances: ConfirmationPerformance[];
   extras: { label: string; amount: number }[];
+  /** How the order was paid, in Spektrix's order (account credit first, then the card). */
+  payments: { label: string; amount: number }[];
 }
 
 /** Loads the order if, and only if, it belongs to the signed-in customer. */
@@ -77,7 +79,18 @@ export async function loadConfirmation(
     total: order.total,
     performances,
     extras,
+    payments: order.payments
+      .filter((p) => p.amount > 0)
+      .map((p) => ({ label: paymentLabel(p.type), amount: p.amount })),
   };
+}
+
+/** Spektrix's payment type names, as a member would say them. */
+function paymentLabel(type: string): string {
+  if (/credit/i.test(type) && !/card/i.test(type)) return "Account credit";
+  if (/voucher/i.test(type)) return "Gift voucher";
+  if (/card/i.test(type)) return "Card";
+  return type;
 }
 
 export type ConfirmationOutcome =

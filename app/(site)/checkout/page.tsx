@@ -15,6 +15,7 @@ import { isMember } from "@/lib/auth/session";
 import { loadMembershipTypes } from "@/lib/spektrix-flows/catalogue";
 import { siteInfo } from "@/lib/site";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
+import { loadGiftAidWording } from "@/lib/checkout/gift-aid-wording";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -51,10 +52,13 @@ export default async function CheckoutPage({ searchParams }: Props) {
       potentialDiscount: service.potentialDiscount,
     },
   );
+  // Read only when it will be shown: Spektrix asks for a declaration and there is a donation to claim on.
+  const giftAidWording = view.giftAidNeeded ? (await loadGiftAidWording(site.name)).text : null;
   return (
     <CheckoutReady
       view={view}
       joinOffer={joinOffer}
+      giftAidWording={giftAidWording}
       signedInAs={user.name ?? user.email}
       spektrix={spektrix}
       site={site}

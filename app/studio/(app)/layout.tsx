@@ -10,6 +10,7 @@ const nav = [
   { href: routes.studio.syncSettings, label: "Sync settings" },
   { href: routes.studio.events, label: "Events" },
   { href: routes.studio.pages, label: "Pages" },
+  { href: routes.studio.checkout, label: "Checkout" },
 ];
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {

@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveGiftAidWordingAction } from "@/lib/studio/actions/checkout";
+import { errorFor, FormMessage, TextField } from "./fields";
+
+export function GiftAidWordingForm({ text }: { text: string }) {
+  const [result, action, pending] = useActionState(saveGiftAidWordingAction, undefined);
+  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  return (
+    <form
+      action={action}
+      className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
+      noValidate
+    >
+      <TextField
+        name="giftAidWording"
+        label="Gift Aid declaration"
+        multiline
+        rows={6}
+        defaultValue={text}
+        error={errorFor(errors, "giftAidWording")}
+        hint="Plain text, 80 to 1,500 characters. Shown beside the tick box a member uses to declare; Spektrix records that they declared, not these words."
+      />
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending ? "Saving…" : "Save declaration"}
+        </button>
+        <FormMessage result={result} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { saveGiftAidWording } from "@/lib/checkout/gift-aid-wording";
+import { FORBIDDEN, invalid, type ActionResult } from "../forms";
+import { asEditor } from "../guard";
+
+export async function saveGiftAidWordingAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
+  return asEditor(async (editor) => {
+    const result = await saveGiftAidWording({ text: form.get("giftAidWording") }, { by: editor.email });
+    if (!result.ok)
+      return invalid({ giftAidWording: [result.error] }, "Nothing was saved: the declaration needs attention.");
+    return {
+      ok: true,
+      message: result.changed ? "Saved. Members see this declaration from their next checkout." : "Nothing changed.",
+    };
+  }, FORBIDDEN);
+}
