@@ -20,6 +20,7 @@ beforeAll(async () => {
   const sync = await import("@/lib/studio/actions/sync");
   const events = await import("@/lib/studio/actions/events");
   const pages = await import("@/lib/studio/actions/pages");
+  const checkout = await import("@/lib/studio/actions/checkout");
   const pickers = await import("@/app/api/studio/pickers/[kind]/route");
   const syncRoute = await import("@/app/api/studio/sync/route");
   void auth;
@@ -51,10 +52,13 @@ beforeAll(async () => {
     updateEventAction: () => events.updateEventAction(1, undefined, form({ title: "x" })),
     setEventHiddenAction: () => events.setEventHiddenAction(1, true),
     setPerformanceHiddenAction: () => events.setPerformanceHiddenAction(1, 1, false),
+    removeKeptEventsAction: () => events.removeKeptEventsAction("no-such-client"),
     savePageAction: () => pages.savePageAction(null, JSON.stringify({ slug: "authz", title: "Authz", blocks: [] })),
     publishPageAction: () => pages.publishPageAction(1),
     unpublishPageAction: () => pages.unpublishPageAction(1),
     deletePageAction: () => pages.deletePageAction(1),
+    saveGiftAidWordingAction: () =>
+      checkout.saveGiftAidWordingAction(undefined, form({ giftAidWording: "x".repeat(100) })),
   };
   routes = {
     "GET /api/studio/pickers/fund": () =>
@@ -75,6 +79,19 @@ beforeAll(async () => {
         {},
       ),
   };
+});
+
+it("lists every studio server action (sign-in and sign-out aside), so a new one cannot skip these checks", async () => {
+  const { readdirSync } = await import("node:fs");
+  const exported: string[] = [];
+  for (const file of readdirSync("lib/studio/actions").filter((f) => f.endsWith(".ts") && f !== "auth.ts")) {
+    const actionsModule = (await import(`@/lib/studio/actions/${file.replace(/\.ts$/, "")}`)) as Record<
+      string,
+      unknown
+    >;
+    exported.push(...Object.keys(actionsModule).filter((name) => typeof actionsModule[name] === "function"));
+  }
+  expect(exported.sort()).toEqual(Object.keys(actions).sort());
 });
 
 function refused(result: unknown): boolean {
