@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, studioSyncNow } from "./helpers";
+import { EMULATOR_URL as CONFIGURED_EMULATOR_URL } from "../playwright.config";
+import { bookablePerformance, expectNoAxeViolations, studioSyncNow } from "./helpers";
+
+const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? CONFIGURED_EMULATOR_URL;
 
 /**
  * The editor's journey through /studio against the demo (emulator + first sync): sign in, check the
@@ -278,4 +281,120 @@ test("the editor journey", async ({ page, browser }) => {
   await visitor.close();
   // Search engines find it too.
   expect(await (await page.request.get("/sitemap.xml")).text()).toContain(`/info/${slug}</loc>`);
+});
+
+test("each kind of picked record leads somewhere a visitor can act: give, join, gift, buy, book, choose a seating type", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const performanceId = await bookablePerformance(page.request, EMULATOR_URL, 1);
+  await signIn(page);
+  await page.goto("/studio/pages/new");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Title", { exact: true }).fill("Ways to support us");
+  const slug = `support-${Math.random().toString(36).slice(2, 8)}`;
+  await page.getByLabel("Slug").fill(slug);
+
+  async function pickerLabelOf(p: Page, kind: string, id: string): Promise<RegExp> {
+    const found = (await (await p.request.get(`/api/studio/pickers/${kind}?q=${encodeURIComponent(id)}`)).json()) as {
+      items: { id: string; label: string }[];
+    };
+    const label = found.items.find((i) => i.id === id)!.label;
+    return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  }
+  /** Adds a block of `type` and picks the record whose option name starts with `option`, typing `query`. */
+  async function addPicked(type: string, picker: string, query: string, option: RegExp, help: RegExp) {
+    await page.getByLabel("Block type").selectOption({ label: type });
+    await page.getByRole("button", { name: "Add block" }).click();
+    const box = page.getByRole("combobox", { name: picker }).last();
+    await box.click();
+    await box.fill(query);
+    // The picker's own list: the block-type select and the other pickers have options too.
+    const list = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
+    // Once the search has answered: until then the list shows what it held before the query.
+    await expect(list.getByRole("option").filter({ hasNotText: option })).toHaveCount(0);
+    await list.getByRole("option", { name: option }).first().click();
+    // Each picker says what the visitor can do with the block.
+    await expect(page.getByText(help).last()).toBeVisible();
+  }
+  await addPicked("Donate", "Fund", "annual", /^Annual Fund/, /Visitors give to this fund/);
+  await addPicked("Membership", "Membership type", "patron", /^Patron/, /Visitors join with this membership/);
+  await addPicked("Gift voucher", "Gift voucher", "gift", /^Gift Voucher/, /Visitors buy a gift voucher/);
+  await addPicked("Merchandise", "Merchandise item", "mug", /^Enamel Mug/, /Visitors add this item/);
+  const performanceLabel = await pickerLabelOf(page, "performance", performanceId);
+  await addPicked(
+    "Performance booking",
+    "Performance",
+    performanceId,
+    performanceLabel,
+    /Visitors choose seats for this/,
+  );
+  await addPicked(
+    "Seating-type information",
+    "Seating type",
+    "wheelchair",
+    /^Wheelchair space/,
+    /choose it with their seats/,
+  );
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText(`Published at /info/${slug}`)).toBeVisible();
+
+  // A visitor in a browser of their own, with an empty basket.
+  const visitor = await browser.newContext();
+  const v = await visitor.newPage();
+  await v.goto(`/info/${slug}`);
+  const count = (n: number) =>
+    expect(v.locator(`[data-testid=basket-summary] [data-basket-count="${n}"]`)).toBeVisible({ timeout: 15_000 });
+  await count(0);
+
+  const donate = v.locator('[data-block="donate"]');
+  await expect(donate.locator("[data-submit-donation]")).toBeEnabled({ timeout: 15_000 });
+  await donate
+    .getByRole("button", { name: /^\$\d+$/ })
+    .first()
+    .click();
+  await donate.getByRole("button", { name: /^Donate \$/ }).click();
+  await expect(donate.getByText(/is in your basket/)).toBeVisible();
+  await count(1);
+
+  const membership = v.locator('[data-block="membership"]');
+  await membership.getByRole("button", { name: /^Join as Patron/ }).click();
+  await expect(membership.getByText("Patron membership added")).toBeVisible();
+  await count(2);
+
+  // The voucher type picked sets the amount; the visitor says who it is for.
+  const voucher = v.locator('[data-block="giftVoucher"]');
+  await voucher.getByLabel("Recipient’s name").fill("Alex Rivera");
+  await voucher.getByLabel("From").fill("Sam");
+  await voucher.getByRole("button", { name: /voucher to basket/ }).click();
+  await expect(voucher.getByText(/gift voucher for Alex Rivera is in your basket/)).toBeVisible();
+  await count(3);
+
+  const merchandise = v.locator('[data-block="merchandise"]');
+  await merchandise.getByRole("button", { name: /^Add to basket/ }).click();
+  await expect(merchandise.getByText(/Enamel Mug added/)).toBeVisible();
+  await count(4);
+
+  const booking = v.locator('[data-block="performanceBooking"]');
+  const seats = booking.frameLocator('iframe[title^="Choose seats: "]');
+  await seats.getByRole("spinbutton").first().fill("1");
+  await seats.getByRole("button", { name: /add to basket/i }).click();
+  await count(5);
+
+  const seating = v.locator('[data-block="seatingType"]');
+  await expect(seating).toContainText("Wheelchair space");
+  await seating.getByRole("link", { name: "Find a performance" }).click();
+  await expect(v).toHaveURL(/\/whats-on$/);
+  await v.goBack();
+  await expectNoAxeViolations(v);
+
+  // Everything the visitor chose is in their basket, by kind.
+  await v.goto("/basket");
+  for (const heading of ["Donations", "Memberships", "Gift vouchers", "Shop"])
+    await expect(v.getByRole("heading", { name: heading })).toBeVisible();
+  await visitor.close();
 });

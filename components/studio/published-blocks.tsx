@@ -20,6 +20,7 @@ import {
   loadGiftVoucherTypes,
   loadMembershipTypes,
   loadMerchandise,
+  loadSeatingTypes,
   pickConfigured,
 } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
@@ -223,8 +224,11 @@ async function BlockView({ block }: { block: Block }) {
         </Section>
       );
     }
-    case "seatingType":
-      // No Spektrix component shows seating types; the block is information with the snapshot label.
+    case "seatingType": {
+      // Spektrix sells a seating type only with a seat, so the block describes it (Spektrix's words when it can
+      // read them, the picked label otherwise) and sends the visitor to the performances where they choose one.
+      const list = await loadSeatingTypes();
+      const picked = list.ok ? pickConfigured(list.items, block.seatingType.id).item : null;
       return (
         <Section
           block={block}
@@ -232,9 +236,19 @@ async function BlockView({ block }: { block: Block }) {
           intro={block.intro}
           data={{ "seating-type-id": block.seatingType.id }}
         >
-          <p className="rounded-[var(--radius-card)] border border-line bg-white p-5">{block.seatingType.label}</p>
+          <div className="rounded-[var(--radius-card)] border border-line bg-white p-5">
+            <p className="font-semibold">{picked?.name ?? block.seatingType.label}</p>
+            {picked?.description ? <p className="mt-1 text-ink-soft">{picked.description}</p> : null}
+            <p className="mt-3 text-sm">
+              Choose it with your seats when you book a performance.{" "}
+              <SiteLink href={routes.whatsOn} className="font-semibold text-brand underline-offset-4 hover:underline">
+                Find a performance
+              </SiteLink>
+            </p>
+          </div>
         </Section>
       );
+    }
     case "subscription":
       // Spektrix's subscriptions page has no documented way to open one subscription, so the block names the
       // one picked and embeds the page that sells it (with the others on sale).

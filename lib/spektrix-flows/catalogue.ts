@@ -15,6 +15,7 @@ import {
   type GiftVoucherType,
   type MembershipType,
   type MerchandiseItem,
+  type SeatingType,
 } from "@/lib/spektrix";
 
 export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
@@ -56,6 +57,7 @@ const loaders = {
   memberships: cached<MembershipType>("memberships", (r) => r.listMembershipTypes()),
   giftVoucherTypes: cached<GiftVoucherType>("gift-voucher-types", (r) => r.listGiftVoucherTypes()),
   merchandise: cached<MerchandiseItem>("merchandise", (r) => r.listMerchandise()),
+  seatingTypes: cached<SeatingType>("seating-types", (r) => r.listSeatingTypes()),
 };
 
 async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {
@@ -72,6 +74,7 @@ export const loadFunds = () => settle("funds", loaders.funds);
 export const loadMembershipTypes = () => settle("memberships", loaders.memberships);
 export const loadGiftVoucherTypes = () => settle("gift voucher types", loaders.giftVoucherTypes);
 export const loadMerchandise = () => settle("merchandise", loaders.merchandise);
+export const loadSeatingTypes = () => settle("seating types", loaders.seatingTypes);
 
 /**
  * Finds the record a block is configured with. `missing` means the id is set but Spektrix no longer has it:

@@ -180,7 +180,7 @@ export const BLOCK_PICKERS: Partial<
     field: "seatingType",
     kind: "seating-type",
     label: "Seating type",
-    help: "Information only: Spektrix sells a seating type only with seats, so visitors read about it here and pick it when they choose seats.",
+    help: "Visitors read what this seating type is (Spektrix's description) and follow a link to the performances, where they choose it with their seats: Spektrix sells a seating type only with a seat.",
   },
   subscription: {
     field: "subscription",

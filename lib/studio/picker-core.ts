@@ -56,16 +56,20 @@ export const PICKER_PAGE = 20;
 export const PICKER_DEBOUNCE_MS = 300;
 export const PICKER_CACHE_MS = 60_000;
 
-/** Lower-cased, accent-free, collapsed whitespace; cut to a sane length. */
-export function normaliseQuery(q: unknown): string {
-  if (typeof q !== "string") return "";
-  return q
+/** Lower-cased, accent-free, collapsed whitespace: how queries and the text they search are compared. */
+function foldText(text: string): string {
+  return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, PICKER_MAX_QUERY);
+    .trim();
+}
+
+/** A visitor's query, folded and cut to a sane length. */
+export function normaliseQuery(q: unknown): string {
+  if (typeof q !== "string") return "";
+  return foldText(q).slice(0, PICKER_MAX_QUERY);
 }
 
 /**
@@ -82,9 +86,10 @@ export function searchItems(
   const now = (options.now ?? new Date()).toISOString();
   const scored = items
     .map((item) => {
-      const hay = normaliseQuery(`${item.label} ${item.detail ?? ""} ${item.id}`);
+      // The whole text: cut to the query's length, a long label would hide the id behind it.
+      const hay = foldText(`${item.label} ${item.detail ?? ""} ${item.id}`);
       if (!words.every((w) => hay.includes(w))) return null;
-      const label = normaliseQuery(item.label);
+      const label = foldText(item.label);
       const rank = q && label.startsWith(q) ? 0 : 1;
       const past = item.at !== undefined && item.at < now ? 1 : 0;
       return { item, rank, past };

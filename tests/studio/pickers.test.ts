@@ -25,6 +25,16 @@ describe("picker search", () => {
     expect(searchItems(items, "nothing-like-it")).toEqual([]);
   });
 
+  it("finds a record by its id behind a long label and detail", () => {
+    const id = "269601APDMKCPDNGQRVNPDTDPQSKDHRQS";
+    const long: PickerItem = {
+      id,
+      label: `${"A very long show title ".repeat(4)}— Sat 5 Dec, 7.30pm`,
+      detail: "on sale",
+    };
+    expect(searchItems([long], id).map((i) => i.id)).toEqual([id]);
+  });
+
   it("orders dated records upcoming-first, past last, and caps the page", () => {
     const now = new Date("2026-06-01T00:00:00Z");
     const dated: PickerItem[] = [
