@@ -599,7 +599,11 @@ export class Store {
   private knownStatements(ids: readonly string[]): string[] {
     const known = new Set(this.catalogue.statements.map((s) => s.id));
     const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length) throw badRequest("Invalid statement", unknown.map((id) => `No statement with id ${id}`));
+    if (unknown.length)
+      throw badRequest(
+        "Invalid statement",
+        unknown.map((id) => `No statement with id ${id}`),
+      );
     return [...new Set(ids)];
   }
 

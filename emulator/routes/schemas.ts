@@ -81,9 +81,9 @@ export const newCustomer = z.looseObject({
 });
 
 /** A statement as a body names it: an id, or a reference `{ id }` [A: both seen as Spektrix's reference style]. */
-const statementRef = z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]).transform((v) =>
-  typeof v === "string" ? v : v.id,
-);
+const statementRef = z
+  .union([z.string().min(1), z.looseObject({ id: z.string().min(1) })])
+  .transform((v) => (typeof v === "string" ? v : v.id));
 
 /**
  * Owner-mode `POST customers`: as the web sign-up, plus the statements the customer agrees to. The names may be
