@@ -67,6 +67,8 @@ export const routes = {
     eventCalendar: (slug: string) => `/api/calendar?event=${enc(slug)}`,
     performanceCalendar: (performanceId: string) => `/api/calendar/${enc(performanceId)}`,
     customerPayment: "/api/checkout/customer-payment",
+    /** GET a form token, POST a sign-up (app/api/newsletter). */
+    newsletter: "/api/newsletter",
     /** next-auth's own endpoints (app/api/auth/[...nextauth]). */
     authSession: "/api/auth/session",
     authSignOut: "/api/auth/signout",

@@ -1,5 +1,5 @@
 /**
- * Catalogue lists for the flow pages (funds, memberships, gift vouchers, merchandise), read on the server
+ * Catalogue lists for the flow pages and blocks (funds, memberships, gift vouchers, merchandise, statements), read on the server
  * through the typed client with short caching. Results are values, never throws: a page shows
  * "temporarily unavailable" instead of an error boundary when Spektrix cannot be reached.
  */
@@ -15,6 +15,7 @@ import {
   type GiftVoucherType,
   type MembershipType,
   type MerchandiseItem,
+  type Statement,
 } from "@/lib/spektrix";
 
 export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
@@ -56,6 +57,7 @@ const loaders = {
   memberships: cached<MembershipType>("memberships", (r) => r.listMembershipTypes()),
   giftVoucherTypes: cached<GiftVoucherType>("gift-voucher-types", (r) => r.listGiftVoucherTypes()),
   merchandise: cached<MerchandiseItem>("merchandise", (r) => r.listMerchandise()),
+  statements: cached<Statement>("statements", (r) => r.listStatements()),
 };
 
 async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {
@@ -72,6 +74,8 @@ export const loadFunds = () => settle("funds", loaders.funds);
 export const loadMembershipTypes = () => settle("memberships", loaders.memberships);
 export const loadGiftVoucherTypes = () => settle("gift voucher types", loaders.giftVoucherTypes);
 export const loadMerchandise = () => settle("merchandise", loaders.merchandise);
+/** Contact preferences: what the newsletter block offers and what its sign-up accepts (one list for both). */
+export const loadStatements = () => settle("statements", loaders.statements);
 
 /**
  * Finds the record a block is configured with. `missing` means the id is set but Spektrix no longer has it:

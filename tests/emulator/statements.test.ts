@@ -66,9 +66,7 @@ describe("statements", () => {
     const after = await (await owner(emu, "GET", `customers/${guest.id}`)).json();
     expect(after.agreedStatements).toEqual([{ id: email!.id }, { id: post!.id }]);
     expect((await owner(emu, "POST", path, [])).status).toBe(400);
-    expect((await owner(emu, "POST", "customers/I-XXXX-XXXX/agreed-statements", [{ id: email!.id }])).status).toBe(
-      404,
-    );
+    expect((await owner(emu, "POST", "customers/I-XXXX-XXXX/agreed-statements", [{ id: email!.id }])).status).toBe(404);
   });
 
   it("an unknown statement on POST customers creates nobody", async () => {
