@@ -582,9 +582,11 @@ export class Store {
     password?: string | null;
     mobile?: string | null;
     address?: DirectPayer["billingAddress"];
+    agreedStatements?: readonly string[];
   }): CustomerRec {
     if (this.customerByEmail(input.email))
       throw badRequest("Duplicate Entry", ["A customer with this email address already exists."]);
+    const agreed = this.knownStatements(input.agreedStatements ?? []);
     let id = this.ids.customer();
     while (this.customers.has(id)) id = this.ids.customer();
     const c: CustomerRec = {
@@ -604,9 +606,33 @@ export class Store {
       creditBalance: 0,
       attributes: {},
       orderIds: [],
+      agreedStatements: agreed,
     };
     this.customers.set(c.id, c);
     return c;
+  }
+
+  /**
+   * Adds consent: statements already agreed stay, new ones join; nothing is ever withdrawn here (Spektrix's
+   * `agreed-statements` POST only adds). Unknown ids refuse the whole call, so nothing half-applies.
+   */
+  agreeStatements(customerId: string, ids: readonly string[]): string[] {
+    const customer = this.customer(customerId);
+    for (const id of this.knownStatements(ids))
+      if (!customer.agreedStatements.includes(id)) customer.agreedStatements.push(id);
+    return customer.agreedStatements;
+  }
+
+  /** The ids, deduplicated, once each is a statement in the catalogue; else 400 [A: status and wording]. */
+  private knownStatements(ids: readonly string[]): string[] {
+    const known = new Set(this.catalogue.statements.map((s) => s.id));
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length)
+      throw badRequest(
+        "Invalid statement",
+        unknown.map((id) => `No statement with id ${id}`),
+      );
+    return [...new Set(ids)];
   }
 
   /** Error 18: a customer may not buy a membership they already hold outside its renewal period. */
@@ -810,7 +836,8 @@ export class Store {
         orders: c.orderIds.map((id) => ({ id })),
         storedCards: [],
         tags: [],
-        agreedStatements: [],
+        // [A] As references, like `orders`: `[{ id }]`.
+        agreedStatements: c.agreedStatements.map((id) => ({ id })),
       });
     }
     return out;

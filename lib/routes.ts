@@ -71,6 +71,8 @@ export const routes = {
     checkoutCompletion: "/api/checkout/completion",
     giftVoucher: "/api/checkout/gift-voucher",
     giftAid: "/api/checkout/gift-aid",
+    /** GET a form token, POST a sign-up (app/api/newsletter). */
+    newsletter: "/api/newsletter",
     /** next-auth's own endpoints (app/api/auth/[...nextauth]). */
     authSession: "/api/auth/session",
     authSignOut: "/api/auth/signout",

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { publishPageAction, savePageAction, unpublishPageAction, deletePageAction } from "@/lib/studio/actions/pages";
 import type { ActionResult, FieldErrors } from "@/lib/studio/forms";
-import type { PickedRef, PickerKind } from "@/lib/studio/picker-core";
+import { PICKER_LABELS, type PickedRef, type PickerKind } from "@/lib/studio/picker-core";
 import type { EditorOptions } from "@/lib/studio/page-editor-options";
 import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
@@ -61,6 +61,55 @@ function Field(props: {
           {props.error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A list of picks (a block whose picker is `many`): each chosen record with a way to remove it, and a picker
+ * that adds one more. The picker is remounted after each add, so it starts empty again.
+ */
+function PickList(props: {
+  kind: PickerKind;
+  label: string;
+  values: PickedRef[];
+  onChange: (values: PickedRef[]) => void;
+  errorMessage?: string;
+  description: string;
+}) {
+  const words = PICKER_LABELS[props.kind].many;
+  return (
+    <div className="grid gap-2">
+      <RecordPicker
+        key={props.values.map((v) => v.id).join(",")}
+        kind={props.kind}
+        label={props.label}
+        value={null}
+        onChange={(v) => {
+          if (v && !props.values.some((x) => x.id === v.id)) props.onChange([...props.values, v]);
+        }}
+        errorMessage={props.errorMessage}
+        description={props.description}
+      />
+      {props.values.length ? (
+        <ul className="grid gap-1 text-sm" aria-label={`Chosen ${words}`}>
+          {props.values.map((v) => (
+            <li key={v.id} className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{v.label}</span>
+              <span className="font-mono text-xs text-ink-soft">({v.id})</span>
+              <button
+                type="button"
+                className="text-xs underline"
+                onClick={() => props.onChange(props.values.filter((x) => x.id !== v.id))}
+              >
+                Remove<span className="sr-only"> {v.label}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-xs text-ink-soft">None chosen: the block offers all {words}.</p>
+      )}
     </div>
   );
 }
@@ -262,15 +311,28 @@ export function PageEditor(props: {
                 ) : null}
                 {meta?.picker ? (
                   <>
-                    <RecordPicker
-                      kind={meta.picker.kind as PickerKind}
-                      label={meta.picker.label}
-                      value={(block[meta.picker.field] as PickedRef | null) ?? null}
-                      onChange={(v) => setBlock(i, meta.picker!.field, v)}
-                      errorMessage={err(`blocks.${i}.${meta.picker.field}`)}
-                      description={meta.picker.help}
-                      isRequired
-                    />
+                    {meta.picker.many ? (
+                      <PickList
+                        kind={meta.picker.kind as PickerKind}
+                        label={meta.picker.label}
+                        values={
+                          Array.isArray(block[meta.picker.field]) ? (block[meta.picker.field] as PickedRef[]) : []
+                        }
+                        onChange={(v) => setBlock(i, meta.picker!.field, v)}
+                        errorMessage={err(`blocks.${i}.${meta.picker.field}`)}
+                        description={meta.picker.help}
+                      />
+                    ) : (
+                      <RecordPicker
+                        kind={meta.picker.kind as PickerKind}
+                        label={meta.picker.label}
+                        value={(block[meta.picker.field] as PickedRef | null) ?? null}
+                        onChange={(v) => setBlock(i, meta.picker!.field, v)}
+                        errorMessage={err(`blocks.${i}.${meta.picker.field}`)}
+                        description={meta.picker.help}
+                        isRequired
+                      />
+                    )}
                     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
                       <Field
                         id={`${id}-heading`}

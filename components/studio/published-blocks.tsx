@@ -10,6 +10,7 @@ import { Membership } from "@/components/spektrix/membership-client";
 import { Merchandise } from "@/components/spektrix/merchandise-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { StaticEventCard } from "@/components/site/event-card-static";
+import { NewsletterSignUp } from "@/components/site/newsletter-client";
 import { SiteLink } from "@/components/site/site-link-client";
 import { getEventCards } from "@/lib/events/cached";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
@@ -21,6 +22,7 @@ import {
   loadMembershipTypes,
   loadMerchandise,
   loadSeatingTypes,
+  loadStatements,
   pickConfigured,
 } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
@@ -265,6 +267,33 @@ async function BlockView({ block }: { block: Block }) {
           <SpektrixFlow flow="ticketSubscriptions" title={`Subscriptions: ${block.subscription.label}`} />
         </Section>
       );
+    case "newsletter": {
+      // The statements as Spektrix has them now, in the editor's order; none picked means every one.
+      const list = await loadStatements();
+      const items = list.ok ? list.items : [];
+      const offered = block.statements.length
+        ? block.statements.flatMap((ref) => items.filter((s) => s.id === ref.id))
+        : items;
+      const missing = list.ok
+        ? (block.statements.find((ref) => !items.some((s) => s.id === ref.id))?.label ?? null)
+        : null;
+      return (
+        <Section block={block} heading={block.heading ?? "Join our mailing list"} intro={block.intro}>
+          {offered.length ? (
+            <>
+              {missing && (await isEditorView()) ? (
+                <EditorNotice>
+                  This newsletter block offers “{missing}”, which Spektrix no longer has; visitors see the rest.
+                </EditorNotice>
+              ) : null}
+              <NewsletterSignUp statements={offered.map((s) => ({ id: s.id, label: s.name, detail: s.text }))} />
+            </>
+          ) : (
+            <Unavailable what="contact preference" missing={missing} />
+          )}
+        </Section>
+      );
+    }
     case "iframe":
       return (
         <Section block={block} data={{ flow: block.flow }}>

@@ -14,6 +14,7 @@ import {
   demoGiftVoucherTypes,
   demoMemberships,
   demoSeatingTypes,
+  demoStatements,
   demoStockItems,
   demoTicketSubscriptionStructures,
   demoTicketTypes,
@@ -21,6 +22,7 @@ import {
   type GiftVoucherType,
   type Membership,
   type SeatingType,
+  type Statement,
   type StockItem,
   type TicketSubscriptionStructure,
   type TicketType,
@@ -118,6 +120,7 @@ export class Catalogue {
   priceLists = new Map<string, PriceList>();
   availability = new Map<string, Availability>();
   funds: Fund[] = demoFunds();
+  statements: Statement[] = demoStatements();
   memberships: Membership[] = demoMemberships();
   giftVoucherTypes: GiftVoucherType[] = demoGiftVoucherTypes();
   stockItems: StockItem[] = demoStockItems();

@@ -23,6 +23,15 @@ export interface Membership {
   durationMonths: number;
   ticketDiscountPercent: number;
 }
+/**
+ * A contact preference a customer can agree to (Spektrix "statements", `GET statements`). `id` and `name` as the
+ * brief's sources show them; `text` (the wording the customer agrees to) is [A].
+ */
+export interface Statement {
+  id: string;
+  name: string;
+  text: string;
+}
 export interface GiftVoucherType {
   id: string;
   name: string;
@@ -58,6 +67,26 @@ export interface TicketType {
   name: string;
   extra: number;
   isDefault: boolean;
+}
+
+export function demoStatements(): Statement[] {
+  return [
+    {
+      id: id("statement-email", 101),
+      name: "E-mail newsletter",
+      text: "Send me the monthly e-mail newsletter with new shows and offers.",
+    },
+    {
+      id: id("statement-brochure", 102),
+      name: "Season brochure by post",
+      text: "Post me the season brochure.",
+    },
+    {
+      id: id("statement-partners", 103),
+      name: "Partner offers",
+      text: "Tell me about offers from our partner restaurants and venues.",
+    },
+  ];
 }
 
 export function demoFunds(): Fund[] {
@@ -250,6 +279,8 @@ export interface CustomerRec {
   giftAidDeclared?: boolean;
   attributes: Record<string, unknown>;
   orderIds: string[];
+  /** Ids of the statements (contact preferences) the customer agreed to. */
+  agreedStatements: string[];
 }
 
 export function demoCustomers(memberships: Membership[], now: Date): CustomerRec[] {
@@ -305,6 +336,7 @@ export function demoCustomers(memberships: Membership[], now: Date): CustomerRec
       creditBalance: 0,
       attributes: { attribute_MemberNumber: "M-0001" },
       orderIds: [],
+      agreedStatements: [],
     },
     {
       id: "I-GS33-2GUE",
@@ -333,6 +365,7 @@ export function demoCustomers(memberships: Membership[], now: Date): CustomerRec
       creditBalance: 0,
       attributes: {},
       orderIds: [],
+      agreedStatements: [],
     },
   ];
 }

@@ -179,6 +179,8 @@ export function registerCatalogue(api: Hono<AppEnv>, emu: Emu): void {
   });
 
   api.get("/funds", (c) => c.json(cat().funds));
+  // Contact preferences, in both modes: a web sign-up form lists them as an owner-mode one does.
+  api.get("/statements", (c) => c.json(cat().statements));
   api.get("/memberships", (c) =>
     c.json(cat().memberships.map(({ durationMonths: _d, ticketDiscountPercent: _t, ...m }) => m)),
   );

@@ -79,8 +79,13 @@ export function registerOwner(api: Hono<AppEnv>, emu: Emu): void {
     return c.json(store.customerJson(customer, { owner: true }));
   });
   api.post("/customers", (c) =>
-    c.json(store.customerJson(store.createCustomer(parseBody(c, s.newCustomer)), { owner: true })),
+    c.json(store.customerJson(store.createCustomer(parseBody(c, s.newOwnerCustomer)), { owner: true })),
   );
+  // [A: answer] Only adds consent; answers the customer's agreed statements as references, as the record shows them.
+  api.post("/customers/:id/agreed-statements", (c) => {
+    const ids = parseBody(c, s.agreedStatements);
+    return c.json(store.agreeStatements(c.req.param("id"), ids).map((id) => ({ id })));
+  });
   api.get("/customers/:id", (c) => c.json(store.customerJson(store.customer(c.req.param("id")), { owner: true })));
   api.patch("/customers/:id", (c) =>
     c.json(store.customerJson(updateCustomer(store.customer(c.req.param("id")), c), { owner: true })),

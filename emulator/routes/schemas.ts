@@ -84,6 +84,33 @@ export const redeemGiftVoucher = z.object({ voucherCode: z.string().trim().min(1
 
 /** Profile updates: other fields are accepted and left as they are (see routes/customers.ts). */
 export const customerUpdate = z.looseObject({ giftAidConfirmed: z.boolean().optional() });
+/** A statement as a body names it: an id, or a reference `{ id }` [A: both seen as Spektrix's reference style]. */
+const statementRef = z
+  .union([z.string().min(1), z.looseObject({ id: z.string().min(1) })])
+  .transform((v) => (typeof v === "string" ? v : v.id));
+
+/**
+ * Owner-mode `POST customers`: as the web sign-up, plus the statements the customer agrees to. The names may be
+ * empty [A: a newsletter sign-up may know only the e-mail address; a real system may insist on a last name].
+ * `AgreedStatements` is spelled as the brief's source has it; ASP.NET binds JSON names case-insensitively, so the
+ * camelCase spelling is read too [A].
+ */
+export const newOwnerCustomer = z
+  .looseObject({
+    email: z.email(),
+    firstName: z.string().max(100).default(""),
+    lastName: z.string().max(100).default(""),
+    mobile: z.string().nullish(),
+    AgreedStatements: z.array(statementRef).optional(),
+    agreedStatements: z.array(statementRef).optional(),
+  })
+  .transform(({ AgreedStatements, agreedStatements, ...rest }) => ({
+    ...rest,
+    agreedStatements: [...(AgreedStatements ?? []), ...(agreedStatements ?? [])],
+  }));
+
+/** `POST customers/{id}/agreed-statements`: `[{ id }]`, at least one. */
+export const agreedStatements = z.array(statementRef).min(1);
 
 const storeCard = z.union([z.enum(["true", "false"]), z.boolean()]).optional();
 

@@ -38,5 +38,5 @@ export function resultResponse(result: { status: number; body: object; retryAfte
     return Response.json(result.body, { status: result.status, headers: { "Cache-Control": "no-store" } });
   }
   const headers = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
-  return errorResponse(result.status, body.error, body.message, { headers });
+  return errorResponse(result.status, body.error, body.message, { headers, problems: body.problems });
 }

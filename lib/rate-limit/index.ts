@@ -1,6 +1,6 @@
 /**
  * The site's one rate-limit module, on `rate-limiter-flexible` (member sign-in proofs, studio sign-in, payment
- * initiation; lib/rate-limit/sign-in.ts builds the studio's sign-in policy on it):
+ * initiation, newsletter sign-ups; lib/rate-limit/sign-in.ts builds the studio's sign-in policy on it):
  *
  *   const perIp = sharedRateLimiter(LIMITS.paymentInitiate);
  *   const result = await attempt(perIp, key);  // { allowed: true, remaining } | { allowed: false, retryAfterSeconds }
@@ -175,6 +175,11 @@ export const LIMITS = {
    * MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS; the site uses `memberSignInLimit()`.
    */
   memberSignIn: { keyPrefix: "member-signin-ip", points: 30, duration: 15 * 60 },
+  /**
+   * Newsletter sign-ups from one address (each costs Spektrix a look-up and a write). A household or office
+   * behind one address signs up a few people; a script spraying addresses stops here.
+   */
+  newsletterSignUp: { keyPrefix: "newsletter-ip", points: 10, duration: 15 * 60 },
   /**
    * A sign-in proof (basket id + hash) is good once: a replay is refused for 14 days (the longest the in-memory
    * store can wait), long past any session. With Redis every instance shares the record.

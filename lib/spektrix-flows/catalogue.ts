@@ -1,5 +1,5 @@
 /**
- * Catalogue lists for the flow pages (funds, memberships, gift vouchers, merchandise), read on the server
+ * Catalogue lists for the flow pages and blocks (funds, memberships, gift vouchers, merchandise, statements), read on the server
  * through the typed client with short caching. Results are values, never throws: a page shows
  * "temporarily unavailable" instead of an error boundary when Spektrix cannot be reached.
  */
@@ -16,6 +16,7 @@ import {
   type MembershipType,
   type MerchandiseItem,
   type SeatingType,
+  type Statement,
 } from "@/lib/spektrix";
 
 export type CatalogueResult<T> = { ok: true; items: T[] } | { ok: false; reason: string };
@@ -58,6 +59,7 @@ const loaders = {
   giftVoucherTypes: cached<GiftVoucherType>("gift-voucher-types", (r) => r.listGiftVoucherTypes()),
   merchandise: cached<MerchandiseItem>("merchandise", (r) => r.listMerchandise()),
   seatingTypes: cached<SeatingType>("seating-types", (r) => r.listSeatingTypes()),
+  statements: cached<Statement>("statements", (r) => r.listStatements()),
 };
 
 async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {
@@ -75,6 +77,8 @@ export const loadMembershipTypes = () => settle("memberships", loaders.membershi
 export const loadGiftVoucherTypes = () => settle("gift voucher types", loaders.giftVoucherTypes);
 export const loadMerchandise = () => settle("merchandise", loaders.merchandise);
 export const loadSeatingTypes = () => settle("seating types", loaders.seatingTypes);
+/** Contact preferences: what the newsletter block offers and what its sign-up accepts (one list for both). */
+export const loadStatements = () => settle("statements", loaders.statements);
 
 /**
  * Finds the record a block is configured with. `missing` means the id is set but Spektrix no longer has it:

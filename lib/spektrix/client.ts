@@ -30,6 +30,7 @@ import {
   potentialDiscountSchema,
   priceListSchema,
   seatingTypeSchema,
+  statementSchema,
   subscriptionSchema,
   venueSchema,
 } from "./schemas";
@@ -231,6 +232,10 @@ export function createCatalogue(http: Transport) {
     },
     async listMerchandise(options: { signal?: AbortSignal } = {}) {
       return http.call(z.array(merchandiseItemSchema), { method: "GET", path: "stock-items", signal: options.signal });
+    },
+    /** Contact preferences a customer can agree to (both modes). */
+    async listStatements(options: { signal?: AbortSignal } = {}) {
+      return http.call(z.array(statementSchema), { method: "GET", path: "statements", signal: options.signal });
     },
     /** Path assumed: no source names it (see README). */
     async listSeatingTypes(options: { signal?: AbortSignal } = {}) {

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { createTransport } from "./http";
 import { assertCustomerId, assertOpaqueId } from "./ids";
 import {
+  agreedStatementsSchema,
   basketSchema,
   basketTicketSchema,
   customerSchema,
@@ -89,9 +90,36 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
       assertEmail(email);
       return http.callOrNull(customerSchema, { method: "GET", path: "customers", query: { email } });
     },
-    async createCustomer(customer: { email: string; firstName: string; lastName: string; mobile?: string }) {
-      assertEmail(customer.email);
-      return http.call(customerSchema, { method: "POST", path: "customers", body: customer });
+    /**
+     * Creates a customer; `agreedStatementIds` become the wire's `AgreedStatements` (ids), so consent is recorded
+     * in the same call. A duplicate e-mail answers 400 "Duplicate Entry": look the address up first.
+     */
+    async createCustomer(customer: {
+      email: string;
+      firstName: string;
+      lastName: string;
+      mobile?: string;
+      agreedStatementIds?: readonly string[];
+    }) {
+      const { agreedStatementIds, ...fields } = customer;
+      assertEmail(fields.email);
+      agreedStatementIds?.forEach((s) => assertOpaqueId(s, "statement id"));
+      const body = agreedStatementIds?.length ? { ...fields, AgreedStatements: [...agreedStatementIds] } : fields;
+      return http.call(customerSchema, { method: "POST", path: "customers", body });
+    },
+    /**
+     * Adds consent to statements; Spektrix keeps those already agreed and never withdraws any through this call.
+     * Answers the ids the customer has now agreed to.
+     */
+    async addAgreedStatements(customerId: string, statementIds: readonly string[]) {
+      assertCustomerId(customerId);
+      if (statementIds.length === 0) throw new RangeError("no statements to add");
+      statementIds.forEach((s) => assertOpaqueId(s, "statement id"));
+      return http.call(agreedStatementsSchema, {
+        method: "POST",
+        path: `customers/${seg(customerId)}/agreed-statements`,
+        body: statementIds.map((id) => ({ id })),
+      });
     },
     /**
      * Turns a gift voucher code into account credit on this customer's record (Spektrix's gift voucher

@@ -36,6 +36,7 @@ import type {
   Plan,
   PotentialDiscount,
   SeatingType,
+  Statement,
   Subscription,
   Venue,
 } from "./types";
@@ -451,6 +452,16 @@ export const merchandiseItemSchema = z
 export const seatingTypeSchema = z
   .looseObject({ id, name, description: text })
   .transform((raw): SeatingType => ({ id: raw.id, name: raw.name, description: raw.description }));
+
+/** `GET statements`: `id` and `name` documented by the sources we have; `text` assumed (README). */
+export const statementSchema = z
+  .looseObject({ id, name, text })
+  .transform((raw): Statement => ({ id: raw.id, name: raw.name, text: raw.text }));
+
+/** What `POST customers/{id}/agreed-statements` answers: the agreed statements as ids or `{ id }` references. */
+export const agreedStatementsSchema = z
+  .array(z.union([id, z.looseObject({ id })]))
+  .transform((refs) => refs.map((r) => (typeof r === "string" ? r : r.id)));
 
 export const subscriptionSchema = z
   .looseObject({

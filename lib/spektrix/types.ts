@@ -298,6 +298,16 @@ export interface MerchandiseItem {
   attributes: Attributes;
 }
 
+/**
+ * A contact preference a customer can agree to (`GET statements`). `name` is the short label; `text` is the
+ * wording the customer agrees to, when Spektrix gives one (assumed field, see README).
+ */
+export interface Statement {
+  id: string;
+  name: string;
+  text: string | null;
+}
+
 export interface SeatingType {
   id: string;
   name: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isSpektrixId } from "@/lib/spektrix";
+import { isOpaqueId, isSpektrixId } from "@/lib/spektrix";
 import { FLOWS, FLOW_NAMES, type FlowName } from "@/lib/spektrix-flows/flows";
 import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
@@ -34,6 +34,10 @@ export type Ref = z.output<typeof ref>;
  * (lib/spektrix/schemas.ts subscriptionSchema); a pick of one is that slug.
  */
 const subscriptionRef = refTo((id) => isSpektrixId(id) || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
+/** Statement ids have no documented format (lib/spektrix/README.md): any path-safe token. */
+const statementRef = refTo(isOpaqueId);
+/** More choices than this make a sign-up form nobody reads to the end. */
+export const MAX_NEWSLETTER_STATEMENTS = 10;
 
 const richHtml = z
   .string({ error: "must be text" })
@@ -97,6 +101,19 @@ export const blockSchema = z.discriminatedUnion(
     z.object({ type: z.literal("seatingType"), seatingType: ref, heading, intro }),
     z.object({ type: z.literal("subscription"), subscription: subscriptionRef, heading, intro }),
     z.object({
+      type: z.literal("newsletter"),
+      // Empty: the block offers every statement Spektrix has when the page is shown.
+      statements: z
+        .array(statementRef, { error: "must be a list of contact preferences" })
+        .max(MAX_NEWSLETTER_STATEMENTS, { message: `at most ${MAX_NEWSLETTER_STATEMENTS} contact preferences` })
+        .refine((refs) => new Set(refs.map((r) => r.id)).size === refs.length, {
+          message: "lists a contact preference twice",
+        })
+        .default([]),
+      heading,
+      intro,
+    }),
+    z.object({
       type: z.literal("iframe"),
       flow: z.enum(FLOW_NAMES as [FlowName, ...FlowName[]], { error: "choose a Spektrix flow" }),
       title: optionalText(120),
@@ -135,10 +152,11 @@ export type BlockType = Block["type"];
 
 /**
  * The picker each record-pointing block uses, the field it stores the pick in, and what a visitor can do with the
- * published block (shown beside the picker, so an editor knows what the pick leads to).
+ * published block (shown beside the picker, so an editor knows what the pick leads to). `many`: the field holds a
+ * list of picks, any number of them including none.
  */
 export const BLOCK_PICKERS: Partial<
-  Record<BlockType, { field: string; kind: PickerKind; label: string; help: string }>
+  Record<BlockType, { field: string; kind: PickerKind; label: string; help: string; many?: true }>
 > = {
   eventFeature: {
     field: "event",
@@ -188,6 +206,13 @@ export const BLOCK_PICKERS: Partial<
     label: "Subscription",
     help: "Visitors see this subscription and buy it in Spektrix's subscriptions page on this page (it lists every subscription on sale).",
   },
+  newsletter: {
+    field: "statements",
+    kind: "statement",
+    label: "Contact preference",
+    help: "Visitors sign up with their e-mail address (and name, if they like) and tick the contact preferences they agree to, none ticked for them; Spektrix records them on their customer record. Pick the preferences to offer, or none to offer every one Spektrix has.",
+    many: true,
+  },
 };
 
 export const BLOCK_LABELS: Record<BlockType, string> = {
@@ -201,6 +226,7 @@ export const BLOCK_LABELS: Record<BlockType, string> = {
   merchandise: "Merchandise",
   seatingType: "Seating-type information",
   subscription: "Subscription offer",
+  newsletter: "Newsletter sign-up",
   iframe: "Spektrix iframe",
 };
 
@@ -264,7 +290,7 @@ export function emptyBlock(type: BlockType): Record<string, unknown> {
       return { type, fund: null, heading: "", intro: "", amounts: [10, 25, 50] };
     default: {
       const picker = BLOCK_PICKERS[type]!;
-      return { type, [picker.field]: null, heading: "", intro: "" };
+      return { type, [picker.field]: picker.many ? [] : null, heading: "", intro: "" };
     }
   }
 }
@@ -275,8 +301,8 @@ export function blockRefs(blocks: readonly Block[]): { index: number; kind: Pick
   blocks.forEach((block, index) => {
     const picker = BLOCK_PICKERS[block.type];
     if (!picker) return;
-    const value = (block as unknown as Record<string, Ref>)[picker.field];
-    if (value) out.push({ index, kind: picker.kind, ref: value });
+    const value = (block as unknown as Record<string, Ref | Ref[] | null>)[picker.field];
+    for (const ref of Array.isArray(value) ? value : value ? [value] : []) out.push({ index, kind: picker.kind, ref });
   });
   return out;
 }

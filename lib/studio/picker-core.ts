@@ -13,6 +13,7 @@ export const PICKER_KINDS = [
   "merchandise",
   "seating-type",
   "subscription",
+  "statement",
 ] as const;
 export type PickerKind = (typeof PICKER_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const PICKER_LABELS: Record<PickerKind, { one: string; many: string }> = 
   merchandise: { one: "merchandise item", many: "merchandise" },
   "seating-type": { one: "seating type", many: "seating types" },
   subscription: { one: "subscription", many: "subscriptions" },
+  statement: { one: "contact preference", many: "contact preferences" },
 };
 
 export function isPickerKind(value: unknown): value is PickerKind {

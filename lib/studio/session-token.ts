@@ -1,7 +1,7 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { signToken, verifyToken } from "@/lib/security/signed-token";
 
 /**
- * The studio session cookie's value: `base64url(json).base64url(hmac-sha256)`. The key is derived from
+ * The studio session cookie's value, a signed token (lib/security/signed-token.ts). The key is derived from
  * AUTH_SECRET with HKDF and a studio-only label, so a token minted for anything else (members' next-auth JWTs
  * included) can never verify here. Pure: no cookies, no clock of its own.
  */
@@ -21,17 +21,10 @@ export interface StudioSessionClaims {
   at?: number;
 }
 
-function keyFor(secret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "spektrix-storefront", "studio-session-v1", 32));
-}
-
-function mac(payload: string, secret: string): Buffer {
-  return createHmac("sha256", keyFor(secret)).update(payload).digest();
-}
+const PURPOSE = "studio-session-v1";
 
 export function signSessionToken(claims: StudioSessionClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
-  return `${payload}.${mac(payload, secret).toString("base64url")}`;
+  return signToken(claims, secret, PURPOSE);
 }
 
 export function issueSessionToken(email: string, secret: string, now = new Date()): string {
@@ -48,20 +41,8 @@ export function verifySessionToken(
   secret: string,
   now = new Date(),
 ): StudioSessionClaims | null {
-  if (!token || token.length > 2048) return null;
-  const dot = token.indexOf(".");
-  if (dot <= 0 || dot !== token.lastIndexOf(".")) return null;
-  const payload = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), "base64url");
-  const expected = mac(payload, secret);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  if (!claims || typeof claims !== "object") return null;
+  const claims = verifyToken(token, secret, PURPOSE);
+  if (!claims) return null;
   const c = claims as Partial<StudioSessionClaims>;
   if (typeof c.sub !== "string" || c.role !== "editor" || typeof c.exp !== "number" || typeof c.iat !== "number")
     return null;

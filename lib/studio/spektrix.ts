@@ -108,6 +108,12 @@ async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new
         label: s.name,
         detail: s.description ?? undefined,
       }));
+    case "statement":
+      return (await client.listStatements()).map((s) => ({
+        id: s.id,
+        label: s.name,
+        detail: s.text ?? undefined,
+      }));
     case "subscription":
       return (await client.listSubscriptions()).map((s) => ({
         id: s.id,

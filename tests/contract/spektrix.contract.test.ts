@@ -233,6 +233,38 @@ describe(`Spektrix contract (${remote ? "real system" : "emulator"})`, () => {
       expect(account.membershipProblem).toBeNull();
     });
 
+    it("lists contact-preference statements in owner mode (the newsletter sign-up reads them there)", async () => {
+      const statements = await owner.listStatements();
+      expect(statements).toBeInstanceOf(Array);
+      for (const s of statements) expect(s.id).toBeTruthy();
+    });
+
+    it.skipIf(!canWrite)(
+      "creates a customer with agreed statements, then only adds more; a second create is Duplicate Entry",
+      async ({ skip }) => {
+        const statements = await owner.listStatements();
+        if (statements.length < 2) skip("the newsletter checks need at least two statements");
+        const [first, second] = statements;
+        const email = `contract-newsletter-${Date.now()}@example.com`;
+        // Names empty: a sign-up may know only the e-mail address (assumed accepted; see lib/spektrix/README.md).
+        const created = await owner.createCustomer({
+          email,
+          firstName: "",
+          lastName: "",
+          agreedStatementIds: [first!.id],
+        });
+        expect(await owner.addAgreedStatements(created.id, [second!.id])).toEqual(
+          expect.arrayContaining([first!.id, second!.id]),
+        );
+        const again = await owner
+          .createCustomer({ email, firstName: "", lastName: "" })
+          .catch((e: unknown) => e as SpektrixHttpError);
+        expect(again).toBeInstanceOf(SpektrixHttpError);
+        expect((again as SpektrixHttpError).status).toBe(400);
+        expect((await owner.findCustomerByEmail(email))?.id).toBe(created.id);
+      },
+    );
+
     it.skipIf(!canWrite)("adds a ticket in web mode and sees the same basket in owner mode", async () => {
       const prices = await web.getPriceList(sample.performance.id);
       const plan = sample.performance.planId ? await web.getPlan(sample.performance.planId) : null;

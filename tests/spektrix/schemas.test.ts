@@ -12,6 +12,8 @@ import {
   parseResponse,
   performanceSchema,
   priceListSchema,
+  statementSchema,
+  agreedStatementsSchema,
   subscriptionSchema,
   toUtcIso,
 } from "@/lib/spektrix/schemas";
@@ -355,6 +357,37 @@ describe("basket and customer", () => {
         isBilling: true,
         isDelivery: false,
       },
+    ]);
+  });
+});
+
+describe("statements", () => {
+  it("reads id and name, text when given (blank → null), and ignores other fields", () => {
+    expect(
+      parseResponse(
+        z.array(statementSchema),
+        [
+          { id: "101ABC", name: " E-mail newsletter ", text: "Send me news", askInWeb: true },
+          { id: "102ABC", name: "Post", text: "" },
+          { id: "103ABC", name: "Partners" },
+        ],
+        "GET statements",
+      ),
+    ).toEqual([
+      { id: "101ABC", name: "E-mail newsletter", text: "Send me news" },
+      { id: "102ABC", name: "Post", text: null },
+      { id: "103ABC", name: "Partners", text: null },
+    ]);
+  });
+  it("fails the whole list on a statement without an id", () => {
+    expect(() => parseResponse(z.array(statementSchema), [{ name: "No id" }], "GET statements")).toThrow(
+      SpektrixSchemaError,
+    );
+  });
+  it("reads agreed statements as ids or { id } references", () => {
+    expect(parseResponse(agreedStatementsSchema, ["101ABC", { id: "102ABC" }], "POST agreed-statements")).toEqual([
+      "101ABC",
+      "102ABC",
     ]);
   });
 });
