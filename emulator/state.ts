@@ -671,6 +671,9 @@ export class Store {
    */
   redeemGiftVoucher(customerId: string, code: string): { amount: number; creditBalance: number } {
     const customer = this.customer(customerId);
+    // Spektrix redeems only for a customer associated with a basket (web: by signing in; owner: by attaching).
+    if (![...this.baskets.values()].some((b) => b.customerId === customer.id))
+      throw badRequest("A customer must be associated with a basket to redeem a gift voucher.", ["No basket"]);
     const voucher = this.giftVouchers.get(Store.voucherKey(code));
     if (!voucher) throw new ApiError(404, "Gift voucher not found.", ["No gift voucher with this code"]);
     if (voucher.redeemedBy)
@@ -678,7 +681,7 @@ export class Store {
     if (voucher.expiresAt !== null && this.opts.now().getTime() > voucher.expiresAt)
       throw badRequest("This gift voucher has expired.", ["Voucher expired"]);
     voucher.redeemedBy = customer.id;
-    customer.creditBalance = Math.round((customer.creditBalance + voucher.amount) * 100) / 100;
+    customer.creditBalance = money(customer.creditBalance + voucher.amount);
     return { amount: voucher.amount, creditBalance: customer.creditBalance };
   }
 
@@ -786,7 +789,7 @@ export class Store {
       },
     };
     this.orders.set(id, order);
-    customer.creditBalance = Math.round((customer.creditBalance - credit) * 100) / 100;
+    customer.creditBalance = money(customer.creditBalance - credit);
     customer.orderIds.push(id);
     this.baskets.delete(b.id);
     for (const [token, t] of this.tokens) if (t.basketId === b.id) this.tokens.delete(token);

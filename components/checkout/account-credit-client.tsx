@@ -9,8 +9,16 @@
 import { useId, useState } from "react";
 import { routes } from "@/lib/routes";
 import { formatMoney } from "@/lib/spektrix-flows/money";
+import { cardAmount, creditToSpend, VOUCHER_CODE_MAX } from "@/lib/checkout/credit";
 
 type Message = { kind: "ok" | "error"; text: string };
+
+interface RedeemAnswer {
+  error?: string;
+  message?: string;
+  credited?: number | null;
+  creditBalance?: number | null;
+}
 
 export function AccountCredit({
   basketId,
@@ -26,14 +34,16 @@ export function AccountCredit({
   total: number;
   useCredit: boolean;
   onUseCreditChange: (use: boolean) => void;
-  onBalanceChange: (balance: number) => void;
+  /** A new balance; null when the page should read it again (the voucher may have been redeemed already). */
+  onBalanceChange: (balance: number | null) => void;
   disabled: boolean;
 }) {
   const ids = useId();
   const [code, setCode] = useState("");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const spend = Math.min(balance, total);
+  const spend = creditToSpend(balance, total);
+  const byCard = cardAmount(total, balance, true);
 
   async function redeem() {
     const value = code.trim();
@@ -48,23 +58,22 @@ export function AccountCredit({
         cache: "no-store",
         body: JSON.stringify({ basketId, voucherCode: value }),
       });
-      const body = (await response.json().catch(() => ({}))) as {
-        credited?: number | null;
-        creditBalance?: number;
-        message?: string;
-      };
-      if (!response.ok || typeof body.creditBalance !== "number") {
+      const body = (await response.json().catch(() => ({}))) as RedeemAnswer;
+      if (!response.ok) {
         setMessage({ kind: "error", text: body.message ?? "We couldn’t check that voucher. Please try again." });
+        // "Already used" may mean by this member, a moment ago: their balance is worth reading again.
+        if (body.error === "voucher-redeemed") onBalanceChange(null);
         return;
       }
       setCode("");
-      onBalanceChange(body.creditBalance);
+      const known = typeof body.creditBalance === "number" ? body.creditBalance : null;
+      onBalanceChange(known);
       onUseCreditChange(true);
       const added =
         typeof body.credited === "number"
-          ? `${formatMoney(body.credited)} added to your account credit`
-          : "Voucher added to your account credit";
-      setMessage({ kind: "ok", text: `${added}. You have ${formatMoney(body.creditBalance)} to spend.` });
+          ? `${formatMoney(body.credited)} added to your account credit.`
+          : "Voucher added to your account credit.";
+      setMessage({ kind: "ok", text: known === null ? added : `${added} You have ${formatMoney(known)} to spend.` });
     } catch {
       setMessage({ kind: "error", text: "We couldn’t reach our website. Check your connection and try again." });
     } finally {
@@ -92,9 +101,9 @@ export function AccountCredit({
             </span>
             <span className="block text-sm text-ink-soft">
               You have {formatMoney(balance)}.{" "}
-              {spend >= total
+              {byCard === 0
                 ? "It covers the whole order: no card needed."
-                : `Your card pays the other ${formatMoney(total - spend)}.`}
+                : `Your card pays the other ${formatMoney(byCard)}.`}
             </span>
           </span>
         </label>
@@ -118,7 +127,7 @@ export function AccountCredit({
             id={`${ids}-code`}
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            maxLength={40}
+            maxLength={VOUCHER_CODE_MAX}
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}

@@ -19,6 +19,7 @@ import { JoinAndSave } from "./join-and-save-client";
 import { AccountCredit } from "./account-credit-client";
 import { GiftAidDeclaration } from "./gift-aid-client";
 import { formatMoney } from "@/lib/spektrix-flows/money";
+import { cardAmount, creditToSpend } from "@/lib/checkout/credit";
 import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { LockIcon } from "@/components/icons";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
@@ -73,9 +74,19 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const [addressId, setAddressId] = useState(props.defaultAddressId ?? props.addresses[0]?.id ?? "");
   const [storeCard, setStoreCard] = useState(false);
   const [creditBalance, setCreditBalance] = useState(props.creditBalance);
+  // The server's reading wins whenever the page is refreshed (after joining, or a voucher's second answer).
+  const [serverBalance, setServerBalance] = useState(props.creditBalance);
+  if (props.creditBalance !== serverBalance) {
+    setServerBalance(props.creditBalance);
+    setCreditBalance(props.creditBalance);
+  }
   // Credit the member holds is theirs to spend: offered ticked, and they may untick it.
   const [useCredit, setUseCredit] = useState(props.creditBalance > 0);
-  const [giftAid, setGiftAid] = useState<{ ticked: boolean; recorded: boolean }>({ ticked: false, recorded: false });
+  const [giftAid, setGiftAid] = useState<{ ticked: boolean; recorded: boolean; error: string | null }>({
+    ticked: false,
+    recorded: false,
+    error: null,
+  });
   const [step, setStep] = useState<Step>({ kind: "details" });
   const statusRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -89,11 +100,18 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     if (giftAid.ticked && !giftAid.recorded) {
       const declared = await postJson(routes.api.giftAid, { declare: true });
       if (!declared.ok) {
-        setStep(stepForFailure(declared.status, declared.body));
-        focusStatus();
+        // Back to the details, the box still ticked and the reason beside it: try again, or untick and pay.
+        if (declared.body.error === "unauthenticated") setStep(stepForFailure(declared.status, declared.body));
+        else setStep({ kind: "details" });
+        setGiftAid((g) => ({
+          ...g,
+          error:
+            declared.body.message ??
+            "We couldn’t record your Gift Aid declaration just now. Please try again, or continue without it.",
+        }));
         return;
       }
-      setGiftAid({ ticked: true, recorded: true });
+      setGiftAid({ ticked: true, recorded: true, error: null });
     }
     const web = createSpektrixClient({
       baseUrl: props.spektrix.baseUrl,
@@ -188,8 +206,10 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   // While an order may exist, the form that starts a payment stays out of reach.
   const checking = step.kind === "checking";
   const chosen = props.addresses.find((a) => a.id === addressId);
-  const beforePayment = step.kind === "details" || step.kind === "starting";
-  const byCard = Math.max(0, Math.round((props.total - (useCredit ? creditBalance : 0)) * 100) / 100);
+  // What the member may still change: everything before a token, and after a refusal or a problem (a new token).
+  const beforePayment = ["details", "starting", "problem", "refused"].includes(step.kind);
+  const byCard = cardAmount(props.total, creditBalance, useCredit);
+  const creditSpent = useCredit ? creditToSpend(creditBalance, props.total) : 0;
   const continueLabel =
     byCard === 0 ? "Continue · paid with account credit" : `Continue to payment · ${formatMoney(byCard)}`;
 
@@ -205,7 +225,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           total={props.total}
           useCredit={useCredit}
           onUseCreditChange={setUseCredit}
-          onBalanceChange={setCreditBalance}
+          onBalanceChange={(balance) => (balance === null ? router.refresh() : setCreditBalance(balance))}
           disabled={step.kind === "starting"}
         />
       ) : null}
@@ -214,7 +234,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           wording={props.giftAidWording}
           checked={giftAid.ticked}
           recorded={giftAid.recorded}
-          onChange={(ticked) => setGiftAid((g) => ({ ...g, ticked }))}
+          error={giftAid.error}
+          onChange={(ticked) => setGiftAid((g) => ({ ...g, ticked, error: null }))}
           disabled={step.kind === "starting"}
         />
       ) : null}
@@ -376,10 +397,16 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
       {paying ? (
         <div className="rounded-card border border-line bg-white p-6 md:p-8">
-          <h2 className="text-2xl font-semibold">Card payment</h2>
+          <h2 className="text-2xl font-semibold">{byCard === 0 ? "Payment" : "Card payment"}</h2>
           <p className="mt-1 flex items-center gap-2 text-sm text-ink-soft">
             <LockIcon /> Secure payment handled by our ticketing provider. Card details never reach this website.
           </p>
+          {creditSpent > 0 ? (
+            <p className="mt-3 rounded-lg bg-brand-tint/40 px-3 py-2 text-sm text-ink">
+              {formatMoney(creditSpent)} from your account credit
+              {byCard === 0 ? " pays for the whole order." : `; your card pays ${formatMoney(byCard)}.`}
+            </p>
+          ) : null}
           <div className="mt-5">
             <SpektrixPayments
               key={step.token}

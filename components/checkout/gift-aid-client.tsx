@@ -10,6 +10,7 @@ export function GiftAidDeclaration({
   wording,
   checked,
   recorded,
+  error,
   onChange,
   disabled,
 }: {
@@ -17,6 +18,8 @@ export function GiftAidDeclaration({
   checked: boolean;
   /** Already recorded in Spektrix during this checkout. */
   recorded: boolean;
+  /** Why the last attempt to record it failed, shown beside the box. */
+  error: string | null;
   onChange: (checked: boolean) => void;
   disabled: boolean;
 }) {
@@ -41,7 +44,8 @@ export function GiftAidDeclaration({
             checked={checked}
             disabled={disabled}
             onChange={(e) => onChange(e.target.checked)}
-            aria-describedby={`${ids}-wording`}
+            aria-describedby={error ? `${ids}-wording ${ids}-error` : `${ids}-wording`}
+            aria-invalid={error ? true : undefined}
             className="mt-1 h-4 w-4 accent-brand"
           />
           <span>
@@ -52,6 +56,11 @@ export function GiftAidDeclaration({
           </span>
         </label>
       )}
+      {error && !recorded ? (
+        <p id={`${ids}-error`} role="alert" className="mt-3 text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -105,7 +105,7 @@ export function registerOwner(api: Hono<AppEnv>, emu: Emu): void {
  * the name third-party code sends (lib/spektrix/README.md); a declaration, once made, is not withdrawn this way.
  */
 function updateCustomer(customer: CustomerRec, c: Parameters<typeof parseBody>[0]): CustomerRec {
-  const body = parseBody(c, s.customerUpdate);
-  if (body.giftAidConfirmed === true) customer.giftAidDeclared = true;
+  parseBody(c, s.customerUpdate);
+  customer.giftAidDeclared = true;
   return customer;
 }

@@ -5,6 +5,7 @@ import { TEST_CARDS } from "../demo-credentials";
 import { formatAmount, SYSTEM_CURRENCY } from "../browser/currency";
 import { paymentDetails, paymentSession, paymentSubmit } from "./schemas";
 import { ISSUER_PATHS, decodeChallengeResult, decryptCard, encodeChallengeRequest } from "../browser/payment-hosts";
+import { money } from "../random";
 
 export type PaymentOutcome =
   | { outcome: "completed"; orderId?: string }
@@ -15,7 +16,7 @@ export type PaymentOutcome =
 
 /** What the card pays: the basket's total less the account credit the token spends. */
 function cardAmount(emu: Emu, basket: Parameters<Emu["store"]["totals"]>[0], creditApplied: number): number {
-  return Math.max(0, Math.round((emu.store.totals(basket).total - creditApplied) * 100) / 100);
+  return Math.max(0, money(emu.store.totals(basket).total - creditApplied));
 }
 
 /**

@@ -82,8 +82,11 @@ export const newCustomer = z.looseObject({
 
 export const redeemGiftVoucher = z.object({ voucherCode: z.string().trim().min(1).max(100) });
 
-/** Profile updates: other fields are accepted and left as they are (see routes/customers.ts). */
-export const customerUpdate = z.looseObject({ giftAidConfirmed: z.boolean().optional() });
+/**
+ * Profile updates: only the Gift Aid declaration is modelled, and anything else is refused rather than accepted
+ * and ignored, so a misspelt field fails here as it would do nothing on a real system.
+ */
+export const customerUpdate = z.object({ giftAidConfirmed: z.literal(true) }).strict();
 /** A statement as a body names it: an id, or a reference `{ id }` [A: both seen as Spektrix's reference style]. */
 const statementRef = z
   .union([z.string().min(1), z.looseObject({ id: z.string().min(1) })])

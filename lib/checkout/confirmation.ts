@@ -9,6 +9,7 @@ import {
   SpektrixHttpError,
   type Event,
   type Order,
+  type OrderPayment,
   type Performance,
 } from "@/lib/spektrix";
 import type { SiteSession } from "@/lib/auth/session";
@@ -81,17 +82,16 @@ export async function loadConfirmation(
     extras,
     payments: order.payments
       .filter((p) => p.amount > 0)
-      .map((p) => ({ label: paymentLabel(p.type), amount: p.amount })),
+      .map((p) => ({ label: PAYMENT_LABELS[p.kind] ?? p.type, amount: p.amount })),
   };
 }
 
-/** Spektrix's payment type names, as a member would say them. */
-function paymentLabel(type: string): string {
-  if (/credit/i.test(type) && !/card/i.test(type)) return "Account credit";
-  if (/voucher/i.test(type)) return "Gift voucher";
-  if (/card/i.test(type)) return "Card";
-  return type;
-}
+const PAYMENT_LABELS: Record<OrderPayment["kind"], string | null> = {
+  card: "Card",
+  credit: "Account credit",
+  voucher: "Gift voucher",
+  other: null,
+};
 
 export type ConfirmationOutcome =
   | { kind: "shown"; confirmation: Confirmation }

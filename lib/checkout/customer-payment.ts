@@ -23,6 +23,7 @@ import { basketItemCount } from "@/lib/basket/lines";
 import {
   admitMemberRequest,
   basketIdField,
+  opaqueIdField,
   refuse,
   type AdmissionReason,
   type MemberRequestDeps,
@@ -35,7 +36,7 @@ export type { BodyReader } from "./member-request";
 export const customerPaymentBodySchema = z
   .object({
     basketId: basketIdField,
-    billingAddressId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not an address id"),
+    billingAddressId: opaqueIdField("an address id"),
     storeCard: z.boolean(),
     /** Spend the member's account credit first (a redeemed gift voucher, say); the card pays the rest. */
     useCredit: z.boolean().optional(),

@@ -5,7 +5,7 @@
  * ever declared by default, and withdrawing one is the box office's job (Spektrix's profile update only adds).
  */
 import { z } from "zod";
-import { describeSpektrixError, type Customer } from "@/lib/spektrix";
+import { describeSpektrixError } from "@/lib/spektrix";
 import {
   admitMemberRequest,
   refuse,
@@ -18,7 +18,7 @@ import {
 export const giftAidBodySchema = z.object({ declare: z.literal(true) }).strict();
 
 export interface GiftAidDeps extends MemberRequestDeps {
-  spektrix: { declareGiftAid(customerId: string): Promise<Customer> };
+  spektrix: { declareGiftAid(customerId: string): Promise<void> };
 }
 
 export type GiftAidResult =

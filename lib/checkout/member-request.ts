@@ -12,9 +12,11 @@ import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/security/origin";
 import { errorBody, type ErrorBody } from "@/lib/http/errors";
+import { isOpaqueId } from "@/lib/spektrix/ids";
 
-/** A basket id as the browser may send one: Spektrix's opaque ids, nothing that could carry a path or query. */
-export const basketIdField = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "not a basket id");
+/** A basket or address id as the browser may send one: Spektrix's opaque ids (lib/spektrix/ids), never a path. */
+export const opaqueIdField = (what: string) => z.string().refine(isOpaqueId, `not ${what}`);
+export const basketIdField = opaqueIdField("a basket id");
 
 /** Reads the request body; the route passes it so nobody without a session makes the server read a body. */
 export type BodyReader = () => Promise<

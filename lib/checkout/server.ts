@@ -2,7 +2,7 @@
 import "server-only";
 import { env } from "@/lib/config";
 import { logger } from "@/lib/log/logger.mjs";
-import { LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
+import { LIMITS, sharedRateLimiter, type RateLimitRule } from "@/lib/rate-limit";
 import { accountService } from "@/lib/auth/services";
 import type { CompletionDeps } from "./completion";
 import type { CustomerPaymentDeps } from "./customer-payment";
@@ -16,31 +16,22 @@ export function checkoutLog(event: string, fields: Record<string, unknown> = {})
   log.info(fields, event);
 }
 
-export async function customerPaymentDeps(): Promise<CustomerPaymentDeps> {
-  const e = env();
+/** The owner client, a limit by `rule` and the site URL: what every member checkout route is given. */
+async function memberRouteDeps(rule: RateLimitRule) {
   return {
     spektrix: (await accountService()).owner,
-    limiter: sharedRateLimiter(LIMITS.paymentInitiate),
-    siteUrl: e.SITE_URL,
+    limiter: sharedRateLimiter(rule),
+    siteUrl: env().SITE_URL,
     log: checkoutLog,
   };
 }
 
+export const customerPaymentDeps = (): Promise<CustomerPaymentDeps> => memberRouteDeps(LIMITS.paymentInitiate);
+export const giftAidDeps = (): Promise<GiftAidDeps> => memberRouteDeps(LIMITS.giftAidDeclare);
 export async function giftVoucherDeps(): Promise<GiftVoucherDeps> {
   return {
-    spektrix: (await accountService()).owner,
-    limiter: sharedRateLimiter(LIMITS.giftVoucherRedeem),
-    siteUrl: env().SITE_URL,
-    log: checkoutLog,
-  };
-}
-
-export async function giftAidDeps(): Promise<GiftAidDeps> {
-  return {
-    spektrix: (await accountService()).owner,
-    limiter: sharedRateLimiter(LIMITS.giftAidDeclare),
-    siteUrl: env().SITE_URL,
-    log: checkoutLog,
+    ...(await memberRouteDeps(LIMITS.giftVoucherRedeem)),
+    addressLimiter: sharedRateLimiter(LIMITS.giftVoucherRedeemPerAddress),
   };
 }
 

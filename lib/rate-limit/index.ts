@@ -167,6 +167,8 @@ export const LIMITS = {
    * is someone guessing codes, each guess a Spektrix call.
    */
   giftVoucherRedeem: { keyPrefix: "gift-voucher", points: 6, duration: 15 * 60 },
+  /** The same from one address across every account (accounts are free to make): a household's few, not a list. */
+  giftVoucherRedeemPerAddress: { keyPrefix: "gift-voucher-ip", points: 20, duration: 15 * 60 },
   /** Gift Aid declarations recorded for one customer: one per checkout is all a member needs. */
   giftAidDeclare: { keyPrefix: "gift-aid", points: 5, duration: 60 },
   /**

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { createTransport } from "./http";
 import { assertCustomerId, assertOpaqueId } from "./ids";
 import {
+  acceptedSchema,
   agreedStatementsSchema,
   basketSchema,
   basketTicketSchema,
@@ -137,9 +138,9 @@ export function createSpektrixOwnerClient(options: SpektrixOwnerClientOptions) {
      * Records that the customer has made a Gift Aid declaration. Assumed shape: `PATCH customers/{id}` with
      * `giftAidConfirmed: true`, the field third-party code sends on the web-mode profile update (README).
      */
-    async declareGiftAid(customerId: string) {
+    async declareGiftAid(customerId: string): Promise<void> {
       assertCustomerId(customerId);
-      return http.call(customerSchema, {
+      return http.call(acceptedSchema, {
         method: "PATCH",
         path: `customers/${seg(customerId)}`,
         body: { giftAidConfirmed: true },

@@ -715,10 +715,32 @@ export const customerSchema = z
 /** One payment on an order; a payment whose amount is unreadable fails the order's parse, as money should. */
 const orderPaymentSchema = z
   .looseObject({ type: z.union([z.string(), z.looseObject({ name: z.string() })]).nullish(), amount: money })
-  .transform((raw): OrderPayment => ({
-    type: (typeof raw.type === "string" ? raw.type : raw.type?.name) ?? "Payment",
-    amount: raw.amount,
-  }));
+  .transform((raw): OrderPayment => {
+    const type = (typeof raw.type === "string" ? raw.type : raw.type?.name) ?? "";
+    return { kind: paymentKind(type), type, amount: raw.amount };
+  });
+
+/** Spektrix's payment type names (assumed: "Card", "Account Credit", "Gift Voucher"…) as the kinds the site shows. */
+function paymentKind(type: string): OrderPayment["kind"] {
+  if (/voucher/i.test(type)) return "voucher";
+  if (/credit/i.test(type) && !/card/i.test(type)) return "credit";
+  if (/card/i.test(type)) return "card";
+  return "other";
+}
+
+/**
+ * An order's payments are for display: one entry we cannot read is left out rather than failing the order (and
+ * with it the member's bookings and the after-payment check).
+ */
+const orderPayments = z
+  .array(z.unknown())
+  .nullish()
+  .transform((entries) =>
+    (entries ?? []).flatMap((entry) => {
+      const parsed = orderPaymentSchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
 
 export const orderSchema = z
   .looseObject({
@@ -731,7 +753,7 @@ export const orderSchema = z
     merchandiseItems: list(basketMerchandiseSchema),
     membershipSubscriptions: list(basketMembershipSchema),
     giftVouchers: list(basketGiftVoucherSchema),
-    payments: list(orderPaymentSchema),
+    payments: orderPayments,
   })
   .transform((raw, ctx): Order => ({
     id: raw.id,
@@ -751,9 +773,15 @@ export const orderSchema = z
  * Gift voucher redemption's answer. The docs read show a monetary voucher crediting its amount; the field's
  * name is assumed (`amount`, or `value`), and neither is required: the customer's balance is read afterwards.
  */
-export const giftVoucherRedemptionSchema = z
-  .looseObject({ amount: optionalMoney, value: optionalMoney })
-  .transform((raw): GiftVoucherRedemption => ({ amount: raw.amount ?? raw.value ?? null }));
+export const giftVoucherRedemptionSchema = z.unknown().transform((raw): GiftVoucherRedemption => {
+  // Once Spektrix has said 2xx the credit is on the record: an answer we cannot read must not turn that into a
+  // failure, so anything parses and only a readable amount is kept.
+  const fields = z.looseObject({ amount: optionalMoney, value: optionalMoney }).safeParse(raw);
+  return { amount: fields.success ? (fields.data.amount ?? fields.data.value ?? null) : null };
+});
+
+/** Any answer to a write whose success the status already says (a Gift Aid declaration). */
+export const acceptedSchema = z.unknown().transform(() => undefined);
 
 export const paymentTokenSchema = z
   .looseObject({ paymentToken: z.string().min(1) })

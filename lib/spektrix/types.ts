@@ -249,7 +249,8 @@ export interface Order {
 }
 
 export interface OrderPayment {
-  /** Spektrix's payment type name ("Card", "Account Credit", …), as sent. */
+  /** What paid, as the site names it; `type` keeps Spektrix's own name ("Card", "Account Credit", …). */
+  kind: "card" | "credit" | "voucher" | "other";
   type: string;
   amount: Money;
 }

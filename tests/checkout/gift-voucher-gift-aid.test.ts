@@ -7,13 +7,15 @@ import { redeemGiftVoucher, type GiftVoucherDeps } from "@/lib/checkout/gift-vou
 import { declareGiftAid, type GiftAidDeps } from "@/lib/checkout/gift-aid";
 import { handleCustomerPayment } from "@/lib/checkout/customer-payment";
 import { SpektrixHttpError, giftVoucherRefusal } from "@/lib/spektrix";
-import type { MemberRequestInput } from "@/lib/checkout/member-request";
+import type { GiftVoucherInput } from "@/lib/checkout/gift-voucher";
+import { giftVoucherRedemptionSchema } from "@/lib/spektrix/schemas";
 import { basketWithTickets, GUEST_ID, payWithCard, SITE_URL, sessionFor, startHarness, type Harness } from "./helpers";
 
 /** The voucher and Gift Aid routes' rules, against the emulator through the site's real owner client. */
 let h: Harness;
 let logs: string[];
 let limiter: RateLimiter;
+let addressLimiter: RateLimiter;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -24,6 +26,10 @@ afterAll(async () => {
 beforeEach(() => {
   logs = [];
   limiter = createRateLimiter({ ...LIMITS.giftVoucherRedeem, keyPrefix: `t-${Math.random()}` }, { redisUrl: null });
+  addressLimiter = createRateLimiter(
+    { ...LIMITS.giftVoucherRedeemPerAddress, keyPrefix: `a-${Math.random()}` },
+    { redisUrl: null },
+  );
 });
 
 const control = async (path: string, body: unknown) => {
@@ -43,14 +49,16 @@ function deps(): GiftVoucherDeps & GiftAidDeps {
   return {
     spektrix: h.account.owner,
     limiter,
+    addressLimiter,
     siteUrl: SITE_URL,
     log: (event, fields) => logs.push(JSON.stringify({ event, ...fields })),
   };
 }
-const input = (customerId: string, body: unknown): MemberRequestInput => ({
+const input = (customerId: string, body: unknown, ip = "192.0.2.10"): GiftVoucherInput => ({
   session: sessionFor(customerId),
   origin: SITE_URL,
   body,
+  ip,
 });
 
 describe("redeeming a gift voucher at checkout", () => {
@@ -84,8 +92,8 @@ describe("redeeming a gift voucher at checkout", () => {
     expect(paid.outcome).toBe("completed");
     const order = await h.account.owner.getOrder(paid.orderId!);
     expect(order.payments).toEqual([
-      { type: "Account Credit", amount: 7.5 },
-      { type: "Card", amount: Math.round((basket.total - 7.5) * 100) / 100 },
+      { kind: "credit", type: "Account Credit", amount: 7.5 },
+      { kind: "card", type: "Card", amount: Math.round((basket.total - 7.5) * 100) / 100 },
     ]);
     expect((await h.account.owner.getCustomerById(customerId)).creditBalance).toBe(0);
   });
@@ -119,6 +127,75 @@ describe("redeeming a gift voucher at checkout", () => {
     expect((await redeemGiftVoucher(input(customerId, { basketId: own.id, voucherCode: code }), deps())).status).toBe(
       200,
     );
+  });
+
+  it("answers 200 once Spektrix has redeemed, even when the balance cannot be read back", async () => {
+    const customerId = await freshCustomer();
+    const basket = await basketWithTickets(h.account, customerId, 1);
+    const flaky = {
+      ...deps(),
+      spektrix: {
+        ...h.account.owner,
+        getCustomerById: async () => {
+          throw new Error("the read failed");
+        },
+      },
+    };
+    const result = await redeemGiftVoucher(
+      input(customerId, { basketId: basket.id, voucherCode: await voucher(4) }),
+      flaky,
+    );
+    expect(result).toEqual({ status: 200, body: { credited: 4, creditBalance: null } });
+    // An answer with no readable amount is still a redemption.
+    expect(giftVoucherRedemptionSchema.parse("")).toEqual({ amount: null });
+    expect(giftVoucherRedemptionSchema.parse({ value: "7.50" })).toEqual({ amount: 7.5 });
+  });
+
+  it("words an unnamed refusal itself: Spektrix's text may quote the code", async () => {
+    const customerId = await freshCustomer();
+    const basket = await basketWithTickets(h.account, customerId, 1);
+    const quoting = {
+      ...deps(),
+      spektrix: {
+        ...h.account.owner,
+        redeemGiftVoucher: async () => {
+          throw new SpektrixHttpError({
+            status: 400,
+            code: null,
+            message: "Voucher GV-ABCD-EFGH cannot be used online.",
+            problems: [],
+            request: { method: "POST", path: "customers/x/redeem-gift-voucher" },
+          });
+        },
+      },
+    };
+    const result = await redeemGiftVoucher(
+      input(customerId, { basketId: basket.id, voucherCode: "GV-ABCD-EFGH" }),
+      quoting,
+    );
+    expect(result.status).toBe(422);
+    expect(JSON.stringify(result.body)).not.toContain("GV-ABCD-EFGH");
+    expect(result.body).toMatchObject({
+      error: "voucher-refused",
+      message: expect.stringMatching(/call the box office/),
+    });
+  });
+
+  it("limits codes tried from one address across accounts, since accounts are free to make", async () => {
+    addressLimiter = createRateLimiter(
+      { keyPrefix: `a-${Math.random()}`, points: 3, duration: 60 },
+      { redisUrl: null },
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const customerId = await freshCustomer();
+      const basket = await basketWithTickets(h.account, customerId, 1);
+      statuses.push(
+        (await redeemGiftVoucher(input(customerId, { basketId: basket.id, voucherCode: `GV-GUESS-${i}` }), deps()))
+          .status,
+      );
+    }
+    expect(statuses).toEqual([422, 422, 422, 429]);
   });
 
   it("stops a customer guessing codes after a few tries", async () => {

@@ -57,6 +57,10 @@ async function memberWithTicket() {
 describe("gift voucher redemption", () => {
   it("turns a code into account credit once, and names unknown, used and expired codes", async () => {
     const { code } = await voucher(12.5);
+    // Spektrix redeems only for a customer associated with a basket.
+    const orphan = await owner(emu, "POST", `customers/I-MB22-1DMO/redeem-gift-voucher`, { voucherCode: code });
+    expect(orphan.status).toBe(400);
+    expect((await owner(emu, "POST", "baskets", { customer: "I-MB22-1DMO" })).status).toBe(200);
     const redeem = (voucherCode: string) =>
       owner(emu, "POST", `customers/I-MB22-1DMO/redeem-gift-voucher`, { voucherCode });
     const ok = await redeem(code.toLowerCase());
@@ -112,6 +116,18 @@ describe("paying with account credit", () => {
     expect(after.creditBalance).toBe(0);
   });
 
+  it("refuses a payment whose credit was spent elsewhere after the token was made, and books nothing", async () => {
+    const { web, me, initiate } = await memberWithTicket();
+    await web.json("POST", "customer/redeem-gift-voucher", { voucherCode: (await voucher(5)).code });
+    const paymentToken = await initiate(true);
+    // Spent meanwhile, say in another browser's order.
+    emu.state.customer(me.id).creditBalance = 0;
+    const encryptedCard = encryptCard({ cardNumber: TEST_CARDS.success, expiry: "12/30", cvc: "123", nameOnCard: "T" });
+    const result = await (await submit({ paymentToken, encryptedCard })).json();
+    expect(result).toMatchObject({ outcome: "error" });
+    expect(emu.state.orders.size).toBe(0);
+  });
+
   it("leaves the credit alone unless asked to use it", async () => {
     const { web, total, initiate } = await memberWithTicket();
     await web.json("POST", "customer/redeem-gift-voucher", { voucherCode: (await voucher(5)).code });
@@ -139,6 +155,10 @@ describe("Gift Aid declarations", () => {
       (await (await owner(emu, "GET", "customers/I-MB22-1DMO")).json()).giftAidDeclarationRequired;
     expect(await read()).toBe(false);
     await control("system", { giftAid: true });
+    expect(await read()).toBe(true);
+    // Only what the emulator models is accepted: a field it would ignore is refused, not silently dropped.
+    for (const body of [{}, { firstName: "X" }, { giftAidConfirmed: false }, { giftaidconfirmed: true }])
+      expect((await owner(emu, "PATCH", "customers/I-MB22-1DMO", body)).status).toBe(400);
     expect(await read()).toBe(true);
     const patched = await owner(emu, "PATCH", "customers/I-MB22-1DMO", { giftAidConfirmed: true });
     expect(patched.status).toBe(200);

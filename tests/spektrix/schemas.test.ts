@@ -391,3 +391,32 @@ describe("statements", () => {
     ]);
   });
 });
+
+describe("orders' payments and the customer-payment body", () => {
+  it("reads payments by kind and leaves out one it cannot read, never failing the order", async () => {
+    const { orderSchema } = await import("@/lib/spektrix/schemas");
+    const order = orderSchema.parse({
+      id: "9ABC",
+      total: 40,
+      payments: [
+        { type: "Account Credit", amount: 5 },
+        { type: { name: "Card" }, amount: "35.00" },
+        { type: "Card" },
+        "junk",
+      ],
+    });
+    expect(order.payments).toEqual([
+      { kind: "credit", type: "Account Credit", amount: 5 },
+      { kind: "card", type: "Card", amount: 35 },
+    ]);
+    expect(orderSchema.parse({ id: "9ABC", total: 0 }).payments).toEqual([]);
+  });
+
+  it("asks Spektrix to spend account credit only when the member chose to", async () => {
+    const { toWirePaymentRequest } = await import("@/lib/spektrix/client");
+    const base = { originDomain: "tickets.example.org", billingAddressId: "A1", storeCard: false };
+    expect(toWirePaymentRequest(base)).not.toHaveProperty("useAvailableCredit");
+    expect(toWirePaymentRequest({ ...base, useAvailableCredit: false })).not.toHaveProperty("useAvailableCredit");
+    expect(toWirePaymentRequest({ ...base, useAvailableCredit: true })).toMatchObject({ useAvailableCredit: "true" });
+  });
+});

@@ -1,8 +1,16 @@
 import { actAs } from "./harness";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 /** The Gift Aid declaration's wording: the standard text until an editor words it, then theirs, with who and when. */
 describe("Gift Aid wording", () => {
+  // Each test starts with no wording saved, whatever ran before it.
+  beforeEach(async () => {
+    const { getDb, schema } = await import("@/lib/db");
+    const { eq } = await import("drizzle-orm");
+    const { GIFT_AID_WORDING_KEY } = await import("@/lib/checkout/gift-aid-wording");
+    await (await getDb()).delete(schema.siteSettings).where(eq(schema.siteSettings.key, GIFT_AID_WORDING_KEY));
+  });
+
   it("starts as the standard declaration naming the venue", async () => {
     const { loadGiftAidWording } = await import("@/lib/checkout/gift-aid-wording");
     const wording = await loadGiftAidWording("The Test House");

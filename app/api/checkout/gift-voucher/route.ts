@@ -3,6 +3,7 @@ import { redeemGiftVoucher } from "@/lib/checkout/gift-voucher";
 import { giftVoucherDeps } from "@/lib/checkout/server";
 import { resultResponse } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/security/body";
+import { clientIp } from "@/lib/security/client-ip";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ export async function POST(request: Request) {
       session: await getSiteSession(),
       origin: request.headers.get("origin"),
       fetchSite: request.headers.get("sec-fetch-site"),
+      ip: clientIp(request.headers),
       body: () => readJsonBody(request),
     },
     await giftVoucherDeps(),
