@@ -63,6 +63,7 @@ const labels = await import("@/app/(site)/basket/labels/route");
 const payment = await import("@/app/api/checkout/customer-payment/route");
 const giftVoucher = await import("@/app/api/checkout/gift-voucher/route");
 const giftAid = await import("@/app/api/checkout/gift-aid/route");
+const newsletter = await import("@/app/api/newsletter/route");
 const studioSync = await import("@/app/api/studio/sync/route");
 const studioPickers = await import("@/app/api/studio/pickers/[kind]/route");
 const studioAuth = await import("@/lib/studio/actions/auth");
@@ -456,6 +457,50 @@ describe.each([
     });
   },
 );
+
+describe("POST /api/newsletter", () => {
+  let n = 0;
+  // A fresh address per case, so the per-address limit does not answer first.
+  const post = (body: string | undefined, headers: Record<string, string> = {}) =>
+    newsletter.POST(
+      new Request(`${SITE}/api/newsletter`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: SITE,
+          "x-storefront-peer-address": `198.51.100.${++n % 250}`,
+          ...headers,
+        },
+        body,
+      }),
+    );
+  const fresh = async () => ((await (await newsletter.GET()).json()) as { token: string }).token;
+
+  it("refuses another site's Origin → 403", async () => {
+    await expectRejected(() => post(JSON.stringify({ email: "a@example.com" }), { origin: "https://evil.example" }), {
+      status: 403,
+    });
+  });
+
+  it.each([
+    ["no body", undefined],
+    ["broken JSON", "{"],
+    ["a JSON array", "[]"],
+    ["no form token", JSON.stringify({ email: "a@example.com", statements: ["1"] })],
+    ["a forged form token", JSON.stringify({ token: "eyJ0IjoxfQ.forged", email: "a@example.com", statements: ["1"] })],
+  ])("rejects %s → 400", async (_name, body) => {
+    await expectRejected(() => post(body), { status: 400 });
+  });
+
+  it.each([
+    ["markup as the e-mail", SCRIPT],
+    ["SQL as the e-mail", SQL],
+    ["unicode as the e-mail", `${RTL}${EMOJI}`],
+  ])("answers %s with a 4xx that does not echo it", async (_name, email) => {
+    const token = await fresh();
+    await expectRejected(() => post(JSON.stringify({ token, email, statements: ["1"] })), { echo: [email] });
+  });
+});
 
 describe("POST /api/checkout/gift-voucher: codes", () => {
   it.each([
