@@ -337,6 +337,20 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
     /^Wheelchair space/,
     /choose it with their seats/,
   );
+  // Formatted text, written as in a word processor: a heading, then a paragraph with a bold word.
+  await page.getByLabel("Block type").selectOption({ label: "Rich text" });
+  await page.getByRole("button", { name: "Add block" }).click();
+  const words = page.getByRole("textbox", { name: "Text", exact: true });
+  await words.click();
+  await page.getByRole("toolbar", { name: "Text formatting" }).getByRole("button", { name: "Heading", exact: true }).click();
+  await page.keyboard.type("Why your support matters");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Every gift ");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type("doubles");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type(" this winter.");
+  await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "false");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
@@ -384,6 +398,10 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
   await seats.getByRole("spinbutton").first().fill("1");
   await seats.getByRole("button", { name: /add to basket/i }).click();
   await count(5);
+
+  const prose = v.locator('[data-block="richText"]');
+  await expect(prose.getByRole("heading", { level: 2, name: "Why your support matters" })).toBeVisible();
+  await expect(prose.locator("strong")).toHaveText("doubles");
 
   const seating = v.locator('[data-block="seatingType"]');
   await expect(seating).toContainText("Wheelchair space");

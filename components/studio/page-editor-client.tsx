@@ -11,6 +11,13 @@ import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
 import { routes } from "@/lib/routes";
 import { slugify } from "@/lib/text/slug";
+import dynamic from "next/dynamic";
+
+// The editor (ProseMirror) loads only on pages that have a rich-text block.
+const RichTextEditor = dynamic(() => import("./rich-text-editor-client").then((m) => m.RichTextEditor), {
+  ssr: false,
+  loading: () => <p className="text-sm text-ink-soft">Loading the text editor…</p>,
+});
 
 type BlockState = Record<string, unknown> & { type: string };
 interface PageState {
@@ -276,14 +283,13 @@ export function PageEditor(props: {
                   </div>
                 </div>
                 {block.type === "richText" ? (
-                  <Field
+                  <RichTextEditor
                     id={`${id}-html`}
-                    label="Text (HTML)"
-                    multiline
+                    label="Text"
                     value={text("html")}
                     onChange={(v) => setBlock(i, "html", v)}
                     error={err(`blocks.${i}.html`)}
-                    hint="Paragraphs, headings, lists and links. Scripts, frames and styles are refused."
+                    hint="Paragraphs, headings, lists, quotes and links. In the HTML source, scripts, frames and styles are refused."
                   />
                 ) : null}
                 {block.type === "hero" ? (
