@@ -342,7 +342,10 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
   await page.getByRole("button", { name: "Add block" }).click();
   const words = page.getByRole("textbox", { name: "Text", exact: true });
   await words.click();
-  await page.getByRole("toolbar", { name: "Text formatting" }).getByRole("button", { name: "Heading", exact: true }).click();
+  await page
+    .getByRole("toolbar", { name: "Text formatting" })
+    .getByRole("button", { name: "Heading", exact: true })
+    .click();
   await page.keyboard.type("Why your support matters");
   await page.keyboard.press("Enter");
   await page.keyboard.type("Every gift ");
