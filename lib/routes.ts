@@ -6,7 +6,7 @@
  * Four pages are also paths the venue may change in the studio (Connection: account, basket, checkout), kept
  * with the Spektrix flow settings (`pagePaths` in lib/spektrix-flows/settings.ts). The values here are their
  * defaults; server code that links to those pages reads `getFlowSettings().pagePaths`, which starts from them.
- * (Serving the pages at the changed paths is the live-connection work; today the studio value only moves links.)
+ * A moved page is served at its new path too (app/(site)/[...path], `movedPageAt` below) and stays at its own.
  *
  * `proxy.ts`'s matcher and `lib/page-cache.mjs` spell a few of these paths again because Next reads the matcher
  * statically and next.config.mjs cannot import TypeScript; tests/routes/registry.test.ts checks that they agree,
@@ -80,6 +80,54 @@ export const routes = {
     studioPicker: (kind: string) => `/api/studio/pickers/${enc(kind)}`,
   },
 } as const;
+
+/** The pages the studio may move, by their key in the flow settings' `pagePaths`. */
+export type MovablePage = "account" | "basket" | "checkout" | "guestCheckout";
+
+/**
+ * Which moved page a request path names: one whose studio path differs from its own route and equals `path`.
+ * A page at its own route is served there already, so it never answers here.
+ */
+export function movedPageAt(path: string, pagePaths: Record<MovablePage, string>): MovablePage | null {
+  const own: Record<MovablePage, string> = {
+    account: routes.account,
+    basket: routes.basket,
+    checkout: routes.checkout,
+    guestCheckout: routes.guestCheckout,
+  };
+  const wanted = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  for (const key of Object.keys(own) as MovablePage[]) {
+    if (pagePaths[key] !== own[key] && pagePaths[key] === wanted) return key;
+  }
+  return null;
+}
+
+/**
+ * First path segments the site serves itself: a page moved there would be shadowed by, or shadow, a real route.
+ * A moved page needs a section of its own (e.g. `/cart`, `/tickets/checkout`).
+ */
+export const SERVED_SECTIONS: ReadonlySet<string> = new Set([
+  "api",
+  "studio",
+  "_next",
+  "home",
+  ...[
+    routes.whatsOn,
+    routes.event("x"),
+    routes.book("x"),
+    routes.info("x"),
+    routes.support,
+    routes.membership,
+    routes.giftVouchers,
+    routes.shop,
+    routes.basket,
+    routes.checkout,
+    routes.login,
+    routes.logout,
+    routes.account,
+    routes.members,
+  ].map((p) => p.split("/")[1]!),
+]);
 
 /** Path prefixes crawlers are asked to skip (robots.txt): per-visitor, transactional or editor-only pages. */
 export const privatePathPrefixes = [

@@ -19,6 +19,7 @@ import type { Database, StoreDb } from "@/lib/db";
 import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { readSetting, writeSetting } from "@/lib/db/settings";
+import { routes, SERVED_SECTIONS } from "@/lib/routes";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -36,54 +37,75 @@ type FlowSettingsRaw = {
 /** Changes kept on the page, newest first. */
 const HISTORY_LENGTH = 20;
 
-const path = z
-  .string({ error: "must be text" })
-  .trim()
-  .max(200, { message: "must be at most 200 characters" })
-  .regex(/^\/(?!\/)[A-Za-z0-9/_\-.~]*$/, { message: "must be a site path starting with /, e.g. /basket" });
+const path = (own: string) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(200, { message: "must be at most 200 characters" })
+    .regex(/^\/(?!\/)[A-Za-z0-9/_\-.~]*$/, { message: "must be a site path starting with /, e.g. /basket" })
+    .transform((p) => (p.length > 1 ? p.replace(/\/+$/, "") : p))
+    // The page's own route, or a section the site does not serve: the page is then served there too.
+    .refine((p) => p === own || !SERVED_SECTIONS.has(p.split("/")[1] ?? ""), {
+      message: `must be ${own} or a path in a section of its own (not one the site already uses, such as /whats-on or /studio), e.g. /cart`,
+    });
 
 const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
 
 /** Plain http on this machine with a port (a Spektrix emulator or a local proxy): the only http accepted. */
 const loopbackWithPort = (s: string) => isLoopbackHttp(s) && /^\d{2,5}$/.test(new URL(s).port);
 
-export const connectionFormSchema = z.object({
-  clientName: z
-    .string({ error: "must be text" })
-    .trim()
-    .min(1, { message: "is required" })
-    .max(64, { message: "must be at most 64 characters" })
-    .regex(/^[a-z0-9_-]+$/i, { message: "must be the Spektrix client name: letters, digits, - and _ only" }),
-  customDomain: z
-    .string({ error: "must be text" })
-    .trim()
-    .toLowerCase()
-    .max(253, { message: "must be at most 253 characters" })
-    .refine((s) => s === "" || hostname.safeParse(s).success || (loopbackWithPort(s) && new URL(s).origin === s), {
-      message: "must be a host name such as tickets.venue.org, without https:// or a path",
-    })
-    .transform((s) => s || null),
-  /** Goes into every page's script-src: https, or plain http only on this machine (an emulator). */
-  webComponentsUrl: optionalUrl().refine((s) => s === null || s.startsWith("https://") || loopbackWithPort(s), {
-    message: "must be an https:// URL (plain http only for an emulator on this machine)",
-  }),
-  apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), {
-    message: "must be the API user's login name, without spaces or colons",
-  }),
-  /** Empty keeps the stored key; anything else replaces it. */
-  apiKey: z
-    .string({ error: "must be text" })
-    .trim()
-    .max(200, { message: "must be at most 200 characters" })
-    .refine((s) => s === "" || /^[A-Za-z0-9+/]+={0,2}$/.test(s), {
-      message: "must be base64, exactly as Spektrix issued the secret key",
+export const connectionFormSchema = z
+  .object({
+    clientName: z
+      .string({ error: "must be text" })
+      .trim()
+      .min(1, { message: "is required" })
+      .max(64, { message: "must be at most 64 characters" })
+      .regex(/^[a-z0-9_-]+$/i, { message: "must be the Spektrix client name: letters, digits, - and _ only" }),
+    customDomain: z
+      .string({ error: "must be text" })
+      .trim()
+      .toLowerCase()
+      .max(253, { message: "must be at most 253 characters" })
+      .refine((s) => s === "" || hostname.safeParse(s).success || (loopbackWithPort(s) && new URL(s).origin === s), {
+        message: "must be a host name such as tickets.venue.org, without https:// or a path",
+      })
+      .transform((s) => s || null),
+    /** Goes into every page's script-src: https, or plain http only on this machine (an emulator). */
+    webComponentsUrl: optionalUrl().refine((s) => s === null || s.startsWith("https://") || loopbackWithPort(s), {
+      message: "must be an https:// URL (plain http only for an emulator on this machine)",
     }),
-  accountPath: path,
-  basketPath: path,
-  checkoutPath: path,
-  iframeStylesheetUrl: optionalUrl(),
-  componentsStylesheetUrl: optionalUrl(),
-});
+    apiUser: plainText(100, { min: 1 }).refine((s) => /^[^\s:]+$/.test(s), {
+      message: "must be the API user's login name, without spaces or colons",
+    }),
+    /** Empty keeps the stored key; anything else replaces it. */
+    apiKey: z
+      .string({ error: "must be text" })
+      .trim()
+      .max(200, { message: "must be at most 200 characters" })
+      .refine((s) => s === "" || /^[A-Za-z0-9+/]+={0,2}$/.test(s), {
+        message: "must be base64, exactly as Spektrix issued the secret key",
+      }),
+    accountPath: path(routes.account),
+    basketPath: path(routes.basket),
+    checkoutPath: path(routes.checkout),
+    iframeStylesheetUrl: optionalUrl(),
+    componentsStylesheetUrl: optionalUrl(),
+  })
+  // Two pages at one path: only one could be served there.
+  .superRefine((form, ctx) => {
+    const seen = new Map<string, string>();
+    for (const key of ["accountPath", "basketPath", "checkoutPath"] as const) {
+      const other = seen.get(form[key]);
+      if (other)
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `is the same path as the ${connectionFieldLabel(other)}`,
+        });
+      seen.set(form[key], key);
+    }
+  });
 export type ConnectionForm = z.input<typeof connectionFormSchema>;
 
 /** What the studio shows: the saved values (never the key), what the site uses now and why. */
