@@ -53,7 +53,7 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(report.locator('[data-list="fund"] td').first()).toHaveText("3");
   await expectNoAxeViolations(page);
 
-  // Change a sync map: add instanceDates → subtitle, locked.
+  // Change a sync map: a new map, its Spektrix field picked by keyboard from the attributes Spektrix sends.
   await page.goto("/studio/sync/settings");
   await page.waitForLoadState("networkidle");
   // A retry finds the map an earlier attempt saved: remove it first, so this run starts from the same state.
@@ -62,8 +62,8 @@ test("the editor journey", async ({ page, browser }) => {
     if (
       (await rows
         .nth(i)
-        .getByLabel(/Spektrix field/)
-        .inputValue()) === "instanceDates"
+        .getByLabel(/Site field/)
+        .inputValue()) === "subtitle"
     )
       await rows
         .nth(i)
@@ -72,8 +72,18 @@ test("the editor journey", async ({ page, browser }) => {
   }
   await page.getByRole("button", { name: "Add map" }).click();
   const newRow = page.locator("[data-map-row]").last();
-  await expect(newRow.getByLabel(/Spektrix field/)).toHaveValue("instanceDates");
+  const source = newRow.getByRole("combobox", { name: /Spektrix field/ });
+  await expect(source).toHaveValue("instanceDates");
   await expect(newRow.getByLabel(/Site field/)).toHaveValue("subtitle");
+  // Each option names the field and shows what it holds; part of a name finds it.
+  await source.fill("");
+  await source.pressSequentially("genr");
+  const option = page.getByRole("option", { name: /^attribute_Genre/ });
+  await expect(option).toContainText(/e\.g\. \S/);
+  await source.press("ArrowDown");
+  await source.press("Enter");
+  await expect(source).toHaveValue("attribute_Genre");
+  await expect(option).toBeHidden();
   // Venue-specific rules: another exclusion flag, and an extra attribute that marks captioned performances.
   await page
     .getByLabel("Leave out events flagged by these attributes")
@@ -120,12 +130,15 @@ test("the editor journey", async ({ page, browser }) => {
   expect(await venueOptions()).not.toContain(venue);
   await renamed.close();
 
+  // The new map filled the subtitle from the picked attribute, locked (a real capture's event, genre Classical).
+  await page.goto("/studio/events?q=Gryphon%20Trio");
+  await page.locator("table a").first().click();
+  await expect(page.locator("#f-subtitle")).toHaveValue("Classical");
   await page.goto("/studio/events");
   await expectNoAxeViolations(page);
   await page.locator("table a").first().click();
   await page.waitForLoadState("networkidle");
   const subtitle = page.locator("#f-subtitle");
-  await expect(subtitle).not.toHaveValue("");
   await expect(subtitle).toHaveAttribute("readonly", "");
 
   // A locked field cannot be edited; an editable one can.

@@ -77,6 +77,8 @@ export const routes = {
     authSession: "/api/auth/session",
     authSignOut: "/api/auth/signout",
     studioSync: "/api/studio/sync",
+    /** The Spektrix fields and attributes the sync-settings pickers offer. */
+    studioSyncFields: "/api/studio/sync/fields",
     studioPicker: (kind: string) => `/api/studio/pickers/${enc(kind)}`,
   },
 } as const;

@@ -20,6 +20,109 @@ import {
 
 type Status = "idle" | "loading" | "done" | "error";
 
+export interface PickerComboBoxProps {
+  label: string;
+  /** The options to show, already searched: the combobox does no filtering of its own. */
+  items: (PickerItem & { missing?: boolean })[];
+  inputValue: string;
+  onInputChange: (text: string) => void;
+  selectedKey: string | null;
+  onSelectionChange: (key: string) => void;
+  onFocus?: () => void;
+  onBlur?: () => void;
+  placeholder: string;
+  buttonLabel: string;
+  /** Shown in the open list when it has no options. */
+  emptyText: string;
+  /** Announced politely below the field: loading, counts, problems. */
+  statusText: string | null;
+  statusIsError?: boolean;
+  errorMessage?: string;
+  description?: string;
+  isRequired?: boolean;
+  /** Keep what is typed as the value when it matches no option (a Spektrix field name typed by hand). */
+  allowsCustomValue?: boolean;
+}
+
+/**
+ * The studio's one combobox (react-aria-components): label, input, list button, description, field error and a
+ * live status line. Record pickers search Spektrix through the proxy; field pickers search a list they hold.
+ */
+export function PickerComboBox(props: PickerComboBoxProps) {
+  const statusId = useId();
+  return (
+    <>
+      <ComboBox
+        className="grid gap-1"
+        items={props.items}
+        inputValue={props.inputValue}
+        onInputChange={props.onInputChange}
+        selectedKey={props.selectedKey}
+        onSelectionChange={(key) => {
+          if (key !== null) props.onSelectionChange(String(key));
+        }}
+        onFocus={props.onFocus}
+        onBlur={props.onBlur}
+        menuTrigger="focus"
+        allowsEmptyCollection
+        allowsCustomValue={props.allowsCustomValue}
+        isInvalid={Boolean(props.errorMessage)}
+        isRequired={props.isRequired}
+        aria-describedby={statusId}
+      >
+        <Label className="text-sm font-semibold text-ink">{props.label}</Label>
+        <div className="flex items-stretch rounded-md border border-line bg-white focus-within:border-brand">
+          <Input
+            className="min-w-0 flex-1 rounded-l-md bg-transparent px-3 py-2 text-ink outline-none"
+            placeholder={props.placeholder}
+          />
+          <Button
+            className="rounded-r-md border-l border-line px-3 text-ink-soft hover:bg-paper-deep"
+            aria-label={props.buttonLabel}
+          >
+            <span aria-hidden>▾</span>
+          </Button>
+        </div>
+        {props.description ? (
+          <Text slot="description" className="text-xs text-ink-soft">
+            {props.description}
+          </Text>
+        ) : null}
+        <FieldError className="text-sm text-danger">{props.errorMessage}</FieldError>
+        <Popover className="max-h-80 w-[--trigger-width] min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
+          <ListBox<PickerItem & { missing?: boolean }>
+            className="p-1 outline-none"
+            renderEmptyState={() => <p className="px-3 py-2 text-sm text-ink-soft">{props.emptyText}</p>}
+          >
+            {(item) => (
+              <ListBoxItem
+                id={item.id}
+                textValue={item.label}
+                className="cursor-pointer rounded px-3 py-2 outline-none data-[focused]:bg-brand-tint data-[selected]:font-semibold"
+              >
+                <span className="block break-all text-ink">{item.label}</span>
+                {item.detail ? (
+                  <span className={`block text-xs ${item.missing ? "text-warning" : "text-ink-soft"}`}>
+                    {item.detail}
+                  </span>
+                ) : null}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </ComboBox>
+      <p
+        id={statusId}
+        role="status"
+        aria-live="polite"
+        className={`text-xs ${props.statusIsError ? "text-danger" : "text-ink-soft"}`}
+      >
+        {props.statusText}
+      </p>
+    </>
+  );
+}
+
 export interface RecordPickerProps {
   kind: PickerKind;
   label: string;
@@ -51,7 +154,6 @@ export function RecordPicker({
   // The id Spektrix said no longer exists (a warning shows while it is still the pick).
   const [missingId, setMissingId] = useState<string | null>(null);
   const missing = value !== null && missingId === value.id;
-  const statusId = useId();
 
   const run = useMemo(() => {
     const inflight = new Set<AbortController>();
@@ -130,8 +232,8 @@ export function RecordPicker({
 
   return (
     <div className="grid gap-1.5">
-      <ComboBox
-        className="grid gap-1"
+      <PickerComboBox
+        label={label}
         items={collection}
         inputValue={input}
         onInputChange={(text) => {
@@ -140,7 +242,6 @@ export function RecordPicker({
         }}
         selectedKey={value?.id ?? null}
         onSelectionChange={(key) => {
-          if (key === null) return;
           const item = collection.find((i) => i.id === key);
           if (!item) return;
           const next: PickedRef = { id: item.id, label: item.label, ...(item.at ? { at: item.at } : {}) };
@@ -150,59 +251,15 @@ export function RecordPicker({
         onFocus={() => {
           if (status === "idle" || status === "error") search(input === value?.label ? "" : input);
         }}
-        menuTrigger="focus"
-        allowsEmptyCollection
-        isInvalid={Boolean(errorMessage)}
+        placeholder={`Search ${words.many}`}
+        buttonLabel={`Show ${words.many}`}
+        emptyText={statusText || `Type to search ${words.many}.`}
+        statusText={statusText}
+        statusIsError={status === "error"}
+        errorMessage={errorMessage}
+        description={description}
         isRequired={isRequired}
-        aria-describedby={statusId}
-      >
-        <Label className="text-sm font-semibold text-ink">{label}</Label>
-        <div className="flex items-stretch rounded-md border border-line bg-white focus-within:border-brand">
-          <Input
-            className="min-w-0 flex-1 rounded-l-md bg-transparent px-3 py-2 text-ink outline-none"
-            placeholder={`Search ${words.many}`}
-          />
-          <Button
-            className="rounded-r-md border-l border-line px-3 text-ink-soft hover:bg-paper-deep"
-            aria-label={`Show ${words.many}`}
-          >
-            <span aria-hidden>▾</span>
-          </Button>
-        </div>
-        {description ? (
-          <Text slot="description" className="text-xs text-ink-soft">
-            {description}
-          </Text>
-        ) : null}
-        <FieldError className="text-sm text-danger">{errorMessage}</FieldError>
-        <Popover className="max-h-80 w-[--trigger-width] min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
-          <ListBox<PickerItem>
-            className="p-1 outline-none"
-            renderEmptyState={() => (
-              <p className="px-3 py-2 text-sm text-ink-soft">{statusText || `Type to search ${words.many}.`}</p>
-            )}
-          >
-            {(item) => (
-              <ListBoxItem
-                id={item.id}
-                textValue={item.label}
-                className="cursor-pointer rounded px-3 py-2 outline-none data-[focused]:bg-brand-tint data-[selected]:font-semibold"
-              >
-                <span className="block text-ink">{item.label}</span>
-                {item.detail ? <span className="block text-xs text-ink-soft">{item.detail}</span> : null}
-              </ListBoxItem>
-            )}
-          </ListBox>
-        </Popover>
-      </ComboBox>
-      <p
-        id={statusId}
-        role="status"
-        aria-live="polite"
-        className={`text-xs ${status === "error" ? "text-danger" : "text-ink-soft"}`}
-      >
-        {statusText}
-      </p>
+      />
       {missing && value ? (
         <p role="alert" className="rounded-md border border-warning/40 bg-note px-3 py-2 text-sm text-warning">
           “{value.label}” no longer exists in Spektrix. Choose another {words.one}, or remove this block.

@@ -8,6 +8,7 @@ import type { PreviewResult } from "@/lib/studio/sync";
 import { display } from "@/lib/studio/format";
 import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
+import { SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
 
 type Exclusion = { attribute: string; equals?: string };
 type VenueName = { spektrix: string; site: string };
@@ -33,7 +34,6 @@ type Settings = Record<string, unknown> & {
 };
 
 interface Options {
-  sources: string[];
   targets: string[];
   transforms: string[];
   modes: string[];
@@ -222,6 +222,15 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
   const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [saving, startSave] = useTransition();
   const [previewing, startPreview] = useTransition();
+  const fields = useFieldCatalogue();
+  // The names saved when the form opened: a picker keeps one Spektrix no longer sends, marked, not dropped.
+  const [saved] = useState(() => {
+    const s = initial as Settings;
+    return {
+      sources: s.maps.map((m) => m.source),
+      instanceAttributes: [s.performances.titleOverrideAttribute ?? ""],
+    };
+  });
 
   const update = (fn: (s: Settings) => void) =>
     setSettings((prev) => {
@@ -302,19 +311,16 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             onChange={(v) => update((s) => void (s.performances.visibility = v))}
             error={err("performances.visibility")}
           />
-          <div className="grid gap-1">
-            <label htmlFor={`${base}-tov`} className="text-sm font-semibold">
-              Title-override attribute
-            </label>
-            <input
-              id={`${base}-tov`}
-              className={inputClass}
-              value={settings.performances.titleOverrideAttribute ?? ""}
-              onChange={(e) => update((s) => void (s.performances.titleOverrideAttribute = e.target.value))}
-              aria-invalid={err("performances.titleOverrideAttribute") ? true : undefined}
-            />
-            <Err errors={errors} path="performances.titleOverrideAttribute" />
-          </div>
+          <SpektrixFieldPicker
+            label="Title-override attribute"
+            scope="performance-attribute"
+            value={settings.performances.titleOverrideAttribute ?? ""}
+            onChange={(v) => update((s) => void (s.performances.titleOverrideAttribute = v))}
+            fields={fields}
+            saved={saved.instanceAttributes}
+            errorMessage={err("performances.titleOverrideAttribute")}
+            description="An instance attribute whose text replaces the performance's title. Empty: none."
+          />
         </div>
         <fieldset className="grid gap-3">
           <legend className="text-sm font-semibold">
@@ -375,11 +381,6 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
           <strong>fill-if-empty</strong>: {MODE_HELP["fill-if-empty"]} <strong>editable</strong>: {MODE_HELP.editable}
         </p>
         <Err errors={errors} path="maps" />
-        <datalist id={`${base}-sources`}>
-          {options.sources.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
         <datalist id={`${base}-targets`}>
           {options.targets.map((s) => (
             <option key={s} value={s} />
@@ -392,20 +393,15 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
               className="grid grid-cols-1 gap-3 rounded-md border border-line p-3 sm:grid-cols-[1fr_1fr_9rem_10rem_auto] sm:items-start"
               data-map-row={i}
             >
-              <div className="grid gap-1">
-                <label htmlFor={`${base}-m${i}-source`} className="text-xs font-semibold">
-                  Spektrix field (map {i + 1})
-                </label>
-                <input
-                  id={`${base}-m${i}-source`}
-                  list={`${base}-sources`}
-                  className={inputClass}
-                  value={map.source}
-                  onChange={(e) => update((s) => void (s.maps[i]!.source = e.target.value))}
-                  aria-invalid={err(`maps.${i}.source`) ? true : undefined}
-                />
-                <Err errors={errors} path={`maps.${i}.source`} />
-              </div>
+              <SpektrixFieldPicker
+                label={`Spektrix field (map ${i + 1})`}
+                scope="event-field"
+                value={map.source}
+                onChange={(v) => update((s) => void (s.maps[i]!.source = v))}
+                fields={fields}
+                saved={saved.sources}
+                errorMessage={err(`maps.${i}.source`)}
+              />
               <div className="grid gap-1">
                 <label htmlFor={`${base}-m${i}-target`} className="text-xs font-semibold">
                   Site field (map {i + 1})

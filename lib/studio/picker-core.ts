@@ -3,6 +3,9 @@
  * debounce. Shared by the server proxy and the client combobox, and unit-tested as pure functions.
  */
 import { routes } from "@/lib/routes";
+// Type only: the catalogue is built on the server (lib/sync/field-catalogue.ts); this module stays client-safe.
+import type { FieldCatalogue } from "@/lib/sync/field-catalogue";
+import { ATTRIBUTE_PREFIX } from "@/lib/sync/source";
 
 export const PICKER_KINDS = [
   "event",
@@ -198,4 +201,44 @@ export function pickerUrl(kind: PickerKind, params: { q?: string; id?: string })
   if (params.q !== undefined) search.set("q", params.q.slice(0, PICKER_MAX_QUERY));
   if (params.id !== undefined) search.set("id", params.id);
   return `${routes.api.studioPicker(kind)}?${search.toString()}`;
+}
+
+/**
+ * Which Spektrix names a sync-settings picker offers, and how the setting writes them: a sync map reads any event
+ * field by its full name (`attribute_Genre`); exclusion rules and the performance rules name an attribute without
+ * its prefix (`Genre`, `SLCaptioned`), of events or of performances (instances).
+ */
+export type FieldPickerScope = "event-field" | "event-attribute" | "performance-attribute";
+
+export interface FieldPickerItem extends PickerItem {
+  /** A saved name the current data does not carry: kept as an option, so a save never drops it unseen. */
+  missing?: boolean;
+}
+
+export const NOT_SENT_NOW = "not in Spektrix's data now";
+
+/**
+ * The options of a Spektrix-field picker: each name with an example value from the data, then any saved name the
+ * data no longer carries, marked. `catalogue` null (not loaded, or Spektrix unreachable): the saved names only,
+ * unmarked, since nothing says they are gone.
+ */
+export function fieldPickerItems(
+  catalogue: FieldCatalogue | null,
+  scope: FieldPickerScope,
+  saved: readonly string[] = [],
+): FieldPickerItem[] {
+  const samples = catalogue ? (scope === "performance-attribute" ? catalogue.performance : catalogue.event) : [];
+  const items: FieldPickerItem[] = samples
+    .filter((s) => scope === "event-field" || s.name.startsWith(ATTRIBUTE_PREFIX))
+    .map((s) => {
+      const id = scope === "event-field" ? s.name : s.name.slice(ATTRIBUTE_PREFIX.length);
+      return { id, label: id, detail: s.example === null ? "empty in every record now" : `e.g. ${s.example}` };
+    });
+  const known = new Set(items.map((i) => i.id));
+  const kept = [...new Set(saved.map((name) => name.trim()))]
+    .filter((name) => name !== "" && !known.has(name))
+    .map((name): FieldPickerItem =>
+      catalogue ? { id: name, label: name, detail: NOT_SENT_NOW, missing: true } : { id: name, label: name },
+    );
+  return [...kept, ...items];
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { pingSpektrix } from "@/lib/spektrix/health";
-import { createSpektrixOwnerClient, type SpektrixOwnerClient } from "@/lib/spektrix/owner";
+import { createCatalogueReader, createSpektrixOwnerClient, type SpektrixOwnerClient } from "@/lib/spektrix/owner";
 import {
   SpektrixHttpError,
   SpektrixNetworkError,
@@ -23,6 +23,8 @@ import {
 import { formatLocalPerformanceTime } from "@/lib/events/format";
 import { siteInfo } from "@/lib/site";
 import { zoneMismatch } from "@/lib/sync/time";
+import { buildFieldCatalogue, type FieldCatalogue } from "@/lib/sync/field-catalogue";
+import { toSourceEvent, toSourcePerformance } from "@/lib/sync/spektrix-source";
 
 /**
  * The studio's live view of Spektrix: owner-mode calls for pickers and "Check connection". Server only; the
@@ -123,12 +125,17 @@ async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new
   }
 }
 
-const g = globalThis as unknown as { __studioPickerCache?: TtlCache<PickerItem[]> };
+const g = globalThis as unknown as {
+  __studioPickerCache?: TtlCache<PickerItem[]>;
+  __studioFieldCache?: TtlCache<FieldCatalogue>;
+};
 const cache = (g.__studioPickerCache ??= new TtlCache<PickerItem[]>(PICKER_CACHE_MS));
+const fieldCache = (g.__studioFieldCache ??= new TtlCache<FieldCatalogue>(PICKER_CACHE_MS));
 
 /** Forgets cached lists, e.g. after the connection changes. */
 export function clearPickerCache(): void {
   cache.clear();
+  fieldCache.clear();
 }
 
 async function cachedKind(kind: PickerKind): Promise<PickerItem[]> {
@@ -140,6 +147,41 @@ async function cachedKind(kind: PickerKind): Promise<PickerItem[]> {
 
 export async function searchPicker(kind: PickerKind, query: string): Promise<PickerItem[]> {
   return searchItems(await cachedKind(kind), query);
+}
+
+export type FieldCatalogueResult = { ok: true; catalogue: FieldCatalogue } | { ok: false; message: string };
+
+/**
+ * The Spektrix fields and attributes the sync-settings pickers offer, from this year's events and performances:
+ * the sync's own owner-mode catalogue reader and name mapping, so an attribute shows here as a sync sees it. A
+ * year, like the performance picker, rather than the sync's whole window: one unsliced read must stay small,
+ * and venues set attributes up for the whole client, not per season. Never throws: an unreachable Spektrix
+ * becomes a message for editors, and the settings form stays usable without the list.
+ */
+export async function spektrixFieldCatalogue(now = new Date()): Promise<FieldCatalogueResult> {
+  const c = await activeConnection();
+  const range = { from: iso(new Date(now.getTime() - DAY)), to: iso(new Date(now.getTime() + 365 * DAY)) };
+  // Keyed by the connection's version like the record lists, so another client's fields are never served.
+  const key = `fields|${c.version}`;
+  try {
+    const catalogue = await fieldCache.getOrLoad(key, async () => {
+      const reader = createCatalogueReader({
+        baseUrl: c.baseUrl,
+        clientName: c.clientName,
+        owner: c.owner,
+        retries: 1,
+        timeoutMs: 6_000,
+      });
+      const [events, performances] = await Promise.all([reader.listEvents(range), reader.listPerformances(range)]);
+      return buildFieldCatalogue({
+        events: events.map(toSourceEvent),
+        performances: performances.map((p) => toSourcePerformance(p)),
+      });
+    });
+    return { ok: true, catalogue };
+  } catch (error) {
+    return { ok: false, message: explainForEditor(error, "the list of fields") };
+  }
 }
 
 /** Whether a picked record still exists in Spektrix. */

@@ -73,12 +73,15 @@ export interface SyncSource {
   fetchEventPerformances(id: string): Promise<SourcePerformance[]>;
 }
 
+/** How Spektrix names a venue's own fields on a record: `attribute_Genre`. Client-safe (the studio's pickers). */
+export const ATTRIBUTE_PREFIX = "attribute_";
+
 /** The `attribute_*` keys of a record, without the prefix. */
 export function attributesOf(record: object): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key.startsWith("attribute_") && value !== undefined)
-      out[key.slice("attribute_".length)] = value as AttributeValue;
+    if (key.startsWith(ATTRIBUTE_PREFIX) && value !== undefined)
+      out[key.slice(ATTRIBUTE_PREFIX.length)] = value as AttributeValue;
   }
   return out;
 }

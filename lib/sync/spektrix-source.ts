@@ -34,7 +34,8 @@ export interface SpektrixSourceOptions {
   catalogue?: SpektrixCatalogue;
 }
 
-function toSourceEvent(e: Event): SourceEvent {
+/** An event in the names sync maps are written in (Spektrix's own). */
+export function toSourceEvent(e: Event): SourceEvent {
   const out: SourceEvent = {
     id: e.id,
     name: e.name,
@@ -63,7 +64,12 @@ export function fromPriceOf(amounts: readonly number[]): number | null {
   return paid.length ? Math.min(...paid) : 0;
 }
 
-function toSourcePerformance(p: Performance, venueId: string | null, fromPrice: number | null): SourcePerformance {
+/** A performance in Spektrix's own names; the venue and "from" price are the adapter's, when it read them. */
+export function toSourcePerformance(
+  p: Performance,
+  venueId: string | null = null,
+  fromPrice: number | null = null,
+): SourcePerformance {
   const out: SourcePerformance = {
     id: p.id,
     eventId: p.eventId,

@@ -23,6 +23,7 @@ beforeAll(async () => {
   const checkout = await import("@/lib/studio/actions/checkout");
   const pickers = await import("@/app/api/studio/pickers/[kind]/route");
   const syncRoute = await import("@/app/api/studio/sync/route");
+  const syncFields = await import("@/app/api/studio/sync/fields/route");
   void auth;
   const form = (o: Record<string, string>) => {
     const f = new FormData();
@@ -69,6 +70,7 @@ beforeAll(async () => {
       pickers.GET(new Request("http://localhost/api/studio/pickers/fund?id=1AB"), {
         params: Promise.resolve({ kind: "fund" }),
       }),
+    "GET /api/studio/sync/fields": () => syncFields.GET(new Request("http://localhost/api/studio/sync/fields"), {}),
     "POST /api/studio/sync": () =>
       syncRoute.POST(
         new Request("http://localhost/api/studio/sync", {

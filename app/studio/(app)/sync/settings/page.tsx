@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SyncSettingsEditor } from "@/components/studio/sync-settings-editor-client";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { currentSyncSettings, spektrixVenueNames } from "@/lib/studio/sync";
-import { EVENT_SOURCE_FIELDS, EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
+import { EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sync settings" };
@@ -25,7 +25,6 @@ export default async function SyncSettingsPage() {
       <SyncSettingsEditor
         initial={loaded.settings}
         options={{
-          sources: [...EVENT_SOURCE_FIELDS],
           targets: Object.keys(EVENT_TARGETS),
           transforms: [...TRANSFORMS],
           modes: [...MAP_MODES],
