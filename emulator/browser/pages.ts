@@ -7,12 +7,12 @@ import { TEST_CARDS } from "../demo-credentials";
 import { ApiError } from "../errors";
 import { shortId } from "../random";
 import { pay } from "../routes/payments";
+import { esc } from "./html";
 import { formatAmount } from "./currency";
 import { SEAT_FIELD, SEAT_MAP_CSS, seatMapHtml } from "./seat-map";
 import { SEAT_MAP_JS } from "./scripts";
 import type { Basket, Session } from "../state";
 
-const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const money = formatAmount;
 
 interface PageCtx {
