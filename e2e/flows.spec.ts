@@ -197,6 +197,52 @@ test("choosing seats in the iframe updates the header count, and the frame follo
   await screenshotAtPhoneAndDesktop(page, testInfo, "choose-seats");
 });
 
+test("on a phone, a visitor picks two seats on the seat map, by click and by keyboard, and the basket lists them", async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const performanceId = await bookablePerformance(request, EMULATOR_URL, 2, undefined, "demo", "reserved");
+  await page.goto(`/book/${performanceId}`);
+  const frame = page.frameLocator('iframe[title^="Choose seats for "]');
+  await expect(frame.getByRole("heading", { name: "Pick your seats" })).toBeVisible();
+  // Best available is still offered, and says what it does.
+  await expect(frame.getByRole("heading", { name: "Best available" })).toBeVisible();
+  await expect(frame.getByText(/we pick the best free seats for you/)).toBeVisible();
+
+  const map = frame.getByRole("region", { name: /Seating plan/ });
+  const free = map.getByRole("checkbox", { disabled: false });
+  // One seat by tapping it: the back row's last free seat, which best available would not pick.
+  const first = free.last();
+  await first.click();
+  await expect(first).toBeChecked();
+  // The next by keyboard: arrow keys move between free seats (one tab stop for the map), Space takes one.
+  const focusedName = () => map.locator("input:focus").getAttribute("aria-label");
+  const firstName = (await first.getAttribute("aria-label"))!;
+  await page.keyboard.press("ArrowLeft");
+  if ((await focusedName()) === firstName) await page.keyboard.press("ArrowUp");
+  const secondName = (await focusedName())!;
+  expect(secondName).not.toBe(firstName);
+  await page.keyboard.press("Space");
+  await expect(map.getByRole("checkbox", { name: secondName, exact: true })).toBeChecked();
+  // "Row J, seat 14, $30.00" is the seat Spektrix names J14.
+  const seatOf = (name: string) => name.replace(/^Row (\S+), seat (\d+),.*$/, "$1$2");
+  const seats = [seatOf(firstName), seatOf(secondName)];
+  await expect(frame.getByText(/^2 seats chosen: /)).toBeVisible();
+
+  // The page fits the phone: only the plan scrolls sideways, inside its own box.
+  const fits = (el: Element) => el.scrollWidth <= el.clientWidth;
+  expect(await page.locator("html").evaluate(fits)).toBe(true);
+  expect(await frame.locator("html").evaluate(fits)).toBe(true);
+  await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "seat-map");
+
+  await frame.getByRole("button", { name: "Add chosen seats to basket" }).click();
+  await expectBasketCount(page, 2);
+  await page.goto("/basket");
+  for (const seat of seats) await expect(page.getByText(`Seat ${seat}`, { exact: true })).toBeVisible();
+});
+
 test("guest checkout embeds Spektrix's checkout with a title, a fallback link and the site's stylesheet", async ({
   page,
 }) => {

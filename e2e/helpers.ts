@@ -41,8 +41,11 @@ export async function bookablePerformance(
   seats = 2,
   siteOrigin = SITE_URL,
   clientName = "demo",
-  /** A plan with several areas (the seat-choice page asks for one first); by default a single-area plan. */
-  plan: "single-area" | "multi-area" = "single-area",
+  /**
+   * A plan with several areas (the seat-choice page asks for one first); a single-area plan with reserved seats
+   * (the page shows a seat map); by default any single-area plan.
+   */
+  plan: "single-area" | "multi-area" | "reserved" = "single-area",
 ): Promise<string> {
   const api = `${emulatorUrl}/${clientName}/api/v3`;
   // Web-mode reads standing in for the site's browser: like Spektrix, the emulator blocks them without its Origin.
@@ -53,10 +56,11 @@ export async function bookablePerformance(
       available: number;
     };
     if (status.available < seats) continue;
-    const { areas } = (await (await request.get(`${api}/instances/${instance.id}/plan`, { headers })).json()) as {
-      areas?: unknown[];
-    };
+    const { areas, seats: planSeats } = (await (
+      await request.get(`${api}/instances/${instance.id}/plan`, { headers })
+    ).json()) as { areas?: unknown[]; seats?: unknown[] | null };
     if ((plan === "multi-area") !== (areas?.length ?? 0) > 1) continue;
+    if (plan === "reserved" && !planSeats?.length) continue;
     if (plan === "multi-area") {
       // Every area with the seats the journey needs, whichever it picks.
       const byArea = (await (

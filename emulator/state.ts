@@ -72,6 +72,9 @@ export interface Basket {
   touchedAt: number;
 }
 
+/** A reserved seat's state for one basket (a seat map): `yours` is in that basket, `held` in another one. */
+export type SeatState = "available" | "sold" | "held" | "locked" | "yours";
+
 export interface Session {
   id: string;
   basketId: string;
@@ -426,6 +429,52 @@ export class Store {
     return out;
   }
 
+  /**
+   * Which seats the `locked` count keeps back: the last free seats in plan order (neither sold nor in a basket)
+   * [A: Spektrix locks named seats; the emulator's locks are a count, so a seat map needs a rule naming them].
+   * The back of the plan, so best available (which takes the first free seats) never reaches them while any
+   * other seat is free; `addTickets` refuses them by name.
+   */
+  lockedSeats(instanceId: string, held: ReturnType<Store["held"]> = this.held(instanceId)): Set<string> {
+    const plan = this.catalogue.plan(String(this.instance(instanceId).planId));
+    const a = this.catalogue.availabilityOf(instanceId);
+    if (!plan.seats || a.locked <= 0) return new Set();
+    const free = plan.seats.filter((s) => !a.soldSeats.has(s.id) && !held.seats.has(s.id));
+    return new Set(free.slice(Math.max(0, free.length - a.locked)).map((s) => s.id));
+  }
+
+  /**
+   * Each seat of a reserved plan as a seat map shows it: sold, held in another basket, locked, in `basketId`'s
+   * basket, or available. From the same holds and sales `addTickets` checks, so the map never offers a seat the
+   * basket would refuse.
+   */
+  seatStates(instanceId: string, basketId: string | null): Map<string, SeatState> {
+    const plan = this.catalogue.plan(String(this.instance(instanceId).planId));
+    const a = this.catalogue.availabilityOf(instanceId);
+    const held = this.held(instanceId);
+    const locked = this.lockedSeats(instanceId, held);
+    const mine = new Set(
+      (basketId ? (this.baskets.get(basketId)?.tickets ?? []) : [])
+        .filter((t) => t.instanceId === instanceId && t.seatId)
+        .map((t) => t.seatId!),
+    );
+    const states = new Map<string, SeatState>();
+    for (const s of plan.seats ?? [])
+      states.set(
+        s.id,
+        a.soldSeats.has(s.id)
+          ? "sold"
+          : mine.has(s.id)
+            ? "yours"
+            : held.seats.has(s.id)
+              ? "held"
+              : locked.has(s.id)
+                ? "locked"
+                : "available",
+      );
+    return states;
+  }
+
   /** Control API: hold `locked` seats back from sale (house seats), out of those not sold or in a basket. */
   setLocked(instanceId: string, locked: number): void {
     const a = this.catalogue.availabilityOf(instanceId);
@@ -506,8 +555,13 @@ export class Store {
         const inArea = (s: { areaId?: string }) => !area || s.areaId === area.id;
         if (item.seat) {
           seat = plan.seats.find((s) => s.id === item.seat) ?? null;
-          if (!seat) throw badRequest(`Seat '${item.seat}' is not in this plan.`);
-          if (a.soldSeats.has(seat.id) || held.seats.has(seat.id) || extraSeats.has(seat.id))
+          if (!seat || !inArea(seat)) throw badRequest(`Seat '${item.seat}' is not in this plan.`);
+          if (
+            a.soldSeats.has(seat.id) ||
+            held.seats.has(seat.id) ||
+            extraSeats.has(seat.id) ||
+            this.lockedSeats(item.instance, held).has(seat.id)
+          )
             throw new ApiError(409, `Seat ${seat.name} is not available.`, ["Seat not available"]);
         } else {
           // Best available: first free seat in plan order.

@@ -1,7 +1,8 @@
 // The demo system sells in Canadian dollars, as the site's default VENUE_CURRENCY says. One place, so the iframe
-// pages and the card form's "Pay …" button write amounts the same way.
+// pages, the seat map's running total and the card form's "Pay …" button write amounts the same way.
 export const SYSTEM_CURRENCY = "CAD";
-const FORMAT = new Intl.NumberFormat("en-CA", { style: "currency", currency: SYSTEM_CURRENCY });
+export const SYSTEM_LOCALE = "en-CA";
+const FORMAT = new Intl.NumberFormat(SYSTEM_LOCALE, { style: "currency", currency: SYSTEM_CURRENCY });
 
 /** `$42.50`, as the system's own pages write an amount. */
 export const formatAmount = (n: number) => FORMAT.format(n);

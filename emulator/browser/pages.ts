@@ -7,10 +7,12 @@ import { TEST_CARDS } from "../demo-credentials";
 import { ApiError } from "../errors";
 import { shortId } from "../random";
 import { pay } from "../routes/payments";
+import { esc } from "./html";
 import { formatAmount } from "./currency";
+import { SEAT_FIELD, SEAT_MAP_CSS, seatMapHtml } from "./seat-map";
+import { SEAT_MAP_JS } from "./scripts";
 import type { Basket, Session } from "../state";
 
-const esc = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const money = formatAmount;
 
 interface PageCtx {
@@ -23,6 +25,9 @@ interface PageCtx {
 }
 type Page = {
   title: string;
+  /** The page's own look and behaviour, inline in the page as the layout's script already is. */
+  style?: string;
+  script?: string;
   get: (p: PageCtx) => string;
   post?: (p: PageCtx, form: Record<string, string>) => string | { redirect: string };
 };
@@ -70,6 +75,8 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
     },
     "chooseseats.aspx": {
       title: "Choose seats",
+      style: SEAT_MAP_CSS,
+      script: SEAT_MAP_JS,
       get: (p) => {
         const i = byShortId(store.catalogue.instances, p.query.eventinstanceid);
         if (!i) return `<h1>Performance not found</h1>`;
@@ -89,20 +96,60 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
             .join("")}</ul>`;
         }
         const bandId = area ? area.bandIds[0] : plan.bands[0]?.id;
-        const prices = store.catalogue.priceListForInstance(i).prices.filter((x) => x.band.id === bandId);
+        const priceList = store.catalogue.priceListForInstance(i).prices;
+        const prices = priceList.filter((x) => x.band.id === bandId);
         const available = area
           ? (status.areas as { id: string; available: number }[]).find((a) => a.id === area.id)!.available
           : status.available;
-        return `${heading}<p>${esc(wallClockForPeople(i.start))}${area ? ` · ${esc(area.name)}` : ""} · <span data-available>${esc(available)}</span> available</p>
-<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add"><input type="hidden" name="instance" value="${esc(i.id)}">${area ? `<input type="hidden" name="area" value="${esc(area.id)}">` : ""}
+        const hidden = `<input type="hidden" name="instance" value="${esc(i.id)}">${area ? `<input type="hidden" name="area" value="${esc(area.id)}">` : ""}`;
+        // Reserved seats in view (a reserved plan, or a multi-area plan's reserved area): a map to pick them on,
+        // with best available kept beside it for visitors who would rather not choose.
+        const seats =
+          area?.type === "Unreserved" ? [] : (plan.seats ?? []).filter((s) => !area || s.areaId === area.id);
+        const bandIds = new Set(seats.map((s) => s.bandId));
+        const map = seats.length
+          ? seatMapHtml({
+              seats,
+              states: store.seatStates(String(i.id), p.basket.id),
+              prices: priceList.filter((x) => bandIds.has(x.band.id)),
+              hidden,
+            })
+          : "";
+        const quantities = `<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add">${hidden}
 ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
-<p class="SeatingAreaInstructions">${area?.type === "Unreserved" ? "Unreserved: stand or sit anywhere in this area." : "Best available seats are chosen for you."}</p><button>Add to basket</button></form>${
+<p class="SeatingAreaInstructions">${area?.type === "Unreserved" ? "Unreserved: stand or sit anywhere in this area." : "Best available seats are chosen for you."}</p><button>Add to basket</button></form>`;
+        return `${heading}<p>${esc(wallClockForPeople(i.start))}${area ? ` · ${esc(area.name)}` : ""} · <span data-available>${esc(available)}</span> available</p>
+${
+  map
+    ? `${map}<section aria-labelledby="spx-best-heading"><h2 id="spx-best-heading">Best available</h2><p>Rather not choose? Say how many tickets you want and we pick the best free seats for you, nearest the stage first.</p>${quantities}</section>`
+    : quantities
+}${
           area
             ? `<p><a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Choose another area</a></p>`
             : ""
         }`;
       },
       post: (p, f) => {
+        if (f.action === "seats") {
+          // The seats the visitor picked on the map: the store holds exactly those, or refuses them all (a seat
+          // sold, held or locked meanwhile, or one the form never offered) as the API does.
+          const seats = Object.keys(f)
+            .filter((k) => k.startsWith(SEAT_FIELD))
+            .map((k) => k.slice(SEAT_FIELD.length));
+          if (!seats.length) throw new ApiError(400, "Choose at least one seat on the plan.");
+          if (seats.length > 10) throw new ApiError(400, "Choose at most 10 seats at a time.");
+          store.addTickets(
+            p.basket,
+            seats.map((seat) => ({
+              instance: f.instance ?? "",
+              type: f.type ?? "",
+              seat,
+              ...(f.area ? { seatingPlan: f.area } : {}),
+              attributes: {},
+            })),
+          );
+          return { redirect: link(p, "Basket2.aspx") };
+        }
         const items = Object.entries(f)
           .filter(([k, v]) => k.startsWith("type:") && Number(v) > 0)
           .flatMap(([k, v]) =>
@@ -411,13 +458,13 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
       }
     }
     const body = (error ? `<p role="alert" class="spx-error">${esc(error)}</p>` : "") + page.get(p);
-    return c.html(layout(c, emu, page.title, body, p), error ? 400 : 200);
+    return c.html(layout(c, emu, page.title, body, p, page), error ? 400 : 200);
   };
   app.get(`/${client}/website/*`, handle);
   app.post(`/${client}/website/*`, handle);
 }
 
-function layout(c: Ctx, emu: Emu, title: string, body: string, p?: PageCtx): string {
+function layout(c: Ctx, emu: Emu, title: string, body: string, p?: PageCtx, page?: Page): string {
   const q = new URL(c.req.url).searchParams;
   const sheet = q.get("stylesheet") ?? q.get("Stylesheet");
   // An uploaded file name resolves under /{client}/resources/ as on Spektrix; a URL or path is used as given.
@@ -435,7 +482,7 @@ window.addEventListener("load", spxSize); if (window.ResizeObserver) new ResizeO
     : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
-${href ? `<link rel="stylesheet" href="${esc(href)}">` : ""}</head>
+${page?.style ? `<style>${page.style}</style>` : ""}${href ? `<link rel="stylesheet" href="${esc(href)}">` : ""}</head>
 <body class="spx-page"><main>${body}</main>
-<script>if (window.parent !== window) { ${messages} ${resizer} }</script></body></html>`;
+<script>if (window.parent !== window) { ${messages} ${resizer} }</script>${page?.script ? `<script>${page.script}</script>` : ""}</body></html>`;
 }

@@ -9,6 +9,7 @@
 // - the issuer's answer (CRes) names the transaction the challenge request (CReq) named; Spektrix checks it
 //   against the challenge it raised.
 import { Hono } from "hono";
+import { esc } from "./html";
 import { CARD_CHECKS_JS } from "./scripts";
 
 export const ENCRYPTED_CARD_PREFIX = "spxenc1$";
@@ -72,9 +73,6 @@ export function decodeChallengeResult(value: string): ChallengeResult | null {
     return null;
   return { transactionId: result.transactionId, transStatus: result.transStatus };
 }
-
-const esc = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 const js = { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" };
 

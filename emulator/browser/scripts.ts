@@ -403,3 +403,78 @@ export function paymentsJs(providerSdkUrl: string): string {
 })();
 `;
 }
+
+/**
+ * The seat map on ChooseSeats (emulator/browser/seat-map.ts). The page works without it (every seat is a
+ * checkbox in a form); the script adds what a venue's map has: one tab stop for the whole map with arrow keys
+ * between seats (a hundred tab stops would bury the button), each seat's price for the ticket type chosen, a
+ * running summary, and the sideways-scroll hint only when the plan is wider than the frame.
+ */
+export const SEAT_MAP_JS = `(function () {
+  var form = document.querySelector("[data-spx-seat-map]");
+  if (!form) return;
+  var map = form.querySelector(".spx-map");
+  var hint = form.querySelector("[data-spx-scroll-hint]");
+  var type = form.querySelector("[data-spx-type]");
+  var chosen = form.querySelector("[data-spx-chosen]");
+  var money = new Intl.NumberFormat(form.getAttribute("data-locale"), { style: "currency", currency: form.getAttribute("data-currency") });
+  var rows = Array.prototype.map.call(form.querySelectorAll(".spx-row"), function (row) {
+    return Array.prototype.slice.call(row.querySelectorAll("input:not(:disabled)"));
+  }).filter(function (row) { return row.length; });
+  var seats = [].concat.apply([], rows);
+  function prices() {
+    var option = type && type.options[type.selectedIndex];
+    try { return option ? JSON.parse(option.getAttribute("data-prices")) : {}; } catch (e) { return {}; }
+  }
+  function update() {
+    var table = prices();
+    var names = [];
+    var total = 0;
+    var priced = true;
+    seats.forEach(function (seat) {
+      var amount = table[seat.getAttribute("data-band")];
+      var name = seat.getAttribute("data-name");
+      seat.setAttribute("aria-label", amount === undefined ? name : name + ", " + money.format(amount));
+      if (!seat.checked) return;
+      names.push(name.replace(",", ""));
+      if (amount === undefined) priced = false; else total += amount;
+    });
+    chosen.textContent = names.length
+      ? names.length + (names.length === 1 ? " seat" : " seats") + " chosen: " + names.join("; ") + "." + (priced ? " Total " + money.format(total) + "." : "")
+      : "No seats chosen yet.";
+  }
+  function fits() { if (hint) hint.hidden = map.scrollWidth <= map.clientWidth + 1; }
+  // Roving tab stop: the first chosen seat, else the first free one.
+  function focusable(target) { seats.forEach(function (s) { s.tabIndex = s === target ? 0 : -1; }); }
+  focusable(seats.filter(function (s) { return s.checked; })[0] || seats[0]);
+  function move(seat, key) {
+    var r = -1, i = -1;
+    rows.forEach(function (row, n) { var at = row.indexOf(seat); if (at >= 0) { r = n; i = at; } });
+    if (r < 0) return null;
+    if (key === "ArrowLeft") return rows[r][i - 1];
+    if (key === "ArrowRight") return rows[r][i + 1];
+    if (key === "Home") return rows[r][0];
+    if (key === "End") return rows[r][rows[r].length - 1];
+    var next = rows[key === "ArrowUp" ? r - 1 : r + 1];
+    if (!next) return null;
+    // The seat in the next row nearest across, as the eye moves.
+    var x = seat.getBoundingClientRect().left;
+    return next.reduce(function (best, s) {
+      return Math.abs(s.getBoundingClientRect().left - x) < Math.abs(best.getBoundingClientRect().left - x) ? s : best;
+    });
+  }
+  map.addEventListener("keydown", function (event) {
+    if (["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].indexOf(event.key) < 0) return;
+    var target = move(event.target, event.key);
+    event.preventDefault();
+    if (!target) return;
+    focusable(target);
+    target.focus();
+  });
+  map.addEventListener("focusin", function (event) { if (seats.indexOf(event.target) >= 0) focusable(event.target); });
+  form.addEventListener("change", update);
+  window.addEventListener("resize", fits);
+  update();
+  fits();
+})();
+`;
