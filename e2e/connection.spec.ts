@@ -191,3 +191,41 @@ test("an editor switches the site to another Spektrix client; a member books and
     await editor.close();
   }
 });
+
+test("an editor moves the basket page to a path of the venue's choosing: the site serves it there and links to it", async ({
+  page,
+  browser,
+}) => {
+  await studioSignIn(page);
+  const move = async (to: string) => {
+    await page.goto("/studio/connection");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Basket page").fill(to);
+    await page.getByRole("button", { name: "Save connection" }).click();
+  };
+  // A path inside a section the site serves would be shadowed: refused, beside the field.
+  await move("/whats-on/basket");
+  await expect(page.locator('[data-field-error="basketPath"]')).toContainText("section of its own");
+  // A path of its own: the page is served there, and the site's links follow.
+  const cart = `/cart-${Math.random().toString(36).slice(2, 7)}`;
+  try {
+    await move(cart);
+    await expect(page.getByRole("status").filter({ hasText: /Connection saved/ })).toBeVisible({ timeout: 30_000 });
+    const visitor = await browser.newContext();
+    const v = await visitor.newPage();
+    const served = await v.goto(cart);
+    expect(served?.status()).toBe(200);
+    await expect(v.getByRole("heading", { level: 1, name: "Your basket" })).toBeVisible();
+    await v.goto("/basket/guest-checkout");
+    await expect(v.getByRole("link", { name: /Back to your basket/ })).toHaveAttribute("href", cart);
+    // The page's own route still works, and other unknown paths are still not found.
+    expect((await v.goto("/basket"))?.status()).toBe(200);
+    expect((await v.goto(`${cart}-not-it`))?.status()).toBe(404);
+    await visitor.close();
+  } finally {
+    await move("/basket");
+    await expect(page.getByRole("status").filter({ hasText: /Connection saved|Nothing changed/ })).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+});

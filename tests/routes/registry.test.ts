@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { PAYMENT_FORM_PATH } from "@/lib/security/headers.mjs";
-import { privatePathPrefixes, routes } from "@/lib/routes";
+import { movedPageAt, privatePathPrefixes, routes, SERVED_SECTIONS } from "@/lib/routes";
 import { WHATS_ON_PATH } from "@/lib/events/canonical";
 import { config as proxyConfig } from "@/proxy";
 
@@ -12,6 +12,8 @@ function appRoutes(dir = "app", prefix = ""): RegExp[] {
   const out: RegExp[] = [];
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
+    // The moved-pages catch-all would match every path and make the check below vacuous; it is tested alone.
+    if (full === path.join("app", "(site)", "[...path]")) continue;
     if (statSync(full).isDirectory()) {
       const segment = /^\(.*\)$/.test(name)
         ? ""
@@ -41,6 +43,36 @@ function registryPaths(node: unknown = routes): string[] {
   }
   return Object.values(node as Record<string, unknown>).flatMap((v) => registryPaths(v));
 }
+
+describe("pages the studio moves", () => {
+  const own = {
+    account: "/account",
+    basket: "/basket",
+    checkout: "/checkout",
+    guestCheckout: "/basket/guest-checkout",
+  };
+  it("answers a moved page at its new path only, trailing slash or not, and never a page at its own route", () => {
+    const moved = { ...own, basket: "/cart", checkout: "/tickets/pay" };
+    expect(movedPageAt("/cart", moved)).toBe("basket");
+    expect(movedPageAt("/cart/", moved)).toBe("basket");
+    expect(movedPageAt("/tickets/pay", moved)).toBe("checkout");
+    expect(movedPageAt("/account", moved)).toBeNull();
+    expect(movedPageAt("/basket", moved)).toBeNull();
+    expect(movedPageAt("/anything-else", moved)).toBeNull();
+    expect(movedPageAt("/cart", own)).toBeNull();
+  });
+
+  it("knows the sections the site serves, so a moved page can never shadow one", () => {
+    for (const section of ["whats-on", "events", "book", "info", "studio", "api", "checkout", "basket", "login"])
+      expect(SERVED_SECTIONS.has(section), section).toBe(true);
+    expect(SERVED_SECTIONS.has("cart")).toBe(false);
+    // Every top-level folder under app/ that serves something is a served section.
+    const top = readdirSync("app/(site)").filter(
+      (name) => statSync(path.join("app/(site)", name)).isDirectory() && !/^[([]/.test(name),
+    );
+    for (const name of top) expect(SERVED_SECTIONS.has(name), name).toBe(true);
+  });
+});
 
 describe("the route registry", () => {
   const pages = appRoutes();

@@ -45,6 +45,24 @@ describe("connection form", () => {
     expect(JSON.stringify([r, view])).not.toContain("c2VjcmV0LWtleQ");
   });
 
+  it.each([
+    ["a section the site serves", { basketPath: "/whats-on/basket" }, "basketPath", /section of its own/],
+    ["the studio", { accountPath: "/studio/me" }, "accountPath", /section of its own/],
+    [
+      "another page's path",
+      { checkoutPath: "/cart", basketPath: "/cart" },
+      "checkoutPath",
+      /same path as the basket page/,
+    ],
+  ])("refuses moving a page to %s, saving nothing", async (_name, change, field, message) => {
+    const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
+    const { loadConnection } = await import("@/lib/studio/connection");
+    const before = await loadConnection();
+    const r = await saveConnectionAction(undefined, form({ ...valid, ...change }));
+    expect(r).toMatchObject({ ok: false, fieldErrors: { [field]: [expect.stringMatching(message)] } });
+    expect(await loadConnection()).toEqual(before);
+  });
+
   it("ignores a posted value for a field the environment pins, and saves the rest", async () => {
     const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
     const { loadConnection } = await import("@/lib/studio/connection");
