@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { WHATS_ON_PATH, whatsOnRedirect } from "@/lib/events/canonical";
 import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { siteInfo } from "@/lib/site";
+import { movedPageRoute } from "@/lib/spektrix-flows/moved-pages";
 import { guardActionBody, guardRequest, refusalResponse } from "@/lib/security/request-guard";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
@@ -16,6 +17,8 @@ const MAX_SEGMENT_LENGTH = 200;
  *   thrown while a page streams would reach the browser as a 200). A bare /whats-on never comes here: a rewrite
  *   in next.config.mjs serves it from the page cache, so a rush of visitors costs neither this nor rendering;
  * - the cached copies of the home page and the unfiltered list are not second addresses for them;
+ * - a page the studio moved (account, basket, checkout) is served at its new path: only paths outside the
+ *   sections the site serves come here for it, so pages and the API pay nothing;
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
  *   the incremental cache, which would try to write a file named after it.
  */
@@ -39,6 +42,9 @@ export async function proxy(request: NextRequest) {
   if ((section === "events" || section === "book") && segment && segment.length > MAX_SEGMENT_LENGTH) {
     return NextResponse.rewrite(new URL(`/${section}/-`, request.url));
   }
+  // A page the studio moved is served at its new path from its own route (lib/spektrix-flows/moved-pages.ts).
+  const moved = await movedPageRoute(pathname);
+  if (moved) return NextResponse.rewrite(new URL(`${moved}${search}`, request.url));
   return NextResponse.next();
 }
 
@@ -67,6 +73,9 @@ export const config = {
     "/whats-on/calendar",
     "/home/index",
     "/events/:slug(.{201,})",
+    // Paths outside the sections the site serves (lib/routes.ts SERVED_SECTIONS; a test keeps the two equal) and
+    // its few top-level files: where a moved page may live. Unknown paths pay one map lookup here.
+    "/((?!(?:api|studio|_next|home|whats-on|events|book|info|support-us|membership|gift-vouchers|shop|basket|checkout|login|logout|account|members)(?:/|$)|icon\\.svg$|robots\\.txt$|sitemap\\.xml$|spektrix-theme\\.css$|fonts/).+)",
     "/book/:id(.{201,})",
     // The request guard: any path holding percent-encoding (checked against the raw path, before Next decodes
     // it), every server action, and every request that carries a body. Plain GETs of ordinary pages and of

@@ -6,7 +6,7 @@
  * Four pages are also paths the venue may change in the studio (Connection: account, basket, checkout), kept
  * with the Spektrix flow settings (`pagePaths` in lib/spektrix-flows/settings.ts). The values here are their
  * defaults; server code that links to those pages reads `getFlowSettings().pagePaths`, which starts from them.
- * A moved page is served at its new path too (app/(site)/[...path], `movedPageAt` below) and stays at its own.
+ * A moved page is served at its new path too (proxy.ts rewrites it, `movedPageAt` below) and stays at its own.
  *
  * `proxy.ts`'s matcher and `lib/page-cache.mjs` spell a few of these paths again because Next reads the matcher
  * statically and next.config.mjs cannot import TypeScript; tests/routes/registry.test.ts checks that they agree,
@@ -91,18 +91,20 @@ export type MovablePage = "account" | "basket" | "checkout" | "guestCheckout";
  * A page at its own route is served there already, so it never answers here.
  */
 export function movedPageAt(path: string, pagePaths: Record<MovablePage, string>): MovablePage | null {
-  const own: Record<MovablePage, string> = {
-    account: routes.account,
-    basket: routes.basket,
-    checkout: routes.checkout,
-    guestCheckout: routes.guestCheckout,
-  };
   const wanted = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  for (const key of Object.keys(own) as MovablePage[]) {
-    if (pagePaths[key] !== own[key] && pagePaths[key] === wanted) return key;
+  for (const key of Object.keys(MOVABLE_PAGE_ROUTES) as MovablePage[]) {
+    if (pagePaths[key] !== MOVABLE_PAGE_ROUTES[key] && pagePaths[key] === wanted) return key;
   }
   return null;
 }
+
+/** Each movable page's own route: where a moved page's requests are rewritten to. */
+export const MOVABLE_PAGE_ROUTES: Record<MovablePage, string> = {
+  account: routes.account,
+  basket: routes.basket,
+  checkout: routes.checkout,
+  guestCheckout: routes.guestCheckout,
+};
 
 /**
  * First path segments the site serves itself: a page moved there would be shadowed by, or shadow, a real route.

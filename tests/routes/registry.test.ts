@@ -12,8 +12,6 @@ function appRoutes(dir = "app", prefix = ""): RegExp[] {
   const out: RegExp[] = [];
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    // The moved-pages catch-all would match every path and make the check below vacuous; it is tested alone.
-    if (full === path.join("app", "(site)", "[...path]")) continue;
     if (statSync(full).isDirectory()) {
       const segment = /^\(.*\)$/.test(name)
         ? ""
@@ -62,6 +60,12 @@ describe("pages the studio moves", () => {
     expect(movedPageAt("/cart", own)).toBeNull();
   });
 
+  it("sends the proxy exactly the paths outside the sections the site serves", () => {
+    const entry = proxyConfig.matcher.find((m) => typeof m === "string" && m.startsWith("/((?!(?:")) as string;
+    const sections = /\(\?:([a-z|_-]+)\)/.exec(entry)![1]!.split("|");
+    expect(new Set(sections)).toEqual(SERVED_SECTIONS);
+  });
+
   it("knows the sections the site serves, so a moved page can never shadow one", () => {
     for (const section of ["whats-on", "events", "book", "info", "studio", "api", "checkout", "basket", "login"])
       expect(SERVED_SECTIONS.has(section), section).toBe(true);
@@ -101,7 +105,8 @@ describe("the route registry", () => {
     const sources = proxyConfig.matcher.map((m) => (typeof m === "string" ? m : m.source));
     // The request guard's entries match every path by design (lib/security/request-guard.ts): no page to check.
     const guardEntries = new Set(["/:path(.*%.*)", "/:path*"]);
-    for (const source of sources.filter((s) => !guardEntries.has(s))) {
+    // …and so does the moved-pages entry, for paths outside every served section (checked below).
+    for (const source of sources.filter((s) => !guardEntries.has(s) && !s.startsWith("/((?!(?:"))) {
       const page = source.replace(/\/:[a-z]+\(.*\)$/, "/sample");
       expect(
         [routes.whatsOn, ...CACHED_LISTINGS.map((l) => l.path), routes.event("sample"), routes.book("sample")].includes(
