@@ -106,3 +106,12 @@ export function paymentForm(page: Page): FrameLocator {
 export function cardFields(page: Page): FrameLocator {
   return paymentForm(page).frameLocator('iframe[title="Card details"]');
 }
+
+/** In the page builder: saves the draft, publishes it, and waits until the studio says where it lives. */
+export async function saveAndPublish(page: Page, slug: string) {
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText(`Published at /info/${slug}`)).toBeVisible();
+}

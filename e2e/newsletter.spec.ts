@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL as CONFIGURED_EMULATOR_URL } from "../playwright.config";
 import { DEMO_API_KEY, DEMO_API_USER } from "../emulator/demo-credentials";
 import { signedHeaders } from "../emulator/signing";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, saveAndPublish } from "./helpers";
 
 /**
  * The newsletter block end to end: an editor adds it to a page in the studio, picks two contact preferences and
@@ -61,10 +61,7 @@ test("an editor adds a newsletter block; a visitor signs up and Spektrix records
   await expect(chosen.getByRole("listitem")).toHaveCount(2);
   await page.getByLabel("Heading (optional)").fill("Hear from us first");
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText(`Published at /info/${slug}`)).toBeVisible();
+  await saveAndPublish(page, slug);
 
   // The visitor's page: the two preferences, neither ticked for them.
   const visitor = await browser.newContext();

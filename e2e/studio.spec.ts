@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL as CONFIGURED_EMULATOR_URL } from "../playwright.config";
-import { bookablePerformance, expectNoAxeViolations, studioSyncNow } from "./helpers";
+import { bookablePerformance, expectNoAxeViolations, saveAndPublish, studioSyncNow } from "./helpers";
 
 const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? CONFIGURED_EMULATOR_URL;
 
@@ -253,11 +253,7 @@ test("the editor journey", async ({ page, browser }) => {
     .click();
   await expect(page.getByText(/buy it in Spektrix's subscriptions page/)).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
-  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText(`Published at /info/${slug}`)).toBeVisible();
+  await saveAndPublish(page, slug);
 
   // The visitor sees that fund's donate component.
   const visitor = await browser.newContext();
@@ -368,10 +364,7 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
   await page.keyboard.type(" this winter.");
   await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "false");
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText(`Published at /info/${slug}`)).toBeVisible();
+  await saveAndPublish(page, slug);
 
   // A visitor in a browser of their own, with an empty basket.
   const visitor = await browser.newContext();

@@ -101,6 +101,24 @@ export function CheckboxField(props: {
   );
 }
 
+/** A page-builder field's hint and error, under it, with the ids its input's `aria-describedby` names. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-ink-soft">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-err`} className="text-sm text-danger" data-field-error>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function FormMessage({ result }: { result: ActionResult<unknown> | undefined | null }) {
   return (
     <div role="status" aria-live="polite" className="min-h-6">

@@ -7,7 +7,7 @@ import { publishPageAction, savePageAction, unpublishPageAction, deletePageActio
 import type { ActionResult, FieldErrors } from "@/lib/studio/forms";
 import { PICKER_LABELS, type PickedRef, type PickerKind } from "@/lib/studio/picker-core";
 import type { EditorOptions } from "@/lib/studio/page-editor-options";
-import { FormMessage, inputClass } from "./fields";
+import { FieldNotes, FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
 import { routes } from "@/lib/routes";
 import { slugify } from "@/lib/text/slug";
@@ -58,16 +58,7 @@ function Field(props: {
       ) : (
         <input {...common} onChange={(e) => props.onChange(e.target.value)} />
       )}
-      {props.hint ? (
-        <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
     </div>
   );
 }

@@ -8,7 +8,7 @@
 import { useEditor, EditorContent, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useId, useState } from "react";
-import { inputClass } from "./fields";
+import { FieldNotes, inputClass } from "./fields";
 
 export function RichTextEditor(props: {
   id: string;
@@ -87,16 +87,7 @@ export function RichTextEditor(props: {
           <EditorContent editor={editor} />
         </>
       )}
-      {props.hint ? (
-        <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error>
-          {props.error}
-        </p>
-      ) : null}
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
     </div>
   );
 }
