@@ -131,6 +131,15 @@ try {
   await studio.getByLabel("Title", { exact: true }).fill("Give to youth theatre");
   await studio.getByLabel("Block type").selectOption({ label: "Donate" });
   await studio.getByRole("button", { name: "Add block" }).click();
+  // And formatted text, as editors write it.
+  await studio.getByLabel("Block type").selectOption({ label: "Rich text" });
+  await studio.getByRole("button", { name: "Add block" }).click();
+  await studio.getByRole("textbox", { name: "Text", exact: true }).click();
+  await studio.keyboard.type("Our youth theatre meets every Saturday. ");
+  await studio.keyboard.press("Control+b");
+  await studio.keyboard.type("Every gift keeps places free.");
+  await studio.keyboard.press("Control+b");
+  await studio.getByLabel("Block type").scrollIntoViewIfNeeded();
   await shoot(studio, "studio-page-builder");
 } finally {
   await browser.close();
