@@ -425,3 +425,26 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
     await expect(v.getByRole("heading", { name: heading })).toBeVisible();
   await visitor.close();
 });
+
+test("moving a rich-text block moves its text with it: nothing typed afterwards lands in the wrong block", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/studio/pages/new");
+  await page.waitForLoadState("networkidle");
+  for (const words of ["First block", "Second block"]) {
+    await page.getByLabel("Block type").selectOption({ label: "Rich text" });
+    await page.getByRole("button", { name: "Add block" }).click();
+    await page.getByRole("textbox", { name: "Text", exact: true }).last().click();
+    await page.keyboard.type(words);
+  }
+  await page.getByRole("button", { name: "Move up block 2" }).click();
+  const editors = page.getByRole("textbox", { name: "Text", exact: true });
+  await expect(editors.nth(0)).toHaveText("Second block");
+  await expect(editors.nth(1)).toHaveText("First block");
+  await editors.nth(0).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("!");
+  await expect(editors.nth(0)).toHaveText("Second block!");
+  await expect(editors.nth(1)).toHaveText("First block");
+});

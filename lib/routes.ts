@@ -133,6 +133,20 @@ export const SERVED_SECTIONS: ReadonlySet<string> = new Set([
   ].map((p) => p.split("/")[1]!),
 ]);
 
+/**
+ * The one rule for a page path the studio may set (the Connection form and the flow settings both use it): letters,
+ * digits and hyphens between single slashes, so no file name, dot segment or `//`; not the home page; and either
+ * the page's own route or a path in a section the site does not serve. Null when it is fine.
+ */
+export function pagePathProblem(path: string, own?: string): string | null {
+  if (!/^\/[a-z0-9\-/]*$/i.test(path) || path.includes("//"))
+    return "must be a site path of letters, digits and hyphens starting with /, e.g. /cart";
+  if (own !== undefined && path === own) return null;
+  if (path === "/" || SERVED_SECTIONS.has(path.split("/")[1] ?? ""))
+    return "must be a path in a section of its own (not one the site already uses, such as / or /whats-on), e.g. /cart";
+  return null;
+}
+
 /** Path prefixes crawlers are asked to skip (robots.txt): per-visitor, transactional or editor-only pages. */
 export const privatePathPrefixes = [
   "/api/",

@@ -7,7 +7,7 @@
  */
 import { useEditor, EditorContent, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { FieldNotes, inputClass } from "./fields";
 
 export function RichTextEditor(props: {
@@ -18,7 +18,8 @@ export function RichTextEditor(props: {
   error?: string;
   hint?: string;
 }) {
-  const [source, setSource] = useState(false);
+  // Markup the formatted view cannot show (sup, sub, small, div, span) opens in the source, so nothing is dropped.
+  const [source, setSource] = useState(() => /<(sup|sub|small|div|span)\b/i.test(props.value));
   const labelId = `${props.id}-label`;
   const describedBy =
     [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-err` : null].filter(Boolean).join(" ") ||
@@ -28,11 +29,9 @@ export function RichTextEditor(props: {
     immediatelyRender: false,
     extensions: [
       StarterKit.configure({
-        heading: { levels: [2, 3] },
+        heading: { levels: [2, 3, 4] },
         code: false,
         codeBlock: false,
-        strike: false,
-        horizontalRule: false,
         link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto", "tel"] },
       }),
     ],
@@ -50,6 +49,13 @@ export function RichTextEditor(props: {
     },
     onUpdate: ({ editor: e }) => props.onChange(e.isEmpty ? "" : e.getHTML()),
   });
+  // The block in this slot may change under the editor (moved, or one above it removed): show its text, not the
+  // last one's. Not while the editor is typing in it, when the two are the same anyway.
+  useEffect(() => {
+    if (!editor || editor.isFocused) return;
+    const shown = editor.isEmpty ? "" : editor.getHTML();
+    if (props.value !== shown) editor.commands.setContent(props.value, { emitUpdate: false });
+  }, [editor, props.value]);
 
   return (
     <div className="grid content-start gap-1">
@@ -120,10 +126,14 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     { name: "Quote", pressed: state.quote, run: () => chain().toggleBlockquote().run(), className: "" },
   ];
 
+  const [linkError, setLinkError] = useState<string | null>(null);
   function applyLink(href: string) {
     const url = href.trim();
     if (!url) chain().extendMarkRange("link").unsetLink().run();
-    else chain().extendMarkRange("link").setLink({ href: url }).run();
+    // The editor refuses addresses such as javascript: and data:; say so rather than close as if it worked.
+    else if (!chain().extendMarkRange("link").setLink({ href: url }).run())
+      return setLinkError("That address can’t be a link. Use https://…, mailto:, tel: or a site path.");
+    setLinkError(null);
     setLinking(null);
   }
 
@@ -171,6 +181,11 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           <button type="button" className="btn btn-ghost !px-3 !py-1 text-sm" onClick={() => applyLink(linking)}>
             Apply
           </button>
+          {linkError ? (
+            <span role="alert" className="text-sm text-danger">
+              {linkError}
+            </span>
+          ) : null}
         </span>
       ) : null}
     </div>

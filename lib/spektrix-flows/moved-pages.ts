@@ -8,13 +8,14 @@ import { MOVABLE_PAGE_ROUTES, movedPageAt, SERVED_SECTIONS } from "@/lib/routes"
 import { getFlowSettings, type FlowSettings } from "./settings";
 
 const TTL_MS = 5_000;
-let held: { at: number; paths: FlowSettings["pagePaths"] } | null = null;
+let held: { at: number; paths: Promise<FlowSettings["pagePaths"]> } | null = null;
 
 /** The route to serve `pathname` from, when it is a moved page's path; null for every other path. */
 export async function movedPageRoute(pathname: string, now = Date.now()): Promise<string | null> {
   // A section the site serves is never a moved page (the studio refuses such paths): no settings read.
   if (SERVED_SECTIONS.has(pathname.split("/")[1] ?? "")) return null;
-  if (!held || now - held.at > TTL_MS) held = { at: now, paths: (await getFlowSettings()).pagePaths };
-  const page = movedPageAt(pathname, held.paths);
+  // The read in flight is shared: requests arriving together when the time is up wait for one read.
+  if (!held || now - held.at > TTL_MS) held = { at: now, paths: getFlowSettings().then((s) => s.pagePaths) };
+  const page = movedPageAt(pathname, await held.paths);
   return page ? MOVABLE_PAGE_ROUTES[page] : null;
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { env } from "@/lib/config";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { tags } from "@/lib/cache/tags";
-import { routes } from "@/lib/routes";
+import { MOVABLE_PAGE_ROUTES, pagePathProblem, routes } from "@/lib/routes";
 import { FLOW_NAMES, type FlowName } from "./flows";
 
 export const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -17,11 +17,13 @@ export const FLOW_SETTINGS_KEY = "spektrix.flows";
 /** The stable URL at which the site serves its iframe stylesheet (see app/spektrix-theme.css). */
 export const THEME_STYLESHEET_PATH = "/spektrix-theme.css";
 
+// The studio's rule (lib/routes.ts); a page's own default route is always fine.
 const pagePath = z
   .string()
   .trim()
-  .regex(/^\/[a-z0-9\-/]*$/i, "must be a site path starting with /, e.g. /basket")
-  .refine((p) => !p.includes("//"), "must not contain //");
+  .refine((p) => Object.values(MOVABLE_PAGE_ROUTES).includes(p) || pagePathProblem(p) === null, {
+    message: "must be a page's own route or a site path in a section of its own, e.g. /cart",
+  });
 
 /** A stylesheet as Spektrix takes it: a file name uploaded in Website Admin, or (emulator, previews) a URL. */
 const stylesheet = z

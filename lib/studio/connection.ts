@@ -19,7 +19,7 @@ import type { Database, StoreDb } from "@/lib/db";
 import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { readSetting, writeSetting } from "@/lib/db/settings";
-import { routes, SERVED_SECTIONS } from "@/lib/routes";
+import { pagePathProblem, routes } from "@/lib/routes";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -42,11 +42,11 @@ const path = (own: string) =>
     .string({ error: "must be text" })
     .trim()
     .max(200, { message: "must be at most 200 characters" })
-    .regex(/^\/(?!\/)[A-Za-z0-9/_\-.~]*$/, { message: "must be a site path starting with /, e.g. /basket" })
     .transform((p) => (p.length > 1 ? p.replace(/\/+$/, "") : p))
     // The page's own route, or a section the site does not serve: the page is then served there too.
-    .refine((p) => p === own || !SERVED_SECTIONS.has(p.split("/")[1] ?? ""), {
-      message: `must be ${own} or a path in a section of its own (not one the site already uses, such as /whats-on or /studio), e.g. /cart`,
+    .superRefine((p, ctx) => {
+      const problem = pagePathProblem(p, own);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
 
 const hostname = z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { PAYMENT_FORM_PATH } from "@/lib/security/headers.mjs";
-import { movedPageAt, privatePathPrefixes, routes, SERVED_SECTIONS } from "@/lib/routes";
+import { movedPageAt, pagePathProblem, privatePathPrefixes, routes, SERVED_SECTIONS } from "@/lib/routes";
 import { WHATS_ON_PATH } from "@/lib/events/canonical";
 import { config as proxyConfig } from "@/proxy";
 
@@ -58,6 +58,23 @@ describe("pages the studio moves", () => {
     expect(movedPageAt("/basket", moved)).toBeNull();
     expect(movedPageAt("/anything-else", moved)).toBeNull();
     expect(movedPageAt("/cart", own)).toBeNull();
+  });
+
+  it("has one rule for a page path: no home page, files, dot segments, // or served sections", () => {
+    for (const bad of [
+      "/",
+      "/robots.txt",
+      "/x/../studio",
+      "/cart.",
+      "/my_basket",
+      "//cart",
+      "/whats-on/basket",
+      "/studio/me",
+    ])
+      expect(pagePathProblem(bad, "/basket"), bad).not.toBeNull();
+    for (const good of ["/cart", "/tickets/pay", "/My-Account"])
+      expect(pagePathProblem(good, "/basket"), good).toBeNull();
+    expect(pagePathProblem("/basket", "/basket")).toBeNull();
   });
 
   it("sends the proxy exactly the paths outside the sections the site serves", () => {

@@ -48,6 +48,8 @@ describe("connection form", () => {
   it.each([
     ["a section the site serves", { basketPath: "/whats-on/basket" }, "basketPath", /section of its own/],
     ["the studio", { accountPath: "/studio/me" }, "accountPath", /section of its own/],
+    ["the home page", { basketPath: "/" }, "basketPath", /section of its own/],
+    ["a path a file name could shadow", { basketPath: "/cart.txt" }, "basketPath", /letters, digits and hyphens/],
     [
       "another page's path",
       { checkoutPath: "/cart", basketPath: "/cart" },
