@@ -134,6 +134,32 @@ test("the basket page lists items by kind, removes one, and the header follows",
   await expect(page.getByText("Unknown promo code")).toHaveCount(0);
 });
 
+test('a visitor with no basket is shown "empty" by the server; a basket the hint missed still appears', async ({
+  page,
+  context,
+  request,
+}) => {
+  // No cookies: the server's HTML already says "empty" (no placeholder waiting for a read), with its links.
+  const bare = await (await request.get("/basket", { headers: { cookie: "" } })).text();
+  expect(bare).toContain("Your basket is empty");
+  expect(bare).not.toContain("Loading your basket");
+  // With the hint, the server cannot know what Spektrix holds, so it draws the placeholder instead.
+  const hinted = await (await request.get("/basket", { headers: { cookie: "has-basket=1" } })).text();
+  expect(hinted).toContain("Loading your basket");
+  expect(hinted).not.toContain("Your basket is empty");
+
+  // A basket exists but the hint is gone (cleared cookies, another tab's race): the page still reads Spektrix,
+  // and the items replace the "empty" it was first drawn with.
+  await page.goto("/shop");
+  await ready(page, "data-submit-merchandise");
+  await page.locator("[data-submit-merchandise]").first().click();
+  await expectBasketCount(page, 1);
+  await context.clearCookies({ name: "has-basket" });
+  await page.goto("/basket");
+  await expect(page.getByRole("heading", { name: "Shop" })).toBeVisible();
+  await expect(page.getByText("Your basket is empty")).toHaveCount(0);
+});
+
 test("the basket count catches up when another tab changes the basket", async ({ page, context }) => {
   await page.goto("/basket");
   await expect(page.getByText("Your basket is empty")).toBeVisible();

@@ -45,6 +45,9 @@ export interface BasketPaths {
 
 const eventHref = (template: string, slug: string) => template.replace("{slug}", encodeURIComponent(slug));
 
+/** What the last change on this page said, in the status region. */
+type BasketNotice = { kind: "ok" | "error"; text: string } | null;
+
 const EMPTY_LABELS: BasketLabels = { performances: {}, funds: {}, memberships: {}, merchandise: {} };
 
 function useLabels(basket: Basket | null | undefined) {
@@ -65,7 +68,12 @@ function useLabels(basket: Basket | null | undefined) {
   });
 }
 
-export function BasketView({ paths }: { paths: BasketPaths }) {
+/**
+ * `likelyEmpty`: the server saw no sign of a basket in this browser's cookies (lib/basket/hint.ts), so the page
+ * is drawn empty from its first paint rather than as a placeholder waiting for JavaScript and a read. The read
+ * still happens, and a basket it finds replaces the empty state.
+ */
+export function BasketView({ paths, likelyEmpty = false }: { paths: BasketPaths; likelyEmpty?: boolean }) {
   const { config, boxOffice } = useSpektrix();
   const basket = useSpektrixBasket();
   const released = useBasketReadContext()?.released === true;
@@ -75,7 +83,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   const client = useSpektrixWebClient();
   const queryClient = useQueryClient();
   const statusId = useId();
-  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<BasketNotice>(null);
   const webBasket = useMemo(
     () => createWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }),
     [config.baseUrl, config.clientName],
@@ -101,6 +109,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   });
 
   if (!hydrated || basket.isPending) {
+    if (likelyEmpty) return <EmptyBasket paths={paths} released={false} notice={null} statusId={statusId} />;
     return (
       <div role="status" aria-live="polite" className="space-y-4">
         <span className="sr-only">Loading your basket…</span>
@@ -134,32 +143,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   const busy = remove.isPending;
 
   if (!data || count === 0) {
-    return (
-      <div className="rounded-[var(--radius-card)] border border-line bg-white/70 p-8 text-center md:p-12">
-        <p className="font-display text-2xl font-semibold">Your basket is empty</p>
-        {released && !removedHere ? (
-          // Said with care: an iframe can empty the basket without saying why, so "expired" may not be the cause.
-          <p className="mx-auto mt-2 max-w-prose text-ink-soft" data-testid="basket-released">
-            We hold tickets for a limited time. If you chose some earlier, they have probably been released, and your
-            seats may still be free: choose them again.
-          </p>
-        ) : (
-          <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
-        )}
-        <div className="mt-6 flex flex-wrap justify-center gap-3">
-          <SiteLink href={paths.whatsOn} className="btn btn-primary">
-            See what’s on
-          </SiteLink>
-          <SiteLink href={paths.membership} className="btn btn-ghost text-brand">
-            Membership
-          </SiteLink>
-          <SiteLink href={paths.giftVouchers} className="btn btn-ghost text-brand">
-            Gift vouchers
-          </SiteLink>
-        </div>
-        <Notice id={statusId} notice={notice} />
-      </div>
-    );
+    return <EmptyBasket paths={paths} released={released && !removedHere} notice={notice} statusId={statusId} />;
   }
 
   const groups = groupTickets(data.tickets);
@@ -362,7 +346,7 @@ export function BasketView({ paths }: { paths: BasketPaths }) {
   );
 }
 
-function Notice({ id, notice }: { id: string; notice: { kind: "ok" | "error"; text: string } | null }) {
+function Notice({ id, notice }: { id: string; notice: BasketNotice }) {
   return (
     <div id={id} role="status" aria-live="polite" className="empty:hidden">
       {notice && (
@@ -471,5 +455,44 @@ function PerformanceGroup({
         <span>{formatMoney(subtotal)}</span>
       </p>
     </article>
+  );
+}
+
+function EmptyBasket({
+  paths,
+  released,
+  notice,
+  statusId,
+}: {
+  paths: BasketPaths;
+  released: boolean;
+  notice: BasketNotice;
+  statusId: string;
+}) {
+  return (
+    <div className="rounded-[var(--radius-card)] border border-line bg-white/70 p-8 text-center md:p-12">
+      <p className="font-display text-2xl font-semibold">Your basket is empty</p>
+      {released ? (
+        // Said with care: an iframe can empty the basket without saying why, so "expired" may not be the cause.
+        <p className="mx-auto mt-2 max-w-prose text-ink-soft" data-testid="basket-released">
+          We hold tickets for a limited time. If you chose some earlier, they have probably been released, and your
+          seats may still be free: choose them again.
+        </p>
+      ) : (
+        <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
+      )}
+      <div className="mt-6 flex flex-wrap justify-center gap-3">
+        <SiteLink href={paths.whatsOn} className="btn btn-primary">
+          See what’s on
+        </SiteLink>
+        <SiteLink href={paths.membership} className="btn btn-ghost text-brand">
+          Membership
+        </SiteLink>
+        <SiteLink href={paths.giftVouchers} className="btn btn-ghost text-brand">
+          Gift vouchers
+        </SiteLink>
+      </div>
+      <Notice id={statusId} notice={notice} />
+    </div>
   );
 }

@@ -25,7 +25,7 @@ import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT, type BasketChangedDetail } from "./basket-events";
 import { basketItemCount } from "@/lib/basket/lines";
-import { basketHintCookie, hasBasketHint } from "@/lib/basket/hint";
+import { basketHintCookie, basketWorthAsking, hasBasketHint } from "@/lib/basket/hint";
 import { hasSignedInHint } from "@/lib/auth/cookies";
 import { routes } from "@/lib/routes";
 
@@ -139,7 +139,7 @@ export function useSignedInHint(): boolean | null {
 export function useBasketWorthAsking(): boolean | null {
   return useSyncExternalStore(
     subscribeToHints,
-    () => hasBasketHint(document.cookie) || hasSignedInHint(document.cookie),
+    () => basketWorthAsking(document.cookie),
     () => null,
   );
 }

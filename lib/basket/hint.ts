@@ -9,6 +9,7 @@
  * Set when anything announces a basket change (a web component's success, an iframe's basket message) or a read
  * finds items, or when Spektrix's own header component counts items; cleared when a read finds none.
  */
+import { hasSignedInHint } from "@/lib/auth/cookies";
 import { hasFlagCookie } from "@/lib/http/flag-cookie";
 
 export const BASKET_HINT_COOKIE = "has-basket";
@@ -18,6 +19,15 @@ const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 export function hasBasketHint(cookieHeader: string): boolean {
   return hasFlagCookie(cookieHeader, BASKET_HINT_COOKIE);
+}
+
+/**
+ * Whether this browser may have a basket worth reading: the hint says it had one, or a member is signed in (a
+ * member's basket can come from another device). The header reads nothing without it, and the basket page
+ * draws "empty" from the server without it, so a visitor who never started a basket waits for no read.
+ */
+export function basketWorthAsking(cookieHeader: string): boolean {
+  return hasBasketHint(cookieHeader) || hasSignedInHint(cookieHeader);
 }
 
 /** The `document.cookie` assignment that sets (or clears) the hint. */
