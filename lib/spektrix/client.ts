@@ -5,7 +5,7 @@
  *
  * Owner mode (signed, server only) is `createSpektrixOwnerClient` in `./owner`.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createTransport, type RetryPolicy, type Transport } from "./http";
 import { assertOpaqueId, assertSpektrixId } from "./ids";
 import {

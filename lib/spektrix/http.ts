@@ -2,7 +2,7 @@
  * The one place that talks HTTP to Spektrix: URL building, timeouts, retries, error decoding and schema
  * parsing. Both modes share it; owner mode adds a `sign` hook.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { SpektrixHttpError, SpektrixNetworkError, SpektrixSchemaError, SpektrixTimeoutError } from "./errors";
 import { parseResponse } from "./schemas";
 
@@ -56,8 +56,8 @@ export interface Transport {
   buildUrl(path: string, query?: Record<string, QueryValue>): string;
   request(spec: RequestSpec): Promise<RawResponse>;
   /** Request and parse with `schema`; `notFoundAsNull` turns a 404 into `null` for "absent" lookups. */
-  call<T extends z.ZodType>(schema: T, spec: RequestSpec): Promise<z.output<T>>;
-  callOrNull<T extends z.ZodType>(schema: T, spec: RequestSpec, nullStatuses?: number[]): Promise<z.output<T> | null>;
+  call<T extends z.core.$ZodType>(schema: T, spec: RequestSpec): Promise<z.output<T>>;
+  callOrNull<T extends z.core.$ZodType>(schema: T, spec: RequestSpec, nullStatuses?: number[]): Promise<z.output<T> | null>;
 }
 
 const DEFAULT_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 4_000, maxRetryAfterMs: 10_000 };
@@ -229,12 +229,12 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function call<T extends z.ZodType>(schema: T, spec: RequestSpec): Promise<z.output<T>> {
+  async function call<T extends z.core.$ZodType>(schema: T, spec: RequestSpec): Promise<z.output<T>> {
     const { data } = await request(spec);
     return parseResponse(schema, data, `${spec.method} ${spec.path}`);
   }
 
-  async function callOrNull<T extends z.ZodType>(
+  async function callOrNull<T extends z.core.$ZodType>(
     schema: T,
     spec: RequestSpec,
     nullStatuses = [404],

@@ -11,7 +11,7 @@ import {
   type SpektrixCatalogue,
   type SpektrixClientOptions,
 } from "./client";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createTransport } from "./http";
 import { assertCustomerId, assertOpaqueId } from "./ids";
 import {

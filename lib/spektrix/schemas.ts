@@ -9,7 +9,7 @@
  * Strictness rule: a missing required field or a wrong type fails the whole parse (see `parseResponse`),
  * so callers never see half-parsed data.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { slugify } from "@/lib/text/slug";
 import { SpektrixSchemaError, type SchemaIssue } from "./errors";
 import type {
@@ -41,10 +41,27 @@ import type {
   Venue,
 } from "./types";
 
-// The browser client parses with these too. The site's CSP forbids eval, and zod's first parse probes for it
-// with `new Function`, which the browser reports as a CSP violation; jitless skips the probe. The server
-// keeps zod's faster compiled parsers for the sync's large feeds.
+// The browser client parses with these too, so they are written in zod/mini: the same parser as zod's, in a
+// form a bundler can trim to what is used (ADR 0016: the basket and checkout pages carried all of zod). The
+// site's CSP forbids eval, and zod's first parse probes for it with `new Function`, which the browser reports
+// as a CSP violation; jitless skips the probe. The server keeps zod's faster compiled parsers for the sync's
+// large feeds. zod/mini has no messages of its own: on the server the rest of the site loads zod's English
+// ones (they are global); in the browser an issue says "Invalid input" with its path.
 if (typeof window !== "undefined") z.config({ jitless: true });
+
+/** What a transform receives beside the value: issues added to it fail the parse. */
+type Ctx = z.core.ParsePayload;
+
+/** `schema`, then `fn` on what it parsed (zod/mini writes `.transform` as a pipe). */
+function then<S extends z.ZodMiniType, O>(schema: S, fn: (value: z.output<S>, ctx: Ctx) => O) {
+  return z.pipe(schema, z.transform<z.output<S>, O>(fn));
+}
+
+/** Fails the parse with `message` (at `path` below the value, if given). */
+function fail(ctx: Ctx, message: string, path?: PropertyKey[]): never {
+  ctx.issues.push({ code: "custom", message, input: ctx.value, ...(path ? { path } : {}) });
+  return z.NEVER;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Normalisers (pure, exported for tests and for the fixture helpers)
@@ -100,78 +117,55 @@ export function toUtcIso(value: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Field building blocks
 
-const id = z.string().trim().min(1, "expected a non-empty id");
+const id = z.string().check(z.trim(), z.minLength(1, "expected a non-empty id"));
 /** Optional free text: empty → null. */
-const text = z.string().nullish().transform(blankToNull);
-const name = z.string().transform((s) => s.trim());
+const text = then(z.nullish(z.string()), blankToNull);
+const name = then(z.string(), (s) => s.trim());
 const bool = z.boolean();
-const optionalBool = z
-  .boolean()
-  .nullish()
-  .transform((b) => b ?? null);
+const optionalBool = then(z.nullish(z.boolean()), (b) => b ?? null);
 
 /** Money arrives as a JSON decimal; a numeric string is accepted, anything else is an error. */
-const money = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .trim()
-      .regex(/^-?\d+(\.\d+)?$/, "expected a decimal amount"),
-  ])
-  .transform(Number)
-  .pipe(z.number().finite());
-const optionalMoney = z
-  .union([money, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => (v === "" || v == null ? null : v));
-const count = z.number().int().nonnegative();
-const optionalCount = count.nullish().transform((v) => v ?? null);
+const money = z.pipe(
+  then(
+    z.union([z.number(), z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/, "expected a decimal amount"))]),
+    Number,
+  ),
+  z.number(),
+);
+/** Empty, null or absent → null: the pattern of every optional field below. */
+const orNull = <S extends z.ZodMiniType>(schema: S) =>
+  then(z.optional(z.union([schema, z.literal(""), z.null()])), (v) =>
+    v === "" || v == null ? null : (v as z.output<S>),
+  );
+const optionalMoney = orNull(money);
+const count = z.int().check(z.nonnegative());
+const optionalCount = then(z.nullish(count), (v) => v ?? null);
 
 /** A reference that Spektrix sends as `{ "id": … }` (usual) or as a bare id string (seen in some clients' typings). */
-const ref = z.union([id, z.looseObject({ id })]).transform((v) => (typeof v === "string" ? v : v.id));
-const optionalRef = z
-  .union([ref, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => (v === "" || v == null ? null : v));
+const ref = then(z.union([id, z.looseObject({ id })]), (v) => (typeof v === "string" ? v : v.id));
+const optionalRef = orNull(ref);
 
-const utc = z.string().transform((v, ctx) => {
-  const iso = toUtcIso(v);
-  if (iso === undefined) {
-    ctx.addIssue({ code: "custom", message: `expected an ISO 8601 date-time, got ${JSON.stringify(v)}` });
-    return z.NEVER;
-  }
-  return iso;
-});
-const optionalUtc = z
-  .union([utc, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => (v === "" || v == null ? null : v));
+const utc = then(
+  z.string(),
+  (v, ctx) => toUtcIso(v) ?? fail(ctx, `expected an ISO 8601 date-time, got ${JSON.stringify(v)}`),
+);
+const optionalUtc = orNull(utc);
 
 /** Venue-local time without offset; kept exactly as given so it is never shifted by a server's time zone. */
 const local = z
   .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "expected a local date-time like 2025-10-24T19:30:00");
-const optionalLocal = z
-  .union([local, z.literal(""), z.null()])
-  .optional()
-  .transform((v) => (v === "" || v == null ? null : v));
+  .check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "expected a local date-time like 2025-10-24T19:30:00"));
+const optionalLocal = orNull(local);
 
-const duration = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((v, ctx) => {
-    const minutes = parseDurationMinutes(v);
-    if (minutes === undefined) {
-      ctx.addIssue({ code: "custom", message: `expected minutes or an ISO 8601 duration, got ${JSON.stringify(v)}` });
-      return z.NEVER;
-    }
-    return minutes;
-  });
+const duration = then(z.optional(z.union([z.number(), z.string(), z.null()])), (v, ctx) => {
+  const minutes = parseDurationMinutes(v);
+  return minutes === undefined
+    ? fail(ctx, `expected minutes or an ISO 8601 duration, got ${JSON.stringify(v)}`)
+    : minutes;
+});
 
 /** Adds issues to `ctx` for non-scalar attribute values rather than guessing what they mean. */
-function collectAttributes(raw: Record<string, unknown>, ctx: z.RefinementCtx): Attributes {
+function collectAttributes(raw: Record<string, unknown>, ctx: Ctx): Attributes {
   const attributes: Attributes = {};
   for (const [key, value] of Object.entries(raw)) {
     const match = /^attribute_(.+)$/i.exec(key);
@@ -179,12 +173,7 @@ function collectAttributes(raw: Record<string, unknown>, ctx: z.RefinementCtx): 
     if (value === null || value === undefined) attributes[match[1]] = null;
     else if (typeof value === "string") attributes[match[1]] = blankToNull(value);
     else if (typeof value === "number" || typeof value === "boolean") attributes[match[1]] = value as AttributeValue;
-    else
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: "expected an attribute value (string, number, boolean or null)",
-      });
+    else fail(ctx, "expected an attribute value (string, number, boolean or null)", [key]);
   }
   return attributes;
 }
@@ -192,8 +181,8 @@ function collectAttributes(raw: Record<string, unknown>, ctx: z.RefinementCtx): 
 // ---------------------------------------------------------------------------------------------------------
 // Catalogue
 
-export const performanceSchema = z
-  .looseObject({
+export const performanceSchema = then(
+  z.looseObject({
     id,
     event: ref,
     start: local,
@@ -207,8 +196,8 @@ export const performanceSchema = z
     webInstanceId: text,
     hasBestAvailableOverlay: optionalBool,
     isVisibleOnWeb: optionalBool,
-  })
-  .transform((raw, ctx): Performance => ({
+  }),
+  (raw, ctx): Performance => ({
     id: raw.id,
     eventId: raw.event,
     startLocal: raw.start,
@@ -223,14 +212,15 @@ export const performanceSchema = z
     hasBestAvailableOverlay: raw.hasBestAvailableOverlay ?? false,
     attributes: collectAttributes(raw, ctx),
     ...(raw.isVisibleOnWeb === false ? { hiddenFromWeb: true as const } : {}),
-  }));
+  }),
+);
 
-export const eventSchema = z
-  .looseObject({
+export const eventSchema = then(
+  z.looseObject({
     id,
     name,
     description: text,
-    htmlDescription: z.string().nullish().transform(emptyHtmlToNull),
+    htmlDescription: then(z.nullish(z.string()), emptyHtmlToNull),
     duration,
     imageUrl: text,
     thumbnailUrl: text,
@@ -243,9 +233,9 @@ export const eventSchema = z
     firstInstanceDateTimeUtc: optionalUtc,
     lastInstanceDateTimeUtc: optionalUtc,
     isVisibleOnWeb: optionalBool,
-    instances: z.array(performanceSchema).nullish(),
-  })
-  .transform((raw, ctx): Event => {
+    instances: z.nullish(z.array(performanceSchema)),
+  }),
+  (raw, ctx): Event => {
     const event: Event = {
       id: raw.id,
       name: raw.name,
@@ -267,52 +257,43 @@ export const eventSchema = z
     if (raw.isVisibleOnWeb === false) event.hiddenFromWeb = true;
     if (raw.instances) event.performances = raw.instances;
     return event;
-  });
+  },
+);
 
-export const venueSchema = z
-  .looseObject({ id, name, address: text })
-  .transform((raw): Venue => ({ id: raw.id, name: raw.name, address: raw.address }));
+export const venueSchema = then(z.looseObject({ id, name, address: text }), (raw): Venue => ({
+  id: raw.id,
+  name: raw.name,
+  address: raw.address,
+}));
 
 const seatSchema = z.looseObject({
-  id: z.union([id, z.number()]).transform(String),
+  id: then(z.union([id, z.number()]), String),
   name: z.string(),
   row: text,
-  number: z
-    .number()
-    .nullish()
-    .transform((v) => v ?? null),
-  x: z
-    .number()
-    .nullish()
-    .transform((v) => v ?? null),
-  y: z
-    .number()
-    .nullish()
-    .transform((v) => v ?? null),
+  number: then(z.nullish(z.number()), (v) => v ?? null),
+  x: then(z.nullish(z.number()), (v) => v ?? null),
+  y: then(z.nullish(z.number()), (v) => v ?? null),
 });
 
 const areaSchema = z.looseObject({
-  id: z.union([id, z.number()]).transform(String),
-  name: z
-    .string()
-    .nullish()
-    .transform((v) => v?.trim() ?? ""),
+  id: then(z.union([id, z.number()]), String),
+  name: then(z.nullish(z.string()), (v) => v?.trim() ?? ""),
   type: text,
 });
 
 const isReservedType = (type: string | null | undefined) => type?.trim().toLowerCase() === "reserved";
 
-export const planSchema = z
-  .looseObject({
+export const planSchema = then(
+  z.looseObject({
     id,
     name,
     type: z.string(),
     venue: optionalRef,
     capacity: optionalCount,
-    areas: z.array(areaSchema).nullish(),
-    seats: z.array(seatSchema).nullish(),
-  })
-  .transform((raw): Plan => {
+    areas: z.nullish(z.array(areaSchema)),
+    seats: z.nullish(z.array(seatSchema)),
+  }),
+  (raw): Plan => {
     const areas = (raw.areas ?? []).map((a) => ({ id: a.id, name: a.name, type: a.type }));
     return {
       id: raw.id,
@@ -324,21 +305,19 @@ export const planSchema = z
       areas,
       seats: (raw.seats ?? []).map((s) => ({ id: s.id, name: s.name, row: s.row, number: s.number, x: s.x, y: s.y })),
     };
-  });
+  },
+);
 
 /** Exported for fixtures whose plan samples list bare seats. */
 export const plainSeatSchema = seatSchema;
 
 const named = z.looseObject({
   id,
-  name: z
-    .string()
-    .nullish()
-    .transform((v) => v?.trim() ?? ""),
+  name: then(z.nullish(z.string()), (v) => v?.trim() ?? ""),
 });
 
-export const priceListSchema = z
-  .looseObject({
+export const priceListSchema = then(
+  z.looseObject({
     id: text,
     prices: z.array(
       z.looseObject({
@@ -349,8 +328,8 @@ export const priceListSchema = z
         priceBand: named,
       }),
     ),
-  })
-  .transform((raw) => ({
+  }),
+  (raw) => ({
     id: raw.id,
     prices: raw.prices.map((p) => ({
       id: p.id,
@@ -359,34 +338,31 @@ export const priceListSchema = z
       ticketType: { id: p.ticketType.id, name: p.ticketType.name },
       priceBand: { id: p.priceBand.id, name: p.priceBand.name },
     })),
-  }));
+  }),
+);
 
 const lockSchema = z.looseObject({ quantity: count });
 
-export const availabilitySchema = z
-  .looseObject({
+export const availabilitySchema = then(
+  z.looseObject({
     available: count,
     capacity: count,
     wheelchairAvailable: optionalCount,
     specialAvailable: optionalCount,
     inBasket: optionalCount,
-    lockInfoAvailable: z.array(lockSchema).nullish(),
-    areas: z
-      .array(
+    lockInfoAvailable: z.nullish(z.array(lockSchema)),
+    areas: z.nullish(
+      z.array(
         z.looseObject({
-          id: z
-            .union([id, z.number()])
-            .transform(String)
-            .nullish()
-            .transform((v) => v ?? null),
+          id: then(z.nullish(then(z.union([id, z.number()]), String)), (v) => v ?? null),
           name: text,
           available: count,
           capacity: optionalCount,
         }),
-      )
-      .nullish(),
-  })
-  .transform((raw) => ({
+      ),
+    ),
+  }),
+  (raw) => ({
     available: raw.available,
     capacity: raw.capacity,
     wheelchairAvailable: raw.wheelchairAvailable,
@@ -394,31 +370,33 @@ export const availabilitySchema = z
     inBasket: raw.inBasket,
     locked: (raw.lockInfoAvailable ?? []).reduce((sum, lock) => sum + lock.quantity, 0),
     areas: (raw.areas ?? []).map((a) => ({ id: a.id, name: a.name, available: a.available, capacity: a.capacity })),
-  }));
+  }),
+);
 
-export const fundSchema = z
-  .looseObject({ id, name, description: text, code: text, defaultDonationAmount: optionalMoney })
-  .transform((raw, ctx): Fund => ({
+export const fundSchema = then(
+  z.looseObject({ id, name, description: text, code: text, defaultDonationAmount: optionalMoney }),
+  (raw, ctx): Fund => ({
     id: raw.id,
     name: raw.name,
     description: raw.description,
     code: raw.code,
     defaultDonationAmount: raw.defaultDonationAmount,
     attributes: collectAttributes(raw, ctx),
-  }));
+  }),
+);
 
-export const membershipTypeSchema = z
-  .looseObject({
+export const membershipTypeSchema = then(
+  z.looseObject({
     id,
     name,
     description: text,
-    htmlDescription: z.string().nullish().transform(emptyHtmlToNull),
+    htmlDescription: then(z.nullish(z.string()), emptyHtmlToNull),
     price: optionalMoney,
     renewalPrice: optionalMoney,
     // One public client reads `renewal_price`; accept it until a real payload settles the spelling.
     renewal_price: optionalMoney,
-  })
-  .transform((raw, ctx): MembershipType => ({
+  }),
+  (raw, ctx): MembershipType => ({
     id: raw.id,
     name: raw.name,
     description: raw.description,
@@ -426,83 +404,91 @@ export const membershipTypeSchema = z
     price: raw.price,
     renewalPrice: raw.renewalPrice ?? raw.renewal_price,
     attributes: collectAttributes(raw, ctx),
-  }));
+  }),
+);
 
-export const giftVoucherTypeSchema = z
-  .looseObject({ id, name, description: text, amount: optionalMoney, value: optionalMoney })
-  .transform((raw, ctx): GiftVoucherType => ({
+export const giftVoucherTypeSchema = then(
+  z.looseObject({ id, name, description: text, amount: optionalMoney, value: optionalMoney }),
+  (raw, ctx): GiftVoucherType => ({
     id: raw.id,
     name: raw.name,
     description: raw.description,
     amount: raw.amount ?? raw.value,
     attributes: collectAttributes(raw, ctx),
-  }));
+  }),
+);
 
-export const merchandiseItemSchema = z
-  .looseObject({ id, name, description: text, price: money, postageAndPacking: optionalMoney })
-  .transform((raw, ctx): MerchandiseItem => ({
+export const merchandiseItemSchema = then(
+  z.looseObject({ id, name, description: text, price: money, postageAndPacking: optionalMoney }),
+  (raw, ctx): MerchandiseItem => ({
     id: raw.id,
     name: raw.name,
     description: raw.description,
     price: raw.price,
     postageAndPacking: raw.postageAndPacking,
     attributes: collectAttributes(raw, ctx),
-  }));
+  }),
+);
 
-export const seatingTypeSchema = z
-  .looseObject({ id, name, description: text })
-  .transform((raw): SeatingType => ({ id: raw.id, name: raw.name, description: raw.description }));
+export const seatingTypeSchema = then(z.looseObject({ id, name, description: text }), (raw): SeatingType => ({
+  id: raw.id,
+  name: raw.name,
+  description: raw.description,
+}));
 
 /** `GET statements`: `id` and `name` documented by the sources we have; `text` assumed (README). */
-export const statementSchema = z
-  .looseObject({ id, name, text })
-  .transform((raw): Statement => ({ id: raw.id, name: raw.name, text: raw.text }));
+export const statementSchema = then(z.looseObject({ id, name, text }), (raw): Statement => ({
+  id: raw.id,
+  name: raw.name,
+  text: raw.text,
+}));
 
 /** What `POST customers/{id}/agreed-statements` answers: the agreed statements as ids or `{ id }` references. */
-export const agreedStatementsSchema = z
-  .array(z.union([id, z.looseObject({ id })]))
-  .transform((refs) => refs.map((r) => (typeof r === "string" ? r : r.id)));
+export const agreedStatementsSchema = then(z.array(z.union([id, z.looseObject({ id })])), (refs) =>
+  refs.map((r) => (typeof r === "string" ? r : r.id)),
+);
 
-export const subscriptionSchema = z
-  .looseObject({
+export const subscriptionSchema = then(
+  z.looseObject({
     id: text,
     name,
     description: text,
-    pricingSets: z.array(z.looseObject({ id, name, price: money })).nullish(),
+    pricingSets: z.nullish(z.array(z.looseObject({ id, name, price: money }))),
     onSaleWebChannelUtc: optionalUtc,
     offSaleWebChannelUtc: optionalUtc,
-  })
-  .transform((raw): Subscription => ({
+  }),
+  (raw): Subscription => ({
     id: raw.id ?? slugify(raw.name),
     name: raw.name,
     description: raw.description,
     pricingSets: (raw.pricingSets ?? []).map((p) => ({ id: p.id, name: p.name, price: p.price })),
     onSaleUtc: raw.onSaleWebChannelUtc,
     offSaleUtc: raw.offSaleWebChannelUtc,
-  }));
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Basket, customer, order
 
-const discount = optionalMoney.transform((v) => v ?? 0);
+const discount = then(optionalMoney, (v) => v ?? 0);
 
-export const basketTicketSchema = z
-  .looseObject({
+export const basketTicketSchema = then(
+  z.looseObject({
     id,
     instance: ref,
     event: optionalRef,
     band: optionalRef,
     type: optionalRef,
     ticketType: optionalRef, // deprecated alias of `type`
-    seat: z.union([optionalRef, z.number().transform(String)]),
+    seat: z.union([optionalRef, then(z.number(), String)]),
     seatName: text,
     planId: text,
     planName: text,
     price: money,
     discount,
     total: money,
-  })
-  .transform((raw, ctx): BasketTicket => ({
+  }),
+  (raw, ctx): BasketTicket => ({
     id: raw.id,
     performanceId: raw.instance,
     eventId: raw.event,
@@ -516,35 +502,39 @@ export const basketTicketSchema = z
     discount: raw.discount,
     total: raw.total,
     attributes: collectAttributes(raw, ctx),
-  }));
+  }),
+);
 
-export const basketDonationSchema = z
-  .looseObject({ id, fund: optionalRef, fundId: text, amount: money })
-  .transform((raw): BasketDonation => ({ id: raw.id, fundId: raw.fund ?? raw.fundId, amount: raw.amount }));
+export const basketDonationSchema = then(
+  z.looseObject({ id, fund: optionalRef, fundId: text, amount: money }),
+  (raw): BasketDonation => ({ id: raw.id, fundId: raw.fund ?? raw.fundId, amount: raw.amount }),
+);
 
-export const basketMerchandiseSchema = z
-  .looseObject({ id, stockItem: optionalRef, price: money, discount, total: money })
-  .transform((raw): BasketMerchandise => ({
+export const basketMerchandiseSchema = then(
+  z.looseObject({ id, stockItem: optionalRef, price: money, discount, total: money }),
+  (raw): BasketMerchandise => ({
     id: raw.id,
     stockItemId: raw.stockItem,
     price: raw.price,
     discount: raw.discount,
     total: raw.total,
-  }));
+  }),
+);
 
-export const basketMembershipSchema = z
-  .looseObject({ id, membership: optionalRef, autoRenew: optionalBool, price: money, discount, total: money })
-  .transform((raw): BasketMembership => ({
+export const basketMembershipSchema = then(
+  z.looseObject({ id, membership: optionalRef, autoRenew: optionalBool, price: money, discount, total: money }),
+  (raw): BasketMembership => ({
     id: raw.id,
     membershipId: raw.membership,
     autoRenew: raw.autoRenew ?? false,
     price: raw.price,
     discount: raw.discount,
     total: raw.total,
-  }));
+  }),
+);
 
-export const basketGiftVoucherSchema = z
-  .looseObject({
+export const basketGiftVoucherSchema = then(
+  z.looseObject({
     id,
     amount: money,
     toName: text,
@@ -553,8 +543,8 @@ export const basketGiftVoucherSchema = z
     sendDate: text,
     deliveryType: text,
     deliveryEmailAddress: text,
-  })
-  .transform((raw): BasketGiftVoucher => ({
+  }),
+  (raw): BasketGiftVoucher => ({
     id: raw.id,
     amount: raw.amount,
     toName: raw.toName,
@@ -563,25 +553,23 @@ export const basketGiftVoucherSchema = z
     sendDate: raw.sendDate,
     deliveryType: raw.deliveryType,
     deliveryEmailAddress: raw.deliveryEmailAddress,
-  }));
+  }),
+);
 
-export const basketSubscriptionSchema = z
-  .looseObject({ id, ticketSubscriptionStructureName: text, pricingSetName: text, price: money })
-  .transform((raw): BasketSubscription => ({
+export const basketSubscriptionSchema = then(
+  z.looseObject({ id, ticketSubscriptionStructureName: text, pricingSetName: text, price: money }),
+  (raw): BasketSubscription => ({
     id: raw.id,
     name: raw.ticketSubscriptionStructureName,
     pricingSetName: raw.pricingSetName,
     price: raw.price,
-  }));
+  }),
+);
 
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? []);
+const list = <T extends z.ZodMiniType>(item: T) => then(z.nullish(z.array(item)), (v) => v ?? []);
 
-export const basketSchema = z
-  .looseObject({
+export const basketSchema = then(
+  z.looseObject({
     id: text,
     basketId: text,
     hash: text,
@@ -595,13 +583,10 @@ export const basketSchema = z
     membershipSubscriptions: list(basketMembershipSchema),
     giftVouchers: list(basketGiftVoucherSchema),
     ticketSubscriptions: list(basketSubscriptionSchema),
-  })
-  .transform((raw, ctx): Basket => {
+  }),
+  (raw, ctx): Basket => {
     const basketId = raw.id ?? raw.basketId;
-    if (basketId === null) {
-      ctx.addIssue({ code: "custom", path: ["id"], message: "expected a basket id (`id` or `basketId`)" });
-      return z.NEVER;
-    }
+    if (basketId === null) return fail(ctx, "expected a basket id (`id` or `basketId`)", ["id"]);
     return {
       id: basketId,
       hash: raw.hash,
@@ -617,25 +602,26 @@ export const basketSchema = z
       subscriptions: raw.ticketSubscriptions,
       attributes: collectAttributes(raw, ctx),
     };
-  });
+  },
+);
 
-const country = z
-  .union([
-    z.string(),
-    z.looseObject({ name: z.string().nullish(), code: z.string().nullish(), id: z.string().nullish() }),
-    z.null(),
-  ])
-  .optional()
-  .transform((v) =>
-    v == null ? null : typeof v === "string" ? blankToNull(v) : blankToNull(v.name ?? v.code ?? v.id),
-  );
+const country = then(
+  z.optional(
+    z.union([
+      z.string(),
+      z.looseObject({ name: z.nullish(z.string()), code: z.nullish(z.string()), id: z.nullish(z.string()) }),
+      z.null(),
+    ]),
+  ),
+  (v) => (v == null ? null : typeof v === "string" ? blankToNull(v) : blankToNull(v.name ?? v.code ?? v.id)),
+);
 
 /**
  * The Help model for `CustomerAddress` was not read, so the common spellings are accepted
  * (`line1`/`addressLine1`, `town`/`city`, `postcode`/`postCode`/`postalCode`).
  */
-export const addressSchema = z
-  .looseObject({
+export const addressSchema = then(
+  z.looseObject({
     id,
     line1: text,
     line2: text,
@@ -653,8 +639,8 @@ export const addressSchema = z
     country,
     isBilling: optionalBool,
     isDelivery: optionalBool,
-  })
-  .transform((raw) => ({
+  }),
+  (raw) => ({
     id: raw.id,
     line1: raw.line1 ?? raw.addressLine1,
     line2: raw.line2 ?? raw.addressLine2,
@@ -665,10 +651,11 @@ export const addressSchema = z
     country: raw.country,
     isBilling: raw.isBilling,
     isDelivery: raw.isDelivery,
-  }));
+  }),
+);
 
-export const customerSchema = z
-  .looseObject({
+export const customerSchema = then(
+  z.looseObject({
     id,
     title: text,
     firstName: text,
@@ -683,8 +670,8 @@ export const customerSchema = z
     creditBalance: optionalMoney,
     passwordSet: optionalBool,
     giftAidDeclarationRequired: optionalBool,
-  })
-  .transform((raw, ctx): Customer => {
+  }),
+  (raw, ctx): Customer => {
     const billingAddressId = raw.billingAddress ?? raw.addresses.find((a) => a.isBilling)?.id ?? null;
     const deliveryAddressId = raw.deliveryAddress ?? raw.addresses.find((a) => a.isDelivery)?.id ?? null;
     const addresses: Address[] = raw.addresses.map((a) => ({
@@ -710,15 +697,17 @@ export const customerSchema = z
       giftAidDeclarationRequired: raw.giftAidDeclarationRequired === true,
       attributes: collectAttributes(raw, ctx),
     };
-  });
+  },
+);
 
 /** One payment on an order; a payment whose amount is unreadable fails the order's parse, as money should. */
-const orderPaymentSchema = z
-  .looseObject({ type: z.union([z.string(), z.looseObject({ name: z.string() })]).nullish(), amount: money })
-  .transform((raw): OrderPayment => {
+const orderPaymentSchema = then(
+  z.looseObject({ type: z.nullish(z.union([z.string(), z.looseObject({ name: z.string() })])), amount: money }),
+  (raw): OrderPayment => {
     const type = (typeof raw.type === "string" ? raw.type : raw.type?.name) ?? "";
     return { kind: paymentKind(type), type, amount: raw.amount };
-  });
+  },
+);
 
 /** Spektrix's payment type names (assumed: "Card", "Account Credit", "Gift Voucher"…) as the kinds the site shows. */
 function paymentKind(type: string): OrderPayment["kind"] {
@@ -732,18 +721,15 @@ function paymentKind(type: string): OrderPayment["kind"] {
  * An order's payments are for display: one entry we cannot read is left out rather than failing the order (and
  * with it the member's bookings and the after-payment check).
  */
-const orderPayments = z
-  .array(z.unknown())
-  .nullish()
-  .transform((entries) =>
-    (entries ?? []).flatMap((entry) => {
-      const parsed = orderPaymentSchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    }),
-  );
+const orderPayments = then(z.nullish(z.array(z.unknown())), (entries) =>
+  (entries ?? []).flatMap((entry) => {
+    const parsed = orderPaymentSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  }),
+);
 
-export const orderSchema = z
-  .looseObject({
+export const orderSchema = then(
+  z.looseObject({
     id,
     customer: optionalRef,
     total: money,
@@ -754,8 +740,8 @@ export const orderSchema = z
     membershipSubscriptions: list(basketMembershipSchema),
     giftVouchers: list(basketGiftVoucherSchema),
     payments: orderPayments,
-  })
-  .transform((raw, ctx): Order => ({
+  }),
+  (raw, ctx): Order => ({
     id: raw.id,
     customerId: raw.customer,
     total: raw.total,
@@ -767,13 +753,14 @@ export const orderSchema = z
     giftVouchers: raw.giftVouchers,
     payments: raw.payments,
     attributes: collectAttributes(raw, ctx),
-  }));
+  }),
+);
 
 /**
  * Gift voucher redemption's answer. The docs read show a monetary voucher crediting its amount; the field's
  * name is assumed (`amount`, or `value`), and neither is required: the customer's balance is read afterwards.
  */
-export const giftVoucherRedemptionSchema = z.unknown().transform((raw): GiftVoucherRedemption => {
+export const giftVoucherRedemptionSchema = then(z.unknown(), (raw): GiftVoucherRedemption => {
   // Once Spektrix has said 2xx the credit is on the record: an answer we cannot read must not turn that into a
   // failure, so anything parses and only a readable amount is kept.
   const fields = z.looseObject({ amount: optionalMoney, value: optionalMoney }).safeParse(raw);
@@ -781,15 +768,16 @@ export const giftVoucherRedemptionSchema = z.unknown().transform((raw): GiftVouc
 });
 
 /** Any answer to a write whose success the status already says (a Gift Aid declaration). */
-export const acceptedSchema = z.unknown().transform(() => undefined);
+export const acceptedSchema = then(z.unknown(), () => undefined);
 
-export const paymentTokenSchema = z
-  .looseObject({ paymentToken: z.string().min(1) })
-  .transform((raw) => ({ paymentToken: raw.paymentToken }));
+export const paymentTokenSchema = then(z.looseObject({ paymentToken: z.string().check(z.minLength(1)) }), (raw) => ({
+  paymentToken: raw.paymentToken,
+}));
 
-export const potentialDiscountSchema = z
-  .looseObject({ basketTotal: money, totalDiscount: money })
-  .transform((raw): PotentialDiscount => ({ basketTotal: raw.basketTotal, totalDiscount: raw.totalDiscount }));
+export const potentialDiscountSchema = then(
+  z.looseObject({ basketTotal: money, totalDiscount: money }),
+  (raw): PotentialDiscount => ({ basketTotal: raw.basketTotal, totalDiscount: raw.totalDiscount }),
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Parsing entry point
@@ -802,8 +790,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 /** Parses a response body or throws `SpektrixSchemaError` naming the endpoint and every offending field. */
-export function parseResponse<T extends z.ZodType>(schema: T, data: unknown, endpoint: string): z.output<T> {
-  const result = schema.safeParse(data);
+export function parseResponse<T extends z.core.$ZodType>(schema: T, data: unknown, endpoint: string): z.output<T> {
+  const result = z.safeParse(schema, data);
   if (result.success) return result.data;
   const issues: SchemaIssue[] = result.error.issues.map((issue) => ({
     path: formatIssuePath(issue.path),
