@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { MEMBER_SIGN_IN_PROVIDER } from "@/lib/auth/paths";
 import { SIGN_IN_ERRORS, type SignInErrorCode } from "@/lib/auth/sign-in-errors";
-import { createSpektrixClient, SpektrixHttpError } from "@/lib/spektrix";
+import { SpektrixHttpError } from "@/lib/spektrix/errors";
+import { loadSpektrixClient } from "@/lib/spektrix/load";
+import type { SpektrixClient } from "@/lib/spektrix";
 
 export interface LoginFormProps {
   /** A path on this site, already checked on the server. */
@@ -73,10 +75,11 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     setError(null);
     // 1. This browser's own Spektrix session signs in, on the venue's domain: Spektrix checks the password
     //    (the site's server never sees it) and attaches the customer to the session's basket.
-    const web = createSpektrixClient({ ...spektrix, retries: 0 });
+    let web: SpektrixClient | undefined;
     let proof: { basketId: string; basketHash: string };
     let authenticated = false;
     try {
+      web = await loadSpektrixClient({ ...spektrix, retries: 0 });
       await web.authenticate(email, password);
       authenticated = true;
       const basket = await web.getBasket();
@@ -85,7 +88,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     } catch (e) {
       // Only the log-in call's refusal means a wrong password; after it, signed in to neither side.
       const wrong = !authenticated && e instanceof SpektrixHttpError && [400, 401, 404].includes(e.status);
-      if (authenticated) await web.deauthenticate().catch(() => undefined);
+      if (authenticated) await web?.deauthenticate().catch(() => undefined);
       fail(messageFor(wrong ? SIGN_IN_ERRORS.invalid : SIGN_IN_ERRORS.unavailable));
       return;
     }

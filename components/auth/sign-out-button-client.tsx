@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { signOut } from "next-auth/react";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { loadSpektrixClient } from "@/lib/spektrix/load";
 
 export interface SignOutButtonProps {
   spektrix: { baseUrl: string; clientName: string };
@@ -28,7 +28,7 @@ export function SignOutButton({
   async function onClick() {
     setPending(true);
     try {
-      await createSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 4_000 }).deauthenticate();
+      await (await loadSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 4_000 })).deauthenticate();
     } catch {
       // Spektrix unreachable: its session times out on its own; ours must still end now.
     }

@@ -12,7 +12,8 @@ import { groupTickets } from "@/lib/basket/lines";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
 import { formatLocalDay, formatLocalPerformanceTime } from "@/lib/events/format";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
-import { createWebBasket, type RemovableKind } from "@/lib/spektrix/web-basket";
+import type { RemovableKind } from "@/lib/spektrix/web-basket";
+import { removeFromWebBasket } from "@/lib/spektrix/load";
 import type { BasketLabels, PerformanceLabel } from "@/lib/spektrix-flows/basket-labels";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
@@ -84,10 +85,6 @@ export function BasketView({ paths, likelyEmpty = false }: { paths: BasketPaths;
   const queryClient = useQueryClient();
   const statusId = useId();
   const [notice, setNotice] = useState<BasketNotice>(null);
-  const webBasket = useMemo(
-    () => createWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }),
-    [config.baseUrl, config.clientName],
-  );
 
   const afterChange = async () => {
     await queryClient.invalidateQueries({ queryKey: basketQueryKey });
@@ -98,7 +95,8 @@ export function BasketView({ paths, likelyEmpty = false }: { paths: BasketPaths;
   };
 
   const remove = useMutation({
-    mutationFn: ({ kind, ids }: { kind: RemovableKind; ids: string[]; label: string }) => webBasket.remove(kind, ids),
+    mutationFn: ({ kind, ids }: { kind: RemovableKind; ids: string[]; label: string }) =>
+      removeFromWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }, kind, ids),
     onSuccess: async (_data, vars) => {
       setRemovedHere(true);
       setNotice({ kind: "ok", text: `Removed ${vars.label}.` });

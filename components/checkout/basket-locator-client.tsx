@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
 import { basketItemCount } from "@/lib/basket/lines";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { loadSpektrixClient } from "@/lib/spektrix/load";
 
 export interface BasketLocatorProps {
   spektrix: { baseUrl: string; clientName: string };
@@ -24,8 +24,8 @@ export function BasketLocator({ spektrix, checkoutPath, whatsOnPath, basketPath 
 
   useEffect(() => {
     let live = true;
-    createSpektrixClient({ ...spektrix, retries: 1, timeoutMs: 8_000 })
-      .getBasket()
+    loadSpektrixClient({ ...spektrix, retries: 1, timeoutMs: 8_000 })
+      .then((client) => client.getBasket())
       .then((basket) => {
         if (!live) return;
         if (!basket || basketItemCount(basket) === 0) setState("empty");

@@ -11,7 +11,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { loadSpektrixClient } from "@/lib/spektrix/load";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { routes } from "@/lib/routes";
 import { SpektrixPayments } from "./spektrix-payments-client";
@@ -113,7 +113,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
       setGiftAid({ ticked: true, recorded: true, error: null });
     }
-    const web = createSpektrixClient({
+    const web = await loadSpektrixClient({
       baseUrl: props.spektrix.baseUrl,
       clientName: props.spektrix.clientName,
       retries: 0,

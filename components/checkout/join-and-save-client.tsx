@@ -10,7 +10,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
-import { createSpektrixClient } from "@/lib/spektrix";
+import { loadSpektrixClient } from "@/lib/spektrix/load";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 
 export function JoinAndSave({
@@ -29,7 +29,7 @@ export function JoinAndSave({
   async function join() {
     setState("joining");
     try {
-      const client = createSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 8_000 });
+      const client = await loadSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 8_000 });
       await client.addMembership(offer.membershipId);
       announceBasketChange({ source: "basket-page" });
       router.refresh();

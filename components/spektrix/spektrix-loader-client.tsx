@@ -28,6 +28,7 @@ import { basketItemCount } from "@/lib/basket/lines";
 import { basketHintCookie, basketWorthAsking, hasBasketHint } from "@/lib/basket/hint";
 import { hasSignedInHint } from "@/lib/auth/cookies";
 import { routes } from "@/lib/routes";
+import { loadSpektrixClient } from "@/lib/spektrix/load";
 
 export type SpektrixTag =
   | "spektrix-basket-summary"
@@ -78,9 +79,12 @@ export function useSpektrixWebClient(): () => Promise<SpektrixClient> {
   return useMemo(() => {
     let client: Promise<SpektrixClient> | undefined;
     return () =>
-      (client ??= import("@/lib/spektrix").then(({ createSpektrixClient }) =>
-        createSpektrixClient({ baseUrl: config.baseUrl, clientName: config.clientName, timeoutMs: 8_000, retries: 1 }),
-      ));
+      (client ??= loadSpektrixClient({
+        baseUrl: config.baseUrl,
+        clientName: config.clientName,
+        timeoutMs: 8_000,
+        retries: 1,
+      }));
   }, [config.baseUrl, config.clientName]);
 }
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Basket } from "@/lib/spektrix";
 
 const getBasket = vi.fn<() => Promise<Basket | null>>();
-vi.mock("@/lib/spektrix", () => ({ createSpektrixClient: () => ({ getBasket }) }));
+vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBasket }) }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 const { BasketSummary } = await import("@/components/spektrix/basket-summary-client");

@@ -1,0 +1,22 @@
+/**
+ * How browser code reaches the Spektrix web-mode client: loaded on first use. The client brings its schemas and
+ * zod (~24 KB gzip), which no page needs before a visitor reads a basket, signs in or pays; a static import put
+ * them in the first load of the basket, checkout and login pages, ahead of their first paint on a phone
+ * (ADR 0016). The first call costs one small request; later calls reuse the module.
+ */
+import type { SpektrixClient, SpektrixClientOptions } from "./client";
+import type { RemovableKind } from "./web-basket";
+
+export function loadSpektrixClient(options: SpektrixClientOptions): Promise<SpektrixClient> {
+  return import("./client").then(({ createSpektrixClient }) => createSpektrixClient(options));
+}
+
+/** Removes basket items of one kind in web mode (lib/spektrix/web-basket.ts), loading it on first use. */
+export async function removeFromWebBasket(
+  options: { baseUrl: string; clientName: string },
+  kind: RemovableKind,
+  ids: readonly string[],
+): Promise<void> {
+  const { createWebBasket } = await import("./web-basket");
+  await createWebBasket(options).remove(kind, ids);
+}
