@@ -57,7 +57,11 @@ export interface Transport {
   request(spec: RequestSpec): Promise<RawResponse>;
   /** Request and parse with `schema`; `notFoundAsNull` turns a 404 into `null` for "absent" lookups. */
   call<T extends z.core.$ZodType>(schema: T, spec: RequestSpec): Promise<z.output<T>>;
-  callOrNull<T extends z.core.$ZodType>(schema: T, spec: RequestSpec, nullStatuses?: number[]): Promise<z.output<T> | null>;
+  callOrNull<T extends z.core.$ZodType>(
+    schema: T,
+    spec: RequestSpec,
+    nullStatuses?: number[],
+  ): Promise<z.output<T> | null>;
 }
 
 const DEFAULT_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 4_000, maxRetryAfterMs: 10_000 };
