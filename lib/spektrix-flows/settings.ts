@@ -78,18 +78,25 @@ export function defaultFlowSettings(siteUrl = env().SITE_URL): FlowSettings {
   };
 }
 
-/** Saved value over defaults. Invalid saved values are reported, and the defaults are used instead. */
+/**
+ * Saved value over defaults, field by field: a saved field that breaks a rule (a path a later rule refuses, a
+ * stylesheet renamed by hand in the store) is reported and replaced by its default, and every other saved field
+ * still applies, so one bad value never resets the venue's other choices.
+ */
 export function resolveFlowSettings(
   saved: unknown,
   defaults: FlowSettings,
 ): { settings: FlowSettings; problems: string[] } {
   if (saved === undefined || saved === null) return { settings: defaults, problems: [] };
-  const parsed = flowSettingsSchema.safeParse(saved);
+  let parsed = flowSettingsSchema.safeParse(saved);
+  const problems: string[] = [];
   if (!parsed.success) {
-    return {
-      settings: defaults,
-      problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`),
-    };
+    problems.push(...parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`));
+    const paths = parsed.error.issues.map((i) => i.path);
+    parsed = paths.some((path) => path.length === 0)
+      ? flowSettingsSchema.safeParse({})
+      : flowSettingsSchema.safeParse(withoutPaths(saved, paths));
+    if (!parsed.success) return { settings: defaults, problems };
   }
   const s = parsed.data;
   return {
@@ -102,8 +109,27 @@ export function resolveFlowSettings(
       donateFundId: s.donateFundId ?? defaults.donateFundId,
       membershipIds: s.membershipIds.length ? s.membershipIds : defaults.membershipIds,
     },
-    problems: [],
+    problems,
   };
+}
+
+const DROPPED = Symbol("dropped");
+
+/** A copy of `value` without the fields (and list entries) at `paths`. */
+function withoutPaths(value: unknown, paths: readonly (readonly PropertyKey[])[]): unknown {
+  const copy: unknown = structuredClone(value);
+  for (const path of paths) {
+    let parent: unknown = copy;
+    for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | null)?.[key];
+    if (parent && typeof parent === "object") (parent as Record<PropertyKey, unknown>)[path.at(-1)!] = DROPPED;
+  }
+  const compact = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.filter((x) => x !== DROPPED).map(compact)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (x === DROPPED ? [] : [[k, compact(x)]])))
+        : v;
+  return compact(copy);
 }
 
 /** The stylesheet for one flow: its own, else the default, else none. */
@@ -143,7 +169,7 @@ export async function getFlowSettings(): Promise<FlowSettings> {
   if (problems.length)
     logger("spektrix-flows").warn(
       { key: FLOW_SETTINGS_KEY, problems },
-      "saved flow settings are invalid; using defaults",
+      "saved flow settings break a rule; the defaults stand in for those fields",
     );
   return settings;
 }

@@ -36,7 +36,7 @@ describe("flow settings", () => {
     expect(stylesheetFor(settings, "basket")).toBeNull();
   });
 
-  it("rejects invalid saved values with field-named problems and keeps the defaults", () => {
+  it("rejects invalid saved values with field-named problems and keeps the defaults for them", () => {
     const { settings, problems } = resolveFlowSettings(
       { pagePaths: { basket: "https://evil.example" }, stylesheets: { default: "x.js" } },
       defaults,
@@ -44,5 +44,31 @@ describe("flow settings", () => {
     expect(settings).toEqual(defaults);
     expect(problems.join("\n")).toMatch(/pagePaths\.basket/);
     expect(problems.join("\n")).toMatch(/stylesheets\.default/);
+  });
+
+  it("keeps every valid saved field when another one breaks a rule", () => {
+    const { settings, problems } = resolveFlowSettings(
+      {
+        pagePaths: { basket: "https://evil.example", account: "/my-account" },
+        stylesheets: { default: "lyric.css", byFlow: { checkout: "x.js", basket: "lyric-basket.css" } },
+        donateFundId: "201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL",
+        membershipIds: ["m1", " ", "m2"],
+      },
+      defaults,
+    );
+    expect(problems.join("\n")).toMatch(/pagePaths\.basket/);
+    expect(problems.join("\n")).toMatch(/stylesheets\.byFlow\.checkout/);
+    expect(problems.join("\n")).toMatch(/membershipIds\.1/);
+    expect(settings.pagePaths).toEqual({ ...defaults.pagePaths, account: "/my-account" });
+    expect(stylesheetFor(settings, "basket")).toBe("lyric-basket.css");
+    expect(stylesheetFor(settings, "checkout")).toBe("lyric.css");
+    expect(settings.donateFundId).toBe("201AGBHDRLQHNHPHKKMPKLGPMDRDTDMVL");
+    expect(settings.membershipIds).toEqual(["m1", "m2"]);
+  });
+
+  it("falls back to the defaults as a whole only when the record itself is unreadable", () => {
+    const { settings, problems } = resolveFlowSettings("not an object", defaults);
+    expect(settings).toEqual(defaults);
+    expect(problems).toHaveLength(1);
   });
 });
