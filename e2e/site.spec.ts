@@ -406,3 +406,19 @@ test("home page lists upcoming shows and quick dates, with no axe violations", a
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "home-site");
 });
+
+test("the header keeps the venue's name, account and basket inside a narrow phone's width", async ({ page }) => {
+  for (const width of [320, 360, 390]) {
+    await page.setViewportSize({ width, height: 740 });
+    await page.goto("/");
+    const basket = page.getByTestId("basket-summary");
+    await expect(basket).toBeVisible();
+    const box = (await basket.boundingBox())!;
+    expect(box.x + box.width, `basket inside ${width} px`).toBeLessThanOrEqual(width);
+    const name = (await page.getByRole("link", { name: /, home$/ }).boundingBox())!;
+    expect(name.x + name.width, `name clear of the account link at ${width} px`).toBeLessThanOrEqual(
+      (await page.locator('[data-slot="basket"]').boundingBox())!.x,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+});

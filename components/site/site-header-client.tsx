@@ -28,8 +28,9 @@ export function SiteHeaderView({
 }) {
   return (
     <header className="site-header">
-      <div className="container-page flex items-center gap-6 py-3 md:py-4">
-        <SiteLink href={homeHref} className="flex shrink-0 items-baseline gap-2" aria-label={`${venueName}, home`}>
+      <div className="container-page flex items-center gap-3 py-3 sm:gap-6 md:py-4">
+        {/* The name gives way (it wraps) before the basket is pushed off a narrow phone's edge. */}
+        <SiteLink href={homeHref} className="flex min-w-0 items-baseline gap-2" aria-label={`${venueName}, home`}>
           <span aria-hidden className="site-name">
             {venueName}
           </span>
@@ -37,7 +38,7 @@ export function SiteHeaderView({
         <nav aria-label="Main" className="ml-auto hidden md:block">
           <NavList nav={nav} className="nav-main" />
         </nav>
-        <div className="ml-auto md:ml-0 flex items-center gap-2" data-slot="basket">
+        <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2 md:ml-0" data-slot="basket">
           <LoginStatus accountHref={accountHref} loginHref={loginHref} />
           <BasketSummary href={basketHref} />
         </div>
