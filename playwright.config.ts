@@ -7,6 +7,8 @@ const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 export const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
 /** The emulator's payment provider and card issuer, on the two ports after it (scripts/demo.ts, emulator/cli.ts). */
+/** Everything the e2e server writes (scripts/demo.ts --log-file): tests scan it for secrets. */
+export const SERVER_LOG = ".data/e2e-server.log";
 export const PAYMENT_HOSTS = {
   provider: `http://127.0.0.1:${EMULATOR_PORT + 1}`,
   issuer: `http://127.0.0.1:${EMULATOR_PORT + 2}`,
@@ -48,7 +50,7 @@ export default defineConfig({
   ],
   webServer: {
     // The demo itself, in production mode on a fresh database: the journeys test what a visitor would get.
-    command: `node --import tsx scripts/demo.ts --prod --skip-build --fresh --quiet --port ${SITE_PORT} --emulator-port ${EMULATOR_PORT}`,
+    command: `node --import tsx scripts/demo.ts --prod --skip-build --fresh --quiet --log-file ${SERVER_LOG} --port ${SITE_PORT} --emulator-port ${EMULATOR_PORT}`,
     url: `http://127.0.0.1:${SITE_PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

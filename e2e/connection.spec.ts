@@ -6,7 +6,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { startEmulator, type RunningEmulator } from "../emulator/index";
 import { DEMO_MEMBER, TEST_CARDS } from "../emulator/demo-credentials";
 import { EMULATOR_URL, PAYMENT_HOSTS, SITE_URL } from "../playwright.config";
-import { bookablePerformance, cardFields, expectNoAxeViolations, paymentForm, studioSyncNow } from "./helpers";
+import {
+  bookablePerformance,
+  cardFields,
+  expectNoAxeViolations,
+  paymentForm,
+  secretsInServerLog,
+  studioSyncNow,
+} from "./helpers";
 
 /**
  * The studio's connection drives the running site (ADR 0017). A second Spektrix system (another client name,
@@ -128,6 +135,8 @@ test("an editor switches the site to another Spektrix client; a member books and
       const seen = `${JSON.stringify(res.headers())}\n${await res.text()}`;
       expect(seen.includes(SECOND.apiKey) || seen.includes(decodedKey), path).toBe(false);
     }
+    // Nor in anything the server logged while checking, saving and using it.
+    expect(secretsInServerLog({ key: SECOND.apiKey, "key (decoded)": decodedKey })).toEqual([]);
 
     // The first client's events leave the site at once, and stay in the studio, kept.
     await expect.poll(async () => (await page.request.get(firstEvent)).status()).toBe(404);

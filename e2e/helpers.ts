@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type FrameLocator, type Page, type TestInfo } from "@playwright/test";
 import { PAYMENT_FORM_TITLE } from "../lib/checkout/payment-form-title";
 import { sellingCandidates, type InstanceFacts } from "./performances";
-import { SITE_URL } from "../playwright.config";
+import { readFileSync } from "node:fs";
+import { SERVER_LOG, SITE_URL } from "../playwright.config";
 
 /** The sync route's header with the demo SYNC_SECRET (the e2e server runs with ALLOW_DEMO_SECRETS=1). */
 export const SYNC_AUTH = { Authorization: "Bearer demo-sync-secret-change-me" };
@@ -15,6 +16,18 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes[0]?.target.join(" ")}`);
   expect(summary, "accessibility violations").toEqual([]);
+}
+
+/**
+ * The names of the `secrets` that appear anywhere in what the e2e server has written so far (its log lines and
+ * any error output). Fails when the capture is missing or empty, so a scan of nothing never passes.
+ */
+export function secretsInServerLog(secrets: Record<string, string>): string[] {
+  const log = readFileSync(SERVER_LOG, "utf8");
+  expect(log, `${SERVER_LOG} holds the server's output`).toContain("Next.js");
+  return Object.entries(secrets)
+    .filter(([, value]) => log.includes(value))
+    .map(([name]) => name);
 }
 
 /** Saves phone and desktop screenshots of the current page into the test's output folder. */

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { routes } from "../lib/routes";
 import { EMULATOR_URL, PAYMENT_HOSTS } from "../playwright.config";
+import { secretsInServerLog } from "./helpers";
 
 /**
  * Security checks against the built site: response headers, a CSP that the real pages live with, escaping of a
@@ -258,6 +259,8 @@ test.describe("secrets", () => {
       for (const [name, value] of Object.entries(SECRETS))
         if (body.includes(value)) leaks.push(`/api/sync 401: ${name}`);
     }
+    // Nor any line the server has logged in this run (every journey before this one included).
+    leaks.push(...secretsInServerLog(SECRETS).map((name) => `server log: ${name}`));
     expect(leaks).toEqual([]);
   });
 });

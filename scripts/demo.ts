@@ -5,10 +5,11 @@
  *
  *   npm run demo                 next dev on :3000, emulator on :4010
  *   npm run demo -- --prod       next build + next start (what visitors would get)
- *   flags: --fresh (new database), --skip-build, --port N, --emulator-port N, --quiet
+ *   flags: --fresh (new database), --skip-build, --port N, --emulator-port N, --quiet,
+ *          --log-file PATH (the site's own output, also written to PATH from empty: the e2e run scans it for secrets)
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -20,6 +21,7 @@ const { values: flags } = parseArgs({
     fresh: { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    "log-file": { type: "string" },
     port: { type: "string", default: process.env.PORT ?? "3000" },
     "emulator-port": { type: "string", default: process.env.EMULATOR_PORT ?? "4010" },
   },
@@ -78,12 +80,25 @@ async function waitFor(url: string, what: string, timeoutMs: number, child?: Chi
 }
 
 function start(name: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const logFile = name === "site" ? flags["log-file"] : undefined;
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
-    stdio: flags.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+    stdio: logFile ? ["ignore", "pipe", "pipe"] : flags.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
     // Children stay in this process group on purpose: Ctrl-C in a terminal and a test runner's group kill
     // then reach every child and its workers even if this script is killed before it can clean up.
   });
+  if (logFile) {
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    const file = createWriteStream(logFile, { flags: "w" });
+    child.stdout!.on("data", (chunk: Buffer) => {
+      file.write(chunk);
+      if (!flags.quiet) process.stdout.write(chunk);
+    });
+    child.stderr!.on("data", (chunk: Buffer) => {
+      file.write(chunk);
+      process.stderr.write(chunk);
+    });
+  }
   children.push(child);
   child.on("exit", (code, signal) => {
     if (!stopping) {
