@@ -1,4 +1,5 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -91,6 +92,57 @@ async function saveConnectionWhenIdle(page: Page, values: Parameters<typeof save
   }).toPass({ intervals: [2_000, 5_000], timeout: 120_000 });
   return message;
 }
+
+test("a Spektrix client that does not allow this site's origin, or a domain nothing answers on, is refused from the editor's browser", async ({
+  browser,
+}) => {
+  // A third Spektrix system whose allowed origins do not include this site: its server-side answers are fine,
+  // only a visitor's browser would be refused, which is what the editor's browser finds out before saving.
+  const third = await startEmulator({
+    port: 0,
+    hostname: new URL(SITE_URL).hostname,
+    clientName: "third",
+    apiUser: "third-api",
+    apiKey: Buffer.from("third-key").toString("base64"),
+    origins: ["https://www.another-venue.example"],
+  });
+  const editor = await (await browser.newContext()).newPage();
+  try {
+    await studioSignIn(editor);
+    const inUse = (await editor.getByTestId("connection-in-use").textContent()) ?? "";
+    const notAllowed = await saveConnection(editor, {
+      client: "third",
+      domain: third.url,
+      user: "third-api",
+      key: Buffer.from("third-key").toString("base64"),
+    });
+    expect(notAllowed).toContain(`Nothing was saved. Spektrix at ${third.url} does not answer this site (${SITE_URL})`);
+    expect(notAllowed).toContain(`add ${SITE_URL} to the allowed origins`);
+    expect(third.requests.all().some((r) => r.path === "/third/api/v3/basket")).toBe(true);
+
+    // A port nothing listens on (taken from the system, then let go).
+    const nothing = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const closed = await saveConnection(editor, {
+      client: "third",
+      domain: `http://127.0.0.1:${nothing}`,
+      user: "third-api",
+      key: Buffer.from("third-key").toString("base64"),
+    });
+    expect(closed).toContain(`Nothing was saved. Your browser could not reach http://127.0.0.1:${nothing}`);
+
+    await editor.reload();
+    await expect(editor.getByTestId("connection-in-use")).toHaveText(inUse);
+    await expectNoAxeViolations(editor);
+  } finally {
+    await editor.context().close();
+    await third.stop();
+  }
+});
 
 test("an editor switches the site to another Spektrix client; a member books and pays there, with no restart", async ({
   page,

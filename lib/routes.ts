@@ -49,6 +49,8 @@ export const routes = {
     home: "/studio",
     signIn: "/studio/sign-in",
     connection: "/studio/connection",
+    /** The page the Connection form frames to ask a candidate Spektrix address from the editor's browser. */
+    webCheck: (target: string) => `/studio/web-check?target=${enc(target)}`,
     checkout: "/studio/checkout",
     sync: "/studio/sync",
     syncSettings: "/studio/sync/settings",

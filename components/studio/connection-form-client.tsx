@@ -1,7 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { saveConnectionAction } from "@/lib/studio/actions/connection";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { routes } from "@/lib/routes";
+import { saveConnectionAction, type SaveConnectionState } from "@/lib/studio/actions/connection";
+import { isWebCheckMessage, webCheckProblem, type WebCheckResult } from "@/lib/studio/web-check";
 import type { ConnectionView } from "@/lib/studio/connection";
 import { errorFor, FormMessage, TextField } from "./fields";
 
@@ -12,13 +14,71 @@ function pinnedHint(variable: string | undefined): string | undefined {
     : undefined;
 }
 
+/** How long the browser check may take before the address counts as unreachable. */
+const BROWSER_CHECK_MS = 15_000;
+
+/**
+ * A save that moves web mode comes back asking for a browser check (`browserCheck`): the form frames the check
+ * page for that address, and when the editor's browser got an answer it saves again carrying the address it
+ * checked; otherwise it says what failed, and nothing is saved (ADR 0017).
+ */
+function useBrowserCheck(result: SaveConnectionState | undefined, resubmit: (checked: string) => void) {
+  const target = result && "browserCheck" in result ? result.browserCheck : null;
+  const [handled, setHandled] = useState<{ for: SaveConnectionState; problem: string | null } | null>(null);
+  const checking = target !== null && handled?.for !== result;
+  useEffect(() => {
+    if (!checking || !target || !result) return;
+    const finish = (outcome: WebCheckResult) => {
+      window.removeEventListener("message", onMessage);
+      clearTimeout(timer);
+      const problem = webCheckProblem(outcome, target, window.location.origin);
+      setHandled({ for: result, problem });
+      if (!problem) resubmit(target);
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin === window.location.origin && isWebCheckMessage(event.data) && event.data.target === target)
+        finish(event.data.result);
+    };
+    const timer = setTimeout(() => finish("unreachable"), BROWSER_CHECK_MS);
+    window.addEventListener("message", onMessage);
+    return () => {
+      window.removeEventListener("message", onMessage);
+      clearTimeout(timer);
+    };
+  }, [checking, target, result, resubmit]);
+  const problem = handled && handled.for === result ? handled.problem : null;
+  return { target: checking ? target : null, problem };
+}
+
 export function ConnectionForm({ connection }: { connection: ConnectionView }) {
   const [result, action, pending] = useActionState(saveConnectionAction, undefined);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  // Submitted by hand rather than through `<form action>`, which resets the fields after every answer: the
+  // save that follows a browser check must send what the editor typed, not the saved values.
+  const [submit] = useState(() => (browserChecked: string) => {
+    if (!form.current) return;
+    const data = new FormData(form.current);
+    data.set("browserChecked", browserChecked);
+    startTransition(() => action(data));
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit("");
+  };
+  const browser = useBrowserCheck(result, submit);
+  useEffect(() => {
+    // A saved key is never shown again: clear what was typed once the save went through.
+    const key = form.current?.elements.namedItem("apiKey");
+    if (result?.ok && key instanceof HTMLInputElement) key.value = "";
+  }, [result]);
+  const shown = browser.problem ? { ok: false as const, message: `Nothing was saved. ${browser.problem}` } : result;
+  const errors = result && !result.ok && "fieldErrors" in result ? result.fieldErrors : undefined;
   const e = (name: string) => errorFor(errors, name);
   return (
     <form
+      ref={form}
       action={action}
+      onSubmit={onSubmit}
       className="grid gap-6 rounded-[var(--radius-card)] border border-line bg-white p-6"
       noValidate
     >
@@ -120,10 +180,11 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
           hint="Linked on the pages that show Spektrix's donate, membership, gift voucher, shop and payment forms. It must be on this site, your Spektrix domain or the web components host: the pages allow stylesheets from nowhere else."
         />
       </fieldset>
-      <FormMessage result={result} />
+      {browser.target ? <iframe hidden title="Connection check" src={routes.studio.webCheck(browser.target)} /> : null}
+      <FormMessage result={shown} />
       <div>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? "Saving…" : "Save connection"}
+        <button type="submit" className="btn btn-primary" disabled={pending || browser.target !== null}>
+          {pending ? "Saving…" : browser.target ? "Checking…" : "Save connection"}
         </button>
       </div>
     </form>

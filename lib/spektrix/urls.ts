@@ -1,6 +1,7 @@
 /**
  * Iframe and booking URLs. All Spektrix page names live here so nothing else spells them.
  */
+import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 import { shortId } from "./ids";
 import type { Performance, Plan } from "./types";
 
@@ -66,6 +67,35 @@ export function iframeUrl({
 /** URL of the `integrate.js` script that resizes iframes carrying `resize=true`. */
 export function integrateScriptUrl(baseUrl: string, clientName: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(clientName)}/website/scripts/integrate.js`;
+}
+
+/**
+ * The web-mode address the studio asks from the editor's browser before it saves a connection: the session
+ * basket, read as every visitor's browser reads it (from the site's origin, with credentials). Spektrix answers a
+ * browser only on an origin the venue allowed, and never a server, so only a browser can check this.
+ */
+export function webModeCheckUrl(baseUrl: string, clientName: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(clientName)}/api/v3/basket`;
+}
+
+/** Whether `value` is an address `webModeCheckUrl` makes: https, or plain http on this machine (an emulator). */
+export function isWebModeCheckUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const secure = url.protocol === "https:" || isLoopbackHttp(value);
+  return (
+    secure &&
+    url.username === "" &&
+    url.password === "" &&
+    url.search === "" &&
+    url.hash === "" &&
+    url.href === value &&
+    /^\/[A-Za-z0-9_-]+\/api\/v3\/basket$/.test(url.pathname)
+  );
 }
 
 export type BookingStep = "chooseSeats" | "chooseQuantity";

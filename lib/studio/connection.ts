@@ -20,6 +20,7 @@ import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
 import { readSetting, writeSetting } from "@/lib/db/settings";
 import { pagePathProblem, routes } from "@/lib/routes";
+import { webModeCheckUrl } from "@/lib/spektrix/urls";
 
 /** The flows engineer's settings key (lib/spektrix-flows/settings.ts); page paths and the iframe stylesheet are mirrored into it. */
 const FLOW_SETTINGS_KEY = "spektrix.flows";
@@ -197,6 +198,14 @@ export function connectionFieldLabel(field: string): string {
 
 /** The fields whose change reaches Spektrix itself, so a save that changes one is checked first. */
 const REACHES_SPEKTRIX = new Set(["clientName", "customDomain", "webComponentsUrl", "apiUser", "apiKey"]);
+/** Fields that move where visitors' browsers talk to Spektrix in web mode. */
+const MOVES_WEB_MODE = new Set(["clientName", "customDomain"]);
+
+/** The web-mode address the editor's browser read successfully for this save, if the form carries one. */
+function browserCheckedIn(input: unknown): string | null {
+  const value = input && typeof input === "object" ? (input as Record<string, unknown>).browserChecked : undefined;
+  return typeof value === "string" ? value : null;
+}
 
 /** A candidate connection that could not be used: what the check found, in an editor's words. */
 export interface ConnectionProblem {
@@ -207,7 +216,12 @@ export type SaveResult =
   /** `clientChanged`: the site now reads another Spektrix client, whose events arrive with the next sync. */
   | { ok: true; changed: string[]; clientChanged: boolean }
   | { ok: false; fieldErrors: FieldErrors }
-  | { ok: false; refused: string[] };
+  | { ok: false; refused: string[] }
+  /**
+   * The change moves web mode (client name or domain): the editor's browser must first read this web-mode
+   * address (lib/studio/web-check.ts) and send it back as `browserChecked`. Nothing was saved.
+   */
+  | { ok: false; browserCheck: string };
 
 export interface SaveOptions {
   /** Who saves (recorded with the change). */
@@ -276,6 +290,11 @@ export async function saveConnection(input: unknown, options: SaveOptions): Prom
   const candidate = connectionFrom(next);
   const stylesheetProblem = componentsStylesheetProblem(next.componentsStylesheetUrl, candidate);
   if (stylesheetProblem) return { ok: false, fieldErrors: { componentsStylesheetUrl: [stylesheetProblem] } };
+  // Web mode answers browsers only, on the origins the venue allowed: the editor's browser asks first (ADR 0017).
+  if (changed.some((field) => MOVES_WEB_MODE.has(field))) {
+    const browserCheck = webModeCheckUrl(candidate.baseUrl, candidate.clientName);
+    if (browserCheckedIn(input) !== browserCheck) return { ok: false, browserCheck };
+  }
   if (changed.some((field) => REACHES_SPEKTRIX.has(field))) {
     const problem = await options.check(candidate);
     if (problem) return { ok: false, refused: problem.problems };

@@ -101,8 +101,13 @@ const form = (over: Record<string, string> = {}) => ({
   ...over,
 });
 const toB = { clientName: "second", customDomain: new URL(b.url).origin, apiUser: SECOND_USER, apiKey: SECOND_KEY };
-const save = (input: Record<string, string>) =>
+const saveOnce = (input: Record<string, string>) =>
   saveConnection(input, { by: "editor@example.com", check: verifyCandidateConnection });
+/** As the Connection form does: when asked, the editor's browser reads the address (here: it answered) and saves again. */
+const save = async (input: Record<string, string>) => {
+  const first = await saveOnce(input);
+  return "browserCheck" in first ? saveOnce({ ...input, browserChecked: first.browserCheck }) : first;
+};
 
 const calledBy = (emu: typeof a) => emu.requests.all().length;
 
@@ -126,6 +131,21 @@ describe("switching the connection in the studio", () => {
     a.requests.clear();
     expect((await loadFunds()).ok).toBe(true);
     expect(calledBy(a)).toBeGreaterThan(0);
+  });
+
+  it("asks the editor's browser to read the new web-mode address first, and saves nothing until it has", async () => {
+    const before = await readStoredConnection();
+    const asked = await saveOnce(form(toB));
+    expect(asked).toEqual({ ok: false, browserCheck: `${new URL(b.url).origin}/second/api/v3/basket` });
+    // An address checked for another candidate does not count.
+    expect(
+      await saveOnce(form({ ...toB, browserChecked: `${new URL(a.url).origin}/demo/api/v3/basket` })),
+    ).toMatchObject({ browserCheck: expect.any(String) });
+    expect(await readStoredConnection()).toEqual(before);
+    // A change that leaves web mode where it is (the owner key alone) needs no browser.
+    expect(await saveOnce(form({ apiKey: Buffer.from("wrong").toString("base64") }))).not.toHaveProperty(
+      "browserCheck",
+    );
   });
 
   it("refuses a wrong owner key with Spektrix's reason, and changes nothing", async () => {

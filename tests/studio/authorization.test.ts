@@ -24,6 +24,7 @@ beforeAll(async () => {
   const pickers = await import("@/app/api/studio/pickers/[kind]/route");
   const syncRoute = await import("@/app/api/studio/sync/route");
   const syncFields = await import("@/app/api/studio/sync/fields/route");
+  const webCheck = await import("@/app/studio/web-check/route");
   void auth;
   const form = (o: Record<string, string>) => {
     const f = new FormData();
@@ -71,6 +72,13 @@ beforeAll(async () => {
         params: Promise.resolve({ kind: "fund" }),
       }),
     "GET /api/studio/sync/fields": () => syncFields.GET(new Request("http://localhost/api/studio/sync/fields"), {}),
+    "GET /studio/web-check": () =>
+      webCheck.GET(
+        new Request(
+          `http://localhost/studio/web-check?target=${encodeURIComponent("https://tickets.venue.org/venue/api/v3/basket")}`,
+        ),
+        {},
+      ),
     "POST /api/studio/sync": () =>
       syncRoute.POST(
         new Request("http://localhost/api/studio/sync", {

@@ -9,16 +9,25 @@ import { saveConnection } from "../connection";
 import { FORBIDDEN, formObject, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
-export async function saveConnectionAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
-  return asEditor(async (editor) => {
+/** A save's answer; `browserCheck`: the form asks that address from the editor's browser, then saves again. */
+export type SaveConnectionState = ActionResult | { ok: false; message: string; browserCheck: string };
+
+export async function saveConnectionAction(
+  _prev: SaveConnectionState | undefined,
+  form: FormData,
+): Promise<SaveConnectionState> {
+  return asEditor<SaveConnectionState, typeof FORBIDDEN>(async (editor) => {
     const result = await saveConnection(formObject(form), { by: editor.email, check: verifyCandidateConnection });
-    if (!result.ok)
+    if (!result.ok) {
+      if ("browserCheck" in result)
+        return { ok: false, message: "Checking from your browser…", browserCheck: result.browserCheck };
       return "fieldErrors" in result
         ? { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors }
         : {
             ok: false,
             message: `Nothing was saved: the site could not use this connection. ${result.refused.join(" ")}`,
           };
+    }
     if (result.changed.length === 0) return { ok: true, message: "Nothing changed." };
     // Option lists were the old connection's; the flows read their paths and stylesheets again.
     clearPickerCache();
