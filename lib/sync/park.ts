@@ -1,5 +1,6 @@
 import { count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { schema, type StoreDb, type StoreTx } from "@/lib/db";
+import { keptSlug, naturalSlugOfKept, uniqueSlug } from "./mapping";
 
 /**
  * Events kept from a Spektrix client the site no longer uses (ADR 0017). Switching the studio's connection to
@@ -17,7 +18,41 @@ const { events, performances } = schema;
 export async function switchParkedEvents(db: StoreDb | StoreTx, change: { from: string; to: string }): Promise<void> {
   const now = new Date();
   await db.update(events).set({ parkedFrom: change.from, updatedAt: now }).where(isNull(events.parkedFrom));
-  await db.update(events).set({ parkedFrom: null, updatedAt: now }).where(eq(events.parkedFrom, change.to));
+  const back = await db
+    .update(events)
+    .set({ parkedFrom: null, updatedAt: now })
+    .where(eq(events.parkedFrom, change.to))
+    .returning({ id: events.id, slug: events.slug });
+  await reclaimSlugs(db, back, change);
+}
+
+/**
+ * Events listed again take back the slugs they gave up while kept (`keptSlug`), from the events just kept, which
+ * move to kept slugs of their own. A slug held by anything else stays where it is.
+ */
+async function reclaimSlugs(
+  db: StoreDb | StoreTx,
+  back: { id: number; slug: string }[],
+  change: { from: string; to: string },
+): Promise<void> {
+  const wanting = back.flatMap((e) => {
+    const natural = naturalSlugOfKept(e.slug, change.to);
+    return natural ? [{ ...e, natural }] : [];
+  });
+  if (!wanting.length) return;
+  const all = await db.select({ id: events.id, slug: events.slug, parkedFrom: events.parkedFrom }).from(events);
+  const taken = new Set(all.map((e) => e.slug));
+  const holders = new Map(all.map((e) => [e.slug, e]));
+  const now = new Date();
+  for (const e of wanting) {
+    const holder = holders.get(e.natural);
+    if (holder && holder.parkedFrom !== change.from) continue;
+    if (holder) {
+      const moved = uniqueSlug(keptSlug(e.natural, change.from), taken);
+      await db.update(events).set({ slug: moved, updatedAt: now }).where(eq(events.id, holder.id));
+    }
+    await db.update(events).set({ slug: e.natural, updatedAt: now }).where(eq(events.id, e.id));
+  }
 }
 
 /** How many events are kept from each previous client. */

@@ -3,6 +3,7 @@ import {
   eventHash,
   eventSyncFields,
   isHiddenGenre,
+  keptSlug,
   mapEventFields,
   mapPerformance,
   performanceHash,
@@ -165,7 +166,15 @@ const zero = (): KindCounts => ({ created: 0, updated: 0, unchanged: 0, missing:
 export interface SyncPlan {
   abortReason: string | null;
   venues: { insert: PlannedVenue[]; update: ({ id: number } & Omit<PlannedVenue, "id">)[] };
-  events: { insert: EventInsert[]; update: { id: number; sourceId: string; set: EventWrite }[] };
+  events: {
+    insert: EventInsert[];
+    update: { id: number; sourceId: string; set: EventWrite }[];
+    /**
+     * Kept events (another client's) that give their slug to a new event of the client in use, written before
+     * the inserts (slugs are unique). See `keptSlug`.
+     */
+    yieldSlugs: { id: number; slug: string }[];
+  };
   performances: { insert: PerformanceInsert[]; update: { id: number; sourceId: string; set: PerformanceWrite }[] };
   counts: { events: KindCounts; performances: KindCounts; venues: { created: number; updated: number } };
   /** Events whose page must be revalidated: the event row or one of its performances changes. */
@@ -325,7 +334,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const plan: SyncPlan = {
     abortReason: null,
     venues: { insert: [], update: [] },
-    events: { insert: [], update: [] },
+    events: { insert: [], update: [], yieldSlugs: [] },
     performances: { insert: [], update: [] },
     counts: { events: zero(), performances: zero(), venues: { created: 0, updated: 0 } },
     changedEventSourceIds: [],
@@ -360,6 +369,18 @@ export function planSync(input: PlanInput): SyncPlan {
   const storedPerformances = new Map(stored.performances.map((p) => [p.sourceId, p]));
   const storedVenues = new Map(stored.venues.map((v) => [v.sourceId, v]));
   const takenSlugs = new Set([...stored.events.map((e) => e.slug), ...(stored.otherSlugs ?? [])]);
+  // The site's URLs belong to the client in use: a kept event gives up the slug a new event of this feed wants.
+  const keptBySlug = new Map(
+    stored.events.filter((e) => e.parkedFrom !== null && !feedEvents.has(e.sourceId)).map((e) => [e.slug, e]),
+  );
+  const slugForNew = (event: SourceEvent): string => {
+    const base = slugBase(event, settings.events.slugRule);
+    const kept = keptBySlug.get(base);
+    if (!kept) return uniqueSlug(base, takenSlugs);
+    keptBySlug.delete(base);
+    plan.events.yieldSlugs.push({ id: kept.id, slug: uniqueSlug(keptSlug(base, kept.parkedFrom!), takenSlugs) });
+    return base;
+  };
 
   if (scope.kind === "full" && feedEvents.size === 0 && !input.force) {
     plan.abortReason = `empty feed: Spektrix returned no events between ${window.from.toISOString().slice(0, 10)} and ${window.to.toISOString().slice(0, 10)}`;
@@ -432,7 +453,7 @@ export function planSync(input: PlanInput): SyncPlan {
         ...createFields(mapped, event),
         ...common,
         sourceId: event.id,
-        slug: uniqueSlug(slugBase(event, settings.events.slugRule), takenSlugs),
+        slug: slugForNew(event),
         published: settings.events.newEvents === "published",
         firstSeenAt: now,
       } as EventInsert);

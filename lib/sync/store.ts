@@ -111,6 +111,11 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
       writes++;
     }
 
+    // Kept events give up their slugs first: a new event of this feed takes them in the inserts below.
+    for (const y of plan.events.yieldSlugs) {
+      await tx.update(events).set({ slug: y.slug, updatedAt: new Date() }).where(eq(events.id, y.id));
+      writes++;
+    }
     const eventIds = new Map<string, number>();
     for (const part of chunks(plan.events.insert)) {
       const rows = await tx.insert(events).values(part).returning({ id: events.id, sourceId: events.sourceId });

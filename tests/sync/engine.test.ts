@@ -498,3 +498,45 @@ describe("sync health", () => {
     expect((await listSyncRuns(ctx.db)).map((r) => r.status)).toEqual(["aborted", "succeeded", "succeeded"]);
   });
 });
+
+describe("slugs across a switch of Spektrix client (ADR 0017)", () => {
+  const slugs = async () =>
+    Object.fromEntries(
+      (
+        await rows<{ source_id: string; slug: string; parked_from: string | null }>(
+          ctx.db,
+          "select source_id, slug, parked_from from events order by source_id",
+        )
+      ).map((r) => [r.source_id, `${r.slug}${r.parked_from ? ` (kept from ${r.parked_from})` : ""}`]),
+    );
+
+  it("gives the client in use the natural URLs, and gives them back when the connection returns", async () => {
+    const { switchParkedEvents } = await import("@/lib/sync/park");
+    // Client A's second show, "Show number 2", has the slug show-number-2.
+    const a = new FakeSource(3, 1);
+    await sync(a);
+    expect(Object.values(await slugs())).toContain("show-number-2");
+
+    // Client B has its own show of the same name, under another id.
+    const b = new FakeSource(0, 0);
+    const twin = makeEvent(2, { id: "9901AOTHERCLIENTXXXXXXXXXXXXXXXXX" });
+    b.events.push(twin);
+    b.performances.push(makePerformance(twin, 1));
+    await ctx.db.transaction((tx) => switchParkedEvents(tx, { from: "a", to: "b" }));
+    await sync(b, { force: true });
+    const onB = await slugs();
+    expect(onB[twin.id]).toBe("show-number-2");
+    expect(onB[a.events[1]!.id]).toBe("show-number-2-kept-a (kept from a)");
+    // Unchanged, B's next run writes nothing (the kept event's new slug is not taken back and forth).
+    const before = await rowVersions(ctx.db);
+    await sync(b, { force: true });
+    expect(countWrites(before, await rowVersions(ctx.db))).toBe(0);
+
+    // Back to A: its show takes its slug back, B's twin moves aside, kept.
+    await ctx.db.transaction((tx) => switchParkedEvents(tx, { from: "b", to: "a" }));
+    const back = await slugs();
+    expect(back[a.events[1]!.id]).toBe("show-number-2");
+    expect(back[twin.id]).toBe("show-number-2-kept-b (kept from b)");
+    expect(back[a.events[2]!.id]).toBe("show-number-3");
+  });
+});
