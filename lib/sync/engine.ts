@@ -196,6 +196,7 @@ async function locked(
     .values({ trigger: options.trigger, scope, startedAt: started, status: "running" })
     .returning({ id: runs.id });
   const summary: SyncSummary = { ...emptySummary(options.trigger, scope, started, started), runId: run!.id };
+  let client: string | undefined;
 
   try {
     const loaded = options.settings ? { settings: options.settings, version: null } : await loadSyncSettings(db);
@@ -209,6 +210,7 @@ async function locked(
       : { kind: "full", window };
 
     const source = typeof options.source === "function" ? await options.source() : options.source;
+    client = source.client;
     const fetchStarted = performance.now();
     // The store is read while the feed downloads; nothing writes to it meanwhile (we hold the lock).
     const [feed, stored] = await Promise.all([
@@ -288,6 +290,7 @@ async function locked(
         writes: summary.writes,
         fetchMs: summary.fetchMs,
         revalidated: summary.revalidated.length,
+        ...(client ? { client } : {}),
         ...(summary.warnings.length ? { warnings: summary.warnings } : {}),
         ...(summary.skipped.length ? { skipped: summary.skipped } : {}),
       },

@@ -63,6 +63,8 @@ export interface SourceVenue {
 }
 
 export interface SyncSource {
+  /** The Spektrix client this feed is from, recorded with each run (the studio's history names it). */
+  readonly client?: string;
   /** Events with any performance in the window. Should throw on any transport or parse failure. */
   fetchEvents(window: FetchWindow): Promise<SourceEvent[]>;
   /** Performances starting in the window. */

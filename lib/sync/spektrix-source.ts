@@ -152,6 +152,7 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
   };
 
   return {
+    client: options.clientName,
     async fetchEvents(window) {
       const events = await catalogue.listEvents({ from: day(window.from), to: day(window.to) });
       return events.map(toSourceEvent);

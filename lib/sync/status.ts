@@ -60,6 +60,11 @@ export function runWarnings(run: Pick<SyncRunRecord, "details">): string[] {
   return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string") : [];
 }
 
+/** The Spektrix client a run read (kept in its details; runs from before it was recorded have none). */
+export function runClient(run: Pick<SyncRunRecord, "details">): string | null {
+  return typeof run.details.client === "string" ? run.details.client : null;
+}
+
 /** The records a run left out and why (SyncPlan.skipped, kept in its details), read defensively: old runs have none. */
 export function runSkipped(run: Pick<SyncRunRecord, "details">): { label: string; reason: string }[] {
   const skipped = run.details.skipped;

@@ -80,6 +80,20 @@ describe("a first sync", () => {
   });
 });
 
+describe("the run history", () => {
+  it("records which Spektrix client each run read, for the studio's history", async () => {
+    const { runClient } = await import("@/lib/sync/status");
+    const source = Object.assign(new FakeSource(1, 1), { client: "venue-a" });
+    await sync(source);
+    const [run] = await rows<{ details: Record<string, unknown> }>(
+      ctx.db,
+      "select details from sync_runs order by id desc limit 1",
+    );
+    expect(runClient(run!)).toBe("venue-a");
+    expect(runClient({ details: {} })).toBeNull();
+  });
+});
+
 describe("the store generation (ADR 0008)", () => {
   it("moves with a run that writes: announced when the run revalidated, unannounced when it could not", async () => {
     const source = new FakeSource(2, 1);

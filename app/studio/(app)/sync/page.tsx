@@ -3,7 +3,7 @@ import { SyncNow } from "@/components/studio/sync-now-client";
 import { getDb } from "@/lib/db";
 import { formatAge, formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { getSyncHealth, listSyncRuns, runSkipped, runWarnings } from "@/lib/sync/status";
+import { getSyncHealth, listSyncRuns, runClient, runSkipped, runWarnings } from "@/lib/sync/status";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
@@ -79,6 +79,7 @@ export default async function SyncRunsPage() {
                   {[
                     "Started",
                     "Trigger",
+                    "Client",
                     "Scope",
                     "Status",
                     "Created",
@@ -99,6 +100,7 @@ export default async function SyncRunsPage() {
                   <tr key={r.id} className="border-b border-line/60 align-top">
                     <td className="py-2 pr-3 whitespace-nowrap">{formatWhen(r.startedAt, siteInfo().timeZone)}</td>
                     <td className="py-2 pr-3">{r.trigger}</td>
+                    <td className="py-2 pr-3">{runClient(r) ?? "—"}</td>
                     <td className="py-2 pr-3">{r.scope}</td>
                     <td
                       className={`py-2 pr-3 font-medium ${r.status === "succeeded" ? "text-success" : r.status === "running" ? "" : "text-danger"}`}
