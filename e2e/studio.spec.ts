@@ -14,6 +14,7 @@ test.describe.configure({ mode: "serial" });
 
 const EDITOR = { email: "editor@example.com", password: "editor-pass" };
 const RENAMED_VENUE = "The Renamed House";
+const EXCLUDE_LABEL = "Leave out events flagged by these attributes";
 
 async function signIn(page: Page) {
   await page.goto("/studio");
@@ -84,11 +85,60 @@ test("the editor journey", async ({ page, browser }) => {
   await source.press("Enter");
   await expect(source).toHaveValue("attribute_Genre");
   await expect(option).toBeHidden();
-  // Venue-specific rules: another exclusion flag, and an extra attribute that marks captioned performances.
-  await page
-    .getByLabel("Leave out events flagged by these attributes")
-    .fill("SLExcludeFromViewEventsPage, WebHidden=Yes");
-  await page.getByLabel("Captioned", { exact: true }).fill("SLCaptioned, Captioned, OpenCaptions");
+  // Venue-specific rules, picked from the attributes Spektrix sends or typed: another exclusion flag with a
+  // value, and an extra attribute that marks captioned performances.
+  const excluded = page.getByRole("list", { name: `${EXCLUDE_LABEL}: chosen` });
+  const captioned = page.getByRole("list", { name: "Captioned: chosen" });
+  // A retry finds what an earlier attempt saved: remove it first (by keyboard), so this run starts the same.
+  for (const [list, label, name] of [
+    [excluded, EXCLUDE_LABEL, "WebHidden"],
+    [captioned, "Captioned", "OpenCaptions"],
+  ] as const) {
+    const remove = list.getByRole("button", { name: `Remove ${name} from ${label}` });
+    if (await remove.count()) {
+      await remove.focus();
+      await page.keyboard.press("Enter");
+      await expect(remove).toHaveCount(0);
+    }
+  }
+  await expect(excluded.getByRole("listitem")).toHaveCount(1);
+  await expect(excluded.locator('[data-chosen="SLExcludeFromViewEventsPage"]')).toBeVisible();
+  // Picked by keyboard: the option shows what the attribute holds, and the tag keeps it.
+  const exclude = page.getByRole("combobox", { name: EXCLUDE_LABEL });
+  await exclude.pressSequentially("seri");
+  await expect(page.getByRole("option", { name: /^Series/ })).toContainText(/e\.g\. \S/);
+  await exclude.press("ArrowDown");
+  await exclude.press("Enter");
+  await expect(exclude).toHaveValue("");
+  await expect(page.getByRole("listbox")).toBeHidden();
+  const series = excluded.locator('[data-chosen="Series"]');
+  await expect(series).toContainText(/e\.g\. \S/);
+  // Removed again (it would leave out every event in a series): focus moves on, never lost.
+  await series.getByRole("button", { name: `Remove Series from ${EXCLUDE_LABEL}` }).click();
+  await expect(series).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Remove .* from Leave out events/ }).first()).toBeFocused();
+  // Typed by hand, with a value: kept, with a note that Spektrix does not send it now.
+  await exclude.fill("WebHidden");
+  await exclude.press("Enter");
+  const webHidden = excluded.locator('[data-chosen="WebHidden"]');
+  await expect(webHidden).toContainText("not in Spektrix's data now");
+  await webHidden.getByRole("textbox", { name: "WebHidden: equals" }).fill("Yes");
+  const caption = page.getByRole("combobox", { name: "Captioned", exact: true });
+  await caption.fill("OpenCaptions");
+  await caption.press("Enter");
+  await expect(captioned.locator("[data-chosen]")).toHaveText([/^SLCaptioned/, /^Captioned/, /^OpenCaptions/]);
+  // A name Spektrix could not send is refused at its field, by name, and nothing is saved until it is removed.
+  const bsl = page.getByRole("combobox", { name: "BSL interpreted" });
+  await bsl.fill("BSL signed");
+  await bsl.press("Enter");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Nothing was saved: some settings need attention.")).toBeVisible();
+  await expect(page.locator('[data-field-error="performances.access.bsl"]')).toContainText(
+    "“BSL signed” must be a Spektrix attribute name",
+  );
+  await expect(bsl).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Remove BSL signed from BSL interpreted" }).click();
+  await expect(page.locator('[data-field-error="performances.access.bsl"]')).toHaveCount(0);
   // A venue a visitor can filter by gets the name the editor gives it (any venue but one this test renamed).
   const listing = await browser.newPage();
   await listing.goto("/whats-on");
@@ -101,10 +151,10 @@ test("the editor journey", async ({ page, browser }) => {
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Leave out events flagged by these attributes")).toHaveValue(
-    "SLExcludeFromViewEventsPage, WebHidden=Yes",
-  );
-  await expect(page.getByLabel("Captioned", { exact: true })).toHaveValue("SLCaptioned, Captioned, OpenCaptions");
+  await expect(excluded.locator("[data-chosen]")).toHaveText([/^SLExcludeFromViewEventsPage/, /^WebHidden/]);
+  await expect(page.getByRole("textbox", { name: "WebHidden: equals" })).toHaveValue("Yes");
+  await expect(page.getByRole("textbox", { name: "SLExcludeFromViewEventsPage: equals" })).toHaveValue("");
+  await expect(captioned.locator("[data-chosen]")).toHaveText([/^SLCaptioned/, /^Captioned/, /^OpenCaptions/]);
 
   // Run a sync and see the change.
   await studioSyncNow(page);
