@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EMULATOR_URL as CONFIGURED_EMULATOR_URL } from "../playwright.config";
+import { EMULATOR_URL as CONFIGURED_EMULATOR_URL, SITE_URL } from "../playwright.config";
+import { formatLocalPerformanceTime } from "../lib/events/format";
+import { routes } from "../lib/routes";
 import { bookablePerformance, expectNoAxeViolations, saveAndPublish, studioSyncNow } from "./helpers";
+import { sellingCandidates, type InstanceFacts } from "./performances";
 
 const EMULATOR_URL = process.env.E2E_EMULATOR_URL ?? CONFIGURED_EMULATOR_URL;
 
@@ -474,6 +477,65 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
   for (const heading of ["Donations", "Memberships", "Gift vouchers", "Shop"])
     await expect(v.getByRole("heading", { name: heading })).toBeVisible();
   await visitor.close();
+});
+
+test("every venue's next performance shows Spektrix's local time on its event and booking pages, in its calendar file and in the studio", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const api = `${EMULATOR_URL}/demo/api/v3`;
+  // Web-mode reads standing in for the site's browser, from its origin (as bookablePerformance does).
+  const headers = { Origin: SITE_URL };
+  const instances = (await (await page.request.get(`${api}/instances`, { headers })).json()) as (InstanceFacts & {
+    start: string;
+    planId: string;
+    event: { id: string };
+  })[];
+  // One performance per Spektrix venue (through its plan), the soonest the site offers: the captures behind
+  // the demo come from venues in other zones, so a venue whose times slipped would print another hour.
+  const byVenue = new Map<string, (typeof instances)[number]>();
+  const planVenue = new Map<string, string>();
+  for (const instance of sellingCandidates(instances, new Date())) {
+    if (!planVenue.has(instance.planId)) {
+      const plan = (await (await page.request.get(`${api}/plans/${instance.planId}`, { headers })).json()) as {
+        venue: { id: string };
+      };
+      planVenue.set(instance.planId, plan.venue.id);
+    }
+    const venue = planVenue.get(instance.planId)!;
+    if (byVenue.has(venue)) continue;
+    if ((await page.request.get(`/book/${encodeURIComponent(instance.id)}`)).ok()) byVenue.set(venue, instance);
+  }
+  expect(byVenue.size).toBeGreaterThan(2);
+
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor);
+  for (const [venue, instance] of byVenue) {
+    const id = instance.id;
+    // "Sat 5 Dec 2026, 7.30pm": the venue's wall clock as Spektrix sends it.
+    const expected = formatLocalPerformanceTime(instance.start)!;
+    const printed = expected.replace(", ", " ");
+    const instant = new Date(instance.startUtc!.endsWith("Z") ? instance.startUtc! : `${instance.startUtc}Z`);
+    const message = `venue ${venue}, performance ${id}`;
+
+    await page.goto(`/book/${encodeURIComponent(id)}`);
+    await expect(page.locator(`main time[datetime="${instant.toISOString()}"]`).first(), message).toContainText(
+      printed.replace(/^.* /, ""),
+    );
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
+    const row = page.locator(`li[id="p-${id}"] time`);
+    await expect(row, message).toHaveText(printed);
+    await expect(row).toHaveAttribute("datetime", instant.toISOString());
+
+    const ics = await (await page.request.get(routes.api.performanceCalendar(id))).text();
+    expect(ics, message).toContain(`DTSTART:${instant.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`);
+
+    await editor.goto(`/studio/events?q=${encodeURIComponent(instance.event.id)}`);
+    await editor.locator("table a").first().click();
+    await expect(editor.locator(`li[data-performance="${id}"] span`).first(), message).toHaveText(expected);
+  }
+  await editor.close();
 });
 
 test("moving a rich-text block moves its text with it: nothing typed afterwards lands in the wrong block", async ({
