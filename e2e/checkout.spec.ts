@@ -157,6 +157,7 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
   expect(await calendar.text()).toContain(`DTSTART:${utc}Z`);
   // The paid basket is gone: the browser's session starts a new, empty one.
   await expect.poll(() => basketItemCount(page)).toBe(0);
+  await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-confirmation");
 
   await page.goto("/account");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, FieldError } from "react-aria-components";
 import {
   debounce,
@@ -42,6 +42,12 @@ export interface PickerComboBoxProps {
   isRequired?: boolean;
   /** Keep what is typed as the value when it matches no option (a Spektrix field name typed by hand). */
   allowsCustomValue?: boolean;
+  /** After the combobox's own keys: Enter that picked no option can add what is typed (a list picker). */
+  onInputKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** `data-field-error` on the field's error: the settings path it reports. */
+  errorPath?: string;
+  /** Rendered inside the combobox, where its state (ComboBoxStateContext) can be read. */
+  children?: ReactNode;
 }
 
 /**
@@ -75,6 +81,7 @@ export function PickerComboBox(props: PickerComboBoxProps) {
           <Input
             className="min-w-0 flex-1 rounded-l-md bg-transparent px-3 py-2 text-ink outline-none"
             placeholder={props.placeholder}
+            onKeyDown={props.onInputKeyDown}
           />
           <Button
             className="rounded-r-md border-l border-line px-3 text-ink-soft hover:bg-paper-deep"
@@ -88,7 +95,9 @@ export function PickerComboBox(props: PickerComboBoxProps) {
             {props.description}
           </Text>
         ) : null}
-        <FieldError className="text-sm text-danger">{props.errorMessage}</FieldError>
+        <FieldError className="text-sm text-danger" data-field-error={props.errorPath}>
+          {props.errorMessage}
+        </FieldError>
         <Popover className="max-h-80 w-[--trigger-width] min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
           <ListBox<PickerItem & { missing?: boolean }>
             className="p-1 outline-none"
@@ -110,6 +119,7 @@ export function PickerComboBox(props: PickerComboBoxProps) {
             )}
           </ListBox>
         </Popover>
+        {props.children}
       </ComboBox>
       <p
         id={statusId}

@@ -8,9 +8,10 @@ import type { PreviewResult } from "@/lib/studio/sync";
 import { display } from "@/lib/studio/format";
 import { FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
-import { SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
+import { SpektrixFieldListPicker, SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
 
-type Exclusion = { attribute: string; equals?: string };
+/** As saved: a value the editor has not touched keeps its type (a number or a yes/no set outside the studio). */
+type Exclusion = { attribute: string; equals?: string | number | boolean };
 type VenueName = { spektrix: string; site: string };
 const ACCESS_LABELS = {
   captioned: "Captioned",
@@ -85,14 +86,6 @@ function Select(props: {
   );
 }
 
-/** "A, B=Yes" ⇄ [{ attribute: "A" }, { attribute: "B", equals: "Yes" }] */
-const exclusionsToText = (list: Exclusion[]) =>
-  list.map((e) => (e.equals === undefined ? e.attribute : `${e.attribute}=${e.equals}`)).join(", ");
-const textToExclusions = (text: string): Exclusion[] =>
-  splitList(text).map((item) => {
-    const at = item.indexOf("=");
-    return at < 0 ? { attribute: item } : { attribute: item.slice(0, at).trim(), equals: item.slice(at + 1).trim() };
-  });
 const splitList = (text: string) =>
   text
     .split(",")
@@ -229,6 +222,8 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
     return {
       sources: s.maps.map((m) => m.source),
       instanceAttributes: [s.performances.titleOverrideAttribute ?? ""],
+      excluded: s.events.exclude.map((e) => e.attribute),
+      access: s.performances.access,
     };
   });
 
@@ -239,6 +234,13 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
       return next;
     });
   const err = (path: string) => errors[path]?.join("; ");
+  // Removing an entry moves the ones after it: the errors the list had no longer point at the right entries.
+  const removeFrom = (path: string, edit: (s: Settings) => void) => {
+    update(edit);
+    setErrors((prev) =>
+      Object.fromEntries(Object.entries(prev).filter(([key]) => key !== path && !key.startsWith(`${path}.`))),
+    );
+  };
 
   const payload = () => {
     const s = structuredClone(settings);
@@ -284,14 +286,38 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             error={err("events.take")}
           />
         </div>
-        <ListField
-          id={`${base}-exclude`}
+        <SpektrixFieldListPicker
           label="Leave out events flagged by these attributes"
-          hint="Attribute names without attribute_, comma-separated. Name alone: left out when the attribute is set; Name=value: when it equals that value."
-          initial={exclusionsToText(settings.events.exclude ?? [])}
-          onChange={(text) => update((s) => void (s.events.exclude = textToExclusions(text)))}
+          scope="event-attribute"
+          values={settings.events.exclude.map((e) => e.attribute)}
+          onAdd={(name) => update((s) => void s.events.exclude.push({ attribute: name }))}
+          onRemove={(i) => removeFrom("events.exclude", (s) => void s.events.exclude.splice(i, 1))}
+          fields={fields}
+          saved={saved.excluded}
           errors={errors}
           path="events.exclude"
+          description="Event attributes. An event is left out when the attribute is set, or, with a value, when it equals that value (any case)."
+          noneChosen="None chosen: no event is left out for an attribute."
+          renderExtra={(name, i) => (
+            <span className="flex items-center gap-1.5">
+              <label htmlFor={`${base}-exclude-${i}-equals`} className="text-xs text-ink-soft">
+                <span className="sr-only">{name}: </span>equals
+              </label>
+              <input
+                id={`${base}-exclude-${i}-equals`}
+                className={`${inputClass} !w-28 !py-0.5 text-sm`}
+                placeholder="any value"
+                value={String(settings.events.exclude[i]?.equals ?? "")}
+                onChange={(e) =>
+                  update((s) => {
+                    const rule = s.events.exclude[i]!;
+                    if (e.target.value === "") delete rule.equals;
+                    else rule.equals = e.target.value;
+                  })
+                }
+              />
+            </span>
+          )}
         />
       </section>
 
@@ -328,16 +354,20 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
           </legend>
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {(Object.keys(ACCESS_LABELS) as AccessFlagName[]).map((flag) => (
-              <ListField
+              <SpektrixFieldListPicker
                 key={flag}
-                id={`${base}-access-${flag}`}
                 label={ACCESS_LABELS[flag]}
-                initial={(settings.performances.access?.[flag] ?? []).join(", ")}
-                onChange={(text) =>
-                  update((s) => void (s.performances.access = { ...s.performances.access, [flag]: splitList(text) }))
+                scope="performance-attribute"
+                values={settings.performances.access[flag]}
+                onAdd={(name) => update((s) => void s.performances.access[flag].push(name))}
+                onRemove={(i) =>
+                  removeFrom(`performances.access.${flag}`, (s) => void s.performances.access[flag].splice(i, 1))
                 }
+                fields={fields}
+                saved={saved.access[flag]}
                 errors={errors}
                 path={`performances.access.${flag}`}
+                noneChosen="None chosen: no performance is marked this way."
               />
             ))}
           </div>

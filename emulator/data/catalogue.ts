@@ -593,7 +593,13 @@ function shiftRecord(record: Json, offset: number): void {
  * demo's access filters would find nothing. Spread over the upcoming performances, as a season plans them: every
  * fourth one gets the next kind in turn, with the attribute names these venues use. Deterministic (by start, then id).
  */
-export const DEMO_ACCESS_ATTRIBUTES = ["SLCaptioned", "SLSigned", "SLAudioDescribed", "SLRelaxed"] as const;
+export const DEMO_ACCESS_ATTRIBUTES = [
+  "SLCaptioned",
+  "SLSigned",
+  "SLAudioDescribed",
+  "SLRelaxed",
+  "SLTouchTour",
+] as const;
 
 function markAccessForDemo(instances: Json[], now: Date): void {
   const upcoming = instances

@@ -242,3 +242,26 @@ export function fieldPickerItems(
     );
   return [...kept, ...items];
 }
+
+/**
+ * A list setting's problems, for the one field that edits the list: every message under `path` (the list's own,
+ * e.g. too many, and each entry's, e.g. `performances.access.captioned.2` or `events.exclude.0.attribute`), an
+ * entry's named by the entry so the field says which; and the positions of the entries with a problem.
+ */
+export function listFieldErrors(
+  errors: Readonly<Record<string, readonly string[]>>,
+  path: string,
+  names: readonly string[],
+): { message: string | undefined; invalid: ReadonlySet<number> } {
+  const messages: string[] = [];
+  const invalid = new Set<number>();
+  for (const [key, list] of Object.entries(errors)) {
+    if (key !== path && !key.startsWith(`${path}.`)) continue;
+    const at = /^(\d+)(?:\.|$)/.exec(key.slice(path.length + 1))?.[1];
+    const index = at === undefined ? undefined : Number(at);
+    if (index !== undefined) invalid.add(index);
+    const name = index === undefined ? undefined : names[index];
+    messages.push(...list.map((m) => (name === undefined ? m : `“${name}” ${m}`)));
+  }
+  return { message: messages.length ? messages.join("; ") : undefined, invalid };
+}

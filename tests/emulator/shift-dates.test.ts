@@ -144,14 +144,17 @@ describe("the emulator's time zone", () => {
 });
 
 describe("the demo's access performances", () => {
-  it.each(CASES)("at %s there are upcoming captioned, signed, described and relaxed performances", (_label, now) => {
-    const cat = Catalogue.build(data, { shiftDates: true, now, seed: "spektrix-emulator", timeZone: TZ });
-    const upcoming = [...cat.instances.values()].filter((i) => i.cancelled !== true && startMs(i) > now.getTime());
-    for (const name of DEMO_ACCESS_ATTRIBUTES)
-      expect(upcoming.filter((i) => i[`attribute_${name}`] === true).length, name).toBeGreaterThan(0);
-    // Most performances stay general ones.
-    expect(
-      upcoming.filter((i) => DEMO_ACCESS_ATTRIBUTES.some((n) => i[`attribute_${n}`] === true)).length,
-    ).toBeLessThan(upcoming.length / 3);
-  });
+  it.each(CASES)(
+    "at %s there are upcoming captioned, signed, described, relaxed and touch-tour performances",
+    (_label, now) => {
+      const cat = Catalogue.build(data, { shiftDates: true, now, seed: "spektrix-emulator", timeZone: TZ });
+      const upcoming = [...cat.instances.values()].filter((i) => i.cancelled !== true && startMs(i) > now.getTime());
+      for (const name of DEMO_ACCESS_ATTRIBUTES)
+        expect(upcoming.filter((i) => i[`attribute_${name}`] === true).length, name).toBeGreaterThan(0);
+      // Most performances stay general ones.
+      expect(
+        upcoming.filter((i) => DEMO_ACCESS_ATTRIBUTES.some((n) => i[`attribute_${n}`] === true)).length,
+      ).toBeLessThan(upcoming.length / 3);
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { eventSchema, parseResponse, performanceSchema } from "@/lib/spektrix/sc
 import { buildFieldCatalogue, EXAMPLE_MAX, exampleText } from "@/lib/sync/field-catalogue";
 import { EVENT_SOURCE_FIELDS } from "@/lib/sync/settings";
 import { toSourceEvent, toSourcePerformance } from "@/lib/sync/spektrix-source";
-import { fieldPickerItems, NOT_SENT_NOW, searchItems } from "@/lib/studio/picker-core";
+import { fieldPickerItems, listFieldErrors, NOT_SENT_NOW, searchItems } from "@/lib/studio/picker-core";
 import { readJsonFixture, splitEventInstanceRows } from "../spektrix/fixture-data";
 
 /** Real captures through the typed client's schemas and the sync's own name mapping, as the studio reads them. */
@@ -113,5 +113,26 @@ describe("the options of a field picker", () => {
       { id: "attribute_Genre", label: "attribute_Genre" },
     ]);
     expect(fieldPickerItems(null, "event-attribute")).toEqual([]);
+  });
+});
+
+describe("a list setting's errors, at the field that edits the list", () => {
+  it("names the entry each problem is about, and leaves other fields' problems out", () => {
+    const { message, invalid } = listFieldErrors(
+      {
+        "events.exclude": ["too many"],
+        "events.exclude.1.attribute": ["must be a Spektrix attribute name"],
+        "events.excludeMore": ["not this list"],
+        "maps.0.source": ["not this field"],
+      },
+      "events.exclude",
+      ["SLExcludeFromViewEventsPage", "has space"],
+    );
+    expect(message).toBe("too many; “has space” must be a Spektrix attribute name");
+    expect([...invalid]).toEqual([1]);
+    expect(listFieldErrors({}, "performances.access.bsl", ["SLSigned"])).toEqual({
+      message: undefined,
+      invalid: new Set(),
+    });
   });
 });
