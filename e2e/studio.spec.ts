@@ -536,6 +536,15 @@ test("every venue's next performance shows Spektrix's local time on its event an
     await expect(editor.locator(`li[data-performance="${id}"] span`).first(), message).toHaveText(expected);
   }
   await editor.close();
+
+  // The basket, checkout and confirmation print the same stored wall time through the same formatter (one
+  // performance goes all the way through them in e2e/checkout.spec.ts): what they are given for every venue's
+  // performance is Spektrix's own local start.
+  const labels = (await (
+    await page.request.get(routes.basketLabels([...byVenue.values()].map((i) => i.id)))
+  ).json()) as { performances: Record<string, { startLocal: string | null }> };
+  for (const [venue, instance] of byVenue)
+    expect(labels.performances[instance.id]?.startLocal, `venue ${venue}`).toBe(instance.start.slice(0, 19));
 });
 
 test("moving a rich-text block moves its text with it: nothing typed afterwards lands in the wrong block", async ({
