@@ -73,6 +73,11 @@ export const events = pgTable(
      * it or the connection returns to that client and the feed has it again (ADR 0017).
      */
     parkedFrom: text("parked_from"),
+    /**
+     * The slug a kept event gave to an event of the client in use (it moved to `{slug}-kept-{client}`); it takes it
+     * back when its client is in use again, unless a listed event holds it (lib/sync/kept-slugs.ts, ADR 0017).
+     */
+    yieldedSlug: text("yielded_slug"),
     weight: integer("weight").notNull().default(0),
     keepLiveUntil: ts("keep_live_until"),
     /** Site fields an editor has changed; `editable` and `fill-if-empty` maps respect them. */

@@ -3,19 +3,18 @@ import {
   eventHash,
   eventSyncFields,
   isHiddenGenre,
-  keptSlug,
   mapEventFields,
   mapPerformance,
   performanceHash,
   slugBase,
   takeEvent,
-  uniqueSlug,
   venueDisplayName,
   type MappedField,
   type MappedPerformance,
 } from "./mapping";
 import type { EventTargetColumn, SyncSettings } from "./settings";
 import type { FetchWindow, SourceEvent, SourcePerformance, SourceVenue } from "./source";
+import { SlugLedger, type SlugMove } from "./kept-slugs";
 import { HOUR } from "./time";
 import { slugify } from "@/lib/text/slug";
 import { isEmptyValue, type Transformed } from "./transforms";
@@ -56,6 +55,8 @@ export interface StoredEvent extends EventSiteFields {
   editedFields: string[];
   /** The Spektrix client this event was kept from after a switch; null for the client in use (ADR 0017). */
   parkedFrom: string | null;
+  /** The slug it gave up while kept, to take back when listed (lib/sync/kept-slugs.ts). */
+  yieldedSlug: string | null;
 }
 
 export interface StoredPerformance {
@@ -85,8 +86,11 @@ export interface Stored {
   events: StoredEvent[];
   performances: StoredPerformance[];
   venues: StoredVenue[];
-  /** Slugs of events outside the loaded set (single-event sync), so new slugs stay unique store-wide. */
-  otherSlugs?: string[];
+  /**
+   * Slugs of the events outside the loaded set (single-event sync), so new slugs stay unique store-wide; the kept
+   * ones may give theirs to a new event (lib/sync/kept-slugs.ts).
+   */
+  others?: { id: number; sourceId: string; slug: string; parkedFrom: string | null; yieldedSlug: string | null }[];
 }
 
 export type EventWrite = Omit<Partial<EventSiteFields>, "title"> & {
@@ -170,10 +174,11 @@ export interface SyncPlan {
     insert: EventInsert[];
     update: { id: number; sourceId: string; set: EventWrite }[];
     /**
-     * Kept events (another client's) that give their slug to a new event of the client in use, written before
-     * the inserts (slugs are unique). See `keptSlug`.
+     * Slugs that move so the client in use has the natural ones: kept events (another client's) giving theirs to
+     * this client's events, and this client's events taking back what they gave while kept. Written in this order,
+     * before the inserts (slugs are unique). See lib/sync/kept-slugs.ts.
      */
-    yieldSlugs: { id: number; slug: string }[];
+    slugMoves: SlugMove[];
   };
   performances: { insert: PerformanceInsert[]; update: { id: number; sourceId: string; set: PerformanceWrite }[] };
   counts: { events: KindCounts; performances: KindCounts; venues: { created: number; updated: number } };
@@ -334,7 +339,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const plan: SyncPlan = {
     abortReason: null,
     venues: { insert: [], update: [] },
-    events: { insert: [], update: [], yieldSlugs: [] },
+    events: { insert: [], update: [], slugMoves: [] },
     performances: { insert: [], update: [] },
     counts: { events: zero(), performances: zero(), venues: { created: 0, updated: 0 } },
     changedEventSourceIds: [],
@@ -368,24 +373,29 @@ export function planSync(input: PlanInput): SyncPlan {
   const storedEventSourceById = new Map(stored.events.map((e) => [e.id, e.sourceId]));
   const storedPerformances = new Map(stored.performances.map((p) => [p.sourceId, p]));
   const storedVenues = new Map(stored.venues.map((v) => [v.sourceId, v]));
-  const takenSlugs = new Set([...stored.events.map((e) => e.slug), ...(stored.otherSlugs ?? [])]);
-  // The site's URLs belong to the client in use: a kept event gives up the slug a new event of this feed wants.
-  const keptBySlug = new Map(
-    stored.events.filter((e) => e.parkedFrom !== null && !feedEvents.has(e.sourceId)).map((e) => [e.slug, e]),
+  // The site's URLs belong to the client in use: a kept event gives up the slug an event of this feed wants, and an
+  // event of this client takes back the slug it gave up while kept.
+  const others = stored.others ?? [];
+  const keptFrom = (e: { sourceId: string; parkedFrom: string | null }) =>
+    e.parkedFrom !== null && !feedEvents.has(e.sourceId) ? e.parkedFrom : null;
+  const slugs = new SlugLedger(
+    [...stored.events, ...others].map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      keptFrom: keptFrom(e),
+      yieldedSlug: e.yieldedSlug,
+    })),
   );
-  const slugForNew = (event: SourceEvent): string => {
-    const base = slugBase(event, settings.events.slugRule);
-    const kept = keptBySlug.get(base);
-    if (!kept) return uniqueSlug(base, takenSlugs);
-    keptBySlug.delete(base);
-    plan.events.yieldSlugs.push({ id: kept.id, slug: uniqueSlug(keptSlug(base, kept.parkedFrom!), takenSlugs) });
-    return base;
-  };
+  const sourceIdOf = new Map([...stored.events, ...others].map((e) => [e.id, e.sourceId]));
 
   if (scope.kind === "full" && feedEvents.size === 0 && !input.force) {
     plan.abortReason = `empty feed: Spektrix returned no events between ${window.from.toISOString().slice(0, 10)} and ${window.to.toISOString().slice(0, 10)}`;
     return plan;
   }
+
+  // ---- Slugs given up while kept, taken back (before new events choose theirs).
+  const reclaiming = stored.events.filter((e) => e.yieldedSlug !== null && keptFrom(e) === null);
+  for (const e of reclaiming.sort((a, b) => a.id - b.id)) slugs.reclaim({ ...e, keptFrom: null });
 
   // ---- Venues (never missing: a venue without performances is harmless).
   if (feed.venues) {
@@ -453,7 +463,7 @@ export function planSync(input: PlanInput): SyncPlan {
         ...createFields(mapped, event),
         ...common,
         sourceId: event.id,
-        slug: slugForNew(event),
+        slug: slugs.forNew(slugBase(event, settings.events.slugRule)),
         published: settings.events.newEvents === "published",
         firstSeenAt: now,
       } as EventInsert);
@@ -602,6 +612,9 @@ export function planSync(input: PlanInput): SyncPlan {
     }
   }
 
+  plan.events.slugMoves = slugs.moves;
+  // A moved slug changes what the event's page and the slug map say.
+  for (const m of slugs.moves) changed.add(sourceIdOf.get(m.id)!);
   plan.changedEventSourceIds = [...changed].sort();
   return plan;
 }
