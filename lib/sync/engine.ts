@@ -240,6 +240,7 @@ async function locked(
       timeZone: options.timeZone,
       force: options.force,
       rebasedStarts: options.rebasedStarts,
+      client,
     });
     summary.details = plan.counts;
     summary.counts = totals(plan.counts);

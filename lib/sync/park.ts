@@ -9,12 +9,13 @@ import { SlugLedger } from "./kept-slugs";
  * editor removes them or the connection returns to that client and its feed has them again.
  */
 
-const { events, performances } = schema;
+const { events, performances, venues } = schema;
 
 /**
  * In the transaction that switches the client from `from` to `to`: every event not already kept is kept as
  * `from`'s, and the events kept from `to` (the site used it before) are its own again, listed at once, with the
  * slugs they gave up while kept back where a kept event holds them or nothing does (lib/sync/kept-slugs.ts).
+ * Venues not yet stamped with a client are `from`'s (each run stamps the venues its feed lists).
  */
 export async function switchParkedEvents(db: StoreDb | StoreTx, change: { from: string; to: string }): Promise<void> {
   const now = new Date();
@@ -25,6 +26,8 @@ export async function switchParkedEvents(db: StoreDb | StoreTx, change: { from: 
     .where(eq(events.parkedFrom, change.to))
     .returning({ id: events.id, yieldedSlug: events.yieldedSlug });
   if (back.some((e) => e.yieldedSlug !== null)) await reclaimSlugs(db, now);
+  // Venues no run has named a client for (stored before it was recorded) are the one the site leaves.
+  await db.update(venues).set({ client: change.from, updatedAt: now }).where(isNull(venues.client));
 }
 
 /** The events listed again take back the slugs they gave up while kept; the kept events holding them move aside. */

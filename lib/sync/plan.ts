@@ -71,8 +71,8 @@ export interface StoredPerformance {
   startSequence: number;
 }
 
-/** A venue as the store keeps it: the feed's fields plus the slug its name gives. */
-export type PlannedVenue = SourceVenue & { address: string | null; slug: string };
+/** A venue as the store keeps it: the feed's fields, the slug its name gives, and the client whose feed it is in. */
+export type PlannedVenue = SourceVenue & { address: string | null; slug: string; client: string | null };
 
 export interface StoredVenue {
   id: number;
@@ -80,6 +80,7 @@ export interface StoredVenue {
   name: string;
   slug: string | null;
   address: string | null;
+  client: string | null;
 }
 
 export interface Stored {
@@ -212,6 +213,8 @@ export interface PlanInput {
   timeZone: string;
   /** Skip the vanish and empty-feed guards (after a person has checked the feed is right). */
   force?: boolean;
+  /** The Spektrix client the feed is from, recorded on its venues (ADR 0017); unknown leaves theirs as they are. */
+  client?: string;
   /**
    * The source's dates were re-based (a test catalogue shifted to today), so a changed start is not a move:
    * take it, raise the calendar sequence, and drop any "moved from" the old dates implied.
@@ -404,11 +407,12 @@ export function planSync(input: PlanInput): SyncPlan {
       const address = v.address ?? null;
       const name = venueDisplayName(settings, v.name);
       const slug = slugify(name);
+      const client = input.client ?? s?.client ?? null;
       if (!s) {
-        plan.venues.insert.push({ id: v.id, name, address, slug });
+        plan.venues.insert.push({ id: v.id, name, address, slug, client });
         plan.counts.venues.created++;
-      } else if (s.name !== name || s.address !== address || s.slug !== slug) {
-        plan.venues.update.push({ id: s.id, name, address, slug });
+      } else if (s.name !== name || s.address !== address || s.slug !== slug || s.client !== client) {
+        plan.venues.update.push({ id: s.id, name, address, slug, client });
         plan.counts.venues.updated++;
       }
     }

@@ -49,7 +49,14 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     startSequence: performances.startSequence,
   };
   const venueRows = await db
-    .select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, slug: venues.slug, address: venues.address })
+    .select({
+      id: venues.id,
+      sourceId: venues.sourceId,
+      name: venues.name,
+      slug: venues.slug,
+      address: venues.address,
+      client: venues.client,
+    })
     .from(venues);
   if (options.eventSourceId !== undefined) {
     const eventRows = await db.select(eventColumns).from(events).where(eq(events.sourceId, options.eventSourceId));
@@ -105,13 +112,15 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
     for (const part of chunks(plan.venues.insert)) {
       await tx
         .insert(venues)
-        .values(part.map((v) => ({ sourceId: v.id, name: v.name, slug: v.slug, address: v.address })));
+        .values(
+          part.map((v) => ({ sourceId: v.id, name: v.name, slug: v.slug, address: v.address, client: v.client })),
+        );
       writes += part.length;
     }
     for (const v of plan.venues.update) {
       await tx
         .update(venues)
-        .set({ name: v.name, slug: v.slug, address: v.address, updatedAt: new Date() })
+        .set({ name: v.name, slug: v.slug, address: v.address, client: v.client, updatedAt: new Date() })
         .where(eq(venues.id, v.id));
       writes++;
     }
