@@ -69,6 +69,16 @@ async function studioSignIn(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Connection" })).toBeVisible();
 }
 
+/** The venues the what's-on filter offers a visitor (the unfiltered listing is cached: poll after a change). */
+async function filterVenues(page: Page): Promise<string[]> {
+  await page.goto("/whats-on");
+  return (await page.locator("#wo-venue option").allTextContents())
+    .map((t) => t.trim())
+    .filter((t) => t !== "All venues");
+}
+/** A venue only the first client's catalogue has (the second client's is another venue's capture). */
+const FIRST_CLIENT_VENUE = "Kay Meek Arts Centre";
+
 /** Fills the Connection form and saves it; returns the status message. */
 async function saveConnection(page: Page, values: { client: string; domain: string; user: string; key: string }) {
   await page.goto("/studio/connection");
@@ -155,6 +165,7 @@ test("an editor switches the site to another Spektrix client; a member books and
   await expect(editor.getByTestId("connection-in-use")).toContainText(`:${firstHost}/demo`);
   const listedBefore = await (await page.request.get("/whats-on")).text();
   const firstEvent = /href="(\/events\/[a-z0-9-]+)"/.exec(listedBefore)![1]!;
+  expect(await filterVenues(page)).toContain(FIRST_CLIENT_VENUE);
 
   try {
     // A wrong key is refused with Spektrix's reason, and nothing changes.
@@ -195,6 +206,15 @@ test("an editor switches the site to another Spektrix client; a member books and
     await editor.goto("/studio/events");
     await expect(editor.getByTestId("kept-events")).toContainText("demo");
     await studioSyncNow(editor);
+    // The filters offer the second client's venues, none of the first's; the studio names the first's apart.
+    await expect
+      .poll(async () => {
+        const venues = await filterVenues(page);
+        return { first: venues.includes(FIRST_CLIENT_VENUE), second: venues.length > 0 };
+      })
+      .toEqual({ first: false, second: true });
+    await editor.goto("/studio/sync/settings");
+    await expect(editor.getByText(/Kept from demo \(its names apply again/)).toContainText(FIRST_CLIENT_VENUE);
 
     // A visitor on the second client: its iframe, its web components, its policy.
     const performanceId = await bookablePerformance(page.request, second.url, 2, SITE_URL, SECOND.clientName);
@@ -249,6 +269,7 @@ test("an editor switches the site to another Spektrix client; a member books and
     ).toMatch(/Connection saved|Nothing changed/);
     await studioSyncNow(editor);
     await expect.poll(async () => (await page.request.get(firstEvent)).status()).toBe(200);
+    await expect.poll(() => filterVenues(page)).toContain(FIRST_CLIENT_VENUE);
     await editor.close();
   }
 });

@@ -39,8 +39,10 @@ interface Options {
   transforms: string[];
   modes: string[];
   targetTransforms: Record<string, string[]>;
-  /** The venue names the site shows now. */
+  /** Spektrix's names for the venues of the client in use. */
   venues: string[];
+  /** Spektrix's names for the venues of clients the site used before, by client (their renames wait for them). */
+  keptVenues?: { client: string; names: string[] }[];
 }
 
 const MODE_HELP: Record<string, string> = {
@@ -111,6 +113,7 @@ function VenueNamesField(props: {
   id: string;
   initial: string;
   venues: string[];
+  keptVenues: { client: string; names: string[] }[];
   onChange: (text: string) => void;
   errors: FieldErrors;
 }) {
@@ -143,6 +146,12 @@ function VenueNamesField(props: {
         One per line: the name Spektrix sends, “=”, the name visitors see. Give a house’s seating areas one name and the
         venue filter lists it once. Applied by the next sync. Spektrix’s names for the venues synced so far:{" "}
         {props.venues.length ? props.venues.join(" · ") : "none yet"}.
+        {props.keptVenues.map((kept) => (
+          <span key={kept.client}>
+            {" "}
+            Kept from {kept.client} (its names apply again when the connection returns to it): {kept.names.join(" · ")}.
+          </span>
+        ))}
       </p>
       {messages.length ? (
         <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error="display.venueNames">
@@ -394,6 +403,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
           id={`${base}-venueNames`}
           initial={venueNamesToText(settings.display?.venueNames ?? [])}
           venues={options.venues}
+          keptVenues={options.keptVenues ?? []}
           onChange={(text) => update((s) => void (s.display = { ...s.display, venueNames: textToVenueNames(text) }))}
           errors={errors}
         />

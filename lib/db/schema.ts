@@ -33,6 +33,12 @@ export const venues = pgTable("venues", {
   /** The venue's URL slug (`/whats-on?venue=…`), set by the sync from the name so pages never derive it. */
   slug: text("slug"),
   address: text("address"),
+  /**
+   * The Spektrix client whose feed last listed this venue (ADR 0017), so the studio names the venues of the client
+   * in use. Null for a venue stored before it was recorded: a switch of client stamps those with the client it
+   * leaves, and the client in use's next run with its own.
+   */
+  client: text("client"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
@@ -73,6 +79,11 @@ export const events = pgTable(
      * it or the connection returns to that client and the feed has it again (ADR 0017).
      */
     parkedFrom: text("parked_from"),
+    /**
+     * The slug a kept event gave to an event of the client in use (it moved to `{slug}-kept-{client}`); it takes it
+     * back when its client is in use again, unless a listed event holds it (lib/sync/kept-slugs.ts, ADR 0017).
+     */
+    yieldedSlug: text("yielded_slug"),
     weight: integer("weight").notNull().default(0),
     keepLiveUntil: ts("keep_live_until"),
     /** Site fields an editor has changed; `editable` and `fill-if-empty` maps respect them. */

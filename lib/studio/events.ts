@@ -140,6 +140,8 @@ export interface EventListRow {
   published: boolean;
   /** The previous Spektrix client this event is kept from (hidden from the site), or null. */
   parkedFrom: string | null;
+  /** The slug it gave to an event of the client in use while kept, and takes back when listed (ADR 0017). */
+  yieldedSlug: string | null;
   isOnSale: boolean;
   firstPerformanceAt: Date | null;
   lastPerformanceAt: Date | null;
@@ -170,7 +172,7 @@ export async function listEvents(
   const q = (options.q ?? "").trim().slice(0, 100);
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.sourceId, like))!);
+    where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.yieldedSlug, like), ilike(e.sourceId, like))!);
   }
   if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status))
     where.push(eq(e.status, options.status as "active"));
@@ -184,6 +186,7 @@ export async function listEvents(
       hidden: e.hidden,
       published: e.published,
       parkedFrom: e.parkedFrom,
+      yieldedSlug: e.yieldedSlug,
       isOnSale: e.isOnSale,
       firstPerformanceAt: e.firstPerformanceAt,
       lastPerformanceAt: e.lastPerformanceAt,

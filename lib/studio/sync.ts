@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/config";
+import { and, eq, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { getDb, schema, type StoreDb } from "@/lib/db";
 import { mapEventFields } from "@/lib/sync/mapping";
 import { planSync } from "@/lib/sync/plan";
@@ -121,15 +122,51 @@ export async function currentSyncSettings(database?: StoreDb) {
 
 /**
  * The venues as Spektrix names them, for the venue-names hint: what an editor types on the left of a rename.
- * The store keeps the name visitors see, so a renamed venue is traced back through the renames in force.
+ * The store keeps the name visitors see, so a renamed venue is traced back through the renames in force. With
+ * `client`, only that client's venues (and those stored before venues recorded their client), as the hint names
+ * the venues of the client in use (ADR 0017).
  */
 export async function spektrixVenueNames(
   renames: readonly { spektrix: string; site: string }[],
   database?: StoreDb,
+  client?: string,
 ): Promise<string[]> {
   const db = database ?? (await getDb());
-  const rows = await db.selectDistinct({ name: schema.venues.name }).from(schema.venues);
-  const names = rows.flatMap(({ name }) => {
+  const v = schema.venues;
+  const rows = await db
+    .selectDistinct({ name: v.name })
+    .from(v)
+    .where(client === undefined ? undefined : or(isNull(v.client), eq(v.client, client)));
+  return spektrixNames(
+    rows.map((r) => r.name),
+    renames,
+  );
+}
+
+/**
+ * The venues of the Spektrix clients the site used before `client`, by client: their renames stay in the settings
+ * for when the connection returns, and the hint says so, so an editor does not take them for stale lines.
+ */
+export async function keptVenueNames(
+  renames: readonly { spektrix: string; site: string }[],
+  client: string,
+  database?: StoreDb,
+): Promise<{ client: string; names: string[] }[]> {
+  const db = database ?? (await getDb());
+  const v = schema.venues;
+  const rows = await db
+    .selectDistinct({ client: v.client, name: v.name })
+    .from(v)
+    .where(and(isNotNull(v.client), ne(v.client, client)));
+  const byClient = new Map<string, string[]>();
+  for (const r of rows) byClient.set(r.client!, [...(byClient.get(r.client!) ?? []), r.name]);
+  return [...byClient]
+    .map(([kept, names]) => ({ client: kept, names: spektrixNames(names, renames) }))
+    .sort((a, b) => a.client.localeCompare(b.client));
+}
+
+function spektrixNames(stored: string[], renames: readonly { spektrix: string; site: string }[]): string[] {
+  const names = stored.flatMap((name) => {
     const sources = renames.filter((rename) => rename.site === name).map((rename) => rename.spektrix);
     return sources.length ? sources : [name];
   });

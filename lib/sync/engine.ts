@@ -240,6 +240,7 @@ async function locked(
       timeZone: options.timeZone,
       force: options.force,
       rebasedStarts: options.rebasedStarts,
+      client,
     });
     summary.details = plan.counts;
     summary.counts = totals(plan.counts);
@@ -309,8 +310,9 @@ async function revalidateChanged(
   errors: string[],
 ): Promise<string[]> {
   const list = plan.changedEventSourceIds.map((id) => tags.event(id));
-  // A new event takes a slug a visitor may have asked for before it existed: the slug map moves.
-  if (plan.events.insert.length) list.push(tags.slugs);
+  // A new event takes a slug a visitor may have asked for before it existed, and a kept event's slug may move to
+  // give the client in use its natural one (or move back): the slug map changes.
+  if (plan.events.insert.length || plan.events.slugMoves.length) list.push(tags.slugs);
   // Listings and event pages read venue names and addresses at render time (a rename is a venue change):
   // `venues` reaches the event pages, `listings` every list.
   if (list.length || plan.venuesChanged) list.push(tags.listings);

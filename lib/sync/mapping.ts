@@ -4,7 +4,7 @@ import { ACCESS_FLAGS, type EventTarget, type MapMode, type SyncSettings } from 
 import { attributesOf, type SourceEvent, type SourcePerformance } from "./source";
 import { localToUtc, parseUtc } from "./time";
 import { isTruthy } from "@/lib/text/truthy";
-import { slugify } from "@/lib/text/slug";
+import { SLUG_MAX, slugify } from "@/lib/text/slug";
 import { applyTransform, type Transformed } from "./transforms";
 
 /**
@@ -219,28 +219,10 @@ export function slugBase(event: SourceEvent, rule: SyncSettings["events"]["slugR
   return candidate || slugify(event.id) || "event";
 }
 
-/**
- * The slug an event kept from another Spektrix client moves to when the client in use wants its own (ADR 0017):
- * `base-kept-{client}`, so the studio and the store still say whose it was, and switching back can give `base`
- * back (`naturalSlugOfKept`).
- */
-export function keptSlug(base: string, client: string): string {
-  const suffix = `-kept-${slugify(client)}`;
-  return `${base.slice(0, 80 - suffix.length)}${suffix}`;
-}
-
-/** The slug a kept event had before it gave it up, if `slug` is one `keptSlug` made for `client`. */
-export function naturalSlugOfKept(slug: string, client: string): string | null {
-  const suffix = `-kept-${slugify(client)}`;
-  // A slug cut to fit (80 characters) lost the end of its base: that one stays as it is.
-  const base = slug.endsWith(suffix) && slug.length < 80 ? slug.slice(0, -suffix.length) : "";
-  return base || null;
-}
-
 /** Picks `base`, or `base-2`, `base-3`… the first one not in `taken`, and reserves it. */
 export function uniqueSlug(base: string, taken: Set<string>): string {
   let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base.slice(0, 80 - String(n).length - 1)}-${n}`;
+  for (let n = 2; taken.has(slug); n++) slug = `${base.slice(0, SLUG_MAX - String(n).length - 1)}-${n}`;
   taken.add(slug);
   return slug;
 }

@@ -1,6 +1,6 @@
 import { count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { schema, type StoreDb, type StoreTx } from "@/lib/db";
-import { keptSlug, naturalSlugOfKept, uniqueSlug } from "./mapping";
+import { SlugLedger } from "./kept-slugs";
 
 /**
  * Events kept from a Spektrix client the site no longer uses (ADR 0017). Switching the studio's connection to
@@ -9,11 +9,13 @@ import { keptSlug, naturalSlugOfKept, uniqueSlug } from "./mapping";
  * editor removes them or the connection returns to that client and its feed has them again.
  */
 
-const { events, performances } = schema;
+const { events, performances, venues } = schema;
 
 /**
  * In the transaction that switches the client from `from` to `to`: every event not already kept is kept as
- * `from`'s, and the events kept from `to` (the site used it before) are its own again, listed at once.
+ * `from`'s, and the events kept from `to` (the site used it before) are its own again, listed at once, with the
+ * slugs they gave up while kept back where a kept event holds them or nothing does (lib/sync/kept-slugs.ts).
+ * Venues not yet stamped with a client are `from`'s (each run stamps the venues its feed lists).
  */
 export async function switchParkedEvents(db: StoreDb | StoreTx, change: { from: string; to: string }): Promise<void> {
   const now = new Date();
@@ -22,36 +24,26 @@ export async function switchParkedEvents(db: StoreDb | StoreTx, change: { from: 
     .update(events)
     .set({ parkedFrom: null, updatedAt: now })
     .where(eq(events.parkedFrom, change.to))
-    .returning({ id: events.id, slug: events.slug });
-  await reclaimSlugs(db, back, change);
+    .returning({ id: events.id, yieldedSlug: events.yieldedSlug });
+  if (back.some((e) => e.yieldedSlug !== null)) await reclaimSlugs(db, now);
+  // Venues no run has named a client for (stored before it was recorded) are the one the site leaves.
+  await db.update(venues).set({ client: change.from, updatedAt: now }).where(isNull(venues.client));
 }
 
-/**
- * Events listed again take back the slugs they gave up while kept (`keptSlug`), from the events just kept, which
- * move to kept slugs of their own. A slug held by anything else stays where it is.
- */
-async function reclaimSlugs(
-  db: StoreDb | StoreTx,
-  back: { id: number; slug: string }[],
-  change: { from: string; to: string },
-): Promise<void> {
-  const wanting = back.flatMap((e) => {
-    const natural = naturalSlugOfKept(e.slug, change.to);
-    return natural ? [{ ...e, natural }] : [];
-  });
-  if (!wanting.length) return;
-  const all = await db.select({ id: events.id, slug: events.slug, parkedFrom: events.parkedFrom }).from(events);
-  const taken = new Set(all.map((e) => e.slug));
-  const holders = new Map(all.map((e) => [e.slug, e]));
-  const now = new Date();
-  for (const e of wanting) {
-    const holder = holders.get(e.natural);
-    if (holder && holder.parkedFrom !== change.from) continue;
-    if (holder) {
-      const moved = uniqueSlug(keptSlug(e.natural, change.from), taken);
-      await db.update(events).set({ slug: moved, updatedAt: now }).where(eq(events.id, holder.id));
-    }
-    await db.update(events).set({ slug: e.natural, updatedAt: now }).where(eq(events.id, e.id));
+/** The events listed again take back the slugs they gave up while kept; the kept events holding them move aside. */
+async function reclaimSlugs(db: StoreDb | StoreTx, now: Date): Promise<void> {
+  const all = await db
+    .select({ id: events.id, slug: events.slug, keptFrom: events.parkedFrom, yieldedSlug: events.yieldedSlug })
+    .from(events)
+    .orderBy(events.id);
+  const ledger = new SlugLedger(all);
+  // Only the client in use's events are listed now: every other is kept.
+  for (const e of all) if (e.keptFrom === null && e.yieldedSlug !== null) ledger.reclaim(e);
+  for (const m of ledger.moves) {
+    await db
+      .update(events)
+      .set({ slug: m.slug, yieldedSlug: m.yieldedSlug, updatedAt: now })
+      .where(eq(events.id, m.id));
   }
 }
 

@@ -3,19 +3,18 @@ import {
   eventHash,
   eventSyncFields,
   isHiddenGenre,
-  keptSlug,
   mapEventFields,
   mapPerformance,
   performanceHash,
   slugBase,
   takeEvent,
-  uniqueSlug,
   venueDisplayName,
   type MappedField,
   type MappedPerformance,
 } from "./mapping";
 import type { EventTargetColumn, SyncSettings } from "./settings";
 import type { FetchWindow, SourceEvent, SourcePerformance, SourceVenue } from "./source";
+import { SlugLedger, type SlugMove } from "./kept-slugs";
 import { HOUR } from "./time";
 import { slugify } from "@/lib/text/slug";
 import { isEmptyValue, type Transformed } from "./transforms";
@@ -56,6 +55,8 @@ export interface StoredEvent extends EventSiteFields {
   editedFields: string[];
   /** The Spektrix client this event was kept from after a switch; null for the client in use (ADR 0017). */
   parkedFrom: string | null;
+  /** The slug it gave up while kept, to take back when listed (lib/sync/kept-slugs.ts). */
+  yieldedSlug: string | null;
 }
 
 export interface StoredPerformance {
@@ -70,8 +71,8 @@ export interface StoredPerformance {
   startSequence: number;
 }
 
-/** A venue as the store keeps it: the feed's fields plus the slug its name gives. */
-export type PlannedVenue = SourceVenue & { address: string | null; slug: string };
+/** A venue as the store keeps it: the feed's fields, the slug its name gives, and the client whose feed it is in. */
+export type PlannedVenue = SourceVenue & { address: string | null; slug: string; client: string | null };
 
 export interface StoredVenue {
   id: number;
@@ -79,14 +80,18 @@ export interface StoredVenue {
   name: string;
   slug: string | null;
   address: string | null;
+  client: string | null;
 }
 
 export interface Stored {
   events: StoredEvent[];
   performances: StoredPerformance[];
   venues: StoredVenue[];
-  /** Slugs of events outside the loaded set (single-event sync), so new slugs stay unique store-wide. */
-  otherSlugs?: string[];
+  /**
+   * Slugs of the events outside the loaded set (single-event sync), so new slugs stay unique store-wide; the kept
+   * ones may give theirs to a new event (lib/sync/kept-slugs.ts).
+   */
+  others?: { id: number; sourceId: string; slug: string; parkedFrom: string | null; yieldedSlug: string | null }[];
 }
 
 export type EventWrite = Omit<Partial<EventSiteFields>, "title"> & {
@@ -170,10 +175,11 @@ export interface SyncPlan {
     insert: EventInsert[];
     update: { id: number; sourceId: string; set: EventWrite }[];
     /**
-     * Kept events (another client's) that give their slug to a new event of the client in use, written before
-     * the inserts (slugs are unique). See `keptSlug`.
+     * Slugs that move so the client in use has the natural ones: kept events (another client's) giving theirs to
+     * this client's events, and this client's events taking back what they gave while kept. Written in this order,
+     * before the inserts (slugs are unique). See lib/sync/kept-slugs.ts.
      */
-    yieldSlugs: { id: number; slug: string }[];
+    slugMoves: SlugMove[];
   };
   performances: { insert: PerformanceInsert[]; update: { id: number; sourceId: string; set: PerformanceWrite }[] };
   counts: { events: KindCounts; performances: KindCounts; venues: { created: number; updated: number } };
@@ -207,6 +213,8 @@ export interface PlanInput {
   timeZone: string;
   /** Skip the vanish and empty-feed guards (after a person has checked the feed is right). */
   force?: boolean;
+  /** The Spektrix client the feed is from, recorded on its venues (ADR 0017); unknown leaves theirs as they are. */
+  client?: string;
   /**
    * The source's dates were re-based (a test catalogue shifted to today), so a changed start is not a move:
    * take it, raise the calendar sequence, and drop any "moved from" the old dates implied.
@@ -334,7 +342,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const plan: SyncPlan = {
     abortReason: null,
     venues: { insert: [], update: [] },
-    events: { insert: [], update: [], yieldSlugs: [] },
+    events: { insert: [], update: [], slugMoves: [] },
     performances: { insert: [], update: [] },
     counts: { events: zero(), performances: zero(), venues: { created: 0, updated: 0 } },
     changedEventSourceIds: [],
@@ -368,24 +376,29 @@ export function planSync(input: PlanInput): SyncPlan {
   const storedEventSourceById = new Map(stored.events.map((e) => [e.id, e.sourceId]));
   const storedPerformances = new Map(stored.performances.map((p) => [p.sourceId, p]));
   const storedVenues = new Map(stored.venues.map((v) => [v.sourceId, v]));
-  const takenSlugs = new Set([...stored.events.map((e) => e.slug), ...(stored.otherSlugs ?? [])]);
-  // The site's URLs belong to the client in use: a kept event gives up the slug a new event of this feed wants.
-  const keptBySlug = new Map(
-    stored.events.filter((e) => e.parkedFrom !== null && !feedEvents.has(e.sourceId)).map((e) => [e.slug, e]),
+  // The site's URLs belong to the client in use: a kept event gives up the slug an event of this feed wants, and an
+  // event of this client takes back the slug it gave up while kept.
+  const others = stored.others ?? [];
+  const keptFrom = (e: { sourceId: string; parkedFrom: string | null }) =>
+    e.parkedFrom !== null && !feedEvents.has(e.sourceId) ? e.parkedFrom : null;
+  const slugs = new SlugLedger(
+    [...stored.events, ...others].map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      keptFrom: keptFrom(e),
+      yieldedSlug: e.yieldedSlug,
+    })),
   );
-  const slugForNew = (event: SourceEvent): string => {
-    const base = slugBase(event, settings.events.slugRule);
-    const kept = keptBySlug.get(base);
-    if (!kept) return uniqueSlug(base, takenSlugs);
-    keptBySlug.delete(base);
-    plan.events.yieldSlugs.push({ id: kept.id, slug: uniqueSlug(keptSlug(base, kept.parkedFrom!), takenSlugs) });
-    return base;
-  };
+  const sourceIdOf = new Map([...stored.events, ...others].map((e) => [e.id, e.sourceId]));
 
   if (scope.kind === "full" && feedEvents.size === 0 && !input.force) {
     plan.abortReason = `empty feed: Spektrix returned no events between ${window.from.toISOString().slice(0, 10)} and ${window.to.toISOString().slice(0, 10)}`;
     return plan;
   }
+
+  // ---- Slugs given up while kept, taken back (before new events choose theirs).
+  const reclaiming = stored.events.filter((e) => e.yieldedSlug !== null && keptFrom(e) === null);
+  for (const e of reclaiming.sort((a, b) => a.id - b.id)) slugs.reclaim({ ...e, keptFrom: null });
 
   // ---- Venues (never missing: a venue without performances is harmless).
   if (feed.venues) {
@@ -394,11 +407,12 @@ export function planSync(input: PlanInput): SyncPlan {
       const address = v.address ?? null;
       const name = venueDisplayName(settings, v.name);
       const slug = slugify(name);
+      const client = input.client ?? s?.client ?? null;
       if (!s) {
-        plan.venues.insert.push({ id: v.id, name, address, slug });
+        plan.venues.insert.push({ id: v.id, name, address, slug, client });
         plan.counts.venues.created++;
-      } else if (s.name !== name || s.address !== address || s.slug !== slug) {
-        plan.venues.update.push({ id: s.id, name, address, slug });
+      } else if (s.name !== name || s.address !== address || s.slug !== slug || s.client !== client) {
+        plan.venues.update.push({ id: s.id, name, address, slug, client });
         plan.counts.venues.updated++;
       }
     }
@@ -453,7 +467,7 @@ export function planSync(input: PlanInput): SyncPlan {
         ...createFields(mapped, event),
         ...common,
         sourceId: event.id,
-        slug: slugForNew(event),
+        slug: slugs.forNew(slugBase(event, settings.events.slugRule)),
         published: settings.events.newEvents === "published",
         firstSeenAt: now,
       } as EventInsert);
@@ -602,6 +616,9 @@ export function planSync(input: PlanInput): SyncPlan {
     }
   }
 
+  plan.events.slugMoves = slugs.moves;
+  // A moved slug changes what the event's page and the slug map say.
+  for (const m of slugs.moves) changed.add(sourceIdOf.get(m.id)!);
   plan.changedEventSourceIds = [...changed].sort();
   return plan;
 }

@@ -21,6 +21,7 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     lastPerformanceAt: events.lastPerformanceAt,
     editedFields: events.editedFields,
     parkedFrom: events.parkedFrom,
+    yieldedSlug: events.yieldedSlug,
     title: events.title,
     subtitle: events.subtitle,
     summary: events.summary,
@@ -48,12 +49,27 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
     startSequence: performances.startSequence,
   };
   const venueRows = await db
-    .select({ id: venues.id, sourceId: venues.sourceId, name: venues.name, slug: venues.slug, address: venues.address })
+    .select({
+      id: venues.id,
+      sourceId: venues.sourceId,
+      name: venues.name,
+      slug: venues.slug,
+      address: venues.address,
+      client: venues.client,
+    })
     .from(venues);
   if (options.eventSourceId !== undefined) {
     const eventRows = await db.select(eventColumns).from(events).where(eq(events.sourceId, options.eventSourceId));
-    // Slugs of every event, so a new event's slug is unique across the store.
-    const slugs = await db.select({ id: events.id, sourceId: events.sourceId, slug: events.slug }).from(events);
+    // Slugs of every event, so a new event's slug is unique across the store (and a kept one can give its slug).
+    const slugs = await db
+      .select({
+        id: events.id,
+        sourceId: events.sourceId,
+        slug: events.slug,
+        parkedFrom: events.parkedFrom,
+        yieldedSlug: events.yieldedSlug,
+      })
+      .from(events);
     const performanceRows = eventRows.length
       ? await db
           .select(performanceColumns)
@@ -65,19 +81,15 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
             ),
           )
       : [];
-    return { events: eventRows, performances: performanceRows, venues: venueRows, ...withSlugs(eventRows, slugs) };
+    const inScope = new Set(eventRows.map((e) => e.id));
+    const others = slugs.filter((s) => !inScope.has(s.id));
+    return { events: eventRows, performances: performanceRows, venues: venueRows, others };
   }
   const [eventRows, performanceRows] = [
     await db.select(eventColumns).from(events),
     await db.select(performanceColumns).from(performances),
   ];
   return { events: eventRows, performances: performanceRows, venues: venueRows };
-}
-
-/** For single-event sync the diff sees one stored event, but new slugs must stay unique across all events. */
-function withSlugs(eventRows: Stored["events"], slugs: { id: number; sourceId: string; slug: string }[]) {
-  const inScope = new Set(eventRows.map((e) => e.id));
-  return { otherSlugs: slugs.filter((s) => !inScope.has(s.id)).map((s) => s.slug) };
 }
 
 const CHUNK = 500;
@@ -100,20 +112,26 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
     for (const part of chunks(plan.venues.insert)) {
       await tx
         .insert(venues)
-        .values(part.map((v) => ({ sourceId: v.id, name: v.name, slug: v.slug, address: v.address })));
+        .values(
+          part.map((v) => ({ sourceId: v.id, name: v.name, slug: v.slug, address: v.address, client: v.client })),
+        );
       writes += part.length;
     }
     for (const v of plan.venues.update) {
       await tx
         .update(venues)
-        .set({ name: v.name, slug: v.slug, address: v.address, updatedAt: new Date() })
+        .set({ name: v.name, slug: v.slug, address: v.address, client: v.client, updatedAt: new Date() })
         .where(eq(venues.id, v.id));
       writes++;
     }
 
-    // Kept events give up their slugs first: a new event of this feed takes them in the inserts below.
-    for (const y of plan.events.yieldSlugs) {
-      await tx.update(events).set({ slug: y.slug, updatedAt: new Date() }).where(eq(events.id, y.id));
+    // Slugs move first, one at a time in the plan's order (each to a slug nothing holds by then): a new event of
+    // this feed takes one a kept event gave up in the inserts below.
+    for (const m of plan.events.slugMoves) {
+      await tx
+        .update(events)
+        .set({ slug: m.slug, yieldedSlug: m.yieldedSlug, updatedAt: new Date() })
+        .where(eq(events.id, m.id));
       writes++;
     }
     const eventIds = new Map<string, number>();

@@ -1,7 +1,9 @@
 /**
- * The one slug rule. Event slugs are stored (the sync writes them once and keeps them), venue slugs are
- * recomputed from names for the what's-on filter, and Spektrix records without an id get one from their name:
- * all three must agree, and a stored slug must never change because this rule did.
+ * The one slug rule. Event slugs are stored (the sync writes them once and keeps them; only an event kept from a
+ * Spektrix client the site no longer uses gives its slug up, to `{slug}-kept-{client}`, and takes it back when that
+ * client returns: lib/sync/kept-slugs.ts), venue slugs are recomputed from names for the what's-on filter, and
+ * Spektrix records without an id get one from their name: all must agree, and a stored slug must never change
+ * because this rule did.
  *
  * Lower-case ASCII letters, digits and single hyphens; accents folded (é → e); `&` read as "and" (so
  * "Rock & Roll" and "Rock and Roll" share a slug); at most `max` characters, never ending in a hyphen.

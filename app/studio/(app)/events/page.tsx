@@ -84,7 +84,14 @@ export default async function StudioEventsPage({
                     <Link href={routes.studio.event(e.id)} className="text-brand underline">
                       {e.title}
                     </Link>
-                    <span className="block text-xs font-normal text-ink-soft">{e.slug}</span>
+                    <span className="block text-xs font-normal text-ink-soft">
+                      {e.slug}
+                      {e.yieldedSlug
+                        ? e.parkedFrom
+                          ? ` (gave ${e.yieldedSlug} to the client in use; takes it back when its client returns)`
+                          : ` (wants ${e.yieldedSlug} back; a listed event holds it)`
+                        : ""}
+                    </span>
                   </th>
                   <td className="px-4 py-2">{formatWhen(e.firstPerformanceAt, siteInfo().timeZone)}</td>
                   <td className="px-4 py-2">

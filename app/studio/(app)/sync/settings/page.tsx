@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SyncSettingsEditor } from "@/components/studio/sync-settings-editor-client";
 import { requireEditorPage } from "@/lib/studio/guard";
-import { currentSyncSettings, spektrixVenueNames } from "@/lib/studio/sync";
+import { activeConnection } from "@/lib/connection";
+import { currentSyncSettings, keptVenueNames, spektrixVenueNames } from "@/lib/studio/sync";
 import { EVENT_TARGETS, MAP_MODES, TRANSFORMS } from "@/lib/sync/settings";
 import { routes } from "@/lib/routes";
 
@@ -11,7 +12,13 @@ export const dynamic = "force-dynamic";
 export default async function SyncSettingsPage() {
   await requireEditorPage(routes.studio.syncSettings);
   const loaded = await currentSyncSettings();
-  const venues = await spektrixVenueNames(loaded.settings.display.venueNames);
+  const renames = loaded.settings.display.venueNames;
+  // The venues of the client in use; another client's are named apart (their renames wait for it).
+  const { clientName } = await activeConnection();
+  const [venues, keptVenues] = await Promise.all([
+    spektrixVenueNames(renames, undefined, clientName),
+    keptVenueNames(renames, clientName),
+  ]);
   return (
     <div className="grid gap-8">
       <header>
@@ -30,6 +37,7 @@ export default async function SyncSettingsPage() {
           modes: [...MAP_MODES],
           targetTransforms: EVENT_TARGETS as unknown as Record<string, string[]>,
           venues,
+          keptVenues,
         }}
       />
     </div>
