@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { readGenerationChain } from "@/lib/db/generation";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
@@ -10,23 +10,13 @@ import {
   makeEvent,
   makePerformance,
   NOW,
-  openTestDb,
-  resetStore,
   revalidationRecorder,
   rows,
   rowVersions,
+  storeForThisFile,
 } from "./helpers";
 
-let ctx: Awaited<ReturnType<typeof openTestDb>>;
-beforeAll(async () => {
-  ctx = await openTestDb();
-});
-afterAll(async () => {
-  await ctx.dispose();
-});
-beforeEach(async () => {
-  await resetStore(ctx.db);
-});
+const ctx = storeForThisFile();
 
 function sync(source: FakeSource, extra: Partial<RunSyncOptions> = {}) {
   const recorder = revalidationRecorder();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openDb, rowsOf, type Database, type StoreDb } from "@/lib/db";
 import type { SourceEvent, SourcePerformance, SourceVenue, SyncSource } from "@/lib/sync/source";
 
@@ -33,6 +34,31 @@ export async function openTestDb(): Promise<{ database: Database; db: StoreDb; d
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
+    },
+  };
+}
+
+/**
+ * One migrated store for the calling test file (openTestDb), emptied before each of its tests. Read `db` and
+ * `database` inside tests and hooks: they exist once the file's `beforeAll` has run.
+ */
+export function storeForThisFile(): { readonly db: StoreDb; readonly database: Database } {
+  let opened: Awaited<ReturnType<typeof openTestDb>> | undefined;
+  beforeAll(async () => {
+    opened = await openTestDb();
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+  });
+  beforeEach(async () => {
+    await resetStore(opened!.db);
+  });
+  return {
+    get db() {
+      return opened!.db;
+    },
+    get database() {
+      return opened!.database;
     },
   };
 }

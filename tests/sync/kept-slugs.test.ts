@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryEvent, querySlugSourceId } from "@/lib/events/queries";
 import { keptSlug, SlugLedger, type SlugHolder } from "@/lib/sync/kept-slugs";
 import { runSync, type RunSyncOptions } from "@/lib/sync/engine";
@@ -11,11 +11,11 @@ import {
   makeEvent,
   makePerformance,
   NOW,
-  openTestDb,
-  resetStore,
   revalidationRecorder,
   rows,
+  resetStore,
   rowVersions,
+  storeForThisFile,
 } from "./helpers";
 
 /**
@@ -95,16 +95,7 @@ describe("the slug ledger", () => {
   });
 });
 
-let ctx: Awaited<ReturnType<typeof openTestDb>>;
-beforeAll(async () => {
-  ctx = await openTestDb();
-});
-afterAll(async () => {
-  await ctx.dispose();
-});
-beforeEach(async () => {
-  await resetStore(ctx.db);
-});
+const ctx = storeForThisFile();
 
 async function sync(source: FakeSource, extra: Partial<RunSyncOptions> = {}) {
   const recorder = revalidationRecorder();

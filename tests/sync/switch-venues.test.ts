@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { queryFacets } from "@/lib/events/queries";
 import { runSync } from "@/lib/sync/engine";
 import { switchParkedEvents } from "@/lib/sync/park";
 import { saveSyncSettings } from "@/lib/sync/settings";
-import {
-  countWrites,
-  FakeSource,
-  makeEvent,
-  makePerformance,
-  openTestDb,
-  resetStore,
-  rows,
-  rowVersions,
-} from "./helpers";
+import { countWrites, FakeSource, makeEvent, makePerformance, rows, rowVersions, storeForThisFile } from "./helpers";
 vi.mock("server-only", () => ({}));
 const { keptVenueNames, spektrixVenueNames } = await import("@/lib/studio/sync");
 
@@ -23,16 +14,7 @@ const { keptVenueNames, spektrixVenueNames } = await import("@/lib/studio/sync")
  * give venues survive a switch and a switch back. On PGlite, and on PostgreSQL with TEST_DATABASE_URL.
  */
 
-let ctx: Awaited<ReturnType<typeof openTestDb>>;
-beforeAll(async () => {
-  ctx = await openTestDb();
-});
-afterAll(async () => {
-  await ctx.dispose();
-});
-beforeEach(async () => {
-  await resetStore(ctx.db);
-});
+const ctx = storeForThisFile();
 
 // Performances in the tests' April; the filters list venues with something still to come.
 const NOW = new Date("2026-03-01T12:00:00Z");
