@@ -43,7 +43,7 @@ import type {
 
 // The browser client parses with these too, so they are written in zod/mini: the same checks as zod's, in a
 // form a bundler can trim to what is used (ADR 0016: the basket and checkout pages carried all of zod). zod/mini
-// objects are never compiled, so the sync parses its feeds interpreted (measured ~15-25% slower on 10,000 events,
+// objects are never compiled, so the sync parses its feeds interpreted (slower than compiled classic schemas,
 // small beside the network). jitless keeps any classic zod schema the browser meets from probing for eval with
 // `new Function`, which the site's CSP reports as a violation. zod/mini has no messages of its own: on the server
 // the rest of the site loads zod's English ones (they are global); in the browser an issue says "Invalid input"
