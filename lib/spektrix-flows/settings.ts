@@ -92,7 +92,7 @@ export function resolveFlowSettings(
   const problems: string[] = [];
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`));
-    const paths = parsed.error.issues.map((i) => i.path);
+    const paths = parsed.error.issues.flatMap((issue) => pathsToDrop(saved, issue));
     parsed = paths.some((path) => path.length === 0)
       ? flowSettingsSchema.safeParse({})
       : flowSettingsSchema.safeParse(withoutPaths(saved, paths));
@@ -114,6 +114,21 @@ export function resolveFlowSettings(
 }
 
 const DROPPED = Symbol("dropped");
+
+/**
+ * What to drop so the rest of the record still applies: the field an issue names, narrowed where zod names a
+ * container for a fault in its parts. An unknown key is reported at its parent (a renamed flow in `byFlow` would
+ * otherwise drop every flow's stylesheet), and a list that is too long keeps its first entries.
+ */
+function pathsToDrop(saved: unknown, issue: z.core.$ZodIssue): PropertyKey[][] {
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => [...issue.path, key]);
+  if (issue.code === "too_big" && issue.origin === "array") {
+    const list = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], saved);
+    const keep = Number(issue.maximum);
+    if (Array.isArray(list)) return list.slice(keep).map((_, i) => [...issue.path, keep + i]);
+  }
+  return [issue.path];
+}
 
 /** A copy of `value` without the fields (and list entries) at `paths`. */
 function withoutPaths(value: unknown, paths: readonly (readonly PropertyKey[])[]): unknown {

@@ -66,6 +66,22 @@ describe("flow settings", () => {
     expect(settings.membershipIds).toEqual(["m1", "m2"]);
   });
 
+  it("drops only the unknown key or the surplus entries, not the map or list that holds them", () => {
+    const { settings, problems } = resolveFlowSettings(
+      {
+        stylesheets: { byFlow: { retiredFlow: "old.css", basket: "lyric-basket.css" } },
+        membershipIds: Array.from({ length: 22 }, (_, i) => `m${i}`),
+        addedLater: true,
+      },
+      defaults,
+    );
+    expect(problems.join("\n")).toMatch(/stylesheets\.byFlow .*retiredFlow/);
+    expect(problems.join("\n")).toMatch(/membershipIds/);
+    expect(stylesheetFor(settings, "basket")).toBe("lyric-basket.css");
+    expect(settings.membershipIds).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
+    expect(settings.stylesheets.default).toBe(defaults.stylesheets.default);
+  });
+
   it("falls back to the defaults as a whole only when the record itself is unreadable", () => {
     const { settings, problems } = resolveFlowSettings("not an object", defaults);
     expect(settings).toEqual(defaults);
