@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
-import { loadSpektrixClient } from "@/lib/spektrix/load";
+import { loadSpektrixClient, preloadSpektrixClient } from "@/lib/spektrix/load";
 
 export interface SignOutButtonProps {
   spektrix: { baseUrl: string; clientName: string };
@@ -11,6 +11,9 @@ export interface SignOutButtonProps {
   className?: string;
   children?: React.ReactNode;
 }
+
+/** The longest a visitor waits on Spektrix before the site's own session ends anyway. */
+const SPEKTRIX_WAIT_MS = 4_000;
 
 /**
  * Ends both sessions: first this browser's Spektrix session (so the basket and the Spektrix iframes no
@@ -24,14 +27,18 @@ export function SignOutButton({
   children,
 }: SignOutButtonProps) {
   const [pending, setPending] = useState(false);
+  useEffect(preloadSpektrixClient, []);
 
   async function onClick() {
     setPending(true);
-    try {
-      await (await loadSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 4_000 })).deauthenticate();
-    } catch {
-      // Spektrix unreachable: its session times out on its own; ours must still end now.
-    }
+    // Spektrix unreachable, or its client not downloadable: its session times out on its own; ours must still
+    // end now, and within the same bound whether the wait is for the download or for Spektrix.
+    const spektrixSignOut = loadSpektrixClient({ ...spektrix, retries: 0, timeoutMs: SPEKTRIX_WAIT_MS }).then((web) =>
+      web.deauthenticate(),
+    );
+    await Promise.race([spektrixSignOut, new Promise((resolve) => setTimeout(resolve, SPEKTRIX_WAIT_MS))]).catch(
+      () => undefined,
+    );
     // No basket refetch here: signOut ends in a full page load, and a read in between would find Spektrix
     // signed out while the site is not yet, which the header's drift check would try to repair.
     await signOut({ callbackUrl });

@@ -8,10 +8,10 @@
  * a completion without an order id, or an error once the form was in use → the server checks Spektrix, and
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
-import { useCallback, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
-import { loadSpektrixClient } from "@/lib/spektrix/load";
+import { loadSpektrixClient, preloadSpektrixClient } from "@/lib/spektrix/load";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import { routes } from "@/lib/routes";
 import { SpektrixPayments } from "./spektrix-payments-client";
@@ -88,10 +88,13 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     error: null,
   });
   const [step, setStep] = useState<Step>({ kind: "details" });
+  const [joining, setJoining] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
   const focusStatus = () => requestAnimationFrame(() => statusRef.current?.focus());
+  // "Continue to payment" reads the basket through the client: fetch it while the member fills in the details.
+  useEffect(preloadSpektrixClient, []);
 
   /** Asks our server for a token; checks the basket did not change meanwhile; asks again if it did. */
   const start = useCallback(async () => {
@@ -113,12 +116,14 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
       setGiftAid({ ticked: true, recorded: true, error: null });
     }
+    // Only the basket check below needs the client; if it cannot be downloaded, the check is skipped (as when
+    // Spektrix does not answer) rather than leaving the member at "Preparing secure payment…".
     const web = await loadSpektrixClient({
       baseUrl: props.spektrix.baseUrl,
       clientName: props.spektrix.clientName,
       retries: 0,
       timeoutMs: 6_000,
-    });
+    }).catch(() => null);
     for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
       const initiated = await postJson<Partial<InitiateOk>>(routes.api.customerPayment, {
         basketId: props.basketId,
@@ -134,7 +139,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
 
       // Before showing the card form: is the basket still the one the token was issued for?
-      const current = await web.getBasket().catch(() => undefined);
+      const current = await web?.getBasket().catch(() => undefined);
       const unchanged =
         current === undefined || current === null || current.id !== props.basketId || current.hash === body.basketHash;
       if (unchanged) {
@@ -198,7 +203,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!addressId) return;
+    if (!addressId || joining) return;
     void start();
   }
 
@@ -216,7 +221,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   return (
     <section aria-labelledby={headingId} className="space-y-8">
       {props.joinOffer && beforePayment ? (
-        <JoinAndSave offer={props.joinOffer} spektrix={props.spektrix} disabled={step.kind === "starting"} />
+        <JoinAndSave
+          offer={props.joinOffer}
+          spektrix={props.spektrix}
+          disabled={step.kind === "starting"}
+          onBusyChange={setJoining}
+        />
       ) : null}
       {beforePayment ? (
         <AccountCredit
@@ -298,7 +308,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           <button
             type="submit"
             className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70"
-            disabled={step.kind === "starting" || !addressId}
+            disabled={step.kind === "starting" || joining || !addressId}
           >
             {step.kind === "starting" ? "Preparing secure payment…" : continueLabel}
           </button>

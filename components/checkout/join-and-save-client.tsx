@@ -6,7 +6,7 @@
  * visitor's own Spektrix basket (the browser owns it, ADR 0006). The page then reads the basket again, so the
  * total, the member prices and the token that follows all include the membership.
  */
-import { useState } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
@@ -17,14 +17,26 @@ export function JoinAndSave({
   offer,
   spektrix,
   disabled,
+  onBusyChange,
 }: {
   offer: JoinAndSaveOffer;
   spektrix: { baseUrl: string; clientName: string };
   /** While a payment is being prepared the basket must not change. */
   disabled: boolean;
+  /**
+   * Told while the membership is being added and the page re-read: a payment started then would be for a basket
+   * about to change, so the checkout holds its Continue button.
+   */
+  onBusyChange?: (busy: boolean) => void;
 }) {
   const router = useRouter();
   const [state, setState] = useState<"idle" | "joining" | "failed">("idle");
+  const [refreshing, startRefresh] = useTransition();
+  const busy = state === "joining" || refreshing;
+  useEffect(() => {
+    onBusyChange?.(busy);
+    return () => onBusyChange?.(false);
+  }, [busy, onBusyChange]);
 
   async function join() {
     setState("joining");
@@ -32,7 +44,11 @@ export function JoinAndSave({
       const client = await loadSpektrixClient({ ...spektrix, retries: 0, timeoutMs: 8_000 });
       await client.addMembership(offer.membershipId);
       announceBasketChange({ source: "basket-page" });
-      router.refresh();
+      // The transition stays pending until the re-read page (new total, member prices) has rendered.
+      startRefresh(() => {
+        setState("idle");
+        router.refresh();
+      });
     } catch {
       setState("failed");
     }
@@ -57,10 +73,10 @@ export function JoinAndSave({
       <button
         type="button"
         className="btn btn-primary mt-4 disabled:opacity-70"
-        disabled={disabled || state === "joining"}
+        disabled={disabled || busy}
         onClick={() => void join()}
       >
-        {state === "joining" ? "Adding membership…" : `Join as a ${offer.name} member`}
+        {busy ? "Adding membership…" : `Join as a ${offer.name} member`}
       </button>
     </aside>
   );

@@ -84,6 +84,10 @@ export function useSpektrixWebClient(): () => Promise<SpektrixClient> {
         clientName: config.clientName,
         timeoutMs: 8_000,
         retries: 1,
+      }).catch((error: unknown) => {
+        // A failed download (offline, or a deploy removed the chunk) is not kept: the next read tries again.
+        client = undefined;
+        throw error;
       }));
   }, [config.baseUrl, config.clientName]);
 }

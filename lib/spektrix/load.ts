@@ -11,6 +11,14 @@ export function loadSpektrixClient(options: SpektrixClientOptions): Promise<Spek
   return import("./client").then(({ createSpektrixClient }) => createSpektrixClient(options));
 }
 
+/**
+ * Starts the download without waiting for it, for a control whose click will need the client (pay, sign out):
+ * the click then waits only on Spektrix. A failed download is not remembered; the click's own call tries again.
+ */
+export function preloadSpektrixClient(): void {
+  import("./client").catch(() => undefined);
+}
+
 /** Removes basket items of one kind in web mode (lib/spektrix/web-basket.ts), loading it on first use. */
 export async function removeFromWebBasket(
   options: { baseUrl: string; clientName: string },

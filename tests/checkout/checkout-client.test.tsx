@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+/**
+ * The checkout's browser half when something it leans on misbehaves: the Spektrix client cannot be downloaded
+ * (offline, or a deploy removed the chunk), or the member clicks "Continue" while "Join and save" is still
+ * changing the basket. Neither may leave the member stuck or pay for a basket about to change.
+ */
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+const loadSpektrixClient = vi.fn();
+vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient, preloadSpektrixClient: () => undefined }));
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: vi.fn(), push: vi.fn(), prefetch: vi.fn() }) }));
+// The card form is Spektrix's own web component; here it only shows that the payment step was reached.
+vi.mock("@/components/checkout/spektrix-payments-client", () => ({
+  SpektrixPayments: ({ paymentToken }: { paymentToken: string }) => <p>card form for {paymentToken}</p>,
+}));
+
+const { CheckoutPayment } = await import("@/components/checkout/checkout-payment-client");
+const { routes } = await import("@/lib/routes");
+
+const props = {
+  basketId: "B1",
+  basketHash: "h1",
+  addresses: [{ id: "A1", label: "1 Stage Door Lane", isBilling: true }],
+  defaultAddressId: "A1",
+  total: 30,
+  creditBalance: 0,
+  giftAidWording: null,
+  spektrix: { baseUrl: "https://tickets.venue.org", clientName: "venue", paymentsDomain: "tickets.venue.org" },
+  paths: { basket: "/basket", checkout: "/checkout" },
+  boxOffice: { phone: "01234 567890", hours: "10–6" },
+};
+
+const fetchMock = vi.fn<typeof fetch>();
+beforeEach(() => {
+  loadSpektrixClient.mockReset();
+  fetchMock.mockReset();
+  fetchMock.mockImplementation(async (input) => {
+    if (String(input).endsWith(routes.api.customerPayment)) {
+      return Response.json({ paymentToken: "tok-1", basketHash: "h1" });
+    }
+    return new Response("not found", { status: 404 });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const continueButton = () => screen.getByRole("button", { name: /Continue to payment/ });
+
+describe("checkout payment", () => {
+  it("reaches the card form when the Spektrix client cannot be downloaded, skipping only the basket check", async () => {
+    loadSpektrixClient.mockRejectedValue(new TypeError("Failed to fetch dynamically imported module"));
+    render(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    expect(await screen.findByText("card form for tok-1")).toBeTruthy();
+    expect(screen.queryByText(/Preparing secure payment/)).toBeNull();
+  });
+
+  it("holds Continue while Join and save is adding the membership", async () => {
+    let added!: () => void;
+    const addMembership = vi.fn(() => new Promise<void>((resolve) => (added = resolve)));
+    loadSpektrixClient.mockResolvedValue({ addMembership, getBasket: async () => null });
+    render(
+      <CheckoutPayment
+        {...props}
+        joinOffer={{ membershipId: "M1", name: "Friends", price: 40, saving: 12, totalIfJoined: 58 } as never}
+      />,
+    );
+    expect((continueButton() as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: /Join as a Friends member/ }));
+    await waitFor(() => expect((continueButton() as HTMLButtonElement).disabled).toBe(true));
+    fireEvent.submit(continueButton().closest("form")!);
+    expect(fetchMock).not.toHaveBeenCalled();
+    await act(async () => added());
+    await waitFor(() => expect((continueButton() as HTMLButtonElement).disabled).toBe(false));
+  });
+});
