@@ -147,6 +147,10 @@ test('a visitor with no basket is shown "empty" by the server; a basket the hint
   const hinted = await (await request.get("/basket", { headers: { cookie: "has-basket=1" } })).text();
   expect(hinted).toContain("Loading your basket");
   expect(hinted).not.toContain("Your basket is empty");
+  // A signed-in member's basket may come from another device: the server cannot call it empty either.
+  const member = await (await request.get("/basket", { headers: { cookie: "signed-in=1" } })).text();
+  expect(member).toContain("Loading your basket");
+  expect(member).not.toContain("Your basket is empty");
 
   // A basket exists but the hint is gone (cleared cookies, another tab's race): the page still reads Spektrix,
   // and the items replace the "empty" it was first drawn with.

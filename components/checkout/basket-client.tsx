@@ -24,6 +24,7 @@ import {
   basketItemCount,
   basketQueryKey,
   useBasketReadContext,
+  useBasketWorthAsking,
   useHydrated,
   useSpektrix,
   useSpektrixBasket,
@@ -80,6 +81,7 @@ export function BasketView({ paths, likelyEmpty = false }: { paths: BasketPaths;
   const released = useBasketReadContext()?.released === true;
   const [removedHere, setRemovedHere] = useState(false);
   const hydrated = useHydrated();
+  const worthAsking = useBasketWorthAsking();
   const labels = useLabels(basket.data);
   const client = useSpektrixWebClient();
   const queryClient = useQueryClient();
@@ -107,7 +109,10 @@ export function BasketView({ paths, likelyEmpty = false }: { paths: BasketPaths;
   });
 
   if (!hydrated || basket.isPending) {
-    if (likelyEmpty) return <EmptyBasket paths={paths} released={false} notice={null} statusId={statusId} />;
+    // The server's "empty" holds until the read answers only while this browser's cookies still agree with it: a
+    // page reused from the router's cache, or a basket started in another tab since, waits as a placeholder.
+    if (likelyEmpty && (!hydrated || worthAsking === false))
+      return <EmptyBasket paths={paths} released={false} notice={null} statusId={statusId} />;
     return (
       <div role="status" aria-live="polite" className="space-y-4">
         <span className="sr-only">Loading your basket…</span>

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
+/**
+ * The basket page is drawn "empty" by the server when the request's cookies show no sign of a basket
+ * (lib/basket/hint.ts). Once the page runs in the browser, that "empty" holds while the read is pending only if
+ * the browser's cookies still agree: a page reused from the router's cache after a basket was started waits
+ * as a placeholder instead of claiming "empty".
+ */
+import { render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Basket } from "@/lib/spektrix";
+import type { BasketPaths } from "@/components/checkout/basket-client";
+
+const getBasket = vi.fn<() => Promise<Basket | null>>();
+vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBasket }) }));
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn(), push: vi.fn(), refresh: vi.fn() }) }));
+
+const { BasketView } = await import("@/components/checkout/basket-client");
+const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
+const { BASKET_HINT_COOKIE, basketWorthAsking } = await import("@/lib/basket/hint");
+const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
+
+const config = {
+  baseUrl: "https://tickets.venue.org",
+  origin: "https://tickets.venue.org",
+  clientName: "venue",
+  customDomain: "tickets.venue.org",
+  loaderUrl: "https://tickets.venue.org/webcomponents/stable/spektrix-component-loader.js",
+} as never;
+const boxOffice = { phone: "01234 567890", email: "box@venue.org", hours: "10–6" };
+const paths = {
+  checkout: "/checkout",
+  guestCheckout: "/checkout/guest",
+  login: "/login",
+  whatsOn: "/whats-on",
+  support: "/support",
+  membership: "/membership",
+  shop: "/shop",
+  giftVouchers: "/gift-vouchers",
+  eventTemplate: "/events/{slug}",
+} satisfies BasketPaths;
+
+const clearCookies = () => {
+  for (const name of [BASKET_HINT_COOKIE, SIGNED_IN_HINT_COOKIE]) document.cookie = `${name}=; max-age=0; path=/`;
+};
+beforeEach(() => {
+  clearCookies();
+  getBasket.mockReset();
+});
+afterEach(clearCookies);
+
+const renderBasketPage = () =>
+  render(
+    <SpektrixProvider config={config} boxOffice={boxOffice}>
+      <BasketView paths={paths} likelyEmpty />
+    </SpektrixProvider>,
+  );
+
+describe("the basket page's first state", () => {
+  it("keeps the server's 'empty' while the read is pending when the cookies still show no basket", async () => {
+    getBasket.mockReturnValue(new Promise(() => {}));
+    renderBasketPage();
+    await waitFor(() => expect(getBasket).toHaveBeenCalled());
+    expect(screen.getByText("Your basket is empty")).toBeTruthy();
+    expect(screen.queryByText("Loading your basket…")).toBeNull();
+  });
+
+  for (const cookie of [BASKET_HINT_COOKIE, SIGNED_IN_HINT_COOKIE]) {
+    it(`waits as a placeholder when the browser now has the ${cookie} cookie the server did not see`, async () => {
+      document.cookie = `${cookie}=1; path=/`;
+      getBasket.mockReturnValue(new Promise(() => {}));
+      renderBasketPage();
+      await waitFor(() => expect(getBasket).toHaveBeenCalled());
+      expect(screen.getByText("Loading your basket…")).toBeTruthy();
+      expect(screen.queryByText("Your basket is empty")).toBeNull();
+    });
+  }
+});
+
+describe("basketWorthAsking", () => {
+  it("asks when this browser had a basket or a member is signed in, and only then", () => {
+    expect(basketWorthAsking("")).toBe(false);
+    expect(basketWorthAsking("theme=dark; other=1")).toBe(false);
+    expect(basketWorthAsking(`${BASKET_HINT_COOKIE}=1`)).toBe(true);
+    expect(basketWorthAsking(`a=b; ${SIGNED_IN_HINT_COOKIE}=1`)).toBe(true);
+    expect(basketWorthAsking(`${BASKET_HINT_COOKIE}=0`)).toBe(false);
+  });
+});
