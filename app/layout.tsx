@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { displayFont, textFont } from "./fonts";
-import { Providers } from "@/components/providers-client";
 import { SpektrixProvider } from "@/components/spektrix/spektrix-loader-client";
 import { siteInfo } from "@/lib/site";
 import { documentSecurityPolicy } from "@/lib/security/document-policy";
@@ -35,12 +34,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <Providers>
-          {/* The studio needs it too: its previews render the same Spektrix components as the site. */}
-          <SpektrixProvider config={spektrix} boxOffice={site.boxOffice}>
-            {children}
-          </SpektrixProvider>
-        </Providers>
+        {/* The studio needs it too: its previews render the same Spektrix components as the site. */}
+        <SpektrixProvider config={spektrix} boxOffice={site.boxOffice}>
+          {children}
+        </SpektrixProvider>
       </body>
     </html>
   );

@@ -16,12 +16,15 @@ import { repairPausedOn, repairSessionDrift, sessionDrift, type ProofAnswer } fr
 import { routes } from "@/lib/routes";
 import {
   announceHintsChanged,
-  basketQueryKey,
-  useBasketReadContext,
   useSignedInHint,
-  useSpektrixBasket,
   useSpektrixWebClient,
 } from "@/components/spektrix/spektrix-loader-client";
+import {
+  basketQueryKey,
+  LiveQueries,
+  useBasketReadContext,
+  useSpektrixBasket,
+} from "@/components/spektrix/live-queries-client";
 
 type NoticeOutcome = "signed-out-here" | "signed-out-of-spektrix";
 
@@ -77,6 +80,14 @@ function proofAnswer(result: { ok: boolean; error: string | null } | undefined):
 }
 
 export function SessionDriftRepair() {
+  return (
+    <LiveQueries>
+      <Repair />
+    </LiveQueries>
+  );
+}
+
+function Repair() {
   const signedIn = useSignedInHint();
   const basket = useSpektrixBasket({ onlyIfWorthAsking: true });
   const client = useSpektrixWebClient();

@@ -22,14 +22,17 @@ import { PromoCode } from "./promo-code-client";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import {
   basketItemCount,
-  basketQueryKey,
-  useBasketReadContext,
   useBasketWorthAsking,
   useHydrated,
   useSpektrix,
-  useSpektrixBasket,
   useSpektrixWebClient,
 } from "@/components/spektrix/spektrix-loader-client";
+import {
+  basketQueryKey,
+  LiveQueries,
+  useBasketReadContext,
+  useSpektrixBasket,
+} from "@/components/spektrix/live-queries-client";
 import { routes } from "@/lib/routes";
 
 export interface BasketPaths {
@@ -75,7 +78,15 @@ function useLabels(basket: Basket | null | undefined) {
  * is drawn empty from its first paint rather than as a placeholder waiting for JavaScript and a read. The read
  * still happens, and a basket it finds replaces the empty state.
  */
-export function BasketView({ paths, likelyEmpty = false }: { paths: BasketPaths; likelyEmpty?: boolean }) {
+export function BasketView(props: { paths: BasketPaths; likelyEmpty?: boolean }) {
+  return (
+    <LiveQueries>
+      <BasketContents {...props} />
+    </LiveQueries>
+  );
+}
+
+function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; likelyEmpty?: boolean }) {
   const { config, boxOffice } = useSpektrix();
   const basket = useSpektrixBasket();
   const released = useBasketReadContext()?.released === true;

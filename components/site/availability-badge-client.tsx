@@ -1,55 +1,27 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+/**
+ * Live seat-status badges. The badge is drawn as "Checking…" with the page; the code that asks (React Query, in
+ * availability-live-client.tsx) loads only once a badge comes on screen, after the first paint (ADR 0016).
+ */
+import { lazy, Suspense, useEffect, useState, type Ref } from "react";
 import type { AvailabilityState, AvailabilityView } from "@/lib/availability/state";
-import { routes } from "@/lib/routes";
 
-type Response = { performances: Record<string, AvailabilityView> };
+const LiveAvailabilityBadge = lazy(() => import("./availability-live-client"));
 
-/** How often a badge on screen asks again. The server caches each performance for up to 30 s. */
-const REFRESH_MS = 30_000;
-
-async function fetchAvailability(ids: string[]): Promise<Response> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 6_000);
-  try {
-    const res = await fetch(routes.api.availability(ids), { signal: controller.signal });
-    if (!res.ok) throw new Error(`availability ${res.status}`);
-    return (await res.json()) as Response;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
+/** Whether the element given to the returned ref is on screen (or nearly); the element may change. */
 function useOnScreen<T extends Element>() {
-  const ref = useRef<T>(null);
+  const [element, setElement] = useState<T | null>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === "undefined") {
-      setVisible(true);
-      return;
-    }
+    if (!element) return;
     const io = new IntersectionObserver(([entry]) => setVisible(Boolean(entry?.isIntersecting)), {
       rootMargin: "200px",
     });
-    io.observe(el);
+    io.observe(element);
     return () => io.disconnect();
-  }, []);
-  return [ref, visible] as const;
-}
-
-/** One request for every performance in `ids`, shared by each badge or panel that passes the same list. */
-export function useAvailability(ids: string[], enabled: boolean) {
-  return useQuery({
-    queryKey: ["availability", ids],
-    queryFn: () => fetchAvailability(ids),
-    enabled,
-    refetchInterval: enabled ? REFRESH_MS : false,
-    refetchIntervalInBackground: false,
-    retry: 1,
-  });
+  }, [element]);
+  return [setElement, visible] as const;
 }
 
 const TONE: Record<AvailabilityState, string> = {
@@ -63,16 +35,36 @@ const TONE: Record<AvailabilityState, string> = {
 };
 
 /**
- * A live seat-status badge. Every badge on a page passes the same `ids`, so React Query makes one request for
- * all of them; it refreshes while the badge is on screen, and shows "Check availability" if the request fails.
+ * A live seat-status badge. Every badge on a page passes the same `ids`, so one request serves all of them; it
+ * refreshes while the badge is on screen, and shows "Check availability" if the request fails.
  */
 export function AvailabilityBadge({ performanceId, ids }: { performanceId: string; ids: string[] }) {
   const [ref, visible] = useOnScreen<HTMLSpanElement>();
-  const query = useAvailability(ids, visible);
-  const view = query.data?.performances[performanceId];
-  const loading = !view && !query.isError;
+  // Once it has been on screen the live badge stays, and pauses its refreshes while scrolled away.
+  const [seen, setSeen] = useState(false);
+  if (visible && !seen) setSeen(true);
+  const checking = <AvailabilityBadgeView ref={ref} view={undefined} failed={false} />;
+  if (!seen) return checking;
+  return (
+    <Suspense fallback={checking}>
+      <LiveAvailabilityBadge ref={ref} performanceId={performanceId} ids={ids} visible={visible} />
+    </Suspense>
+  );
+}
+
+/** The badge's markup: "Checking…" until there is a view or the request failed. */
+export function AvailabilityBadgeView({
+  ref,
+  view,
+  failed,
+}: {
+  ref: Ref<HTMLSpanElement>;
+  view: AvailabilityView | undefined;
+  failed: boolean;
+}) {
+  const loading = !view && !failed;
   const state: AvailabilityState = view?.state ?? "unknown";
-  const label = view?.label ?? (query.isError ? "Check availability" : "Checking…");
+  const label = view?.label ?? (failed ? "Check availability" : "Checking…");
   return (
     <span
       ref={ref}

@@ -1,7 +1,8 @@
 "use client";
 
+import { lazy, Suspense } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
-import { useAvailability } from "./availability-badge-client";
+import { useHydrated } from "@/components/spektrix/spektrix-loader-client";
 import { routes } from "@/lib/routes";
 import { telHref } from "@/lib/text/phone";
 
@@ -13,24 +14,32 @@ export interface OtherDate {
   label: string;
 }
 
-/**
- * What a visitor can do when the performance they opened is sold out: other dates of the show, and the box
- * office, which hears about returns first. Shown only once live availability says sold out; until then it
- * renders nothing, so a performance with seats keeps its page as it was.
- */
-export function SoldOutHelp({
-  performanceId,
-  eventSlug,
-  otherDates,
-  boxOffice,
-}: {
+export interface SoldOutHelpProps {
   performanceId: string;
   eventSlug: string;
   otherDates: OtherDate[];
   boxOffice: { phone: string; email: string };
-}) {
-  const query = useAvailability([performanceId], true);
-  if (query.data?.performances[performanceId]?.state !== "soldOut") return null;
+}
+
+const LiveSoldOutHelp = lazy(() => import("./availability-live-client").then((m) => ({ default: m.LiveSoldOutHelp })));
+
+/**
+ * What a visitor can do when the performance they opened is sold out: other dates of the show, and the box
+ * office, which hears about returns first. Shown only once live availability says sold out (asked after the
+ * first paint); until then it renders nothing, so a performance with seats keeps its page as it was.
+ */
+export function SoldOutHelp(props: SoldOutHelpProps) {
+  const hydrated = useHydrated();
+  if (!hydrated) return null;
+  return (
+    <Suspense fallback={null}>
+      <LiveSoldOutHelp {...props} />
+    </Suspense>
+  );
+}
+
+/** The help itself, for a performance live availability says is sold out. */
+export function SoldOutHelpView({ eventSlug, otherDates, boxOffice }: Omit<SoldOutHelpProps, "performanceId">) {
   return (
     <div role="status" data-testid="sold-out-help" className="mt-6 rounded-card border border-line bg-paper-deep p-5">
       <p className="font-semibold">This performance is sold out.</p>

@@ -8,17 +8,16 @@
 import { useId, useRef, useState } from "react";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
-import { ActionMessage, HiddenFeedbackHooks } from "./action-status";
 import { BoxOfficeNotice } from "./box-office-notice";
+import { useSpektrix, useSpektrixComponent, SpektrixThemeStylesheet } from "./spektrix-loader-client";
 import {
+  ActionMessage,
+  HiddenFeedbackHooks,
+  actionLabel,
   failMessage,
   useActionStatus,
   useComponentEvents,
-  useSpektrix,
-  useSpektrixComponent,
-  SpektrixThemeStylesheet,
-  actionLabel,
-} from "./spektrix-loader-client";
+} from "./action-status";
 
 export interface DonateFund {
   id: string;

@@ -7,18 +7,17 @@
  */
 import { useId, useRef, useState } from "react";
 import { formatMoney } from "@/lib/spektrix-flows/money";
-import { ActionMessage, HiddenFeedbackHooks } from "./action-status";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
+import { useSpektrix, useSpektrixComponent, SpektrixThemeStylesheet } from "./spektrix-loader-client";
 import {
+  ActionMessage,
+  HiddenFeedbackHooks,
+  actionLabel,
   failMessage,
   useActionStatus,
   useComponentEvents,
-  useSpektrix,
-  useSpektrixComponent,
-  SpektrixThemeStylesheet,
-  actionLabel,
-} from "./spektrix-loader-client";
+} from "./action-status";
 
 export interface MembershipOption {
   id: string;

@@ -6,10 +6,9 @@
  * loader defines only what the page uses. A tag that first appears after a client-side navigation is
  * requested once more, for that tag alone (the browser has the loader cached).
  *
- * The provider also owns the shared basket query: it refetches when a component or iframe announces a basket
- * change, and React Query refetches on window focus, so a change made in another tab shows on return.
+ * The provider also records, when a component or iframe announces a basket change, that this browser may have a
+ * basket (lib/basket/hint.ts); the live reads themselves (live-queries-client.tsx) load after the first paint.
  */
-import { QueryClient, QueryClientContext, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   createContext,
   useCallback,
@@ -64,8 +63,6 @@ export function useSpektrix(): LoaderContextValue {
   if (!value) throw new Error("Spektrix components must be inside <SpektrixProvider> (app/layout.tsx).");
   return value;
 }
-
-export const basketQueryKey = ["spektrix", "basket"] as const;
 
 export { basketItemCount };
 
@@ -152,64 +149,6 @@ export function useBasketWorthAsking(): boolean | null {
   );
 }
 
-/**
- * The session basket (null when Spektrix has none yet). Shared by the header and the basket page. The header
- * passes `onlyIfWorthAsking`, so for a visitor who never started a basket the site loads no Spektrix client and
- * makes no read of its own (Spektrix's own header component still reads it; ADR 0016); the basket page always asks.
- */
-export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {}) {
-  const client = useSpektrixWebClient();
-  const worthAsking = useBasketWorthAsking();
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: basketQueryKey,
-    queryFn: async ({ signal }) => {
-      const hadItems = hasBasketHint(document.cookie);
-      const signedIn = hasSignedInHint(document.cookie);
-      const basket = await (await client()).getBasket({ signal });
-      const count = basketItemCount(basket);
-      queryClient.setQueryData<BasketReadContext>(basketReadQueryKey, {
-        // This browser had items and Spektrix now holds none, with no change announced that would empty it (a
-        // completed order announces an empty basket first): most likely the hold timed out and Spektrix
-        // released them.
-        released: hadItems && count === 0,
-        signedIn: signedIn === hasSignedInHint(document.cookie) ? signedIn : null,
-        basketId: basket?.id ?? null,
-      });
-      rememberBasket(count > 0);
-      return basket;
-    },
-    enabled: !options.onlyIfWorthAsking || worthAsking === true,
-    staleTime: 15_000,
-    refetchOnWindowFocus: "always",
-    retry: 1,
-  });
-}
-
-const basketReadQueryKey = ["spektrix", "basket-read"] as const;
-
-/** What this browser knew when the basket was last read, so what is drawn from a read is judged against it. */
-export interface BasketReadContext {
-  /**
-   * The read found this browser's items gone without an announced change that empties it (Spektrix releases an
-   * idle basket's seats): the basket page says so beside "empty".
-   */
-  released: boolean;
-  /** The site's signed-in hint throughout the read; null when a sign-in or sign-out happened during it. */
-  signedIn: boolean | null;
-  basketId: string | null;
-}
-
-export function useBasketReadContext(): BasketReadContext | null {
-  const { data } = useQuery<BasketReadContext | null>({
-    queryKey: basketReadQueryKey,
-    queryFn: () => null,
-    enabled: false,
-    staleTime: Infinity,
-  });
-  return data ?? null;
-}
-
 function injectLoader(src: string, tags: string[], onError: () => void): void {
   const script = document.createElement("script");
   script.src = src;
@@ -221,28 +160,17 @@ function injectLoader(src: string, tags: string[], onError: () => void): void {
 }
 
 function BasketSync() {
-  const queryClient = useQueryClient();
   useEffect(() => {
-    const refresh = (event: Event) => {
+    const remember = (event: Event) => {
       // Something changed the basket. When the sender knows the count (an iframe's basket message), that
-      // settles whether there is one; otherwise read it (the read clears the hint if it is empty).
+      // settles whether there is one; otherwise assume one, and the read that follows clears the hint if empty.
       const count = (event as CustomEvent<BasketChangedDetail | undefined>).detail?.itemCount;
       rememberBasket(typeof count === "number" ? count > 0 : true);
-      void queryClient.invalidateQueries({ queryKey: basketQueryKey });
     };
-    window.addEventListener(BASKET_CHANGED_EVENT, refresh);
-    return () => window.removeEventListener(BASKET_CHANGED_EVENT, refresh);
-  }, [queryClient]);
+    window.addEventListener(BASKET_CHANGED_EVENT, remember);
+    return () => window.removeEventListener(BASKET_CHANGED_EVENT, remember);
+  }, []);
   return null;
-}
-
-function OwnQueryClient({ children }: { children: ReactNode }) {
-  const existing = useContext(QueryClientContext);
-  const [own] = useState(() =>
-    existing ? null : new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } }),
-  );
-  if (existing || !own) return <>{children}</>;
-  return <QueryClientProvider client={own}>{children}</QueryClientProvider>;
 }
 
 export function SpektrixProvider({
@@ -289,12 +217,10 @@ export function SpektrixProvider({
     [config, boxOffice, basketPath, accountPath, register, failed],
   );
   return (
-    <OwnQueryClient>
-      <LoaderContext.Provider value={value}>
-        <BasketSync />
-        {children}
-      </LoaderContext.Provider>
-    </OwnQueryClient>
+    <LoaderContext.Provider value={value}>
+      <BasketSync />
+      {children}
+    </LoaderContext.Provider>
   );
 }
 
@@ -336,84 +262,4 @@ export function SpektrixThemeStylesheet() {
   const { config } = useSpektrix();
   if (!config.componentsStylesheetUrl) return null;
   return <link rel="stylesheet" href={config.componentsStylesheetUrl} precedence="spektrix-theme" />;
-}
-
-/**
- * Listens for a web component's `success` and `fail` DOM events (React does not bind custom events on
- * custom elements by name reliably, so this uses addEventListener on the element itself).
- */
-export function useComponentEvents(
-  ref: React.RefObject<HTMLElement | null>,
-  handlers: { onSuccess?: (detail: unknown) => void; onFail?: (detail: unknown) => void },
-) {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
-  });
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const success = (e: Event) => latest.current.onSuccess?.((e as CustomEvent).detail);
-    const fail = (e: Event) => latest.current.onFail?.((e as CustomEvent).detail);
-    el.addEventListener("success", success);
-    el.addEventListener("fail", fail);
-    return () => {
-      el.removeEventListener("success", success);
-      el.removeEventListener("fail", fail);
-    };
-  }, [ref]);
-}
-
-/** Turns a `fail` event's detail (Spektrix error JSON, or an Error) into a sentence for the visitor. */
-export function failMessage(detail: unknown, fallback: string, options: { duplicate?: string } = {}): string {
-  const text = (() => {
-    if (detail instanceof Error) return detail.message;
-    if (typeof detail === "object" && detail !== null) {
-      const d = detail as { message?: unknown; problems?: unknown; Message?: unknown };
-      const parts = [d.message ?? d.Message, ...(Array.isArray(d.problems) ? d.problems : [])].filter(
-        (x): x is string => typeof x === "string" && x.trim() !== "",
-      );
-      return parts.join(" ");
-    }
-    return typeof detail === "string" ? detail : "";
-  })();
-  if (/already (in|held|have)/i.test(text) || /\b18\b/.test(String((detail as { code?: unknown })?.code ?? ""))) {
-    return /basket/i.test(text)
-      ? (options.duplicate ?? "That is already in your basket, and you can only add it once.")
-      : "You already hold this membership.";
-  }
-  if (/failed to fetch|network|load failed/i.test(text))
-    return "We couldn’t reach the box office. Please try again shortly.";
-  // Spektrix messages are written for customers, but keep them short and never show raw JSON.
-  return text && text.length < 200 && !/[{}<>]/.test(text) ? text : fallback;
-}
-
-export type ActionStatus =
-  { kind: "idle" } | { kind: "pending" } | { kind: "success"; text: string } | { kind: "error"; text: string };
-
-/** Seconds a submit may wait for the component's `success`/`fail` before we say something went wrong. */
-export const ACTION_TIMEOUT_MS = 20_000;
-
-/** Status of a web-component action, with a timeout so a silent component never leaves "Adding…" forever. */
-/** A component's submit button text: connecting, adding, or what it will do (`ready`). */
-export function actionLabel(state: ComponentState, status: ActionStatus, ready: string): string {
-  if (state !== "ready") return "Connecting to the box office…";
-  return status.kind === "pending" ? "Adding…" : ready;
-}
-
-export function useActionStatus() {
-  const [status, setStatus] = useState<ActionStatus>({ kind: "idle" });
-  useEffect(() => {
-    if (status.kind !== "pending") return;
-    const timer = window.setTimeout(
-      () =>
-        setStatus({
-          kind: "error",
-          text: "The box office didn’t answer in time. Please check your basket before trying again.",
-        }),
-      ACTION_TIMEOUT_MS,
-    );
-    return () => window.clearTimeout(timer);
-  }, [status]);
-  return [status, setStatus] as const;
 }

@@ -19,6 +19,7 @@ const { BasketView } = await import("@/components/checkout/basket-client");
 const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
 const { BASKET_HINT_COOKIE, basketWorthAsking } = await import("@/lib/basket/hint");
 const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
+const { forgetLiveReads } = await import("../spektrix-flows/live-reads");
 
 const config = {
   baseUrl: "https://tickets.venue.org",
@@ -46,6 +47,7 @@ const clearCookies = () => {
 beforeEach(() => {
   clearCookies();
   getBasket.mockReset();
+  forgetLiveReads();
 });
 afterEach(clearCookies);
 

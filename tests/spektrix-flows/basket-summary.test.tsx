@@ -18,6 +18,7 @@ const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader
 const { announceBasketChange } = await import("@/components/spektrix/basket-events");
 const { BASKET_HINT_COOKIE, basketHintCookie, hasBasketHint } = await import("@/lib/basket/hint");
 const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
+const { forgetLiveReads } = await import("./live-reads");
 
 const config = {
   baseUrl: "https://tickets.venue.org",
@@ -54,6 +55,7 @@ const basketWith = (tickets: number) =>
 beforeEach(() => {
   clearCookies();
   getBasket.mockReset();
+  forgetLiveReads();
 });
 afterEach(clearCookies);
 

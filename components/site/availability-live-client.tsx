@@ -1,0 +1,77 @@
+"use client";
+
+/**
+ * Live availability, loaded after the first paint (availability-badge-client.tsx, sold-out-help-client.tsx): one
+ * request for every performance a page's badges show, refreshed while they are on screen.
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { Ref } from "react";
+import type { AvailabilityView } from "@/lib/availability/state";
+import { routes } from "@/lib/routes";
+import { LiveQueries } from "@/components/spektrix/live-queries-client";
+import { AvailabilityBadgeView } from "./availability-badge-client";
+import { SoldOutHelpView, type SoldOutHelpProps } from "./sold-out-help-client";
+
+type Response = { performances: Record<string, AvailabilityView> };
+
+/** How often a badge on screen asks again. The server caches each performance for up to 30 s. */
+const REFRESH_MS = 30_000;
+
+async function fetchAvailability(ids: string[]): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 6_000);
+  try {
+    const res = await fetch(routes.api.availability(ids), { signal: controller.signal });
+    if (!res.ok) throw new Error(`availability ${res.status}`);
+    return (await res.json()) as Response;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One request for every performance in `ids`, shared by each badge or panel that passes the same list. */
+function useAvailability(ids: string[], enabled: boolean) {
+  return useQuery({
+    queryKey: ["availability", ids],
+    queryFn: () => fetchAvailability(ids),
+    enabled,
+    refetchInterval: enabled ? REFRESH_MS : false,
+    refetchIntervalInBackground: false,
+    retry: 1,
+  });
+}
+
+interface LiveBadgeProps {
+  ref: Ref<HTMLSpanElement>;
+  performanceId: string;
+  ids: string[];
+  /** On screen now: refreshes pause while it is not. */
+  visible: boolean;
+}
+
+export default function LiveAvailabilityBadge(props: LiveBadgeProps) {
+  return (
+    <LiveQueries>
+      <Badge {...props} />
+    </LiveQueries>
+  );
+}
+
+function Badge({ ref, performanceId, ids, visible }: LiveBadgeProps) {
+  const query = useAvailability(ids, visible);
+  return <AvailabilityBadgeView ref={ref} view={query.data?.performances[performanceId]} failed={query.isError} />;
+}
+
+export function LiveSoldOutHelp(props: SoldOutHelpProps) {
+  return (
+    <LiveQueries>
+      <SoldOutHelpWhenSoldOut {...props} />
+    </LiveQueries>
+  );
+}
+
+function SoldOutHelpWhenSoldOut(props: SoldOutHelpProps) {
+  const query = useAvailability([props.performanceId], true);
+  if (query.data?.performances[props.performanceId]?.state !== "soldOut") return null;
+  return <SoldOutHelpView {...props} />;
+}
