@@ -18,14 +18,9 @@ const nextConfig = {
   generateEtags: false,
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
-  images: {
-    // Spektrix serves event images from Azure blob storage; the emulator serves its own from loopback.
-    remotePatterns: [
-      { protocol: "https", hostname: "*.blob.core.windows.net" },
-      { protocol: "http", hostname: "127.0.0.1" },
-      { protocol: "http", hostname: "localhost" },
-    ],
-  },
+  // Event images are Spektrix's own, already sized, and drawn with a plain <img> (components/site/event-image-client.tsx):
+  // no image optimiser runs, so none is left listening as a proxy to remote hosts.
+  images: { unoptimized: true },
   async rewrites() {
     return {
       // Pages that are the same for everyone, served from the page cache here, before the proxy (lib/page-cache.mjs,

@@ -1,14 +1,16 @@
 "use client";
 
-import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
+import { preload } from "react-dom";
 import type { ImageRef } from "@/lib/events/types";
 import { Poster } from "./poster";
 
 /**
  * An event image over its typographic poster, both in the server's HTML. If there is no image, or it fails to
- * load (offline demo, a removed Spektrix blob), the poster is what remains. Remote images are served as they are (`unoptimized`):
- * Spektrix already sizes them, and the optimiser would have to reach the venue's blob host.
+ * load (offline demo, a removed Spektrix blob), the poster is what remains. Remote images are served as they are:
+ * Spektrix already sizes them, and an optimiser would have to reach the venue's blob host. With nothing to
+ * optimise, `next/image` would only write this same `<img>`, for ~3 KB of script on every page with an event
+ * on it (ADR 0016); the attributes it would set are set here.
  */
 export function EventImage({
   image,
@@ -32,6 +34,8 @@ export function EventImage({
   posterTitle?: boolean;
 }) {
   const [failed, setFailed] = useState(false);
+  // The hero is the page's largest paint: ask for it early and first, from the document's head.
+  if (priority && image) preload(image.url, { as: "image", fetchPriority: "high" });
   const ref = useRef<HTMLImageElement>(null);
   useEffect(() => {
     // An image that failed before hydration fired its error event too early for React to see.
@@ -42,19 +46,20 @@ export function EventImage({
     <>
       <Poster title={title} genre={genre} size={size} showTitle={posterTitle} />
       {image && !failed ? (
-        <Image
+        // eslint-disable-next-line @next/next/no-img-element -- next/image has nothing to optimise here (above)
+        <img
           ref={ref}
           src={image.url}
           alt={decorative ? "" : image.alt}
-          fill
           sizes={sizes}
-          priority={priority}
-          unoptimized
+          loading={priority ? "eager" : "lazy"}
+          fetchPriority={priority ? "high" : undefined}
+          decoding="async"
           // Visible as soon as it arrives, not after hydration: an image kept transparent until a script marks it
           // loaded is painted only once the phone has run the page's JavaScript, and is then its late LCP
-          // (ADR 0016). A failed one is removed, leaving the poster underneath (next/image hides its alt text);
-          // until the script has run, a failed image may show the browser's broken-image icon, a fair trade.
-          className="object-cover"
+          // (ADR 0016). A failed one is removed, leaving the poster underneath; until the script has run, a failed
+          // image may show the browser's broken-image icon, a fair trade.
+          className="absolute inset-0 h-full w-full object-cover"
           onError={() => setFailed(true)}
         />
       ) : null}

@@ -4,13 +4,15 @@
  * fund or membership removed in Spektrix shows a fallback to visitors and a plain note to editors.
  */
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
-import { Donate } from "@/components/spektrix/donate-client";
-import { GiftVoucher } from "@/components/spektrix/gift-voucher-client";
-import { Membership } from "@/components/spektrix/membership-client";
-import { Merchandise } from "@/components/spektrix/merchandise-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { StaticEventCard } from "@/components/site/event-card-static";
-import { NewsletterSignUp } from "@/components/site/newsletter-client";
+import {
+  DonateBlock,
+  GiftVoucherBlock,
+  MembershipBlock,
+  MerchandiseBlock,
+  NewsletterBlock,
+} from "@/components/studio/lazy-blocks-client";
 import { SiteLink } from "@/components/site/site-link-client";
 import { getEventCards } from "@/lib/events/cached";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
@@ -149,7 +151,7 @@ async function BlockView({ block }: { block: Block }) {
           data={{ "fund-id": block.fund.id }}
         >
           {picked.item ? (
-            <Donate
+            <DonateBlock
               funds={[
                 {
                   id: picked.item.id,
@@ -178,7 +180,7 @@ async function BlockView({ block }: { block: Block }) {
           data={{ "membership-id": block.membership.id }}
         >
           {picked.item ? (
-            <Membership membership={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} />
+            <MembershipBlock membership={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} />
           ) : (
             <Unavailable what="membership" missing={picked.missing} />
           )}
@@ -197,7 +199,7 @@ async function BlockView({ block }: { block: Block }) {
           data={{ "voucher-id": block.voucher.id }}
         >
           {picked.item ? (
-            <GiftVoucher
+            <GiftVoucherBlock
               options={
                 amount ? { presets: [amount], min: amount, max: amount } : { presets: [25, 50, 100], min: 10, max: 500 }
               }
@@ -219,7 +221,7 @@ async function BlockView({ block }: { block: Block }) {
           data={{ "item-id": block.item.id }}
         >
           {picked.item ? (
-            <Merchandise item={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} />
+            <MerchandiseBlock item={{ id: picked.item.id, name: picked.item.name, price: picked.item.price }} />
           ) : (
             <Unavailable what="merchandise" missing={picked.missing} />
           )}
@@ -286,7 +288,7 @@ async function BlockView({ block }: { block: Block }) {
                   This newsletter block offers “{missing}”, which Spektrix no longer has; visitors see the rest.
                 </EditorNotice>
               ) : null}
-              <NewsletterSignUp statements={offered.map((s) => ({ id: s.id, label: s.name, detail: s.text }))} />
+              <NewsletterBlock statements={offered.map((s) => ({ id: s.id, label: s.name, detail: s.text }))} />
             </>
           ) : (
             <Unavailable what="contact preference" missing={missing} />

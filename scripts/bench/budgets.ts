@@ -2,8 +2,8 @@
  * npm run bench:budgets — the budgets that do not depend on timing, as a pass/fail check (scripts/test.sh runs
  * it after the build). Exit 0 when every budget holds, 1 otherwise.
  *
- *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 35 KB gzip on browsing
- *     pages and ≤ 45 KB on sign-in/checkout pages (the 110 KB total goal is reported; see checkFirstLoad)
+ *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 18 KB gzip on browsing
+ *     pages and ≤ 35 KB on sign-in/checkout pages (the 110 KB total goal is reported; see checkFirstLoad)
  *   - an unchanged re-sync writes 0 rows and revalidates 0 tags (scripts/bench/sync.ts on a smaller catalogue)
  *   - Lighthouse accessibility, best practices and SEO at 100 need a running site, so they are enforced by
  *     e2e/lighthouse.spec.ts inside the Playwright run; performance is reported by `npm run bench`.
@@ -34,7 +34,9 @@ const failures: string[] = [];
  * gzip here), so it is reported, not enforced. What CI enforces is the site's own JavaScript on top of that
  * floor: small on browsing pages, larger where sign-in and payment need forms and session code.
  */
-const OWN_JS_BUDGET = { browsing: 35 * 1024, signedIn: 45 * 1024 };
+// What the pages reached (ADR 0016), with a little room: browsing pages 14.5–17.2 KB, sign-in and checkout up to
+// 31.3 KB (the basket page, which reads and edits the basket at once).
+const OWN_JS_BUDGET = { browsing: 18 * 1024, signedIn: 35 * 1024 };
 const SIGNED_IN_ROUTES = /^\/(login|logout|checkout|basket|members)(\/|$)/;
 
 function checkFirstLoad() {
