@@ -25,6 +25,21 @@ describe("EventImage", () => {
     expect(html.indexOf('class="poster ')).toBeLessThan(html.indexOf("<img"));
   });
 
+  it("asks for the hero early and first, and leaves card images until they are near the screen", () => {
+    const hero = renderToString(<EventImage image={image} title="Hamlet" sizes="100vw" size="hero" priority />);
+    expect(hero).toMatch(
+      /<link rel="preload"[^>]*href="https:\/\/venue\.blob\.core\.windows\.net\/events\/hamlet\.jpg"/,
+    );
+    expect(hero).toMatch(/<link rel="preload"[^>]*fetchPriority="high"/);
+    expect(hero.match(/<img[^>]*>/)?.[0]).toMatch(/fetchPriority="high"/);
+    expect(hero.match(/<img[^>]*>/)?.[0]).not.toContain('loading="lazy"');
+
+    const card = renderToString(<EventImage image={image} title="Hamlet" sizes="20rem" decorative />);
+    expect(card).not.toContain('rel="preload"');
+    expect(card.match(/<img[^>]*>/)?.[0]).toContain('loading="lazy"');
+    expect(card.match(/<img[^>]*>/)?.[0]).toContain('alt=""');
+  });
+
   it("removes an image that fails, leaving the poster", () => {
     const { container } = render(<EventImage image={image} title="Hamlet" sizes="100vw" />);
     fireEvent.error(screen.getByRole("img", { name: "Hamlet holds a skull" }));
