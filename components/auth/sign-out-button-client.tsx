@@ -27,7 +27,9 @@ export function SignOutButton({
   children,
 }: SignOutButtonProps) {
   const [pending, setPending] = useState(false);
-  useEffect(preloadSpektrixClient, []);
+  useEffect(() => {
+    preloadSpektrixClient();
+  }, []);
 
   async function onClick() {
     setPending(true);

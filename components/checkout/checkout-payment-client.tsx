@@ -94,11 +94,21 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
   const focusStatus = () => requestAnimationFrame(() => statusRef.current?.focus());
   // "Continue to payment" reads the basket through the client: fetch it while the member fills in the details.
-  useEffect(preloadSpektrixClient, []);
+  useEffect(() => {
+    preloadSpektrixClient();
+  }, []);
 
   /** Asks our server for a token; checks the basket did not change meanwhile; asks again if it did. */
   const start = useCallback(async () => {
     setStep({ kind: "starting" });
+    // Only the basket check below needs the client; if it cannot be downloaded in time, the check is skipped (as
+    // when Spektrix does not answer) rather than leaving the member at "Preparing secure payment…".
+    const loadingClient = loadSpektrixClient({
+      baseUrl: props.spektrix.baseUrl,
+      clientName: props.spektrix.clientName,
+      retries: 0,
+      timeoutMs: 6_000,
+    }).catch(() => null);
     // The declaration first: the donation in this order is claimable only if it is on record before payment.
     if (giftAid.ticked && !giftAid.recorded) {
       const declared = await postJson(routes.api.giftAid, { declare: true });
@@ -116,14 +126,6 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
       setGiftAid({ ticked: true, recorded: true, error: null });
     }
-    // Only the basket check below needs the client; if it cannot be downloaded, the check is skipped (as when
-    // Spektrix does not answer) rather than leaving the member at "Preparing secure payment…".
-    const web = await loadSpektrixClient({
-      baseUrl: props.spektrix.baseUrl,
-      clientName: props.spektrix.clientName,
-      retries: 0,
-      timeoutMs: 6_000,
-    }).catch(() => null);
     for (let attempt = 0; attempt <= MAX_HASH_RETRIES; attempt++) {
       const initiated = await postJson<Partial<InitiateOk>>(routes.api.customerPayment, {
         basketId: props.basketId,
@@ -139,6 +141,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       }
 
       // Before showing the card form: is the basket still the one the token was issued for?
+      const web = await loadingClient;
       const current = await web?.getBasket().catch(() => undefined);
       const unchanged =
         current === undefined || current === null || current.id !== props.basketId || current.hash === body.basketHash;

@@ -88,16 +88,23 @@ export function resolveFlowSettings(
   defaults: FlowSettings,
 ): { settings: FlowSettings; problems: string[] } {
   if (saved === undefined || saved === null) return { settings: defaults, problems: [] };
-  let parsed = flowSettingsSchema.safeParse(saved);
   const problems: string[] = [];
-  if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`));
-    const paths = parsed.error.issues.flatMap((issue) => pathsToDrop(saved, issue));
-    parsed = paths.some((path) => path.length === 0)
-      ? flowSettingsSchema.safeParse({})
-      : flowSettingsSchema.safeParse(withoutPaths(saved, paths));
-    if (!parsed.success) return { settings: defaults, problems };
+  // zod can report a fault only after another is gone (a list over its limit hides a bad entry inside it), so
+  // each pass drops what the last one found and parses again; a few passes cover the nesting this schema has.
+  let candidate: unknown = saved;
+  let parsed = flowSettingsSchema.safeParse(candidate);
+  for (let pass = 0; !parsed.success && pass < MAX_REPAIR_PASSES; pass++) {
+    const issues = parsed.error.issues;
+    problems.push(...issues.map((i) => `${i.path.join(".") || "(settings)"} ${i.message}`));
+    if (issues.some((issue) => issue.path.length === 0)) return { settings: defaults, problems };
+    const from = candidate;
+    candidate = withoutPaths(
+      from,
+      issues.flatMap((issue) => pathsToDrop(from, issue)),
+    );
+    parsed = flowSettingsSchema.safeParse(candidate);
   }
+  if (!parsed.success) return { settings: defaults, problems };
   const s = parsed.data;
   return {
     settings: {
@@ -114,6 +121,7 @@ export function resolveFlowSettings(
 }
 
 const DROPPED = Symbol("dropped");
+const MAX_REPAIR_PASSES = 3;
 
 /**
  * What to drop so the rest of the record still applies: the field an issue names, narrowed where zod names a

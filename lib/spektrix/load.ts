@@ -8,7 +8,29 @@ import type { SpektrixClient, SpektrixClientOptions } from "./client";
 import type { RemovableKind } from "./web-basket";
 
 export function loadSpektrixClient(options: SpektrixClientOptions): Promise<SpektrixClient> {
-  return import("./client").then(({ createSpektrixClient }) => createSpektrixClient(options));
+  // The caller's bound on Spektrix covers the download too: a stalled chunk must not hold a visitor longer.
+  return withinTime(import("./client"), options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS).then(({ createSpektrixClient }) =>
+    createSpektrixClient(options),
+  );
+}
+
+const DOWNLOAD_TIMEOUT_MS = 10_000;
+
+/** `promise`, or a rejection once `ms` have passed without an answer. */
+export function withinTime<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /**

@@ -40,6 +40,7 @@ describe("sign out", () => {
     await act(async () => vi.advanceTimersByTimeAsync(0));
     expect(deauthenticate).toHaveBeenCalledTimes(1);
     expect(signOut).toHaveBeenCalledWith({ callbackUrl: "/" });
+    expect(deauthenticate.mock.invocationCallOrder[0]).toBeLessThan(signOut.mock.invocationCallOrder[0]!);
   });
 
   it("still ends the site session when the download fails", async () => {

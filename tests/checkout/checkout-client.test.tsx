@@ -70,6 +70,7 @@ describe("checkout payment", () => {
     fireEvent.click(screen.getByRole("button", { name: /Join as a Friends member/ }));
     await waitFor(() => expect((continueButton() as HTMLButtonElement).disabled).toBe(true));
     fireEvent.submit(continueButton().closest("form")!);
+    await act(async () => {});
     expect(fetchMock).not.toHaveBeenCalled();
     await act(async () => added());
     await waitFor(() => expect((continueButton() as HTMLButtonElement).disabled).toBe(false));

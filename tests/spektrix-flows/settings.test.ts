@@ -71,7 +71,6 @@ describe("flow settings", () => {
       {
         stylesheets: { byFlow: { retiredFlow: "old.css", basket: "lyric-basket.css" } },
         membershipIds: Array.from({ length: 22 }, (_, i) => `m${i}`),
-        addedLater: true,
       },
       defaults,
     );
@@ -80,6 +79,22 @@ describe("flow settings", () => {
     expect(stylesheetFor(settings, "basket")).toBe("lyric-basket.css");
     expect(settings.membershipIds).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
     expect(settings.stylesheets.default).toBe(defaults.stylesheets.default);
+  });
+
+  it("finds a bad entry hidden behind a list that is too long, and still keeps the other fields", () => {
+    const { settings, problems } = resolveFlowSettings(
+      {
+        pagePaths: { basket: "/cart" },
+        donateFundId: "F1",
+        membershipIds: ["", ...Array.from({ length: 21 }, (_, i) => `m${i}`)],
+      },
+      defaults,
+    );
+    expect(problems.join("\n")).toMatch(/membershipIds .*(big|many)/i);
+    expect(problems.join("\n")).toMatch(/membershipIds\.0/);
+    expect(settings.pagePaths.basket).toBe("/cart");
+    expect(settings.donateFundId).toBe("F1");
+    expect(settings.membershipIds).toEqual(Array.from({ length: 19 }, (_, i) => `m${i}`));
   });
 
   it("falls back to the defaults as a whole only when the record itself is unreadable", () => {

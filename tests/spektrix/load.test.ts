@@ -1,0 +1,26 @@
+/**
+ * The Spektrix client is downloaded on first use (lib/spektrix/load.ts). A download that stalls must end within
+ * the caller's bound, as a call to Spektrix would, so no page waits on it for ever.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { withinTime } from "@/lib/spektrix/load";
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("withinTime", () => {
+  it("gives up on a promise that does not settle in time", async () => {
+    const result = withinTime(new Promise(() => {}), 6_000);
+    const settled = vi.fn();
+    result.catch(settled);
+    await vi.advanceTimersByTimeAsync(5_999);
+    expect(settled).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(result).rejects.toThrow(/6000 ms/);
+  });
+
+  it("passes on an answer or a failure that comes in time", async () => {
+    await expect(withinTime(Promise.resolve("client"), 6_000)).resolves.toBe("client");
+    await expect(withinTime(Promise.reject(new TypeError("chunk failed")), 6_000)).rejects.toThrow("chunk failed");
+  });
+});
