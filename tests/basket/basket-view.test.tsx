@@ -6,7 +6,7 @@
  * the browser's cookies still agree: a page reused from the router's cache after a basket was started waits
  * as a placeholder instead of claiming "empty".
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Basket } from "@/lib/spektrix";
 import type { BasketPaths } from "@/components/checkout/basket-client";
@@ -16,19 +16,10 @@ vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBa
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn(), push: vi.fn(), refresh: vi.fn() }) }));
 
 const { BasketView } = await import("@/components/checkout/basket-client");
-const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
 const { BASKET_HINT_COOKIE, basketWorthAsking } = await import("@/lib/basket/hint");
 const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
-const { forgetLiveReads } = await import("../spektrix-flows/live-reads");
+const { forgetLiveReads, renderInPage } = await import("../spektrix-flows/spektrix-page");
 
-const config = {
-  baseUrl: "https://tickets.venue.org",
-  origin: "https://tickets.venue.org",
-  clientName: "venue",
-  customDomain: "tickets.venue.org",
-  loaderUrl: "https://tickets.venue.org/webcomponents/stable/spektrix-component-loader.js",
-} as never;
-const boxOffice = { phone: "01234 567890", email: "box@venue.org", hours: "10–6" };
 const paths = {
   checkout: "/checkout",
   guestCheckout: "/checkout/guest",
@@ -51,12 +42,7 @@ beforeEach(() => {
 });
 afterEach(clearCookies);
 
-const renderBasketPage = () =>
-  render(
-    <SpektrixProvider config={config} boxOffice={boxOffice}>
-      <BasketView paths={paths} likelyEmpty />
-    </SpektrixProvider>,
-  );
+const renderBasketPage = () => renderInPage(<BasketView paths={paths} likelyEmpty />);
 
 describe("the basket page's first state", () => {
   it("keeps the server's 'empty' while the read is pending when the cookies still show no basket", async () => {

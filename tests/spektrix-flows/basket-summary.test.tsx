@@ -5,7 +5,7 @@
  * never started one costs no web-mode call and loads no client code; an announced change, a signed-in visitor
  * or Spektrix's own component counting items makes it ask; a read that finds nothing clears the hint.
  */
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Basket } from "@/lib/spektrix";
 
@@ -14,27 +14,13 @@ vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBa
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 const { BasketSummary } = await import("@/components/spektrix/basket-summary-client");
-const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
 const { announceBasketChange } = await import("@/components/spektrix/basket-events");
 const { BASKET_HINT_COOKIE, basketHintCookie, hasBasketHint } = await import("@/lib/basket/hint");
 const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
-const { forgetLiveReads } = await import("./live-reads");
-
-const config = {
-  baseUrl: "https://tickets.venue.org",
-  origin: "https://tickets.venue.org",
-  clientName: "venue",
-  customDomain: "tickets.venue.org",
-  loaderUrl: "https://tickets.venue.org/webcomponents/stable/spektrix-component-loader.js",
-} as never;
-const boxOffice = { phone: "01234 567890", email: "box@venue.org", hours: "10–6" };
+const { forgetLiveReads, renderInPage } = await import("./spektrix-page");
 
 function renderHeader() {
-  return render(
-    <SpektrixProvider config={config} boxOffice={boxOffice}>
-      <BasketSummary href="/basket" />
-    </SpektrixProvider>,
-  );
+  return renderInPage(<BasketSummary href="/basket" />);
 }
 const count = () => screen.getByTestId("basket-summary").querySelector("[data-basket-count]");
 const clearCookies = () => {

@@ -4,7 +4,6 @@
  * The page's shared Spektrix client is downloaded once and reused, but a failed download (offline for a moment,
  * or a deploy removed the chunk) is not kept for the page's life: the next read tries again.
  */
-import { render } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { SpektrixClient } from "@/lib/spektrix";
 
@@ -12,16 +11,8 @@ const loadSpektrixClient = vi.fn();
 vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
-const { SpektrixProvider, useSpektrixWebClient } = await import("@/components/spektrix/spektrix-loader-client");
-
-const config = {
-  baseUrl: "https://tickets.venue.org",
-  origin: "https://tickets.venue.org",
-  clientName: "venue",
-  customDomain: "tickets.venue.org",
-  loaderUrl: "https://tickets.venue.org/webcomponents/stable/spektrix-component-loader.js",
-} as never;
-const boxOffice = { phone: "01234 567890", email: "box@venue.org", hours: "10–6" };
+const { useSpektrixWebClient } = await import("@/components/spektrix/spektrix-loader-client");
+const { renderInPage } = await import("./spektrix-page");
 
 function clientGetter(): () => Promise<SpektrixClient> {
   let getter!: () => Promise<SpektrixClient>;
@@ -29,11 +20,7 @@ function clientGetter(): () => Promise<SpektrixClient> {
     getter = useSpektrixWebClient();
     return null;
   }
-  render(
-    <SpektrixProvider config={config} boxOffice={boxOffice}>
-      <Probe />
-    </SpektrixProvider>,
-  );
+  renderInPage(<Probe />);
   return getter;
 }
 
