@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
-import { loadSpektrixClient, preloadSpektrixClient } from "@/lib/spektrix/load";
+import { loadSpektrixClient, preloadSpektrixClient, withinTime } from "@/lib/spektrix/load";
 
 export interface SignOutButtonProps {
   spektrix: { baseUrl: string; clientName: string };
@@ -38,9 +38,7 @@ export function SignOutButton({
     const spektrixSignOut = loadSpektrixClient({ ...spektrix, retries: 0, timeoutMs: SPEKTRIX_WAIT_MS }).then((web) =>
       web.deauthenticate(),
     );
-    await Promise.race([spektrixSignOut, new Promise((resolve) => setTimeout(resolve, SPEKTRIX_WAIT_MS))]).catch(
-      () => undefined,
-    );
+    await withinTime(spektrixSignOut, SPEKTRIX_WAIT_MS).catch(() => undefined);
     // No basket refetch here: signOut ends in a full page load, and a read in between would find Spektrix
     // signed out while the site is not yet, which the header's drift check would try to repair.
     await signOut({ callbackUrl });
