@@ -37,18 +37,16 @@ export function BasketSummary({ href }: { href?: string }) {
     const read = () => {
       const attr = el.getAttribute("count");
       const theirs = attr === null ? null : Number.parseInt(attr, 10);
-      setSpektrixCount(theirs !== null && Number.isFinite(theirs) ? theirs : null);
+      const count = theirs !== null && Number.isFinite(theirs) ? theirs : null;
+      setSpektrixCount(count);
+      // Spektrix counts items in a basket this browser never announced (started elsewhere): read it too.
+      if (count !== null && count > 0) rememberBasket(true);
     };
     read();
     const observer = new MutationObserver(read);
     observer.observe(el, { attributes: true, attributeFilter: ["count"] });
     return () => observer.disconnect();
   }, [state]);
-
-  // Spektrix counts items in a basket this browser never announced (started elsewhere): read it too.
-  useEffect(() => {
-    if (spektrixCount !== null && spektrixCount > 0) rememberBasket(true);
-  }, [spektrixCount]);
 
   const unknown = <BasketCount known={false} count={0} total={0} />;
   return (
