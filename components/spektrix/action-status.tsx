@@ -89,16 +89,16 @@ export function failMessage(detail: unknown, fallback: string, options: { duplic
 export type ActionStatus =
   { kind: "idle" } | { kind: "pending" } | { kind: "success"; text: string } | { kind: "error"; text: string };
 
-/** Seconds a submit may wait for the component's `success`/`fail` before we say something went wrong. */
+/** How long a submit may wait for the component's `success`/`fail` before we say something went wrong. */
 export const ACTION_TIMEOUT_MS = 20_000;
 
-/** Status of a web-component action, with a timeout so a silent component never leaves "Adding…" forever. */
 /** A component's submit button text: connecting, adding, or what it will do (`ready`). */
 export function actionLabel(state: ComponentState, status: ActionStatus, ready: string): string {
   if (state !== "ready") return "Connecting to the box office…";
   return status.kind === "pending" ? "Adding…" : ready;
 }
 
+/** Status of a web-component action, with a timeout so a silent component never leaves "Adding…" forever. */
 export function useActionStatus() {
   const [status, setStatus] = useState<ActionStatus>({ kind: "idle" });
   useEffect(() => {
