@@ -128,10 +128,10 @@ const MAX_REPAIR_PASSES = 3;
  * container for a fault in its parts. An unknown key is reported at its parent (a renamed flow in `byFlow` would
  * otherwise drop every flow's stylesheet), and a list that is too long keeps its first entries.
  */
-function pathsToDrop(saved: unknown, issue: z.core.$ZodIssue): PropertyKey[][] {
+function pathsToDrop(record: unknown, issue: z.core.$ZodIssue): PropertyKey[][] {
   if (issue.code === "unrecognized_keys") return issue.keys.map((key) => [...issue.path, key]);
   if (issue.code === "too_big" && issue.origin === "array") {
-    const list = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], saved);
+    const list = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], record);
     const keep = Number(issue.maximum);
     if (Array.isArray(list)) return list.slice(keep).map((_, i) => [...issue.path, keep + i]);
   }
