@@ -38,6 +38,8 @@ const { values } = parseArgs({
     "no-write": { type: "boolean", default: false },
     "skip-sync": { type: "boolean", default: false },
     "lighthouse-runs": { type: "string", default: "3" },
+    // A directory to keep every Lighthouse run's report and trace in, for reading the runs afterwards.
+    "lighthouse-keep": { type: "string" },
   },
 });
 
@@ -381,10 +383,16 @@ async function main() {
         return FIXED_PHONE_PAGES;
       });
       const loadBeforeLighthouse = os.loadavg();
-      lighthouse = await lighthouseSeries(lighthouseBin, single.url, targets, LIGHTHOUSE_RUNS, (target, run, r) =>
-        log(
-          `lighthouse ${target} #${run}: ${r ? `${r.performance}, LCP ${r.timing.lcpMs} ms, TBT ${r.timing.tbtMs} ms` : "failed"}`,
-        ),
+      lighthouse = await lighthouseSeries(
+        lighthouseBin,
+        single.url,
+        targets,
+        LIGHTHOUSE_RUNS,
+        (target, run, r) =>
+          log(
+            `lighthouse ${target} #${run}: ${r ? `${r.performance}, LCP ${r.timing.lcpMs} ms, TBT ${r.timing.tbtMs} ms` : "failed"}`,
+          ),
+        values["lighthouse-keep"] ? path.resolve(values["lighthouse-keep"]) : undefined,
       );
       lighthouseLoad = { before: loadBeforeLighthouse, after: os.loadavg() };
       let met = true;

@@ -1,6 +1,6 @@
 /**
  * Lighthouse mobile runs against a site that is already running: `npm run bench:lighthouse -- --base
- * http://127.0.0.1:3000 --runs 3 [/path …]`. Without paths it measures the pages the phone-speed goal names
+ * http://127.0.0.1:3000 --runs 3 [--keep dir] [/path …]`. Without paths it measures the pages the phone-speed goal names
  * (home, what's on, the calendar, one event page, one booking page, the basket), picking the event and the
  * performance from the site's own listing. `npm run bench` runs the same series on 1,000 events and writes
  * docs/performance.md; this is the quick loop for investigating one change.
@@ -12,7 +12,11 @@ import { lighthouseSeries, seriesTable } from "./lib/lighthouse";
 import { phonePages } from "./lib/pages";
 
 const { values, positionals } = parseArgs({
-  options: { base: { type: "string", default: "http://127.0.0.1:3000" }, runs: { type: "string", default: "3" } },
+  options: {
+    base: { type: "string", default: "http://127.0.0.1:3000" },
+    runs: { type: "string", default: "3" },
+    keep: { type: "string" },
+  },
   allowPositionals: true,
 });
 const base = values.base!.replace(/\/$/, "");
@@ -20,8 +24,16 @@ const binary = path.resolve("node_modules/.bin/lighthouse");
 
 const targets = positionals.length ? positionals : await phonePages(base);
 const load = os.loadavg().map((l) => l.toFixed(1));
-const series = await lighthouseSeries(binary, base, targets, Number(values.runs), (target, run, s) =>
-  console.error(`${target} #${run}: ${s ? `${s.performance} LCP ${s.timing.lcpMs} TBT ${s.timing.tbtMs}` : "failed"}`),
+const series = await lighthouseSeries(
+  binary,
+  base,
+  targets,
+  Number(values.runs),
+  (target, run, s) =>
+    console.error(
+      `${target} #${run}: ${s ? `${s.performance} LCP ${s.timing.lcpMs} TBT ${s.timing.tbtMs}` : "failed"}`,
+    ),
+  values.keep ? path.resolve(values.keep) : undefined,
 );
 console.log(seriesTable(series));
 console.log(

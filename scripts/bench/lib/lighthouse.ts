@@ -7,7 +7,7 @@
  * index for the machine (ADR 0016 explains how the simulation turns script work into a late LCP).
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -92,8 +92,17 @@ export function timingOf(report: Report): LighthouseTiming {
   };
 }
 
-export async function lighthouseScores(binary: string, url: string): Promise<LighthouseScores | null> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
+/**
+ * One Lighthouse run. With `keepDir`, the report, the trace and the DevTools log are left there (Lighthouse's
+ * `--save-assets`) for reading the run afterwards; otherwise they go to a temporary directory that is removed.
+ */
+export async function lighthouseScores(
+  binary: string,
+  url: string,
+  keepDir?: string,
+): Promise<LighthouseScores | null> {
+  const dir = keepDir ?? mkdtempSync(path.join(os.tmpdir(), "lighthouse-"));
+  if (keepDir) mkdirSync(keepDir, { recursive: true });
   const report = path.join(dir, "report.json");
   try {
     await run(
@@ -102,6 +111,7 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
         url,
         "--quiet",
         "--output=json",
+        ...(keepDir ? ["--save-assets"] : []),
         `--output-path=${report}`,
         "--only-categories=performance,accessibility,best-practices,seo",
         // --hide-scrollbars: headless Chromium's emulated overlay scrollbars fade in with compositor-only frames
@@ -131,7 +141,7 @@ export async function lighthouseScores(binary: string, url: string): Promise<Lig
   } catch {
     return null;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(keepDir ? path.join(dir, "profile") : dir, { recursive: true, force: true });
   }
 }
 
@@ -158,18 +168,36 @@ function spread(values: number[]): { median: number; min: number; max: number } 
   return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
 }
 
-/** `runs` Lighthouse runs per page, one page at a time, pages interleaved so a burst of load hits one run of each. */
+/** Where one run's files go under `keepDir`: the page's path as a file name, then the run number. */
+export function runDirName(target: string, run: number): string {
+  const name =
+    target
+      .replace(/^\/+/, "")
+      .replace(/[^a-zA-Z0-9-]+/g, "_")
+      .slice(0, 60) || "home";
+  return `${name}-${run}`;
+}
+
+/**
+ * `runs` Lighthouse runs per page, one page at a time, pages interleaved so a burst of load hits one run of each.
+ * With `keepDir`, every run's report and trace stay in `keepDir/<page>-<run>` (runDirName).
+ */
 export async function lighthouseSeries(
   binary: string,
   base: string,
   targets: string[],
   runs: number,
   onRun?: (target: string, run: number, scores: LighthouseScores | null) => void,
+  keepDir?: string,
 ): Promise<LighthouseSeries[]> {
   const results = new Map(targets.map((t) => [t, [] as (LighthouseScores | null)[]]));
   for (let i = 0; i < runs; i++) {
     for (const target of targets) {
-      const scores = await lighthouseScores(binary, `${base}${target}`);
+      const scores = await lighthouseScores(
+        binary,
+        `${base}${target}`,
+        keepDir ? path.join(keepDir, runDirName(target, i + 1)) : undefined,
+      );
       results.get(target)!.push(scores);
       onRun?.(target, i + 1, scores);
     }

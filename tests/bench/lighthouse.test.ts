@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { runDirName, timingOf } from "../../scripts/bench/lib/lighthouse";
+
+describe("bench Lighthouse helpers", () => {
+  it("names a kept run's directory after the page and the run, safe as a file name", () => {
+    expect(runDirName("/", 1)).toBe("home-1");
+    expect(runDirName("/whats-on?view=calendar", 2)).toBe("whats-on_view_calendar-2");
+    expect(runDirName("/book/282801AHQRRLVVGDGBLSPGBPNGVVNLGQD", 3)).toBe("book_282801AHQRRLVVGDGBLSPGBPNGVVNLGQD-3");
+    expect(runDirName("/../../etc", 1)).toBe("_etc-1");
+  });
+
+  it("reads the LCP element, its subparts and the longest tasks from a report", () => {
+    const timing = timingOf({
+      categories: {},
+      environment: { benchmarkIndex: 2841.4 },
+      audits: {
+        "largest-contentful-paint": { score: 0.9, title: "LCP", numericValue: 2101.6 },
+        "total-blocking-time": { score: 1, title: "TBT", numericValue: 120.2 },
+        "first-contentful-paint": { score: 1, title: "FCP", numericValue: 760 },
+        "lcp-breakdown-insight": {
+          score: null,
+          title: "LCP breakdown",
+          details: {
+            items: [
+              { type: "table", items: [{ subpart: "timeToFirstByte", duration: 19.4 }] },
+              { type: "node", nodeLabel: "Stories worth leaving the house for.", snippet: '<h1 class="x">' },
+            ],
+          },
+        },
+        "long-tasks": {
+          score: null,
+          title: "Long tasks",
+          details: {
+            items: [
+              { url: "http://127.0.0.1:3000/_next/static/chunks/a.js", duration: 80 },
+              { url: "http://127.0.0.1:3000/", duration: 120 },
+              { url: "Unattributable", duration: 60 },
+              { url: "http://127.0.0.1:3000/_next/static/chunks/b.js", duration: 51 },
+            ],
+          },
+        },
+      },
+    });
+    expect(timing).toEqual({
+      lcpMs: 2102,
+      tbtMs: 120,
+      fcpMs: 760,
+      lcpElement: "h1: Stories worth leaving the house for.",
+      lcpSubparts: { timeToFirstByte: 19 },
+      longTasks: [
+        { source: "document", ms: 120 },
+        { source: "chunk a.js", ms: 80 },
+        { source: "Unattributable", ms: 60 },
+      ],
+      benchmarkIndex: 2841,
+    });
+  });
+});
