@@ -17,6 +17,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useDeferredValue,
   useSyncExternalStore,
   type ReactNode,
 } from "react";
@@ -93,12 +94,17 @@ const noop = () => () => {};
 /**
  * False during server rendering and hydration, true afterwards. The basket lives only in the browser, so
  * anything drawn from it waits for this to avoid hydration mismatches when the query resolves early.
+ * The store makes React re-render its readers synchronously once hydration is done; deferring the value moves
+ * what they then draw (an iframe, a lazily loaded island) into a render React can interrupt, so it does not
+ * join hydration's last task as one long block of the phone's main thread (ADR 0016).
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
+  return useDeferredValue(
+    useSyncExternalStore(
+      noop,
+      () => true,
+      () => false,
+    ),
   );
 }
 
