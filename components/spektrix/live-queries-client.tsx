@@ -13,7 +13,7 @@ import { basketItemCount } from "@/lib/basket/lines";
 import { hasBasketHint } from "@/lib/basket/hint";
 import { hasSignedInHint } from "@/lib/auth/cookies";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
-import { rememberBasket, useBasketWorthAsking, useSpektrixWebClient } from "./spektrix-loader-client";
+import { rememberBasket, useBasketWorthAsking, useHydrated, useSpektrixWebClient } from "./spektrix-loader-client";
 
 export const basketQueryKey = ["spektrix", "basket"] as const;
 const basketReadQueryKey = ["spektrix", "basket-read"] as const;
@@ -49,6 +49,9 @@ export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {})
   const client = useSpektrixWebClient();
   const worthAsking = useBasketWorthAsking();
   const queryClient = useQueryClient();
+  // Not while hydrating: starting the read (and the Spektrix client's download) from hydration's effects made
+  // it part of hydration's last long task on the basket page; it starts one interruptible render later.
+  const hydrated = useHydrated();
   return useQuery({
     queryKey: basketQueryKey,
     queryFn: async ({ signal }) => {
@@ -67,7 +70,7 @@ export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {})
       rememberBasket(count > 0);
       return basket;
     },
-    enabled: !options.onlyIfWorthAsking || worthAsking === true,
+    enabled: hydrated && (!options.onlyIfWorthAsking || worthAsking === true),
     refetchOnWindowFocus: "always",
   });
 }
