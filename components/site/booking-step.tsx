@@ -38,7 +38,7 @@ export function BookingStep({
         <div>
           <p className="eyebrow text-brand">Book tickets</p>
           <h1 className="mt-2 text-4xl font-semibold md:text-5xl">{event.title}</h1>
-          <p className="mt-4 font-display text-2xl">
+          <p className="mt-4 font-display text-2xl font-semibold">
             <time dateTime={performance.startsAt}>
               {formatLongDay(start, site.timeZone)},{" "}
               <span className="text-brand">{formatTime(start, site.timeZone)}</span>

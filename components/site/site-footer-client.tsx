@@ -33,7 +33,7 @@ export function SiteFooterView({
     <footer className="mt-auto bg-stage text-paper/85">
       <div className="container-page grid grid-cols-1 gap-10 py-12 md:grid-cols-[1.4fr_1fr_1fr]">
         <div>
-          <p className="font-display text-2xl text-paper">{venueName}</p>
+          <p className="font-display text-2xl font-semibold text-paper">{venueName}</p>
           <p className="mt-3 max-w-sm text-sm leading-relaxed">{address}</p>
         </div>
         <div>

@@ -43,7 +43,7 @@ export default async function ShopPage() {
                     aria-hidden
                     className="mb-5 grid aspect-[4/3] place-items-center rounded-lg bg-[radial-gradient(circle_at_30%_20%,var(--color-brand-tint),var(--color-paper-deep))]"
                   >
-                    <span className="font-display text-5xl text-brand/70">{item.name.slice(0, 1)}</span>
+                    <span className="font-display text-5xl font-semibold text-brand/70">{item.name.slice(0, 1)}</span>
                   </div>
                   {category && <p className="eyebrow text-ink-soft">{category}</p>}
                   <h2 className="mt-1 text-xl font-semibold">{item.name}</h2>
