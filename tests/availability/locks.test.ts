@@ -34,19 +34,31 @@ const patch = (id: string, body: object) =>
     body: JSON.stringify(body),
   });
 
+/**
+ * The site's live count for one performance, read fresh. The site gives the upstream read 2.5 s and shows
+ * "unknown" (null) when it runs out, by design; a cold first owner-mode call on a loaded CI machine can take
+ * that long, so a null is read again (at most three times) rather than taken as the count.
+ */
+async function freshCounts(id: string) {
+  for (let attempt = 0; ; attempt++) {
+    const cache = await availabilityCache();
+    cache.clear();
+    const live = (await cache.getMany([id])).get(id) ?? null;
+    if (live || attempt === 2) return live;
+  }
+}
+
 describe("live counts and seat locks", () => {
   it("leave locked seats out of what a visitor can buy", async () => {
     const id = roomyInstance();
     expect((await patch(id, { locked: 4, available: 6 })).ok).toBe(true);
     // Spektrix's own figure still counts the locked seats.
     expect((emu.state.status(id, null, true) as { available: number }).available).toBe(10);
-    (await availabilityCache()).clear();
-    expect((await (await availabilityCache()).getMany([id])).get(id)).toMatchObject({ available: 6 });
+    expect(await freshCounts(id)).toMatchObject({ available: 6 });
 
     // Every remaining seat locked: sold out to the public.
     expect((await patch(id, { locked: 6, available: 0 })).ok).toBe(true);
-    (await availabilityCache()).clear();
-    const live = (await (await availabilityCache()).getMany([id])).get(id)!;
+    const live = (await freshCounts(id))!;
     expect(live.available).toBe(0);
     const facts = { id, startsAt: new Date(Date.now() + 86_400_000).toISOString(), cancelled: false, isOnSale: true };
     expect(
