@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { CACHED_HOME_PATH, CALENDAR_LISTING_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
 import { buildEnv } from "./lib/config/build.mjs";
+import { addCompileHints } from "./scripts/lib/first-load-chunks.mjs";
 import { PAYMENT_FORM_PATH, securityHeaders } from "./lib/security/headers.mjs";
 
 // The variables the build reads, validated by the same rules as the running site (lib/config).
@@ -16,6 +17,13 @@ const nextConfig = {
   // and lib/config/public.ts is the one place that reads them.
   env: { VENUE_LOCALE: config.VENUE_LOCALE, VENUE_CURRENCY: config.VENUE_CURRENCY },
   generateEtags: false,
+  // Every chunk a page runs on load gets V8's compile hint, so phones compile it while it downloads instead of
+  // function by function on the main thread during hydration (ADR 0016). The manifests exist once compiled.
+  compiler: {
+    runAfterProductionCompile: async ({ distDir }) => {
+      if (config.NEXT_COMPILE_HINTS === "on") addCompileHints(distDir);
+    },
+  },
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
   // Event images are Spektrix's own, already sized, and drawn with a plain <img> (components/site/event-image-client.tsx):

@@ -26,6 +26,7 @@ export declare const buildEnvShape: {
     }>
   >;
   NEXT_DIST_DIR: z.ZodDefault<z.ZodString>;
+  NEXT_COMPILE_HINTS: z.ZodDefault<z.ZodEnum<{ on: "on"; off: "off" }>>;
   VENUE_LOCALE: z.ZodDefault<z.ZodString>;
   VENUE_CURRENCY: z.ZodDefault<z.ZodString>;
 };

@@ -50,6 +50,11 @@ export const buildEnvShape = {
     .string()
     .regex(/^[A-Za-z0-9_./-]+$/, "must be a folder name")
     .default(".next"),
+  /**
+   * `off` builds without V8's compile hint on first-load chunks (ADR 0016), so a benchmark can weigh the hint
+   * against a build without it.
+   */
+  NEXT_COMPILE_HINTS: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   /** How prices, dates and times are written (a BCP 47 tag). Baked into client bundles at build time. */
   VENUE_LOCALE: z
     .string()

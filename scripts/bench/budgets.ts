@@ -4,6 +4,8 @@
  *
  *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 18 KB gzip on browsing
  *     pages and ≤ 35 KB on sign-in/checkout pages (the 110 KB total goal is reported; see checkFirstLoad)
+ *   - every first-load chunk starts with V8's compile hint (ADR 0016), unless the build was made with
+ *     NEXT_COMPILE_HINTS=off: the hint is added by a hook in next.config.mjs, and this is what sees it missing
  *   - an unchanged re-sync writes 0 rows and revalidates 0 tags (scripts/bench/sync.ts on a smaller catalogue)
  *   - Lighthouse accessibility, best practices and SEO at 100 need a running site, so they are enforced by
  *     e2e/lighthouse.spec.ts inside the Playwright run; performance is reported by `npm run bench`.
@@ -11,9 +13,11 @@
  * Options: --dist <dir> (default $NEXT_DIST_DIR or .next), --only js|sync, --events N --per-event N (default 300 × 5).
  * FIRST_LOAD_BUDGET_KB overrides the JS budget.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildEnv } from "../../lib/config/build.mjs";
+import { COMPILE_HINT, firstLoadChunks } from "../lib/first-load-chunks.mjs";
 import { FIRST_LOAD_BUDGET_BYTES, firstLoadJs, frameworkFloor, isPublicRoute } from "./lib/first-load";
 import { runSyncBench } from "./lib/sync-bench";
 
@@ -67,6 +71,15 @@ function checkFirstLoad() {
   }
 }
 
+function checkCompileHints() {
+  const dist = path.resolve(values.dist!);
+  if (buildEnv().NEXT_COMPILE_HINTS === "off" || !existsSync(path.join(dist, "BUILD_ID"))) return;
+  const files = [...new Set([...firstLoadChunks(dist).values()].flat())];
+  const missing = files.filter((f) => !readFileSync(path.join(dist, f), "utf8").startsWith(COMPILE_HINT));
+  console.log(`compile hint: on ${files.length - missing.length} of ${files.length} first-load chunks`);
+  if (missing.length) failures.push(`compile hint missing from ${missing.length} first-load chunks (${missing[0]} …)`);
+}
+
 async function checkResync() {
   const r = await runSyncBench({ events: Number(values.events), perEvent: Number(values["per-event"]) });
   console.log(
@@ -87,7 +100,10 @@ function checkLighthouse() {
 }
 
 async function main() {
-  if (!values.only || values.only === "js") checkFirstLoad();
+  if (!values.only || values.only === "js") {
+    checkFirstLoad();
+    checkCompileHints();
+  }
   if (!values.only || values.only === "sync") await checkResync();
   if (!values.only) checkLighthouse();
   if (failures.length) {

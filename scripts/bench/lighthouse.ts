@@ -4,6 +4,10 @@
  * (home, what's on, the calendar, one event page, one booking page, the basket), picking the event and the
  * performance from the site's own listing. `npm run bench` runs the same series on 1,000 events and writes
  * docs/performance.md; this is the quick loop for investigating one change.
+ *
+ * Several --base flags weigh builds side by side (say, one server on a build with NEXT_COMPILE_HINTS=off): every
+ * page of every base in each round, so the load of the moment hits each build alike. The pages are picked from
+ * the first base and must exist on the others.
  */
 import os from "node:os";
 import path from "node:path";
@@ -13,16 +17,19 @@ import { phonePages } from "./lib/pages";
 
 const { values, positionals } = parseArgs({
   options: {
-    base: { type: "string", default: "http://127.0.0.1:3000" },
+    base: { type: "string", multiple: true, default: ["http://127.0.0.1:3000"] },
     runs: { type: "string", default: "3" },
     keep: { type: "string" },
   },
   allowPositionals: true,
 });
-const base = values.base!.replace(/\/$/, "");
+const bases = values.base!.map((b) => b.replace(/\/$/, ""));
 const binary = path.resolve("node_modules/.bin/lighthouse");
 
-const targets = positionals.length ? positionals : await phonePages(base);
+const pages = positionals.length ? positionals : await phonePages(bases[0]!);
+// One base: targets are paths. Several: full URLs, base by base within each page, so the table names the build.
+const [base, targets] =
+  bases.length === 1 ? [bases[0]!, pages] : ["", pages.flatMap((p) => bases.map((b) => `${b}${p}`))];
 const load = os.loadavg().map((l) => l.toFixed(1));
 const series = await lighthouseSeries(
   binary,

@@ -80,12 +80,15 @@ describe("environment validation", () => {
     expect(problemsOf({ TRUSTED_PROXY_HOPS: "11" })[0]).toMatch(/^TRUSTED_PROXY_HOPS/);
   });
 
-  it("switches the schedule and the bench routes only with the exact values", () => {
+  it("switches the schedule, the bench routes and the compile hints only with the exact values", () => {
     expect(parseEnv({}).SYNC_SCHEDULE).toBe("on");
     expect(parseEnv({ SYNC_SCHEDULE: "off" }).SYNC_SCHEDULE).toBe("off");
     expect(problemsOf({ SYNC_SCHEDULE: "no" })[0]).toMatch(/^SYNC_SCHEDULE must be on or off/);
     expect(parseEnv({}).BENCH_ROUTES).toBe("0");
     expect(problemsOf({ BENCH_ROUTES: "yes" })[0]).toMatch(/^BENCH_ROUTES/);
+    expect(parseEnv({}).NEXT_COMPILE_HINTS).toBe("on");
+    expect(parseEnv({ NEXT_COMPILE_HINTS: "off" }).NEXT_COMPILE_HINTS).toBe("off");
+    expect(problemsOf({ NEXT_COMPILE_HINTS: "0" })[0]).toMatch(/^NEXT_COMPILE_HINTS must be on or off/);
   });
 
   it("validates the Redis cache settings and the venue's locale and currency", () => {

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addCompileHints, COMPILE_HINT, firstLoadChunks } from "../../scripts/lib/first-load-chunks.mjs";
+
+/** A build folder shaped like Turbopack's: two routes sharing the root main files, and one lazily loaded chunk. */
+function fakeBuild(dist: string) {
+  const chunk = (name: string, body = `console.log(${JSON.stringify(name)});\n`) => {
+    writeFileSync(path.join(dist, "static/chunks", name), body);
+  };
+  mkdirSync(path.join(dist, "static/chunks"), { recursive: true });
+  for (const name of ["runtime.js", "react-dom.js", "layout.js", "home.js", "event.js", "lazy-dialog.js"]) chunk(name);
+  writeFileSync(path.join(dist, "static/chunks", "site.css"), "body{margin:0}");
+  writeFileSync(
+    path.join(dist, "build-manifest.json"),
+    JSON.stringify({ rootMainFiles: ["static/chunks/runtime.js", "static/chunks/react-dom.js"] }),
+  );
+  const manifest = (dir: string, key: string, pageChunk: string) => {
+    mkdirSync(path.join(dist, "server/app", dir), { recursive: true });
+    const entry = {
+      "[project]/app/(site)/layout": ["static/chunks/layout.js", "static/chunks/site.css"],
+      [`[project]/app${key}`]: [`static/chunks/${pageChunk}`],
+    };
+    writeFileSync(
+      path.join(dist, "server/app", dir, "page_client-reference-manifest.js"),
+      `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(key)}] = ${JSON.stringify({ entryJSFiles: entry })};\n`,
+    );
+  };
+  manifest("(site)/home", "/(site)/home/page", "home.js");
+  manifest("(site)/events/[slug]", "/(site)/events/[slug]/page", "event.js");
+}
+
+describe("first-load chunks and V8 compile hints", () => {
+  let dist: string;
+  const read = (name: string) => readFileSync(path.join(dist, "static/chunks", name), "utf8");
+  beforeEach(() => {
+    dist = mkdtempSync(path.join(os.tmpdir(), "first-load-"));
+    fakeBuild(dist);
+  });
+  afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+  it("lists each route's root main files and segment chunks, JavaScript only, route groups removed", () => {
+    const routes = firstLoadChunks(dist);
+    expect([...routes.keys()].sort()).toEqual(["/events/[slug]", "/home"]);
+    expect(routes.get("/home")).toEqual([
+      "static/chunks/runtime.js",
+      "static/chunks/react-dom.js",
+      "static/chunks/layout.js",
+      "static/chunks/home.js",
+    ]);
+    expect(routes.get("/events/[slug]")).toContain("static/chunks/event.js");
+  });
+
+  it("puts the hint first in exactly the first-load chunks and leaves lazy chunks and CSS alone", () => {
+    const result = addCompileHints(dist);
+    expect(result.changed).toBe(5);
+    for (const name of ["runtime.js", "react-dom.js", "layout.js", "home.js", "event.js"]) {
+      expect(read(name)).toBe(`${COMPILE_HINT}console.log(${JSON.stringify(name)});\n`);
+    }
+    expect(read("lazy-dialog.js")).toBe('console.log("lazy-dialog.js");\n');
+    expect(read("site.css")).toBe("body{margin:0}");
+    // V8 reads the hint only as the very first line of the script.
+    expect(COMPILE_HINT).toBe("//# allFunctionsCalledOnLoad\n");
+  });
+
+  it("is idempotent: a second run changes nothing", () => {
+    addCompileHints(dist);
+    const before = read("home.js");
+    expect(addCompileHints(dist).changed).toBe(0);
+    expect(read("home.js")).toBe(before);
+  });
+
+  it("says to build first when there is no build", () => {
+    expect(() => firstLoadChunks(path.join(dist, "missing"))).toThrow(/build first/);
+  });
+});
