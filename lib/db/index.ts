@@ -17,9 +17,9 @@ export { schema };
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
 
 export class DatabaseUnavailableError extends Error {
-  constructor(target: string, cause: unknown) {
+  constructor(target: string, cause: unknown, advice = "Check DATABASE_URL.") {
     super(
-      `Cannot reach the database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}. Check DATABASE_URL.`,
+      `Cannot reach the database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}. ${advice}`,
     );
     this.name = "DatabaseUnavailableError";
   }
@@ -102,7 +102,13 @@ export async function openDb(url: string): Promise<Database> {
     }
     await client.waitReady;
   } catch (error) {
-    throw new DatabaseUnavailableError(url, error);
+    // An embedded store that will not open is almost always a damaged folder (a process killed mid-write), and
+    // nothing but a new folder mends it; PGlite's own message ("Aborted()") does not say so.
+    throw new DatabaseUnavailableError(
+      url,
+      error,
+      `The folder ${dir} cannot be read as a PGlite database. Move it aside (or start the demo with --fresh, which deletes it) and run again.`,
+    );
   }
   const db = drizzlePglite(client, { schema });
   // PGlite is one connection in one process, so an in-process flag is the whole lock.

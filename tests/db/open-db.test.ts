@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { DatabaseUnavailableError, openDb, redactUrl, rowsOf, schema, type Database } from "@/lib/db";
 
@@ -68,6 +71,19 @@ describe("openDb errors", () => {
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
     expect((error as Error).message).toContain("app:***@127.0.0.1:1");
     expect((error as Error).message).not.toContain("s3cret");
+  });
+
+  it("says how to recover when an embedded store's folder is damaged", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "damaged-pglite-"));
+    try {
+      writeFileSync(path.join(dir, "PG_VERSION"), "not a version\n");
+      const error = await openDb(`pglite://${dir}`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseUnavailableError);
+      expect((error as Error).message).toContain(`The folder ${dir} cannot be read as a PGlite database`);
+      expect((error as Error).message).toContain("--fresh");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects an unknown scheme", async () => {
