@@ -41,12 +41,15 @@ export function preloadSpektrixClient(): void {
   import("./client").catch(() => undefined);
 }
 
-/** Removes basket items of one kind in web mode (lib/spektrix/web-basket.ts), loading it on first use. */
+/**
+ * Removes basket items of one kind in web mode (lib/spektrix/web-basket.ts), loading it on first use; a stalled
+ * download ends like a stalled call, so the basket's "Remove" never spins for ever.
+ */
 export async function removeFromWebBasket(
   options: { baseUrl: string; clientName: string },
   kind: RemovableKind,
   ids: readonly string[],
 ): Promise<void> {
-  const { createWebBasket } = await import("./web-basket");
+  const { createWebBasket } = await withinTime(import("./web-basket"), DOWNLOAD_TIMEOUT_MS);
   await createWebBasket(options).remove(kind, ids);
 }

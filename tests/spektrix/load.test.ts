@@ -3,7 +3,7 @@
  * the caller's bound, as a call to Spektrix would, so no page waits on it for ever.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { withinTime } from "@/lib/spektrix/load";
+import { removeFromWebBasket, withinTime } from "@/lib/spektrix/load";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -22,5 +22,22 @@ describe("withinTime", () => {
   it("passes on an answer or a failure that comes in time", async () => {
     await expect(withinTime(Promise.resolve("client"), 6_000)).resolves.toBe("client");
     await expect(withinTime(Promise.reject(new TypeError("chunk failed")), 6_000)).rejects.toThrow("chunk failed");
+  });
+});
+
+describe("removeFromWebBasket", () => {
+  afterEach(() => vi.doUnmock("@/lib/spektrix/web-basket"));
+
+  it("gives up when the removal module's download stalls, within the same 10 s bound as the client's", async () => {
+    vi.doMock("@/lib/spektrix/web-basket", () => new Promise(() => {}));
+    const result = removeFromWebBasket({ baseUrl: "https://tickets.example.org", clientName: "demo" }, "tickets", [
+      "1A",
+    ]);
+    const settled = vi.fn();
+    result.catch(settled);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(settled).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(result).rejects.toThrow(/10000 ms/);
   });
 });
