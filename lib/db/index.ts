@@ -3,7 +3,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -102,12 +102,16 @@ export async function openDb(url: string): Promise<Database> {
     }
     await client.waitReady;
   } catch (error) {
-    // An embedded store that will not open is almost always a damaged folder (a process killed mid-write), and
-    // nothing but a new folder mends it; PGlite's own message ("Aborted()") does not say so.
+    // A folder that holds a database (PG_VERSION) yet will not open is almost always damaged (a process killed
+    // mid-write), and only a new folder mends it; PGlite's own message ("Aborted()") does not say so. Any other
+    // failure (a folder that cannot be created, say) keeps the general advice: nothing there should be deleted.
+    const damaged = dir !== "memory" && existsSync(path.join(dir, "PG_VERSION"));
     throw new DatabaseUnavailableError(
       url,
       error,
-      `The folder ${dir} cannot be read as a PGlite database. Move it aside (or start the demo with --fresh, which deletes it) and run again.`,
+      damaged
+        ? `The folder ${dir} cannot be read as a PGlite database. Move it aside (or start the demo with --fresh, which deletes it) and run again.`
+        : undefined,
     );
   }
   const db = drizzlePglite(client, { schema });

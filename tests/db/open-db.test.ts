@@ -86,6 +86,20 @@ describe("openDb errors", () => {
     }
   });
 
+  it("keeps the general advice when the folder cannot even be created", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "not-a-folder-"));
+    try {
+      const file = path.join(dir, "file");
+      writeFileSync(file, "");
+      const error = await openDb(`pglite://${file}/db`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseUnavailableError);
+      expect((error as Error).message).toMatch(/Check DATABASE_URL\.$/);
+      expect((error as Error).message).not.toContain("--fresh");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("rejects an unknown scheme", async () => {
     await expect(openDb("mysql://x")).rejects.toThrow(/postgres:\/\/ or pglite:\/\//);
   });
