@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { CACHED_HOME_PATH, CALENDAR_LISTING_PATH, LISTING_PARAMS, UNFILTERED_LISTING_PATH } from "./lib/page-cache.mjs";
 import { buildEnv } from "./lib/config/build.mjs";
-import { addCompileHints } from "./scripts/lib/first-load-chunks.mjs";
+import { markCompileHints } from "./lib/build/first-load-chunks.mjs";
 import { PAYMENT_FORM_PATH, securityHeaders } from "./lib/security/headers.mjs";
 
 // The variables the build reads, validated by the same rules as the running site (lib/config).
@@ -21,7 +21,8 @@ const nextConfig = {
   // function by function on the main thread during hydration (ADR 0016). The manifests exist once compiled.
   compiler: {
     runAfterProductionCompile: async ({ distDir }) => {
-      if (config.NEXT_COMPILE_HINTS === "on") addCompileHints(distDir);
+      const { files, changed } = markCompileHints(distDir, config.NEXT_COMPILE_HINTS === "on");
+      console.log(`  compile hints: ${config.NEXT_COMPILE_HINTS}, ${changed} of ${files} first-load chunks marked`);
     },
   },
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.

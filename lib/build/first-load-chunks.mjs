@@ -2,8 +2,8 @@
  * The chunks each App Router route runs before it is interactive, read from a build's manifests: the root main
  * files every page loads (React, Next's client, the Turbopack runtime) plus every chunk the route's
  * client-reference manifest lists for its segments (layouts, loading, error, not-found and the page itself).
- * Plain JavaScript because next.config.mjs runs `addCompileHints` after `next build` compiles (ADR 0016);
- * scripts/bench/lib/first-load.ts weighs the same lists.
+ * Plain JavaScript because next.config.mjs runs `markCompileHints` after `next build` compiles (ADR 0016);
+ * scripts/bench/lib/first-load.ts weighs the same lists and scripts/bench/budgets.ts checks the hints.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,11 +19,16 @@ function manifestsUnder(dir, out = []) {
   return out;
 }
 
-/** @param {string} distDir @returns {string[]} */
+/**
+ * The JavaScript every page loads (React, Next's client, the Turbopack runtime), relative to distDir.
+ * @param {string} distDir @returns {string[]}
+ */
 export function rootMainFiles(distDir) {
   const buildManifest = path.join(distDir, "build-manifest.json");
   if (!existsSync(buildManifest)) throw new Error(`${buildManifest} not found: build first`);
-  return JSON.parse(readFileSync(buildManifest, "utf8")).rootMainFiles ?? [];
+  /** @type {string[]} */
+  const files = JSON.parse(readFileSync(buildManifest, "utf8")).rootMainFiles ?? [];
+  return files.filter((f) => f.endsWith(".js")).map((f) => f.replace(/^\/_next\//, ""));
 }
 
 /**
@@ -45,11 +50,9 @@ export function firstLoadChunks(distDir) {
       if (!key.endsWith("/page")) continue;
       const route = key.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
       const files = new Set(root);
-      for (const chunks of Object.values(manifest.entryJSFiles ?? {})) for (const c of chunks) files.add(c);
-      routes.set(
-        route,
-        [...files].filter((f) => f.endsWith(".js")).map((f) => f.replace(/^\/_next\//, "")),
-      );
+      for (const chunks of Object.values(manifest.entryJSFiles ?? {}))
+        for (const c of chunks) if (c.endsWith(".js")) files.add(c.replace(/^\/_next\//, ""));
+      routes.set(route, [...files]);
     }
   }
   return routes;
@@ -61,14 +64,24 @@ export function firstLoadChunks(distDir) {
  */
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
+/** Every route's first-load chunks, once each. @param {string} distDir */
+function allFirstLoadChunks(distDir) {
+  return [...new Set([...firstLoadChunks(distDir).values()].flat())].sort();
+}
+
+/** Where the build records whether it added the hints, so a later check knows what to expect of it. */
+export const COMPILE_HINTS_RECORD = "compile-hints.json";
+
 /**
  * Puts the compile hint at the top of every route's first-load chunks, and on no other file (lazily loaded
- * chunks would be compiled for nothing). Idempotent. Returns the files it checked, relative to distDir.
+ * chunks would be compiled for nothing), when `on`; either way records the choice in COMPILE_HINTS_RECORD.
+ * Idempotent. Returns how many files it changed.
  * @param {string} distDir
- * @returns {{ files: string[]; changed: number }}
+ * @param {boolean} on
+ * @returns {{ files: number; changed: number }}
  */
-export function addCompileHints(distDir) {
-  const files = [...new Set([...firstLoadChunks(distDir).values()].flat())].sort();
+export function markCompileHints(distDir, on) {
+  const files = on ? allFirstLoadChunks(distDir) : [];
   let changed = 0;
   for (const file of files) {
     const full = path.join(distDir, file);
@@ -77,5 +90,22 @@ export function addCompileHints(distDir) {
     writeFileSync(full, COMPILE_HINT + source);
     changed++;
   }
-  return { files, changed };
+  writeFileSync(path.join(distDir, COMPILE_HINTS_RECORD), JSON.stringify({ on }) + "\n");
+  return { files: files.length, changed };
+}
+
+/**
+ * What a build's hints look like against what it recorded: `on` false (built with NEXT_COMPILE_HINTS=off),
+ * or the first-load chunks that lack the hint. A build with no record predates the hook or skipped it.
+ * @param {string} distDir
+ * @returns {{ recorded: boolean; on: boolean; files: number; missing: string[] }}
+ */
+export function compileHintsState(distDir) {
+  const record = path.join(distDir, COMPILE_HINTS_RECORD);
+  if (!existsSync(record)) return { recorded: false, on: false, files: 0, missing: [] };
+  const { on } = JSON.parse(readFileSync(record, "utf8"));
+  if (!on) return { recorded: true, on: false, files: 0, missing: [] };
+  const files = allFirstLoadChunks(distDir);
+  const missing = files.filter((f) => !readFileSync(path.join(distDir, f), "utf8").startsWith(COMPILE_HINT));
+  return { recorded: true, on: true, files: files.length, missing };
 }

@@ -4,7 +4,7 @@
  *
  *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 18 KB gzip on browsing
  *     pages and ≤ 35 KB on sign-in/checkout pages (the 110 KB total goal is reported; see checkFirstLoad)
- *   - every first-load chunk starts with V8's compile hint (ADR 0016), unless the build was made with
+ *   - every first-load chunk starts with V8's compile hint (ADR 0016), unless the build recorded
  *     NEXT_COMPILE_HINTS=off: the hint is added by a hook in next.config.mjs, and this is what sees it missing
  *   - an unchanged re-sync writes 0 rows and revalidates 0 tags (scripts/bench/sync.ts on a smaller catalogue)
  *   - Lighthouse accessibility, best practices and SEO at 100 need a running site, so they are enforced by
@@ -13,17 +13,17 @@
  * Options: --dist <dir> (default $NEXT_DIST_DIR or .next), --only js|sync, --events N --per-event N (default 300 × 5).
  * FIRST_LOAD_BUDGET_KB overrides the JS budget.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildEnv } from "../../lib/config/build.mjs";
-import { COMPILE_HINT, firstLoadChunks } from "../lib/first-load-chunks.mjs";
+import { compileHintsState } from "../../lib/build/first-load-chunks.mjs";
 import { FIRST_LOAD_BUDGET_BYTES, firstLoadJs, frameworkFloor, isPublicRoute } from "./lib/first-load";
 import { runSyncBench } from "./lib/sync-bench";
 
 const { values } = parseArgs({
   options: {
-    dist: { type: "string", default: process.env.NEXT_DIST_DIR ?? ".next" },
+    dist: { type: "string", default: buildEnv().NEXT_DIST_DIR },
     only: { type: "string" },
     events: { type: "string", default: "300" },
     "per-event": { type: "string", default: "5" },
@@ -73,11 +73,18 @@ function checkFirstLoad() {
 
 function checkCompileHints() {
   const dist = path.resolve(values.dist!);
-  if (buildEnv().NEXT_COMPILE_HINTS === "off" || !existsSync(path.join(dist, "BUILD_ID"))) return;
-  const files = [...new Set([...firstLoadChunks(dist).values()].flat())];
-  const missing = files.filter((f) => !readFileSync(path.join(dist, f), "utf8").startsWith(COMPILE_HINT));
-  console.log(`compile hint: on ${files.length - missing.length} of ${files.length} first-load chunks`);
-  if (missing.length) failures.push(`compile hint missing from ${missing.length} first-load chunks (${missing[0]} …)`);
+  if (!existsSync(path.join(dist, "BUILD_ID"))) return;
+  const state = compileHintsState(dist);
+  if (!state.recorded) {
+    failures.push("compile hints: the build left no record (next.config.mjs's runAfterProductionCompile did not run)");
+  } else if (!state.on) {
+    console.log("compile hints: off (built with NEXT_COMPILE_HINTS=off)");
+  } else {
+    console.log(`compile hints: on ${state.files - state.missing.length} of ${state.files} first-load chunks`);
+    if (state.files === 0) failures.push("compile hints: no first-load chunks found in the build");
+    if (state.missing.length)
+      failures.push(`compile hint missing from ${state.missing.length} first-load chunks (${state.missing[0]} …)`);
+  }
 }
 
 async function checkResync() {

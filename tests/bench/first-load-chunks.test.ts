@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addCompileHints, COMPILE_HINT, firstLoadChunks } from "../../scripts/lib/first-load-chunks.mjs";
+import {
+  COMPILE_HINT,
+  compileHintsState,
+  firstLoadChunks,
+  markCompileHints,
+  rootMainFiles,
+} from "@/lib/build/first-load-chunks.mjs";
 
 /** A build folder shaped like Turbopack's: two routes sharing the root main files, and one lazily loaded chunk. */
 function fakeBuild(dist: string) {
@@ -14,7 +20,7 @@ function fakeBuild(dist: string) {
   writeFileSync(path.join(dist, "static/chunks", "site.css"), "body{margin:0}");
   writeFileSync(
     path.join(dist, "build-manifest.json"),
-    JSON.stringify({ rootMainFiles: ["static/chunks/runtime.js", "static/chunks/react-dom.js"] }),
+    JSON.stringify({ rootMainFiles: ["/_next/static/chunks/runtime.js", "static/chunks/react-dom.js"] }),
   );
   const manifest = (dir: string, key: string, pageChunk: string) => {
     mkdirSync(path.join(dist, "server/app", dir), { recursive: true });
@@ -41,6 +47,7 @@ describe("first-load chunks and V8 compile hints", () => {
   afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
   it("lists each route's root main files and segment chunks, JavaScript only, route groups removed", () => {
+    expect(rootMainFiles(dist)).toEqual(["static/chunks/runtime.js", "static/chunks/react-dom.js"]);
     const routes = firstLoadChunks(dist);
     expect([...routes.keys()].sort()).toEqual(["/events/[slug]", "/home"]);
     expect(routes.get("/home")).toEqual([
@@ -53,8 +60,7 @@ describe("first-load chunks and V8 compile hints", () => {
   });
 
   it("puts the hint first in exactly the first-load chunks and leaves lazy chunks and CSS alone", () => {
-    const result = addCompileHints(dist);
-    expect(result.changed).toBe(5);
+    expect(markCompileHints(dist, true)).toEqual({ files: 5, changed: 5 });
     for (const name of ["runtime.js", "react-dom.js", "layout.js", "home.js", "event.js"]) {
       expect(read(name)).toBe(`${COMPILE_HINT}console.log(${JSON.stringify(name)});\n`);
     }
@@ -62,13 +68,27 @@ describe("first-load chunks and V8 compile hints", () => {
     expect(read("site.css")).toBe("body{margin:0}");
     // V8 reads the hint only as the very first line of the script.
     expect(COMPILE_HINT).toBe("//# allFunctionsCalledOnLoad\n");
+    expect(compileHintsState(dist)).toEqual({ recorded: true, on: true, files: 5, missing: [] });
   });
 
   it("is idempotent: a second run changes nothing", () => {
-    addCompileHints(dist);
+    markCompileHints(dist, true);
     const before = read("home.js");
-    expect(addCompileHints(dist).changed).toBe(0);
+    expect(markCompileHints(dist, true).changed).toBe(0);
     expect(read("home.js")).toBe(before);
+  });
+
+  it("with hints off, changes no chunk but records the choice", () => {
+    expect(markCompileHints(dist, false)).toEqual({ files: 0, changed: 0 });
+    expect(read("home.js")).toBe('console.log("home.js");\n');
+    expect(compileHintsState(dist)).toEqual({ recorded: true, on: false, files: 0, missing: [] });
+  });
+
+  it("names the chunks that lack the hint, and a build that never ran the hook", () => {
+    expect(compileHintsState(dist).recorded).toBe(false);
+    markCompileHints(dist, true);
+    writeFileSync(path.join(dist, "static/chunks/event.js"), "console.log('rebuilt');\n");
+    expect(compileHintsState(dist).missing).toEqual(["static/chunks/event.js"]);
   });
 
   it("says to build first when there is no build", () => {

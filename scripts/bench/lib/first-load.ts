@@ -1,13 +1,13 @@
 /**
  * First-load JS per App Router route, from a build's manifests (no server needed): the chunks
- * scripts/lib/first-load-chunks.mjs lists for the route, measured gzipped. The nomodule polyfills (skipped by modern browsers) are not counted; neither are third-party
+ * lib/build/first-load-chunks.mjs lists for the route, measured gzipped. The nomodule polyfills (skipped by modern browsers) are not counted; neither are third-party
  * scripts (Spektrix web components), which are not part of the build. `npm run bench` cross-checks the result
  * against the scripts a rendered page really references.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { firstLoadChunks, rootMainFiles } from "../../lib/first-load-chunks.mjs";
+import { firstLoadChunks, rootMainFiles } from "../../../lib/build/first-load-chunks.mjs";
 
 export interface RouteWeight {
   /** `/whats-on`, `/events/[slug]`; route groups removed. */
@@ -51,9 +51,7 @@ export const FIRST_LOAD_BUDGET_BYTES = 110 * 1024;
 
 /** Gzip bytes of the root main files alone: the framework floor every route pays. */
 export function frameworkFloor(distDir: string): number {
-  return rootMainFiles(distDir)
-    .filter((f) => f.endsWith(".js"))
-    .reduce((sum, f) => sum + gzipSync(readFileSync(path.join(distDir, f))).length, 0);
+  return rootMainFiles(distDir).reduce((sum, f) => sum + gzipSync(readFileSync(path.join(distDir, f))).length, 0);
 }
 
 /**
