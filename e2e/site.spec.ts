@@ -49,7 +49,11 @@ test("filter by an access flag with the GET form", async ({ page }) => {
   await page.getByText("Dates, genre, venue, access").click();
   await page.getByRole("checkbox", { name: "Captioned" }).check();
   await page.getByRole("button", { name: "Show results" }).click();
-  await expect(page).toHaveURL(/access=captioned/);
+  // Only what was chosen: the fields left empty (search, dates, genre, venue) are not sent.
+  await expect(page).toHaveURL(/\/whats-on\?access=captioned$/);
+  // Back on the form, nothing was cleared or disabled by leaving them out.
+  await expect(page.getByRole("checkbox", { name: "Captioned" })).toBeChecked();
+  await expect(page.getByLabel("Search by title")).toBeEnabled();
   const results = page.locator("main ul li article");
   await expect(results.first()).toBeVisible(); // the demo has captioned performances (the emulator marks some)
   // Every listed show has a captioned performance, and says so in text.

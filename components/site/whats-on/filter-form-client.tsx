@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { AccessFilter, ListingFilters } from "@/lib/events/filters";
 
 /**
@@ -7,6 +8,9 @@ import type { AccessFilter, ListingFilters } from "@/lib/events/filters";
  * components' whole element tree in the RSC payload but a client component's props alone, and this form is
  * on every what's on page. It renders the same HTML on the server, so it still works without JavaScript.
  * Styles: `.filters`, `.field*` and `.checks` in globals.css.
+ *
+ * Fields left empty are dropped from what the form sends, so a search shares as `/whats-on?q=tosca` rather than
+ * `?q=tosca&from=&to=&genre=&venue=`. Without JavaScript they are sent and the server ignores them (lib/events/filters).
  */
 export function FilterFormView({
   action,
@@ -24,8 +28,22 @@ export function FilterFormView({
   access: Array<{ flag: AccessFilter; label: string }>;
 }) {
   const moreOpen = Boolean(filters.from || filters.to || filters.genre || filters.venue || filters.access.length);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = form.current;
+    if (!element) return;
+    // `formdata` fires while the browser builds what a submit sends, so this edits the request, not the fields:
+    // nothing is left disabled or cleared if the visitor comes back to the page.
+    const dropEmpty = ({ formData }: FormDataEvent) => {
+      const kept = [...formData.entries()].filter(([, value]) => value !== "");
+      for (const key of new Set(formData.keys())) formData.delete(key);
+      for (const [key, value] of kept) formData.append(key, value);
+    };
+    element.addEventListener("formdata", dropEmpty);
+    return () => element.removeEventListener("formdata", dropEmpty);
+  }, []);
   return (
-    <form action={action} method="get" role="search" aria-label="Find a show" className="filters">
+    <form ref={form} action={action} method="get" role="search" aria-label="Find a show" className="filters">
       {filters.view === "calendar" ? <input type="hidden" name="view" value="calendar" /> : null}
       {filters.view === "calendar" && filters.month ? <input type="hidden" name="month" value={filters.month} /> : null}
       {filters.when ? <input type="hidden" name="when" value={filters.when} /> : null}
