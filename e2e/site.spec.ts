@@ -437,3 +437,24 @@ test("the header keeps the venue's name, account and basket inside a narrow phon
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   }
 });
+
+test("on a phone the booking page starts the seat choice on the first screen; the poster shows from tablet width", async ({
+  page,
+}) => {
+  const performanceId = await bookablePerformance(page.request, EMULATOR_URL, 1);
+  const seats = page.locator('iframe[title^="Choose seats for "]');
+  const poster = page.locator("main .rounded-card.bg-stage").first();
+  for (const [width, height] of [
+    [360, 740],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width: width!, height: height! });
+    await page.goto(`/book/${performanceId}`);
+    await expect(seats).toBeAttached();
+    // Room for the first lines of the seat choice, not just its top edge.
+    expect((await seats.boundingBox())!.y, `seat choice starts within ${width}×${height}`).toBeLessThan(height! - 120);
+    await expect(poster).toBeHidden();
+  }
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(poster).toBeVisible();
+});

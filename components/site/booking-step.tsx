@@ -25,20 +25,21 @@ export function BookingStep({
   const duration = formatDuration(event.durationMinutes);
 
   return (
-    <div className="container-page py-10 md:py-14">
+    <div className="container-page py-6 md:py-14">
       <nav aria-label="Breadcrumb" className="text-sm text-ink-soft">
         <SiteLink href={routes.event(event.slug)} className="underline underline-offset-4 hover:text-ink">
           ← Back to {event.title}
         </SiteLink>
       </nav>
-      <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-[16rem_1fr] md:items-start">
-        <div className="relative aspect-[3/2] overflow-hidden rounded-card bg-stage md:aspect-[4/5]">
+      <div className="mt-4 grid grid-cols-1 gap-8 md:mt-6 md:grid-cols-[16rem_1fr] md:items-start">
+        {/* Not on phones: there the seats come first, so the poster would push them below the first screen. */}
+        <div className="relative hidden overflow-hidden rounded-card bg-stage md:block md:aspect-[4/5]">
           <EventImage image={event.image} title={event.title} sizes="16rem" decorative />
         </div>
         <div>
           <p className="eyebrow text-brand">Book tickets</p>
-          <h1 className="mt-2 text-4xl font-semibold md:text-5xl">{event.title}</h1>
-          <p className="mt-4 font-display text-2xl font-semibold">
+          <h1 className="mt-2 text-3xl font-semibold sm:text-4xl md:text-5xl">{event.title}</h1>
+          <p className="mt-3 font-display text-xl font-semibold sm:text-2xl md:mt-4">
             <time dateTime={performance.startsAt}>
               {formatLongDay(start, site.timeZone)},{" "}
               <span className="text-brand">{formatTime(start, site.timeZone)}</span>
@@ -66,7 +67,7 @@ export function BookingStep({
               </p>
             </div>
           ) : (
-            <div className="mt-8 rounded-card border border-line bg-white p-6 md:p-8">
+            <div className="mt-6 rounded-card border border-line bg-white p-4 sm:p-6 md:mt-8 md:p-8">
               <div className="flex flex-wrap items-center gap-3">
                 <h2 className="font-sans text-lg font-semibold">Seats</h2>
                 <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
@@ -84,7 +85,7 @@ export function BookingStep({
                 Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
                 account are shared with this site.
               </p>
-              <div className="mt-6">
+              <div className="mt-4 md:mt-6">
                 <SpektrixFlow
                   flow="chooseSeats"
                   params={{ id: performance.id }}
