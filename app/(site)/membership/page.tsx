@@ -3,6 +3,9 @@ import { connection } from "next/server";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
 import { Membership } from "@/components/spektrix/membership-client";
+import { SiteLink } from "@/components/site/site-link-client";
+import { getSiteSession } from "@/lib/auth/server";
+import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { loadMembershipTypes } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
@@ -17,7 +20,14 @@ export const metadata: Metadata = {
 export default async function MembershipPage() {
   await connection();
   const site = siteInfo();
-  const [types, settings, editor] = await Promise.all([loadMembershipTypes(), getFlowSettings(), isEditorView()]);
+  const [types, settings, editor, session] = await Promise.all([
+    loadMembershipTypes(),
+    getFlowSettings(),
+    isEditorView(),
+    getSiteSession(),
+  ]);
+  // What a signed-in member already holds, so the page greets them as one instead of only offering to join.
+  const held = types.ok ? types.items.filter((t) => session?.membershipIds.includes(t.id)) : [];
 
   let shown = types.ok ? types.items : [];
   let missing: string[] = [];
@@ -36,6 +46,15 @@ export default async function MembershipPage() {
         membership supports the theatre directly.
       </FlowPageHero>
       <div className="container-page space-y-6 py-12">
+        {held.length > 0 && (
+          <p role="status" className="rounded-card border border-brand/30 bg-white p-5">
+            <span className="font-semibold">You&rsquo;re a {held.map((t) => t.name).join(" and ")} member.</span> Your{" "}
+            <SiteLink href={routes.account} className="text-brand underline underline-offset-4">
+              account
+            </SiteLink>{" "}
+            shows when {held.length === 1 ? "it renews" : "they renew"}.
+          </p>
+        )}
         {missing.length > 0 && editor && (
           <EditorNotice>
             The membership page lists {missing.length === 1 ? "a membership" : "memberships"} Spektrix no longer has (
@@ -57,6 +76,7 @@ export default async function MembershipPage() {
                 key={m.id}
                 className={`flex flex-col rounded-[var(--radius-card)] border bg-white p-6 shadow-sm ${index === 1 ? "border-brand ring-1 ring-brand" : "border-line"}`}
               >
+                {held.includes(m) && <p className="eyebrow mb-2 text-brand">Your membership</p>}
                 <h2 className="text-2xl font-semibold">{m.name}</h2>
                 <p className="mt-2 font-display text-3xl font-semibold text-brand tabular-nums">
                   {m.price === null ? "—" : m.price === 0 ? "Free" : formatMoney(m.price, { compact: true })}
