@@ -738,11 +738,16 @@ test("the header asks Spektrix who is logged in only when the site has a session
   await page.goto("/whats-on");
   await expect(header.getByTestId("login-status-name")).toContainText("Morgan");
   expect(customerCalls.length).toBeGreaterThan(0);
+  // A phone shows no name: the icon's dot is what says signed in there, and only there.
+  await expect(header.getByTestId("signed-in-dot")).toBeHidden();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(header.getByTestId("signed-in-dot")).toBeVisible();
 
   await signOut(page);
   customerCalls.length = 0;
   await page.goto("/");
   await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(header.getByTestId("signed-in-dot")).toHaveCount(0);
   expect(customerCalls).toEqual([]);
 });
 

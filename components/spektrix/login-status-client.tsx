@@ -82,7 +82,15 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
       </span>
       <span data-logged-in-container="" style={{ display: "none" }}>
         <SiteLink href={account} className={linkClass} data-testid="login-status-name">
-          <PersonIcon />
+          {/* Phones show no name, so a dot on the icon is what tells signed in from signed out at a glance. */}
+          <span className="relative inline-flex">
+            <PersonIcon />
+            <span
+              aria-hidden
+              data-testid="signed-in-dot"
+              className="absolute -right-0.5 -top-0.5 size-2 rounded-full bg-brand ring-2 ring-paper sm:hidden"
+            />
+          </span>
           <span className={word}>
             <span className="sr-only">Your account, </span>
             <span aria-hidden>Hi, </span>
