@@ -13,6 +13,9 @@ const nextConfig = {
   // Lets two builds (say, a benchmark and a test run) live side by side without overwriting each other.
   distDir: config.NEXT_DIST_DIR,
   poweredByHeader: false,
+  // `next dev` serves its scripts and live-reload socket to localhost only; the demo prints localhost, but a
+  // developer who opens 127.0.0.1 (the same machine) would get a page that never hydrates.
+  allowedDevOrigins: ["127.0.0.1"],
   // Locale and currency are needed by client components that format prices; Next inlines these at build time,
   // and lib/config/public.ts is the one place that reads them.
   env: { VENUE_LOCALE: config.VENUE_LOCALE, VENUE_CURRENCY: config.VENUE_CURRENCY },
