@@ -14,6 +14,7 @@ import "server-only";
  * data cache therefore holds a bounded number of entries whatever addresses and queries arrive.
  */
 import { unstable_cache } from "next/cache";
+import { sharedWhileInFlight } from "@/lib/cache/in-flight";
 import { tags } from "@/lib/cache/tags";
 import { getDb } from "@/lib/db";
 import { siteInfo } from "@/lib/site";
@@ -184,10 +185,13 @@ export async function getBookingTarget(performanceId: string) {
   )();
 }
 
-const saleFacts = unstable_cache(async () => q.querySaleFacts(await db()), ["site:sale-facts:v2"], {
-  tags: [tags.listings, tags.store],
-  revalidate: 60,
-});
+// Every availability request reads this entry, so a cold instance meets it as a rush: one read for them all.
+const saleFacts = sharedWhileInFlight(
+  unstable_cache(async () => q.querySaleFacts(await db()), ["site:sale-facts:v2"], {
+    tags: [tags.listings, tags.store],
+    revalidate: 60,
+  }),
+);
 /** Sale facts for `ids`, picked from the one cached entry for every performance. */
 export async function getSaleFacts(ids: string[]) {
   const wanted = new Set(ids);
