@@ -33,7 +33,10 @@ export function BookingStep({
       </nav>
       <div className="mt-4 grid grid-cols-1 gap-8 md:mt-6 md:grid-cols-[16rem_1fr] md:items-start">
         {/* Not on phones: there the seats come first, so the poster would push them below the first screen. */}
-        <div className="relative hidden overflow-hidden rounded-card bg-stage md:block md:aspect-[4/5]">
+        <div
+          data-testid="booking-poster"
+          className="relative hidden overflow-hidden rounded-card bg-stage md:block md:aspect-[4/5]"
+        >
           <EventImage image={event.image} title={event.title} sizes="16rem" decorative />
         </div>
         <div>

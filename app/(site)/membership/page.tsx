@@ -26,7 +26,8 @@ export default async function MembershipPage() {
     isEditorView(),
     getSiteSession(),
   ]);
-  // What a signed-in member already holds, so the page greets them as one instead of only offering to join.
+  // What a signed-in member already holds, so the page greets them as one instead of only offering to join. The
+  // session's membership ids are those read at sign-in: joining during the session shows here after the next one.
   const held = types.ok ? types.items.filter((t) => session?.membershipIds.includes(t.id)) : [];
 
   let shown = types.ok ? types.items : [];
@@ -47,8 +48,11 @@ export default async function MembershipPage() {
       </FlowPageHero>
       <div className="container-page space-y-6 py-12">
         {held.length > 0 && (
-          <p role="status" className="rounded-card border border-brand/30 bg-white p-5">
-            <span className="font-semibold">You&rsquo;re a {held.map((t) => t.name).join(" and ")} member.</span> Your{" "}
+          <p data-testid="member-greeting" className="rounded-card border border-brand/30 bg-white p-5">
+            <span className="font-semibold">
+              You&rsquo;re already a member: {held.map((t) => t.name).join(" and ")}.
+            </span>{" "}
+            Your{" "}
             <SiteLink href={routes.account} className="text-brand underline underline-offset-4">
               account
             </SiteLink>{" "}
