@@ -1,8 +1,9 @@
 /**
  * First-load JS per App Router route, from a build's manifests (no server needed): the chunks
- * lib/build/first-load-chunks.mjs lists for the route, measured gzipped. The nomodule polyfills (skipped by modern browsers) are not counted; neither are third-party
- * scripts (Spektrix web components), which are not part of the build. `npm run bench` cross-checks the result
- * against the scripts a rendered page really references.
+ * lib/build/first-load-chunks.mjs lists for the route, measured gzipped. The nomodule polyfills (skipped by
+ * modern browsers) are not counted; neither are third-party scripts (Spektrix web components), which are not
+ * part of the build. `npm run bench` cross-checks the result against the scripts a rendered page really
+ * references.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
