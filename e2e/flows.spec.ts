@@ -187,6 +187,16 @@ test("choosing seats in the iframe updates the header count, and the frame follo
 }, testInfo) => {
   // Chosen by state (selling on the web, two seats left), never "the first one", which may be off sale.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 2);
+  const integrateUrl = `${EMULATOR_URL}/demo/website/scripts/integrate.js`;
+  // The frame waits for hydration and integrate.js: the page's head starts the script and the connection to
+  // Spektrix while the site's own code downloads, and the script tag later reuses that download.
+  const html = await (await request.get(`/book/${performanceId}`)).text();
+  expect(html).toContain(`<link rel="preconnect" href="${new URL(EMULATOR_URL).origin}"/>`);
+  expect(html).toContain(`<link rel="preload" href="${integrateUrl}" as="script"/>`);
+  const integrateFetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.url() === integrateUrl) integrateFetches.push(r.url());
+  });
 
   await page.goto(`/book/${performanceId}`);
   // The booking page embeds seat choice, titled with the show, and keeps a plain link for blocked frames.
@@ -204,7 +214,8 @@ test("choosing seats in the iframe updates the header count, and the frame follo
 
   await expectBasketCount(page, 2);
   // Resizing as Spektrix documents it: its integrate.js from the Spektrix host in force, on the page.
-  await expect(page.locator(`script[src="${EMULATOR_URL}/demo/website/scripts/integrate.js"]`)).toHaveCount(1);
+  await expect(page.locator(`script[src="${integrateUrl}"]`)).toHaveCount(1);
+  expect(integrateFetches).toHaveLength(1);
   const frameHeight = () => frameElement.evaluate((f) => f.getBoundingClientRect().height);
   const contentHeight = () => frame.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().bottom));
   await expect.poll(async () => Math.abs((await frameHeight()) - (await contentHeight()))).toBeLessThanOrEqual(24);
