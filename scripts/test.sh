@@ -38,7 +38,9 @@ check spektrix-check npm run -s spektrix:check
 step "vitest: database tests on PostgreSQL"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 PG_DIR=$(mktemp -d)
-PG_PORT=${PG_TEST_PORT:-55432}
+# A port nothing listens on now (tests/scale/redis-server.ts freePort): a fixed one failed the whole step when a
+# server left over from an interrupted run still held it.
+PG_PORT=${PG_TEST_PORT:-$(npx tsx -e 'import("./tests/scale/redis-server.ts").then(async (m) => console.log(await m.freePort()))')}
 stop_pg() { [ -n "$PG_BIN" ] && su postgres -c "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop" >/dev/null 2>&1; rm -rf "$PG_DIR"; }
 trap stop_pg EXIT
 if [ -z "$PG_BIN" ]; then

@@ -3,7 +3,7 @@
  *
  * Runs only from its own step in scripts/test.sh (`SCALE_TEST=1`, after the build and with the private
  * PostgreSQL in `TEST_DATABASE_URL`); plain `vitest run` skips it. Locally:
- *   SCALE_TEST=1 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres [NEXT_DIST_DIR=.next-x] npx vitest run tests/scale
+ *   SCALE_TEST=1 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:<port>/postgres [NEXT_DIST_DIR=.next-x] npx vitest run tests/scale
  *
  * It proves that
  *   - a sync run through instance A (after an event is renamed in Spektrix) is visible on instance B at its
