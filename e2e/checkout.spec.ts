@@ -831,7 +831,7 @@ test("a box office sign-in the site did not see is linked to a site session", as
 
 test("the membership page greets a signed-in member as one and marks what they hold; others are only offered to join", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto("/membership");
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   await expect(page.getByTestId("member-greeting")).toHaveCount(0);
@@ -846,6 +846,11 @@ test("the membership page greets a signed-in member as one and marks what they h
   const held = page.locator("li").filter({ has: page.getByText("Your membership", { exact: true }) });
   await expect(held).toHaveCount(1);
   await expect(held.getByRole("heading", { level: 2 })).toContainText("Friend");
+  // Not offered to join what they hold (Spektrix would refuse it); the other memberships still are.
+  await expect(held.getByRole("button", { name: /^Join as/ })).toHaveCount(0);
+  await expect(held.getByRole("link", { name: "Manage it in your account" })).toHaveAttribute("href", "/account");
+  await expect(page.getByRole("button", { name: /^Join as/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
+  await screenshotAtPhoneAndDesktop(page, testInfo, "membership-member");
   await signOut(page);
 });

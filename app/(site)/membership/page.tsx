@@ -93,9 +93,16 @@ export default async function MembershipPage() {
                 )}
                 {m.description && <p className="mt-4 flex-1 text-ink">{m.description}</p>}
                 <div className="mt-6">
-                  <Membership
-                    membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }}
-                  />
+                  {/* Spektrix refuses a second of what a member holds, so theirs offers its account page instead. */}
+                  {held.includes(m) ? (
+                    <SiteLink href={routes.account} className="btn btn-ghost w-full">
+                      Manage it in your account
+                    </SiteLink>
+                  ) : (
+                    <Membership
+                      membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }}
+                    />
+                  )}
                 </div>
               </li>
             ))}
