@@ -21,7 +21,6 @@ export function EventCardView({
         <EventImage
           image={image}
           title={text.title}
-          genre={text.genre}
           decorative
           priority={priority}
           sizes="(min-width: 1024px) 24rem, (min-width: 640px) 50vw, 100vw"

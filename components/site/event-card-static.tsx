@@ -13,7 +13,7 @@ export function StaticEventCard({ event, timeZone }: { event: ListingEvent; time
   return (
     <article className="event-card">
       <div className="event-card-media">
-        <Poster title={event.title} genre={event.genre} />
+        <Poster title={event.title} />
         {event.image ? (
           // eslint-disable-next-line @next/next/no-img-element -- a plain image keeps next/image's client code off the page
           <img

@@ -15,7 +15,6 @@ import { Poster } from "./poster";
 export function EventImage({
   image,
   title,
-  genre,
   sizes,
   priority = false,
   decorative = false,
@@ -24,7 +23,6 @@ export function EventImage({
 }: {
   image: ImageRef | null;
   title: string;
-  genre?: string | null;
   sizes: string;
   priority?: boolean;
   /** Cards name the event next to the image, so the image adds nothing for screen readers there. */
@@ -44,7 +42,7 @@ export function EventImage({
   }, []);
   return (
     <>
-      <Poster title={title} genre={genre} size={size} showTitle={posterTitle} />
+      <Poster title={title} size={size} showTitle={posterTitle} />
       {image && !failed ? (
         // eslint-disable-next-line @next/next/no-img-element -- next/image has nothing to optimise here (above)
         <img

@@ -43,7 +43,6 @@ export function EventPageView({
             <EventImage
               image={event.image}
               title={event.title}
-              genre={event.genre}
               sizes="(min-width: 768px) 40rem, 100vw"
               priority
               size="hero"

@@ -77,7 +77,6 @@ export function HomePageView({
                 <EventImage
                   image={featured.image}
                   title={featured.title}
-                  genre={featured.genre}
                   sizes="(min-width: 1024px) 36rem, 100vw"
                   priority
                   decorative

@@ -4,7 +4,8 @@ import type { CSSProperties } from "react";
  * A typographic poster for events with no image (or one that fails to load): the title set large in the
  * display face on one of a few house colourways, chosen from the title so each show keeps its look. The
  * colourways and the layout are the `.poster*` classes in globals.css; each poster only sets where its glow
- * sits and the angle of its stripe.
+ * sits and the angle of its stripe. Its line above the title is the same on every poster: the genre is printed
+ * beside every poster already (card text, event header), and a poster repeating it read as a stutter.
  */
 const COLOURWAYS = 5;
 
@@ -16,12 +17,10 @@ function hash(s: string): number {
 
 export function Poster({
   title,
-  genre,
   size = "card",
   showTitle = true,
 }: {
   title: string;
-  genre?: string | null;
   size?: "card" | "hero";
   showTitle?: boolean;
 }) {
@@ -33,7 +32,7 @@ export function Poster({
   const style = { "--poster-x": `${20 + (h % 60)}%`, "--poster-angle": `${110 + (h % 70)}deg` } as CSSProperties;
   return (
     <div aria-hidden className={`poster poster-${(h % COLOURWAYS) + 1}`} style={style}>
-      <span className="eyebrow">{genre || "Live on stage"}</span>
+      <span className="eyebrow">Live on stage</span>
       <span className={`poster-title${titleSize}${showTitle ? "" : " invisible"}`}>{title}</span>
       <span className="poster-rule" />
     </div>

@@ -4,9 +4,13 @@
  * made it a phone's late LCP; ADR 0016), and a failed one leaves the server-rendered poster.
  */
 import { fireEvent, render, screen } from "@testing-library/react";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderToString } from "react-dom/server";
 import { EventImage } from "@/components/site/event-image-client";
+import { StaticEventCard } from "@/components/site/event-card-static";
+
+// Cards link with SiteLink, which asks for the app router only to prefetch on intent.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 const image = { url: "https://venue.blob.core.windows.net/events/hamlet.jpg", alt: "Hamlet holds a skull" };
 
@@ -45,5 +49,32 @@ describe("EventImage", () => {
     fireEvent.error(screen.getByRole("img", { name: "Hamlet holds a skull" }));
     expect(screen.queryByRole("img", { name: "Hamlet holds a skull" })).toBeNull();
     expect(container.textContent).toContain("Hamlet");
+  });
+});
+
+describe("an event card without an image", () => {
+  it("names the genre once, in its text, not again on the poster", () => {
+    const html = renderToString(
+      <StaticEventCard
+        timeZone="Europe/London"
+        event={{
+          slug: "laugh-lines",
+          sourceId: "1AHGJDSMMPLMPPGPRPQVGDLQHMNBRPQM",
+          title: "Laugh Lines",
+          subtitle: null,
+          genre: "Comedy",
+          excerpt: "An evening of stand-up.",
+          image: null,
+          firstAt: "2026-03-14T19:30:00Z",
+          lastAt: "2026-03-14T19:30:00Z",
+          performanceCount: 1,
+          access: [],
+          venues: ["Main House"],
+        }}
+      />,
+    );
+    expect(html).toContain('class="poster ');
+    expect(html.match(/Comedy/g)).toHaveLength(1);
+    expect(html).toContain("Live on stage");
   });
 });
