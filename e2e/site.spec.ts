@@ -44,6 +44,39 @@ test("browse by date preset: the URL holds the state and back/forward works", as
   await expect(page).toHaveURL(/view=calendar/);
 });
 
+test("on a phone the quick dates row shows that it scrolls, and its last date ends clear of the fade", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/whats-on");
+  const row = page.getByRole("navigation", { name: "Quick dates" });
+  const state = () =>
+    row.evaluate((nav) => {
+      const style = getComputedStyle(nav);
+      const last = nav.querySelector("li:last-child a")!.getBoundingClientRect();
+      const box = nav.getBoundingClientRect();
+      return {
+        scrolls: nav.scrollWidth > nav.clientWidth,
+        mask: style.maskImage || style.getPropertyValue("-webkit-mask-image"),
+        gutter: parseFloat(style.paddingRight),
+        lastRightGap: box.right - last.right,
+      };
+    });
+  const start = await state();
+  expect(start.scrolls).toBe(true);
+  // The row's edges fade: a date running off the screen reads as more to come.
+  expect(start.mask).toContain("linear-gradient");
+  expect(start.lastRightGap).toBeLessThan(0);
+  await row.evaluate((nav) => (nav.scrollLeft = nav.scrollWidth));
+  // At the end of the scroll the last date sits inside the row, left of the faded gutter.
+  await expect.poll(async () => (await state()).lastRightGap).toBeGreaterThanOrEqual(start.gutter - 1);
+
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const desktop = await state();
+  expect(desktop.scrolls).toBe(false);
+  expect(desktop.mask).toBe("none");
+});
+
 test("filter by an access flag with the GET form", async ({ page }) => {
   await page.goto("/whats-on");
   // The form drops empty fields once hydrated; before that it sends them all (and the server ignores them).

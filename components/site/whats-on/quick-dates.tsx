@@ -12,7 +12,7 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
   return (
     <div className="flex flex-col gap-4 md:flex-row md:items-center md:justify-between">
       <nav aria-label="Quick dates" className="pills">
-        <ul className="flex gap-2 pb-1">
+        <ul className="flex w-max gap-2 pb-1">
           <li>
             <ListingLink
               href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })}
