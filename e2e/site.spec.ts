@@ -70,6 +70,11 @@ test("on a phone the quick dates row shows that it scrolls, and its last date en
   await row.evaluate((nav) => (nav.scrollLeft = nav.scrollWidth));
   // At the end of the scroll the last date sits inside the row, left of the faded gutter.
   await expect.poll(async () => (await state()).lastRightGap).toBeGreaterThanOrEqual(start.gutter - 1);
+  // Tabbing to a date off the screen brings it clear of the fade too, so its focus ring is seen.
+  await row.evaluate((nav) => (nav.scrollLeft = 0));
+  await expect.poll(async () => (await state()).lastRightGap).toBeLessThan(0);
+  await row.getByRole("link", { name: "This month" }).focus();
+  await expect.poll(async () => (await state()).lastRightGap).toBeGreaterThanOrEqual(start.gutter - 1);
 
   await page.setViewportSize({ width: 1366, height: 900 });
   const desktop = await state();

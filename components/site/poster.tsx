@@ -4,8 +4,8 @@ import type { CSSProperties } from "react";
  * A typographic poster for events with no image (or one that fails to load): the title set large in the
  * display face on one of a few house colourways, chosen from the title so each show keeps its look. The
  * colourways and the layout are the `.poster*` classes in globals.css; each poster only sets where its glow
- * sits and the angle of its stripe. Its line above the title is the same on every poster: the genre is printed
- * beside every poster already (card text, event header), and a poster repeating it read as a stutter.
+ * sits and the angle of its stripe. Its line above the title is the same on every poster: cards and the event
+ * header print the genre beside it, where a poster repeating it read as a stutter.
  */
 const COLOURWAYS = 5;
 

@@ -5,7 +5,7 @@
  *   <SpektrixFlow flow="chooseSeats" params={{ id: performance.id }} />
  *   <SpektrixFlow flow="myAccount" params={{ screen: "Orders" }} />
  */
-import { preconnect, preload } from "react-dom";
+import { preload } from "react-dom";
 import { siteInfo } from "@/lib/site";
 import { integrateScriptUrl } from "@/lib/spektrix";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
@@ -44,10 +44,10 @@ export async function SpektrixFlow({
     );
   }
   const integrateUrl = integrateScriptUrl(config.baseUrl, config.clientName);
-  // The frame opens once hydration is done and integrate.js has loaded: fetching the script and opening the
-  // connection while the page's own code downloads takes those round trips out of the wait for the seats.
-  preconnect(config.origin);
-  preload(integrateUrl, { as: "script" });
+  // The frame opens once hydration is done and integrate.js has loaded: fetching the script (and so opening the
+  // connection to Spektrix the frame then uses) while the page's own code downloads takes those round trips out
+  // of the wait for the seats. Low priority, like the site's own chunks, so it never delays them.
+  preload(integrateUrl, { as: "script", fetchPriority: "low" });
   return (
     <SpektrixIframe
       src={result.src}

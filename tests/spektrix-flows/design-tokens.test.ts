@@ -33,7 +33,8 @@ describe("design tokens", () => {
   it("globals.css uses its own tokens outside the @theme block", () => {
     const css = readFileSync(path.join(ROOT, "app/globals.css"), "utf8");
     const outsideTheme = css.replace(/@theme\s*\{[\s\S]*?\n\}/, "");
-    // Poster palettes are artwork, one set per genre, and stay literal; everything else must use a token.
+    // Poster palettes are artwork (five house colourways, picked by title) and stay literal; everything else
+    // must use a token.
     const rest = outsideTheme.replace(/\.poster[\w-]*\s*\{[^}]*\}/g, "");
     expect(rest.match(/\[#[0-9a-f]{3,8}\]/gi) ?? []).toEqual([]);
   });
