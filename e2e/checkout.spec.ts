@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PAYMENT_FORM_TITLE } from "../lib/checkout/payment-form-title";
 import { routes } from "../lib/routes";
-import { EMULATOR_URL as CONFIGURED_EMULATOR_URL, PAYMENT_HOSTS } from "../playwright.config";
+import { EMULATOR_URL as CONFIGURED_EMULATOR_URL, PAYMENT_HOSTS, SITE_URL } from "../playwright.config";
 import {
   bookablePerformance,
   cardFields,
@@ -668,6 +668,23 @@ test("the payment route refuses visitors without a session and cross-site posts"
   const body = { basketId: "123ABCDGHJKLMN", billingAddressId: "456ABCDGHJKLMN", storeCard: false };
   const anonymous = await request.post("/api/checkout/customer-payment", { data: body, headers: { Origin: baseURL! } });
   expect(anonymous.status()).toBe(401);
+});
+
+test("a browser that drops the box office's sign-in cookie is told why, not to try again", async ({ page }) => {
+  // The site opened at localhost while Spektrix answers at 127.0.0.1: different sites, so the browser refuses
+  // Spektrix's SameSite=Lax session cookie on the cross-site log-in, as Safari refuses a venue's Spektrix
+  // cookie when Spektrix is not on the venue's own domain. The password is right; the session does not stick.
+  const site = new URL("/login", SITE_URL);
+  site.hostname = "localhost";
+  await page.goto(site.href);
+  await page.getByLabel("Email address").fill(MEMBER.email);
+  await page.getByLabel("Password").fill(MEMBER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const alert = page.locator("#login-error");
+  await expect(alert).toContainText("didn’t keep");
+  await expect(alert).not.toContainText("try again");
+  await expect(alert).toBeFocused();
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test("login, account and checkout pages have no accessibility violations", async ({ page }, testInfo) => {

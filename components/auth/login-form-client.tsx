@@ -21,17 +21,32 @@ export interface LoginFormProps {
 
 type FieldErrors = { email?: string; password?: string };
 
-const MESSAGES: Record<SignInErrorCode | "ProofRefused", string> = {
+const MESSAGES: Record<SignInErrorCode | "ProofRefused" | "SessionNotKept", string> = {
   [SIGN_IN_ERRORS.invalid]:
     "That email address and password don’t match our records. Check them and try again, or reset your password.",
   [SIGN_IN_ERRORS.rateLimited]:
     "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
   [SIGN_IN_ERRORS.unavailable]: "We can’t reach the box office right now. Please try again in a few minutes.",
   ProofRefused: "We couldn’t sign you in just now. Please try again, or call the box office if it keeps happening.",
+  SessionNotKept:
+    "Your password was right, but this browser didn’t keep the box office’s sign-in, so we couldn’t finish. It blocks the box office’s cookies on this site: allow them in your browser’s settings, or use another browser.",
 };
 
 function messageFor(code: string): string {
   return (MESSAGES as Record<string, string>)[code] ?? "Something went wrong while signing you in. Please try again.";
+}
+
+/** True when Spektrix says this browser's session is signed out moments after it accepted the password. */
+async function sessionWasDropped(web: SpektrixClient): Promise<boolean> {
+  // null is Spektrix's "nobody is signed in" (401/404); an outage is not evidence either way.
+  const dropped = (await web.getCustomer().catch(() => undefined)) === null;
+  if (dropped)
+    console.warn(
+      "Spektrix accepted the password but its session cookie did not come back: the browser treats Spektrix as a " +
+        "third-party site. Serve Spektrix on the site's own domain (for the demo, open the site at the same host " +
+        "name as the emulator, e.g. localhost).",
+    );
+  return dropped;
 }
 
 /**
@@ -95,11 +110,15 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     // 2. The site's session: the server reads that basket in owner mode to learn who signed in (ADR 0013).
     const result = await signIn(MEMBER_SIGN_IN_PROVIDER, { ...proof, redirect: false }).catch(() => null);
     if (!result || result.error || !result.ok) {
+      const refused = result?.error === SIGN_IN_ERRORS.invalid;
+      // A refused proof right after a good password usually means the log-in's session cookie never came back:
+      // the browser blocks it as third-party when Spektrix is not on the site's own domain. Retrying cannot help.
+      const notKept = refused && (await sessionWasDropped(web));
       // Signed in to both or to neither: undo the Spektrix side.
       await web.deauthenticate().catch(() => undefined);
       fail(
         messageFor(
-          result?.error === SIGN_IN_ERRORS.invalid ? "ProofRefused" : (result?.error ?? SIGN_IN_ERRORS.unavailable),
+          notKept ? "SessionNotKept" : refused ? "ProofRefused" : (result?.error ?? SIGN_IN_ERRORS.unavailable),
         ),
       );
       return;
