@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runDirName, timingOf } from "../../scripts/bench/lib/lighthouse";
+import { mainThreadCpuShare, runDirName, timingOf } from "../../scripts/bench/lib/lighthouse";
 
 describe("bench Lighthouse helpers", () => {
   it("names a kept run's directory after the page and the run, safe as a file name", () => {
@@ -53,6 +53,37 @@ describe("bench Lighthouse helpers", () => {
         { source: "Unattributable", ms: 60 },
       ],
       benchmarkIndex: 2841,
+      cpuShare: null,
     });
+  });
+
+  it("measures how much of its tasks' wall time the page's main thread was on a CPU", () => {
+    const page = { pid: 7, tid: 7 };
+    const nav = (ts: number, url: string) => ({
+      name: "navigationStart",
+      ph: "R",
+      ...page,
+      ts,
+      args: { data: { documentLoaderURL: url, isOutermostMainFrame: true } },
+    });
+    const task = (ts: number, dur: number, tdur: number, where = page) => ({
+      name: "RunTask",
+      ph: "X",
+      ...where,
+      ts,
+      dur,
+      tdur,
+    });
+    const traceEvents = [
+      nav(100, "about:blank"),
+      task(150, 90_000, 10_000), // before the page's navigation
+      nav(1_000, "http://127.0.0.1:3000/"),
+      task(2_000, 100_000, 40_000),
+      task(200_000, 20_000, 20_000),
+      task(300_000, 4_000, 0), // too short to weigh
+      task(400_000, 50_000, 50_000, { pid: 9, tid: 9 }), // the browser process
+    ];
+    expect(mainThreadCpuShare({ traceEvents })).toBe(0.5);
+    expect(mainThreadCpuShare(traceEvents.filter((e) => e.name !== "navigationStart"))).toBeNull();
   });
 });

@@ -26,6 +26,8 @@ export type LighthouseTiming = {
   /** The three longest simulated tasks, by the script (or document) they are attributed to. */
   longTasks: { source: string; ms: number }[];
   benchmarkIndex: number;
+  /** mainThreadCpuShare of the run's trace, null when the trace has no page load in it. */
+  cpuShare: number | null;
 };
 
 export type LighthouseScores = {
@@ -67,7 +69,45 @@ function shortSource(url: unknown): string {
   }
 }
 
-export function timingOf(report: Report): LighthouseTiming {
+type TraceEvent = {
+  name: string;
+  ph?: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { documentLoaderURL?: string; isOutermostMainFrame?: boolean } };
+};
+
+/**
+ * The share of its tasks' wall time that the page's main thread spent on a CPU, from the observed trace (tasks of
+ * 5 ms and more, from the page's navigation on). Lighthouse's simulation stretches each observed task by the CPU
+ * slowdown whatever the task was doing, so where the browser, its display compositor and Lighthouse itself share
+ * the cores, time the thread spent waiting for a CPU is scored as the page's own work (ADR 0016). A share well
+ * below 1 says the run measured the machine as much as the page.
+ */
+export function mainThreadCpuShare(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): number | null {
+  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+  const start = events.find(
+    (e) =>
+      e.name === "navigationStart" &&
+      e.args?.data?.isOutermostMainFrame &&
+      /^https?:/.test(e.args.data.documentLoaderURL ?? ""),
+  );
+  if (!start) return null;
+  let wall = 0;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.name !== "RunTask" || e.ph !== "X" || e.pid !== start.pid || e.tid !== start.tid || e.ts < start.ts) continue;
+    if ((e.dur ?? 0) < 5000 || e.tdur === undefined) continue;
+    wall += e.dur!;
+    cpu += e.tdur;
+  }
+  return wall ? Math.round((cpu / wall) * 100) / 100 : null;
+}
+
+export function timingOf(report: Report, trace?: Parameters<typeof mainThreadCpuShare>[0]): LighthouseTiming {
   const { audits } = report;
   // lcp-breakdown-insight: a table of subparts and a node (the element), in that order.
   const breakdown = (audits["lcp-breakdown-insight"]?.details?.items ?? []) as Item[];
@@ -89,12 +129,13 @@ export function timingOf(report: Report): LighthouseTiming {
     lcpSubparts,
     longTasks,
     benchmarkIndex: Math.round(report.environment?.benchmarkIndex ?? NaN),
+    cpuShare: trace ? mainThreadCpuShare(trace) : null,
   };
 }
 
 /**
- * One Lighthouse run. With `keepDir`, the report, the trace and the DevTools log are left there (Lighthouse's
- * `--save-assets`) for reading the run afterwards; otherwise they go to a temporary directory that is removed.
+ * One Lighthouse run. Its report, trace and DevTools log (Lighthouse's `--save-assets`) go to `keepDir`, to be
+ * read afterwards, or to a temporary directory that is removed.
  */
 export async function lighthouseScores(
   binary: string,
@@ -111,7 +152,7 @@ export async function lighthouseScores(
         url,
         "--quiet",
         "--output=json",
-        ...(keepDir ? ["--save-assets"] : []),
+        "--save-assets",
         `--output-path=${report}`,
         "--only-categories=performance,accessibility,best-practices,seo",
         // --hide-scrollbars: headless Chromium's emulated overlay scrollbars fade in with compositor-only frames
@@ -123,6 +164,9 @@ export async function lighthouseScores(
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 120_000 },
     );
     const parsed = JSON.parse(readFileSync(report, "utf8")) as Report;
+    const trace = JSON.parse(readFileSync(path.join(dir, "report-0.trace.json"), "utf8")) as {
+      traceEvents: TraceEvent[];
+    };
     const { categories, audits } = parsed;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const failing = ["accessibility", "best-practices", "seo"].flatMap((category) =>
@@ -136,7 +180,7 @@ export async function lighthouseScores(
       bestPractices: score("best-practices"),
       seo: score("seo"),
       failing,
-      timing: timingOf(parsed),
+      timing: timingOf(parsed, trace),
     };
   } catch {
     return null;
@@ -154,6 +198,8 @@ export type LighthouseSeries = {
   performance: { median: number; min: number; max: number };
   lcpMs: { median: number; min: number; max: number };
   tbtMs: { median: number; min: number; max: number };
+  /** mainThreadCpuShare, as a percentage. */
+  cpuShare: { median: number; min: number; max: number };
 };
 
 /** Median (the mean of the middle two for an even count, e.g. when one of three runs failed) and range. */
@@ -214,6 +260,7 @@ export async function lighthouseSeries(
       performance: spread(ok.map((s) => s.performance)),
       lcpMs: spread(ok.map((s) => s.timing.lcpMs)),
       tbtMs: spread(ok.map((s) => s.timing.tbtMs)),
+      cpuShare: spread(ok.flatMap((s) => (s.timing.cpuShare === null ? [] : [Math.round(s.timing.cpuShare * 100)]))),
     };
   });
 }
@@ -224,8 +271,8 @@ export function seriesTable(series: LighthouseSeries[]): string {
   const range = (s: { median: number; min: number; max: number }) => `${n(s.median)} (${n(s.min)}–${n(s.max)})`;
   const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ");
   const lines = [
-    "| page | performance | LCP ms | TBT ms | LCP element | LCP subparts (median run) | longest tasks (median run) |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| page | performance | LCP ms | TBT ms | LCP element | LCP subparts (median run) | longest tasks (median run) | main thread on CPU, % |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const s of series) {
     const t = s.median?.timing;
@@ -237,7 +284,7 @@ export function seriesTable(series: LighthouseSeries[]): string {
     const tasks = t ? t.longTasks.map((l) => `${l.source} ${l.ms}`).join(", ") : "—";
     const failed = s.failedRuns ? ` (${s.failedRuns} of ${s.failedRuns + s.runs.length} runs failed)` : "";
     lines.push(
-      `| \`${cell(s.target)}\` | ${range(s.performance)} | ${range(s.lcpMs)} | ${range(s.tbtMs)} | ${cell(t?.lcpElement ?? "—")} | ${cell(subparts)} | ${cell(tasks + failed)} |`,
+      `| \`${cell(s.target)}\` | ${range(s.performance)} | ${range(s.lcpMs)} | ${range(s.tbtMs)} | ${cell(t?.lcpElement ?? "—")} | ${cell(subparts)} | ${cell(tasks + failed)} | ${range(s.cpuShare)} |`,
     );
   }
   return lines.join("\n");
