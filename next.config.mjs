@@ -20,12 +20,12 @@ const nextConfig = {
   // and lib/config/public.ts is the one place that reads them.
   env: { VENUE_LOCALE: config.VENUE_LOCALE, VENUE_CURRENCY: config.VENUE_CURRENCY },
   generateEtags: false,
-  // Every chunk a page runs on load gets V8's compile hint, so phones compile it while it downloads instead of
-  // function by function on the main thread during hydration (ADR 0016). The manifests exist once compiled.
+  // Every chunk a page runs gets V8's compile hint, so phones compile it while it downloads instead of function
+  // by function on the main thread during hydration (ADR 0016). The manifests exist once compiled.
   compiler: {
     runAfterProductionCompile: async ({ distDir }) => {
       const { files, changed } = markCompileHints(distDir, config.NEXT_COMPILE_HINTS === "on");
-      console.log(`  compile hints: ${config.NEXT_COMPILE_HINTS}, ${changed} of ${files} first-load chunks marked`);
+      console.log(`  compile hints: ${config.NEXT_COMPILE_HINTS}, ${changed} of ${files} chunks marked`);
     },
   },
   // PGlite ships a WASM build of PostgreSQL that must be loaded from node_modules at run time, not bundled.

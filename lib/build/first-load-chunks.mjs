@@ -3,7 +3,8 @@
  * files every page loads (React, Next's client, the Turbopack runtime) plus every chunk the route's
  * client-reference manifest lists for its segments (layouts, loading, error, not-found and the page itself).
  * Plain JavaScript because next.config.mjs runs `markCompileHints` after `next build` compiles (ADR 0016);
- * scripts/bench/lib/first-load.ts weighs the same lists and scripts/bench/budgets.ts checks the hints.
+ * scripts/bench/lib/first-load.ts weighs the same lists and scripts/bench/budgets.ts checks the hints, which go
+ * on every chunk the browser may run, not only these.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -64,24 +65,39 @@ export function firstLoadChunks(distDir) {
  */
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
-/** Every route's first-load chunks, once each. @param {string} distDir */
-function allFirstLoadChunks(distDir) {
-  return [...new Set([...firstLoadChunks(distDir).values()].flat())].sort();
+/**
+ * Every script the browser may run, relative to distDir: each chunk under static/chunks except the nomodule
+ * polyfills, which modern browsers never run. That is each route's first-load chunks and the chunks code loads
+ * on demand (the Spektrix client, live availability, the studio's editor): a chunk is fetched only when code is
+ * about to run it, so it gains from the hint as a first-load chunk does (ADR 0016, 16 and 21).
+ * @param {string} distDir @returns {string[]}
+ */
+function hintedChunks(distDir) {
+  const buildManifest = path.join(distDir, "build-manifest.json");
+  if (!existsSync(buildManifest)) throw new Error(`${buildManifest} not found: build first`);
+  /** @type {string[]} */
+  const polyfills = JSON.parse(readFileSync(buildManifest, "utf8")).polyfillFiles ?? [];
+  const skip = new Set(polyfills.map((f) => f.replace(/^\/_next\//, "")));
+  const chunks = path.join(distDir, "static", "chunks");
+  return readdirSync(chunks, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))
+    .map((entry) => path.relative(distDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((file) => !skip.has(file))
+    .sort();
 }
 
 /** Where the build records whether it added the hints, so a later check knows what to expect of it. */
 export const COMPILE_HINTS_RECORD = "compile-hints.json";
 
 /**
- * Puts the compile hint at the top of every route's first-load chunks, and on no other file (lazily loaded
- * chunks would be compiled for nothing), when `on`; either way records the choice in COMPILE_HINTS_RECORD.
- * Idempotent. Returns how many files it changed.
+ * Puts the compile hint at the top of every chunk the browser may run (hintedChunks), when `on`; either way
+ * records the choice in COMPILE_HINTS_RECORD. Idempotent. Returns how many files it changed.
  * @param {string} distDir
  * @param {boolean} on
  * @returns {{ files: number; changed: number }}
  */
 export function markCompileHints(distDir, on) {
-  const files = on ? allFirstLoadChunks(distDir) : [];
+  const files = on ? hintedChunks(distDir) : [];
   let changed = 0;
   for (const file of files) {
     const full = path.join(distDir, file);
@@ -96,7 +112,7 @@ export function markCompileHints(distDir, on) {
 
 /**
  * What a build's hints look like against what it recorded: `on` false (built with NEXT_COMPILE_HINTS=off),
- * or the first-load chunks that lack the hint. A build with no record predates the hook or skipped it.
+ * or the chunks that lack the hint. A build with no record predates the hook or skipped it.
  * @param {string} distDir
  * @returns {{ recorded: boolean; on: boolean; files: number; missing: string[] }}
  */
@@ -105,7 +121,7 @@ export function compileHintsState(distDir) {
   if (!existsSync(record)) return { recorded: false, on: false, files: 0, missing: [] };
   const { on } = JSON.parse(readFileSync(record, "utf8"));
   if (!on) return { recorded: true, on: false, files: 0, missing: [] };
-  const files = allFirstLoadChunks(distDir);
+  const files = hintedChunks(distDir);
   const missing = files.filter((f) => !readFileSync(path.join(distDir, f), "utf8").startsWith(COMPILE_HINT));
   return { recorded: true, on: true, files: files.length, missing };
 }

@@ -80,10 +80,10 @@ function checkCompileHints() {
   } else if (!state.on) {
     console.log("compile hints: off (built with NEXT_COMPILE_HINTS=off)");
   } else {
-    console.log(`compile hints: on ${state.files - state.missing.length} of ${state.files} first-load chunks`);
-    if (state.files === 0) failures.push("compile hints: no first-load chunks found in the build");
+    console.log(`compile hints: on ${state.files - state.missing.length} of ${state.files} chunks`);
+    if (state.files === 0) failures.push("compile hints: no chunks found in the build");
     if (state.missing.length)
-      failures.push(`compile hint missing from ${state.missing.length} first-load chunks (${state.missing[0]} …)`);
+      failures.push(`compile hint missing from ${state.missing.length} chunks (${state.missing[0]} …)`);
   }
 }
 

@@ -10,17 +10,32 @@ import {
   rootMainFiles,
 } from "@/lib/build/first-load-chunks.mjs";
 
-/** A build folder shaped like Turbopack's: two routes sharing the root main files, and one lazily loaded chunk. */
+/**
+ * A build folder shaped like Turbopack's: two routes sharing the root main files, one lazily loaded chunk and the
+ * nomodule polyfills.
+ */
 function fakeBuild(dist: string) {
   const chunk = (name: string, body = `console.log(${JSON.stringify(name)});\n`) => {
     writeFileSync(path.join(dist, "static/chunks", name), body);
   };
   mkdirSync(path.join(dist, "static/chunks"), { recursive: true });
-  for (const name of ["runtime.js", "react-dom.js", "layout.js", "home.js", "event.js", "lazy-dialog.js"]) chunk(name);
+  for (const name of [
+    "runtime.js",
+    "react-dom.js",
+    "layout.js",
+    "home.js",
+    "event.js",
+    "lazy-dialog.js",
+    "polyfills.js",
+  ])
+    chunk(name);
   writeFileSync(path.join(dist, "static/chunks", "site.css"), "body{margin:0}");
   writeFileSync(
     path.join(dist, "build-manifest.json"),
-    JSON.stringify({ rootMainFiles: ["/_next/static/chunks/runtime.js", "static/chunks/react-dom.js"] }),
+    JSON.stringify({
+      rootMainFiles: ["/_next/static/chunks/runtime.js", "static/chunks/react-dom.js"],
+      polyfillFiles: ["static/chunks/polyfills.js"],
+    }),
   );
   const manifest = (dir: string, key: string, pageChunk: string) => {
     mkdirSync(path.join(dist, "server/app", dir), { recursive: true });
@@ -59,16 +74,23 @@ describe("first-load chunks and V8 compile hints", () => {
     expect(routes.get("/events/[slug]")).toContain("static/chunks/event.js");
   });
 
-  it("puts the hint first in exactly the first-load chunks and leaves lazy chunks and CSS alone", () => {
-    expect(markCompileHints(dist, true)).toEqual({ files: 5, changed: 5 });
-    for (const name of ["runtime.js", "react-dom.js", "layout.js", "home.js", "event.js"]) {
-      expect(read(name)).toBe(`${COMPILE_HINT}console.log(${JSON.stringify(name)});\n`);
-    }
-    expect(read("lazy-dialog.js")).toBe('console.log("lazy-dialog.js");\n');
+  it("puts the hint first in every chunk the browser may run, lazily loaded ones too, and not in the polyfills or CSS", () => {
+    const hinted = ["event.js", "home.js", "layout.js", "lazy-dialog.js", "react-dom.js", "runtime.js"];
+    expect(markCompileHints(dist, true)).toEqual({ files: 6, changed: 6 });
+    for (const name of hinted) expect(read(name)).toBe(`${COMPILE_HINT}console.log(${JSON.stringify(name)});\n`);
+    // Modern browsers never run the nomodule polyfills: compiling them would be for nothing.
+    expect(read("polyfills.js")).toBe('console.log("polyfills.js");\n');
     expect(read("site.css")).toBe("body{margin:0}");
     // V8 reads the hint only as the very first line of the script.
     expect(COMPILE_HINT).toBe("//# allFunctionsCalledOnLoad\n");
-    expect(compileHintsState(dist)).toEqual({ recorded: true, on: true, files: 5, missing: [] });
+    expect(compileHintsState(dist)).toEqual({ recorded: true, on: true, files: 6, missing: [] });
+  });
+
+  it("finds chunks in folders under static/chunks", () => {
+    mkdirSync(path.join(dist, "static/chunks/app"), { recursive: true });
+    writeFileSync(path.join(dist, "static/chunks/app/nested.js"), "1;\n");
+    markCompileHints(dist, true);
+    expect(readFileSync(path.join(dist, "static/chunks/app/nested.js"), "utf8")).toBe(`${COMPILE_HINT}1;\n`);
   });
 
   it("is idempotent: a second run changes nothing", () => {
