@@ -267,6 +267,10 @@ test("availability changes after the emulator changes a performance", async ({ p
         { timeout: 3_000 },
       );
     }).toPass({ timeout: 45_000, intervals: [5_000] });
+    // The row stops offering to book seats it does not have, and still leads to the page with other dates.
+    const book = page.locator(`li[id="p-${performanceId}"]`).getByTestId("book-link");
+    await expect(book).toHaveText(/^See options for /);
+    await expect(book).toHaveAttribute("href", new RegExp(`/book/${performanceId}$`));
 
     await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: 3 } });
     await expect(async () => {
@@ -277,6 +281,7 @@ test("availability changes after the emulator changes a performance", async ({ p
         { timeout: 3_000 },
       );
     }).toPass({ timeout: 45_000, intervals: [5_000] });
+    await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("book-link")).toHaveText(/^Book for /);
   } finally {
     // Leave the performance as it was for the tests after this one.
     await request.patch(`${EMULATOR_URL}/__control/instances/${performanceId}`, { data: { available: seatsBefore } });

@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useState, type Ref } from "react";
 import type { AvailabilityState, AvailabilityView } from "@/lib/availability/state";
+import { SiteLink } from "./site-link-client";
 
 const LiveAvailabilityBadge = lazy(() => import("./availability-live-client"));
 
@@ -34,21 +35,61 @@ const TONE: Record<AvailabilityState, string> = {
   unknown: "border-line bg-white text-ink-soft",
 };
 
+/** The performance's booking link that follows the badge: where it goes, and the date and time for screen readers. */
+export interface BookAction {
+  href: string;
+  when: string;
+}
+
 /**
  * A live seat-status badge. Every badge on a page passes the same `ids`, so one request serves all of them; it
- * refreshes while the badge is on screen, and shows "Check availability" if the request fails.
+ * refreshes while the badge is on screen, and shows "Check availability" if the request fails. With `book`, the
+ * performance's booking link follows it and changes with it (BookButton).
  */
-export function AvailabilityBadge({ performanceId, ids }: { performanceId: string; ids: string[] }) {
+export function AvailabilityBadge({
+  performanceId,
+  ids,
+  book,
+}: {
+  performanceId: string;
+  ids: string[];
+  book?: BookAction;
+}) {
   const [ref, visible] = useOnScreen<HTMLSpanElement>();
   // Once it has been on screen the live badge stays, and pauses its refreshes while scrolled away.
   const [seen, setSeen] = useState(false);
   if (visible && !seen) setSeen(true);
-  const checking = <AvailabilityBadgeView ref={ref} view={undefined} failed={false} />;
+  const checking = (
+    <>
+      <AvailabilityBadgeView ref={ref} view={undefined} failed={false} />
+      {book ? <BookButton book={book} view={undefined} /> : null}
+    </>
+  );
   if (!seen) return checking;
   return (
     <Suspense fallback={checking}>
-      <LiveAvailabilityBadge ref={ref} performanceId={performanceId} ids={ids} visible={visible} />
+      <LiveAvailabilityBadge ref={ref} performanceId={performanceId} ids={ids} visible={visible} book={book} />
     </Suspense>
+  );
+}
+
+/**
+ * "Book" while the performance can be booked or its state is not known yet. Once the live state says it cannot
+ * (sold out, say), a quieter "See options": the booking page still opens, with other dates, the box office and
+ * Spektrix's own view of returns, but the row no longer promises seats it does not have.
+ */
+export function BookButton({ book, view }: { book: BookAction; view: AvailabilityView | undefined }) {
+  const closed = view !== undefined && !view.bookable;
+  return (
+    <SiteLink
+      href={book.href}
+      prefetchOnIntent={false}
+      data-testid="book-link"
+      className={`btn !py-2.5 text-sm ${closed ? "btn-ghost text-ink" : "btn-primary"}`}
+    >
+      {closed ? "See options" : "Book"}
+      <span className="sr-only">{` for ${book.when}`}</span>
+    </SiteLink>
   );
 }
 

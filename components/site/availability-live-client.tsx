@@ -9,7 +9,7 @@ import type { Ref } from "react";
 import type { AvailabilityView } from "@/lib/availability/state";
 import { routes } from "@/lib/routes";
 import { LiveQueries } from "@/components/spektrix/live-queries-client";
-import { AvailabilityBadgeView } from "./availability-badge-client";
+import { AvailabilityBadgeView, BookButton, type BookAction } from "./availability-badge-client";
 import { SoldOutHelpView, type SoldOutHelpProps } from "./sold-out-help-client";
 
 type Response = { performances: Record<string, AvailabilityView> };
@@ -47,6 +47,7 @@ interface LiveBadgeProps {
   ids: string[];
   /** On screen now: refreshes pause while it is not. */
   visible: boolean;
+  book?: BookAction;
 }
 
 export default function LiveAvailabilityBadge(props: LiveBadgeProps) {
@@ -57,9 +58,15 @@ export default function LiveAvailabilityBadge(props: LiveBadgeProps) {
   );
 }
 
-function Badge({ ref, performanceId, ids, visible }: LiveBadgeProps) {
+function Badge({ ref, performanceId, ids, visible, book }: LiveBadgeProps) {
   const query = useAvailability(ids, visible);
-  return <AvailabilityBadgeView ref={ref} view={query.data?.performances[performanceId]} failed={query.isError} />;
+  const view = query.data?.performances[performanceId];
+  return (
+    <>
+      <AvailabilityBadgeView ref={ref} view={view} failed={query.isError} />
+      {book ? <BookButton book={book} view={view} /> : null}
+    </>
+  );
 }
 
 export function LiveSoldOutHelp(props: SoldOutHelpProps) {

@@ -1,6 +1,5 @@
 "use client";
 
-import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import { AvailabilityBadge } from "./availability-badge-client";
 import { routes } from "@/lib/routes";
@@ -53,13 +52,15 @@ export function PerformanceListView({ rows }: { rows: PerformanceRow[] }) {
           </div>
           {r.cancelled ? null : (
             <div className="perf-actions">
-              <AvailabilityBadge performanceId={r.id} ids={liveIds} />
               <a href={routes.api.performanceCalendar(r.id)} className="perf-calendar">
                 Add to calendar<span className="sr-only">{`: ${r.day} ${r.time}`}</span>
               </a>
-              <SiteLink href={routes.book(r.id)} prefetchOnIntent={false} className="btn btn-primary !py-2.5 text-sm">
-                Book<span className="sr-only">{` for ${r.day} at ${r.time}`}</span>
-              </SiteLink>
+              {/* The badge and the Book link it changes sit side by side. */}
+              <AvailabilityBadge
+                performanceId={r.id}
+                ids={liveIds}
+                book={{ href: routes.book(r.id), when: `${r.day} at ${r.time}` }}
+              />
             </div>
           )}
         </li>
