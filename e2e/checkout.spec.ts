@@ -681,7 +681,7 @@ test("a browser that drops the box office's sign-in cookie is told why, not to t
   await page.getByLabel("Password").fill(MEMBER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   const alert = page.locator("#login-error");
-  await expect(alert).toContainText("didn’t keep");
+  await expect(alert).toContainText("your browser blocked the box office’s sign-in");
   await expect(alert).not.toContainText("try again");
   await expect(alert).toBeFocused();
   await expect(page).toHaveURL(/\/login/);

@@ -29,7 +29,7 @@ const MESSAGES: Record<SignInErrorCode | "ProofRefused" | "SessionNotKept", stri
   [SIGN_IN_ERRORS.unavailable]: "We can’t reach the box office right now. Please try again in a few minutes.",
   ProofRefused: "We couldn’t sign you in just now. Please try again, or call the box office if it keeps happening.",
   SessionNotKept:
-    "Your password was right, but this browser didn’t keep the box office’s sign-in, so we couldn’t finish. It blocks the box office’s cookies on this site: allow them in your browser’s settings, or use another browser.",
+    "Your password was right, but your browser blocked the box office’s sign-in on this site, so we couldn’t finish signing you in. Allow cookies for this site in your browser’s settings and sign in again, or call the box office.",
 };
 
 function messageFor(code: string): string {

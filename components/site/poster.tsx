@@ -4,8 +4,8 @@ import type { CSSProperties } from "react";
  * A typographic poster for events with no image (or one that fails to load): the title set large in the
  * display face on one of a few house colourways, chosen from the title so each show keeps its look. The
  * colourways and the layout are the `.poster*` classes in globals.css; each poster only sets where its glow
- * sits and the angle of its stripe. Its line above the title is the same on every poster: cards and the event
- * header print the genre beside it, where a poster repeating it read as a stutter.
+ * sits and the angle of its stripe. It carries no line above the title: the genre is printed beside it (a
+ * poster repeating it read as a stutter), and a fixed line such as "Live on stage" was wrong for films.
  */
 const COLOURWAYS = 5;
 
@@ -32,7 +32,6 @@ export function Poster({
   const style = { "--poster-x": `${20 + (h % 60)}%`, "--poster-angle": `${110 + (h % 70)}deg` } as CSSProperties;
   return (
     <div aria-hidden className={`poster poster-${(h % COLOURWAYS) + 1}`} style={style}>
-      <span className="eyebrow">Live on stage</span>
       <span className={`poster-title${titleSize}${showTitle ? "" : " invisible"}`}>{title}</span>
       <span className="poster-rule" />
     </div>
