@@ -29,7 +29,7 @@ const MESSAGES: Record<SignInErrorCode | "ProofRefused" | "SessionNotKept", stri
   [SIGN_IN_ERRORS.unavailable]: "We can’t reach the box office right now. Please try again in a few minutes.",
   ProofRefused: "We couldn’t sign you in just now. Please try again, or call the box office if it keeps happening.",
   SessionNotKept:
-    "Your password was right, but your browser blocked the box office’s sign-in on this site, so we couldn’t finish signing you in. Allow cookies for this site in your browser’s settings and sign in again, or call the box office.",
+    "Your password was right, but your browser blocked the box office’s sign-in on this site, so we couldn’t finish signing you in. Please try another browser, or call the box office and we’ll help.",
 };
 
 function messageFor(code: string): string {
@@ -38,8 +38,7 @@ function messageFor(code: string): string {
 
 /** True when Spektrix says this browser's session is signed out moments after it accepted the password. */
 async function sessionWasDropped(web: SpektrixClient): Promise<boolean> {
-  // null is Spektrix's "nobody is signed in" (401/404); an outage is not evidence either way.
-  const dropped = (await web.getCustomer().catch(() => undefined)) === null;
+  const dropped = (await web.isSignedIn()) === false;
   if (dropped)
     console.warn(
       "Spektrix accepted the password but its session cookie did not come back: the browser treats Spektrix as a " +
@@ -103,8 +102,10 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     } catch (e) {
       // Only the log-in call's refusal means a wrong password; after it, signed in to neither side.
       const wrong = !authenticated && e instanceof SpektrixHttpError && [400, 401, 404].includes(e.status);
+      // No basket right after a good password can be the same dropped cookie as a refused proof (below).
+      const notKept = authenticated && web !== undefined && (await sessionWasDropped(web));
       if (authenticated) await web?.deauthenticate().catch(() => undefined);
-      fail(messageFor(wrong ? SIGN_IN_ERRORS.invalid : SIGN_IN_ERRORS.unavailable));
+      fail(messageFor(notKept ? "SessionNotKept" : wrong ? SIGN_IN_ERRORS.invalid : SIGN_IN_ERRORS.unavailable));
       return;
     }
     // 2. The site's session: the server reads that basket in owner mode to learn who signed in (ADR 0013).

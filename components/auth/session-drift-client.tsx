@@ -123,13 +123,7 @@ function Repair() {
       const auth = await import("next-auth/react");
       const result = await repairSessionDrift(drift, {
         readBasket: async () => (await client()).getBasket(),
-        spektrixSignedIn: async () => {
-          try {
-            return (await (await client()).getCustomer()) !== null;
-          } catch {
-            return null;
-          }
-        },
+        spektrixSignedIn: async () => (await client()).isSignedIn(),
         siteSignedIn: async () => Boolean((await auth.getSession())?.user?.customerId),
         signOutSite: () => signOutThisDevice(auth.getCsrfToken),
         signInWithProof: async (proof) =>

@@ -328,6 +328,14 @@ export function createWebSession(http: Transport) {
     async getCustomer(options: { signal?: AbortSignal } = {}) {
       return http.callOrNull(customerSchema, { method: "GET", path: "customer", signal: options.signal }, [401, 404]);
     },
+    /** Whether this browser's session has a customer signed in: null when Spektrix could not say (an outage, a 403). */
+    async isSignedIn(): Promise<boolean | null> {
+      try {
+        return (await http.callOrNull(customerSchema, { method: "GET", path: "customer" }, [401, 404])) !== null;
+      } catch {
+        return null;
+      }
+    },
     /** Path assumed (`POST customer/deauthenticate`); see README. */
     async deauthenticate() {
       await http.request({ method: "POST", path: "customer/deauthenticate" });

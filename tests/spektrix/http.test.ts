@@ -116,6 +116,20 @@ describe("requests", () => {
     await expect(spektrix.getBasket()).resolves.toBeNull();
     await expect(spektrix.getCustomer()).resolves.toBeNull();
   });
+
+  it("says whether this session is signed in: yes, no (401 or 404), or that it cannot tell (a 403)", async () => {
+    const customer = { id: "I-AK11-1ATK", firstName: "Morgan", lastName: "Lee", email: "m@example.com" };
+    const { spektrix } = client([
+      json(200, customer),
+      json(401, { message: "Unauthorized" }),
+      json(404, { message: "Not found" }),
+      json(403, { message: "Forbidden" }),
+    ]);
+    await expect(spektrix.isSignedIn()).resolves.toBe(true);
+    await expect(spektrix.isSignedIn()).resolves.toBe(false);
+    await expect(spektrix.isSignedIn()).resolves.toBe(false);
+    await expect(spektrix.isSignedIn()).resolves.toBeNull();
+  });
 });
 
 describe("errors", () => {
