@@ -59,27 +59,39 @@ export function AvailabilityBadge({
   // Once it has been on screen the live badge stays, and pauses its refreshes while scrolled away.
   const [seen, setSeen] = useState(false);
   if (visible && !seen) setSeen(true);
-  const checking = (
-    <>
-      <AvailabilityBadgeView ref={ref} view={undefined} failed={false} />
-      {book ? <BookButton book={book} view={undefined} /> : null}
-    </>
-  );
-  if (!seen) return checking;
+  // The live badge reports its view here, so the Book link stays one element, outside the Suspense boundary:
+  // swapping the badge never remounts the link a keyboard or screen-reader user may be on.
+  const [view, setView] = useState<AvailabilityView | undefined>(undefined);
+  const checking = <AvailabilityBadgeView ref={ref} view={undefined} failed={false} />;
   return (
-    <Suspense fallback={checking}>
-      <LiveAvailabilityBadge ref={ref} performanceId={performanceId} ids={ids} visible={visible} book={book} />
-    </Suspense>
+    <>
+      {seen ? (
+        <Suspense fallback={checking}>
+          <LiveAvailabilityBadge
+            ref={ref}
+            performanceId={performanceId}
+            ids={ids}
+            visible={visible}
+            onView={book ? setView : undefined}
+          />
+        </Suspense>
+      ) : (
+        checking
+      )}
+      {book ? <BookButton book={book} view={view} /> : null}
+    </>
   );
 }
 
 /**
- * "Book" while the performance can be booked or its state is not known yet. Once the live state says it cannot
- * (sold out, say), a quieter "See options": the booking page still opens, with other dates, the box office and
- * Spektrix's own view of returns, but the row no longer promises seats it does not have.
+ * "Book" while the performance can be booked or its state is not known yet (loading, or the check failed). Once
+ * the live state says it cannot, a quieter link: "See options" when sold out (the booking page then lists other
+ * dates and the box office, and Spektrix's view shows any returns), "Details" when booking is closed, not open
+ * yet or not online. The row stops promising seats it does not have.
  */
 export function BookButton({ book, view }: { book: BookAction; view: AvailabilityView | undefined }) {
   const closed = view !== undefined && !view.bookable;
+  const label = !closed ? "Book" : view.state === "soldOut" ? "See options" : "Details";
   return (
     <SiteLink
       href={book.href}
@@ -87,7 +99,7 @@ export function BookButton({ book, view }: { book: BookAction; view: Availabilit
       data-testid="book-link"
       className={`btn !py-2.5 text-sm ${closed ? "btn-ghost text-ink" : "btn-primary"}`}
     >
-      {closed ? "See options" : "Book"}
+      {label}
       <span className="sr-only">{` for ${book.when}`}</span>
     </SiteLink>
   );

@@ -5,11 +5,11 @@
  * request for every performance a page's badges show, refreshed while they are on screen.
  */
 import { useQuery } from "@tanstack/react-query";
-import type { Ref } from "react";
+import { useEffect, type Ref } from "react";
 import type { AvailabilityView } from "@/lib/availability/state";
 import { routes } from "@/lib/routes";
 import { LiveQueries } from "@/components/spektrix/live-queries-client";
-import { AvailabilityBadgeView, BookButton, type BookAction } from "./availability-badge-client";
+import { AvailabilityBadgeView } from "./availability-badge-client";
 import { SoldOutHelpView, type SoldOutHelpProps } from "./sold-out-help-client";
 
 type Response = { performances: Record<string, AvailabilityView> };
@@ -47,7 +47,8 @@ interface LiveBadgeProps {
   ids: string[];
   /** On screen now: refreshes pause while it is not. */
   visible: boolean;
-  book?: BookAction;
+  /** Told each view as it arrives, for the Book link beside the badge. */
+  onView?: (view: AvailabilityView | undefined) => void;
 }
 
 export default function LiveAvailabilityBadge(props: LiveBadgeProps) {
@@ -58,15 +59,11 @@ export default function LiveAvailabilityBadge(props: LiveBadgeProps) {
   );
 }
 
-function Badge({ ref, performanceId, ids, visible, book }: LiveBadgeProps) {
+function Badge({ ref, performanceId, ids, visible, onView }: LiveBadgeProps) {
   const query = useAvailability(ids, visible);
   const view = query.data?.performances[performanceId];
-  return (
-    <>
-      <AvailabilityBadgeView ref={ref} view={view} failed={query.isError} />
-      {book ? <BookButton book={book} view={view} /> : null}
-    </>
-  );
+  useEffect(() => onView?.(view), [onView, view]);
+  return <AvailabilityBadgeView ref={ref} view={view} failed={query.isError} />;
 }
 
 export function LiveSoldOutHelp(props: SoldOutHelpProps) {
