@@ -34,7 +34,7 @@ function fakeBuild(dist: string) {
     path.join(dist, "build-manifest.json"),
     JSON.stringify({
       rootMainFiles: ["/_next/static/chunks/runtime.js", "static/chunks/react-dom.js"],
-      polyfillFiles: ["static/chunks/polyfills.js"],
+      polyfillFiles: ["/_next/static/chunks/polyfills.js"],
     }),
   );
   const manifest = (dir: string, key: string, pageChunk: string) => {

@@ -76,7 +76,7 @@ describe("bench Lighthouse helpers", () => {
     });
     const traceEvents = [
       nav(100, "about:blank"),
-      task(150, 90_000, 10_000), // before the page's navigation
+      task(-200_000, 90_000, 10_000), // over before the page's navigation
       nav(1_000, "http://127.0.0.1:3000/"),
       task(2_000, 100_000, 40_000),
       task(200_000, 20_000, 20_000),
@@ -84,6 +84,17 @@ describe("bench Lighthouse helpers", () => {
       task(400_000, 50_000, 50_000, { pid: 9, tid: 9 }), // the browser process
     ];
     expect(mainThreadCpuShare({ traceEvents })).toBe(0.5);
+    // A frame's navigation inside the page, a later navigation, a task with no thread time and one nested in
+    // another change nothing.
+    const frame = { documentLoaderURL: "http://127.0.0.1:3000/frame", isOutermostMainFrame: false };
+    const more = [
+      ...traceEvents,
+      { ...nav(1_500, ""), args: { data: frame } },
+      nav(900_000, "http://127.0.0.1:3000/next"),
+      { name: "RunTask", ph: "X", ...page, ts: 500_000, dur: 30_000 },
+      task(3_000, 50_000, 50_000),
+    ];
+    expect(mainThreadCpuShare({ traceEvents: more })).toBe(0.5);
     expect(mainThreadCpuShare(traceEvents.filter((e) => e.name !== "navigationStart"))).toBeNull();
   });
 });

@@ -69,7 +69,7 @@ function shortSource(url: unknown): string {
   }
 }
 
-type TraceEvent = {
+export type TraceEvent = {
   name: string;
   ph?: string;
   pid: number;
@@ -77,37 +77,67 @@ type TraceEvent = {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { data?: { documentLoaderURL?: string; isOutermostMainFrame?: boolean } };
+  args?: { data?: { documentLoaderURL?: string; isOutermostMainFrame?: boolean; isLoadingMainFrame?: boolean } };
 };
+
+export type Trace = { traceEvents?: TraceEvent[] } | TraceEvent[];
+
+export function traceEvents(trace: Trace): TraceEvent[] {
+  return Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+}
+
+/**
+ * The page's own navigation in a Lighthouse trace (not about:blank, not a frame inside the page), the earliest if
+ * there are several: its pid and tid are the page's main thread, its ts the start of the page's time.
+ */
+export function pageNavigation(events: TraceEvent[]): TraceEvent | undefined {
+  return events
+    .filter(
+      (e) =>
+        e.name === "navigationStart" &&
+        (e.args?.data?.isOutermostMainFrame ?? e.args?.data?.isLoadingMainFrame) &&
+        /^https?:/.test(e.args?.data?.documentLoaderURL ?? ""),
+    )
+    .sort((a, b) => a.ts - b.ts)[0];
+}
 
 /**
  * The share of its tasks' wall time that the page's main thread spent on a CPU, from the observed trace (tasks of
  * 5 ms and more, from the page's navigation on). Lighthouse's simulation stretches each observed task by the CPU
  * slowdown whatever the task was doing, so where the browser, its display compositor and Lighthouse itself share
- * the cores, time the thread spent waiting for a CPU is scored as the page's own work (ADR 0016). A share well
+ * the cores, time the thread spent off a CPU (waiting for a core, or blocked on another thread) is scored as the
+ * page's own work (ADR 0016). A share well
  * below 1 says the run measured the machine as much as the page.
  */
-export function mainThreadCpuShare(trace: { traceEvents?: TraceEvent[] } | TraceEvent[]): number | null {
-  const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
-  const start = events.find(
-    (e) =>
-      e.name === "navigationStart" &&
-      e.args?.data?.isOutermostMainFrame &&
-      /^https?:/.test(e.args.data.documentLoaderURL ?? ""),
-  );
+export function mainThreadCpuShare(trace: Trace): number | null {
+  const events = traceEvents(trace);
+  const start = pageNavigation(events);
   if (!start) return null;
+  const tasks = events
+    .filter(
+      (e) =>
+        e.name === "RunTask" &&
+        e.ph === "X" &&
+        e.pid === start.pid &&
+        e.tid === start.tid &&
+        e.ts + (e.dur ?? 0) > start.ts &&
+        (e.dur ?? 0) >= 5000 &&
+        e.tdur !== undefined,
+    )
+    .sort((a, b) => a.ts - b.ts);
   let wall = 0;
   let cpu = 0;
-  for (const e of events) {
-    if (e.name !== "RunTask" || e.ph !== "X" || e.pid !== start.pid || e.tid !== start.tid || e.ts < start.ts) continue;
-    if ((e.dur ?? 0) < 5000 || e.tdur === undefined) continue;
+  let end = -Infinity;
+  for (const e of tasks) {
+    if (e.ts < end) continue; // a task nested in one already counted
     wall += e.dur!;
-    cpu += e.tdur;
+    cpu += e.tdur!;
+    end = e.ts + e.dur!;
   }
   return wall ? Math.round((cpu / wall) * 100) / 100 : null;
 }
 
-export function timingOf(report: Report, trace?: Parameters<typeof mainThreadCpuShare>[0]): LighthouseTiming {
+export function timingOf(report: Report, trace?: Trace): LighthouseTiming {
   const { audits } = report;
   // lcp-breakdown-insight: a table of subparts and a node (the element), in that order.
   const breakdown = (audits["lcp-breakdown-insight"]?.details?.items ?? []) as Item[];
@@ -164,9 +194,13 @@ export async function lighthouseScores(
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, timeout: 120_000 },
     );
     const parsed = JSON.parse(readFileSync(report, "utf8")) as Report;
-    const trace = JSON.parse(readFileSync(path.join(dir, "report-0.trace.json"), "utf8")) as {
-      traceEvents: TraceEvent[];
-    };
+    // The trace only adds the CPU share: a run whose trace cannot be read still counts.
+    let trace: { traceEvents: TraceEvent[] } | undefined;
+    try {
+      trace = JSON.parse(readFileSync(path.join(dir, "report-0.trace.json"), "utf8")) as { traceEvents: TraceEvent[] };
+    } catch {
+      trace = undefined;
+    }
     const { categories, audits } = parsed;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const failing = ["accessibility", "best-practices", "seo"].flatMap((category) =>
