@@ -25,11 +25,19 @@ function manifestsUnder(dir, out = []) {
  * @param {string} distDir @returns {string[]}
  */
 export function rootMainFiles(distDir) {
+  return buildManifestFiles(distDir, "rootMainFiles").filter((f) => f.endsWith(".js"));
+}
+
+/**
+ * One list of files from the build manifest, relative to distDir (`static/chunks/….js`, without `/_next/`).
+ * @param {string} distDir @param {"rootMainFiles" | "polyfillFiles"} list @returns {string[]}
+ */
+function buildManifestFiles(distDir, list) {
   const buildManifest = path.join(distDir, "build-manifest.json");
   if (!existsSync(buildManifest)) throw new Error(`${buildManifest} not found: build first`);
   /** @type {string[]} */
-  const files = JSON.parse(readFileSync(buildManifest, "utf8")).rootMainFiles ?? [];
-  return files.filter((f) => f.endsWith(".js")).map((f) => f.replace(/^\/_next\//, ""));
+  const files = JSON.parse(readFileSync(buildManifest, "utf8"))[list] ?? [];
+  return files.map((f) => f.replace(/^\/_next\//, ""));
 }
 
 /**
@@ -73,11 +81,7 @@ export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
  * @param {string} distDir @returns {string[]}
  */
 function hintedChunks(distDir) {
-  const buildManifest = path.join(distDir, "build-manifest.json");
-  if (!existsSync(buildManifest)) throw new Error(`${buildManifest} not found: build first`);
-  /** @type {string[]} */
-  const polyfills = JSON.parse(readFileSync(buildManifest, "utf8")).polyfillFiles ?? [];
-  const skip = new Set(polyfills.map((f) => f.replace(/^\/_next\//, "")));
+  const skip = new Set(buildManifestFiles(distDir, "polyfillFiles"));
   const chunks = path.join(distDir, "static", "chunks");
   return readdirSync(chunks, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))

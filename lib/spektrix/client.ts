@@ -253,6 +253,9 @@ export function createCatalogue(http: Transport) {
 
 /** The current visitor's basket and login, through the Spektrix session cookie. */
 export function createWebSession(http: Transport) {
+  /** The logged-in customer, or null when nobody is logged in (401/404). A 403 (Cloudflare) stays an error. */
+  const getCustomer = (options: { signal?: AbortSignal } = {}) =>
+    http.callOrNull(customerSchema, { method: "GET", path: "customer", signal: options.signal }, [401, 404]);
   return {
     /** The session basket, or null when Spektrix has none for this session (404). */
     async getBasket(options: { signal?: AbortSignal } = {}) {
@@ -324,14 +327,11 @@ export function createWebSession(http: Transport) {
     async authenticate(email: string, password: string) {
       return http.call(customerSchema, { method: "POST", path: "customer/authenticate", body: { email, password } });
     },
-    /** The logged-in customer, or null when nobody is logged in (401/404). A 403 (Cloudflare) stays an error. */
-    async getCustomer(options: { signal?: AbortSignal } = {}) {
-      return http.callOrNull(customerSchema, { method: "GET", path: "customer", signal: options.signal }, [401, 404]);
-    },
+    getCustomer,
     /** Whether this browser's session has a customer signed in: null when Spektrix could not say (an outage, a 403). */
     async isSignedIn(): Promise<boolean | null> {
       try {
-        return (await http.callOrNull(customerSchema, { method: "GET", path: "customer" }, [401, 404])) !== null;
+        return (await getCustomer()) !== null;
       } catch {
         return null;
       }

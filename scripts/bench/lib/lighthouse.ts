@@ -106,8 +106,7 @@ export function pageNavigation(events: TraceEvent[]): TraceEvent | undefined {
  * 5 ms and more, from the page's navigation on). Lighthouse's simulation stretches each observed task by the CPU
  * slowdown whatever the task was doing, so where the browser, its display compositor and Lighthouse itself share
  * the cores, time the thread spent off a CPU (waiting for a core, or blocked on another thread) is scored as the
- * page's own work (ADR 0016). A share well
- * below 1 says the run measured the machine as much as the page.
+ * page's own work (ADR 0016). A share well below 1 says the run measured the machine as much as the page.
  */
 export function mainThreadCpuShare(trace: Trace): number | null {
   const events = traceEvents(trace);
@@ -195,9 +194,9 @@ export async function lighthouseScores(
     );
     const parsed = JSON.parse(readFileSync(report, "utf8")) as Report;
     // The trace only adds the CPU share: a run whose trace cannot be read still counts.
-    let trace: { traceEvents: TraceEvent[] } | undefined;
+    let trace: Trace | undefined;
     try {
-      trace = JSON.parse(readFileSync(path.join(dir, "report-0.trace.json"), "utf8")) as { traceEvents: TraceEvent[] };
+      trace = JSON.parse(readFileSync(path.join(dir, "report-0.trace.json"), "utf8")) as Trace;
     } catch {
       trace = undefined;
     }
