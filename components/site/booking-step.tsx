@@ -85,7 +85,8 @@ export function BookingStep({
                 }))}
               />
               <p className="mt-3 max-w-prose text-ink-soft">
-                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
+                {/* True whether or not seats are left: a sold-out performance keeps its seating plan for returns. */}
+                Seats, prices and ticket types are below, on secure booking pages run by Spektrix. Your basket and
                 account are shared with this site.
               </p>
               <div className="mt-4 md:mt-6">
