@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mainThreadCpuShare, runDirName, timingOf } from "../../scripts/bench/lib/lighthouse";
+import { mainThreadCpuShare, paintRace, runDirName, timingOf } from "../../scripts/bench/lib/lighthouse";
 
 describe("bench Lighthouse helpers", () => {
   it("names a kept run's directory after the page and the run, safe as a file name", () => {
@@ -54,6 +54,7 @@ describe("bench Lighthouse helpers", () => {
       ],
       benchmarkIndex: 2841,
       cpuShare: null,
+      scriptsBeforePaint: null,
     });
   });
 
@@ -96,5 +97,43 @@ describe("bench Lighthouse helpers", () => {
     ];
     expect(mainThreadCpuShare({ traceEvents: more })).toBe(0.5);
     expect(mainThreadCpuShare(traceEvents.filter((e) => e.name !== "navigationStart"))).toBeNull();
+  });
+
+  it("names the script files that started evaluating before the first paint was presented", () => {
+    const page = { pid: 7, tid: 7 };
+    const at = (name: string, ms: number, url?: string, where = page) => ({
+      name,
+      ph: name === "Paint" || name === "EvaluateScript" ? "X" : "R",
+      ...where,
+      ts: ms * 1000,
+      dur: 1000,
+      ...(url ? { args: { data: { url } } } : {}),
+    });
+    const traceEvents = [
+      {
+        name: "navigationStart",
+        ph: "R",
+        ...page,
+        ts: 10_000,
+        args: { data: { documentLoaderURL: "http://127.0.0.1:3000/", isOutermostMainFrame: true } },
+      },
+      at("EvaluateScript", 50, "http://127.0.0.1:3000/"), // an inline script: it fetches nothing
+      at("EvaluateScript", 120, "http://127.0.0.1:3000/_next/static/chunks/react.js"),
+      at("Paint", 150),
+      at("EvaluateScript", 160, "http://127.0.0.1:3000/_next/static/chunks/router.js"),
+      at("EvaluateScript", 170, "http://127.0.0.1:3000/_next/static/chunks/react.js"), // the same file again
+      at("EvaluateScript", 180, "http://127.0.0.1:3000/_next/static/chunks/frame.js", { pid: 9, tid: 9 }),
+      at("firstContentfulPaint", 250),
+      at("EvaluateScript", 260, "http://127.0.0.1:3000/_next/static/chunks/late.js"),
+    ];
+    expect(paintRace({ traceEvents })).toEqual({
+      paintMs: 140,
+      presentedMs: 240,
+      scriptsBefore: [
+        "http://127.0.0.1:3000/_next/static/chunks/react.js",
+        "http://127.0.0.1:3000/_next/static/chunks/router.js",
+      ],
+    });
+    expect(paintRace({ traceEvents: traceEvents.filter((e) => e.name !== "firstContentfulPaint") })).toBeNull();
   });
 });
