@@ -51,16 +51,18 @@ export function OrderSummary({
         ))}
       </ul>
       <dl className="space-y-1.5 border-t border-line bg-paper-deep/50 px-6 py-4">
-        {totalDiscount > 0 ? (
-          <div className="flex justify-between text-success">
-            <dt>Member and offer savings</dt>
-            <dd className="tabular-nums">−{formatMoney(totalDiscount)}</dd>
-          </div>
-        ) : null}
         <div className="flex justify-between text-lg font-semibold">
           <dt>Total</dt>
           <dd className="tabular-nums">{formatMoney(total)}</dd>
         </div>
+        {/* Spektrix prices each line after its discounts, so the lines already add up to the total: the saving
+            is told, not taken off a second time. */}
+        {totalDiscount > 0 ? (
+          <div className="flex justify-between text-sm text-success">
+            <dt>Includes member and offer savings of</dt>
+            <dd className="tabular-nums">{formatMoney(totalDiscount)}</dd>
+          </div>
+        ) : null}
       </dl>
     </section>
   );
