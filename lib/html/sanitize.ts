@@ -65,9 +65,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
         : attribs,
     }),
   },
-  // Empty wrappers (Spektrix's editor leaves many) would only add blank space.
-  exclusiveFilter: (frame) =>
-    ["p", "div", "span", "strong", "em", "b", "i", "h2", "h3", "h4"].includes(frame.tag) && !frame.text.trim(),
+  // Empty blocks (Spektrix's editor leaves many) would only add blank space. Inline wrappers stay: an empty one
+  // draws nothing, and Spektrix's editor writes its line breaks as `<span><br/></span>`.
+  exclusiveFilter: (frame) => ["p", "div", "h2", "h3", "h4"].includes(frame.tag) && !frame.text.trim(),
 };
 
 /**

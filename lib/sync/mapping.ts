@@ -13,7 +13,8 @@ import { applyTransform, type Transformed } from "./transforms";
  */
 
 /** Bump when mapping semantics change, so every record is rewritten once under the new rules. */
-const MAPPING_VERSION = 2;
+// 3: descriptions keep the line breaks Spektrix's editor wraps in spans.
+const MAPPING_VERSION = 3;
 
 export interface MappedField {
   target: EventTarget;

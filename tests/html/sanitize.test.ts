@@ -134,7 +134,18 @@ describe("venue HTML sanitiser: the policy", () => {
     expect(sanitizeVenueHtml("<div id>\r\n\r\n</div>")).toBeNull();
     expect(sanitizeVenueHtml("<p>&nbsp;</p>")).toBeNull();
     expect(sanitizeVenueHtml("<hr>")).toBeNull();
-    expect(sanitizeVenueHtml("<div><p></p><p>Hi</p><span> </span></div>")).toBe("<div><p>Hi</p></div>");
+    expect(sanitizeVenueHtml("<div><p></p><p>Hi</p><p><br></p></div>")).toBe("<div><p>Hi</p></div>");
+  });
+
+  it("keeps the line breaks Spektrix's editor wraps in spans", () => {
+    // As a real venue's description arrives: every break is `<span><br/></span>`.
+    expect(
+      sanitizeVenueHtml(
+        '<div id>Tosca.<span><br/></span><span><br/></span><span class="BoldText">Run time:</span> 92 minutes<span><br/></span>Doors 11:30</div>',
+      ),
+    ).toBe(
+      "<div>Tosca.<span><br /></span><span><br /></span><span>Run time:</span> 92 minutes<span><br /></span>Doors 11:30</div>",
+    );
   });
 
   it("makes plain text and excerpts", () => {
