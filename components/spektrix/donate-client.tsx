@@ -246,7 +246,7 @@ export function Donate({
                 amount === null ? "Choose an amount" : `Donate ${valid ? formatMoney(amount) : ""}`.trim(),
               )}
             </button>
-            <p className="text-sm text-ink-soft">Added to your basket. You pay at checkout.</p>
+            <p className="text-sm text-ink-soft">Your gift goes in your basket; you pay at checkout.</p>
           </div>
 
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
