@@ -13,7 +13,7 @@ const MAX_SEGMENT_LENGTH = 200;
  * - the request guard (lib/security/request-guard.ts): malformed percent-encoding, a server action from
  *   another origin or of the wrong kind, a body declared larger than the route takes, each a clear 4xx
  *   instead of the 500 Next would answer;
- * - a what's-on URL with listing parameters gets a real 308 to its cleaned-up form when malformed (a redirect
+ * - a what's-on URL with listing parameters gets a real redirect to its cleaned-up form when malformed (a redirect
  *   thrown while a page streams would reach the browser as a 200). A bare /whats-on never comes here: a rewrite
  *   in next.config.mjs serves it from the page cache, so a rush of visitors costs neither this nor rendering;
  * - the cached copies of the home page and the unfiltered list are not second addresses for them;
@@ -35,8 +35,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(to, 308);
   }
   if (pathname === CACHED_HOME_PATH) return NextResponse.redirect(new URL(`/${search}`, request.url), 308);
-  const to = whatsOnRedirect(request.nextUrl, new Date(), siteInfo().timeZone);
-  if (to) return NextResponse.redirect(new URL(to, request.url), 308);
+  const canonical = whatsOnRedirect(request.nextUrl, new Date(), siteInfo().timeZone);
+  if (canonical) return NextResponse.redirect(new URL(canonical.to, request.url), canonical.permanent ? 308 : 307);
 
   const [, section, segment] = pathname.split("/");
   if ((section === "events" || section === "book") && segment && segment.length > MAX_SEGMENT_LENGTH) {

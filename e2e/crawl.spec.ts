@@ -143,7 +143,8 @@ test.describe("a crawler's walk of the site", () => {
 
   test("a calendar month past the programme is not a page of its own", async ({ request }) => {
     const far = await request.get("/whats-on?view=calendar&month=2040-01", { maxRedirects: 0 });
-    expect(far.status()).toBe(308);
+    // Temporary: the month joins the calendar as time passes.
+    expect(far.status()).toBe(307);
     expect(far.headers().location).toMatch(/\/whats-on\?view=calendar$/);
   });
 });

@@ -44,6 +44,9 @@ export interface ListingFilters {
   page: number;
 }
 
+/** The one problem that depends on the clock: months join the calendar as time passes (see whatsOnRedirect). */
+export const MONTH_OUTSIDE_CALENDAR = "month outside the calendar";
+
 export const DEFAULT_FILTERS: ListingFilters = { view: "list", access: [], page: 1 };
 
 const KNOWN = new Set(LISTING_PARAMS);
@@ -127,8 +130,7 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
         break;
       case "month":
         if (!isMonth(value)) problems.push("bad month");
-        else if (calendar && (value < calendar.first || value > calendar.last))
-          problems.push("month outside the calendar");
+        else if (calendar && (value < calendar.first || value > calendar.last)) problems.push(MONTH_OUTSIDE_CALENDAR);
         else f.month = value;
         break;
       case "q": {
