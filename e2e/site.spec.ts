@@ -393,6 +393,11 @@ test("a sold-out performance offers the show's other dates and the box office", 
     }).toPass({ timeout: 45_000, intervals: [5_000] });
     const help = page.getByTestId("sold-out-help");
     await expect(help).toContainText("This performance is sold out.");
+    // Nothing beside the help still invites choosing seats, and Spektrix's own page offers none to add.
+    await expect(page.getByText("Choose your seats and ticket types below")).toBeHidden();
+    const seats = page.frameLocator('iframe[title^="Choose seats for "]');
+    await expect(seats.getByText(/^Sold out\./)).toBeVisible();
+    await expect(seats.getByRole("button", { name: /add to basket/i })).toHaveCount(0);
     await expect(help.getByRole("link", { name: /\+1 403 555 0142/ })).toHaveAttribute("href", "tel:+14035550142");
     const others = help.getByRole("link", { name: /\d{1,2}\.\d{2}(am|pm)$/ });
     if (await others.count()) {
@@ -451,12 +456,19 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
 }) => {
   const res = await page.goto("/events/this-show-does-not-exist");
   expect(res?.status()).toBe(404);
-  await expect(page.getByText("No longer available")).toBeVisible();
+  // True of a show that never existed (a mistyped link) as much as of one that has gone.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find that show");
+  await expect(page).toHaveTitle(/^Show not found · /);
   await expect(page.getByRole("banner")).toHaveCount(1);
   await expectNoAxeViolations(page);
-  // An unknown booking, studio-built page or address: one 404, in one frame (one header, one footer).
-  for (const path of ["/book/NO-SUCH-PERFORMANCE", "/info/no-such-page", "/no/such/address"]) {
+  // An unknown booking, studio-built page or address: one 404, in one frame (one header, one footer), titled as one.
+  for (const [path, title] of [
+    ["/book/NO-SUCH-PERFORMANCE", /^Performance not found · /],
+    ["/info/no-such-page", /^Page not found · /],
+    ["/no/such/address", /^Page not found · /],
+  ] as const) {
     expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page, path).toHaveTitle(title);
     await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("We can’t find that page");
     await expect(page.getByRole("banner"), path).toHaveCount(1);
     await expect(page.getByRole("contentinfo"), path).toHaveCount(1);

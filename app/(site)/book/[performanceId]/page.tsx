@@ -7,7 +7,14 @@ import { siteInfo } from "@/lib/site";
 
 type Props = { params: Promise<{ performanceId: string }> };
 
-export const metadata: Metadata = { title: "Choose your seats", robots: { index: false, follow: false } };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { performanceId } = await params;
+  const target = isSpektrixId(performanceId) ? await getBookingTarget(performanceId) : null;
+  return {
+    title: target ? `Choose your seats: ${target.event.title}` : "Performance not found",
+    robots: { index: false, follow: false },
+  };
+}
 
 // Cached like event pages (so an unknown performance is a real 404); seat status is a live client island.
 export const revalidate = 60;

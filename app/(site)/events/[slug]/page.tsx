@@ -25,7 +25,7 @@ async function load(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const found = await load(slug);
-  if (found.kind !== "live") return { title: "No longer available", robots: { index: false } };
+  if (found.kind !== "live") return { title: "Show not found", robots: { index: false } };
   const e = found.event;
   return pageMetadata({
     title: e.title,

@@ -10,7 +10,7 @@ import { routes } from "@/lib/routes";
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const { slug } = await params;
   const page = await loadPublishedPage(slug);
-  if (!page) return {};
+  if (!page) return { title: "Page not found", robots: { index: false } };
   return {
     title: page.seoTitle ?? page.title,
     description: page.seoDescription ?? undefined,
