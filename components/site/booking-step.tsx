@@ -84,9 +84,10 @@ export function BookingStep({
                   label: formatDayAndTime(new Date(d.startsAt), site.timeZone),
                 }))}
               />
-              <p className="mt-3 max-w-prose text-ink-soft">
-                {/* True whether or not seats are left: a sold-out performance keeps its seating plan for returns. */}
-                Seats, prices and ticket types are below, on secure booking pages run by Spektrix. Your basket and
+              {/* Hidden beside the sold-out help (globals.css), which says what is left instead; the frame stays,
+                  for returns. */}
+              <p className="booking-intro mt-3 max-w-prose text-ink-soft">
+                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
                 account are shared with this site.
               </p>
               <div className="mt-4 md:mt-6">

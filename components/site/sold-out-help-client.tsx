@@ -41,7 +41,7 @@ export function SoldOutHelp(props: SoldOutHelpProps) {
 /** The help itself, for a performance live availability says is sold out. */
 export function SoldOutHelpView({ eventSlug, otherDates, boxOffice }: Omit<SoldOutHelpProps, "performanceId">) {
   return (
-    <div role="status" data-testid="sold-out-help" className="mt-6 rounded-card border border-line bg-paper-deep p-5">
+    <div role="status" data-testid="sold-out-help" className="sold-out-help">
       <p className="font-semibold">This performance is sold out.</p>
       {otherDates.length ? (
         <>

@@ -100,7 +100,7 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
         const prices = priceList.filter((x) => x.band.id === bandId);
         const available = area
           ? (status.areas as { id: string; available: number }[]).find((a) => a.id === area.id)!.available
-          : status.available;
+          : Number(status.available);
         const hidden = `<input type="hidden" name="instance" value="${esc(i.id)}">${area ? `<input type="hidden" name="area" value="${esc(area.id)}">` : ""}`;
         // Reserved seats in view (a reserved plan, or a multi-area plan's reserved area): a map to pick them on,
         // with best available kept beside it for visitors who would rather not choose.
@@ -115,7 +115,11 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
               hidden,
             })
           : "";
-        const quantities = `<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add">${hidden}
+        // As Spektrix's own page does, a sold-out performance (or area) offers nothing to add.
+        const quantities =
+          available <= 0
+            ? `<p class="SoldOut">Sold out. Returned tickets appear here as soon as they are released.</p>`
+            : `<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add">${hidden}
 ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
 <p class="SeatingAreaInstructions">${area?.type === "Unreserved" ? "Unreserved: stand or sit anywhere in this area." : "Best available seats are chosen for you."}</p><button>Add to basket</button></form>`;
         return `${heading}<p>${esc(wallClockForPeople(i.start))}${area ? ` · ${esc(area.name)}` : ""} · <span data-available>${esc(available)}</span> available</p>

@@ -99,6 +99,22 @@ describe("iframe pages share the web session", () => {
     expect((await (await owner(emu, "GET", `orders/${orderId}`)).json()).tickets).toHaveLength(2);
     expect((await web.json("GET", "basket")).tickets).toHaveLength(0);
   });
+  it("choose seats offers nothing to add when the performance is sold out, as Spektrix's page does", async () => {
+    const web = new WebClient(emu);
+    const { instance } = await sellableInstance(emu, web);
+    const shortId = /^\d+/.exec(instance.id)![0];
+    const open = await (await page(web, `ChooseSeats.aspx?EventInstanceId=${shortId}`)).text();
+    expect(open).toContain("<button>Add to basket</button>");
+    emu.state.setAvailability(instance.id, 0);
+    try {
+      const soldOut = await (await page(web, `ChooseSeats.aspx?EventInstanceId=${shortId}`)).text();
+      expect(soldOut).toContain('<p class="SoldOut">Sold out.');
+      expect(soldOut).not.toContain("Add to basket");
+    } finally {
+      emu.reset();
+    }
+  });
+
   it("donations, memberships, gift vouchers, merchandise and subscriptions pages add to the same basket", async () => {
     const web = new WebClient(emu);
     const fund = (await web.json<any[]>("GET", "funds"))[0];
