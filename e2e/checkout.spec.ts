@@ -654,6 +654,10 @@ test("a promo code says what it changed: a saving, Spektrix's reason for a refus
 });
 
 test("guests are offered sign-in or Spektrix's own checkout", async ({ page }) => {
+  // Before there is a basket, checkout sends a visitor to the (empty) basket rather than to the steps.
+  await page.goto("/checkout");
+  await expect(page).toHaveURL(/\/basket$/);
+  await expect(page.getByText("Your basket is empty").first()).toBeVisible();
   await addTickets(page);
   await page.goto("/checkout");
   await expect(page.getByRole("heading", { name: "Check out as a guest" })).toBeVisible();

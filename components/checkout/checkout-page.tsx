@@ -185,13 +185,14 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
           aria-labelledby="guest-checkout"
           className="flex flex-col rounded-card border border-line bg-white p-6 md:p-8"
         >
-          <p className="eyebrow text-ink-soft">No account needed</p>
+          <p className="eyebrow text-ink-soft">New to us</p>
           <h2 id="guest-checkout" className="mt-2 text-2xl font-semibold">
             Check out as a guest
           </h2>
+          {/* Spektrix keeps every order against a customer record, so its checkout signs a new visitor up there. */}
           <p className="mt-3 flex-1 text-ink-soft">
-            Pay with your email address and card. We’ll send your tickets by email, and you can create an account
-            afterwards.
+            Go straight to our ticketing partner’s secure checkout: give your email address, set up your account there
+            if you are new, and pay by card. We’ll send your tickets by email.
           </p>
           <SiteLink href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
             Continue as guest

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import {
   CheckoutFindBasket,
@@ -7,6 +8,7 @@ import {
   ChooseCheckout,
 } from "@/components/checkout/checkout-page";
 import { getSiteSession } from "@/lib/auth/server";
+import { basketWorthAsking } from "@/lib/basket/hint";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { loadCheckoutView } from "@/lib/checkout/checkout-view";
@@ -32,6 +34,9 @@ export default async function CheckoutPage({ searchParams }: Props) {
 
   if (!user) {
     if (params.guest === "1") redirect(paths.guestCheckout);
+    // No sign of a basket in this browser: the basket page says it is empty and where to go (its own read of
+    // Spektrix still runs, so a basket the hint missed shows up there).
+    if (!basketWorthAsking((await headers()).get("cookie") ?? "")) redirect(paths.basket);
     return <ChooseCheckout paths={paths} />;
   }
 
