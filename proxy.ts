@@ -26,7 +26,10 @@ export async function proxy(request: NextRequest) {
   const refusal =
     guardRequest({ method: request.method, rawPathname: rawPathname(request.url), headers: request.headers }) ??
     (await guardActionBody(request));
-  if (refusal) return refusalResponse(refusal);
+  if (refusal) {
+    const asked = { method: request.method, accept: request.headers.get("accept"), pathname: request.nextUrl.pathname };
+    return refusalResponse(refusal, asked);
+  }
   const { pathname, search } = request.nextUrl;
   const cachedListing = CACHED_LISTINGS.find((listing) => listing.path === pathname);
   if (cachedListing) {

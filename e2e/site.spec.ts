@@ -473,6 +473,10 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
     await expect(page.getByRole("banner"), path).toHaveCount(1);
     await expect(page.getByRole("contentinfo"), path).toHaveCount(1);
   }
+  // A mangled link opened in a browser: a readable page with a way home, not a JSON error.
+  expect((await page.goto("/events/%E0%A4%A"))?.status()).toBe(400);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sorry, we can’t open that address");
+  await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.status()).toBe(200);
   expect(await sitemap.text()).toContain("/events/");

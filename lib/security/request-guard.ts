@@ -11,9 +11,11 @@
  *   which it enforces by throwing; everything else: far more than any form or JSON call of the site sends).
  *   A body sent without a length is capped while it is read (`readJsonBody` in lib/security/body.ts).
  *
- * A refusal is the project's one error body, `{ error, message }`, as JSON with `Cache-Control: no-store`;
- * next.config.mjs adds the security headers to it as to every response.
+ * A refusal is the project's one error body, `{ error, message }`, as JSON with `Cache-Control: no-store`
+ * (a browser opening a page gets the same message as a short page); next.config.mjs adds the security headers
+ * to it as to every response.
  */
+import { routes } from "@/lib/routes";
 import { apiContentSecurityPolicy } from "./headers.mjs";
 
 export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
@@ -127,7 +129,11 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
 }
 
 /** A refusal as the response the visitor gets. */
-export function refusalResponse(refusal: Refusal): Response {
+export function refusalResponse(
+  refusal: Refusal,
+  asked?: { method: string; accept: string | null; pathname: string },
+): Response {
+  if (asked && wantsPage(asked)) return refusalPage(refusal);
   return Response.json(
     { error: refusal.error, message: refusal.message },
     // A refusal is data: nothing in it may load. next.config.mjs replaces this policy where it sets one; the
@@ -137,4 +143,26 @@ export function refusalResponse(refusal: Refusal): Response {
       headers: { "Cache-Control": "no-store", "Content-Security-Policy": apiContentSecurityPolicy() },
     },
   );
+}
+
+/** A browser opening a page (not the API, not a form post) asked for HTML: a person will read the refusal. */
+function wantsPage({ method, accept, pathname }: { method: string; accept: string | null; pathname: string }) {
+  return (method === "GET" || method === "HEAD") && /text\/html/i.test(accept ?? "") && !pathname.startsWith("/api/");
+}
+
+/**
+ * The refusal as a short page with a way back to the site: a mistyped or mangled link should read as one, not
+ * as a JSON error. The same status and message; nothing in it loads (the policy stays `default-src 'none'`), and
+ * the message is the guard's own text, never the request's.
+ */
+function refusalPage(refusal: Refusal): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Address not valid</title></head><body><main><h1>Sorry, we can’t open that address</h1><p>${refusal.message}</p><p><a href="${routes.home}">Go to the home page</a> or <a href="${routes.whatsOn}">see what’s on</a>.</p></main></body></html>`;
+  return new Response(html, {
+    status: refusal.status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": apiContentSecurityPolicy(),
+    },
+  });
 }

@@ -4,6 +4,7 @@ import {
   guardActionBody,
   guardRequest,
   isWellEncodedPath,
+  refusalResponse,
   ROUTE_BODY_LIMIT,
   SERVER_ACTION_BODY_LIMIT,
 } from "@/lib/security/request-guard";
@@ -33,6 +34,31 @@ describe("the request guard", () => {
     expect(isWellEncodedPath(path)).toBe(false);
     for (const method of ["GET", "POST", "HEAD"])
       expect(guardRequest(req(method, path))).toMatchObject({ status: 400, error: "bad-encoding" });
+  });
+
+  it("answers a browser opening a page with a short page, and every other caller with the JSON body", async () => {
+    const refusal = guardRequest(req("GET", "/events/%E0%A4%A"))!;
+    const page = refusalResponse(refusal, {
+      method: "GET",
+      accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+      pathname: "/events/%E0%A4%A",
+    });
+    expect(page.status).toBe(400);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain("That address is not valid.");
+    expect(html).toContain('<a href="/">Go to the home page</a>');
+    for (const asked of [
+      { method: "GET", accept: "application/json", pathname: "/events/%E0%A4%A" },
+      { method: "GET", accept: "text/html", pathname: "/api/availability/%zz" },
+      { method: "POST", accept: "text/html", pathname: "/events/%E0%A4%A" },
+      undefined,
+    ]) {
+      const res = refusalResponse(refusal, asked);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: "bad-encoding", message: refusal.message });
+    }
   });
 
   it.each(["/events/caf%C3%A9", "/events/plain", "/", "/whats-on", "/events/100%25"])(
