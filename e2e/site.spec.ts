@@ -487,6 +487,12 @@ test("home page lists upcoming shows and quick dates, with no axe violations", a
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Coming up" })).toBeVisible();
   await expect(page.getByRole("link", { name: /This weekend/ })).toBeVisible();
+  // The footer reaches the pages no menu does, and each of them answers.
+  const footer = page.getByRole("navigation", { name: "Footer" });
+  for (const name of ["Gift vouchers", "Shop"]) {
+    const href = (await footer.getByRole("link", { name, exact: true }).getAttribute("href"))!;
+    expect((await page.request.get(href)).status(), href).toBe(200);
+  }
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "home-site");
 });

@@ -8,6 +8,13 @@ export const primaryNav = [
   { href: routes.account, label: "Account" },
 ] as const;
 
+/** Pages the footer adds to the main ones: nothing else links to the shop, and gift vouchers only from two pages. */
+export const footerNav = [
+  ...primaryNav,
+  { href: routes.giftVouchers, label: "Gift vouchers" },
+  { href: routes.shop, label: "Shop" },
+] as const;
+
 export function siteInfo() {
   const e = env();
   return {
