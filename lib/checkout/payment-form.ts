@@ -9,6 +9,7 @@
 import { paymentFormContentSecurityPolicy } from "@/lib/security/headers.mjs";
 import { THEME_STYLESHEET_PATH } from "@/lib/spektrix-flows/settings";
 import { PAYMENT_FORM_TITLE, SIGNED_OUT_MARKER } from "./payment-form-title";
+import { escapeHtml } from "@/lib/html/escape";
 
 export interface PaymentFormConfig {
   baseUrl: string;
@@ -18,9 +19,6 @@ export interface PaymentFormConfig {
   providerSources: readonly string[];
   challengeSources: readonly string[];
 }
-
-const escapeAttribute = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 /**
  * What the frame holds when the visitor's session has ended: a marked, empty document the checkout page can read
@@ -44,13 +42,13 @@ export function paymentFormDocument(config: PaymentFormConfig): { html: string; 
 <meta name="robots" content="noindex">
 <title>${PAYMENT_FORM_TITLE}</title>
 <style>html,body{margin:0;background:transparent;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1a17}body{padding:2px}</style>
-<link rel="stylesheet" href="${escapeAttribute(`${components}/spektrix-payments.css`)}">
-<link rel="stylesheet" href="${escapeAttribute(THEME_STYLESHEET_PATH)}">${
+<link rel="stylesheet" href="${escapeHtml(`${components}/spektrix-payments.css`)}">
+<link rel="stylesheet" href="${escapeHtml(THEME_STYLESHEET_PATH)}">${
     config.componentsStylesheetUrl
-      ? `\n<link rel="stylesheet" href="${escapeAttribute(config.componentsStylesheetUrl)}">`
+      ? `\n<link rel="stylesheet" href="${escapeHtml(config.componentsStylesheetUrl)}">`
       : ""
   }
-<script src="${escapeAttribute(`${components}/spektrix-payments.js`)}"></script>
+<script src="${escapeHtml(`${components}/spektrix-payments.js`)}"></script>
 </head><body></body></html>
 `;
   return {

@@ -15,6 +15,7 @@
  * (a browser opening a page gets the same message as a short page); next.config.mjs adds the security headers
  * to it as to every response.
  */
+import { escapeHtml } from "@/lib/html/escape";
 import { routes } from "@/lib/routes";
 import { apiContentSecurityPolicy } from "./headers.mjs";
 
@@ -109,7 +110,7 @@ export function guardRequest(request: GuardedRequest): Refusal | null {
 export async function guardActionBody(request: Request): Promise<Refusal | null> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   // A multipart POST to a page is decoded by Next as a possible no-JavaScript form action, header or not.
-  const isPagePost = request.method.toUpperCase() === "POST" && !new URL(request.url).pathname.startsWith("/api/");
+  const isPagePost = request.method.toUpperCase() === "POST" && !isApiPath(new URL(request.url).pathname);
   if (!request.headers.has("next-action") && !(isPagePost && type === "multipart/form-data")) return null;
   const unreadable: Refusal = {
     status: 400,
@@ -147,16 +148,21 @@ export function refusalResponse(
 
 /** A browser opening a page (not the API, not a form post) asked for HTML: a person will read the refusal. */
 function wantsPage({ method, accept, pathname }: { method: string; accept: string | null; pathname: string }) {
-  return (method === "GET" || method === "HEAD") && /text\/html/i.test(accept ?? "") && !pathname.startsWith("/api/");
+  return (method === "GET" || method === "HEAD") && /text\/html/i.test(accept ?? "") && !isApiPath(pathname);
+}
+
+/** The route handlers' section: answered as data, never as a page. */
+function isApiPath(pathname: string): boolean {
+  return pathname.startsWith("/api/");
 }
 
 /**
  * The refusal as a short page with a way back to the site: a mistyped or mangled link should read as one, not
- * as a JSON error. The same status and message; nothing in it loads (the policy stays `default-src 'none'`), and
- * the message is the guard's own text, never the request's.
+ * as a JSON error. The same status and message; it loads nothing (next.config.mjs gives it the pages' policy, as
+ * to every response but the payment form's), and the message is escaped though it is the guard's own text.
  */
 function refusalPage(refusal: Refusal): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Address not valid</title></head><body><main><h1>Sorry, we can’t open that address</h1><p>${refusal.message}</p><p><a href="${routes.home}">Go to the home page</a> or <a href="${routes.whatsOn}">see what’s on</a>.</p></main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Address not valid</title></head><body><main><h1>Sorry, we can’t open that address</h1><p>${escapeHtml(refusal.message)}</p><p><a href="${routes.home}">Go to the home page</a> or <a href="${routes.whatsOn}">see what’s on</a>.</p></main></body></html>`;
   return new Response(html, {
     status: refusal.status,
     headers: {

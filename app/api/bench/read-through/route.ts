@@ -9,10 +9,9 @@ import { env } from "@/lib/config";
 import { activeConnection } from "@/lib/connection";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { errorResponse } from "@/lib/http/errors";
+import { escapeHtml } from "@/lib/html/escape";
 
 export const dynamic = "force-dynamic";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function GET(): Promise<Response> {
   const e = env();
@@ -28,7 +27,7 @@ export async function GET(): Promise<Response> {
   const events = await client.listEvents({ from: now, to: new Date(now.getTime() + 14 * 86_400_000) });
   const items = events
     .slice(0, 24)
-    .map((ev) => `<li>${escape(ev.name)}</li>`)
+    .map((ev) => `<li>${escapeHtml(ev.name)}</li>`)
     .join("");
   return new Response(
     `<!doctype html><html lang="en"><title>What’s on (read-through)</title><h1>What’s on</h1><ul>${items}</ul></html>`,
