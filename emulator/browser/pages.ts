@@ -115,18 +115,17 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
               hidden,
             })
           : "";
-        // As Spektrix's own page does, a sold-out performance (or area) offers nothing to add.
-        const quantities =
-          available <= 0
-            ? `<p class="SoldOut">Sold out. Returned tickets appear here as soon as they are released.</p>`
-            : `<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add">${hidden}
+        const quantities = `<form method="post" class="Ticket_Types_Selection"><input type="hidden" name="action" value="add">${hidden}
 ${prices.map((x) => `<label>${esc(x.ticketType.name)} (${money(x.amount)}) <input type="number" min="0" max="10" value="0" name="type:${esc(x.ticketType.id)}"></label>`).join("<br>")}
 <p class="SeatingAreaInstructions">${area?.type === "Unreserved" ? "Unreserved: stand or sit anywhere in this area." : "Best available seats are chosen for you."}</p><button>Add to basket</button></form>`;
         return `${heading}<p>${esc(wallClockForPeople(i.start))}${area ? ` · ${esc(area.name)}` : ""} · <span data-available>${esc(available)}</span> available</p>
 ${
-  map
-    ? `${map}<section aria-labelledby="spx-best-heading"><h2 id="spx-best-heading">Best available</h2><p>Rather not choose? Say how many tickets you want and we pick the best free seats for you, nearest the stage first.</p>${quantities}</section>`
-    : quantities
+  // As Spektrix's own page does, a sold-out performance (or area) offers nothing to choose or add.
+  available <= 0
+    ? `<p class="SoldOut">Sold out. Returned tickets appear here as soon as they are released.</p>`
+    : map
+      ? `${map}<section aria-labelledby="spx-best-heading"><h2 id="spx-best-heading">Best available</h2><p>Rather not choose? Say how many tickets you want and we pick the best free seats for you, nearest the stage first.</p>${quantities}</section>`
+      : quantities
 }${
           area
             ? `<p><a href="${link(p, "ChooseSeats.aspx", { EventInstanceId: shortId(String(i.id)) })}">Choose another area</a></p>`
