@@ -44,7 +44,7 @@ export interface ListingFilters {
   page: number;
 }
 
-/** The one problem that depends on the clock: months join the calendar as time passes (see whatsOnRedirect). */
+/** The one problem that depends on the clock: a month past the window comes into the calendar later (whatsOnRedirect). */
 export const MONTH_OUTSIDE_CALENDAR = "month outside the calendar";
 
 export const DEFAULT_FILTERS: ListingFilters = { view: "list", access: [], page: 1 };

@@ -594,7 +594,7 @@ ${lighthouse.length ? seriesTable(lighthouse) : "Not measured (Lighthouse is not
 
 ${lighthouseLoad ? `Load average ${lighthouseLoad.before.map((x) => x.toFixed(1)).join(" / ")} before these runs and ${lighthouseLoad.after.map((x) => x.toFixed(1)).join(" / ")} after; Lighthouse's benchmark index for this machine (its own CPU test, higher is faster): ${[...new Set(lighthouse.map((l) => l.median?.timing.benchmarkIndex).filter((x): x is number => Number.isFinite(x)))].join(", ")}.` : ""}
 LCP subparts come from the observed (unthrottled) trace; LCP, TBT and the task lengths are Lighthouse's simulation of a
-mid-range phone. The count of script files that ran before the paint was shown is from the same trace: the simulation
+mid-range phone. The count of script files that ran before the first frame was shown is from the same trace: the simulation
 replays each of them, download included, before the LCP, so a run with the framework's files among them has an LCP
 near 2.5 s and one with none or a few nearer 1.7 s (\`npm run bench:trace\` names them for a kept run). The last column is how much of its tasks' wall time the page's main thread was on a CPU in the observed
 trace: the simulation stretches each observed task whole, so below 100 % it scores time off a CPU (waiting for a core,

@@ -54,7 +54,7 @@ describe("bench Lighthouse helpers", () => {
       ],
       benchmarkIndex: 2841,
       cpuShare: null,
-      scriptsBeforePaint: null,
+      scriptsBeforeShown: null,
     });
   });
 

@@ -28,8 +28,8 @@ export type LighthouseTiming = {
   benchmarkIndex: number;
   /** mainThreadCpuShare of the run's trace, null when the trace has no page load in it. */
   cpuShare: number | null;
-  /** How many script files started evaluating before the first paint was presented (paintRace), or null. */
-  scriptsBeforePaint: number | null;
+  /** How many script files started evaluating before the first frame was shown (paintRace), or null. */
+  scriptsBeforeShown: number | null;
 };
 
 export type LighthouseScores = {
@@ -107,8 +107,8 @@ export function pageNavigation(events: TraceEvent[]): TraceEvent | undefined {
 
 /**
  * The race that decides the simulated LCP (ADR 0016 items 7 and 22), from the observed trace: when the page's main
- * thread first painted and when that frame was presented (the first contentful paint), in ms after the page's
- * navigation, and the script files that had started to evaluate by the presentation. Lantern replays each of
+ * thread first painted and when the first contentful frame was presented, in ms after the page's navigation, and
+ * the script files that had started to evaluate by the presentation, before or after that paint. Lantern replays each of
  * those, download included, on its slow phone before the LCP, so a run with the framework's files among them
  * has an LCP near 2.5 s, and one with none or a few nearer 1.7 s. Null when the trace lacks the paint.
  */
@@ -189,7 +189,7 @@ export function timingOf(report: Report, trace?: Trace): LighthouseTiming {
     longTasks,
     benchmarkIndex: Math.round(report.environment?.benchmarkIndex ?? NaN),
     cpuShare: trace ? mainThreadCpuShare(trace) : null,
-    scriptsBeforePaint: trace ? (paintRace(trace)?.scriptsBefore.length ?? null) : null,
+    scriptsBeforeShown: trace ? (paintRace(trace)?.scriptsBefore.length ?? null) : null,
   };
 }
 
@@ -344,7 +344,9 @@ export function seriesTable(series: LighthouseSeries[]): string {
       ? Object.entries(t.lcpSubparts)
           .map(([k, v]) => `${k} ${v}`)
           .join(", ") +
-        (t.scriptsBeforePaint === null ? "" : `; ${t.scriptsBeforePaint} script files ran before the paint was shown`)
+        (t.scriptsBeforeShown === null
+          ? ""
+          : `; ${t.scriptsBeforeShown} script files ran before the first frame was shown`)
       : "—";
     const tasks = t ? t.longTasks.map((l) => `${l.source} ${l.ms}`).join(", ") : "—";
     const failed = s.failedRuns ? ` (${s.failedRuns} of ${s.failedRuns + s.runs.length} runs failed)` : "";
