@@ -52,9 +52,13 @@ async function addTickets(page: Page) {
   const frame = page.frameLocator('iframe[title^="Choose seats for "]');
   await expect(page.locator('iframe[title^="Choose seats for "]')).toBeVisible();
   await frame.getByRole("spinbutton").first().fill("2");
+  // The ticket type as Spektrix's page names it ("Adult ($48.50)"): the basket names each line by it.
+  const ticketType = (await frame.locator("label:has(input[type=number])").first().textContent())!
+    .split(" (")[0]!
+    .trim();
   await frame.getByRole("button", { name: /add to basket/i }).click();
   await expect.poll(() => basketItemCount(page)).toBe(2);
-  return { performanceId, startsAt, day: day!, clock: clock!, when: `${day}, ${clock}` };
+  return { performanceId, startsAt, day: day!, clock: clock!, when: `${day}, ${clock}`, ticketType };
 }
 
 async function basketItemCount(page: Page): Promise<number> {
@@ -132,6 +136,8 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
   await expect(page.locator(`main time[datetime="${chosen.startsAt}"]`)).toContainText(chosen.clock);
   await page.goto("/basket");
   await expect(page.getByText(chosen.when).first()).toBeVisible();
+  // Each ticket line says what kind of ticket it is, as Spektrix's seat page did.
+  await expect(page.getByText(new RegExp(`^${chosen.ticketType} · `))).toHaveCount(2);
   await signIn(page, MEMBER);
   await expect(page).toHaveURL(/\/checkout/);
 

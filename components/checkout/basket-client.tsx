@@ -53,7 +53,7 @@ const eventHref = (template: string, slug: string) => template.replace("{slug}",
 /** What the last change on this page said, in the status region. */
 type BasketNotice = { kind: "ok" | "error"; text: string } | null;
 
-const EMPTY_LABELS: BasketLabels = { performances: {}, funds: {}, memberships: {}, merchandise: {} };
+const EMPTY_LABELS: BasketLabels = { performances: {}, ticketTypes: {}, funds: {}, memberships: {}, merchandise: {} };
 
 function useLabels(basket: Basket | null | undefined) {
   const performanceIds = useMemo(
@@ -201,6 +201,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
               <PerformanceGroup
                 key={g.performanceId}
                 label={l.performances[g.performanceId]}
+                ticketTypes={l.ticketTypes}
                 tickets={g.tickets}
                 paths={paths}
                 removeButton={removeButton}
@@ -410,11 +411,13 @@ function Line({
 
 function PerformanceGroup({
   label,
+  ticketTypes,
   tickets,
   paths,
   removeButton,
 }: {
   label: PerformanceLabel | undefined;
+  ticketTypes: Record<string, string>;
   tickets: BasketTicket[];
   paths: BasketPaths;
   removeButton: (kind: RemovableKind, ids: string[], label: string, text?: string) => React.ReactNode;
@@ -450,10 +453,11 @@ function PerformanceGroup({
       <ul className="divide-y divide-line">
         {tickets.map((t) => {
           const seat = t.seatName ? `Seat ${t.seatName}` : (t.planName ?? "General admission");
+          const type = t.ticketTypeId ? ticketTypes[t.ticketTypeId] : undefined;
           return (
             <Line
               key={t.id}
-              title={seat}
+              title={type ? `${type} · ${seat}` : seat}
               detail={t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : undefined}
               amount={t.total}
             >

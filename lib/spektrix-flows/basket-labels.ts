@@ -9,7 +9,7 @@ import { activeConnection } from "@/lib/connection";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { isSpektrixId } from "@/lib/spektrix";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
-import { loadFunds, loadMembershipTypes, loadMerchandise } from "./catalogue";
+import { loadFunds, loadMembershipTypes, loadMerchandise, loadTicketTypeNames } from "./catalogue";
 
 export interface PerformanceLabel {
   title: string;
@@ -20,6 +20,8 @@ export interface PerformanceLabel {
 
 export interface BasketLabels {
   performances: Record<string, PerformanceLabel>;
+  /** Ticket-type names from the labelled performances' price lists ("Adult", "Concession"). */
+  ticketTypes: Record<string, string>;
   funds: Record<string, string>;
   memberships: Record<string, string>;
   merchandise: Record<string, string>;
@@ -105,8 +107,12 @@ export async function basketLabels(performanceIds: string[]): Promise<BasketLabe
     loadMembershipTypes(),
     loadMerchandise(),
   ]);
+  const labelled = { ...fromSpektrix, ...performances };
+  // Only performances that exist (in the store or in Spektrix) are looked up, a basket's worth at most.
+  const typeLists = await Promise.all(Object.keys(labelled).slice(0, 10).map(loadTicketTypeNames));
   return {
-    performances: { ...fromSpektrix, ...performances },
+    performances: labelled,
+    ticketTypes: Object.assign({}, ...typeLists) as Record<string, string>,
     funds: byId(funds),
     memberships: byId(memberships),
     merchandise: byId(merchandise),

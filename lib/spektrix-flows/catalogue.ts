@@ -62,6 +62,28 @@ const loaders = {
   statements: cached<Statement>("statements", (r) => r.listStatements()),
 };
 
+/**
+ * The ticket types on one performance's price list, id → name: the basket names each ticket's type by them
+ * ("Adult · Seat A1"). Callers pass only performances they know exist, so no cache entry comes from a made-up id.
+ * Empty when Spektrix cannot be read: a line without its type still reads.
+ */
+export async function loadTicketTypeNames(performanceId: string): Promise<Record<string, string>> {
+  try {
+    const connection = await activeConnection();
+    return await unstable_cache(
+      async () => {
+        const list = await readerFor(connection).getPriceList(performanceId);
+        return Object.fromEntries(list.prices.map((p) => [p.ticketType.id, p.ticketType.name]));
+      },
+      ["spektrix-flows", "ticket-types", performanceId, connection.version],
+      { revalidate: CATALOGUE_REVALIDATE_SECONDS, tags: [tags.catalogue, tags.catalogueKind("ticket-types")] },
+    )();
+  } catch (error) {
+    logger("spektrix-flows").warn({ performanceId, error: errorText(error) }, "ticket type names unavailable");
+    return {};
+  }
+}
+
 async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {
   try {
     return { ok: true, items: await load() };

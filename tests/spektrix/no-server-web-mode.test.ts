@@ -61,6 +61,8 @@ describe("no server-side web-mode call", () => {
       expect((await load()).ok).toBe(true);
     const labels = await basketLabels(ids);
     for (const id of ids) expect(labels.performances[id], `label for ${id}`).toBeDefined();
+    // Ticket-type names come from the price lists, in owner mode too.
+    expect(Object.values(labels.ticketTypes).length).toBeGreaterThan(0);
 
     const e = env();
     expect(
