@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { displayFont, textFont } from "./fonts";
 import { SpektrixProvider } from "@/components/spektrix/spektrix-loader-client";
 import { siteInfo } from "@/lib/site";
+import { siteTitle } from "@/lib/seo/metadata";
 import { documentSecurityPolicy } from "@/lib/security/document-policy";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
@@ -11,7 +12,7 @@ export function generateMetadata(): Metadata {
   const site = siteInfo();
   return {
     metadataBase: new URL(site.url),
-    title: { default: `${site.name}: theatre, music and dance`, template: `%s · ${site.name}` },
+    title: { default: siteTitle(site.name), template: `%s · ${site.name}` },
     description: `What's on at ${site.name}: plays, concerts and family shows. Book tickets online.`,
     openGraph: { siteName: site.name, type: "website" },
   };

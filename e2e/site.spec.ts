@@ -485,6 +485,8 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
 
 test("home page lists upcoming shows and quick dates, with no axe violations", async ({ page }, testInfo) => {
   await page.goto("/");
+  // The venue's name once: the layout's "· name" template is not added to the home page's own title.
+  await expect(page).toHaveTitle(/^[^·]+: theatre, music and dance$/);
   await expect(page.getByRole("heading", { name: "Coming up" })).toBeVisible();
   await expect(page.getByRole("link", { name: /This weekend/ })).toBeVisible();
   // The footer reaches the pages no menu does, and each of them answers.

@@ -348,7 +348,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
               href={`${paths.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
               className="btn btn-primary w-full"
             >
-              Log in and check out
+              Sign in and check out
             </SiteLink>
             <SiteLink href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
               Check out as a guest

@@ -50,20 +50,17 @@ export function OrderSummary({
           </li>
         ))}
       </ul>
-      <dl className="space-y-1.5 border-t border-line bg-paper-deep/50 px-6 py-4">
-        <div className="flex justify-between text-lg font-semibold">
+      <div className="border-t border-line bg-paper-deep/50 px-6 py-4">
+        <dl className="flex justify-between text-lg font-semibold">
           <dt>Total</dt>
           <dd className="tabular-nums">{formatMoney(total)}</dd>
-        </div>
+        </dl>
         {/* Spektrix prices each line after its discounts, so the lines already add up to the total: the saving
             is told, not taken off a second time. */}
         {totalDiscount > 0 ? (
-          <div className="flex justify-between text-sm text-success">
-            <dt>Includes member and offer savings of</dt>
-            <dd className="tabular-nums">{formatMoney(totalDiscount)}</dd>
-          </div>
+          <p className="mt-1.5 text-sm text-success">Includes {formatMoney(totalDiscount)} in discounts.</p>
         ) : null}
-      </dl>
+      </div>
     </section>
   );
 }

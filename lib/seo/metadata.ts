@@ -9,6 +9,11 @@ export function absoluteUrl(path: string): string {
   return new URL(path, `${siteInfo().url}/`).toString();
 }
 
+/** The home page's title, and every page's default: the venue's name says what it is. */
+export function siteTitle(venueName: string): string {
+  return `${venueName}: theatre, music and dance`;
+}
+
 export function pageMetadata(input: {
   title: string;
   description: string;

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { HomePageView } from "@/components/site/home-page";
 import { getFacets, getHomeEvents } from "@/lib/events/cached";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata, siteTitle } from "@/lib/seo/metadata";
 import { CACHED_HOME_PATH } from "@/lib/page-cache.mjs";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
@@ -20,11 +20,13 @@ type Props = { params: Promise<{ variant: string }> };
 
 export function generateMetadata() {
   const site = siteInfo();
-  return pageMetadata({
-    title: `${site.name}: theatre, music and dance`,
+  const metadata = pageMetadata({
+    title: siteTitle(site.name),
     description: `What’s on at ${site.name}: plays, concerts, comedy and family shows. Find a date or a show, and book online.`,
     path: routes.home,
   });
+  // Absolute: the layout's template would add the venue's name a second time.
+  return { ...metadata, title: { absolute: siteTitle(site.name) } };
 }
 
 export default async function HomePage({ params }: Props) {
