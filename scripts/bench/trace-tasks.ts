@@ -10,6 +10,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pageNavigation, paintRace, traceEvents, type Trace, type TraceEvent } from "./lib/lighthouse";
 
+// Piped into `head`, the reader may go away first: that is the end of the output, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const dir = process.argv[2];
 if (!dir) {
   console.error("usage: npm run bench:trace -- <kept run directory>");
