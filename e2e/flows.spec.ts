@@ -284,7 +284,8 @@ test("on a phone, a visitor picks two seats on the seat map, by click and by key
   await frame.getByRole("button", { name: "Add chosen seats to basket" }).click();
   await expectBasketCount(page, 2);
   await page.goto("/basket");
-  for (const seat of seats) await expect(page.getByText(`Seat ${seat}`, { exact: true })).toBeVisible();
+  // Each line names its ticket type, then the seat ("Adult · Seat G10").
+  for (const seat of seats) await expect(page.getByText(new RegExp(`^\\S.* · Seat ${seat}$`))).toBeVisible();
 });
 
 test("guest checkout embeds Spektrix's checkout with a title, a fallback link and the site's stylesheet", async ({
