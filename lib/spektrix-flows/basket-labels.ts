@@ -9,7 +9,7 @@ import { activeConnection } from "@/lib/connection";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { isSpektrixId } from "@/lib/spektrix";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
-import { loadFunds, loadMembershipTypes, loadMerchandise, loadTicketTypeNames } from "./catalogue";
+import { loadFunds, loadMembershipTypes, loadMerchandise, loadTicketTypes } from "./catalogue";
 
 export interface PerformanceLabel {
   title: string;
@@ -109,10 +109,11 @@ export async function basketLabels(performanceIds: string[]): Promise<BasketLabe
   ]);
   const labelled = { ...fromSpektrix, ...performances };
   // Only performances that exist (in the store or in Spektrix) are looked up, a basket's worth at most.
-  const typeLists = await Promise.all(Object.keys(labelled).slice(0, 10).map(loadTicketTypeNames));
+  // Without a list a line still reads, by its seat alone.
+  const typeLists = await Promise.all(Object.keys(labelled).slice(0, 10).map(loadTicketTypes));
   return {
     performances: labelled,
-    ticketTypes: Object.assign({}, ...typeLists) as Record<string, string>,
+    ticketTypes: Object.assign({}, ...typeLists.map(byId)) as Record<string, string>,
     funds: byId(funds),
     memberships: byId(memberships),
     merchandise: byId(merchandise),

@@ -39,15 +39,16 @@ function readerFor(connection: SpektrixConnection) {
 type Reader = ReturnType<typeof readerFor>;
 
 /**
- * One cached list per kind and connection version: a changed connection reads its own lists at once, and the
+ * One cached list per kind (and key parts, such as the performance a price list belongs to) and connection
+ * version: a changed connection reads its own lists at once, and the
  * old connection's entries are never served for it. Failures throw inside the cached function, so only
  * successes are cached.
  */
 const cached =
-  <T>(key: string, list: (reader: Reader) => Promise<T[]>) =>
+  <T>(key: string, list: (reader: Reader) => Promise<T[]>, ...keyParts: string[]) =>
   async (): Promise<T[]> => {
     const connection = await activeConnection();
-    return unstable_cache(() => list(readerFor(connection)), ["spektrix-flows", key, connection.version], {
+    return unstable_cache(() => list(readerFor(connection)), ["spektrix-flows", key, ...keyParts, connection.version], {
       revalidate: CATALOGUE_REVALIDATE_SECONDS,
       tags: [tags.catalogue, tags.catalogueKind(key)],
     })();
@@ -61,28 +62,6 @@ const loaders = {
   seatingTypes: cached<SeatingType>("seating-types", (r) => r.listSeatingTypes()),
   statements: cached<Statement>("statements", (r) => r.listStatements()),
 };
-
-/**
- * The ticket types on one performance's price list, id → name: the basket names each ticket's type by them
- * ("Adult · Seat A1"). Callers pass only performances they know exist, so no cache entry comes from a made-up id.
- * Empty when Spektrix cannot be read: a line without its type still reads.
- */
-export async function loadTicketTypeNames(performanceId: string): Promise<Record<string, string>> {
-  try {
-    const connection = await activeConnection();
-    return await unstable_cache(
-      async () => {
-        const list = await readerFor(connection).getPriceList(performanceId);
-        return Object.fromEntries(list.prices.map((p) => [p.ticketType.id, p.ticketType.name]));
-      },
-      ["spektrix-flows", "ticket-types", performanceId, connection.version],
-      { revalidate: CATALOGUE_REVALIDATE_SECONDS, tags: [tags.catalogue, tags.catalogueKind("ticket-types")] },
-    )();
-  } catch (error) {
-    logger("spektrix-flows").warn({ performanceId, error: errorText(error) }, "ticket type names unavailable");
-    return {};
-  }
-}
 
 async function settle<T>(what: string, load: () => Promise<T[]>): Promise<CatalogueResult<T>> {
   try {
@@ -99,6 +78,21 @@ export const loadMembershipTypes = () => settle("memberships", loaders.membershi
 export const loadGiftVoucherTypes = () => settle("gift voucher types", loaders.giftVoucherTypes);
 export const loadMerchandise = () => settle("merchandise", loaders.merchandise);
 export const loadSeatingTypes = () => settle("seating types", loaders.seatingTypes);
+
+/**
+ * The ticket types on one performance's price list: the basket names each ticket's type by them ("Adult · Seat
+ * A1"). Callers pass only performances they know exist, so no cache entry comes from a made-up id.
+ */
+export const loadTicketTypes = (performanceId: string) =>
+  settle(
+    "ticket types",
+    cached(
+      "ticket-types",
+      async (r) => (await r.getPriceList(performanceId)).prices.map((p) => p.ticketType),
+      performanceId,
+    ),
+  );
+
 /** Contact preferences: what the newsletter block offers and what its sign-up accepts (one list for both). */
 export const loadStatements = () => settle("statements", loaders.statements);
 
