@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pageNavigation, paintRace, traceEvents, type Trace, type TraceEvent } from "./lib/lighthouse";
+import { pageMainThread, paintRace, traceEvents, type Trace, type TraceEvent } from "./lib/lighthouse";
 
 // Piped into `head`, the reader may go away first: that is the end of the output, not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -21,15 +21,13 @@ if (!dir) {
   process.exit(2);
 }
 const trace = JSON.parse(readFileSync(path.join(dir, "report-0.trace.json"), "utf8")) as Trace;
-const events = traceEvents(trace);
-const start = pageNavigation(events);
-if (!start) {
+const page = pageMainThread(traceEvents(trace));
+if (!page) {
   console.error("no page navigation in this trace");
   process.exit(1);
 }
-const onPage = events
-  .filter((e) => e.ph === "X" && e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts)
-  .sort((a, b) => a.ts - b.ts);
+const { start } = page;
+const onPage = page.events.filter((e) => e.ph === "X");
 const ms = (us: number | undefined) => ((us ?? 0) / 1000).toFixed(1);
 const WORK = new Set([
   "Layout",

@@ -105,6 +105,16 @@ export function pageNavigation(events: TraceEvent[]): TraceEvent | undefined {
     .sort((a, b) => a.ts - b.ts)[0];
 }
 
+/** The page's navigation and its main thread's events from then on, in time order (null without a navigation). */
+export function pageMainThread(events: TraceEvent[]): { start: TraceEvent; events: TraceEvent[] } | null {
+  const start = pageNavigation(events);
+  if (!start) return null;
+  const onPage = events
+    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts)
+    .sort((a, b) => a.ts - b.ts);
+  return { start, events: onPage };
+}
+
 /**
  * The race that decides the simulated LCP (ADR 0016 items 7 and 22), from the observed trace: when the page's main
  * thread first painted and when the first contentful frame was presented, in ms after the page's navigation, and
@@ -113,12 +123,9 @@ export function pageNavigation(events: TraceEvent[]): TraceEvent | undefined {
  * has an LCP near 2.5 s, and one with none or a few nearer 1.7 s. Null when the trace lacks the paint.
  */
 export function paintRace(trace: Trace): { paintMs: number; presentedMs: number; scriptsBefore: string[] } | null {
-  const events = traceEvents(trace);
-  const start = pageNavigation(events);
-  if (!start) return null;
-  const onPage = events
-    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts)
-    .sort((a, b) => a.ts - b.ts);
+  const page = pageMainThread(traceEvents(trace));
+  if (!page) return null;
+  const { start, events: onPage } = page;
   const paint = onPage.find((e) => e.name === "Paint" && e.ph === "X");
   const presented = onPage.find((e) => e.name === "firstContentfulPaint");
   if (!paint || !presented) return null;
