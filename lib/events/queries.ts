@@ -70,7 +70,11 @@ export function resolveRange(
 }
 
 async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
-  const rows = await db.select({ id: venues.id }).from(venues).where(eq(venues.slug, slug));
+  // Case-insensitive, like the genre filter: a hand-typed `?venue=Studio-Theatre` finds the same venue.
+  const rows = await db
+    .select({ id: venues.id })
+    .from(venues)
+    .where(sql`lower(${venues.slug}) = lower(${slug})`);
   return rows.map((v) => v.id);
 }
 

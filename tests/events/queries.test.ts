@@ -94,6 +94,7 @@ describe("public-site queries on the content store", () => {
     expect(r.events.every((e) => e.genre?.toLowerCase() === genre.toLowerCase())).toBe(true);
     const studio = await queryListing(db, f("venue=studio-theatre"), ctx, 100);
     expect(studio.events.every((e) => e.venues.includes("Studio Theatre"))).toBe(true);
+    expect((await queryListing(db, f("venue=Studio-Theatre"), ctx, 100)).total).toBe(studio.total);
     expect((await queryListing(db, f("venue=nowhere"), ctx, 10)).total).toBe(0);
   });
 

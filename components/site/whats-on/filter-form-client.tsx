@@ -110,13 +110,7 @@ export function FilterFormView({
               label="Genre"
               allLabel="All genres"
               value={filters.genre}
-              options={[
-                ...genres.map((g) => ({ value: g, label: g })),
-                // A genre in the URL that no current event has stays selectable, so the form shows what was asked.
-                ...(filters.genre && !genres.some((g) => g.toLowerCase() === filters.genre!.toLowerCase())
-                  ? [{ value: filters.genre, label: filters.genre }]
-                  : []),
-              ]}
+              options={genres.map((g) => ({ value: g, label: g }))}
             />
           ) : null}
           {venues.length > 1 || filters.venue ? (
@@ -166,7 +160,11 @@ export function FilterFormView({
   );
 }
 
-/** A labelled select whose first option clears the filter. */
+/**
+ * A labelled select whose first option clears the filter. The URL's value is matched to an option regardless of
+ * case, as the listing matches it. A value no option has (a genre or venue with nothing on sale now, or a mistyped
+ * link) stays selectable as what was asked, so the form never claims "All venues" over a page that found nothing.
+ */
 function SelectField({
   id,
   name,
@@ -182,14 +180,16 @@ function SelectField({
   value: string | undefined;
   options: { value: string; label: string }[];
 }) {
+  const chosen = value && options.find((o) => o.value.toLowerCase() === value.toLowerCase());
+  const shown = value && !chosen ? [...options, { value, label: value }] : options;
   return (
     <div>
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="field">
+      <select id={id} name={name} defaultValue={chosen ? chosen.value : (value ?? "")} className="field">
         <option value="">{allLabel}</option>
-        {options.map((o) => (
+        {shown.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
