@@ -462,14 +462,14 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
   await expect(page.getByRole("banner")).toHaveCount(1);
   await expectNoAxeViolations(page);
   // An unknown booking, studio-built page or address: one 404, in one frame (one header, one footer), titled as one.
-  for (const [path, title] of [
-    ["/book/NO-SUCH-PERFORMANCE", /^Performance not found · /],
-    ["/info/no-such-page", /^Page not found · /],
-    ["/no/such/address", /^Page not found · /],
+  for (const [path, title, heading] of [
+    ["/book/NO-SUCH-PERFORMANCE", /^Performance not found · /, "We can’t find that performance"],
+    ["/info/no-such-page", /^Page not found · /, "We can’t find that page"],
+    ["/no/such/address", /^Page not found · /, "We can’t find that page"],
   ] as const) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page, path).toHaveTitle(title);
-    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("We can’t find that page");
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
     await expect(page.getByRole("banner"), path).toHaveCount(1);
     await expect(page.getByRole("contentinfo"), path).toHaveCount(1);
   }
