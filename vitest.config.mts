@@ -7,8 +7,10 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.{ts,tsx}"],
     setupFiles: ["./tests/setup.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Guards against a hung test, not budgets: opening an in-memory PGlite and migrating it takes ~9 s alone and
+    // past 20 s when builds share the two cores, so a tighter limit fails sound tests on a busy machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // PGlite instances and emulator servers are heavy; two workers match the 2-core machines.
     maxWorkers: 2,
   },
