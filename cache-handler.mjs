@@ -30,6 +30,7 @@ import { buildEnv } from "./lib/config/build.mjs";
 import { errorText, logger, redactUrl } from "./lib/log/logger.mjs";
 import { STORE_TAG, followTheStore } from "./lib/cache/follow-store.mjs";
 import NoMissingPagesCache, { isMissingPage } from "./lib/cache/missing-pages.mjs";
+import { sweeper } from "./lib/cache/sweep.mjs";
 
 const CONFIG_KEY = Symbol.for("storefront.cacheHandlerConfig");
 const MARKER_KEY = Symbol.for("storefront.cacheMarker");
@@ -133,14 +134,22 @@ class StoreFollowingRedisCache extends CacheHandler {
 
 /**
  * Next's own disk cache, minus not-found pages (made-up addresses must leave nothing on disk), checked against
- * the store before each read; the marker is a file beside the fetch cache.
+ * the store before each read; the marker is a file beside the fetch cache. Data-cache files nobody has rewritten
+ * for a while are swept after writes (lib/cache/sweep.mjs), since Next deletes none.
  */
 class StoreFollowingFileSystemCache extends NoMissingPagesCache {
   constructor(context) {
     super(context);
-    this.markerFile = context.serverDistDir
-      ? path.join(/*turbopackIgnore: true*/ context.serverDistDir, "..", "cache", "store-generation")
+    const cacheDir = context.serverDistDir
+      ? path.join(/*turbopackIgnore: true*/ context.serverDistDir, "..", "cache")
       : null;
+    this.markerFile = cacheDir ? path.join(/*turbopackIgnore: true*/ cacheDir, "store-generation") : null;
+    this.sweep = cacheDir ? sweepers(path.join(/*turbopackIgnore: true*/ cacheDir, "fetch-cache")) : () => undefined;
+  }
+
+  async set(...args) {
+    await super.set(...args);
+    if (!building()) this.sweep();
   }
 
   async get(...args) {
@@ -165,6 +174,18 @@ class StoreFollowingFileSystemCache extends NoMissingPagesCache {
     }
     return super.get(...args);
   }
+}
+
+const SWEEPERS_KEY = Symbol.for("storefront.cacheSweepers");
+/** One sweeper per folder and process: Next makes a cache handler per request. */
+function sweepers(dir) {
+  const all = (globalThis[SWEEPERS_KEY] ??= new Map());
+  if (!all.has(dir))
+    all.set(
+      dir,
+      sweeper(dir, { onError: (error) => log.warn({ error: errorText(error) }, "could not sweep the data cache") }),
+    );
+  return all.get(dir);
 }
 
 export default buildEnv().REDIS_URL ? StoreFollowingRedisCache : StoreFollowingFileSystemCache;
