@@ -10,8 +10,9 @@ import "server-only";
  *
  * No entry is keyed on what a visitor can make up: a slug or performance id is first looked up in one cached
  * map of the real ones (a made-up one is answered without an entry), sale facts are one entry for every
- * performance, and a listing with free text or a custom date range is read from the store per request. The
- * data cache therefore holds a bounded number of entries whatever addresses and queries arrive.
+ * performance, and a listing with free text, a custom date range or a genre or venue no listing has is read from
+ * the store per request. The data cache therefore holds a bounded number of entries whatever addresses and queries
+ * arrive; on disk, files keyed by a past minute are swept (lib/cache/sweep.mjs).
  */
 import { unstable_cache } from "next/cache";
 import { sharedWhileInFlight } from "@/lib/cache/in-flight";
@@ -37,9 +38,20 @@ function ctx(bucket: number): q.QueryContext {
   return { timeZone: siteInfo().timeZone, now: new Date(bucket) };
 }
 
-/** Filters a visitor can vary without limit (free text, any pair of dates): not worth an entry each. */
-function unbounded(filters: ListingFilters): boolean {
-  return Boolean(filters.q || filters.from || filters.to);
+/**
+ * The filters to key a cached read by, or null for filters a visitor can vary without limit, which are read from
+ * the store per request: free text, any pair of dates, and a genre or venue that no upcoming listing has (any
+ * made-up value). A known genre or venue is keyed in the listing's own spelling, so `drama` and `Drama` share one.
+ */
+async function cacheKeyFilters(filters: ListingFilters): Promise<ListingFilters | null> {
+  if (filters.q || filters.from || filters.to) return null;
+  if (!filters.genre && !filters.venue) return filters;
+  const known = await getFacets();
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const genre = filters.genre && known.genres.find((g) => same(g, filters.genre!));
+  const venue = filters.venue && known.venues.find((v) => same(v.slug, filters.venue!))?.slug;
+  if ((filters.genre && !genre) || (filters.venue && !venue)) return null;
+  return { ...filters, genre: genre || undefined, venue: venue || undefined };
 }
 
 const listing = unstable_cache(
@@ -47,8 +59,10 @@ const listing = unstable_cache(
   ["site:listing:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
-export const getListing = async (filters: ListingFilters) =>
-  unbounded(filters) ? q.queryListing(await db(), filters, ctx(nowBucket())) : listing(filters, nowBucket());
+export async function getListing(filters: ListingFilters) {
+  const key = await cacheKeyFilters(filters);
+  return key ? listing(key, nowBucket()) : q.queryListing(await db(), filters, ctx(nowBucket()));
+}
 
 const calendar = unstable_cache(
   async (filters: ListingFilters, month: string, bucket: number) =>
@@ -56,10 +70,12 @@ const calendar = unstable_cache(
   ["site:calendar:v1"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
-export const getCalendarMonth = async (filters: ListingFilters, month: string) =>
-  unbounded(filters)
-    ? q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket()))
-    : calendar({ ...filters, page: 1 }, month, nowBucket());
+export async function getCalendarMonth(filters: ListingFilters, month: string) {
+  const key = await cacheKeyFilters({ ...filters, page: 1 });
+  return key
+    ? calendar(key, month, nowBucket())
+    : q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket()));
+}
 
 const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v3"], {
   tags: [tags.listings, tags.venues, tags.store],

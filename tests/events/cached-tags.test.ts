@@ -11,13 +11,16 @@ import { events } from "@/lib/db/schema";
 import { seedSite, type SeedResult } from "./seed";
 
 const reads: string[][] = [];
+/** The cache key's name and the arguments each cached read was called with (its entry's key). */
+const keyed: Array<{ name: string; args: unknown[] }> = [];
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({
-  // Runs the read uncached and records the tags it would be cached under.
+  // Runs the read uncached and records the tags and key it would be cached under.
   unstable_cache:
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>, _key: string[], options: { tags?: string[] }) =>
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string[], options: { tags?: string[] }) =>
     (...args: A) => {
       reads.push(options.tags ?? []);
+      keyed.push({ name: key[0]!, args });
       return fn(...args);
     },
 }));
@@ -86,6 +89,27 @@ describe("cache tags of the public pages' reads", () => {
     ]) {
       expect(await tagsOf(read)).toContain("listings");
     }
+  });
+
+  it("keeps no entry for a genre or venue no listing has, and one per real one whatever its case", async () => {
+    const { genres, venues } = await cached.getFacets();
+    const entries = async (read: () => Promise<unknown>) => {
+      keyed.length = 0;
+      await read();
+      return keyed.filter((k) => k.name === "site:listing:v1" || k.name === "site:calendar:v1");
+    };
+    const list = { view: "list" as const, access: [], page: 1 };
+    const month = { view: "calendar" as const, access: [], page: 1 };
+    for (const made of [{ genre: "Made-up genre" }, { venue: "made-up-venue" }]) {
+      expect(await entries(() => cached.getListing({ ...list, ...made })), JSON.stringify(made)).toEqual([]);
+      expect(await entries(() => cached.getCalendarMonth({ ...month, ...made }, "2026-12"))).toEqual([]);
+    }
+    const genre = genres[0]!;
+    const venue = venues[0]!.slug;
+    const [entry] = await entries(() =>
+      cached.getListing({ ...list, genre: genre.toUpperCase(), venue: venue.toUpperCase() }),
+    );
+    expect(entry?.args[0]).toMatchObject({ genre, venue });
   });
 
   it("tags every read of the store with the store tag, so a cache that no longer matches it can drop them all (ADR 0008)", async () => {
