@@ -6,6 +6,8 @@
  * `error` is for code (clients switch on it), `message` for people (clients may show it as is), `problems` only
  * for validation failures that name fields. Never put input back into a message: it may be an attack string.
  */
+import type { BodyFailure } from "@/lib/security/body";
+
 export interface ErrorBody {
   error: string;
   message: string;
@@ -26,6 +28,13 @@ export function errorResponse(
   const headers = new Headers(init.headers);
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   return Response.json(errorBody(error, message, init.problems), { status, headers });
+}
+
+/** A JSON body the route could not read (lib/security/body): 413 when over its ceiling, 400 when not JSON. */
+export function bodyRefusal(failure: BodyFailure): Response {
+  return failure.reason === "too-large"
+    ? errorResponse(413, "body-too-large", "That request is too large.")
+    : errorResponse(400, "bad-json", "The body must be JSON.");
 }
 
 /**

@@ -3,14 +3,23 @@
  * Content-Length is too large before any route runs; a body sent without a length (chunked) is counted here
  * while it streams, and reading stops at the ceiling instead of buffering whatever the sender keeps sending.
  */
-import { ROUTE_BODY_LIMIT } from "./request-guard";
 
-export type BodyRead = { ok: true; text: string } | { ok: false; reason: "too-large" | "unreadable" };
+/** Next's default `serverActions.bodySizeLimit`: a body above it makes Next throw (a 500). */
+export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+/** Route handlers (sign-in, checkout, sync, studio sync) take small JSON or form bodies; 64 KB is generous. */
+export const ROUTE_BODY_LIMIT = 64 * 1024;
 
-export async function readBodyText(request: Request, maxBytes = ROUTE_BODY_LIMIT): Promise<BodyRead> {
+export type BodyFailure = { ok: false; reason: "too-large" | "unreadable" };
+export type BodyRead = { ok: true; text: string } | BodyFailure;
+
+/** The body's bytes, or why not: more than `maxBytes` (declared or sent), or a stream that broke. */
+export async function readBodyBytes(
+  request: Request,
+  maxBytes = ROUTE_BODY_LIMIT,
+): Promise<{ ok: true; bytes: Buffer } | BodyFailure> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (!Number.isFinite(declared) || declared > maxBytes) return { ok: false, reason: "too-large" };
-  if (!request.body) return { ok: true, text: "" };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -20,7 +29,8 @@ export async function readBodyText(request: Request, maxBytes = ROUTE_BODY_LIMIT
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
+        // Not awaited: on a clone (a tee), cancelling one branch settles only once the other is cancelled too.
+        void reader.cancel().catch(() => undefined);
         return { ok: false, reason: "too-large" };
       }
       chunks.push(value);
@@ -28,8 +38,15 @@ export async function readBodyText(request: Request, maxBytes = ROUTE_BODY_LIMIT
   } catch {
     return { ok: false, reason: "unreadable" };
   }
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** The body as UTF-8 text; bytes that are not UTF-8 make it unreadable. */
+export async function readBodyText(request: Request, maxBytes = ROUTE_BODY_LIMIT): Promise<BodyRead> {
+  const read = await readBodyBytes(request, maxBytes);
+  if (!read.ok) return read;
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes) };
   } catch {
     return { ok: false, reason: "unreadable" };
   }
@@ -39,7 +56,7 @@ export async function readBodyText(request: Request, maxBytes = ROUTE_BODY_LIMIT
 export async function readJsonBody(
   request: Request,
   maxBytes = ROUTE_BODY_LIMIT,
-): Promise<{ ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }> {
+): Promise<{ ok: true; value: unknown } | BodyFailure> {
   const read = await readBodyText(request, maxBytes);
   if (!read.ok) return read;
   if (!read.text.trim()) return { ok: true, value: undefined };

@@ -17,14 +17,12 @@
  */
 import { escapeHtml } from "@/lib/html/escape";
 import { routes } from "@/lib/routes";
+import { readBodyBytes, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./body";
 import { apiContentSecurityPolicy } from "./headers.mjs";
 
 export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
 
-/** Next's default `serverActions.bodySizeLimit`: a declared body above it would make Next throw (a 500). */
-export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
-/** Route handlers (sign-in, checkout, sync, studio sync) take small JSON or form bodies; 64 KB is generous. */
-export const ROUTE_BODY_LIMIT = 64 * 1024;
+const TOO_LARGE: Refusal = { status: 413, error: "body-too-large", message: "That request is too large." };
 
 /** Content types a server action is sent with: `fetch` with encoded arguments, or a form post. */
 const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"];
@@ -96,16 +94,15 @@ export function guardRequest(request: GuardedRequest): Refusal | null {
     }
   }
   const limit = isAction ? SERVER_ACTION_BODY_LIMIT : ROUTE_BODY_LIMIT;
-  if (length !== null && length > limit) {
-    return { status: 413, error: "body-too-large", message: "That request is too large." };
-  }
+  if (length !== null && length > limit) return TOO_LARGE;
   return null;
 }
 
 /**
  * A server action's body (and any multipart POST to a page) must be one Next can decode: a JSON array
- * (arguments sent by `fetch`) or a complete multipart form. Next decodes it before the action runs and throws (a 500) on anything else. Read from a
- * clone, so the action still receives the body; the declared size has been checked already.
+ * (arguments sent by `fetch`) or a complete multipart form, within Next's 1 MB. Next decodes it before the action
+ * runs and throws (a 500) on anything else, and on a longer body sent without a length (chunked), which the
+ * declared-size check cannot see. Read from a clone, so the action still receives the body.
  */
 export async function guardActionBody(request: Request): Promise<Refusal | null> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
@@ -117,12 +114,16 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
     error: "bad-body",
     message: "This form could not be read. Please reload the page and try again.",
   };
+  const read = await readBodyBytes(request.clone(), SERVER_ACTION_BODY_LIMIT);
+  if (!read.ok) return read.reason === "too-large" ? TOO_LARGE : unreadable;
   try {
     if (type === "text/plain") {
-      const value: unknown = JSON.parse(await request.clone().text());
+      const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(read.bytes));
       return Array.isArray(value) ? null : unreadable;
     }
-    await request.clone().formData();
+    await new Response(new Uint8Array(read.bytes), {
+      headers: { "content-type": request.headers.get("content-type")! },
+    }).formData();
     return null;
   } catch {
     return unreadable;

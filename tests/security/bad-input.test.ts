@@ -287,10 +287,36 @@ describe("POST /api/sync", () => {
     ["eventId with a lone surrogate", JSON.stringify({ eventId: LONE_SURROGATE })],
     ["eventId with emoji", JSON.stringify({ eventId: EMOJI })],
     ["an unknown field", JSON.stringify({ eventId: "1AHGJ", drop: true })],
-    ["a 1 MB body", JSON.stringify({ eventId: BIG })],
   ])("%s → 400 and no run", async (_name, body) => {
     const { text } = await expectRejected(() => post({ auth: ok, body }), { status: 400, echo: [SYNC_SECRET] });
     expect(JSON.parse(text).error).toMatch(/^bad-(json|request)$/);
+  });
+
+  it("refuses a 1 MB body, with or without a length, → 413 and no run, having read no more than its ceiling", async () => {
+    const { text } = await expectRejected(() => post({ auth: ok, body: JSON.stringify({ eventId: BIG }) }), {
+      status: 413,
+    });
+    expect(JSON.parse(text).error).toBe("body-too-large");
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 16 * 1024;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(32)); // whitespace: valid JSON padding, forever
+      },
+    });
+    await expectRejected(
+      () =>
+        sync.POST(
+          new Request(`${SITE}/api/sync`, {
+            method: "POST",
+            headers: { authorization: ok, "content-type": "application/json" },
+            body: endless,
+            duplex: "half",
+          } as RequestInit),
+        ),
+      { status: 413 },
+    );
+    expect(sent).toBeLessThan(256 * 1024);
   });
 });
 
@@ -557,7 +583,7 @@ describe("studio route handlers", () => {
     ["force as a string", JSON.stringify({ force: "yes" }), {}, 400],
     ["eventId with path traversal", JSON.stringify({ eventId: TRAVERSAL }), {}, 400],
     ["eventId with markup", JSON.stringify({ eventId: SCRIPT }), {}, 400],
-    ["a 1 MB body", JSON.stringify({ eventId: BIG }), {}, 400],
+    ["a 1 MB body", JSON.stringify({ eventId: BIG }), {}, 413],
   ] as const)("sync now: %s → %i", async (_name, body, headers, status) => {
     await asEditor();
     await expectRejected(() => postSync(body, headers), { status });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readBodyText, readJsonBody } from "@/lib/security/body";
-import {
-  guardActionBody,
-  guardRequest,
-  isWellEncodedPath,
-  refusalResponse,
-  ROUTE_BODY_LIMIT,
-  SERVER_ACTION_BODY_LIMIT,
-} from "@/lib/security/request-guard";
+import { readBodyText, readJsonBody, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "@/lib/security/body";
+import { guardActionBody, guardRequest, isWellEncodedPath, refusalResponse } from "@/lib/security/request-guard";
 
 const HOST = "shop.example.org";
 const req = (method: string, rawPathname: string, headers: Record<string, string> = {}) => ({
@@ -117,6 +110,39 @@ describe("the request guard", () => {
     const good = post('["$K1"]');
     expect(await guardActionBody(good)).toBeNull();
     expect(await good.text()).toBe('["$K1"]');
+    // A form post: the guard decodes a copy within the ceiling, and the action still gets the form.
+    const form = new FormData();
+    form.set("title", "Tosca");
+    const encoded = new Request(`https://${HOST}/`, { method: "POST", body: form });
+    const posted = new Request(`https://${HOST}/studio/pages/1`, {
+      method: "POST",
+      headers: action({ "content-type": encoded.headers.get("content-type")! }),
+      body: await encoded.arrayBuffer(),
+    });
+    expect(await guardActionBody(posted)).toBeNull();
+    expect((await posted.formData()).get("title")).toBe("Tosca");
+  });
+
+  it("refuses an action or page post over Next's 1 MB sent without a length (chunked) → 413, not a 500", async () => {
+    const chunked = (path: string, headers: Record<string, string>) =>
+      new Request(`https://${HOST}${path}`, {
+        method: "POST",
+        headers,
+        body: new ReadableStream<Uint8Array>({
+          start(controller) {
+            // A well-formed argument list (`["aaa…"]`), so only its size is wrong.
+            controller.enqueue(new TextEncoder().encode('["'));
+            for (let i = 0; i < 17; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+            controller.enqueue(new TextEncoder().encode('"]'));
+            controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    expect(await guardActionBody(chunked("/studio/sign-in", action()))).toMatchObject({ status: 413 });
+    expect(await guardActionBody(chunked("/", { "content-type": "multipart/form-data; boundary=XX" }))).toMatchObject({
+      status: 413,
+    });
   });
 });
 

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { env } from "@/lib/config";
 import { bearerToken, secretMatches } from "@/lib/sync/secret";
 import { runSiteSync } from "@/lib/sync/server";
-import { errorResponse } from "@/lib/http/errors";
+import { bodyRefusal, errorResponse } from "@/lib/http/errors";
+import { readJsonBody } from "@/lib/security/body";
 
 /**
  * POST /api/sync — runs a sync for schedulers (cron, platform schedulers, a Kubernetes CronJob), the CLI and
@@ -36,14 +37,9 @@ export async function POST(request: Request): Promise<Response> {
       headers: { "WWW-Authenticate": "Bearer" },
     });
   }
-  const text = await request.text();
-  let raw: unknown = {};
-  try {
-    raw = text.trim() ? JSON.parse(text) : {};
-  } catch {
-    return errorResponse(400, "bad-json", "The body must be JSON.");
-  }
-  const body = bodySchema.safeParse(raw);
+  const read = await readJsonBody(request);
+  if (!read.ok) return bodyRefusal(read);
+  const body = bodySchema.safeParse(read.value === undefined ? {} : read.value);
   if (!body.success) {
     return errorResponse(400, "bad-request", "Send {} or { eventId, force }.", {
       problems: body.error.issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`),

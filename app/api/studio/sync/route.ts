@@ -5,7 +5,8 @@ import { isSpektrixId } from "@/lib/spektrix";
 import { editorRoute } from "@/lib/studio/guard";
 import { runSiteSync } from "@/lib/sync/server";
 import type { SyncProgress } from "@/lib/sync/engine";
-import { errorBody, errorResponse } from "@/lib/http/errors";
+import { bodyRefusal, errorBody, errorResponse } from "@/lib/http/errors";
+import { readJsonBody } from "@/lib/security/body";
 
 /**
  * "Sync now" with progress: `POST /api/studio/sync` runs a sync and streams NDJSON lines — `{progress}` while it
@@ -29,14 +30,9 @@ export const POST = editorRoute<unknown>(async (request) => {
   ) {
     return errorResponse(403, "cross-origin", "Start a sync from the studio itself.");
   }
-  let body: unknown = {};
-  try {
-    const text = await request.text();
-    body = text ? JSON.parse(text) : {};
-  } catch {
-    return errorResponse(400, "bad-json", "The body must be JSON.");
-  }
-  const parsed = bodySchema.safeParse(body);
+  const read = await readJsonBody(request);
+  if (!read.ok) return bodyRefusal(read);
+  const parsed = bodySchema.safeParse(read.value === undefined ? {} : read.value);
   if (!parsed.success) return errorResponse(400, "bad-request", "Send {} or { eventId, force }.");
 
   const encoder = new TextEncoder();
