@@ -83,14 +83,23 @@ export function optionalUrl(options: { allowPath?: boolean } = {}) {
     .transform((s) => (s === undefined || s === null || s === "" ? null : s));
 }
 
-/** Reads a FormData into a plain object (last value wins), so zod sees exactly what was submitted. */
-export function formObject(form: unknown): Record<string, string> {
+/**
+ * Reads a FormData into a plain object (last value wins), so zod sees exactly what was submitted. An action can be
+ * called with any arguments by anyone who posts to it: anything but a form is null, and the action saves nothing
+ * (`NOT_A_FORM`). It is not an empty form, which would read as every checkbox cleared.
+ */
+export function formObject(form: unknown): Record<string, string> | null {
+  if (!(form instanceof FormData)) return null;
   const out: Record<string, string> = {};
-  // An action can be called with any arguments by anyone who posts to it: anything but a form has no fields.
-  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form.entries()) if (typeof value === "string") out[key] = value;
   return out;
 }
+
+/** The answer to an action called with something other than its form: nothing was read or saved. */
+export const NOT_A_FORM: ActionResult = {
+  ok: false,
+  message: "This form could not be read. Please reload the page and try again.",
+};
 
 /** Parses a JSON field of a form, reporting bad JSON as a field error. */
 export function parseJsonField(

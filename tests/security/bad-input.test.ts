@@ -70,6 +70,8 @@ const studioAuth = await import("@/lib/studio/actions/auth");
 const studioPages = await import("@/lib/studio/actions/pages");
 const studioEvents = await import("@/lib/studio/actions/events");
 const studioSyncActions = await import("@/lib/studio/actions/sync");
+const studioCheckout = await import("@/lib/studio/actions/checkout");
+const studioConnection = await import("@/lib/studio/actions/connection");
 const { seedDemoEditors } = await import("@/lib/studio/users");
 
 const database = await getDatabase();
@@ -604,6 +606,7 @@ describe("studio route handlers", () => {
 });
 
 describe("studio server actions", () => {
+  const notAForm = 5 as unknown as FormData;
   const form = (o: Record<string, string>) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(o)) f.set(k, v);
@@ -663,6 +666,14 @@ describe("studio server actions", () => {
       "editor",
       () => studioEvents.updateEventAction(2_147_483_647, undefined, form({ title: "x" })),
     ],
+    // A hand-made call with arguments that are not the form: read as an empty form, it unpublished the event.
+    [
+      "an event saved with a number for its form",
+      "editor",
+      () => studioEvents.updateEventAction(1, undefined, notAForm),
+    ],
+    ["the Gift Aid wording with no form", "editor", () => studioCheckout.saveGiftAidWordingAction(undefined, notAForm)],
+    ["the connection with no form", "editor", () => studioConnection.saveConnectionAction(undefined, notAForm)],
     ["sync settings that are not JSON", "editor", () => studioSyncActions.saveSyncSettingsAction("{")],
     [
       "sync settings with wrong types",

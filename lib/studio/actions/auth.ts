@@ -27,7 +27,7 @@ const signInSchema = z.object({
 
 /** Studio sign-in. Throttled by lib/rate-limit/sign-in.ts; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
-  const fields = formObject(form);
+  const fields = formObject(form) ?? {};
   const parsed = signInSchema.safeParse({ email: fields.email ?? "", password: fields.password ?? "" });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

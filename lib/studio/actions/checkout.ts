@@ -1,12 +1,14 @@
 "use server";
 
 import { saveGiftAidWording } from "@/lib/checkout/gift-aid-wording";
-import { FORBIDDEN, invalid, type ActionResult } from "../forms";
+import { FORBIDDEN, formObject, invalid, NOT_A_FORM, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
 export async function saveGiftAidWordingAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   return asEditor(async (editor) => {
-    const result = await saveGiftAidWording({ text: form.get("giftAidWording") }, { by: editor.email });
+    const fields = formObject(form);
+    if (!fields) return NOT_A_FORM;
+    const result = await saveGiftAidWording({ text: fields.giftAidWording }, { by: editor.email });
     if (!result.ok)
       return invalid({ giftAidWording: [result.error] }, "Nothing was saved: the declaration needs attention.");
     return {

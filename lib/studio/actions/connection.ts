@@ -6,7 +6,7 @@ import { runSiteSync } from "@/lib/sync/server";
 import { tags } from "@/lib/cache/tags";
 import { checkConnection, clearPickerCache, verifyCandidateConnection, type ConnectionReport } from "../spektrix";
 import { saveConnection } from "../connection";
-import { FORBIDDEN, formObject, type ActionResult } from "../forms";
+import { FORBIDDEN, formObject, NOT_A_FORM, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
 /** A save's answer; `browserCheck`: the form asks that address from the editor's browser, then saves again. */
@@ -17,7 +17,9 @@ export async function saveConnectionAction(
   form: FormData,
 ): Promise<SaveConnectionState> {
   return asEditor<SaveConnectionState, typeof FORBIDDEN>(async (editor) => {
-    const result = await saveConnection(formObject(form), { by: editor.email, check: verifyCandidateConnection });
+    const fields = formObject(form);
+    if (!fields) return NOT_A_FORM;
+    const result = await saveConnection(fields, { by: editor.email, check: verifyCandidateConnection });
     if (!result.ok) {
       if ("browserCheck" in result)
         return { ok: false, message: "Checking from your browser…", browserCheck: result.browserCheck };

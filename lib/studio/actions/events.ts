@@ -4,7 +4,7 @@ import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
 import { isRowId } from "@/lib/db/ids";
 import { removeKeptEvents, setEventHidden, setPerformanceHidden, updateEvent } from "../events";
-import { FORBIDDEN, formObject, type ActionResult } from "../forms";
+import { FORBIDDEN, formObject, NOT_A_FORM, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 
 function revalidateEvent(sourceId: string) {
@@ -20,7 +20,9 @@ export async function updateEventAction(
 ): Promise<ActionResult> {
   return asEditor(async () => {
     if (!isRowId(eventId)) return { ok: false, message: "Unknown event." };
-    const input: Record<string, unknown> = formObject(form);
+    const fields = formObject(form);
+    if (!fields) return NOT_A_FORM;
+    const input: Record<string, unknown> = fields;
     input.hidden = input.hidden === "on";
     input.published = input.published === "on";
     const result = await updateEvent(eventId, input);
