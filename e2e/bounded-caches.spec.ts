@@ -5,9 +5,9 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 
 /**
  * Disk use stays flat whatever addresses and queries arrive: a few thousand made-up event slugs, booking ids,
- * cached-page variants, searches, date ranges, calendar ids and availability id sets leave no file behind in
- * the page cache or the data cache (lib/cache/missing-pages.mjs, lib/events/cached.ts). Counted by files and
- * bytes under the build's cache folders, before and after.
+ * cached-page variants, searches, date ranges, genres, venues, calendar ids and availability id sets leave no file
+ * behind in the page cache or the data cache (lib/cache/missing-pages.mjs, lib/events/cached.ts). Counted by files
+ * and bytes under the build's cache folders, before and after.
  */
 
 const DIST = path.join(fileURLToPath(new URL("..", import.meta.url)), process.env.NEXT_DIST_DIR ?? ".next");
@@ -47,7 +47,7 @@ const spektrixId = (i: number) =>
 const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
 function randomUrl(i: number): string {
-  switch (i % 9) {
+  switch (i % 11) {
     case 0:
       return `/events/${token(i)}`;
     case 1:
@@ -64,6 +64,10 @@ function randomUrl(i: number): string {
       return `/whats-on?from=${day(i % 300)}&to=${day((i % 300) + 1 + (i % 17))}`;
     case 7:
       return `/api/calendar?event=${token(i)}`;
+    case 8:
+      return `/whats-on?genre=${token(i)}`;
+    case 9:
+      return `/whats-on?view=calendar&venue=${token(i)}`;
     default:
       return `/api/calendar/${spektrixId(i)}`;
   }
