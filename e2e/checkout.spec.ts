@@ -391,6 +391,32 @@ test("a member giving a donation is asked for Gift Aid in the venue's words, and
   }
 });
 
+test("when Spektrix cannot give the member's record, the account pages say so in the site's frame", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, MEMBER, "/account");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("We can’t show your account just now");
+  await request.post(`${EMULATOR_URL}/__control/faults`, {
+    data: { type: "status", status: 503, path: "customers/*" },
+  });
+  try {
+    for (const path of ["/account", "/members"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(500);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("We can’t show your account just now");
+      await expect(page.getByRole("link", { name: "Try again" }), path).toHaveAttribute("href", path);
+      await expect(page.getByRole("banner"), path).toHaveCount(1);
+    }
+  } finally {
+    await request.delete(`${EMULATOR_URL}/__control/faults`);
+  }
+  // Nothing was lost: the same visit, once Spektrix answers, shows the account again.
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("We can’t show your account just now");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+});
+
 test("another customer's confirmation page is not found", async ({ page }) => {
   // The member's own order, placed here: this test does not rely on what the previous one left behind.
   await addTickets(page);

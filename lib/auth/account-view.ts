@@ -3,7 +3,16 @@
  * memberships, upcoming performances from the customer's orders, recent orders and addresses.
  * Parts that fail to load are reported as unavailable rather than failing the whole page.
  */
-import type { Address, Customer, Event, MembershipType, Order, Performance } from "@/lib/spektrix";
+import {
+  SpektrixError,
+  type Address,
+  type Customer,
+  type Event,
+  type MembershipType,
+  type Order,
+  type Performance,
+} from "@/lib/spektrix";
+import { logger } from "@/lib/log/logger.mjs";
 import { describePerformances, orderReference, type ConfirmationPerformance } from "@/lib/checkout/confirmation";
 import type { CustomerAccount } from "@/lib/spektrix/account";
 
@@ -66,4 +75,22 @@ export async function loadAccountView(
       })) ?? null,
     addresses: account.customer.addresses,
   };
+}
+
+const log = logger("account");
+
+/**
+ * `read()` (the customer's own record, which the account and members' pages cannot do without), or "unavailable"
+ * when Spektrix did not give it: down, slow, refusing or garbled. The page then says so in its own frame and keeps
+ * the visitor signed in, rather than answering a 500 with an empty body.
+ */
+export async function unlessSpektrixFails<T>(read: () => Promise<T>, page: string): Promise<T | "unavailable"> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof SpektrixError)) throw error;
+    // The kind alone: the error's text names the request, whose path carries the customer's id.
+    log.warn({ page, kind: error.kind }, "customer record unavailable");
+    return "unavailable";
+  }
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AccountPageView } from "@/components/account/account-page";
-import { loadAccountView } from "@/lib/auth/account-view";
+import { AccountUnavailable } from "@/components/account/account-unavailable";
+import { loadAccountView, unlessSpektrixFails } from "@/lib/auth/account-view";
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
@@ -14,14 +15,19 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const user = await requireCustomer(routes.account);
   const service = await accountService();
-  const view = await loadAccountView(user.customerId, {
-    getAccount: (id) => service.getAccount(id),
-    listOrders: (id, ids, limit) => service.listOrders(id, ids, limit),
-    listMembershipTypes: () => service.owner.listMembershipTypes(),
-    getPerformance: (id) => service.owner.getPerformance(id),
-    getEvent: (id) => service.owner.getEvent(id),
-  });
   const site = siteInfo();
+  const view = await unlessSpektrixFails(
+    () =>
+      loadAccountView(user.customerId, {
+        getAccount: (id) => service.getAccount(id),
+        listOrders: (id, ids, limit) => service.listOrders(id, ids, limit),
+        listMembershipTypes: () => service.owner.listMembershipTypes(),
+        getPerformance: (id) => service.owner.getPerformance(id),
+        getEvent: (id) => service.owner.getEvent(id),
+      }),
+    "account",
+  );
+  if (view === "unavailable") return <AccountUnavailable retryHref={routes.account} site={site} />;
   const spektrix = await spektrixPublicConfig();
   const name = greetingName(user) ?? view.customer.firstName;
 

@@ -3,7 +3,8 @@ import { SiteLink } from "@/components/site/site-link-client";
 import { requireCustomer } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
-
+import { unlessSpektrixFails } from "@/lib/auth/account-view";
+import { AccountUnavailable } from "@/components/account/account-unavailable";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
@@ -16,8 +17,10 @@ export const dynamic = "force-dynamic";
  */
 export default async function MembersPage() {
   const user = await requireCustomer(routes.members);
-  const account = await (await accountService()).getAccount(user.customerId);
+  const service = await accountService();
+  const account = await unlessSpektrixFails(() => service.getAccount(user.customerId), "members");
   const site = siteInfo();
+  if (account === "unavailable") return <AccountUnavailable retryHref={routes.members} site={site} />;
 
   if (account.memberships.length === 0) {
     return (

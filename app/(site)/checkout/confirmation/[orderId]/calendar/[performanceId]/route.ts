@@ -5,6 +5,7 @@ import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { errorResponse } from "@/lib/http/errors";
+import { describeSpektrixError, SpektrixError } from "@/lib/spektrix";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,15 @@ type Context = { params: Promise<{ orderId: string; performanceId: string }> };
 export async function GET(_request: Request, context: Context) {
   const { orderId, performanceId } = await context.params;
   const owner = (await accountService()).owner;
-  const order = await loadOwnOrder({ session: await getSiteSession(), orderId }, owner);
+  let order;
+  try {
+    order = await loadOwnOrder({ session: await getSiteSession(), orderId }, owner);
+  } catch (error) {
+    // Spektrix down, slow or garbled: say so (502/504), not a 500 with an empty body.
+    if (!(error instanceof SpektrixError)) throw error;
+    const { status, reason, message } = describeSpektrixError(error);
+    return errorResponse(status, reason, message);
+  }
   const ticket = order?.tickets.find((t) => t.performanceId === performanceId);
   if (!order || !ticket) return errorResponse(404, "not-found", "Not found.");
 
