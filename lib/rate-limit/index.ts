@@ -183,6 +183,11 @@ export const LIMITS = {
    */
   newsletterSignUp: { keyPrefix: "newsletter-ip", points: 10, duration: 15 * 60 },
   /**
+   * Basket lines the store does not know, looked up in Spektrix for one address (two owner-signed calls each). A
+   * basket holds a few such lines; a script cycling made-up ids stops here, and its lines read "Tickets".
+   */
+  basketLabelLookups: { keyPrefix: "basket-labels-ip", points: 30, duration: 5 * 60 },
+  /**
    * A sign-in proof (basket id + hash) is good once: a replay is refused for 14 days (the longest the in-memory
    * store can wait), long past any session. With Redis every instance shares the record.
    */

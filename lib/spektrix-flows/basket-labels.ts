@@ -9,6 +9,7 @@ import { activeConnection } from "@/lib/connection";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { isSpektrixId } from "@/lib/spektrix";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
+import { attempt, LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
 import { loadFunds, loadMembershipTypes, loadMerchandise, loadTicketTypes } from "./catalogue";
 
 export interface PerformanceLabel {
@@ -63,8 +64,25 @@ async function performanceLabelsFromStore(ids: string[]): Promise<Record<string,
   );
 }
 
-async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<string, PerformanceLabel>> {
-  if (!ids.length) return {};
+/** At most this many unknown ids are looked up in Spektrix per request. */
+const MAX_SPEKTRIX_LOOKUPS = 10;
+
+/**
+ * Whether `count` more Spektrix look-ups are within this address's allowance (`LIMITS.basketLabelLookups`). The
+ * route is public and each look-up is an owner-signed call, so a script cycling made-up ids must not drive the
+ * venue's API. A limiter that cannot answer allows nothing: the lines then read "Tickets".
+ */
+async function mayAskSpektrix(ip: string, count: number): Promise<boolean> {
+  try {
+    return (await attempt(sharedRateLimiter(LIMITS.basketLabelLookups), ip, count)).allowed;
+  } catch {
+    return false;
+  }
+}
+
+async function performanceLabelsFromSpektrix(ids: string[], ip: string): Promise<Record<string, PerformanceLabel>> {
+  ids = ids.slice(0, MAX_SPEKTRIX_LOOKUPS);
+  if (!ids.length || !(await mayAskSpektrix(ip, ids.length))) return {};
   const connection = await activeConnection();
   // Owner mode, with the web's view: a box-office-only performance gets no label, as the store would give none.
   const client = createCatalogueReader({
@@ -77,7 +95,7 @@ async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<stri
   });
   const out: Record<string, PerformanceLabel> = {};
   await Promise.all(
-    ids.slice(0, 10).map(async (id) => {
+    ids.map(async (id) => {
       try {
         const performance = await client.getPerformance(id);
         const event = await client.getEvent(performance.eventId);
@@ -93,7 +111,8 @@ async function performanceLabelsFromSpektrix(ids: string[]): Promise<Record<stri
 const byId = <T extends { id: string; name: string }>(r: { ok: true; items: T[] } | { ok: false }) =>
   r.ok ? Object.fromEntries(r.items.map((x) => [x.id, x.name])) : {};
 
-export async function basketLabels(performanceIds: string[]): Promise<BasketLabels> {
+/** @param ip the asking visitor's address (lib/security/client-ip), which the Spektrix fallback is limited by. */
+export async function basketLabels(performanceIds: string[], ip: string): Promise<BasketLabels> {
   let performances: Record<string, PerformanceLabel> = {};
   try {
     performances = await performanceLabelsFromStore(performanceIds);
@@ -102,7 +121,7 @@ export async function basketLabels(performanceIds: string[]): Promise<BasketLabe
   }
   const missing = performanceIds.filter((id) => !performances[id]);
   const [fromSpektrix, funds, memberships, merchandise] = await Promise.all([
-    performanceLabelsFromSpektrix(missing),
+    performanceLabelsFromSpektrix(missing, ip),
     loadFunds(),
     loadMembershipTypes(),
     loadMerchandise(),

@@ -59,7 +59,7 @@ describe("no server-side web-mode call", () => {
 
     for (const load of [loadFunds, loadMembershipTypes, loadGiftVoucherTypes, loadMerchandise])
       expect((await load()).ok).toBe(true);
-    const labels = await basketLabels(ids);
+    const labels = await basketLabels(ids, "203.0.113.40");
     for (const id of ids) expect(labels.performances[id], `label for ${id}`).toBeDefined();
     // Ticket-type names come from the price lists, in owner mode too.
     expect(Object.values(labels.ticketTypes).length).toBeGreaterThan(0);
@@ -80,6 +80,25 @@ describe("no server-side web-mode call", () => {
     expect(serverSideWebCalls()).toEqual([]);
     // Basket labels open (and migrate) the in-memory store first: slow on shared CI cores.
   }, 90_000);
+
+  it("basket labels look up at most an allowance of unknown ids in Spektrix per address", async () => {
+    const made = (i: number) => `${900 + i}A${"BCDGHJKLMNPQRSTV"[i % 16]!.repeat(20)}`;
+    const instanceReads = () => emu.requests.all().filter((r) => /\/api\/v3\/instances\/[^/]+$/.test(r.path)).length;
+    emu.requests.clear();
+    // One address cycling made-up ids: 10 per request, 20 requests, 200 ids. The allowance is 30.
+    for (let round = 0; round < 20; round++)
+      await basketLabels(
+        Array.from({ length: 10 }, (_, k) => made(round * 10 + k)),
+        "203.0.113.41",
+      );
+    expect(instanceReads()).toBe(30);
+    // Another address's real basket is still labelled from Spektrix.
+    const [real] = (await configuredSource(await activeConnection(), env().SPEKTRIX_TIMEOUT_MS).fetchPerformances({
+      from: new Date(),
+      to: new Date(Date.now() + 400 * 86_400_000),
+    }))!;
+    expect((await basketLabels([real!.id], "203.0.113.42")).performances[real!.id]).toBeDefined();
+  }, 60_000);
 
   it("in member sign-in and the account read: the browser signs in, the server reads in owner mode", async () => {
     const proof = await signInProof(browserSession(emu.url), DEMO_MEMBER.email, DEMO_MEMBER.password);
