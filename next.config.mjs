@@ -72,6 +72,11 @@ const nextConfig = {
   // leave a file behind. With REDIS_URL, several instances share one data cache in Redis, so a sync's
   // revalidateTag reaches all of them (ADR 0005); without it, one instance keeps Next's own disk cache.
   cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"),
+  // How long a shared cache (a CDN) may keep serving a page while it fetches a fresh one: Next sends
+  // `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`. Next's default is a year, so after a
+  // quiet spell a CDN could hand the first visitor a months-old listing; ten minutes is past every page's
+  // revalidate (60-300 s).
+  expireTime: 600,
   ...(config.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
 };
 

@@ -9,7 +9,7 @@
  * header, and always offers a plain link in case the frame is blocked.
  */
 import { useEffect, useRef, useState } from "react";
-import { acceptSpektrixMessage } from "./iframe-messages";
+import { acceptSpektrixMessage } from "@/lib/spektrix/iframe-messages";
 import { announceBasketChange } from "./basket-events";
 import { useHydrated } from "./spektrix-loader-client";
 

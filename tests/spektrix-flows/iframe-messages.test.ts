@@ -4,7 +4,7 @@ import {
   countBasketItems,
   isTrustedOrigin,
   parseSpektrixMessage,
-} from "@/components/spektrix/iframe-messages";
+} from "@/lib/spektrix/iframe-messages";
 
 const SPEKTRIX = "https://tickets.venue.org";
 
