@@ -11,6 +11,7 @@ import type { LocalDate } from "@/lib/events/dates";
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 const { CalendarMonth } = await import("@/components/site/whats-on/calendar-month");
 const { DEFAULT_FILTERS } = await import("@/lib/events/filters");
+type ListingFilters = import("@/lib/events/filters").ListingFilters;
 
 const performance = (day: string, i: number): CalendarPerformance => ({
   id: `${day}-${i}`,
@@ -23,13 +24,13 @@ const performance = (day: string, i: number): CalendarPerformance => ({
   venue: null,
 });
 
-function renderMonth(performances: CalendarPerformance[]) {
+function renderMonth(performances: CalendarPerformance[], extra: Partial<ListingFilters> = {}, lastDay = "2031-03-31") {
   return render(
     <CalendarMonth
       month="2031-03"
       today={"2031-03-01" as LocalDate}
-      lastDay={"2031-03-31" as LocalDate}
-      filters={{ ...DEFAULT_FILTERS, view: "calendar" }}
+      lastDay={lastDay as LocalDate}
+      filters={{ ...DEFAULT_FILTERS, view: "calendar", ...extra }}
       performances={performances}
       timeZone="Europe/London"
     />,
@@ -48,6 +49,15 @@ describe("CalendarMonth", () => {
     expect(more).toHaveTextContent("+4 more");
     expect(more).toHaveTextContent("+7 more");
     expect(container.querySelector('[data-more-on="2031-03-15"]')).toBeNull();
+  });
+
+  it("moves to the next month without the date filter, keeping the others", () => {
+    renderMonth([performance("2031-03-20", 0)], { when: "month", genre: "Opera" }, "2031-05-31");
+    const next = screen.getByRole("link", { name: /^Next month/ }).getAttribute("href")!;
+    const query = new URL(next, "https://x.example").searchParams;
+    expect(query.get("month")).toBe("2031-04");
+    expect(query.get("genre")).toBe("Opera");
+    expect(query.has("when")).toBe(false);
   });
 
   it("lists a quiet day whole, with no link", () => {

@@ -47,6 +47,9 @@ export function CalendarMonth({
   const canGoBack = prev >= today.slice(0, 7);
   // Months after the last performance hold nothing: not linked, so the calendar ends where the programme does.
   const canGoOn = lastDay !== null && next <= monthOf(lastDay);
+  // Another month is a date choice of its own: a date filter ("this month", a range) kept beside it would leave the
+  // heading naming one span over a grid of another, most of it empty.
+  const ANY_DATE = { when: undefined, from: undefined, to: undefined };
 
   return (
     <section aria-labelledby="cal-heading">
@@ -57,7 +60,7 @@ export function CalendarMonth({
         <div className="flex gap-2">
           {canGoBack ? (
             <ListingLink
-              href={filtersHref(routes.whatsOn, filters, { month: prev })}
+              href={filtersHref(routes.whatsOn, filters, { month: prev, ...ANY_DATE })}
               className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
               aria-label={`Previous month, ${formatMonth(prev)}`}
             >
@@ -66,7 +69,7 @@ export function CalendarMonth({
           ) : null}
           {canGoOn ? (
             <ListingLink
-              href={filtersHref(routes.whatsOn, filters, { month: next })}
+              href={filtersHref(routes.whatsOn, filters, { month: next, ...ANY_DATE })}
               className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
               aria-label={`Next month, ${formatMonth(next)}`}
             >
