@@ -31,6 +31,13 @@ test("donating a preset amount raises the header basket count without a reload",
 
   await page.getByRole("button", { name: "$50", exact: true }).click();
   await expect(page.getByRole("button", { name: "$50", exact: true })).toHaveAttribute("aria-pressed", "true");
+  // A tribute with no name is not sent: the button waits for the name, and says why.
+  await page.getByLabel("Make this gift in honour or in memory of someone").check();
+  await expect(page.getByRole("button", { name: "Donate $50.00" })).toBeDisabled();
+  await expect(page.getByLabel("Their name")).toHaveAccessibleDescription(
+    "Add their name to donate, or untick the box above.",
+  );
+  await page.getByLabel("Make this gift in honour or in memory of someone").uncheck();
   await page.getByRole("button", { name: "Donate $50.00" }).click();
 
   await expect(page.getByText(/Your gift of \$50\.00 to the .+ is in your basket/)).toBeVisible();
@@ -286,6 +293,16 @@ test("on a phone, a visitor picks two seats on the seat map, by click and by key
   await page.goto("/basket");
   // Each line names its ticket type, then the seat ("Adult · Seat G10").
   for (const seat of seats) await expect(page.getByText(new RegExp(`^\\S.* · Seat ${seat}$`))).toBeVisible();
+});
+
+test("the password reset page leads to Spektrix's reset form, as its words say", async ({ page }) => {
+  await page.goto("/login/forgot-password");
+  await expect(page.getByText("Forgotten your password?", { exact: true })).toBeVisible();
+  const frame = page.frameLocator("main iframe");
+  await frame.getByRole("link", { name: "Forgotten your password?" }).click();
+  await frame.getByLabel("Email").fill("member@example.com");
+  await frame.getByRole("button", { name: "Send reset link" }).click();
+  await expect(frame.getByRole("heading", { name: "Check your email" })).toBeVisible();
 });
 
 test("guest checkout embeds Spektrix's checkout with a title, a fallback link and the site's stylesheet", async ({

@@ -49,6 +49,7 @@ export function Donate({
   const [amount, setAmount] = useState<number | null>(() => fund?.defaultAmount ?? presets[1] ?? presets[0] ?? null);
   const [custom, setCustom] = useState("");
   const [tribute, setTribute] = useState(false);
+  const [tributeName, setTributeName] = useState("");
   const [status, setStatus] = useActionStatus();
 
   useComponentEvents(ref, {
@@ -77,7 +78,9 @@ export function Donate({
   const customNumber = custom.trim() === "" ? null : Number(custom);
   const customInvalid =
     customNumber !== null && (!Number.isFinite(customNumber) || customNumber < MIN || customNumber > MAX);
-  const valid = amount !== null && amount >= MIN && amount <= MAX && !customInvalid;
+  // A tribute names someone: ticked with no name, Spektrix would record a plain gift and the wish would be lost.
+  const tributeMissing = tribute && tributeName.trim() === "";
+  const valid = amount !== null && amount >= MIN && amount <= MAX && !customInvalid && !tributeMissing;
   const busy = state !== "ready" || status.kind === "pending";
 
   return (
@@ -226,8 +229,17 @@ export function Donate({
                   maxLength={100}
                   autoComplete="off"
                   disabled={!tribute}
+                  required={tribute}
+                  value={tributeName}
+                  onChange={(e) => setTributeName(e.target.value)}
+                  aria-describedby={tributeMissing ? `${ids}-tribute-hint` : undefined}
                   className="mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink"
                 />
+                {tributeMissing ? (
+                  <p id={`${ids}-tribute-hint`} className="mt-1 text-sm text-ink-soft">
+                    Add their name to donate, or untick the box above.
+                  </p>
+                ) : null}
               </div>
             </div>
           </div>

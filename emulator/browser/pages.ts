@@ -45,7 +45,7 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
   const byShortId = (map: Map<string, Json>, short: string | undefined) =>
     [...map.values()].find((x) => shortId(String(x.id)) === short || x.id === short);
   const loginForm = (p: PageCtx) =>
-    `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/signup.aspx")}">Create an account</a></p>`;
+    `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/ForgottenPassword.aspx")}">Forgotten your password?</a></p><p><a href="${link(p, "secure/signup.aspx")}">Create an account</a></p>`;
   const login = (p: PageCtx, f: Record<string, string>) => {
     const customer = store.customerByEmail(f.email ?? "");
     if (!customer || customer.password !== f.password)
@@ -298,6 +298,16 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
           store.touch(p.basket);
         }
         return { redirect: link(p, "secure/LoginLogout.aspx") };
+      },
+    },
+    // Spektrix e-mails a reset link; the answer is the same whether or not the address has an account.
+    "secure/forgottenpassword.aspx": {
+      title: "Forgotten your password?",
+      get: () =>
+        `<h1>Forgotten your password?</h1><p>Enter your email address and we'll send you a link to set a new one.</p><form method="post"><label>Email <input name="email" type="email" autocomplete="email" required></label> <button>Send reset link</button></form>`,
+      post: (_p, f) => {
+        if (!f.email) throw new ApiError(400, "Enter your email address.");
+        return `<h1>Check your email</h1><p>If <strong>${esc(f.email)}</strong> has an account with us, we've sent it a link to set a new password.</p>`;
       },
     },
     "secure/signup.aspx": {
