@@ -33,6 +33,14 @@ test("visitors are sent to the studio sign-in, and the picker proxy refuses them
   await page.goto("/studio/pages");
   await expect(page).toHaveURL(/\/studio\/sign-in\?next=%2Fstudio%2Fpages/);
   await expectNoAxeViolations(page);
+  // A wrong password is refused plainly, and the e-mail address stays typed for the retry.
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("E-mail address").fill(EDITOR.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That e-mail address and password do not match a studio editor.")).toBeVisible();
+  await expect(page.getByLabel("E-mail address")).toHaveValue(EDITOR.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
   const res = await request.get("/api/studio/pickers/fund?q=a");
   expect(res.status()).toBe(403);
 });

@@ -6,7 +6,8 @@ import { errorFor, FormMessage, TextField } from "./fields";
 
 export function SignInForm({ next }: { next: string }) {
   const [result, action, pending] = useActionState(signInAction, undefined);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const refused = result && !result.ok ? result : undefined;
+  const errors = refused?.fieldErrors;
   return (
     <form action={action} className="mt-6 grid gap-4" noValidate>
       <input type="hidden" name="next" value={next} />
@@ -15,6 +16,7 @@ export function SignInForm({ next }: { next: string }) {
         label="E-mail address"
         type="email"
         autoComplete="username"
+        defaultValue={refused?.values?.email}
         required
         error={errorFor(errors, "email")}
       />
@@ -26,7 +28,7 @@ export function SignInForm({ next }: { next: string }) {
         required
         error={errorFor(errors, "password")}
       />
-      <FormMessage result={result && !result.ok ? result : undefined} />
+      <FormMessage result={refused} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

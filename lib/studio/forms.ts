@@ -8,7 +8,14 @@ import { z } from "zod";
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
-  { ok: true; message?: string; data?: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | { ok: true; message?: string; data?: T }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: FieldErrors;
+      /** What the form should show again after a refusal (React resets a form once its action returns). */
+      values?: Record<string, string>;
+    };
 
 export const FORBIDDEN = {
   ok: false,

@@ -25,6 +25,9 @@ const signInSchema = z.object({
   password: z.string({ error: "must be text" }).min(1, { message: "is required" }).max(200, { message: "is too long" }),
 });
 
+/** The e-mail address as typed, for the form to show again; never the password. */
+const keep = (fields: Record<string, string>) => ({ email: (fields.email ?? "").slice(0, 254) });
+
 /** Studio sign-in. Throttled by lib/rate-limit/sign-in.ts; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   const fields = formObject(form) ?? {};
@@ -32,7 +35,7 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
-    return { ok: false, message: "Enter your e-mail address and password.", fieldErrors };
+    return { ok: false, message: "Enter your e-mail address and password.", fieldErrors, values: keep(fields) };
   }
   const { email, password } = parsed.data;
   const ip = clientIp(await headers());
@@ -42,12 +45,17 @@ export async function signInAction(_prev: ActionResult | undefined, form: FormDa
     return {
       ok: false,
       message: `Too many attempts. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minute(s).`,
+      values: keep(fields),
     };
   }
   const user = await checkCredentials(email, password);
   if (!user) {
     await signIns.failed(email, ip);
-    return { ok: false, message: "That e-mail address and password do not match a studio editor." };
+    return {
+      ok: false,
+      message: "That e-mail address and password do not match a studio editor.",
+      values: keep(fields),
+    };
   }
   await signIns.succeeded(email, ip);
   const store = await cookies();
