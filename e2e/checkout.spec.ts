@@ -374,6 +374,8 @@ test("a member giving a donation is asked for Gift Aid in the venue's words, and
     await payWith(page, CARDS.success);
     await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
+    // The donation line names its fund, from the catalogue.
+    await expect(page.getByText(/^Donation: \S/)).toBeVisible();
     await signOut(page);
 
     // A member with a declaration on record is not asked again.
@@ -692,9 +694,9 @@ test("guests are offered sign-in or Spektrix's own checkout", async ({ page }) =
   await expect(page.getByText("Your basket is empty").first()).toBeVisible();
   await addTickets(page);
   await page.goto("/checkout");
-  await expect(page.getByRole("heading", { name: "Check out as a guest" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check out as a new customer" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: "Continue as guest" }).click();
+  await page.getByRole("link", { name: "Continue to checkout" }).click();
   const frame = page.locator('iframe[title="Checkout"]');
   await expect(frame).toBeVisible();
   expect(await frame.getAttribute("src")).toContain("/website/secure/Checkout.aspx");

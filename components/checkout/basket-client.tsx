@@ -351,7 +351,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
               Sign in and check out
             </SiteLink>
             <SiteLink href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
-              Check out as a guest
+              New customer checkout
             </SiteLink>
             <p className="text-xs text-ink-soft">Members log in for their discounts and saved details.</p>
           </div>

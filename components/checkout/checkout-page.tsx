@@ -187,7 +187,7 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
         >
           <p className="eyebrow text-ink-soft">New to us</p>
           <h2 id="guest-checkout" className="mt-2 text-2xl font-semibold">
-            Check out as a guest
+            Check out as a new customer
           </h2>
           {/* Spektrix keeps every order against a customer record, so its checkout signs a new visitor up there. */}
           <p className="mt-3 flex-1 text-ink-soft">
@@ -195,7 +195,7 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
             if you are new, and pay by card. We’ll send your tickets by email.
           </p>
           <SiteLink href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
-            Continue as guest
+            Continue to checkout
           </SiteLink>
         </section>
       </div>

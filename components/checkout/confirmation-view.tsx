@@ -51,6 +51,8 @@ export function ConfirmationView({
   site: Site;
 }) {
   const placed = formatDate(confirmation.placedUtc, site.timeZone);
+  // A donation, membership or shop order has no tickets: no "booked", no doors.
+  const hasTickets = confirmation.performances.length > 0;
   return (
     <ConfirmationFrame>
       <div className="mt-8 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] lg:items-start">
@@ -59,10 +61,11 @@ export function ConfirmationView({
             <CheckIcon />
           </span>
           <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
-            {name ? `Thank you, ${name}.` : "Thank you."} You’re booked.
+            {name ? `Thank you, ${name}.` : "Thank you."} {hasTickets ? "You’re booked." : "Your order is confirmed."}
           </h1>
           <p className="mt-4 text-lg text-ink-soft">
-            We’ve emailed your confirmation{email ? ` to ${email}` : ""}. Your tickets are also in your account.
+            We’ve emailed your confirmation{email ? ` to ${email}` : ""}.{" "}
+            {hasTickets ? "Your tickets are also in your account." : "Your order is also in your account."}
           </p>
           <dl className="mt-8 grid grid-cols-2 gap-4 rounded-card border border-line bg-white p-5">
             <div>
@@ -100,14 +103,14 @@ export function ConfirmationView({
             </div>
           </dl>
           <p className="mt-6 text-sm text-ink-soft">
-            Quote your order reference if you call the box office on {site.boxOffice.phone}. Doors open 45 minutes
-            before the performance.
+            Quote your order reference if you call the box office on {site.boxOffice.phone}.
+            {hasTickets ? " Doors open 45 minutes before the performance." : null}
           </p>
           <NextSteps />
         </section>
 
         <OrderSummary
-          heading="Your tickets"
+          heading={hasTickets ? "Your tickets" : "Your order"}
           performances={confirmation.performances}
           extras={confirmation.extras}
           total={confirmation.total}
@@ -118,7 +121,7 @@ export function ConfirmationView({
                 href={routes.confirmationCalendar(confirmation.orderId, p.performanceId)}
                 className="inline-flex items-center gap-2 text-sm font-semibold text-brand underline-offset-4 hover:underline"
               >
-                <CalendarIcon /> Add to calendar<span className="sr-only"> : {p.eventName}</span> (.ics)
+                <CalendarIcon /> Add to calendar<span className="sr-only">: {p.eventName}</span> (.ics)
               </a>
             ) : null
           }

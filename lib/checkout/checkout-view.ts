@@ -5,7 +5,7 @@
 import { isOpaqueId, SpektrixHttpError, type Address, type Basket, type Customer } from "@/lib/spektrix";
 import type { SiteUser } from "@/lib/auth/session";
 import { describePerformances, type ConfirmationDeps, type ConfirmationPerformance } from "./confirmation";
-import { basketItemCount, extraLines } from "@/lib/basket/lines";
+import { basketItemCount, extraLines, type ItemNames } from "@/lib/basket/lines";
 
 export interface CheckoutViewDeps extends Pick<ConfirmationDeps, "getPerformance" | "getEvent"> {
   getBasketById(id: string): Promise<Basket>;
@@ -37,6 +37,7 @@ export type CheckoutView =
 export async function loadCheckoutView(
   input: { user: SiteUser; basketId: string },
   deps: CheckoutViewDeps,
+  names?: ItemNames,
 ): Promise<CheckoutView> {
   if (!isOpaqueId(input.basketId)) return { kind: "expired" };
   let basket: Basket;
@@ -66,7 +67,7 @@ export async function loadCheckoutView(
     basketId: basket.id,
     basketHash: basket.hash,
     performances,
-    extras: extraLines(basket),
+    extras: extraLines(basket, names),
     total: basket.total,
     totalDiscount: basket.totalDiscount,
     addresses,

@@ -13,7 +13,7 @@ import {
   type Performance,
 } from "@/lib/spektrix";
 import type { SiteSession } from "@/lib/auth/session";
-import { extraLines } from "@/lib/basket/lines";
+import { extraLines, type ItemNames } from "@/lib/basket/lines";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 
 export interface ConfirmationDeps {
@@ -65,13 +65,14 @@ export async function loadOwnOrder(
 export async function loadConfirmation(
   input: { session: SiteSession; orderId: string },
   deps: ConfirmationDeps,
+  names?: ItemNames,
 ): Promise<Confirmation | null> {
   const order = await loadOwnOrder(input, deps);
   if (!order) return null;
 
   const performances = await describePerformances(order.tickets, deps);
 
-  const extras = extraLines(order);
+  const extras = extraLines(order, names);
 
   return {
     orderId: order.id,
@@ -107,9 +108,10 @@ export type ConfirmationOutcome =
 export async function confirmationOutcome(
   input: { session: SiteSession; orderId: string },
   deps: ConfirmationDeps,
+  names?: ItemNames,
 ): Promise<ConfirmationOutcome> {
   try {
-    const confirmation = await loadConfirmation(input, deps);
+    const confirmation = await loadConfirmation(input, deps, names);
     return confirmation ? { kind: "shown", confirmation } : { kind: "notFound" };
   } catch (error) {
     if (!isSpektrixError(error)) throw error;

@@ -11,6 +11,7 @@ import { isSpektrixId } from "@/lib/spektrix";
 import { createCatalogueReader } from "@/lib/spektrix/owner";
 import { attempt, LIMITS, sharedRateLimiter } from "@/lib/rate-limit";
 import { loadFunds, loadMembershipTypes, loadMerchandise, loadTicketTypes } from "./catalogue";
+import type { ItemNames } from "@/lib/basket/lines";
 
 export interface PerformanceLabel {
   title: string;
@@ -112,6 +113,12 @@ const byId = <T extends { id: string; name: string }>(r: { ok: true; items: T[] 
   r.ok ? Object.fromEntries(r.items.map((x) => [x.id, x.name])) : {};
 
 /** @param ip the asking visitor's address (lib/security/client-ip), which the Spektrix fallback is limited by. */
+/** Fund, membership and stock-item names from the cached catalogue; a list Spektrix cannot give is empty. */
+export async function loadItemNames(): Promise<ItemNames> {
+  const [funds, memberships, merchandise] = await Promise.all([loadFunds(), loadMembershipTypes(), loadMerchandise()]);
+  return { funds: byId(funds), memberships: byId(memberships), merchandise: byId(merchandise) };
+}
+
 export async function basketLabels(performanceIds: string[], ip: string): Promise<BasketLabels> {
   let performances: Record<string, PerformanceLabel> = {};
   try {
@@ -120,12 +127,7 @@ export async function basketLabels(performanceIds: string[], ip: string): Promis
     logger("spektrix-flows").warn({ error: errorText(error) }, "basket labels: store unavailable");
   }
   const missing = performanceIds.filter((id) => !performances[id]);
-  const [fromSpektrix, funds, memberships, merchandise] = await Promise.all([
-    performanceLabelsFromSpektrix(missing, ip),
-    loadFunds(),
-    loadMembershipTypes(),
-    loadMerchandise(),
-  ]);
+  const [fromSpektrix, names] = await Promise.all([performanceLabelsFromSpektrix(missing, ip), loadItemNames()]);
   const labelled = { ...fromSpektrix, ...performances };
   // Only performances that exist (in the store or in Spektrix) are looked up, a basket's worth at most.
   // Without a list a line still reads, by its seat alone.
@@ -133,8 +135,6 @@ export async function basketLabels(performanceIds: string[], ip: string): Promis
   return {
     performances: labelled,
     ticketTypes: Object.assign({}, ...typeLists.map(byId)) as Record<string, string>,
-    funds: byId(funds),
-    memberships: byId(memberships),
-    merchandise: byId(merchandise),
+    ...names,
   };
 }

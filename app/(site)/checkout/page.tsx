@@ -12,6 +12,7 @@ import { basketWorthAsking } from "@/lib/basket/hint";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { loadCheckoutView } from "@/lib/checkout/checkout-view";
+import { loadItemNames } from "@/lib/spektrix-flows/basket-labels";
 import { joinAndSaveForBasket } from "@/lib/checkout/join-and-save";
 import { isMember } from "@/lib/auth/session";
 import { loadMembershipTypes } from "@/lib/spektrix-flows/catalogue";
@@ -43,8 +44,8 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const basketId = typeof params.basket === "string" ? params.basket : null;
   if (!basketId) return <CheckoutFindBasket spektrix={spektrix} paths={paths} />;
 
-  const service = await accountService();
-  const view = await loadCheckoutView({ user, basketId }, service.owner);
+  const [service, names] = await Promise.all([accountService(), loadItemNames()]);
+  const view = await loadCheckoutView({ user, basketId }, service.owner, names);
   if (view.kind !== "ready") return <CheckoutUnavailable kind={view.kind} spektrix={spektrix} paths={paths} />;
   // What joining would save a non-member on this very basket, quoted by Spektrix in owner mode.
   const joinOffer = await joinAndSaveForBasket(

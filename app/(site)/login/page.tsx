@@ -54,12 +54,12 @@ export default async function LoginPage({ searchParams }: Props) {
           </div>
           {fromCheckout ? (
             <p className="mt-6 text-sm text-ink-soft">
-              Rather not sign in?{" "}
+              New here?{" "}
               <SiteLink
                 href={routes.guestCheckout}
                 className="font-semibold text-brand underline-offset-4 hover:underline"
               >
-                Check out as a guest
+                Check out as a new customer
               </SiteLink>
               .
             </p>

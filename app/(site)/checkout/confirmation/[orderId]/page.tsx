@@ -5,10 +5,11 @@ import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
 import { confirmationOutcome } from "@/lib/checkout/confirmation";
+import { loadItemNames } from "@/lib/spektrix-flows/basket-labels";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
-export const metadata: Metadata = { title: "Booking confirmed", robots: { index: false } };
+export const metadata: Metadata = { title: "Order confirmed", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ orderId: string }> };
@@ -19,7 +20,8 @@ export default async function ConfirmationPage({ params }: Props) {
   if (!session) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(routes.confirmation(orderId))}`);
 
   // Owner-mode read; another customer's order is "not found", exactly like a missing one.
-  const outcome = await confirmationOutcome({ session, orderId }, (await accountService()).owner);
+  const [service, names] = await Promise.all([accountService(), loadItemNames()]);
+  const outcome = await confirmationOutcome({ session, orderId }, service.owner, names);
   if (outcome.kind === "notFound") notFound();
   if (outcome.kind === "checking") return <ConfirmationChecking orderId={orderId} site={siteInfo()} />;
   return (

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+/**
+ * The confirmation says what was bought: a donation, membership or shop order is "confirmed", not "booked", has no
+ * doors time, and its lines carry the catalogue's names where the site knows them.
+ */
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { Confirmation } from "@/lib/checkout/confirmation";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
+const { ConfirmationView } = await import("@/components/checkout/confirmation-view");
+const { extraLines } = await import("@/lib/basket/lines");
+const { siteInfo } = await import("@/lib/site");
+
+const order = {
+  memberships: [{ id: "m1", membershipId: "201AB", autoRenew: false, price: 120, discount: 0, total: 120 }],
+  donations: [{ id: "d1", fundId: "301AB", amount: 50 }],
+  merchandise: [{ id: "s1", stockItemId: "999AB", price: 10, discount: 0, total: 10 }],
+  giftVouchers: [],
+};
+const names = { funds: { "301AB": "Annual Fund" }, memberships: { "201AB": "Patron" }, merchandise: {} };
+
+function confirmation(performances: Confirmation["performances"]): Confirmation {
+  return {
+    orderId: "900ORDER",
+    reference: "900",
+    placedUtc: "2031-03-01T12:00:00Z",
+    total: 180,
+    performances,
+    extras: extraLines(order, names),
+    payments: [{ label: "Card", amount: 180 }],
+  };
+}
+
+describe("the order confirmation", () => {
+  it("names what it can and falls back to the kind", () => {
+    expect(extraLines(order, names).map((l) => l.label)).toEqual([
+      "Membership: Patron",
+      "Donation: Annual Fund",
+      "Shop item",
+    ]);
+    expect(extraLines(order).map((l) => l.label)).toEqual(["Membership", "Donation", "Shop item"]);
+  });
+
+  it("does not call an order with no tickets a booking", () => {
+    render(<ConfirmationView confirmation={confirmation([])} name="Ada" email={null} site={siteInfo()} />);
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Thank you, Ada. Your order is confirmed.");
+    expect(screen.queryByText(/Doors open/)).toBeNull();
+    expect(screen.queryByText(/Your tickets/)).toBeNull();
+    expect(screen.getByText("Donation: Annual Fund")).toBeTruthy();
+  });
+
+  it("says booked, with the doors time, when there are tickets", () => {
+    const performance = {
+      performanceId: "101AB",
+      eventId: "1AB",
+      eventName: "Tosca",
+      startUtc: "2031-03-08T19:30:00Z",
+      startLocal: "2031-03-08T19:30:00",
+      durationMinutes: 150,
+      tickets: [{ id: "t1", seatName: "A1", total: 40 }],
+      total: 40,
+    };
+    render(<ConfirmationView confirmation={confirmation([performance])} name={null} email={null} site={siteInfo()} />);
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Thank you. You’re booked.");
+    expect(screen.getByText(/Doors open 45 minutes/)).toBeTruthy();
+  });
+});
