@@ -80,7 +80,8 @@ export function Donate({
     customNumber !== null && (!Number.isFinite(customNumber) || customNumber < MIN || customNumber > MAX);
   // A tribute names someone: ticked with no name, Spektrix would record a plain gift and the wish would be lost.
   const tributeMissing = tribute && tributeName.trim() === "";
-  const valid = amount !== null && amount >= MIN && amount <= MAX && !customInvalid && !tributeMissing;
+  const amountValid = amount !== null && amount >= MIN && amount <= MAX && !customInvalid;
+  const valid = amountValid && !tributeMissing;
   const busy = state !== "ready" || status.kind === "pending";
 
   return (
@@ -255,7 +256,7 @@ export function Donate({
               {actionLabel(
                 state,
                 status,
-                amount === null ? "Choose an amount" : `Donate ${valid ? formatMoney(amount) : ""}`.trim(),
+                amount === null ? "Choose an amount" : `Donate ${amountValid ? formatMoney(amount) : ""}`.trim(),
               )}
             </button>
             <p className="text-sm text-ink-soft">Your gift goes in your basket; you pay at checkout.</p>

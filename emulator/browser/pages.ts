@@ -303,11 +303,13 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     // Spektrix e-mails a reset link; the answer is the same whether or not the address has an account.
     "secure/forgottenpassword.aspx": {
       title: "Forgotten your password?",
-      get: () =>
-        `<h1>Forgotten your password?</h1><p>Enter your email address and we'll send you a link to set a new one.</p><form method="post"><label>Email <input name="email" type="email" autocomplete="email" required></label> <button>Send reset link</button></form>`,
-      post: (_p, f) => {
+      get: (p) =>
+        p.query.sent
+          ? `<h1>Check your email</h1><p>If that address has an account with us, we've sent it a link to set a new password.</p>`
+          : `<h1>Forgotten your password?</h1><p>Enter your email address and we'll send you a link to set a new one.</p><form method="post"><label>Email <input name="email" type="email" autocomplete="email" required></label> <button>Send reset link</button></form>`,
+      post: (p, f) => {
         if (!f.email) throw new ApiError(400, "Enter your email address.");
-        return `<h1>Check your email</h1><p>If <strong>${esc(f.email)}</strong> has an account with us, we've sent it a link to set a new password.</p>`;
+        return { redirect: link(p, "secure/ForgottenPassword.aspx", { sent: "1" }) };
       },
     },
     "secure/signup.aspx": {
