@@ -45,6 +45,19 @@ test("visitors are sent to the studio sign-in, and the picker proxy refuses them
   expect(res.status()).toBe(403);
 });
 
+test("studio pages fit a phone's width: wide tables scroll inside their cards", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page);
+  for (const path of ["/studio", "/studio/sync", "/studio/sync/settings", "/studio/events", "/studio/connection"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
 test("the editor journey", async ({ page, browser }) => {
   test.setTimeout(300_000);
   await signIn(page);

@@ -13,7 +13,7 @@ export default async function StudioHome() {
   await requireEditorPage(routes.studio.home);
   const [health, membership] = await Promise.all([getSyncHealth(await getDb()), lastMembershipProblem()]);
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Studio</h1>
         <p className="mt-2 text-ink-soft">

@@ -13,7 +13,7 @@ export default async function StudioCheckoutPage() {
   await requireEditorPage(routes.studio.checkout);
   const wording = await loadGiftAidWording(siteInfo().name);
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Checkout</h1>
         <p className="mt-2 text-ink-soft">

@@ -13,7 +13,7 @@ export default async function ConnectionPage() {
   await requireEditorPage(routes.studio.connection);
   const connection = await loadConnection();
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Connection</h1>
         <p className="mt-2 break-words text-ink-soft [overflow-wrap:anywhere]">

@@ -19,7 +19,7 @@ export default async function StudioEventsPage({
   const { q = "", status = "" } = await searchParams;
   const events = await listEvents({ q: String(q), status: String(status) });
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <header>
         <h1 className="text-4xl font-semibold">Events</h1>
         <p className="mt-2 text-ink-soft">

@@ -17,7 +17,7 @@ export default async function SyncRunsPage() {
   const latestFullRun = runs.find((r) => r.scope === "full" && r.status === "succeeded");
   const warnings = latestFullRun ? runWarnings(latestFullRun) : [];
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Sync runs</h1>
         <p className="mt-2 text-ink-soft">

@@ -42,7 +42,7 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
     values[f] = Array.isArray(v) ? v.join(f === "credits" ? "\n" : ", ") : (v as string | number | null);
   }
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <header>
         <p className="eyebrow text-brand">Event · {event.status}</p>
         <h1 className="mt-1 text-4xl font-semibold">{event.title}</h1>

@@ -18,7 +18,7 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
   const page = await getPage(pageId);
   if (!page) notFound();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <h1 className="text-4xl font-semibold">{page.title}</h1>
       <PageEditor
         pageId={page.id}

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function NewPagePage() {
   await requireEditorPage(routes.studio.newPage);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <h1 className="text-4xl font-semibold">New page</h1>
       <PageEditor
         pageId={null}

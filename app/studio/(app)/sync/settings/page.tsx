@@ -20,7 +20,7 @@ export default async function SyncSettingsPage() {
     keptVenueNames(renames, clientName),
   ]);
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <header>
         <h1 className="text-4xl font-semibold">Sync settings</h1>
         <p className="mt-2 text-ink-soft">

@@ -20,7 +20,7 @@ export default async function EventPreviewPage({ params }: { params: Promise<{ i
   const preview = eventId === null ? null : await getEventPreview(eventId);
   if (!preview) notFound();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <p className="rounded-md border border-gold bg-note px-4 py-2 text-sm text-warning" role="note">
         Preview{preview.published ? "" : " of an unpublished draft"}
         {preview.hidden ? " (hidden from the site)" : ""}.{" "}
