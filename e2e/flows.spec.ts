@@ -223,6 +223,9 @@ test("choosing seats in the iframe updates the header count, and the frame follo
   await frame.getByRole("button", { name: /add to basket/i }).click();
 
   await expectBasketCount(page, 2);
+  // Outside the frame, a way on to the site's own basket and checkout (the frame now shows Spektrix's basket).
+  await expect(page.getByRole("status").getByText("Added. Your basket has 2 items.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to basket and check out" })).toHaveAttribute("href", "/basket");
   // Resizing as Spektrix documents it: its integrate.js from the Spektrix host in force, on the page.
   await expect(page.locator(`script[src="${integrateUrl}"]`)).toHaveCount(1);
   expect(integrateFetches).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { SiteLink } from "@/components/site/site-link-client";
 import { routes } from "@/lib/routes";
+import { telHref } from "@/lib/text/phone";
 import type { siteInfo } from "@/lib/site";
 
 /**
@@ -21,7 +22,7 @@ export function AccountUnavailable({
       <p className="mt-4 text-lg text-ink-soft">
         Our ticketing system isn’t answering at the moment. Your bookings and membership are safe, and you are still
         signed in. Please try again in a few minutes, or call the box office on{" "}
-        <a href={`tel:${site.boxOffice.phone.replace(/\s+/g, "")}`} className="text-brand underline underline-offset-4">
+        <a href={telHref(site.boxOffice.phone)} className="text-brand underline underline-offset-4">
           {site.boxOffice.phone}
         </a>
         .

@@ -1,4 +1,5 @@
 import { SiteLink } from "@/components/site/site-link-client";
+import { BasketPrompt } from "@/components/site/basket-prompt-client";
 import { AccessBadges } from "@/components/site/access-badges";
 import { AvailabilityBadge } from "@/components/site/availability-badge-client";
 import { EventImage } from "@/components/site/event-image-client";
@@ -98,6 +99,7 @@ export function BookingStep({
                   fallbackTestId="choose-seats"
                 />
               </div>
+              <BasketPrompt />
               <p className="mt-4 text-sm text-ink-soft">
                 Need help, or a wheelchair space? Call the box office on{" "}
                 <a
