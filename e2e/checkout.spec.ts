@@ -787,6 +787,9 @@ test("the header asks Spektrix who is logged in only when the site has a session
   await page.goto("/");
   await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
   expect(customerCalls).toEqual([]);
+  // Signing in from the header comes back to the page it was clicked on.
+  await page.goto("/whats-on");
+  await expect(header.getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login?callbackUrl=%2Fwhats-on");
 
   await signIn(page, MEMBER, "/");
   // Sign-in ends in a client-side navigation: the header, still mounted, notices without a reload.

@@ -38,6 +38,8 @@ export const routes = {
     `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,
 
   login: "/login",
+  /** Sign in, then back to `returnTo` (checked by the sign-in page); `login` is the sign-in page's path. */
+  signInThen: (returnTo: string, login = "/login") => `${login}?callbackUrl=${enc(returnTo)}`,
   logout: "/logout",
   signUp: "/login/sign-up",
   forgotPassword: "/login/forgot-password",

@@ -141,7 +141,7 @@ function Repair() {
     })();
   }, [drift, key, pathname, client, queryClient, router]);
 
-  const login = `${routes.login}?callbackUrl=${encodeURIComponent(repairPausedOn(pathname) ? routes.account : pathname)}`;
+  const login = routes.signInThen(repairPausedOn(pathname) ? routes.account : pathname);
   // The live region is always there, so screen readers announce the notice when it appears.
   return (
     <div role="status" data-testid="session-drift">

@@ -66,7 +66,7 @@ export function CheckoutUnavailable({
           {kind === "not-yours" ? (
             <SignOutButton
               spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
-              callbackUrl={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
+              callbackUrl={routes.signInThen(paths.checkout)}
               className="btn btn-primary"
             >
               Sign out and in again
@@ -174,10 +174,7 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
             Members’ prices are applied automatically, your addresses are filled in, and your tickets appear in your
             account.
           </p>
-          <SiteLink
-            href={`${routes.login}?callbackUrl=${encodeURIComponent(paths.checkout)}`}
-            className="btn btn-primary mt-6 self-start"
-          >
+          <SiteLink href={routes.signInThen(paths.checkout)} className="btn btn-primary mt-6 self-start">
             Sign in
           </SiteLink>
         </section>

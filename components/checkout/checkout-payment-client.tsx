@@ -388,10 +388,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               {step.signIn ? (
-                <SiteLink
-                  href={`${routes.login}?callbackUrl=${encodeURIComponent(props.paths.checkout)}`}
-                  className="btn btn-primary"
-                >
+                <SiteLink href={routes.signInThen(props.paths.checkout)} className="btn btn-primary">
                   Sign in again
                 </SiteLink>
               ) : null}

@@ -12,6 +12,8 @@ import { SiteLink } from "@/components/site/site-link-client";
 import { useEffect, useRef, useState } from "react";
 import { useSignedInHint, useSpektrix, useSpektrixComponent } from "./spektrix-loader-client";
 import { PersonIcon } from "@/components/icons";
+import { usePathname } from "next/navigation";
+import { routes } from "@/lib/routes";
 
 type Props = { accountHref?: string; loginHref?: string };
 
@@ -23,10 +25,24 @@ const word = "sr-only sm:not-sr-only";
 export function LoginStatus(props: Props) {
   const { accountPath } = useSpektrix();
   const signedIn = useSignedInHint();
+  const returnTo = useReturnPath();
   if (signedIn) return <SpektrixLoginStatus {...props} />;
   const account = props.accountHref ?? accountPath;
-  return signedIn === null ? <AccountLink href={account} loading /> : <LogInLink href={props.loginHref ?? account} />;
+  return signedIn === null ? (
+    <AccountLink href={account} loading />
+  ) : (
+    <LogInLink href={props.loginHref ? withReturn(props.loginHref, returnTo) : account} />
+  );
 }
+
+/** The page to come back to after signing in from the header: this one, unless it is a sign-in page itself. */
+function useReturnPath(): string | null {
+  const pathname = usePathname();
+  return pathname && !pathname.startsWith(routes.login) && !pathname.startsWith(routes.logout) ? pathname : null;
+}
+
+const withReturn = (loginHref: string, returnTo: string | null) =>
+  returnTo ? routes.signInThen(returnTo, loginHref) : loginHref;
 
 function AccountLink({ href, loading }: { href: string; loading?: boolean }) {
   return (
@@ -48,6 +64,7 @@ function LogInLink({ href }: { href: string }) {
 
 function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
   const { config, accountPath } = useSpektrix();
+  const returnTo = useReturnPath();
   const state = useSpektrixComponent("spektrix-login-status");
   const elementRef = useRef<HTMLElement>(null);
   const [resolved, setResolved] = useState(false);
@@ -78,7 +95,7 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
     >
       {!resolved && <AccountLink href={account} loading />}
       <span data-logged-out-container="" style={{ display: "none" }}>
-        <LogInLink href={loginHref ?? account} />
+        <LogInLink href={loginHref ? withReturn(loginHref, returnTo) : account} />
       </span>
       <span data-logged-in-container="" style={{ display: "none" }}>
         <SiteLink href={account} className={linkClass} data-testid="login-status-name">

@@ -17,6 +17,6 @@ export async function getSiteSession(): Promise<SiteSession> {
 /** The signed-in customer, or a redirect to the login page that comes back to `returnTo`. */
 export async function requireCustomer(returnTo: string): Promise<SiteUser> {
   const user = await getSiteSession();
-  if (!user) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(routes.signInThen(returnTo));
   return user;
 }

@@ -22,7 +22,7 @@ export default async function GuestCheckoutPage() {
       <p className="mt-2 max-w-2xl text-ink-soft">
         Payment is handled securely by our ticketing partner, Spektrix. Members can{" "}
         <SiteLink
-          href={`${routes.login}?callbackUrl=${encodeURIComponent(settings.pagePaths.checkout)}`}
+          href={routes.signInThen(settings.pagePaths.checkout)}
           className="text-brand underline underline-offset-2"
         >
           log in

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ orderId: string }> };
 export default async function ConfirmationPage({ params }: Props) {
   const { orderId } = await params;
   const session = await getSiteSession();
-  if (!session) redirect(`${routes.login}?callbackUrl=${encodeURIComponent(routes.confirmation(orderId))}`);
+  if (!session) redirect(routes.signInThen(routes.confirmation(orderId)));
 
   // Owner-mode read; another customer's order is "not found", exactly like a missing one.
   const [service, names] = await Promise.all([accountService(), loadItemNames()]);
