@@ -42,7 +42,7 @@ test("donating a preset amount raises the header basket count without a reload",
 
   await expect(page.getByText(/Your gift of \$50\.00 to the .+ is in your basket/)).toBeVisible();
   await expectBasketCount(page, 1);
-  await expect(basketButton(page)).toHaveAccessibleName("Basket , 1 item, $50.00");
+  await expect(basketButton(page)).toHaveAccessibleName("Basket, 1 item, $50.00");
   expect(navigations, "no reload").toEqual([]);
 
   await expectNoAxeViolations(page);

@@ -62,7 +62,11 @@ export function BasketSummary({ href }: { href?: string }) {
         data-testid="basket-summary"
       >
         <BasketIcon />
-        <span className="sr-only sm:not-sr-only">Basket</span>
+        {/* Seen, not read: BasketCount speaks "Basket" with the count in one phrase (the link is a flex row, and
+            a screen reader's name for it would put a space between separate items: "Basket , 2 items"). */}
+        <span aria-hidden className="hidden sm:inline">
+          Basket
+        </span>
         {!hydrated || worthAsking === null ? (
           unknown
         ) : worthAsking ? (
@@ -85,15 +89,15 @@ export function BasketSummary({ href }: { href?: string }) {
 
 /** The count, total and spoken summary inside the header's basket link; `known` false shows a neutral dot. */
 export function BasketCount({ known, count, total }: { known: boolean; count: number; total: number }) {
-  // Read after the visible word "Basket", so the accessible name starts with what sighted users see.
+  // The link's whole name, starting with the word sighted users see.
   const spoken = known
     ? count === 0
-      ? ", empty"
-      : `, ${count} ${count === 1 ? "item" : "items"}, ${formatMoney(total)}`
-    : "";
+      ? "Basket, empty"
+      : `Basket, ${count} ${count === 1 ? "item" : "items"}, ${formatMoney(total)}`
+    : "Basket";
   return (
     <>
-      {spoken && <span className="sr-only">{spoken}</span>}
+      <span className="sr-only">{spoken}</span>
       <span
         aria-hidden
         data-basket-count={known ? count : undefined}

@@ -50,6 +50,8 @@ describe("header basket", () => {
     renderHeader();
     await waitFor(() => expect(count()).toHaveAttribute("data-basket-count", "0"));
     expect(screen.getByTestId("basket-summary")).toHaveTextContent(/Basket, empty/);
+    // One phrase for screen readers, with no stray space before its comma.
+    expect(screen.getByTestId("basket-summary")).toHaveAccessibleName("Basket, empty");
     expect(getBasket).not.toHaveBeenCalled();
   });
 
