@@ -95,6 +95,8 @@ test("merchandise is added with the quantity stepper", async ({ page }, testInfo
   await page.goto("/shop");
   await ready(page, "data-submit-merchandise");
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Theatre Tote Bag" }) });
+  // What the checkout does: collection. Posting is arranged with the box office, not promised at checkout.
+  await expect(card.getByText(/^Collect it from the box office/)).toBeVisible();
 
   await card.getByRole("button", { name: "One more Theatre Tote Bag" }).click();
   await expect(card.getByRole("spinbutton", { name: "Quantity of Theatre Tote Bag" })).toHaveValue("2");

@@ -49,11 +49,14 @@ export default async function ShopPage() {
                   <h2 className="mt-1 text-xl font-semibold">{item.name}</h2>
                   <p className="mt-1 font-semibold tabular-nums text-brand">{formatMoney(item.price)}</p>
                   {item.description && <p className="mt-2 flex-1 text-ink-soft">{item.description}</p>}
-                  {item.postageAndPacking !== null && item.postageAndPacking > 0 && (
-                    <p className="mt-1 text-sm text-ink-soft">
-                      Postage {formatMoney(item.postageAndPacking)}, or free collection
-                    </p>
-                  )}
+                  {/* Online orders are collected: the checkout offers no postage choice, so none is promised. */}
+                  <p className="mt-1 text-sm text-ink-soft">
+                    Collect it from the box office
+                    {item.postageAndPacking !== null && item.postageAndPacking > 0
+                      ? `, or call ${site.boxOffice.phone} to have it posted (${formatMoney(item.postageAndPacking)})`
+                      : ""}
+                    .
+                  </p>
                   <div className="mt-5">
                     <Merchandise item={{ id: item.id, name: item.name, price: item.price }} />
                   </div>
