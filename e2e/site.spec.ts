@@ -44,6 +44,24 @@ test("browse by date preset: the URL holds the state and back/forward works", as
   await expect(page).toHaveURL(/view=calendar/);
 });
 
+test("a show title longer than a calendar day's cell breaks inside the cell, not under the next day", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  // A real venue's one-word title, found by search; its month from its own event page.
+  const listing = await (await request.get("/whats-on?q=TEDxWestVancouver")).text();
+  const event = /href="(\/events\/[a-z0-9-]+)"/.exec(listing)?.[1];
+  expect(event, "the long-titled show is on sale").toBeTruthy();
+  const start = /"startDate":"(\d{4}-\d{2})/.exec(await (await request.get(event!)).text())?.[1];
+  expect(start, "its first performance").toBeTruthy();
+  await page.goto(`/whats-on?view=calendar&month=${start}&q=TEDxWestVancouver`);
+  const entry = page.locator(".cal-items a", { hasText: "TEDx" }).first();
+  await expect(entry).toBeVisible();
+  const fits = await entry.evaluate((a) => a.scrollWidth <= a.clientWidth);
+  expect(fits).toBe(true);
+});
+
 test("on a phone the quick dates row shows that it scrolls, and its last date ends clear of the fade", async ({
   page,
 }) => {
