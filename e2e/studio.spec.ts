@@ -76,6 +76,8 @@ test("the editor journey", async ({ page, browser }) => {
   // The demo's emulator runs its Spektrix system in the site's zone (scripts/demo.ts): the times agree.
   await expect(report).toContainText(/Spektrix's times agree with America\/Edmonton for all \d+ upcoming performances/);
   await expect(report.locator('[data-list="fund"] td').first()).toHaveText("3");
+  // When it was checked reads as every other studio time: the venue's zone, not the browser's.
+  await expect(page.getByText(/^Checked .+ at \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}(\.\d{2})?(am|pm)\.$/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   // Change a sync map: a new map, its Spektrix field picked by keyboard from the attributes Spektrix sends.

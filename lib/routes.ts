@@ -38,8 +38,9 @@ export const routes = {
     `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,
 
   login: "/login",
-  /** Sign in, then back to `returnTo` (checked by the sign-in page); `login` is the sign-in page's path. */
-  signInThen: (returnTo: string, login = "/login") => `${login}?callbackUrl=${enc(returnTo)}`,
+  /** Sign in, then back to `returnTo` (checked by the sign-in page); `login`: the sign-in page's path, if not its own. */
+  signInThen: (returnTo: string, options: { login?: string } = {}) =>
+    `${options.login ?? "/login"}?callbackUrl=${enc(returnTo)}`,
   logout: "/logout",
   signUp: "/login/sign-up",
   forgotPassword: "/login/forgot-password",

@@ -344,7 +344,10 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
           </SiteLink>
         ) : (
           <div className="space-y-3">
-            <SiteLink href={routes.signInThen(paths.checkout, paths.login)} className="btn btn-primary w-full">
+            <SiteLink
+              href={routes.signInThen(paths.checkout, { login: paths.login })}
+              className="btn btn-primary w-full"
+            >
               Sign in and check out
             </SiteLink>
             <SiteLink href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">

@@ -42,7 +42,7 @@ function useReturnPath(): string | null {
 }
 
 const withReturn = (loginHref: string, returnTo: string | null) =>
-  returnTo ? routes.signInThen(returnTo, loginHref) : loginHref;
+  returnTo ? routes.signInThen(returnTo, { login: loginHref }) : loginHref;
 
 function AccountLink({ href, loading }: { href: string; loading?: boolean }) {
   return (

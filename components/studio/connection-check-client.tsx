@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { checkConnectionAction } from "@/lib/studio/actions/connection";
 import type { ConnectionReport } from "@/lib/studio/spektrix";
+import { formatWhen } from "@/lib/studio/format";
 
 function Line({ ok, title, detail }: { ok: boolean; title: string; detail: string }) {
   return (
@@ -19,7 +20,8 @@ function Line({ ok, title, detail }: { ok: boolean; title: string; detail: strin
   );
 }
 
-export function ConnectionCheck() {
+/** @param timeZone the venue's (`siteInfo().timeZone`): the time reads as the rest of the studio, not the browser's. */
+export function ConnectionCheck({ timeZone }: { timeZone: string }) {
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -50,7 +52,7 @@ export function ConnectionCheck() {
         {report ? (
           <div data-testid="connection-report">
             <p className="text-sm text-ink-soft">
-              Checked {report.target} at {new Date(report.checkedAt).toLocaleTimeString()}.
+              Checked {report.target} at {formatWhen(report.checkedAt, timeZone)}.
             </p>
             <ul className="mt-3 grid gap-2">
               <Line ok={report.reachable.ok} title="Reachable" detail={report.reachable.detail} />

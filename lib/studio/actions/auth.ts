@@ -25,8 +25,12 @@ const signInSchema = z.object({
   password: z.string({ error: "must be text" }).min(1, { message: "is required" }).max(200, { message: "is too long" }),
 });
 
-/** The e-mail address as typed, for the form to show again; never the password. */
-const keep = (fields: Record<string, string>) => ({ email: (fields.email ?? "").slice(0, 254) });
+/**
+ * The e-mail address, for the form to show again after a refusal (a wrong password): only one that is a valid
+ * address, so nothing else typed is ever sent back. Never the password.
+ */
+const keep = (fields: Record<string, string>) =>
+  signInSchema.shape.email.safeParse(fields.email).success ? { email: fields.email!.trim() } : undefined;
 
 /** Studio sign-in. Throttled by lib/rate-limit/sign-in.ts; the same message for every wrong combination. */
 export async function signInAction(_prev: ActionResult | undefined, form: FormData): Promise<ActionResult> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectionCheck } from "@/components/studio/connection-check-client";
+import { siteInfo } from "@/lib/site";
 import { ConnectionForm } from "@/components/studio/connection-form-client";
 import { ConnectionHistory } from "@/components/studio/connection-history";
 import { loadConnection } from "@/lib/studio/connection";
@@ -25,7 +26,7 @@ export default async function ConnectionPage() {
           <code>{connection.active.webComponentsUrl}</code>.
         </p>
       </header>
-      <ConnectionCheck />
+      <ConnectionCheck timeZone={siteInfo().timeZone} />
       <ConnectionForm connection={connection} />
       <ConnectionHistory history={connection.history} saved={connection.saved} />
     </div>
