@@ -72,11 +72,12 @@ const nextConfig = {
   // leave a file behind. With REDIS_URL, several instances share one data cache in Redis, so a sync's
   // revalidateTag reaches all of them (ADR 0005); without it, one instance keeps Next's own disk cache.
   cacheHandler: createRequire(import.meta.url).resolve("./cache-handler.mjs"),
-  // How long a shared cache (a CDN) may keep serving a page while it fetches a fresh one: Next sends
-  // `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`. Next's default is a year, so after a
-  // quiet spell a CDN could hand the first visitor a months-old listing; ten minutes is past every page's
-  // revalidate (60-300 s).
-  expireTime: 600,
+  // How long a cached page may be served stale while it refreshes, past its revalidate: by a shared cache (Next
+  // sends `s-maxage=<revalidate>, stale-while-revalidate=<expireTime - revalidate>`) and by this server's own page
+  // cache, which renders a page older than this while its visitor waits instead of answering from the cache. Next's
+  // default is a year, so after a quiet spell a CDN could hand the first visitor a months-old listing; an hour keeps
+  // a quiet event page served from the cache (ADR 0007) and bounds what a CDN may keep.
+  expireTime: 3600,
   ...(config.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
 };
 

@@ -13,6 +13,7 @@
  * and that every path here is served by a page or route handler under app/.
  */
 const enc = encodeURIComponent;
+const LOGIN = "/login";
 
 export const routes = {
   home: "/",
@@ -37,10 +38,10 @@ export const routes = {
   confirmationCalendar: (orderId: string, performanceId: string) =>
     `/checkout/confirmation/${enc(orderId)}/calendar/${enc(performanceId)}`,
 
-  login: "/login",
+  login: LOGIN,
   /** Sign in, then back to `returnTo` (checked by the sign-in page); `login`: the sign-in page's path, if not its own. */
   signInThen: (returnTo: string, options: { login?: string } = {}) =>
-    `${options.login ?? "/login"}?callbackUrl=${enc(returnTo)}`,
+    `${options.login ?? LOGIN}?callbackUrl=${enc(returnTo)}`,
   logout: "/logout",
   signUp: "/login/sign-up",
   forgotPassword: "/login/forgot-password",

@@ -23,7 +23,8 @@ export function BasketPrompt() {
       const { source, itemCount } = (event as CustomEvent<BasketChangedDetail>).detail ?? {};
       if (source !== "iframe" || typeof itemCount !== "number") return;
       if (first === null) first = itemCount;
-      else if (itemCount > first) setAdded(itemCount);
+      // Seats removed again in the frame take the prompt away; a count it shows is always the latest.
+      else setAdded(itemCount > first ? itemCount : null);
     };
     window.addEventListener(BASKET_CHANGED_EVENT, onChange);
     return () => window.removeEventListener(BASKET_CHANGED_EVENT, onChange);

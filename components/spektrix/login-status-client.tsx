@@ -35,7 +35,10 @@ export function LoginStatus(props: Props) {
   );
 }
 
-/** The page to come back to after signing in from the header: this one, unless it is a sign-in page itself. */
+/**
+ * Where to come back to after signing in from the header: this page's path (its query is left out, so static pages
+ * need not read it), unless it is a sign-in page itself.
+ */
 function useReturnPath(): string | null {
   const pathname = usePathname();
   return pathname && !pathname.startsWith(routes.login) && !pathname.startsWith(routes.logout) ? pathname : null;

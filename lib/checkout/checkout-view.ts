@@ -37,7 +37,8 @@ export type CheckoutView =
 export async function loadCheckoutView(
   input: { user: SiteUser; basketId: string },
   deps: CheckoutViewDeps,
-  names?: ItemNames,
+  /** Catalogue names for the lines that are not tickets; a promise, so they load beside the basket. */
+  names?: ItemNames | Promise<ItemNames>,
 ): Promise<CheckoutView> {
   if (!isOpaqueId(input.basketId)) return { kind: "expired" };
   let basket: Basket;
@@ -67,7 +68,7 @@ export async function loadCheckoutView(
     basketId: basket.id,
     basketHash: basket.hash,
     performances,
-    extras: extraLines(basket, names),
+    extras: extraLines(basket, await names),
     total: basket.total,
     totalDiscount: basket.totalDiscount,
     addresses,

@@ -65,14 +65,15 @@ export async function loadOwnOrder(
 export async function loadConfirmation(
   input: { session: SiteSession; orderId: string },
   deps: ConfirmationDeps,
-  names?: ItemNames,
+  /** Catalogue names for the lines that are not tickets; a promise, so they load beside the order. */
+  names?: ItemNames | Promise<ItemNames>,
 ): Promise<Confirmation | null> {
   const order = await loadOwnOrder(input, deps);
   if (!order) return null;
 
   const performances = await describePerformances(order.tickets, deps);
 
-  const extras = extraLines(order, names);
+  const extras = extraLines(order, await names);
 
   return {
     orderId: order.id,
@@ -108,7 +109,7 @@ export type ConfirmationOutcome =
 export async function confirmationOutcome(
   input: { session: SiteSession; orderId: string },
   deps: ConfirmationDeps,
-  names?: ItemNames,
+  names?: ItemNames | Promise<ItemNames>,
 ): Promise<ConfirmationOutcome> {
   try {
     const confirmation = await loadConfirmation(input, deps, names);

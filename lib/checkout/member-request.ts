@@ -7,6 +7,7 @@
  *   4. the body, read only now (at most 64 KB) and parsed by the route's schema  413 / 400
  * A route's own rules (whose basket, which address) come after, in its own module.
  */
+import { BODY_TOO_LARGE, type JsonBodyReader } from "@/lib/security/body";
 import { z } from "zod";
 import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import type { SiteSession } from "@/lib/auth/session";
@@ -19,9 +20,7 @@ export const opaqueIdField = (what: string) => z.string().refine(isOpaqueId, `no
 export const basketIdField = opaqueIdField("a basket id");
 
 /** Reads the request body; the route passes it so nobody without a session makes the server read a body. */
-export type BodyReader = () => Promise<
-  { ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }
->;
+export type BodyReader = JsonBodyReader;
 
 export interface MemberRequestInput {
   session: SiteSession;
@@ -93,7 +92,8 @@ export async function admitMemberRequest<S extends z.ZodType>(
 
   const read =
     typeof input.body === "function" ? await (input.body as BodyReader)() : { ok: true as const, value: input.body };
-  if (!read.ok && read.reason === "too-large") return no(refuse(413, "body-too-large", "That request is too large."));
+  if (!read.ok && read.reason === "too-large")
+    return no(refuse(BODY_TOO_LARGE.status, BODY_TOO_LARGE.error, BODY_TOO_LARGE.message));
   const parsed = schema.safeParse(read.ok ? read.value : undefined);
   if (!parsed.success)
     return no(refuse(400, "invalid-body", "We couldn’t read that request. Please reload the page and try again."));

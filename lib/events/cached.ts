@@ -12,7 +12,7 @@ import "server-only";
  * map of the real ones (a made-up one is answered without an entry), sale facts are one entry for every
  * performance, and a listing with free text, a custom date range or a genre or venue no listing has is read from
  * the store per request. The data cache therefore holds a bounded number of entries whatever addresses and queries
- * arrive; on disk, files keyed by a past minute are swept (lib/cache/sweep.mjs).
+ * arrive; on disk, files nobody has rewritten for 15 minutes are swept (lib/cache/sweep.mjs).
  */
 import { unstable_cache } from "next/cache";
 import { sharedWhileInFlight } from "@/lib/cache/in-flight";

@@ -6,7 +6,7 @@
  * `error` is for code (clients switch on it), `message` for people (clients may show it as is), `problems` only
  * for validation failures that name fields. Never put input back into a message: it may be an attack string.
  */
-import type { BodyFailure } from "@/lib/security/body";
+import { BODY_TOO_LARGE, type BodyFailure } from "@/lib/security/body";
 
 export interface ErrorBody {
   error: string;
@@ -33,7 +33,7 @@ export function errorResponse(
 /** A JSON body the route could not read (lib/security/body): 413 when over its ceiling, 400 when not JSON. */
 export function bodyRefusal(failure: BodyFailure): Response {
   return failure.reason === "too-large"
-    ? errorResponse(413, "body-too-large", "That request is too large.")
+    ? errorResponse(BODY_TOO_LARGE.status, BODY_TOO_LARGE.error, BODY_TOO_LARGE.message)
     : errorResponse(400, "bad-json", "The body must be JSON.");
 }
 

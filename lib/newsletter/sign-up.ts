@@ -23,6 +23,7 @@ import { attempt, type RateLimiter } from "@/lib/rate-limit";
 import { isSameOrigin } from "@/lib/security/origin";
 import { errorBody, type ErrorBody } from "@/lib/http/errors";
 import { checkFormToken } from "./form-token";
+import { BODY_TOO_LARGE, type JsonBodyReader } from "@/lib/security/body";
 
 /** The field a person never sees (visually hidden, skipped by keyboard and screen readers); bots fill it. */
 export const HONEYPOT_FIELD = "website";
@@ -66,9 +67,7 @@ const envelopeSchema = z
   })
   .strict();
 
-export type BodyReader = () => Promise<
-  { ok: true; value: unknown } | { ok: false; reason: "too-large" | "unreadable" }
->;
+export type BodyReader = JsonBodyReader;
 
 export interface SignUpInput {
   /** The request's `Origin` header (null when absent). */
@@ -177,7 +176,8 @@ export async function handleNewsletterSignUp(input: SignUpInput, deps: SignUpDep
 
   // 3. The body, only now.
   const read = await input.body();
-  if (!read.ok && read.reason === "too-large") return fail(413, "body-too-large", "That request is too large.");
+  if (!read.ok && read.reason === "too-large")
+    return fail(BODY_TOO_LARGE.status, BODY_TOO_LARGE.error, BODY_TOO_LARGE.message);
   const envelope = envelopeSchema.safeParse(read.ok ? read.value : undefined);
   if (!envelope.success)
     return fail(400, "invalid-body", "We couldn’t read that sign-up. Please reload the page and try again.");

@@ -183,7 +183,8 @@ export const LIMITS = {
    */
   newsletterSignUp: { keyPrefix: "newsletter-ip", points: 10, duration: 15 * 60 },
   /**
-   * Basket lines the store does not know, looked up in Spektrix for one address (two owner-signed calls each). A
+   * Basket lines the store does not know, looked up in Spektrix for one address (an owner-signed call each, two for
+   * one that exists). A
    * basket holds a few such lines; a script cycling made-up ids stops here, and its lines read "Tickets".
    */
   basketLabelLookups: { keyPrefix: "basket-labels-ip", points: 30, duration: 5 * 60 },

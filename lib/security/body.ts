@@ -10,6 +10,12 @@ export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 export const ROUTE_BODY_LIMIT = 64 * 1024;
 
 export type BodyFailure = { ok: false; reason: "too-large" | "unreadable" };
+
+/** The one answer to a body over its ceiling: the request guard's, and every route's that reads one. */
+export const BODY_TOO_LARGE = { status: 413, error: "body-too-large", message: "That request is too large." } as const;
+
+/** Reads a request's body as JSON, with its ceiling (`readJsonBody`), when the handler is ready for it. */
+export type JsonBodyReader = () => Promise<{ ok: true; value: unknown } | BodyFailure>;
 export type BodyRead = { ok: true; text: string } | BodyFailure;
 
 /** The body's bytes, or why not: more than `maxBytes` (declared or sent), or a stream that broke. */

@@ -17,12 +17,12 @@
  */
 import { escapeHtml } from "@/lib/html/escape";
 import { routes } from "@/lib/routes";
-import { readBodyBytes, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./body";
+import { BODY_TOO_LARGE, readBodyBytes, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./body";
 import { apiContentSecurityPolicy } from "./headers.mjs";
 
 export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
 
-const TOO_LARGE: Refusal = { status: 413, error: "body-too-large", message: "That request is too large." };
+const TOO_LARGE: Refusal = BODY_TOO_LARGE;
 
 /** Content types a server action is sent with: `fetch` with encoded arguments, or a form post. */
 const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"];

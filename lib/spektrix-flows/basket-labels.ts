@@ -112,13 +112,25 @@ async function performanceLabelsFromSpektrix(ids: string[], ip: string): Promise
 const byId = <T extends { id: string; name: string }>(r: { ok: true; items: T[] } | { ok: false }) =>
   r.ok ? Object.fromEntries(r.items.map((x) => [x.id, x.name])) : {};
 
-/** @param ip the asking visitor's address (lib/security/client-ip), which the Spektrix fallback is limited by. */
-/** Fund, membership and stock-item names from the cached catalogue; a list Spektrix cannot give is empty. */
+/**
+ * Fund, membership and stock-item names from the cached catalogue; a list Spektrix cannot give is empty. Never
+ * rejects (pages start it beside their own reads and may return before awaiting it): names are only a nicety.
+ */
 export async function loadItemNames(): Promise<ItemNames> {
-  const [funds, memberships, merchandise] = await Promise.all([loadFunds(), loadMembershipTypes(), loadMerchandise()]);
-  return { funds: byId(funds), memberships: byId(memberships), merchandise: byId(merchandise) };
+  try {
+    const [funds, memberships, merchandise] = await Promise.all([
+      loadFunds(),
+      loadMembershipTypes(),
+      loadMerchandise(),
+    ]);
+    return { funds: byId(funds), memberships: byId(memberships), merchandise: byId(merchandise) };
+  } catch (error) {
+    logger("spektrix-flows").warn({ error: errorText(error) }, "item names unavailable");
+    return { funds: {}, memberships: {}, merchandise: {} };
+  }
 }
 
+/** @param ip the asking visitor's address (lib/security/client-ip), which the Spektrix fallback is limited by. */
 export async function basketLabels(performanceIds: string[], ip: string): Promise<BasketLabels> {
   let performances: Record<string, PerformanceLabel> = {};
   try {

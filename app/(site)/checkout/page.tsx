@@ -44,7 +44,8 @@ export default async function CheckoutPage({ searchParams }: Props) {
   const basketId = typeof params.basket === "string" ? params.basket : null;
   if (!basketId) return <CheckoutFindBasket spektrix={spektrix} paths={paths} />;
 
-  const [service, names] = await Promise.all([accountService(), loadItemNames()]);
+  const names = loadItemNames(); // beside the basket read: only the lines that are not tickets need them
+  const service = await accountService();
   const view = await loadCheckoutView({ user, basketId }, service.owner, names);
   if (view.kind !== "ready") return <CheckoutUnavailable kind={view.kind} spektrix={spektrix} paths={paths} />;
   // What joining would save a non-member on this very basket, quoted by Spektrix in owner mode.

@@ -20,8 +20,8 @@ export default async function ShopPage() {
   return (
     <>
       <FlowPageHero eyebrow="Shop" title="Programmes and keepsakes">
-        Add a programme to your tickets, or take a little of the theatre home. Items are posted, or collected from the
-        box office with your tickets.
+        Add a programme to your tickets, or take a little of the theatre home. Collect your items from the box office
+        with your tickets.
       </FlowPageHero>
       <div className="container-page py-12">
         {!items.ok ? (

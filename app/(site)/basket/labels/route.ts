@@ -8,5 +8,6 @@ export async function GET(request: Request) {
   const parsed = labelsQuerySchema.safeParse({ performances: url.searchParams.get("performances") ?? undefined });
   if (!parsed.success) return errorResponse(400, "invalid-query", "Ask for labels of Spektrix performance ids.");
   const labels = await basketLabels(parsed.data.performances, clientIp(request.headers));
-  return Response.json(labels, { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
+  // Private: what Spektrix is asked depends on the caller's allowance, so one visitor's answer is not another's.
+  return Response.json(labels, { headers: { "Cache-Control": "private, max-age=60" } });
 }

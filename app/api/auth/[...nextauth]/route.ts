@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { withSignedInHint } from "@/lib/auth/cookies";
 import { authOptions } from "@/lib/auth/options";
 import { SIGN_OUT_THIS_DEVICE } from "@/lib/auth/paths";
-import { readBodyText } from "@/lib/security/body";
+import { BODY_TOO_LARGE, readBodyText } from "@/lib/security/body";
 import { refusalResponse } from "@/lib/security/request-guard";
 
 // next-auth's own endpoints: csrf, session, the Credentials callback and sign-out.
@@ -38,7 +38,7 @@ async function handler(request: NextRequest, context: Context) {
     if (!body.ok) {
       return refusalResponse(
         body.reason === "too-large"
-          ? { status: 413, error: "body-too-large", message: "That request is too large." }
+          ? BODY_TOO_LARGE
           : { status: 400, error: "bad-body", message: "That form could not be read. Please try again." },
       );
     }

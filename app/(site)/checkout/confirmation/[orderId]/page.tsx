@@ -20,8 +20,8 @@ export default async function ConfirmationPage({ params }: Props) {
   if (!session) redirect(routes.signInThen(routes.confirmation(orderId)));
 
   // Owner-mode read; another customer's order is "not found", exactly like a missing one.
-  const [service, names] = await Promise.all([accountService(), loadItemNames()]);
-  const outcome = await confirmationOutcome({ session, orderId }, service.owner, names);
+  const names = loadItemNames(); // beside the order read: only the lines that are not tickets need them
+  const outcome = await confirmationOutcome({ session, orderId }, (await accountService()).owner, names);
   if (outcome.kind === "notFound") notFound();
   if (outcome.kind === "checking") return <ConfirmationChecking orderId={orderId} site={siteInfo()} />;
   return (
