@@ -117,6 +117,7 @@ export class Catalogue {
   instancesByEvent = new Map<string, string[]>();
   plans = new Map<string, Plan>();
   venues = new Map<string, VenueRec>();
+  /** Derived prices by `<price list id>:<plan id>` (see `priceList`). */
   priceLists = new Map<string, PriceList>();
   availability = new Map<string, Availability>();
   funds: Fund[] = demoFunds();
@@ -187,11 +188,18 @@ export class Catalogue {
     return plan;
   }
 
+  /**
+   * The prices of a price list on one seating plan. A real list prices the bands of every plan it is used with;
+   * venues share one across instances on different plans (two of Kay Meek's 32 are), so the derived prices are
+   * kept per list and plan. Keyed by the list alone, an instance on the second plan got the first plan's bands:
+   * no ticket type it could sell, and a seat page whose Add failed.
+   */
   priceList(priceListId: string, planId: string, eventId: string): PriceList {
-    let list = this.priceLists.get(priceListId);
+    const key = `${priceListId}:${planId}`;
+    let list = this.priceLists.get(key);
     if (!list) {
       list = this.derivePriceList(priceListId, this.plan(planId), this.events.get(eventId));
-      this.priceLists.set(priceListId, list);
+      this.priceLists.set(key, list);
     }
     return list;
   }

@@ -52,6 +52,22 @@ describe("fixture loading", () => {
   });
 });
 
+describe("price lists", () => {
+  it("price every band of each instance's own plan, also where instances on different plans share a list", () => {
+    const cat = Catalogue.build(loadFixtures(FIXTURES), { shiftDates: true, now: NOW, seed: "s" });
+    const shared = new Map<string, Set<string>>();
+    for (const instance of cat.instances.values()) {
+      const listId = refId(instance.priceList);
+      shared.set(listId, (shared.get(listId) ?? new Set()).add(String(instance.planId)));
+      const bands = new Set(cat.priceListForInstance(instance).prices.map((p) => p.band.id));
+      for (const band of cat.plan(String(instance.planId)).bands)
+        expect(bands.has(band.id), `instance ${String(instance.id)} band ${band.id}`).toBe(true);
+    }
+    // The fixtures hold the case that went wrong: one list used on two plans.
+    expect([...shared.values()].some((plans) => plans.size > 1)).toBe(true);
+  });
+});
+
 describe("shiftDates", () => {
   it("moves each data file by its own whole number of days, its earliest performance a day or two after now", () => {
     const data = loadFixtures(FIXTURES);
