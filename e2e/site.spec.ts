@@ -454,6 +454,10 @@ test("availability says 'check availability' when Spektrix is down, and Book sti
 test("download a valid .ics for a performance and the whole feed", async ({ page, request }) => {
   await page.goto("/whats-on");
   await page.goto(await firstEventHref(page));
+  // Each link names its date for screen readers, as one phrase ("Add to calendar: Mon 7 Dec…", no " : ").
+  await expect(page.getByRole("link", { name: /^Add to calendar/ }).first()).toHaveAccessibleName(
+    /^Add to calendar: \S/,
+  );
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page

@@ -80,8 +80,9 @@ export function AccountPageView({
                       <a
                         href={routes.confirmationCalendar(p.orderId, p.performanceId)}
                         className="text-sm font-semibold text-brand underline-offset-4 hover:underline"
+                        aria-label={`Add to calendar: ${p.eventName}`}
                       >
-                        Add to calendar<span className="sr-only">: {p.eventName}</span>
+                        Add to calendar
                       </a>
                     </div>
                   </li>

@@ -120,8 +120,9 @@ export function ConfirmationView({
               <a
                 href={routes.confirmationCalendar(confirmation.orderId, p.performanceId)}
                 className="inline-flex items-center gap-2 text-sm font-semibold text-brand underline-offset-4 hover:underline"
+                aria-label={`Add to calendar: ${p.eventName} (.ics)`}
               >
-                <CalendarIcon /> Add to calendar<span className="sr-only">: {p.eventName}</span> (.ics)
+                <CalendarIcon /> Add to calendar (.ics)
               </a>
             ) : null
           }

@@ -52,8 +52,12 @@ export function PerformanceListView({ rows }: { rows: PerformanceRow[] }) {
           </div>
           {r.cancelled ? null : (
             <div className="perf-actions">
-              <a href={routes.api.performanceCalendar(r.id)} className="perf-calendar">
-                Add to calendar<span className="sr-only">{`: ${r.day} ${r.time}`}</span>
+              <a
+                href={routes.api.performanceCalendar(r.id)}
+                className="perf-calendar"
+                aria-label={`Add to calendar: ${r.day} ${r.time}`}
+              >
+                Add to calendar
               </a>
               {/* The badge and the Book link it changes sit side by side. */}
               <AvailabilityBadge

@@ -176,8 +176,9 @@ export function SpektrixIframe({
                 className="font-medium text-brand underline underline-offset-2"
                 target="_blank"
                 rel="noopener"
+                aria-label={`Open it in a new tab: ${title}`}
               >
-                Open it in a new tab<span className="sr-only">: {title}</span>
+                Open it in a new tab
               </a>
             </span>
           )}
@@ -207,8 +208,9 @@ export function SpektrixIframe({
           target="_blank"
           rel="noopener"
           data-testid={fallbackTestId}
+          aria-label={`Open it in a new tab: ${title}`}
         >
-          Open it in a new tab<span className="sr-only">: {title}</span>
+          Open it in a new tab
         </a>
         .
       </p>

@@ -116,8 +116,12 @@ async function BlockView({ block }: { block: Block }) {
           {card ? (
             <div className="grid max-w-md gap-3">
               <StaticEventCard event={card} timeZone={siteInfo().timeZone} />
-              <SiteLink href={`${routes.event(card.slug)}#performances`} className="btn btn-primary justify-self-start">
-                Book<span className="sr-only">: {card.title}</span>
+              <SiteLink
+                href={`${routes.event(card.slug)}#performances`}
+                className="btn btn-primary justify-self-start"
+                aria-label={`Book: ${card.title}`}
+              >
+                Book
               </SiteLink>
             </div>
           ) : (
