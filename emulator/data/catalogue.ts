@@ -117,7 +117,6 @@ export class Catalogue {
   instancesByEvent = new Map<string, string[]>();
   plans = new Map<string, Plan>();
   venues = new Map<string, VenueRec>();
-  /** Derived prices by `<price list id>:<plan id>` (see `priceList`). */
   priceLists = new Map<string, PriceList>();
   availability = new Map<string, Availability>();
   funds: Fund[] = demoFunds();
@@ -189,17 +188,19 @@ export class Catalogue {
   }
 
   /**
-   * The prices of a price list on one seating plan. A real list prices the bands of every plan it is used with;
-   * venues share one across instances on different plans (two of Kay Meek's 32 are), so the derived prices are
-   * kept per list and plan. Keyed by the list alone, an instance on the second plan got the first plan's bands:
-   * no ticket type it could sell, and a seat page whose Add failed.
+   * A price list, one content per id as in Spektrix: it prices the bands of every plan an instance using it sits on.
+   * Venues share a list across instances on different plans (two of Kay Meek's 32 are); derived from the first
+   * plan met alone, an instance on the other plan had no price for its bands, so no ticket type it could sell.
    */
   priceList(priceListId: string, planId: string, eventId: string): PriceList {
-    const key = `${priceListId}:${planId}`;
-    let list = this.priceLists.get(key);
+    let list = this.priceLists.get(priceListId);
     if (!list) {
-      list = this.derivePriceList(priceListId, this.plan(planId), this.events.get(eventId));
-      this.priceLists.set(key, list);
+      const planIds = new Set([planId]);
+      for (const instance of this.instances.values())
+        if (refId(instance.priceList) === priceListId) planIds.add(String(instance.planId));
+      const plans = [...planIds].sort().map((id) => this.plan(id));
+      list = this.derivePriceList(priceListId, plans, this.events.get(eventId));
+      this.priceLists.set(priceListId, list);
     }
     return list;
   }
@@ -487,27 +488,31 @@ export class Catalogue {
     };
   }
 
-  private derivePriceList(id: string, plan: Plan, event: Json | undefined): PriceList {
+  private derivePriceList(id: string, plans: Plan[], event: Json | undefined): PriceList {
     const rng = rngFor(`${this.seed}:prices:${id}`);
     const lowest = event?.attribute_LowestPrice;
     const free = lowest === 0;
     const base = typeof lowest === "number" && lowest > 0 ? lowest : pick(rng, [12, 15, 18, 20, 22.5, 25, 30]);
     const prices: Price[] = [];
-    plan.bands.forEach((band, b) => {
-      const bandStep = (plan.bands.length - 1 - b) * 8;
-      for (const type of this.ticketTypes) {
-        prices.push({
-          id: catalogueId(
-            rngFor(`${this.seed}:price:${id}:${band.id}:${type.id}`),
-            30001 + b * 1000 + this.ticketTypes.indexOf(type) * 100,
-          ),
-          amount: free ? 0 : money(base + bandStep + type.extra),
-          isBandDefault: type.isDefault,
-          ticketType: type,
-          band,
-        });
-      }
-    });
+    const seen = new Set<string>();
+    for (const plan of plans)
+      plan.bands.forEach((band, b) => {
+        if (seen.has(band.id)) return;
+        seen.add(band.id);
+        const bandStep = (plan.bands.length - 1 - b) * 8;
+        for (const type of this.ticketTypes) {
+          prices.push({
+            id: catalogueId(
+              rngFor(`${this.seed}:price:${id}:${band.id}:${type.id}`),
+              30001 + b * 1000 + this.ticketTypes.indexOf(type) * 100,
+            ),
+            amount: free ? 0 : money(base + bandStep + type.extra),
+            isBandDefault: type.isDefault,
+            ticketType: type,
+            band,
+          });
+        }
+      });
     return { id, prices };
   }
 

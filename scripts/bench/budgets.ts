@@ -2,7 +2,7 @@
  * npm run bench:budgets — the budgets that do not depend on timing, as a pass/fail check (scripts/test.sh runs
  * it after the build). Exit 0 when every budget holds, 1 otherwise.
  *
- *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 18 KB gzip on browsing
+ *   - first-load JS of every public route: the site's own JS over the framework floor ≤ 19 KB gzip on browsing
  *     pages and ≤ 35 KB on sign-in/checkout pages (the 110 KB total goal is reported; see checkFirstLoad)
  *   - every first-load chunk starts with V8's compile hint (ADR 0016), unless the build recorded
  *     NEXT_COMPILE_HINTS=off: the hint is added by a hook in next.config.mjs, and this is what sees it missing
@@ -38,9 +38,10 @@ const failures: string[] = [];
  * gzip here), so it is reported, not enforced. What CI enforces is the site's own JavaScript on top of that
  * floor: small on browsing pages, larger where sign-in and payment need forms and session code.
  */
-// What the pages reached (ADR 0016), with a little room: browsing pages 14.5–17.2 KB, sign-in and checkout up to
-// 31.3 KB (the basket page, which reads and edits the basket at once).
-const OWN_JS_BUDGET = { browsing: 18 * 1024, signedIn: 35 * 1024 };
+// What the pages reached (ADR 0016), with a little room: browsing pages 14.7–18.0 KB (the booking page, whose
+// basket prompt under the seat frame took it from 17.2), sign-in and checkout up to 31.7 KB (the basket page, which
+// reads and edits the basket at once). The issue's ceiling for browsing pages is 20 KB.
+const OWN_JS_BUDGET = { browsing: 19 * 1024, signedIn: 35 * 1024 };
 const SIGNED_IN_ROUTES = /^\/(login|logout|checkout|basket|members)(\/|$)/;
 
 function checkFirstLoad() {

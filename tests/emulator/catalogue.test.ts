@@ -65,6 +65,13 @@ describe("price lists", () => {
     }
     // The fixtures hold the case that went wrong: one list used on two plans.
     expect([...shared.values()].some((plans) => plans.size > 1)).toBe(true);
+    // And a list is one thing whichever instance asks (the sync reads each list id once).
+    const byList = new Map<string, unknown>();
+    for (const instance of cat.instances.values()) {
+      const list = cat.priceListForInstance(instance);
+      expect(byList.get(list.id) ?? list).toBe(list);
+      byList.set(list.id, list);
+    }
   });
 });
 
