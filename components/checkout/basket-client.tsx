@@ -34,6 +34,7 @@ import {
   useSpektrixBasket,
 } from "@/components/spektrix/live-queries-client";
 import { routes } from "@/lib/routes";
+import { countOf } from "@/lib/text/count";
 
 export interface BasketPaths {
   checkout: string;
@@ -321,9 +322,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
         />
         <dl className="space-y-2 border-t border-line pt-4 tabular-nums">
           <div className="flex justify-between text-ink-soft">
-            <dt>
-              {count} {count === 1 ? "item" : "items"}
-            </dt>
+            <dt>{countOf(count, "item")}</dt>
             <dd>{formatMoney(data.total + data.totalDiscount)}</dd>
           </div>
           {data.totalDiscount > 0 && (
@@ -467,9 +466,7 @@ function PerformanceGroup({
         })}
       </ul>
       <p className="flex justify-between border-t border-line px-4 py-2.5 text-sm text-ink-soft tabular-nums">
-        <span>
-          {tickets.length} {tickets.length === 1 ? "ticket" : "tickets"}
-        </span>
+        <span>{countOf(tickets.length, "ticket")}</span>
         <span>{formatMoney(subtotal)}</span>
       </p>
     </article>

@@ -1,4 +1,4 @@
-import { ticketCount } from "@/lib/checkout/format";
+import { countOf } from "@/lib/text/count";
 
 /**
  * One performance's tickets as a customer reads them (event, when, "2 tickets · A1, A2"): the order summary on
@@ -32,7 +32,7 @@ export function PerformanceTickets({
         <p className={size === "booking" ? "mt-1 text-ink-soft" : "mt-0.5 text-sm text-ink-soft"}>{when}</p>
       ) : null}
       <p className="mt-1 text-sm text-ink-soft">
-        {ticketCount(tickets.length)}
+        {countOf(tickets.length, "ticket")}
         {seats.length ? ` · ${seats.join(", ")}` : ""}
       </p>
     </div>

@@ -12,6 +12,7 @@ import { useEffect, useState } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { BASKET_CHANGED_EVENT, type BasketChangedDetail } from "@/components/spektrix/basket-events";
 import { useSpektrix } from "@/components/spektrix/spektrix-loader-client";
+import { countOf } from "@/lib/text/count";
 
 export function BasketPrompt() {
   // The basket's path as the studio's connection sets it.
@@ -33,9 +34,7 @@ export function BasketPrompt() {
     <div role="status" className="empty:hidden">
       {added !== null ? (
         <p className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-card bg-brand-tint p-4">
-          <span className="font-semibold">
-            Added. Your basket has {added} {added === 1 ? "item" : "items"}.
-          </span>
+          <span className="font-semibold">Added. Your basket has {countOf(added, "item")}.</span>
           <SiteLink href={basketPath} className="btn btn-primary">
             Go to basket and check out
           </SiteLink>

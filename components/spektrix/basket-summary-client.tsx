@@ -20,6 +20,7 @@ import {
   useSpektrixComponent,
 } from "./spektrix-loader-client";
 import { BasketIcon } from "@/components/icons";
+import { countOf } from "@/lib/text/count";
 
 const LiveBasketCount = lazy(() => import("./basket-count-live-client"));
 
@@ -93,7 +94,7 @@ export function BasketCount({ known, count, total }: { known: boolean; count: nu
   const spoken = known
     ? count === 0
       ? "Basket, empty"
-      : `Basket, ${count} ${count === 1 ? "item" : "items"}, ${formatMoney(total)}`
+      : `Basket, ${countOf(count, "item")}, ${formatMoney(total)}`
     : "Basket";
   return (
     <>

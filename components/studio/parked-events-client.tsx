@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { removeKeptEventsAction } from "@/lib/studio/actions/events";
 import type { ActionResult } from "@/lib/studio/forms";
 import { FormMessage } from "./fields";
+import { countOf } from "@/lib/text/count";
 
 /**
  * Events kept from a Spektrix client the site no longer uses (after a connection switch): hidden from visitors
@@ -28,9 +29,9 @@ export function ParkedEventsNotice({ kept }: { kept: { client: string; events: n
       {kept.map(({ client, events }) => (
         <div key={client} className="flex flex-wrap items-center gap-3 text-sm">
           <p className="min-w-0 flex-1 basis-80">
-            {events} event{events === 1 ? "" : "s"} from the Spektrix client <strong>{client}</strong>, which the site
-            no longer uses. Visitors don’t see them and the sync leaves them alone; they come back if you switch the
-            connection back to {client}.
+            {countOf(events, "event")} from the Spektrix client <strong>{client}</strong>, which the site no longer
+            uses. Visitors don’t see them and the sync leaves them alone; they come back if you switch the connection
+            back to {client}.
           </p>
           {confirming === client ? (
             <span className="flex gap-2">

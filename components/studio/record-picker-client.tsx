@@ -11,6 +11,7 @@ import {
   type PickerItem,
   type PickerKind,
 } from "@/lib/studio/picker-core";
+import { countOf } from "@/lib/text/count";
 
 /**
  * A live Spektrix picker: an accessible combobox (react-aria-components) that searches through the studio's
@@ -237,7 +238,7 @@ export function RecordPicker({
             ? `No ${words.many} match “${input.trim()}”.`
             : `Spektrix has no ${words.many} yet.`
           : status === "done"
-            ? `${items.length} ${items.length === 1 ? words.one : words.many} found.`
+            ? `${countOf(items.length, words.one, words.many)} found.`
             : "";
 
   return (

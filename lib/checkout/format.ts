@@ -10,7 +10,3 @@ export function formatAddress(
     .filter((part) => part && part.trim() !== "")
     .join(", ");
 }
-
-export function ticketCount(n: number): string {
-  return `${n} ticket${n === 1 ? "" : "s"}`;
-}

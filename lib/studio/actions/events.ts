@@ -6,6 +6,7 @@ import { isRowId } from "@/lib/db/ids";
 import { removeKeptEvents, setEventHidden, setPerformanceHidden, updateEvent } from "../events";
 import { FORBIDDEN, formObject, NOT_A_FORM, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
+import { countOf } from "@/lib/text/count";
 
 function revalidateEvent(sourceId: string) {
   revalidateTag(tags.event(sourceId), { expire: 0 });
@@ -36,7 +37,7 @@ export async function updateEventAction(
     return {
       ok: true,
       message: result.changed.length
-        ? `Saved (${result.changed.length} field${result.changed.length === 1 ? "" : "s"} changed).`
+        ? `Saved (${countOf(result.changed.length, "field")} changed).`
         : "No changes to save.",
     };
   }, FORBIDDEN);
@@ -80,9 +81,7 @@ export async function removeKeptEventsAction(client: unknown): Promise<ActionRes
     revalidateTag(tags.slugs, { expire: 0 });
     return {
       ok: true,
-      message: removed
-        ? `Removed ${removed} event${removed === 1 ? "" : "s"} kept from ${client}.`
-        : "Nothing to remove.",
+      message: removed ? `Removed ${countOf(removed, "event")} kept from ${client}.` : "Nothing to remove.",
     };
   }, FORBIDDEN);
 }
