@@ -2,10 +2,10 @@
  * Next's disk data cache never deletes an entry, and listing reads are keyed by the minute, so the cache handler
  * sweeps files nobody has rewritten for a while (lib/cache/sweep.mjs).
  */
-import { mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SWEEP_AFTER_MS, sweeper, sweepOlderThan } from "@/lib/cache/sweep.mjs";
 
 const NOW = Date.parse("2031-03-01T12:00:00Z");
@@ -53,5 +53,28 @@ describe("sweeping the disk data cache", () => {
     clock += 30_000;
     expect(await sweep()).toBe(1);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe("the cache handler", () => {
+  it("sweeps its own data-cache folder after a write", async () => {
+    // Without REDIS_URL the handler is Next's disk cache; the folder is `<dist>/cache/fetch-cache`.
+    // @ts-expect-error: plain JS with no declarations (Next loads it outside the app's bundles).
+    const { default: Handler } = await import("../../cache-handler.mjs");
+    const fetchCache = path.join(dir, "cache", "fetch-cache");
+    await mkdir(fetchCache, { recursive: true });
+    const stale = new Date(Date.now() - SWEEP_AFTER_MS - 60_000);
+    await writeFile(path.join(fetchCache, "stale"), "{}");
+    await utimes(path.join(fetchCache, "stale"), stale, stale);
+    await writeFile(path.join(fetchCache, "fresh"), "{}");
+
+    const handler = new Handler({ serverDistDir: path.join(dir, "server"), flushToDisk: false, revalidatedTags: [] });
+    expect(await readdir(fetchCache)).toHaveLength(2);
+    await handler.set(
+      "key",
+      { kind: "FETCH", data: { headers: {}, body: "", status: 200, url: "" }, revalidate: 60 },
+      {},
+    );
+    await vi.waitFor(async () => expect(await readdir(fetchCache)).toEqual(["fresh"]));
   });
 });
