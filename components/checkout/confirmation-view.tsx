@@ -25,11 +25,12 @@ function ConfirmationFrame({ children }: { children: ReactNode }) {
   );
 }
 
-function NextSteps() {
+/** An order with no tickets has no bookings to view; the account holds its memberships and donations. */
+function NextSteps({ hasTickets }: { hasTickets: boolean }) {
   return (
     <div className="mt-8 flex flex-wrap gap-3">
       <SiteLink href={routes.account} className="btn btn-primary">
-        View my bookings
+        {hasTickets ? "View my bookings" : "Go to my account"}
       </SiteLink>
       <SiteLink href={routes.whatsOn} className="btn btn-ghost text-brand">
         Find another show
@@ -106,7 +107,7 @@ export function ConfirmationView({
             Quote your order reference if you call the box office on {site.boxOffice.phone}.
             {hasTickets ? " Doors open 45 minutes before the performance." : null}
           </p>
-          <NextSteps />
+          <NextSteps hasTickets={hasTickets} />
         </section>
 
         <OrderSummary

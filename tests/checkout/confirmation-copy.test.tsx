@@ -48,6 +48,8 @@ describe("the order confirmation", () => {
     expect(screen.queryByText(/Doors open/)).toBeNull();
     expect(screen.queryByText(/Your tickets/)).toBeNull();
     expect(screen.getByText("Donation: Annual Fund")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Go to my account" })).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "View my bookings" })).toBeNull();
   });
 
   it("says booked, with the doors time, when there are tickets", () => {
@@ -64,5 +66,6 @@ describe("the order confirmation", () => {
     render(<ConfirmationView confirmation={confirmation([performance])} name={null} email={null} site={siteInfo()} />);
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Thank you. You’re booked.");
     expect(screen.getByText(/Doors open 45 minutes/)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "View my bookings" })).toBeTruthy();
   });
 });
