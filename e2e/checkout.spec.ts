@@ -889,12 +889,13 @@ test("a box office sign-in the site did not see is linked to a site session", as
   await signOut(page);
 });
 
-test("the membership page greets a signed-in member as one and marks what they hold; others are only offered to join", async ({
+test("the membership page greets a signed-in member as one and marks what they hold; others are offered beside it", async ({
   page,
 }, testInfo) => {
   await page.goto("/membership");
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   await expect(page.getByTestId("member-greeting")).toHaveCount(0);
+  await expect(page.getByTestId("second-membership-note")).toHaveCount(0);
   await expect(page.getByText("Your membership", { exact: true })).toHaveCount(0);
 
   await signIn(page, MEMBER, "/membership");
@@ -910,6 +911,11 @@ test("the membership page greets a signed-in member as one and marks what they h
   await expect(held.getByRole("button", { name: /^Join as/ })).toHaveCount(0);
   await expect(held.getByRole("link", { name: "Manage it in your account" })).toHaveAttribute("href", "/account");
   await expect(page.getByRole("button", { name: /^Join as/ }).first()).toBeVisible();
+  // Each other membership says joining adds it beside theirs: Spektrix has no upgrade a visitor can make.
+  const offered = page.locator("li").filter({ has: page.getByRole("button", { name: /^Join as/ }) });
+  await expect(offered.first().getByTestId("second-membership-note")).toContainText("beside your Friend membership");
+  await expect(page.getByTestId("second-membership-note")).toHaveCount(await offered.count());
+  await expect(held.getByTestId("second-membership-note")).toHaveCount(0);
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "membership-member");
   await signOut(page);

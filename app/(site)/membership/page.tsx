@@ -99,9 +99,18 @@ export default async function MembershipPage() {
                       Manage it in your account
                     </SiteLink>
                   ) : (
-                    <Membership
-                      membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }}
-                    />
+                    <>
+                      {held.length > 0 && (
+                        // Spektrix keeps each membership a customer holds; joining another does not end theirs.
+                        <p data-testid="second-membership-note" className="mb-3 text-sm text-ink-soft">
+                          This adds {m.name} beside your {held.map((t) => t.name).join(" and ")} membership. To change
+                          from one to the other instead, call the box office on {site.boxOffice.phone}.
+                        </p>
+                      )}
+                      <Membership
+                        membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }}
+                      />
+                    </>
                   )}
                 </div>
               </li>
