@@ -30,22 +30,21 @@ export function LoginStatus(props: Props) {
   const account = props.accountHref ?? accountPath;
   return signedIn === null ? (
     <AccountLink href={account} loading />
+  ) : props.loginHref ? (
+    <LogInLink loginHref={props.loginHref} returnTo={returnTo} />
   ) : (
-    <LogInLink href={props.loginHref ? withReturn(props.loginHref, returnTo) : account} />
+    <PlainLogInLink href={account} />
   );
 }
 
 /**
- * Where to come back to after signing in from the header: this page's path (its query is left out, so static pages
- * need not read it), unless it is a sign-in page itself.
+ * Where to come back to after signing in from the header: this page's path, unless it is a sign-in page itself.
+ * Its query (a filtered what's on) is added by `LogInLink` when the link is about to be followed.
  */
 function useReturnPath(): string | null {
   const pathname = usePathname();
   return pathname && !pathname.startsWith(routes.login) && !pathname.startsWith(routes.logout) ? pathname : null;
 }
-
-const withReturn = (loginHref: string, returnTo: string | null) =>
-  returnTo ? routes.signInThen(returnTo, { login: loginHref }) : loginHref;
 
 function AccountLink({ href, loading }: { href: string; loading?: boolean }) {
   return (
@@ -56,13 +55,28 @@ function AccountLink({ href, loading }: { href: string; loading?: boolean }) {
   );
 }
 
-function LogInLink({ href }: { href: string }) {
+function PlainLogInLink({ href, ...intent }: { href: string } & Partial<Record<IntentEvent, () => void>>) {
   return (
-    <SiteLink href={href} className={linkClass}>
+    <SiteLink href={href} className={linkClass} {...intent}>
       <PersonIcon />
       <span className={word}>Log in</span>
     </SiteLink>
   );
+}
+
+type IntentEvent = "onMouseEnter" | "onTouchStart" | "onFocus";
+
+/**
+ * "Log in", returning to this page with its query. The query is read from the address bar when a pointer, finger or
+ * keyboard focus reaches the link (each comes before the click), not during render: reading it there would make
+ * every static page render per request (`useSearchParams`), and filters change it without a navigation.
+ */
+function LogInLink({ loginHref, returnTo }: { loginHref: string; returnTo: string | null }) {
+  const [seen, setSeen] = useState<{ path: string; search: string } | null>(null);
+  const search = seen && seen.path === returnTo ? seen.search : "";
+  const href = returnTo ? routes.signInThen(returnTo + search, { login: loginHref }) : loginHref;
+  const look = () => setSeen({ path: window.location.pathname, search: window.location.search });
+  return <PlainLogInLink href={href} onMouseEnter={look} onTouchStart={look} onFocus={look} />;
 }
 
 function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
@@ -98,7 +112,7 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
     >
       {!resolved && <AccountLink href={account} loading />}
       <span data-logged-out-container="" style={{ display: "none" }}>
-        <LogInLink href={loginHref ? withReturn(loginHref, returnTo) : account} />
+        {loginHref ? <LogInLink loginHref={loginHref} returnTo={returnTo} /> : <PlainLogInLink href={account} />}
       </span>
       <span data-logged-in-container="" style={{ display: "none" }}>
         <SiteLink href={account} className={linkClass} data-testid="login-status-name">
