@@ -1,4 +1,7 @@
-/** The heading and one-line summary of what a what's on URL shows ("This weekend", "Fri 21 – Sun 23 Nov"). */
+/**
+ * The heading and one-line summary of what a what's on URL shows ("This weekend", "Fri 21 – Sun 23 Nov"), and the
+ * eyebrow above a dated heading (the page's name, which an undated heading already is).
+ */
 import { PRESET_LABELS, presetRange } from "./dates";
 import { ACCESS_LABELS, type ListingFilters } from "./filters";
 import { formatLocalDate } from "./format";
@@ -7,8 +10,9 @@ export function describeFilters(
   filters: ListingFilters,
   timeZone: string,
   now: Date,
-): { heading: string; detail: string } {
-  let heading = "What’s on";
+): { eyebrow: string | null; heading: string; detail: string } {
+  const pageName = "What’s on";
+  let heading = pageName;
   let dates = "";
   if (filters.when) {
     heading = PRESET_LABELS[filters.when];
@@ -34,10 +38,11 @@ export function describeFilters(
   if (filters.access.length)
     parts.push(filters.access.map((a) => (a === "any" ? "access performances" : ACCESS_LABELS[a])).join(" or "));
   return {
+    eyebrow: heading === pageName ? null : pageName,
     heading,
     detail: parts.length
       ? parts.join(" · ")
-      : heading === "What’s on"
+      : heading === pageName
         ? "Every show on sale, soonest first. Pick a date, or search for a show you already know."
         : "",
   };

@@ -26,14 +26,14 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
 
   const today = localDateOf(now, site.timeZone);
   const facets = await getFacets();
-  const { heading, detail } = describeFilters(filters, site.timeZone, now);
+  const { eyebrow, heading, detail } = describeFilters(filters, site.timeZone, now);
 
   return (
     <>
       <header className="border-b border-line bg-paper-deep/60">
         <div className="container-page py-10 md:py-14">
-          <p className="eyebrow text-brand">What’s on</p>
-          <h1 className="mt-2 text-4xl font-semibold md:text-6xl">{heading}</h1>
+          {eyebrow ? <p className="eyebrow mb-2 text-brand">{eyebrow}</p> : null}
+          <h1 className="text-4xl font-semibold md:text-6xl">{heading}</h1>
           {detail ? <p className="mt-3 max-w-2xl text-lg text-ink-soft">{detail}</p> : null}
           <div className="mt-7">
             <QuickDates filters={filters} />

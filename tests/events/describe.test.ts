@@ -1,0 +1,37 @@
+/** The what's on header: a heading for what the URL shows, the page's name above a dated one, and a summary. */
+import { describe, expect, it } from "vitest";
+import { describeFilters } from "@/lib/events/describe";
+import { DEFAULT_FILTERS, type ListingFilters } from "@/lib/events/filters";
+
+// A Wednesday afternoon in London; the weekend is Fri 13 – Sun 15 March.
+const NOW = new Date("2031-03-12T15:00:00Z");
+const describeAt = (filters: Partial<ListingFilters>) =>
+  describeFilters({ ...DEFAULT_FILTERS, ...filters }, "Europe/London", NOW);
+
+describe("the what's on header", () => {
+  it("names the page once when no date is chosen, with the standing summary", () => {
+    expect(describeAt({})).toEqual({
+      eyebrow: null,
+      heading: "What’s on",
+      detail: "Every show on sale, soonest first. Pick a date, or search for a show you already know.",
+    });
+  });
+
+  it("puts the page's name above a dated heading", () => {
+    const weekend = describeAt({ when: "weekend" });
+    expect(weekend.eyebrow).toBe("What’s on");
+    expect(weekend.heading).toBe("This weekend");
+    expect(describeAt({ from: "2031-03-20" as ListingFilters["from"] })).toMatchObject({
+      eyebrow: "What’s on",
+      heading: expect.stringMatching(/^From /),
+    });
+  });
+
+  it("summarises a search without a date under the plain heading", () => {
+    expect(describeAt({ q: "tosca", genre: "Opera" })).toEqual({
+      eyebrow: null,
+      heading: "What’s on",
+      detail: "matching “tosca” · Opera",
+    });
+  });
+});
