@@ -196,10 +196,15 @@ export class Catalogue {
     let list = this.priceLists.get(priceListId);
     if (!list) {
       const planIds = new Set([planId]);
+      const eventIds = new Set([eventId]);
       for (const instance of this.instances.values())
-        if (refId(instance.priceList) === priceListId) planIds.add(String(instance.planId));
+        if (refId(instance.priceList) === priceListId) {
+          planIds.add(String(instance.planId));
+          eventIds.add(refId(instance.event));
+        }
       const plans = [...planIds].sort().map((id) => this.plan(id));
-      list = this.derivePriceList(priceListId, plans, this.events.get(eventId));
+      const events = [...eventIds].map((id) => this.events.get(id)).filter((e): e is Json => e !== undefined);
+      list = this.derivePriceList(priceListId, plans, events);
       this.priceLists.set(priceListId, list);
     }
     return list;
@@ -488,11 +493,17 @@ export class Catalogue {
     };
   }
 
-  private derivePriceList(id: string, plans: Plan[], event: Json | undefined): PriceList {
+  /**
+   * Prices for every band of `plans`, from what the events on the list say of their lowest price: the smallest
+   * positive one is the base, and the list is free only when every one of them says 0 (an event that states no
+   * price is taken to charge). So the same list comes out whichever event asks first.
+   */
+  private derivePriceList(id: string, plans: Plan[], events: Json[]): PriceList {
     const rng = rngFor(`${this.seed}:prices:${id}`);
-    const lowest = event?.attribute_LowestPrice;
-    const free = lowest === 0;
-    const base = typeof lowest === "number" && lowest > 0 ? lowest : pick(rng, [12, 15, 18, 20, 22.5, 25, 30]);
+    const stated = events.map((e) => e.attribute_LowestPrice);
+    const free = stated.length > 0 && stated.every((lowest) => lowest === 0);
+    const positive = stated.filter((lowest): lowest is number => typeof lowest === "number" && lowest > 0);
+    const base = positive.length ? Math.min(...positive) : pick(rng, [12, 15, 18, 20, 22.5, 25, 30]);
     const prices: Price[] = [];
     const seen = new Set<string>();
     for (const plan of plans)

@@ -73,6 +73,46 @@ describe("price lists", () => {
       byList.set(list.id, list);
     }
   });
+
+  it("come out the same whichever event sharing a list asks first", () => {
+    const data = loadFixtures(FIXTURES);
+    const contents = (order: "forward" | "backward") => {
+      const cat = Catalogue.build(data, { shiftDates: true, now: NOW, seed: "s" });
+      const instances = [...cat.instances.values()];
+      if (order === "backward") instances.reverse();
+      const lists = new Map<string, number[]>();
+      for (const instance of instances) {
+        const list = cat.priceListForInstance(instance);
+        lists.set(
+          list.id,
+          list.prices.map((p) => p.amount).sort((a, b) => a - b),
+        );
+      }
+      return Object.fromEntries([...lists].sort(([a], [b]) => a.localeCompare(b)));
+    };
+    expect(contents("backward")).toEqual(contents("forward"));
+  });
+
+  it("are free only when every event on the list says its lowest price is 0", () => {
+    const cat = Catalogue.build(loadFixtures(FIXTURES), { shiftDates: true, now: NOW, seed: "s" });
+    const eventsByList = new Map<string, Set<unknown>>();
+    for (const instance of cat.instances.values()) {
+      const listId = refId(instance.priceList);
+      const lowest = cat.events.get(refId(instance.event))?.attribute_LowestPrice;
+      eventsByList.set(listId, (eventsByList.get(listId) ?? new Set()).add(lowest));
+    }
+    // Kay Meek shares one list between a free talk and two shows that state no price: not free.
+    expect([...eventsByList.values()].some((l) => l.has(0) && l.size > 1)).toBe(true);
+    for (const instance of cat.instances.values()) {
+      const stated = eventsByList.get(refId(instance.priceList))!;
+      const free = [...stated].every((lowest) => lowest === 0);
+      const amounts = cat.priceListForInstance(instance).prices.map((p) => p.amount);
+      expect(
+        amounts.every((a) => a === 0),
+        `list ${refId(instance.priceList)}`,
+      ).toBe(free);
+    }
+  });
 });
 
 describe("shiftDates", () => {
