@@ -2,6 +2,7 @@
  * Picker logic with no I/O: the kinds, the shape stored in blocks, search and ranking, the short cache and the
  * debounce. Shared by the server proxy and the client combobox, and unit-tested as pure functions.
  */
+import { formatRun } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 // Type only: the catalogue is built on the server (lib/sync/field-catalogue.ts); this module stays client-safe.
 import type { FieldCatalogue } from "@/lib/sync/field-catalogue";
@@ -45,6 +46,28 @@ export interface PickerItem {
   /** ISO UTC start, for performances and events. */
   at?: string;
   sortKey?: string;
+}
+
+/**
+ * An event's second line: its run with the year in the venue's zone ("24 Oct – 2 Nov 2026"; Spektrix's own
+ * `instanceDates` has none, and a picker reaches two years ahead), then whether it is on sale.
+ */
+export function eventPickerDetail(
+  event: {
+    instanceDates: string | null;
+    firstPerformanceUtc: string | null;
+    lastPerformanceUtc: string | null;
+    isOnSale: boolean;
+  },
+  timeZone: string,
+): string {
+  const first = event.firstPerformanceUtc ? new Date(event.firstPerformanceUtc) : null;
+  const last = event.lastPerformanceUtc ? new Date(event.lastPerformanceUtc) : first;
+  const run =
+    first && last && !Number.isNaN(first.getTime()) && !Number.isNaN(last.getTime())
+      ? formatRun(first, last, timeZone)
+      : event.instanceDates;
+  return [run, event.isOnSale ? "on sale" : "not on sale"].filter(Boolean).join(" · ");
 }
 
 /** What a block stores for a pick: the id, and a snapshot of the label so the pick still reads when Spektrix is down. */

@@ -12,6 +12,7 @@ import { activeConnection, type SpektrixConnection } from "@/lib/connection";
 import { SPEKTRIX_WEB_COMPONENTS_URL } from "@/lib/connection/resolve";
 import { publicConfigOf } from "@/lib/spektrix-flows/config";
 import {
+  eventPickerDetail,
   PICKER_CACHE_MS,
   PICKER_KINDS,
   PICKER_LABELS,
@@ -63,7 +64,7 @@ async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new
       return events.map((e) => ({
         id: e.id,
         label: e.name,
-        detail: [e.instanceDates, e.isOnSale ? "on sale" : "not on sale"].filter(Boolean).join(" · "),
+        detail: eventPickerDetail(e, siteInfo().timeZone),
         at: e.firstPerformanceUtc ?? undefined,
       }));
     }

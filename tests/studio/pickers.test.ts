@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   debounce,
+  eventPickerDetail,
   isPickerKind,
   normaliseQuery,
   pickerUrl,
@@ -123,5 +124,27 @@ describe("picker debounce", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("an event's picker row", () => {
+  const event = {
+    instanceDates: "Fri 24 Oct - Sun 2 Nov",
+    firstPerformanceUtc: "2031-10-24T18:30:00Z",
+    lastPerformanceUtc: "2031-11-02T14:00:00Z",
+    isOnSale: true,
+  };
+
+  it("gives the run with its year, in the venue's zone", () => {
+    expect(eventPickerDetail(event, "Europe/London")).toBe("24 Oct – 2 Nov 2031 · on sale");
+    // 02:30 UTC on 1 January is still New Year's Eve in Vancouver.
+    const oneNight = { ...event, firstPerformanceUtc: "2032-01-01T02:30:00Z", lastPerformanceUtc: null };
+    expect(eventPickerDetail({ ...oneNight, isOnSale: false }, "America/Vancouver")).toBe("31 Dec 2031 · not on sale");
+  });
+
+  it("keeps Spektrix's own dates when it gives no instants", () => {
+    const undated = { ...event, firstPerformanceUtc: null, lastPerformanceUtc: null };
+    expect(eventPickerDetail(undated, "Europe/London")).toBe("Fri 24 Oct - Sun 2 Nov · on sale");
+    expect(eventPickerDetail({ ...undated, instanceDates: null }, "Europe/London")).toBe("on sale");
   });
 });
