@@ -1,6 +1,6 @@
 import { activeConnection } from "@/lib/connection";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type StoreDb } from "@/lib/db";
 import { queryEventPreview } from "@/lib/events/queries";
@@ -9,6 +9,7 @@ import { siteInfo } from "@/lib/site";
 import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
 import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
+import type { PickerItem } from "./picker-core";
 
 /**
  * Synced events in the studio: list and search, and the editor's changes to site-owned fields. Fields a
@@ -219,6 +220,28 @@ export async function getEventPreview(
     .limit(1);
   const event = row ? await queryEventPreview(store, row.id, { timeZone: siteInfo().timeZone, now: new Date() }) : null;
   return row && event ? { ...row, event } : null;
+}
+
+/**
+ * Event picker rows (live from Spektrix) marked where the site holds the event but does not show it, hidden or a
+ * draft: a block that features it shows visitors no card, so the editor should know before picking it.
+ */
+export async function markUnshownEvents(items: PickerItem[], database?: StoreDb): Promise<PickerItem[]> {
+  if (!items.length) return items;
+  const e = schema.events;
+  const ids = items.map((i) => i.id);
+  // The rows read as Spektrix gave them if the store cannot be read: the mark is a help, not the search.
+  const rows = await (
+    await db(database)
+  )
+    .select({ sourceId: e.sourceId, hidden: e.hidden })
+    .from(e)
+    .where(and(inArray(e.sourceId, ids), or(e.hidden, not(e.published))))
+    .catch(() => []);
+  const why = new Map(rows.map((r) => [r.sourceId, r.hidden ? "hidden on this site" : "a draft on this site"]));
+  return items.map((item) =>
+    why.has(item.id) ? { ...item, detail: [item.detail, why.get(item.id)].filter(Boolean).join(" · ") } : item,
+  );
 }
 
 /** Which site fields are locked (from Spektrix) under the settings in force. */

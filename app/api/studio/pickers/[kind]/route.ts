@@ -1,5 +1,6 @@
 import { editorRoute } from "@/lib/studio/guard";
 import { isPickerKind, PICKER_MAX_QUERY } from "@/lib/studio/picker-core";
+import { markUnshownEvents } from "@/lib/studio/events";
 import { explainForEditor, pickedRecordExists, searchPicker } from "@/lib/studio/spektrix";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -22,7 +23,8 @@ export const GET = editorRoute<{ params: Promise<{ kind: string }> }>(async (req
       if (id.length > 80) return errorResponse(400, "bad-id", "Not an id.");
       return Response.json(await pickedRecordExists(kind, id), { headers });
     }
-    return Response.json({ items: await searchPicker(kind, q) }, { headers });
+    const items = await searchPicker(kind, q);
+    return Response.json({ items: kind === "event" ? await markUnshownEvents(items) : items }, { headers });
   } catch (error) {
     return errorResponse(502, "upstream", explainForEditor(error, "this search"));
   }

@@ -1,0 +1,48 @@
+/** The event picker marks Spektrix events the site holds but does not show, so an editor knows before featuring one. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
+import { openDb, type Database } from "@/lib/db";
+import { events } from "@/lib/db/schema";
+import { markUnshownEvents } from "@/lib/studio/events";
+import { seedSite } from "../events/seed";
+
+describe("event picker rows", () => {
+  let database: Database;
+  let ids: string[];
+
+  beforeAll(async () => {
+    database = await openDb("pglite://memory");
+    await database.migrate();
+    await seedSite(database.db, { now: new Date("2031-03-01T12:00:00Z"), events: 4, performancesPerEvent: 1 });
+    ids = (await database.db.select({ id: events.sourceId }).from(events).orderBy(events.sourceId)).map((r) => r.id);
+    await database.db.update(events).set({ hidden: true }).where(eq(events.sourceId, ids[0]!));
+    await database.db.update(events).set({ published: false }).where(eq(events.sourceId, ids[1]!));
+    await database.db
+      .update(events)
+      .set({ hidden: true, published: false })
+      .where(inArray(events.sourceId, [ids[2]!]));
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("say which events the site holds but does not show, and leave the rest as Spektrix gave them", async () => {
+    const rows = [...ids, "999999AZZZZZZZZZZ"].map((id) => ({ id, label: `Show ${id}`, detail: "on sale" }));
+    const marked = await markUnshownEvents(rows, database.db);
+    expect(marked.map((r) => r.detail)).toEqual([
+      "on sale · hidden on this site",
+      "on sale · a draft on this site",
+      "on sale · hidden on this site",
+      "on sale",
+      "on sale",
+    ]);
+    expect(marked.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("read as Spektrix gave them when the store cannot be read", async () => {
+    const broken = await openDb("pglite://memory");
+    await broken.close();
+    const rows = [{ id: ids[0]!, label: "Show", detail: "on sale" }];
+    expect(await markUnshownEvents(rows, broken.db)).toEqual(rows);
+  });
+});
