@@ -100,6 +100,25 @@ test("on a phone the quick dates row shows that it scrolls, and its last date en
   expect(desktop.mask).toBe("none");
 });
 
+test("on a phone a page opened on a later date starts with its date in view, clear of the fade", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const label of ["This weekend", "Next 7 days", "This month"]) {
+    const preset = { "This weekend": "weekend", "Next 7 days": "7days", "This month": "month" }[label];
+    await page.goto(`/whats-on?when=${preset}`);
+    const row = page.getByRole("navigation", { name: "Quick dates" });
+    await expect(row.getByRole("link", { name: label })).toHaveAttribute("aria-current", "true");
+    const place = await row.evaluate((nav) => {
+      const box = nav.getBoundingClientRect();
+      const current = nav.querySelector("[aria-current]")!.getBoundingClientRect();
+      const gutter = parseFloat(getComputedStyle(nav).paddingLeft);
+      return { left: current.left - box.left - gutter, right: box.right - gutter - current.right };
+    });
+    expect(place.left, label).toBeGreaterThanOrEqual(-1);
+    expect(place.right, label).toBeGreaterThanOrEqual(-1);
+    expect(await page.evaluate(() => window.scrollY), label).toBe(0);
+  }
+});
+
 test("filter by an access flag with the GET form", async ({ page }) => {
   await page.goto("/whats-on");
   // The form drops empty fields once hydrated; before that it sends them all (and the server ignores them).
