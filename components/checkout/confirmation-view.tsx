@@ -77,7 +77,7 @@ export function ConfirmationView({
             </div>
             {placed ? (
               <div>
-                <dt className="eyebrow text-ink-soft">Booked on</dt>
+                <dt className="eyebrow text-ink-soft">{hasTickets ? "Booked on" : "Ordered on"}</dt>
                 <dd className="mt-1 text-lg">{placed}</dd>
               </div>
             ) : null}

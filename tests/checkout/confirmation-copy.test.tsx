@@ -49,6 +49,8 @@ describe("the order confirmation", () => {
     expect(screen.queryByText(/Your tickets/)).toBeNull();
     expect(screen.getByText("Donation: Annual Fund")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Go to my account" })).toBeTruthy();
+    expect(screen.getByText("Ordered on")).toBeTruthy();
+    expect(screen.queryByText("Booked on")).toBeNull();
     expect(screen.queryByRole("link", { name: "View my bookings" })).toBeNull();
   });
 
@@ -67,5 +69,6 @@ describe("the order confirmation", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Thank you. You’re booked.");
     expect(screen.getByText(/Doors open 45 minutes/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "View my bookings" })).toBeTruthy();
+    expect(screen.getByText("Booked on")).toBeTruthy();
   });
 });
