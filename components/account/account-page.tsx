@@ -3,7 +3,6 @@ import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { PerformanceTickets } from "@/components/checkout/performance-tickets";
 import type { AccountView } from "@/lib/auth/account-view";
 import { formatAddress } from "@/lib/checkout/format";
-import { countOf } from "@/lib/text/count";
 import { formatDate, formatPerformanceTime } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
@@ -132,7 +131,7 @@ export function AccountPageView({
                           </SiteLink>
                         </td>
                         <td className="px-4 py-3">{formatDate(o.placedUtc, site.timeZone) ?? "—"}</td>
-                        <td className="px-4 py-3">{o.ticketCount > 0 ? countOf(o.ticketCount, "ticket") : "—"}</td>
+                        <td className="px-4 py-3">{o.items || "—"}</td>
                         <td className="px-4 py-3 text-right tabular-nums">{formatMoney(o.total)}</td>
                       </tr>
                     ))}

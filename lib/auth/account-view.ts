@@ -15,6 +15,7 @@ import {
 import { logger } from "@/lib/log/logger.mjs";
 import { describePerformances, orderReference, type ConfirmationPerformance } from "@/lib/checkout/confirmation";
 import type { CustomerAccount } from "@/lib/spektrix/account";
+import { countOf } from "@/lib/text/count";
 
 export interface AccountViewDeps {
   getAccount(customerId: string): Promise<CustomerAccount>;
@@ -28,7 +29,8 @@ export interface AccountView {
   customer: Customer;
   memberships: { id: string; membershipId: string; name: string; expiryDate: string | null; autoRenew: boolean }[];
   upcoming: (ConfirmationPerformance & { orderId: string })[] | null;
-  orders: { id: string; reference: string; placedUtc: string | null; total: number; ticketCount: number }[] | null;
+  /** `items`: what the order held, "2 tickets, 1 donation"; empty when Spektrix lists nothing in it. */
+  orders: { id: string; reference: string; placedUtc: string | null; total: number; items: string }[] | null;
   addresses: Address[];
 }
 
@@ -71,13 +73,30 @@ export async function loadAccountView(
         reference: orderReference(o.id),
         placedUtc: o.firstTransactionUtc,
         total: o.total,
-        ticketCount: o.tickets.length,
+        items: orderItems(o),
       })) ?? null,
     addresses: account.customer.addresses,
   };
 }
 
 const log = logger("account");
+
+/** "2 tickets, 1 donation": every kind of line an order holds, so an order without tickets is not blank. */
+export function orderItems(
+  order: Pick<Order, "tickets" | "donations" | "memberships" | "merchandise" | "giftVouchers">,
+): string {
+  const kinds: [number, string][] = [
+    [order.tickets.length, "ticket"],
+    [order.donations.length, "donation"],
+    [order.memberships.length, "membership"],
+    [order.merchandise.length, "shop item"],
+    [order.giftVouchers.length, "gift voucher"],
+  ];
+  return kinds
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => countOf(n, word))
+    .join(", ");
+}
 
 /**
  * `read()` (the customer's own record, which the account and members' pages cannot do without), or "unavailable"
