@@ -25,15 +25,12 @@ const word = "sr-only sm:not-sr-only";
 export function LoginStatus(props: Props) {
   const { accountPath } = useSpektrix();
   const signedIn = useSignedInHint();
-  const returnTo = useReturnPath();
   if (signedIn) return <SpektrixLoginStatus {...props} />;
   const account = props.accountHref ?? accountPath;
   return signedIn === null ? (
     <AccountLink href={account} loading />
-  ) : props.loginHref ? (
-    <LogInLink loginHref={props.loginHref} returnTo={returnTo} />
   ) : (
-    <PlainLogInLink href={account} />
+    <LogInLink loginHref={props.loginHref} account={account} />
   );
 }
 
@@ -67,12 +64,15 @@ function PlainLogInLink({ href, ...intent }: { href: string } & Partial<Record<I
 type IntentEvent = "onMouseEnter" | "onTouchStart" | "onFocus";
 
 /**
- * "Log in", returning to this page with its query. The query is read from the address bar when a pointer, finger or
- * keyboard focus reaches the link (each comes before the click), not during render: reading it there would make
- * every static page render per request (`useSearchParams`), and filters change it without a navigation.
+ * "Log in", returning to this page with its query; without a sign-in page, the account's. The query is read from the
+ * address bar when a pointer, finger or keyboard focus reaches the link (each comes before the click), not during
+ * render: reading it there would make every static page render per request (`useSearchParams`), and filters change
+ * it without a navigation.
  */
-function LogInLink({ loginHref, returnTo }: { loginHref: string; returnTo: string | null }) {
+function LogInLink({ loginHref, account }: { loginHref?: string; account: string }) {
+  const returnTo = useReturnPath();
   const [seen, setSeen] = useState<{ path: string; search: string } | null>(null);
+  if (!loginHref) return <PlainLogInLink href={account} />;
   const search = seen && seen.path === returnTo ? seen.search : "";
   const href = returnTo ? routes.signInThen(returnTo + search, { login: loginHref }) : loginHref;
   const look = () => setSeen({ path: window.location.pathname, search: window.location.search });
@@ -81,7 +81,6 @@ function LogInLink({ loginHref, returnTo }: { loginHref: string; returnTo: strin
 
 function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
   const { config, accountPath } = useSpektrix();
-  const returnTo = useReturnPath();
   const state = useSpektrixComponent("spektrix-login-status");
   const elementRef = useRef<HTMLElement>(null);
   const [resolved, setResolved] = useState(false);
@@ -112,7 +111,7 @@ function SpektrixLoginStatus({ accountHref, loginHref }: Props) {
     >
       {!resolved && <AccountLink href={account} loading />}
       <span data-logged-out-container="" style={{ display: "none" }}>
-        {loginHref ? <LogInLink loginHref={loginHref} returnTo={returnTo} /> : <PlainLogInLink href={account} />}
+        <LogInLink loginHref={loginHref} account={account} />
       </span>
       <span data-logged-in-container="" style={{ display: "none" }}>
         <SiteLink href={account} className={linkClass} data-testid="login-status-name">
