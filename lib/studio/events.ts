@@ -230,14 +230,18 @@ export async function markUnshownEvents(items: PickerItem[], database?: StoreDb)
   if (!items.length) return items;
   const e = schema.events;
   const ids = items.map((i) => i.id);
-  // The rows read as Spektrix gave them if the store cannot be read: the mark is a help, not the search.
-  const rows = await (
-    await db(database)
-  )
-    .select({ sourceId: e.sourceId, hidden: e.hidden })
-    .from(e)
-    .where(and(inArray(e.sourceId, ids), or(e.hidden, not(e.published))))
-    .catch(() => []);
+  let rows: { sourceId: string; hidden: boolean }[];
+  try {
+    rows = await (
+      await db(database)
+    )
+      .select({ sourceId: e.sourceId, hidden: e.hidden })
+      .from(e)
+      .where(and(inArray(e.sourceId, ids), or(e.hidden, not(e.published))));
+  } catch {
+    // The rows read as Spektrix gave them if the store cannot be opened or read: the mark is a help, not the search.
+    return items;
+  }
   const why = new Map(rows.map((r) => [r.sourceId, r.hidden ? "hidden on this site" : "a draft on this site"]));
   return items.map((item) =>
     why.has(item.id) ? { ...item, detail: [item.detail, why.get(item.id)].filter(Boolean).join(" · ") } : item,
