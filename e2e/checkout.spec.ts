@@ -703,6 +703,33 @@ test("guests are offered sign-in or Spektrix's own checkout", async ({ page }) =
   expect(await frame.getAttribute("src")).toContain("/website/secure/Checkout.aspx");
 });
 
+test("a new customer creates an account inside Spektrix's checkout, is brought back to it and pays", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await addTickets(page);
+  await page.goto(routes.guestCheckout);
+  const frame = page.frameLocator('iframe[title="Checkout"]');
+  await frame.getByRole("link", { name: "Create an account" }).click();
+  await frame.getByLabel("First name").fill("Noor");
+  await frame.getByLabel("Last name").fill("Newcomer");
+  // A new address each run: an account made by an earlier run must not be in the way.
+  await frame.getByLabel("Email").fill(`new-${testInfo.workerIndex}-${Date.now()}@example.com`);
+  await frame.getByLabel("Password").fill("new-pass-1");
+  await frame.getByRole("button", { name: "Create account" }).click();
+  // Back in the checkout, not on the account page; with no address yet, it asks for the billing address.
+  await expect(frame.getByText("Total to pay")).toBeVisible();
+  await frame.getByLabel("Address line 1").fill("12 New Street");
+  await frame.getByLabel("Town or city").fill("Calgary");
+  await frame.getByLabel("Postcode").fill("T2P 1J9");
+  await frame.getByLabel("Card number").fill(CARDS.success);
+  await frame.getByRole("button", { name: "Pay now" }).click();
+  await expect(frame.getByRole("heading", { name: "Thank you" })).toBeVisible();
+  await expect(frame.locator("[data-order-id]")).not.toBeEmpty();
+  // The order reference wraps inside a phone's frame rather than running off its edge.
+  expect(await frame.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
 test("the payment route refuses visitors without a session and cross-site posts", async ({ request, baseURL }) => {
   const body = { basketId: "123ABCDGHJKLMN", billingAddressId: "456ABCDGHJKLMN", storeCard: false };
   const anonymous = await request.post("/api/checkout/customer-payment", { data: body, headers: { Origin: baseURL! } });

@@ -666,6 +666,15 @@ export class Store {
     return c;
   }
 
+  /** A new address, the customer's billing and delivery address if they have none yet (as Spektrix's account page adds one). */
+  addAddress(customerId: string, address: DirectPayer["billingAddress"]): Address {
+    const customer = this.customer(customerId);
+    const first = customer.addresses.length === 0;
+    const added: Address = { id: this.ids.catalogue(), ...address, isBilling: first, isDelivery: first };
+    customer.addresses.push(added);
+    return added;
+  }
+
   /**
    * Adds consent: statements already agreed stay, new ones join; nothing is ever withdrawn here (Spektrix's
    * `agreed-statements` POST only adds). Unknown ids refuse the whole call, so nothing half-applies.

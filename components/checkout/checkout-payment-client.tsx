@@ -257,9 +257,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           Billing details
         </h2>
         {props.addresses.length === 0 ? (
-          <p className="mt-4 text-ink-soft">
-            There’s no address on your account yet. Please call the box office on {props.boxOffice.phone} to add one, or
-            add it in your account.
+          <p className="mt-4 text-ink-soft" data-testid="no-billing-address">
+            There’s no address on your account yet, and your card issuer needs one.{" "}
+            <SiteLink href={routes.accountManage} className="font-medium text-brand underline underline-offset-2">
+              Add an address to your account
+            </SiteLink>
+            , then come back to checkout. Or call the box office on {props.boxOffice.phone}.
           </p>
         ) : (
           <fieldset className="mt-5" disabled={paying || checking || step.kind === "starting"}>

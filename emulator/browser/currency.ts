@@ -2,6 +2,8 @@
 // pages, the seat map's running total and the card form's "Pay …" button write amounts the same way.
 export const SYSTEM_CURRENCY = "CAD";
 export const SYSTEM_LOCALE = "en-CA";
+/** The country an address entered on the system's own pages is in (its forms do not ask). */
+export const SYSTEM_COUNTRY = { id: "CA", name: "Canada" } as const;
 const FORMAT = new Intl.NumberFormat(SYSTEM_LOCALE, { style: "currency", currency: SYSTEM_CURRENCY });
 
 /** `$42.50`, as the system's own pages write an amount. */

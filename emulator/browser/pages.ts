@@ -8,7 +8,7 @@ import { ApiError } from "../errors";
 import { shortId } from "../random";
 import { pay } from "../routes/payments";
 import { esc } from "./html";
-import { formatAmount } from "./currency";
+import { formatAmount, SYSTEM_COUNTRY } from "./currency";
 import { SEAT_FIELD, SEAT_MAP_CSS, seatMapHtml } from "./seat-map";
 import { SEAT_MAP_JS } from "./scripts";
 import type { Basket, Session } from "../state";
@@ -22,6 +22,8 @@ interface PageCtx {
   basket: Basket;
   query: Record<string, string>;
   base: string;
+  /** This page's key in `pages` (lower case), so a page can send a visitor back to it. */
+  path: string;
 }
 type Page = {
   title: string;
@@ -44,8 +46,22 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
   };
   const byShortId = (map: Map<string, Json>, short: string | undefined) =>
     [...map.values()].find((x) => shortId(String(x.id)) === short || x.id === short);
+  // A new customer who creates an account from a page that asked them to log in is brought back to it, as
+  // Spektrix's checkout carries a new customer on to payment.
   const loginForm = (p: PageCtx) =>
-    `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/ForgottenPassword.aspx")}">Forgotten your password?</a></p><p><a href="${link(p, "secure/signup.aspx")}">Create an account</a></p>`;
+    `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/ForgottenPassword.aspx")}">Forgotten your password?</a></p><p>New customer? <a href="${link(p, "secure/signup.aspx", { ReturnTo: p.path })}">Create an account</a></p>`;
+  const addressFields = (required: boolean) => {
+    const req = required ? " required" : "";
+    return `<fieldset><legend>${required ? "Billing address" : "Address"}</legend><label>Address line 1 <input name="line1" autocomplete="address-line1"${req}></label><br><label>Town or city <input name="town" autocomplete="address-level2"${req}></label><br><label>Postcode <input name="postcode" autocomplete="postal-code"${req}></label></fieldset>`;
+  };
+  /** The address a form gave, or null when it gave none and none is needed; half an address is refused. */
+  const formAddress = (f: Record<string, string>, required: boolean) => {
+    const [line1, town, postcode] = [f.line1, f.town, f.postcode].map((v) => (v ?? "").trim());
+    if (!line1 && !town && !postcode && !required) return null;
+    if (!line1 || !town || !postcode)
+      throw new ApiError(400, "Enter the first line of the address, the town or city and the postcode.");
+    return { line1, line2: "", town, county: "", postcode, country: { ...SYSTEM_COUNTRY } };
+  };
   const login = (p: PageCtx, f: Record<string, string>) => {
     const customer = store.customerByEmail(f.email ?? "");
     if (!customer || customer.password !== f.password)
@@ -230,7 +246,7 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
         if (total === 0)
           return `<h1>Checkout</h1><form method="post"><input type="hidden" name="action" value="confirm"><button>Confirm order</button></form>`;
         return `<h1>Checkout</h1><p>Total to pay: <strong>${money(total)}</strong></p><form method="post"><input type="hidden" name="action" value="pay">
-<label>Billing address <select name="billingAddressId">${customer.addresses.map((a) => `<option value="${esc(a.id)}">${esc(a.line1)}, ${esc(a.town)}</option>`).join("")}</select></label><br>
+${customer.addresses.length ? `<label>Billing address <select name="billingAddressId">${customer.addresses.map((a) => `<option value="${esc(a.id)}">${esc(a.line1)}, ${esc(a.town)}</option>`).join("")}</select></label>` : addressFields(true)}<br>
 <label>Card number <input name="cardNumber" inputmode="numeric" autocomplete="cc-number" required></label><br><button>Pay now</button></form>
 <p><small>Test cards: ${TEST_CARDS.success} succeeds, ${TEST_CARDS.refused} is refused, ${TEST_CARDS.error} errors.</small></p>`;
       },
@@ -249,10 +265,16 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
           };
         }
         store.assertMembershipsAllowed(p.basket);
+        // A card payment needs a billing address: one of the customer's, or (when they have none) one entered here.
+        const customer = store.customer(p.basket.customerId);
+        const billingAddressId = customer.addresses.length
+          ? customer.addresses.find((a) => a.id === f.billingAddressId)?.id
+          : store.addAddress(customer.id, formAddress(f, true)!).id;
+        if (!billingAddressId) throw new ApiError(400, "Choose a billing address.");
         const token = store.issueToken(p.basket, {
           kind: "customer",
           originDomain: "iframe",
-          billingAddressId: f.billingAddressId ?? null,
+          billingAddressId,
           storeCard: false,
           payer: null,
           creditApplied: 0,
@@ -270,13 +292,17 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
       get: (p) => {
         if (!p.session.customerId) return `<h1>Log in</h1>${loginForm(p)}`;
         const c = store.customer(p.session.customerId);
-        return `<h1>Hello ${esc(c.firstName)}</h1><h2>Addresses</h2><ul>${c.addresses.map((a) => `<li>${esc(a.line1)}, ${esc(a.town)} ${esc(a.postcode)}</li>`).join("")}</ul>
+        return `<h1>Hello ${esc(c.firstName)}</h1><h2>Addresses</h2>${c.addresses.length ? `<ul>${c.addresses.map((a) => `<li>${esc(a.line1)}, ${esc(a.town)} ${esc(a.postcode)}</li>`).join("")}</ul>` : "<p>No address yet.</p>"}
+<form method="post"><input type="hidden" name="action" value="address">${addressFields(true).replace("<legend>Billing address</legend>", "<legend>Add an address</legend>")}<button>Save address</button></form>
 <h2>Memberships</h2><ul>${c.memberships.map((m) => `<li>${esc(store.catalogue.memberships.find((x) => x.id === m.membershipId)?.name)} until ${esc(m.expiryDate.slice(0, 10))}</li>`).join("")}</ul>
 <h2>Orders</h2><ul>${c.orderIds.map((id) => `<li>${esc(id)}</li>`).join("")}</ul><form method="post"><input type="hidden" name="action" value="logout"><button>Log out</button></form>`;
       },
       post: (p, f) => {
         if (f.action === "login") login(p, f);
-        else {
+        else if (f.action === "address") {
+          if (!p.session.customerId) throw new ApiError(401, "Log in first.");
+          store.addAddress(p.session.customerId, formAddress(f, true)!);
+        } else {
           p.session.customerId = null;
           p.basket.customerId = null;
           store.touch(p.basket);
@@ -315,7 +341,7 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     "secure/signup.aspx": {
       title: "Create an account",
       get: () =>
-        `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" required></label><br><label>Last name <input name="lastName" required></label><br><label>Email <input name="email" type="email" required></label><br><label>Password <input name="password" type="password" required></label><br><button>Create account</button></form>`,
+        `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" autocomplete="given-name" required></label><br><label>Last name <input name="lastName" autocomplete="family-name" required></label><br><label>Email <input name="email" type="email" autocomplete="email" required></label><br><label>Password <input name="password" type="password" autocomplete="new-password" required></label><br>${addressFields(false)}<button>Create account</button></form>`,
       post: (p, f) => {
         if (!f.email || !f.firstName || !f.lastName) throw new ApiError(400, "Fill in every field.");
         const c = store.createCustomer({
@@ -323,9 +349,12 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
           firstName: f.firstName,
           lastName: f.lastName,
           password: f.password || null,
+          address: formAddress(f, false) ?? undefined,
         });
         store.signIn(p.session, c.id);
-        return { redirect: link(p, "secure/MyAccount.aspx") };
+        // Back to the page that asked them to log in (the form posts to its own address, query and all).
+        const back = (p.query.returnto ?? "").toLowerCase();
+        return { redirect: link(p, isPage(back) && back !== p.path ? back : "secure/MyAccount.aspx") };
       },
     },
     "donations.aspx": {
@@ -451,15 +480,20 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
     },
   };
 
+  // Own keys only: "constructor" is not a page.
+  function isPage(key: string): boolean {
+    return Object.hasOwn(pages, key);
+  }
+
   const handle = async (c: Ctx) => {
     const base = `/${client}/website`;
     const rel = decodeURIComponent(new URL(c.req.url).pathname.slice(base.length + 1)).toLowerCase();
-    const page = pages[rel];
+    const page = isPage(rel) ? pages[rel] : undefined;
     if (!page) return c.html(layout(c, emu, "Page not found", "<h1>Page not found</h1>"), 404);
     const query: Record<string, string> = {};
     for (const [k, v] of new URL(c.req.url).searchParams) query[k.toLowerCase()] = v;
     const session = webSession(c, emu)!;
-    const p: PageCtx = { c, emu, session, basket: store.sessionBasket(session), query, base };
+    const p: PageCtx = { c, emu, session, basket: store.sessionBasket(session), query, base, path: rel };
     let error = "";
     if (c.req.method === "POST" && page.post) {
       const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, String(v)]));

@@ -109,6 +109,8 @@ html, body {
   font-size: 16px;
   line-height: 1.5;
   -webkit-font-smoothing: antialiased;
+  /* An order reference or an email address is one long word: it wraps rather than widening a phone's frame. */
+  overflow-wrap: break-word;
 }
 body { padding: 0.25rem; }
 h1, h2, h3, h4, legend, .Title, .EventName {

@@ -56,6 +56,14 @@ describe("checkout payment", () => {
     expect(screen.queryByText(/Preparing secure payment/)).toBeNull();
   });
 
+  it("without an address, links to the account to add one instead of offering payment", () => {
+    render(<CheckoutPayment {...props} addresses={[]} defaultAddressId={null} />);
+    const link = screen.getByRole("link", { name: "Add an address to your account" });
+    expect(link.getAttribute("href")).toBe(routes.accountManage);
+    expect(screen.getByTestId("no-billing-address").textContent).toContain(props.boxOffice.phone);
+    expect(screen.queryByRole("button", { name: /Continue to payment/ })).toBeNull();
+  });
+
   it("holds Continue while Join and save is adding the membership", async () => {
     let added!: () => void;
     const addMembership = vi.fn(() => new Promise<void>((resolve) => (added = resolve)));

@@ -83,21 +83,104 @@ describe("iframe pages share the web session", () => {
         .status,
     ).toBe(303);
     expect((await web.json("GET", "customer")).email).toBe("guest@example.com");
-    const refused = await page(web, "secure/Checkout.aspx", {
+    const billingAddressId = /name="billingAddressId"><option value="([^"]+)"/.exec(
+      await (await page(web, "secure/Checkout.aspx")).text(),
+    )![1]!;
+    const noAddress = await page(web, "secure/Checkout.aspx", {
       action: "pay",
       billingAddressId: "",
+      cardNumber: TEST_CARDS.success,
+    });
+    expect(noAddress.status).toBe(400);
+    expect(await noAddress.text()).toContain("Choose a billing address.");
+    const refused = await page(web, "secure/Checkout.aspx", {
+      action: "pay",
+      billingAddressId,
       cardNumber: TEST_CARDS.refused,
     });
     expect(refused.status).toBe(400);
     const paid = await page(web, "secure/Checkout.aspx", {
       action: "pay",
-      billingAddressId: "",
+      billingAddressId,
       cardNumber: TEST_CARDS.success,
     });
     expect(paid.status).toBe(303);
     const orderId = new URL(paid.headers.get("location")!, emu.url).searchParams.get("OrderId")!;
     expect((await (await owner(emu, "GET", `orders/${orderId}`)).json()).tickets).toHaveLength(2);
     expect((await web.json("GET", "basket")).tickets).toHaveLength(0);
+  });
+  it("a new customer creates an account from checkout and is brought back to pay, entering an address there", async () => {
+    const web = new WebClient(emu);
+    const { instance, prices } = await sellableInstance(emu, web);
+    const shortId = /^\d+/.exec(instance.id)![0];
+    await page(web, `ChooseSeats.aspx?EventInstanceId=${shortId}`, {
+      action: "add",
+      instance: instance.id,
+      [`type:${prices[0].ticketType.id}`]: "1",
+    });
+    const askToLogIn = await (await page(web, "secure/Checkout.aspx?stylesheet=site.css")).text();
+    const signUp = /href="\/demo\/website\/(secure\/signup\.aspx\?[^"]+)">Create an account/.exec(askToLogIn)![1]!;
+    expect(signUp).toBe("secure/signup.aspx?ReturnTo=secure%2Fcheckout.aspx&stylesheet=site.css");
+    const person = { firstName: "Noor", lastName: "New", email: "noor.new@example.com", password: "pw" };
+    // Half an address is refused and creates nobody.
+    const half = await page(web, signUp, { ...person, line1: "1 Main St" });
+    expect(half.status).toBe(400);
+    expect(await half.text()).toContain("Enter the first line of the address");
+    expect((await web.call("GET", "customer")).status).toBe(401);
+    // No address at all is allowed at sign-up; the checkout asks for one before it takes a card.
+    const created = await page(web, signUp, person);
+    expect(created.status).toBe(303);
+    expect(created.headers.get("location")).toBe("/demo/website/secure/checkout.aspx?stylesheet=site.css");
+    const checkout = await (await page(web, "secure/Checkout.aspx")).text();
+    expect(checkout).toContain("Total to pay");
+    expect(checkout).toContain('name="line1"');
+    expect(checkout).not.toContain('name="billingAddressId"');
+    const missing = await page(web, "secure/Checkout.aspx", { action: "pay", cardNumber: TEST_CARDS.success });
+    expect(missing.status).toBe(400);
+    expect((await web.json("GET", "customer/addresses")).length).toBe(0);
+    const paid = await page(web, "secure/Checkout.aspx", {
+      action: "pay",
+      cardNumber: TEST_CARDS.success,
+      line1: "12 New Street",
+      town: "Calgary",
+      postcode: "T2P 1J9",
+    });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get("location")).toContain("OrderId=");
+    const addresses = await web.json<any[]>("GET", "customer/addresses");
+    expect(addresses).toMatchObject([{ line1: "12 New Street", isBilling: true, isDelivery: true }]);
+  });
+  it("sign-up returns only to a page of the site, and my account adds an address", async () => {
+    const web = new WebClient(emu);
+    const elsewhere = await page(web, "secure/signup.aspx?ReturnTo=constructor", {
+      firstName: "Ola",
+      lastName: "Other",
+      email: "ola.other@example.com",
+      password: "pw",
+      line1: "3 Side Rd",
+      town: "Banff",
+      postcode: "T1L 1A1",
+    });
+    expect(elsewhere.headers.get("location")).toBe("/demo/website/secure/MyAccount.aspx");
+    expect((await web.json<any[]>("GET", "customer/addresses")).map((a) => a.line1)).toEqual(["3 Side Rd"]);
+    const account = await (await page(web, "secure/MyAccount.aspx")).text();
+    expect(account).toContain("Add an address");
+    expect(
+      (
+        await page(web, "secure/MyAccount.aspx", {
+          action: "address",
+          line1: "4 Next Rd",
+          town: "Banff",
+          postcode: "T1L 1A2",
+        })
+      ).status,
+    ).toBe(303);
+    const addresses = await web.json<any[]>("GET", "customer/addresses");
+    expect(addresses.map((a) => [a.line1, a.isBilling])).toEqual([
+      ["3 Side Rd", true],
+      ["4 Next Rd", false],
+    ]);
+    expect((await page(web, "constructor")).status).toBe(404);
   });
   it("choose seats offers nothing to add when the performance is sold out, as Spektrix's page does", async () => {
     const web = new WebClient(emu);

@@ -24,5 +24,7 @@ describe("iframe theme", () => {
     expect(css).toContain("--sx-brand: #123456;");
     expect(css).toMatch(/button, input\[type="submit"\][^{]*\{[^}]*background: var\(--sx-brand\)/);
     expect(css).not.toContain("*/ body{}");
+    // A long order reference wraps inside a phone-width frame.
+    expect(css).toMatch(/html, body \{[^}]*overflow-wrap: break-word/);
   });
 });
