@@ -6,6 +6,7 @@ import {
   bookablePerformance,
   cardFields,
   expectNoAxeViolations,
+  expectNothingScrollsSideways,
   paymentForm,
   screenshotAtPhoneAndDesktop,
 } from "./helpers";
@@ -168,7 +169,15 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
 
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Recent orders" })).toBeVisible();
+  await expect(
+    page
+      .getByTestId("recent-orders")
+      .getByRole("link", { name: /^Order \d+$/ })
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNothingScrollsSideways(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "account");
 });
 

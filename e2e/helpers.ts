@@ -44,6 +44,24 @@ export async function screenshotAtPhoneAndDesktop(page: Page, testInfo: TestInfo
 }
 
 /**
+ * Nothing in the page's main content runs off the side: the document does not scroll sideways, and no box hides
+ * content behind a sideways scroll a phone gives no hint of (a wide table in a plain `overflow-x-auto` card).
+ * A box may scroll when it shows that it does: the `.scroll-x` shadow (app/globals.css) or the `.pills` fade.
+ */
+export async function expectNothingScrollsSideways(page: Page) {
+  const wide = await page.locator("main").evaluate((main) => {
+    const scrolls = (el: Element) => el.scrollWidth > el.clientWidth + 1;
+    const out = [...main.querySelectorAll("*")]
+      .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && scrolls(el))
+      .filter((el) => !el.matches(".scroll-x, .pills"))
+      .map((el) => el.outerHTML.slice(0, 120));
+    if (scrolls(document.documentElement)) out.push("the document");
+    return out;
+  });
+  expect(wide).toEqual([]);
+}
+
+/**
  * A performance a visitor can buy `seats` paid tickets for on the web right now, chosen by state (see
  * e2e/performances.ts), checked against the emulator's live seat counts and prices, and offered by the site. Fails the test when
  * there is none: a journey never falls back to another way of booking.

@@ -100,44 +100,29 @@ export function AccountPageView({
             ) : view.orders.length === 0 ? (
               <p className="mt-4 text-ink-soft">No orders yet.</p>
             ) : (
-              <div className="mt-5 overflow-x-auto rounded-card border border-line bg-white">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">Your recent orders</caption>
-                  <thead className="bg-paper-deep/60 text-ink-soft">
-                    <tr>
-                      <th scope="col" className="px-4 py-3 font-semibold">
-                        Reference
-                      </th>
-                      <th scope="col" className="px-4 py-3 font-semibold">
-                        Date
-                      </th>
-                      <th scope="col" className="px-4 py-3 font-semibold">
-                        Items
-                      </th>
-                      <th scope="col" className="px-4 py-3 text-right font-semibold">
-                        Total
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-line">
-                    {view.orders.map((o) => (
-                      <tr key={o.id}>
-                        <td className="px-4 py-3">
-                          <SiteLink
-                            href={routes.confirmation(o.id)}
-                            className="font-semibold text-brand underline-offset-4 hover:underline"
-                          >
-                            {o.reference}
-                          </SiteLink>
-                        </td>
-                        <td className="px-4 py-3">{formatDate(o.placedUtc, site.timeZone) ?? "—"}</td>
-                        <td className="px-4 py-3">{o.items || "—"}</td>
-                        <td className="px-4 py-3 text-right tabular-nums">{formatMoney(o.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              // A list rather than a table: four columns do not fit a phone, and each order reads as one line.
+              <ul
+                aria-label="Your recent orders"
+                data-testid="recent-orders"
+                className="mt-5 divide-y divide-line rounded-card border border-line bg-white"
+              >
+                {view.orders.map((o) => (
+                  <li key={o.id} className="flex items-start justify-between gap-4 px-4 py-3 sm:px-5">
+                    <div className="min-w-0">
+                      <SiteLink
+                        href={routes.confirmation(o.id)}
+                        className="font-semibold text-brand underline-offset-4 hover:underline"
+                      >
+                        Order {o.reference}
+                      </SiteLink>
+                      <p className="mt-0.5 text-sm text-ink-soft">
+                        {[formatDate(o.placedUtc, site.timeZone), o.items].filter(Boolean).join(" · ") || "—"}
+                      </p>
+                    </div>
+                    <p className="shrink-0 font-semibold tabular-nums">{formatMoney(o.total)}</p>
+                  </li>
+                ))}
+              </ul>
             )}
           </section>
         </div>

@@ -584,7 +584,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
                 {preview.existing ? "already on the site" : "not yet on the site (would be created)"}.
                 {preview.note ? <span className="text-warning"> {preview.note}</span> : null}
               </p>
-              <div className="mt-3 overflow-x-auto">
+              <div className="scroll-x mt-3">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">What each map would write</caption>
                   <thead>

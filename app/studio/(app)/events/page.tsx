@@ -65,7 +65,7 @@ export default async function StudioEventsPage({
       {events.length === 0 ? (
         <p className="text-ink-soft">{q ? `No events match “${q}”.` : "No events yet. Run a sync from Sync runs."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-[var(--radius-card)] border border-line bg-white">
+        <div className="scroll-x rounded-[var(--radius-card)] border border-line">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Synced events</caption>
             <thead>

@@ -71,7 +71,7 @@ export default async function SyncRunsPage() {
         {runs.length === 0 ? (
           <p className="mt-3 text-ink-soft">No runs yet.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
+          <div className="scroll-x mt-4">
             <table className="w-full text-left text-sm" data-testid="sync-runs">
               <caption className="sr-only">Recent sync runs, newest first</caption>
               <thead>
