@@ -942,6 +942,7 @@ test("the membership page greets a signed-in member as one and marks what they h
   await expect(page.getByTestId("member-greeting")).toHaveCount(0);
   await expect(page.getByTestId("second-membership-note")).toHaveCount(0);
   await expect(page.getByText("Your membership", { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/^Already a member\?/)).toBeVisible();
 
   await signIn(page, MEMBER, "/membership");
   await expect(page).toHaveURL(/\/membership$/);
@@ -961,6 +962,8 @@ test("the membership page greets a signed-in member as one and marks what they h
   await expect(offered.first().getByTestId("second-membership-note")).toContainText("beside your Friend membership");
   await expect(page.getByTestId("second-membership-note")).toHaveCount(await offered.count());
   await expect(held.getByTestId("second-membership-note")).toHaveCount(0);
+  // The greeting has told them where their membership is; the line for visitors who are members is not repeated.
+  await expect(page.getByText(/^Already a member\?/)).toHaveCount(0);
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "membership-member");
   await signOut(page);

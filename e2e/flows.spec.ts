@@ -53,9 +53,14 @@ test("the same membership cannot be added twice, and the refusal is explained", 
   await page.goto("/membership");
   await ready(page, "data-submit-membership");
   const join = page.getByRole("button", { name: /^Join as Friend/ });
+  // Automatic renewal is the visitor's choice, never ticked for them (ADR 0021).
+  const renewBoxes = page.getByRole("checkbox", { name: "Renew automatically each year" });
+  expect(await renewBoxes.count()).toBeGreaterThan(1);
+  for (const box of await renewBoxes.all()) await expect(box).not.toBeChecked();
 
   await join.click();
   await expect(page.getByText("Friend membership added")).toBeVisible();
+  await expect(page.getByText(/renewing automatically/)).toHaveCount(0);
   await expectBasketCount(page, 1);
 
   await join.click();

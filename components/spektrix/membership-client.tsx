@@ -23,8 +23,6 @@ export interface MembershipOption {
   id: string;
   name: string;
   price: number | null;
-  /** Whether auto-renew starts ticked (the venue's default for this membership). */
-  autoRenewDefault?: boolean;
 }
 
 export function Membership({ membership, forwardTo }: { membership: MembershipOption; forwardTo?: string }) {
@@ -32,7 +30,9 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
   const state = useSpektrixComponent("spektrix-memberships");
   const ref = useRef<HTMLElement>(null);
   const ids = useId();
-  const [autoRenew, setAutoRenew] = useState(membership.autoRenewDefault ?? true);
+  // Unticked until the visitor ticks it: a renewal charges their card again next year, which needs their
+  // express agreement, not a box they failed to notice (ADR 0021).
+  const [autoRenew, setAutoRenew] = useState(false);
   const [status, setStatus] = useActionStatus();
 
   useComponentEvents(ref, {

@@ -107,9 +107,7 @@ export default async function MembershipPage() {
                           from one to the other instead, call the box office on {site.boxOffice.phone}.
                         </p>
                       )}
-                      <Membership
-                        membership={{ id: m.id, name: m.name, price: m.price, autoRenewDefault: m.price !== 0 }}
-                      />
+                      <Membership membership={{ id: m.id, name: m.name, price: m.price }} />
                     </>
                   )}
                 </div>
@@ -117,9 +115,12 @@ export default async function MembershipPage() {
             ))}
           </ul>
         )}
-        <p className="text-sm text-ink-soft">
-          Already a member? Your membership renews from your account, or call the box office on {site.boxOffice.phone}.
-        </p>
+        {held.length === 0 && (
+          <p className="text-sm text-ink-soft">
+            Already a member? Your membership renews from your account, or call the box office on {site.boxOffice.phone}
+            .
+          </p>
+        )}
       </div>
     </>
   );
