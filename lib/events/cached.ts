@@ -67,7 +67,7 @@ export async function getListing(filters: ListingFilters) {
 const calendar = unstable_cache(
   async (filters: ListingFilters, month: string, bucket: number) =>
     q.queryCalendarMonth(await db(), filters, month, ctx(bucket)),
-  ["site:calendar:v1"],
+  ["site:calendar:v2"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export async function getCalendarMonth(filters: ListingFilters, month: string) {

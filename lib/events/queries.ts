@@ -9,7 +9,7 @@ import { events, performances, venues } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
 import { eventIsListed, performanceIsListed, performanceIsOnOffer } from "@/lib/sync/visibility";
 import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
-import { localDateOf, utcWindow, presetRange, type LocalDate } from "./dates";
+import { localDateOf, monthOf, utcWindow, presetRange, type LocalDate } from "./dates";
 import type { ListingFilters } from "./filters";
 import type {
   CalendarPerformance,
@@ -208,7 +208,7 @@ export async function queryCalendarMonth(
   month: string,
   ctx: QueryContext,
   limit = 3000,
-): Promise<{ performances: CalendarPerformance[]; truncated: boolean }> {
+): Promise<{ performances: CalendarPerformance[]; truncated: boolean; nextMonth: string | null }> {
   const first = `${month}-01` as LocalDate;
   const [y, m] = month.split("-").map(Number) as [number, number];
   const next = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`;
@@ -240,6 +240,9 @@ export async function queryCalendarMonth(
     .limit(limit + 1);
   return {
     truncated: rows.length > limit,
+    nextMonth: rows.length
+      ? null
+      : await nextMonthWithMatch(db, filters, ctx, utcWindow({ from: next, to: next }, ctx.timeZone).start),
     performances: rows.slice(0, limit).map((r) => ({
       id: r.id,
       startsAt: toIso(r.startsAt),
@@ -251,6 +254,27 @@ export async function queryCalendarMonth(
       venue: r.venue,
     })),
   };
+}
+
+/**
+ * For an empty month: the first later month (YYYY-MM) with a performance matching the filters, or null. The
+ * filters' dates play no part (performanceFilter leaves them to its callers), as the calendar's month links drop
+ * them: another month is a date choice of its own.
+ */
+async function nextMonthWithMatch(
+  db: StoreDb,
+  filters: ListingFilters,
+  ctx: QueryContext,
+  from: Date,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ startsAt: performances.startsAt })
+    .from(performances)
+    .innerJoin(events, eq(performances.eventId, events.id))
+    .where(await performanceFilter(db, filters, ctx, { start: from, end: null }))
+    .orderBy(asc(performances.startsAt))
+    .limit(1);
+  return row ? monthOf(localDateOf(new Date(toIso(row.startsAt)), ctx.timeZone)) : null;
 }
 
 /** Genres, venues and access kinds that have something coming up, for the filter controls and the home page. */

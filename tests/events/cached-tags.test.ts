@@ -96,7 +96,7 @@ describe("cache tags of the public pages' reads", () => {
     const entries = async (read: () => Promise<unknown>) => {
       keyed.length = 0;
       await read();
-      return keyed.filter((k) => k.name === "site:listing:v1" || k.name === "site:calendar:v1");
+      return keyed.filter((k) => k.name === "site:listing:v1" || k.name === "site:calendar:v2");
     };
     const list = { view: "list" as const, access: [], page: 1 };
     const month = { view: "calendar" as const, access: [], page: 1 };

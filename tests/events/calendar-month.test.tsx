@@ -24,12 +24,18 @@ const performance = (day: string, i: number): CalendarPerformance => ({
   venue: null,
 });
 
-function renderMonth(performances: CalendarPerformance[], extra: Partial<ListingFilters> = {}, lastDay = "2031-03-31") {
+function renderMonth(
+  performances: CalendarPerformance[],
+  extra: Partial<ListingFilters> = {},
+  lastDay = "2031-03-31",
+  nextMatch: string | null = null,
+) {
   return render(
     <CalendarMonth
       month="2031-03"
       today={"2031-03-01" as LocalDate}
       lastDay={lastDay as LocalDate}
+      nextMatch={nextMatch}
       filters={{ ...DEFAULT_FILTERS, view: "calendar", ...extra }}
       performances={performances}
       timeZone="Europe/London"
@@ -58,6 +64,23 @@ describe("CalendarMonth", () => {
     expect(query.get("month")).toBe("2031-04");
     expect(query.get("genre")).toBe("Opera");
     expect(query.has("when")).toBe(false);
+  });
+
+  it("an empty month links straight to the next month with a match, keeping the filters but not the dates", () => {
+    renderMonth([], { genre: "Opera", from: "2031-03-02" as LocalDate }, "2031-09-30", "2031-07");
+    const link = screen.getByRole("link", { name: "July 2031" });
+    const query = new URL(link.getAttribute("href")!, "https://x.example").searchParams;
+    expect(query.get("month")).toBe("2031-07");
+    expect(query.get("genre")).toBe("Opera");
+    expect(query.has("from")).toBe(false);
+    expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent("The next is in July 2031");
+  });
+
+  it("an empty month with nothing later says so, rather than offering the next month", () => {
+    renderMonth([], { genre: "Opera" }, "2031-09-30", null);
+    expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent(
+      "Nothing later matches either: try clearing some filters.",
+    );
   });
 
   it("lists a quiet day whole, with no link", () => {

@@ -104,6 +104,26 @@ describe("public-site queries on the content store", () => {
     expect(perfs.every((p) => p.day.startsWith("2026-12"))).toBe(true);
   });
 
+  it("an empty calendar month names the next month that matches the filters, and none when nothing does", async () => {
+    // The seeded runs start the day before `now` (late November, venue time) and end in December.
+    const october = { ...ctx, now: new Date("2026-10-01T00:00:00Z") };
+    expect(await queryCalendarMonth(db, f("view=calendar"), "2026-10", october)).toMatchObject({
+      performances: [],
+      nextMonth: "2026-11",
+    });
+    // Dates in the address narrow this month, not the search for a later one.
+    const dated = await queryCalendarMonth(db, f("view=calendar&from=2026-10-02&to=2026-10-03"), "2026-10", october);
+    expect(dated.nextMonth).toBe("2026-11");
+    // The other filters still apply.
+    expect((await queryCalendarMonth(db, f("view=calendar&q=zzzz"), "2026-10", october)).nextMonth).toBeNull();
+    expect(await queryCalendarMonth(db, f("view=calendar"), "2027-02", ctx)).toMatchObject({
+      performances: [],
+      nextMonth: null,
+    });
+    // A month with something on looks no further.
+    expect((await queryCalendarMonth(db, f("view=calendar"), "2026-12", ctx)).nextMonth).toBeNull();
+  });
+
   it("hides hidden, unpublished and disabled events everywhere, and says they are gone", async () => {
     const slug = seed.eventSlugs[5]!;
     const sourceId = (await querySlugSourceId(db, slug))!;

@@ -102,13 +102,14 @@ async function CalendarResults({
   const site = siteInfo();
   const start = filters.when ? presetRange(filters.when, site.timeZone, new Date()).from : (filters.from ?? today);
   const month = filters.month ?? monthOf(start);
-  const { performances, truncated } = await getCalendarMonth(filters, month);
+  const { performances, truncated, nextMonth } = await getCalendarMonth(filters, month);
   return (
     <>
       <CalendarMonth
         month={month}
         today={today}
         lastDay={lastDay}
+        nextMatch={nextMonth}
         filters={{ ...filters, month }}
         performances={performances}
         timeZone={site.timeZone}

@@ -23,6 +23,7 @@ export function CalendarMonth({
   month,
   today,
   lastDay,
+  nextMatch = null,
   filters,
   performances,
   timeZone,
@@ -31,6 +32,8 @@ export function CalendarMonth({
   today: LocalDate;
   /** The last day with a listed performance: no link leads past its month. */
   lastDay: LocalDate | null;
+  /** When this month has nothing that matches: the first later month that has (YYYY-MM), or null. */
+  nextMatch?: string | null;
   filters: ListingFilters;
   performances: CalendarPerformance[];
   timeZone: string;
@@ -82,7 +85,21 @@ export function CalendarMonth({
       {performances.length === 0 ? (
         <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">
           Nothing matches in {formatMonth(month)}.{" "}
-          {canGoOn ? "Try the next month, or clear some filters." : "Try clearing some filters."}
+          {nextMatch ? (
+            // Straight to the month that has something, not one step on to what may be another empty month.
+            <>
+              The next is in{" "}
+              <ListingLink
+                href={filtersHref(routes.whatsOn, filters, { month: nextMatch, ...ANY_DATE })}
+                className="font-semibold text-brand underline underline-offset-4"
+              >
+                {formatMonth(nextMatch)}
+              </ListingLink>
+              , or clear some filters to see more.
+            </>
+          ) : (
+            "Nothing later matches either: try clearing some filters."
+          )}
         </p>
       ) : null}
 
