@@ -208,14 +208,29 @@ test("malformed search params never cause a 500 and end on a canonical URL", asy
   }
 });
 
+test("without JavaScript, the filter form still finds shows", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/whats-on");
+  const title = (await page.locator('main h3 a[href^="/events/"]').first().textContent())!.trim();
+  await page.getByLabel("Search by title").fill(title.split(/\s+/).slice(0, 2).join(" "));
+  await page.getByRole("button", { name: "Show results" }).click();
+  await expect(page).toHaveURL(/\/whats-on\?.*q=/);
+  // The results themselves, not a loading skeleton that only a script would replace.
+  await expect(page.getByRole("link", { name: title, exact: true }).first()).toBeVisible();
+  await context.close();
+});
+
 test("the list and this month's calendar are served whole from the page cache, at their public addresses", async ({
   page,
   request,
 }) => {
-  // Served from the cache: the whole page in one response, never the streaming skeleton of a filtered view.
-  for (const url of ["/whats-on", "/whats-on?view=calendar"]) {
+  // The whole page in the document, cached or filtered: nothing streamed into a hidden element for a script to
+  // reveal (React's `<div hidden id="S:0">`), which a browser without JavaScript never shows.
+  for (const url of ["/whats-on", "/whats-on?view=calendar", "/whats-on?q=a", "/whats-on?view=calendar&q=a"]) {
     const html = await (await request.get(url)).text();
-    expect(html, url).not.toContain("Loading what’s on…");
+    expect(html, url).not.toMatch(/<div hidden id="S:/);
+    expect(html, url).toMatch(/<h1[^>]*>/);
   }
   await page.goto("/whats-on?view=calendar");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -1,7 +1,7 @@
 /**
  * Canonical redirects for what's on URLs, usable before rendering starts (from `proxy.ts`), where a redirect
- * can still carry a real 308 (or 307) status. The filtered page streams behind `loading.tsx`, so a redirect thrown
- * during render would arrive as a 200 with a client-side redirect instead.
+ * can still carry a real 308 (or 307) status, and the cached list and calendar (rewritten before they render) are
+ * redirected as well as the filtered pages.
  */
 import { routes } from "@/lib/routes";
 import { calendarBounds } from "./dates";
