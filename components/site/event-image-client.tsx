@@ -19,7 +19,7 @@ export function EventImage({
   priority = false,
   decorative = false,
   size = "card",
-  posterTitle = true,
+  posterInitial = true,
 }: {
   image: ImageRef | null;
   title: string;
@@ -28,8 +28,8 @@ export function EventImage({
   /** Cards name the event next to the image, so the image adds nothing for screen readers there. */
   decorative?: boolean;
   size?: "card" | "hero";
-  /** Off where the title is already printed over the image (home page feature). */
-  posterTitle?: boolean;
+  /** Off where the title is printed over the image (home page feature), so the poster's initial would clash. */
+  posterInitial?: boolean;
 }) {
   const [failed, setFailed] = useState(false);
   // The hero is the page's largest paint: ask for it early and first, from the document's head.
@@ -42,7 +42,7 @@ export function EventImage({
   }, []);
   return (
     <>
-      <Poster title={title} size={size} showTitle={posterTitle} />
+      <Poster title={title} size={size} showInitial={posterInitial} />
       {image && !failed ? (
         // eslint-disable-next-line @next/next/no-img-element -- next/image has nothing to optimise here (above)
         <img

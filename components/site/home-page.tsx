@@ -81,7 +81,7 @@ export function HomePageView({
                   priority
                   decorative
                   size="hero"
-                  posterTitle={false}
+                  posterInitial={false}
                 />
                 <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/85 via-black/55 to-transparent p-5 pt-16 md:p-7 md:pt-20">
                   <p className="eyebrow text-gold">Featured</p>

@@ -1,11 +1,12 @@
 import type { CSSProperties } from "react";
 
 /**
- * A typographic poster for events with no image (or one that fails to load): the title set large in the
- * display face on one of a few house colourways, chosen from the title so each show keeps its look. The
- * colourways and the layout are the `.poster*` classes in globals.css; each poster only sets where its glow
- * sits and the angle of its stripe. It carries no line above the title: the genre is printed beside it (a
- * poster repeating it read as a stutter), and a fixed line such as "Live on stage" was wrong for films.
+ * A typographic poster for events with no image (or one that fails to load): the title's initial set large in
+ * the display face on one of a few house colourways, chosen from the title so each show keeps its look. Not the
+ * whole title: every card and hero prints the title beside its poster, and a poster repeating it read as a
+ * stutter down a page of shows without images. Nor the genre (printed beside it too) or a fixed line such as
+ * "Live on stage", which was wrong for films. The colourways and the layout are the `.poster*` classes in
+ * globals.css; each poster only sets where its glow sits and the angle of its stripe.
  */
 const COLOURWAYS = 5;
 
@@ -15,24 +16,30 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/** The first letter or digit of a title, as a capital ("The 39 Steps" → "T", "¡Ay, Carmela!" → "A"). */
+export function posterInitial(title: string): string {
+  return (/[\p{L}\p{N}]/u.exec(title)?.[0] ?? "").toLocaleUpperCase();
+}
+
 export function Poster({
   title,
   size = "card",
-  showTitle = true,
+  showInitial = true,
 }: {
   title: string;
   size?: "card" | "hero";
-  showTitle?: boolean;
+  /** false where the title is set over the poster (the home page's featured show). */
+  showInitial?: boolean;
 }) {
   const h = hash(title);
-  const long = title.length > 38;
-  // `.poster-title` is sized for a card with a short title; these override it.
-  const titleSize =
-    size === "hero" ? (long ? " text-3xl md:text-5xl" : " text-4xl md:text-6xl") : long ? " text-xl" : "";
   const style = { "--poster-x": `${20 + (h % 60)}%`, "--poster-angle": `${110 + (h % 70)}deg` } as CSSProperties;
   return (
-    <div aria-hidden className={`poster poster-${(h % COLOURWAYS) + 1}`} style={style}>
-      <span className={`poster-title${titleSize}${showTitle ? "" : " invisible"}`}>{title}</span>
+    <div
+      aria-hidden
+      className={`poster poster-${(h % COLOURWAYS) + 1}${size === "hero" ? " poster-hero" : ""}`}
+      style={style}
+    >
+      {showInitial ? <span className="poster-initial">{posterInitial(title)}</span> : null}
       <span className="poster-rule" />
     </div>
   );

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderToString } from "react-dom/server";
 import { EventImage } from "@/components/site/event-image-client";
 import { StaticEventCard } from "@/components/site/event-card-static";
+import { posterInitial } from "@/components/site/poster";
 
 // Cards link with SiteLink, which asks for the app router only to prefetch on intent.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
@@ -48,7 +49,17 @@ describe("EventImage", () => {
     const { container } = render(<EventImage image={image} title="Hamlet" sizes="100vw" />);
     fireEvent.error(screen.getByRole("img", { name: "Hamlet holds a skull" }));
     expect(screen.queryByRole("img", { name: "Hamlet holds a skull" })).toBeNull();
-    expect(container.textContent).toContain("Hamlet");
+    expect(container.querySelector(".poster .poster-initial")?.textContent).toBe("H");
+  });
+});
+
+describe("posterInitial", () => {
+  it("is the first letter or digit of the title, as a capital", () => {
+    expect(posterInitial("the 39 Steps")).toBe("T");
+    expect(posterInitial("¡Ay, Carmela!")).toBe("A");
+    expect(posterInitial("“42nd Street”")).toBe("4");
+    expect(posterInitial("élan")).toBe("É");
+    expect(posterInitial("…")).toBe("");
   });
 });
 
@@ -75,6 +86,9 @@ describe("an event card without an image", () => {
     );
     expect(html).toContain('class="poster ');
     expect(html.match(/Comedy/g)).toHaveLength(1);
+    // The title once, in the card's heading; the poster carries its initial.
+    expect(html.match(/Laugh Lines/g)).toHaveLength(1);
+    expect(html).toMatch(/<span class="poster-initial">L<\/span>/);
     // "Live on stage" was wrong on a film's poster.
     expect(html).not.toContain("Live on stage");
   });
