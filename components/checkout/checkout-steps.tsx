@@ -1,7 +1,8 @@
+// `short` is what a phone shows, so the three steps fit one line at 360 px.
 const STEPS = [
-  { id: "basket", label: "Basket" },
-  { id: "pay", label: "Details and payment" },
-  { id: "done", label: "Confirmation" },
+  { id: "basket", label: "Basket", short: null },
+  { id: "pay", label: "Details and payment", short: "Payment" },
+  { id: "done", label: "Confirmation", short: null },
 ] as const;
 
 export type CheckoutStepId = (typeof STEPS)[number]["id"];
@@ -33,7 +34,14 @@ export function CheckoutSteps({ current }: { current: CheckoutStepId }) {
                 {state === "done" ? "✓" : i + 1}
               </span>
               <span className={state === "current" ? "font-semibold text-ink" : "text-ink-soft"}>
-                {step.label}
+                {step.short ? (
+                  <>
+                    <span className="sm:hidden">{step.short}</span>
+                    <span className="max-sm:hidden">{step.label}</span>
+                  </>
+                ) : (
+                  step.label
+                )}
                 {state === "done" ? <span className="sr-only"> (completed)</span> : null}
               </span>
               {i < STEPS.length - 1 ? <span aria-hidden className="hidden h-px w-8 bg-line sm:block" /> : null}
