@@ -60,6 +60,10 @@ test("studio pages fit a phone's width: wide tables scroll inside their cards, w
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
     await expectNothingScrollsSideways(page);
+    // The menu marks this page, and is one row that scrolls rather than a column filling the first screen.
+    const menu = page.getByRole("navigation", { name: "Studio" });
+    await expect(menu.locator("[aria-current=page]")).toHaveAttribute("href", path);
+    expect((await menu.boundingBox())!.height, path).toBeLessThan(60);
   }
   // The sync history is wider than a phone: it scrolls, and says so.
   await page.goto("/studio/sync");

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { StudioNav } from "@/components/studio/studio-nav-client";
 import { signOutAction } from "@/lib/studio/actions/auth";
 import { currentEditor } from "@/lib/studio/guard";
 import { routes } from "@/lib/routes";
@@ -18,28 +18,16 @@ export default async function StudioLayout({ children }: { children: React.React
   const editor = await currentEditor();
   if (!editor) return <>{children}</>;
   return (
-    <div className="container-page grid grid-cols-1 gap-8 py-8 md:grid-cols-[13rem_1fr]">
+    <div className="container-page grid grid-cols-1 gap-6 py-6 md:grid-cols-[13rem_1fr] md:gap-8 md:py-8">
       <aside className="md:sticky md:top-24 md:self-start">
         <p className="eyebrow text-brand">Studio</p>
-        <nav aria-label="Studio" className="mt-3">
-          <ul className="grid gap-1">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  className="block rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-paper-deep"
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="mt-6 border-t border-line pt-4 text-xs text-ink-soft">
+        <StudioNav items={nav} />
+        {/* One line on a phone, under the menu; a block of its own below it from md up. */}
+        <div className="mt-3 flex flex-wrap items-baseline gap-x-3 text-xs text-ink-soft md:mt-6 md:block md:border-t md:border-line md:pt-4">
           <p>
             Signed in as <span className="font-medium text-ink">{editor.email}</span>
           </p>
-          <form action={signOutAction} className="mt-2">
+          <form action={signOutAction} className="md:mt-2">
             <button type="submit" className="underline">
               Sign out
             </button>
