@@ -779,13 +779,14 @@ test("login, account and checkout pages have no accessibility violations", async
   await expect(page.getByRole("button", { name: /Continue to payment/ })).toBeVisible();
   await expectNoAxeViolations(page);
   // The three steps fit one line on a small phone.
+  const viewport = page.viewportSize()!;
   await page.setViewportSize({ width: 360, height: 780 });
   const steps = page.getByRole("navigation", { name: "Checkout progress" }).getByRole("listitem");
   await expect(steps.nth(1).getByText("Payment", { exact: true })).toBeVisible();
   await expect(steps.nth(1).getByText("Details and payment")).toBeHidden();
   const tops = await steps.evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
   expect(new Set(tops).size, `step rows at ${tops.join(", ")}`).toBe(1);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize(viewport);
   await expect(steps.nth(1).getByText("Details and payment")).toBeVisible();
 
   await page.goto("/account");

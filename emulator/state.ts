@@ -653,9 +653,7 @@ export class Store {
       phone: null,
       mobile: input.mobile ?? null,
       birthDate: null,
-      addresses: input.address
-        ? [{ id: this.ids.catalogue(), ...input.address, isBilling: true, isDelivery: true }]
-        : [],
+      addresses: [],
       memberships: [],
       creditBalance: 0,
       attributes: {},
@@ -663,6 +661,7 @@ export class Store {
       agreedStatements: agreed,
     };
     this.customers.set(c.id, c);
+    if (input.address) this.addAddress(c.id, input.address);
     return c;
   }
 

@@ -16,9 +16,13 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** The first letter or digit of a title, as a capital ("The 39 Steps" → "T", "¡Ay, Carmela!" → "A"). */
+/**
+ * The first letter or digit of a title, as a capital ("The 39 Steps" → "T", "¡Ay, Carmela!" → "A"). Composed
+ * first, so an accent typed as a separate mark stays on its letter; upper-cased without a locale, so the server
+ * and a Turkish browser draw the same letter for "i".
+ */
 export function posterInitial(title: string): string {
-  return (/[\p{L}\p{N}]/u.exec(title)?.[0] ?? "").toLocaleUpperCase();
+  return (/[\p{L}\p{N}]/u.exec(title.normalize("NFC"))?.[0] ?? "").toUpperCase();
 }
 
 export function Poster({

@@ -8,7 +8,8 @@ import { ApiError } from "../errors";
 import { shortId } from "../random";
 import { pay } from "../routes/payments";
 import { esc } from "./html";
-import { formatAmount, SYSTEM_COUNTRY } from "./currency";
+import { formatAmount } from "../system-locale";
+import { addressInput } from "../routes/schemas";
 import { SEAT_FIELD, SEAT_MAP_CSS, seatMapHtml } from "./seat-map";
 import { SEAT_MAP_JS } from "./scripts";
 import type { Basket, Session } from "../state";
@@ -50,17 +51,18 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
   // Spektrix's checkout carries a new customer on to payment.
   const loginForm = (p: PageCtx) =>
     `<form method="post"><input type="hidden" name="action" value="login"><label>Email <input name="email" type="email" autocomplete="email" required></label> <label>Password <input name="password" type="password" autocomplete="current-password" required></label> <button>Log in</button></form><p><a href="${link(p, "secure/ForgottenPassword.aspx")}">Forgotten your password?</a></p><p>New customer? <a href="${link(p, "secure/signup.aspx", { ReturnTo: p.path })}">Create an account</a></p>`;
-  const addressFields = (required: boolean) => {
+  const addressFields = (legend: string, required: boolean) => {
     const req = required ? " required" : "";
-    return `<fieldset><legend>${required ? "Billing address" : "Address"}</legend><label>Address line 1 <input name="line1" autocomplete="address-line1"${req}></label><br><label>Town or city <input name="town" autocomplete="address-level2"${req}></label><br><label>Postcode <input name="postcode" autocomplete="postal-code"${req}></label></fieldset>`;
+    return `<fieldset><legend>${legend}</legend><label>Address line 1 <input name="line1" autocomplete="address-line1"${req}></label><br><label>Town or city <input name="town" autocomplete="address-level2"${req}></label><br><label>Postcode <input name="postcode" autocomplete="postal-code"${req}></label></fieldset>`;
   };
   /** The address a form gave, or null when it gave none and none is needed; half an address is refused. */
   const formAddress = (f: Record<string, string>, required: boolean) => {
-    const [line1, town, postcode] = [f.line1, f.town, f.postcode].map((v) => (v ?? "").trim());
-    if (!line1 && !town && !postcode && !required) return null;
-    if (!line1 || !town || !postcode)
+    const given = { line1: f.line1?.trim(), town: f.town?.trim(), postcode: f.postcode?.trim() };
+    if (!given.line1 && !given.town && !given.postcode && !required) return null;
+    const parsed = addressInput.safeParse(given);
+    if (!parsed.success)
       throw new ApiError(400, "Enter the first line of the address, the town or city and the postcode.");
-    return { line1, line2: "", town, county: "", postcode, country: { ...SYSTEM_COUNTRY } };
+    return parsed.data;
   };
   const login = (p: PageCtx, f: Record<string, string>) => {
     const customer = store.customerByEmail(f.email ?? "");
@@ -246,7 +248,7 @@ ${items.length ? `<p><a href="${link(p, "secure/Checkout.aspx")}">Checkout</a></
         if (total === 0)
           return `<h1>Checkout</h1><form method="post"><input type="hidden" name="action" value="confirm"><button>Confirm order</button></form>`;
         return `<h1>Checkout</h1><p>Total to pay: <strong>${money(total)}</strong></p><form method="post"><input type="hidden" name="action" value="pay">
-${customer.addresses.length ? `<label>Billing address <select name="billingAddressId">${customer.addresses.map((a) => `<option value="${esc(a.id)}">${esc(a.line1)}, ${esc(a.town)}</option>`).join("")}</select></label>` : addressFields(true)}<br>
+${customer.addresses.length ? `<label>Billing address <select name="billingAddressId">${customer.addresses.map((a) => `<option value="${esc(a.id)}">${esc(a.line1)}, ${esc(a.town)}</option>`).join("")}</select></label>` : addressFields("Billing address", true)}<br>
 <label>Card number <input name="cardNumber" inputmode="numeric" autocomplete="cc-number" required></label><br><button>Pay now</button></form>
 <p><small>Test cards: ${TEST_CARDS.success} succeeds, ${TEST_CARDS.refused} is refused, ${TEST_CARDS.error} errors.</small></p>`;
       },
@@ -293,7 +295,7 @@ ${customer.addresses.length ? `<label>Billing address <select name="billingAddre
         if (!p.session.customerId) return `<h1>Log in</h1>${loginForm(p)}`;
         const c = store.customer(p.session.customerId);
         return `<h1>Hello ${esc(c.firstName)}</h1><h2>Addresses</h2>${c.addresses.length ? `<ul>${c.addresses.map((a) => `<li>${esc(a.line1)}, ${esc(a.town)} ${esc(a.postcode)}</li>`).join("")}</ul>` : "<p>No address yet.</p>"}
-<form method="post"><input type="hidden" name="action" value="address">${addressFields(true).replace("<legend>Billing address</legend>", "<legend>Add an address</legend>")}<button>Save address</button></form>
+<form method="post"><input type="hidden" name="action" value="address">${addressFields("Add an address", true)}<button>Save address</button></form>
 <h2>Memberships</h2><ul>${c.memberships.map((m) => `<li>${esc(store.catalogue.memberships.find((x) => x.id === m.membershipId)?.name)} until ${esc(m.expiryDate.slice(0, 10))}</li>`).join("")}</ul>
 <h2>Orders</h2><ul>${c.orderIds.map((id) => `<li>${esc(id)}</li>`).join("")}</ul><form method="post"><input type="hidden" name="action" value="logout"><button>Log out</button></form>`;
       },
@@ -341,7 +343,7 @@ ${customer.addresses.length ? `<label>Billing address <select name="billingAddre
     "secure/signup.aspx": {
       title: "Create an account",
       get: () =>
-        `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" autocomplete="given-name" required></label><br><label>Last name <input name="lastName" autocomplete="family-name" required></label><br><label>Email <input name="email" type="email" autocomplete="email" required></label><br><label>Password <input name="password" type="password" autocomplete="new-password" required></label><br>${addressFields(false)}<button>Create account</button></form>`,
+        `<h1>Create an account</h1><form method="post"><label>First name <input name="firstName" autocomplete="given-name" required></label><br><label>Last name <input name="lastName" autocomplete="family-name" required></label><br><label>Email <input name="email" type="email" autocomplete="email" required></label><br><label>Password <input name="password" type="password" autocomplete="new-password" required></label><br>${addressFields("Address (optional)", false)}<button>Create account</button></form>`,
       post: (p, f) => {
         if (!f.email || !f.firstName || !f.lastName) throw new ApiError(400, "Fill in every field.");
         const c = store.createCustomer({
@@ -487,7 +489,12 @@ ${customer.addresses.length ? `<label>Billing address <select name="billingAddre
 
   const handle = async (c: Ctx) => {
     const base = `/${client}/website`;
-    const rel = decodeURIComponent(new URL(c.req.url).pathname.slice(base.length + 1)).toLowerCase();
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(c.req.url).pathname.slice(base.length + 1)).toLowerCase();
+    } catch {
+      rel = ""; // A malformed escape (%E0) names no page.
+    }
     const page = isPage(rel) ? pages[rel] : undefined;
     if (!page) return c.html(layout(c, emu, "Page not found", "<h1>Page not found</h1>"), 404);
     const query: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import type { Price, Seat } from "../data/catalogue";
 import type { SeatState } from "../state";
 import { esc } from "./html";
-import { formatAmount, SYSTEM_CURRENCY, SYSTEM_LOCALE } from "./currency";
+import { formatAmount, SYSTEM_CURRENCY, SYSTEM_LOCALE } from "../system-locale";
 
 /** Form field of one chosen seat (`seat:<id>`), as quantities are `type:<id>`: one name per value, no arrays. */
 export const SEAT_FIELD = "seat:";

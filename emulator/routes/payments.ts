@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Hono } from "hono";
 import { parseBody, type AppEnv, type Emu } from "../context";
 import { TEST_CARDS } from "../demo-credentials";
-import { formatAmount, SYSTEM_CURRENCY } from "../browser/currency";
+import { formatAmount, SYSTEM_CURRENCY } from "../system-locale";
 import { paymentDetails, paymentSession, paymentSubmit } from "./schemas";
 import { ISSUER_PATHS, decodeChallengeResult, decryptCard, encodeChallengeRequest } from "../browser/payment-hosts";
 import { money } from "../random";

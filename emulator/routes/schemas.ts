@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYSTEM_COUNTRY } from "../system-locale";
 
 // Spektrix "add" endpoints take JSON arrays; attribute_* keys ride along on tickets.
 const attributes = z.record(z.string(), z.unknown());
@@ -130,7 +131,7 @@ export const addressInput = z.object({
   town: z.string().min(1),
   county: z.string().default(""),
   postcode: z.string().min(1),
-  country: z.object({ id: z.string(), name: z.string() }).default({ id: "CA", name: "Canada" }),
+  country: z.object({ id: z.string(), name: z.string() }).default({ ...SYSTEM_COUNTRY }),
 });
 
 // Assumed keys: the docs name email, names and billing address but the JSON was not readable.

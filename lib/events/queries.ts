@@ -240,9 +240,9 @@ export async function queryCalendarMonth(
     .limit(limit + 1);
   return {
     truncated: rows.length > limit,
-    nextMonth: rows.length
-      ? null
-      : await nextMonthWithMatch(db, filters, ctx, utcWindow({ from: next, to: next }, ctx.timeZone).start),
+    // From the end of what was searched: the month's end, or the end of the dates that narrowed it, so a later
+    // match in this same month is found too (the month itself is then the answer).
+    nextMonth: rows.length ? null : await monthOfNextMatch(db, filters, ctx, end > start ? end : start),
     performances: rows.slice(0, limit).map((r) => ({
       id: r.id,
       startsAt: toIso(r.startsAt),
@@ -257,11 +257,11 @@ export async function queryCalendarMonth(
 }
 
 /**
- * For an empty month: the first later month (YYYY-MM) with a performance matching the filters, or null. The
- * filters' dates play no part (performanceFilter leaves them to its callers), as the calendar's month links drop
- * them: another month is a date choice of its own.
+ * The month (YYYY-MM) of the first performance from `from` on that matches the filters, or null. The filters'
+ * dates play no part (performanceFilter leaves them to its callers), as the calendar's month links drop them:
+ * another month is a date choice of its own.
  */
-async function nextMonthWithMatch(
+async function monthOfNextMatch(
   db: StoreDb,
   filters: ListingFilters,
   ctx: QueryContext,

@@ -181,6 +181,16 @@ describe("iframe pages share the web session", () => {
       ["4 Next Rd", false],
     ]);
     expect((await page(web, "constructor")).status).toBe(404);
+    expect((await page(web, "%E0")).status).toBe(404);
+    // Only a page of this site: never another origin.
+    await page(web, "secure/MyAccount.aspx", { action: "logout" });
+    const offsite = await page(web, `secure/signup.aspx?ReturnTo=${encodeURIComponent("https://evil.example/")}`, {
+      firstName: "Ola",
+      lastName: "Offsite",
+      email: "ola.offsite@example.com",
+      password: "pw",
+    });
+    expect(offsite.headers.get("location")).toBe("/demo/website/secure/MyAccount.aspx");
   });
   it("choose seats offers nothing to add when the performance is sold out, as Spektrix's page does", async () => {
     const web = new WebClient(emu);

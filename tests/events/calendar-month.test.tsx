@@ -76,6 +76,16 @@ describe("CalendarMonth", () => {
     expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent("The next is in July 2031");
   });
 
+  it("a month the dates emptied links to the whole month when it has matches on other days", () => {
+    renderMonth([], { genre: "Opera", when: "weekend" }, "2031-09-30", "2031-03");
+    const link = screen.getByRole("link", { name: "See all of March 2031" });
+    const query = new URL(link.getAttribute("href")!, "https://x.example").searchParams;
+    expect(query.get("month")).toBe("2031-03");
+    expect(query.get("genre")).toBe("Opera");
+    expect(query.has("when")).toBe(false);
+    expect(screen.getByText(/Nothing matches on those dates/)).toBeTruthy();
+  });
+
   it("an empty month with nothing later says so, rather than offering the next month", () => {
     renderMonth([], { genre: "Opera" }, "2031-09-30", null);
     expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent(

@@ -114,6 +114,20 @@ describe("public-site queries on the content store", () => {
     // Dates in the address narrow this month, not the search for a later one.
     const dated = await queryCalendarMonth(db, f("view=calendar&from=2026-10-02&to=2026-10-03"), "2026-10", october);
     expect(dated.nextMonth).toBe("2026-11");
+    // Dates that leave out a later part of the month: the answer is this month. A show first on in December
+    // after the 2nd, searched by its title on the 1st only, has nothing then and more later in the month.
+    const dec = await queryCalendarMonth(db, f("view=calendar"), "2026-12", ctx);
+    const show = dec.performances.find(
+      (p) => p.day >= "2026-12-03" && !dec.performances.some((o) => o.eventTitle === p.eventTitle && o.day < p.day),
+    )!;
+    const title = encodeURIComponent(show.eventTitle);
+    const narrowed = await queryCalendarMonth(
+      db,
+      f(`view=calendar&q=${title}&from=2026-12-01&to=2026-12-01`),
+      "2026-12",
+      ctx,
+    );
+    expect(narrowed).toMatchObject({ performances: [], nextMonth: "2026-12" });
     // The other filters still apply.
     expect((await queryCalendarMonth(db, f("view=calendar&q=zzzz"), "2026-10", october)).nextMonth).toBeNull();
     expect(await queryCalendarMonth(db, f("view=calendar"), "2027-02", ctx)).toMatchObject({

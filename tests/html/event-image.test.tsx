@@ -59,6 +59,8 @@ describe("posterInitial", () => {
     expect(posterInitial("¡Ay, Carmela!")).toBe("A");
     expect(posterInitial("“42nd Street”")).toBe("4");
     expect(posterInitial("élan")).toBe("É");
+    expect(posterInitial("e\u0301lan")).toBe("É"); // the accent typed as its own mark
+    expect(posterInitial("istanbul")).toBe("I");
     expect(posterInitial("…")).toBe("");
   });
 });

@@ -32,7 +32,10 @@ export function CalendarMonth({
   today: LocalDate;
   /** The last day with a listed performance: no link leads past its month. */
   lastDay: LocalDate | null;
-  /** When this month has nothing that matches: the first later month that has (YYYY-MM), or null. */
+  /**
+   * When nothing matched: the month (YYYY-MM) of the next performance that matches the filters, or null. It is
+   * this month when the dates in the filters left out a later part of it.
+   */
   nextMatch?: string | null;
   filters: ListingFilters;
   performances: CalendarPerformance[];
@@ -84,22 +87,11 @@ export function CalendarMonth({
 
       {performances.length === 0 ? (
         <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">
-          Nothing matches in {formatMonth(month)}.{" "}
-          {nextMatch ? (
-            // Straight to the month that has something, not one step on to what may be another empty month.
-            <>
-              The next is in{" "}
-              <ListingLink
-                href={filtersHref(routes.whatsOn, filters, { month: nextMatch, ...ANY_DATE })}
-                className="font-semibold text-brand underline underline-offset-4"
-              >
-                {formatMonth(nextMatch)}
-              </ListingLink>
-              , or clear some filters to see more.
-            </>
-          ) : (
-            "Nothing later matches either: try clearing some filters."
-          )}
+          <EmptyMonthNote
+            month={month}
+            nextMatch={nextMatch}
+            monthHref={(m) => filtersHref(routes.whatsOn, filters, { month: m, ...ANY_DATE })}
+          />
         </p>
       ) : null}
 
@@ -167,4 +159,34 @@ export function CalendarMonth({
       </ol>
     </section>
   );
+}
+
+/**
+ * What an empty month says. It links straight to where the next match is, not one step on to what may be another
+ * empty month: the rest of this month when the dates in the filters left it out, or the next month with a match.
+ */
+function EmptyMonthNote({
+  month,
+  nextMatch,
+  monthHref,
+}: {
+  month: string;
+  nextMatch: string | null;
+  monthHref: (month: string) => string;
+}) {
+  const link = (to: string, text: string) => (
+    <ListingLink href={monthHref(to)} className="font-semibold text-brand underline underline-offset-4">
+      {text}
+    </ListingLink>
+  );
+  if (nextMatch === month)
+    return <>Nothing matches on those dates. {link(month, `See all of ${formatMonth(month)}`)}.</>;
+  if (nextMatch)
+    return (
+      <>
+        Nothing matches in {formatMonth(month)}. The next is in {link(nextMatch, formatMonth(nextMatch))}, or clear some
+        filters to see more.
+      </>
+    );
+  return <>Nothing matches in {formatMonth(month)}. Nothing later matches either: try clearing some filters.</>;
 }
