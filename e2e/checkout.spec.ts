@@ -737,6 +737,14 @@ test("a new customer creates an account inside Spektrix's checkout, is brought b
   await expect(frame.locator("[data-order-id]")).not.toBeEmpty();
   // The order reference wraps inside a phone's frame rather than running off its edge.
   expect(await frame.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // Signed in inside Spektrix's checkout, with the basket now empty: the next page of the site notices the
+  // sign-in and links the site's session to it, so the account page opens rather than asking to log in.
+  await expect(async () => {
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 });
 
 test("the payment route refuses visitors without a session and cross-site posts", async ({ request, baseURL }) => {

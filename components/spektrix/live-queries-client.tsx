@@ -13,7 +13,13 @@ import { basketItemCount } from "@/lib/basket/lines";
 import { hasBasketHint } from "@/lib/basket/hint";
 import { hasSignedInHint } from "@/lib/auth/cookies";
 import { BASKET_CHANGED_EVENT } from "./basket-events";
-import { rememberBasket, useBasketWorthAsking, useHydrated, useSpektrixWebClient } from "./spektrix-loader-client";
+import {
+  rememberBasket,
+  rememberUnlinkedCustomer,
+  useBasketWorthAsking,
+  useHydrated,
+  useSpektrixWebClient,
+} from "./spektrix-loader-client";
 
 export const basketQueryKey = ["spektrix", "basket"] as const;
 const basketReadQueryKey = ["spektrix", "basket-read"] as const;
@@ -68,6 +74,7 @@ export function useSpektrixBasket(options: { onlyIfWorthAsking?: boolean } = {})
         basketId: basket?.id ?? null,
       });
       rememberBasket(count > 0);
+      rememberUnlinkedCustomer(Boolean(basket?.customerId) && !hasSignedInHint(document.cookie));
       return basket;
     },
     enabled: hydrated && (!options.onlyIfWorthAsking || worthAsking === true),

@@ -98,7 +98,11 @@ export function SpektrixIframe({
             break;
           }
           case "basket-contents":
-            announceBasketChange({ source: "iframe", itemCount: message.itemCount });
+            announceBasketChange({
+              source: "iframe",
+              itemCount: message.itemCount,
+              spektrixCustomer: message.hasCustomer,
+            });
             break;
           case "basket-hash":
             if (message.hash !== lastHashRef.current) {

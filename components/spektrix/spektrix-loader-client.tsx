@@ -25,7 +25,13 @@ import type { SpektrixClient } from "@/lib/spektrix";
 import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { BASKET_CHANGED_EVENT, type BasketChangedDetail } from "./basket-events";
 import { basketItemCount } from "@/lib/basket/lines";
-import { basketHintCookie, basketWorthAsking, hasBasketHint } from "@/lib/basket/hint";
+import {
+  basketHintCookie,
+  basketWorthAsking,
+  hasBasketHint,
+  hasUnlinkedCustomerHint,
+  unlinkedCustomerCookie,
+} from "@/lib/basket/hint";
 import { hasSignedInHint } from "@/lib/auth/cookies";
 import { routes } from "@/lib/routes";
 import { loadSpektrixClient } from "@/lib/spektrix/load";
@@ -129,6 +135,16 @@ export function rememberBasket(has: boolean): void {
   announceHintsChanged();
 }
 
+/**
+ * Records whether this browser's Spektrix session has a customer the site is not signed in as (lib/basket/hint.ts),
+ * and tells the header when that changes.
+ */
+export function rememberUnlinkedCustomer(has: boolean): void {
+  if (typeof document === "undefined" || hasUnlinkedCustomerHint(document.cookie) === has) return;
+  document.cookie = unlinkedCustomerCookie(has, window.location.protocol === "https:");
+  announceHintsChanged();
+}
+
 /** Tells everything reading the hint cookies to read them again (a sign-in or sign-out without a page load). */
 export function announceHintsChanged(): void {
   window.dispatchEvent(new Event(BASKET_HINT_EVENT));
@@ -170,8 +186,13 @@ function BasketSync() {
     const remember = (event: Event) => {
       // Something changed the basket. When the sender knows the count (an iframe's basket message), that
       // settles whether there is one; otherwise assume one, and the read that follows clears the hint if empty.
-      const count = (event as CustomEvent<BasketChangedDetail | undefined>).detail?.itemCount;
+      const detail = (event as CustomEvent<BasketChangedDetail | undefined>).detail;
+      const count = detail?.itemCount;
       rememberBasket(typeof count === "number" ? count > 0 : true);
+      // A frame's Spektrix session with a customer the site is not signed in as: a sign-in inside Spektrix's
+      // checkout, which the next page's header must notice even once the paid order has emptied the basket.
+      if (typeof detail?.spektrixCustomer === "boolean")
+        rememberUnlinkedCustomer(detail.spektrixCustomer && !hasSignedInHint(document.cookie));
     };
     window.addEventListener(BASKET_CHANGED_EVENT, remember);
     return () => window.removeEventListener(BASKET_CHANGED_EVENT, remember);

@@ -22,18 +22,39 @@ export function hasBasketHint(cookieHeader: string): boolean {
 }
 
 /**
+ * A second hint: this browser's Spektrix session had a customer while the site was signed out, which is a sign-in
+ * made inside one of Spektrix's own frames (its checkout lets a new customer create an account and pay). A paid
+ * order leaves the basket empty, so the basket hint is cleared, yet the header must still read the basket once
+ * more to notice the customer and link the site's session to it (lib/auth/drift.ts). Set from an iframe's basket
+ * message or a read that finds such a customer; cleared by a read that does not (linked, or signed out).
+ */
+export const UNLINKED_CUSTOMER_COOKIE = "spektrix-customer";
+const UNLINKED_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+export function hasUnlinkedCustomerHint(cookieHeader: string): boolean {
+  return hasFlagCookie(cookieHeader, UNLINKED_CUSTOMER_COOKIE);
+}
+
+/**
  * Whether this browser may have a basket worth reading: the hint says it had one, or a member is signed in (a
  * member's basket can come from another device). The header reads nothing without it, and the basket page
  * draws "empty" from the server without it, so a visitor who never started a basket waits for no read.
  */
 export function basketWorthAsking(cookieHeader: string): boolean {
-  return hasBasketHint(cookieHeader) || hasSignedInHint(cookieHeader);
+  return hasBasketHint(cookieHeader) || hasSignedInHint(cookieHeader) || hasUnlinkedCustomerHint(cookieHeader);
 }
 
-/** The `document.cookie` assignment that sets (or clears) the hint. */
+/** The `document.cookie` assignment that sets (or clears) the basket hint. */
 export function basketHintCookie(has: boolean, secure: boolean): string {
+  return flagCookie(BASKET_HINT_COOKIE, MAX_AGE_SECONDS, has, secure);
+}
+
+/** The `document.cookie` assignment that sets (or clears) the unlinked-customer hint. */
+export function unlinkedCustomerCookie(has: boolean, secure: boolean): string {
+  return flagCookie(UNLINKED_CUSTOMER_COOKIE, UNLINKED_MAX_AGE_SECONDS, has, secure);
+}
+
+function flagCookie(name: string, maxAge: number, has: boolean, secure: boolean): string {
   const attributes = `path=/; SameSite=Lax${secure ? "; Secure" : ""}`;
-  return has
-    ? `${BASKET_HINT_COOKIE}=1; max-age=${MAX_AGE_SECONDS}; ${attributes}`
-    : `${BASKET_HINT_COOKIE}=; max-age=0; ${attributes}`;
+  return has ? `${name}=1; max-age=${maxAge}; ${attributes}` : `${name}=; max-age=0; ${attributes}`;
 }

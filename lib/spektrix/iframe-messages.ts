@@ -14,7 +14,13 @@
 
 export type SpektrixMessage =
   | { kind: "scroll"; offset: number }
-  | { kind: "basket-contents"; contents: Record<string, unknown>; itemCount: number | null }
+  | {
+      kind: "basket-contents";
+      contents: Record<string, unknown>;
+      itemCount: number | null;
+      /** Whether the basket names a customer (the frame's Spektrix session is signed in); null when it does not say. */
+      hasCustomer: boolean | null;
+    }
   | { kind: "basket-hash"; hash: string }
   | { kind: "load"; page: string | null };
 
@@ -104,7 +110,13 @@ export function parseSpektrixMessage(data: unknown): SpektrixMessage[] {
 
   let contents: unknown = value.basketContents ?? (type === "basket" ? value.basket : undefined);
   if (typeof contents === "string") contents = decode(contents);
-  if (isRecord(contents)) out.push({ kind: "basket-contents", contents, itemCount: countBasketItems(contents) });
+  if (isRecord(contents))
+    out.push({
+      kind: "basket-contents",
+      contents,
+      itemCount: countBasketItems(contents),
+      hasCustomer: "customer" in contents ? contents.customer !== null && contents.customer !== "" : null,
+    });
 
   if (typeof value.basketHash === "string" && value.basketHash.length <= 200)
     out.push({ kind: "basket-hash", hash: value.basketHash });

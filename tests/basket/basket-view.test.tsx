@@ -16,7 +16,7 @@ vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBa
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn(), push: vi.fn(), refresh: vi.fn() }) }));
 
 const { BasketView } = await import("@/components/checkout/basket-client");
-const { BASKET_HINT_COOKIE, basketWorthAsking } = await import("@/lib/basket/hint");
+const { BASKET_HINT_COOKIE, UNLINKED_CUSTOMER_COOKIE, basketWorthAsking } = await import("@/lib/basket/hint");
 const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
 const { forgetLiveReads, renderInPage } = await import("../spektrix-flows/spektrix-page");
 
@@ -72,5 +72,7 @@ describe("basketWorthAsking", () => {
     expect(basketWorthAsking(`${BASKET_HINT_COOKIE}=1`)).toBe(true);
     expect(basketWorthAsking(`a=b; ${SIGNED_IN_HINT_COOKIE}=1`)).toBe(true);
     expect(basketWorthAsking(`${BASKET_HINT_COOKIE}=0`)).toBe(false);
+    // A sign-in made inside one of Spektrix's frames, not yet linked to a site session.
+    expect(basketWorthAsking(`${UNLINKED_CUSTOMER_COOKIE}=1`)).toBe(true);
   });
 });

@@ -15,7 +15,14 @@ vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }))
 
 const { BasketSummary } = await import("@/components/spektrix/basket-summary-client");
 const { announceBasketChange } = await import("@/components/spektrix/basket-events");
-const { BASKET_HINT_COOKIE, basketHintCookie, hasBasketHint } = await import("@/lib/basket/hint");
+const {
+  BASKET_HINT_COOKIE,
+  UNLINKED_CUSTOMER_COOKIE,
+  basketHintCookie,
+  hasBasketHint,
+  hasUnlinkedCustomerHint,
+  unlinkedCustomerCookie,
+} = await import("@/lib/basket/hint");
 const { SIGNED_IN_HINT_COOKIE } = await import("@/lib/auth/cookies");
 const { forgetLiveReads, renderInPage } = await import("./spektrix-page");
 
@@ -24,7 +31,8 @@ function renderHeader() {
 }
 const count = () => screen.getByTestId("basket-summary").querySelector("[data-basket-count]");
 const clearCookies = () => {
-  for (const name of [BASKET_HINT_COOKIE, SIGNED_IN_HINT_COOKIE]) document.cookie = `${name}=; max-age=0; path=/`;
+  for (const name of [BASKET_HINT_COOKIE, SIGNED_IN_HINT_COOKIE, UNLINKED_CUSTOMER_COOKIE])
+    document.cookie = `${name}=; max-age=0; path=/`;
 };
 const basketWith = (tickets: number) =>
   ({
@@ -94,6 +102,28 @@ describe("header basket", () => {
     expect(hasBasketHint(document.cookie)).toBe(true);
   });
 
+  it("keeps reading after a frame shows a Spektrix customer the site is not signed in as, basket empty or not", async () => {
+    // A new customer signed in and paid inside Spektrix's checkout: the frame's last basket is empty but names them.
+    const paidFor = { ...basketWith(0), customerId: "I-AB12-CD34" } as Basket;
+    getBasket.mockResolvedValue(paidFor);
+    renderHeader();
+    act(() => announceBasketChange({ source: "iframe", itemCount: 0, spektrixCustomer: true }));
+    expect(hasBasketHint(document.cookie)).toBe(false);
+    expect(hasUnlinkedCustomerHint(document.cookie)).toBe(true);
+    // So the header reads the basket (which is how the session-drift repair sees the customer), and the read,
+    // finding the customer still unlinked, keeps the hint for the next page.
+    await waitFor(() => expect(getBasket).toHaveBeenCalled());
+    expect(hasUnlinkedCustomerHint(document.cookie)).toBe(true);
+  });
+
+  it("drops the unlinked-customer hint once a read finds no customer", async () => {
+    document.cookie = unlinkedCustomerCookie(true, false);
+    getBasket.mockResolvedValue({ ...basketWith(0), customerId: null } as Basket);
+    renderHeader();
+    await waitFor(() => expect(getBasket).toHaveBeenCalled());
+    await waitFor(() => expect(hasUnlinkedCustomerHint(document.cookie)).toBe(false));
+  });
+
   it("clears the hint when the basket it pointed to turns out empty", async () => {
     document.cookie = basketHintCookie(true, false);
     getBasket.mockResolvedValue(null);
@@ -110,5 +140,7 @@ describe("basketHintCookie", () => {
     expect(basketHintCookie(false, false)).toBe("has-basket=; max-age=0; path=/; SameSite=Lax");
     expect(hasBasketHint("a=1; has-basket=1")).toBe(true);
     expect(hasBasketHint("not-has-basket=1")).toBe(false);
+    expect(unlinkedCustomerCookie(true, false)).toMatch(/^spektrix-customer=1; max-age=\d+; path=\/; SameSite=Lax$/);
+    expect(unlinkedCustomerCookie(false, true)).toBe("spektrix-customer=; max-age=0; path=/; SameSite=Lax; Secure");
   });
 });

@@ -59,13 +59,25 @@ describe("parseSpektrixMessage", () => {
       hash: "abc",
     };
     expect(parseSpektrixMessage({ basketContents: contents })).toEqual([
-      { kind: "basket-contents", contents, itemCount: 3 },
+      { kind: "basket-contents", contents, itemCount: 3, hasCustomer: null },
     ]);
     expect(parseSpektrixMessage({ basketHash: "NotLoggedIn" })).toEqual([{ kind: "basket-hash", hash: "NotLoggedIn" }]);
     expect(parseSpektrixMessage(JSON.stringify({ basketContents: JSON.stringify(contents) }))[0]).toMatchObject({
       kind: "basket-contents",
       itemCount: 3,
     });
+  });
+
+  it("says whether the frame's basket names a customer (signed in on Spektrix)", () => {
+    const empty = { tickets: [], hash: "h" };
+    expect(parseSpektrixMessage({ basketContents: { ...empty, customer: { id: "I-AB12-CD34" } } })[0]).toMatchObject({
+      itemCount: 0,
+      hasCustomer: true,
+    });
+    expect(parseSpektrixMessage({ basketContents: { ...empty, customer: null } })[0]).toMatchObject({
+      hasCustomer: false,
+    });
+    expect(parseSpektrixMessage({ basketContents: empty })[0]).toMatchObject({ hasCustomer: null });
   });
 
   it("reads navigation inside the frame", () => {
@@ -146,7 +158,7 @@ describe("Spektrix's prefixed load messages", () => {
       hash: "h1",
     };
     expect(parseSpektrixMessage(`basketContents:${JSON.stringify(basket)}`)).toEqual([
-      { kind: "basket-contents", contents: basket, itemCount: 1 },
+      { kind: "basket-contents", contents: basket, itemCount: 1, hasCustomer: null },
     ]);
     expect(parseSpektrixMessage("basketHash:NotLoggedIn")).toEqual([{ kind: "basket-hash", hash: "NotLoggedIn" }]);
     expect(parseSpektrixMessage("basketContents:{broken")).toEqual([]);

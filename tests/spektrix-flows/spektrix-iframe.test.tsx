@@ -79,7 +79,11 @@ describe("SpektrixIframe", () => {
 
     post(`basketContents:${JSON.stringify({ tickets: [{ id: "t" }], donations: [] })}`, ORIGIN, frame.contentWindow);
     expect(listener).toHaveBeenCalledTimes(1);
-    expect((listener.mock.calls[0]![0] as CustomEvent).detail).toEqual({ source: "iframe", itemCount: 1 });
+    expect((listener.mock.calls[0]![0] as CustomEvent).detail).toEqual({
+      source: "iframe",
+      itemCount: 1,
+      spektrixCustomer: null,
+    });
     window.removeEventListener(BASKET_CHANGED_EVENT, listener);
   });
 
