@@ -7,6 +7,7 @@
  * (`utm_*`, `fbclid`) are ignored: they never reach the canonical URL and cause no redirect.
  */
 import { z } from "zod";
+import { cleanSearchText } from "@/lib/text/search";
 import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
 import { LISTING_PARAMS } from "@/lib/page-cache.mjs";
 
@@ -70,14 +71,6 @@ function entries(raw: RawSearchParams): Array<[string, string[]]> {
     .map(([k, v]) => [k, Array.isArray(v) ? v : [v]]);
 }
 
-function cleanText(value: string): string {
-  // Control characters and angle brackets have no place in a title search; spaces collapse.
-  return value
-    .replace(/[\u0000-\u001f\u007f<>]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 export interface ParsedFilters {
   filters: ListingFilters;
   /** Why the URL is not canonical; empty when it can be served as is. */
@@ -134,7 +127,7 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
         else f.month = value;
         break;
       case "q": {
-        let q = cleanText(value);
+        let q = cleanSearchText(value);
         if (q.length > MAX_QUERY_LENGTH) {
           q = q.slice(0, MAX_QUERY_LENGTH).trim();
           problems.push("search too long");

@@ -1,4 +1,5 @@
 import { activeConnection } from "@/lib/connection";
+import { cleanSearchText, containsPattern } from "@/lib/text/search";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -170,9 +171,9 @@ export async function listEvents(
   const d = await db(database);
   const e = schema.events;
   const where: SQL[] = [];
-  const q = (options.q ?? "").trim().slice(0, 100);
+  const q = cleanSearchText(options.q ?? "").slice(0, 100);
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.yieldedSlug, like), ilike(e.sourceId, like))!);
   }
   if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status))

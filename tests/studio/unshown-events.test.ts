@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { openDb, type Database } from "@/lib/db";
 import { events } from "@/lib/db/schema";
-import { markUnshownEvents } from "@/lib/studio/events";
+import { listEvents, markUnshownEvents } from "@/lib/studio/events";
 import { seedSite } from "../events/seed";
 
 describe("event picker rows", () => {
@@ -37,6 +37,14 @@ describe("event picker rows", () => {
       "on sale",
     ]);
     expect(marked.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("the studio's event search takes any text: a NUL byte (refused by PostgreSQL in text) is a space", async () => {
+    const [first] = await database.db.select({ title: events.title }).from(events).orderBy(events.sourceId).limit(1);
+    const word = first!.title.split(" ")[0]!;
+    const found = await listEvents({ q: `\u0000${word}\u0000` }, database.db);
+    expect(found.map((e) => e.title)).toContain(first!.title);
+    expect(await listEvents({ q: "a\u0000b%_" }, database.db)).toEqual([]);
   });
 
   it("read as Spektrix gave them when the store cannot be read", async () => {
