@@ -69,7 +69,7 @@ test("studio pages fit a phone's width: wide tables scroll inside their cards, w
   await page.goto("/studio/sync");
   const history = page.locator(".scroll-x", { has: page.getByTestId("sync-runs") });
   expect(await history.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-  expect(await history.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("radial-gradient");
+  expect(await history.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain("rgba(0, 0, 0, 0.14)");
 });
 
 test("the editor journey", async ({ page, browser }) => {
