@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL as CONFIGURED_EMULATOR_URL, SITE_URL } from "../playwright.config";
 import { formatLocalPerformanceTime } from "../lib/events/format";
 import { routes } from "../lib/routes";
+import { ACCESS_LABELS } from "../lib/events/filters";
 import {
   bookablePerformance,
   expectNoAxeViolations,
@@ -168,7 +169,8 @@ test("the editor journey", async ({ page, browser }) => {
   await caption.press("Enter");
   await expect(captioned.locator("[data-chosen]")).toHaveText([/^SLCaptioned/, /^Captioned/, /^OpenCaptions/]);
   // A name Spektrix could not send is refused at its field, by name, and nothing is saved until it is removed.
-  const bsl = page.getByRole("combobox", { name: "BSL interpreted" });
+  // The venue's sign language names the flag (ASL for the demo's Canadian venue).
+  const bsl = page.getByRole("combobox", { name: ACCESS_LABELS.bsl });
   await bsl.fill("BSL signed");
   await bsl.press("Enter");
   await page.getByRole("button", { name: "Save settings" }).click();
@@ -177,7 +179,7 @@ test("the editor journey", async ({ page, browser }) => {
     "“BSL signed” must be a Spektrix attribute name",
   );
   await expect(bsl).toHaveAttribute("aria-invalid", "true");
-  await page.getByRole("button", { name: "Remove BSL signed from BSL interpreted" }).click();
+  await page.getByRole("button", { name: `Remove BSL signed from ${ACCESS_LABELS.bsl}` }).click();
   await expect(page.locator('[data-field-error="performances.access.bsl"]')).toHaveCount(0);
   // A venue a visitor can filter by gets the name the editor gives it (any venue but one this test renamed).
   const listing = await browser.newPage();

@@ -1,10 +1,10 @@
 import type { AccessFlag } from "@/lib/db/schema";
-import { ACCESS_LABELS } from "@/lib/events/filters";
+import { ACCESS_LABELS, SIGN_LANGUAGE } from "@/lib/events/filters";
 
 /** The short code venues print beside an access performance. */
 export const ACCESS_CODES: Record<AccessFlag, string> = {
   captioned: "CC",
-  bsl: "BSL",
+  bsl: SIGN_LANGUAGE,
   audioDescribed: "AD",
   relaxed: "R",
   touchTour: "TT",

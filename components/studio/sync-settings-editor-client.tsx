@@ -7,20 +7,14 @@ import type { PickedRef } from "@/lib/studio/picker-core";
 import type { PreviewResult } from "@/lib/studio/sync";
 import { display } from "@/lib/studio/format";
 import { FormMessage, inputClass } from "./fields";
+import { ACCESS_FILTERS, ACCESS_LABELS, type AccessFilter } from "@/lib/events/filters";
 import { RecordPicker } from "./record-picker-client";
 import { SpektrixFieldListPicker, SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
 
 /** As saved: a value the editor has not touched keeps its type (a number or a yes/no set outside the studio). */
 type Exclusion = { attribute: string; equals?: string | number | boolean };
 type VenueName = { spektrix: string; site: string };
-const ACCESS_LABELS = {
-  captioned: "Captioned",
-  bsl: "BSL interpreted",
-  audioDescribed: "Audio described",
-  relaxed: "Relaxed",
-  touchTour: "Touch tour",
-} as const;
-type AccessFlagName = keyof typeof ACCESS_LABELS;
+type AccessFlagName = AccessFilter;
 
 type Settings = Record<string, unknown> & {
   events: { newEvents: string; slugRule: string; take: string; exclude: Exclusion[] } & Record<string, unknown>;
@@ -362,7 +356,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             Access performances: which of your instance attributes mark each kind
           </legend>
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            {(Object.keys(ACCESS_LABELS) as AccessFlagName[]).map((flag) => (
+            {ACCESS_FILTERS.map((flag) => (
               <SpektrixFieldListPicker
                 key={flag}
                 label={ACCESS_LABELS[flag]}

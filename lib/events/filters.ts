@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { cleanSearchText } from "@/lib/text/search";
+import { publicConfig } from "@/lib/config/public";
 import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
 import { LISTING_PARAMS } from "@/lib/page-cache.mjs";
 
@@ -16,9 +17,31 @@ export type AccessFilter = (typeof ACCESS_FILTERS)[number];
 /** `any` means "has at least one access flag". */
 export type AccessParam = AccessFilter | "any";
 
+/**
+ * The national sign language an interpreted performance uses, from the venue's locale (VENUE_LOCALE): ASL in
+ * Canada and the United States (LSQ for a French-Canadian venue), Auslan, NZSL and ISL in Australia, New
+ * Zealand and Ireland, BSL elsewhere (Spektrix's home market). The access flag keeps its stored name, `bsl`.
+ */
+export function signLanguageOf(locale: string): string {
+  let language = "";
+  let region = "";
+  try {
+    const tag = new Intl.Locale(locale).maximize();
+    language = tag.language;
+    region = tag.region ?? "";
+  } catch {
+    // Not a locale tag: the default below.
+  }
+  if (region === "CA") return language === "fr" ? "LSQ" : "ASL";
+  return ({ US: "ASL", AU: "Auslan", NZ: "NZSL", IE: "ISL" } as Record<string, string>)[region] ?? "BSL";
+}
+
+/** This site's sign language (the build's VENUE_LOCALE), for labels and badges. */
+export const SIGN_LANGUAGE = signLanguageOf(publicConfig.locale);
+
 export const ACCESS_LABELS: Record<AccessFilter, string> = {
   captioned: "Captioned",
-  bsl: "BSL interpreted",
+  bsl: `${SIGN_LANGUAGE} interpreted`,
   audioDescribed: "Audio described",
   relaxed: "Relaxed",
   touchTour: "Touch tour",

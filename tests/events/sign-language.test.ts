@@ -1,0 +1,21 @@
+/** An interpreted performance is labelled with the venue's own national sign language, from its locale. */
+import { describe, expect, it } from "vitest";
+import { signLanguageOf } from "@/lib/events/filters";
+
+describe("signLanguageOf", () => {
+  it.each([
+    ["en-CA", "ASL"],
+    ["fr-CA", "LSQ"],
+    ["en-US", "ASL"],
+    ["en", "ASL"], // "en" on its own is American English
+    ["en-GB", "BSL"],
+    ["cy-GB", "BSL"],
+    ["en-AU", "Auslan"],
+    ["en-NZ", "NZSL"],
+    ["en-IE", "ISL"],
+    ["de-DE", "BSL"],
+    ["not a locale", "BSL"],
+  ])("%s → %s", (locale, expected) => {
+    expect(signLanguageOf(locale)).toBe(expected);
+  });
+});
