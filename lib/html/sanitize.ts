@@ -111,9 +111,16 @@ export function htmlToText(html: string | null | undefined): string {
     .trim();
 }
 
-/** Plain text cut at a word boundary, with an ellipsis when cut. */
+/**
+ * Plain text on one line, cut at a word boundary, with an ellipsis when cut. A line break before a capital where
+ * the line before ends without punctuation (a title line, a credit: "NL song variety show" then "In partnership
+ * with…") becomes a full stop, so two lines do not run together as one sentence; other breaks become spaces.
+ */
 export function excerpt(text: string | null | undefined, max = 180): string {
-  const t = (text ?? "").replace(/\s+/g, " ").trim();
+  const t = (text ?? "")
+    .replace(/([^\s.!?:;…,"”'’)\]])[ \t]*(?:\r?\n\s*)+(?=[\p{Lu}\p{N}"“])/gu, "$1. ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (t.length <= max) return t;
   const cut = t.slice(0, max + 1);
   const space = cut.lastIndexOf(" ");

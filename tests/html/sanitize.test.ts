@@ -151,5 +151,15 @@ describe("venue HTML sanitiser: the policy", () => {
   it("makes plain text and excerpts", () => {
     expect(htmlToText("<p>One</p><p>Two &amp; three</p>")).toBe("One Two & three");
     expect(excerpt("word ".repeat(100), 30)).toMatch(/…$/);
+    // Lines of a Spektrix description keep their breaks as sentences, not one run-on line.
+    expect(excerpt("NL song variety show\r\n\r\nIn partnership with the Arts Club")).toBe(
+      "NL song variety show. In partnership with the Arts Club",
+    );
+    expect(excerpt("Directed by Kelly Russell\nIn partnership with us")).toBe(
+      "Directed by Kelly Russell. In partnership with us",
+    );
+    expect(excerpt("Ends a sentence.\n\nNext one")).toBe("Ends a sentence. Next one");
+    expect(excerpt("A line that wraps\nin the middle")).toBe("A line that wraps in the middle");
+    expect(excerpt("Starring:\nAnna")).toBe("Starring: Anna");
   });
 });
