@@ -118,7 +118,8 @@ export function htmlToText(html: string | null | undefined): string {
  */
 export function excerpt(text: string | null | undefined, max = 180): string {
   const t = (text ?? "")
-    .replace(/([^\s.!?:;…,"”'’)\]])[ \t]*(?:\r?\n\s*)+(?=[\p{Lu}\p{N}"“])/gu, "$1. ")
+    // One newline, then any whitespace: no nested repetition, so a long run of blank lines cannot backtrack.
+    .replace(/([^\s.!?:;…,"”'’)\]])[ \t]*\r?\n\s*(?=[\p{Lu}\p{N}"“])/gu, "$1. ")
     .replace(/\s+/g, " ")
     .trim();
   if (t.length <= max) return t;
