@@ -130,9 +130,7 @@ const subscribeToHints = (onChange: () => void) => {
 
 /** Records whether this browser has a basket (lib/basket/hint.ts), and tells the header when that changes. */
 export function rememberBasket(has: boolean): void {
-  if (typeof document === "undefined" || hasBasketHint(document.cookie) === has) return;
-  document.cookie = basketHintCookie(has, window.location.protocol === "https:");
-  announceHintsChanged();
+  rememberHint(hasBasketHint, basketHintCookie, has);
 }
 
 /**
@@ -140,8 +138,17 @@ export function rememberBasket(has: boolean): void {
  * and tells the header when that changes.
  */
 export function rememberUnlinkedCustomer(has: boolean): void {
-  if (typeof document === "undefined" || hasUnlinkedCustomerHint(document.cookie) === has) return;
-  document.cookie = unlinkedCustomerCookie(has, window.location.protocol === "https:");
+  rememberHint(hasUnlinkedCustomerHint, unlinkedCustomerCookie, has);
+}
+
+/** Writes a hint cookie only when it changes, so the header reads the hints again only then. */
+function rememberHint(
+  read: (cookieHeader: string) => boolean,
+  write: (has: boolean, secure: boolean) => string,
+  has: boolean,
+): void {
+  if (typeof document === "undefined" || read(document.cookie) === has) return;
+  document.cookie = write(has, window.location.protocol === "https:");
   announceHintsChanged();
 }
 

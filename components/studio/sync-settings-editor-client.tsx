@@ -14,14 +14,13 @@ import { SpektrixFieldListPicker, SpektrixFieldPicker, useFieldCatalogue } from 
 /** As saved: a value the editor has not touched keeps its type (a number or a yes/no set outside the studio). */
 type Exclusion = { attribute: string; equals?: string | number | boolean };
 type VenueName = { spektrix: string; site: string };
-type AccessFlagName = AccessFilter;
 
 type Settings = Record<string, unknown> & {
   events: { newEvents: string; slugRule: string; take: string; exclude: Exclusion[] } & Record<string, unknown>;
   performances: {
     visibility: string;
     titleOverrideAttribute: string | null;
-    access: Record<AccessFlagName, string[]>;
+    access: Record<AccessFilter, string[]>;
   } & Record<string, unknown>;
   maps: { source: string; target: string; transform: string; mode: string }[];
   display: { hiddenGenres: string[]; venueNames: VenueName[] };

@@ -10,7 +10,7 @@
  * finds items, or when Spektrix's own header component counts items; cleared when a read finds none.
  */
 import { hasSignedInHint } from "@/lib/auth/cookies";
-import { hasFlagCookie } from "@/lib/http/flag-cookie";
+import { flagCookieAssignment, hasFlagCookie } from "@/lib/http/flag-cookie";
 
 export const BASKET_HINT_COOKIE = "has-basket";
 
@@ -46,15 +46,10 @@ export function basketWorthAsking(cookieHeader: string): boolean {
 
 /** The `document.cookie` assignment that sets (or clears) the basket hint. */
 export function basketHintCookie(has: boolean, secure: boolean): string {
-  return flagCookie(BASKET_HINT_COOKIE, MAX_AGE_SECONDS, has, secure);
+  return flagCookieAssignment(BASKET_HINT_COOKIE, MAX_AGE_SECONDS, has, secure);
 }
 
 /** The `document.cookie` assignment that sets (or clears) the unlinked-customer hint. */
 export function unlinkedCustomerCookie(has: boolean, secure: boolean): string {
-  return flagCookie(UNLINKED_CUSTOMER_COOKIE, UNLINKED_MAX_AGE_SECONDS, has, secure);
-}
-
-function flagCookie(name: string, maxAge: number, has: boolean, secure: boolean): string {
-  const attributes = `path=/; SameSite=Lax${secure ? "; Secure" : ""}`;
-  return has ? `${name}=1; max-age=${maxAge}; ${attributes}` : `${name}=; max-age=0; ${attributes}`;
+  return flagCookieAssignment(UNLINKED_CUSTOMER_COOKIE, UNLINKED_MAX_AGE_SECONDS, has, secure);
 }
