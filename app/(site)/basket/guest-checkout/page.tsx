@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SiteLink } from "@/components/site/site-link-client";
+import { GuestCheckoutIntro } from "@/components/checkout/guest-checkout-intro-client";
 import { connection } from "next/server";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { routes } from "@/lib/routes";
@@ -13,22 +13,11 @@ export default async function GuestCheckoutPage() {
   const settings = await getFlowSettings();
   return (
     <div className="container-page py-8 md:py-10">
-      <nav aria-label="Checkout steps" className="text-sm">
-        <SiteLink href={settings.pagePaths.basket} className="font-medium text-brand underline underline-offset-2">
-          ← Back to your basket
-        </SiteLink>
-      </nav>
-      <h1 className="mt-3 text-4xl font-semibold">Checkout</h1>
-      <p className="mt-2 max-w-2xl text-ink-soft">
-        Payment is handled securely by our ticketing partner, Spektrix. Members can{" "}
-        <SiteLink
-          href={routes.signInThen(settings.pagePaths.checkout)}
-          className="text-brand underline underline-offset-2"
-        >
-          log in
-        </SiteLink>{" "}
-        first to use their discounts.
-      </p>
+      <GuestCheckoutIntro
+        basketHref={settings.pagePaths.basket}
+        signInHref={routes.signInThen(settings.pagePaths.checkout)}
+        whatsOnHref={routes.whatsOn}
+      />
       <div className="mt-6">
         <SpektrixFlow flow="checkout" />
       </div>

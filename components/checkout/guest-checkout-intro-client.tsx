@@ -1,0 +1,68 @@
+"use client";
+
+/**
+ * The guest checkout's own words around Spektrix's checkout frame. Once the visitor pays inside the frame, Spektrix
+ * shows its confirmation there and the basket is empty, so "Back to your basket" and the members' log-in line no
+ * longer fit. The frame posts its basket on every page it loads (spektrix-iframe-client.tsx): a count of none after
+ * one with items is the order going through, or (rarely) the last item removed inside the frame, so the words
+ * say what is certain and point to the confirmation rather than claim it.
+ */
+import { useEffect, useState } from "react";
+import { SiteLink } from "@/components/site/site-link-client";
+import { BASKET_CHANGED_EVENT, type BasketChangedDetail } from "@/components/spektrix/basket-events";
+
+export function GuestCheckoutIntro({
+  basketHref,
+  signInHref,
+  whatsOnHref,
+}: {
+  basketHref: string;
+  signInHref: string;
+  whatsOnHref: string;
+}) {
+  const [emptied, setEmptied] = useState(false);
+  useEffect(() => {
+    let hadItems = false;
+    const onChange = (event: Event) => {
+      const { source, itemCount } = (event as CustomEvent<BasketChangedDetail>).detail ?? {};
+      if (source !== "iframe" || typeof itemCount !== "number") return;
+      if (itemCount > 0) hadItems = true;
+      setEmptied(hadItems && itemCount === 0);
+    };
+    window.addEventListener(BASKET_CHANGED_EVENT, onChange);
+    return () => window.removeEventListener(BASKET_CHANGED_EVENT, onChange);
+  }, []);
+  const link = "font-medium text-brand underline underline-offset-2";
+  return (
+    <>
+      <nav aria-label="Checkout steps" className="text-sm">
+        {emptied ? (
+          <SiteLink href={whatsOnHref} className={link}>
+            ← Back to what’s on
+          </SiteLink>
+        ) : (
+          <SiteLink href={basketHref} className={link}>
+            ← Back to your basket
+          </SiteLink>
+        )}
+      </nav>
+      <h1 className="mt-3 text-4xl font-semibold">Checkout</h1>
+      <div role="status" className="mt-2 max-w-2xl text-ink-soft">
+        {emptied ? (
+          <p data-testid="guest-checkout-done">
+            Your basket is now empty. If you have just paid, your confirmation is below, and a copy is on its way to
+            your email.
+          </p>
+        ) : (
+          <p>
+            Payment is handled securely by our ticketing partner, Spektrix. Members can{" "}
+            <SiteLink href={signInHref} className="text-brand underline underline-offset-2">
+              log in
+            </SiteLink>{" "}
+            first to use their discounts.
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

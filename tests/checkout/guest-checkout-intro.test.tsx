@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+/**
+ * The guest checkout's words around Spektrix's checkout frame follow the frame's basket messages: once a basket
+ * with items is reported empty (the order went through inside the frame), the page stops offering the basket and
+ * the members' log-in and points to the confirmation instead.
+ */
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { GuestCheckoutIntro } from "@/components/checkout/guest-checkout-intro-client";
+import { announceBasketChange, type BasketChangedDetail } from "@/components/spektrix/basket-events";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
+
+afterEach(cleanup);
+
+const show = () =>
+  render(<GuestCheckoutIntro basketHref="/basket" signInHref="/login?returnTo=%2Fcheckout" whatsOnHref="/whats-on" />);
+const frameSays = (detail: Omit<BasketChangedDetail, "source"> & { source?: BasketChangedDetail["source"] }) =>
+  act(() => announceBasketChange({ source: "iframe", ...detail }));
+const backLink = () => screen.getByRole("navigation", { name: "Checkout steps" }).querySelector("a")!;
+
+describe("GuestCheckoutIntro", () => {
+  it("offers the basket and the members' log-in while the order is open", () => {
+    show();
+    frameSays({ itemCount: 2 });
+    expect(backLink().getAttribute("href")).toBe("/basket");
+    expect(screen.getByRole("link", { name: "log in" }).getAttribute("href")).toBe("/login?returnTo=%2Fcheckout");
+    expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
+  });
+
+  it("points to the confirmation once the frame reports the basket it had as empty", () => {
+    show();
+    frameSays({ itemCount: 2 });
+    frameSays({ itemCount: 2, spektrixCustomer: true });
+    frameSays({ itemCount: 0, spektrixCustomer: true });
+    expect(screen.getByRole("status").textContent).toMatch(/^Your basket is now empty\. If you have just paid/);
+    expect(screen.queryByRole("link", { name: "log in" })).toBeNull();
+    expect(backLink().textContent).toBe("← Back to what’s on");
+    expect(backLink().getAttribute("href")).toBe("/whats-on");
+  });
+
+  it("claims nothing for a basket that was empty when the frame opened, or for other senders", () => {
+    show();
+    frameSays({ itemCount: 0 });
+    expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
+    frameSays({ source: "web-component", itemCount: 3 });
+    frameSays({ itemCount: 0 });
+    expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
+    // A basket hash alone (no count) changes nothing either.
+    frameSays({ itemCount: 1 });
+    frameSays({});
+    expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
+  });
+
+  it("goes back to the open order if items come back", () => {
+    show();
+    frameSays({ itemCount: 1 });
+    frameSays({ itemCount: 0 });
+    expect(screen.getByTestId("guest-checkout-done")).toBeTruthy();
+    frameSays({ itemCount: 1 });
+    expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
+  });
+});
