@@ -529,6 +529,23 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
     await expect(page.getByRole("banner"), path).toHaveCount(1);
     await expect(page.getByRole("contentinfo"), path).toHaveCount(1);
   }
+  // On the cached pages the words are in the server's HTML, not only in the RSC payload for JavaScript to draw:
+  // without it (or before it runs) a notFound() page was an empty error document.
+  for (const [path, heading] of [
+    ["/events/this-show-does-not-exist", "We can’t find that show"],
+    [`/events/${"a".repeat(300)}`, "We can’t find that show"],
+    ["/book/NO-SUCH-PERFORMANCE", "We can’t find that performance"],
+    ["/book/999999ABCDGHJKLMNPQRSTV", "We can’t find that performance"],
+    ["/whats-on/no-such-view", "We can’t find that page"],
+    ["/home/no-such-variant", "We can’t find that page"],
+  ] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    const html = await response.text();
+    expect(html, path).not.toContain("__next_error__");
+    expect(html, path).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
+    expect(html, path).toContain('class="site-header"');
+  }
   // A mangled link opened in a browser: a readable page with a way home, not a JSON error.
   expect((await page.goto("/events/%E0%A4%A"))?.status()).toBe(400);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sorry, we can’t open that address");

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { NotFoundInPlace } from "@/components/site/not-found-content";
 import { BookingStep } from "@/components/site/booking-step";
 import { getBookingTarget } from "@/lib/events/cached";
 import { isSpektrixId } from "@/lib/spektrix";
 import { siteInfo } from "@/lib/site";
+import PerformanceNotFound from "./not-found";
 
 type Props = { params: Promise<{ performanceId: string }> };
 
@@ -24,8 +25,7 @@ export function generateStaticParams() {
 
 export default async function BookPage({ params }: Props) {
   const { performanceId } = await params;
-  if (!isSpektrixId(performanceId)) notFound();
-  const target = await getBookingTarget(performanceId);
-  if (!target) notFound();
+  const target = isSpektrixId(performanceId) ? await getBookingTarget(performanceId) : null;
+  if (!target) return <NotFoundInPlace content={<PerformanceNotFound />} />;
   return <BookingStep target={target} site={siteInfo()} />;
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { NotFoundInPlace } from "@/components/site/not-found-content";
 import { EventPageView } from "@/components/site/event-page";
 import { getEventBySlug, getRelated } from "@/lib/events/cached";
 import { performanceJsonLd, splitShared } from "@/lib/seo/json-ld";
 import { absoluteUrl, pageMetadata } from "@/lib/seo/metadata";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
+import EventNotFound from "./not-found";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const { slug } = await params;
   const found = await load(slug);
-  if (found.kind !== "live") notFound();
+  if (found.kind !== "live") return <NotFoundInPlace content={<EventNotFound />} />;
   const event = found.event;
   const site = siteInfo();
   const related = await getRelated({ sourceId: event.sourceId, genre: event.genre });

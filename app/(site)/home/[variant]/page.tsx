@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { NotFoundContent, NotFoundInPlace } from "@/components/site/not-found-content";
 import { HomePageView } from "@/components/site/home-page";
 import { getFacets, getHomeEvents } from "@/lib/events/cached";
 import { pageMetadata, siteTitle } from "@/lib/seo/metadata";
@@ -30,7 +30,7 @@ export function generateMetadata() {
 }
 
 export default async function HomePage({ params }: Props) {
-  if (`/home/${(await params).variant}` !== CACHED_HOME_PATH) notFound();
+  if (`/home/${(await params).variant}` !== CACHED_HOME_PATH) return <NotFoundInPlace content={<NotFoundContent />} />;
   const site = siteInfo();
   // A store that cannot be read throws: while a cached copy exists Next keeps serving it (a degraded page
   // cached for a minute would hide the last good listing), and before one exists the error page offers a retry.

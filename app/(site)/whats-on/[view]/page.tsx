@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { NotFoundContent, NotFoundInPlace } from "@/components/site/not-found-content";
 import { CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { whatsOnMetadata } from "../metadata";
 import { WhatsOnView } from "../whats-on-view";
@@ -23,11 +23,12 @@ async function listing(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return whatsOnMetadata((await listing(params))?.params ?? {});
+  const cached = await listing(params);
+  return cached ? whatsOnMetadata(cached.params) : { title: "Page not found", robots: { index: false } };
 }
 
 export default async function CachedWhatsOnPage({ params }: Props) {
   const cached = await listing(params);
-  if (!cached) notFound();
+  if (!cached) return <NotFoundInPlace content={<NotFoundContent />} />;
   return <WhatsOnView raw={cached.params} />;
 }
