@@ -40,10 +40,16 @@ export function describeFilters(
   return {
     eyebrow: heading === pageName ? null : pageName,
     heading,
+    // A line of its own, so it starts as a sentence does ("Matching “tosca” · Opera", "Access performances").
     detail: parts.length
-      ? parts.join(" · ")
+      ? sentenceStart(parts.join(" · "))
       : heading === pageName
         ? "Every show on sale, soonest first. Pick a date, or search for a show you already know."
         : "",
   };
+}
+
+/** The first letter upper-cased: the summary's own words are English, so no locale is needed. */
+function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

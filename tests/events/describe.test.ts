@@ -31,7 +31,13 @@ describe("the what's on header", () => {
     expect(describeAt({ q: "tosca", genre: "Opera" })).toEqual({
       eyebrow: null,
       heading: "What’s on",
-      detail: "matching “tosca” · Opera",
+      detail: "Matching “tosca” · Opera",
     });
+  });
+
+  it("starts the summary as a sentence whatever narrowed it first", () => {
+    expect(describeAt({ access: ["any"] }).detail).toBe("Access performances");
+    expect(describeAt({ q: "ödipus" }).detail).toBe("Matching “ödipus”");
+    expect(describeAt({ when: "weekend", q: "tosca" }).detail).toMatch(/^Fri .+ · matching “tosca”$/);
   });
 });
