@@ -1,6 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EMULATOR_URL, SITE_URL } from "../playwright.config";
-import { bookablePerformance, expectNoAxeViolations, screenshotAtPhoneAndDesktop, SYNC_AUTH } from "./helpers";
+import {
+  bookablePerformance,
+  expectNoAxeViolations,
+  expectNothingScrollsSideways,
+  screenshotAtPhoneAndDesktop,
+  SYNC_AUTH,
+} from "./helpers";
 
 /**
  * Public-site journeys against the demo (emulator + first sync + `next start`). They need the synced
@@ -206,6 +212,14 @@ test("malformed search params never cause a 500 and end on a canonical URL", asy
     await page.goto(`/whats-on?${qs}`);
     await expect(page).toHaveURL(/\/whats-on(\?(?!.*(from=2026-13|fortnight|page=-1|view=grid|utm=|%3Cscript)).*)?$/);
   }
+});
+
+test("a search word longer than a phone is wide keeps the page inside the phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The search keeps 80 characters of it: one word, no space to break at.
+  await page.goto(`/whats-on?q=${"x".repeat(300)}`);
+  await expect(page.getByRole("link", { name: `Clear the search “${"x".repeat(80)}”` })).toBeVisible();
+  await expectNothingScrollsSideways(page);
 });
 
 test("without JavaScript, the filter form still finds shows", async ({ browser }) => {

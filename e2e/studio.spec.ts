@@ -66,6 +66,11 @@ test("studio pages fit a phone's width: wide tables scroll inside their cards, w
     await expect(menu.locator("[aria-current=page]")).toHaveAttribute("href", path);
     expect((await menu.boundingBox())!.height, path).toBeLessThan(60);
   }
+  // A search word longer than a phone is wide, from the address: the page still fits, and the box holds what ran.
+  await page.goto(`/studio/events?q=${"x".repeat(300)}%00`);
+  await expect(page.getByText(`No events match “${"x".repeat(100)}”.`)).toBeVisible();
+  await expect(page.getByLabel("Search events")).toHaveValue("x".repeat(100));
+  await expectNothingScrollsSideways(page);
   // The sync history is wider than a phone: it scrolls, and says so.
   await page.goto("/studio/sync");
   const history = page.locator(".scroll-x", { has: page.getByTestId("sync-runs") });

@@ -102,7 +102,9 @@ export function PickerComboBox(props: PickerComboBoxProps) {
         <Popover className="max-h-80 w-[--trigger-width] min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
           <ListBox<PickerItem & { missing?: boolean }>
             className="p-1 outline-none"
-            renderEmptyState={() => <p className="px-3 py-2 text-sm text-ink-soft">{props.emptyText}</p>}
+            renderEmptyState={() => (
+              <p className="px-3 py-2 text-sm text-ink-soft [overflow-wrap:anywhere]">{props.emptyText}</p>
+            )}
           >
             {(item) => (
               <ListBoxItem
@@ -126,7 +128,7 @@ export function PickerComboBox(props: PickerComboBoxProps) {
         id={statusId}
         role="status"
         aria-live="polite"
-        className={`text-xs ${props.statusIsError ? "text-danger" : "text-ink-soft"}`}
+        className={`text-xs [overflow-wrap:anywhere] ${props.statusIsError ? "text-danger" : "text-ink-soft"}`}
       >
         {props.statusText}
       </p>

@@ -164,6 +164,16 @@ export async function removeKeptEvents(client: string, database?: StoreDb): Prom
   return removeParkedEvents(await db(database), client);
 }
 
+/** The longest studio event search the box takes (`maxLength`); an address with more is cut to it. */
+export const STUDIO_SEARCH_MAX_LENGTH = 100;
+
+/** An events search as the studio runs and shows it: the site's search-text rule, cut to the box's length. */
+export function studioSearchText(raw: unknown): string {
+  return cleanSearchText(typeof raw === "string" ? raw : "")
+    .slice(0, STUDIO_SEARCH_MAX_LENGTH)
+    .trim();
+}
+
 export async function listEvents(
   options: { q?: string; status?: string; limit?: number } = {},
   database?: StoreDb,
@@ -171,7 +181,7 @@ export async function listEvents(
   const d = await db(database);
   const e = schema.events;
   const where: SQL[] = [];
-  const q = cleanSearchText(options.q ?? "").slice(0, 100);
+  const q = studioSearchText(options.q);
   if (q) {
     const like = containsPattern(q);
     where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.yieldedSlug, like), ilike(e.sourceId, like))!);

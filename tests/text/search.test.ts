@@ -15,3 +15,17 @@ describe("containsPattern", () => {
     expect(containsPattern("50% off_now\\")).toBe("%50\\% off\\_now\\\\%");
   });
 });
+
+describe("studioSearchText", () => {
+  it("is the same rule, cut to what the studio's search box takes, and nothing for a repeated or missing key", async () => {
+    const { studioSearchText, STUDIO_SEARCH_MAX_LENGTH } = await import("@/lib/studio/events");
+    expect(studioSearchText("\u0000 tosca ")).toBe("tosca");
+    expect(studioSearchText("x".repeat(5_000))).toBe("x".repeat(STUDIO_SEARCH_MAX_LENGTH));
+    // Cut at the limit, the words do not end in a space.
+    expect(studioSearchText(`${"a".repeat(STUDIO_SEARCH_MAX_LENGTH - 1)} b`)).toBe(
+      "a".repeat(STUDIO_SEARCH_MAX_LENGTH - 1),
+    );
+    expect(studioSearchText(["a", "b"])).toBe("");
+    expect(studioSearchText(undefined)).toBe("");
+  });
+});

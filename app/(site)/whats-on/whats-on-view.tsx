@@ -34,7 +34,8 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
         <div className="container-page py-10 md:py-14">
           {eyebrow ? <p className="eyebrow mb-2 text-brand">{eyebrow}</p> : null}
           <h1 className="text-4xl font-semibold md:text-6xl">{heading}</h1>
-          {detail ? <p className="mt-3 max-w-2xl text-lg text-ink-soft">{detail}</p> : null}
+          {/* The detail can quote a searched word (up to 80 characters): it breaks rather than widen a phone. */}
+          {detail ? <p className="mt-3 max-w-2xl text-lg text-ink-soft [overflow-wrap:anywhere]">{detail}</p> : null}
           <div className="mt-7">
             <QuickDates filters={filters} />
           </div>

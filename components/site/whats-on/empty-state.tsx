@@ -57,8 +57,12 @@ export function EmptyState({
       {widen.length ? (
         <ul className="mt-6 flex flex-wrap justify-center gap-2">
           {widen.map((w) => (
-            <li key={w.href}>
-              <ListingLink href={w.href} className="btn btn-ghost !py-2 text-sm text-brand">
+            // A searched word longer than a phone is wide (the search keeps up to 80 characters) breaks inside the button.
+            <li key={w.href} className="max-w-full">
+              <ListingLink
+                href={w.href}
+                className="btn btn-ghost max-w-full !py-2 text-sm text-brand [overflow-wrap:anywhere]"
+              >
                 {w.label}
               </ListingLink>
             </li>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ParkedEventsNotice } from "@/components/studio/parked-events-client";
-import { listEvents, listKeptEvents } from "@/lib/studio/events";
+import { listEvents, listKeptEvents, STUDIO_SEARCH_MAX_LENGTH, studioSearchText } from "@/lib/studio/events";
 import { formatWhen } from "@/lib/studio/format";
 import { requireEditorPage } from "@/lib/studio/guard";
 import { routes } from "@/lib/routes";
@@ -16,8 +16,10 @@ export default async function StudioEventsPage({
   searchParams: Promise<{ q?: string; status?: string }>;
 }) {
   await requireEditorPage(routes.studio.events);
-  const { q = "", status = "" } = await searchParams;
-  const events = await listEvents({ q: String(q), status: String(status) });
+  const { q: rawQ, status = "" } = await searchParams;
+  // What was searched, as the search ran: a NUL or an over-long word from the address is not typed back into the box.
+  const q = studioSearchText(rawQ);
+  const events = await listEvents({ q, status: String(status) });
   return (
     <div className="grid grid-cols-1 gap-6">
       <header>
@@ -36,8 +38,8 @@ export default async function StudioEventsPage({
           <input
             id="event-q"
             name="q"
-            defaultValue={String(q)}
-            maxLength={100}
+            defaultValue={q}
+            maxLength={STUDIO_SEARCH_MAX_LENGTH}
             className="w-72 rounded-md border border-line bg-white px-3 py-2"
           />
         </div>
@@ -63,7 +65,9 @@ export default async function StudioEventsPage({
         </button>
       </form>
       {events.length === 0 ? (
-        <p className="text-ink-soft">{q ? `No events match “${q}”.` : "No events yet. Run a sync from Sync runs."}</p>
+        <p className="text-ink-soft [overflow-wrap:anywhere]">
+          {q ? `No events match “${q}”.` : "No events yet. Run a sync from Sync runs."}
+        </p>
       ) : (
         <div className="scroll-x rounded-[var(--radius-card)] border border-line">
           <table className="w-full text-left text-sm">
