@@ -79,6 +79,11 @@ test("a gift voucher is checked, then added with the recipient's details", async
 
   await page.getByRole("button", { name: /voucher to basket/ }).click();
   await expect(page.getByText("Please tell us who the voucher is for.")).toBeVisible();
+  // The field to fix takes the focus, so a phone shows it and a screen reader reads its message.
+  await expect(page.getByLabel("Recipient’s name")).toBeFocused();
+  await expect(page.getByLabel("Recipient’s name")).toHaveAccessibleDescription(
+    "Please tell us who the voucher is for.",
+  );
   await expectBasketCount(page, 0);
 
   await page.getByRole("button", { name: "$75", exact: true }).click();

@@ -75,6 +75,8 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
   const emailInvalid = delivery === "OtherEmail" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
   const nameInvalid = toName.trim() === "";
   const valid = !amountInvalid && !emailInvalid && !nameInvalid;
+  // The field to fix first, in the form's order: on a phone its message is often above the first screen.
+  const firstInvalid = amountInvalid ? "amount" : nameInvalid ? "to" : emailInvalid ? "email" : null;
   const busy = state !== "ready" || status.kind === "pending";
   const today = new Date().toISOString().slice(0, 10);
 
@@ -125,6 +127,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 max={options.max}
                 value={custom}
                 aria-invalid={amountInvalid}
+                aria-describedby={amountInvalid ? `${ids}-amount-error` : undefined}
                 onChange={(e) => {
                   setCustom(e.target.value);
                   const n = Number(e.target.value);
@@ -135,7 +138,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 className={field}
               />
               {amountInvalid && (
-                <p className="mt-1 text-sm text-danger">
+                <p id={`${ids}-amount-error`} className="mt-1 text-sm text-danger">
                   Choose an amount from {formatMoney(options.min)} to {formatMoney(options.max)}.
                 </p>
               )}
@@ -229,10 +232,13 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                   disabled={delivery !== "OtherEmail"}
                   onChange={(e) => setEmail(e.target.value)}
                   aria-invalid={touched && emailInvalid}
+                  aria-describedby={touched && emailInvalid ? `${ids}-email-error` : undefined}
                   className={field}
                 />
                 {touched && emailInvalid && (
-                  <p className="mt-1 text-sm text-danger">Please enter the recipient’s e-mail address.</p>
+                  <p id={`${ids}-email-error`} className="mt-1 text-sm text-danger">
+                    Please enter the recipient’s e-mail address.
+                  </p>
                 )}
               </div>
               <div>
@@ -263,6 +269,8 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 e.stopPropagation();
                 e.preventDefault();
                 setTouched(true);
+                // After the render that adds the messages, so the field is announced with its own.
+                window.setTimeout(() => document.getElementById(`${ids}-${firstInvalid}`)?.focus(), 0);
               }}
               onClick={() => setStatus({ kind: "pending" })}
               className="btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
