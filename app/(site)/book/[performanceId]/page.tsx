@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NotFoundInPlace } from "@/components/site/not-found-content";
 import { BookingStep } from "@/components/site/booking-step";
 import { getBookingTarget } from "@/lib/events/cached";
+import { formatDayAndTime } from "@/lib/events/format";
 import { isSpektrixId } from "@/lib/spektrix";
 import { siteInfo } from "@/lib/site";
 import PerformanceNotFound from "./not-found";
@@ -12,7 +13,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { performanceId } = await params;
   const target = isSpektrixId(performanceId) ? await getBookingTarget(performanceId) : null;
   return {
-    title: target ? `Choose your seats: ${target.event.title}` : "Performance not found",
+    // The date too: a show's booking pages are otherwise one title repeated in a visitor's tabs and history.
+    title: target
+      ? `Choose your seats: ${target.event.title}, ${formatDayAndTime(new Date(target.performance.startsAt), siteInfo().timeZone)}`
+      : "Performance not found",
     robots: { index: false, follow: false },
   };
 }
