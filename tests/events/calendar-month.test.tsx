@@ -66,6 +66,19 @@ describe("CalendarMonth", () => {
     expect(query.has("when")).toBe(false);
   });
 
+  it("repeats the way on to the next month after the last day, where a phone's column of days ends", () => {
+    renderMonth([performance("2031-03-20", 0)], { genre: "Opera" }, "2031-05-31");
+    const top = screen.getByRole("link", { name: /^Next month/ }).getAttribute("href");
+    expect(screen.getByRole("link", { name: "On to April 2031 →" })).toHaveAttribute("href", top!);
+  });
+
+  it("offers no way on past the programme's last month, nor under an empty month's note", () => {
+    renderMonth([performance("2031-03-20", 0)], {}, "2031-03-31");
+    expect(screen.queryByRole("link", { name: /^On to / })).toBeNull();
+    renderMonth([], {}, "2031-05-31", "2031-05");
+    expect(screen.queryByRole("link", { name: /^On to / })).toBeNull();
+  });
+
   it("an empty month links straight to the next month with a match, keeping the filters but not the dates", () => {
     renderMonth([], { genre: "Opera", from: "2031-03-02" as LocalDate }, "2031-09-30", "2031-07");
     const link = screen.getByRole("link", { name: "July 2031" });

@@ -157,6 +157,18 @@ export function CalendarMonth({
           );
         })}
       </ol>
+      {/* On a phone the month is a long column of days: the way on is at its end too, not only back at the top. */}
+      {canGoOn && performances.length ? (
+        <p className="mt-6 text-right">
+          <ListingLink
+            href={filtersHref(routes.whatsOn, filters, { month: next, ...ANY_DATE })}
+            className="btn btn-ghost !py-2 text-sm text-brand"
+            data-testid="calendar-next-month-end"
+          >
+            On to {formatMonth(next)} →
+          </ListingLink>
+        </p>
+      ) : null}
     </section>
   );
 }
