@@ -22,6 +22,10 @@ async function firstEventHref(page: Page): Promise<string> {
 /** The show's page of a performance chosen by state, reached through its booking page's breadcrumb. */
 async function openEventOf(page: Page, performanceId: string) {
   await page.goto(`/book/${performanceId}`);
+  // Titled with the date and time it books, which the page shows under the show's name.
+  const time = (await page.locator("main h1 + p time .text-brand").textContent())!;
+  const escaped = time.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(page).toHaveTitle(new RegExp(`^Choose your seats: .+, \\w{3} \\d{1,2} \\w{3} \\d{4}, ${escaped} · `));
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();
   return page.locator(`li[id="p-${performanceId}"]`);
@@ -566,7 +570,10 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
   await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.status()).toBe(200);
-  expect(await sitemap.text()).toContain("/events/");
+  const listed = await sitemap.text();
+  expect(listed).toContain("/events/");
+  for (const path of ["/support-us", "/membership", "/gift-vouchers", "/shop"])
+    expect(listed, path).toContain(`${path}</loc>`);
   expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap:");
 });
 
