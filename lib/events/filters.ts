@@ -7,7 +7,7 @@
  * (`utm_*`, `fbclid`) are ignored: they never reach the canonical URL and cause no redirect.
  */
 import { z } from "zod";
-import { cleanSearchText } from "@/lib/text/search";
+import { cleanSearchText, clipSearchText } from "@/lib/text/search";
 import { publicConfig } from "@/lib/config/public";
 import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
 import { LISTING_PARAMS } from "@/lib/page-cache.mjs";
@@ -150,11 +150,8 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
         else f.month = value;
         break;
       case "q": {
-        let q = cleanSearchText(value);
-        if (q.length > MAX_QUERY_LENGTH) {
-          q = q.slice(0, MAX_QUERY_LENGTH).trim();
-          problems.push("search too long");
-        }
+        const q = clipSearchText(value, MAX_QUERY_LENGTH);
+        if (q !== cleanSearchText(value)) problems.push("search too long");
         if (q !== value) problems.push("search not clean");
         if (q) f.q = q;
         break;

@@ -1,5 +1,5 @@
 import { activeConnection } from "@/lib/connection";
-import { cleanSearchText, containsPattern } from "@/lib/text/search";
+import { clipSearchText, containsPattern } from "@/lib/text/search";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -169,9 +169,7 @@ export const STUDIO_SEARCH_MAX_LENGTH = 100;
 
 /** An events search as the studio runs and shows it: the site's search-text rule, cut to the box's length. */
 export function studioSearchText(raw: unknown): string {
-  return cleanSearchText(typeof raw === "string" ? raw : "")
-    .slice(0, STUDIO_SEARCH_MAX_LENGTH)
-    .trim();
+  return clipSearchText(typeof raw === "string" ? raw : "", STUDIO_SEARCH_MAX_LENGTH);
 }
 
 export async function listEvents(

@@ -57,6 +57,15 @@ describe("what's on URL state", () => {
     expect(parse(`q=${"x".repeat(500)}`).filters.q).toHaveLength(80);
   });
 
+  it("cuts a long search once: the cut search is canonical, even with an emoji at the limit", () => {
+    const long = `${"x".repeat(79)}🎭🎭`;
+    const cut = parse(`q=${encodeURIComponent(long)}`);
+    expect(cut.filters.q).toBe(`${"x".repeat(79)}🎭`);
+    expect(cut.problems).toContain("search too long");
+    // Asked again for the address the redirect gave, nothing is left to fix: no redirect loop.
+    expect(parse(`q=${encodeURIComponent(cut.filters.q!)}`).problems).toEqual([]);
+  });
+
   it("keeps SQL meta-characters as plain search text (queries are parameterised)", () => {
     const r = parse(`q=${encodeURIComponent("'; drop table events; --%_")}`);
     expect(r.problems).toEqual([]);

@@ -1,12 +1,26 @@
 /** One rule for words typed into a search box, and one for matching them inside a column. */
 import { describe, expect, it } from "vitest";
-import { cleanSearchText, containsPattern } from "@/lib/text/search";
+import { cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
 
 describe("cleanSearchText", () => {
   it("turns control characters (a NUL byte) and angle brackets into spaces, then collapses and trims", () => {
     expect(cleanSearchText("a\u0000b")).toBe("a b");
     expect(cleanSearchText("  <script> tosca\t\n ")).toBe("script tosca");
     expect(cleanSearchText("\u0000")).toBe("");
+  });
+});
+
+describe("clipSearchText", () => {
+  it("cuts clean words to whole characters, without a trailing space, and leaves what it returns alone", () => {
+    expect(clipSearchText(" <b>tosca</b> ", 80)).toBe("b tosca /b");
+    expect(clipSearchText(`${"a".repeat(9)} b`, 10)).toBe("a".repeat(9));
+    // 9 letters and an emoji: ten characters, eleven UTF-16 units; cut at 10 characters, the emoji stays whole.
+    const emoji = `${"a".repeat(9)}🎭xyz`;
+    expect(clipSearchText(emoji, 10)).toBe(`${"a".repeat(9)}🎭`);
+    for (const value of [emoji, "x".repeat(500), `${"é".repeat(79)} 🎭🎭`]) {
+      const once = clipSearchText(value, 10);
+      expect(clipSearchText(once, 10)).toBe(once);
+    }
   });
 });
 
