@@ -25,7 +25,9 @@ async function openEventOf(page: Page, performanceId: string) {
   // Titled with the date and time it books, which the page shows under the show's name.
   const time = (await page.locator("main h1 + p time .text-brand").textContent())!;
   const escaped = time.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await expect(page).toHaveTitle(new RegExp(`^Choose your seats: .+, \\w{3} \\d{1,2} \\w{3} \\d{4}, ${escaped} · `));
+  await expect(page).toHaveTitle(
+    new RegExp(`^Choose your seats: .+, \\w{3} \\d{1,2} [A-Z][a-z]{2,3} \\d{4}, ${escaped} · `),
+  );
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();
   return page.locator(`li[id="p-${performanceId}"]`);
@@ -563,6 +565,7 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
     expect(html, path).not.toContain("__next_error__");
     expect(html, path).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
     expect(html, path).toContain('class="site-header"');
+    expect(html, path).toMatch(/<title>(Show|Performance|Page) not found · /);
   }
   // A mangled link opened in a browser: a readable page with a way home, not a JSON error.
   expect((await page.goto("/events/%E0%A4%A"))?.status()).toBe(400);

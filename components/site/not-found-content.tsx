@@ -39,14 +39,15 @@ export function NotFoundContent({
 
 /**
  * What a page returns where it would call `notFound()`: the same 404, with `content` (what the route's not-found
- * file shows) in the server's HTML. In a production build Next answers a `notFound()` thrown while a page renders
- * with an empty error document (`<html id="__next_error__">`, the words only in the RSC payload), so without
- * JavaScript, or before it runs, the page is blank (vercel/next.js#98295). React's server renderer has no error
- * boundaries, so the throw fails the whole document; thrown inside a Suspense boundary it fails only that
- * boundary, whose fallback is then the HTML. On a page served from the page cache (rendered whole before anything
- * is sent) Next still answers 404, and in the browser the boundary's retry throws again, so the route's not-found
- * boundary shows the same words. Not for pages rendered per request: they send their first bytes, and so their
- * status, before the boundary fails, so the answer would be a 200; those keep `notFound()`.
+ * file shows) in the server's HTML (ADR 0022). In a production build Next answers a `notFound()` thrown while a page
+ * renders with an empty error document (`<html id="__next_error__">`, the words only in the RSC payload), so without
+ * JavaScript, or before it runs, the page is blank (Next.js issues 95613 and 62228). React's server renderer has no
+ * error boundaries, so the throw fails the whole document; thrown inside a Suspense boundary it fails only that
+ * boundary, whose fallback is then the HTML. On a prerendered page (an ISR route: rendered whole before anything is
+ * sent; a 404 is never kept) Next still answers 404, and in the browser the boundary's retry throws again, so the
+ * route's not-found boundary shows the same words. Not for pages rendered per request: they send their first
+ * bytes, and so their status, before the boundary fails, so the answer would be a 200; those keep `notFound()`.
+ * The same goes for these routes under `next dev` and in draft mode, where they too render per request.
  */
 export function NotFoundInPlace({ content }: { content: ReactNode }) {
   return (

@@ -17,8 +17,10 @@ export function generateStaticParams() {
 }
 
 type Props = { params: Promise<{ variant: string }> };
+const isHomePath = (variant: string) => `/home/${variant}` === CACHED_HOME_PATH;
 
-export function generateMetadata() {
+export async function generateMetadata({ params }: Props) {
+  if (!isHomePath((await params).variant)) return { title: "Page not found", robots: { index: false } };
   const site = siteInfo();
   const metadata = pageMetadata({
     title: siteTitle(site.name),
@@ -30,7 +32,7 @@ export function generateMetadata() {
 }
 
 export default async function HomePage({ params }: Props) {
-  if (`/home/${(await params).variant}` !== CACHED_HOME_PATH) return <NotFoundInPlace content={<NotFoundContent />} />;
+  if (!isHomePath((await params).variant)) return <NotFoundInPlace content={<NotFoundContent />} />;
   const site = siteInfo();
   // A store that cannot be read throws: while a cached copy exists Next keeps serving it (a degraded page
   // cached for a minute would hide the last good listing), and before one exists the error page offers a retry.
