@@ -49,7 +49,10 @@ export function describeFilters(
   };
 }
 
-/** The first letter upper-cased: the summary's own words are English, so no locale is needed. */
+/**
+ * The first letter upper-cased, with no locale: the summary starts with the site's own English words or a date,
+ * or a genre as Spektrix names it, which this capitalises like a sentence's first word.
+ */
 function sentenceStart(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

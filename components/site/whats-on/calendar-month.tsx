@@ -56,6 +56,7 @@ export function CalendarMonth({
   // Another month is a date choice of its own: a date filter ("this month", a range) kept beside it would leave the
   // heading naming one span over a grid of another, most of it empty.
   const ANY_DATE = { when: undefined, from: undefined, to: undefined };
+  const nextHref = filtersHref(routes.whatsOn, filters, { month: next, ...ANY_DATE });
 
   return (
     <section aria-labelledby="cal-heading">
@@ -75,7 +76,7 @@ export function CalendarMonth({
           ) : null}
           {canGoOn ? (
             <ListingLink
-              href={filtersHref(routes.whatsOn, filters, { month: next, ...ANY_DATE })}
+              href={nextHref}
               className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
               aria-label={`Next month, ${formatMonth(next)}`}
             >
@@ -157,15 +158,11 @@ export function CalendarMonth({
           );
         })}
       </ol>
-      {/* On a phone the month is a long column of days: the way on is at its end too, not only back at the top. */}
+      {/* The way on at the month's end too, not only back at the top: on a phone the month is a long column of days. */}
       {canGoOn && performances.length ? (
         <p className="mt-6 text-right">
-          <ListingLink
-            href={filtersHref(routes.whatsOn, filters, { month: next, ...ANY_DATE })}
-            className="btn btn-ghost !py-2 text-sm text-brand"
-            data-testid="calendar-next-month-end"
-          >
-            On to {formatMonth(next)} →
+          <ListingLink href={nextHref} className="btn btn-ghost !py-2 text-sm text-brand">
+            On to {formatMonth(next)} <span aria-hidden>→</span>
           </ListingLink>
         </p>
       ) : null}
