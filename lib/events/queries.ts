@@ -3,7 +3,7 @@
  * state here, so they are tested directly against PGlite; `./cached` wraps them in tagged Next caches.
  */
 import { parseCredits } from "./credits";
-import { containsPattern } from "@/lib/text/search";
+import { containsWords } from "@/lib/text/search";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { AccessFlag } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
@@ -87,7 +87,7 @@ async function performanceFilter(
   const start = window.start > ctx.now ? window.start : ctx.now;
   conditions.push(gte(performances.startsAt, start));
   if (window.end) conditions.push(lt(performances.startsAt, window.end));
-  if (filters.q) conditions.push(sql`${events.title} ilike ${containsPattern(filters.q)} escape '\\'`);
+  if (filters.q) conditions.push(containsWords(events.title, filters.q));
   if (filters.genre) conditions.push(sql`lower(${events.genre}) = lower(${filters.genre})`);
   if (filters.venue) {
     const ids = await venueIdsForSlug(db, filters.venue);

@@ -1,5 +1,5 @@
 import { activeConnection } from "@/lib/connection";
-import { clipSearchText, containsPattern } from "@/lib/text/search";
+import { clipSearchText, containsPattern, containsWords } from "@/lib/text/search";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -182,7 +182,9 @@ export async function listEvents(
   const q = studioSearchText(options.q);
   if (q) {
     const like = containsPattern(q);
-    where.push(or(ilike(e.title, like), ilike(e.slug, like), ilike(e.yieldedSlug, like), ilike(e.sourceId, like))!);
+    where.push(
+      or(containsWords(e.title, q), ilike(e.slug, like), ilike(e.yieldedSlug, like), ilike(e.sourceId, like))!,
+    );
   }
   if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status))
     where.push(eq(e.status, options.status as "active"));

@@ -1,3 +1,5 @@
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+
 /**
  * The one rule for words typed into a search box (what's on, the studio's events): control characters (a NUL
  * byte, which PostgreSQL refuses in text, answered 500) and angle brackets become spaces, runs of space collapse,
@@ -24,4 +26,27 @@ export function clipSearchText(value: string, maxLength: number): string {
 /** `%words%` for SQL `LIKE … ESCAPE '\'`, with the words' own `%`, `_` and `\` matched literally. */
 export function containsPattern(words: string): string {
   return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Letters with accents that venues' titles and visitors' searches carry, each with its plain letter, in both cases:
+ * "Zoöz" finds "Zooz" and "dvorak" finds "Dvořák". Letters whose accent is not a combining mark (ø, ł, đ) are
+ * mapped by hand; æ, œ and ß stay themselves (each would be two letters, which `translate` cannot make).
+ */
+const ACCENTED = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+const BY_HAND: Record<string, string> = { đ: "d", ħ: "h", ı: "i", ŀ: "l", ł: "l", ø: "o", ŧ: "t" };
+const plain = (c: string) => BY_HAND[c] ?? c.normalize("NFD").replace(/\p{M}/gu, "");
+const lower = Array.from(ACCENTED);
+// Capitals too: under a database locale of C, `ilike` does not match É with é.
+const upper = lower.map((c) => c.toUpperCase()).filter((c, i) => c !== lower[i] && c.length === 1 && c > "\u007f");
+/** `translate(text, ACCENT_FROM, ACCENT_TO)` in SQL takes the accents off (exported for its test). */
+export const ACCENT_FROM = [...lower, ...upper].join("");
+export const ACCENT_TO = [...lower.map(plain), ...upper.map((c) => plain(c.toLowerCase()).toUpperCase())].join("");
+
+/**
+ * SQL: `column` contains `words`, whatever the case or the accents on either side (both go through the same
+ * `translate`, so the database's own locale decides nothing the two sides could disagree on).
+ */
+export function containsWords(column: SQLWrapper, words: string): SQL {
+  return sql`translate(${column}, ${ACCENT_FROM}, ${ACCENT_TO}) ilike translate(${containsPattern(words)}, ${ACCENT_FROM}, ${ACCENT_TO}) escape '\\'`;
 }

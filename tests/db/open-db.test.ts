@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { DatabaseUnavailableError, openDb, redactUrl, rowsOf, schema, type Database } from "@/lib/db";
+import { containsWords } from "@/lib/text/search";
 
 // CI reruns this file against a real PostgreSQL by setting TEST_DATABASE_URL; locally it uses PGlite.
 const url = process.env.TEST_DATABASE_URL ?? "pglite://memory";
@@ -25,6 +26,20 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
       sql`select count(*)::int as n from information_schema.tables where table_name in ('events','performances','venues','sync_runs','sync_settings','site_settings')`,
     );
     expect(rowsOf<{ n: number }>(result)[0]?.n).toBe(6);
+  });
+
+  it("matches searched words in text whatever the case and accents, with LIKE's signs taken literally", async () => {
+    const hit = async (text: string, words: string) =>
+      rowsOf<{ hit: boolean }>(
+        await database.db.execute(sql`select ${containsWords(sql`${text}::text`, words)} as hit`),
+      )[0]?.hit;
+    expect(await hit("Dvořák in Zoöz", "dvorak")).toBe(true);
+    expect(await hit("Dvořák in Zoöz", "ZOÖZ")).toBe(true);
+    expect(await hit("Dvorak", "dvořák")).toBe(true);
+    expect(await hit("ÉCOLE", "école")).toBe(true);
+    expect(await hit("50% off", "50%")).toBe(true);
+    expect(await hit("500 off", "50%")).toBe(false);
+    expect(await hit("Dvořák", "dvorax")).toBe(false);
   });
 
   it("stores and reads a venue through the shared schema", async () => {

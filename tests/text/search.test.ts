@@ -1,6 +1,6 @@
 /** One rule for words typed into a search box, and one for matching them inside a column. */
 import { describe, expect, it } from "vitest";
-import { cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
+import { ACCENT_FROM, ACCENT_TO, cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
 
 describe("cleanSearchText", () => {
   it("turns control characters (a NUL byte) and angle brackets into spaces, then collapses and trims", () => {
@@ -41,5 +41,28 @@ describe("studioSearchText", () => {
     );
     expect(studioSearchText(["a", "b"])).toBe("");
     expect(studioSearchText(undefined)).toBe("");
+  });
+});
+
+describe("the accent table containsWords folds with", () => {
+  it("maps each accented letter, in both cases, to one plain letter of the same case", () => {
+    const from = Array.from(ACCENT_FROM);
+    const to = Array.from(ACCENT_TO);
+    expect(to).toHaveLength(from.length);
+    expect(new Set(from).size).toBe(from.length);
+    expect(to.every((c) => /^[a-zA-Z]$/.test(c))).toBe(true);
+    const map = new Map(from.map((c, i) => [c, to[i]]));
+    expect(["ö", "ř", "á", "ø", "ł", "É", "Ö", "Ł"].map((c) => map.get(c))).toEqual([
+      "o",
+      "r",
+      "a",
+      "o",
+      "l",
+      "E",
+      "O",
+      "L",
+    ]);
+    // Plain letters are not in it: they stay themselves.
+    expect(from.some((c) => /[a-zA-Z]/.test(c))).toBe(false);
   });
 });
