@@ -74,6 +74,7 @@ test("the same membership cannot be added twice, and the refusal is explained", 
 });
 
 test("a gift voucher is checked, then added with the recipient's details", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/gift-vouchers");
   await ready(page, "data-submit-gift-voucher");
 
@@ -81,6 +82,10 @@ test("a gift voucher is checked, then added with the recipient's details", async
   await expect(page.getByText("Please tell us who the voucher is for.")).toBeVisible();
   // The field to fix takes the focus, so a phone shows it and a screen reader reads its message.
   await expect(page.getByLabel("Recipient’s name")).toBeFocused();
+  // Scrolled to below the header that stays at the top of a phone's screen, label and all, not under it.
+  const header = (await page.locator("header.site-header").boundingBox())!;
+  const label = (await page.getByText("Recipient’s name", { exact: true }).boundingBox())!;
+  expect(label.y).toBeGreaterThanOrEqual(header.y + header.height);
   await expect(page.getByLabel("Recipient’s name")).toHaveAccessibleDescription(
     "Please tell us who the voucher is for.",
   );
