@@ -69,7 +69,7 @@ describe("CalendarMonth", () => {
   it("repeats the way on to the next month after the last day, where a phone's column of days ends", () => {
     renderMonth([performance("2031-03-20", 0)], { genre: "Opera" }, "2031-05-31");
     const top = screen.getByRole("link", { name: /^Next month/ }).getAttribute("href");
-    expect(screen.getByRole("link", { name: "On to April 2031" })).toHaveAttribute("href", top!);
+    expect(screen.getByRole("link", { name: "On to April 2031" })).toHaveAttribute("href", `${top}#cal-heading`);
   });
 
   it("offers no way on past the programme's last month, nor under an empty month's note", () => {
@@ -104,6 +104,11 @@ describe("CalendarMonth", () => {
     expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent(
       "Nothing later matches either: try clearing some filters.",
     );
+  });
+
+  it("names a performance's access arrangements as visitors read them", () => {
+    const { container } = renderMonth([{ ...performance("2031-03-20", 0), access: ["touchTour", "audioDescribed"] }]);
+    expect(container.querySelector(".cal-items a")).toHaveTextContent("Show 0, Touch tour, Audio described");
   });
 
   it("lists a quiet day whole, with no link", () => {

@@ -1,6 +1,6 @@
 import { ListingLink } from "./listing-link";
 import { addDays, addMonths, lastDayOfMonth, monthOf, weekdayOf, type LocalDate } from "@/lib/events/dates";
-import { filtersHref, type ListingFilters } from "@/lib/events/filters";
+import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { formatLocalDate, formatMonth, formatTime } from "@/lib/events/format";
 import type { CalendarPerformance } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
@@ -137,7 +137,9 @@ export function CalendarMonth({
                       <ListingLink href={routes.event(p.eventSlug)}>
                         <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time>{" "}
                         <span>{p.eventTitle}</span>
-                        {p.access.length ? <span className="sr-only">, access: {p.access.join(", ")}</span> : null}
+                        {p.access.length ? (
+                          <span className="sr-only">, {p.access.map((a) => ACCESS_LABELS[a]).join(", ")}</span>
+                        ) : null}
                       </ListingLink>
                     </li>
                   ))}
@@ -161,7 +163,8 @@ export function CalendarMonth({
       {/* The way on at the month's end too, not only back at the top: on a phone the month is a long column of days. */}
       {canGoOn && performances.length ? (
         <p className="mt-6 text-right">
-          <ListingLink href={nextHref} className="btn btn-ghost !py-2 text-sm text-brand">
+          {/* Opened at the calendar, not at the filters above it. */}
+          <ListingLink href={`${nextHref}#cal-heading`} className="btn btn-ghost !py-2 text-sm text-brand">
             On to {formatMonth(next)} <span aria-hidden>→</span>
           </ListingLink>
         </p>
