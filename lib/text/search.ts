@@ -12,14 +12,17 @@ export function cleanSearchText(value: string): string {
     .trim();
 }
 
+const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 /**
- * `cleanSearchText`, cut to a search box's `maxLength` when an address carries more: whole characters (an emoji is
- * not split in two), and no space left at the end by the cut. Clipping what it returns changes nothing, so a
- * canonical address built from it is canonical when it comes back.
+ * `cleanSearchText`, cut to a search box's `maxLength` when an address carries more: whole characters as a reader
+ * sees them (an emoji with its skin tone, or a family of emoji, is not split), and no space left at the end by the
+ * cut. Clipping what it returns changes nothing, so a canonical address built from it is canonical when it comes
+ * back.
  */
 export function clipSearchText(value: string, maxLength: number): string {
   const clean = cleanSearchText(value);
-  const characters = Array.from(clean);
+  const characters = Array.from(GRAPHEMES.segment(clean), (part) => part.segment);
   return characters.length <= maxLength ? clean : characters.slice(0, maxLength).join("").trim();
 }
 

@@ -17,7 +17,10 @@ describe("clipSearchText", () => {
     // 9 letters and an emoji: ten characters, eleven UTF-16 units; cut at 10 characters, the emoji stays whole.
     const emoji = `${"a".repeat(9)}🎭xyz`;
     expect(clipSearchText(emoji, 10)).toBe(`${"a".repeat(9)}🎭`);
-    for (const value of [emoji, "x".repeat(500), `${"é".repeat(79)} 🎭🎭`]) {
+    // A thumbs-up with its skin tone, or a family joined by zero-width joiners, is one character.
+    expect(clipSearchText(`${"a".repeat(9)}👍🏽👍🏽`, 10)).toBe(`${"a".repeat(9)}👍🏽`);
+    expect(clipSearchText(`${"a".repeat(9)}👨‍👩‍👧x`, 10)).toBe(`${"a".repeat(9)}👨‍👩‍👧`);
+    for (const value of [emoji, "x".repeat(500), `${"é".repeat(79)} 🎭🎭`, `${"a".repeat(9)}👨‍👩‍👧x`]) {
       const once = clipSearchText(value, 10);
       expect(clipSearchText(once, 10)).toBe(once);
     }
