@@ -26,7 +26,7 @@ async function openEventOf(page: Page, performanceId: string) {
   const time = (await page.locator("main h1 + p time .text-brand").textContent())!;
   const escaped = time.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   await expect(page).toHaveTitle(
-    new RegExp(`^Choose your seats: .+, \\w{3} \\d{1,2} [A-Z][a-z]{2,3} \\d{4}, ${escaped} · `),
+    new RegExp(`^Book tickets: .+, \\w{3} \\d{1,2} [A-Z][a-z]{2,3} \\d{4}, ${escaped} · `),
   );
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();

@@ -15,7 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     // The date too: a show's booking pages are otherwise one title repeated in a visitor's tabs and history.
     title: target
-      ? `Choose your seats: ${target.event.title}, ${formatDayAndTime(new Date(target.performance.startsAt), siteInfo().timeZone)}`
+      ? // "Book tickets", as the page's own eyebrow says: many shows are unreserved, with no seats to choose.
+        `Book tickets: ${target.event.title}, ${formatDayAndTime(new Date(target.performance.startsAt), siteInfo().timeZone)}`
       : "Performance not found",
     robots: { index: false, follow: false },
   };
