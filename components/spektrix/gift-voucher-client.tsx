@@ -172,7 +172,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
             </div>
             <div className="sm:mt-3">
               <label htmlFor={`${ids}-from`} className={labelClass}>
-                From
+                From <span className="font-normal text-ink-soft">(optional)</span>
               </label>
               <input
                 id={`${ids}-from`}
