@@ -59,6 +59,9 @@ async function addTickets(page: Page) {
     .trim();
   await frame.getByRole("button", { name: /add to basket/i }).click();
   await expect.poll(() => basketItemCount(page)).toBe(2);
+  // What the visitor sees once the frame has reported the basket: by then the site's has-basket hint is written too
+  // (the same announcement sets both), which /checkout reads. Going on before it raced the frame's reload.
+  await expect(page.getByText(/^Added\. Your basket has \d+ items?\.$/)).toBeVisible();
   return { performanceId, startsAt, day: day!, clock: clock!, when: `${day}, ${clock}`, ticketType };
 }
 
