@@ -50,8 +50,8 @@ async function addTickets(page: Page) {
   await row.getByRole("link", { name: /^Book/ }).click();
   await expect(page).toHaveURL(new RegExp(`/book/${performanceId}$`));
 
-  const frame = page.frameLocator('iframe[title^="Choose seats for "]');
-  await expect(page.locator('iframe[title^="Choose seats for "]')).toBeVisible();
+  const frame = page.frameLocator('iframe[title^="Choose tickets for "]');
+  await expect(page.locator('iframe[title^="Choose tickets for "]')).toBeVisible();
   await frame.getByRole("spinbutton").first().fill("2");
   // The ticket type as Spektrix's page names it ("Adult ($48.50)"): the basket names each line by it.
   const ticketType = (await frame.locator("label:has(input[type=number])").first().textContent())!
@@ -189,7 +189,7 @@ test("a performance with a seated and a standing area books end to end: area, pl
 }) => {
   const performanceId = await bookablePerformance(page.request, EMULATOR_URL, 2, undefined, "demo", "multi-area");
   await page.goto(`/book/${performanceId}`);
-  const frame = page.frameLocator('iframe[title^="Choose seats for "]');
+  const frame = page.frameLocator('iframe[title^="Choose tickets for "]');
   // Spektrix's page asks where to sit first; the standing area sells places, not seats.
   await frame.getByRole("link", { name: "Standing" }).click();
   await expect(frame.getByText(/stand or sit anywhere/)).toBeVisible();

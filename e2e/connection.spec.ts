@@ -219,15 +219,15 @@ test("an editor switches the site to another Spektrix client; a member books and
     // A visitor on the second client: its iframe, its web components, its policy.
     const performanceId = await bookablePerformance(page.request, second.url, 2, SITE_URL, SECOND.clientName);
     await page.goto(`/book/${performanceId}`);
-    const frame = page.locator('iframe[title^="Choose seats for "]');
+    const frame = page.locator('iframe[title^="Choose tickets for "]');
     await expect(frame).toHaveAttribute("src", new RegExp(`^${second.url}/second/`));
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     // The second emulator by its exact origin, and no longer the first.
     expect(policy).toMatch(new RegExp(`frame-src 'self' [^;]*${second.url.replace(/[.]/g, "\\.")}(;| )`));
     expect(policy).not.toMatch(new RegExp(`${EMULATOR_URL.replace(/[.]/g, "\\.")}(;| |$)`));
-    await page.frameLocator('iframe[title^="Choose seats for "]').getByRole("spinbutton").first().fill("2");
+    await page.frameLocator('iframe[title^="Choose tickets for "]').getByRole("spinbutton").first().fill("2");
     await page
-      .frameLocator('iframe[title^="Choose seats for "]')
+      .frameLocator('iframe[title^="Choose tickets for "]')
       .getByRole("button", { name: /add to basket/i })
       .click();
     await expect(page.getByRole("banner").getByRole("link", { name: /Basket/ })).toContainText("2");

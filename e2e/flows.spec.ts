@@ -227,7 +227,7 @@ test("choosing seats in the iframe updates the header count, and the frame follo
 
   await page.goto(`/book/${performanceId}`);
   // The booking page embeds seat choice, titled with the show, and keeps a plain link for blocked frames.
-  const frameElement = page.locator('iframe[title^="Choose seats for "]');
+  const frameElement = page.locator('iframe[title^="Choose tickets for "]');
   await expect(page.getByTestId("choose-seats")).toHaveAttribute("href", /ChooseSeats\.aspx/);
 
   await expect(frameElement).toBeVisible();
@@ -235,7 +235,7 @@ test("choosing seats in the iframe updates the header count, and the frame follo
   expect(src).toMatch(/ChooseSeats\.aspx\?EventInstanceId=\d+&.*resize=true$/);
   await expectBasketCount(page, 0);
 
-  const frame = page.frameLocator('iframe[title^="Choose seats for "]');
+  const frame = page.frameLocator('iframe[title^="Choose tickets for "]');
   await frame.getByRole("spinbutton").first().fill("2");
   await frame.getByRole("button", { name: /add to basket/i }).click();
 
@@ -275,7 +275,7 @@ test("on a phone, a visitor picks two seats on the seat map, by click and by key
   await page.setViewportSize({ width: 390, height: 844 });
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 2, undefined, "demo", "reserved");
   await page.goto(`/book/${performanceId}`);
-  const frame = page.frameLocator('iframe[title^="Choose seats for "]');
+  const frame = page.frameLocator('iframe[title^="Choose tickets for "]');
   await expect(frame.getByRole("heading", { name: "Pick your seats" })).toBeVisible();
   // Best available is still offered, and says what it does.
   await expect(frame.getByRole("heading", { name: "Best available" })).toBeVisible();

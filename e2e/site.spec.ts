@@ -466,8 +466,8 @@ test("a sold-out performance offers the show's other dates and the box office", 
     const help = page.getByTestId("sold-out-help");
     await expect(help).toContainText("This performance is sold out.");
     // Nothing beside the help still invites choosing seats, and Spektrix's own page offers none to add.
-    await expect(page.getByText("Choose your seats and ticket types below")).toBeHidden();
-    const seats = page.frameLocator('iframe[title^="Choose seats for "]');
+    await expect(page.getByText("Choose your tickets below")).toBeHidden();
+    const seats = page.frameLocator('iframe[title^="Choose tickets for "]');
     await expect(seats.getByText(/^Sold out\./)).toBeVisible();
     await expect(seats.getByRole("button", { name: /add (chosen seats )?to basket/i })).toHaveCount(0);
     await expect(help.getByRole("link", { name: /\+1 403 555 0142/ })).toHaveAttribute("href", "tel:+14035550142");
@@ -629,7 +629,7 @@ test("on a phone the booking page starts the seat choice on the first screen; th
   page,
 }) => {
   const performanceId = await bookablePerformance(page.request, EMULATOR_URL, 1);
-  const seats = page.locator('iframe[title^="Choose seats for "]');
+  const seats = page.locator('iframe[title^="Choose tickets for "]');
   const poster = page.getByTestId("booking-poster");
   for (const [width, height] of [
     [360, 740],

@@ -79,10 +79,10 @@ try {
   await shoot(page, "event");
 
   await page.goto(`/book/${performanceId}`);
-  const seats = page.frameLocator('iframe[title^="Choose seats for "]');
+  const seats = page.frameLocator('iframe[title^="Choose tickets for "]');
   await seats.getByRole("spinbutton").first().fill("2");
   // The seat choice is the step: on a phone it sits below the show's details, so scroll to it.
-  await shoot(page, "book", () => page.locator('iframe[title^="Choose seats for "]').scrollIntoViewIfNeeded());
+  await shoot(page, "book", () => page.locator('iframe[title^="Choose tickets for "]').scrollIntoViewIfNeeded());
   await seats.getByRole("button", { name: /add to basket/i }).click();
   await page.getByTestId("basket-summary").locator("[data-basket-count='2']").waitFor();
 

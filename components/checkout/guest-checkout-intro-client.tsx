@@ -5,7 +5,8 @@
  * shows its confirmation there and the basket is empty, so "Back to your basket" and the members' log-in line no
  * longer fit. The frame posts its basket on every page it loads (spektrix-iframe-client.tsx): a count of none after
  * one with items is the order going through, or (rarely) the last item removed inside the frame, so the words
- * say what is certain and point to the confirmation rather than claim it.
+ * say what is certain and point to the confirmation rather than claim it. A basket that is empty from the frame's
+ * first report (a stale tab, a basket that expired) has nothing to pay for: the page says so and points to what's on.
  */
 import { useEffect, useState } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
@@ -20,14 +21,15 @@ export function GuestCheckoutIntro({
   signInHref: string;
   whatsOnHref: string;
 }) {
-  const [emptied, setEmptied] = useState(false);
+  // "open" until the frame says otherwise: without its report (no JavaScript, a slow frame) the order is open.
+  const [basket, setBasket] = useState<"open" | "emptied" | "empty">("open");
   useEffect(() => {
     let hadItems = false;
     const onChange = (event: Event) => {
       const { source, itemCount } = (event as CustomEvent<BasketChangedDetail>).detail ?? {};
       if (source !== "iframe" || typeof itemCount !== "number") return;
       if (itemCount > 0) hadItems = true;
-      setEmptied(hadItems && itemCount === 0);
+      setBasket(itemCount > 0 ? "open" : hadItems ? "emptied" : "empty");
     };
     window.addEventListener(BASKET_CHANGED_EVENT, onChange);
     return () => window.removeEventListener(BASKET_CHANGED_EVENT, onChange);
@@ -36,7 +38,7 @@ export function GuestCheckoutIntro({
   return (
     <>
       <nav aria-label="Checkout steps" className="text-sm">
-        {emptied ? (
+        {basket !== "open" ? (
           <SiteLink href={whatsOnHref} className={link}>
             ← Back to what’s on
           </SiteLink>
@@ -48,10 +50,18 @@ export function GuestCheckoutIntro({
       </nav>
       <h1 className="mt-3 text-4xl font-semibold">Checkout</h1>
       <div role="status" className="mt-2 max-w-2xl text-ink-soft">
-        {emptied ? (
+        {basket === "emptied" ? (
           <p data-testid="guest-checkout-done">
             Your basket is now empty. If you have just paid, your confirmation is below, and a copy is on its way to
             your email.
+          </p>
+        ) : basket === "empty" ? (
+          <p data-testid="guest-checkout-empty">
+            Your basket is empty, so there is nothing to pay for.{" "}
+            <SiteLink href={whatsOnHref} className="text-brand underline underline-offset-2">
+              Find a show
+            </SiteLink>{" "}
+            and add tickets first.
           </p>
         ) : (
           <p>

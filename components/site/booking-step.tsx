@@ -73,7 +73,7 @@ export function BookingStep({
           ) : (
             <div className="mt-6 rounded-card border border-line bg-white p-4 sm:p-6 md:mt-8 md:p-8">
               <div className="flex flex-wrap items-center gap-3">
-                <h2 className="font-sans text-lg font-semibold">Seats</h2>
+                <h2 className="font-sans text-lg font-semibold">Tickets</h2>
                 <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
               </div>
               <SoldOutHelp
@@ -88,14 +88,14 @@ export function BookingStep({
               {/* Hidden beside the sold-out help (globals.css), which says what is left instead; the frame stays,
                   for returns. */}
               <p className="booking-intro mt-3 max-w-prose text-ink-soft">
-                Choose your seats and ticket types below, on secure booking pages run by Spektrix. Your basket and
-                account are shared with this site.
+                Choose your tickets below (and your seats, where the show has them), on secure booking pages run by
+                Spektrix. Your basket and account are shared with this site.
               </p>
               <div className="mt-4 md:mt-6">
                 <SpektrixFlow
                   flow="chooseSeats"
                   params={{ id: performance.id }}
-                  title={`Choose seats for ${event.title}`}
+                  title={`Choose tickets for ${event.title}`}
                   fallbackTestId="choose-seats"
                 />
               </div>

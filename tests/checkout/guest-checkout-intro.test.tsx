@@ -39,7 +39,17 @@ describe("GuestCheckoutIntro", () => {
     expect(backLink().getAttribute("href")).toBe("/whats-on");
   });
 
-  it("claims nothing for a basket that was empty when the frame opened, or for other senders", () => {
+  it("says there is nothing to pay for when the basket was empty from the frame's first report", () => {
+    show();
+    frameSays({ itemCount: 0 });
+    expect(screen.getByRole("status").textContent).toMatch(/^Your basket is empty, so there is nothing to pay for\./);
+    expect(screen.getByRole("link", { name: "Find a show" }).getAttribute("href")).toBe("/whats-on");
+    expect(screen.queryByRole("link", { name: "log in" })).toBeNull();
+    expect(backLink().getAttribute("href")).toBe("/whats-on");
+    expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
+  });
+
+  it("claims no payment for a basket that was empty when the frame opened, or for other senders", () => {
     show();
     frameSays({ itemCount: 0 });
     expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
