@@ -76,7 +76,7 @@ async function basketItemCount(page: Page): Promise<number> {
 
 async function signIn(page: Page, who: { email: string; password: string }, callbackUrl = "/checkout") {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel("Email address").fill(who.email);
+  await page.getByLabel("E-mail address").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
@@ -768,7 +768,7 @@ test("a browser that drops the box office's sign-in cookie is told why, not to t
   site.hostname = "localhost";
   expect(new URL(EMULATOR_URL).hostname, "the site and Spektrix must be different sites here").not.toBe(site.hostname);
   await page.goto(site.href);
-  await page.getByLabel("Email address").fill(MEMBER.email);
+  await page.getByLabel("E-mail address").fill(MEMBER.email);
   await page.getByLabel("Password").fill(MEMBER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   const alert = page.locator("#login-error");
@@ -782,7 +782,7 @@ test("login, account and checkout pages have no accessibility violations", async
   await page.goto("/login");
   await expectNoAxeViolations(page);
   // The error state too: a wrong password.
-  await page.getByLabel("Email address").fill(MEMBER.email);
+  await page.getByLabel("E-mail address").fill(MEMBER.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("#login-error")).toContainText("don’t match");
@@ -858,7 +858,7 @@ test("the header asks Spektrix who is logged in only when the site has a session
   await logIn.hover();
   await expect(logIn).toHaveAttribute("href", "/login?callbackUrl=%2Fwhats-on%3Fgenre%3Dtheatre");
   await logIn.click();
-  await page.getByLabel("Email address").fill(MEMBER.email);
+  await page.getByLabel("E-mail address").fill(MEMBER.email);
   await page.getByLabel("Password").fill(MEMBER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));

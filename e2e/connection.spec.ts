@@ -234,7 +234,7 @@ test("an editor switches the site to another Spektrix client; a member books and
 
     // A member signs in (to the second client) and pays.
     await page.goto(`/login?callbackUrl=${encodeURIComponent("/checkout")}`);
-    await page.getByLabel("Email address").fill(DEMO_MEMBER.email);
+    await page.getByLabel("E-mail address").fill(DEMO_MEMBER.email);
     await page.getByLabel("Password").fill(DEMO_MEMBER.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/checkout/);

@@ -95,7 +95,7 @@ try {
 
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/checkout")}`);
   await shoot(page, "login");
-  await page.getByLabel("Email address").fill(MEMBER.email);
+  await page.getByLabel("E-mail address").fill(MEMBER.email);
   await page.getByLabel("Password").fill(MEMBER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/checkout$/);

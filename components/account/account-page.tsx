@@ -167,7 +167,7 @@ export function AccountPageView({
                   [customer.title, customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.name
                 }
               />
-              <Detail label="Email" value={customer.email} />
+              <Detail label="E-mail" value={customer.email} />
               <Detail label="Phone" value={customer.mobile ?? customer.phone} />
             </dl>
           </section>

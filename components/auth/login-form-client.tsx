@@ -74,7 +74,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     const problems: FieldErrors = {};
-    if (!email) problems.email = "Enter your email address.";
+    if (!email) problems.email = "Enter your e-mail address.";
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
       problems.email = "Enter an email address like name@example.com.";
     if (!password) problems.password = "Enter your password.";
@@ -155,7 +155,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
 
       <div>
         <label htmlFor="email" className="block text-sm font-semibold text-ink">
-          Email address
+          E-mail address
         </label>
         <input
           ref={emailRef}

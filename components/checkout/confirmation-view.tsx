@@ -65,7 +65,7 @@ export function ConfirmationView({
             {name ? `Thank you, ${name}.` : "Thank you."} {hasTickets ? "You’re booked." : "Your order is confirmed."}
           </h1>
           <p className="mt-4 text-lg text-ink-soft">
-            We’ve emailed your confirmation{email ? ` to ${email}` : ""}.{" "}
+            We’ve e-mailed your confirmation{email ? ` to ${email}` : ""}.{" "}
             {hasTickets ? "Your tickets are also in your account." : "Your order is also in your account."}
           </p>
           <dl className="mt-8 grid grid-cols-2 gap-4 rounded-card border border-line bg-white p-5">

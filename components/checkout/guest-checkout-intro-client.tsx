@@ -53,7 +53,7 @@ export function GuestCheckoutIntro({
         {basket === "emptied" ? (
           <p data-testid="guest-checkout-done">
             Your basket is now empty. If you have just paid, your confirmation is below, and a copy is on its way to
-            your email.
+            your e-mail.
           </p>
         ) : basket === "empty" ? (
           <p data-testid="guest-checkout-empty">
