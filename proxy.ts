@@ -4,6 +4,11 @@ import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { siteInfo } from "@/lib/site";
 import { movedPageRoute } from "@/lib/spektrix-flows/moved-pages";
 import { guardActionBody, guardRequest, refusalResponse } from "@/lib/security/request-guard";
+import { isPageSlug } from "@/lib/studio/blocks";
+import { isPublishedPage } from "@/lib/studio/pages";
+
+/** A path no route serves: a rewrite to it is answered by Next's own not-found route, 404, words in the HTML. */
+const NO_ROUTE = "/info/-/-";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
 const MAX_SEGMENT_LENGTH = 200;
@@ -20,7 +25,10 @@ const MAX_SEGMENT_LENGTH = 200;
  * - a page the studio moved (account, basket, checkout) is served at its new path: only paths outside the
  *   sections the site serves come here for it, so pages and the API pay nothing;
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
- *   the incremental cache, which would try to write a file named after it.
+ *   the incremental cache, which would try to write a file named after it;
+ * - a studio-built page (/info/{slug}) that is not published is answered by the site's 404 page, with its words in
+ *   the HTML: the page itself renders per request, and a notFound() there reaches the browser as an empty error
+ *   document (ADR 0022).
  */
 export async function proxy(request: NextRequest) {
   const refusal =
@@ -45,10 +53,19 @@ export async function proxy(request: NextRequest) {
   if ((section === "events" || section === "book") && segment && segment.length > MAX_SEGMENT_LENGTH) {
     return NextResponse.rewrite(new URL(`/${section}/-`, request.url));
   }
+  if (section === "info" && segment !== undefined && !(await mayBePublishedPage(segment))) {
+    return NextResponse.rewrite(new URL(NO_ROUTE, request.url));
+  }
   // A page the studio moved is served at its new path from its own route (lib/spektrix-flows/moved-pages.ts).
   const moved = await movedPageRoute(pathname);
   if (moved) return NextResponse.rewrite(new URL(`${moved}${search}`, request.url));
   return NextResponse.next();
+}
+
+/** False only when the store says no page of that slug is published; a store fault leaves the page to decide. */
+async function mayBePublishedPage(slug: string): Promise<boolean> {
+  if (!isPageSlug(slug)) return false;
+  return isPublishedPage(slug).catch(() => true);
 }
 
 /** The path exactly as sent: `nextUrl.pathname` may already have been normalised. */
@@ -76,6 +93,8 @@ export const config = {
     "/whats-on/calendar",
     "/home/index",
     "/events/:slug(.{201,})",
+    // Studio-built pages are rendered per request anyway: the check that one is published costs one indexed read.
+    "/info/:slug",
     // Paths outside the sections the site serves (lib/routes.ts SERVED_SECTIONS; a test keeps the two equal) and
     // its few top-level files: where a moved page may live. Unknown paths pay one map lookup here.
     "/((?!(?:api|studio|_next|home|whats-on|events|book|info|support-us|membership|gift-vouchers|shop|basket|checkout|login|logout|account|members)(?:/|$)|icon\\.svg$|robots\\.txt$|sitemap\\.xml$|spektrix-theme\\.css$|fonts/).+)",

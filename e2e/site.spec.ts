@@ -549,7 +549,7 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
     await expect(page.getByRole("banner"), path).toHaveCount(1);
     await expect(page.getByRole("contentinfo"), path).toHaveCount(1);
   }
-  // On the cached pages the words are in the server's HTML, not only in the RSC payload for JavaScript to draw:
+  // On the cached pages and studio-built ones the words are in the server's HTML, not only in the RSC payload for JavaScript to draw:
   // without it (or before it runs) a notFound() page was an empty error document.
   for (const [path, heading] of [
     ["/events/this-show-does-not-exist", "We can’t find that show"],
@@ -558,6 +558,9 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
     ["/book/999999ABCDGHJKLMNPQRSTV", "We can’t find that performance"],
     ["/whats-on/no-such-view", "We can’t find that page"],
     ["/home/no-such-variant", "We can’t find that page"],
+    // Rendered per request, so answered by proxy.ts with the site's own 404 route.
+    ["/info/no-such-page", "We can’t find that page"],
+    ["/info/Not-A-Slug", "We can’t find that page"],
   ] as const) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
