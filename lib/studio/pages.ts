@@ -142,7 +142,9 @@ export async function deletePage(id: number, database?: StoreDb): Promise<PageRo
  * words are in the HTML (ADR 0022), before the per-request page renders.
  */
 export async function isPublishedPage(slug: string, database?: StoreDb): Promise<boolean> {
-  const rows = await (await db(database))
+  const rows = await (
+    await db(database)
+  )
     .select({ id: schema.pages.id })
     .from(schema.pages)
     .where(and(eq(schema.pages.slug, slug), isNotNull(schema.pages.publishedAt)))
