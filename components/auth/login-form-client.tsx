@@ -23,7 +23,7 @@ type FieldErrors = { email?: string; password?: string };
 
 const MESSAGES: Record<SignInErrorCode | "ProofRefused" | "SessionNotKept", string> = {
   [SIGN_IN_ERRORS.invalid]:
-    "That email address and password don’t match our records. Check them and try again, or reset your password.",
+    "That e-mail address and password don’t match our records. Check them and try again, or reset your password.",
   [SIGN_IN_ERRORS.rateLimited]:
     "Too many sign-in attempts. For your security, please wait 15 minutes before trying again, or reset your password.",
   [SIGN_IN_ERRORS.unavailable]: "We can’t reach the box office right now. Please try again in a few minutes.",
@@ -76,7 +76,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
     const problems: FieldErrors = {};
     if (!email) problems.email = "Enter your e-mail address.";
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-      problems.email = "Enter an email address like name@example.com.";
+      problems.email = "Enter an e-mail address like name@example.com.";
     if (!password) problems.password = "Enter your password.";
     setFieldErrors(problems);
     if (problems.email || problems.password) {

@@ -189,7 +189,7 @@ export function ChooseCheckout({ paths }: { paths: PagePaths }) {
           {/* Spektrix keeps every order against a customer record, so its checkout signs a new visitor up there. */}
           <p className="mt-3 flex-1 text-ink-soft">
             Go straight to our ticketing partner’s secure checkout: give your e-mail address, set up your account there
-            if you are new, and pay by card. We’ll send your tickets by email.
+            if you are new, and pay by card. We’ll send your tickets by e-mail.
           </p>
           <SiteLink href={paths.guestCheckout} className="btn btn-ghost mt-6 self-start text-brand">
             Continue to checkout

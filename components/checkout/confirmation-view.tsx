@@ -146,7 +146,7 @@ export function ConfirmationChecking({ orderId, site }: { orderId: string; site:
         </h1>
         <p className="mt-4 text-lg text-ink-soft">
           We couldn’t reach our ticketing system to show your order just now. If your payment went through, your
-          confirmation email is on its way and your tickets are in your account. Please don’t pay again.
+          confirmation e-mail is on its way and your tickets are in your account. Please don’t pay again.
         </p>
         <p className="mt-4 text-sm text-ink-soft">
           Order number <span className="break-all font-mono">{orderId}</span>. If you’re unsure, call the box office on{" "}

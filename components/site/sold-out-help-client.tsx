@@ -74,7 +74,7 @@ export function SoldOutHelpView({ eventSlug, otherDates, boxOffice }: Omit<SoldO
         <a className="font-semibold text-brand underline underline-offset-4" href={telHref(boxOffice.phone)}>
           {boxOffice.phone}
         </a>{" "}
-        or email{" "}
+        or e-mail{" "}
         <a className="font-semibold text-brand underline underline-offset-4" href={`mailto:${boxOffice.email}`}>
           {boxOffice.email}
         </a>

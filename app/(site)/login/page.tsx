@@ -41,7 +41,7 @@ export default async function LoginPage({ searchParams }: Props) {
           <p className="mt-4 text-ink-soft">
             {fromCheckout
               ? "Sign in to check out with your saved addresses and any member discounts."
-              : `Use the email address and password you book with at ${site.name}.`}
+              : `Use the e-mail address and password you book with at ${site.name}.`}
           </p>
           <div className="mt-8 rounded-card border border-line bg-white p-6 shadow-sm md:p-8">
             <LoginForm

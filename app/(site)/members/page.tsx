@@ -65,7 +65,7 @@ export default async function MembersPage() {
         {[
           {
             title: "Priority booking",
-            body: "Book new seasons before tickets go on general sale. We’ll email you when your priority window opens.",
+            body: "Book new seasons before tickets go on general sale. We’ll e-mail you when your priority window opens.",
           },
           {
             title: "Member prices",
@@ -73,7 +73,7 @@ export default async function MembersPage() {
           },
           {
             title: "Backstage and previews",
-            body: "Open rehearsals, post-show talks and members’ evenings. Invitations arrive by email about a month ahead.",
+            body: "Open rehearsals, post-show talks and members’ evenings. Invitations arrive by e-mail about a month ahead.",
           },
         ].map((benefit) => (
           <section key={benefit.title} className="rounded-card border border-line bg-white p-6">

@@ -93,7 +93,7 @@ export function EmptyState({
             </>
           ) : null}
           <p className="mt-4 text-ink-soft">
-            Our box office can arrange access for any performance: call {site.boxOffice.phone} or email{" "}
+            Our box office can arrange access for any performance: call {site.boxOffice.phone} or e-mail{" "}
             <a href={`mailto:${site.boxOffice.email}`} className="text-brand underline underline-offset-4">
               {site.boxOffice.email}
             </a>

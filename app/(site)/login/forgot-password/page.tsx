@@ -14,7 +14,7 @@ export default function ForgotPasswordPage() {
       flow="loginLogout"
       narrow
     >
-      Choose <strong className="font-semibold text-ink">Forgotten your password?</strong> below and we’ll email you a
+      Choose <strong className="font-semibold text-ink">Forgotten your password?</strong> below and we’ll e-mail you a
       link to set a new one. Once you’ve set it, come back and{" "}
       <SiteLink href={routes.login} className="font-semibold text-brand underline-offset-4 hover:underline">
         sign in here
