@@ -58,7 +58,7 @@ export function CheckIcon() {
   );
 }
 
-/** "Your seats are held for a limited time" in the basket. */
+/** "Your tickets are held for a limited time" in the basket. */
 export function ClockIcon({ className }: { className?: string }) {
   return (
     // A sharp corner where the hands meet, as it has always been drawn.

@@ -434,7 +434,7 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
     "Performance",
     performanceId,
     performanceLabel,
-    /Visitors choose seats for this/,
+    /Visitors choose tickets \(and seats, where the performance has them\) for this/,
   );
   await addPicked(
     "Seating-type information",
@@ -500,7 +500,7 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
   await count(4);
 
   const booking = v.locator('[data-block="performanceBooking"]');
-  const seats = booking.frameLocator('iframe[title^="Choose seats: "]');
+  const seats = booking.frameLocator('iframe[title^="Choose tickets: "]');
   await seats.getByRole("spinbutton").first().fill("1");
   await seats.getByRole("button", { name: /add to basket/i }).click();
   await count(5);

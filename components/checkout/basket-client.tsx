@@ -190,8 +190,8 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
           <p className="flex gap-3 rounded-lg border border-gold/50 bg-gold-tint p-4 text-sm text-ink">
             <ClockIcon className="mt-0.5 shrink-0 text-warning" />
             <span>
-              <strong>Your seats are held for a limited time.</strong> If you don’t check out soon, the basket expires
-              and the seats are released to other customers.
+              <strong>Your tickets are held for a limited time.</strong> If you don’t check out soon, the basket expires
+              and the tickets are released to other customers.
             </span>
           </p>
         )}
@@ -490,8 +490,8 @@ function EmptyBasket({
       {released ? (
         // Said with care: an iframe can empty the basket without saying why, so "expired" may not be the cause.
         <p className="mx-auto mt-2 max-w-prose text-ink-soft" data-testid="basket-released">
-          We hold tickets for a limited time. If you chose some earlier, they have probably been released, and your
-          seats may still be free: choose them again.
+          We hold tickets for a limited time. If you chose some earlier, they have probably been released, and they may
+          still be available: choose them again.
         </p>
       ) : (
         <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>

@@ -46,7 +46,7 @@ export function CheckoutUnavailable({
   const copy = {
     expired: {
       title: "Your basket has expired",
-      body: "We hold tickets for a limited time and this basket is no longer available. Nothing has been charged. Your seats may still be free.",
+      body: "We hold tickets for a limited time and this basket is no longer available. Nothing has been charged. The tickets may still be available.",
     },
     empty: {
       title: "Your basket is empty",

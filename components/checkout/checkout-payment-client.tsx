@@ -348,7 +348,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           <Notice tone="danger" title="Your basket has expired">
             <p>
               We hold tickets for a limited time, and this basket is no longer available, so no payment has been taken.
-              Your seats may still be free: please go back to your basket and try again.
+              The tickets may still be available: please go back to your basket and try again.
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
               <SiteLink href={props.paths.basket} className="btn btn-primary">

@@ -15,7 +15,7 @@ import { useHydrated } from "./spektrix-loader-client";
 
 export interface SpektrixIframeProps {
   src: string;
-  /** Accessible name of the frame, e.g. "Choose your seats". */
+  /** Accessible name of the frame, e.g. "Choose your tickets". */
   title: string;
   /** Exact origin of Spektrix (the custom domain); messages from anywhere else are ignored. */
   spektrixOrigin: string;

@@ -140,7 +140,7 @@ async function BlockView({ block }: { block: Block }) {
           <SpektrixFlow
             flow="chooseSeats"
             params={{ id: block.performance.id }}
-            title={`Choose seats: ${block.performance.label}`}
+            title={`Choose tickets: ${block.performance.label}`}
           />
         </Section>
       );

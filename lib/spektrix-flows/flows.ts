@@ -30,7 +30,7 @@ export const FLOWS = {
   },
   chooseSeats: {
     page: "chooseSeats",
-    title: "Choose your seats",
+    title: "Choose your tickets",
     idParam: IFRAME_PARAMS.performance,
     idLabel: "performance",
     initialHeight: 400,

@@ -168,7 +168,7 @@ export const BLOCK_PICKERS: Partial<
     field: "performance",
     kind: "performance",
     label: "Performance",
-    help: "Visitors choose seats for this performance in Spektrix's seat selection, on this page.",
+    help: "Visitors choose tickets (and seats, where the performance has them) for this performance in Spektrix's booking page, on this page.",
   },
   donate: {
     field: "fund",

@@ -13,7 +13,7 @@ function renderFrame(props: { initialHeight?: number } = {}) {
   render(
     <SpektrixIframe
       src={SRC}
-      title="Choose your seats"
+      title="Choose your tickets"
       spektrixOrigin={ORIGIN}
       integrateScriptUrl={INTEGRATE}
       {...props}
@@ -40,16 +40,16 @@ function post(data: unknown, origin: string, source: unknown) {
 describe("SpektrixIframe", () => {
   it("has an accessible title, a loading state and a plain link without resize=true", () => {
     render(
-      <SpektrixIframe src={SRC} title="Choose your seats" spektrixOrigin={ORIGIN} integrateScriptUrl={INTEGRATE} />,
+      <SpektrixIframe src={SRC} title="Choose your tickets" spektrixOrigin={ORIGIN} integrateScriptUrl={INTEGRATE} />,
     );
     // Not before Spektrix's resize script listens (or the wait for it runs out).
-    expect(screen.queryByTitle("Choose your seats")).toBeNull();
+    expect(screen.queryByTitle("Choose your tickets")).toBeNull();
     act(() => {
       vi.advanceTimersByTime(4_000);
     });
-    expect(screen.getByTitle("Choose your seats").tagName).toBe("IFRAME");
-    expect(screen.getByRole("status")).toHaveTextContent("Loading… Choose your seats");
-    expect(screen.getByRole("link", { name: /^Open it in a new tab\s?: Choose your seats$/ })).toHaveAttribute(
+    expect(screen.getByTitle("Choose your tickets").tagName).toBe("IFRAME");
+    expect(screen.getByRole("status")).toHaveTextContent("Loading… Choose your tickets");
+    expect(screen.getByRole("link", { name: /^Open it in a new tab\s?: Choose your tickets$/ })).toHaveAttribute(
       "href",
       `${ORIGIN}/lyric/website/ChooseSeats.aspx?EventInstanceId=4201`,
     );
@@ -58,7 +58,7 @@ describe("SpektrixIframe", () => {
   it("loads Spektrix's integrate.js from the Spektrix host and never sets a height from a message itself", () => {
     renderFrame({ initialHeight: 400 });
     expect(document.querySelector(`script[src="${INTEGRATE}"]`)).not.toBeNull();
-    const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
+    const frame = screen.getByTitle("Choose your tickets") as HTMLIFrameElement;
     post('{"type":"spektrix:resize","height":900}', ORIGIN, frame.contentWindow);
     post({ type: "resize", height: 900 }, ORIGIN, frame.contentWindow);
     expect(frame.style.height).toBe("400px");
@@ -66,7 +66,7 @@ describe("SpektrixIframe", () => {
 
   it("tells the page the basket changed when the frame reports a new basket", () => {
     renderFrame();
-    const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
+    const frame = screen.getByTitle("Choose your tickets") as HTMLIFrameElement;
     const listener = vi.fn();
     window.addEventListener(BASKET_CHANGED_EVENT, listener);
 
@@ -89,7 +89,7 @@ describe("SpektrixIframe", () => {
 
   it("takes the first basket hash as the frame's starting point and announces only later changes", () => {
     renderFrame();
-    const frame = screen.getByTitle("Choose your seats") as HTMLIFrameElement;
+    const frame = screen.getByTitle("Choose your tickets") as HTMLIFrameElement;
     const listener = vi.fn();
     window.addEventListener(BASKET_CHANGED_EVENT, listener);
 
