@@ -4,8 +4,8 @@ import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { siteInfo } from "@/lib/site";
 import { movedPageRoute } from "@/lib/spektrix-flows/moved-pages";
 import { guardActionBody, guardRequest, refusalResponse } from "@/lib/security/request-guard";
-import { isPageSlug } from "@/lib/studio/blocks";
-import { isPublishedPage } from "@/lib/studio/pages";
+import { errorText, logger } from "@/lib/log/logger.mjs";
+import { isPublishedSlug } from "@/lib/studio/published";
 
 /** A path no route serves: a rewrite to it is answered by Next's own not-found route, 404, words in the HTML. */
 const NO_ROUTE = "/info/-/-";
@@ -27,8 +27,8 @@ const MAX_SEGMENT_LENGTH = 200;
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
  *   the incremental cache, which would try to write a file named after it;
  * - a studio-built page (/info/{slug}) that is not published is answered by the site's 404 page, with its words in
- *   the HTML: the page itself renders per request, and a notFound() there reaches the browser as an empty error
- *   document (ADR 0022).
+ *   the HTML: the page renders per request, and a notFound() there reaches the browser as an empty error document
+ *   (ADR 0022). The answer comes from the same cached list the page reads, so the two cannot disagree.
  */
 export async function proxy(request: NextRequest) {
   const refusal =
@@ -62,10 +62,12 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-/** False only when the store says no page of that slug is published; a store fault leaves the page to decide. */
+/** False only when the published pages' list says no; a store fault leaves the page to decide, as before. */
 async function mayBePublishedPage(slug: string): Promise<boolean> {
-  if (!isPageSlug(slug)) return false;
-  return isPublishedPage(slug).catch(() => true);
+  return isPublishedSlug(slug).catch((error: unknown) => {
+    logger("studio").warn({ error: errorText(error) }, "published pages unreadable in the proxy");
+    return true;
+  });
 }
 
 /** The path exactly as sent: `nextUrl.pathname` may already have been normalised. */
@@ -93,7 +95,7 @@ export const config = {
     "/whats-on/calendar",
     "/home/index",
     "/events/:slug(.{201,})",
-    // Studio-built pages are rendered per request anyway: the check that one is published costs one indexed read.
+    // Studio-built pages: the published list the page itself reads (one cache entry), asked before it renders.
     "/info/:slug",
     // Paths outside the sections the site serves (lib/routes.ts SERVED_SECTIONS; a test keeps the two equal) and
     // its few top-level files: where a moved page may live. Unknown paths pay one map lookup here.

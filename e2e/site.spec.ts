@@ -549,7 +549,7 @@ test("a missing event, booking or page is a friendly 404 in one frame; sitemap a
     await expect(page.getByRole("banner"), path).toHaveCount(1);
     await expect(page.getByRole("contentinfo"), path).toHaveCount(1);
   }
-  // On the cached pages and studio-built ones the words are in the server's HTML, not only in the RSC payload for JavaScript to draw:
+  // On the cached and studio-built pages the words are in the HTML, not only in the RSC payload for JavaScript to draw:
   // without it (or before it runs) a notFound() page was an empty error document.
   for (const [path, heading] of [
     ["/events/this-show-does-not-exist", "We can’t find that show"],

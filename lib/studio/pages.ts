@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { asc, eq, isNotNull } from "drizzle-orm";
 import { getDb, schema, type StoreDb } from "@/lib/db";
 import { blockSchema, parsePage, type Block, type PageInput } from "./blocks";
 import type { FieldErrors } from "./forms";
@@ -134,22 +134,6 @@ export async function deletePage(id: number, database?: StoreDb): Promise<PageRo
   if (!page) return null;
   await d.delete(schema.pages).where(eq(schema.pages.id, id));
   return page;
-}
-
-/**
- * Whether `slug` is a published page, asked of the store itself (one indexed read, no cache, so a page published a
- * moment ago is never refused): proxy.ts answers /info/{slug} for any other slug with the site's 404 page, whose
- * words are in the HTML (ADR 0022), before the per-request page renders.
- */
-export async function isPublishedPage(slug: string, database?: StoreDb): Promise<boolean> {
-  const rows = await (
-    await db(database)
-  )
-    .select({ id: schema.pages.id })
-    .from(schema.pages)
-    .where(and(eq(schema.pages.slug, slug), isNotNull(schema.pages.publishedAt)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /** Every published page's slug and when it was published: what /info/{slug} can answer, and the sitemap lists. */

@@ -14,8 +14,17 @@ export const listPublishedPages = unstable_cache(
   { tags: [tags.publishedPages, tags.store], revalidate: 3600 },
 );
 
+/**
+ * Whether /info/{slug} is a published page: the one answer to it, read by the page and, before the page renders,
+ * by proxy.ts (which answers any other slug with the site's 404 page, its words in the HTML; ADR 0022). A slug
+ * that could not be a page is refused without a read.
+ */
+export async function isPublishedSlug(slug: string): Promise<boolean> {
+  return isPageSlug(slug) && (await listPublishedPages()).some((p) => p.slug === slug);
+}
+
 export async function loadPublishedPage(slug: string) {
-  if (!isPageSlug(slug) || !(await listPublishedPages()).some((p) => p.slug === slug)) return null;
+  if (!(await isPublishedSlug(slug))) return null;
   return unstable_cache(() => publishedPage(slug), ["studio-page:v2", slug], {
     tags: [tags.page(slug), tags.store],
     revalidate: 3600,

@@ -112,16 +112,17 @@ describe("page form", () => {
 
   it("creates, saves and publishes a page with a donate block", async () => {
     const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
-    const { publishedPage, isPublishedPage } = await import("@/lib/studio/pages");
+    const { publishedPage } = await import("@/lib/studio/pages");
+    const { isPublishedSlug } = await import("@/lib/studio/published");
     const r = await savePageAction(null, JSON.stringify(good));
     expect(r).toMatchObject({ ok: true });
     pageId = (r as { data: { id: number } }).data.id;
     expect(await publishedPage("give")).toBeNull();
     // What proxy.ts asks before /info/give renders: a saved draft is not a page visitors can reach.
-    expect(await isPublishedPage("give")).toBe(false);
+    expect(await isPublishedSlug("give")).toBe(false);
     expect(await publishPageAction(pageId)).toMatchObject({ ok: true });
-    expect(await isPublishedPage("give")).toBe(true);
-    expect(await isPublishedPage("no-such-page")).toBe(false);
+    expect(await isPublishedSlug("give")).toBe(true);
+    expect(await isPublishedSlug("no-such-page")).toBe(false);
     // The page's own tag and the published list's: a new page must not wait out the list's cache.
     const { revalidateTag } = await import("next/cache");
     const { tags } = await import("@/lib/cache/tags");
