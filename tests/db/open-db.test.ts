@@ -40,6 +40,11 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
     expect(await hit("50% off", "50%")).toBe(true);
     expect(await hit("500 off", "50%")).toBe(false);
     expect(await hit("Dvořák", "dvorax")).toBe(false);
+    // What a phone types against what the title says, either way round.
+    expect(await hit("Bach's Long Night", "bach\u2019s long")).toBe(true);
+    expect(await hit("Doin\u2019 It", "doin' it")).toBe(true);
+    expect(await hit("Elton \u2013 A Tribute", "elton - a")).toBe(true);
+    expect(await hit("Cheng\u00b2", "cheng2")).toBe(true);
   });
 
   it("stores and reads a venue through the shared schema", async () => {

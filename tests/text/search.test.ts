@@ -1,12 +1,17 @@
 /** One rule for words typed into a search box, and one for matching them inside a column. */
 import { describe, expect, it } from "vitest";
-import { ACCENT_FROM, ACCENT_TO, cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
+import { FOLD_FROM, FOLD_TO, cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
 
 describe("cleanSearchText", () => {
   it("turns control characters (a NUL byte) and angle brackets into spaces, then collapses and trims", () => {
     expect(cleanSearchText("a\u0000b")).toBe("a b");
     expect(cleanSearchText("  <script> tosca\t\n ")).toBe("script tosca");
     expect(cleanSearchText("\u0000")).toBe("");
+  });
+
+  it("composes an accent typed as a separate mark into its letter", () => {
+    expect(cleanSearchText("Jime\u0301nez")).toBe("Jim\u00e9nez");
+    expect(cleanSearchText(cleanSearchText("Jime\u0301nez"))).toBe("Jim\u00e9nez");
   });
 });
 
@@ -47,14 +52,15 @@ describe("studioSearchText", () => {
   });
 });
 
-describe("the accent table containsWords folds with", () => {
+describe("the fold table containsWords reads both sides through", () => {
+  const from = Array.from(FOLD_FROM);
+  const to = Array.from(FOLD_TO);
+  const map = new Map(from.map((c, i) => [c, to[i]]));
+
   it("maps each accented letter, in both cases, to one plain letter of the same case", () => {
-    const from = Array.from(ACCENT_FROM);
-    const to = Array.from(ACCENT_TO);
     expect(to).toHaveLength(from.length);
     expect(new Set(from).size).toBe(from.length);
-    expect(to.every((c) => /^[a-zA-Z]$/.test(c))).toBe(true);
-    const map = new Map(from.map((c, i) => [c, to[i]]));
+    expect(to.every((c) => /^[a-zA-Z0-9'"-]$/.test(c))).toBe(true);
     expect(["ö", "ř", "á", "ø", "ł", "É", "Ö", "Ł"].map((c) => map.get(c))).toEqual([
       "o",
       "r",
@@ -66,6 +72,17 @@ describe("the accent table containsWords folds with", () => {
       "L",
     ]);
     // Plain letters are not in it: they stay themselves.
-    expect(from.some((c) => /[a-zA-Z]/.test(c))).toBe(false);
+    expect(from.some((c) => /[a-zA-Z0-9'"-]/.test(c))).toBe(false);
+  });
+
+  it("maps the apostrophes, quotes and dashes a phone types to the plain keys, and small figures to figures", () => {
+    expect(["\u2019", "\u2018", "\u201c", "\u2013", "\u2014", "\u00b2"].map((c) => map.get(c))).toEqual([
+      "'",
+      "'",
+      '"',
+      "-",
+      "-",
+      "2",
+    ]);
   });
 });
