@@ -705,6 +705,11 @@ test("guests are offered sign-in or Spektrix's own checkout", async ({ page }) =
   await page.goto("/checkout");
   await expect(page).toHaveURL(/\/basket$/);
   await expect(page.getByText("Your basket is empty").first()).toBeVisible();
+  // Spektrix's checkout opened with nothing in the basket (a stale tab, a bookmark): nothing to pay for, and no
+  // log-in inside the frame that would lead nowhere.
+  await page.goto(routes.guestCheckout);
+  await expect(page.getByTestId("guest-checkout-empty")).toBeVisible();
+  await expect(page.locator('iframe[title="Checkout"]')).toBeHidden();
   await addTickets(page);
   await page.goto("/checkout");
   await expect(page.getByRole("heading", { name: "Check out as a new customer" })).toBeVisible();

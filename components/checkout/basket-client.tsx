@@ -400,7 +400,8 @@ function Line({
         <p className="font-semibold text-ink">{title}</p>
         {detail && <p className="text-sm text-ink-soft">{detail}</p>}
       </div>
-      <div className="flex items-center gap-2">
+      {/* On the right whether or not it wraps below the title, so prices stay in one column on a phone. */}
+      <div className="ml-auto flex items-center gap-2">
         <span className="font-semibold tabular-nums">{formatMoney(amount)}</span>
         {children}
       </div>

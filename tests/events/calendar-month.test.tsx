@@ -106,9 +106,21 @@ describe("CalendarMonth", () => {
     );
   });
 
-  it("names a performance's access arrangements as visitors read them", () => {
+  it("an empty month with nothing later and no filters says so, without asking to clear any", () => {
+    renderMonth([], {}, "2031-02-28", null);
+    expect(screen.getByText(/^Nothing is on sale in March 2031 or later yet\./)).toBeTruthy();
+    expect(screen.queryByText(/clear/)).toBeNull();
+  });
+
+  it("an empty month with a later match and no filters does not ask to clear any", () => {
+    renderMonth([], {}, "2031-09-30", "2031-07");
+    expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent(/The next is in July 2031\.$/);
+  });
+
+  it("names a performance's access arrangements as visitors read them, and shows their codes", () => {
     const { container } = renderMonth([{ ...performance("2031-03-20", 0), access: ["touchTour", "audioDescribed"] }]);
-    expect(container.querySelector(".cal-items a")).toHaveTextContent("Show 0, Touch tour, Audio described");
+    expect(screen.getByRole("link", { name: /Show 0 \(Touch tour, Audio described\)$/ })).toBeTruthy();
+    expect(container.querySelector(".cal-items a .cal-access")).toHaveTextContent(/^TT AD$/);
   });
 
   it("lists a quiet day whole, with no link", () => {

@@ -1,6 +1,7 @@
 import { ListingLink } from "./listing-link";
+import { ACCESS_CODES } from "@/components/site/access-badges";
 import { addDays, addMonths, lastDayOfMonth, monthOf, weekdayOf, type LocalDate } from "@/lib/events/dates";
-import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
+import { ACCESS_LABELS, filtersHref, isUnfiltered, type ListingFilters } from "@/lib/events/filters";
 import { formatLocalDate, formatMonth, formatTime } from "@/lib/events/format";
 import type { CalendarPerformance } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
@@ -91,6 +92,7 @@ export function CalendarMonth({
           <EmptyMonthNote
             month={month}
             nextMatch={nextMatch}
+            filtered={!isUnfiltered(filters)}
             monthHref={(m) => filtersHref(routes.whatsOn, filters, { month: m, ...ANY_DATE })}
           />
         </p>
@@ -138,7 +140,14 @@ export function CalendarMonth({
                         <time dateTime={p.startsAt}>{formatTime(new Date(p.startsAt), timeZone)}</time>{" "}
                         <span>{p.eventTitle}</span>
                         {p.access.length ? (
-                          <span className="sr-only">, {p.access.map((a) => ACCESS_LABELS[a]).join(", ")}</span>
+                          <>
+                            {/* The codes venues print (AD, CC) for the eye; the names for a screen reader. */}
+                            <span aria-hidden className="cal-access">
+                              {p.access.map((a) => ACCESS_CODES[a]).join(" ")}
+                            </span>
+                            {/* In brackets: browsers name it as a run of its own, after a space ("Show , Touch tour" with a comma). */}
+                            <span className="sr-only">({p.access.map((a) => ACCESS_LABELS[a]).join(", ")})</span>
+                          </>
                         ) : null}
                       </ListingLink>
                     </li>
@@ -180,10 +189,13 @@ export function CalendarMonth({
 function EmptyMonthNote({
   month,
   nextMatch,
+  filtered,
   monthHref,
 }: {
   month: string;
   nextMatch: string | null;
+  /** Whether a filter narrows the calendar: with none, there is nothing to clear. */
+  filtered: boolean;
   monthHref: (month: string) => string;
 }) {
   const link = (to: string, text: string) => (
@@ -196,9 +208,10 @@ function EmptyMonthNote({
   if (nextMatch)
     return (
       <>
-        Nothing matches in {formatMonth(month)}. The next is in {link(nextMatch, formatMonth(nextMatch))}, or clear some
-        filters to see more.
+        Nothing matches in {formatMonth(month)}. The next is in {link(nextMatch, formatMonth(nextMatch))}
+        {filtered ? ", or clear some filters to see more" : ""}.
       </>
     );
+  if (!filtered) return <>Nothing is on sale in {formatMonth(month)} or later yet. New shows are added all the time.</>;
   return <>Nothing matches in {formatMonth(month)}. Nothing later matches either: try clearing some filters.</>;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { GuestCheckoutIntro } from "@/components/checkout/guest-checkout-intro-client";
+import { GuestCheckout } from "@/components/checkout/guest-checkout-client";
 import { connection } from "next/server";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import { routes } from "@/lib/routes";
@@ -13,14 +13,13 @@ export default async function GuestCheckoutPage() {
   const settings = await getFlowSettings();
   return (
     <div className="container-page py-8 md:py-10">
-      <GuestCheckoutIntro
+      <GuestCheckout
         basketHref={settings.pagePaths.basket}
         signInHref={routes.signInThen(settings.pagePaths.checkout)}
         whatsOnHref={routes.whatsOn}
-      />
-      <div className="mt-6">
+      >
         <SpektrixFlow flow="checkout" />
-      </div>
+      </GuestCheckout>
     </div>
   );
 }

@@ -6,20 +6,24 @@
  * longer fit. The frame posts its basket on every page it loads (spektrix-iframe-client.tsx): a count of none after
  * one with items is the order going through, or (rarely) the last item removed inside the frame, so the words
  * say what is certain and point to the confirmation rather than claim it. A basket that is empty from the frame's
- * first report (a stale tab, a basket that expired) has nothing to pay for: the page says so and points to what's on.
+ * first report (a stale tab, a basket that expired) has nothing to pay for: the page says so, points to what's on,
+ * and hides the frame (`children`), whose log-in would lead nowhere; it stays mounted, to report a basket that fills.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { BASKET_CHANGED_EVENT, type BasketChangedDetail } from "@/components/spektrix/basket-events";
 
-export function GuestCheckoutIntro({
+export function GuestCheckout({
   basketHref,
   signInHref,
   whatsOnHref,
+  children,
 }: {
   basketHref: string;
   signInHref: string;
   whatsOnHref: string;
+  /** Spektrix's checkout frame. */
+  children: ReactNode;
 }) {
   // "open" until the frame says otherwise: without its report (no JavaScript, a slow frame) the order is open.
   const [basket, setBasket] = useState<"open" | "emptied" | "empty">("open");
@@ -72,6 +76,9 @@ export function GuestCheckoutIntro({
             first to use their discounts.
           </p>
         )}
+      </div>
+      <div className="mt-6" hidden={basket === "empty"} data-testid="guest-checkout-frame">
+        {children}
       </div>
     </>
   );
