@@ -19,3 +19,13 @@ describe("signLanguageOf", () => {
     expect(signLanguageOf(locale)).toBe(expected);
   });
 });
+
+describe("what's on's description", () => {
+  it("names the site's own sign language, as the labels do", async () => {
+    const { whatsOnMetadata } = await import("@/app/(site)/whats-on/metadata");
+    const { SIGN_LANGUAGE } = await import("@/lib/events/filters");
+    const description = String(whatsOnMetadata({}).description);
+    expect(description).toContain(`${SIGN_LANGUAGE}-interpreted`);
+    if (SIGN_LANGUAGE !== "BSL") expect(description).not.toMatch(/\bBSL\b/);
+  });
+});
