@@ -8,7 +8,7 @@ import {
   startOfLocalDay,
   utcWindow,
 } from "@/lib/events/dates";
-import { formatDuration, formatTime } from "@/lib/events/format";
+import { formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 
 const TZ = "America/Edmonton";
 
@@ -57,6 +57,8 @@ describe("dates in the venue's time zone", () => {
 
   it("prints times and durations the way theatres do", () => {
     expect(formatTime(new Date("2025-12-01T02:30:00Z"), TZ)).toBe("7.30pm");
+    // The booking page's date carries its year: a January show is sold in the autumn before.
+    expect(formatLongDay(new Date("2027-01-05T02:30:00Z"), TZ)).toMatch(/^Monday 4 January 2027$/);
     expect(formatDuration(150)).toBe("2 hrs 30 mins");
     expect(formatDuration(0)).toBeNull();
   });
