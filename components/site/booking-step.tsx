@@ -88,8 +88,8 @@ export function BookingStep({
               {/* Hidden beside the sold-out help (globals.css), which says what is left instead; the frame stays,
                   for returns. */}
               <p className="booking-intro mt-3 max-w-prose text-ink-soft">
-                Choose your tickets below, on secure booking pages run by Spektrix. Your basket and account are
-                shared with this site.
+                Choose your tickets below, on secure booking pages run by Spektrix. Your basket and account are shared
+                with this site.
               </p>
               <div className="mt-4 md:mt-6">
                 <SpektrixFlow
