@@ -298,8 +298,9 @@ test("an editor moves the basket page to a path of the venue's choosing: the sit
     const served = await v.goto(cart);
     expect(served?.status()).toBe(200);
     await expect(v.getByRole("heading", { level: 1, name: "Your basket" })).toBeVisible();
-    await v.goto("/basket/guest-checkout");
-    await expect(v.getByRole("link", { name: /Back to your basket/ })).toHaveAttribute("href", cart);
+    // As the server sends it: in the browser, this empty basket's checkout soon points to what's on instead.
+    const checkoutHtml = await (await v.request.get("/basket/guest-checkout")).text();
+    expect(checkoutHtml).toMatch(new RegExp(`<a[^>]*href="${cart}"[^>]*>← Back to your basket</a>`));
     // The page's own route still works, and other unknown paths are still not found.
     expect((await v.goto("/basket"))?.status()).toBe(200);
     expect((await v.goto(`${cart}-not-it`))?.status()).toBe(404);
