@@ -71,8 +71,9 @@ export const FOLD_TO = [
 ].join("");
 
 /**
- * SQL: `column` contains `words`, whatever the case, the accents or the kind of apostrophe and dash on either side (both go through the same
- * `translate`, so the database's own locale decides nothing the two sides could disagree on).
+ * SQL: `column` contains `words`, whatever the case, the accents or the kind of apostrophe and dash on either side
+ * (both go through the same `translate`, so the database's own locale decides nothing the two sides could disagree
+ * on).
  */
 export function containsWords(column: SQLWrapper, words: string): SQL {
   return sql`translate(${column}, ${FOLD_FROM}, ${FOLD_TO}) ilike translate(${containsPattern(words)}, ${FOLD_FROM}, ${FOLD_TO}) escape '\\'`;
