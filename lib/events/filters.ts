@@ -180,6 +180,13 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
     [f.from, f.to] = [f.to, f.from];
     problems.push("dates reversed");
   }
+  // A month is a date choice of its own: beside dates it does not fall in, the heading would name one span over a
+  // grid of another. The dates are the later choice (a quick-date chip, or the date form, which carries the month it
+  // was shown in). A preset moves with the clock, so a month beside one always goes.
+  if (f.month && (f.when || outside(f.month, f.from, f.to))) {
+    delete f.month;
+    problems.push("month given with dates");
+  }
   if (f.view === "list" && f.month) {
     delete f.month;
     problems.push("month only applies to the calendar");
@@ -189,6 +196,11 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
     problems.push("the calendar has no pages");
   }
   return { filters: f, problems };
+}
+
+/** Whether `month` lies outside the months a from–to range touches (either end may be open). */
+function outside(month: Month, from: LocalDate | undefined, to: LocalDate | undefined): boolean {
+  return (from !== undefined && month < from.slice(0, 7)) || (to !== undefined && month > to.slice(0, 7));
 }
 
 /** The canonical query string (no leading `?`), in a fixed key order, empty values left out. */
@@ -216,6 +228,7 @@ export function filtersHref(base: string, filters: ListingFilters, change: Parti
     delete next.to;
   }
   if (("from" in change || "to" in change) && (change.from || change.to)) delete next.when;
+  if (!("month" in change) && (change.when || change.from || change.to)) delete next.month;
   if (next.view !== "calendar") delete next.month;
   const qs = serializeFilters(next);
   return qs ? `${base}?${qs}` : base;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { whatsOnRedirect } from "@/lib/events/canonical";
-import { calendarBounds } from "@/lib/events/dates";
+import { calendarBounds, type LocalDate } from "@/lib/events/dates";
 import { filtersHref, listingLinkRel, parseFilters, serializeFilters } from "@/lib/events/filters";
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
@@ -98,6 +98,23 @@ describe("what's on URL state", () => {
     const { filters } = parse("from=2026-12-01&page=3&q=jazz");
     expect(filtersHref("/whats-on", filters, { when: "weekend" })).toBe("/whats-on?when=weekend&q=jazz");
     expect(filtersHref("/whats-on", filters, { page: 4 })).toBe("/whats-on?from=2026-12-01&q=jazz&page=4");
+  });
+
+  it("lets a date choice made in the calendar replace the month it was made in", () => {
+    // A quick-date chip in January's calendar: the grid follows the dates, not January.
+    const { filters } = parse("view=calendar&month=2027-01");
+    expect(filtersHref("/whats-on", filters, { when: "weekend" })).toBe("/whats-on?view=calendar&when=weekend");
+    expect(filtersHref("/whats-on", filters, { from: "2027-02-03" as LocalDate })).toBe(
+      "/whats-on?view=calendar&from=2027-02-03",
+    );
+    // The date form carries the month it was shown in; the address it sends is put right.
+    expect(parse("view=calendar&month=2027-01&when=weekend").filters.month).toBeUndefined();
+    expect(
+      whatsOnRedirect(new URL("/whats-on?view=calendar&when=weekend&month=2027-01", "http://x"), NOW, TZ)?.to,
+    ).toBe("/whats-on?view=calendar&when=weekend");
+    expect(parse("view=calendar&from=2027-02-03&month=2027-01").filters.month).toBeUndefined();
+    // A month the dates reach stays (the round trip above); moving between months keeps no dates; a month alone stays.
+    expect(parse("view=calendar&month=2027-01").filters.month).toBe("2027-01");
   });
 
   it("keeps the calendar to the months that can hold a performance: this month to the end of the longest sync window", () => {
