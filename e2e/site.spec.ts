@@ -228,7 +228,7 @@ test("a search word longer than a phone is wide keeps the page inside the phone"
   await expectNothingScrollsSideways(page);
 });
 
-test("without JavaScript, the filter form still finds shows", async ({ browser }) => {
+test("without JavaScript, the filter form still finds shows, and buying says how else to buy", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/whats-on");
@@ -238,6 +238,13 @@ test("without JavaScript, the filter form still finds shows", async ({ browser }
   await expect(page).toHaveURL(/\/whats-on\?.*q=/);
   // The results themselves, not a loading skeleton that only a script would replace.
   await expect(page.getByRole("link", { name: title, exact: true }).first()).toBeVisible();
+  // Buying through Spektrix's components needs a script: the page says so, with a number to call, rather than
+  // leaving a button at "Connecting to the box office…" with no word why.
+  for (const path of ["/gift-vouchers", "/support-us", "/membership", "/shop"]) {
+    await page.goto(path);
+    await expect(page.getByText(/^Buying online needs JavaScript/).first(), path).toBeVisible();
+    await expect(page.getByRole("link", { name: /^\+?[\d\s()-]{7,}$/ }).first(), path).toBeVisible();
+  }
   await context.close();
 });
 

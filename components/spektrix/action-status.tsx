@@ -5,10 +5,32 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
-import type { ComponentState } from "./spektrix-loader-client";
+import { telHref } from "@/lib/text/phone";
+import { useSpektrix, type ComponentState } from "./spektrix-loader-client";
 
-/** The visible, announced result of adding something to the basket. */
+/**
+ * The visible, announced result of adding something to the basket. Without JavaScript Spektrix's components never
+ * load and the button stays at "Connecting…": the server's HTML says why, and gives the box office's number.
+ */
 export function ActionMessage({ id, status, basketPath }: { id: string; status: ActionStatus; basketPath: string }) {
+  const { boxOffice } = useSpektrix();
+  return (
+    <>
+      <noscript>
+        <p className="text-sm text-ink-soft">
+          Buying online needs JavaScript, which is off in this browser. To buy by phone, call the box office on{" "}
+          <a className="font-semibold text-brand underline underline-offset-2" href={telHref(boxOffice.phone)}>
+            {boxOffice.phone}
+          </a>
+          .
+        </p>
+      </noscript>
+      <ActionResult id={id} status={status} basketPath={basketPath} />
+    </>
+  );
+}
+
+function ActionResult({ id, status, basketPath }: { id: string; status: ActionStatus; basketPath: string }) {
   return (
     <div id={id} aria-live="polite" role="status" className="empty:hidden">
       {status.kind === "success" && (
