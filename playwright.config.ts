@@ -61,8 +61,8 @@ export default defineConfig({
       // Every journey signs a member in from 127.0.0.1: together they pass a public site's 30 per 15 minutes.
       MEMBER_SIGN_IN_ATTEMPTS_PER_ADDRESS: "500",
       // Tests run the syncs they need; the demo's timer would start one at a moment of its own (15 s after the
-      // start, then every 10 minutes), and a test's sync arriving then is answered 409 "already running". The
-      // timer is tested in tests/sync/schedule.test.ts.
+      // start, then at the saved settings' interval), and a test's sync arriving then is answered 409 "already
+      // running". The timer is tested in tests/sync/schedule.test.ts.
       SYNC_SCHEDULE: "off",
     },
   },

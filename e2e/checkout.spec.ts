@@ -709,7 +709,8 @@ test("guests are offered sign-in or Spektrix's own checkout", async ({ page }) =
   // log-in inside the frame that would lead nowhere.
   await page.goto(routes.guestCheckout);
   await expect(page.getByTestId("guest-checkout-empty")).toBeVisible();
-  await expect(page.locator('iframe[title="Checkout"]')).toBeHidden();
+  await expect(page.getByTestId("guest-checkout-frame")).toBeHidden();
+  await expect(page.locator('iframe[title="Checkout"]')).toHaveCount(1);
   await addTickets(page);
   await page.goto("/checkout");
   await expect(page.getByRole("heading", { name: "Check out as a new customer" })).toBeVisible();

@@ -7,7 +7,8 @@
  * one with items is the order going through, or (rarely) the last item removed inside the frame, so the words
  * say what is certain and point to the confirmation rather than claim it. A basket that is empty from the frame's
  * first report (a stale tab, a basket that expired) has nothing to pay for: the page says so, points to what's on,
- * and hides the frame (`children`), whose log-in would lead nowhere; it stays mounted, to report a basket that fills.
+ * and hides the frame (`children`), whose log-in would lead nowhere. Nothing fills the basket from here, so that
+ * lasts until the visitor leaves; should the frame report items after all, it shows again.
  */
 import { useEffect, useState, type ReactNode } from "react";
 import { SiteLink } from "@/components/site/site-link-client";

@@ -27,7 +27,7 @@ export function formatDay(instant: Date, timeZone: string, withYear = true): str
     .replace(",", "");
 }
 
-/** "Friday 24 October 2026": with the year, for the page that sells the tickets (January's shows go on sale in autumn). */
+/** "Saturday 24 October 2026": with the year, for the page that sells the tickets (January's shows go on sale in autumn). */
 export function formatLongDay(instant: Date, timeZone: string): string {
   return fmt(timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" })
     .format(instant)

@@ -63,7 +63,9 @@ const PUNCTUATION: Record<string, string> = {
   "\u00b3": "3", // ³
 };
 /** `translate(text, FOLD_FROM, FOLD_TO)` in SQL takes the accents off and the punctuation plain (exported for tests). */
-export const FOLD_FROM = [...lower, ...upper, ...Object.keys(PUNCTUATION)].join("");
+// Past the end of FOLD_TO, so `translate` deletes them: accents stored as separate marks (a title pasted as NFD).
+const COMBINING_MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i));
+export const FOLD_FROM = [...lower, ...upper, ...Object.keys(PUNCTUATION), ...COMBINING_MARKS].join("");
 export const FOLD_TO = [
   ...lower.map(plain),
   ...upper.map((c) => plain(c.toLowerCase()).toUpperCase()),

@@ -114,7 +114,7 @@ describe("CalendarMonth", () => {
 
   it("an empty month with a later match and no filters does not ask to clear any", () => {
     renderMonth([], {}, "2031-09-30", "2031-07");
-    expect(screen.getByText(/Nothing matches in March 2031\./)).toHaveTextContent(/The next is in July 2031\.$/);
+    expect(screen.getByText(/Nothing is on in March 2031\./)).toHaveTextContent(/The next is in July 2031\.$/);
   });
 
   it("names a performance's access arrangements as visitors read them, and shows their codes", () => {

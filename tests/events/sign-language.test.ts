@@ -23,9 +23,9 @@ describe("signLanguageOf", () => {
 describe("what's on's description", () => {
   it("names the site's own sign language, as the labels do", async () => {
     const { whatsOnMetadata } = await import("@/app/(site)/whats-on/metadata");
-    const { SIGN_LANGUAGE } = await import("@/lib/events/filters");
+    const { ACCESS_LABELS, SIGN_LANGUAGE } = await import("@/lib/events/filters");
     const description = String(whatsOnMetadata({}).description);
-    expect(description).toContain(`${SIGN_LANGUAGE}-interpreted`);
+    expect(description).toContain(ACCESS_LABELS.bsl);
     if (SIGN_LANGUAGE !== "BSL") expect(description).not.toMatch(/\bBSL\b/);
   });
 });

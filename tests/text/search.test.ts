@@ -58,9 +58,11 @@ describe("the fold table containsWords reads both sides through", () => {
   const map = new Map(from.map((c, i) => [c, to[i]]));
 
   it("maps each accented letter, in both cases, to one plain letter of the same case", () => {
-    expect(to).toHaveLength(from.length);
+    // The combining marks (U+0300–U+036F) come last, with nothing to map to: translate deletes them.
+    expect(from.slice(to.length)).toEqual(Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i)));
     expect(new Set(from).size).toBe(from.length);
     expect(to.every((c) => /^[a-zA-Z0-9'"-]$/.test(c))).toBe(true);
+    expect(from.slice(0, to.length).every((c) => /^\P{M}$/u.test(c))).toBe(true);
     expect(["ö", "ř", "á", "ø", "ł", "É", "Ö", "Ł"].map((c) => map.get(c))).toEqual([
       "o",
       "r",

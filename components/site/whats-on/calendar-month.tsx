@@ -208,7 +208,8 @@ function EmptyMonthNote({
   if (nextMatch)
     return (
       <>
-        Nothing matches in {formatMonth(month)}. The next is in {link(nextMatch, formatMonth(nextMatch))}
+        {filtered ? "Nothing matches" : "Nothing is on"} in {formatMonth(month)}. The next is in{" "}
+        {link(nextMatch, formatMonth(nextMatch))}
         {filtered ? ", or clear some filters to see more" : ""}.
       </>
     );
