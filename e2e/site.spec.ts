@@ -245,6 +245,8 @@ test("without JavaScript, the filter form still finds shows, and buying says how
     const notice = page.getByText(/^Buying online needs JavaScript/).first();
     await expect(notice, path).toBeVisible();
     await expect(notice.getByRole("link", { name: /^\+?[\d\s()-]{7,}$/ }), path).toHaveAttribute("href", /^tel:/);
+    // Said once, not once per membership or shop item.
+    expect(await page.locator(".nojs-buy").evaluateAll((els) => els.filter((e) => e.checkVisibility()).length)).toBe(1);
   }
   await context.close();
 });

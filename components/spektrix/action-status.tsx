@@ -17,7 +17,7 @@ export function ActionMessage({ id, status, basketPath }: { id: string; status: 
   return (
     <>
       <noscript>
-        <p className="text-sm text-ink-soft">
+        <p className="nojs-buy text-sm text-ink-soft">
           Buying online needs JavaScript, which is off in this browser. To buy by phone, call the box office on{" "}
           <a className="font-semibold text-brand underline underline-offset-2" href={telHref(boxOffice.phone)}>
             {boxOffice.phone}
