@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { cleanSearchText, clipSearchText } from "@/lib/text/search";
 import { publicConfig } from "@/lib/config/public";
-import { DATE_PRESETS, isLocalDate, isMonth, type DatePreset, type LocalDate, type Month } from "./dates";
+import { DATE_PRESETS, isLocalDate, isMonth, monthOf, type DatePreset, type LocalDate, type Month } from "./dates";
 import { LISTING_PARAMS } from "@/lib/page-cache.mjs";
 
 export const ACCESS_FILTERS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const;
@@ -200,7 +200,7 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
 
 /** Whether `month` lies outside the months a from–to range touches (either end may be open). */
 function outside(month: Month, from: LocalDate | undefined, to: LocalDate | undefined): boolean {
-  return (from !== undefined && month < from.slice(0, 7)) || (to !== undefined && month > to.slice(0, 7));
+  return (from !== undefined && month < monthOf(from)) || (to !== undefined && month > monthOf(to));
 }
 
 /** The canonical query string (no leading `?`), in a fixed key order, empty values left out. */
