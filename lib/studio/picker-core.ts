@@ -4,6 +4,7 @@
  */
 import { formatRun } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
+import { foldText } from "@/lib/text/fold";
 // Type only: the catalogue is built on the server (lib/sync/field-catalogue.ts); this module stays client-safe.
 import type { FieldCatalogue } from "@/lib/sync/field-catalogue";
 import { ATTRIBUTE_PREFIX } from "@/lib/sync/source";
@@ -83,16 +84,6 @@ export const PICKER_MAX_QUERY = 100;
 export const PICKER_PAGE = 20;
 export const PICKER_DEBOUNCE_MS = 300;
 export const PICKER_CACHE_MS = 60_000;
-
-/** Lower-cased, accent-free, collapsed whitespace: how queries and the text they search are compared. */
-function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 /** A visitor's query, folded and cut to a sane length. */
 export function normaliseQuery(q: unknown): string {

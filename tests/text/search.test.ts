@@ -1,6 +1,7 @@
 /** One rule for words typed into a search box, and one for matching them inside a column. */
 import { describe, expect, it } from "vitest";
-import { FOLD_FROM, FOLD_TO, cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
+import { FOLD_FROM, FOLD_TO, foldText } from "@/lib/text/fold";
+import { cleanSearchText, clipSearchText, containsPattern } from "@/lib/text/search";
 
 describe("cleanSearchText", () => {
   it("turns control characters (a NUL byte) and angle brackets into spaces, then collapses and trims", () => {
@@ -86,5 +87,23 @@ describe("the fold table containsWords reads both sides through", () => {
       "-",
       "2",
     ]);
+  });
+});
+
+describe("foldText, the same fold in memory (the studio's pickers)", () => {
+  it("folds accents, a phone's punctuation, small figures and marks stored apart as the SQL table does", () => {
+    expect(foldText("  Bach’s Café –\tLive ")).toBe("bach's cafe - live");
+    expect(foldText("Dvořák ŁÓDŹ Cheng²")).toBe("dvorak lodz cheng2");
+    // A title pasted as NFD: its marks are composed first, then folded like any other accented letter.
+    expect(foldText("Cafe\u0301")).toBe("cafe");
+  });
+
+  it("agrees with the table character by character, deleting the combining marks", () => {
+    const from = Array.from(FOLD_FROM);
+    const to = Array.from(FOLD_TO);
+    for (const [i, c] of from.entries()) {
+      // Between two "#", which no mark composes with, so each character meets the table on its own.
+      expect(foldText(`#${c}#`)).toBe(`#${(to[i] ?? "").toLowerCase()}#`);
+    }
   });
 });
