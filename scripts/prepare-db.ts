@@ -4,11 +4,13 @@
  * PGlite directory can be open in only one process at a time; the site's cache is empty at this point, so
  * there is nothing to revalidate. `--rebased-starts` takes changed starts without calling them moves (the demo's
  * emulator re-dates its catalogue on each start). `--emulator ORIGIN --client NAME` points the studio's
- * connection at the demo's emulator first (scripts/lib/demo-connection.ts).
+ * connection at the demo's emulator first (scripts/lib/demo-connection.ts) and gives a store without sync settings
+ * the demo's (scripts/lib/demo-settings.ts).
  */
 import { ConfigError, env } from "@/lib/config";
 import { DatabaseUnavailableError, openDb } from "@/lib/db";
 import { pointDemoConnectionAt } from "./lib/demo-connection";
+import { saveDemoSyncSettings } from "./lib/demo-settings";
 import { syncLocally } from "./lib/local-sync";
 
 function flag(name: string): string | undefined {
@@ -30,6 +32,8 @@ async function main() {
         apiUser: config.SPEKTRIX_API_USER,
       });
       if (how !== "kept") console.log(`  studio connection ${how}: ${emulator}/${clientName}`);
+      if ((await saveDemoSyncSettings(database.db)) === "saved")
+        console.log("  demo sync settings saved (venue names)");
     } finally {
       await database.close();
     }

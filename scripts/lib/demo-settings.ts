@@ -1,0 +1,30 @@
+/**
+ * The demo's sync settings, saved once into a store that has none, as an editor would on day one: the real
+ * feeds the emulator replays name some venues with a ticketing code or a seating area ("Cinematheque TM ID: 61"),
+ * which a venue's editor renames on the studio's Sync settings page. A store with settings already saved (an editor
+ * changed them) is left alone.
+ */
+import { defaultSyncSettings, loadSyncSettings, saveSyncSettings } from "@/lib/sync/settings";
+import type { StoreDb } from "@/lib/db";
+
+/** Spektrix's name → the name visitors see, for the venues in the emulator's demo catalogue. */
+export const DEMO_VENUE_NAMES: ReadonlyArray<{ spektrix: string; site: string }> = [
+  { spektrix: "Cinematheque TM ID: 61", site: "Cinematheque" },
+  {
+    spektrix: "First Unitarian Universalist Church of Winnipeg TM ID: 58",
+    site: "First Unitarian Universalist Church",
+  },
+  { spektrix: "Centennial Concert Hall (Orchestra Right)", site: "Centennial Concert Hall" },
+  { spektrix: "Terrabrucemajestic Theatre", site: "The Majestic" },
+];
+
+export async function saveDemoSyncSettings(db: StoreDb): Promise<"saved" | "kept"> {
+  if ((await loadSyncSettings(db)).version > 0) return "kept";
+  const saved = await saveSyncSettings(
+    db,
+    { ...defaultSyncSettings, display: { ...defaultSyncSettings.display, venueNames: DEMO_VENUE_NAMES } },
+    { savedBy: "demo" },
+  );
+  if (!saved.ok) throw new Error(`the demo's sync settings are invalid: ${JSON.stringify(saved.errors)}`);
+  return "saved";
+}
