@@ -68,6 +68,8 @@ test("a show title longer than a calendar day's cell breaks inside the cell, not
   const start = /"startDate":"(\d{4}-\d{2})/.exec(await (await request.get(event!)).text())?.[1];
   expect(start, "its first performance").toBeTruthy();
   await page.goto(`/whats-on?view=calendar&month=${start}&q=TEDxWestVancouver`);
+  // The tab says what it shows: the search and the calendar's month.
+  await expect(page).toHaveTitle(/^“TEDxWestVancouver” · \w+ \d{4} calendar · What’s on · /);
   const entry = page.locator(".cal-items a", { hasText: "TEDx" }).first();
   await expect(entry).toBeVisible();
   const fits = await entry.evaluate((a) => a.scrollWidth <= a.clientWidth);

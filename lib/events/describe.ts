@@ -2,16 +2,21 @@
  * The heading and one-line summary of what a what's on URL shows ("This weekend", "Fri 21 – Sun 23 Nov"), and the
  * eyebrow above a dated heading (the page's name, which an undated heading already is).
  */
-import { PRESET_LABELS, presetRange } from "./dates";
+import { localDateOf, monthOf, PRESET_LABELS, presetRange } from "./dates";
 import { ACCESS_LABELS, type ListingFilters } from "./filters";
-import { formatLocalDate } from "./format";
+import { formatLocalDate, formatMonth } from "./format";
+import type { VenueOption } from "./types";
+
+const PAGE_NAME = "What’s on";
+/** A searched phrase longer than this is cut in a tab's title (it is still whole in the page's own summary). */
+const TITLE_QUERY_LENGTH = 30;
 
 export function describeFilters(
   filters: ListingFilters,
   timeZone: string,
   now: Date,
 ): { eyebrow: string | null; heading: string; detail: string } {
-  const pageName = "What’s on";
+  const pageName = PAGE_NAME;
   let heading = pageName;
   let dates = "";
   if (filters.when) {
@@ -35,8 +40,7 @@ export function describeFilters(
   if (dates) parts.push(dates);
   if (filters.q) parts.push(`matching “${filters.q}”`);
   if (filters.genre) parts.push(filters.genre);
-  if (filters.access.length)
-    parts.push(filters.access.map((a) => (a === "any" ? "access performances" : ACCESS_LABELS[a])).join(" or "));
+  if (filters.access.length) parts.push(accessWords(filters.access));
   return {
     eyebrow: heading === pageName ? null : pageName,
     heading,
@@ -49,10 +53,50 @@ export function describeFilters(
   };
 }
 
+/** "Captioned or Relaxed", "access performances": the access filter in words. */
+function accessWords(access: ListingFilters["access"]): string {
+  return access.map((a) => (a === "any" ? "access performances" : ACCESS_LABELS[a])).join(" or ");
+}
+
 /**
  * The first letter upper-cased, with no locale: the summary starts with the site's own English words or a date,
  * or a genre as Spektrix names it, which this capitalises like a sentence's first word.
  */
 function sentenceStart(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The document title of a what's on URL: what it shows, most particular first, then the page's name, so two tabs of
+ * filtered listings (and a visitor's history) tell apart ("Comedy · This weekend · What’s on", "“tosca” · What’s
+ * on", "December 2026 calendar · What’s on", "Page 2 · What’s on"). A venue slug no venue has adds nothing.
+ */
+export function listingTitle(
+  filters: ListingFilters,
+  context: { timeZone: string; now: Date; venues: readonly VenueOption[] },
+): string {
+  const { heading } = describeFilters(filters, context.timeZone, context.now);
+  const parts: string[] = [];
+  if (filters.q) {
+    const words = Array.from(filters.q);
+    parts.push(
+      `“${
+        words.length > TITLE_QUERY_LENGTH
+          ? `${words
+              .slice(0, TITLE_QUERY_LENGTH - 1)
+              .join("")
+              .trimEnd()}…`
+          : filters.q
+      }”`,
+    );
+  }
+  if (filters.genre) parts.push(filters.genre);
+  if (filters.access.length) parts.push(sentenceStart(accessWords(filters.access)));
+  const venue = filters.venue && context.venues.find((v) => v.slug.toLowerCase() === filters.venue!.toLowerCase());
+  if (venue) parts.push(venue.name);
+  if (heading !== PAGE_NAME) parts.push(heading);
+  if (filters.view === "calendar")
+    parts.push(`${formatMonth(filters.month ?? monthOf(localDateOf(context.now, context.timeZone)))} calendar`);
+  if (filters.page > 1) parts.push(`Page ${filters.page}`);
+  return [...parts, PAGE_NAME].join(" · ");
 }

@@ -1,6 +1,6 @@
 /** The what's on header: a heading for what the URL shows, the page's name above a dated one, and a summary. */
 import { describe, expect, it } from "vitest";
-import { describeFilters } from "@/lib/events/describe";
+import { describeFilters, listingTitle } from "@/lib/events/describe";
 import { DEFAULT_FILTERS, type ListingFilters } from "@/lib/events/filters";
 
 // A Wednesday afternoon in London; the weekend is Fri 13 – Sun 15 March.
@@ -39,5 +39,35 @@ describe("the what's on header", () => {
     expect(describeAt({ access: ["any"] }).detail).toBe("Access performances");
     expect(describeAt({ q: "ödipus" }).detail).toBe("Matching “ödipus”");
     expect(describeAt({ when: "weekend", q: "tosca" }).detail).toMatch(/^Fri .+ · matching “tosca”$/);
+  });
+});
+
+describe("the what's on tab title", () => {
+  const venues = [{ name: "The Studio", address: null, slug: "the-studio" }];
+  const titleAt = (filters: Partial<ListingFilters>) =>
+    listingTitle({ ...DEFAULT_FILTERS, ...filters }, { timeZone: "Europe/London", now: NOW, venues });
+
+  it("is the page's name alone for the unfiltered list", () => {
+    expect(titleAt({})).toBe("What’s on");
+  });
+
+  it("names every filter, most particular first, so two filtered tabs differ", () => {
+    expect(titleAt({ genre: "Comedy", when: "weekend" })).toBe("Comedy · This weekend · What’s on");
+    expect(titleAt({ q: "tosca" })).toBe("“tosca” · What’s on");
+    expect(titleAt({ access: ["captioned", "relaxed"] })).toBe("Captioned or Relaxed · What’s on");
+    expect(titleAt({ access: ["any"] })).toBe("Access performances · What’s on");
+    expect(titleAt({ venue: "THE-STUDIO", page: 2 })).toBe("The Studio · Page 2 · What’s on");
+  });
+
+  it("names the calendar's month, this month when none is given", () => {
+    expect(titleAt({ view: "calendar" })).toBe("March 2031 calendar · What’s on");
+    expect(titleAt({ view: "calendar", month: "2031-05" as ListingFilters["month"] })).toBe(
+      "May 2031 calendar · What’s on",
+    );
+  });
+
+  it("cuts a long search with an ellipsis, and adds nothing for a venue no venue has", () => {
+    const title = titleAt({ q: "a very long phrase somebody pasted into the search box", venue: "gone" });
+    expect(title).toBe("“a very long phrase somebody p…” · What’s on");
   });
 });

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { describeFilters } from "@/lib/events/describe";
+import { getFacets } from "@/lib/events/cached";
+import { listingTitle } from "@/lib/events/describe";
 import { ACCESS_LABELS, isCanonicalListing, parseFilters } from "@/lib/events/filters";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
-export function whatsOnMetadata(raw: Record<string, string | string[] | undefined>): Metadata {
+export async function whatsOnMetadata(raw: Record<string, string | string[] | undefined>): Promise<Metadata> {
   const { filters } = parseFilters(raw);
   const site = siteInfo();
-  const { heading } = describeFilters(filters, site.timeZone, new Date());
+  // The venue's name, when one is chosen, from the same cached facets the filter form lists.
+  const venues = filters.venue ? (await getFacets()).venues : [];
   const base = pageMetadata({
-    title: heading === "What’s on" ? "What’s on" : `${heading} · What’s on`,
+    title: listingTitle(filters, { timeZone: site.timeZone, now: new Date(), venues }),
     description: `Plays, concerts, comedy and family shows at ${site.name}. Browse by date or search by title, and find captioned, ${ACCESS_LABELS.bsl}, audio-described and relaxed performances.`,
     path: routes.whatsOn,
   });
