@@ -8,7 +8,7 @@
 import { SiteLink } from "@/components/site/site-link-client";
 import { useMemo, useState, useId } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { groupTickets } from "@/lib/basket/lines";
+import { groupTickets, ticketLines } from "@/lib/basket/lines";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
 import { formatLocalDay, formatLocalPerformanceTime } from "@/lib/events/format";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
@@ -451,17 +451,27 @@ function PerformanceGroup({
           )}
       </header>
       <ul className="divide-y divide-line">
-        {tickets.map((t) => {
+        {ticketLines(tickets).map(({ ids, ticket: t, total }) => {
           const seat = t.seatName ? `Seat ${t.seatName}` : (t.planName ?? "General admission");
           const type = t.ticketTypeId ? ticketTypes[t.ticketTypeId] : undefined;
+          const what = type ? `${type} · ${seat}` : seat;
+          const price = t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : null;
+          if (ids.length === 1)
+            return (
+              <Line key={t.id} title={what} detail={price ?? undefined} amount={total}>
+                {removeButton("tickets", ids, `${seat.toLowerCase()} for ${title}`)}
+              </Line>
+            );
+          // Alike tickets without seats: one line, counted; removing takes one away (the header removes all).
+          const kind = [type, seat].filter(Boolean).join(" ").toLowerCase();
           return (
             <Line
               key={t.id}
-              title={type ? `${type} · ${seat}` : seat}
-              detail={t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : undefined}
-              amount={t.total}
+              title={`${ids.length} × ${what}`}
+              detail={`${price ?? formatMoney(t.price)} each`}
+              amount={total}
             >
-              {removeButton("tickets", [t.id], `${seat.toLowerCase()} for ${title}`)}
+              {removeButton("tickets", ids.slice(-1), `one ${kind} ticket for ${title}`, "Remove one")}
             </Line>
           );
         })}

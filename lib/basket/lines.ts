@@ -57,3 +57,33 @@ export function groupTickets(tickets: BasketTicket[]): { performanceId: string; 
   for (const t of tickets) groups.set(t.performanceId, [...(groups.get(t.performanceId) ?? []), t]);
   return [...groups.entries()].map(([performanceId, list]) => ({ performanceId, tickets: list }));
 }
+
+/** One line of a performance's tickets in the basket: a seat, or alike tickets without one, counted. */
+export interface TicketLine {
+  /** The basket's ids of the tickets on the line, in the basket's order. */
+  ids: string[];
+  /** The first of them, which stands for all (same type, area, price and discount). */
+  ticket: BasketTicket;
+  total: number;
+}
+
+/**
+ * A performance's tickets as the basket lists them: each seat on a line of its own; tickets without a seat that are
+ * alike (ticket type, price band, area, price and discount) on one line, so three adult tickets to a standing show
+ * read "3 × Adult", not three identical lines. Lines keep the order of their first ticket.
+ */
+export function ticketLines(tickets: readonly BasketTicket[]): TicketLine[] {
+  const lines = new Map<string, TicketLine>();
+  for (const t of tickets) {
+    const key =
+      t.seatId || t.seatName
+        ? `seat:${t.id}`
+        : JSON.stringify([t.ticketTypeId, t.priceBandId, t.planId, t.planName, t.price, t.discount]);
+    const line = lines.get(key);
+    if (line) {
+      line.ids.push(t.id);
+      line.total += t.total;
+    } else lines.set(key, { ids: [t.id], ticket: t, total: t.total });
+  }
+  return [...lines.values()];
+}

@@ -8,7 +8,9 @@
  */
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Basket } from "@/lib/spektrix";
+import type { Basket, BasketTicket } from "@/lib/spektrix";
+import { ticketLines } from "@/lib/basket/lines";
+import type { BasketLabels } from "@/lib/spektrix-flows/basket-labels";
 import type { BasketPaths } from "@/components/checkout/basket-client";
 
 const getBasket = vi.fn<() => Promise<Basket | null>>();
@@ -74,5 +76,86 @@ describe("basketWorthAsking", () => {
     expect(basketWorthAsking(`${BASKET_HINT_COOKIE}=0`)).toBe(false);
     // A sign-in made inside one of Spektrix's frames, not yet linked to a site session.
     expect(basketWorthAsking(`${UNLINKED_CUSTOMER_COOKIE}=1`)).toBe(true);
+  });
+});
+
+const ticket = (id: string, extra: Partial<BasketTicket> = {}): BasketTicket => ({
+  id,
+  performanceId: "P1",
+  eventId: "E1",
+  ticketTypeId: "TT1",
+  priceBandId: "B1",
+  seatId: null,
+  seatName: null,
+  planId: "PL1",
+  planName: null,
+  price: 20,
+  discount: 0,
+  total: 20,
+  attributes: {},
+  ...extra,
+});
+
+describe("ticketLines", () => {
+  it("puts alike tickets without seats on one counted line, and each seat on its own", () => {
+    const lines = ticketLines([
+      ticket("a"),
+      ticket("s1", { seatId: "S1", seatName: "A1" }),
+      ticket("b"),
+      ticket("c", { ticketTypeId: "TT2" }),
+      ticket("d", { discount: 5, total: 15 }),
+      ticket("s2", { seatId: "S2", seatName: "A2" }),
+      ticket("e"),
+    ]);
+    expect(lines.map((l) => [l.ids, l.total])).toEqual([
+      [["a", "b", "e"], 60],
+      [["s1"], 20],
+      [["c"], 20],
+      [["d"], 15],
+      [["s2"], 20],
+    ]);
+  });
+});
+
+describe("the basket's ticket lines", () => {
+  it("shows three alike standing tickets as one line of three, with one removed at a time", async () => {
+    document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
+    getBasket.mockResolvedValue({
+      id: "BK1",
+      hash: "h",
+      customerId: null,
+      promoCode: null,
+      total: 80,
+      totalDiscount: 0,
+      tickets: [ticket("a"), ticket("b"), ticket("c"), ticket("s1", { seatId: "S1", seatName: "A1" })],
+      donations: [],
+      merchandise: [],
+      memberships: [],
+      giftVouchers: [],
+      subscriptions: [],
+      attributes: {},
+    });
+    const labels: BasketLabels = {
+      performances: { P1: { title: "Tosca", slug: null, startLocal: null, venue: null } },
+      ticketTypes: { TT1: "Adult" },
+      funds: {},
+      memberships: {},
+      merchandise: {},
+    };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Response.json(labels)),
+    );
+    try {
+      renderBasketPage();
+      expect(await screen.findByText("3 × Adult · General admission")).toBeTruthy();
+      expect(screen.getByText("$20.00 each")).toBeTruthy();
+      expect(screen.getByText("Adult · Seat A1")).toBeTruthy();
+      const removeOne = screen.getByRole("button", { name: "Remove one adult general admission ticket for Tosca" });
+      expect(removeOne.textContent).toBe("Remove one");
+      expect(screen.getAllByRole("listitem")).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
