@@ -10,6 +10,7 @@ import { screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
 import { ticketLines } from "@/lib/basket/lines";
+import { basketOf, basketTicket } from "./fixtures";
 import type { BasketLabels } from "@/lib/spektrix-flows/basket-labels";
 import type { BasketPaths } from "@/components/checkout/basket-client";
 
@@ -79,22 +80,8 @@ describe("basketWorthAsking", () => {
   });
 });
 
-const ticket = (id: string, extra: Partial<BasketTicket> = {}): BasketTicket => ({
-  id,
-  performanceId: "P1",
-  eventId: "E1",
-  ticketTypeId: "TT1",
-  priceBandId: "B1",
-  seatId: null,
-  seatName: null,
-  planId: "PL1",
-  planName: null,
-  price: 20,
-  discount: 0,
-  total: 20,
-  attributes: {},
-  ...extra,
-});
+const ticket = (id: string, change: Partial<BasketTicket> = {}) =>
+  basketTicket(id, { ticketTypeId: "TT1", priceBandId: "B1", planId: "PL1", ...change });
 
 describe("ticketLines", () => {
   it("puts alike tickets without seats on one counted line, and each seat on its own", () => {
@@ -120,21 +107,9 @@ describe("ticketLines", () => {
 describe("the basket's ticket lines", () => {
   it("shows three alike standing tickets as one line of three, with one removed at a time", async () => {
     document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
-    getBasket.mockResolvedValue({
-      id: "BK1",
-      hash: "h",
-      customerId: null,
-      promoCode: null,
-      total: 80,
-      totalDiscount: 0,
-      tickets: [ticket("a"), ticket("b"), ticket("c"), ticket("s1", { seatId: "S1", seatName: "A1" })],
-      donations: [],
-      merchandise: [],
-      memberships: [],
-      giftVouchers: [],
-      subscriptions: [],
-      attributes: {},
-    });
+    getBasket.mockResolvedValue(
+      basketOf({ tickets: [ticket("a"), ticket("b"), ticket("c"), ticket("s1", { seatId: "S1", seatName: "A1" })] }),
+    );
     const labels: BasketLabels = {
       performances: { P1: { title: "Tosca", slug: null, startLocal: null, venue: null } },
       ticketTypes: { TT1: "Adult" },

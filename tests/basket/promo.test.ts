@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { promoAppliedMessage, promoRefusedMessage, promoSaving } from "@/lib/basket/promo";
-import type { Basket, BasketTicket } from "@/lib/spektrix";
+import type { Basket } from "@/lib/spektrix";
+import { basketOf, basketTicket } from "./fixtures";
 import { decodeErrorBody } from "@/lib/spektrix/http";
 import {
   plainSpektrixReason,
@@ -9,43 +10,12 @@ import {
   SpektrixTimeoutError,
 } from "@/lib/spektrix/errors";
 
-const ticket = (id: string, price: number, discount = 0): BasketTicket => ({
-  id,
-  performanceId: "1AHGJDSMMPLMPPGPRHDGKJHQRTMLKBPVR",
-  eventId: null,
-  ticketTypeId: null,
-  priceBandId: null,
-  seatId: null,
-  seatName: null,
-  planId: null,
-  planName: null,
-  price,
-  discount,
-  total: price - discount,
-  attributes: {},
-});
+const ticket = (id: string, price: number, discount = 0) =>
+  basketTicket(id, { performanceId: "1AHGJDSMMPLMPPGPRHDGKJHQRTMLKBPVR", price, discount, total: price - discount });
 
 /** A member's basket: two $24 tickets, 10% off each for the membership. */
-function basket(change: Partial<Basket> = {}): Basket {
-  const tickets = change.tickets ?? [ticket("t1", 24, 2.4), ticket("t2", 24, 2.4)];
-  const totalDiscount = tickets.reduce((sum, t) => sum + t.discount, 0);
-  return {
-    id: "b1",
-    hash: "H1",
-    customerId: "I-AB12-CD34",
-    promoCode: null,
-    total: tickets.reduce((sum, t) => sum + t.total, 0),
-    totalDiscount,
-    tickets,
-    donations: [],
-    merchandise: [],
-    memberships: [],
-    giftVouchers: [],
-    subscriptions: [],
-    attributes: {},
-    ...change,
-  };
-}
+const basket = (change: Partial<Basket> = {}): Basket =>
+  basketOf({ customerId: "I-AB12-CD34", tickets: [ticket("t1", 24, 2.4), ticket("t2", 24, 2.4)], ...change });
 
 const refusal = (status: number, body: unknown, code: number | null = null) =>
   new SpektrixHttpError({
