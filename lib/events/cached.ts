@@ -19,6 +19,7 @@ import { sharedWhileInFlight } from "@/lib/cache/in-flight";
 import { tags } from "@/lib/cache/tags";
 import { getDb } from "@/lib/db";
 import { siteInfo } from "@/lib/site";
+import { knownGenre, knownVenue } from "./facets";
 import type { ListingFilters } from "./filters";
 import * as q from "./queries";
 
@@ -47,9 +48,8 @@ async function cacheKeyFilters(filters: ListingFilters): Promise<ListingFilters 
   if (filters.q || filters.from || filters.to) return null;
   if (!filters.genre && !filters.venue) return filters;
   const known = await getFacets();
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const genre = filters.genre && known.genres.find((g) => same(g, filters.genre!));
-  const venue = filters.venue && known.venues.find((v) => same(v.slug, filters.venue!))?.slug;
+  const genre = knownGenre(known, filters.genre);
+  const venue = knownVenue(known, filters.venue)?.slug;
   if ((filters.genre && !genre) || (filters.venue && !venue)) return null;
   return { ...filters, genre: genre || undefined, venue: venue || undefined };
 }

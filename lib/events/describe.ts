@@ -2,10 +2,12 @@
  * The heading and one-line summary of what a what's on URL shows ("This weekend", "Fri 21 – Sun 23 Nov"), and the
  * eyebrow above a dated heading (the page's name, which an undated heading already is).
  */
-import { localDateOf, monthOf, PRESET_LABELS, presetRange } from "./dates";
-import { ACCESS_LABELS, type ListingFilters } from "./filters";
+import { clipSearchText } from "@/lib/text/search";
+import { PRESET_LABELS, presetRange } from "./dates";
+import { knownGenre, knownVenue } from "./facets";
+import { ACCESS_LABELS, calendarMonthOf, type ListingFilters } from "./filters";
 import { formatLocalDate, formatMonth } from "./format";
-import type { VenueOption } from "./types";
+import type { Facets } from "./types";
 
 const PAGE_NAME = "What’s on";
 /** A searched phrase longer than this is cut in a tab's title (it is still whole in the page's own summary). */
@@ -69,34 +71,27 @@ function sentenceStart(text: string): string {
 /**
  * The document title of a what's on URL: what it shows, most particular first, then the page's name, so two tabs of
  * filtered listings (and a visitor's history) tell apart ("Comedy · This weekend · What’s on", "“tosca” · What’s
- * on", "December 2026 calendar · What’s on", "Page 2 · What’s on"). A venue slug no venue has adds nothing.
+ * on", "December 2026 calendar · What’s on", "Page 2 · What’s on"). A genre or venue is named as the listing spells
+ * it; one no listing has (a made-up value) adds nothing.
  */
 export function listingTitle(
   filters: ListingFilters,
-  context: { timeZone: string; now: Date; venues: readonly VenueOption[] },
+  context: { timeZone: string; now: Date; facets: Pick<Facets, "genres" | "venues"> },
 ): string {
   const { heading } = describeFilters(filters, context.timeZone, context.now);
   const parts: string[] = [];
   if (filters.q) {
-    const words = Array.from(filters.q);
-    parts.push(
-      `“${
-        words.length > TITLE_QUERY_LENGTH
-          ? `${words
-              .slice(0, TITLE_QUERY_LENGTH - 1)
-              .join("")
-              .trimEnd()}…`
-          : filters.q
-      }”`,
-    );
+    const cut = clipSearchText(filters.q, TITLE_QUERY_LENGTH - 1);
+    parts.push(`“${cut === filters.q ? cut : `${cut}…`}”`);
   }
-  if (filters.genre) parts.push(filters.genre);
+  const genre = knownGenre(context.facets, filters.genre);
+  if (genre) parts.push(genre);
   if (filters.access.length) parts.push(sentenceStart(accessWords(filters.access)));
-  const venue = filters.venue && context.venues.find((v) => v.slug.toLowerCase() === filters.venue!.toLowerCase());
+  const venue = knownVenue(context.facets, filters.venue);
   if (venue) parts.push(venue.name);
   if (heading !== PAGE_NAME) parts.push(heading);
   if (filters.view === "calendar")
-    parts.push(`${formatMonth(filters.month ?? monthOf(localDateOf(context.now, context.timeZone)))} calendar`);
+    parts.push(`${formatMonth(calendarMonthOf(filters, context.timeZone, context.now))} calendar`);
   if (filters.page > 1) parts.push(`Page ${filters.page}`);
   return [...parts, PAGE_NAME].join(" · ");
 }

@@ -9,7 +9,17 @@
 import { z } from "zod";
 import { cleanSearchText, clipSearchText } from "@/lib/text/search";
 import { publicConfig } from "@/lib/config/public";
-import { DATE_PRESETS, isLocalDate, isMonth, monthOf, type DatePreset, type LocalDate, type Month } from "./dates";
+import {
+  DATE_PRESETS,
+  isLocalDate,
+  isMonth,
+  localDateOf,
+  monthOf,
+  presetRange,
+  type DatePreset,
+  type LocalDate,
+  type Month,
+} from "./dates";
 import { LISTING_PARAMS } from "@/lib/page-cache.mjs";
 
 export const ACCESS_FILTERS = ["captioned", "bsl", "audioDescribed", "relaxed", "touchTour"] as const;
@@ -72,6 +82,20 @@ export interface ListingFilters {
 export const MONTH_OUTSIDE_CALENDAR = "month outside the calendar";
 
 export const DEFAULT_FILTERS: ListingFilters = { view: "list", access: [], page: 1 };
+
+/**
+ * The month a calendar URL shows: the one it names, else the month of the first day its preset or dates start on,
+ * else this month (the calendar's grid and the page's title both ask here).
+ */
+export function calendarMonthOf(
+  filters: Pick<ListingFilters, "month" | "when" | "from">,
+  timeZone: string,
+  now: Date,
+): Month {
+  if (filters.month) return filters.month;
+  if (filters.when) return monthOf(presetRange(filters.when, timeZone, now).from);
+  return monthOf(filters.from ?? localDateOf(now, timeZone));
+}
 
 const KNOWN = new Set(LISTING_PARAMS);
 

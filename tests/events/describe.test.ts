@@ -43,9 +43,9 @@ describe("the what's on header", () => {
 });
 
 describe("the what's on tab title", () => {
-  const venues = [{ name: "The Studio", address: null, slug: "the-studio" }];
-  const titleAt = (filters: Partial<ListingFilters>) =>
-    listingTitle({ ...DEFAULT_FILTERS, ...filters }, { timeZone: "Europe/London", now: NOW, venues });
+  const facets = { genres: ["Comedy", "Opera"], venues: [{ name: "The Studio", address: null, slug: "the-studio" }] };
+  const titleAt = (filters: Partial<ListingFilters>, now = NOW) =>
+    listingTitle({ ...DEFAULT_FILTERS, ...filters }, { timeZone: "Europe/London", now, facets });
 
   it("is the page's name alone for the unfiltered list", () => {
     expect(titleAt({})).toBe("What’s on");
@@ -59,15 +59,30 @@ describe("the what's on tab title", () => {
     expect(titleAt({ venue: "THE-STUDIO", page: 2 })).toBe("The Studio · Page 2 · What’s on");
   });
 
-  it("names the calendar's month, this month when none is given", () => {
+  it("spells a genre as the listing does, and names no genre or venue that no listing has", () => {
+    expect(titleAt({ genre: "OPERA" })).toBe("Opera · What’s on");
+    expect(titleAt({ genre: "made-up", venue: "gone" })).toBe("What’s on");
+  });
+
+  it("names the month the calendar shows: its own, a preset's or dates' first month, else this one", () => {
     expect(titleAt({ view: "calendar" })).toBe("March 2031 calendar · What’s on");
     expect(titleAt({ view: "calendar", month: "2031-05" as ListingFilters["month"] })).toBe(
       "May 2031 calendar · What’s on",
     );
+    expect(titleAt({ view: "calendar", from: "2031-06-10" as ListingFilters["from"] })).toMatch(
+      / · June 2031 calendar · What’s on$/,
+    );
+    // On the last evening of March, tomorrow is in April, and so is the calendar that shows it.
+    expect(titleAt({ view: "calendar", when: "tomorrow" }, new Date("2031-03-31T20:00:00Z"))).toBe(
+      "Tomorrow · April 2031 calendar · What’s on",
+    );
   });
 
-  it("cuts a long search with an ellipsis, and adds nothing for a venue no venue has", () => {
-    const title = titleAt({ q: "a very long phrase somebody pasted into the search box", venue: "gone" });
-    expect(title).toBe("“a very long phrase somebody p…” · What’s on");
+  it("cuts a long search with an ellipsis, between whole characters as a reader sees them", () => {
+    expect(titleAt({ q: "a very long phrase somebody pasted into the search box" })).toBe(
+      "“a very long phrase somebody p…” · What’s on",
+    );
+    const family = "👨‍👩‍👧‍👦";
+    expect(titleAt({ q: family.repeat(40) })).toBe(`“${family.repeat(29)}…” · What’s on`);
   });
 });

@@ -9,10 +9,10 @@ import { siteInfo } from "@/lib/site";
 export async function whatsOnMetadata(raw: Record<string, string | string[] | undefined>): Promise<Metadata> {
   const { filters } = parseFilters(raw);
   const site = siteInfo();
-  // The venue's name, when one is chosen, from the same cached facets the filter form lists.
-  const venues = filters.venue ? (await getFacets()).venues : [];
+  // A chosen genre or venue is named from the same cached facets the filter form lists.
+  const facets = filters.genre || filters.venue ? await getFacets() : { genres: [], venues: [] };
   const base = pageMetadata({
-    title: listingTitle(filters, { timeZone: site.timeZone, now: new Date(), venues }),
+    title: listingTitle(filters, { timeZone: site.timeZone, now: new Date(), facets }),
     description: `Plays, concerts, comedy and family shows at ${site.name}. Browse by date or search by title, and find captioned, ${ACCESS_LABELS.bsl}, audio-described and relaxed performances.`,
     path: routes.whatsOn,
   });

@@ -13,8 +13,8 @@ import { Pagination } from "@/components/site/whats-on/pagination";
 import { QuickDates } from "@/components/site/whats-on/quick-dates";
 import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
 import { describeFilters } from "@/lib/events/describe";
-import { calendarBounds, localDateOf, monthOf, presetRange } from "@/lib/events/dates";
-import { DEFAULT_FILTERS, filtersHref, parseFilters, type ListingFilters } from "@/lib/events/filters";
+import { calendarBounds, localDateOf } from "@/lib/events/dates";
+import { calendarMonthOf, DEFAULT_FILTERS, filtersHref, parseFilters, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
@@ -101,8 +101,7 @@ async function CalendarResults({
   lastDay: string | null;
 }) {
   const site = siteInfo();
-  const start = filters.when ? presetRange(filters.when, site.timeZone, new Date()).from : (filters.from ?? today);
-  const month = filters.month ?? monthOf(start);
+  const month = calendarMonthOf(filters, site.timeZone, new Date());
   const { performances, truncated, nextMonth } = await getCalendarMonth(filters, month);
   return (
     <>
