@@ -4,18 +4,46 @@
  * (lib/text/search.ts); the studio's pickers, which search in memory, call `foldText`. No imports, so a client
  * component can use it.
  *
- * Letters with accents that venues' titles and visitors' searches carry, each with its plain letter, in both cases:
- * "Zoöz" finds "Zooz" and "dvorak" finds "Dvořák". Letters whose accent is not a combining mark (ø, ł, đ) are
- * mapped by hand; æ, œ and ß stay themselves (each would be two letters, which `translate` cannot make).
- * Punctuation a phone types differently from a title (a phone's curly apostrophe against a title's straight one,
- * a hyphen against an en dash) and small figures (Cheng²) fold to the plain key's character too.
+ * Every Latin letter with accents (Latin-1 to Latin Extended Additional: Dvořák, Ștefan, Nguyễn), each with its
+ * plain letter, in both cases: "Zoöz" finds "Zooz" and "dvorak" finds "Dvořák". Letters whose accent is not a
+ * combining mark (ø, ł, đ) are mapped by hand; æ, œ and ß stay themselves (each would be two letters, which
+ * `translate` cannot make). Punctuation a phone types differently from a title (a phone's curly apostrophe against a
+ * title's straight one, a hyphen against an en dash), spaces that are not plain (a non-breaking one) and small
+ * figures (Cheng²) fold to the plain key's character too.
  */
-const ACCENTED = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
-const BY_HAND: Record<string, string> = { đ: "d", ħ: "h", ı: "i", ŀ: "l", ł: "l", ø: "o", ŧ: "t" };
-const plain = (c: string) => BY_HAND[c] ?? c.normalize("NFD").replace(/\p{M}/gu, "");
-const lower = Array.from(ACCENTED);
-// Capitals too: under a database locale of C, `ilike` does not match É with é.
-const upper = lower.map((c) => c.toUpperCase()).filter((c, i) => c !== lower[i] && c.length === 1 && c > "\u007f");
+const LATIN_BLOCKS = [
+  [0x00c0, 0x024f],
+  [0x1e00, 0x1eff],
+] as const;
+const BY_HAND: Record<string, string> = {
+  đ: "d",
+  Đ: "D",
+  ħ: "h",
+  Ħ: "H",
+  ı: "i",
+  ŀ: "l",
+  Ŀ: "L",
+  ł: "l",
+  Ł: "L",
+  ø: "o",
+  Ø: "O",
+  ŧ: "t",
+  Ŧ: "T",
+};
+/** A letter that is one plain Latin letter under its marks (é = e + ◌́), with that letter; null for any other. */
+const plainOf = (c: string): string | null => {
+  const parts = /^([a-zA-Z])\p{M}+$/u.exec(c.normalize("NFD"));
+  return parts ? parts[1]! : null;
+};
+const LETTERS: [string, string][] = [
+  ...Object.entries(BY_HAND),
+  ...LATIN_BLOCKS.flatMap(([first, last]) =>
+    Array.from({ length: last - first + 1 }, (_, i) => String.fromCodePoint(first + i)),
+  ).flatMap((c): [string, string][] => {
+    const plain = plainOf(c);
+    return plain ? [[c, plain]] : [];
+  }),
+];
 const PUNCTUATION: Record<string, string> = {
   "\u2018": "'", // ‘
   "\u2019": "'", // ’ (what iOS types for ')
@@ -28,6 +56,9 @@ const PUNCTUATION: Record<string, string> = {
   "\u2013": "-", // –
   "\u2014": "-", // —
   "\u2212": "-", // −
+  "\u00a0": " ", // non-breaking space
+  "\u2009": " ", // thin space
+  "\u202f": " ", // narrow non-breaking space (some keyboards' French spacing)
   "\u00b9": "1", // ¹
   "\u00b2": "2", // ²
   "\u00b3": "3", // ³
@@ -36,24 +67,20 @@ const PUNCTUATION: Record<string, string> = {
 const COMBINING_MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i));
 
 /** What `translate(text, FOLD_FROM, FOLD_TO)` replaces, character for character (exported for SQL and tests). */
-export const FOLD_FROM = [...lower, ...upper, ...Object.keys(PUNCTUATION), ...COMBINING_MARKS].join("");
-export const FOLD_TO = [
-  ...lower.map(plain),
-  ...upper.map((c) => plain(c.toLowerCase()).toUpperCase()),
-  ...Object.values(PUNCTUATION),
-].join("");
+export const FOLD_FROM = [...LETTERS.map(([c]) => c), ...Object.keys(PUNCTUATION), ...COMBINING_MARKS].join("");
+export const FOLD_TO = [...LETTERS.map(([, plain]) => plain), ...Object.values(PUNCTUATION)].join("");
 
 const FOLDS = new Map(Array.from(FOLD_FROM, (c, i) => [c, FOLD_TO[i] ?? ""]));
 
 /**
- * The fold in memory, for comparing without a database: composed (NFC, as the search box sends), folded by the
- * table, lower-cased, with runs of space collapsed and the ends trimmed. "Bach’s Café – Live" and
+ * The fold in memory, for comparing without a database, as the SQL side compares: lower-cased (as `ilike` is),
+ * folded by the table (a mark stored apart from its letter is deleted, as `translate` deletes it), with runs of
+ * space collapsed and the ends trimmed, as `containsWords` does to a title. "Bach’s Café – Live" and
  * "bach's cafe - live" fold to the same text.
  */
 export function foldText(text: string): string {
-  return Array.from(text.normalize("NFC"), (c) => FOLDS.get(c) ?? c)
+  return Array.from(text.toLowerCase(), (c) => FOLDS.get(c) ?? c)
     .join("")
-    .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
 }

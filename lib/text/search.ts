@@ -35,10 +35,13 @@ export function containsPattern(words: string): string {
 }
 
 /**
- * SQL: `column` contains `words`, whatever the case, the accents or the kind of apostrophe and dash on either side
+ * SQL: `column` contains `words`, whatever the case, the accents, the kind of apostrophe, dash and space, or how
+ * many spaces, on either side
  * (both go through the same `translate` of lib/text/fold.ts, so the database's own locale decides nothing the two
  * sides could disagree on).
  */
 export function containsWords(column: SQLWrapper, words: string): SQL {
-  return sql`translate(${column}, ${FOLD_FROM}, ${FOLD_TO}) ilike translate(${containsPattern(words)}, ${FOLD_FROM}, ${FOLD_TO}) escape '\\'`;
+  // The title's runs of space collapse, as the words' did (cleanSearchText) and as foldText's do in memory.
+  const title = sql`regexp_replace(translate(${column}, ${FOLD_FROM}, ${FOLD_TO}), '[[:space:]]+', ' ', 'g')`;
+  return sql`${title} ilike translate(${containsPattern(words)}, ${FOLD_FROM}, ${FOLD_TO}) escape '\\'`;
 }

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { DatabaseUnavailableError, openDb, redactUrl, rowsOf, schema, type Database } from "@/lib/db";
-import { containsWords } from "@/lib/text/search";
+import { foldText } from "@/lib/text/fold";
+import { cleanSearchText, containsWords } from "@/lib/text/search";
 
 // CI reruns this file against a real PostgreSQL by setting TEST_DATABASE_URL; locally it uses PGlite.
 const url = process.env.TEST_DATABASE_URL ?? "pglite://memory";
@@ -48,6 +49,31 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
     // A title stored with its accents as separate marks (pasted as NFD).
     expect(await hit("Jime\u0301nez", "jimenez")).toBe(true);
     expect(await hit("Jime\u0301nez", "jim\u00e9nez")).toBe(true);
+  });
+
+  it("answers every search as the studio's in-memory fold does", async () => {
+    const cases: [title: string, words: string][] = [
+      ["Dvořák in Zoöz", "dvorak"],
+      ["Bach's Long Night", "bach\u2019s long"],
+      ["Elton \u2013 A Tribute", "elton - a"],
+      ["S\u0326tefan", "stefan"],
+      ["S\u0326tefan", "\u0219tefan"],
+      ["Tosca\u00a0Live", "tosca live"],
+      ["Bach  Night", "bach night"],
+      ["İstanbul", "istanbul"],
+      ["Nguyễn Trio", "nguyen"],
+      ["ØRESUND", "øresund"],
+      ["Dvořák", "dvorax"],
+    ];
+    for (const [title, words] of cases) {
+      const [row] = rowsOf<{ hit: boolean }>(
+        await database.db.execute(sql`select ${containsWords(sql`${title}::text`, cleanSearchText(words))} as hit`),
+      );
+      const inMemory = foldText(title).includes(foldText(words));
+      expect(row?.hit, `${title} / ${words}`).toBe(inMemory);
+    }
+    // And the cases are not all one answer.
+    expect(cases.filter(([title, words]) => foldText(title).includes(foldText(words)))).toHaveLength(10);
   });
 
   it("stores and reads a venue through the shared schema", async () => {
