@@ -425,6 +425,7 @@ function PerformanceGroup({
   const title = label?.title ?? "Tickets";
   const when = formatLocalPerformanceTime(label?.startLocal);
   const subtotal = tickets.reduce((sum, t) => sum + t.total, 0);
+  const lines = ticketLines(tickets);
   return (
     <article className="overflow-hidden rounded-[var(--radius-card)] border border-line bg-white">
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line bg-paper-deep/60 px-4 py-3">
@@ -451,19 +452,24 @@ function PerformanceGroup({
           )}
       </header>
       <ul className="divide-y divide-line">
-        {ticketLines(tickets).map(({ ids, ticket: t, total }) => {
+        {lines.map(({ ids, ticket: t, total }) => {
           const seat = t.seatName ? `Seat ${t.seatName}` : (t.planName ?? "General admission");
           const type = t.ticketTypeId ? ticketTypes[t.ticketTypeId] : undefined;
           const what = type ? `${type} · ${seat}` : seat;
           const price = t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : null;
+          // What a button removes, for its name and the notice after: "adult ticket in seat A1 for Tosca", "adult
+          // ticket (General admission) for Tosca".
+          const ticket = type ? `${type.toLowerCase()} ticket` : "ticket";
+          const which = (count: string, noun: string) =>
+            `${count}${noun}${t.seatName ? ` in seat ${t.seatName}` : ` (${seat})`} for ${title}`;
           if (ids.length === 1)
             return (
               <Line key={t.id} title={what} detail={price ?? undefined} amount={total}>
-                {removeButton("tickets", ids, `${seat.toLowerCase()} for ${title}`)}
+                {removeButton("tickets", ids, which("", ticket))}
               </Line>
             );
-          // Alike tickets without seats: one line, counted; removing takes one away (the header removes all).
-          const kind = [type, seat].filter(Boolean).join(" ").toLowerCase();
+          // Alike tickets without seats: one line, counted. "Remove one" takes the last away; the line's own "Remove
+          // all" is there only when the show has other lines too (the header's removes every line of the show).
           return (
             <Line
               key={t.id}
@@ -471,7 +477,9 @@ function PerformanceGroup({
               detail={`${price ?? formatMoney(t.price)} each`}
               amount={total}
             >
-              {removeButton("tickets", ids.slice(-1), `one ${kind} ticket for ${title}`, "Remove one")}
+              {removeButton("tickets", ids.slice(-1), which("one ", ticket), "Remove one")}
+              {lines.length > 1 &&
+                removeButton("tickets", ids, which(`all ${ids.length} `, `${ticket}s`), "Remove all")}
             </Line>
           );
         })}

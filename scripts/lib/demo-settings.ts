@@ -6,17 +6,7 @@
  */
 import { defaultSyncSettings, loadSyncSettings, saveSyncSettings } from "@/lib/sync/settings";
 import type { StoreDb } from "@/lib/db";
-
-/** Spektrix's name → the name visitors see, for the venues in the emulator's demo catalogue. */
-export const DEMO_VENUE_NAMES: ReadonlyArray<{ spektrix: string; site: string }> = [
-  { spektrix: "Cinematheque TM ID: 61", site: "Cinematheque" },
-  {
-    spektrix: "First Unitarian Universalist Church of Winnipeg TM ID: 58",
-    site: "First Unitarian Universalist Church",
-  },
-  { spektrix: "Centennial Concert Hall (Orchestra Right)", site: "Centennial Concert Hall" },
-  { spektrix: "Terrabrucemajestic Theatre", site: "The Majestic" },
-];
+import { DEMO_VENUE_NAMES } from "./demo-venues";
 
 export async function saveDemoSyncSettings(db: StoreDb): Promise<"saved" | "kept"> {
   if ((await loadSyncSettings(db)).version > 0) return "kept";

@@ -6,16 +6,16 @@
  * the browser's cookies still agree: a page reused from the router's cache after a basket was started waits
  * as a placeholder instead of claiming "empty".
  */
-import { screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
-import { ticketLines } from "@/lib/basket/lines";
 import { basketOf, basketTicket } from "./fixtures";
 import type { BasketLabels } from "@/lib/spektrix-flows/basket-labels";
 import type { BasketPaths } from "@/components/checkout/basket-client";
 
 const getBasket = vi.fn<() => Promise<Basket | null>>();
-vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBasket }) }));
+const removeFromWebBasket = vi.fn(async () => {});
+vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBasket }), removeFromWebBasket }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn(), push: vi.fn(), refresh: vi.fn() }) }));
 
 const { BasketView } = await import("@/components/checkout/basket-client");
@@ -83,33 +83,13 @@ describe("basketWorthAsking", () => {
 const ticket = (id: string, change: Partial<BasketTicket> = {}) =>
   basketTicket(id, { ticketTypeId: "TT1", priceBandId: "B1", planId: "PL1", ...change });
 
-describe("ticketLines", () => {
-  it("puts alike tickets without seats on one counted line, and each seat on its own", () => {
-    const lines = ticketLines([
-      ticket("a"),
-      ticket("s1", { seatId: "S1", seatName: "A1" }),
-      ticket("b"),
-      ticket("c", { ticketTypeId: "TT2" }),
-      ticket("d", { discount: 5, total: 15 }),
-      ticket("s2", { seatId: "S2", seatName: "A2" }),
-      ticket("e"),
-    ]);
-    expect(lines.map((l) => [l.ids, l.total])).toEqual([
-      [["a", "b", "e"], 60],
-      [["s1"], 20],
-      [["c"], 20],
-      [["d"], 15],
-      [["s2"], 20],
-    ]);
-  });
-});
-
 describe("the basket's ticket lines", () => {
-  it("shows three alike standing tickets as one line of three, with one removed at a time", async () => {
+  it("shows three alike standing tickets as one line of three, and its button removes one of them", async () => {
     document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
     getBasket.mockResolvedValue(
       basketOf({ tickets: [ticket("a"), ticket("b"), ticket("c"), ticket("s1", { seatId: "S1", seatName: "A1" })] }),
     );
+    removeFromWebBasket.mockClear();
     const labels: BasketLabels = {
       performances: { P1: { title: "Tosca", slug: null, startLocal: null, venue: null } },
       ticketTypes: { TT1: "Adult" },
@@ -126,9 +106,19 @@ describe("the basket's ticket lines", () => {
       expect(await screen.findByText("3 × Adult · General admission")).toBeTruthy();
       expect(screen.getByText("$20.00 each")).toBeTruthy();
       expect(screen.getByText("Adult · Seat A1")).toBeTruthy();
-      const removeOne = screen.getByRole("button", { name: "Remove one adult general admission ticket for Tosca" });
-      expect(removeOne.textContent).toBe("Remove one");
       expect(screen.getAllByRole("listitem")).toHaveLength(2);
+      // Each button says which tickets it takes: the seat's, one or all of the line's, or the whole show's.
+      expect(screen.getByRole("button", { name: "Remove adult ticket in seat A1 for Tosca" })).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Remove all 4 tickets for Tosca" })).toBeTruthy();
+      expect(
+        screen.getByRole("button", { name: "Remove all 3 adult tickets (General admission) for Tosca" }).textContent,
+      ).toBe("Remove all");
+      const removeOne = screen.getByRole("button", { name: "Remove one adult ticket (General admission) for Tosca" });
+      expect(removeOne.textContent).toBe("Remove one");
+      fireEvent.click(removeOne);
+      await waitFor(() => expect(removeFromWebBasket).toHaveBeenCalledTimes(1));
+      expect(removeFromWebBasket.mock.calls[0]?.slice(1)).toEqual(["tickets", ["c"]]);
+      expect(await screen.findByText("Removed one adult ticket (General admission) for Tosca.")).toBeTruthy();
     } finally {
       vi.unstubAllGlobals();
     }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Catalogue } from "../../emulator/data/catalogue";
 import { loadFixtures } from "../../emulator/data/load";
 import { FIXTURES, NOW } from "../emulator/helpers";
-import { DEMO_VENUE_NAMES, saveDemoSyncSettings } from "../../scripts/lib/demo-settings";
+import { saveDemoSyncSettings } from "../../scripts/lib/demo-settings";
+import { DEMO_VENUE_NAMES } from "../../scripts/lib/demo-venues";
 import { loadSyncSettings, saveSyncSettings } from "@/lib/sync/settings";
 import { storeForThisFile } from "./helpers";
 
