@@ -261,10 +261,16 @@ export const eventSchema = then(
   },
 );
 
+/**
+ * Addresses Spektrix systems hold for a venue without a street address ("Unknown" as data entry leaves it, "Online"
+ * for streamed shows): no address, so no page, search result or calendar file publishes the placeholder as one.
+ */
+const NO_STREET_ADDRESS = new Set(["unknown", "online"]);
+
 export const venueSchema = then(z.looseObject({ id, name, address: text }), (raw): Venue => ({
   id: raw.id,
   name: raw.name,
-  address: raw.address,
+  address: raw.address && NO_STREET_ADDRESS.has(raw.address.toLowerCase()) ? null : raw.address,
 }));
 
 const seatSchema = z.looseObject({

@@ -61,7 +61,7 @@ export interface Performance {
 export interface Venue {
   id: string;
   name: string;
-  /** One comma-separated line as Spektrix stores it ("Online" and "Unknown" occur). */
+  /** One comma-separated line as Spektrix stores it; null for none, or a placeholder ("Online", "Unknown"). */
   address: string | null;
 }
 
