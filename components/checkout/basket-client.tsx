@@ -115,6 +115,11 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       setRemovedHere(true);
       setNotice({ kind: "ok", text: `Removed ${vars.label}.` });
       await afterChange();
+      // The button pressed may be gone with its line: keyboard focus then goes to the message, not back to the top.
+      requestAnimationFrame(() => {
+        if (!document.activeElement || document.activeElement === document.body)
+          document.getElementById(statusId)?.focus();
+      });
     },
     onError: (error, vars) =>
       setNotice({ kind: "error", text: `We couldn’t remove ${vars.label}. ${describeSpektrixError(error).message}` }),
@@ -173,10 +178,13 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
   const removeButton = (kind: RemovableKind, ids: string[], label: string, text = "Remove") => (
     <button
       type="button"
-      disabled={busy}
-      onClick={() => remove.mutate({ kind, ids, label })}
+      // Not `disabled` while a removal runs: a disabled button drops keyboard focus to the page's top.
+      aria-disabled={busy || undefined}
+      onClick={() => {
+        if (!busy) remove.mutate({ kind, ids, label });
+      }}
       aria-label={`Remove ${label}`}
-      className="rounded-full px-3 py-1.5 text-sm font-semibold text-brand underline underline-offset-2 hover:bg-brand-tint disabled:opacity-50"
+      className="rounded-full px-3 py-1.5 text-sm font-semibold text-brand underline underline-offset-2 hover:bg-brand-tint aria-disabled:opacity-50"
     >
       {text}
     </button>
@@ -362,7 +370,8 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
 
 function Notice({ id, notice }: { id: string; notice: BasketNotice }) {
   return (
-    <div id={id} role="status" aria-live="polite" className="empty:hidden">
+    // Focusable from script only: where focus goes when the button that made the change is gone.
+    <div id={id} role="status" aria-live="polite" tabIndex={-1} className="empty:hidden">
       {notice && (
         <p
           className={`rounded-lg border-l-4 bg-white p-3 ${notice.kind === "ok" ? "border-success text-ink" : "border-danger text-danger"}`}

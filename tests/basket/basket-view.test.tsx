@@ -14,7 +14,7 @@ import type { BasketLabels } from "@/lib/spektrix-flows/basket-labels";
 import type { BasketPaths } from "@/components/checkout/basket-client";
 
 const getBasket = vi.fn<() => Promise<Basket | null>>();
-const removeFromWebBasket = vi.fn(async () => {});
+const removeFromWebBasket = vi.fn(async (..._args: unknown[]): Promise<void> => {});
 vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient: async () => ({ getBasket }), removeFromWebBasket }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn(), push: vi.fn(), refresh: vi.fn() }) }));
 
@@ -115,10 +115,44 @@ describe("the basket's ticket lines", () => {
       ).toBe("Remove all");
       const removeOne = screen.getByRole("button", { name: "Remove one adult ticket (General admission) for Tosca" });
       expect(removeOne.textContent).toBe("Remove one");
+      let finish = () => {};
+      removeFromWebBasket.mockImplementationOnce(() => new Promise<void>((resolve) => (finish = resolve)));
+      removeOne.focus();
       fireEvent.click(removeOne);
       await waitFor(() => expect(removeFromWebBasket).toHaveBeenCalledTimes(1));
       expect(removeFromWebBasket.mock.calls[0]?.slice(1)).toEqual(["tickets", ["c"]]);
+      // While it runs the button says so without being disabled (which would drop keyboard focus), and a second
+      // press sends nothing.
+      await waitFor(() => expect(removeOne.getAttribute("aria-disabled")).toBe("true"));
+      expect(removeOne.hasAttribute("disabled")).toBe(false);
+      fireEvent.click(removeOne);
+      finish();
       expect(await screen.findByText("Removed one adult ticket (General admission) for Tosca.")).toBeTruthy();
+      expect(removeFromWebBasket).toHaveBeenCalledTimes(1);
+      expect(document.activeElement).toBe(removeOne);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("sends keyboard focus to the message when the line whose button was pressed is gone", async () => {
+    document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
+    const seat = (id: string, name: string) => ticket(id, { seatId: id, seatName: name });
+    getBasket.mockResolvedValue(basketOf({ tickets: [seat("s1", "A1"), seat("s2", "A2")] }));
+    removeFromWebBasket.mockClear();
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(null, { status: 503 })),
+    );
+    try {
+      renderBasketPage();
+      const remove = await screen.findByRole("button", { name: "Remove ticket in seat A1 for Tickets" });
+      getBasket.mockResolvedValue(basketOf({ tickets: [seat("s2", "A2")] }));
+      remove.focus();
+      fireEvent.click(remove);
+      const message = await screen.findByText("Removed ticket in seat A1 for Tickets.");
+      await waitFor(() => expect(remove.isConnected).toBe(false));
+      await waitFor(() => expect(document.activeElement).toBe(message.closest('[role="status"]')));
     } finally {
       vi.unstubAllGlobals();
     }
