@@ -17,6 +17,8 @@ export function describeFilters(
   filters: ListingFilters,
   timeZone: string,
   now: Date,
+  /** The listing's genres and venues: a chosen venue is named by them, and a genre spelled as they spell it. */
+  facets: Pick<Facets, "genres" | "venues"> = { genres: [], venues: [] },
 ): { eyebrow: string | null; heading: string; detail: string } {
   const pageName = PAGE_NAME;
   let heading = pageName;
@@ -41,8 +43,11 @@ export function describeFilters(
   const parts: string[] = [];
   if (dates) parts.push(dates);
   if (filters.q) parts.push(`matching “${filters.q}”`);
-  if (filters.genre) parts.push(filters.genre);
+  if (filters.genre) parts.push(knownGenre(facets, filters.genre) ?? filters.genre);
   if (filters.access.length) parts.push(accessWords(filters.access));
+  // A venue slug no listing has (an old link, a made-up one) is no name to show, but it still narrows the list.
+  const venue = knownVenue(facets, filters.venue);
+  if (filters.venue) parts.push(venue ? `at ${venue.name}` : "at a venue with nothing on sale now");
   return {
     eyebrow: heading === pageName ? null : pageName,
     heading,

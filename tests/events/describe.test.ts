@@ -40,6 +40,16 @@ describe("the what's on header", () => {
     expect(describeAt({ q: "ödipus" }).detail).toBe("Matching “ödipus”");
     expect(describeAt({ when: "weekend", q: "tosca" }).detail).toMatch(/^Fri .+ · matching “tosca”$/);
   });
+
+  it("names a chosen venue, and spells a genre as the listing does", () => {
+    const facets = { genres: ["Music"], venues: [{ name: "The Majestic", address: null, slug: "the-majestic" }] };
+    const at = (filters: Partial<ListingFilters>) =>
+      describeFilters({ ...DEFAULT_FILTERS, ...filters }, "Europe/London", NOW, facets).detail;
+    expect(at({ venue: "the-majestic" })).toBe("At The Majestic");
+    expect(at({ genre: "music", venue: "THE-MAJESTIC" })).toBe("Music · at The Majestic");
+    // A venue no listing has (an old link) is not named by its slug, but the summary does not claim everything.
+    expect(at({ venue: "nope" })).toBe("At a venue with nothing on sale now");
+  });
 });
 
 describe("the what's on tab title", () => {

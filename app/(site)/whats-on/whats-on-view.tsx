@@ -26,7 +26,7 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
 
   const today = localDateOf(now, site.timeZone);
   const facets = await getFacets();
-  const { eyebrow, heading, detail } = describeFilters(filters, site.timeZone, now);
+  const { eyebrow, heading, detail } = describeFilters(filters, site.timeZone, now, facets);
 
   return (
     <>

@@ -74,7 +74,9 @@ export function FilterFormView({
             <p id="wo-dates-hint" className="mt-0.5 text-xs text-ink-soft">
               Leave blank for any date.
             </p>
-            <div className="mt-1 grid grid-cols-2 gap-2">
+            {/* Side by side only where each box can show a whole date and its picker icon; stacked otherwise (the
+                desktop filter column, a 320 phone). */}
+            <div className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] gap-2">
               <div>
                 <label htmlFor="wo-from" className="text-xs font-medium text-ink-soft">
                   From
