@@ -166,6 +166,9 @@ export class Catalogue {
     }
     for (const e of events) cat.events.set(String(e.id), e);
     for (const i of instances) cat.addInstance(i);
+    // As Spektrix keeps them: an event's first and last dates are its instances', derived ones included (a capture's
+    // own summary covered only the instances it was taken with).
+    for (const id of cat.events.keys()) cat.refreshEventDates(id);
     if (opts.shiftDates)
       for (const e of events) e.isOnSale = cat.instancesOf(String(e.id)).some((i) => i.isOnSale === true);
     return cat;

@@ -50,25 +50,40 @@ export interface PickerItem {
 }
 
 /**
- * An event's second line: its run with the year in the venue's zone ("24 Oct – 2 Nov 2026"; Spektrix's own
- * `instanceDates` has none, and a picker reaches two years ahead), then whether it is on sale.
+ * An event's second line: its run with the year ("24 Oct – 2 Nov 2026"; Spektrix's own `instanceDates` has none,
+ * repeats a single day as "8 December-8 December", and a picker reaches two years ahead), then whether it is on
+ * sale. From the UTC instants in the venue's zone where Spektrix sends them, else from its local wall-clock times
+ * (older systems send only those), else its own text.
  */
 export function eventPickerDetail(
   event: {
     instanceDates: string | null;
     firstPerformanceUtc: string | null;
     lastPerformanceUtc: string | null;
+    firstPerformanceLocal?: string | null;
+    lastPerformanceLocal?: string | null;
     isOnSale: boolean;
   },
   timeZone: string,
 ): string {
-  const first = event.firstPerformanceUtc ? new Date(event.firstPerformanceUtc) : null;
-  const last = event.lastPerformanceUtc ? new Date(event.lastPerformanceUtc) : first;
   const run =
-    first && last && !Number.isNaN(first.getTime()) && !Number.isNaN(last.getTime())
-      ? formatRun(first, last, timeZone)
-      : event.instanceDates;
+    runOf(event.firstPerformanceUtc, event.lastPerformanceUtc, timeZone) ??
+    // A wall-clock time read as UTC and shown in UTC is the same wall-clock day.
+    runOf(
+      event.firstPerformanceLocal && `${event.firstPerformanceLocal}Z`,
+      event.lastPerformanceLocal && `${event.lastPerformanceLocal}Z`,
+      "UTC",
+    ) ??
+    event.instanceDates;
   return [run, event.isOnSale ? "on sale" : "not on sale"].filter(Boolean).join(" · ");
+}
+
+function runOf(firstAt: string | null | undefined, lastAt: string | null | undefined, timeZone: string) {
+  const first = firstAt ? new Date(firstAt) : null;
+  const last = lastAt ? new Date(lastAt) : first;
+  return first && last && !Number.isNaN(first.getTime()) && !Number.isNaN(last.getTime())
+    ? formatRun(first, last, timeZone)
+    : null;
 }
 
 /** What a block stores for a pick: the id, and a snapshot of the label so the pick still reads when Spektrix is down. */

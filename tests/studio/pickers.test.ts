@@ -147,6 +147,22 @@ describe("an event's picker row", () => {
     expect(eventPickerDetail({ ...oneNight, isOnSale: false }, "America/Vancouver")).toBe("31 Dec 2031 · not on sale");
   });
 
+  it("reads Spektrix's local times when it sends no UTC ones, as older systems do", () => {
+    const local = {
+      ...event,
+      firstPerformanceUtc: null,
+      lastPerformanceUtc: null,
+      instanceDates: "8 December-8 December",
+      firstPerformanceLocal: "2026-12-08T23:30:00",
+      lastPerformanceLocal: "2026-12-08T23:30:00",
+    };
+    // The wall-clock day, whatever the venue's zone: late evening stays on the 8th.
+    expect(eventPickerDetail(local, "America/Vancouver")).toBe("8 Dec 2026 · on sale");
+    expect(eventPickerDetail({ ...local, lastPerformanceLocal: "2027-01-17T14:00:00" }, "Europe/London")).toBe(
+      "8 Dec 2026 – 17 Jan 2027 · on sale",
+    );
+  });
+
   it("keeps Spektrix's own dates when it gives no instants", () => {
     const undated = { ...event, firstPerformanceUtc: null, lastPerformanceUtc: null };
     expect(eventPickerDetail(undated, "Europe/London")).toBe("Fri 24 Oct - Sun 2 Nov · on sale");
