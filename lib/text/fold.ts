@@ -7,9 +7,8 @@
  * Every Latin letter with accents (Latin-1 to Latin Extended Additional: Dvořák, Ștefan, Nguyễn), each with its
  * plain letter, in both cases: "Zoöz" finds "Zooz" and "dvorak" finds "Dvořák". Letters whose accent is not a
  * combining mark (ø, ł, đ) are mapped by hand; æ, œ and ß stay themselves (each would be two letters, which
- * `translate` cannot make). Punctuation a phone types differently from a title (a phone's curly apostrophe against a
- * title's straight one, a hyphen against an en dash), spaces that are not plain (a non-breaking one) and small
- * figures (Cheng²) fold to the plain key's character too.
+ * `translate` cannot make). Punctuation a phone types differently from a title, or not at all (an apostrophe, a
+ * hyphen against an en dash), spaces that are not plain (a non-breaking one) and small figures (Cheng²) fold too.
  */
 const LATIN_BLOCKS = [
   [0x00c0, 0x024f],
@@ -44,18 +43,17 @@ const LETTERS: [string, string][] = [
     return plain ? [[c, plain]] : [];
   }),
 ];
+// Dashes of every kind read as the space between words: "yee haw" finds "YEE-HAW!", and "elton - a" finds
+// "Elton – A Tribute" (the runs of space this leaves collapse). Quotes a phone curls fold to the plain key.
 const PUNCTUATION: Record<string, string> = {
-  "\u2018": "'", // ‘
-  "\u2019": "'", // ’ (what iOS types for ')
-  "\u02bc": "'", // ʼ
-  "\u2032": "'", // ′
+  "-": " ",
+  "\u2010": " ", // ‐
+  "\u2011": " ", // non-breaking hyphen
+  "\u2013": " ", // –
+  "\u2014": " ", // —
+  "\u2212": " ", // −
   "\u201c": '"', // “
   "\u201d": '"', // ”
-  "\u2010": "-", // ‐
-  "\u2011": "-", // non-breaking hyphen
-  "\u2013": "-", // –
-  "\u2014": "-", // —
-  "\u2212": "-", // −
   "\u00a0": " ", // non-breaking space
   "\u2009": " ", // thin space
   "\u202f": " ", // narrow non-breaking space (some keyboards' French spacing)
@@ -63,11 +61,18 @@ const PUNCTUATION: Record<string, string> = {
   "\u00b2": "2", // ²
   "\u00b3": "3", // ³
 };
-// Past the end of FOLD_TO, so `translate` deletes them: accents stored as separate marks (a title pasted as NFD).
+// Past the end of FOLD_TO, so `translate` deletes them: apostrophes of every kind ("kings" finds "King's", and
+// "O’Neill" finds "ONeill"), and accents stored as separate marks (a title pasted as NFD).
+const APOSTROPHES = ["'", "\u2018", "\u2019", "\u02bc", "\u2032"];
 const COMBINING_MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i));
 
 /** What `translate(text, FOLD_FROM, FOLD_TO)` replaces, character for character (exported for SQL and tests). */
-export const FOLD_FROM = [...LETTERS.map(([c]) => c), ...Object.keys(PUNCTUATION), ...COMBINING_MARKS].join("");
+export const FOLD_FROM = [
+  ...LETTERS.map(([c]) => c),
+  ...Object.keys(PUNCTUATION),
+  ...APOSTROPHES,
+  ...COMBINING_MARKS,
+].join("");
 export const FOLD_TO = [...LETTERS.map(([, plain]) => plain), ...Object.values(PUNCTUATION)].join("");
 
 const FOLDS = new Map(Array.from(FOLD_FROM, (c, i) => [c, FOLD_TO[i] ?? ""]));

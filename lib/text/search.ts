@@ -29,19 +29,24 @@ export function clipSearchText(value: string, maxLength: number): string {
   return characters.length <= maxLength ? clean : characters.slice(0, maxLength).join("").trim();
 }
 
+/** The words' own `%`, `_` and `\` escaped, for SQL `LIKE … ESCAPE '\'` to match them literally. */
+function escapeLike(words: string): string {
+  return words.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** `%words%` for SQL `LIKE … ESCAPE '\'`, with the words' own `%`, `_` and `\` matched literally. */
 export function containsPattern(words: string): string {
-  return `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(words)}%`;
 }
 
 /**
- * SQL: `column` contains `words`, whatever the case, the accents, the kind of apostrophe, dash and space, or how
- * many spaces, on either side
- * (both go through the same `translate` of lib/text/fold.ts, so the database's own locale decides nothing the two
- * sides could disagree on).
+ * SQL: `column` contains `words`, whatever the case, the accents, the apostrophes and dashes (or their kind), or the
+ * spaces, on either side: both go through the same `translate` of lib/text/fold.ts and have their runs of space
+ * collapsed, as `foldText` does in memory, so the database's own locale decides nothing the two could disagree on.
  */
 export function containsWords(column: SQLWrapper, words: string): SQL {
-  // The title's runs of space collapse, as the words' did (cleanSearchText) and as foldText's do in memory.
-  const title = sql`regexp_replace(translate(${column}, ${FOLD_FROM}, ${FOLD_TO}), '[[:space:]]+', ' ', 'g')`;
-  return sql`${title} ilike translate(${containsPattern(words)}, ${FOLD_FROM}, ${FOLD_TO}) escape '\\'`;
+  const fold = (text: SQL | SQLWrapper | string) =>
+    sql`btrim(regexp_replace(translate(${text}, ${FOLD_FROM}, ${FOLD_TO}), '[[:space:]]+', ' ', 'g'))`;
+  // The words' LIKE signs are escaped before folding; the fold neither makes nor removes a backslash, % or _.
+  return sql`${fold(column)} ilike ('%' || ${fold(escapeLike(words))} || '%') escape '\\'`;
 }
