@@ -3,7 +3,7 @@
  * eyebrow above a dated heading (the page's name, which an undated heading already is).
  */
 import { clipSearchText } from "@/lib/text/search";
-import { PRESET_LABELS, presetRange } from "./dates";
+import { addDays, localDateOf, PRESET_LABELS, presetRange, type LocalDate } from "./dates";
 import { knownGenre, knownVenue } from "./facets";
 import { ACCESS_LABELS, calendarMonthOf, type ListingFilters } from "./filters";
 import { formatLocalDate, formatMonth } from "./format";
@@ -30,19 +30,29 @@ export function describeFilters(
       r.from === r.to
         ? formatLocalDate(r.from, { weekday: "long", day: "numeric", month: "long" })
         : `${formatLocalDate(r.from)} – ${formatLocalDate(r.to)}`;
-  } else if (filters.from && filters.to) {
-    heading =
-      filters.from === filters.to
-        ? formatLocalDate(filters.from, { weekday: "long", day: "numeric", month: "long" })
-        : `${formatLocalDate(filters.from)} – ${formatLocalDate(filters.to)}`;
-  } else if (filters.from) {
-    heading = `From ${formatLocalDate(filters.from)}`;
-  } else if (filters.to) {
-    heading = `Until ${formatLocalDate(filters.to)}`;
+  } else {
+    // A chosen date is said with its year when the year is not the obvious one: a past date ("From Fri 1 May 2026"
+    // in December), or one most of a year ahead.
+    const today = localDateOf(now, timeZone);
+    const day = (date: LocalDate, options?: Intl.DateTimeFormatOptions) => {
+      const withYear = date < today || date > addDays(today, 300);
+      const base = options ?? { weekday: "short", day: "numeric", month: "short" };
+      return formatLocalDate(date, withYear ? { ...base, year: "numeric" } : base);
+    };
+    if (filters.from && filters.to) {
+      heading =
+        filters.from === filters.to
+          ? day(filters.from, { weekday: "long", day: "numeric", month: "long" })
+          : `${day(filters.from)} – ${day(filters.to)}`;
+    } else if (filters.from) {
+      heading = `From ${day(filters.from)}`;
+    } else if (filters.to) {
+      heading = `Until ${day(filters.to)}`;
+    }
   }
   const parts: string[] = [];
   if (dates) parts.push(dates);
-  if (filters.q) parts.push(`matching “${filters.q}”`);
+  if (filters.q) parts.push(`matching ${quoted(filters.q)}`);
   if (filters.genre) parts.push(knownGenre(facets, filters.genre) ?? filters.genre);
   if (filters.access.length) parts.push(accessWords(filters.access));
   // A venue slug no listing has (an old link, a made-up one) is no name to show, but it still narrows the list.
@@ -58,6 +68,12 @@ export function describeFilters(
         ? "Every show on sale, soonest first. Pick a date, or search for a show you already know."
         : "",
   };
+}
+
+/** Searched words in curly quotes, once: words typed with their own quotes ("\"tosca\"") are not quoted twice. */
+function quoted(words: string): string {
+  const inner = /^["“”'‘’](.+)["“”'‘’]$/u.exec(words)?.[1] ?? words;
+  return `“${inner}”`;
 }
 
 /** "Captioned or Relaxed", "access performances": the access filter in words. */
@@ -87,7 +103,7 @@ export function listingTitle(
   const parts: string[] = [];
   if (filters.q) {
     const cut = clipSearchText(filters.q, TITLE_QUERY_LENGTH - 1);
-    parts.push(`“${cut === filters.q ? cut : `${cut}…`}”`);
+    parts.push(quoted(cut === filters.q ? cut : `${cut}…`));
   }
   const genre = knownGenre(context.facets, filters.genre);
   if (genre) parts.push(genre);

@@ -41,6 +41,20 @@ describe("the what's on header", () => {
     expect(describeAt({ when: "weekend", q: "tosca" }).detail).toMatch(/^Fri .+ · matching “tosca”$/);
   });
 
+  it("gives a chosen date its year only when the year is not the obvious one", () => {
+    const at = (filters: Partial<ListingFilters>) => describeAt(filters).heading;
+    // NOW is Wed 12 March 2031.
+    expect(at({ from: "2031-03-20" as ListingFilters["from"] })).toBe("From Thu 20 Mar");
+    expect(at({ from: "2030-05-01" as ListingFilters["from"] })).toBe("From Wed 1 May 2030");
+    expect(at({ to: "2032-02-01" as ListingFilters["to"] })).toBe("Until Sun 1 Feb 2032");
+  });
+
+  it("quotes searched words once, even when they were typed in quotes", () => {
+    expect(describeAt({ q: "“quoted”" }).detail).toBe("Matching “quoted”");
+    expect(describeAt({ q: '"tosca"' }).detail).toBe("Matching “tosca”");
+    expect(describeAt({ q: "it’s" }).detail).toBe("Matching “it’s”");
+  });
+
   it("names a chosen venue, and spells a genre as the listing does", () => {
     const facets = { genres: ["Music"], venues: [{ name: "The Majestic", address: null, slug: "the-majestic" }] };
     const at = (filters: Partial<ListingFilters>) =>
