@@ -123,7 +123,7 @@ export function AvailabilityBadgeView({
       ref={ref}
       data-testid="availability"
       data-state={loading ? "loading" : state}
-      className={`availability ${loading ? "border-line bg-white text-ink-soft" : TONE[state]}`}
+      className={`availability ${loading ? "needs-js border-line bg-white text-ink-soft" : TONE[state]}`}
     >
       {/* Only the dot pulses while loading: a pulsing label dips below readable contrast half the time. */}
       <span aria-hidden className={loading ? "availability-dot motion-safe:animate-pulse" : "availability-dot"} />

@@ -10,7 +10,8 @@ import { useSpektrix, type ComponentState } from "./spektrix-loader-client";
 
 /**
  * The visible, announced result of adding something to the basket. Without JavaScript Spektrix's components never
- * load and the button stays at "Connecting…": the server's HTML says why, and gives the box office's number.
+ * load: the button, which would stay at "Connecting…", is hidden (`needs-js`, globals.css), and the server's HTML says
+ * why and gives the box office's number.
  */
 export function ActionMessage({ id, status, basketPath }: { id: string; status: ActionStatus; basketPath: string }) {
   const { boxOffice } = useSpektrix();

@@ -102,7 +102,7 @@ export function BasketCount({ known, count, total }: { known: boolean; count: nu
       <span
         aria-hidden
         data-basket-count={known ? count : undefined}
-        className={`min-w-6 rounded-full px-1.5 py-0.5 text-center text-xs font-bold tabular-nums ${count > 0 ? "bg-brand text-white" : "bg-paper-deep text-ink-soft"}`}
+        className={`${known ? "" : "needs-js "}min-w-6 rounded-full px-1.5 py-0.5 text-center text-xs font-bold tabular-nums ${count > 0 ? "bg-brand text-white" : "bg-paper-deep text-ink-soft"}`}
       >
         {known ? count : "·"}
       </span>

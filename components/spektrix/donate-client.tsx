@@ -251,7 +251,7 @@ export function Donate({
               data-submit-donation=""
               disabled={!valid || busy}
               onClick={() => setStatus({ kind: "pending" })}
-              className="btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
+              className="needs-js btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
             >
               {actionLabel(
                 state,

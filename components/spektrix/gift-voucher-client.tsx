@@ -273,7 +273,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 window.setTimeout(() => document.getElementById(`${ids}-${firstInvalid}`)?.focus(), 0);
               }}
               onClick={() => setStatus({ kind: "pending" })}
-              className="btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
+              className="needs-js btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
             >
               {actionLabel(state, status, `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`)}
             </button>

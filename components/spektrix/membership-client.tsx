@@ -88,7 +88,7 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
             disabled={busy}
             aria-describedby={`${ids}-status`}
             onClick={() => setStatus({ kind: "pending" })}
-            className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
+            className="needs-js btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
           >
             {actionLabel(
               state,

@@ -111,7 +111,7 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
             disabled={busy}
             aria-describedby={`${ids}-status`}
             onClick={() => setStatus({ kind: "pending" })}
-            className="btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
+            className="needs-js btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
           >
             {actionLabel(state, status, `Add to basket · ${formatMoney(item.price * quantity)}`)}
           </button>

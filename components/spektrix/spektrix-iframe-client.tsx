@@ -162,7 +162,7 @@ export function SpektrixIframe({
         <div
           role="status"
           aria-live="polite"
-          className="absolute inset-x-0 top-0 z-10 flex min-h-48 flex-col items-center justify-center gap-3 rounded-[var(--radius-card)] border border-line bg-paper p-8 text-center"
+          className="needs-js absolute inset-x-0 top-0 z-10 flex min-h-48 flex-col items-center justify-center gap-3 rounded-[var(--radius-card)] border border-line bg-paper p-8 text-center"
         >
           <span
             aria-hidden
