@@ -18,7 +18,7 @@ export function describeFilters(
   timeZone: string,
   now: Date,
   /** The listing's genres and venues: a chosen venue is named by them, and a genre spelled as they spell it. */
-  facets: Pick<Facets, "genres" | "venues"> = { genres: [], venues: [] },
+  facets: Pick<Facets, "genres" | "venues">,
 ): { eyebrow: string | null; heading: string; detail: string } {
   const pageName = PAGE_NAME;
   let heading = pageName;
@@ -70,10 +70,14 @@ export function describeFilters(
   };
 }
 
-/** Searched words in curly quotes, once: words typed with their own quotes ("\"tosca\"") are not quoted twice. */
+/** Searched words without the quotes they were typed in ("\"tosca\"" is searched as tosca: lib/text/fold.ts). */
+function unquoted(words: string): string {
+  return /^["“”'‘’](.+)["“”'‘’]$/u.exec(words)?.[1] ?? words;
+}
+
+/** Searched words in curly quotes, once. */
 function quoted(words: string): string {
-  const inner = /^["“”'‘’](.+)["“”'‘’]$/u.exec(words)?.[1] ?? words;
-  return `“${inner}”`;
+  return `“${unquoted(words)}”`;
 }
 
 /** "Captioned or Relaxed", "access performances": the access filter in words. */
@@ -99,11 +103,12 @@ export function listingTitle(
   filters: ListingFilters,
   context: { timeZone: string; now: Date; facets: Pick<Facets, "genres" | "venues"> },
 ): string {
-  const { heading } = describeFilters(filters, context.timeZone, context.now);
+  const { heading } = describeFilters(filters, context.timeZone, context.now, context.facets);
   const parts: string[] = [];
   if (filters.q) {
-    const cut = clipSearchText(filters.q, TITLE_QUERY_LENGTH - 1);
-    parts.push(quoted(cut === filters.q ? cut : `${cut}…`));
+    const words = unquoted(filters.q);
+    const cut = clipSearchText(words, TITLE_QUERY_LENGTH - 1);
+    parts.push(`“${cut === words ? cut : `${cut}…`}”`);
   }
   const genre = knownGenre(context.facets, filters.genre);
   if (genre) parts.push(genre);

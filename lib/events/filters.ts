@@ -7,7 +7,7 @@
  * (`utm_*`, `fbclid`) are ignored: they never reach the canonical URL and cause no redirect.
  */
 import { z } from "zod";
-import { cleanSearchText, clipSearchText } from "@/lib/text/search";
+import { cleanSearchText, clipSearchText, hasSearchableText } from "@/lib/text/search";
 import { publicConfig } from "@/lib/config/public";
 import {
   DATE_PRESETS,
@@ -177,7 +177,9 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
         const q = clipSearchText(value, MAX_QUERY_LENGTH);
         if (q !== cleanSearchText(value)) problems.push("search too long");
         if (q !== value) problems.push("search not clean");
-        if (q) f.q = q;
+        // Only quotes or dashes: nothing to look for, and as a search it would match every title.
+        if (q && !hasSearchableText(q)) problems.push("search has nothing to find");
+        else if (q) f.q = q;
         break;
       }
       case "genre":

@@ -1,5 +1,5 @@
 import { activeConnection } from "@/lib/connection";
-import { clipSearchText, containsPattern, containsWords } from "@/lib/text/search";
+import { clipSearchText, containsPattern, containsWords, hasSearchableText } from "@/lib/text/search";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -183,7 +183,13 @@ export async function listEvents(
   if (q) {
     const like = containsPattern(q);
     where.push(
-      or(containsWords(e.title, q), ilike(e.slug, like), ilike(e.yieldedSlug, like), ilike(e.sourceId, like))!,
+      or(
+        // Words that fold to nothing (a lone quote or dash) would match every title; the ids still match as typed.
+        hasSearchableText(q) ? containsWords(e.title, q) : undefined,
+        ilike(e.slug, like),
+        ilike(e.yieldedSlug, like),
+        ilike(e.sourceId, like),
+      )!,
     );
   }
   if (options.status && ["active", "missing", "disabled", "cancelled"].includes(options.status))

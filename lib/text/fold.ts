@@ -1,14 +1,15 @@
 /**
- * The one fold rule for comparing what someone types with a title: accents off, a phone's punctuation plain, small
- * figures as digits. The database search applies it in SQL with `translate(text, FOLD_FROM, FOLD_TO)`
- * (lib/text/search.ts); the studio's pickers, which search in memory, call `foldText`. No imports, so a client
- * component can use it.
+ * The one fold rule for comparing what someone types with a title: accents off, apostrophes and quotes gone, dashes
+ * as spaces, small figures as digits, runs of space collapsed. The database search applies it in SQL with
+ * `translate(text, FOLD_FROM, FOLD_TO)` and a collapse of spaces (lib/text/search.ts); the studio's pickers, which
+ * search in memory, call `foldText`. No imports, so a client component can use it.
  *
- * Every Latin letter with accents (Latin-1 to Latin Extended Additional: Dvořák, Ștefan, Nguyễn), each with its
- * plain letter, in both cases: "Zoöz" finds "Zooz" and "dvorak" finds "Dvořák". Letters whose accent is not a
- * combining mark (ø, ł, đ) are mapped by hand; æ, œ and ß stay themselves (each would be two letters, which
- * `translate` cannot make). Punctuation a phone types differently from a title, or not at all (an apostrophe, a
- * hyphen against an en dash), spaces that are not plain (a non-breaking one) and small figures (Cheng²) fold too.
+ * Every Latin letter (Latin-1 to Latin Extended Additional) that is a plain letter under combining marks (Dvořák,
+ * Ștefan, Nguyễn), with that letter, in both cases: "Zoöz" finds "Zooz" and "dvorak" finds "Dvořák". The common
+ * letters whose stroke is not a combining mark (ø, ł, đ) are mapped by hand; rarer ones (ð, ƀ, ɨ) and æ, œ and ß
+ * stay themselves (each of the last three would be two letters, which `translate` cannot make). Punctuation a phone
+ * types differently from a title, or not at all (an apostrophe, a hyphen against an en dash), spaces that are not
+ * plain (a non-breaking one) and small figures (Cheng²) fold too.
  */
 const LATIN_BLOCKS = [
   [0x00c0, 0x024f],
@@ -44,7 +45,7 @@ const LETTERS: [string, string][] = [
   }),
 ];
 // Dashes of every kind read as the space between words: "yee haw" finds "YEE-HAW!", and "elton - a" finds
-// "Elton – A Tribute" (the runs of space this leaves collapse). Quotes a phone curls fold to the plain key.
+// "Elton – A Tribute" (the runs of space this leaves collapse).
 const PUNCTUATION: Record<string, string> = {
   "-": " ",
   "\u2010": " ", // ‐
@@ -52,8 +53,6 @@ const PUNCTUATION: Record<string, string> = {
   "\u2013": " ", // –
   "\u2014": " ", // —
   "\u2212": " ", // −
-  "\u201c": '"', // “
-  "\u201d": '"', // ”
   "\u00a0": " ", // non-breaking space
   "\u2009": " ", // thin space
   "\u202f": " ", // narrow non-breaking space (some keyboards' French spacing)
@@ -61,16 +60,17 @@ const PUNCTUATION: Record<string, string> = {
   "\u00b2": "2", // ²
   "\u00b3": "3", // ³
 };
-// Past the end of FOLD_TO, so `translate` deletes them: apostrophes of every kind ("kings" finds "King's", and
-// "O’Neill" finds "ONeill"), and accents stored as separate marks (a title pasted as NFD).
-const APOSTROPHES = ["'", "\u2018", "\u2019", "\u02bc", "\u2032"];
+// Past the end of FOLD_TO, so `translate` deletes them: apostrophes and quotes of every kind ("kings" finds
+// "King's", "O’Neill" finds "ONeill", and a search typed in quotes finds the words inside them), and accents stored
+// as separate marks (a title pasted as NFD).
+const APOSTROPHES_AND_QUOTES = ["'", "\u2018", "\u2019", "\u02bc", "\u2032", '"', "\u201c", "\u201d"];
 const COMBINING_MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i));
 
 /** What `translate(text, FOLD_FROM, FOLD_TO)` replaces, character for character (exported for SQL and tests). */
 export const FOLD_FROM = [
   ...LETTERS.map(([c]) => c),
   ...Object.keys(PUNCTUATION),
-  ...APOSTROPHES,
+  ...APOSTROPHES_AND_QUOTES,
   ...COMBINING_MARKS,
 ].join("");
 export const FOLD_TO = [...LETTERS.map(([, plain]) => plain), ...Object.values(PUNCTUATION)].join("");

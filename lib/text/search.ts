@@ -1,5 +1,5 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { FOLD_FROM, FOLD_TO } from "./fold";
+import { FOLD_FROM, FOLD_TO, foldText } from "./fold";
 
 /**
  * The one rule for words typed into a search box (what's on, the studio's events): control characters (a NUL
@@ -16,6 +16,11 @@ export function cleanSearchText(value: string): string {
 }
 
 const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** Whether words have anything left to look for once folded: "'" or "–" alone would match every title. */
+export function hasSearchableText(words: string): boolean {
+  return foldText(words) !== "";
+}
 
 /**
  * `cleanSearchText`, cut to a search box's `maxLength` when an address carries more: whole characters as a reader
@@ -42,7 +47,9 @@ export function containsPattern(words: string): string {
 /**
  * SQL: `column` contains `words`, whatever the case, the accents, the apostrophes and dashes (or their kind), or the
  * spaces, on either side: both go through the same `translate` of lib/text/fold.ts and have their runs of space
- * collapsed, as `foldText` does in memory, so the database's own locale decides nothing the two could disagree on.
+ * collapsed, as `foldText` does in memory, so for the letters and marks the table knows, the database's own locale
+ * decides nothing the two could disagree on. Words that fold to nothing (only quotes or dashes) are no search:
+ * callers drop them (`hasSearchableText`) rather than match every title.
  */
 export function containsWords(column: SQLWrapper, words: string): SQL {
   const fold = (text: SQL | SQLWrapper | string) =>

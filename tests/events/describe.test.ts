@@ -6,7 +6,7 @@ import { DEFAULT_FILTERS, type ListingFilters } from "@/lib/events/filters";
 // A Wednesday afternoon in London; the weekend is Fri 13 – Sun 15 March.
 const NOW = new Date("2031-03-12T15:00:00Z");
 const describeAt = (filters: Partial<ListingFilters>) =>
-  describeFilters({ ...DEFAULT_FILTERS, ...filters }, "Europe/London", NOW);
+  describeFilters({ ...DEFAULT_FILTERS, ...filters }, "Europe/London", NOW, { genres: [], venues: [] });
 
 describe("the what's on header", () => {
   it("names the page once when no date is chosen, with the standing summary", () => {
@@ -100,6 +100,11 @@ describe("the what's on tab title", () => {
     expect(titleAt({ view: "calendar", when: "tomorrow" }, new Date("2031-03-31T20:00:00Z"))).toBe(
       "Tomorrow · April 2031 calendar · What’s on",
     );
+  });
+
+  it("quotes a search typed in quotes once, however long", () => {
+    expect(titleAt({ q: '"tosca"' })).toBe("“tosca” · What’s on");
+    expect(titleAt({ q: `"${"a".repeat(40)}"` })).toBe(`“${"a".repeat(29)}…” · What’s on`);
   });
 
   it("cuts a long search with an ellipsis, between whole characters as a reader sees them", () => {

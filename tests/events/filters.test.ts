@@ -66,6 +66,15 @@ describe("what's on URL state", () => {
     expect(parse(`q=${encodeURIComponent(cut.filters.q!)}`).problems).toEqual([]);
   });
 
+  it("drops a search of only quotes or dashes, which would match every show", () => {
+    for (const q of ["'", "\u2019", '""', "-", " \u2013 "]) {
+      const result = parse(`q=${encodeURIComponent(q)}`);
+      expect(result.filters.q, q).toBeUndefined();
+      expect(result.problems, q).toContain("search has nothing to find");
+    }
+    expect(parse("q=o%27neill").filters.q).toBe("o'neill");
+  });
+
   it("keeps SQL meta-characters as plain search text (queries are parameterised)", () => {
     const r = parse(`q=${encodeURIComponent("'; drop table events; --%_")}`);
     expect(r.problems).toEqual([]);
