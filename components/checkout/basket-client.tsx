@@ -6,7 +6,7 @@
  * items, apply a promo code, see totals, and go on to the member checkout or the guest checkout.
  */
 import { SiteLink } from "@/components/site/site-link-client";
-import { useMemo, useState, useId } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupTickets, ticketLines } from "@/lib/basket/lines";
 import type { Basket, BasketTicket } from "@/lib/spektrix";
@@ -115,15 +115,22 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       setRemovedHere(true);
       setNotice({ kind: "ok", text: `Removed ${vars.label}.` });
       await afterChange();
-      // The button pressed may be gone with its line: keyboard focus then goes to the message, not back to the top.
-      requestAnimationFrame(() => {
-        if (!document.activeElement || document.activeElement === document.body)
-          document.getElementById(statusId)?.focus();
-      });
     },
     onError: (error, vars) =>
       setNotice({ kind: "error", text: `We couldn’t remove ${vars.label}. ${describeSpektrixError(error).message}` }),
   });
+
+  // A focused Remove button whose line the removal took away: once the new basket is drawn, keyboard focus goes to
+  // the message that says what was removed, not back to the top of the page. Only a button that had focus (a tap or
+  // a click in Safari focuses nothing, and must not scroll the page to the message).
+  const pressedWithFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (remove.isPending) return;
+    const pressed = pressedWithFocus.current;
+    pressedWithFocus.current = null;
+    if (pressed && !pressed.isConnected && (!document.activeElement || document.activeElement === document.body))
+      document.getElementById(statusId)?.focus();
+  }, [remove.isPending, basket.data, statusId]);
 
   if (!hydrated || basket.isPending) {
     // The server's "empty" holds until the read answers only while this browser's cookies still agree with it: a
@@ -180,8 +187,10 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       type="button"
       // Not `disabled` while a removal runs: a disabled button drops keyboard focus to the page's top.
       aria-disabled={busy || undefined}
-      onClick={() => {
-        if (!busy) remove.mutate({ kind, ids, label });
+      onClick={(event) => {
+        if (busy) return;
+        pressedWithFocus.current = document.activeElement === event.currentTarget ? event.currentTarget : null;
+        remove.mutate({ kind, ids, label });
       }}
       aria-label={`Remove ${label}`}
       className="rounded-full px-3 py-1.5 text-sm font-semibold text-brand underline underline-offset-2 hover:bg-brand-tint aria-disabled:opacity-50"
