@@ -249,15 +249,21 @@ test("without JavaScript, the filter form still finds shows, and buying says how
     await expect(notice.getByRole("link", { name: /^\+?[\d\s()-]{7,}$/ }), path).toHaveAttribute("href", /^tel:/);
     // Said once, not once per membership or shop item.
     expect(await page.locator(".nojs-buy").evaluateAll((els) => els.filter((e) => e.checkVisibility()).length)).toBe(1);
-    // And no button claims to be connecting to anything.
-    await expect(page.getByText("Connecting to the box office…").first(), path).toBeHidden();
+    // And no button claims to be connecting to anything (the words are in the page, hidden).
+    const connecting = page.getByText("Connecting to the box office…").first();
+    await expect(connecting, path).toBeAttached();
+    await expect(connecting, path).toBeHidden();
   }
   // A booking page promises no live check or frame load that will never come.
   await page.goto("/whats-on");
   await page.locator('main h3 a[href^="/events/"]').first().click();
   await page.locator('a[href^="/book/"]').first().click();
   await expect(page).toHaveURL(/\/book\//);
-  for (const waiting of ["Checking…", "Loading…"]) await expect(page.getByText(waiting).first()).toBeHidden();
+  const checking = page.getByText("Checking…").first();
+  await expect(checking).toBeAttached();
+  await expect(checking).toBeHidden();
+  // The seat frame is drawn only by script: its place says so instead of standing empty.
+  await expect(page.getByText(/^This part of the page needs JavaScript/)).toBeVisible();
   await context.close();
 });
 

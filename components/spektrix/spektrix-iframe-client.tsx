@@ -203,7 +203,16 @@ export function SpektrixIframe({
           referrerPolicy="strict-origin-when-cross-origin"
         />
       )}
-      {!(hydrated && resizerSettled) && <div aria-hidden style={{ height: `${initialHeight}px` }} />}
+      {!(hydrated && resizerSettled) && (
+        <div aria-hidden className="needs-js" style={{ height: `${initialHeight}px` }} />
+      )}
+      {/* Without JavaScript the frame is never drawn (it is added once the page runs): say so rather than leave a gap. */}
+      <noscript>
+        <p className="nojs-frame rounded-lg border-l-4 border-gold bg-white p-3 text-ink">
+          This part of the page needs JavaScript, which is off in this browser. The box office can help by phone: its
+          number is at the foot of the page.
+        </p>
+      </noscript>
       <p className="mt-3 text-sm text-ink-soft">
         Trouble seeing this?{" "}
         <a

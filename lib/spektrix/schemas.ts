@@ -270,7 +270,7 @@ const NO_STREET_ADDRESS = new Set(["unknown", "online"]);
 export const venueSchema = then(z.looseObject({ id, name, address: text }), (raw): Venue => ({
   id: raw.id,
   name: raw.name,
-  address: raw.address && NO_STREET_ADDRESS.has(raw.address.toLowerCase()) ? null : raw.address,
+  address: raw.address && NO_STREET_ADDRESS.has(raw.address.trim().toLowerCase()) ? null : raw.address,
 }));
 
 const seatSchema = z.looseObject({
