@@ -20,8 +20,7 @@ export function describeFilters(
   /** The listing's genres and venues: a chosen venue is named by them, and a genre spelled as they spell it. */
   facets: Pick<Facets, "genres" | "venues">,
 ): { eyebrow: string | null; heading: string; detail: string } {
-  const pageName = PAGE_NAME;
-  let heading = pageName;
+  let heading = PAGE_NAME;
   let dates = "";
   if (filters.when) {
     heading = PRESET_LABELS[filters.when];
@@ -59,12 +58,12 @@ export function describeFilters(
   const venue = knownVenue(facets, filters.venue);
   if (filters.venue) parts.push(venue ? `at ${venue.name}` : "at a venue with nothing on sale now");
   return {
-    eyebrow: heading === pageName ? null : pageName,
+    eyebrow: heading === PAGE_NAME ? null : PAGE_NAME,
     heading,
     // A line of its own, so it starts as a sentence does ("Matching “tosca” · Opera", "Access performances").
     detail: parts.length
       ? sentenceStart(parts.join(" · "))
-      : heading === pageName
+      : heading === PAGE_NAME
         ? "Every show on sale, soonest first. Pick a date, or search for a show you already know."
         : "",
   };

@@ -5,12 +5,13 @@
  */
 import type { Facets, VenueOption } from "./types";
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Whether a genre or venue from a URL is the listing's own, any case (the filter form's selects match the same way). */
+export const sameFacetValue = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export function knownGenre(facets: Pick<Facets, "genres">, genre: string | undefined): string | undefined {
-  return genre === undefined ? undefined : facets.genres.find((g) => same(g, genre));
+  return genre === undefined ? undefined : facets.genres.find((g) => sameFacetValue(g, genre));
 }
 
 export function knownVenue(facets: Pick<Facets, "venues">, slug: string | undefined): VenueOption | undefined {
-  return slug === undefined ? undefined : facets.venues.find((v) => same(v.slug, slug));
+  return slug === undefined ? undefined : facets.venues.find((v) => sameFacetValue(v.slug, slug));
 }

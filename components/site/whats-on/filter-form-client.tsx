@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { AccessFilter, ListingFilters } from "@/lib/events/filters";
+import { sameFacetValue } from "@/lib/events/facets";
 
 /**
  * The markup of `FilterForm`. It is a client component only for the page weight: a page carries its server
@@ -182,7 +183,7 @@ function SelectField({
   value: string | undefined;
   options: { value: string; label: string }[];
 }) {
-  const chosen = value && options.find((o) => o.value.toLowerCase() === value.toLowerCase());
+  const chosen = value && options.find((o) => sameFacetValue(o.value, value));
   const shown = value && !chosen ? [...options, { value, label: value }] : options;
   return (
     <div>
