@@ -35,6 +35,7 @@ import {
 } from "@/components/spektrix/live-queries-client";
 import { routes } from "@/lib/routes";
 import { countOf } from "@/lib/text/count";
+import { tellApart } from "@/lib/text/tell-apart";
 
 export interface BasketPaths {
   checkout: string;
@@ -174,6 +175,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
   }
 
   const groups = groupTickets(data.tickets);
+  const groupLabels = groups.map((g) => l.performances[g.performanceId]);
   const merchGroups = [
     ...new Map(
       data.merchandise.map((m) => [
@@ -182,6 +184,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       ]),
     ).entries(),
   ];
+  const apart = wordsApart(data, l, groupLabels, merchGroups);
   const removeButton = (kind: RemovableKind, ids: string[], label: string, text = "Remove") => (
     <button
       type="button"
@@ -215,10 +218,11 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
 
         {groups.length > 0 && (
           <Section title="Tickets">
-            {groups.map((g) => (
+            {groups.map((g, i) => (
               <PerformanceGroup
                 key={g.performanceId}
-                label={l.performances[g.performanceId]}
+                label={groupLabels[i]}
+                apart={apart.groups[i]!}
                 ticketTypes={l.ticketTypes}
                 tickets={g.tickets}
                 paths={paths}
@@ -231,11 +235,15 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
         {data.donations.length > 0 && (
           <Section title="Donations">
             <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
-              {data.donations.map((d) => {
-                const name = (d.fundId && l.funds[d.fundId]) || "Donation";
+              {data.donations.map((d, i) => {
+                const name = fundName(d, l);
                 return (
                   <Line key={d.id} title={name} detail="Thank you for your support" amount={d.amount}>
-                    {removeButton("donations", [d.id], `your ${formatMoney(d.amount)} donation to ${name}`)}
+                    {removeButton(
+                      "donations",
+                      [d.id],
+                      `your ${formatMoney(d.amount)} donation to ${name}${apart.donations[i]}`,
+                    )}
                   </Line>
                 );
               })}
@@ -246,8 +254,8 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
         {data.memberships.length > 0 && (
           <Section title="Memberships">
             <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
-              {data.memberships.map((m) => {
-                const name = (m.membershipId && l.memberships[m.membershipId]) || "Membership";
+              {data.memberships.map((m, i) => {
+                const name = membershipName(m, l);
                 return (
                   <Line
                     key={m.id}
@@ -255,7 +263,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
                     detail={m.autoRenew ? "Renews automatically each year" : "One year, no automatic renewal"}
                     amount={m.total}
                   >
-                    {removeButton("memberships", [m.id], `${name} membership`)}
+                    {removeButton("memberships", [m.id], `${name} membership${apart.memberships[i]}`)}
                   </Line>
                 );
               })}
@@ -266,7 +274,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
         {data.giftVouchers.length > 0 && (
           <Section title="Gift vouchers">
             <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
-              {data.giftVouchers.map((g) => (
+              {data.giftVouchers.map((g, i) => (
                 <Line
                   key={g.id}
                   title={`Gift voucher${g.toName ? ` for ${g.toName}` : ""}`}
@@ -277,7 +285,11 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
                   }
                   amount={g.amount}
                 >
-                  {removeButton("giftVouchers", [g.id], `the ${formatMoney(g.amount)} gift voucher`)}
+                  {removeButton(
+                    "giftVouchers",
+                    [g.id],
+                    `the ${formatMoney(g.amount)} gift voucher${apart.vouchers[i]}`,
+                  )}
                 </Line>
               ))}
             </ul>
@@ -287,9 +299,9 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
         {data.subscriptions.length > 0 && (
           <Section title="Subscriptions">
             <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
-              {data.subscriptions.map((s) => (
+              {data.subscriptions.map((s, i) => (
                 <Line key={s.id} title={s.name ?? "Subscription"} detail={s.pricingSetName ?? ""} amount={s.price}>
-                  {removeButton("subscriptions", [s.id], `the ${s.name ?? "subscription"}`)}
+                  {removeButton("subscriptions", [s.id], `the ${s.name ?? "subscription"}${apart.subscriptions[i]}`)}
                 </Line>
               ))}
             </ul>
@@ -299,8 +311,9 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
         {merchGroups.length > 0 && (
           <Section title="Shop">
             <ul className="divide-y divide-line rounded-[var(--radius-card)] border border-line bg-white">
-              {merchGroups.map(([key, items]) => {
-                const name = l.merchandise[key] ?? "Shop item";
+              {merchGroups.map(([key, items], i) => {
+                const name = merchName(key, l);
+                const named = `${name}${apart.merchandise[i]}`; // for its buttons
                 const total = items.reduce((sum, i) => sum + i.total, 0);
                 return (
                   <Line
@@ -309,11 +322,11 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
                     detail={`${formatMoney(items[0]?.price ?? 0)} each`}
                     amount={total}
                   >
-                    {items.length > 1 && removeButton("merchandise", [items[0]!.id], `one ${name}`, "Remove one")}
+                    {items.length > 1 && removeButton("merchandise", [items[0]!.id], `one ${named}`, "Remove one")}
                     {removeButton(
                       "merchandise",
                       items.map((i) => i.id),
-                      items.length > 1 ? `all ${items.length} × ${name}` : name,
+                      items.length > 1 ? `all ${items.length} × ${named}` : named,
                       items.length > 1 ? "Remove all" : "Remove",
                     )}
                   </Line>
@@ -377,6 +390,50 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
   );
 }
 
+const fundName = (d: Basket["donations"][number], l: BasketLabels) => (d.fundId && l.funds[d.fundId]) || "Donation";
+const merchName = (stockItemId: string, l: BasketLabels) => l.merchandise[stockItemId] ?? "Shop item";
+const membershipName = (m: Basket["memberships"][number], l: BasketLabels) =>
+  (m.membershipId && l.memberships[m.membershipId]) || "Membership";
+
+/**
+ * Words that tell apart remove buttons whose names would otherwise be the same (lib/text/tell-apart.ts): two dates
+ * of one show by date, then venue; two memberships of one kind by renewal; two gift vouchers of one amount by whom
+ * they are for; the rest by number.
+ */
+function wordsApart(
+  data: Basket,
+  l: BasketLabels,
+  groupLabels: (PerformanceLabel | undefined)[],
+  merchGroups: [string, Basket["merchandise"]][],
+) {
+  const { memberships, giftVouchers } = data;
+  return {
+    groups: tellApart(
+      groupLabels.map((label) => label?.title ?? "Tickets"),
+      (i) => {
+        const when = formatLocalPerformanceTime(groupLabels[i]?.startLocal);
+        return when && `, ${when}`;
+      },
+      (i) => groupLabels[i]?.venue && ` at ${groupLabels[i]?.venue}`,
+    ),
+    donations: tellApart(data.donations.map((d) => `${d.amount} ${fundName(d, l)}`)),
+    memberships: tellApart(
+      memberships.map((m) => membershipName(m, l)),
+      (i) => memberships[i]!.autoRenew && ", renewing automatically",
+    ),
+    vouchers: tellApart(
+      giftVouchers.map((g) => String(g.amount)),
+      (i) => giftVouchers[i]!.toName && ` for ${giftVouchers[i]!.toName}`,
+      (i) => giftVouchers[i]!.deliveryEmailAddress && ` to ${giftVouchers[i]!.deliveryEmailAddress}`,
+    ),
+    subscriptions: tellApart(data.subscriptions.map((s) => s.name ?? "")),
+    merchandise: tellApart(
+      merchGroups.map(([key]) => merchName(key, l)),
+      (i) => ` at ${formatMoney(merchGroups[i]![1][0]?.price ?? 0)}`,
+    ),
+  };
+}
+
 function Notice({ id, notice }: { id: string; notice: BasketNotice }) {
   return (
     // Focusable from script only: where focus goes when the button that made the change is gone.
@@ -429,12 +486,15 @@ function Line({
 
 function PerformanceGroup({
   label,
+  apart,
   ticketTypes,
   tickets,
   paths,
   removeButton,
 }: {
   label: PerformanceLabel | undefined;
+  /** Words that tell this show's buttons from another group's of the same title (its date, its venue). */
+  apart: string;
   ticketTypes: Record<string, string>;
   tickets: BasketTicket[];
   paths: BasketPaths;
@@ -444,6 +504,14 @@ function PerformanceGroup({
   const when = formatLocalPerformanceTime(label?.startLocal);
   const subtotal = tickets.reduce((sum, t) => sum + t.total, 0);
   const lines = ticketLines(tickets);
+  const forTitle = `${title}${apart}`;
+  const typeOf = (t: BasketTicket) => (t.ticketTypeId ? ticketTypes[t.ticketTypeId] : undefined);
+  const placeOf = (t: BasketTicket) => t.seatName ?? t.planName ?? "General admission";
+  // Lines alike in type and place differ in price band: the price tells their buttons apart.
+  const linesApart = tellApart(
+    lines.map(({ ticket: t }) => `${typeOf(t)} ${t.seatName ? "seat" : "area"} ${placeOf(t)}`),
+    (i) => ` at ${formatMoney(lines[i]!.ticket.total)}`,
+  );
   return (
     <article className="overflow-hidden rounded-[var(--radius-card)] border border-line bg-white">
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line bg-paper-deep/60 px-4 py-3">
@@ -465,21 +533,21 @@ function PerformanceGroup({
           removeButton(
             "tickets",
             tickets.map((t) => t.id),
-            `all ${tickets.length} tickets for ${title}`,
+            `all ${tickets.length} tickets for ${forTitle}`,
             "Remove all",
           )}
       </header>
       <ul className="divide-y divide-line">
-        {lines.map(({ ids, ticket: t, total }) => {
-          const seat = t.seatName ? `Seat ${t.seatName}` : (t.planName ?? "General admission");
-          const type = t.ticketTypeId ? ticketTypes[t.ticketTypeId] : undefined;
+        {lines.map(({ ids, ticket: t, total }, i) => {
+          const seat = t.seatName ? `Seat ${t.seatName}` : placeOf(t);
+          const type = typeOf(t);
           const what = type ? `${type} · ${seat}` : seat;
           const price = t.discount > 0 ? `${formatMoney(t.price)} less ${formatMoney(t.discount)} discount` : null;
           // What a button removes, for its name and the notice after: "adult ticket in seat A1 for Tosca", "adult
-          // ticket (General admission) for Tosca".
+          // ticket (General admission) for Tosca", "adult ticket (Stalls) at $30.00 for Tosca, Sat 12 Dec, 7.30pm".
           const ticket = type ? `${type.toLowerCase()} ticket` : "ticket";
           const which = (count: string, noun: string) =>
-            `${count}${noun}${t.seatName ? ` in seat ${t.seatName}` : ` (${seat})`} for ${title}`;
+            `${count}${noun}${t.seatName ? ` in seat ${t.seatName}` : ` (${seat})`}${linesApart[i]} for ${forTitle}`;
           if (ids.length === 1)
             return (
               <Line key={t.id} title={what} detail={price ?? undefined} amount={total}>

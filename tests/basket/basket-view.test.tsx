@@ -135,6 +135,62 @@ describe("the basket's ticket lines", () => {
     }
   });
 
+  it("tells apart the buttons of lines and shows whose words would be the same", async () => {
+    document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
+    const stalls = { planName: "Stalls" };
+    getBasket.mockResolvedValue(
+      basketOf({
+        tickets: [
+          // Two lines of one show alike but for the price band, and two dates of one show.
+          ticket("a", { ...stalls, priceBandId: "B1", price: 30, total: 30 }),
+          ticket("b", { ...stalls, priceBandId: "B2" }),
+          ticket("c", { performanceId: "P2" }),
+        ],
+        donations: [
+          { id: "d1", fundId: "F1", amount: 10 },
+          { id: "d2", fundId: "F1", amount: 10 },
+        ],
+        // Two stock items the labels do not name (a list Spektrix could not give just now).
+        merchandise: [
+          { id: "m1", stockItemId: "S1", price: 5, discount: 0, total: 5 },
+          { id: "m2", stockItemId: "S2", price: 8, discount: 0, total: 8 },
+        ],
+      }),
+    );
+    const labels: BasketLabels = {
+      performances: {
+        P1: { title: "Tosca", slug: null, startLocal: "2027-01-09T19:30:00", venue: null },
+        P2: { title: "Tosca", slug: null, startLocal: "2027-01-10T14:30:00", venue: null },
+      },
+      ticketTypes: { TT1: "Adult" },
+      funds: { F1: "Annual Fund" },
+      memberships: {},
+      merchandise: {},
+    };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Response.json(labels)),
+    );
+    try {
+      renderBasketPage();
+      await screen.findByRole("button", { name: /Sun 10 Jan/ });
+      const names = screen.getAllByRole("button", { name: /^Remove/ }).map((b) => b.getAttribute("aria-label"));
+      expect(names).toEqual([
+        "Remove all 2 tickets for Tosca, Sat 9 Jan 2027, 7.30pm",
+        "Remove adult ticket (Stalls) at $30.00 for Tosca, Sat 9 Jan 2027, 7.30pm",
+        "Remove adult ticket (Stalls) at $20.00 for Tosca, Sat 9 Jan 2027, 7.30pm",
+        "Remove adult ticket (General admission) for Tosca, Sun 10 Jan 2027, 2.30pm",
+        "Remove your $10.00 donation to Annual Fund (1 of 2)",
+        "Remove your $10.00 donation to Annual Fund (2 of 2)",
+        "Remove Shop item at $5.00",
+        "Remove Shop item at $8.00",
+      ]);
+      expect(screen.getAllByText("1 × Shop item")).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("sends keyboard focus to the message when the line whose button was pressed is gone", async () => {
     document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
     const seat = (id: string, name: string) => ticket(id, { seatId: id, seatName: name });
