@@ -61,6 +61,8 @@ test("studio pages fit a phone's width: wide tables scroll inside their cards, w
   for (const path of ["/studio", "/studio/sync", "/studio/sync/settings", "/studio/events", "/studio/connection"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+    // Every studio tab names the page, the studio and the venue ("Events · Studio · The Lyric Playhouse").
+    await expect(page, path).toHaveTitle(path === "/studio" ? /^Studio · [^·]+$/ : /^[^·]+ · Studio · [^·]+$/);
     await expectNothingScrollsSideways(page);
     // The menu marks this page, and is one row that scrolls rather than a column filling the first screen.
     const menu = page.getByRole("navigation", { name: "Studio" });

@@ -3,10 +3,16 @@ import Link from "next/link";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 
-export const metadata: Metadata = {
-  title: { default: "Studio", template: "%s · Studio" },
-  robots: { index: false, follow: false },
-};
+/**
+ * "Events · Studio · The Lyric Playhouse": an editor with several venues' studios open tells the tabs apart. The
+ * studio's home has no title of its own, so it gets "Studio" through the root layout's template, with the name too.
+ */
+export function generateMetadata(): Metadata {
+  return {
+    title: { default: "Studio", template: `%s · Studio · ${siteInfo().name}` },
+    robots: { index: false, follow: false },
+  };
+}
 
 /**
  * The studio's own frame: editors work here, so no public header (its "Log in" and "Basket" are a visitor's),
