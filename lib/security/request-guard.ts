@@ -19,6 +19,7 @@ import { escapeHtml } from "@/lib/html/escape";
 import { routes } from "@/lib/routes";
 import { BODY_TOO_LARGE, readBodyBytes, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./body";
 import { apiContentSecurityPolicy } from "./headers.mjs";
+import { boundActionDecodes, formParts, replyDecodes, type ReplyParts } from "./action-reply";
 
 export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
 
@@ -80,11 +81,13 @@ export function guardRequest(request: GuardedRequest): Refusal | null {
 
   const length = declaredLength(request.headers);
   const isAction = request.headers.has("next-action");
+  const type = contentTypeOf(request.headers);
+  // A form posted to a page without JavaScript is a server action too, and Next checks its Origin the same way.
+  const isFormPost = method === "POST" && type === "multipart/form-data" && !isApiPath(request.rawPathname);
+  if ((isAction || isFormPost) && !actionOriginAllowed(request.headers)) {
+    return { status: 403, error: "cross-origin", message: "This request didn’t come from our website." };
+  }
   if (isAction) {
-    if (!actionOriginAllowed(request.headers)) {
-      return { status: 403, error: "cross-origin", message: "This request didn’t come from our website." };
-    }
-    const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!ACTION_CONTENT_TYPES.includes(type)) {
       return {
         status: 415,
@@ -98,14 +101,20 @@ export function guardRequest(request: GuardedRequest): Refusal | null {
   return null;
 }
 
+/** A request's media type, lower case, without parameters. */
+function contentTypeOf(headers: Headers): string {
+  return (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
 /**
- * A server action's body (and any multipart POST to a page) must be one Next can decode: a JSON array
- * (arguments sent by `fetch`) or a complete multipart form, within Next's 1 MB. Next decodes it before the action
- * runs and throws (a 500) on anything else, and on a longer body sent without a length (chunked), which the
- * declared-size check cannot see. Read from a clone, so the action still receives the body.
+ * A server action's body (and any multipart POST to a page) must be one Next can decode: arguments sent by `fetch`
+ * (as JSON text or as a multipart form) that React's reply decoder can read (lib/security/action-reply.ts), or a
+ * complete multipart form whose bound action, if it names one, decodes, all within Next's 1 MB. Next decodes it
+ * before the action runs and throws (a 500) on anything else, and on a longer body sent without a length (chunked),
+ * which the declared-size check cannot see. Read from a clone, so the action still receives the body.
  */
 export async function guardActionBody(request: Request): Promise<Refusal | null> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = contentTypeOf(request.headers);
   // A multipart POST to a page is decoded by Next as a possible no-JavaScript form action, header or not.
   const isPagePost = request.method.toUpperCase() === "POST" && !isApiPath(new URL(request.url).pathname);
   if (!request.headers.has("next-action") && !(isPagePost && type === "multipart/form-data")) return null;
@@ -118,16 +127,35 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
   if (!read.ok) return read.reason === "too-large" ? TOO_LARGE : unreadable;
   try {
     if (type === "text/plain") {
-      const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(read.bytes));
-      return Array.isArray(value) ? null : unreadable;
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(read.bytes);
+      return argumentsDecode((id) => (id === 0 ? text : undefined)) ? null : unreadable;
     }
-    await new Response(new Uint8Array(read.bytes), {
+    const form = await new Response(new Uint8Array(read.bytes), {
       headers: { "content-type": request.headers.get("content-type")! },
     }).formData();
-    return null;
+    if (request.headers.has("next-action")) return argumentsDecode(formParts(form, "")) ? null : unreadable;
+    return boundFormsDecode(form) ? null : unreadable;
   } catch {
     return unreadable;
   }
+}
+
+/** A call's arguments: an array at the root, and a reply that decodes. */
+function argumentsDecode(parts: ReplyParts): boolean {
+  try {
+    return Array.isArray(JSON.parse(parts(0) ?? "")) && replyDecodes(parts);
+  } catch {
+    return false;
+  }
+}
+
+/** A no-JavaScript form: each bound action it names (`$ACTION_REF_n`) has metadata and bound values that decode. */
+function boundFormsDecode(form: FormData): boolean {
+  for (const key of form.keys()) {
+    const ref = /^\$ACTION_REF_(.*)$/.exec(key);
+    if (ref && !boundActionDecodes(formParts(form, `$ACTION_${ref[1]}:`))) return false;
+  }
+  return true;
 }
 
 /** A refusal as the response the visitor gets. */

@@ -71,6 +71,14 @@ describe("the request guard", () => {
     expect(guardRequest(req("POST", "/studio/sign-in", action()))).toBeNull();
     const { origin: _omitted, ...noOrigin } = action();
     expect(guardRequest(req("POST", "/studio/sign-in", noOrigin))).toBeNull();
+    // A form posted to a page without JavaScript is an action too: another site's form is refused, not a 500.
+    const form = { "content-type": "multipart/form-data; boundary=zz" };
+    for (const origin of ["https://evil.example", "null"]) {
+      expect(guardRequest(req("POST", "/", { ...form, origin })), origin).toMatchObject({ status: 403 });
+    }
+    expect(guardRequest(req("POST", "/", { ...form, origin: `https://${HOST}` }))).toBeNull();
+    // The API's routes are not actions: each checks its callers itself.
+    expect(guardRequest(req("POST", "/api/newsletter", { ...form, origin: "https://evil.example" }))).toBeNull();
     // Behind a proxy the forwarded host is what the browser used.
     expect(
       guardRequest(req("POST", "/studio/sign-in", action({ host: "internal:3000", "x-forwarded-host": HOST }))),
@@ -112,7 +120,8 @@ describe("the request guard", () => {
     expect(await good.text()).toBe('["$K1"]');
     // A form post: the guard decodes a copy within the ceiling, and the action still gets the form.
     const form = new FormData();
-    form.set("title", "Tosca");
+    form.set("0", '["$K1"]');
+    form.set("_1_title", "Tosca");
     const encoded = new Request(`https://${HOST}/`, { method: "POST", body: form });
     const posted = new Request(`https://${HOST}/studio/pages/1`, {
       method: "POST",
@@ -120,7 +129,7 @@ describe("the request guard", () => {
       body: await encoded.arrayBuffer(),
     });
     expect(await guardActionBody(posted)).toBeNull();
-    expect((await posted.formData()).get("title")).toBe("Tosca");
+    expect((await posted.formData()).get("_1_title")).toBe("Tosca");
   });
 
   it("refuses an action or page post over Next's 1 MB sent without a length (chunked) → 413, not a 500", async () => {
