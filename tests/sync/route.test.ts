@@ -67,6 +67,8 @@ describe("POST /api/sync", () => {
   it("rejects a malformed body", async () => {
     expect((await post({ secret: SECRET, body: "{" })).status).toBe(400);
     expect((await post({ secret: SECRET, body: JSON.stringify({ eventId: "../x" }) })).status).toBe(400);
+    // Well-formed as a token, but not a Spektrix id: refused here, not recorded as a failed run.
+    expect((await post({ secret: SECRET, body: JSON.stringify({ eventId: "ZZZZ" }) })).status).toBe(400);
     expect((await post({ secret: SECRET, body: JSON.stringify({ what: 1 }) })).status).toBe(400);
     expect(runSiteSync).not.toHaveBeenCalled();
   });
