@@ -269,6 +269,18 @@ export function parseSyncSettings(input: unknown): SettingsResult {
   return { ok: false, errors };
 }
 
+/**
+ * The studio's settings form sends every section of the settings, each time. Input without them is not an edit (a
+ * stray or forged call: `null`, `{}`, junk), and parsing it would fill every section with the defaults and save those
+ * over the editor's settings, so it is refused: one problem per missing section.
+ */
+export function missingSettingsSections(input: unknown): SettingsErrors | null {
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { "(settings)": ["must be the whole settings form"] };
+  const missing = Object.keys(defaultSyncSettings).filter((section) => !Object.hasOwn(input, section));
+  return missing.length ? Object.fromEntries(missing.map((section) => [section, ["is missing from the form"]])) : null;
+}
+
 export class InvalidSyncSettingsError extends Error {
   constructor(readonly errors: SettingsErrors) {
     super(

@@ -678,7 +678,11 @@ describe("studio server actions", () => {
     [
       "sync settings with wrong types",
       "editor",
-      () => studioSyncActions.saveSyncSettingsAction(JSON.stringify({ fetch: { daysAhead: "forever" } })),
+      async () => {
+        const { defaultSyncSettings } = await import("@/lib/sync/settings");
+        const form = { ...defaultSyncSettings, fetch: { ...defaultSyncSettings.fetch, daysAhead: "forever" } };
+        return studioSyncActions.saveSyncSettingsAction(JSON.stringify(form));
+      },
     ],
     ["sync one event with a traversal id", "editor", () => studioSyncActions.syncOneEventAction(TRAVERSAL)],
   ] as const)("%s → refused with a message", async (_name, who, run) => {

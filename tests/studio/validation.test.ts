@@ -330,7 +330,9 @@ describe("sync settings form", () => {
     const { getDb, schema } = await import("@/lib/db");
     const db = await getDb();
     const before = (await db.select().from(schema.syncSettings)).length;
-    const r = await saveSyncSettingsAction(JSON.stringify(input));
+    const { defaultSyncSettings } = await import("@/lib/sync/settings");
+    // The form sends every section; the one under test carries the bad value.
+    const r = await saveSyncSettingsAction(JSON.stringify({ ...defaultSyncSettings, ...input }));
     expect(r.ok).toBe(false);
     expect(errorsOf(r)).toHaveProperty([path]);
     expect((await db.select().from(schema.syncSettings)).length).toBe(before);
@@ -338,12 +340,27 @@ describe("sync settings form", () => {
 
   it("saves a valid change to a map as a new version", async () => {
     const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
-    const { defaultMaps } = await import("@/lib/sync/settings");
+    const { defaultMaps, defaultSyncSettings } = await import("@/lib/sync/settings");
     const r = await saveSyncSettingsAction(
       JSON.stringify({
+        ...defaultSyncSettings,
         maps: [...defaultMaps(), { source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }],
       }),
     );
     expect(r).toMatchObject({ ok: true });
   });
+
+  it.each<unknown>([null, {}, [], "settings", { constructor: { prototype: {} } }, { maps: [] }])(
+    "refuses %j, which is not the whole form, and saves nothing (the defaults would replace the editor's settings)",
+    async (input) => {
+      const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
+      const { getDb, schema } = await import("@/lib/db");
+      const db = await getDb();
+      const before = (await db.select().from(schema.syncSettings)).length;
+      const r = await saveSyncSettingsAction(JSON.stringify(input));
+      expect(r).toMatchObject({ ok: false });
+      expect(Object.keys(errorsOf(r)).length).toBeGreaterThan(0);
+      expect((await db.select().from(schema.syncSettings)).length).toBe(before);
+    },
+  );
 });

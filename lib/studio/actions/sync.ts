@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { isSpektrixId } from "@/lib/spektrix";
 import { runSiteSync } from "@/lib/sync/server";
-import { saveSyncSettings } from "@/lib/sync/settings";
+import { missingSettingsSections, saveSyncSettings } from "@/lib/sync/settings";
 import { tags } from "@/lib/cache/tags";
 import { FORBIDDEN, parseJsonField, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
@@ -16,6 +16,9 @@ export async function saveSyncSettingsAction(settingsJson: string): Promise<Acti
   return asEditor(async (editor) => {
     const json = parseJsonField(settingsJson, "settings");
     if (!json.ok) return { ok: false, message: "The settings could not be read.", fieldErrors: json.errors };
+    const missing = missingSettingsSections(json.value);
+    if (missing)
+      return { ok: false, message: "Nothing was saved: the settings form was incomplete.", fieldErrors: missing };
     const result = await saveSyncSettings(await getDb(), json.value, { savedBy: editor.email });
     if (!result.ok)
       return { ok: false, message: "Nothing was saved: some settings need attention.", fieldErrors: result.errors };
