@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { readSetting, writeSetting } from "@/lib/db/settings";
 import type { StoreDb } from "@/lib/db";
-import { plainText } from "@/lib/studio/forms";
+import { plainText } from "@/lib/text/plain-text";
 
 export const GIFT_AID_WORDING_KEY = "checkout.gift-aid-wording";
 

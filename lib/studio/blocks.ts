@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isOpaqueId, isSpektrixId } from "@/lib/spektrix";
 import { FLOWS, FLOW_NAMES, type FlowName } from "@/lib/spektrix-flows/flows";
 import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
-import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
+import { fieldErrorsOf, optionalText, optionalUrl, type FieldErrors } from "./forms";
+import { plainText } from "@/lib/text/plain-text";
 import type { PickerKind } from "./picker-core";
 
 /**

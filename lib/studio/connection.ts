@@ -17,7 +17,8 @@ import {
 import { seal } from "@/lib/connection/secret-box";
 import type { Database, StoreDb } from "@/lib/db";
 import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
-import { fieldErrorsOf, optionalUrl, plainText, type FieldErrors } from "./forms";
+import { fieldErrorsOf, optionalUrl, type FieldErrors } from "./forms";
+import { plainText } from "@/lib/text/plain-text";
 import { readSetting, writeSetting } from "@/lib/db/settings";
 import { pagePathProblem, routes } from "@/lib/routes";
 import { webModeCheckUrl } from "@/lib/spektrix/urls";

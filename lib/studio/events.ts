@@ -9,7 +9,8 @@ import type { EventDetail } from "@/lib/events/types";
 import { siteInfo } from "@/lib/site";
 import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
 import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
-import { fieldErrorsOf, optionalText, optionalUrl, plainText, type FieldErrors } from "./forms";
+import { fieldErrorsOf, optionalText, optionalUrl, type FieldErrors } from "./forms";
+import { plainText } from "@/lib/text/plain-text";
 import type { PickerItem } from "./picker-core";
 
 /**

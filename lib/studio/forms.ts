@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/text/plain-text";
 
 /**
  * What every studio form returns, and the zod pieces they share. Field errors are keyed by the field's path
@@ -33,21 +34,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 export function invalid(fieldErrors: FieldErrors, message = "Some fields need attention."): ActionResult<never> {
   return { ok: false, message, fieldErrors };
-}
-
-const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<\s*[a-z]|javascript:/i;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-/** A plain-text field: a string, trimmed, at most `max` characters, no HTML tags and no control characters. */
-export function plainText(max: number, options: { min?: number; label?: string } = {}) {
-  const min = options.min ?? 0;
-  return z
-    .string({ error: "must be text" })
-    .trim()
-    .min(min, { message: min === 1 ? "is required" : `must be at least ${min} characters` })
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !MARKUP.test(s), { message: "must be plain text, without HTML or markup" })
-    .refine((s) => !CONTROL.test(s), { message: "contains control characters" });
 }
 
 /** Optional plain text: empty becomes null. */

@@ -164,6 +164,22 @@ describe("newsletter sign-up: refusals", () => {
     expect(calls).toEqual([]);
   });
 
+  it("refuses names that are not plain text (markup, control characters, reordering marks, half a character)", async () => {
+    const { spektrix, calls } = fakeSpektrix();
+    for (const firstName of ["<img src=x onerror=alert(1)>", "Ann\u0000", "Ann\u202Eeb", "Ann\uD800"]) {
+      const result = await handleNewsletterSignUp(input(goodBody({ firstName })), deps(spektrix));
+      expect(result.status, JSON.stringify(firstName)).toBe(400);
+      expect((result.body as { problems?: string[] }).problems?.[0]).toMatch(/^firstName: First name (must|contains)/);
+    }
+    expect(calls).toEqual([]);
+    // Names from anywhere are fine.
+    const ok = await handleNewsletterSignUp(
+      input(goodBody({ firstName: "Zoë O’Brien-Ngữ", lastName: "عمر" })),
+      deps(spektrix),
+    );
+    expect(ok.status).toBe(200);
+  });
+
   it("needs at least one statement ticked", async () => {
     const { spektrix, calls } = fakeSpektrix();
     const result = await handleNewsletterSignUp(input(goodBody({ statements: [] })), deps(spektrix));
