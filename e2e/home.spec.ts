@@ -29,6 +29,22 @@ test("unknown pages get a friendly 404", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "We can’t find that page" })).toBeVisible();
 });
 
+test("an address under /api that no route serves is a JSON 404 by any method; the API's own routes still answer", async ({
+  request,
+}) => {
+  for (const [method, path] of [
+    ["GET", "/api/no-such-route"],
+    ["POST", "/api/availability/extra/segments"],
+    ["DELETE", "/api/studio/nothing-here"],
+  ] as const) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(404);
+    expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+    expect(await response.json()).toMatchObject({ error: "not-found" });
+  }
+  expect((await request.get("/api/auth/session")).status()).toBe(200);
+});
+
 test("health reports the database and Spektrix as reachable", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
