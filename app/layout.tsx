@@ -5,6 +5,7 @@ import { siteInfo } from "@/lib/site";
 import { siteTitle } from "@/lib/seo/metadata";
 import { documentSecurityPolicy } from "@/lib/security/document-policy";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 import { FALLBACK_TOKENS } from "@/lib/spektrix-flows/theme";
 import "./globals.css";
 
@@ -23,7 +24,7 @@ export const viewport: Viewport = { themeColor: FALLBACK_TOKENS.brand };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const site = siteInfo();
-  const spektrix = await spektrixPublicConfig();
+  const [spektrix, { pagePaths }] = await Promise.all([spektrixPublicConfig(), getFlowSettings()]);
   const policy = documentSecurityPolicy(spektrix);
   return (
     <html lang="en" className={`${displayFont.variable} ${textFont.variable}`}>
@@ -36,7 +37,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         {/* The studio needs it too: its previews render the same Spektrix components as the site. */}
-        <SpektrixProvider config={spektrix} boxOffice={site.boxOffice}>
+        {/* Client components link to the basket and account where the studio's Connection page put them. */}
+        <SpektrixProvider
+          config={spektrix}
+          boxOffice={site.boxOffice}
+          basketPath={pagePaths.basket}
+          accountPath={pagePaths.account}
+        >
           {children}
         </SpektrixProvider>
       </body>

@@ -298,6 +298,11 @@ test("an editor moves the basket page to a path of the venue's choosing: the sit
     const served = await v.goto(cart);
     expect(served?.status()).toBe(200);
     await expect(v.getByRole("heading", { level: 1, name: "Your basket" })).toBeVisible();
+    // The header's basket link goes there on every page, the cached ones too.
+    for (const path of [cart, "/", "/whats-on"]) {
+      if (path !== cart) await v.goto(path);
+      await expect(v.getByTestId("basket-summary"), path).toHaveAttribute("href", cart);
+    }
     // As the server sends it: in the browser, this empty basket's checkout soon points to what's on instead.
     const checkoutHtml = await (await v.request.get("/basket/guest-checkout")).text();
     expect(checkoutHtml).toMatch(new RegExp(`<a[^>]*href="${cart}"[^>]*>← Back to your basket</a>`));

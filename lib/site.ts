@@ -1,19 +1,27 @@
 import { env } from "@/lib/config";
 import { routes } from "@/lib/routes";
 
-export const primaryNav = [
-  { href: routes.whatsOn, label: "What's on" },
-  { href: routes.support, label: "Support us" },
-  { href: routes.membership, label: "Membership" },
-  { href: routes.account, label: "Account" },
-] as const;
+/** The pages the studio may move that the navigation links to, at the paths in force (getFlowSettings().pagePaths). */
+export type NavPaths = { account: string };
+
+/** The main navigation, with the account page where the studio put it. */
+export function primaryNav(paths: NavPaths) {
+  return [
+    { href: routes.whatsOn, label: "What's on" },
+    { href: routes.support, label: "Support us" },
+    { href: routes.membership, label: "Membership" },
+    { href: paths.account, label: "Account" },
+  ];
+}
 
 /** Pages the footer adds to the main ones: nothing else links to the shop, and gift vouchers only from two pages. */
-export const footerNav = [
-  ...primaryNav,
-  { href: routes.giftVouchers, label: "Gift vouchers" },
-  { href: routes.shop, label: "Shop" },
-] as const;
+export function footerNav(paths: NavPaths) {
+  return [
+    ...primaryNav(paths),
+    { href: routes.giftVouchers, label: "Gift vouchers" },
+    { href: routes.shop, label: "Shop" },
+  ];
+}
 
 export function siteInfo() {
   const e = env();
