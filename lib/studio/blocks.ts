@@ -267,7 +267,18 @@ export const pageSchema = z.object({
   seoDescription: optionalText(160),
   blocks: z
     .array(blockSchema, { error: "must be a list of blocks" })
-    .max(MAX_BLOCKS, { message: `at most ${MAX_BLOCKS} blocks` }),
+    .max(MAX_BLOCKS, { message: `at most ${MAX_BLOCKS} blocks` })
+    .superRefine((blocks, ctx) => {
+      // A frame that shows one record (an event, a performance) shows nothing without it: visitors would meet
+      // "This part of the page isn't available", so the editor hears it on saving, beside the field. Checked on
+      // saving only: a block saved before this rule still reads back, for the editor to finish.
+      blocks.forEach((block, i) => {
+        if (block.type !== "iframe") return;
+        const { idLabel } = FLOWS[block.flow] as { idLabel?: string };
+        if (idLabel && !block.params.id)
+          ctx.addIssue({ code: "custom", path: [i, "params", "id"], message: `needs the ${idLabel}’s Spektrix id` });
+      });
+    }),
 });
 export type PageInput = z.output<typeof pageSchema>;
 
