@@ -167,10 +167,10 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
         <legend className="text-xl font-semibold">Stylesheets</legend>
         <TextField
           name="iframeStylesheetUrl"
-          label="Iframe stylesheet URL"
+          label="Iframe stylesheet"
           defaultValue={connection.iframeStylesheetUrl}
           error={e("iframeStylesheetUrl")}
-          hint="Passed to Spektrix iframes as stylesheet=…"
+          hint="The name of a .css file uploaded to Spektrix (Website Admin › Stylesheets), e.g. lyric-theme.css. Passed to Spektrix iframes as stylesheet=…; empty: Spektrix uses the domain's default."
         />
         <TextField
           name="componentsStylesheetUrl"

@@ -25,8 +25,11 @@ const pagePath = z
     message: "must be a page's own route or a site path in a section of its own, e.g. /cart",
   });
 
-/** A stylesheet as Spektrix takes it: a file name uploaded in Website Admin, or (emulator, previews) a URL. */
-const stylesheet = z
+/**
+ * A stylesheet as Spektrix's iframes take it (`stylesheet=`): the name of a file uploaded in Website Admin, or (the
+ * emulator, previews) a URL. The one rule: the studio's Connection page checks its field with it too.
+ */
+export const iframeStylesheet = z
   .string()
   .trim()
   .max(300)
@@ -45,8 +48,8 @@ export const flowSettingsSchema = z.object({
   stylesheets: z
     .object({
       /** Passed to every iframe unless a flow has its own; null sends none (Spektrix then uses the domain default). */
-      default: stylesheet.nullable().optional(),
-      byFlow: z.partialRecord(flowName, stylesheet).default({}),
+      default: iframeStylesheet.nullable().optional(),
+      byFlow: z.partialRecord(flowName, iframeStylesheet).default({}),
     })
     .default({ byFlow: {} }),
   /** Fund the support page opens with. */

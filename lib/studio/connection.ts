@@ -19,6 +19,7 @@ import type { Database, StoreDb } from "@/lib/db";
 import { isLoopbackHttp } from "@/lib/http/loopback.mjs";
 import { fieldErrorsOf, optionalUrl, type FieldErrors } from "./forms";
 import { plainText } from "@/lib/text/plain-text";
+import { iframeStylesheet } from "@/lib/spektrix-flows/settings";
 import { readSetting, writeSetting } from "@/lib/db/settings";
 import { pagePathProblem, routes } from "@/lib/routes";
 import { webModeCheckUrl } from "@/lib/spektrix/urls";
@@ -91,7 +92,12 @@ export const connectionFormSchema = z
     accountPath: path(routes.account),
     basketPath: path(routes.basket),
     checkoutPath: path(routes.checkout),
-    iframeStylesheetUrl: optionalUrl(),
+    // Spektrix's iframes take the name of a stylesheet uploaded to Spektrix (docs/spektrix-setup.md §5).
+    iframeStylesheetUrl: z
+      .union([z.literal(""), iframeStylesheet])
+      .nullable()
+      .optional()
+      .transform((s) => s || null),
     componentsStylesheetUrl: optionalUrl(),
   })
   // Two pages at one path: only one could be served there.

@@ -78,6 +78,17 @@ describe("connection form", () => {
     expect(view.basketPath).toBe("/cart");
   });
 
+  it("takes the iframe stylesheet as Spektrix does: the name of a file uploaded to it", async () => {
+    const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
+    const { loadConnection } = await import("@/lib/studio/connection");
+    const r = await saveConnectionAction(
+      undefined,
+      form({ ...valid, apiKey: "", iframeStylesheetUrl: "lyric-theme.css" }),
+    );
+    expect(r).toMatchObject({ ok: true });
+    expect((await loadConnection()).iframeStylesheetUrl).toBe("lyric-theme.css");
+  });
+
   it.each([
     ["clientName", "<script>x</script>", /letters, digits/],
     ["clientName", "a".repeat(65), /at most 64/],
@@ -87,7 +98,9 @@ describe("connection form", () => {
     ["apiUser", "u".repeat(101), /at most 100/],
     ["apiKey", "not base64 !", /base64/],
     ["basketPath", "javascript:alert(1)", /site path/],
-    ["iframeStylesheetUrl", "ftp://x.org/a.css", /https/],
+    ["iframeStylesheetUrl", "ftp://x.org/a.css", /\.css file name uploaded to Spektrix/],
+    ["iframeStylesheetUrl", "../theme.css", /\.css file name/],
+    ["iframeStylesheetUrl", "theme.js", /\.css file name/],
   ])("rejects %s = %j with a field message and saves nothing", async (field, value, message) => {
     const { saveConnectionAction } = await import("@/lib/studio/actions/connection");
     const { loadConnection } = await import("@/lib/studio/connection");
@@ -187,6 +200,18 @@ describe("page form", () => {
       { blocks: [{ type: "iframe", flow: "eventDetails", params: { id: "<x>" } }] },
       "blocks.0.params.id",
       /Spektrix id/,
+    ],
+    [
+      "an event-details frame with no event",
+      { blocks: [{ type: "iframe", flow: "eventDetails", params: {} }] },
+      "blocks.0.params.id",
+      /event’s Spektrix id/,
+    ],
+    [
+      "a seat-choice frame with an empty performance",
+      { blocks: [{ type: "iframe", flow: "chooseSeats", params: { id: "" } }] },
+      "blocks.0.params.id",
+      /performance’s Spektrix id/,
     ],
   ])("rejects %s with a field message and leaves the page as it was", async (_what, patch, field, message) => {
     const { savePageAction } = await import("@/lib/studio/actions/pages");
