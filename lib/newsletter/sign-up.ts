@@ -24,7 +24,7 @@ import { isSameOrigin } from "@/lib/security/origin";
 import { errorBody, type ErrorBody } from "@/lib/http/errors";
 import { checkFormToken } from "./form-token";
 import { BODY_TOO_LARGE, type JsonBodyReader } from "@/lib/security/body";
-import { plainText } from "@/lib/text/plain-text";
+import { personName } from "@/lib/text/plain-text";
 
 /** The field a person never sees (visually hidden, skipped by keyboard and screen readers); bots fill it. */
 export const HONEYPOT_FIELD = "website";
@@ -33,7 +33,7 @@ const MAX_STATEMENTS = 20;
 
 /** A name goes to Spektrix, and from there to the box office's screens and the venue's e-mails: plain text only. */
 const optionalName = (label: string) =>
-  plainText(100, { label })
+  personName(100, label)
     .optional()
     .transform((v) => v || undefined);
 
