@@ -19,7 +19,7 @@ import { escapeHtml } from "@/lib/html/escape";
 import { routes } from "@/lib/routes";
 import { BODY_TOO_LARGE, readBodyBytes, ROUTE_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./body";
 import { apiContentSecurityPolicy } from "./headers.mjs";
-import { boundActionDecodes, formParts, replyDecodes, type ReplyParts } from "./action-reply";
+import { boundActionDecodes, formParts, replyDecodes, textParts, type ReplyParts } from "./action-reply";
 
 export type Refusal = { status: 400 | 403 | 413 | 415; error: string; message: string };
 
@@ -128,7 +128,7 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
   try {
     if (type === "text/plain") {
       const text = new TextDecoder("utf-8", { fatal: true }).decode(read.bytes);
-      return argumentsDecode((id) => (id === 0 ? text : undefined)) ? null : unreadable;
+      return argumentsDecode(textParts(text)) ? null : unreadable;
     }
     const form = await new Response(new Uint8Array(read.bytes), {
       headers: { "content-type": request.headers.get("content-type")! },
@@ -143,7 +143,7 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
 /** A call's arguments: an array at the root, and a reply that decodes. */
 function argumentsDecode(parts: ReplyParts): boolean {
   try {
-    return Array.isArray(JSON.parse(parts(0) ?? "")) && replyDecodes(parts);
+    return Array.isArray(JSON.parse(parts.get(0) ?? "")) && replyDecodes(parts);
   } catch {
     return false;
   }

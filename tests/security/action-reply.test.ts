@@ -34,13 +34,26 @@ const formOf = (fields: Record<string, string>) => {
 describe("action bodies the guard lets through", () => {
   it("accepts what React's encoder sends for forms, objects, maps, sets, dates, big integers and the special values", async () => {
     const form = formOf({ email: "a@example.com", title: "$not a reference" });
+    const shared = { a: 1 };
+    const map = new Map([["k", shared]]);
     for (const args of [
       [form],
       [{ title: "$1 off", nested: { deep: [form] } }],
       ["x", new Map([["k", new Set([1, 2])]])],
-      [new Date(0), 10n, undefined, NaN, -0, Infinity],
+      [new Date(0), 10n, -(10n ** 290n), undefined, NaN, -0, Infinity],
       [null],
       [],
+      // The same value twice: the encoder writes a path back to where it first appeared.
+      [shared, shared],
+      [map, shared],
+      [map, map],
+      [[shared], { b: shared }],
+      [new Set([shared]), shared],
+      [form, form],
+      [Promise.resolve(shared)],
+      [5, undefined, form],
+      // Long but ordinary: a check that recursed or spread would overflow on it and refuse a real call.
+      [Array.from({ length: 150_000 }, (_, i) => i % 10)],
     ]) {
       const body: string | FormData = await encodeReply(args);
       expect(await guardActionBody(await post(body)), JSON.stringify(String(body))).toBeNull();
@@ -56,6 +69,12 @@ describe("action bodies the guard lets through", () => {
     ['["$"]', "a bare dollar"],
     ['["$nfoo"]', "a big integer that is not one"],
     ['{"0":"x"}', "arguments that are not a list"],
+    ['["$Q0"]', "the root as a map"],
+    ['["$A1"]', "a typed array"],
+    ['[{"a:b":"$T"}]', "a temporary reference"],
+    [`["$n-${"1".repeat(300)}"]`, "a big integer over React's 300 characters"],
+    [`${"[".repeat(20_000)}${"]".repeat(20_000)}`, "nesting deep enough to overflow React's decoder"],
+    [`["${"a".repeat(1_000_001)}", 1]`, "arrays and their strings past React's million"],
   ])("refuses %s (%s) → 400", async (body) => {
     expect(await guardActionBody(await post(body))).toMatchObject({ status: 400, error: "bad-body" });
   });
@@ -64,13 +83,22 @@ describe("action bodies the guard lets through", () => {
     for (const fields of <Record<string, string>[]>[
       { "0": '["$Q1"]' },
       { "1": "[1]" },
-      { "0": '["$Q1"]', "1": "not json" },
+      { "1": "not json", "0": '["$Q1"]' },
       { "0": '{"a":1}' },
+      // Each of these is a form React's decoder throws on.
+      { "1": "5", "0": '["$Q1"]' },
+      { "1": "[1]", "0": '["$Q1"]' },
+      { "1": "[]", "0": '["$Q1","$Q1"]' },
+      { "1": '[["k","$Q1"]]', "0": '["$Q1"]' },
+      { "1": "{}", "0": '["$1:x"]' },
+      { "0": '["$1"]', "1": "{}" },
     ]) {
       expect(await guardActionBody(await post(formOf(fields))), JSON.stringify(fields)).toMatchObject({ status: 400 });
     }
-    // A part that refers back to one already read is fine (React resolves cycles).
-    expect(await guardActionBody(await post(formOf({ "0": '["$Q1"]', "1": '[["k","$Q1"]]' })))).toBeNull();
+    // A part sent twice: React would read the last, a check the first.
+    const twice = formOf({ "1": "{}", "0": '["$1"]' });
+    twice.append("1", "not json");
+    expect(await guardActionBody(await post(twice))).toMatchObject({ status: 400 });
   });
 
   it("checks a no-JavaScript form's bound action, and leaves other page posts alone", async () => {
