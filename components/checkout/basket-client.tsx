@@ -416,17 +416,18 @@ function wordsApart(
       },
       (i) => groupLabels[i]?.venue && ` at ${groupLabels[i]?.venue}`,
     ),
-    donations: tellApart(data.donations.map((d) => `${d.amount} ${fundName(d, l)}`)),
+    // Each from the words its button shows, so that names alike on screen are alike here.
+    donations: tellApart(data.donations.map((d) => `${formatMoney(d.amount)} ${fundName(d, l)}`)),
     memberships: tellApart(
       memberships.map((m) => membershipName(m, l)),
       (i) => memberships[i]!.autoRenew && ", renewing automatically",
     ),
     vouchers: tellApart(
-      giftVouchers.map((g) => String(g.amount)),
+      giftVouchers.map((g) => formatMoney(g.amount)),
       (i) => giftVouchers[i]!.toName && ` for ${giftVouchers[i]!.toName}`,
       (i) => giftVouchers[i]!.deliveryEmailAddress && ` to ${giftVouchers[i]!.deliveryEmailAddress}`,
     ),
-    subscriptions: tellApart(data.subscriptions.map((s) => s.name ?? "")),
+    subscriptions: tellApart(data.subscriptions.map((s) => s.name ?? "subscription")),
     merchandise: tellApart(
       merchGroups.map(([key]) => merchName(key, l)),
       (i) => ` at ${formatMoney(merchGroups[i]![1][0]?.price ?? 0)}`,
@@ -508,8 +509,13 @@ function PerformanceGroup({
   const typeOf = (t: BasketTicket) => (t.ticketTypeId ? ticketTypes[t.ticketTypeId] : undefined);
   const placeOf = (t: BasketTicket) => t.seatName ?? t.planName ?? "General admission";
   // Lines alike in type and place differ in price band: the price tells their buttons apart.
+  // What a line's buttons say it is: "adult ticket in seat A1", "adult ticket (General admission)".
+  const lineWords = (t: BasketTicket) => {
+    const type = typeOf(t);
+    return `${type ? `${type.toLowerCase()} ticket` : "ticket"}${t.seatName ? ` in seat ${t.seatName}` : ` (${placeOf(t)})`}`;
+  };
   const linesApart = tellApart(
-    lines.map(({ ticket: t }) => `${typeOf(t)} ${t.seatName ? "seat" : "area"} ${placeOf(t)}`),
+    lines.map(({ ticket: t }) => lineWords(t)),
     (i) => ` at ${formatMoney(lines[i]!.ticket.total)}`,
   );
   return (

@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { z } from "zod";
 import { env } from "@/lib/config";
 import { errorText, logger } from "@/lib/log/logger.mjs";
@@ -178,8 +179,11 @@ const readSaved = unstable_cache(
   { tags: [tags.siteSettings, tags.store], revalidate: 300 },
 );
 
-/** Settings in force. Never throws. */
-export async function getFlowSettings(): Promise<FlowSettings> {
+/**
+ * Settings in force. Never throws. Read once per render (the root layout and the site's header both need them), so
+ * a store outage costs one failed read and one warning per page, not one per reader.
+ */
+export const getFlowSettings = cache(async function getFlowSettings(): Promise<FlowSettings> {
   const defaults = defaultFlowSettings();
   let saved: unknown = null;
   try {
@@ -198,4 +202,4 @@ export async function getFlowSettings(): Promise<FlowSettings> {
       "saved flow settings break a rule; the defaults stand in for those fields",
     );
   return settings;
-}
+});

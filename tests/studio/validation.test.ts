@@ -343,6 +343,8 @@ describe("event form", () => {
   });
 });
 
+const { defaultSyncSettings: DEFAULT_SYNC_SETTINGS } = await import("@/lib/sync/settings");
+
 describe("sync settings form", () => {
   it.each([
     [{ maps: [{ source: "name", target: "title", transform: "number", mode: "locked" }] }, "maps.0.transform"],
@@ -375,7 +377,13 @@ describe("sync settings form", () => {
     expect(r).toMatchObject({ ok: true });
   });
 
-  it.each<unknown>([null, {}, [], "settings", { constructor: { prototype: {} } }, { maps: [] }])(
+  it.each<unknown>([
+    null,
+    {},
+    { constructor: { prototype: {} } },
+    // Every section but one, each valid: parsing alone would fill the missing one with its defaults.
+    Object.fromEntries(Object.entries(DEFAULT_SYNC_SETTINGS).filter(([section]) => section !== "display")),
+  ])(
     "refuses %j, which is not the whole form, and saves nothing (the defaults would replace the editor's settings)",
     async (input) => {
       const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
