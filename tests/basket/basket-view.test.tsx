@@ -80,6 +80,22 @@ describe("basketWorthAsking", () => {
   });
 });
 
+/** The names the basket page asks /basket/labels for: the given ones, every other list empty. */
+const serveLabels = (labels: Partial<BasketLabels>) => {
+  const all: BasketLabels = {
+    performances: {},
+    ticketTypes: {},
+    funds: {},
+    memberships: {},
+    merchandise: {},
+    ...labels,
+  };
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Response.json(all)),
+  );
+};
+
 const ticket = (id: string, change: Partial<BasketTicket> = {}) =>
   basketTicket(id, { ticketTypeId: "TT1", priceBandId: "B1", planId: "PL1", ...change });
 
@@ -90,17 +106,10 @@ describe("the basket's ticket lines", () => {
       basketOf({ tickets: [ticket("a"), ticket("b"), ticket("c"), ticket("s1", { seatId: "S1", seatName: "A1" })] }),
     );
     removeFromWebBasket.mockClear();
-    const labels: BasketLabels = {
+    serveLabels({
       performances: { P1: { title: "Tosca", slug: null, startLocal: null, venue: null } },
       ticketTypes: { TT1: "Adult" },
-      funds: {},
-      memberships: {},
-      merchandise: {},
-    };
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async () => Response.json(labels)),
-    );
+    });
     try {
       renderBasketPage();
       expect(await screen.findByText("3 × Adult · General admission")).toBeTruthy();
@@ -157,20 +166,14 @@ describe("the basket's ticket lines", () => {
         ],
       }),
     );
-    const labels: BasketLabels = {
+    serveLabels({
       performances: {
         P1: { title: "Tosca", slug: null, startLocal: "2027-01-09T19:30:00", venue: null },
         P2: { title: "Tosca", slug: null, startLocal: "2027-01-10T14:30:00", venue: null },
       },
       ticketTypes: { TT1: "Adult" },
       funds: { F1: "Annual Fund" },
-      memberships: {},
-      merchandise: {},
-    };
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async () => Response.json(labels)),
-    );
+    });
     try {
       renderBasketPage();
       await screen.findByRole("button", { name: /Sun 10 Jan/ });
