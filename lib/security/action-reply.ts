@@ -35,8 +35,11 @@ const MAX_ARRAY_BUDGET = 1_000_000;
 type Use = { id: number; kind: "promise" | "map" | "set" | "iterator" | "model"; path: string[]; from: number };
 const COLLECTION_KINDS = { Q: "map", W: "set", i: "iterator" } as const;
 
-/** True when the reply rooted at part 0 decodes: every referenced part exists, is JSON, and decodes in turn. */
-export function replyDecodes(parts: ReplyParts): boolean {
+/**
+ * True when the reply rooted at part 0 decodes: every referenced part exists, is JSON, and decodes in turn, and the
+ * root is what its reader takes (`rootIs`: a call's list of arguments, a bound form's metadata).
+ */
+export function replyDecodes(parts: ReplyParts, rootIs: (root: unknown) => boolean = () => true): boolean {
   const parsed = new Map<number, unknown>();
   const read = (id: number): { ok: true; value: unknown } | { ok: false } => {
     if (parsed.has(id)) return { ok: true, value: parsed.get(id) };
@@ -59,7 +62,7 @@ export function replyDecodes(parts: ReplyParts): boolean {
     if (walked.has(id)) continue;
     walked.add(id);
     const part = read(id);
-    if (!part.ok) return false;
+    if (!part.ok || (id === 0 && !rootIs(part.value))) return false;
     const found = usesIn(part.value, id);
     if (found === null) return false;
     budget += found.budget;
@@ -90,15 +93,10 @@ export function replyDecodes(parts: ReplyParts): boolean {
  * object naming the action, and everything it binds must decode.
  */
 export function boundActionDecodes(parts: ReplyParts): boolean {
-  const root = parts.get(0);
-  if (root === undefined) return false;
-  try {
-    const meta: unknown = JSON.parse(root);
-    if (typeof meta !== "object" || meta === null || typeof (meta as { id?: unknown }).id !== "string") return false;
-  } catch {
-    return false;
-  }
-  return replyDecodes(parts);
+  return replyDecodes(
+    parts,
+    (meta) => typeof meta === "object" && meta !== null && typeof (meta as { id?: unknown }).id === "string",
+  );
 }
 
 /**

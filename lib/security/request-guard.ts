@@ -142,11 +142,7 @@ export async function guardActionBody(request: Request): Promise<Refusal | null>
 
 /** A call's arguments: an array at the root, and a reply that decodes. */
 function argumentsDecode(parts: ReplyParts): boolean {
-  try {
-    return Array.isArray(JSON.parse(parts.get(0) ?? "")) && replyDecodes(parts);
-  } catch {
-    return false;
-  }
+  return replyDecodes(parts, Array.isArray);
 }
 
 /** A no-JavaScript form: each bound action it names (`$ACTION_REF_n`) has metadata and bound values that decode. */
