@@ -11,6 +11,7 @@ import {
 import { activeConnection, type SpektrixConnection } from "@/lib/connection";
 import { SPEKTRIX_WEB_COMPONENTS_URL } from "@/lib/connection/resolve";
 import { publicConfigOf } from "@/lib/spektrix-flows/config";
+import { formatMoney } from "@/lib/spektrix-flows/money";
 import {
   eventPickerDetail,
   PICKER_CACHE_MS,
@@ -51,7 +52,8 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** A performance's venue-local start as picker labels show it: the way the site prints performance times. */
 const formatLocal = (local: string | null | undefined) => formatLocalPerformanceTime(local) ?? local ?? "";
 
-const money = (n: number | null | undefined) => (typeof n === "number" ? n.toFixed(2) : null);
+/** Prices as the site shows them to visitors: the venue's currency, not a bare "40.00". */
+const money = (n: number | null | undefined) => (typeof n === "number" ? formatMoney(n) : null);
 
 /** Loads every record of a kind as picker rows. */
 async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new Date()): Promise<PickerItem[]> {
@@ -121,7 +123,7 @@ async function loadKind(client: SpektrixOwnerClient, kind: PickerKind, now = new
       return (await client.listSubscriptions()).map((s) => ({
         id: s.id,
         label: s.name,
-        detail: s.pricingSets.map((p) => `${p.name} ${money(p.price)}`).join(" · ") || undefined,
+        detail: s.pricingSets.map((p) => [p.name, money(p.price)].filter(Boolean).join(" ")).join(" · ") || undefined,
       }));
   }
 }

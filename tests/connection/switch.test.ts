@@ -133,6 +133,18 @@ describe("switching the connection in the studio", () => {
     expect(calledBy(a)).toBeGreaterThan(0);
   });
 
+  it("shows the studio's pickers prices in the venue's currency, as visitors see them", async () => {
+    const { searchPicker } = await import("@/lib/studio/spektrix");
+    const { formatMoney } = await import("@/lib/spektrix-flows/money");
+    const memberships = await searchPicker("membership", "");
+    expect(memberships.length).toBeGreaterThan(0);
+    // Every priced row names its price the way the site prints money ("$40.00" for the demo's CAD), not "40.00".
+    const symbol = formatMoney(0).replace(/[\d.,\s]/g, "");
+    const priced = memberships.filter((m) => m.detail);
+    expect(priced.length).toBeGreaterThan(0);
+    for (const m of priced) expect(m.detail?.startsWith(symbol), m.detail).toBe(true);
+  });
+
   it("asks the editor's browser to read the new web-mode address first, and saves nothing until it has", async () => {
     const before = await readStoredConnection();
     const asked = await saveOnce(form(toB));
