@@ -274,15 +274,16 @@ test("an editor switches the site to another Spektrix client; a member books and
   }
 });
 
-test("an editor moves the basket page to a path of the venue's choosing: the site serves it there and links to it", async ({
+test("an editor moves the basket and account pages to paths of the venue's choosing: the site serves them there and links to them", async ({
   page,
   browser,
 }) => {
   await studioSignIn(page);
-  const move = async (to: string) => {
+  const move = async (to: string, account = "/account") => {
     await page.goto("/studio/connection");
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Basket page").fill(to);
+    await page.getByLabel("Account page").fill(account);
     await page.getByRole("button", { name: "Save connection" }).click();
   };
   // A path inside a section the site serves would be shadowed: refused, beside the field.
@@ -290,8 +291,9 @@ test("an editor moves the basket page to a path of the venue's choosing: the sit
   await expect(page.locator('[data-field-error="basketPath"]')).toContainText("section of its own");
   // A path of its own: the page is served there, and the site's links follow.
   const cart = `/cart-${Math.random().toString(36).slice(2, 7)}`;
+  const mine = `/my-${Math.random().toString(36).slice(2, 7)}`;
   try {
-    await move(cart);
+    await move(cart, mine);
     await expect(page.getByRole("status").filter({ hasText: /Connection saved/ })).toBeVisible({ timeout: 30_000 });
     const visitor = await browser.newContext();
     const v = await visitor.newPage();
@@ -309,6 +311,15 @@ test("an editor moves the basket page to a path of the venue's choosing: the sit
     // The page's own route still works, and other unknown paths are still not found.
     expect((await v.goto("/basket"))?.status()).toBe(200);
     expect((await v.goto(`${cart}-not-it`))?.status()).toBe(404);
+    // A member signing in with nowhere else to go lands on the moved account page, and the pages' own account
+    // links (here the sign-out page's) point there too.
+    await v.goto("/login");
+    await v.getByLabel("E-mail address").fill(DEMO_MEMBER.email);
+    await v.getByLabel("Password").fill(DEMO_MEMBER.password);
+    await v.getByRole("button", { name: "Sign in" }).click();
+    await expect(v).toHaveURL(new RegExp(`${mine}$`));
+    await v.goto("/logout");
+    await expect(v.getByRole("link", { name: "Back to my account" })).toHaveAttribute("href", mine);
     await visitor.close();
   } finally {
     await move("/basket");

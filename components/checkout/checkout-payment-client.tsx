@@ -8,6 +8,7 @@
  * a completion without an order id, or an error once the form was in use → the server checks Spektrix, and
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
+import { AccountLink } from "@/components/site/account-link-client";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
@@ -376,9 +377,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               >
                 {step.busy ? "Checking…" : "Check again"}
               </button>
-              <SiteLink href={routes.account} className="btn btn-ghost text-brand">
-                View my bookings
-              </SiteLink>
+              <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink>
             </div>
           </Notice>
         ) : null}

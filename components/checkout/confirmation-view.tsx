@@ -1,3 +1,4 @@
+import { AccountLink } from "@/components/site/account-link-client";
 import { SiteLink } from "@/components/site/site-link-client";
 import type { ReactNode } from "react";
 import { BasketReset } from "@/components/checkout/basket-reset-client";
@@ -29,9 +30,7 @@ function ConfirmationFrame({ children }: { children: ReactNode }) {
 function NextSteps({ hasTickets }: { hasTickets: boolean }) {
   return (
     <div className="mt-8 flex flex-wrap gap-3">
-      <SiteLink href={routes.account} className="btn btn-primary">
-        {hasTickets ? "View my bookings" : "Go to my account"}
-      </SiteLink>
+      <AccountLink className="btn btn-primary">{hasTickets ? "View my bookings" : "Go to my account"}</AccountLink>
       <SiteLink href={routes.whatsOn} className="btn btn-ghost text-brand">
         Find another show
       </SiteLink>
@@ -156,9 +155,7 @@ export function ConfirmationChecking({ orderId, site }: { orderId: string; site:
           <a href={routes.confirmation(orderId)} className="btn btn-primary">
             Check again
           </a>
-          <SiteLink href={routes.account} className="btn btn-ghost text-brand">
-            View my bookings
-          </SiteLink>
+          <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink>
         </div>
       </section>
     </ConfirmationFrame>

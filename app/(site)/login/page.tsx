@@ -5,6 +5,7 @@ import { LoginForm } from "@/components/auth/login-form-client";
 import { safeCallbackPath } from "@/lib/auth/paths";
 import { getSiteSession } from "@/lib/auth/server";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 import { isSignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
@@ -21,14 +22,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl, routes.account);
+  // After sign-in with nowhere asked for: the account page, where the studio's Connection page put it.
+  const { pagePaths } = await getFlowSettings();
+  const callbackUrl = safeCallbackPath(params.callbackUrl, pagePaths.account);
   if (await getSiteSession()) redirect(callbackUrl);
 
   const rawError = typeof params.error === "string" ? params.error : null;
   const initialError = rawError ? (isSignInErrorCode(rawError) ? rawError : "Unknown") : null;
   const spektrix = await spektrixPublicConfig();
   const site = siteInfo();
-  const fromCheckout = callbackUrl.startsWith(routes.checkout);
+  const fromCheckout = [routes.checkout, pagePaths.checkout].some((path) => callbackUrl.startsWith(path));
 
   return (
     <div className="bg-paper-deep/60">

@@ -1,3 +1,4 @@
+import { AccountLink } from "@/components/site/account-link-client";
 import type { Metadata } from "next";
 import { SiteLink } from "@/components/site/site-link-client";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
@@ -29,9 +30,7 @@ export default async function LogoutPage() {
               spektrix={{ baseUrl: spektrix.baseUrl, clientName: spektrix.clientName }}
               className="btn btn-primary"
             />
-            <SiteLink href={routes.account} className="btn btn-ghost text-brand">
-              Back to my account
-            </SiteLink>
+            <AccountLink className="btn btn-ghost text-brand">Back to my account</AccountLink>
           </div>
         </>
       ) : (

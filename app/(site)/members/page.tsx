@@ -1,3 +1,4 @@
+import { AccountLink } from "@/components/site/account-link-client";
 import type { Metadata } from "next";
 import { SiteLink } from "@/components/site/site-link-client";
 import { requireCustomer } from "@/lib/auth/server";
@@ -35,9 +36,7 @@ export default async function MembersPage() {
           <SiteLink href={routes.membership} className="btn btn-primary">
             Become a member
           </SiteLink>
-          <SiteLink href={routes.account} className="btn btn-ghost text-brand">
-            My account
-          </SiteLink>
+          <AccountLink className="btn btn-ghost text-brand">My account</AccountLink>
         </div>
       </div>
     );

@@ -1,11 +1,10 @@
+import { AccountLink } from "@/components/site/account-link-client";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
 import { Membership } from "@/components/spektrix/membership-client";
-import { SiteLink } from "@/components/site/site-link-client";
 import { getSiteSession } from "@/lib/auth/server";
-import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { loadMembershipTypes } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
@@ -52,11 +51,8 @@ export default async function MembershipPage() {
             <span className="font-semibold">
               You&rsquo;re already a member: {held.map((t) => t.name).join(" and ")}.
             </span>{" "}
-            Your{" "}
-            <SiteLink href={routes.account} className="text-brand underline underline-offset-4">
-              account
-            </SiteLink>{" "}
-            shows when {held.length === 1 ? "it renews" : "they renew"}.
+            Your <AccountLink className="text-brand underline underline-offset-4">account</AccountLink> shows when{" "}
+            {held.length === 1 ? "it renews" : "they renew"}.
           </p>
         )}
         {missing.length > 0 && editor && (
@@ -95,9 +91,7 @@ export default async function MembershipPage() {
                 <div className="mt-6">
                   {/* Spektrix refuses a second of what a member holds, so theirs offers its account page instead. */}
                   {held.includes(m) ? (
-                    <SiteLink href={routes.account} className="btn btn-ghost w-full">
-                      Manage it in your account
-                    </SiteLink>
+                    <AccountLink className="btn btn-ghost w-full">Manage it in your account</AccountLink>
                   ) : (
                     <>
                       {held.length > 0 && (

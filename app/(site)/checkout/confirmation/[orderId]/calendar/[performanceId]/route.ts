@@ -1,8 +1,8 @@
+import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
 import { performanceCalendar } from "@/lib/checkout/calendar";
 import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
-import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { errorResponse } from "@/lib/http/errors";
 import { describeSpektrixError, SpektrixError } from "@/lib/spektrix";
@@ -39,7 +39,7 @@ export async function GET(_request: Request, context: Context) {
         durationMinutes: event?.durationMinutes ?? null,
         venueName: site.name,
         location: site.address,
-        url: new URL(routes.account, site.url).href,
+        url: new URL((await getFlowSettings()).pagePaths.account, site.url).href,
         orderReference: orderReference(order.id),
       })
     : null;
