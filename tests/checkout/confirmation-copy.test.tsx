@@ -11,6 +11,25 @@ vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }))
 const { ConfirmationView } = await import("@/components/checkout/confirmation-view");
 const { extraLines } = await import("@/lib/basket/lines");
 const { siteInfo } = await import("@/lib/site");
+const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
+
+const spektrix = {
+  baseUrl: "https://tickets.venue.org",
+  origin: "https://tickets.venue.org",
+  clientName: "venue",
+  customDomain: "tickets.venue.org",
+  paymentsDomain: "tickets.venue.org",
+  webComponentsUrl: "https://webcomponents.spektrix.com/stable",
+  loaderUrl: "https://webcomponents.spektrix.com/stable/spektrix-component-loader.js",
+  componentsStylesheetUrl: null,
+};
+/** As the root layout renders pages: inside the provider, with the account page where the studio moved it. */
+const renderInSite = (ui: React.ReactNode) =>
+  render(
+    <SpektrixProvider config={spektrix} boxOffice={siteInfo().boxOffice} accountPath="/my-account">
+      {ui}
+    </SpektrixProvider>,
+  );
 
 const order = {
   memberships: [{ id: "m1", membershipId: "201AB", autoRenew: false, price: 120, discount: 0, total: 120 }],
@@ -43,12 +62,12 @@ describe("the order confirmation", () => {
   });
 
   it("does not call an order with no tickets a booking", () => {
-    render(<ConfirmationView confirmation={confirmation([])} name="Ada" email={null} site={siteInfo()} />);
+    renderInSite(<ConfirmationView confirmation={confirmation([])} name="Ada" email={null} site={siteInfo()} />);
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Thank you, Ada. Your order is confirmed.");
     expect(screen.queryByText(/Doors open/)).toBeNull();
     expect(screen.queryByText(/Your tickets/)).toBeNull();
     expect(screen.getByText("Donation: Annual Fund")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Go to my account" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Go to my account" })).toHaveAttribute("href", "/my-account");
     expect(screen.getByText("Ordered on")).toBeTruthy();
     expect(screen.queryByText("Booked on")).toBeNull();
     expect(screen.queryByRole("link", { name: "View my bookings" })).toBeNull();
@@ -65,7 +84,9 @@ describe("the order confirmation", () => {
       tickets: [{ id: "t1", seatName: "A1", total: 40 }],
       total: 40,
     };
-    render(<ConfirmationView confirmation={confirmation([performance])} name={null} email={null} site={siteInfo()} />);
+    renderInSite(
+      <ConfirmationView confirmation={confirmation([performance])} name={null} email={null} site={siteInfo()} />,
+    );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Thank you. You’re booked.");
     expect(screen.getByText(/Doors open 45 minutes/)).toBeTruthy();
     expect(screen.getByRole("link", { name: "View my bookings" })).toBeTruthy();
