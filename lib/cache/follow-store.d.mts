@@ -10,3 +10,6 @@ export declare function followTheStore(options: {
   invalidate: () => Promise<void>;
   marker: { read(): Promise<string | null>; write(token: string): Promise<void> };
 }): Promise<void>;
+
+/** The next cache read in this process compares with the store at once (a change this process made, unannounced). */
+export declare function storeChangedHere(): void;

@@ -31,7 +31,7 @@ const STATE = Symbol.for("storefront.followStoreState");
 export async function followTheStore({ invalidate, marker }) {
   const source = globalThis[GENERATION_SOURCE];
   if (typeof source !== "function") return; // during `next build`, or before the app installed its reader
-  const state = (globalThis[STATE] ??= { checkedAt: 0, running: null, warnedAt: 0 });
+  const state = stateOf();
   if (Date.now() - state.checkedAt < CHECK_EVERY_MS) return;
   state.running ??= check(state, source, invalidate, marker).finally(() => {
     state.running = null;
@@ -39,7 +39,21 @@ export async function followTheStore({ invalidate, marker }) {
   await state.running;
 }
 
+const stateOf = () => (globalThis[STATE] ??= { checkedAt: 0, running: null, warnedAt: 0, changes: 0 });
+
+/**
+ * This process changed the store without announcing it (a studio "Sync now", whose revalidations Next would drop):
+ * the next cache read here compares with the store at once instead of up to CHECK_EVERY_MS later. A check already
+ * running may have read the chain before the change, so it does not re-arm the interval either.
+ */
+export function storeChangedHere() {
+  const state = stateOf();
+  state.changes = (state.changes ?? 0) + 1;
+  state.checkedAt = 0;
+}
+
 async function check(state, source, invalidate, marker) {
+  const changes = state.changes;
   try {
     const chain = await source();
     const seen = await marker.read();
@@ -53,6 +67,6 @@ async function check(state, source, invalidate, marker) {
       console.warn(`[cache] could not compare the cache with the store: ${error?.message ?? error}`);
     }
   } finally {
-    state.checkedAt = Date.now();
+    state.checkedAt = state.changes === changes ? Date.now() : 0;
   }
 }

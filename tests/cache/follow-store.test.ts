@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { CHECK_EVERY_MS, GENERATION_SOURCE, followTheStore } from "@/lib/cache/follow-store.mjs";
+import { CHECK_EVERY_MS, GENERATION_SOURCE, followTheStore, storeChangedHere } from "@/lib/cache/follow-store.mjs";
 import { openDb, type Database } from "@/lib/db";
 import { announceGeneration, bumpGeneration, readGenerationChain } from "@/lib/db/generation";
 
@@ -76,6 +76,34 @@ describe("before a cache read", () => {
     vi.setSystemTime(Date.now() + CHECK_EVERY_MS + 1);
     await cache.follow();
     expect(source).toHaveBeenCalledTimes(2);
+    expect(cache).toMatchObject({ invalidations: 1, marker: "t9" });
+  });
+
+  it("checks on the very next read after this process changed the store unannounced (a studio Sync now)", async () => {
+    const cache = fakeCache("t3");
+    await cache.follow(); // a visitor's read just before the sync ended: the interval is armed
+    chain = { newest: "t9", valid: ["t9"] };
+    storeChangedHere();
+    await cache.follow(); // well within CHECK_EVERY_MS
+    expect(cache).toMatchObject({ invalidations: 1, marker: "t9" });
+  });
+
+  it("does not let a check that read the chain before the change re-arm the interval", async () => {
+    let release!: () => void;
+    source.mockImplementationOnce(async () => {
+      const before = chain;
+      await new Promise<void>((r) => (release = r));
+      return before;
+    });
+    const cache = fakeCache("t3");
+    const running = cache.follow();
+    await vi.waitFor(() => expect(release).toBeTypeOf("function"));
+    chain = { newest: "t9", valid: ["t9"] };
+    storeChangedHere();
+    release();
+    await running;
+    expect(cache.invalidations).toBe(0);
+    await cache.follow();
     expect(cache).toMatchObject({ invalidations: 1, marker: "t9" });
   });
 
