@@ -167,7 +167,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
           required
           aria-invalid={fieldErrors.email ? true : undefined}
           aria-describedby={describe("email")}
-          className="mt-1.5 block w-full rounded-lg border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-inner shadow-black/[0.02] focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/25 aria-[invalid]:border-danger"
+          className="mt-1.5 block w-full rounded-lg border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-inner shadow-black/[0.02] focus:border-brand aria-[invalid]:border-danger"
         />
         {fieldErrors.email ? (
           <p id="email-error" className="mt-1.5 text-sm text-danger">
@@ -194,7 +194,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
           required
           aria-invalid={fieldErrors.password ? true : undefined}
           aria-describedby={describe("password")}
-          className="mt-1.5 block w-full rounded-lg border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-inner shadow-black/[0.02] focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/25 aria-[invalid]:border-danger"
+          className="mt-1.5 block w-full rounded-lg border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-inner shadow-black/[0.02] focus:border-brand aria-[invalid]:border-danger"
         />
         {fieldErrors.password ? (
           <p id="password-error" className="mt-1.5 text-sm text-danger">

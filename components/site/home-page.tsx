@@ -61,7 +61,7 @@ export function HomePageView({
                 type="search"
                 maxLength={80}
                 placeholder="Find a show"
-                className="min-w-0 flex-1 rounded-pill border border-white/25 bg-white/10 px-5 py-3 text-paper placeholder:text-paper/70 focus:border-gold focus:outline-none"
+                className="min-w-0 flex-1 rounded-pill border border-white/25 bg-white/10 px-5 py-3 text-paper placeholder:text-paper/70 focus:border-gold"
               />
               <button type="submit" className="btn btn-primary">
                 Search

@@ -160,7 +160,7 @@ export function Donate({
               <label htmlFor={`${ids}-custom`} className="block text-sm font-semibold text-ink">
                 Or enter another amount
               </label>
-              <div className="mt-1 flex items-center rounded-lg border-2 border-line bg-white focus-within:border-brand focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-gold">
+              <div className="mt-1 flex items-center rounded-lg border-2 border-line bg-white focus-within:border-brand focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-focus">
                 <span aria-hidden className="pl-3 text-ink-soft">
                   $
                 </span>

@@ -78,7 +78,8 @@ export function PickerComboBox(props: PickerComboBoxProps) {
         aria-describedby={statusId}
       >
         <Label className="text-sm font-semibold text-ink">{props.label}</Label>
-        <div className="flex items-stretch rounded-md border border-line bg-white focus-within:border-brand">
+        {/* The ring goes round the field and its button together; the input itself draws none. */}
+        <div className="flex items-stretch rounded-md border border-line bg-white focus-within:border-brand has-[input:focus-visible]:outline-3 has-[input:focus-visible]:outline-offset-2 has-[input:focus-visible]:outline-focus">
           <Input
             className="min-w-0 flex-1 rounded-l-md bg-transparent px-3 py-2 text-ink outline-none"
             placeholder={props.placeholder}
