@@ -23,6 +23,40 @@ test("skip link moves focus to the main content", async ({ page }) => {
   await expect(page).toHaveURL(/#main$/);
 });
 
+test("every text field tabbed to shows the site's focus ring, not only a border colour", async ({ page }) => {
+  const ringOf = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+  for (const [path, label] of [
+    ["/", "Search by title"],
+    ["/whats-on", "Search by title"],
+    ["/login", "E-mail address"],
+  ] as const) {
+    await page.goto(path);
+    const field = page.getByLabel(label, { exact: true }).first();
+    // A text field matches :focus-visible however it is focused, so the keyboard's ring is the one drawn here.
+    await field.focus();
+    await expect(field, path).toBeFocused();
+    expect(await ringOf(), path).toBe("solid 3px");
+  }
+});
+
+test("on a phone, each quick-date pill tabbed to is scrolled fully onto the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/whats-on");
+  const pills = page.getByRole("navigation", { name: "Quick dates" }).getByRole("link");
+  await pills.first().focus();
+  for (let i = 1; i < (await pills.count()); i++) {
+    await page.keyboard.press("Tab");
+    await expect(pills.nth(i)).toBeFocused();
+    const box = await pills.nth(i).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.left, `pill ${i}`).toBeGreaterThanOrEqual(0);
+    expect(box.right, `pill ${i}`).toBeLessThanOrEqual(390);
+  }
+});
+
 test("unknown pages get a friendly 404", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);

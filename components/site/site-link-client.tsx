@@ -10,6 +10,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
+import { revealFocused } from "@/components/site/reveal-focused";
 
 export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & {
   href: string;
@@ -18,11 +19,14 @@ export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href
    * a long list of dates would otherwise render one by one on touch.
    */
   prefetchOnIntent?: boolean;
+  /** In a row that scrolls sideways: scroll fully into view when tabbed to (`revealFocused`). */
+  revealOnFocus?: boolean;
 };
 
 export function SiteLink({
   href,
   prefetchOnIntent = true,
+  revealOnFocus = false,
   onMouseEnter,
   onTouchStart,
   onFocus,
@@ -47,6 +51,7 @@ export function SiteLink({
       }}
       onFocus={(e) => {
         prefetch();
+        if (revealOnFocus) revealFocused(e);
         onFocus?.(e);
       }}
     />

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { revealFocused } from "@/components/site/reveal-focused";
 
 export interface StudioNavItem {
   href: string;
@@ -28,7 +29,7 @@ export function StudioNav({ items }: { items: readonly StudioNavItem[] }) {
       <ul className="pills studio-nav">
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={item.href === current ? "page" : undefined}>
+            <Link href={item.href} aria-current={item.href === current ? "page" : undefined} onFocus={revealFocused}>
               {item.label}
             </Link>
           </li>

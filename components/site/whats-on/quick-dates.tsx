@@ -18,6 +18,7 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
               href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })}
               aria-current={anyDate ? "true" : undefined}
               className="pill"
+              revealOnFocus
             >
               All dates
             </ListingLink>
@@ -28,6 +29,7 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
                 href={filtersHref(routes.whatsOn, filters, { when: p })}
                 aria-current={filters.when === p ? "true" : undefined}
                 className="pill"
+                revealOnFocus
               >
                 {PRESET_LABELS[p]}
               </ListingLink>
