@@ -435,10 +435,10 @@ function wordsApart(
   };
 }
 
-function Notice({ id, notice }: { id: string; notice: BasketNotice }) {
+function Notice({ id, notice, className = "" }: { id: string; notice: BasketNotice; className?: string }) {
   return (
     // Focusable from script only: where focus goes when the button that made the change is gone.
-    <div id={id} role="status" aria-live="polite" tabIndex={-1} className="empty:hidden">
+    <div id={id} role="status" aria-live="polite" tabIndex={-1} className={`empty:hidden ${className}`}>
       {notice && (
         <p
           className={`rounded-lg border-l-4 bg-white p-3 ${notice.kind === "ok" ? "border-success text-ink" : "border-danger text-danger"}`}
@@ -607,6 +607,8 @@ function EmptyBasket({
       ) : (
         <p className="mt-2 text-ink-soft">Find a show, support the theatre, or pick up a gift.</p>
       )}
+      {/* Before the links: focus lands here once the last line is removed, and the next Tab goes on to them. */}
+      <Notice id={statusId} notice={notice} className="mx-auto mt-4 max-w-prose text-left" />
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         <SiteLink href={paths.whatsOn} className="btn btn-primary">
           See what’s on
@@ -618,7 +620,6 @@ function EmptyBasket({
           Gift vouchers
         </SiteLink>
       </div>
-      <Notice id={statusId} notice={notice} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  * accepted code is compared with the basket it was applied to (lib/basket/promo.ts), so one that reduces
  * nothing says so instead of "applied".
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import type { Basket } from "@/lib/spektrix";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
@@ -32,12 +32,23 @@ export function PromoCode({
   const ids = useId();
   const [code, setCode] = useState("");
   const [message, setMessage] = useState<PromoMessage | null>(null);
+  // Applying or removing a code swaps the form for the applied code (and back), taking the focused control with
+  // it: a keyboard user is put on the control that took its place, not left on the page's body.
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const focusAfterSwap = useRef(false);
+  useEffect(() => {
+    if (!focusAfterSwap.current) return;
+    focusAfterSwap.current = false;
+    (basket.promoCode ? removeButton : codeInput).current?.focus();
+  }, [basket.promoCode]);
   const apply = useMutation({
     // The basket the visitor was looking at travels with the code: it is what "cheaper" is measured against.
     mutationFn: ({ value }: { value: string; before: Basket }) => applyCode(value),
     onSuccess: async (after, { value, before }) => {
       setMessage(promoAppliedMessage(value, before, after));
       setCode("");
+      focusAfterSwap.current = true;
       await onChanged();
     },
     onError: (error) => setMessage(promoRefusedMessage(error)),
@@ -46,6 +57,7 @@ export function PromoCode({
     mutationFn: () => removeCode(),
     onSuccess: async () => {
       setMessage({ kind: "ok", text: "Promo code removed." });
+      focusAfterSwap.current = true;
       await onChanged();
     },
     onError: (error) => setMessage({ kind: "error", text: describeSpektrixError(error).message }),
@@ -58,10 +70,14 @@ export function PromoCode({
           <span>
             Promo code <strong className="font-semibold">{basket.promoCode}</strong>
           </span>
+          {/* aria-disabled, not disabled: a disabled button loses the keyboard's focus while the removal runs. */}
           <button
+            ref={removeButton}
             type="button"
-            onClick={() => clear.mutate()}
-            disabled={clear.isPending}
+            onClick={() => {
+              if (!clear.isPending) clear.mutate();
+            }}
+            aria-disabled={clear.isPending}
             className="font-semibold text-brand underline underline-offset-2"
           >
             Remove
@@ -73,6 +89,7 @@ export function PromoCode({
             e.preventDefault();
             const value = code.trim();
             if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
+            if (apply.isPending) return;
             apply.mutate({ value, before: basket });
           }}
           className="space-y-1"
@@ -82,6 +99,7 @@ export function PromoCode({
           </label>
           <div className="flex gap-2">
             <input
+              ref={codeInput}
               id={`${ids}-code`}
               value={code}
               onChange={(e) => setCode(e.target.value)}
@@ -91,7 +109,7 @@ export function PromoCode({
               aria-describedby={`${ids}-msg`}
               className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
             />
-            <button type="submit" disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
+            <button type="submit" aria-disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
               {apply.isPending ? "Applying…" : "Apply"}
             </button>
           </div>

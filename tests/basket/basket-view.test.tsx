@@ -216,4 +216,30 @@ describe("the basket's ticket lines", () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it("puts the message before the empty basket's links, so the next Tab goes on to them", async () => {
+    document.cookie = `${BASKET_HINT_COOKIE}=1; path=/`;
+    getBasket.mockResolvedValue(basketOf({ tickets: [ticket("s1", { seatId: "s1", seatName: "A1" })] }));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(null, { status: 503 })),
+    );
+    try {
+      renderBasketPage();
+      const remove = await screen.findByRole("button", { name: /Remove ticket in seat A1/ });
+      getBasket.mockResolvedValue(basketOf({ tickets: [] }));
+      remove.focus();
+      fireEvent.click(remove);
+      await screen.findByText("Your basket is empty");
+      await waitFor(() => {
+        expect(document.activeElement?.getAttribute("role")).toBe("status");
+        expect(document.activeElement?.textContent).toMatch(/^Removed ticket in seat A1/);
+      });
+      const status = document.activeElement!;
+      const next = screen.getByRole("link", { name: "See what’s on" });
+      expect(status.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
