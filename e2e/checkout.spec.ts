@@ -468,6 +468,14 @@ test("the card form marks wrong fields where they are, sends nothing until they 
   // The total the site shows before the card form (basket total, after the member's discount).
   const proceed = page.getByRole("button", { name: /Continue to payment/ });
   const total = /·\s*(.+)$/.exec((await proceed.textContent())!.trim())![1]!;
+  // From the keyboard: the Continue button gives way to the card form, and focus goes to its heading, not the
+  // page's body; "Change" brings back the addresses with focus on the chosen one.
+  await proceed.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /^(Card payment|Payment)$/ })).toBeFocused();
+  await page.getByRole("button", { name: "Change", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("radio", { checked: true })).toBeFocused();
   await proceed.click();
   await expect(cardFields(page).getByLabel("Card number")).toBeVisible();
   // The same amount on the card form's button, and it is what Spektrix's basket owes.

@@ -91,6 +91,10 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const [step, setStep] = useState<Step>({ kind: "details" });
   const [joining, setJoining] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
+  // The controls a keyboard user pressed go away (the Continue button) or stop working (the address, fieldset
+  // disabled) as the card form comes and goes: focus follows to what replaced them, not to the page's body.
+  const paymentHeading = useRef<HTMLHeadingElement>(null);
+  const addressFieldset = useRef<HTMLFieldSetElement>(null);
   const headingId = useId();
 
   const focusStatus = () => requestAnimationFrame(() => statusRef.current?.focus());
@@ -149,6 +153,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       if (unchanged) {
         if (body.basketHash !== props.basketHash) router.refresh(); // the summary on the page is out of date
         setStep({ kind: "paying", token: body.paymentToken });
+        requestAnimationFrame(() => paymentHeading.current?.focus());
         return;
       }
       router.refresh();
@@ -266,7 +271,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             , then come back to checkout. Or call the box office on {props.boxOffice.phone}.
           </p>
         ) : (
-          <fieldset className="mt-5" disabled={paying || checking || step.kind === "starting"}>
+          <fieldset ref={addressFieldset} className="mt-5" disabled={paying || checking || step.kind === "starting"}>
             <legend className="text-sm font-semibold text-ink">Billing address</legend>
             <p className="mt-1 text-sm text-ink-soft">Your card issuer checks this against the card.</p>
             <div className="mt-3 space-y-2.5">
@@ -326,7 +331,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             <button
               type="button"
               className="font-semibold text-brand underline underline-offset-4"
-              onClick={() => setStep({ kind: "details" })}
+              onClick={() => {
+                setStep({ kind: "details" });
+                requestAnimationFrame(() =>
+                  addressFieldset.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(),
+                );
+              }}
             >
               Change
             </button>
@@ -409,7 +419,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
       {paying ? (
         <div className="rounded-card border border-line bg-white p-6 md:p-8">
-          <h2 className="text-2xl font-semibold">{byCard === 0 ? "Payment" : "Card payment"}</h2>
+          <h2 ref={paymentHeading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none">
+            {byCard === 0 ? "Payment" : "Card payment"}
+          </h2>
           <p className="mt-1 flex items-center gap-2 text-sm text-ink-soft">
             <LockIcon /> Secure payment handled by our ticketing provider. Card details never reach this website.
           </p>
