@@ -259,8 +259,12 @@ test("the editor journey", async ({ page, browser }) => {
   await age.fill(
     (await age.inputValue()) === "Suitable for ages 12+" ? "Suitable for ages 14+" : "Suitable for ages 12+",
   );
-  await page.getByRole("button", { name: "Save event" }).click();
+  // Saved from the keyboard: the button keeps focus while it saves and after.
+  const save = page.getByRole("button", { name: "Save event" });
+  await save.focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByText(/Saved \(1 field changed\)/)).toBeVisible();
+  await expect(save).toBeFocused();
   await expectNoAxeViolations(page);
 
   // Cast and creative, one per line, and a trailer: edited here, shown on the event's page (its preview renders

@@ -37,8 +37,9 @@ export function EventForm(props: {
         <button
           type="button"
           className="btn btn-ghost !py-2 text-brand"
-          disabled={toggling}
+          aria-disabled={toggling || undefined}
           onClick={() =>
+            !toggling &&
             startToggle(async () => {
               const r = await setEventHiddenAction(props.eventId, !hidden);
               setToggleResult(r);
@@ -122,7 +123,15 @@ export function EventForm(props: {
         </fieldset>
         <FormMessage result={result} />
         <div>
-          <button type="submit" className="btn btn-primary" disabled={pending}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page's body (.btn styles it). */}
+          <button
+            type="submit"
+            className="btn btn-primary"
+            aria-disabled={pending || undefined}
+            onClick={(e) => {
+              if (pending) e.preventDefault();
+            }}
+          >
             {pending ? "Saving…" : "Save event"}
           </button>
         </div>

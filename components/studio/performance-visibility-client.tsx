@@ -48,8 +48,9 @@ export function PerformanceVisibility({
               <button
                 type="button"
                 className="btn btn-ghost ml-auto !py-1.5 text-sm text-brand"
-                disabled={pending}
+                aria-disabled={pending || undefined}
                 onClick={() =>
+                  !pending &&
                   start(async () => {
                     const r = await setPerformanceHiddenAction(eventId, p.id, !isHidden);
                     setResult(r);

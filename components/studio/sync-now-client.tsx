@@ -96,11 +96,22 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
   return (
     <section aria-label={label} className="rounded-[var(--radius-card)] border border-line bg-white p-6">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className="btn btn-primary" onClick={() => run()} disabled={running}>
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page's body. */}
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => !running && run()}
+          aria-disabled={running || undefined}
+        >
           {running ? "Syncing…" : label}
         </button>
         {result && !result.ok && /abort|guard|vanish|empty/i.test(result.text) ? (
-          <button type="button" className="btn btn-ghost text-brand" onClick={() => run(true)} disabled={running}>
+          <button
+            type="button"
+            className="btn btn-ghost text-brand"
+            onClick={() => !running && run(true)}
+            aria-disabled={running || undefined}
+          >
             I have checked Spektrix: sync anyway
           </button>
         ) : null}
