@@ -57,6 +57,24 @@ test("on a phone, each quick-date pill tabbed to is scrolled fully onto the scre
   }
 });
 
+test("a what's on link followed from the keyboard keeps the focus on the page it leads to", async ({ page }) => {
+  await page.goto("/whats-on");
+  // The unfiltered list and a filtered one are different pages (ADR 0007): the link pressed is replaced.
+  for (const [nav, name, url] of [
+    ["Quick dates", "Tomorrow", /when=tomorrow/],
+    ["View", "Calendar", /view=calendar/],
+    ["Quick dates", "All dates", /view=calendar/],
+    ["View", "List", /\/whats-on$/],
+  ] as const) {
+    const link = page.getByRole("navigation", { name: nav }).getByRole("link", { name, exact: true });
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(url);
+    await expect(link, name).toHaveAttribute("aria-current", /.+/);
+    await expect(link, name).toBeFocused();
+  }
+});
+
 test("unknown pages get a friendly 404", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);

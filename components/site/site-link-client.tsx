@@ -9,7 +9,7 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { ComponentProps } from "react";
+import { useEffect, useRef, type ComponentProps } from "react";
 import { revealFocused } from "@/components/site/reveal-focused";
 
 export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & {
@@ -21,18 +21,38 @@ export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href
   prefetchOnIntent?: boolean;
   /** In a row that scrolls sideways: scroll fully into view when tabbed to (`revealFocused`). */
   revealOnFocus?: boolean;
+  /**
+   * The link's place on the page, for links that lead to another version of the same page ("Today", "Calendar",
+   * "Next month"). When following one renders a new page in place of this one, the link with the same key there
+   * takes the focus, instead of the page's body: a keyboard user goes on from where they were.
+   */
+  focusKey?: string;
 };
+
+/** The key of the link just followed with focus on it, and when: honoured by the next page's link for a moment. */
+let followed: { key: string; at: number } | null = null;
+const FOLLOW_FOCUS_MS = 10_000;
 
 export function SiteLink({
   href,
   prefetchOnIntent = true,
   revealOnFocus = false,
+  focusKey,
   onMouseEnter,
   onTouchStart,
   onFocus,
+  onClick,
   ...props
 }: SiteLinkProps) {
   const router = useRouter();
+  const anchor = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (!focusKey || followed?.key !== focusKey) return;
+    // Only where the focus was lost with the page it was on; anything focused since keeps it.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && Date.now() - followed.at < FOLLOW_FOCUS_MS) anchor.current?.focus();
+    followed = null;
+  }, [focusKey]);
   const prefetch = () => {
     if (prefetchOnIntent) router.prefetch(href);
   };
@@ -40,7 +60,12 @@ export function SiteLink({
     <Link
       {...props}
       href={href}
+      ref={focusKey ? anchor : undefined}
       prefetch={false}
+      onClick={(e) => {
+        if (focusKey && document.activeElement === e.currentTarget) followed = { key: focusKey, at: Date.now() };
+        onClick?.(e);
+      }}
       onMouseEnter={(e) => {
         prefetch();
         onMouseEnter?.(e);

@@ -71,6 +71,7 @@ export function CalendarMonth({
               href={filtersHref(routes.whatsOn, filters, { month: prev, ...ANY_DATE })}
               className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
               aria-label={`Previous month, ${formatMonth(prev)}`}
+              focusKey="month:previous"
             >
               ←<span className="max-sm:sr-only">{formatMonth(prev).split(" ")[0]}</span>
             </ListingLink>
@@ -80,6 +81,7 @@ export function CalendarMonth({
               href={nextHref}
               className="btn btn-ghost !px-3.5 !py-2 text-sm text-ink"
               aria-label={`Next month, ${formatMonth(next)}`}
+              focusKey="month:next"
             >
               <span className="max-sm:sr-only">{formatMonth(next).split(" ")[0]}</span>→
             </ListingLink>

@@ -18,6 +18,7 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
               href={filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined })}
               aria-current={anyDate ? "true" : undefined}
               className="pill"
+              focusKey="date:any"
               revealOnFocus
             >
               All dates
@@ -29,6 +30,7 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
                 href={filtersHref(routes.whatsOn, filters, { when: p })}
                 aria-current={filters.when === p ? "true" : undefined}
                 className="pill"
+                focusKey={`date:${p}`}
                 revealOnFocus
               >
                 {PRESET_LABELS[p]}
@@ -44,6 +46,7 @@ export function QuickDates({ filters }: { filters: ListingFilters }) {
               <ListingLink
                 href={filtersHref(routes.whatsOn, filters, { view: v })}
                 aria-current={filters.view === v ? "page" : undefined}
+                focusKey={`view:${v}`}
               >
                 {v === "list" ? "List" : "Calendar"}
               </ListingLink>
