@@ -621,9 +621,41 @@ test("moving a rich-text block moves its text with it: nothing typed afterwards 
   const editors = page.getByRole("textbox", { name: "Text", exact: true });
   await expect(editors.nth(0)).toHaveText("Second block");
   await expect(editors.nth(1)).toHaveText("First block");
+  // The keyboard goes with the block moved (to its Move down, as it can go no higher): pressing again moves the same
+  // block back, not the other one.
+  await expect(page.getByRole("button", { name: "Move down block 1" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(editors.nth(0)).toHaveText("First block");
+  await expect(page.getByRole("button", { name: "Move up block 2" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(editors.nth(0)).toHaveText("Second block");
   await editors.nth(0).click();
   await page.keyboard.press("End");
   await page.keyboard.type("!");
   await expect(editors.nth(0)).toHaveText("Second block!");
   await expect(editors.nth(1)).toHaveText("First block");
+  // Tabbing down the page, no control lands under the Save bar stuck to the bottom of the screen.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const covered = await page.evaluate(() => {
+      const focused = document.activeElement!;
+      const bar = document.querySelector(".sticky-save-bar")!;
+      if (focused === document.body || bar.contains(focused)) return null;
+      const bottom = focused.getBoundingClientRect().bottom;
+      return bottom > bar.getBoundingClientRect().top
+        ? `${focused.tagName} ${focused.textContent?.slice(0, 20)}`
+        : null;
+    });
+    expect(covered, `tab ${i}`).toBeNull();
+  }
+  // Escape in the link field closes it and goes back to the text, as Apply would.
+  await page.getByRole("toolbar").first().getByRole("button", { name: "Link" }).click();
+  await page.getByLabel("Link address").press("Escape");
+  await expect(page.getByLabel("Link address")).toHaveCount(0);
+  await expect(editors.nth(0)).toBeFocused();
+  // Removing a block puts the keyboard on the block that took its place.
+  await page.getByRole("button", { name: "Remove block 1" }).click();
+  await expect(editors).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 3, name: /^1\. / })).toBeFocused();
 });

@@ -140,6 +140,10 @@ export function PageEditor(props: {
     });
     setDirty(true);
   };
+  // Moving, removing or adding a block re-renders the list under the keyboard: focus goes where the block went
+  // (its same button), to the block that took a removed one's place, or to a new block, never to the page's body.
+  const focusAfterRender = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const blockId = (i: number) => `${base}-b${i}`;
   const setBlock = (i: number, key: string, value: unknown) => update((p) => void (p.blocks[i]![key] = value));
 
   const payload = () =>
@@ -244,30 +248,42 @@ export function PageEditor(props: {
                 data-block-type={block.type}
               >
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="text-lg font-semibold">
+                  <h3 id={`${id}-title`} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
                     {i + 1}. {meta?.label ?? block.type}
                   </h3>
                   <div className="flex gap-2 text-sm">
                     <button
                       type="button"
                       className="rounded border border-line px-2 py-1 disabled:opacity-40"
+                      id={`${id}-up`}
                       disabled={i === 0}
-                      onClick={() => update((p) => void p.blocks.splice(i - 1, 0, p.blocks.splice(i, 1)[0]!))}
+                      onClick={() => {
+                        update((p) => void p.blocks.splice(i - 1, 0, p.blocks.splice(i, 1)[0]!));
+                        focusAfterRender(`${blockId(i - 1)}-${i - 1 === 0 ? "down" : "up"}`);
+                      }}
                     >
                       Move up<span className="sr-only"> block {i + 1}</span>
                     </button>
                     <button
                       type="button"
                       className="rounded border border-line px-2 py-1 disabled:opacity-40"
+                      id={`${id}-down`}
                       disabled={i === page.blocks.length - 1}
-                      onClick={() => update((p) => void p.blocks.splice(i + 1, 0, p.blocks.splice(i, 1)[0]!))}
+                      onClick={() => {
+                        update((p) => void p.blocks.splice(i + 1, 0, p.blocks.splice(i, 1)[0]!));
+                        focusAfterRender(`${blockId(i + 1)}-${i + 1 === page.blocks.length - 1 ? "up" : "down"}`);
+                      }}
                     >
                       Move down<span className="sr-only"> block {i + 1}</span>
                     </button>
                     <button
                       type="button"
                       className="rounded border border-line px-2 py-1 text-danger"
-                      onClick={() => update((p) => void p.blocks.splice(i, 1))}
+                      onClick={() => {
+                        update((p) => void p.blocks.splice(i, 1));
+                        const left = page.blocks.length - 1;
+                        focusAfterRender(left === 0 ? `${base}-add` : `${blockId(Math.min(i, left - 1))}-title`);
+                      }}
                     >
                       Remove<span className="sr-only"> block {i + 1}</span>
                     </button>
@@ -439,14 +455,17 @@ export function PageEditor(props: {
           <button
             type="button"
             className="btn btn-ghost text-brand"
-            onClick={() => update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState))}
+            onClick={() => {
+              update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState));
+              focusAfterRender(`${blockId(page.blocks.length)}-title`);
+            }}
           >
             Add block
           </button>
         </div>
       </section>
 
-      <div className="sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
+      <div className="sticky-save-bar sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
         <FormMessage result={result} />
         <div className="flex flex-wrap items-center gap-3">
           <button

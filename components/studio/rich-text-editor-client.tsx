@@ -173,7 +173,12 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
               if (e.key === "Enter") {
                 e.preventDefault();
                 applyLink(linking);
-              } else if (e.key === "Escape") setLinking(null);
+              } else if (e.key === "Escape") {
+                // Back to the text where the link would have gone, as Apply does, not to the page's body.
+                e.preventDefault();
+                setLinking(null);
+                editor.commands.focus();
+              }
             }}
             placeholder="https://… or /whats-on (empty removes the link)"
             className={`${inputClass} !py-1 text-sm`}
