@@ -190,8 +190,10 @@ ${
       title: "Basket",
       get: (p) => {
         const b = store.basketJson(p.basket, { owner: false });
+        // `text` is HTML already (its parts escaped), so it goes into the label as it is: escaped twice, a name
+        // such as "Ada's" reads "Ada&#39;s" to a screen reader.
         const line = (kind: string, id: string, text: string, amount: number) =>
-          `<li>${text} — ${money(amount)} <form method="post" style="display:inline"><input type="hidden" name="action" value="remove"><input type="hidden" name="kind" value="${kind}"><input type="hidden" name="id" value="${esc(id)}"><button aria-label="Remove ${esc(text)}">Remove</button></form></li>`;
+          `<li>${text} — ${money(amount)} <form method="post" style="display:inline"><input type="hidden" name="action" value="remove"><input type="hidden" name="kind" value="${kind}"><input type="hidden" name="id" value="${esc(id)}"><button aria-label="Remove ${text}">Remove</button></form></li>`;
         const items = [
           ...p.basket.tickets.map((t) =>
             line(

@@ -74,8 +74,15 @@ describe("iframe pages share the web session", () => {
     expect(add.status).toBe(303);
     expect(add.headers.get("location")).toBe("/demo/website/Basket2.aspx?stylesheet=site.css");
     expect((await web.json("GET", "basket")).tickets).toHaveLength(2);
+    // A name with an apostrophe and an ampersand reaches the remove button's label escaped once, as it is shown.
+    const renamed = await fetch(`${emu.url}/__control/events/${instance.event.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Ada's Fish & Chips" }),
+    });
+    expect(renamed.status).toBe(200);
     const basketHtml = await (await page(web, "Basket2.aspx")).text();
-    expect(basketHtml).toContain("Remove");
+    expect(basketHtml).toContain('aria-label="Remove Ada&#39;s Fish &#38; Chips');
     const checkout = await (await page(web, "secure/Checkout.aspx")).text();
     expect(checkout).toContain('name="password"');
     expect(
