@@ -75,6 +75,19 @@ test("a what's on link followed from the keyboard keeps the focus on the page it
   }
 });
 
+test("on a short desktop screen, the open filter column scrolls so its last button tabbed to is on screen", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 700 });
+  await page.goto("/whats-on?access=captioned");
+  const show = page.getByRole("button", { name: "Show results" });
+  await page.getByRole("link", { name: "Clear all" }).focus();
+  await page.keyboard.press("Shift+Tab");
+  await expect(show).toBeFocused();
+  const box = (await show.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+});
+
 test("unknown pages get a friendly 404", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
