@@ -75,6 +75,20 @@ test("a what's on link followed from the keyboard keeps the focus on the page it
   }
 });
 
+test("a page of results chosen from the keyboard puts the focus where the results start", async ({ page }) => {
+  await page.goto("/whats-on");
+  const pages = page.getByRole("navigation", { name: "Pages of results" });
+  const count = page.locator("#results-count");
+  // From the unfiltered list to page 2 (another route), then on to page 3 (the same route, nothing remounted).
+  for (const url of [/page=2/, /page=3/]) {
+    await pages.getByRole("link", { name: /Next/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(url);
+    await expect(count).toBeFocused();
+    expect((await count.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  }
+});
+
 test("on a short desktop screen, the open filter column scrolls so its last button tabbed to is on screen", async ({
   page,
 }) => {

@@ -27,10 +27,15 @@ export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href
    * takes the focus, instead of the page's body: a keyboard user goes on from where they were.
    */
   focusKey?: string;
+  /**
+   * For links that change what a list below them shows (its pages): once the page they lead to is shown, the
+   * element with this id takes the focus (it needs tabIndex -1), where the list starts again.
+   */
+  focusOnArrival?: string;
 };
 
-/** The key of the link just followed with focus on it, and when: honoured by the next page's link for a moment. */
-let followed: { key: string; at: number } | null = null;
+/** The link just followed with focus on it, and when: honoured by the next page's links for a moment. */
+let followed: { key?: string; target?: string; href: string; at: number } | null = null;
 const FOLLOW_FOCUS_MS = 10_000;
 
 export function SiteLink({
@@ -38,6 +43,7 @@ export function SiteLink({
   prefetchOnIntent = true,
   revealOnFocus = false,
   focusKey,
+  focusOnArrival,
   onMouseEnter,
   onTouchStart,
   onFocus,
@@ -47,12 +53,21 @@ export function SiteLink({
   const router = useRouter();
   const anchor = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
-    if (!focusKey || followed?.key !== focusKey) return;
-    // Only where the focus was lost with the page it was on; anything focused since keeps it.
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (lost && Date.now() - followed.at < FOLLOW_FOCUS_MS) anchor.current?.focus();
-    followed = null;
-  }, [focusKey]);
+    const link = followed;
+    if (!link || Date.now() - link.at > FOLLOW_FOCUS_MS) return;
+    if (focusOnArrival && link.target === focusOnArrival) {
+      // Runs again as this link's own address changes with the page shown (its "Next" moves on), and on mount.
+      const arrived = new URL(link.href, location.href);
+      if (arrived.pathname !== location.pathname || arrived.search !== location.search) return;
+      followed = null;
+      document.getElementById(focusOnArrival)?.focus();
+    } else if (focusKey && link.key === focusKey) {
+      followed = null;
+      // Only where the focus was lost with the page it was on; anything focused since keeps it.
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) anchor.current?.focus();
+    }
+  }, [focusKey, focusOnArrival, href]);
   const prefetch = () => {
     if (prefetchOnIntent) router.prefetch(href);
   };
@@ -63,7 +78,8 @@ export function SiteLink({
       ref={focusKey ? anchor : undefined}
       prefetch={false}
       onClick={(e) => {
-        if (focusKey && document.activeElement === e.currentTarget) followed = { key: focusKey, at: Date.now() };
+        if ((focusKey || focusOnArrival) && document.activeElement === e.currentTarget)
+          followed = { key: focusKey, target: focusOnArrival, href, at: Date.now() };
         onClick?.(e);
       }}
       onMouseEnter={(e) => {

@@ -9,7 +9,7 @@ import { EventCard } from "@/components/site/event-card";
 import { CalendarMonth } from "@/components/site/whats-on/calendar-month";
 import { EmptyState } from "@/components/site/whats-on/empty-state";
 import { FilterForm } from "@/components/site/whats-on/filter-form";
-import { Pagination } from "@/components/site/whats-on/pagination";
+import { Pagination, RESULTS_COUNT_ID } from "@/components/site/whats-on/pagination";
 import { QuickDates } from "@/components/site/whats-on/quick-dates";
 import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
 import { describeFilters } from "@/lib/events/describe";
@@ -77,7 +77,13 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
       <h2 id="results-heading" className="sr-only">
         Results
       </h2>
-      <p className="mb-5 text-sm text-ink-soft" aria-live="polite">
+      {/* Focused after moving to another page of results (Pagination), so Tab goes on to its first show. */}
+      <p
+        id={RESULTS_COUNT_ID}
+        tabIndex={-1}
+        className="mb-5 text-sm text-ink-soft focus:outline-none"
+        aria-live="polite"
+      >
         {listing.total === 1 ? "1 show" : `${listing.total} shows`}
         {listing.totalPages > 1 ? ` · showing ${first}–${last}` : ""}
       </p>

@@ -2,6 +2,9 @@ import { ListingLink } from "./listing-link";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
 
+/** The results' count line ("40 shows · showing 25–48"): where a page of results starts, and the focus goes. */
+export const RESULTS_COUNT_ID = "results-count";
+
 function windowOf(page: number, total: number): Array<number | "gap"> {
   const pages = new Set([1, total, page - 1, page, page + 1].filter((p) => p >= 1 && p <= total));
   const sorted = [...pages].sort((a, b) => a - b);
@@ -30,7 +33,7 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-1.5">
         <li>
           {page > 1 ? (
-            <ListingLink href={href(page - 1)} rel="prev" className="page-link">
+            <ListingLink href={href(page - 1)} rel="prev" className="page-link" focusOnArrival={RESULTS_COUNT_ID}>
               ← Previous
             </ListingLink>
           ) : null}
@@ -47,6 +50,7 @@ export function Pagination({
                 aria-current={p === page ? "page" : undefined}
                 aria-label={`Page ${p}`}
                 className="page-link"
+                focusOnArrival={RESULTS_COUNT_ID}
               >
                 {p}
               </ListingLink>
@@ -55,7 +59,7 @@ export function Pagination({
         )}
         <li>
           {page < totalPages ? (
-            <ListingLink href={href(page + 1)} rel="next" className="page-link">
+            <ListingLink href={href(page + 1)} rel="next" className="page-link" focusOnArrival={RESULTS_COUNT_ID}>
               Next →
             </ListingLink>
           ) : null}
