@@ -6,6 +6,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { Confirmation } from "@/lib/checkout/confirmation";
+import { VENUE_SPEKTRIX } from "../spektrix-flows/fixture-config";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 const { ConfirmationView } = await import("@/components/checkout/confirmation-view");
@@ -13,16 +14,7 @@ const { extraLines } = await import("@/lib/basket/lines");
 const { siteInfo } = await import("@/lib/site");
 const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
 
-const spektrix = {
-  baseUrl: "https://tickets.venue.org",
-  origin: "https://tickets.venue.org",
-  clientName: "venue",
-  customDomain: "tickets.venue.org",
-  paymentsDomain: "tickets.venue.org",
-  webComponentsUrl: "https://webcomponents.spektrix.com/stable",
-  loaderUrl: "https://webcomponents.spektrix.com/stable/spektrix-component-loader.js",
-  componentsStylesheetUrl: null,
-};
+const spektrix = { ...VENUE_SPEKTRIX, componentsStylesheetUrl: null };
 /** As the root layout renders pages: inside the provider, with the account page where the studio moved it. */
 const renderInSite = (ui: React.ReactNode) =>
   render(

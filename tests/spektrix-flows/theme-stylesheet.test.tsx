@@ -3,17 +3,9 @@
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { SpektrixProvider, SpektrixThemeStylesheet } from "@/components/spektrix/spektrix-loader-client";
-import type { SpektrixPublicConfig } from "@/lib/spektrix-flows/config";
+import { VENUE_SPEKTRIX } from "./fixture-config";
 
-const base = {
-  baseUrl: "https://tickets.venue.org",
-  origin: "https://tickets.venue.org",
-  clientName: "venue",
-  customDomain: "tickets.venue.org",
-  paymentsDomain: "tickets.venue.org",
-  webComponentsUrl: "https://webcomponents.spektrix.com/stable",
-  loaderUrl: "https://webcomponents.spektrix.com/stable/spektrix-component-loader.js",
-} satisfies Omit<SpektrixPublicConfig, "componentsStylesheetUrl">;
+const base = VENUE_SPEKTRIX;
 const boxOffice = { phone: "01234 567890", email: "box@venue.org", hours: "10–6" };
 const SHEET = "https://tickets.venue.org/venue/resources/components.css";
 
