@@ -98,6 +98,12 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const headingId = useId();
 
   const focusStatus = () => requestAnimationFrame(() => statusRef.current?.focus());
+  const payingNow = step.kind === "paying";
+  useEffect(() => {
+    // Once the card form is drawn; only if the focus went with the Continue button, not if the visitor moved on.
+    if (payingNow && (document.activeElement === null || document.activeElement === document.body))
+      paymentHeading.current?.focus();
+  }, [payingNow]);
   // "Continue to payment" reads the basket through the client: fetch it while the member fills in the details.
   useEffect(() => {
     preloadSpektrixClient();
@@ -153,7 +159,6 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
       if (unchanged) {
         if (body.basketHash !== props.basketHash) router.refresh(); // the summary on the page is out of date
         setStep({ kind: "paying", token: body.paymentToken });
-        requestAnimationFrame(() => paymentHeading.current?.focus());
         return;
       }
       router.refresh();

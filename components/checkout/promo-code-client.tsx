@@ -40,7 +40,9 @@ export function PromoCode({
   useEffect(() => {
     if (!focusAfterSwap.current) return;
     focusAfterSwap.current = false;
-    (basket.promoCode ? removeButton : codeInput).current?.focus();
+    // Only if the swap took the focus with it: a visitor who has tabbed on meanwhile stays where they are.
+    if (document.activeElement === null || document.activeElement === document.body)
+      (basket.promoCode ? removeButton : codeInput).current?.focus();
   }, [basket.promoCode]);
   const apply = useMutation({
     // The basket the visitor was looking at travels with the code: it is what "cheaper" is measured against.

@@ -35,7 +35,7 @@ export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href
 };
 
 /** The link just followed with focus on it, and when: honoured by the next page's links for a moment. */
-let followed: { key?: string; target?: string; href: string; at: number } | null = null;
+let followed: { key?: string; target?: string; href: string; from: Element; at: number } | null = null;
 const FOLLOW_FOCUS_MS = 10_000;
 
 export function SiteLink({
@@ -54,18 +54,20 @@ export function SiteLink({
   const anchor = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     const link = followed;
-    if (!link || Date.now() - link.at > FOLLOW_FOCUS_MS) return;
+    if (!link) return;
+    // Only on the page the link led to, and only while the focus is still where following it left it: on the
+    // page's body (the link was replaced) or on the link itself. Anything focused since keeps the focus.
+    const arrived = new URL(link.href, location.href);
+    if (arrived.pathname !== location.pathname || arrived.search !== location.search) return;
+    if (Date.now() - link.at > FOLLOW_FOCUS_MS) return void (followed = null);
+    const active = document.activeElement;
+    const untouched = active === null || active === document.body || active === link.from;
     if (focusOnArrival && link.target === focusOnArrival) {
-      // Runs again as this link's own address changes with the page shown (its "Next" moves on), and on mount.
-      const arrived = new URL(link.href, location.href);
-      if (arrived.pathname !== location.pathname || arrived.search !== location.search) return;
       followed = null;
-      document.getElementById(focusOnArrival)?.focus();
+      if (untouched) document.getElementById(focusOnArrival)?.focus();
     } else if (focusKey && link.key === focusKey) {
       followed = null;
-      // Only where the focus was lost with the page it was on; anything focused since keeps it.
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost) anchor.current?.focus();
+      if (untouched) anchor.current?.focus();
     }
   }, [focusKey, focusOnArrival, href]);
   const prefetch = () => {
@@ -78,8 +80,12 @@ export function SiteLink({
       ref={focusKey ? anchor : undefined}
       prefetch={false}
       onClick={(e) => {
-        if ((focusKey || focusOnArrival) && document.activeElement === e.currentTarget)
-          followed = { key: focusKey, target: focusOnArrival, href, at: Date.now() };
+        // Any link followed replaces what an earlier one asked for; only one followed from the keyboard (a click
+        // with no pointer) asks for anything.
+        followed =
+          (focusKey || focusOnArrival) && e.detail === 0 && document.activeElement === e.currentTarget
+            ? { key: focusKey, target: focusOnArrival, href, from: e.currentTarget, at: Date.now() }
+            : null;
         onClick?.(e);
       }}
       onMouseEnter={(e) => {

@@ -248,7 +248,7 @@ export function PageEditor(props: {
                 data-block-type={block.type}
               >
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 id={`${id}-title`} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+                  <h3 id={`${id}-caption`} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
                     {i + 1}. {meta?.label ?? block.type}
                   </h3>
                   <div className="flex gap-2 text-sm">
@@ -282,7 +282,7 @@ export function PageEditor(props: {
                       onClick={() => {
                         update((p) => void p.blocks.splice(i, 1));
                         const left = page.blocks.length - 1;
-                        focusAfterRender(left === 0 ? `${base}-add` : `${blockId(Math.min(i, left - 1))}-title`);
+                        focusAfterRender(left === 0 ? `${base}-add` : `${blockId(Math.min(i, left - 1))}-caption`);
                       }}
                     >
                       Remove<span className="sr-only"> block {i + 1}</span>
@@ -457,7 +457,7 @@ export function PageEditor(props: {
             className="btn btn-ghost text-brand"
             onClick={() => {
               update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState));
-              focusAfterRender(`${blockId(page.blocks.length)}-title`);
+              focusAfterRender(`${blockId(page.blocks.length)}-caption`);
             }}
           >
             Add block

@@ -37,6 +37,8 @@ export async function followTheStore({ invalidate, marker }) {
     state.running = null;
   });
   await state.running;
+  // The check this read waited for began before a change made here (storeChangedHere): compare again.
+  if (state.checkedAt === 0) return followTheStore({ invalidate, marker });
 }
 
 const stateOf = () => (globalThis[STATE] ??= { checkedAt: 0, running: null, warnedAt: 0, changes: 0 });

@@ -44,7 +44,7 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
       <div className="container-page grid grid-cols-1 gap-8 py-8 md:py-12 lg:grid-cols-[18rem_1fr] lg:gap-10">
         {/* Stuck beside the results, and never taller than the screen below the header: with its filters open, the
             form scrolls inside it, so a field tabbed to near its end is not left below the screen's bottom edge. */}
-        <aside className="lg:sticky lg:top-24 lg:max-h-[calc(100dvh-7rem)] lg:self-start lg:-m-1 lg:overflow-y-auto lg:p-1">
+        <aside className="lg:sticky lg:top-24 lg:max-h-[calc(100dvh-7rem)] lg:self-start lg:-m-1.5 lg:overflow-y-auto lg:p-1.5">
           <FilterForm filters={filters} facets={facets} />
         </aside>
         <div className="min-w-0">
