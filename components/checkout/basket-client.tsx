@@ -6,6 +6,7 @@
  * items, apply a promo code, see totals, and go on to the member checkout or the guest checkout.
  */
 import { SiteLink } from "@/components/site/site-link-client";
+import { focusIsLost } from "@/components/site/focus";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { groupTickets, ticketLines } from "@/lib/basket/lines";
@@ -129,8 +130,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
     if (remove.isPending) return;
     const pressed = pressedWithFocus.current;
     pressedWithFocus.current = null;
-    if (pressed && !pressed.isConnected && (!document.activeElement || document.activeElement === document.body))
-      document.getElementById(statusId)?.focus();
+    if (pressed && !pressed.isConnected && focusIsLost()) document.getElementById(statusId)?.focus();
   }, [remove.isPending, basket.data, statusId]);
 
   if (!hydrated || basket.isPending) {

@@ -9,6 +9,7 @@
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
 import { AccountLink } from "@/components/site/account-link-client";
+import { focusIsLost } from "@/components/site/focus";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
@@ -101,8 +102,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const payingNow = step.kind === "paying";
   useEffect(() => {
     // Once the card form is drawn; only if the focus went with the Continue button, not if the visitor moved on.
-    if (payingNow && (document.activeElement === null || document.activeElement === document.body))
-      paymentHeading.current?.focus();
+    if (payingNow && focusIsLost()) paymentHeading.current?.focus();
   }, [payingNow]);
   // "Continue to payment" reads the basket through the client: fetch it while the member fills in the details.
   useEffect(() => {

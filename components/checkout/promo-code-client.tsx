@@ -6,6 +6,7 @@
  * nothing says so instead of "applied".
  */
 import { useEffect, useId, useRef, useState } from "react";
+import { focusIsLost } from "@/components/site/focus";
 import { useMutation } from "@tanstack/react-query";
 import type { Basket } from "@/lib/spektrix";
 import { describeSpektrixError } from "@/lib/spektrix/errors";
@@ -41,8 +42,7 @@ export function PromoCode({
     if (!focusAfterSwap.current) return;
     focusAfterSwap.current = false;
     // Only if the swap took the focus with it: a visitor who has tabbed on meanwhile stays where they are.
-    if (document.activeElement === null || document.activeElement === document.body)
-      (basket.promoCode ? removeButton : codeInput).current?.focus();
+    if (focusIsLost()) (basket.promoCode ? removeButton : codeInput).current?.focus();
   }, [basket.promoCode]);
   const apply = useMutation({
     // The basket the visitor was looking at travels with the code: it is what "cheaper" is measured against.

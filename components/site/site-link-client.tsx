@@ -10,7 +10,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, type ComponentProps } from "react";
-import { revealFocused } from "@/components/site/reveal-focused";
+import { focusIsLost, revealFocused } from "@/components/site/focus";
 
 export type SiteLinkProps = Omit<ComponentProps<typeof Link>, "prefetch" | "href"> & {
   href: string;
@@ -54,21 +54,16 @@ export function SiteLink({
   const anchor = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
     const link = followed;
-    if (!link) return;
+    const asked = link && ((focusOnArrival && link.target === focusOnArrival) || (focusKey && link.key === focusKey));
+    if (!link || !asked) return;
     // Only on the page the link led to, and only while the focus is still where following it left it: on the
     // page's body (the link was replaced) or on the link itself. Anything focused since keeps the focus.
     const arrived = new URL(link.href, location.href);
     if (arrived.pathname !== location.pathname || arrived.search !== location.search) return;
-    if (Date.now() - link.at > FOLLOW_FOCUS_MS) return void (followed = null);
-    const active = document.activeElement;
-    const untouched = active === null || active === document.body || active === link.from;
-    if (focusOnArrival && link.target === focusOnArrival) {
-      followed = null;
-      if (untouched) document.getElementById(focusOnArrival)?.focus();
-    } else if (focusKey && link.key === focusKey) {
-      followed = null;
-      if (untouched) anchor.current?.focus();
-    }
+    followed = null;
+    if (Date.now() - link.at > FOLLOW_FOCUS_MS || !(focusIsLost() || document.activeElement === link.from)) return;
+    if (focusOnArrival && link.target === focusOnArrival) document.getElementById(focusOnArrival)?.focus();
+    else anchor.current?.focus();
   }, [focusKey, focusOnArrival, href]);
   const prefetch = () => {
     if (prefetchOnIntent) router.prefetch(href);

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { revealFocused } from "@/components/site/reveal-focused";
+import { revealFocused } from "@/components/site/focus";
 
 export interface StudioNavItem {
   href: string;

@@ -1,4 +1,13 @@
+/** Where the keyboard's focus goes when the page changes under it. Client-side helpers. */
 import type { FocusEvent } from "react";
+
+/**
+ * True when nothing has the focus: the control that had it was removed or disabled, which sends it to the page's
+ * body. Code that moves the focus after a change asks this first, so a visitor who has moved on stays put.
+ */
+export function focusIsLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
+}
 
 /**
  * For links in a row that scrolls sideways (`.pills`): a link tabbed to scrolls fully into view, clear of the row's
