@@ -658,4 +658,11 @@ test("moving a rich-text block moves its text with it: nothing typed afterwards 
   await page.getByRole("button", { name: "Remove block 1" }).click();
   await expect(editors).toHaveCount(1);
   await expect(page.getByRole("heading", { level: 3, name: /^1\. / })).toBeFocused();
+  // Saved from the keyboard, an untitled page is refused with the reason, and the focus stays on Save draft
+  // while it saves and after (a disabled button would have sent it to the page's body).
+  const saveDraft = page.getByRole("button", { name: "Save draft" });
+  await saveDraft.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Nothing was saved: some fields need attention.")).toBeVisible();
+  await expect(saveDraft).toBeFocused();
 });

@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { MEMBER_SIGN_IN_PROVIDER } from "@/lib/auth/paths";
 import { SIGN_IN_ERRORS, type SignInErrorCode } from "@/lib/auth/sign-in-errors";
 import { SpektrixHttpError } from "@/lib/spektrix/errors";
@@ -203,14 +204,9 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
         ) : null}
       </div>
 
-      <button
-        type="submit"
-        className="btn btn-primary w-full disabled:opacity-70"
-        disabled={pending}
-        aria-disabled={pending}
-      >
+      <BusyButton type="submit" className="btn btn-primary w-full" busy={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </BusyButton>
 
       <p className="text-center text-sm text-ink-soft">
         New to us?{" "}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { signOut } from "next-auth/react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { loadSpektrixClient, preloadSpektrixClient, withinTime } from "@/lib/spektrix/load";
 
 export interface SignOutButtonProps {
@@ -45,8 +46,8 @@ export function SignOutButton({
   }
 
   return (
-    <button type="button" onClick={onClick} disabled={pending} aria-disabled={pending} className={className}>
+    <BusyButton onClick={onClick} busy={pending} className={className}>
       {pending ? "Signing out…" : (children ?? "Sign out")}
-    </button>
+    </BusyButton>
   );
 }

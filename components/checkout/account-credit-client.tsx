@@ -7,6 +7,7 @@
  * until the member continues.
  */
 import { useId, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { routes } from "@/lib/routes";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { cardAmount, creditToSpend, VOUCHER_CODE_MAX } from "@/lib/checkout/credit";
@@ -136,9 +137,9 @@ export function AccountCredit({
             aria-invalid={message?.kind === "error" ? true : undefined}
             className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
           />
-          <button type="submit" disabled={disabled || busy} className="btn btn-ghost !px-4 !py-2 text-brand">
+          <BusyButton type="submit" busy={busy} disabled={disabled} className="btn btn-ghost !px-4 !py-2 text-brand">
             {busy ? "Checking…" : "Redeem"}
-          </button>
+          </BusyButton>
         </div>
         <p
           id={`${ids}-msg`}

@@ -6,6 +6,7 @@
  * items, apply a promo code, see totals, and go on to the member checkout or the guest checkout.
  */
 import { SiteLink } from "@/components/site/site-link-client";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { focusIsLost } from "@/components/site/focus";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -186,12 +187,9 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
   ];
   const apart = wordsApart(data, l, groupLabels, merchGroups);
   const removeButton = (kind: RemovableKind, ids: string[], label: string, text = "Remove") => (
-    <button
-      type="button"
-      // Not `disabled` while a removal runs: a disabled button drops keyboard focus to the page's top.
-      aria-disabled={busy || undefined}
+    <BusyButton
+      busy={busy}
       onClick={(event) => {
-        if (busy) return;
         pressedWithFocus.current = document.activeElement === event.currentTarget ? event.currentTarget : null;
         remove.mutate({ kind, ids, label });
       }}
@@ -199,7 +197,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       className="rounded-full px-3 py-1.5 text-sm font-semibold text-brand underline underline-offset-2 hover:bg-brand-tint aria-disabled:opacity-50"
     >
       {text}
-    </button>
+    </BusyButton>
   );
 
   return (

@@ -9,6 +9,7 @@
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
 import { AccountLink } from "@/components/site/account-link-client";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { focusIsLost } from "@/components/site/focus";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
@@ -217,7 +218,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!addressId || joining) return;
+    // Also the form's own guard: Enter in a field submits a form without a click on its button.
+    if (!addressId || joining || step.kind === "starting") return;
     void start();
   }
 
@@ -322,13 +324,14 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
           </fieldset>
         )}
         {!paying && !checking && props.addresses.length > 0 ? (
-          <button
+          <BusyButton
             type="submit"
             className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70"
-            disabled={step.kind === "starting" || joining || !addressId}
+            busy={step.kind === "starting" || joining}
+            disabled={!addressId}
           >
             {step.kind === "starting" ? "Preparing secure payment…" : continueLabel}
-          </button>
+          </BusyButton>
         ) : null}
         {paying ? (
           <p className="mt-6 text-sm text-ink-soft">
@@ -384,14 +387,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               {props.boxOffice.hours}) and we’ll sort it out.
             </p>
             <div className="mt-4 flex flex-wrap gap-3">
-              <button
-                type="button"
-                className="btn btn-primary disabled:opacity-70"
-                disabled={step.busy}
-                onClick={() => void settle("completed")}
-              >
+              <BusyButton className="btn btn-primary" busy={step.busy} onClick={() => void settle("completed")}>
                 {step.busy ? "Checking…" : "Check again"}
-              </button>
+              </BusyButton>
               <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink>
             </div>
           </Notice>

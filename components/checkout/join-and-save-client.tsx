@@ -8,6 +8,7 @@
  */
 import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { announceBasketChange } from "@/components/spektrix/basket-events";
 import type { JoinAndSaveOffer } from "@/lib/checkout/join-and-save";
 import { loadSpektrixClient } from "@/lib/spektrix/load";
@@ -70,14 +71,14 @@ export function JoinAndSave({
           We couldn’t add the membership just now. You can still pay without it, or try again.
         </p>
       ) : null}
-      <button
-        type="button"
+      <BusyButton
         className="btn btn-primary mt-4 disabled:opacity-70"
-        disabled={disabled || busy}
+        busy={busy}
+        disabled={disabled}
         onClick={() => void join()}
       >
         {busy ? "Adding membership…" : `Join as a ${offer.name} member`}
-      </button>
+      </BusyButton>
     </aside>
   );
 }

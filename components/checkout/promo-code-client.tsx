@@ -6,6 +6,7 @@
  * nothing says so instead of "applied".
  */
 import { useEffect, useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { focusIsLost } from "@/components/site/focus";
 import { useMutation } from "@tanstack/react-query";
 import type { Basket } from "@/lib/spektrix";
@@ -72,18 +73,14 @@ export function PromoCode({
           <span>
             Promo code <strong className="font-semibold">{basket.promoCode}</strong>
           </span>
-          {/* aria-disabled, not disabled: a disabled button loses the keyboard's focus while the removal runs. */}
-          <button
+          <BusyButton
             ref={removeButton}
-            type="button"
-            onClick={() => {
-              if (!clear.isPending) clear.mutate();
-            }}
-            aria-disabled={clear.isPending}
-            className="font-semibold text-brand underline underline-offset-2"
+            onClick={() => clear.mutate()}
+            busy={clear.isPending}
+            className="font-semibold text-brand underline underline-offset-2 aria-disabled:opacity-50"
           >
             Remove
-          </button>
+          </BusyButton>
         </p>
       ) : (
         <form
@@ -91,7 +88,6 @@ export function PromoCode({
             e.preventDefault();
             const value = code.trim();
             if (!value) return setMessage({ kind: "error", text: "Enter a promo code first." });
-            if (apply.isPending) return;
             apply.mutate({ value, before: basket });
           }}
           className="space-y-1"
@@ -111,9 +107,9 @@ export function PromoCode({
               aria-describedby={`${ids}-msg`}
               className="min-w-0 flex-1 rounded-lg border-2 border-line bg-white px-3 py-2 uppercase text-ink focus:border-brand"
             />
-            <button type="submit" aria-disabled={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
+            <BusyButton type="submit" busy={apply.isPending} className="btn btn-ghost !px-4 !py-2 text-brand">
               {apply.isPending ? "Applying…" : "Apply"}
-            </button>
+            </BusyButton>
           </div>
         </form>
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { routes } from "@/lib/routes";
 
 /**
@@ -49,7 +50,6 @@ export function NewsletterSignUp({ statements }: { statements: NewsletterStateme
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
     const body = {
@@ -190,9 +190,9 @@ export function NewsletterSignUp({ statements }: { statements: NewsletterStateme
         </p>
       ) : null}
       <p>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
+        <BusyButton type="submit" className="btn btn-primary" busy={pending}>
           {pending ? "Signing up…" : "Sign up"}
-        </button>
+        </BusyButton>
       </p>
     </form>
   );

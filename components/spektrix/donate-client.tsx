@@ -6,6 +6,7 @@
  * and fires `success` or `fail`, which we turn into visible messages and a basket refresh.
  */
 import { useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
@@ -246,10 +247,10 @@ export function Donate({
           </div>
 
           <div className="flex flex-wrap items-center gap-4">
-            <button
-              type="button"
+            <BusyButton
               data-submit-donation=""
-              disabled={!valid || busy}
+              busy={busy}
+              disabled={!valid}
               onClick={() => setStatus({ kind: "pending" })}
               className="needs-js btn btn-primary min-w-48 disabled:cursor-not-allowed disabled:opacity-60"
             >
@@ -258,7 +259,7 @@ export function Donate({
                 status,
                 amount === null ? "Choose an amount" : `Donate ${amountValid ? formatMoney(amount) : ""}`.trim(),
               )}
-            </button>
+            </BusyButton>
             <p className="text-sm text-ink-soft">Your gift goes in your basket; you pay at checkout.</p>
           </div>
 

@@ -5,6 +5,7 @@
  * is delivered (to the buyer's e-mail, or straight to the recipient's on a chosen date).
  */
 import { useEffect, useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
@@ -260,10 +261,9 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
 
           <div className="flex flex-wrap items-center gap-4">
             {/* While the form is invalid, the capture handler keeps the click from reaching Spektrix and shows what to fix. */}
-            <button
-              type="button"
+            <BusyButton
               data-submit-gift-voucher=""
-              disabled={busy}
+              busy={busy}
               onClickCapture={(e) => {
                 if (valid) return;
                 e.stopPropagation();
@@ -273,10 +273,10 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 window.setTimeout(() => document.getElementById(`${ids}-${firstInvalid}`)?.focus(), 0);
               }}
               onClick={() => setStatus({ kind: "pending" })}
-              className="needs-js btn btn-primary min-w-56 disabled:cursor-not-allowed disabled:opacity-60"
+              className="needs-js btn btn-primary min-w-56"
             >
               {actionLabel(state, status, `Add ${amountInvalid ? "" : `${formatMoney(amount)} `}voucher to basket`)}
-            </button>
+            </BusyButton>
           </div>
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
           <HiddenFeedbackHooks />

@@ -6,6 +6,7 @@
  * shown as plain sentences.
  */
 import { useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
@@ -82,20 +83,19 @@ export function Membership({ membership, forwardTo }: { membership: MembershipOp
             />
             Renew automatically each year
           </label>
-          <button
-            type="button"
+          <BusyButton
             data-submit-membership=""
-            disabled={busy}
+            busy={busy}
             aria-describedby={`${ids}-status`}
             onClick={() => setStatus({ kind: "pending" })}
-            className="needs-js btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
+            className="needs-js btn btn-primary w-full"
           >
             {actionLabel(
               state,
               status,
               `Join as ${membership.name}${membership.price ? ` · ${formatMoney(membership.price, { compact: true })}` : ""}`,
             )}
-          </button>
+          </BusyButton>
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
           <HiddenFeedbackHooks />
         </div>

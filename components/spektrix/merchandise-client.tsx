@@ -2,6 +2,7 @@
 
 /** One shop item through `<spektrix-merchandise>`: a quantity stepper and an add button. */
 import { useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
@@ -105,16 +106,15 @@ export function Merchandise({ item }: { item: { id: string; name: string; price:
             </div>
           </div>
           <span hidden data-display-quantity="" />
-          <button
-            type="button"
+          <BusyButton
             data-submit-merchandise=""
-            disabled={busy}
+            busy={busy}
             aria-describedby={`${ids}-status`}
             onClick={() => setStatus({ kind: "pending" })}
-            className="needs-js btn btn-primary w-full disabled:cursor-not-allowed disabled:opacity-60"
+            className="needs-js btn btn-primary w-full"
           >
             {actionLabel(state, status, `Add to basket · ${formatMoney(item.price * quantity)}`)}
-          </button>
+          </BusyButton>
           <ActionMessage id={`${ids}-status`} status={status} basketPath={basketPath} />
           <HiddenFeedbackHooks />
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { checkConnectionAction } from "@/lib/studio/actions/connection";
 import type { ConnectionReport } from "@/lib/studio/spektrix";
 import { formatWhen } from "@/lib/studio/format";
@@ -31,10 +32,9 @@ export function ConnectionCheck({ timeZone }: { timeZone: string }) {
         <h2 id="check-h" className="text-xl font-semibold">
           Check connection
         </h2>
-        <button
-          type="button"
+        <BusyButton
           className="btn btn-primary"
-          disabled={pending}
+          busy={pending}
           onClick={() =>
             start(async () => {
               setMessage(null);
@@ -45,7 +45,7 @@ export function ConnectionCheck({ timeZone }: { timeZone: string }) {
           }
         >
           {pending ? "Checking…" : "Check connection"}
-        </button>
+        </BusyButton>
       </div>
       <div role="status" aria-live="polite" className="mt-4">
         {message ? <p className="text-danger">{message}</p> : null}

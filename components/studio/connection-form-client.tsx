@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { routes } from "@/lib/routes";
 import { saveConnectionAction, type SaveConnectionState } from "@/lib/studio/actions/connection";
 import { isWebCheckMessage, webCheckProblem, type WebCheckResult } from "@/lib/studio/web-check";
@@ -183,9 +184,9 @@ export function ConnectionForm({ connection }: { connection: ConnectionView }) {
       {browser.target ? <iframe hidden title="Connection check" src={routes.studio.webCheck(browser.target)} /> : null}
       <FormMessage result={shown} />
       <div>
-        <button type="submit" className="btn btn-primary" disabled={pending || browser.target !== null}>
+        <BusyButton type="submit" className="btn btn-primary" busy={pending || browser.target !== null}>
           {pending ? "Saving…" : browser.target ? "Checking…" : "Save connection"}
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useTransition, useState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { setEventHiddenAction, updateEventAction } from "@/lib/studio/actions/events";
 import type { ActionResult } from "@/lib/studio/forms";
 import { CheckboxField, errorFor, FormMessage, LockedBadge, TextField } from "./fields";
@@ -34,12 +35,10 @@ export function EventForm(props: {
         className="flex flex-wrap items-center gap-4 rounded-[var(--radius-card)] border border-line bg-white p-4"
       >
         <p className="font-semibold">{hidden ? "Hidden from the site" : "Shown on the site"}</p>
-        <button
-          type="button"
+        <BusyButton
           className="btn btn-ghost !py-2 text-brand"
-          aria-disabled={toggling || undefined}
+          busy={toggling}
           onClick={() =>
-            !toggling &&
             startToggle(async () => {
               const r = await setEventHiddenAction(props.eventId, !hidden);
               setToggleResult(r);
@@ -48,7 +47,7 @@ export function EventForm(props: {
           }
         >
           {hidden ? "Show on the site" : "Hide from the site"}
-        </button>
+        </BusyButton>
         <FormMessage result={toggleResult} />
       </section>
       <form
@@ -123,17 +122,9 @@ export function EventForm(props: {
         </fieldset>
         <FormMessage result={result} />
         <div>
-          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page's body (.btn styles it). */}
-          <button
-            type="submit"
-            className="btn btn-primary"
-            aria-disabled={pending || undefined}
-            onClick={(e) => {
-              if (pending) e.preventDefault();
-            }}
-          >
+          <BusyButton type="submit" className="btn btn-primary" busy={pending}>
             {pending ? "Saving…" : "Save event"}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </div>

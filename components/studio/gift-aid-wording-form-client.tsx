@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { saveGiftAidWordingAction } from "@/lib/studio/actions/checkout";
 import { errorFor, FormMessage, TextField } from "./fields";
 
@@ -23,9 +24,9 @@ export function GiftAidWordingForm({ text }: { text: string }) {
         hint="Plain text, 80 to 1,500 characters. Shown beside the tick box a member uses to declare; Spektrix records that they declared, not these words."
       />
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
+        <BusyButton type="submit" className="btn btn-primary" busy={pending}>
           {pending ? "Saving…" : "Save declaration"}
-        </button>
+        </BusyButton>
         <FormMessage result={result} />
       </div>
     </form>

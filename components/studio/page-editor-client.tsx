@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { publishPageAction, savePageAction, unpublishPageAction, deletePageAction } from "@/lib/studio/actions/pages";
@@ -468,19 +469,13 @@ export function PageEditor(props: {
       <div className="sticky-save-bar sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
         <FormMessage result={result} />
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={pending}
-            onClick={() => start(async () => void (await save()))}
-          >
+          <BusyButton className="btn btn-primary" busy={pending} onClick={() => start(async () => void (await save()))}>
             {pending ? "Working…" : "Save draft"}
-          </button>
+          </BusyButton>
           {props.pageId !== null ? (
-            <button
-              type="button"
+            <BusyButton
               className="btn btn-ghost text-brand"
-              disabled={pending}
+              busy={pending}
               onClick={() =>
                 start(async () => {
                   if (dirty && (await save()) === null) return;
@@ -491,17 +486,16 @@ export function PageEditor(props: {
               }
             >
               Publish
-            </button>
+            </BusyButton>
           ) : null}
           {props.published ? (
             <>
               <Link href={routes.info(props.published.slug)} className="text-brand underline" target="_blank">
                 View published page
               </Link>
-              <button
-                type="button"
-                className="text-sm underline"
-                disabled={pending}
+              <BusyButton
+                className="text-sm underline aria-disabled:opacity-50"
+                busy={pending}
                 onClick={() =>
                   start(async () => {
                     setResult(await unpublishPageAction(props.pageId!));
@@ -510,14 +504,13 @@ export function PageEditor(props: {
                 }
               >
                 Unpublish
-              </button>
+              </BusyButton>
             </>
           ) : null}
           {props.pageId !== null ? (
-            <button
-              type="button"
-              className="ml-auto text-sm text-danger underline"
-              disabled={pending}
+            <BusyButton
+              className="ml-auto text-sm text-danger underline aria-disabled:opacity-50"
+              busy={pending}
               onClick={() =>
                 start(async () => {
                   if (!window.confirm("Delete this page? Visitors will get 'not found'.")) return;
@@ -528,7 +521,7 @@ export function PageEditor(props: {
               }
             >
               Delete page
-            </button>
+            </BusyButton>
           ) : null}
           {dirty ? <span className="text-sm text-warning">Unsaved changes</span> : null}
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { useRouter } from "next/navigation";
 import { removeKeptEventsAction } from "@/lib/studio/actions/events";
 import type { ActionResult } from "@/lib/studio/forms";
@@ -35,10 +36,9 @@ export function ParkedEventsNotice({ kept }: { kept: { client: string; events: n
           </p>
           {confirming === client ? (
             <span className="flex gap-2">
-              <button
-                type="button"
+              <BusyButton
                 className="btn btn-primary !py-1.5 text-sm"
-                disabled={pending}
+                busy={pending}
                 onClick={() =>
                   start(async () => {
                     setResult(await removeKeptEventsAction(client));
@@ -48,7 +48,7 @@ export function ParkedEventsNotice({ kept }: { kept: { client: string; events: n
                 }
               >
                 {pending ? "Removing…" : `Yes, remove ${events}`}
-              </button>
+              </BusyButton>
               <button type="button" className="btn btn-ghost !py-1.5 text-sm" onClick={() => setConfirming(null)}>
                 Keep them
               </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { setPerformanceHiddenAction } from "@/lib/studio/actions/events";
 import type { ActionResult } from "@/lib/studio/forms";
 import { FormMessage } from "./fields";
@@ -45,12 +46,10 @@ export function PerformanceVisibility({
             >
               <span className="font-semibold">{p.when}</span>
               <span className="text-sm text-ink-soft">{[isHidden ? "Hidden" : "Shown", ...p.notes].join(" · ")}</span>
-              <button
-                type="button"
+              <BusyButton
                 className="btn btn-ghost ml-auto !py-1.5 text-sm text-brand"
-                aria-disabled={pending || undefined}
+                busy={pending}
                 onClick={() =>
-                  !pending &&
                   start(async () => {
                     const r = await setPerformanceHiddenAction(eventId, p.id, !isHidden);
                     setResult(r);
@@ -60,7 +59,7 @@ export function PerformanceVisibility({
               >
                 {isHidden ? "Show" : "Hide"}
                 <span className="sr-only">{` the performance on ${p.when}`}</span>
-              </button>
+              </BusyButton>
             </li>
           );
         })}

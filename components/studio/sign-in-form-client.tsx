@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { signInAction } from "@/lib/studio/actions/auth";
 import { errorFor, FormMessage, TextField } from "./fields";
 
@@ -29,9 +30,9 @@ export function SignInForm({ next }: { next: string }) {
         error={errorFor(errors, "password")}
       />
       <FormMessage result={refused} />
-      <button type="submit" className="btn btn-primary" disabled={pending}>
+      <BusyButton type="submit" className="btn btn-primary" busy={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { useState } from "react";
 import { routes } from "@/lib/routes";
 
@@ -96,24 +97,13 @@ export function SyncNow({ eventId, label = "Sync now" }: { eventId?: string; lab
   return (
     <section aria-label={label} className="rounded-[var(--radius-card)] border border-line bg-white p-6">
       <div className="flex flex-wrap items-center gap-3">
-        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page's body. */}
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => !running && run()}
-          aria-disabled={running || undefined}
-        >
+        <BusyButton className="btn btn-primary" onClick={() => run()} busy={running}>
           {running ? "Syncing…" : label}
-        </button>
+        </BusyButton>
         {result && !result.ok && /abort|guard|vanish|empty/i.test(result.text) ? (
-          <button
-            type="button"
-            className="btn btn-ghost text-brand"
-            onClick={() => !running && run(true)}
-            aria-disabled={running || undefined}
-          >
+          <BusyButton className="btn btn-ghost text-brand" onClick={() => run(true)} busy={running}>
             I have checked Spektrix: sync anyway
-          </button>
+          </BusyButton>
         ) : null}
       </div>
       {running ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
+import { BusyButton } from "@/components/site/busy-button-client";
 import { previewSyncSettingsAction, saveSyncSettingsAction } from "@/lib/studio/actions/sync";
 import type { ActionResult, FieldErrors } from "@/lib/studio/forms";
 import type { PickedRef } from "@/lib/studio/picker-core";
@@ -553,10 +554,9 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
           errorMessage={err("previewEvent")}
         />
         <div>
-          <button
-            type="button"
+          <BusyButton
             className="btn btn-ghost text-brand"
-            disabled={previewing}
+            busy={previewing}
             onClick={() =>
               startPreview(async () => {
                 const r = await previewSyncSettingsAction(payload(), previewEvent?.id ?? "");
@@ -566,7 +566,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             }
           >
             {previewing ? "Fetching from Spektrix…" : "Preview"}
-          </button>
+          </BusyButton>
         </div>
         <div role="status" aria-live="polite">
           {preview && !preview.ok ? <p className="text-danger">{preview.message}</p> : null}
@@ -617,10 +617,9 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
       <div className="grid gap-3">
         <FormMessage result={result} />
         <div>
-          <button
-            type="button"
+          <BusyButton
             className="btn btn-primary"
-            disabled={saving}
+            busy={saving}
             onClick={() =>
               startSave(async () => {
                 const r = await saveSyncSettingsAction(payload());
@@ -630,7 +629,7 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             }
           >
             {saving ? "Saving…" : "Save settings"}
-          </button>
+          </BusyButton>
         </div>
       </div>
     </div>
