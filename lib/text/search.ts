@@ -8,11 +8,14 @@ import { FOLD_FROM, FOLD_TO, foldText } from "./fold";
  * into one letter, which the fold table (lib/text/fold.ts) knows.
  */
 export function cleanSearchText(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f<>]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    value
+      .normalize("NFC")
+      // U+FFFD is what decoding leaves of a broken escape in an address (`?q=%E0%A4`): never something typed.
+      .replace(/[\u0000-\u001f\u007f<>\ufffd]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });

@@ -10,6 +10,13 @@ describe("cleanSearchText", () => {
     expect(cleanSearchText("\u0000")).toBe("");
   });
 
+  it("drops what a broken escape in the address decodes to, rather than searching for a replacement character", () => {
+    const q = new URLSearchParams("q=%E0%A4%A").get("q")!;
+    expect(q).toContain("\ufffd");
+    expect(cleanSearchText(q)).toBe("%A");
+    expect(cleanSearchText(new URLSearchParams("q=tosca%E0").get("q")!)).toBe("tosca");
+  });
+
   it("composes an accent typed as a separate mark into its letter", () => {
     expect(cleanSearchText("Jime\u0301nez")).toBe("Jim\u00e9nez");
     expect(cleanSearchText(cleanSearchText("Jime\u0301nez"))).toBe("Jim\u00e9nez");
