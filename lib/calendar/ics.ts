@@ -29,9 +29,12 @@ function hostOf(url: string): string {
 
 export function performanceToIcs(p: FeedPerformance, site: IcsSite): EventAttributes {
   const url = `${site.url}/events/${encodeURIComponent(p.eventSlug)}`;
-  const location = p.venue
-    ? [p.venue.name, site.name, p.venue.address ?? site.address].filter(Boolean).join(", ")
-    : `${site.name}, ${site.address}`;
+  // A streamed show has no building to go to: its entry says online and where to find it, not the theatre's address.
+  const location = p.venue?.online
+    ? `Online: ${url}`
+    : p.venue
+      ? [p.venue.name, site.name, p.venue.address ?? site.address].filter(Boolean).join(", ")
+      : `${site.name}, ${site.address}`;
   return {
     uid: `${p.id}@${hostOf(site.url)}`,
     start: utcArray(p.startsAt),

@@ -33,6 +33,8 @@ export const venues = pgTable("venues", {
   /** The venue's URL slug (`/whats-on?venue=…`), set by the sync from the name so pages never derive it. */
   slug: text("slug"),
   address: text("address"),
+  /** A venue for streamed shows (Spektrix's "Online" address): its performances have no street address. */
+  online: boolean("online").notNull().default(false),
   /**
    * The Spektrix client whose feed last listed this venue (ADR 0017), so the studio names the venues of the client
    * in use. Null for a venue stored before it was recorded: a switch of client stamps those with the client it

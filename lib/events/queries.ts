@@ -283,7 +283,7 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .innerJoin(events, eq(performances.eventId, events.id))
     .where(and(upcoming, sql`coalesce(trim(${events.genre}), '') <> ''`));
   const venueRows = await db
-    .selectDistinct({ slug: venues.slug, name: venues.name, address: venues.address })
+    .selectDistinct({ slug: venues.slug, name: venues.name, address: venues.address, online: venues.online })
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .innerJoin(venues, eq(performances.venueId, venues.id))
@@ -327,10 +327,14 @@ export async function queryPerformanceIds(db: StoreDb): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+function venueRef(venue: Pick<typeof venues.$inferSelect, "name" | "address" | "online">): VenueRef {
+  return { name: venue.name, address: venue.address, online: venue.online };
+}
+
 /** One performance as the event and booking pages show it. */
 function performanceView(
   p: typeof performances.$inferSelect,
-  venue: Pick<typeof venues.$inferSelect, "name" | "address"> | null,
+  venue: Pick<typeof venues.$inferSelect, "name" | "address" | "online"> | null,
 ): PerformanceView {
   return {
     id: p.sourceId,
@@ -338,7 +342,7 @@ function performanceView(
     cancelled: p.cancelled || p.status === "cancelled",
     rescheduled: p.rescheduled || p.rescheduledFrom ? { from: p.rescheduledFrom?.toISOString() ?? null } : null,
     access: p.access ?? [],
-    venue: venue ? { name: venue.name, address: venue.address } : null,
+    venue: venue ? venueRef(venue) : null,
     label: p.titleOverride,
     isOnSale: p.isOnSale,
     sellFrom: p.sellFrom?.toISOString() ?? null,
@@ -589,7 +593,7 @@ export async function queryFeed(
     eventTitle: e.title,
     eventSummary: excerpt(e.summary, 400),
     durationMinutes: e.durationMinutes && e.durationMinutes > 0 ? e.durationMinutes : null,
-    venue: venue ? { name: venue.name, address: venue.address } : null,
+    venue: venue ? venueRef(venue) : null,
     updatedAt: p.updatedAt.toISOString(),
     // RFC 5545: a saved entry updates when SEQUENCE rises; the sync raises it for each move, cancellation
     // and restoration (lib/sync/plan.ts).

@@ -50,6 +50,8 @@ export interface CalendarPerformance {
 export interface VenueRef {
   name: string;
   address: string | null;
+  /** Streamed shows' venue: no street address, and search engines and calendars are told it is online. */
+  online: boolean;
 }
 
 /** A venue the what's-on filter offers, by the slug the sync stored for it. */

@@ -32,6 +32,7 @@ export interface JsonLdSite {
 function place(perf: PerformanceView, site: JsonLdSite): Place {
   const venue = perf.venue;
   return {
+    // A venue with no street address of its own is in the theatre's building; a streamed show's is not.
     "@type": "PerformingArtsTheater",
     name: venue ? `${venue.name}, ${site.name}` : site.name,
     address: { "@type": "PostalAddress", streetAddress: venue?.address ?? site.address },
@@ -92,8 +93,14 @@ export function performanceJsonLd(
       ? { previousStartDate: isoWithOffset(new Date(perf.rescheduled.from), site.timeZone) }
       : {}),
     eventStatus: statusOf(perf, event.cancelled),
-    eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
-    location: place(perf, site),
+    // A streamed show is watched where the visitor is: Google's event guidelines ask for the online mode and a
+    // virtual location (the page that sells it), never the building's address.
+    ...(perf.venue?.online
+      ? {
+          eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
+          location: { "@type": "VirtualLocation", url: options.eventUrl },
+        }
+      : { eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode", location: place(perf, site) }),
     ...(event.description ? { description: event.description } : {}),
     ...(event.image ? { image: [event.image.url] } : {}),
     organizer: { "@type": "Organization", name: site.name, url: site.url },

@@ -267,11 +267,15 @@ export const eventSchema = then(
  */
 const NO_STREET_ADDRESS = new Set(["unknown", "online"]);
 
-export const venueSchema = then(z.looseObject({ id, name, address: text }), (raw): Venue => ({
-  id: raw.id,
-  name: raw.name,
-  address: raw.address && NO_STREET_ADDRESS.has(raw.address.trim().toLowerCase()) ? null : raw.address,
-}));
+export const venueSchema = then(z.looseObject({ id, name, address: text }), (raw): Venue => {
+  const placeholder = raw.address?.trim().toLowerCase();
+  return {
+    id: raw.id,
+    name: raw.name,
+    address: placeholder && NO_STREET_ADDRESS.has(placeholder) ? null : raw.address,
+    online: placeholder === "online",
+  };
+});
 
 const seatSchema = z.looseObject({
   id: then(z.union([id, z.number()]), String),

@@ -63,6 +63,8 @@ export interface Venue {
   name: string;
   /** One comma-separated line as Spektrix stores it; null for none, or a placeholder ("Online", "Unknown"). */
   address: string | null;
+  /** A venue for streamed shows: Spektrix holds "Online" as its address. Its performances have no place to go to. */
+  online: boolean;
 }
 
 export interface PlanArea {

@@ -72,7 +72,12 @@ export interface StoredPerformance {
 }
 
 /** A venue as the store keeps it: the feed's fields, the slug its name gives, and the client whose feed it is in. */
-export type PlannedVenue = SourceVenue & { address: string | null; slug: string; client: string | null };
+export type PlannedVenue = SourceVenue & {
+  address: string | null;
+  online: boolean;
+  slug: string;
+  client: string | null;
+};
 
 export interface StoredVenue {
   id: number;
@@ -80,6 +85,7 @@ export interface StoredVenue {
   name: string;
   slug: string | null;
   address: string | null;
+  online: boolean;
   client: string | null;
 }
 
@@ -405,14 +411,21 @@ export function planSync(input: PlanInput): SyncPlan {
     for (const v of feed.venues) {
       const s = storedVenues.get(v.id);
       const address = v.address ?? null;
+      const online = v.online ?? false;
       const name = venueDisplayName(settings, v.name);
       const slug = slugify(name);
       const client = input.client ?? s?.client ?? null;
       if (!s) {
-        plan.venues.insert.push({ id: v.id, name, address, slug, client });
+        plan.venues.insert.push({ id: v.id, name, address, online, slug, client });
         plan.counts.venues.created++;
-      } else if (s.name !== name || s.address !== address || s.slug !== slug || s.client !== client) {
-        plan.venues.update.push({ id: s.id, name, address, slug, client });
+      } else if (
+        s.name !== name ||
+        s.address !== address ||
+        s.online !== online ||
+        s.slug !== slug ||
+        s.client !== client
+      ) {
+        plan.venues.update.push({ id: s.id, name, address, online, slug, client });
         plan.counts.venues.updated++;
       }
     }

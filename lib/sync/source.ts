@@ -60,6 +60,8 @@ export interface SourceVenue {
   id: string;
   name: string;
   address?: string | null;
+  /** Streamed shows' venue (Spektrix's "Online" address). */
+  online?: boolean;
 }
 
 export interface SyncSource {

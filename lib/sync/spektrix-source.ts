@@ -161,7 +161,12 @@ export function createSpektrixSource(options: SpektrixSourceOptions): SyncSource
       return withPlanFacts(await catalogue.listPerformances({ from: day(window.from), to: day(window.to) }));
     },
     async fetchVenues() {
-      return (await catalogue.listVenues()).map((v) => ({ id: v.id, name: v.name, address: v.address }));
+      return (await catalogue.listVenues()).map((v) => ({
+        id: v.id,
+        name: v.name,
+        address: v.address,
+        online: v.online,
+      }));
     },
     async fetchEvent(id) {
       try {

@@ -55,6 +55,7 @@ export async function loadStored(db: StoreDb, options: { eventSourceId?: string 
       name: venues.name,
       slug: venues.slug,
       address: venues.address,
+      online: venues.online,
       client: venues.client,
     })
     .from(venues);
@@ -110,17 +111,29 @@ export async function applyPlan(db: StoreDb, plan: SyncPlan): Promise<{ writes: 
   await db.transaction(async (tx: StoreTx) => {
     // Venues first, so performances can point at them.
     for (const part of chunks(plan.venues.insert)) {
-      await tx
-        .insert(venues)
-        .values(
-          part.map((v) => ({ sourceId: v.id, name: v.name, slug: v.slug, address: v.address, client: v.client })),
-        );
+      await tx.insert(venues).values(
+        part.map((v) => ({
+          sourceId: v.id,
+          name: v.name,
+          slug: v.slug,
+          address: v.address,
+          online: v.online,
+          client: v.client,
+        })),
+      );
       writes += part.length;
     }
     for (const v of plan.venues.update) {
       await tx
         .update(venues)
-        .set({ name: v.name, slug: v.slug, address: v.address, client: v.client, updatedAt: new Date() })
+        .set({
+          name: v.name,
+          slug: v.slug,
+          address: v.address,
+          online: v.online,
+          client: v.client,
+          updatedAt: new Date(),
+        })
         .where(eq(venues.id, v.id));
       writes++;
     }

@@ -17,7 +17,7 @@ const perf: FeedPerformance = {
   eventSummary:
     "Puccini's thriller, with commas, semicolons; and a very long line that has to be folded to stay under seventy-five octets.",
   durationMinutes: 165,
-  venue: { name: "Studio Theatre", address: "1700 Mathers Avenue" },
+  venue: { name: "Studio Theatre", address: "1700 Mathers Avenue", online: false },
   updatedAt: "2026-11-01T00:00:00.000Z",
   sequence: 0,
 };
@@ -47,6 +47,15 @@ describe(".ics files", () => {
   it("publishes the entry's revision, so a moved performance updates in calendars that saved it", () => {
     expect(unfold(buildIcs([perf], site))).toContain("SEQUENCE:0");
     expect(unfold(buildIcs([{ ...perf, sequence: 2 }], site))).toContain("SEQUENCE:2");
+  });
+
+  it("sends a visitor to the venue's address, or for a streamed show to its page, never to the building", () => {
+    expect(unfold(buildIcs([perf], site))).toContain(
+      "LOCATION:Studio Theatre\\, The Lyric Playhouse\\, 1700 Mathers Avenue",
+    );
+    const streamed = unfold(buildIcs([{ ...perf, venue: { name: "Online", address: null, online: true } }], site));
+    expect(streamed).toContain("LOCATION:Online: https://www.lyric.example/events/tosca");
+    expect(streamed).not.toContain("Stage Door Lane");
   });
 
   it("still produces a calendar when there is nothing on", () => {

@@ -56,7 +56,10 @@ describe("the what's on header", () => {
   });
 
   it("names a chosen venue, and spells a genre as the listing does", () => {
-    const facets = { genres: ["Music"], venues: [{ name: "The Majestic", address: null, slug: "the-majestic" }] };
+    const facets = {
+      genres: ["Music"],
+      venues: [{ name: "The Majestic", address: null, online: false, slug: "the-majestic" }],
+    };
     const at = (filters: Partial<ListingFilters>) =>
       describeFilters({ ...DEFAULT_FILTERS, ...filters }, "Europe/London", NOW, facets).detail;
     expect(at({ venue: "the-majestic" })).toBe("At The Majestic");
@@ -67,7 +70,10 @@ describe("the what's on header", () => {
 });
 
 describe("the what's on tab title", () => {
-  const facets = { genres: ["Comedy", "Opera"], venues: [{ name: "The Studio", address: null, slug: "the-studio" }] };
+  const facets = {
+    genres: ["Comedy", "Opera"],
+    venues: [{ name: "The Studio", address: null, online: false, slug: "the-studio" }],
+  };
   const titleAt = (filters: Partial<ListingFilters>, now = NOW) =>
     listingTitle({ ...DEFAULT_FILTERS, ...filters }, { timeZone: "Europe/London", now, facets });
 

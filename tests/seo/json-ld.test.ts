@@ -18,7 +18,7 @@ const perf: PerformanceView = {
   cancelled: false,
   rescheduled: null,
   access: ["captioned"],
-  venue: { name: "Studio Theatre", address: "1700 Mathers Avenue" },
+  venue: { name: "Studio Theatre", address: "1700 Mathers Avenue", online: false },
   label: null,
   isOnSale: true,
   sellFrom: "2025-10-01T00:00:00.000Z",
@@ -42,6 +42,22 @@ const build = (p: PerformanceView, e = event) =>
   });
 
 describe("Event JSON-LD", () => {
+  it("puts a show in a building at its address, and a streamed show online, never at the theatre's address", () => {
+    const inBuilding = build(perf) as unknown as Record<string, unknown>;
+    expect(inBuilding.eventAttendanceMode).toBe("https://schema.org/OfflineEventAttendanceMode");
+    expect(inBuilding.location).toMatchObject({ address: { streetAddress: "1700 Mathers Avenue" } });
+    // A venue whose address Spektrix holds as "Unknown" is taken to be in the theatre's own building.
+    const unknown = build({ ...perf, venue: { name: "Studio Theatre", address: null, online: false } });
+    expect((unknown as unknown as Record<string, unknown>).location).toMatchObject({
+      address: { streetAddress: site.address },
+    });
+    const streamed = build({ ...perf, venue: { name: "Online", address: null, online: true } });
+    const o = streamed as unknown as Record<string, unknown>;
+    expect(o.eventAttendanceMode).toBe("https://schema.org/OnlineEventAttendanceMode");
+    expect(o.location).toEqual({ "@type": "VirtualLocation", url: "https://www.lyric.example/events/tosca" });
+    expect(JSON.stringify(streamed)).not.toContain(site.address);
+  });
+
   it("builds a schema-dts TheaterEvent with offset start, location, offers and status", () => {
     const ld: WithContext<TheaterEvent> = build(perf);
     const o = ld as unknown as Record<string, unknown>;

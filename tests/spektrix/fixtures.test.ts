@@ -131,6 +131,8 @@ describe("artsdata test samples (hand-trimmed real data)", () => {
     // Real systems hold "Unknown" and "Online" where a venue has no street address: read as none, so nothing
     // publishes them as one (JSON-LD, calendar files).
     expect(venues.map((v) => v.address)).toEqual(["215 8 Ave SE, Calgary, AB T2G 0K8", null, null]);
+    // "Online" is a streamed show's venue, which search engines and calendars are told; "Unknown" is not.
+    expect(venues.map((v) => v.online)).toEqual([false, false, true]);
     const performances = parsePerformances(samples.mock_instances);
     expect(performances.map((p) => p.webInstanceId)).toEqual(["backyardbash-24-fri", "backyardbash-24-satm"]);
     expect(performances[0]?.attributes).toEqual({ MoreInfoTitle: null, MoreInfoContent: null, ButtonDisabled: null });

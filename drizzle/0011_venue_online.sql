@@ -1,0 +1,1 @@
+ALTER TABLE "venues" ADD COLUMN "online" boolean DEFAULT false NOT NULL;
