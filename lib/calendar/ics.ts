@@ -4,6 +4,8 @@
  */
 import { createEvents, type EventAttributes } from "ics";
 import type { FeedPerformance } from "@/lib/events/queries";
+import type { VenueRef } from "@/lib/events/types";
+import { routes } from "@/lib/routes";
 
 export interface IcsSite {
   name: string;
@@ -27,14 +29,19 @@ function hostOf(url: string): string {
   }
 }
 
+/**
+ * Where a calendar entry sends its reader: the venue and its address, the theatre's own when the venue has none (it
+ * is in the building), or for a streamed show, online at `pageUrl`, never the building.
+ */
+export function calendarLocation(venue: VenueRef | null, site: Pick<IcsSite, "name" | "address">, pageUrl: string) {
+  if (venue?.online) return `Online: ${pageUrl}`;
+  if (!venue) return `${site.name}, ${site.address}`;
+  return [venue.name, site.name, venue.address ?? site.address].filter(Boolean).join(", ");
+}
+
 export function performanceToIcs(p: FeedPerformance, site: IcsSite): EventAttributes {
-  const url = `${site.url}/events/${encodeURIComponent(p.eventSlug)}`;
-  // A streamed show has no building to go to: its entry says online and where to find it, not the theatre's address.
-  const location = p.venue?.online
-    ? `Online: ${url}`
-    : p.venue
-      ? [p.venue.name, site.name, p.venue.address ?? site.address].filter(Boolean).join(", ")
-      : `${site.name}, ${site.address}`;
+  const url = `${site.url}${routes.event(p.eventSlug)}`;
+  const location = calendarLocation(p.venue, site, url);
   return {
     uid: `${p.id}@${hostOf(site.url)}`,
     start: utcArray(p.startsAt),

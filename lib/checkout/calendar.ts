@@ -7,6 +7,7 @@ export interface CalendarInput {
   startUtc: string;
   durationMinutes: number | null;
   venueName: string;
+  /** The whole LOCATION line (`calendarLocation` in lib/calendar/ics.ts). */
   location: string;
   url: string;
   orderReference: string;
@@ -24,7 +25,7 @@ export function performanceCalendar(input: CalendarInput): string | null {
     startOutputType: "utc",
     // Spektrix stores 0 (read as unknown) when nobody entered a running time; assume an evening out.
     duration: { minutes: input.durationMinutes && input.durationMinutes > 0 ? input.durationMinutes : 150 },
-    location: `${input.venueName}, ${input.location}`,
+    location: input.location,
     description: `Your booking at ${input.venueName}. Order reference ${input.orderReference}.`,
     url: input.url,
     status: "CONFIRMED",

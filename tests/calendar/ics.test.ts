@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildIcs } from "@/lib/calendar/ics";
+import { buildIcs, calendarLocation } from "@/lib/calendar/ics";
+import { performanceCalendar } from "@/lib/checkout/calendar";
 import type { FeedPerformance } from "@/lib/events/queries";
 
 const site = {
@@ -56,6 +57,26 @@ describe(".ics files", () => {
     const streamed = unfold(buildIcs([{ ...perf, venue: { name: "Online", address: null, online: true } }], site));
     expect(streamed).toContain("LOCATION:Online: https://www.lyric.example/events/tosca");
     expect(streamed).not.toContain("Stage Door Lane");
+  });
+
+  it("puts a venue with no address of its own in the theatre's building, and a booking's entry at its venue", () => {
+    const page = "https://www.lyric.example/events/tosca";
+    expect(calendarLocation(null, site, page)).toBe("The Lyric Playhouse, 215 Stage Door Lane, Calgary, AB");
+    expect(calendarLocation({ name: "Studio Theatre", address: null, online: false }, site, page)).toBe(
+      "Studio Theatre, The Lyric Playhouse, 215 Stage Door Lane, Calgary, AB",
+    );
+    // The confirmation's "Add to calendar" says the same as the site's own calendar files.
+    const booked = performanceCalendar({
+      performanceId: "2841ABCD",
+      eventName: "Tosca",
+      startUtc: "2026-12-01T02:30:00Z",
+      durationMinutes: 165,
+      venueName: site.name,
+      location: calendarLocation({ name: "Online", address: null, online: true }, site, page),
+      url: "https://www.lyric.example/account",
+      orderReference: "A1",
+    });
+    expect(unfold(booked!)).toContain(`LOCATION:Online: ${page}`);
   });
 
   it("still produces a calendar when there is nothing on", () => {

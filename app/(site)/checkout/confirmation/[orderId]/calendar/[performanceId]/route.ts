@@ -1,8 +1,11 @@
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
+import { calendarLocation } from "@/lib/calendar/ics";
 import { performanceCalendar } from "@/lib/checkout/calendar";
+import { getFeed } from "@/lib/events/cached";
 import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
+import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
 import { errorResponse } from "@/lib/http/errors";
 import { describeSpektrixError, SpektrixError } from "@/lib/spektrix";
@@ -31,6 +34,10 @@ export async function GET(_request: Request, context: Context) {
   const eventId = performance?.eventId ?? ticket.eventId;
   const event = eventId ? await owner.getEvent(eventId).catch(() => null) : null;
   const site = siteInfo();
+  const accountUrl = new URL((await getFlowSettings()).pagePaths.account, site.url).href;
+  // The venue as the site stores it (which hall; a streamed show's online venue). A performance the store does not
+  // list (hidden, or begun) falls back to the theatre's own address.
+  const [stored] = await getFeed({ performanceId }).catch(() => []);
   const body = performance
     ? performanceCalendar({
         performanceId,
@@ -38,8 +45,12 @@ export async function GET(_request: Request, context: Context) {
         startUtc: performance.startUtc,
         durationMinutes: event?.durationMinutes ?? null,
         venueName: site.name,
-        location: site.address,
-        url: new URL((await getFlowSettings()).pagePaths.account, site.url).href,
+        location: calendarLocation(
+          stored?.venue ?? null,
+          site,
+          stored ? `${site.url}${routes.event(stored.eventSlug)}` : accountUrl,
+        ),
+        url: accountUrl,
         orderReference: orderReference(order.id),
       })
     : null;
