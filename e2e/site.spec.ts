@@ -230,6 +230,30 @@ test("a search word longer than a phone is wide keeps the page inside the phone"
   await expectNothingScrollsSideways(page);
 });
 
+test("a show title with a word wider than a phone breaks inside it: on its card, its event page and its booking page", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // A real concert's title has no space in its first 35 characters. Put in place of a title the page rendered, it
+  // tests the pages' own rules for titles, whatever the data.
+  const title = "Rachmaninoff/Tchaikovsky/Prokofiev: Russian Romantics";
+  const retitle = async (selector: string) => {
+    const heading = page.locator(selector).first();
+    await heading.evaluate((el, text) => (el.textContent = text), title);
+    expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth), selector).toBe(true);
+    await expectNothingScrollsSideways(page);
+  };
+  await page.goto("/whats-on");
+  const card = page.locator(".event-card").first();
+  const event = (await card.locator("a").first().getAttribute("href"))!;
+  await retitle(".event-card-title");
+  await page.goto(event);
+  await retitle("h1");
+  const book = (await page.locator('a[href^="/book/"]').first().getAttribute("href"))!;
+  await page.goto(book);
+  await retitle("h1");
+});
+
 test("without JavaScript, the filter form still finds shows, and buying says how else to buy", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
