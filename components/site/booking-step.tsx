@@ -5,7 +5,8 @@ import { AvailabilityBadge } from "@/components/site/availability-badge-client";
 import { EventImage } from "@/components/site/event-image-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import type { BookingTarget } from "@/lib/events/queries";
-import { SoldOutHelp } from "@/components/site/sold-out-help-client";
+import { SoldOutHelp, SoldOutHelpView } from "@/components/site/sold-out-help-client";
+import { saleClosed, type AvailabilityView } from "@/lib/availability/state";
 import { formatDayAndTime, formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
@@ -24,6 +25,11 @@ export function BookingStep({
 }) {
   const start = new Date(performance.startsAt);
   const duration = formatDuration(event.durationMinutes);
+  const dates = otherDates.map((d) => ({ ...d, label: formatDayAndTime(new Date(d.startsAt), site.timeZone) }));
+  // What the stored sale facts say now (the page is rendered again within a minute): a performance the web does
+  // not sell gets no ticket frame, whose Spektrix page would refuse it anyway, but its reason and other dates.
+  const now = new Date();
+  const closed = performance.cancelled ? null : saleClosed(performance, now);
 
   return (
     <div className="container-page py-6 md:py-14">
@@ -70,6 +76,15 @@ export function BookingStep({
                 , or contact the box office about your tickets.
               </p>
             </div>
+          ) : closed ? (
+            <div className="mt-6 md:mt-8">
+              <SoldOutHelpView
+                eventSlug={event.slug}
+                boxOffice={site.boxOffice}
+                otherDates={dates}
+                reason={closedReason(closed, start <= now, site.timeZone)}
+              />
+            </div>
           ) : (
             <div className="mt-6 rounded-card border border-line bg-white p-4 sm:p-6 md:mt-8 md:p-8">
               <div className="flex flex-wrap items-center gap-3">
@@ -80,10 +95,7 @@ export function BookingStep({
                 performanceId={performance.id}
                 eventSlug={event.slug}
                 boxOffice={site.boxOffice}
-                otherDates={otherDates.map((d) => ({
-                  ...d,
-                  label: formatDayAndTime(new Date(d.startsAt), site.timeZone),
-                }))}
+                otherDates={dates}
               />
               {/* Hidden beside the sold-out help (globals.css), which says what is left instead; the frame stays,
                   for returns. */}
@@ -116,4 +128,12 @@ export function BookingStep({
       </div>
     </div>
   );
+}
+
+/** The sentence a visitor reads when the web does not sell this performance now. */
+function closedReason(closed: AvailabilityView, started: boolean, timeZone: string): string {
+  if (started) return "This performance has started, so tickets are no longer sold online.";
+  if (closed.state === "notYetOnSale" && closed.onSaleAt)
+    return `Tickets for this performance go on sale online on ${formatDayAndTime(new Date(closed.onSaleAt), timeZone)}.`;
+  return "Tickets for this performance are not on sale online.";
 }

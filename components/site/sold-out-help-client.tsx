@@ -38,11 +38,19 @@ export function SoldOutHelp(props: SoldOutHelpProps) {
   );
 }
 
-/** The help itself, for a performance live availability says is sold out. */
-export function SoldOutHelpView({ eventSlug, otherDates, boxOffice }: Omit<SoldOutHelpProps, "performanceId">) {
+/**
+ * The help itself: for a performance live availability says is sold out, or (`reason`, from the booking page's
+ * server render) one the web does not sell now: started, not on sale online, or not on sale yet.
+ */
+export function SoldOutHelpView({
+  eventSlug,
+  otherDates,
+  boxOffice,
+  reason,
+}: Omit<SoldOutHelpProps, "performanceId"> & { reason?: string }) {
   return (
-    <div role="status" data-testid="sold-out-help" className="sold-out-help">
-      <p className="font-semibold">This performance is sold out.</p>
+    <div role="status" data-testid={reason ? "not-on-sale-help" : "sold-out-help"} className="sold-out-help">
+      <p className="font-semibold">{reason ?? "This performance is sold out."}</p>
       {otherDates.length ? (
         <>
           <p className="mt-1 text-ink-soft">Other dates of this show:</p>
@@ -70,7 +78,7 @@ export function SoldOutHelpView({ eventSlug, otherDates, boxOffice }: Omit<SoldO
         </p>
       )}
       <p className="mt-3 text-ink-soft">
-        Tickets are sometimes returned. The box office hears first: call{" "}
+        {reason ? "The box office can help: call" : "Tickets are sometimes returned. The box office hears first: call"}{" "}
         <a className="font-semibold text-brand underline underline-offset-4" href={telHref(boxOffice.phone)}>
           {boxOffice.phone}
         </a>{" "}

@@ -42,23 +42,33 @@ export interface LiveCounts {
 
 const time = (v: string | Date | null) => (v === null ? null : new Date(v).getTime());
 
+/**
+ * What the stored sale facts alone decide at `now`, before any seat count: cancelled, started, not yet on sale, or
+ * off sale on the web. Null when the web may sell it, and only live counts can say more.
+ */
+export function saleClosed(facts: SaleFactsInput, now: Date): AvailabilityView | null {
+  const at = now.getTime();
+  if (facts.cancelled) return { state: "cancelled", label: "Cancelled", bookable: false };
+  if ((time(facts.startsAt) ?? 0) <= at) return { state: "offSale", label: "Booking closed", bookable: false };
+  const from = time(facts.sellFrom);
+  if (from !== null && from > at) {
+    return { state: "notYetOnSale", label: "On sale soon", onSaleAt: new Date(from).toISOString(), bookable: false };
+  }
+  const until = time(facts.sellUntil);
+  if ((until !== null && until <= at) || !facts.isOnSale) {
+    return { state: "offSale", label: "Not on sale online", bookable: false };
+  }
+  return null;
+}
+
 export function availabilityState(
   facts: SaleFactsInput | null,
   live: LiveCounts | null,
   options: { now: Date; threshold: number },
 ): AvailabilityView {
   if (!facts) return { state: "unknown", label: "Check availability", bookable: true };
-  const now = options.now.getTime();
-  if (facts.cancelled) return { state: "cancelled", label: "Cancelled", bookable: false };
-  if ((time(facts.startsAt) ?? 0) <= now) return { state: "offSale", label: "Booking closed", bookable: false };
-  const from = time(facts.sellFrom);
-  if (from !== null && from > now) {
-    return { state: "notYetOnSale", label: "On sale soon", onSaleAt: new Date(from).toISOString(), bookable: false };
-  }
-  const until = time(facts.sellUntil);
-  if ((until !== null && until <= now) || !facts.isOnSale) {
-    return { state: "offSale", label: "Not on sale online", bookable: false };
-  }
+  const closed = saleClosed(facts, options.now);
+  if (closed) return closed;
   if (!live) return { state: "unknown", label: "Check availability", bookable: true };
   if (live.available <= 0) return { state: "soldOut", label: "Sold out", bookable: false };
   if (live.available <= options.threshold) {

@@ -8,7 +8,12 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 
 import type { AccessFlag } from "@/lib/db/schema";
 import { events, performances, venues } from "@/lib/db/schema";
 import type { StoreDb } from "@/lib/db";
-import { eventIsListed, performanceIsListed, performanceIsOnOffer } from "@/lib/sync/visibility";
+import {
+  eventIsListed,
+  performanceIsListed,
+  performanceIsOnOffer,
+  performanceSellsOnTheWeb,
+} from "@/lib/sync/visibility";
 import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
 import { localDateOf, monthOf, utcWindow, presetRange, type LocalDate } from "./dates";
 import type { ListingFilters } from "./filters";
@@ -633,8 +638,8 @@ export async function queryBookingTarget(
       and(
         eq(performances.eventId, p.eventId),
         ne(performances.id, p.id),
-        performanceIsOnOffer(),
-        gte(performances.startsAt, ctx.now),
+        // Dates a visitor can book now: not one that is off sale, or not yet on sale, on the web.
+        performanceSellsOnTheWeb(ctx.now),
       ),
     )
     .orderBy(asc(performances.startsAt))

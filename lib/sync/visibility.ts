@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import { schema } from "@/lib/db";
 import type { RecordStatus } from "@/lib/db/schema";
 
@@ -41,4 +41,19 @@ export function performanceIsListed() {
 export function performanceIsOnOffer() {
   const p = schema.performances;
   return and(performanceIsListed(), ne(p.status, "cancelled"), eq(p.cancelled, false))!;
+}
+
+/**
+ * Performances the web sells at `now`: on offer, on sale, not started, and inside their web sales (the rule
+ * `saleClosed` in lib/availability/state.ts applies to one performance's facts). What a sold-out page offers instead.
+ */
+export function performanceSellsOnTheWeb(now: Date) {
+  const p = schema.performances;
+  return and(
+    performanceIsOnOffer(),
+    eq(p.isOnSale, true),
+    gt(p.startsAt, now),
+    or(isNull(p.sellFrom), lte(p.sellFrom, now)),
+    or(isNull(p.sellUntil), gt(p.sellUntil, now)),
+  )!;
 }

@@ -4,6 +4,7 @@ import { openDb, type Database, type StoreDb } from "@/lib/db";
 import { events, performances } from "@/lib/db/schema";
 import { parseFilters } from "@/lib/events/filters";
 import {
+  queryBookingTarget,
   queryCalendarMonth,
   queryEvent,
   queryEventPreview,
@@ -15,7 +16,7 @@ import {
   querySlugSourceId,
 } from "@/lib/events/queries";
 import { localDateOf } from "@/lib/events/dates";
-import { seedSite, type SeedResult } from "./seed";
+import { fakeId, seedSite, type SeedResult } from "./seed";
 
 const TZ = "America/Edmonton";
 const now = new Date("2026-11-26T18:00:00Z");
@@ -229,6 +230,38 @@ describe("public-site queries on the content store", () => {
       const feed = await queryFeed(db, ctx, { performanceId: cancelled[0]!.id });
       expect(feed[0]?.cancelled).toBe(true);
     }
+  });
+
+  it("offers a sold-out performance's visitors only other dates the web sells now", async () => {
+    const [show] = await db
+      .insert(events)
+      .values({ sourceId: fakeId(900, 18), slug: "other-dates-show", title: "Other dates", sourceHash: "x" })
+      .returning({ id: events.id });
+    const hour = 3_600_000;
+    const at = (hours: number) => new Date(now.getTime() + hours * hour);
+    const performance = (n: number, hours: number, sale: Partial<typeof performances.$inferInsert> = {}) => ({
+      sourceId: fakeId(900 + n, 284),
+      eventId: show!.id,
+      startsAt: at(hours),
+      startLocal: at(hours).toISOString().slice(0, 19),
+      sellFrom: at(-24 * 30),
+      sellUntil: at(hours - 1),
+      isOnSale: true,
+      sourceHash: `other-dates-${n}`,
+      ...sale,
+    });
+    await db.insert(performances).values([
+      performance(1, 24), // the sold-out one the visitor opened
+      performance(2, 48, { isOnSale: false }),
+      performance(3, 72, { sellFrom: at(24) }), // on sale tomorrow
+      performance(4, 2, { sellUntil: at(-0.5) }), // web sales stopped half an hour ago
+      performance(5, -1), // began an hour ago
+      performance(6, 96, { cancelled: true }),
+      performance(7, 120),
+      performance(8, 144, { sellFrom: null, sellUntil: null }),
+    ]);
+    const target = await queryBookingTarget(db, fakeId(901, 284), ctx);
+    expect(target?.otherDates.map((d) => d.id)).toEqual([fakeId(907, 284), fakeId(908, 284)]);
   });
 
   it("returns sale facts only for public performances", async () => {
