@@ -48,15 +48,19 @@ export function containsPattern(words: string): string {
 }
 
 /**
- * SQL: `column` contains `words`, whatever the case, the accents, the apostrophes and dashes (or their kind), or the
- * spaces, on either side: both go through the same `translate` of lib/text/fold.ts and have their runs of space
- * collapsed, as `foldText` does in memory, so for the letters and marks the table knows, the database's own locale
- * decides nothing the two could disagree on. Words that fold to nothing (only quotes or dashes) are no search:
- * callers drop them (`hasSearchableText`) rather than match every title.
+ * SQL: `column` contains each of `words`, in any order ("figaro marriage" finds "The Marriage of Figaro"), whatever
+ * the case, the accents, the apostrophes and dashes (or their kind), on either side: both go through the same
+ * `translate` of lib/text/fold.ts and have their runs of space collapsed, as `foldText` does in memory, so for the
+ * letters and marks the table knows, the database's own locale decides nothing the two could disagree on. A word
+ * that folds to nothing (a lone quote or dash) asks for nothing; words that all do are no search: callers drop
+ * them (`hasSearchableText`) rather than match every title.
  */
 export function containsWords(column: SQLWrapper, words: string): SQL {
   const fold = (text: SQL | SQLWrapper | string) =>
     sql`btrim(regexp_replace(translate(${text}, ${FOLD_FROM}, ${FOLD_TO}), '[[:space:]]+', ' ', 'g'))`;
+  const each = words.split(/\s+/).filter(hasSearchableText);
+  const folded = fold(column);
   // The words' LIKE signs are escaped before folding; the fold neither makes nor removes a backslash, % or _.
-  return sql`${fold(column)} ilike ('%' || ${fold(escapeLike(words))} || '%') escape '\\'`;
+  const contains = (word: string) => sql`${folded} ilike ('%' || ${fold(escapeLike(word))} || '%') escape '\\'`;
+  return sql`(${sql.join((each.length ? each : [words]).map(contains), sql` and `)})`;
 }

@@ -95,6 +95,15 @@ describe("public-site queries on the content store", () => {
         ).toContain("Dvořák in Zoöz");
       }
       expect((await queryListing(db, { ...f(""), q: "dvorax" }, ctx, 100)).events).toEqual([]);
+      // Every word, in any order, as a visitor remembers a title: not only the phrase as written.
+      for (const q of ["zooz dvorak", "Dvořák zoo", "in  dvorak"]) {
+        const r = await queryListing(db, { ...f(""), q }, ctx, 100);
+        expect(
+          r.events.map((e) => e.title),
+          q,
+        ).toContain("Dvořák in Zoöz");
+      }
+      expect((await queryListing(db, { ...f(""), q: "dvorak mozart" }, ctx, 100)).events).toEqual([]);
     } finally {
       await db.update(events).set({ title }).where(eq(events.slug, slug));
     }
