@@ -218,7 +218,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    // Also the form's own guard: Enter in a field submits a form without a click on its button.
+    // The form's own guard too, for a submit that does not come from its button (which BusyButton holds).
     if (!addressId || joining || step.kind === "starting") return;
     void start();
   }

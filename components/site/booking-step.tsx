@@ -26,10 +26,13 @@ export function BookingStep({
   const start = new Date(performance.startsAt);
   const duration = formatDuration(event.durationMinutes);
   const dates = otherDates.map((d) => ({ ...d, label: formatDayAndTime(new Date(d.startsAt), site.timeZone) }));
-  // What the stored sale facts say now (the page is rendered again within a minute): a performance the web does
-  // not sell gets no ticket frame, whose Spektrix page would refuse it anyway, but its reason and other dates.
+  // A performance that has started is past booking for good: no ticket frame, its reason and other dates instead.
+  // Off sale or not yet on sale is what the synced facts said (minutes old, on a page rendered again within a
+  // minute): the page says so in place of "choose your tickets below", and Spektrix's frame stays, so a sale the
+  // box office has opened since (an on-sale moment) is there to buy.
   const now = new Date();
-  const closed = performance.cancelled ? null : saleClosed(performance, now);
+  const started = !performance.cancelled && start <= now;
+  const closed = performance.cancelled || started ? null : saleClosed(performance, now);
 
   return (
     <div className="container-page py-6 md:py-14">
@@ -76,13 +79,13 @@ export function BookingStep({
                 , or contact the box office about your tickets.
               </p>
             </div>
-          ) : closed ? (
+          ) : started ? (
             <div className="mt-6 md:mt-8">
               <SoldOutHelpView
                 eventSlug={event.slug}
                 boxOffice={site.boxOffice}
                 otherDates={dates}
-                reason={closedReason(closed, start <= now, site.timeZone)}
+                reason="This performance has started, so tickets are no longer sold online."
               />
             </div>
           ) : (
@@ -91,14 +94,23 @@ export function BookingStep({
                 <h2 className="font-sans text-lg font-semibold">Tickets</h2>
                 <AvailabilityBadge performanceId={performance.id} ids={[performance.id]} />
               </div>
-              <SoldOutHelp
-                performanceId={performance.id}
-                eventSlug={event.slug}
-                boxOffice={site.boxOffice}
-                otherDates={dates}
-              />
-              {/* Hidden beside the sold-out help (globals.css), which says what is left instead; the frame stays,
-                  for returns. */}
+              {closed ? (
+                <SoldOutHelpView
+                  eventSlug={event.slug}
+                  boxOffice={site.boxOffice}
+                  otherDates={dates}
+                  reason={closedReason(closed, site.timeZone)}
+                />
+              ) : (
+                <SoldOutHelp
+                  performanceId={performance.id}
+                  eventSlug={event.slug}
+                  boxOffice={site.boxOffice}
+                  otherDates={dates}
+                />
+              )}
+              {/* Hidden beside the help (globals.css), which says what is left instead; the frame stays, for returns
+                  and for a sale opened since the facts were synced. */}
               <p className="booking-intro mt-3 max-w-prose text-ink-soft">
                 Choose your tickets below, on secure booking pages run by Spektrix. Your basket and account are shared
                 with this site.
@@ -131,8 +143,7 @@ export function BookingStep({
 }
 
 /** The sentence a visitor reads when the web does not sell this performance now. */
-function closedReason(closed: AvailabilityView, started: boolean, timeZone: string): string {
-  if (started) return "This performance has started, so tickets are no longer sold online.";
+function closedReason(closed: AvailabilityView, timeZone: string): string {
   if (closed.state === "notYetOnSale" && closed.onSaleAt)
     return `Tickets for this performance go on sale online on ${formatDayAndTime(new Date(closed.onSaleAt), timeZone)}.`;
   return "Tickets for this performance are not on sale online.";

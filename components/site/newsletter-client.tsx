@@ -51,6 +51,9 @@ export function NewsletterSignUp({ statements }: { statements: NewsletterStateme
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    // Busy from the press, not from after the token arrives: a second press meanwhile would sign up twice.
+    setPending(true);
+    setProblem(null);
     const text = (name: string) => String(data.get(name) ?? "");
     const body = {
       email: text("email"),
@@ -60,8 +63,6 @@ export function NewsletterSignUp({ statements }: { statements: NewsletterStateme
       website: text("website"),
       token: token.current ?? (await fetchToken()) ?? undefined,
     };
-    setPending(true);
-    setProblem(null);
     try {
       const res = await fetch(routes.api.newsletter, {
         method: "POST",

@@ -77,7 +77,7 @@ export async function getCalendarMonth(filters: ListingFilters, month: string) {
     : q.queryCalendarMonth(await db(), { ...filters, page: 1 }, month, ctx(nowBucket()));
 }
 
-const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v3"], {
+const facets = unstable_cache(async (bucket: number) => q.queryFacets(await db(), ctx(bucket)), ["site:facets:v4"], {
   tags: [tags.listings, tags.venues, tags.store],
   revalidate: LISTING_REVALIDATE,
 });
@@ -124,7 +124,7 @@ export async function getEventBySlug(slug: string) {
   const bucket = nowBucket();
   return unstable_cache(
     async () => q.queryEvent(await db(), sourceId, ctx(bucket)),
-    ["site:event:v1", sourceId, String(bucket)],
+    ["site:event:v2", sourceId, String(bucket)],
     {
       tags: [tags.event(sourceId), tags.venues, tags.store],
       revalidate: LISTING_REVALIDATE,
@@ -148,7 +148,7 @@ export async function getRelated(event: { sourceId: string; genre: string | null
   if (!ids.length) return [];
   return unstable_cache(
     async () => q.queryRelated(await db(), event, ctx(bucket), ids.length, ids),
-    ["site:related:v2", event.sourceId, ...ids, String(bucket)],
+    ["site:related:v3", event.sourceId, ...ids, String(bucket)],
     {
       tags: [...ids.map((id) => tags.event(id)), tags.venues, tags.store],
       revalidate: LISTING_REVALIDATE,
@@ -162,7 +162,7 @@ export async function getEventCards(sourceIds: string[]) {
   const bucket = nowBucket();
   return unstable_cache(
     async () => q.queryEventCards(await db(), sourceIds, ctx(bucket)),
-    ["site:event-cards:v1", ...sourceIds, String(bucket)],
+    ["site:event-cards:v2", ...sourceIds, String(bucket)],
     { tags: [...sourceIds.map((id) => tags.event(id)), tags.venues, tags.store], revalidate: LISTING_REVALIDATE },
   )();
 }
@@ -180,7 +180,7 @@ export const getSitemapEvents = () => sitemap(Math.floor(Date.now() / 3_600_000)
 const feed = unstable_cache(
   async (scope: { eventSourceId?: string; performanceId?: string }, bucket: number) =>
     q.queryFeed(await db(), ctx(bucket), scope),
-  ["site:feed:v2"],
+  ["site:feed:v3"],
   { tags: [tags.listings, tags.store], revalidate: LISTING_REVALIDATE },
 );
 export async function getFeed(scope: { eventSourceId?: string; performanceId?: string } = {}) {
@@ -193,7 +193,7 @@ export async function getBookingTarget(performanceId: string) {
   const bucket = nowBucket();
   return unstable_cache(
     async () => q.queryBookingTarget(await db(), performanceId, ctx(bucket)),
-    ["site:book:v2", performanceId, String(bucket)],
+    ["site:book:v3", performanceId, String(bucket)],
     {
       tags: [tags.listings, tags.store],
       revalidate: 60,

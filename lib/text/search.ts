@@ -58,9 +58,12 @@ export function containsPattern(words: string): string {
 export function containsWords(column: SQLWrapper, words: string): SQL {
   const fold = (text: SQL | SQLWrapper | string) =>
     sql`btrim(regexp_replace(translate(${text}, ${FOLD_FROM}, ${FOLD_TO}), '[[:space:]]+', ' ', 'g'))`;
-  const each = words.split(/\s+/).filter(hasSearchableText);
+  // Split once folded, where a dash or an apostrophe has become a space or nothing, as in the title's fold.
+  const each = foldText(words).split(" ").filter(Boolean);
+  if (!each.length) return sql`false`;
   const folded = fold(column);
-  // The words' LIKE signs are escaped before folding; the fold neither makes nor removes a backslash, % or _.
+  // The words' LIKE signs are escaped before folding; the fold neither makes nor removes a backslash, % or _, and
+  // folding a folded word again changes nothing.
   const contains = (word: string) => sql`${folded} ilike ('%' || ${fold(escapeLike(word))} || '%') escape '\\'`;
-  return sql`(${sql.join((each.length ? each : [words]).map(contains), sql` and `)})`;
+  return sql`(${sql.join(each.map(contains), sql` and `)})`;
 }

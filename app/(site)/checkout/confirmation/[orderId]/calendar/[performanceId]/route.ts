@@ -36,7 +36,7 @@ export async function GET(_request: Request, context: Context) {
   const site = siteInfo();
   const accountUrl = new URL((await getFlowSettings()).pagePaths.account, site.url).href;
   // The venue as the site stores it (which hall; a streamed show's online venue). A performance the store does not
-  // list (hidden, or begun) falls back to the theatre's own address.
+  // list (hidden, or no longer in the feed) falls back to the theatre's own address.
   const [stored] = await getFeed({ performanceId }).catch(() => []);
   const body = performance
     ? performanceCalendar({
