@@ -271,6 +271,10 @@ describe("public-site queries on the content store", () => {
     ]);
     const target = await queryBookingTarget(db, fakeId(901, 284), ctx);
     expect(target?.otherDates.map((d) => d.id)).toEqual([fakeId(907, 284), fakeId(908, 284)]);
+    // At most four, the soonest: dates that cannot be booked no longer take the places of ones that can.
+    await db.insert(performances).values([9, 10, 11].map((n) => performance(n, 150 + n)));
+    const more = await queryBookingTarget(db, fakeId(901, 284), ctx);
+    expect(more?.otherDates.map((d) => d.id)).toEqual([907, 908, 909, 910].map((n) => fakeId(n, 284)));
   });
 
   it("returns sale facts only for public performances", async () => {
