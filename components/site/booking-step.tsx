@@ -6,7 +6,7 @@ import { EventImage } from "@/components/site/event-image-client";
 import { SpektrixFlow } from "@/components/spektrix/spektrix-flow";
 import type { BookingTarget } from "@/lib/events/queries";
 import { SoldOutHelp, SoldOutHelpView } from "@/components/site/sold-out-help-client";
-import { saleClosed, type AvailabilityView } from "@/lib/availability/state";
+import { hasStarted, saleClosed, type AvailabilityView } from "@/lib/availability/state";
 import { formatDayAndTime, formatDuration, formatLongDay, formatTime } from "@/lib/events/format";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
@@ -31,7 +31,7 @@ export function BookingStep({
   // minute): the page says so in place of "choose your tickets below", and Spektrix's frame stays, so a sale the
   // box office has opened since (an on-sale moment) is there to buy.
   const now = new Date();
-  const started = !performance.cancelled && start <= now;
+  const started = !performance.cancelled && hasStarted(performance, now);
   const closed = performance.cancelled || started ? null : saleClosed(performance, now);
 
   return (

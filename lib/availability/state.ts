@@ -42,6 +42,11 @@ export interface LiveCounts {
 
 const time = (v: string | Date | null) => (v === null ? null : new Date(v).getTime());
 
+/** Whether the performance has begun at `now`: past booking for good, whatever else its sale facts say. */
+export function hasStarted(facts: Pick<SaleFactsInput, "startsAt">, now: Date): boolean {
+  return (time(facts.startsAt) ?? 0) <= now.getTime();
+}
+
 /**
  * What the stored sale facts alone decide at `now`, before any seat count: cancelled, started, not yet on sale, or
  * off sale on the web. Null when the web may sell it, and only live counts can say more.
@@ -49,7 +54,7 @@ const time = (v: string | Date | null) => (v === null ? null : new Date(v).getTi
 export function saleClosed(facts: SaleFactsInput, now: Date): AvailabilityView | null {
   const at = now.getTime();
   if (facts.cancelled) return { state: "cancelled", label: "Cancelled", bookable: false };
-  if ((time(facts.startsAt) ?? 0) <= at) return { state: "offSale", label: "Booking closed", bookable: false };
+  if (hasStarted(facts, now)) return { state: "offSale", label: "Booking closed", bookable: false };
   const from = time(facts.sellFrom);
   if (from !== null && from > at) {
     return { state: "notYetOnSale", label: "On sale soon", onSaleAt: new Date(from).toISOString(), bookable: false };
