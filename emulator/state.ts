@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Catalogue, refId, type Area, type Availability, type Plan, type Price } from "./data/catalogue";
 import { demoCustomers, type Address, type CustomerRec } from "./data/demo";
+import { isDateTime, parseWallClock } from "./data/dates";
 import type { Json, LoadedData } from "./data/load";
 import { DEMO_GIFT_VOUCHERS, DEMO_PROMO_CODE } from "./demo-credentials";
 import { ApiError, badRequest, notFound } from "./errors";
@@ -511,6 +512,23 @@ export class Store {
     return instance;
   }
 
+  /**
+   * Why the web cannot sell this performance now, or null when it can: cancelled, taken off sale, or outside its
+   * web sale window (`startSellingAtWebUtc` … `stopSellingAtWebUtc`, which Spektrix's web sales keep to) [D: the
+   * window's fields; A: the wording, and that owner-mode adds keep to it too].
+   */
+  saleRefusal(instance: Json): string | null {
+    if (instance.cancelled === true) return "This performance has been cancelled.";
+    if (instance.isOnSale !== true) return "This performance is not on sale.";
+    const now = this.opts.now().getTime();
+    const opens = instance.startSellingAtWebUtc;
+    if (isDateTime(opens) && now < parseWallClock(opens)) return "Tickets for this performance are not on sale yet.";
+    const closes = instance.stopSellingAtWebUtc;
+    if (isDateTime(closes) && now >= parseWallClock(closes))
+      return "Tickets for this performance are no longer on sale online.";
+    return null;
+  }
+
   // ---- basket changes ------------------------------------------------------------------------
   addTickets(
     b: Basket,
@@ -530,8 +548,8 @@ export class Store {
     for (const item of items) {
       const instance = this.catalogue.instances.get(item.instance);
       if (!instance) throw badRequest(`Instance '${item.instance}' was not found.`);
-      if (instance.cancelled === true) throw badRequest("This performance has been cancelled.");
-      if (instance.isOnSale !== true) throw badRequest("This performance is not on sale.");
+      const refusal = this.saleRefusal(instance);
+      if (refusal) throw badRequest(refusal);
       const plan: Plan = this.catalogue.plan(String(instance.planId));
       const prices = this.catalogue.priceListForInstance(instance).prices;
       const a = this.catalogue.availabilityOf(item.instance);

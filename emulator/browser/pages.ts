@@ -102,6 +102,10 @@ export function registerPages(app: Hono<AppEnv>, emu: Emu): void {
         const plan = store.catalogue.plan(String(i.planId));
         const status = store.status(String(i.id), p.basket.id, false, false, true);
         const heading = `<h1>${esc(event?.name)}</h1>`;
+        // Outside its web sale window (or off sale, or cancelled) Spektrix's page offers nothing to add [A: wording].
+        const refusal = store.saleRefusal(i);
+        if (refusal)
+          return `${heading}<p>${esc(wallClockForPeople(i.start))}</p><p class="NotOnSale">${esc(refusal)}</p>`;
         // A multi-area plan: the visitor picks an area first (SeatingAreaId, as Spektrix's page takes it).
         const area = plan.areas?.find((a) => shortId(a.id) === p.query.seatingareaid || a.id === p.query.seatingareaid);
         if (plan.areas && !area) {

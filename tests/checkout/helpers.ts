@@ -4,6 +4,7 @@ import { DEMO_API_KEY, DEMO_API_USER } from "../../emulator/demo-credentials";
 import { createSpektrixClient } from "@/lib/spektrix";
 import { createAccountService, type AccountService } from "@/lib/spektrix/account";
 import type { SiteUser } from "@/lib/auth/session";
+import { sellingCandidates } from "../../e2e/performances";
 
 export const MEMBER_ID = "I-MB22-1DMO";
 export const GUEST_ID = "I-GS33-2GUE";
@@ -19,7 +20,15 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const emu = await import("../../emulator/index");
   // The site's origin is allowed (Spektrix's Domain Specific Config): web-mode calls come from `browserSession`.
-  const emulator = await emu.startEmulator({ port: 0, clientName: "demo", control: true, origins: [SITE_URL] });
+  // Dates shifted ahead of the clock: the captures' performances have all started, and the emulator, like Spektrix,
+  // sells only inside a performance's web sale window.
+  const emulator = await emu.startEmulator({
+    port: 0,
+    clientName: "demo",
+    control: true,
+    shiftDates: true,
+    origins: [SITE_URL],
+  });
   const account = createAccountService({
     baseUrl: emulator.url,
     clientName: "demo",
@@ -92,12 +101,13 @@ export function sessionFor(customerId: string, extra: Partial<SiteUser> = {}): S
 
 let sellable: { performanceId: string; ticketTypeId: string } | null = null;
 
-/** An on-sale performance with seats and a priced ticket type, found once per emulator data set. */
+/**
+ * A performance the web sells now, with seats and a priced ticket type, found once per emulator data set (the
+ * same ids whenever it is started: only the dates move with the clock).
+ */
 export async function findSellable(account: AccountService): Promise<{ performanceId: string; ticketTypeId: string }> {
   if (sellable) return sellable;
-  const performances = await account.owner.listPerformances();
-  for (const p of performances) {
-    if (!p.isOnSale || p.cancelled) continue;
+  for (const p of sellingCandidates(await account.owner.listPerformances(), new Date())) {
     const availability = await account.owner.getAvailability(p.id);
     if (availability.available < 4) continue;
     const list = await account.owner.getPriceList(p.id);

@@ -7,6 +7,7 @@ import {
   type EmulatorOptions,
   type RunningEmulator,
 } from "../../emulator/index";
+import { sellingOnTheWeb } from "../../e2e/performances";
 
 export const FIXTURES = fileURLToPath(new URL("../../fixtures/spektrix-real/", import.meta.url));
 /** A fixed clock so derived data and shifted dates are reproducible. */
@@ -79,15 +80,16 @@ export async function owner(
   return fetch(url, { method, headers, body: text });
 }
 
-/** First on-sale, non-free, uncancelled instance with seats left. */
+/** The first instance the web sells at NOW (not free, unless asked for free) with seats left. */
 export async function sellableInstance(
   emu: RunningEmulator,
   web: WebClient,
   opts: { free?: boolean } = {},
 ): Promise<{ instance: any; prices: any[] }> {
   const instances = await web.json<any[]>("GET", "instances");
-  for (const instance of instances) {
-    if (!instance.isOnSale || instance.cancelled) continue;
+  // The emulator's clock starts at NOW; it sells only inside a performance's web sale window, as Spektrix does.
+  // In the emulator's own order, which is fixed: tests rely on the first one's plan having a single area.
+  for (const instance of instances.filter((i) => sellingOnTheWeb(i, NOW))) {
     const status = await web.json("GET", `instances/${instance.id}/status`);
     if (status.available < 4) continue;
     const list = await web.json("GET", `instances/${instance.id}/price-list`);
