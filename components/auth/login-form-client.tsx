@@ -9,6 +9,7 @@ import { SIGN_IN_ERRORS, type SignInErrorCode } from "@/lib/auth/sign-in-errors"
 import { SpektrixHttpError } from "@/lib/spektrix/errors";
 import { loadSpektrixClient } from "@/lib/spektrix/load";
 import type { SpektrixClient } from "@/lib/spektrix";
+import { focusAfterRender } from "@/components/site/focus";
 
 export interface LoginFormProps {
   /** A path on this site, already checked on the server. */
@@ -66,7 +67,7 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
   function fail(message: string) {
     setError(message);
     setPending(false);
-    requestAnimationFrame(() => alertRef.current?.focus());
+    focusAfterRender(() => alertRef.current);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -10,7 +10,7 @@
  */
 import { AccountLink } from "@/components/site/account-link-client";
 import { BusyButton } from "@/components/site/busy-button-client";
-import { focusIsLost } from "@/components/site/focus";
+import { focusAfterRender, focusIsLost } from "@/components/site/focus";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { SiteLink } from "@/components/site/site-link-client";
 import { useRouter } from "next/navigation";
@@ -99,7 +99,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const addressFieldset = useRef<HTMLFieldSetElement>(null);
   const headingId = useId();
 
-  const focusStatus = () => requestAnimationFrame(() => statusRef.current?.focus());
+  const focusStatus = () => focusAfterRender(() => statusRef.current);
   const payingNow = step.kind === "paying";
   useEffect(() => {
     // Once the card form is drawn; only if the focus went with the Continue button, not if the visitor moved on.
@@ -341,8 +341,8 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               className="font-semibold text-brand underline underline-offset-4"
               onClick={() => {
                 setStep({ kind: "details" });
-                requestAnimationFrame(() =>
-                  addressFieldset.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(),
+                focusAfterRender(() =>
+                  addressFieldset.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked'),
                 );
               }}
             >

@@ -10,6 +10,14 @@ export function focusIsLost(): boolean {
 }
 
 /**
+ * Moves the focus once the render that a change asked for has reached the page (the next frame): the element to
+ * focus may not exist yet, or may still lack the message it should be announced with. `find` runs then.
+ */
+export function focusAfterRender(find: () => HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => find()?.focus());
+}
+
+/**
  * For links in a row that scrolls sideways (`.pills`): a link tabbed to scrolls fully into view, clear of the row's
  * faded edges (its scroll padding). Chromium scrolls a focused element only when less than 32 px of it shows, so
  * without this a keyboard user lands on a pill cut off at the screen's edge. A tap or click, which focuses

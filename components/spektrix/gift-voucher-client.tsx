@@ -10,6 +10,7 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 import { announceBasketChange } from "./basket-events";
 import { BoxOfficeNotice } from "./box-office-notice";
 import { useSpektrix, useSpektrixComponent, SpektrixThemeStylesheet } from "./spektrix-loader-client";
+import { focusAfterRender } from "@/components/site/focus";
 import {
   ActionMessage,
   HiddenFeedbackHooks,
@@ -270,7 +271,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
                 e.preventDefault();
                 setTouched(true);
                 // After the render that adds the messages, so the field is announced with its own.
-                window.setTimeout(() => document.getElementById(`${ids}-${firstInvalid}`)?.focus(), 0);
+                focusAfterRender(() => document.getElementById(`${ids}-${firstInvalid}`));
               }}
               onClick={() => setStatus({ kind: "pending" })}
               className="needs-js btn btn-primary min-w-56"

@@ -13,6 +13,7 @@ import { RecordPicker } from "./record-picker-client";
 import { routes } from "@/lib/routes";
 import { slugify } from "@/lib/text/slug";
 import dynamic from "next/dynamic";
+import { focusAfterRender } from "@/components/site/focus";
 
 // The editor (ProseMirror) loads only on pages that have a rich-text block.
 const RichTextEditor = dynamic(() => import("./rich-text-editor-client").then((m) => m.RichTextEditor), {
@@ -143,7 +144,7 @@ export function PageEditor(props: {
   };
   // Moving, removing or adding a block re-renders the list under the keyboard: focus goes where the block went
   // (its same button), to the block that took a removed one's place, or to a new block, never to the page's body.
-  const focusAfterRender = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  const focusOnRendered = (id: string) => focusAfterRender(() => document.getElementById(id));
   const blockId = (i: number) => `${base}-b${i}`;
   const setBlock = (i: number, key: string, value: unknown) => update((p) => void (p.blocks[i]![key] = value));
 
@@ -260,7 +261,7 @@ export function PageEditor(props: {
                       disabled={i === 0}
                       onClick={() => {
                         update((p) => void p.blocks.splice(i - 1, 0, p.blocks.splice(i, 1)[0]!));
-                        focusAfterRender(`${blockId(i - 1)}-${i - 1 === 0 ? "down" : "up"}`);
+                        focusOnRendered(`${blockId(i - 1)}-${i - 1 === 0 ? "down" : "up"}`);
                       }}
                     >
                       Move up<span className="sr-only"> block {i + 1}</span>
@@ -272,7 +273,7 @@ export function PageEditor(props: {
                       disabled={i === page.blocks.length - 1}
                       onClick={() => {
                         update((p) => void p.blocks.splice(i + 1, 0, p.blocks.splice(i, 1)[0]!));
-                        focusAfterRender(`${blockId(i + 1)}-${i + 1 === page.blocks.length - 1 ? "up" : "down"}`);
+                        focusOnRendered(`${blockId(i + 1)}-${i + 1 === page.blocks.length - 1 ? "up" : "down"}`);
                       }}
                     >
                       Move down<span className="sr-only"> block {i + 1}</span>
@@ -283,7 +284,7 @@ export function PageEditor(props: {
                       onClick={() => {
                         update((p) => void p.blocks.splice(i, 1));
                         const left = page.blocks.length - 1;
-                        focusAfterRender(left === 0 ? `${base}-add` : `${blockId(Math.min(i, left - 1))}-caption`);
+                        focusOnRendered(left === 0 ? `${base}-add` : `${blockId(Math.min(i, left - 1))}-caption`);
                       }}
                     >
                       Remove<span className="sr-only"> block {i + 1}</span>
@@ -458,7 +459,7 @@ export function PageEditor(props: {
             className="btn btn-ghost text-brand"
             onClick={() => {
               update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState));
-              focusAfterRender(`${blockId(page.blocks.length)}-caption`);
+              focusOnRendered(`${blockId(page.blocks.length)}-caption`);
             }}
           >
             Add block
