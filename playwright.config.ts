@@ -64,6 +64,9 @@ export default defineConfig({
       // start, then at the saved settings' interval), and a test's sync arriving then is answered 409 "already
       // running". The timer is tested in tests/sync/schedule.test.ts.
       SYNC_SCHEDULE: "off",
+      // The shortest a seat count may be reused (30 s on a public site): the journey that changes a performance's
+      // seats waits out this cache twice. The cache itself is tested in tests/availability.
+      AVAILABILITY_CACHE_SECONDS: "5",
     },
   },
 });

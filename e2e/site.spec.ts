@@ -362,8 +362,9 @@ test("open an event: description, performances, JSON-LD, booking link", async ({
 });
 
 test("availability changes after the emulator changes a performance", async ({ page, request }) => {
-  // Each state may be served from the server's cache for up to 30 s, twice over.
-  test.setTimeout(120_000);
+  // Each state may be served from the server's cache for up to AVAILABILITY_CACHE_SECONDS (5 s here; see
+  // playwright.config.ts), twice over.
+  test.setTimeout(60_000);
   // A performance selling on the web, not "the first one": that may stop selling within the hour.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
   const status = `${EMULATOR_URL}/demo/api/v3/instances/${performanceId}/status`;
@@ -380,7 +381,7 @@ test("availability changes after the emulator changes a performance", async ({ p
       data: { available: 0 },
     });
     expect(soldOut.ok()).toBe(true);
-    // The server caches each performance for at most 30 s; a reload after that must show the new state.
+    // The server caches each performance for at most 5 s here; a reload after that must show the new state.
     await expect(async () => {
       await page.reload();
       await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("availability")).toHaveAttribute(
@@ -388,7 +389,7 @@ test("availability changes after the emulator changes a performance", async ({ p
         "soldOut",
         { timeout: 3_000 },
       );
-    }).toPass({ timeout: 45_000, intervals: [5_000] });
+    }).toPass({ timeout: 20_000, intervals: [2_000] });
     // The row stops offering to book seats it does not have, and still leads to the page with other dates.
     const book = page.locator(`li[id="p-${performanceId}"]`).getByTestId("book-link");
     await expect(book).toHaveText(/^See options for /);
@@ -402,7 +403,7 @@ test("availability changes after the emulator changes a performance", async ({ p
         "fewLeft",
         { timeout: 3_000 },
       );
-    }).toPass({ timeout: 45_000, intervals: [5_000] });
+    }).toPass({ timeout: 20_000, intervals: [2_000] });
     await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("book-link")).toHaveText(/^Book for /);
   } finally {
     // Leave the performance as it was for the tests after this one.
@@ -508,11 +509,11 @@ test("a sold-out performance offers the show's other dates and the box office", 
   ).available;
   try {
     await request.patch(control, { data: { available: 0 } });
-    // The server may answer from its 30-second availability cache first.
+    // The server may answer from its availability cache (5 s here) first.
     await expect(async () => {
       await page.goto(`/book/${performanceId}`);
       await expect(page.getByTestId("sold-out-help")).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 45_000, intervals: [5_000] });
+    }).toPass({ timeout: 20_000, intervals: [2_000] });
     const help = page.getByTestId("sold-out-help");
     await expect(help).toContainText("This performance is sold out.");
     // Nothing beside the help still invites choosing seats, and Spektrix's own page offers none to add.
@@ -540,7 +541,7 @@ test("availability says 'check availability' when Spektrix is down, and Book sti
   request,
 }) => {
   // Chosen before the fault, by state: "this month" has no performance left on the last evening of a month. Not
-  // the first one: the sold-out test before this one leaves that sold out in the site's 30-second cache, and a
+  // the first one: the sold-out test before this one leaves that sold out in the site's availability cache, and a
   // sold-out row rightly offers "See options" rather than Book.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1, SITE_URL, "demo", "single-area", 1);
   await request.post(`${EMULATOR_URL}/__control/faults`, {
