@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useTransition, useState } from "react";
+import { useTransition, useState } from "react";
 import { BusyButton } from "@/components/site/busy-button-client";
 import { setEventHiddenAction, updateEventAction } from "@/lib/studio/actions/events";
 import type { ActionResult } from "@/lib/studio/forms";
 import { CheckboxField, errorFor, FormMessage, LockedBadge, TextField } from "./fields";
+import { useStudioForm } from "./studio-form-client";
 
 const MULTILINE = new Set(["summary", "bodyHtml", "credits"]);
 
@@ -22,7 +23,7 @@ export function EventForm(props: {
   locked: string[];
   edited: string[];
 }) {
-  const [result, action, pending] = useActionState(updateEventAction.bind(null, props.eventId), undefined);
+  const { result, pending, formProps } = useStudioForm(updateEventAction.bind(null, props.eventId));
   const [hidden, setHidden] = useState(props.siteOwned.hidden);
   const [toggleResult, setToggleResult] = useState<ActionResult | null>(null);
   const [toggling, startToggle] = useTransition();
@@ -51,7 +52,7 @@ export function EventForm(props: {
         <FormMessage result={toggleResult} />
       </section>
       <form
-        action={action}
+        {...formProps}
         className="grid gap-5 rounded-[var(--radius-card)] border border-line bg-white p-6"
         noValidate
       >

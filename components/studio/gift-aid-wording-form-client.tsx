@@ -1,19 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { BusyButton } from "@/components/site/busy-button-client";
 import { saveGiftAidWordingAction } from "@/lib/studio/actions/checkout";
 import { errorFor, FormMessage, TextField } from "./fields";
+import { useStudioForm } from "./studio-form-client";
 
 export function GiftAidWordingForm({ text }: { text: string }) {
-  const [result, action, pending] = useActionState(saveGiftAidWordingAction, undefined);
+  const { result, pending, formProps } = useStudioForm(saveGiftAidWordingAction);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   return (
-    <form
-      action={action}
-      className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"
-      noValidate
-    >
+    <form {...formProps} className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6" noValidate>
       <TextField
         name="giftAidWording"
         label="Gift Aid declaration"

@@ -1,0 +1,29 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { focusAfterRender } from "@/components/site/focus";
+import type { ActionResult } from "@/lib/studio/forms";
+
+/**
+ * A studio form sent to a server action that keeps what the editor typed. A `<form action>` alone has React reset
+ * every field to its default once the action answers, so a refused save would throw the editor's typing away (a new
+ * subtitle, say, beside one bad number). Here the browser submits by hand; without JavaScript the form still posts
+ * to the action. After a refusal the focus goes to the first field that needs attention, where its message is read.
+ */
+export function useStudioForm<R extends ActionResult<unknown>>(
+  serverAction: (state: R | undefined, data: FormData) => Promise<R>,
+) {
+  const [result, action, pending] = useActionState(serverAction, undefined);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!result || result.ok || !form.current) return;
+    const root = form.current;
+    focusAfterRender(() => root.querySelector<HTMLElement>('[aria-invalid="true"]'));
+  }, [result]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
+  return { result, pending, formProps: { ref: form, action, onSubmit } };
+}
