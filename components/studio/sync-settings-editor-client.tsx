@@ -488,10 +488,8 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             type="button"
             className="btn btn-ghost text-brand"
             onClick={() =>
-              update(
-                (s) =>
-                  void s.maps.push({ source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }),
-              )
+              // Empty, and not locked: a map saved before the editor chose its fields would write every event.
+              update((s) => void s.maps.push({ source: "", target: "", transform: "text", mode: "fill-if-empty" }))
             }
           >
             Add map

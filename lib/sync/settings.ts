@@ -69,14 +69,17 @@ const attributeName = z
 const sourceField = z
   .string()
   .trim()
-  .refine((s) => (EVENT_SOURCE_FIELDS as readonly string[]).includes(s) || /^attribute_[A-Za-z0-9_]+$/.test(s), {
-    message: `must be a Spektrix event field (${EVENT_SOURCE_FIELDS.join(", ")}) or attribute_<Name>`,
-  });
+  .min(1, "choose a Spektrix field")
+  .refine(
+    (s) => s === "" || (EVENT_SOURCE_FIELDS as readonly string[]).includes(s) || /^attribute_[A-Za-z0-9_]+$/.test(s),
+    { message: `must be a Spektrix event field (${EVENT_SOURCE_FIELDS.join(", ")}) or attribute_<Name>` },
+  );
 
 const targetField = z
   .string()
   .trim()
-  .refine((t): t is EventTarget => t in EVENT_TARGETS || /^custom\.[A-Za-z][A-Za-z0-9_]{0,63}$/.test(t), {
+  .min(1, "choose a site field")
+  .refine((t): t is EventTarget => t === "" || t in EVENT_TARGETS || /^custom\.[A-Za-z][A-Za-z0-9_]{0,63}$/.test(t), {
     message: `must be a site field (${Object.keys(EVENT_TARGETS).join(", ")}) or custom.<name>`,
   });
 

@@ -60,6 +60,17 @@ describe("sync settings validation", () => {
     expect(result.errors["maps.1.transform"]![0]).toBe("bodyHtml takes html, not text");
   });
 
+  it("refuses a map whose fields were never chosen, naming what to choose", () => {
+    const result = parseSyncSettings({
+      maps: [
+        { source: "name", target: "title", transform: "text", mode: "locked" },
+        { source: " ", target: "", transform: "text", mode: "fill-if-empty" },
+      ],
+    });
+    expect(result.ok || result.errors["maps.1.source"]).toEqual(["choose a Spektrix field"]);
+    expect(result.ok || result.errors["maps.1.target"]).toEqual(["choose a site field"]);
+  });
+
   it("refuses two maps writing one field, and maps that never write the title", () => {
     const twice = parseSyncSettings({
       maps: [
