@@ -14,6 +14,7 @@ import { routes } from "@/lib/routes";
 import { slugify } from "@/lib/text/slug";
 import dynamic from "next/dynamic";
 import { focusAfterRender } from "@/components/site/focus";
+import { useWarnBeforeLeaving } from "./unsaved-changes-client";
 
 // The editor (ProseMirror) loads only on pages that have a rich-text block.
 const RichTextEditor = dynamic(() => import("./rich-text-editor-client").then((m) => m.RichTextEditor), {
@@ -126,6 +127,7 @@ export function PageEditor(props: {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [dirty, setDirty] = useState(false);
+  useWarnBeforeLeaving(dirty);
   const [addType, setAddType] = useState(props.options.types[0]!.type);
   const [pending, start] = useTransition();
   const byType = new Map(props.options.types.map((t) => [t.type, t]));
