@@ -179,14 +179,9 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
       </div>
 
       <div>
-        <div className="flex items-baseline justify-between gap-4">
-          <label htmlFor="password" className="block text-sm font-semibold text-ink">
-            Password
-          </label>
-          <a href={forgotPasswordHref} className="text-sm font-medium text-brand underline-offset-4 hover:underline">
-            Forgotten your password?
-          </a>
-        </div>
+        <label htmlFor="password" className="block text-sm font-semibold text-ink">
+          Password
+        </label>
         <input
           ref={passwordRef}
           id="password"
@@ -203,6 +198,12 @@ export function LoginForm({ callbackUrl, spektrix, initialError, forgotPasswordH
             {fieldErrors.password}
           </p>
         ) : null}
+        {/* After the field, so Tab goes from the e-mail to the password, and Enter there signs in. */}
+        <p className="mt-2 text-right text-sm">
+          <a href={forgotPasswordHref} className="font-medium text-brand underline-offset-4 hover:underline">
+            Forgotten your password?
+          </a>
+        </p>
       </div>
 
       <BusyButton type="submit" className="btn btn-primary w-full" busy={pending}>
