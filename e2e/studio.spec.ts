@@ -123,10 +123,13 @@ test("the editor journey", async ({ page, browser }) => {
   await page.getByRole("button", { name: "Add map" }).click();
   const newRow = page.locator("[data-map-row]").last();
   const source = newRow.getByRole("combobox", { name: /Spektrix field/ });
-  await expect(source).toHaveValue("instanceDates");
-  await expect(newRow.getByLabel(/Site field/)).toHaveValue("subtitle");
+  // A new map starts empty and not locked: saved as it is, it would write every event.
+  await expect(source).toHaveValue("");
+  await expect(newRow.getByLabel(/Site field/)).toHaveValue("");
+  await expect(newRow.getByLabel(/Mode/)).toHaveValue("fill-if-empty");
+  await newRow.getByLabel(/Site field/).fill("subtitle");
+  await newRow.getByLabel(/Mode/).selectOption("locked");
   // Each option names the field and shows what it holds; part of a name finds it.
-  await source.fill("");
   await source.pressSequentially("genr");
   const option = page.getByRole("option", { name: /^attribute_Genre/ });
   await expect(option).toContainText(/e\.g\. \S/);
@@ -272,6 +275,17 @@ test("the editor journey", async ({ page, browser }) => {
   const director = `Ada ${Math.random().toString(36).slice(2, 7)}`;
   await page.locator("#f-credits").fill(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
   await page.locator("#f-trailerUrl").fill("https://video.example/trailer");
+  // A refused save keeps everything typed, and takes the focus to the field that needs attention.
+  const weight = page.locator("#f-weight");
+  const weightBefore = await weight.inputValue();
+  await weight.fill("abc");
+  await page.getByRole("button", { name: "Save event" }).click();
+  await expect(page.getByText(/^Nothing was saved/)).toBeVisible();
+  await expect(weight).toBeFocused();
+  await expect(weight).toHaveValue("abc");
+  await expect(page.locator("#f-credits")).toHaveValue(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
+  await expect(page.locator("#f-trailerUrl")).toHaveValue("https://video.example/trailer");
+  await weight.fill(weightBefore);
   await page.getByRole("button", { name: "Save event" }).click();
   await expect(page.getByText(/Saved \(\d+ fields? changed\)/)).toBeVisible();
   await expect(page.locator("#f-credits")).toHaveValue(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
@@ -665,4 +679,14 @@ test("moving a rich-text block moves its text with it: nothing typed afterwards 
   await page.keyboard.press("Enter");
   await expect(page.getByText("Nothing was saved: some fields need attention.")).toBeVisible();
   await expect(saveDraft).toBeFocused();
+  // Unsaved work is not thrown away by a link: the editor is asked, and staying keeps the page as it was.
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "Pages", exact: true }).first().click();
+  await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
+  await expect(editors).toHaveCount(1);
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
 });
