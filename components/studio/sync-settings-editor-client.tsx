@@ -184,7 +184,11 @@ function ListField(props: {
           props.onChange(e.target.value);
         }}
         aria-invalid={messages.length ? true : undefined}
-        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        aria-describedby={
+          [props.hint ? `${props.id}-hint` : null, messages.length ? `${props.id}-err` : null]
+            .filter(Boolean)
+            .join(" ") || undefined
+        }
       />
       {props.hint ? (
         <p id={`${props.id}-hint`} className="text-xs text-ink-soft">
@@ -192,7 +196,7 @@ function ListField(props: {
         </p>
       ) : null}
       {messages.length ? (
-        <p className="text-sm text-danger" data-field-error={props.path}>
+        <p id={`${props.id}-err`} className="text-sm text-danger" data-field-error={props.path}>
           {messages.join("; ")}
         </p>
       ) : null}
@@ -200,10 +204,11 @@ function ListField(props: {
   );
 }
 
-function Err({ errors, path }: { errors: FieldErrors; path: string }) {
+/** A setting's messages; `id` is what the field's `aria-describedby` names, so the message is read with it. */
+function Err({ errors, path, id }: { errors: FieldErrors; path: string; id?: string }) {
   const e = errors[path];
   return e ? (
-    <p className="text-sm text-danger" data-field-error={path}>
+    <p id={id} className="text-sm text-danger" data-field-error={path}>
       {e.join("; ")}
     </p>
   ) : null;
@@ -454,8 +459,9 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
                     })
                   }
                   aria-invalid={err(`maps.${i}.target`) ? true : undefined}
+                  aria-describedby={err(`maps.${i}.target`) ? `${base}-m${i}-target-err` : undefined}
                 />
-                <Err errors={errors} path={`maps.${i}.target`} />
+                <Err errors={errors} path={`maps.${i}.target`} id={`${base}-m${i}-target-err`} />
               </div>
               <Select
                 id={`${base}-m${i}-transform`}
@@ -528,8 +534,9 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
               value={String(settings.schedule.everyMinutes)}
               onChange={(e) => update((s) => void (s.schedule.everyMinutes = e.target.value))}
               aria-invalid={err("schedule.everyMinutes") ? true : undefined}
+              aria-describedby={err("schedule.everyMinutes") ? `${base}-every-err` : undefined}
             />
-            <Err errors={errors} path="schedule.everyMinutes" />
+            <Err errors={errors} path="schedule.everyMinutes" id={`${base}-every-err`} />
           </div>
         </div>
       </section>

@@ -199,10 +199,10 @@ export const syncSettingsSchema = z
       .object({
         enabled: z.boolean().default(true),
         everyMinutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 60)
+          .number({ error: "must be a number of minutes" })
+          .int("must be a whole number of minutes")
+          .min(1, "must be at least 1 minute")
+          .max(24 * 60, "must be at most 1,440 minutes (a day)")
           .default(10),
       })
       .prefault({}),

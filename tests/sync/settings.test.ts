@@ -71,6 +71,18 @@ describe("sync settings validation", () => {
     expect(result.ok || result.errors["maps.1.target"]).toEqual(["choose a site field"]);
   });
 
+  it("words a schedule out of range in minutes, not in the validator's terms", () => {
+    for (const [everyMinutes, message] of [
+      [0, "must be at least 1 minute"],
+      [1441, "must be at most 1,440 minutes (a day)"],
+      [2.5, "must be a whole number of minutes"],
+      ["ten", "must be a number of minutes"],
+    ] as const) {
+      const result = parseSyncSettings({ schedule: { everyMinutes } });
+      expect(result.ok || result.errors["schedule.everyMinutes"], String(everyMinutes)).toEqual([message]);
+    }
+  });
+
   it("refuses two maps writing one field, and maps that never write the title", () => {
     const twice = parseSyncSettings({
       maps: [
