@@ -148,6 +148,7 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
   await expect(page).toHaveURL(/\/checkout/);
 
   await continueToPayment(page);
+  const checkoutUrl = page.url();
   await expect(page.getByRole("heading", { name: "Your order" })).toBeVisible();
   await expect(page.getByText(chosen.when).first()).toBeVisible();
   await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-card-form");
@@ -171,6 +172,15 @@ test("a member browses, adds tickets, signs in, pays and sees the confirmation",
   await expect.poll(() => basketItemCount(page)).toBe(0);
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "checkout-confirmation");
+
+  // Back to the paid basket's checkout: Spektrix answers for it as for an expired one, so the page must not say
+  // that nothing was charged, and leads to the bookings.
+  expect(checkoutUrl).toMatch(/[?&]basket=/);
+  await page.goto(checkoutUrl);
+  await expect(page.getByRole("heading", { name: "This basket is no longer open" })).toBeVisible();
+  await expect(page.getByText(/If you paid for this basket, the booking is in your account/)).toBeVisible();
+  await expect(page.getByText(/^Nothing has been charged|\. Nothing has been charged/)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "View my bookings" })).toBeVisible();
 
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Recent orders" })).toBeVisible();
@@ -801,10 +811,13 @@ test("a browser that drops the box office's sign-in cookie is told why, not to t
 test("login, account and checkout pages have no accessibility violations", async ({ page }, testInfo) => {
   await page.goto("/login");
   await expectNoAxeViolations(page);
-  // The error state too: a wrong password.
+  // The error state too: a wrong password, typed as a keyboard user would (Tab from the e-mail to the password,
+  // Enter to sign in).
   await page.getByLabel("E-mail address").fill(MEMBER.email);
-  await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("E-mail address").press("Tab");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type("not-the-password");
+  await page.keyboard.press("Enter");
   await expect(page.locator("#login-error")).toContainText("don’t match");
   await expectNoAxeViolations(page);
   await screenshotAtPhoneAndDesktop(page, testInfo, "login-error");

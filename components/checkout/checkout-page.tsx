@@ -1,4 +1,6 @@
 import { SiteLink } from "@/components/site/site-link-client";
+import { AccountLink } from "@/components/site/account-link-client";
+import { BASKET_GONE } from "@/components/checkout/basket-gone";
 import { SignOutButton } from "@/components/auth/sign-out-button-client";
 import { BasketLocator } from "@/components/checkout/basket-locator-client";
 import { CheckoutPayment, type CheckoutPaymentProps } from "@/components/checkout/checkout-payment-client";
@@ -44,10 +46,7 @@ export function CheckoutUnavailable({
   paths: PagePaths;
 }) {
   const copy = {
-    expired: {
-      title: "Your basket has expired",
-      body: "We hold tickets for a limited time and this basket is no longer available. Nothing has been charged. The tickets may still be available.",
-    },
+    expired: BASKET_GONE,
     empty: {
       title: "Your basket is empty",
       body: "Choose a performance and add some tickets, then come back here to pay.",
@@ -76,6 +75,7 @@ export function CheckoutUnavailable({
               {kind === "empty" ? "See what’s on" : "Back to basket"}
             </SiteLink>
           )}
+          {kind === "expired" ? <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink> : null}
         </div>
       </div>
     </CheckoutShell>

@@ -9,6 +9,7 @@
  * only a basket that is still open may be paid again. Nobody is told "not charged" on a guess.
  */
 import { AccountLink } from "@/components/site/account-link-client";
+import { BASKET_GONE } from "@/components/checkout/basket-gone";
 import { BusyButton } from "@/components/site/busy-button-client";
 import { focusAfterRender, focusIsLost } from "@/components/site/focus";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
@@ -59,7 +60,10 @@ type Step =
   | { kind: "starting" }
   | { kind: "paying"; token: string }
   | { kind: "refused" }
+  /** The payment was refused because the basket had been released: nothing was charged. */
   | { kind: "expired" }
+  /** The basket's id no longer resolves before any payment here: released, or paid already (Back after paying). */
+  | { kind: "gone" }
   /** The payment may have been taken and no order is confirmed yet: never offer to pay again here. */
   | { kind: "checking"; busy: boolean }
   | { kind: "problem"; message: string; canRetry: boolean; signIn?: boolean };
@@ -379,6 +383,17 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </div>
           </Notice>
         ) : null}
+        {step.kind === "gone" ? (
+          <Notice tone="danger" title={BASKET_GONE.title}>
+            <p>{BASKET_GONE.body}</p>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <SiteLink href={props.paths.basket} className="btn btn-primary">
+                Back to basket
+              </SiteLink>
+              <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink>
+            </div>
+          </Notice>
+        ) : null}
         {step.kind === "checking" ? (
           <Notice tone="warning" title="We’re checking your order">
             <p>
@@ -503,7 +518,7 @@ async function postJson<T extends object = object>(
 function stepForFailure(status: number, body: { error?: string; message?: string }): Step {
   switch (body.error) {
     case "basket-gone":
-      return { kind: "expired" };
+      return { kind: "gone" };
     case "unauthenticated":
       return {
         kind: "problem",
