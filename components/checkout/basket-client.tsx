@@ -38,6 +38,7 @@ import {
 import { routes } from "@/lib/routes";
 import { countOf } from "@/lib/text/count";
 import { tellApart } from "@/lib/text/tell-apart";
+import { asSentence } from "@/lib/text/sentence";
 
 export interface BasketPaths {
   checkout: string;
@@ -116,7 +117,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       removeFromWebBasket({ baseUrl: config.baseUrl, clientName: config.clientName }, kind, ids),
     onSuccess: async (_data, vars) => {
       setRemovedHere(true);
-      setNotice({ kind: "ok", text: `Removed ${vars.label}.` });
+      setNotice({ kind: "ok", text: asSentence(`Removed ${vars.label}`) });
       await afterChange();
     },
     onError: (error, vars) =>
