@@ -32,17 +32,19 @@ export function describeFilters(
   } else {
     // A chosen date is said with its year when the year is not the obvious one: a past date ("From Fri 1 May 2026"
     // in December), or one most of a year ahead.
+    // In a range, both ends or neither: "Thu 1 Jan 2026 – Fri 1 Jan" reads as one year.
     const today = localDateOf(now, timeZone);
-    const day = (date: LocalDate, options?: Intl.DateTimeFormatOptions) => {
-      const withYear = date < today || date > addDays(today, 300);
+    const needsYear = (date: LocalDate) => date < today || date > addDays(today, 300);
+    const day = (date: LocalDate, options?: Intl.DateTimeFormatOptions, withYear = needsYear(date)) => {
       const base = options ?? { weekday: "short", day: "numeric", month: "short" };
       return formatLocalDate(date, withYear ? { ...base, year: "numeric" } : base);
     };
     if (filters.from && filters.to) {
+      const years = needsYear(filters.from) || needsYear(filters.to);
       heading =
         filters.from === filters.to
           ? day(filters.from, { weekday: "long", day: "numeric", month: "long" })
-          : `${day(filters.from)} – ${day(filters.to)}`;
+          : `${day(filters.from, undefined, years)} – ${day(filters.to, undefined, years)}`;
     } else if (filters.from) {
       heading = `From ${day(filters.from)}`;
     } else if (filters.to) {

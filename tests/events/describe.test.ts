@@ -47,6 +47,11 @@ describe("the what's on header", () => {
     expect(at({ from: "2031-03-20" as ListingFilters["from"] })).toBe("From Thu 20 Mar");
     expect(at({ from: "2030-05-01" as ListingFilters["from"] })).toBe("From Wed 1 May 2030");
     expect(at({ to: "2032-02-01" as ListingFilters["to"] })).toBe("Until Sun 1 Feb 2032");
+    // A range gives both ends their year when either needs one.
+    const range = (from: string, to: string) =>
+      at({ from: from as ListingFilters["from"], to: to as ListingFilters["to"] });
+    expect(range("2031-01-01", "2031-04-01")).toBe("Wed 1 Jan 2031 – Tue 1 Apr 2031");
+    expect(range("2031-03-20", "2031-04-01")).toBe("Thu 20 Mar – Tue 1 Apr");
   });
 
   it("quotes searched words once, even when they were typed in quotes", () => {
