@@ -60,9 +60,10 @@ type Step =
   | { kind: "starting" }
   | { kind: "paying"; token: string }
   | { kind: "refused" }
-  /** The payment was refused because the basket had been released: nothing was charged. */
-  | { kind: "expired" }
-  /** The basket's id no longer resolves before any payment here: released, or paid already (Back after paying). */
+  /**
+   * The basket no longer resolves (before a token, or as the card form reports the token not found): released
+   * after its hold, or paid already (Back after paying, another tab), which Spektrix does not tell apart.
+   */
   | { kind: "gone" }
   /** The payment may have been taken and no order is confirmed yet: never offer to pay again here. */
   | { kind: "checking"; busy: boolean }
@@ -327,7 +328,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </label>
           </fieldset>
         )}
-        {!paying && !checking && props.addresses.length > 0 ? (
+        {beforePayment && props.addresses.length > 0 ? (
           <BusyButton
             type="submit"
             className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70"
@@ -364,22 +365,6 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               <button type="button" className="btn btn-primary" onClick={() => void start()}>
                 Try again
               </button>
-            </div>
-          </Notice>
-        ) : null}
-        {step.kind === "expired" ? (
-          <Notice tone="danger" title="Your basket has expired">
-            <p>
-              We hold tickets for a limited time, and this basket is no longer available, so no payment has been taken.
-              The tickets may still be available: please go back to your basket and try again.
-            </p>
-            <div className="mt-4 flex flex-wrap gap-3">
-              <SiteLink href={props.paths.basket} className="btn btn-primary">
-                Back to basket
-              </SiteLink>
-              <SiteLink href={routes.whatsOn} className="btn btn-ghost text-brand">
-                See what’s on
-              </SiteLink>
             </div>
           </Notice>
         ) : null}
@@ -465,7 +450,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
               }}
               onNotFound={() => {
                 announceBasketChange({ source: "basket-page" });
-                setStep({ kind: "expired" });
+                setStep({ kind: "gone" });
                 focusStatus();
               }}
               onError={() => void settle("error")}
