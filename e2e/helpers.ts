@@ -146,6 +146,9 @@ export async function saveAndPublish(page: Page, slug: string) {
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  // A new page's first save opens it at its own address; the editor there says so, the keyboard still on Save draft.
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeFocused();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText(`Published at /info/${slug}`)).toBeVisible();
 }

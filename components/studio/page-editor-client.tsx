@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { BusyButton } from "@/components/site/busy-button-client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { publishPageAction, savePageAction, unpublishPageAction, deletePageAction } from "@/lib/studio/actions/pages";
 import type { ActionResult, FieldErrors } from "@/lib/studio/forms";
 import { PICKER_LABELS, type PickedRef, type PickerKind } from "@/lib/studio/picker-core";
@@ -115,6 +115,12 @@ function PickList(props: {
   );
 }
 
+/**
+ * A new page's first save opens the editor again at the page's own address (a new component): what the save said,
+ * handed to it. Client navigation keeps this module, so the hand-over needs no address of its own.
+ */
+let createdJustNow: { id: number; result: ActionResult<unknown> } | null = null;
+
 export function PageEditor(props: {
   pageId: number | null;
   initial: PageState;
@@ -125,9 +131,17 @@ export function PageEditor(props: {
   const router = useRouter();
   const [page, setPage] = useState<PageState>(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(() =>
+    createdJustNow?.id === props.pageId ? createdJustNow.result : null,
+  );
   const [dirty, setDirty] = useState(false);
   useWarnBeforeLeaving(dirty);
+  // The editor that opens at a new page's own address after its first save says so, with the keyboard on Save draft.
+  useEffect(() => {
+    if (createdJustNow === null || createdJustNow.id !== props.pageId) return;
+    createdJustNow = null;
+    focusAfterRender(() => document.getElementById(`${base}-save`));
+  }, [base, props.pageId]);
   const [addType, setAddType] = useState(props.options.types[0]!.type);
   const [pending, start] = useTransition();
   const byType = new Map(props.options.types.map((t) => [t.type, t]));
@@ -136,12 +150,15 @@ export function PageEditor(props: {
     const all = Object.entries(errors).filter(([k]) => k === path || k.startsWith(`${path}.`));
     return all.length ? all.map(([, v]) => v.join("; ")).join("; ") : undefined;
   };
+  // Counts edits, so a save knows whether anything was typed while it was on its way (that stays unsaved).
+  const edits = useRef(0);
   const update = (fn: (p: PageState) => void) => {
     setPage((prev) => {
       const next = structuredClone(prev);
       fn(next);
       return next;
     });
+    edits.current++;
     setDirty(true);
   };
   // Moving, removing or adding a block re-renders the list under the keyboard: focus goes where the block went
@@ -169,14 +186,17 @@ export function PageEditor(props: {
     });
 
   async function save(): Promise<number | null> {
+    const sent = edits.current;
     const r = await savePageAction(props.pageId, payload());
     setResult(r);
     setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
     if (!r.ok) return null;
-    setDirty(false);
+    setDirty(edits.current !== sent);
     const id = r.data?.id ?? props.pageId;
-    if (props.pageId === null && id) router.replace(routes.studio.page(id));
-    else router.refresh();
+    if (props.pageId === null && id) {
+      createdJustNow = { id, result: r };
+      router.replace(routes.studio.page(id));
+    } else router.refresh();
     return id ?? null;
   }
 
@@ -472,7 +492,12 @@ export function PageEditor(props: {
       <div className="sticky-save-bar sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
         <FormMessage result={result} />
         <div className="flex flex-wrap items-center gap-3">
-          <BusyButton className="btn btn-primary" busy={pending} onClick={() => start(async () => void (await save()))}>
+          <BusyButton
+            id={`${base}-save`}
+            className="btn btn-primary"
+            busy={pending}
+            onClick={() => start(async () => void (await save()))}
+          >
             {pending ? "Working…" : "Save draft"}
           </BusyButton>
           {props.pageId !== null ? (

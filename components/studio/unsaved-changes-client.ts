@@ -8,6 +8,7 @@ const QUESTION = "You have unsaved changes. Leave this page and lose them?";
  * While `unsaved`, asks before the editor's work is thrown away: the browser's own prompt on reload, close or an
  * address typed, and a confirm on a click on any link of the studio or site (Next's client navigation never fires
  * `beforeunload`). Links that open elsewhere (a new tab, a download, a modified click) leave the page as it is.
+ * Not covered: the browser's Back and Forward buttons, which the App Router answers without unloading the page.
  */
 export function useWarnBeforeLeaving(unsaved: boolean): void {
   useEffect(() => {
