@@ -362,9 +362,9 @@ test("open an event: description, performances, JSON-LD, booking link", async ({
 });
 
 test("availability changes after the emulator changes a performance", async ({ page, request }) => {
-  // Each state may be served from the server's cache for up to AVAILABILITY_CACHE_SECONDS (5 s here; see
-  // playwright.config.ts), twice over.
-  test.setTimeout(60_000);
+  // Each state may be served from the server's cache for up to AVAILABILITY_CACHE_SECONDS, twice over: 5 s on the
+  // journeys' own server (playwright.config.ts), 30 s on a demo reused locally.
+  test.setTimeout(120_000);
   // A performance selling on the web, not "the first one": that may stop selling within the hour.
   const performanceId = await bookablePerformance(request, EMULATOR_URL, 1);
   const status = `${EMULATOR_URL}/demo/api/v3/instances/${performanceId}/status`;
@@ -389,7 +389,7 @@ test("availability changes after the emulator changes a performance", async ({ p
         "soldOut",
         { timeout: 3_000 },
       );
-    }).toPass({ timeout: 20_000, intervals: [2_000] });
+    }).toPass({ timeout: 40_000, intervals: [2_000] });
     // The row stops offering to book seats it does not have, and still leads to the page with other dates.
     const book = page.locator(`li[id="p-${performanceId}"]`).getByTestId("book-link");
     await expect(book).toHaveText(/^See options for /);
@@ -403,7 +403,7 @@ test("availability changes after the emulator changes a performance", async ({ p
         "fewLeft",
         { timeout: 3_000 },
       );
-    }).toPass({ timeout: 20_000, intervals: [2_000] });
+    }).toPass({ timeout: 40_000, intervals: [2_000] });
     await expect(page.locator(`li[id="p-${performanceId}"]`).getByTestId("book-link")).toHaveText(/^Book for /);
   } finally {
     // Leave the performance as it was for the tests after this one.
@@ -513,7 +513,7 @@ test("a sold-out performance offers the show's other dates and the box office", 
     await expect(async () => {
       await page.goto(`/book/${performanceId}`);
       await expect(page.getByTestId("sold-out-help")).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 20_000, intervals: [2_000] });
+    }).toPass({ timeout: 40_000, intervals: [2_000] });
     const help = page.getByTestId("sold-out-help");
     await expect(help).toContainText("This performance is sold out.");
     // Nothing beside the help still invites choosing seats, and Spektrix's own page offers none to add.

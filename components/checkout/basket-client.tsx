@@ -121,7 +121,10 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
       await afterChange();
     },
     onError: (error, vars) =>
-      setNotice({ kind: "error", text: `We couldn’t remove ${vars.label}. ${describeSpektrixError(error).message}` }),
+      setNotice({
+        kind: "error",
+        text: `${asSentence(`We couldn’t remove ${vars.label}`)} ${describeSpektrixError(error).message}`,
+      }),
   });
 
   // A focused Remove button whose line the removal took away: once the new basket is drawn, keyboard focus goes to

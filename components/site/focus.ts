@@ -10,8 +10,9 @@ export function focusIsLost(): boolean {
 }
 
 /**
- * Moves the focus once the render that a change asked for has reached the page (the next frame): the element to
- * focus may not exist yet, or may still lack the message it should be announced with. `find` runs then.
+ * Moves the focus in the next frame, when `find` runs: by then the render a change asked for from an event handler
+ * (or an effect) has reached the page, so the element exists and carries the message it is announced with. A
+ * change made after an `await` is not rendered by any promised frame; focus from an effect on that state instead.
  */
 export function focusAfterRender(find: () => HTMLElement | null | undefined): void {
   requestAnimationFrame(() => find()?.focus());

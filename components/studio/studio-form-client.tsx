@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { focusAfterRender } from "@/components/site/focus";
+import { focusAfterRender, focusIsLost } from "@/components/site/focus";
 import type { ActionResult } from "@/lib/studio/forms";
 
 /**
@@ -18,6 +18,9 @@ export function useStudioForm<R extends ActionResult<unknown>>(
   useEffect(() => {
     if (!result || result.ok || !form.current) return;
     const root = form.current;
+    // Only from where the save was asked (its button) or from nowhere: an editor already typing elsewhere stays.
+    const from = document.activeElement;
+    if (!focusIsLost() && !(from instanceof HTMLButtonElement && from.type === "submit" && root.contains(from))) return;
     focusAfterRender(() => root.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }, [result]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -79,7 +79,7 @@ const targetField = z
   .string()
   .trim()
   .min(1, "choose a site field")
-  .refine((t): t is EventTarget => t === "" || t in EVENT_TARGETS || /^custom\.[A-Za-z][A-Za-z0-9_]{0,63}$/.test(t), {
+  .refine((t) => t === "" || t in EVENT_TARGETS || /^custom\.[A-Za-z][A-Za-z0-9_]{0,63}$/.test(t), {
     message: `must be a site field (${Object.keys(EVENT_TARGETS).join(", ")}) or custom.<name>`,
   });
 
@@ -210,6 +210,7 @@ export const syncSettingsSchema = z
   .superRefine((settings, ctx) => {
     const seen = new Map<string, number>();
     settings.maps.forEach((map, i) => {
+      if (map.target === "") return; // "choose a site field" says it already
       const first = seen.get(map.target);
       if (first !== undefined) {
         ctx.addIssue({

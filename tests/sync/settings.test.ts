@@ -65,10 +65,13 @@ describe("sync settings validation", () => {
       maps: [
         { source: "name", target: "title", transform: "text", mode: "locked" },
         { source: " ", target: "", transform: "text", mode: "fill-if-empty" },
+        { source: "", target: "", transform: "text", mode: "fill-if-empty" },
       ],
     });
     expect(result.ok || result.errors["maps.1.source"]).toEqual(["choose a Spektrix field"]);
     expect(result.ok || result.errors["maps.1.target"]).toEqual(["choose a site field"]);
+    // Two new maps are two empty fields, not one field written twice.
+    expect(result.ok || result.errors["maps.2.target"]).toEqual(["choose a site field"]);
   });
 
   it("words a schedule out of range in minutes, not in the validator's terms", () => {
