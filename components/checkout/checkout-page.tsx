@@ -35,7 +35,7 @@ export function CheckoutFindBasket({ spektrix, paths }: { spektrix: SpektrixConn
   );
 }
 
-/** The basket cannot be paid for: expired, empty, or not linked to this customer. */
+/** The basket cannot be paid for: no longer open (released or paid), empty, or not linked to this customer. */
 export function CheckoutUnavailable({
   kind,
   spektrix,
@@ -46,7 +46,7 @@ export function CheckoutUnavailable({
   paths: PagePaths;
 }) {
   const copy = {
-    expired: BASKET_GONE,
+    gone: BASKET_GONE,
     empty: {
       title: "Your basket is empty",
       body: "Choose a performance and add some tickets, then come back here to pay.",
@@ -75,7 +75,7 @@ export function CheckoutUnavailable({
               {kind === "empty" ? "See what’s on" : "Back to basket"}
             </SiteLink>
           )}
-          {kind === "expired" ? <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink> : null}
+          {kind === "gone" ? <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink> : null}
         </div>
       </div>
     </CheckoutShell>

@@ -13,7 +13,8 @@ export interface CheckoutViewDeps extends Pick<ConfirmationDeps, "getPerformance
 }
 
 export type CheckoutView =
-  | { kind: "expired" }
+  /** The basket's id no longer resolves: released after its hold, or paid (Spektrix answers alike for both). */
+  | { kind: "gone" }
   | { kind: "not-yours" }
   | { kind: "empty" }
   | {
@@ -40,13 +41,12 @@ export async function loadCheckoutView(
   /** Catalogue names for the lines that are not tickets; a promise, so they load beside the basket. */
   names?: ItemNames | Promise<ItemNames>,
 ): Promise<CheckoutView> {
-  if (!isOpaqueId(input.basketId)) return { kind: "expired" };
+  if (!isOpaqueId(input.basketId)) return { kind: "gone" };
   let basket: Basket;
   try {
     basket = await deps.getBasketById(input.basketId);
   } catch (error) {
-    if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410))
-      return { kind: "expired" };
+    if (error instanceof SpektrixHttpError && (error.status === 404 || error.status === 410)) return { kind: "gone" };
     throw error;
   }
   if (basket.customerId !== input.user.customerId) return { kind: "not-yours" };
