@@ -41,9 +41,14 @@ describe("what's on filter form", () => {
   it("keeps a venue or genre no option has as what was asked, not as 'All'", () => {
     const { venue, genre } = renderForm("venue=zz&genre=Mime");
     expect(venue.value).toBe("zz");
-    expect(venue.selectedOptions[0]?.textContent).toBe("zz");
+    expect(venue.selectedOptions[0]?.textContent).toBe("zz (nothing on sale now)");
     expect(genre.value).toBe("Mime");
-    expect([...venue.options].map((o) => o.textContent)).toEqual(["All venues", "Main House", "The Studio", "zz"]);
+    expect([...venue.options].map((o) => o.textContent)).toEqual([
+      "All venues",
+      "Main House",
+      "The Studio",
+      "zz (nothing on sale now)",
+    ]);
   });
 
   it("shows 'All' when the URL names none", () => {

@@ -166,7 +166,8 @@ export function FilterFormView({
 /**
  * A labelled select whose first option clears the filter. The URL's value is matched to an option regardless of
  * case, as the listing matches it. A value no option has (a genre or venue with nothing on sale now, or a mistyped
- * link) stays selectable as what was asked, so the form never claims "All venues" over a page that found nothing.
+ * link) stays selectable as what was asked, marked as having nothing on sale, so the form never claims "All venues"
+ * over a page that found nothing, nor offers the value as if it were one of the venue's own.
  */
 function SelectField({
   id,
@@ -184,7 +185,7 @@ function SelectField({
   options: { value: string; label: string }[];
 }) {
   const chosen = value && options.find((o) => sameFacetValue(o.value, value));
-  const shown = value && !chosen ? [...options, { value, label: value }] : options;
+  const shown = value && !chosen ? [...options, { value, label: `${value} (nothing on sale now)` }] : options;
   return (
     <div>
       <label htmlFor={id} className="field-label">
