@@ -2,20 +2,45 @@
 /**
  * The checkout's browser half when something it leans on misbehaves: the Spektrix client cannot be downloaded
  * (offline, or a deploy removed the chunk), or the member clicks "Continue" while "Join and save" is still
- * changing the basket. Neither may leave the member stuck or pay for a basket about to change.
+ * changing the basket, or the basket is no longer open. None may leave the member stuck or pay for a basket about to
+ * change, or tell a member who has paid that nothing was charged.
  */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { VENUE_SPEKTRIX } from "../spektrix-flows/fixture-config";
 
 const loadSpektrixClient = vi.fn();
 vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient, preloadSpektrixClient: () => undefined }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: vi.fn(), push: vi.fn(), prefetch: vi.fn() }) }));
-// The card form is Spektrix's own web component; here it only shows that the payment step was reached.
+// The card form is Spektrix's own web component; here it shows that the payment step was reached, and can answer
+// as Spektrix does when the basket behind the token no longer resolves.
 vi.mock("@/components/checkout/spektrix-payments-client", () => ({
-  SpektrixPayments: ({ paymentToken }: { paymentToken: string }) => <p>card form for {paymentToken}</p>,
+  SpektrixPayments: ({ paymentToken, onNotFound }: { paymentToken: string; onNotFound: () => void }) => (
+    <div>
+      <p>card form for {paymentToken}</p>
+      <button type="button" onClick={onNotFound}>
+        card form says basket not found
+      </button>
+    </div>
+  ),
 }));
 
 const { CheckoutPayment } = await import("@/components/checkout/checkout-payment-client");
+const { BASKET_GONE } = await import("@/components/checkout/basket-gone");
+const { SpektrixProvider } = await import("@/components/spektrix/spektrix-loader-client");
+const { siteInfo } = await import("@/lib/site");
+
+/** As the root layout renders it: the account link reads where the studio put the account page. */
+const renderInSite = (ui: React.ReactNode) =>
+  render(
+    <SpektrixProvider
+      config={{ ...VENUE_SPEKTRIX, componentsStylesheetUrl: null }}
+      boxOffice={siteInfo().boxOffice}
+      accountPath="/my-account"
+    >
+      {ui}
+    </SpektrixProvider>,
+  );
 const { routes } = await import("@/lib/routes");
 
 const props = {
@@ -84,5 +109,35 @@ describe("checkout payment", () => {
     expect(fetchMock).not.toHaveBeenCalled();
     await act(async () => added());
     await waitFor(() => expect(continueButton().getAttribute("aria-disabled")).toBeNull());
+  });
+
+  // Spektrix answers the same for a released basket and a paid one, so both ways of learning it say so, and neither
+  // offers to pay again.
+  async function expectBasketGone() {
+    const notice = await screen.findByText(BASKET_GONE.title);
+    expect(screen.getByText(BASKET_GONE.body)).toBeTruthy();
+    expect(screen.getByRole("link", { name: "View my bookings" }).getAttribute("href")).toBe("/my-account");
+    expect(screen.getByRole("link", { name: "Back to basket" }).getAttribute("href")).toBe(props.paths.basket);
+    expect(screen.queryByRole("button", { name: /Continue to payment/ })).toBeNull();
+    expect(screen.queryByText(/card form for/)).toBeNull();
+    await waitFor(() => expect(notice.closest("[tabindex='-1']")).toBe(document.activeElement));
+  }
+
+  it("says the basket is no longer open when the payment route finds it gone", async () => {
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => null });
+    fetchMock.mockImplementation(async () =>
+      Response.json({ error: "basket-gone", message: "Your basket has expired." }, { status: 410 }),
+    );
+    renderInSite(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    await expectBasketGone();
+  });
+
+  it("says the same when the card form reports the basket not found", async () => {
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => null });
+    renderInSite(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    fireEvent.click(await screen.findByRole("button", { name: "card form says basket not found" }));
+    await expectBasketGone();
   });
 });
