@@ -1,12 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { BusyButton } from "@/components/site/busy-button-client";
 import { routes } from "@/lib/routes";
 import { saveConnectionAction, type SaveConnectionState } from "@/lib/studio/actions/connection";
 import { isWebCheckMessage, webCheckProblem, type WebCheckResult } from "@/lib/studio/web-check";
 import type { ConnectionView } from "@/lib/studio/connection";
 import { errorFor, FormMessage, TextField } from "./fields";
+import { useStudioForm } from "./studio-form-client";
 
 /** The note a field pinned by the server environment carries instead of its usual hint. */
 function pinnedHint(variable: string | undefined): string | undefined {
@@ -52,37 +53,20 @@ function useBrowserCheck(result: SaveConnectionState | undefined, resubmit: (che
 }
 
 export function ConnectionForm({ connection }: { connection: ConnectionView }) {
-  const [result, action, pending] = useActionState(saveConnectionAction, undefined);
-  const form = useRef<HTMLFormElement>(null);
-  // Submitted by hand rather than through `<form action>`, which resets the fields after every answer: the
-  // save that follows a browser check must send what the editor typed, not the saved values.
-  const [submit] = useState(() => (browserChecked: string) => {
-    if (!form.current) return;
-    const data = new FormData(form.current);
-    data.set("browserChecked", browserChecked);
-    startTransition(() => action(data));
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    submit("");
-  };
-  const browser = useBrowserCheck(result, submit);
+  // The save that follows a browser check sends what the editor typed (not the saved values), with the address checked.
+  const { result, pending, submit, formProps } = useStudioForm(saveConnectionAction);
+  const resubmit = useCallback((browserChecked: string) => submit({ browserChecked }), [submit]);
+  const browser = useBrowserCheck(result, resubmit);
   useEffect(() => {
     // A saved key is never shown again: clear what was typed once the save went through.
-    const key = form.current?.elements.namedItem("apiKey");
+    const key = formProps.ref.current?.elements.namedItem("apiKey");
     if (result?.ok && key instanceof HTMLInputElement) key.value = "";
-  }, [result]);
+  }, [result, formProps.ref]);
   const shown = browser.problem ? { ok: false as const, message: `Nothing was saved. ${browser.problem}` } : result;
   const errors = result && !result.ok && "fieldErrors" in result ? result.fieldErrors : undefined;
   const e = (name: string) => errorFor(errors, name);
   return (
-    <form
-      ref={form}
-      action={action}
-      onSubmit={onSubmit}
-      className="grid gap-6 rounded-[var(--radius-card)] border border-line bg-white p-6"
-      noValidate
-    >
+    <form {...formProps} className="grid gap-6 rounded-[var(--radius-card)] border border-line bg-white p-6" noValidate>
       <fieldset className="grid gap-4">
         <legend className="text-xl font-semibold">Spektrix client</legend>
         <p className="text-sm text-ink-soft">

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, type FormEvent } from "react";
 import { focusAfterRender, focusIsLost } from "@/components/site/focus";
 import type { ActionResult } from "@/lib/studio/forms";
 
@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/studio/forms";
  * every field to its default once the action answers, so a refused save would throw the editor's typing away (a new
  * subtitle, say, beside one bad number). Here the browser submits by hand; without JavaScript the form still posts
  * to the action. After a refusal the focus goes to the first field that needs attention, where its message is read.
+ * `submit` sends the form's current fields again with extra ones set (the connection form's browser check).
  */
 export function useStudioForm<R extends ActionResult<unknown>>(
   serverAction: (state: R | undefined, data: FormData) => Promise<R>,
@@ -23,10 +24,18 @@ export function useStudioForm<R extends ActionResult<unknown>>(
     if (!focusIsLost() && !(from instanceof HTMLButtonElement && from.type === "submit" && root.contains(from))) return;
     focusAfterRender(() => root.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }, [result]);
+  const submit = useCallback(
+    (extra: Record<string, string> = {}) => {
+      if (!form.current) return;
+      const data = new FormData(form.current);
+      for (const [name, value] of Object.entries(extra)) data.set(name, value);
+      startTransition(() => action(data));
+    },
+    [action],
+  );
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
+    submit();
   };
-  return { result, pending, formProps: { ref: form, action, onSubmit } };
+  return { result, pending, submit, formProps: { ref: form, action, onSubmit } };
 }
