@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { cleanSearchText, clipSearchText, hasSearchableText } from "@/lib/text/search";
+import { SLUG_MAX } from "@/lib/text/slug";
 import { publicConfig } from "@/lib/config/public";
 import {
   DATE_PRESETS,
@@ -99,7 +100,30 @@ export function calendarMonthOf(
 
 const KNOWN = new Set(LISTING_PARAMS);
 
-const slugLike = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} &'’.,+/-]{0,59}$/u);
+/** The longest genre the listing can be filtered by; the filter form offers only genres that fit (queryFacets). */
+export const MAX_GENRE_LENGTH = 100;
+
+/**
+ * A genre as the venue names it in Spektrix, which the URL carries verbatim: words with any punctuation or symbols
+ * ("Family (5+)", "Music: Jazz", "Theatre – New Writing", "🎉 Party"), at least one letter or digit, no markup,
+ * control or invisible characters, no space at either end, at most MAX_GENRE_LENGTH characters. It is only ever
+ * compared (as a query parameter) and shown (escaped), and a value no genre has finds nothing; the listing's cache
+ * keys only the genres the store has (lib/events/cached.ts).
+ */
+export function isGenreValue(value: string): boolean {
+  return (
+    value === value.trim() &&
+    /[\p{L}\p{N}]/u.test(value) &&
+    !/[\p{Cc}\p{Cf}<>\ufffd]/u.test(value) &&
+    Array.from(value).length <= MAX_GENRE_LENGTH
+  );
+}
+
+/** A venue is named by its slug (lib/text/slug.ts), in any case: `?venue=Studio-Theatre` finds `studio-theatre`. */
+const venueSlug = z
+  .string()
+  .max(SLUG_MAX)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/i);
 const pageSchema = z
   .string()
   .regex(/^\d{1,6}$/)
@@ -183,9 +207,12 @@ export function parseFilters(raw: RawSearchParams, calendar?: { first: Month; la
         break;
       }
       case "genre":
+        if (isGenreValue(value)) f.genre = value;
+        else problems.push("bad genre");
+        break;
       case "venue":
-        if (slugLike.safeParse(value).success) f[key] = value;
-        else problems.push(`bad ${key}`);
+        if (venueSlug.safeParse(value).success) f.venue = value;
+        else problems.push("bad venue");
         break;
       case "page": {
         const parsed = pageSchema.safeParse(value);

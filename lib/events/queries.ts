@@ -16,7 +16,7 @@ import {
 } from "@/lib/sync/visibility";
 import { excerpt, htmlToText, sanitizeVenueHtml, textToParagraphs } from "@/lib/html/sanitize";
 import { localDateOf, monthOf, utcWindow, presetRange, type LocalDate } from "./dates";
-import type { ListingFilters } from "./filters";
+import { isGenreValue, type ListingFilters } from "./filters";
 import type {
   CalendarPerformance,
   EventDetail,
@@ -93,7 +93,8 @@ async function performanceFilter(
   conditions.push(gte(performances.startsAt, start));
   if (window.end) conditions.push(lt(performances.startsAt, window.end));
   if (filters.q) conditions.push(containsWords(events.title, filters.q));
-  if (filters.genre) conditions.push(sql`lower(${events.genre}) = lower(${filters.genre})`);
+  // Trimmed as the filter form's options are (queryFacets), so a stored " Drama " is found by "Drama".
+  if (filters.genre) conditions.push(sql`lower(trim(${events.genre})) = lower(${filters.genre})`);
   if (filters.venue) {
     const ids = await venueIdsForSlug(db, filters.venue);
     conditions.push(ids.length ? inArray(performances.venueId, ids) : sql`false`);
@@ -305,7 +306,8 @@ export async function queryFacets(db: StoreDb, ctx: QueryContext): Promise<Facet
     .where(upcoming);
   return {
     access: flattenAccess(accessRows.map((r) => r.flag)),
-    genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].sort((a, b) => a.localeCompare(b)),
+    // Only genres an address can carry (isGenreValue), so the form never offers one the listing would refuse.
+    genres: [...new Set(genreRows.map((r) => r.genre!.trim()))].filter(isGenreValue).sort((a, b) => a.localeCompare(b)),
     // Spektrix venues an editor gave one site name (a house's seating areas) share a slug: listed once.
     venues: [
       ...new Map(venueRows.filter((v): v is VenueOption => v.slug !== null).map((v) => [v.slug, v] as const)).values(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { whatsOnRedirect } from "@/lib/events/canonical";
 import { calendarBounds, type LocalDate } from "@/lib/events/dates";
 import { filtersHref, listingLinkRel, parseFilters, serializeFilters } from "@/lib/events/filters";
+import { slugify, SLUG_MAX } from "@/lib/text/slug";
 
 const parse = (qs: string) => parseFilters(new URLSearchParams(qs));
 /** A fixed clock: the redirects below must not depend on the day the tests run. */
@@ -41,6 +42,30 @@ describe("what's on URL state", () => {
     ["q=a&q=b", "q given more than once"],
   ])("flags %s as not canonical", (qs, problem) => {
     expect(parse(qs).problems).toContain(problem);
+  });
+
+  it("takes a genre as the venue writes it, and a venue by its slug up to the slug rule's length", () => {
+    for (const genre of [
+      "Family (5+)",
+      "Music: Jazz",
+      "Theatre – New Writing",
+      "🎉 Party",
+      "Talks & Q&A!",
+      "g".repeat(100),
+    ])
+      expect(parse(`genre=${encodeURIComponent(genre)}`)).toEqual({
+        filters: { ...parse("").filters, genre },
+        problems: [],
+      });
+    for (const bad of ["g".repeat(101), "🎭💥", "\u200B", "Jazz\u0000", "<i>Jazz</i>"])
+      expect(parse(`genre=${encodeURIComponent(bad)}`).problems).toEqual(["bad genre"]);
+    const longest = slugify(`The Very Long Named Upstairs Studio Theatre ${"and Annexe ".repeat(6)}`);
+    expect(longest).toHaveLength(SLUG_MAX);
+    expect(parse(`venue=${longest}`).filters.venue).toBe(longest);
+    expect(parse(`venue=${longest}x`).problems).toEqual(["bad venue"]);
+    expect(parse("venue=Studio-Theatre").filters.venue).toBe("Studio-Theatre");
+    for (const bad of ["studio theatre", "-studio", "studio--theatre", "studio:theatre"])
+      expect(parse(`venue=${encodeURIComponent(bad)}`).problems).toEqual(["bad venue"]);
   });
 
   it("ignores parameters that are not the listing's, such as campaign tracking", () => {

@@ -126,6 +126,30 @@ describe("public-site queries on the content store", () => {
     expect((await queryListing(db, f("venue=nowhere"), ctx, 10)).total).toBe(0);
   });
 
+  it("filters by a genre named with punctuation, through the URL the filter form sends", async () => {
+    // Genres are Spektrix attribute values, written as the venue likes; each must survive the form's GET round trip.
+    const named = ["Family (5+)", "Music: Jazz", "Theatre – New Writing", "🎉 Party", "Talks & Q&A!"];
+    const slugs = (await db.select({ slug: events.slug }).from(events).limit(named.length)).map((r) => r.slug);
+    const before = await db.select({ slug: events.slug, genre: events.genre }).from(events);
+    try {
+      for (const [i, slug] of slugs.entries())
+        await db
+          .update(events)
+          .set({ genre: ` ${named[i]} ` })
+          .where(eq(events.slug, slug));
+      const facets = await queryFacets(db, ctx);
+      for (const [i, genre] of named.entries()) {
+        expect(facets.genres).toContain(genre);
+        const { filters, problems } = parseFilters(new URLSearchParams({ genre }));
+        expect(problems, genre).toEqual([]);
+        const r = await queryListing(db, filters, ctx, 100);
+        expect(r.events.map((e) => e.slug)).toEqual([slugs[i]]);
+      }
+    } finally {
+      for (const row of before) await db.update(events).set({ genre: row.genre }).where(eq(events.slug, row.slug));
+    }
+  });
+
   it("groups a month of performances by venue-local day for the calendar", async () => {
     const { performances: perfs } = await queryCalendarMonth(db, f("view=calendar"), "2026-12", ctx);
     expect(perfs.length).toBeGreaterThan(0);
