@@ -4,6 +4,7 @@
  */
 import { createEvents, type EventAttributes } from "ics";
 import type { FeedPerformance } from "@/lib/events/queries";
+import { venuePlace } from "@/lib/events/place";
 import type { VenueRef } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
 
@@ -30,13 +31,13 @@ function hostOf(url: string): string {
 }
 
 /**
- * Where a calendar entry sends its reader: the venue and its address, the theatre's own when the venue has none (it
- * is in the building), or for a streamed show, online at `pageUrl`, never the building.
+ * Where a calendar entry sends its reader: the venue and where it is (`venuePlace`), the theatre when there is no
+ * venue, or for a streamed show, online at `pageUrl`, never the building.
  */
 export function calendarLocation(venue: VenueRef | null, site: Pick<IcsSite, "name" | "address">, pageUrl: string) {
   if (venue?.online) return `Online: ${pageUrl}`;
-  if (!venue) return `${site.name}, ${site.address}`;
-  return [venue.name, site.name, venue.address ?? site.address].filter(Boolean).join(", ");
+  const { name, address } = venue ? venuePlace(venue, site) : site;
+  return [name, address].filter(Boolean).join(", ");
 }
 
 export function performanceToIcs(p: FeedPerformance, site: IcsSite): EventAttributes {

@@ -7,6 +7,7 @@ import { publicConfig } from "@/lib/config/public";
 import type { EventStatusType, ItemAvailability, Offer, Person, Place, TheaterEvent, WithContext } from "schema-dts";
 import { creditsForSearch, type Credit } from "@/lib/events/credits";
 import { isoWithOffset } from "@/lib/events/dates";
+import { venuePlace } from "@/lib/events/place";
 import type { EventDetail, PerformanceView } from "@/lib/events/types";
 
 const ESCAPES: Record<string, string> = {
@@ -30,13 +31,8 @@ export interface JsonLdSite {
 }
 
 function place(perf: PerformanceView, site: JsonLdSite): Place {
-  const venue = perf.venue;
-  return {
-    // A venue with no street address of its own is in the theatre's building; a streamed show's is not.
-    "@type": "PerformingArtsTheater",
-    name: venue ? `${venue.name}, ${site.name}` : site.name,
-    address: { "@type": "PostalAddress", streetAddress: venue?.address ?? site.address },
-  };
+  const { name, address } = perf.venue ? venuePlace(perf.venue, site) : site;
+  return { "@type": "PerformingArtsTheater", name, address: { "@type": "PostalAddress", streetAddress: address } };
 }
 
 function availabilityOf(perf: PerformanceView, now: Date): ItemAvailability {

@@ -45,12 +45,20 @@ describe("Event JSON-LD", () => {
   it("puts a show in a building at its address, and a streamed show online, never at the theatre's address", () => {
     const inBuilding = build(perf) as unknown as Record<string, unknown>;
     expect(inBuilding.eventAttendanceMode).toBe("https://schema.org/OfflineEventAttendanceMode");
-    expect(inBuilding.location).toMatchObject({ address: { streetAddress: "1700 Mathers Avenue" } });
-    // A venue whose address Spektrix holds as "Unknown" is taken to be in the theatre's own building.
-    const unknown = build({ ...perf, venue: { name: "Studio Theatre", address: null, online: false } });
-    expect((unknown as unknown as Record<string, unknown>).location).toMatchObject({
-      address: { streetAddress: site.address },
+    // A venue with an address elsewhere is its own place, not named with the theatre.
+    expect(inBuilding.location).toEqual({
+      "@type": "PerformingArtsTheater",
+      name: "Studio Theatre",
+      address: { "@type": "PostalAddress", streetAddress: "1700 Mathers Avenue" },
     });
+    // A venue whose address Spektrix holds as "Unknown", or on the theatre's own street, is in the theatre's building.
+    for (const address of [null, "215 Stage Door Lane"]) {
+      const house = build({ ...perf, venue: { name: "Studio Theatre", address, online: false } });
+      expect((house as unknown as Record<string, unknown>).location).toMatchObject({
+        name: "Studio Theatre, The Lyric Playhouse",
+        address: { streetAddress: site.address },
+      });
+    }
     const streamed = build({ ...perf, venue: { name: "Online", address: null, online: true } });
     const o = streamed as unknown as Record<string, unknown>;
     expect(o.eventAttendanceMode).toBe("https://schema.org/OnlineEventAttendanceMode");
@@ -65,7 +73,7 @@ describe("Event JSON-LD", () => {
     expect(o.startDate).toBe("2025-11-30T19:30:00-07:00");
     expect(o.endDate).toBe("2025-11-30T22:15:00-07:00");
     expect(o.eventStatus).toBe("https://schema.org/EventScheduled");
-    expect(o.location).toMatchObject({ "@type": "PerformingArtsTheater", name: "Studio Theatre, The Lyric Playhouse" });
+    expect(o.location).toMatchObject({ "@type": "PerformingArtsTheater", name: "Studio Theatre" });
     expect(o.offers).toMatchObject({
       "@type": "Offer",
       availability: "https://schema.org/InStock",
