@@ -74,8 +74,21 @@ export function LiveSoldOutHelp(props: SoldOutHelpProps) {
   );
 }
 
+/**
+ * Asks for the other dates with the performance itself (one request), so the help never sends a visitor from one
+ * sold-out date to another: a date live availability says cannot be booked is left out; one it cannot tell about
+ * stays, as the badges keep "Check availability" bookable.
+ */
 function SoldOutHelpWhenSoldOut(props: SoldOutHelpProps) {
-  const query = useAvailability([props.performanceId], true);
-  if (query.data?.performances[props.performanceId]?.state !== "soldOut") return null;
-  return <SoldOutHelpView {...props} />;
+  const query = useAvailability([props.performanceId, ...props.otherDates.map((d) => d.id)], true);
+  const live = query.data?.performances;
+  if (live?.[props.performanceId]?.state !== "soldOut") return null;
+  const otherDates = props.otherDates.filter((d) => live[d.id]?.bookable !== false);
+  return (
+    <SoldOutHelpView
+      {...props}
+      otherDates={otherDates}
+      othersUnavailable={otherDates.length === 0 && props.otherDates.length > 0}
+    />
+  );
 }

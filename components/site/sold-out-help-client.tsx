@@ -45,9 +45,14 @@ export function SoldOutHelp(props: SoldOutHelpProps) {
 export function SoldOutHelpView({
   eventSlug,
   otherDates,
+  othersUnavailable = false,
   boxOffice,
   reason,
-}: Omit<SoldOutHelpProps, "performanceId"> & { reason?: string }) {
+}: Omit<SoldOutHelpProps, "performanceId"> & {
+  reason?: string;
+  /** The dates the server offered turned out sold out or off sale too (live availability). */
+  othersUnavailable?: boolean;
+}) {
   return (
     <div role="status" data-testid={reason ? "not-on-sale-help" : "sold-out-help"} className="sold-out-help">
       <p className="font-semibold">{reason ?? "This performance is sold out."}</p>
@@ -70,7 +75,7 @@ export function SoldOutHelpView({
         </>
       ) : (
         <p className="mt-1 text-ink-soft">
-          There are no other dates on sale.{" "}
+          {othersUnavailable ? "The other dates are sold out too." : "There are no other dates on sale."}{" "}
           <SiteLink href={routes.event(eventSlug)} className="text-brand underline underline-offset-4">
             See the show’s page
           </SiteLink>{" "}
