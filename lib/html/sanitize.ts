@@ -6,6 +6,9 @@
  */
 import sanitizeHtml from "sanitize-html";
 
+/** The only schemes a venue's link may use; anything else is not a link (`isKeptHref`). */
+const KEPT_SCHEMES = ["http", "https", "mailto", "tel"];
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     "p",
@@ -30,10 +33,23 @@ const OPTIONS: sanitizeHtml.IOptions = {
     "small",
     "sup",
     "sub",
+    // Venues set out prices and times in tables; dropped, their cells ran together as one word.
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
   ],
   // `target`/`rel` are set by the `a` transform below and must survive the attribute filter.
-  allowedAttributes: { a: ["href", "title", "rel", "target"] },
-  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedAttributes: {
+    a: ["href", "title", "rel", "target"],
+    th: ["colspan", "rowspan", "scope"],
+    td: ["colspan", "rowspan"],
+  },
+  allowedSchemes: KEPT_SCHEMES,
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
@@ -50,25 +66,66 @@ const OPTIONS: sanitizeHtml.IOptions = {
     "template",
     "svg",
     "math",
+    // A button's label ("Submit", "Pay") means nothing once its form is gone.
+    "button",
   ],
   transformTags: {
     // The page owns the one h1 (the event or page title); venue headings start at h2 and stop at h4.
     h1: "h2",
     h5: "h4",
     h6: "h4",
+    // Blocks the policy does not keep still end a line: dropped outright, their text would run into the next.
+    ...Object.fromEntries(
+      [
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "figure",
+        "figcaption",
+        "address",
+        "center",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+        "form",
+        "fieldset",
+        "label",
+      ].map((tag) => [tag, "div"]),
+    ),
     // The policy, not the author, decides `rel`/`target`: links off the site open in a new tab without handing
-    // it the opener or our referrer, and earn no ranking; mailto/tel and relative links carry neither.
-    a: (tagName, { rel: _rel, target: _target, ...attribs }) => ({
-      tagName,
-      attribs: /^https?:/i.test(attribs.href ?? "")
-        ? { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" }
-        : attribs,
-    }),
+    // it the opener or our referrer, and earn no ranking; mailto/tel and relative links carry neither. A link
+    // whose address the policy refuses (`javascript:`, `//elsewhere`) becomes its text: an underlined word that
+    // goes nowhere is worse than none.
+    a: (tagName, { rel: _rel, target: _target, ...attribs }) => {
+      if (!isKeptHref(attribs.href)) return { tagName: "span", attribs: {} };
+      return {
+        tagName,
+        attribs: /^https?:/i.test(attribs.href ?? "")
+          ? { ...attribs, rel: "noopener noreferrer nofollow", target: "_blank" }
+          : attribs,
+      };
+    },
   },
   // Empty blocks (Spektrix's editor leaves many) would only add blank space. Inline wrappers stay: an empty one
   // draws nothing, and Spektrix's editor writes its line breaks as `<span><br/></span>`.
   exclusiveFilter: (frame) => ["p", "div", "h2", "h3", "h4"].includes(frame.tag) && !frame.text.trim(),
 };
+
+/**
+ * Whether the policy keeps a link's address: one of KEPT_SCHEMES, or a path on this site. Read as a browser reads
+ * it, with the tabs, newlines and spaces it ignores taken out first (`jav&#x09;ascript:`), and entities already
+ * decoded by the parser.
+ */
+function isKeptHref(href: string | undefined): boolean {
+  const h = (href ?? "").replace(/[\u0000-\u0020\u007f]/g, "");
+  if (!h || /^[/\\]{2}/.test(h)) return false;
+  const scheme = /^([^/?#]*?):/.exec(h)?.[1];
+  return scheme === undefined || KEPT_SCHEMES.includes(scheme.toLowerCase());
+}
 
 /**
  * Clean HTML safe to inline, or null when nothing readable is left (Spektrix often sends `<div id>\r\n</div>`).
@@ -97,10 +154,14 @@ export const DISALLOWED_MARKUP_MESSAGE =
 /** Plain text of venue HTML, for meta descriptions and calendar entries. */
 export function htmlToText(html: string | null | undefined): string {
   if (!html) return "";
-  return sanitizeHtml(html.replace(/<\/(p|div|li|h\d)>|<br\s*\/?>/gi, "$& "), {
-    allowedTags: [],
-    allowedAttributes: {},
-  })
+  // Every block's end is a word break, so two paragraphs, list items or table cells never run together.
+  return sanitizeHtml(
+    html.replace(/<\/(p|div|li|h\d|t[dhr]|caption|d[td]|blockquote|section|article)>|<br\s*\/?>/gi, "$& "),
+    {
+      allowedTags: [],
+      allowedAttributes: {},
+    },
+  )
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

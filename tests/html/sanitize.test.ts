@@ -85,6 +85,7 @@ describe("venue HTML sanitiser: the XSS corpus", () => {
     for (const payload of [
       ...XSS_CORPUS,
       '<h1>T</h1><h5>s</h5><p><a href="https://a.b">y</a> <a href="mailto:x@y.z">m</a></p>',
+      '<section><table><tr><td colspan="2">a</td></tr></table><a href="javascript:x">b</a><button>c</button></section>',
     ]) {
       const once = sanitizeVenueHtml(payload);
       expect(sanitizeVenueHtml(once)).toBe(once);
@@ -109,6 +110,34 @@ describe("venue HTML sanitiser: the policy", () => {
   it("keeps headings between h2 and h4: the page owns the h1", () => {
     expect(sanitizeVenueHtml("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>")).toBe(
       "<h2>a</h2><h2>b</h2><h3>c</h3><h4>d</h4><h4>e</h4><h4>f</h4>",
+    );
+  });
+
+  it("keeps a venue's table, and ends every block it drops, so no two cells or lines run together", () => {
+    const table =
+      '<table><caption>Prices</caption><thead><tr><th scope="col">Seat</th><th>Price</th></tr></thead>' +
+      '<tbody><tr><td colspan="2" style="color:red">Stalls</td></tr></tbody></table>';
+    expect(sanitizeVenueHtml(table)).toBe(
+      '<table><caption>Prices</caption><thead><tr><th scope="col">Seat</th><th>Price</th></tr></thead>' +
+        '<tbody><tr><td colspan="2">Stalls</td></tr></tbody></table>',
+    );
+    expect(htmlToText(table)).toBe("Prices Seat Price Stalls");
+    expect(sanitizeVenueHtml("<section>One</section><article>Two</article><figure>Three</figure>")).toBe(
+      "<div>One</div><div>Two</div><div>Three</div>",
+    );
+  });
+
+  it("drops a form's button label, and turns a link to a refused address into its text", () => {
+    expect(sanitizeVenueHtml('<form><p>Sign up</p><input name="e"><button>Submit</button></form>')).toBe(
+      "<div><p>Sign up</p></div>",
+    );
+    for (const href of ["javascript:alert(1)", " jav\tascript:x", "//evil.example/", "vbscript:x", "data:text/html,x"])
+      expect(sanitizeVenueHtml(`<p>Read <a href="${href}">more</a></p>`)).toBe("<p>Read <span>more</span></p>");
+    expect(sanitizeVenueHtml('<p><a href="/whats-on?genre=Opera#top">Opera</a></p>')).toBe(
+      '<p><a href="/whats-on?genre=Opera#top">Opera</a></p>',
+    );
+    expect(sanitizeVenueHtml('<p><a href="tel:+14035550142">Call</a></p>')).toBe(
+      '<p><a href="tel:+14035550142">Call</a></p>',
     );
   });
 
