@@ -44,7 +44,7 @@ describe("transforms", () => {
     );
     // The transform uses the one venue-HTML policy (tests/html/sanitize.test.ts): outside links open in a new tab.
     expect(html).toBe(
-      '<div><p>Hi <a>x</a> <a href="https://a.b" rel="noopener noreferrer nofollow" target="_blank">y</a></p></div>',
+      '<div><p>Hi <span>x</span> <a href="https://a.b" rel="noopener noreferrer nofollow" target="_blank">y</a></p></div>',
     );
   });
 
