@@ -24,6 +24,11 @@ export interface GiftVoucherOptions {
   presets: number[];
   min: number;
   max: number;
+  /**
+   * The venue's date today (YYYY-MM-DD), from the server: the earliest "Send on" day. The browser's UTC date is
+   * already tomorrow every evening west of Greenwich, which would stop a voucher going out on Christmas Eve night.
+   */
+  today: string;
 }
 
 const field = "mt-1 w-full rounded-lg border-2 border-line bg-white px-3 py-2.5 text-ink focus:border-brand";
@@ -80,7 +85,7 @@ export function GiftVoucher({ options }: { options: GiftVoucherOptions }) {
   // The field to fix first, in the form's order: on a phone its message is often above the first screen.
   const firstInvalid = amountInvalid ? "amount" : nameInvalid ? "to" : emailInvalid ? "email" : null;
   const busy = state !== "ready" || status.kind === "pending";
-  const today = new Date().toISOString().slice(0, 10);
+  const { today } = options;
 
   return (
     <>

@@ -15,6 +15,7 @@ import {
 } from "@/components/studio/lazy-blocks-client";
 import { SiteLink } from "@/components/site/site-link-client";
 import { getEventCards } from "@/lib/events/cached";
+import { localDateOf } from "@/lib/events/dates";
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
@@ -204,9 +205,12 @@ async function BlockView({ block }: { block: Block }) {
         >
           {picked.item ? (
             <GiftVoucherBlock
-              options={
-                amount ? { presets: [amount], min: amount, max: amount } : { presets: [25, 50, 100], min: 10, max: 500 }
-              }
+              options={{
+                ...(amount
+                  ? { presets: [amount], min: amount, max: amount }
+                  : { presets: [25, 50, 100], min: 10, max: 500 }),
+                today: localDateOf(new Date(), siteInfo().timeZone),
+              }}
             />
           ) : (
             <Unavailable what="gift voucher" missing={picked.missing} />

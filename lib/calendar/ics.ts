@@ -4,7 +4,9 @@
  */
 import { createEvents, type EventAttributes } from "ics";
 import type { FeedPerformance } from "@/lib/events/queries";
+import { localDateOf } from "@/lib/events/dates";
 import { venuePlace } from "@/lib/events/place";
+import { slugify } from "@/lib/text/slug";
 import type { VenueRef } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
 
@@ -87,12 +89,22 @@ export function buildIcs(performances: FeedPerformance[], site: IcsSite, calName
   return value;
 }
 
-export function icsResponse(body: string, filename: string): Response {
+/**
+ * A one-performance file's name: the show and the venue's date of the performance (`tosca-2026-12-08.ics`). The
+ * date is the venue's, not UTC's, which is already tomorrow for every evening show west of Greenwich.
+ */
+export function performanceIcsFilename(show: string, startUtc: string, timeZone: string): string {
+  return `${slugify(show) || "performance"}-${localDateOf(new Date(startUtc), timeZone)}.ics`;
+}
+
+/** A calendar file as a download; `cache` is `private` for one customer's own booking. */
+export function icsResponse(body: string, filename: string, cache: "public" | "private" = "public"): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename.replace(/[^a-z0-9._-]+/gi, "-")}"`,
-      "Cache-Control": "public, max-age=0, s-maxage=300, stale-while-revalidate=600",
+      "Cache-Control":
+        cache === "public" ? "public, max-age=0, s-maxage=300, stale-while-revalidate=600" : "private, no-store",
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIcs, calendarLocation } from "@/lib/calendar/ics";
+import { buildIcs, calendarLocation, performanceIcsFilename } from "@/lib/calendar/ics";
 import { performanceCalendar } from "@/lib/checkout/calendar";
 import type { FeedPerformance } from "@/lib/events/queries";
 
@@ -83,5 +83,14 @@ describe(".ics files", () => {
     const ics = buildIcs([], site);
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).not.toContain("BEGIN:VEVENT");
+  });
+
+  it("names a performance's file by the venue's date, not UTC's, which is tomorrow for an evening show", () => {
+    // 7.30pm on Tuesday 8 December in Calgary is 02:30 on Wednesday in UTC.
+    expect(performanceIcsFilename("tosca", "2026-12-09T02:30:00Z", "America/Edmonton")).toBe("tosca-2026-12-08.ics");
+    expect(performanceIcsFilename("tosca", "2026-12-09T02:30:00Z", "Europe/London")).toBe("tosca-2026-12-09.ics");
+    // A show known only by its Spektrix name (the confirmation's, when the store does not list it) gets the slug rule.
+    expect(performanceIcsFilename("Rock & Roll!", "2026-12-09T02:30:00Z", "UTC")).toBe("rock-and-roll-2026-12-09.ics");
+    expect(performanceIcsFilename("Αντιγόνη", "2026-12-09T02:30:00Z", "UTC")).toBe("performance-2026-12-09.ics");
   });
 });

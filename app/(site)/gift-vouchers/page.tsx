@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
 import { GiftVoucher } from "@/components/spektrix/gift-voucher-client";
+import { localDateOf } from "@/lib/events/dates";
 import { siteInfo } from "@/lib/site";
 import { loadGiftVoucherTypes } from "@/lib/spektrix-flows/catalogue";
 
@@ -34,7 +35,12 @@ export default async function GiftVouchersPage() {
           <div className="mt-6">
             {types.ok ? (
               <GiftVoucher
-                options={{ presets: fixed.length ? fixed.slice(0, 5) : [25, 50, 75, 100], min: 5, max: 500 }}
+                options={{
+                  presets: fixed.length ? fixed.slice(0, 5) : [25, 50, 75, 100],
+                  min: 5,
+                  max: 500,
+                  today: localDateOf(new Date(), site.timeZone),
+                }}
               />
             ) : (
               <BoxOfficeNotice boxOffice={site.boxOffice}>

@@ -1,4 +1,4 @@
-import { buildIcs, icsResponse } from "@/lib/calendar/ics";
+import { buildIcs, icsResponse, performanceIcsFilename } from "@/lib/calendar/ics";
 import { getFeed } from "@/lib/events/cached";
 import { isSpektrixId } from "@/lib/spektrix";
 import { siteInfo } from "@/lib/site";
@@ -12,5 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ per
   if (!isSpektrixId(performanceId)) return errorResponse(404, "not-found", "Unknown performance.");
   const [perf] = await getFeed({ performanceId });
   if (!perf) return errorResponse(404, "not-found", "Unknown performance.");
-  return icsResponse(buildIcs([perf], siteInfo()), `${perf.eventSlug}-${perf.startsAt.slice(0, 10)}.ics`);
+  const site = siteInfo();
+  return icsResponse(buildIcs([perf], site), performanceIcsFilename(perf.eventSlug, perf.startsAt, site.timeZone));
 }

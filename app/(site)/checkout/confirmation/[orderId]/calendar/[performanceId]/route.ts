@@ -1,7 +1,7 @@
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 import { getSiteSession } from "@/lib/auth/server";
 import { accountService } from "@/lib/auth/services";
-import { calendarLocation } from "@/lib/calendar/ics";
+import { calendarLocation, icsResponse, performanceIcsFilename } from "@/lib/calendar/ics";
 import { performanceCalendar } from "@/lib/checkout/calendar";
 import { getFeed } from "@/lib/events/cached";
 import { loadOwnOrder, orderReference } from "@/lib/checkout/confirmation";
@@ -54,19 +54,8 @@ export async function GET(_request: Request, context: Context) {
         orderReference: orderReference(order.id),
       })
     : null;
-  if (!body) return errorResponse(404, "not-found", "This performance has no start time yet.");
+  if (!body || !performance) return errorResponse(404, "not-found", "This performance has no start time yet.");
 
-  const filename = `${
-    (event?.name ?? "performance")
-      .replace(/[^a-z0-9]+/gi, "-")
-      .replace(/^-|-$/g, "")
-      .toLowerCase() || "performance"
-  }.ics`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const show = stored?.eventSlug ?? event?.name ?? "performance";
+  return icsResponse(body, performanceIcsFilename(show, performance.startUtc, site.timeZone), "private");
 }
