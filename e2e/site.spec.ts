@@ -158,6 +158,23 @@ test("filter by an access flag with the GET form", async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
+test("on a phone, Show results opens the new page at the results, not at the form above them", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/whats-on");
+  await page.waitForLoadState("networkidle"); // the form's landing is set up once it is hydrated
+  await page.getByText("Dates, genre, venue, access").click();
+  const venue = page.getByLabel("Venue");
+  const first = await venue.locator("option").nth(1).getAttribute("value");
+  await venue.selectOption(first!);
+  await page.getByRole("button", { name: "Show results" }).click();
+  await expect(page).toHaveURL(new RegExp(`/whats-on\\?venue=${first}#results$`));
+  // The filters stay open above (they show what was chosen), and the first show is on the first screen.
+  await expect(page.getByLabel("Venue")).toHaveValue(first!);
+  const card = page.locator("main ul li article").first();
+  await expect(card).toBeInViewport();
+  await expect(page.locator("#results")).toBeInViewport();
+});
+
 test("every access filter finds performances of its kind: each checkbox on what's on, and each home page tile", async ({
   page,
 }) => {

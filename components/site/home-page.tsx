@@ -1,5 +1,6 @@
 import { SiteLink } from "@/components/site/site-link-client";
 import { ListingLink } from "@/components/site/whats-on/listing-link";
+import { nextSeasonSoon } from "@/components/site/next-season";
 import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { formatRun } from "@/lib/events/format";
@@ -136,7 +137,7 @@ export function HomePageView({
           </ul>
         ) : (
           <p className="mt-6 rounded-card border border-dashed border-line bg-white/60 p-6 text-ink-soft">
-            Our next season is being announced soon. Call the box office on {site.boxOffice.phone} to hear first.
+            {nextSeasonSoon(site)}
           </p>
         )}
       </section>

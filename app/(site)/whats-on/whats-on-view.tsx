@@ -9,7 +9,8 @@ import { EventCard } from "@/components/site/event-card";
 import { CalendarMonth } from "@/components/site/whats-on/calendar-month";
 import { EmptyState } from "@/components/site/whats-on/empty-state";
 import { FilterForm } from "@/components/site/whats-on/filter-form";
-import { Pagination, RESULTS_COUNT_ID } from "@/components/site/whats-on/pagination";
+import { Pagination } from "@/components/site/whats-on/pagination";
+import { RESULTS_COUNT_ID, RESULTS_ID } from "@/components/site/whats-on/ids";
 import { QuickDates } from "@/components/site/whats-on/quick-dates";
 import { getCalendarMonth, getFacets, getListing } from "@/lib/events/cached";
 import { describeFilters } from "@/lib/events/describe";
@@ -47,7 +48,7 @@ export async function WhatsOnView({ raw }: { raw: Record<string, string | string
         <aside className="lg:sticky lg:top-24 lg:max-h-[calc(100dvh-7rem)] lg:self-start lg:-m-1.5 lg:overflow-y-auto lg:p-1.5">
           <FilterForm filters={filters} facets={facets} />
         </aside>
-        <div className="min-w-0">
+        <div className="min-w-0" id={RESULTS_ID}>
           {filters.view === "calendar" ? (
             <CalendarResults filters={filters} today={today} lastDay={facets.lastDay} />
           ) : (
@@ -68,7 +69,11 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
     // narrowed by (the same listing, cached like any other).
     const access = filters.access.filter((a) => a !== "any");
     const elsewhere = access.length ? (await getListing({ ...DEFAULT_FILTERS, access })).events.slice(0, 3) : [];
-    return <EmptyState filters={filters} alternatives={elsewhere} site={site} />;
+    // Narrowed by dates: the same search on any date names the next match ("Nothing on today. The next is…").
+    const dated = Boolean(filters.when || filters.from || filters.to);
+    const undated = { ...filters, when: undefined, from: undefined, to: undefined, page: 1 };
+    const next = dated ? (await getListing(undated)).events[0] : undefined;
+    return <EmptyState filters={filters} alternatives={elsewhere} next={next} site={site} />;
   }
   const first = (listing.page - 1) * listing.pageSize + 1;
   const last = first + listing.events.length - 1;

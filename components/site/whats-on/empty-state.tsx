@@ -1,25 +1,54 @@
+import { nextSeasonSoon } from "@/components/site/next-season";
 import { SiteLink } from "@/components/site/site-link-client";
 import { ListingLink } from "./listing-link";
 import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
-import { PRESET_LABELS } from "@/lib/events/dates";
+import { PRESET_LABELS, type DatePreset } from "@/lib/events/dates";
 import { formatDay, formatTime } from "@/lib/events/format";
 import type { ListingEvent } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
 
+/** "Nothing on …" for a listing narrowed by dates alone. */
+const NOTHING_ON: Record<DatePreset, string> = {
+  today: "Nothing on today",
+  tomorrow: "Nothing on tomorrow",
+  weekend: "Nothing on this weekend",
+  "7days": "Nothing on in the next 7 days",
+  month: "Nothing more on this month",
+};
+
 /**
- * No results: say what narrowed the search, and offer one-click ways to widen it. For an access search, the next
- * shows with that kind of performance (`alternatives`) and the box office, which arranges access in person too.
+ * No results: say what narrowed the search, and offer one-click ways to widen it. A search narrowed by dates says
+ * when the next match is (`next`, the same listing without its dates); with nothing narrowed, nothing is on sale at
+ * all, and the page says so rather than blaming choices nobody made. For an access search, the next shows with that
+ * kind of performance (`alternatives`) and the box office, which arranges access in person too.
  */
 export function EmptyState({
   filters,
   alternatives = [],
+  next,
   site,
 }: {
   filters: ListingFilters;
   alternatives?: readonly ListingEvent[];
+  next?: ListingEvent;
   site: ReturnType<typeof siteInfo>;
 }) {
+  const narrowed = Boolean(filters.q || filters.genre || filters.venue || filters.access.length);
+  const dated = Boolean(filters.when || filters.from || filters.to);
+  if (!narrowed && !dated) {
+    return (
+      <div className="rounded-card border border-dashed border-line bg-white/60 px-6 py-12 text-center">
+        <p className="font-display text-2xl font-semibold">Nothing on sale just now</p>
+        <p className="mx-auto mt-2 max-w-md text-ink-soft">{nextSeasonSoon(site)}</p>
+      </div>
+    );
+  }
+  const title = narrowed
+    ? "Nothing matches those choices"
+    : filters.when && !filters.from && !filters.to
+      ? NOTHING_ON[filters.when]
+      : "Nothing on those dates";
   const widen: Array<{ href: string; label: string }> = [];
   if (filters.when || filters.from || filters.to) {
     widen.push({
@@ -50,7 +79,16 @@ export function EmptyState({
   }
   return (
     <div className="rounded-card border border-dashed border-line bg-white/60 px-6 py-12 text-center">
-      <p className="font-display text-2xl font-semibold">Nothing matches those choices</p>
+      <p className="font-display text-2xl font-semibold">{title}</p>
+      {next ? (
+        <p className="mx-auto mt-2 max-w-md text-ink-soft" data-testid="next-match">
+          The next is{" "}
+          <SiteLink href={routes.event(next.slug)} className="font-semibold text-brand underline underline-offset-4">
+            {next.title}
+          </SiteLink>{" "}
+          on {formatDay(new Date(next.firstAt), site.timeZone)}.
+        </p>
+      ) : null}
       <p className="mx-auto mt-2 max-w-md text-ink-soft">
         Try widening your search. The box office can also tell you about shows not yet on sale online.
       </p>

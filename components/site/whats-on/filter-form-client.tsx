@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import type { AccessFilter, ListingFilters } from "@/lib/events/filters";
 import { sameFacetValue } from "@/lib/events/facets";
+import { RESULTS_ID } from "./ids";
 
 /**
  * The markup of `FilterForm`. It is a client component only for the page weight: a page carries its server
@@ -29,6 +30,8 @@ export function FilterFormView({
   access: Array<{ flag: AccessFilter; label: string }>;
 }) {
   const moreOpen = Boolean(filters.from || filters.to || filters.genre || filters.venue || filters.access.length);
+  // "Clear all" only when there is something to clear (a month in the calendar is where it is, not a filter).
+  const chosen = moreOpen || Boolean(filters.q || filters.when);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const element = form.current;
@@ -40,9 +43,21 @@ export function FilterFormView({
       for (const key of new Set(formData.keys())) formData.delete(key);
       for (const [key, value] of kept) formData.append(key, value);
     };
+    // On a phone the results come below the form, two screens down when its filters are open: the new page then
+    // opens at them (the address's fragment), and Tab goes on from there. Beside the form (a wide screen) they are
+    // already in view, and the page keeps its heading on screen.
+    const landOnResults = () => {
+      const results = document.getElementById(RESULTS_ID);
+      const below = results !== null && results.getBoundingClientRect().top >= element.getBoundingClientRect().bottom;
+      element.action = below ? `${action}#${RESULTS_ID}` : action;
+    };
     element.addEventListener("formdata", dropEmpty);
-    return () => element.removeEventListener("formdata", dropEmpty);
-  }, []);
+    element.addEventListener("submit", landOnResults);
+    return () => {
+      element.removeEventListener("formdata", dropEmpty);
+      element.removeEventListener("submit", landOnResults);
+    };
+  }, [action]);
   return (
     <form ref={form} action={action} method="get" role="search" aria-label="Find a show" className="filters">
       {filters.view === "calendar" ? <input type="hidden" name="view" value="calendar" /> : null}
@@ -152,12 +167,14 @@ export function FilterFormView({
         <button type="submit" className="btn btn-primary flex-1">
           Show results
         </button>
-        <a
-          href={filters.view === "calendar" ? `${action}?view=calendar` : action}
-          className="text-sm font-medium text-brand underline underline-offset-4"
-        >
-          Clear all
-        </a>
+        {chosen ? (
+          <a
+            href={filters.view === "calendar" ? `${action}?view=calendar` : action}
+            className="text-sm font-medium text-brand underline underline-offset-4"
+          >
+            Clear all
+          </a>
+        ) : null}
       </div>
     </form>
   );

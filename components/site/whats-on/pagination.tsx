@@ -1,9 +1,7 @@
+import { RESULTS_COUNT_ID } from "./ids";
 import { ListingLink } from "./listing-link";
 import { filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { routes } from "@/lib/routes";
-
-/** The results' count line ("40 shows · showing 25–48"): where a page of results starts, and the focus goes. */
-export const RESULTS_COUNT_ID = "results-count";
 
 function windowOf(page: number, total: number): Array<number | "gap"> {
   const pages = new Set([1, total, page - 1, page, page + 1].filter((p) => p >= 1 && p <= total));
