@@ -883,14 +883,14 @@ test("the header asks Spektrix who is logged in only when the site has a session
   const header = page.getByRole("banner");
 
   await page.goto("/");
-  await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
   expect(customerCalls).toEqual([]);
   // Signing in from the header comes back to the page it was clicked on.
   await page.goto("/whats-on");
-  await expect(header.getByRole("link", { name: "Log in" })).toHaveAttribute("href", "/login?callbackUrl=%2Fwhats-on");
+  await expect(header.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/login?callbackUrl=%2Fwhats-on");
   // With its query: a filtered listing comes back filtered. The link reads it when a pointer reaches it.
   await page.goto("/whats-on?genre=theatre");
-  const logIn = header.getByRole("link", { name: "Log in" });
+  const logIn = header.getByRole("link", { name: "Sign in" });
   await logIn.hover();
   await expect(logIn).toHaveAttribute("href", "/login?callbackUrl=%2Fwhats-on%3Fgenre%3Dtheatre");
   await logIn.click();
@@ -912,7 +912,7 @@ test("the header asks Spektrix who is logged in only when the site has a session
   await signOut(page);
   customerCalls.length = 0;
   await page.goto("/");
-  await expect(header.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(header.getByTestId("signed-in-dot")).toHaveCount(0);
   expect(customerCalls).toEqual([]);
 });
@@ -935,7 +935,7 @@ test("when the box office session ends first, the site signs the member out too 
   }, EMULATOR_URL);
   await page.goto("/whats-on");
   await expect(page.getByTestId("session-drift")).toContainText("Your box office session ended");
-  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: unknown };
   expect(session.user).toBeUndefined();
   await expectNoAxeViolations(page);
@@ -954,7 +954,7 @@ test("a sign-out whose box office half failed is finished later, never undone by
   await page.route(/\/customer\/deauthenticate/, (route) => route.abort(), { times: 1 });
   await signOut(page);
   const header = page.getByRole("banner");
-  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   // The header sees a box office customer and no site session: a sign-out made on purpose is finished.
   await page.goto("/whats-on");
   await expect
@@ -965,7 +965,7 @@ test("a sign-out whose box office half failed is finished later, never undone by
       ),
     )
     .toBe(401);
-  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: unknown };
   expect(session.user).toBeUndefined();
   // Finishing a sign-out the member asked for needs no notice.
@@ -976,7 +976,7 @@ test("a box office sign-in the site did not see is linked to a site session", as
   // A visitor with a basket signs in to Spektrix outside the site's form (as Spektrix's checkout iframe does).
   await addTickets(page);
   const header = page.getByRole("banner");
-  await expect(header.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await page.evaluate(
     async ({ emulator, who }) => {
       await fetch(`${emulator}/demo/api/v3/customer/authenticate`, {

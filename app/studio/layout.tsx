@@ -15,7 +15,7 @@ export function generateMetadata(): Metadata {
 }
 
 /**
- * The studio's own frame: editors work here, so no public header (its "Log in" and "Basket" are a visitor's),
+ * The studio's own frame: editors work here, so no public header (its "Sign in" and "Basket" are a visitor's),
  * just which site this is and a way to see it.
  */
 export default function StudioRootLayout({ children }: { children: React.ReactNode }) {

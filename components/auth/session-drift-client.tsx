@@ -151,7 +151,7 @@ function Repair() {
             <p className="min-w-0 flex-1 basis-72">{NOTICES[outcome]}</p>
             <div className="flex gap-2">
               <SiteLink href={login} className="btn btn-primary !py-2 text-sm">
-                Log in again
+                Sign in again
               </SiteLink>
               <button type="button" className="btn btn-ghost !py-2 text-sm" onClick={() => setOutcome(null)}>
                 Dismiss

@@ -3,7 +3,7 @@
 /**
  * Log-in status in the header. For a visitor with a site session, `<spektrix-login-status>` reveals the
  * logged-in container and fills in the first name. A visitor without one (the signed-in hint cookie, set
- * beside the httpOnly session by the auth route) gets a plain "Log in" link and no Spektrix call: asking
+ * beside the httpOnly session by the auth route) gets a plain "Sign in" link and no Spektrix call: asking
  * Spektrix `GET customer` for them would only fetch a 401, logged as an error on every page.
  * Until either is known (or if Spektrix is unreachable), a plain "Account" link stands in, so the header never
  * shows an empty gap.
@@ -56,7 +56,7 @@ function PlainLogInLink({ href, ...intent }: { href: string } & Partial<Record<I
   return (
     <SiteLink href={href} className={linkClass} {...intent}>
       <PersonIcon />
-      <span className={word}>Log in</span>
+      <span className={word}>Sign in</span>
     </SiteLink>
   );
 }
@@ -64,7 +64,7 @@ function PlainLogInLink({ href, ...intent }: { href: string } & Partial<Record<I
 type IntentEvent = "onMouseEnter" | "onTouchStart" | "onFocus";
 
 /**
- * "Log in", returning to this page with its query; without a sign-in page, the account's. The query is read from the
+ * "Sign in", returning to this page with its query; without a sign-in page, the account's. The query is read from the
  * address bar when a pointer, finger or keyboard focus reaches the link (each comes before the click), not during
  * render: reading it there would make every static page render per request (`useSearchParams`), and filters change
  * it without a navigation.

@@ -38,7 +38,7 @@ export const FLOWS = {
   basket: { page: "basket", title: "Your basket", initialHeight: 400 },
   checkout: { page: "checkout", title: "Checkout", initialHeight: 400 },
   myAccount: { page: "myAccount", title: "My account", initialHeight: 400 },
-  loginLogout: { page: "loginLogout", title: "Log in or out", initialHeight: 400 },
+  loginLogout: { page: "loginLogout", title: "Sign in or out", initialHeight: 400 },
   signUp: { page: "signUp", title: "Create an account", initialHeight: 400 },
   donate: { page: "donations", title: "Make a donation", initialHeight: 400 },
   memberships: { page: "memberships", title: "Memberships", initialHeight: 400 },
