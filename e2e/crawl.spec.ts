@@ -112,11 +112,16 @@ async function checkSitemap(request: APIRequestContext, origin: string): Promise
         // The sitemap names the public origin (SITE_URL); the pages are asked of this server.
         expect(url.origin).toBe(origin);
         const res = await request.get(`${url.pathname}${url.search}`, { maxRedirects: 0 });
-        if (res.status() !== 200) failing.push(`${url.pathname} → ${res.status()}`);
+        if (res.status() !== 200) return failing.push(`${url.pathname} → ${res.status()}`);
+        // Each listed page names itself as its canonical address, so a query a link adds makes no duplicate.
+        const canonical = /<link rel="canonical" href="([^"]+)"/.exec(await res.text())?.[1];
+        const named = canonical && new URL(decodeEntities(canonical), origin);
+        if (!named) failing.push(`${url.pathname}: no canonical link`);
+        else if (named.href !== url.href) failing.push(`${url.pathname}: canonical ${named.href}`);
       }),
     );
   }
-  expect(failing, "every sitemap URL answers 200").toEqual([]);
+  expect(failing, "every sitemap URL answers 200 and names itself canonical").toEqual([]);
   return urls.length;
 }
 

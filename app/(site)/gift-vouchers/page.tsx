@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { routes } from "@/lib/routes";
 import { connection } from "next/server";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
@@ -10,6 +11,8 @@ import { loadGiftVoucherTypes } from "@/lib/spektrix-flows/catalogue";
 export const metadata: Metadata = {
   title: "Gift vouchers",
   description: "Give a night at the theatre: vouchers for tickets, memberships and the shop, sent by e-mail.",
+  // One address for search engines, whatever query a link adds (campaign tags).
+  alternates: { canonical: routes.giftVouchers },
 };
 
 export default async function GiftVouchersPage() {

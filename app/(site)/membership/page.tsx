@@ -1,5 +1,6 @@
 import { AccountLink } from "@/components/site/account-link-client";
 import type { Metadata } from "next";
+import { routes } from "@/lib/routes";
 import { connection } from "next/server";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
@@ -14,6 +15,8 @@ import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 export const metadata: Metadata = {
   title: "Membership",
   description: "Join as a member for priority booking, ticket discounts and events behind the scenes.",
+  // One address for search engines, whatever query a link adds (campaign tags).
+  alternates: { canonical: routes.membership },
 };
 
 export default async function MembershipPage() {

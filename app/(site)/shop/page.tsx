@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { routes } from "@/lib/routes";
 import { connection } from "next/server";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
@@ -10,6 +11,8 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 export const metadata: Metadata = {
   title: "Shop",
   description: "Programmes, gifts and keepsakes from the theatre, added to your basket with your tickets.",
+  // One address for search engines, whatever query a link adds (campaign tags).
+  alternates: { canonical: routes.shop },
 };
 
 export default async function ShopPage() {

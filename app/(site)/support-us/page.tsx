@@ -14,6 +14,8 @@ import { telHref } from "@/lib/text/phone";
 export const metadata: Metadata = {
   title: "Support us",
   description: "Give to the theatre: every gift keeps the stage lit, the workshops free and the building open.",
+  // One address for search engines, whatever query a link adds (`?fund=`, campaign tags).
+  alternates: { canonical: routes.support },
 };
 
 export default async function SupportUsPage({ searchParams }: { searchParams: Promise<{ fund?: string | string[] }> }) {
