@@ -82,6 +82,8 @@ export interface SchemaIssue {
   /** Field path inside the response body, e.g. `[3].priceList.id`. */
   path: string;
   message: string;
+  /** The list item the field is in, as a person finds it in Spektrix: `“Tosca” (id 13100AK…)`. */
+  record?: string;
 }
 
 /** Spektrix answered 2xx but the body is not the shape we rely on. Nothing is returned half-parsed. */
@@ -96,7 +98,8 @@ export class SpektrixSchemaError extends SpektrixError {
   constructor(endpoint: string, issues: SchemaIssue[]) {
     const first = issues[0] ?? { path: "(root)", message: "invalid" };
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    super(`Spektrix ${endpoint} returned unexpected data at ${first.path}: ${first.message}${more}`);
+    const where = first.record ? `${first.path}, in ${first.record}` : first.path;
+    super(`Spektrix ${endpoint} returned unexpected data at ${where}: ${first.message}${more}`);
     this.name = "SpektrixSchemaError";
     this.endpoint = endpoint;
     this.issues = issues;

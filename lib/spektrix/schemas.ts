@@ -800,13 +800,30 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+/**
+ * The list item a field path starts in, named by its `name` and `id` when it has them, so an editor told a sync
+ * failed can find the record in Spektrix rather than count to `[24]`. Both are Spektrix's text: clipped, and shown
+ * only as text.
+ */
+function recordOf(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  const [index] = path;
+  if (typeof index !== "number" || !Array.isArray(data)) return undefined;
+  const item: unknown = data[index];
+  if (!item || typeof item !== "object") return undefined;
+  const { name, id } = item as { name?: unknown; id?: unknown };
+  const clip = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 60) : null);
+  const [named, ided] = [clip(name), clip(id)];
+  if (named && ided) return `“${named}” (id ${ided})`;
+  return named ? `“${named}”` : ided ? `id ${ided}` : undefined;
+}
+
 /** Parses a response body or throws `SpektrixSchemaError` naming the endpoint and every offending field. */
 export function parseResponse<T extends z.core.$ZodType>(schema: T, data: unknown, endpoint: string): z.output<T> {
   const result = z.safeParse(schema, data);
   if (result.success) return result.data;
-  const issues: SchemaIssue[] = result.error.issues.map((issue) => ({
-    path: formatIssuePath(issue.path),
-    message: issue.message,
-  }));
+  const issues: SchemaIssue[] = result.error.issues.map((issue) => {
+    const record = recordOf(data, issue.path);
+    return { path: formatIssuePath(issue.path), message: issue.message, ...(record ? { record } : {}) };
+  });
   throw new SpektrixSchemaError(endpoint, issues);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { schema, type StoreDb } from "@/lib/db";
 import type { SyncRunStatus } from "@/lib/db/schema";
 
@@ -29,7 +29,7 @@ export interface SyncHealth {
   /** Seconds since the last successful run finished; null if there never was one. */
   lastSuccessAgeSeconds: number | null;
   /** The most recent guard abort, if it came after the last success (otherwise it is history). */
-  lastAbort: { at: Date; reason: string } | null;
+  lastFailure: { at: Date; reason: string } | null;
   /** Records currently missing from the feed (still listed during the grace period) and hidden by the sync. */
   missing: { events: number; performances: number };
   disabled: { events: number; performances: number };
@@ -102,10 +102,12 @@ export async function getSyncHealth(db: StoreDb, options: { now?: Date } = {}): 
     .where(eq(runs.status, "succeeded"))
     .orderBy(desc(runs.id))
     .limit(1);
-  const [lastAbort] = await db
-    .select({ id: runs.id, at: runs.startedAt, reason: runs.abortReason })
+  // A run that failed (Spektrix down, a record it could not read) counts as much as one the safety checks aborted:
+  // either way nothing was updated, and the editor should see why.
+  const [lastFailure] = await db
+    .select({ id: runs.id, at: runs.startedAt, reason: runs.abortReason, errors: runs.errors })
     .from(runs)
-    .where(and(eq(runs.status, "aborted"), sql`${runs.id} > ${lastSuccess?.id ?? 0}`))
+    .where(and(inArray(runs.status, ["aborted", "failed"]), sql`${runs.id} > ${lastSuccess?.id ?? 0}`))
     .orderBy(desc(runs.id))
     .limit(1);
   const events = await countByStatus(db, schema.events);
@@ -118,7 +120,9 @@ export async function getSyncHealth(db: StoreDb, options: { now?: Date } = {}): 
     lastSuccessAgeSeconds: lastSuccessAt
       ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000))
       : null,
-    lastAbort: lastAbort ? { at: lastAbort.at, reason: lastAbort.reason ?? "aborted" } : null,
+    lastFailure: lastFailure
+      ? { at: lastFailure.at, reason: lastFailure.reason ?? lastFailure.errors[0] ?? "failed" }
+      : null,
     missing: { events: events.missing, performances: performances.missing },
     disabled: { events: events.disabled, performances: performances.disabled },
   };

@@ -173,6 +173,21 @@ describe("errors", () => {
     const error = await spektrix.listVenues().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpektrixSchemaError);
     expect((error as SpektrixSchemaError).field).toBe("[0].name");
+    expect((error as SpektrixSchemaError).message).toContain("at [0].name, in id 201AGB:");
+  });
+
+  it("names the list item a bad field is in, so an editor can find it in Spektrix", async () => {
+    const events = [
+      { id: "101AGB", name: "Fine", isOnSale: true, duration: 120 },
+      { id: "13100AKHKVGPLBMVHPPJPKSCBLQBMCCPL", name: "Tosca", isOnSale: true, duration: "ninety" },
+    ];
+    const { spektrix } = client([json(200, events)]);
+    const error = (await spektrix.listEvents().catch((e: unknown) => e)) as SpektrixSchemaError;
+    expect(error).toBeInstanceOf(SpektrixSchemaError);
+    expect(error.message).toMatch(
+      /^Spektrix GET events returned unexpected data at \[1\]\.duration, in “Tosca” \(id 13100AKHKVGPLBMVHPPJPKSCBLQBMCCPL\): /,
+    );
+    expect(error.issues[0]?.record).toBe("“Tosca” (id 13100AKHKVGPLBMVHPPJPKSCBLQBMCCPL)");
   });
 
   it("maps every error kind to a status and a visitor-safe message", () => {

@@ -481,7 +481,7 @@ describe("sync health", () => {
     expect(await getSyncHealth(ctx.db, { now: NOW })).toMatchObject({
       lastRun: null,
       lastSuccessAt: null,
-      lastAbort: null,
+      lastFailure: null,
     });
     const source = new FakeSource(4, 1);
     await sync(source);
@@ -498,7 +498,13 @@ describe("sync health", () => {
       disabled: { events: 0, performances: 0 },
     });
     expect(health.lastRun?.status).toBe("aborted");
-    expect(health.lastAbort?.reason).toMatch(/^mass vanish: 2 of 3/);
+    expect(health.lastFailure?.reason).toMatch(/^mass vanish: 2 of 3/);
     expect((await listSyncRuns(ctx.db)).map((r) => r.status)).toEqual(["aborted", "succeeded", "succeeded"]);
+    // A run that fails outright (Spektrix down, a record it cannot read) is reported the same way, with its error.
+    source.failOnCall = 1;
+    await sync(source);
+    const failed = await getSyncHealth(ctx.db, { now: NOW });
+    expect(failed.lastRun?.status).toBe("failed");
+    expect(failed.lastFailure?.reason).toMatch(/503/);
   });
 });

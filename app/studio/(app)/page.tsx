@@ -51,8 +51,8 @@ export default async function StudioHome() {
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-ink-soft">Aborted since last success</dt>
-            <dd className="text-lg font-semibold">{health.lastAbort ? health.lastAbort.reason : "none"}</dd>
+            <dt className="text-sm text-ink-soft">Failed or aborted since last success</dt>
+            <dd className="text-lg font-semibold">{health.lastFailure ? health.lastFailure.reason : "none"}</dd>
           </div>
         </dl>
         <Link href={routes.studio.sync} className="btn btn-ghost mt-4 text-brand">

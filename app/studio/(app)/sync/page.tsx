@@ -43,10 +43,10 @@ export default async function SyncRunsPage() {
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-ink-soft">Aborted runs since last success</dt>
-            <dd className={`font-semibold ${health.lastAbort ? "text-danger" : ""}`}>
-              {health.lastAbort
-                ? `${formatWhen(health.lastAbort.at, siteInfo().timeZone)}: ${health.lastAbort.reason}`
+            <dt className="text-sm text-ink-soft">Failed or aborted since last success</dt>
+            <dd className={`font-semibold ${health.lastFailure ? "text-danger" : ""}`}>
+              {health.lastFailure
+                ? `${formatWhen(health.lastFailure.at, siteInfo().timeZone)}: ${health.lastFailure.reason}`
                 : "none"}
             </dd>
           </div>
