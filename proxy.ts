@@ -99,7 +99,7 @@ export const config = {
     "/info/:slug",
     // Paths outside the sections the site serves (lib/routes.ts SERVED_SECTIONS; a test keeps the two equal) and
     // its few top-level files: where a moved page may live. Unknown paths pay one map lookup here.
-    "/((?!(?:api|studio|_next|home|whats-on|events|book|info|support-us|membership|gift-vouchers|shop|basket|checkout|login|logout|account|members)(?:/|$)|icon\\.svg$|robots\\.txt$|sitemap\\.xml$|spektrix-theme\\.css$|fonts/).+)",
+    "/((?!(?:api|studio|_next|home|whats-on|events|book|info|support-us|membership|gift-vouchers|shop|basket|checkout|login|logout|account|members)(?:/|$)|icon\\.svg$|apple-icon\\.png$|favicon\\.ico$|robots\\.txt$|sitemap\\.xml$|spektrix-theme\\.css$|fonts/).+)",
     "/book/:id(.{201,})",
     // The request guard: any path holding percent-encoding (checked against the raw path, before Next decodes
     // it), every server action, and every request that carries a body. Plain GETs of ordinary pages and of

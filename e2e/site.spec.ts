@@ -594,6 +594,18 @@ test("download a valid .ics for a performance and the whole feed", async ({ page
   expect(text.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
 });
 
+test("a phone's home screen and /favicon.ico get raster icons drawn from the SVG", async ({ page, request }) => {
+  await page.goto("/");
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute("href");
+  expect(apple).toMatch(/^\/apple-icon\.png/);
+  const png = await request.get(apple!);
+  expect(png.status()).toBe(200);
+  expect(png.headers()["content-type"]).toBe("image/png");
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+});
+
 test("a missing event, booking or page is a friendly 404 in one frame; sitemap and robots are served", async ({
   page,
   request,
