@@ -773,7 +773,7 @@ test("a new customer creates an account inside Spektrix's checkout, is brought b
   await expect(frame.locator("[data-order-id]")).not.toBeEmpty();
   // Around the frame's confirmation, the page no longer offers the basket or the members' log-in.
   await expect(page.getByTestId("guest-checkout-done")).toBeVisible();
-  await expect(page.getByRole("main").getByRole("link", { name: "log in", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("link", { name: "sign in", exact: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "← Back to what’s on" })).toBeVisible();
   // The order reference wraps inside a phone's frame rather than running off its edge.
   expect(await frame.locator("html").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);

@@ -8,14 +8,17 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright";
+import { chromium } from "@playwright/test";
 
 const APP = path.join(import.meta.dirname, "..", "app");
 const svg = readFileSync(path.join(APP, "icon.svg"), "utf8");
 // The square's own colour fills the corners the SVG rounds off.
 const background = /<rect[^>]*fill="(#[0-9a-f]{3,8})"/i.exec(svg)?.[1] ?? "#ffffff";
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
 try {
   const page = await browser.newPage();
   const draw = async (size: number, filled: boolean) => {

@@ -30,9 +30,9 @@ type NoticeOutcome = "signed-out-here" | "signed-out-of-spektrix";
 
 const NOTICES: Record<NoticeOutcome, string> = {
   "signed-out-here":
-    "Your box office session ended, so you’ve been signed out here too. Your basket is kept; log in again to see your account and member prices.",
+    "Your box office session ended, so you’ve been signed out here too. Your basket is kept; sign in again to see your account and member prices.",
   "signed-out-of-spektrix":
-    "Your session on this site had ended, so you’ve been signed out of the box office too. Your basket is kept; log in again to book as a member.",
+    "Your session on this site had ended, so you’ve been signed out of the box office too. Your basket is kept; sign in again to book as a member.",
 };
 
 // One repair per state a page load meets, so a repair that does not take cannot loop.

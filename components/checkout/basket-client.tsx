@@ -384,7 +384,7 @@ function BasketContents({ paths, likelyEmpty = false }: { paths: BasketPaths; li
             <SiteLink href={paths.guestCheckout} className="btn btn-ghost w-full text-brand">
               New customer checkout
             </SiteLink>
-            <p className="text-xs text-ink-soft">Members log in for their discounts and saved details.</p>
+            <p className="text-xs text-ink-soft">Members sign in for their discounts and saved details.</p>
           </div>
         )}
       </aside>

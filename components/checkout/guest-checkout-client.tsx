@@ -72,7 +72,7 @@ export function GuestCheckout({
           <p>
             Payment is handled securely by our ticketing partner, Spektrix. Members can{" "}
             <SiteLink href={signInHref} className="text-brand underline underline-offset-2">
-              log in
+              sign in
             </SiteLink>{" "}
             first to use their discounts.
           </p>

@@ -811,7 +811,10 @@ function recordOf(data: unknown, path: readonly PropertyKey[]): string | undefin
   const item: unknown = data[index];
   if (!item || typeof item !== "object") return undefined;
   const { name, id } = item as { name?: unknown; id?: unknown };
-  const clip = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim().slice(0, 60) : null);
+  // Cut by code points, not UTF-16 units: half an emoji is a lone surrogate, which the run's jsonb error list refuses.
+  // (lib/text/search's grapheme clip would bring the database layer into the browser's Spektrix client.)
+  const clip = (value: unknown) =>
+    typeof value === "string" && value.trim() ? Array.from(value.trim()).slice(0, 60).join("") : null;
   const [named, ided] = [clip(name), clip(id)];
   if (named && ided) return `“${named}” (id ${ided})`;
   return named ? `“${named}”` : ided ? `id ${ided}` : undefined;

@@ -28,7 +28,7 @@ export interface SyncHealth {
   lastSuccessAt: Date | null;
   /** Seconds since the last successful run finished; null if there never was one. */
   lastSuccessAgeSeconds: number | null;
-  /** The most recent guard abort, if it came after the last success (otherwise it is history). */
+  /** The most recent failed or guard-aborted run, if it came after the last success (otherwise it is history). */
   lastFailure: { at: Date; reason: string } | null;
   /** Records currently missing from the feed (still listed during the grace period) and hidden by the sync. */
   missing: { events: number; performances: number };
@@ -103,7 +103,7 @@ export async function getSyncHealth(db: StoreDb, options: { now?: Date } = {}): 
     .orderBy(desc(runs.id))
     .limit(1);
   // A run that failed (Spektrix down, a record it could not read) counts as much as one the safety checks aborted:
-  // either way nothing was updated, and the editor should see why.
+  // either way nothing was updated, and the editor should see why: the error that ended it, recorded last.
   const [lastFailure] = await db
     .select({ id: runs.id, at: runs.startedAt, reason: runs.abortReason, errors: runs.errors })
     .from(runs)
@@ -121,7 +121,7 @@ export async function getSyncHealth(db: StoreDb, options: { now?: Date } = {}): 
       ? Math.max(0, Math.round((now.getTime() - lastSuccessAt.getTime()) / 1000))
       : null,
     lastFailure: lastFailure
-      ? { at: lastFailure.at, reason: lastFailure.reason ?? lastFailure.errors[0] ?? "failed" }
+      ? { at: lastFailure.at, reason: lastFailure.reason ?? lastFailure.errors.at(-1) ?? "failed" }
       : null,
     missing: { events: events.missing, performances: performances.missing },
     disabled: { events: events.disabled, performances: performances.disabled },

@@ -30,7 +30,7 @@ describe("GuestCheckout", () => {
     show();
     frameSays({ itemCount: 2 });
     expect(backLink().getAttribute("href")).toBe("/basket");
-    expect(screen.getByRole("link", { name: "log in" }).getAttribute("href")).toBe("/login?returnTo=%2Fcheckout");
+    expect(screen.getByRole("link", { name: "sign in" }).getAttribute("href")).toBe("/login?returnTo=%2Fcheckout");
     expect(frame().hidden).toBe(false);
     expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
   });
@@ -41,7 +41,7 @@ describe("GuestCheckout", () => {
     frameSays({ itemCount: 2, spektrixCustomer: true });
     frameSays({ itemCount: 0, spektrixCustomer: true });
     expect(screen.getByRole("status").textContent).toMatch(/^Your basket is now empty\. If you have just paid/);
-    expect(screen.queryByRole("link", { name: "log in" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "sign in" })).toBeNull();
     expect(backLink().textContent).toBe("← Back to what’s on");
     expect(backLink().getAttribute("href")).toBe("/whats-on");
     // Spektrix's confirmation is in the frame.
@@ -53,7 +53,7 @@ describe("GuestCheckout", () => {
     frameSays({ itemCount: 0 });
     expect(screen.getByRole("status").textContent).toMatch(/^Your basket is empty, so there is nothing to pay for\./);
     expect(screen.getByRole("link", { name: "Find a show" }).getAttribute("href")).toBe("/whats-on");
-    expect(screen.queryByRole("link", { name: "log in" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "sign in" })).toBeNull();
     expect(backLink().getAttribute("href")).toBe("/whats-on");
     expect(screen.queryByTestId("guest-checkout-done")).toBeNull();
     // The frame's log-in would lead nowhere; it stays in the page, to report a basket that fills.

@@ -188,6 +188,11 @@ describe("errors", () => {
       /^Spektrix GET events returned unexpected data at \[1\]\.duration, in “Tosca” \(id 13100AKHKVGPLBMVHPPJPKSCBLQBMCCPL\): /,
     );
     expect(error.issues[0]?.record).toBe("“Tosca” (id 13100AKHKVGPLBMVHPPJPKSCBLQBMCCPL)");
+    // A long name is cut by whole characters: half an emoji would be a lone surrogate, which jsonb refuses.
+    const long = `${"x".repeat(59)}🎭 and more`;
+    const { spektrix: again } = client([json(200, [{ ...events[1], name: long }])]);
+    const cut = ((await again.listEvents().catch((e: unknown) => e)) as SpektrixSchemaError).issues[0]?.record;
+    expect(cut).toBe(`“${"x".repeat(59)}🎭” (id 13100AKHKVGPLBMVHPPJPKSCBLQBMCCPL)`);
   });
 
   it("maps every error kind to a status and a visitor-safe message", () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { connection } from "next/server";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
@@ -8,12 +9,14 @@ import { localDateOf } from "@/lib/events/dates";
 import { siteInfo } from "@/lib/site";
 import { loadGiftVoucherTypes } from "@/lib/spektrix-flows/catalogue";
 
-export const metadata: Metadata = {
-  title: "Gift vouchers",
-  description: "Give a night at the theatre: vouchers for tickets, memberships and the shop, sent by e-mail.",
-  // One address for search engines, whatever query a link adds (campaign tags).
-  alternates: { canonical: routes.giftVouchers },
-};
+/** Its canonical address is its own, whatever query a link adds (campaign tags). */
+export function generateMetadata(): Metadata {
+  return pageMetadata({
+    title: "Gift vouchers",
+    description: "Give a night at the theatre: vouchers for tickets, memberships and the shop, sent by e-mail.",
+    path: routes.giftVouchers,
+  });
+}
 
 export default async function GiftVouchersPage() {
   await connection();

@@ -1,6 +1,7 @@
 import { AccountLink } from "@/components/site/account-link-client";
 import type { Metadata } from "next";
 import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { connection } from "next/server";
 import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
@@ -12,12 +13,14 @@ import { isEditorView } from "@/lib/spektrix-flows/editor";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 
-export const metadata: Metadata = {
-  title: "Membership",
-  description: "Join as a member for priority booking, ticket discounts and events behind the scenes.",
-  // One address for search engines, whatever query a link adds (campaign tags).
-  alternates: { canonical: routes.membership },
-};
+/** Its canonical address is its own, whatever query a link adds (campaign tags). */
+export function generateMetadata(): Metadata {
+  return pageMetadata({
+    title: "Membership",
+    description: "Join as a member for priority booking, ticket discounts and events behind the scenes.",
+    path: routes.membership,
+  });
+}
 
 export default async function MembershipPage() {
   await connection();

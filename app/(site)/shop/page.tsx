@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { connection } from "next/server";
 import { BoxOfficeNotice } from "@/components/spektrix/box-office-notice";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
@@ -8,12 +9,14 @@ import { siteInfo } from "@/lib/site";
 import { loadMerchandise } from "@/lib/spektrix-flows/catalogue";
 import { formatMoney } from "@/lib/spektrix-flows/money";
 
-export const metadata: Metadata = {
-  title: "Shop",
-  description: "Programmes, gifts and keepsakes from the theatre, added to your basket with your tickets.",
-  // One address for search engines, whatever query a link adds (campaign tags).
-  alternates: { canonical: routes.shop },
-};
+/** Its canonical address is its own, whatever query a link adds (campaign tags). */
+export function generateMetadata(): Metadata {
+  return pageMetadata({
+    title: "Shop",
+    description: "Programmes, gifts and keepsakes from the theatre, added to your basket with your tickets.",
+    path: routes.shop,
+  });
+}
 
 export default async function ShopPage() {
   await connection();

@@ -5,18 +5,21 @@ import { BoxOfficeNotice, EditorNotice } from "@/components/spektrix/box-office-
 import { Donate } from "@/components/spektrix/donate-client";
 import { FlowPageHero } from "@/components/spektrix/flow-page-hero";
 import { routes } from "@/lib/routes";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { siteInfo } from "@/lib/site";
 import { loadFunds, pickConfigured } from "@/lib/spektrix-flows/catalogue";
 import { isEditorView } from "@/lib/spektrix-flows/editor";
 import { getFlowSettings } from "@/lib/spektrix-flows/settings";
 import { telHref } from "@/lib/text/phone";
 
-export const metadata: Metadata = {
-  title: "Support us",
-  description: "Give to the theatre: every gift keeps the stage lit, the workshops free and the building open.",
-  // One address for search engines, whatever query a link adds (`?fund=`, campaign tags).
-  alternates: { canonical: routes.support },
-};
+/** Its canonical address is its own, whatever query a link adds (campaign tags, `?fund=`). */
+export function generateMetadata(): Metadata {
+  return pageMetadata({
+    title: "Support us",
+    description: "Give to the theatre: every gift keeps the stage lit, the workshops free and the building open.",
+    path: routes.support,
+  });
+}
 
 export default async function SupportUsPage({ searchParams }: { searchParams: Promise<{ fund?: string | string[] }> }) {
   await connection();
