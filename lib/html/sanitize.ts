@@ -6,6 +6,28 @@
  */
 import sanitizeHtml from "sanitize-html";
 
+/**
+ * Blocks the policy does not keep, written as divs so their text still ends a line. Only tags that close an open
+ * paragraph (as `<div>` does), so a div never lands inside a `<p>` for the next clean to move (idempotence).
+ */
+const DROPPED_BLOCKS = [
+  "section",
+  "article",
+  "header",
+  "footer",
+  "aside",
+  "main",
+  "figure",
+  "figcaption",
+  "address",
+  "pre",
+  "fieldset",
+];
+
+/** Every block whose end is a word break in plain text (`htmlToText`): the kept ones and the dropped ones. */
+const BLOCK_TAGS = ["p", "div", "li", "h\\d", "t[dhr]", "caption", "d[ltd]", "blockquote", ...DROPPED_BLOCKS];
+const BLOCK_END = new RegExp(`</(${BLOCK_TAGS.join("|")})>|<br\\s*/?>`, "gi");
+
 /** The only schemes a venue's link may use; anything else is not a link (`isKeptHref`). */
 const KEPT_SCHEMES = ["http", "https", "mailto", "tel"];
 
@@ -42,6 +64,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
     "tr",
     "th",
     "td",
+    // Kept rather than made divs: a dt or dd inside a paragraph would become a div there, which the next clean would
+    // move out of it, and the sync and the page both clean (idempotence).
+    "dl",
+    "dt",
+    "dd",
   ],
   // `target`/`rel` are set by the `a` transform below and must survive the attribute filter.
   allowedAttributes: {
@@ -66,8 +93,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     "template",
     "svg",
     "math",
-    // A button's label ("Submit", "Pay") means nothing once its form is gone.
-    "button",
+    // A pasted sign-up or search form is inputs and a "Submit" label: nothing a reader needs once it cannot work.
+    "form",
   ],
   transformTags: {
     // The page owns the one h1 (the event or page title); venue headings start at h2 and stop at h4.
@@ -75,27 +102,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
     h5: "h4",
     h6: "h4",
     // Blocks the policy does not keep still end a line: dropped outright, their text would run into the next.
-    ...Object.fromEntries(
-      [
-        "section",
-        "article",
-        "header",
-        "footer",
-        "aside",
-        "main",
-        "figure",
-        "figcaption",
-        "address",
-        "center",
-        "pre",
-        "dl",
-        "dt",
-        "dd",
-        "form",
-        "fieldset",
-        "label",
-      ].map((tag) => [tag, "div"]),
-    ),
+    ...Object.fromEntries(DROPPED_BLOCKS.map((tag) => [tag, "div"])),
+    // A button's words stay, as text: it may be a link's ("Book now" inside an <a>).
+    button: "span",
+    label: "span",
     // The policy, not the author, decides `rel`/`target`: links off the site open in a new tab without handing
     // it the opener or our referrer, and earn no ranking; mailto/tel and relative links carry neither. A link
     // whose address the policy refuses (`javascript:`, `//elsewhere`) becomes its text: an underlined word that
@@ -155,13 +165,10 @@ export const DISALLOWED_MARKUP_MESSAGE =
 export function htmlToText(html: string | null | undefined): string {
   if (!html) return "";
   // Every block's end is a word break, so two paragraphs, list items or table cells never run together.
-  return sanitizeHtml(
-    html.replace(/<\/(p|div|li|h\d|t[dhr]|caption|d[td]|blockquote|section|article)>|<br\s*\/?>/gi, "$& "),
-    {
-      allowedTags: [],
-      allowedAttributes: {},
-    },
-  )
+  return sanitizeHtml(html.replace(BLOCK_END, "$& "), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
