@@ -4,6 +4,7 @@ import { EventCard } from "@/components/site/event-card";
 import { EventImage } from "@/components/site/event-image-client";
 import { JsonLd } from "@/components/site/json-ld";
 import { PerformanceList } from "@/components/site/performance-list";
+import { DEFAULT_FILTERS, filtersHref, isGenreValue } from "@/lib/events/filters";
 import { formatDuration, formatFromPrice, formatRun } from "@/lib/events/format";
 import type { EventDetail, ListingEvent } from "@/lib/events/types";
 import type { splitShared } from "@/lib/seo/json-ld";
@@ -53,11 +54,12 @@ export function EventPageView({
               <SiteLink href={routes.whatsOn} className="underline-offset-4 hover:text-paper hover:underline">
                 What’s on
               </SiteLink>
-              {event.genre ? (
+              {/* A genre the listing cannot filter by (isGenreValue) would only redirect to everything. */}
+              {event.genre && isGenreValue(event.genre) ? (
                 <>
                   <span aria-hidden> / </span>
                   <ListingLink
-                    href={`${routes.whatsOn}?genre=${encodeURIComponent(event.genre)}`}
+                    href={filtersHref(routes.whatsOn, DEFAULT_FILTERS, { genre: event.genre })}
                     className="underline-offset-4 hover:text-paper hover:underline"
                   >
                     {event.genre}

@@ -105,8 +105,9 @@ export const MAX_GENRE_LENGTH = 100;
 
 /**
  * A genre as the venue names it in Spektrix, which the URL carries verbatim: words with any punctuation or symbols
- * ("Family (5+)", "Music: Jazz", "Theatre – New Writing", "🎉 Party"), at least one letter or digit, no markup,
- * control or invisible characters, no space at either end, at most MAX_GENRE_LENGTH characters. It is only ever
+ * ("Family (5+)", "Music: Jazz", "Theatre – New Writing", "🎉 Party"), at least one letter or digit, no markup or
+ * control characters, no space at either end, at most MAX_GENRE_LENGTH characters. Format characters stay: emoji
+ * are joined by them (👨‍👩‍👧) and right-to-left text carries them. It is only ever
  * compared (as a query parameter) and shown (escaped), and a value no genre has finds nothing; the listing's cache
  * keys only the genres the store has (lib/events/cached.ts).
  */
@@ -114,7 +115,7 @@ export function isGenreValue(value: string): boolean {
   return (
     value === value.trim() &&
     /[\p{L}\p{N}]/u.test(value) &&
-    !/[\p{Cc}\p{Cf}<>\ufffd]/u.test(value) &&
+    !/[\p{Cc}<>\ufffd]/u.test(value) &&
     Array.from(value).length <= MAX_GENRE_LENGTH
   );
 }

@@ -470,7 +470,9 @@ export async function queryRelated(
     const order = new Map(only.map((id, i) => [id, i]));
     picked = (await pick(undefined, [], only.length)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
   } else {
-    const sameGenre = event.genre ? await pick(sql`lower(${events.genre}) = lower(${event.genre})`, [], limit) : [];
+    const sameGenre = event.genre
+      ? await pick(sql`lower(trim(${events.genre})) = lower(${event.genre.trim()})`, [], limit)
+      : [];
     picked = [
       ...sameGenre,
       ...(await pick(

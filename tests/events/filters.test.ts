@@ -51,6 +51,7 @@ describe("what's on URL state", () => {
       "Theatre – New Writing",
       "🎉 Party",
       "Talks & Q&A!",
+      "Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} shows",
       "g".repeat(100),
     ])
       expect(parse(`genre=${encodeURIComponent(genre)}`)).toEqual({
