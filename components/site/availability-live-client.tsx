@@ -75,15 +75,22 @@ export function LiveSoldOutHelp(props: SoldOutHelpProps) {
 }
 
 /**
- * Asks for the other dates with the performance itself (one request), so the help never sends a visitor from one
- * sold-out date to another: a date live availability says cannot be booked is left out; one it cannot tell about
- * stays, as the badges keep "Check availability" bookable.
+ * The performance's own request is the badge's (one request, one cache entry). Only once it says sold out are the
+ * other dates asked about, so the help never sends a visitor from one sold-out date to another: a date live
+ * availability says cannot be booked is left out; one it cannot tell about stays, as badges keep "Check
+ * availability" bookable. The help waits for that answer rather than showing dates that then vanish.
  */
 function SoldOutHelpWhenSoldOut(props: SoldOutHelpProps) {
-  const query = useAvailability([props.performanceId, ...props.otherDates.map((d) => d.id)], true);
-  const live = query.data?.performances;
-  if (live?.[props.performanceId]?.state !== "soldOut") return null;
-  const otherDates = props.otherDates.filter((d) => live[d.id]?.bookable !== false);
+  const own = useAvailability([props.performanceId], true);
+  const soldOut = own.data?.performances[props.performanceId]?.state === "soldOut";
+  const others = useAvailability(
+    props.otherDates.map((d) => d.id),
+    soldOut && props.otherDates.length > 0,
+  );
+  if (!soldOut) return null;
+  if (props.otherDates.length > 0 && others.isPending) return null;
+  const live = others.data?.performances;
+  const otherDates = props.otherDates.filter((d) => live?.[d.id]?.bookable !== false);
   return (
     <SoldOutHelpView
       {...props}

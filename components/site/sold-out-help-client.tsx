@@ -50,7 +50,7 @@ export function SoldOutHelpView({
   reason,
 }: Omit<SoldOutHelpProps, "performanceId"> & {
   reason?: string;
-  /** The dates the server offered turned out sold out or off sale too (live availability). */
+  /** The dates the server offered turned out not bookable online either (live availability). */
   othersUnavailable?: boolean;
 }) {
   return (
@@ -75,7 +75,7 @@ export function SoldOutHelpView({
         </>
       ) : (
         <p className="mt-1 text-ink-soft">
-          {othersUnavailable ? "The other dates are sold out too." : "There are no other dates on sale."}{" "}
+          {othersUnavailable ? "The other dates can’t be booked online either." : "There are no other dates on sale."}{" "}
           <SiteLink href={routes.event(eventSlug)} className="text-brand underline underline-offset-4">
             See the show’s page
           </SiteLink>{" "}
