@@ -25,6 +25,7 @@ import type {
   ImageRef,
   ListingEvent,
   ListingPage,
+  NextMatch,
   PerformanceView,
   VenueOption,
   VenueRef,
@@ -201,6 +202,8 @@ export async function queryListing(
     page,
     pageSize,
     totalPages,
+    // Searched dates that held nothing: name the first match after them ("Nothing on this weekend. The next is…").
+    next: total === 0 && window.end ? await firstMatchFrom(db, filters, ctx, window.end) : null,
   };
 }
 
@@ -245,7 +248,9 @@ export async function queryCalendarMonth(
     truncated: rows.length > limit,
     // From the end of what was searched: the month's end, or the end of the dates that narrowed it, so a later
     // match in this same month is found too (the month itself is then the answer).
-    nextMonth: rows.length ? null : await monthOfNextMatch(db, filters, ctx, end > start ? end : start),
+    nextMonth: rows.length
+      ? null
+      : monthOfMatch(await firstMatchFrom(db, filters, ctx, end > start ? end : start), ctx),
     performances: rows.slice(0, limit).map((r) => ({
       id: r.id,
       startsAt: toIso(r.startsAt),
@@ -260,24 +265,29 @@ export async function queryCalendarMonth(
 }
 
 /**
- * The month (YYYY-MM) of the first performance from `from` on that matches the filters, or null. The filters'
- * dates play no part (performanceFilter leaves them to its callers), as the calendar's month links drop them:
- * another month is a date choice of its own.
+ * The first performance from `from` on that matches the filters, or null. The filters' dates play no part
+ * (performanceFilter leaves them to its callers), as the calendar's month links and the listing's "Any date" drop
+ * them: another time is a date choice of its own.
  */
-async function monthOfNextMatch(
+async function firstMatchFrom(
   db: StoreDb,
   filters: ListingFilters,
   ctx: QueryContext,
   from: Date,
-): Promise<string | null> {
+): Promise<NextMatch | null> {
   const [row] = await db
-    .select({ startsAt: performances.startsAt })
+    .select({ startsAt: performances.startsAt, slug: events.slug, title: events.title })
     .from(performances)
     .innerJoin(events, eq(performances.eventId, events.id))
     .where(await performanceFilter(db, filters, ctx, { start: from, end: null }))
-    .orderBy(asc(performances.startsAt))
+    .orderBy(asc(performances.startsAt), asc(performances.id))
     .limit(1);
-  return row ? monthOf(localDateOf(new Date(toIso(row.startsAt)), ctx.timeZone)) : null;
+  return row ? { slug: row.slug, title: row.title, startsAt: toIso(row.startsAt) } : null;
+}
+
+/** The month (YYYY-MM) a match falls in, in the venue's zone. */
+function monthOfMatch(match: NextMatch | null, ctx: QueryContext): string | null {
+  return match ? monthOf(localDateOf(new Date(match.startsAt), ctx.timeZone)) : null;
 }
 
 /** Genres, venues and access kinds that have something coming up, for the filter controls and the home page. */

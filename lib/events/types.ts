@@ -33,6 +33,15 @@ export interface ListingPage {
   page: number;
   pageSize: number;
   totalPages: number;
+  /** When dates narrowed the search to nothing: the first match after them, whatever else narrowed it. */
+  next?: NextMatch | null;
+}
+
+/** The first performance matching a search from some moment on: which show, and when (ISO instant). */
+export interface NextMatch {
+  slug: string;
+  title: string;
+  startsAt: string;
 }
 
 export interface CalendarPerformance {

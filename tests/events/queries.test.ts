@@ -15,7 +15,7 @@ import {
   querySitemapEvents,
   querySlugSourceId,
 } from "@/lib/events/queries";
-import { localDateOf } from "@/lib/events/dates";
+import { addDays, localDateOf } from "@/lib/events/dates";
 import { fakeId, seedSite, type SeedResult } from "./seed";
 
 const TZ = "America/Edmonton";
@@ -129,7 +129,8 @@ describe("public-site queries on the content store", () => {
   it("filters by a genre named with punctuation, through the URL the filter form sends", async () => {
     // Genres are Spektrix attribute values, written as the venue likes; each must survive the form's GET round trip.
     const named = ["Family (5+)", "Music: Jazz", "Theatre – New Writing", "🎉 Party", "Talks & Q&A!"];
-    const slugs = (await db.select({ slug: events.slug }).from(events).limit(named.length)).map((r) => r.slug);
+    // Listed shows, so each genre has something on sale to find.
+    const slugs = (await queryListing(db, f(""), ctx, 100)).events.slice(0, named.length).map((e) => e.slug);
     const before = await db.select({ slug: events.slug, genre: events.genre }).from(events);
     try {
       for (const [i, slug] of slugs.entries())
@@ -148,6 +149,27 @@ describe("public-site queries on the content store", () => {
     } finally {
       for (const row of before) await db.update(events).set({ genre: row.genre }).where(eq(events.slug, row.slug));
     }
+  });
+
+  it("names the first match after dates that held nothing, and none when the dates found something", async () => {
+    const today = localDateOf(now, TZ);
+    // Chosen by state, not by date: a genre and a day with nothing of it on and some after, and a day after all.
+    const genre = `genre=${encodeURIComponent((await queryFacets(db, ctx)).genres[0]!)}`;
+    const total = async (qs: string) => (await queryListing(db, f(`${genre}&${qs}`), ctx, 1)).total;
+    let gap: string | null = null;
+    let last: string | null = null;
+    for (let i = 0; i < 400 && !(gap && last); i++) {
+      const day = addDays(today, i);
+      if ((await total(`from=${day}&to=${day}`)) > 0) continue;
+      if ((await total(`from=${addDays(day, 1)}`)) > 0) gap ??= day;
+      else last ??= day;
+    }
+    expect(gap, "a day with nothing of the genre on, before more of it").not.toBeNull();
+    const r = await queryListing(db, f(`${genre}&from=${gap}&to=${gap}`), ctx, 1);
+    const after = (await queryListing(db, f(`${genre}&from=${addDays(gap!, 1)}`), ctx, 1)).events[0]!;
+    expect(r.next).toEqual({ slug: after.slug, title: after.title, startsAt: after.firstAt });
+    expect((await queryListing(db, f(`${genre}&from=${last}&to=${last}`), ctx, 1)).next).toBeNull();
+    expect((await queryListing(db, f(`from=${today}`), ctx, 1)).next).toBeNull();
   });
 
   it("groups a month of performances by venue-local day for the calendar", async () => {

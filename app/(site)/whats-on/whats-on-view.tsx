@@ -69,11 +69,7 @@ async function ListResults({ filters }: { filters: ListingFilters }) {
     // narrowed by (the same listing, cached like any other).
     const access = filters.access.filter((a) => a !== "any");
     const elsewhere = access.length ? (await getListing({ ...DEFAULT_FILTERS, access })).events.slice(0, 3) : [];
-    // Narrowed by dates: the same search on any date names the next match ("Nothing on today. The next is…").
-    const dated = Boolean(filters.when || filters.from || filters.to);
-    const undated = { ...filters, when: undefined, from: undefined, to: undefined, page: 1 };
-    const next = dated ? (await getListing(undated)).events[0] : undefined;
-    return <EmptyState filters={filters} alternatives={elsewhere} next={next} site={site} />;
+    return <EmptyState filters={filters} alternatives={elsewhere} next={listing.next} site={site} />;
   }
   const first = (listing.page - 1) * listing.pageSize + 1;
   const last = first + listing.events.length - 1;

@@ -4,7 +4,7 @@ import { ListingLink } from "./listing-link";
 import { ACCESS_LABELS, filtersHref, type ListingFilters } from "@/lib/events/filters";
 import { PRESET_LABELS, type DatePreset } from "@/lib/events/dates";
 import { formatDay, formatTime } from "@/lib/events/format";
-import type { ListingEvent } from "@/lib/events/types";
+import type { ListingEvent, NextMatch } from "@/lib/events/types";
 import { routes } from "@/lib/routes";
 import type { siteInfo } from "@/lib/site";
 
@@ -19,7 +19,7 @@ const NOTHING_ON: Record<DatePreset, string> = {
 
 /**
  * No results: say what narrowed the search, and offer one-click ways to widen it. A search narrowed by dates says
- * when the next match is (`next`, the same listing without its dates); with nothing narrowed, nothing is on sale at
+ * when the next match after them is (`next`, from the listing); with nothing narrowed, nothing is on sale at
  * all, and the page says so rather than blaming choices nobody made. For an access search, the next shows with that
  * kind of performance (`alternatives`) and the box office, which arranges access in person too.
  */
@@ -31,7 +31,7 @@ export function EmptyState({
 }: {
   filters: ListingFilters;
   alternatives?: readonly ListingEvent[];
-  next?: ListingEvent;
+  next?: NextMatch | null;
   site: ReturnType<typeof siteInfo>;
 }) {
   const narrowed = Boolean(filters.q || filters.genre || filters.venue || filters.access.length);
@@ -86,7 +86,7 @@ export function EmptyState({
           <SiteLink href={routes.event(next.slug)} className="font-semibold text-brand underline underline-offset-4">
             {next.title}
           </SiteLink>{" "}
-          on {formatDay(new Date(next.firstAt), site.timeZone)}.
+          on {formatDay(new Date(next.startsAt), site.timeZone)}.
         </p>
       ) : null}
       <p className="mx-auto mt-2 max-w-md text-ink-soft">
