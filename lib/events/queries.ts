@@ -82,6 +82,14 @@ async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
 }
 
 /** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
+/**
+ * SQL: the event's genre is `genre`, whatever the case or spaces at either end, as the filter form's options are
+ * trimmed (queryFacets): a stored " Drama " is found by "Drama". The listing's filter and related shows both ask.
+ */
+function hasGenre(genre: string): SQL {
+  return sql`lower(trim(${events.genre})) = lower(${genre.trim()})`;
+}
+
 async function performanceFilter(
   db: StoreDb,
   filters: ListingFilters,
@@ -94,8 +102,7 @@ async function performanceFilter(
   conditions.push(gte(performances.startsAt, start));
   if (window.end) conditions.push(lt(performances.startsAt, window.end));
   if (filters.q) conditions.push(containsWords(events.title, filters.q));
-  // Trimmed as the filter form's options are (queryFacets), so a stored " Drama " is found by "Drama".
-  if (filters.genre) conditions.push(sql`lower(trim(${events.genre})) = lower(${filters.genre})`);
+  if (filters.genre) conditions.push(hasGenre(filters.genre));
   if (filters.venue) {
     const ids = await venueIdsForSlug(db, filters.venue);
     conditions.push(ids.length ? inArray(performances.venueId, ids) : sql`false`);
@@ -480,9 +487,7 @@ export async function queryRelated(
     const order = new Map(only.map((id, i) => [id, i]));
     picked = (await pick(undefined, [], only.length)).sort((a, b) => order.get(a.sourceId)! - order.get(b.sourceId)!);
   } else {
-    const sameGenre = event.genre
-      ? await pick(sql`lower(trim(${events.genre})) = lower(${event.genre.trim()})`, [], limit)
-      : [];
+    const sameGenre = event.genre ? await pick(hasGenre(event.genre), [], limit) : [];
     picked = [
       ...sameGenre,
       ...(await pick(

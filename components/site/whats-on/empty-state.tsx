@@ -50,7 +50,7 @@ export function EmptyState({
       ? NOTHING_ON[filters.when]
       : "Nothing on those dates";
   const widen: Array<{ href: string; label: string }> = [];
-  if (filters.when || filters.from || filters.to) {
+  if (dated) {
     widen.push({
       href: filtersHref(routes.whatsOn, filters, { when: undefined, from: undefined, to: undefined }),
       label: "Any date",
