@@ -234,6 +234,9 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   const chosen = props.addresses.find((a) => a.id === addressId);
   // What the member may still change: everything before a token, and after a refusal or a problem (a new token).
   const beforePayment = ["details", "starting", "problem", "refused"].includes(step.kind);
+  // After a refusal or a problem, the notice below says what happened and holds the one way on ("Try again", or
+  // "Sign in again"): a second button above it doing the same would make the member choose between the two.
+  const offersContinue = step.kind === "details" || step.kind === "starting";
   const byCard = cardAmount(props.total, creditBalance, useCredit);
   const creditSpent = useCredit ? creditToSpend(creditBalance, props.total) : 0;
   const continueLabel =
@@ -328,7 +331,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
             </label>
           </fieldset>
         )}
-        {beforePayment && props.addresses.length > 0 ? (
+        {offersContinue && props.addresses.length > 0 ? (
           <BusyButton
             type="submit"
             className="btn btn-primary mt-7 w-full sm:w-auto disabled:opacity-70"

@@ -15,11 +15,22 @@ vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: vi.fn(), push: 
 // The card form is Spektrix's own web component; here it shows that the payment step was reached, and can answer
 // as Spektrix does when the basket behind the token no longer resolves.
 vi.mock("@/components/checkout/spektrix-payments-client", () => ({
-  SpektrixPayments: ({ paymentToken, onNotFound }: { paymentToken: string; onNotFound: () => void }) => (
+  SpektrixPayments: ({
+    paymentToken,
+    onNotFound,
+    onRefused,
+  }: {
+    paymentToken: string;
+    onNotFound: () => void;
+    onRefused: () => void;
+  }) => (
     <div>
       <p>card form for {paymentToken}</p>
       <button type="button" onClick={onNotFound}>
         card form says basket not found
+      </button>
+      <button type="button" onClick={onRefused}>
+        card form says card refused
       </button>
     </div>
   ),
@@ -139,5 +150,37 @@ describe("checkout payment", () => {
     fireEvent.click(continueButton());
     fireEvent.click(await screen.findByRole("button", { name: "card form says basket not found" }));
     await expectBasketGone();
+  });
+
+  // One way on from each notice: the details form above it keeps its fields but not a second "Continue" button.
+  it("after a refused card, offers Try again alone, and it asks for a new token", async () => {
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => null });
+    let tokens = 0;
+    fetchMock.mockImplementation(async () => Response.json({ paymentToken: `tok-${++tokens}`, basketHash: "h1" }));
+    render(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    fireEvent.click(await screen.findByRole("button", { name: "card form says card refused" }));
+    expect(await screen.findByText("Your card was declined")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Continue to payment/ })).toBeNull();
+    expect(screen.getAllByRole("button", { name: "Try again" })).toHaveLength(1);
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText("card form for tok-2")).toBeTruthy();
+  });
+
+  it("after a problem, offers Try again alone; after the session ends, only Sign in again", async () => {
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => null });
+    fetchMock.mockImplementation(async () => Response.json({ error: "upstream" }, { status: 502 }));
+    const { unmount } = renderInSite(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    expect(await screen.findByText("Our box office system isn’t responding. Please try again shortly.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Continue to payment/ })).toBeNull();
+    expect(screen.getAllByRole("button", { name: "Try again" })).toHaveLength(1);
+    unmount();
+
+    fetchMock.mockImplementation(async () => Response.json({ error: "unauthenticated" }, { status: 401 }));
+    renderInSite(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    expect(await screen.findByRole("link", { name: "Sign in again" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Continue to payment|Try again/ })).toBeNull();
   });
 });
