@@ -619,6 +619,37 @@ test("every venue's next performance shows Spektrix's local time on its event an
     expect(labels.performances[instance.id]?.startLocal, `venue ${venue}`).toBe(instance.start.slice(0, 19));
 });
 
+test("the browser's Back button asks before unsaved work is lost: staying keeps it, leaving goes back", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/studio/pages");
+  // A client navigation, as an editor makes it: Back is then answered by the router, not by unloading the page.
+  await page.getByRole("link", { name: "New page" }).click();
+  await expect(page).toHaveURL(/\/studio\/pages\/new$/);
+  await page.waitForLoadState("networkidle");
+  const title = page.getByLabel("Title", { exact: true });
+  await title.fill("Half-written page");
+  await expect(page.getByText("Unsaved changes")).toBeVisible();
+
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Staying cancels the traversal, so the navigation goBack waits for never comes.
+  const staying = page.goBack({ timeout: 5_000 }).catch(() => null);
+  await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
+  expect(await staying).toBeNull();
+  await expect(page).toHaveURL(/\/studio\/pages\/new$/);
+  await expect(title).toHaveValue("Half-written page");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.goBack();
+  await expect(page).toHaveURL(/\/studio\/pages$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Pages" })).toBeVisible();
+});
+
 test("moving a rich-text block moves its text with it: nothing typed afterwards lands in the wrong block", async ({
   page,
 }) => {
