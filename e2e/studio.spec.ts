@@ -208,9 +208,23 @@ test("the editor journey", async ({ page, browser }) => {
   const kept = saved.split("\n").filter((line) => !line.endsWith(` = ${RENAMED_VENUE}`));
   await venueNames.fill([...kept, `${venue} = ${RENAMED_VENUE}`].join("\n"));
   await expectNoAxeViolations(page);
+  // Unsaved settings are not lost to the studio's menu: the editor is asked, and staying keeps them.
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const syncRuns = page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Sync runs" });
+  await syncRuns.click();
+  await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
+  await expect(venueNames).toHaveValue(new RegExp(`= ${RENAMED_VENUE}$`));
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
-  await page.reload();
+  // Saved: the menu goes without asking.
+  await syncRuns.click();
+  await expect(page).toHaveURL(/\/studio\/sync$/);
+  expect(asked).toHaveLength(1);
+  await page.goto("/studio/sync/settings");
   await expect(excluded.locator("[data-chosen]")).toHaveText([/^SLExcludeFromViewEventsPage/, /^WebHidden/]);
   await expect(page.getByRole("textbox", { name: "WebHidden: equals" })).toHaveValue("Yes");
   await expect(page.getByRole("textbox", { name: "SLExcludeFromViewEventsPage: equals" })).toHaveValue("");
@@ -285,9 +299,20 @@ test("the editor journey", async ({ page, browser }) => {
   await expect(weight).toHaveValue("abc");
   await expect(page.locator("#f-credits")).toHaveValue(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
   await expect(page.locator("#f-trailerUrl")).toHaveValue("https://video.example/trailer");
+  // Here too, unsaved work is not lost to the studio's menu: the editor is asked (the dialog handler above), and
+  // staying keeps everything typed.
+  const eventsLink = page.getByRole("navigation", { name: "Studio" }).getByRole("link", { name: "Events" });
+  await eventsLink.click();
+  await expect.poll(() => asked).toHaveLength(2);
+  await expect(weight).toHaveValue("abc");
   await weight.fill(weightBefore);
   await page.getByRole("button", { name: "Save event" }).click();
   await expect(page.getByText(/Saved \(\d+ fields? changed\)/)).toBeVisible();
+  // Once all of it is saved, the menu goes without asking (the page is opened again below).
+  await eventsLink.click();
+  await expect(page).toHaveURL(/\/studio\/events$/);
+  expect(asked).toHaveLength(2);
+  await page.goBack();
   await expect(page.locator("#f-credits")).toHaveValue(`Director: ${director}\nLighting: Sam Lee\nRiya Patel`);
   const preview = await browser.newPage();
   await preview.context().addCookies(await page.context().cookies());

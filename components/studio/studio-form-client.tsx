@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useCallback, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { focusAfterRender, focusIsLost } from "@/components/site/focus";
 import type { ActionResult } from "@/lib/studio/forms";
+import { useWarnBeforeLeaving } from "./unsaved-changes-client";
 
 /**
  * A studio form sent to a server action that keeps what the editor typed. A `<form action>` alone has React reset
@@ -10,12 +11,19 @@ import type { ActionResult } from "@/lib/studio/forms";
  * subtitle, say, beside one bad number). Here the browser submits by hand; without JavaScript the form still posts
  * to the action. After a refusal the focus goes to the first field that needs attention, where its message is read.
  * `submit` sends the form's current fields again with extra ones set (the connection form's browser check).
+ * Until a save succeeds with everything typed so far, leaving the page asks first (`useWarnBeforeLeaving`).
  */
 export function useStudioForm<R extends ActionResult<unknown>>(
   serverAction: (state: R | undefined, data: FormData) => Promise<R>,
 ) {
   const [result, action, pending] = useActionState(serverAction, undefined);
   const form = useRef<HTMLFormElement>(null);
+  // Edits counted, and the count each save was sent with: typing while a save is on its way stays unsaved.
+  const editCount = useRef(0);
+  const [edits, setEdits] = useState(0);
+  const [sentWith, setSentWith] = useState(0);
+  const savedWith = result?.ok && !pending ? sentWith : 0;
+  useWarnBeforeLeaving(edits !== savedWith);
   useEffect(() => {
     if (!result || result.ok || !form.current) return;
     const root = form.current;
@@ -29,6 +37,7 @@ export function useStudioForm<R extends ActionResult<unknown>>(
       if (!form.current) return;
       const data = new FormData(form.current);
       for (const [name, value] of Object.entries(extra)) data.set(name, value);
+      setSentWith(editCount.current);
       startTransition(() => action(data));
     },
     [action],
@@ -37,5 +46,6 @@ export function useStudioForm<R extends ActionResult<unknown>>(
     event.preventDefault();
     submit();
   };
-  return { result, pending, submit, formProps: { ref: form, action, onSubmit } };
+  const onInput = () => setEdits(++editCount.current);
+  return { result, pending, submit, formProps: { ref: form, action, onSubmit, onInput } };
 }

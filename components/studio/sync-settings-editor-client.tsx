@@ -11,6 +11,7 @@ import { FormMessage, inputClass } from "./fields";
 import { ACCESS_FILTERS, ACCESS_LABELS, type AccessFilter } from "@/lib/events/filters";
 import { RecordPicker } from "./record-picker-client";
 import { SpektrixFieldListPicker, SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
+import { useWarnBeforeLeaving } from "./unsaved-changes-client";
 
 /** As saved: a value the editor has not touched keeps its type (a number or a yes/no set outside the studio). */
 type Exclusion = { attribute: string; equals?: string | number | boolean };
@@ -214,6 +215,16 @@ function Err({ errors, path, id }: { errors: FieldErrors; path: string; id?: str
   ) : null;
 }
 
+/** The settings as the save action takes them: the schedule's minutes as a number, no title attribute as null. */
+function settingsPayload(settings: Settings): string {
+  const s = structuredClone(settings);
+  const n = Number(s.schedule.everyMinutes);
+  s.schedule.everyMinutes =
+    String(s.schedule.everyMinutes).trim() !== "" && Number.isFinite(n) ? n : s.schedule.everyMinutes;
+  if (s.performances.titleOverrideAttribute === "") s.performances.titleOverrideAttribute = null;
+  return JSON.stringify(s);
+}
+
 export function SyncSettingsEditor({ initial, options }: { initial: unknown; options: Options }) {
   const base = useId();
   const [settings, setSettings] = useState<Settings>(() => structuredClone(initial) as Settings);
@@ -250,14 +261,10 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
     );
   };
 
-  const payload = () => {
-    const s = structuredClone(settings);
-    const n = Number(s.schedule.everyMinutes);
-    s.schedule.everyMinutes =
-      String(s.schedule.everyMinutes).trim() !== "" && Number.isFinite(n) ? n : s.schedule.everyMinutes;
-    if (s.performances.titleOverrideAttribute === "") s.performances.titleOverrideAttribute = null;
-    return JSON.stringify(s);
-  };
+  const payload = () => settingsPayload(settings);
+  // What the store holds, as it would be sent: leaving with anything else asks first.
+  const [savedPayload, setSavedPayload] = useState(() => settingsPayload(initial as Settings));
+  useWarnBeforeLeaving(payload() !== savedPayload);
 
   return (
     <div className="grid gap-8">
@@ -627,7 +634,9 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
             busy={saving}
             onClick={() =>
               startSave(async () => {
-                const r = await saveSyncSettingsAction(payload());
+                const sent = payload();
+                const r = await saveSyncSettingsAction(sent);
+                if (r.ok) setSavedPayload(sent);
                 setResult(r);
                 setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
               })
