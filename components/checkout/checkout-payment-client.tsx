@@ -221,6 +221,30 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
     [goToConfirmation, props.basketId],
   );
 
+  /**
+   * The card form found no basket behind its token. Spektrix says the same for a basket that changed (a ticket added
+   * in another tab: the token was for the old one), one paid for elsewhere, and one released. Our server can tell
+   * the first (still open) and a session ended in another tab; the rest is "no longer open", which names both. Its
+   * "confirmed" is not trusted here: nothing was charged in this tab, so a recent order is some other booking.
+   */
+  const whyNotFound = useCallback(async () => {
+    const answer = await postJson<{ status?: unknown }>(routes.api.checkoutCompletion, { basketId: props.basketId });
+    if (answer.ok && answer.body.status === "open") {
+      router.refresh(); // the summary beside the form shows the basket as it is now
+      setStep({
+        kind: "problem",
+        message: "Your basket changed while you were paying, so nothing was charged. Check your order, then try again.",
+        canRetry: true,
+      });
+    } else if (answer.body.error === "unauthenticated") {
+      setStep(stepForFailure(answer.status, answer.body));
+    } else {
+      announceBasketChange({ source: "basket-page" });
+      setStep({ kind: "gone" });
+    }
+    focusStatus();
+  }, [props.basketId, router]);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     // The form's own guard too, for a submit that does not come from its button (which BusyButton holds).
@@ -451,11 +475,7 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
                 setStep({ kind: "refused" });
                 focusStatus();
               }}
-              onNotFound={() => {
-                announceBasketChange({ source: "basket-page" });
-                setStep({ kind: "gone" });
-                focusStatus();
-              }}
+              onNotFound={() => void whyNotFound()}
               onError={() => void settle("error")}
               onUnavailable={() => {
                 setStep({

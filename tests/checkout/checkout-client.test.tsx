@@ -11,7 +11,8 @@ import { VENUE_SPEKTRIX } from "../spektrix-flows/fixture-config";
 
 const loadSpektrixClient = vi.fn();
 vi.mock("@/lib/spektrix/load", () => ({ loadSpektrixClient, preloadSpektrixClient: () => undefined }));
-vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: vi.fn(), push: vi.fn(), prefetch: vi.fn() }) }));
+const router = { refresh: vi.fn(), push: vi.fn(), prefetch: vi.fn() };
+vi.mock("next/navigation", () => ({ useRouter: () => router }));
 // The card form is Spektrix's own web component; here it shows that the payment step was reached, and can answer
 // as Spektrix does when the basket behind the token no longer resolves.
 vi.mock("@/components/checkout/spektrix-payments-client", () => ({
@@ -142,6 +143,44 @@ describe("checkout payment", () => {
     renderInSite(<CheckoutPayment {...props} />);
     fireEvent.click(continueButton());
     await expectBasketGone();
+  });
+
+  /** The card form reports no basket behind its token, and the server's completion check answers `completion`. */
+  async function cardFormFindsNoBasket(completion: Response) {
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => null });
+    fetchMock.mockImplementation(async (input) =>
+      String(input).endsWith(routes.api.checkoutCompletion)
+        ? completion.clone()
+        : Response.json({ paymentToken: `tok-${fetchMock.mock.calls.length}`, basketHash: "h1" }),
+    );
+    renderInSite(<CheckoutPayment {...props} />);
+    fireEvent.click(continueButton());
+    fireEvent.click(await screen.findByRole("button", { name: "card form says basket not found" }));
+  }
+
+  it("when the basket changed in another tab, says so and offers a new token, not 'no longer open'", async () => {
+    router.refresh.mockClear();
+    await cardFormFindsNoBasket(Response.json({ status: "open" }));
+    expect(await screen.findByText(/Your basket changed while you were paying, so nothing was charged/)).toBeTruthy();
+    expect(screen.queryByText(BASKET_GONE.title)).toBeNull();
+    expect(router.refresh).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText(/^card form for tok-\d+$/)).toBeTruthy();
+  });
+
+  it("never takes a recent order for this basket: nothing was charged here, so it says the basket is not open", async () => {
+    router.push.mockClear();
+    await cardFormFindsNoBasket(Response.json({ status: "confirmed", orderId: "O-77" }));
+    expect(await screen.findByText(BASKET_GONE.title)).toBeTruthy();
+    expect(router.push).not.toHaveBeenCalled();
+  });
+
+  it("when the session ended in another tab, asks the member to sign in again", async () => {
+    await cardFormFindsNoBasket(
+      Response.json({ error: "unauthenticated", message: "Please sign in" }, { status: 401 }),
+    );
+    expect(await screen.findByRole("link", { name: "Sign in again" })).toBeTruthy();
+    expect(screen.queryByText(BASKET_GONE.title)).toBeNull();
   });
 
   it("says the same when the card form reports the basket not found", async () => {
