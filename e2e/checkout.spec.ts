@@ -418,6 +418,45 @@ test("a member giving a donation is asked for Gift Aid in the venue's words, and
   }
 });
 
+test("when Spektrix cannot give the basket, the checkout says so in the site's frame, and nothing is lost", async ({
+  page,
+  request,
+}) => {
+  await addTickets(page);
+  await signIn(page, MEMBER);
+  await expect(page).toHaveURL(/\/checkout\?basket=/);
+  const here = new URL(page.url());
+  await request.post(`${EMULATOR_URL}/__control/faults`, {
+    data: { type: "status", status: 503, path: "baskets/*" },
+  });
+  try {
+    const response = await page.goto(here.pathname + here.search);
+    expect(response?.status()).toBeLessThan(500);
+    await expect(page.getByRole("heading", { level: 2, name: "We can’t show your order just now" })).toBeVisible();
+    await expect(page.getByText(/Nothing has been charged, and you are still signed in/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", here.pathname + here.search);
+    await expect(page.getByRole("banner")).toHaveCount(1);
+  } finally {
+    await request.delete(`${EMULATOR_URL}/__control/faults`);
+  }
+  await page.getByRole("link", { name: "Try again" }).click();
+  await expect(page.getByRole("button", { name: /Continue to payment/ })).toBeVisible();
+  await signOut(page);
+});
+
+test("sign-in speaks of checking out only on the way to the checkout, not to an order's confirmation", async ({
+  page,
+}) => {
+  const checkoutWords = "Sign in to check out with your saved addresses and any member discounts.";
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/checkout?basket=B1")}`);
+  await expect(page.getByText(checkoutWords)).toBeVisible();
+  await expect(page.getByText(/^New here\?/)).toBeVisible();
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(routes.confirmation("900901"))}`);
+  await expect(page.getByText(/^Use the e-mail address and password you book with at /)).toBeVisible();
+  await expect(page.getByText(checkoutWords)).toHaveCount(0);
+  await expect(page.getByText(/^New here\?/)).toHaveCount(0);
+});
+
 test("when Spektrix cannot give the member's record, the account pages say so in the site's frame", async ({
   page,
   request,
@@ -626,6 +665,33 @@ test("a refused card explains itself and a retry with a new token succeeds", asy
 
   await payWith(page, CARDS.success);
   await page.waitForURL(/\/checkout\/confirmation\//);
+  await signOut(page);
+});
+
+test("a basket changed in another tab while the card form was open is said so, and paid for as it now is", async ({
+  page,
+  context,
+}) => {
+  await addTickets(page);
+  await signIn(page, MEMBER);
+  await continueToPayment(page);
+  const other = await context.newPage();
+  await other.goto("/basket");
+  await other
+    .getByRole("button", { name: /^Remove one / })
+    .first()
+    .click();
+  await expect.poll(() => basketItemCount(other)).toBe(1);
+  await other.close();
+
+  await payWith(page, CARDS.success);
+  const alert = page.getByRole("alert").filter({ hasText: "We couldn’t take your payment" });
+  await expect(alert).toContainText("Your basket changed while you were paying, so nothing was charged.");
+  await expect(page.getByText(/no longer open/)).toHaveCount(0);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await payWith(page, CARDS.success);
+  await page.waitForURL(/\/checkout\/confirmation\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("You’re booked");
   await signOut(page);
 });
 

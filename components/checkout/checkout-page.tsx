@@ -35,15 +35,23 @@ export function CheckoutFindBasket({ spektrix, paths }: { spektrix: SpektrixConn
   );
 }
 
-/** The basket cannot be paid for: no longer open (released or paid), empty, or not linked to this customer. */
+/**
+ * The basket cannot be paid for: no longer open (released or paid), empty, or not linked to this customer; or
+ * Spektrix did not answer, when the page says so in its own frame with a way to ask again.
+ */
 export function CheckoutUnavailable({
   kind,
   spektrix,
   paths,
+  site,
+  retryHref,
 }: {
-  kind: Exclude<CheckoutView["kind"], "ready">;
+  kind: Exclude<CheckoutView["kind"], "ready"> | "unavailable";
   spektrix: SpektrixConnection;
   paths: PagePaths;
+  site: ReturnType<typeof siteInfo>;
+  /** This page for this basket, to try again. */
+  retryHref: string;
 }) {
   const copy = {
     gone: BASKET_GONE,
@@ -54,6 +62,10 @@ export function CheckoutUnavailable({
     "not-yours": {
       title: "Your basket isn’t linked to your account",
       body: "Your box office session on this device has timed out or belongs to someone else. Sign out and in again to link your basket, then check out.",
+    },
+    unavailable: {
+      title: "We can’t show your order just now",
+      body: `Our ticketing system isn’t answering at the moment. Nothing has been charged, and you are still signed in. Please try again in a few minutes, or call the box office on ${site.boxOffice.phone} (${site.boxOffice.hours}).`,
     },
   }[kind];
   return (
@@ -70,12 +82,22 @@ export function CheckoutUnavailable({
             >
               Sign out and in again
             </SignOutButton>
+          ) : kind === "unavailable" ? (
+            // A plain link, not client navigation: the point is a fresh request to the server.
+            <a href={retryHref} className="btn btn-primary">
+              Try again
+            </a>
           ) : (
             <SiteLink href={kind === "empty" ? routes.whatsOn : paths.basket} className="btn btn-primary">
               {kind === "empty" ? "See what’s on" : "Back to basket"}
             </SiteLink>
           )}
           {kind === "gone" ? <AccountLink className="btn btn-ghost text-brand">View my bookings</AccountLink> : null}
+          {kind === "unavailable" ? (
+            <SiteLink href={paths.basket} className="btn btn-ghost text-brand">
+              Back to basket
+            </SiteLink>
+          ) : null}
         </div>
       </div>
     </CheckoutShell>

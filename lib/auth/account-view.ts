@@ -99,9 +99,9 @@ export function orderItems(
 }
 
 /**
- * `read()` (the customer's own record, which the account and members' pages cannot do without), or "unavailable"
- * when Spektrix did not give it: down, slow, refusing or garbled. The page then says so in its own frame and keeps
- * the visitor signed in, rather than answering a 500 with an empty body.
+ * `read()` (the customer's own record or basket, which the account, members' and checkout pages cannot do without),
+ * or "unavailable" when Spektrix did not give it: down, slow, refusing or garbled. The page then says so in its own
+ * frame and keeps the visitor signed in, rather than answering a 500 with an empty body.
  */
 export async function unlessSpektrixFails<T>(read: () => Promise<T>, page: string): Promise<T | "unavailable"> {
   try {
@@ -109,7 +109,7 @@ export async function unlessSpektrixFails<T>(read: () => Promise<T>, page: strin
   } catch (error) {
     if (!(error instanceof SpektrixError)) throw error;
     // The kind alone: the error's text names the request, whose path carries the customer's id.
-    log.warn({ page, kind: error.kind }, "customer record unavailable");
+    log.warn({ page, kind: error.kind }, "customer's records unavailable");
     return "unavailable";
   }
 }

@@ -208,7 +208,7 @@ export function describeSpektrixError(error: unknown): PublicErrorDescription {
     return {
       status: 502,
       reason: s === 403 ? "forbidden-upstream" : "upstream-error",
-      message: "The box office isn't responding properly. Please try again shortly.",
+      message: "The box office isn’t responding properly. Please try again shortly.",
     };
   }
   if (error instanceof SpektrixTimeoutError) {

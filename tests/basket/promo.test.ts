@@ -98,7 +98,7 @@ describe("a promo code Spektrix refused", () => {
   it("keeps the site's own words when the box office is in trouble rather than the visitor's code", () => {
     const where = { method: "PATCH", path: "basket" };
     expect(promoRefusedMessage(refusal(503, { message: "Service unavailable." })).text).toBe(
-      "The box office isn't responding properly. Please try again shortly.",
+      "The box office isn’t responding properly. Please try again shortly.",
     );
     expect(promoRefusedMessage(new SpektrixTimeoutError(where, 6000)).text).toMatch(/taking too long/);
     expect(promoRefusedMessage(new SpektrixNetworkError(where, new Error("ECONNRESET"))).text).toMatch(/reach/);

@@ -12,6 +12,7 @@ import { basketWorthAsking } from "@/lib/basket/hint";
 import { accountService } from "@/lib/auth/services";
 import { spektrixPublicConfig } from "@/lib/spektrix-flows/config";
 import { loadCheckoutView } from "@/lib/checkout/checkout-view";
+import { unlessSpektrixFails } from "@/lib/auth/account-view";
 import { loadItemNames } from "@/lib/spektrix-flows/basket-labels";
 import { joinAndSaveForBasket } from "@/lib/checkout/join-and-save";
 import { isMember } from "@/lib/auth/session";
@@ -46,8 +47,12 @@ export default async function CheckoutPage({ searchParams }: Props) {
 
   const names = loadItemNames(); // beside the basket read: only the lines that are not tickets need them
   const service = await accountService();
-  const view = await loadCheckoutView({ user, basketId }, service.owner, names);
-  if (view.kind !== "ready") return <CheckoutUnavailable kind={view.kind} spektrix={spektrix} paths={paths} />;
+  const view = await unlessSpektrixFails(() => loadCheckoutView({ user, basketId }, service.owner, names), "checkout");
+  if (view === "unavailable" || view.kind !== "ready") {
+    const kind = view === "unavailable" ? view : view.kind;
+    const retryHref = `${paths.checkout}?${new URLSearchParams({ basket: basketId })}`;
+    return <CheckoutUnavailable kind={kind} spektrix={spektrix} paths={paths} site={site} retryHref={retryHref} />;
+  }
   // What joining would save a non-member on this very basket, quoted by Spektrix in owner mode.
   const joinOffer = await joinAndSaveForBasket(
     { basketId: view.basketId, isMember: isMember(user), hasMembership: view.hasMembership },

@@ -31,7 +31,9 @@ export default async function LoginPage({ searchParams }: Props) {
   const initialError = rawError ? (isSignInErrorCode(rawError) ? rawError : "Unknown") : null;
   const spektrix = await spektrixPublicConfig();
   const site = siteInfo();
-  const fromCheckout = [routes.checkout, pagePaths.checkout].some((path) => callbackUrl.startsWith(path));
+  // The checkout page itself, not its confirmation (a shared link to an order is not a checkout).
+  const callbackPath = callbackUrl.split(/[?#]/, 1)[0];
+  const fromCheckout = callbackPath === routes.checkout || callbackPath === pagePaths.checkout;
 
   return (
     <div className="bg-paper-deep/60">
@@ -59,7 +61,7 @@ export default async function LoginPage({ searchParams }: Props) {
             <p className="mt-6 text-sm text-ink-soft">
               New here?{" "}
               <SiteLink
-                href={routes.guestCheckout}
+                href={pagePaths.guestCheckout}
                 className="font-semibold text-brand underline-offset-4 hover:underline"
               >
                 Check out as a new customer
