@@ -33,7 +33,7 @@ export function PromoCode({
 }) {
   const ids = useId();
   const [code, setCode] = useState("");
-  const [message, setMessage] = useState<PromoMessage | null>(null);
+  const [message, setMessage] = useState<(PromoMessage & { about?: string }) | null>(null);
   // Applying or removing a code swaps the form for the applied code (and back), taking the focused control with
   // it: a keyboard user is put on the control that took its place, not left on the page's body.
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -49,7 +49,7 @@ export function PromoCode({
     // The basket the visitor was looking at travels with the code: it is what "cheaper" is measured against.
     mutationFn: ({ value }: { value: string; before: Basket }) => applyCode(value),
     onSuccess: async (after, { value, before }) => {
-      setMessage(promoAppliedMessage(value, before, after));
+      setMessage({ ...promoAppliedMessage(value, before, after), about: basketVersion(after) });
       setCode("");
       focusAfterSwap.current = true;
       await onChanged();
@@ -65,6 +65,10 @@ export function PromoCode({
     },
     onError: (error) => setMessage({ kind: "error", text: describeSpektrixError(error).message }),
   });
+
+  // "You save $12.70" speaks of the basket as the code left it: once the basket is another (a line removed beside
+  // it), the message no longer holds, and goes. A refusal or "removed" holds whatever the basket does next.
+  const shownMessage = message && (!message.about || message.about === basketVersion(basket)) ? message : null;
 
   return (
     <div>
@@ -117,10 +121,23 @@ export function PromoCode({
         id={`${ids}-msg`}
         role="status"
         aria-live="polite"
-        className={`mt-1 text-sm ${message ? MESSAGE_COLOUR[message.kind] : ""}`}
+        className={`mt-1 text-sm ${shownMessage ? MESSAGE_COLOUR[shownMessage.kind] : ""}`}
       >
-        {message?.text}
+        {shownMessage?.text}
       </p>
     </div>
   );
+}
+
+/** What makes a basket another for the message: its lines, totals and code (not its hash, which may be absent). */
+function basketVersion(basket: Basket): string {
+  const lines = [
+    basket.tickets,
+    basket.donations,
+    basket.merchandise,
+    basket.memberships,
+    basket.giftVouchers,
+    basket.subscriptions,
+  ];
+  return [basket.total, basket.totalDiscount, basket.promoCode, ...lines.map((l) => l.length)].join("|");
 }
