@@ -668,6 +668,27 @@ test("a refused card explains itself and a retry with a new token succeeds", asy
   await signOut(page);
 });
 
+test("Back to the checkout after changing the basket shows the basket as it is now, not the old total", async ({
+  page,
+}) => {
+  await addTickets(page);
+  await signIn(page, MEMBER);
+  const proceed = page.getByRole("button", { name: /Continue to payment/ });
+  const before = (await proceed.textContent())!;
+  await page.getByRole("link", { name: "Edit your basket" }).click();
+  await expect(page).toHaveURL(/\/basket$/);
+  await page
+    .getByRole("button", { name: /^Remove one / })
+    .first()
+    .click();
+  await expect.poll(() => basketItemCount(page)).toBe(1);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/checkout\?basket=/);
+  await expect(proceed).toBeVisible();
+  await expect(proceed).not.toHaveText(before);
+  await signOut(page);
+});
+
 test("a basket changed in another tab while the card form was open is said so, and paid for as it now is", async ({
   page,
   context,

@@ -114,6 +114,27 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
   useEffect(() => {
     preloadSpektrixClient();
   }, []);
+  // The page may be an old copy: Back from the basket page after removing a ticket shows the router's copy of this
+  // page, with the old total. The basket as Spektrix holds it now decides; a different one asks for the page again.
+  useEffect(() => {
+    let stale = false;
+    void (async () => {
+      try {
+        const web = await loadSpektrixClient({
+          baseUrl: props.spektrix.baseUrl,
+          clientName: props.spektrix.clientName,
+          retries: 0,
+        });
+        const current = await web.getBasket();
+        if (!stale && current?.id === props.basketId && current.hash !== props.basketHash) router.refresh();
+      } catch {
+        // Unknown is no news: the check before payment asks again.
+      }
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [props.basketHash, props.basketId, props.spektrix.baseUrl, props.spektrix.clientName, router]);
 
   /** Asks our server for a token; checks the basket did not change meanwhile; asks again if it did. */
   const start = useCallback(async () => {

@@ -222,4 +222,17 @@ describe("checkout payment", () => {
     expect(await screen.findByRole("link", { name: "Sign in again" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Continue to payment|Try again/ })).toBeNull();
   });
+
+  it("an old copy of the page (Back from the basket after a change) is asked for again; a current one is not", async () => {
+    router.refresh.mockClear();
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => ({ id: "B1", hash: "h1" }) });
+    const { unmount } = render(<CheckoutPayment {...props} />);
+    await act(async () => {});
+    expect(router.refresh).not.toHaveBeenCalled();
+    unmount();
+
+    loadSpektrixClient.mockResolvedValue({ getBasket: async () => ({ id: "B1", hash: "h2" }) });
+    render(<CheckoutPayment {...props} />);
+    await waitFor(() => expect(router.refresh).toHaveBeenCalledTimes(1));
+  });
 });
