@@ -13,13 +13,16 @@ import { formatMoney } from "@/lib/spektrix-flows/money";
 
 type Site = ReturnType<typeof siteInfo>;
 
-/** The page frame both outcomes share: the basket badge cleared, the steps, a two-column body on desktop. */
-function ConfirmationFrame({ children }: { children: ReactNode }) {
+/**
+ * The page frame both outcomes share: at the end of a checkout, the basket badge cleared and the steps; a two-column
+ * body on desktop. An order opened later leaves the member's basket (perhaps a new one) alone.
+ */
+function ConfirmationFrame({ children, endOfCheckout = true }: { children: ReactNode; endOfCheckout?: boolean }) {
   return (
     <div className="bg-paper-deep/40">
-      <BasketReset />
+      {endOfCheckout ? <BasketReset /> : null}
       <div className="container-page py-10 md:py-14">
-        <CheckoutSteps current="done" />
+        {endOfCheckout ? <CheckoutSteps current="done" /> : null}
         {children}
       </div>
     </div>
@@ -41,11 +44,14 @@ function NextSteps({ hasTickets }: { hasTickets: boolean }) {
 /** The member's own order, with a calendar file for each performance. */
 export function ConfirmationView({
   confirmation,
+  justPlaced,
   name,
   email,
   site,
 }: {
   confirmation: Confirmation;
+  /** The end of a checkout (lib/checkout/confirmation.ts isJustPlaced), not an order opened later. */
+  justPlaced: boolean;
   name: string | null;
   email: string | null;
   site: Site;
@@ -54,19 +60,33 @@ export function ConfirmationView({
   // A donation, membership or shop order has no tickets: no "booked", no doors.
   const hasTickets = confirmation.performances.length > 0;
   return (
-    <ConfirmationFrame>
+    <ConfirmationFrame endOfCheckout={justPlaced}>
       <div className="mt-8 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] lg:items-start">
         <section aria-labelledby="confirmed-heading">
           <span aria-hidden className="grid h-14 w-14 place-items-center rounded-full bg-success text-white">
             <CheckIcon />
           </span>
-          <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
-            {name ? `Thank you, ${name}.` : "Thank you."} {hasTickets ? "You’re booked." : "Your order is confirmed."}
-          </h1>
-          <p className="mt-4 text-lg text-ink-soft">
-            We’ve e-mailed your confirmation{email ? ` to ${email}` : ""}.{" "}
-            {hasTickets ? "Your tickets are also in your account." : "Your order is also in your account."}
-          </p>
+          {justPlaced ? (
+            <>
+              <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
+                {name ? `Thank you, ${name}.` : "Thank you."}{" "}
+                {hasTickets ? "You’re booked." : "Your order is confirmed."}
+              </h1>
+              <p className="mt-4 text-lg text-ink-soft">
+                We’ve e-mailed your confirmation{email ? ` to ${email}` : ""}.{" "}
+                {hasTickets ? "Your tickets are also in your account." : "Your order is also in your account."}
+              </p>
+            </>
+          ) : (
+            <>
+              <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
+                {hasTickets ? "Your booking" : "Your order"} {confirmation.reference}
+              </h1>
+              <p className="mt-4 text-lg text-ink-soft">
+                {hasTickets ? "Confirmed. Your tickets are in your account." : "Confirmed, and kept in your account."}
+              </p>
+            </>
+          )}
           <dl className="mt-8 grid grid-cols-2 gap-4 rounded-card border border-line bg-white p-5">
             <div>
               <dt className="eyebrow text-ink-soft">Order reference</dt>

@@ -15,6 +15,7 @@ import {
 import type { SiteSession } from "@/lib/auth/session";
 import { extraLines, type ItemNames } from "@/lib/basket/lines";
 import { errorText, logger } from "@/lib/log/logger.mjs";
+import { RECENT_ORDER_MS } from "./completion";
 
 export interface ConfirmationDeps {
   getOrder(orderId: string): Promise<Order>;
@@ -158,4 +159,14 @@ export function orderReference(orderId: string): string {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/**
+ * Whether the confirmation is the end of a checkout (thanks, the basket badge emptied) or an order opened later
+ * from the account, when "Thank you, you're booked" would read oddly and the member may have a new basket going.
+ * The same window as the completion check's "the order this checkout just placed"; no time known reads as just now.
+ */
+export function isJustPlaced(placedUtc: string | null, now: Date): boolean {
+  const placed = placedUtc === null ? Number.NaN : Date.parse(placedUtc);
+  return Number.isNaN(placed) || now.getTime() - placed < RECENT_ORDER_MS;
 }

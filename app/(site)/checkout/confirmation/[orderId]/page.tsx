@@ -4,7 +4,7 @@ import { ConfirmationChecking, ConfirmationView } from "@/components/checkout/co
 import { getSiteSession } from "@/lib/auth/server";
 import { greetingName } from "@/lib/auth/session";
 import { accountService } from "@/lib/auth/services";
-import { confirmationOutcome } from "@/lib/checkout/confirmation";
+import { confirmationOutcome, isJustPlaced } from "@/lib/checkout/confirmation";
 import { loadItemNames } from "@/lib/spektrix-flows/basket-labels";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
@@ -27,6 +27,7 @@ export default async function ConfirmationPage({ params }: Props) {
   return (
     <ConfirmationView
       confirmation={outcome.confirmation}
+      justPlaced={isJustPlaced(outcome.confirmation.placedUtc, new Date())}
       name={greetingName(session)}
       email={session.email ?? null}
       site={siteInfo()}
