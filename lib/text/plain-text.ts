@@ -13,7 +13,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const OVERRIDE = /[\u202D\u202E]/;
 
 /**
- * A plain-text field: a string, trimmed, at most `max` characters, with no HTML tags and no control characters.
+ * A plain-text field: a string, trimmed, line breaks as `\n`, at most `max` characters, with no HTML tags and no
+ * control characters.
  * Messages read "must be …"; with `label`, "First name must be …". Studio content already saved is read back
  * through this rule, so it refuses nothing it refused before.
  */
@@ -23,6 +24,9 @@ export function plainText(max: number, options: { min?: number; label?: string }
   return z
     .string({ error: say("must be text") })
     .trim()
+    // A browser sends a textarea's line breaks as CRLF: stored as typed, every save of a multi-line field looked
+    // like a change to it (and a sync-mapped one was then marked as edited on the site, and left by the sync).
+    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
     .min(min, { message: say(min === 1 ? "is required" : `must be at least ${min} characters`) })
     .max(max, { message: say(`must be at most ${max} characters`) })
     .refine((s) => !MARKUP.test(s), { message: say("must be plain text, without HTML or markup") })

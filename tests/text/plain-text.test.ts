@@ -16,6 +16,15 @@ describe("plainText", () => {
   });
 });
 
+describe("line breaks", () => {
+  // The studio's text fields (an event's summary among them) are this rule.
+  it("are stored as \\n however the browser sent them, so an unchanged textarea saves as unchanged", () => {
+    expect(plainText(100).parse("One\r\nTwo\rThree\nFour")).toBe("One\nTwo\nThree\nFour");
+    // Counted as stored: a browser's CRLF does not make a field that fits too long.
+    expect(plainText(9).safeParse("1234\r\n5678").success).toBe(true);
+  });
+});
+
 describe("personName", () => {
   it("also refuses a reordering override and half a character", () => {
     for (const name of ["Ann\u202Eeb", "Ann\u202D", "Ann\uD800"])
