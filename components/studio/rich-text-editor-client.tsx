@@ -10,6 +10,8 @@ import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useId, useState } from "react";
 import { FieldNotes, inputClass } from "./fields";
 
+const SOURCE_ONLY = /<(sup|sub|small|div|span|table|thead|tbody|tfoot|tr|td|th|caption|dl|dt|dd)\b/i;
+
 export function RichTextEditor(props: {
   id: string;
   label: string;
@@ -18,8 +20,9 @@ export function RichTextEditor(props: {
   error?: string;
   hint?: string;
 }) {
-  // Markup the formatted view cannot show (sup, sub, small, div, span) opens in the source, so nothing is dropped.
-  const [source, setSource] = useState(() => /<(sup|sub|small|div|span)\b/i.test(props.value));
+  // Markup the formatted view cannot show opens in the source, so nothing is dropped: the sanitiser keeps tables and
+  // description lists, which this editor has no extensions for, and would flatten on the first keystroke.
+  const [source, setSource] = useState(() => SOURCE_ONLY.test(props.value));
   const labelId = `${props.id}-label`;
   const describedBy =
     [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-err` : null].filter(Boolean).join(" ") ||
