@@ -162,3 +162,11 @@ export const privatePathPrefixes = [
   routes.account,
   routes.studio.home,
 ] as const;
+
+/**
+ * What robots.txt asks crawlers to skip: the fixed prefixes, and the per-visitor pages wherever the studio's
+ * Connection page put them (a basket moved to /cart is as private there as at /basket).
+ */
+export function crawlerDisallows(pagePaths: Record<"account" | "basket" | "checkout" | "guestCheckout", string>) {
+  return [...new Set<string>([...privatePathPrefixes, ...Object.values(pagePaths)])];
+}

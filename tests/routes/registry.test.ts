@@ -3,7 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHED_HOME_PATH, CACHED_LISTINGS } from "@/lib/page-cache.mjs";
 import { PAYMENT_FORM_PATH } from "@/lib/security/headers.mjs";
-import { movedPageAt, pagePathProblem, privatePathPrefixes, routes, SERVED_SECTIONS } from "@/lib/routes";
+import {
+  crawlerDisallows,
+  movedPageAt,
+  pagePathProblem,
+  privatePathPrefixes,
+  routes,
+  SERVED_SECTIONS,
+} from "@/lib/routes";
 import { WHATS_ON_PATH } from "@/lib/events/canonical";
 import { config as proxyConfig } from "@/proxy";
 
@@ -58,6 +65,14 @@ describe("pages the studio moves", () => {
     expect(movedPageAt("/basket", moved)).toBeNull();
     expect(movedPageAt("/anything-else", moved)).toBeNull();
     expect(movedPageAt("/cart", own)).toBeNull();
+  });
+
+  it("asks crawlers to skip the per-visitor pages wherever the studio moved them, each once", () => {
+    const moved = { account: "/my-account", basket: "/cart", checkout: routes.checkout, guestCheckout: "/cart/guest" };
+    const disallow = crawlerDisallows(moved);
+    for (const path of [...privatePathPrefixes, "/my-account", "/cart", "/cart/guest"])
+      expect(disallow, path).toContain(path);
+    expect(disallow.filter((path) => path === routes.checkout)).toHaveLength(1);
   });
 
   it("has one rule for a page path: no home page, files, dot segments, // or served sections", () => {
