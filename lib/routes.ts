@@ -168,5 +168,10 @@ export const privatePathPrefixes = [
  * Connection page put them (a basket moved to /cart is as private there as at /basket).
  */
 export function crawlerDisallows(pagePaths: Record<"account" | "basket" | "checkout" | "guestCheckout", string>) {
-  return [...new Set<string>([...privatePathPrefixes, ...Object.values(pagePaths)])];
+  // A robots rule is a prefix: a moved page at /member would also hide /membership, so each moved path is the
+  // path itself (`$` ends it) and what lies under it.
+  const moved = Object.values(pagePaths)
+    .filter((path) => !(privatePathPrefixes as readonly string[]).includes(path))
+    .flatMap((path) => [`${path}$`, `${path}/`]);
+  return [...new Set<string>([...privatePathPrefixes, ...moved])];
 }

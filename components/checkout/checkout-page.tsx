@@ -65,7 +65,7 @@ export function CheckoutUnavailable({
     },
     unavailable: {
       title: "We can’t show your order just now",
-      body: `Our ticketing system isn’t answering at the moment. Nothing has been charged, and you are still signed in. Please try again in a few minutes, or call the box office on ${site.boxOffice.phone} (${site.boxOffice.hours}).`,
+      body: `Our ticketing system isn’t answering at the moment. You are still signed in, and if you have just paid, your booking will appear in your account. Please try again in a few minutes, or call the box office on ${site.boxOffice.phone} (${site.boxOffice.hours}).`,
     },
   }[kind];
   return (

@@ -250,15 +250,17 @@ export function CheckoutPayment(props: CheckoutPaymentProps) {
    */
   const whyNotFound = useCallback(async () => {
     const answer = await postJson<{ status?: unknown }>(routes.api.checkoutCompletion, { basketId: props.basketId });
-    if (answer.ok && answer.body.status === "open") {
+    if (!answer.ok) {
+      // No answer to go on (offline, busy, signed out): say that, not that the basket is gone.
+      setStep(stepForFailure(answer.status, answer.body));
+    } else if (answer.body.status === "open") {
       router.refresh(); // the summary beside the form shows the basket as it is now
       setStep({
         kind: "problem",
-        message: "Your basket changed while you were paying, so nothing was charged. Check your order, then try again.",
+        message:
+          "Your basket changed while you were paying, so nothing was charged. Check your basket, then try again.",
         canRetry: true,
       });
-    } else if (answer.body.error === "unauthenticated") {
-      setStep(stepForFailure(answer.status, answer.body));
     } else {
       announceBasketChange({ source: "basket-page" });
       setStep({ kind: "gone" });

@@ -33,7 +33,9 @@ export function PromoCode({
 }) {
   const ids = useId();
   const [code, setCode] = useState("");
-  const [message, setMessage] = useState<(PromoMessage & { about?: string }) | null>(null);
+  // `about`: the baskets the message holds for, the one the code was applied to (until the refetch arrives) and
+  // the one Spektrix answered with.
+  const [message, setMessage] = useState<(PromoMessage & { about?: string[] }) | null>(null);
   // Applying or removing a code swaps the form for the applied code (and back), taking the focused control with
   // it: a keyboard user is put on the control that took its place, not left on the page's body.
   const removeButton = useRef<HTMLButtonElement>(null);
@@ -49,7 +51,10 @@ export function PromoCode({
     // The basket the visitor was looking at travels with the code: it is what "cheaper" is measured against.
     mutationFn: ({ value }: { value: string; before: Basket }) => applyCode(value),
     onSuccess: async (after, { value, before }) => {
-      setMessage({ ...promoAppliedMessage(value, before, after), about: basketVersion(after) });
+      setMessage({
+        ...promoAppliedMessage(value, before, after),
+        about: [basketVersion(before), basketVersion(after)],
+      });
       setCode("");
       focusAfterSwap.current = true;
       await onChanged();
@@ -68,7 +73,7 @@ export function PromoCode({
 
   // "You save $12.70" speaks of the basket as the code left it: once the basket is another (a line removed beside
   // it), the message no longer holds, and goes. A refusal or "removed" holds whatever the basket does next.
-  const shownMessage = message && (!message.about || message.about === basketVersion(basket)) ? message : null;
+  const shownMessage = message && (!message.about || message.about.includes(basketVersion(basket))) ? message : null;
 
   return (
     <div>

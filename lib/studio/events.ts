@@ -10,7 +10,7 @@ import { siteInfo } from "@/lib/site";
 import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
 import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { fieldErrorsOf, optionalText, optionalUrl, type FieldErrors } from "./forms";
-import { plainText } from "@/lib/text/plain-text";
+import { plainText, unixLineBreaks } from "@/lib/text/plain-text";
 import type { PickerItem } from "./picker-core";
 
 /**
@@ -49,7 +49,7 @@ const optionalHtml = z
   .string({ error: "must be text" })
   .max(50_000, { message: "must be at most 50,000 characters" })
   .refine((s) => !hasDisallowedMarkup(s), { message: DISALLOWED_MARKUP_MESSAGE })
-  .transform((s) => sanitizeVenueHtml(s));
+  .transform((s) => sanitizeVenueHtml(unixLineBreaks(s)));
 
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean(), z.undefined()], {

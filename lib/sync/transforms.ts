@@ -1,5 +1,6 @@
 import { sanitizeVenueHtml } from "@/lib/html/sanitize";
 import { isTruthy } from "@/lib/text/truthy";
+import { unixLineBreaks } from "@/lib/text/plain-text";
 import type { Transform } from "./settings";
 import { localToUtc } from "./time";
 
@@ -13,7 +14,7 @@ export type Transformed = string | number | boolean | string[] | null;
 function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") {
-    const text = value.replace(/\r\n?/g, "\n").trim();
+    const text = unixLineBreaks(value).trim();
     return text === "" ? null : text;
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);

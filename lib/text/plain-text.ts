@@ -12,6 +12,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 const OVERRIDE = /[\u202D\u202E]/;
 
+/** Line breaks as `\n`: what the sync stores and the studio compares, whatever a browser or Spektrix sent. */
+export function unixLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
 /**
  * A plain-text field: a string, trimmed, line breaks as `\n`, at most `max` characters, with no HTML tags and no
  * control characters.
@@ -21,16 +26,18 @@ const OVERRIDE = /[\u202D\u202E]/;
 export function plainText(max: number, options: { min?: number; label?: string } = {}) {
   const min = options.min ?? 0;
   const say = (rest: string) => (options.label ? `${options.label} ${rest}` : rest);
-  return z
-    .string({ error: say("must be text") })
-    .trim()
-    // A browser sends a textarea's line breaks as CRLF: stored as typed, every save of a multi-line field looked
-    // like a change to it (and a sync-mapped one was then marked as edited on the site, and left by the sync).
-    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-    .min(min, { message: say(min === 1 ? "is required" : `must be at least ${min} characters`) })
-    .max(max, { message: say(`must be at most ${max} characters`) })
-    .refine((s) => !MARKUP.test(s), { message: say("must be plain text, without HTML or markup") })
-    .refine((s) => !CONTROL.test(s), { message: say("contains control characters") });
+  return (
+    z
+      .string({ error: say("must be text") })
+      .trim()
+      // A browser sends a textarea's line breaks as CRLF: stored as typed, every save of a multi-line field looked
+      // like a change to it (and a sync-mapped one was then marked as edited on the site, and left by the sync).
+      .overwrite(unixLineBreaks)
+      .min(min, { message: say(min === 1 ? "is required" : `must be at least ${min} characters`) })
+      .max(max, { message: say(`must be at most ${max} characters`) })
+      .refine((s) => !MARKUP.test(s), { message: say("must be plain text, without HTML or markup") })
+      .refine((s) => !CONTROL.test(s), { message: say("contains control characters") })
+  );
 }
 
 /**

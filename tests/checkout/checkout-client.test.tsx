@@ -76,6 +76,8 @@ beforeEach(() => {
     if (String(input).endsWith(routes.api.customerPayment)) {
       return Response.json({ paymentToken: "tok-1", basketHash: "h1" });
     }
+    // Spektrix has neither an open basket nor a recent order: the basket is no longer open.
+    if (String(input).endsWith(routes.api.checkoutCompletion)) return Response.json({ status: "unknown" });
     return new Response("not found", { status: 404 });
   });
   vi.stubGlobal("fetch", fetchMock);
@@ -234,5 +236,12 @@ describe("checkout payment", () => {
     loadSpektrixClient.mockResolvedValue({ getBasket: async () => ({ id: "B1", hash: "h2" }) });
     render(<CheckoutPayment {...props} />);
     await waitFor(() => expect(router.refresh).toHaveBeenCalledTimes(1));
+  });
+
+  it("when the check itself fails, says so and offers Try again, not that the basket is gone", async () => {
+    await cardFormFindsNoBasket(Response.json({ error: "upstream" }, { status: 502 }));
+    expect(await screen.findByText("Our box office system isn’t responding. Please try again shortly.")).toBeTruthy();
+    expect(screen.queryByText(BASKET_GONE.title)).toBeNull();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
   });
 });

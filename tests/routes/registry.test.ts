@@ -70,9 +70,13 @@ describe("pages the studio moves", () => {
   it("asks crawlers to skip the per-visitor pages wherever the studio moved them, each once", () => {
     const moved = { account: "/my-account", basket: "/cart", checkout: routes.checkout, guestCheckout: "/cart/guest" };
     const disallow = crawlerDisallows(moved);
-    for (const path of [...privatePathPrefixes, "/my-account", "/cart", "/cart/guest"])
+    for (const path of [...privatePathPrefixes, "/my-account$", "/my-account/", "/cart$", "/cart/", "/cart/guest$"])
       expect(disallow, path).toContain(path);
-    expect(disallow.filter((path) => path === routes.checkout)).toHaveLength(1);
+    expect(disallow.filter((path) => path.startsWith(routes.checkout))).toEqual([routes.checkout]);
+    // A prefix would hide public pages that begin the same way (/member → /membership).
+    const member = crawlerDisallows({ ...moved, account: "/member" });
+    expect(member).not.toContain("/member");
+    expect(member).toEqual(expect.arrayContaining(["/member$", "/member/"]));
   });
 
   it("has one rule for a page path: no home page, files, dot segments, // or served sections", () => {
