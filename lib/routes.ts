@@ -167,7 +167,7 @@ export const privatePathPrefixes = [
  * What robots.txt asks crawlers to skip: the fixed prefixes, and the per-visitor pages wherever the studio's
  * Connection page put them (a basket moved to /cart is as private there as at /basket).
  */
-export function crawlerDisallows(pagePaths: Record<"account" | "basket" | "checkout" | "guestCheckout", string>) {
+export function crawlerDisallows(pagePaths: Record<MovablePage, string>) {
   // A robots rule is a prefix: a moved page at /member would also hide /membership, so each moved path is the
   // path itself (`$` ends it) and what lies under it.
   const moved = Object.values(pagePaths)

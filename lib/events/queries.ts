@@ -81,7 +81,6 @@ async function venueIdsForSlug(db: StoreDb, slug: string): Promise<number[]> {
   return rows.map((v) => v.id);
 }
 
-/** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
 /**
  * SQL: the event's genre is `genre`, whatever the case or spaces at either end, as the filter form's options are
  * trimmed (queryFacets): a stored " Drama " is found by "Drama". The listing's filter and related shows both ask.
@@ -90,6 +89,7 @@ function hasGenre(genre: string): SQL {
   return sql`lower(trim(${events.genre})) = lower(${genre.trim()})`;
 }
 
+/** The WHERE shared by the list and the calendar: visible events and listed performances matching the filters. */
 async function performanceFilter(
   db: StoreDb,
   filters: ListingFilters,
