@@ -59,6 +59,17 @@ export function ConfirmationView({
   const placed = formatDate(confirmation.placedUtc, site.timeZone);
   // A donation, membership or shop order has no tickets: no "booked", no doors.
   const hasTickets = confirmation.performances.length > 0;
+  // At the end of a checkout, thanks; an order opened later from the account is named, as its own page.
+  const thanks = name ? `Thank you, ${name}.` : "Thank you.";
+  const heading = justPlaced
+    ? `${thanks} ${hasTickets ? "You’re booked." : "Your order is confirmed."}`
+    : `${hasTickets ? "Your booking" : "Your order"} ${confirmation.reference}`;
+  const inAccount = hasTickets ? "Your tickets are also in your account." : "Your order is also in your account.";
+  const lead = justPlaced
+    ? `We’ve e-mailed your confirmation${email ? ` to ${email}` : ""}. ${inAccount}`
+    : hasTickets
+      ? "Confirmed. Your tickets are in your account."
+      : "Confirmed, and kept in your account.";
   return (
     <ConfirmationFrame endOfCheckout={justPlaced}>
       <div className="mt-8 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)] lg:items-start">
@@ -66,27 +77,10 @@ export function ConfirmationView({
           <span aria-hidden className="grid h-14 w-14 place-items-center rounded-full bg-success text-white">
             <CheckIcon />
           </span>
-          {justPlaced ? (
-            <>
-              <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
-                {name ? `Thank you, ${name}.` : "Thank you."}{" "}
-                {hasTickets ? "You’re booked." : "Your order is confirmed."}
-              </h1>
-              <p className="mt-4 text-lg text-ink-soft">
-                We’ve e-mailed your confirmation{email ? ` to ${email}` : ""}.{" "}
-                {hasTickets ? "Your tickets are also in your account." : "Your order is also in your account."}
-              </p>
-            </>
-          ) : (
-            <>
-              <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
-                {hasTickets ? "Your booking" : "Your order"} {confirmation.reference}
-              </h1>
-              <p className="mt-4 text-lg text-ink-soft">
-                {hasTickets ? "Confirmed. Your tickets are in your account." : "Confirmed, and kept in your account."}
-              </p>
-            </>
-          )}
+          <h1 id="confirmed-heading" className="mt-5 text-4xl font-semibold md:text-5xl">
+            {heading}
+          </h1>
+          <p className="mt-4 text-lg text-ink-soft">{lead}</p>
           <dl className="mt-8 grid grid-cols-2 gap-4 rounded-card border border-line bg-white p-5">
             <div>
               <dt className="eyebrow text-ink-soft">Order reference</dt>
