@@ -37,6 +37,22 @@ async function signIn(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
 }
 
+/** Adds a block of `type` and picks the record whose option name starts with `option`, typing `query`. */
+async function addPickedBlock(page: Page, type: string, picker: string, query: string, option: RegExp, help: RegExp) {
+  await page.getByLabel("Block type").selectOption({ label: type });
+  await page.getByRole("button", { name: "Add block" }).click();
+  const box = page.getByRole("combobox", { name: picker }).last();
+  await box.click();
+  await box.fill(query);
+  // The picker's own list: the block-type select and the other pickers have options too.
+  const list = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
+  // Once the search has answered: until then the list shows what it held before the query.
+  await expect(list.getByRole("option").filter({ hasNotText: option })).toHaveCount(0);
+  await list.getByRole("option", { name: option }).first().click();
+  // Each picker says what the visitor can do with the block.
+  await expect(page.getByText(help).last()).toBeVisible();
+}
+
 test("visitors are sent to the studio sign-in, and the picker proxy refuses them", async ({ page, request }) => {
   await page.goto("/studio/pages");
   await expect(page).toHaveURL(/\/studio\/sign-in\?next=%2Fstudio%2Fpages/);
@@ -462,21 +478,8 @@ test("each kind of picked record leads somewhere a visitor can act: give, join, 
     const label = found.items.find((i) => i.id === id)!.label;
     return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
   }
-  /** Adds a block of `type` and picks the record whose option name starts with `option`, typing `query`. */
-  async function addPicked(type: string, picker: string, query: string, option: RegExp, help: RegExp) {
-    await page.getByLabel("Block type").selectOption({ label: type });
-    await page.getByRole("button", { name: "Add block" }).click();
-    const box = page.getByRole("combobox", { name: picker }).last();
-    await box.click();
-    await box.fill(query);
-    // The picker's own list: the block-type select and the other pickers have options too.
-    const list = page.locator(`[id="${await box.getAttribute("aria-controls")}"]`);
-    // Once the search has answered: until then the list shows what it held before the query.
-    await expect(list.getByRole("option").filter({ hasNotText: option })).toHaveCount(0);
-    await list.getByRole("option", { name: option }).first().click();
-    // Each picker says what the visitor can do with the block.
-    await expect(page.getByText(help).last()).toBeVisible();
-  }
+  const addPicked = (type: string, picker: string, query: string, option: RegExp, help: RegExp) =>
+    addPickedBlock(page, type, picker, query, option, help);
   await addPicked("Donate", "Fund", "annual", /^Annual Fund/, /Visitors give to this fund/);
   await addPicked("Membership", "Membership type", "patron", /^Patron/, /Visitors join with this membership/);
   await addPicked("Gift voucher", "Gift voucher", "gift", /^Gift Voucher/, /Visitors buy a gift voucher/);
@@ -745,4 +748,127 @@ test("moving a rich-text block moves its text with it: nothing typed afterwards 
   await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
   await expect(editors).toHaveCount(1);
   await expect(page.getByText("Unsaved changes")).toBeVisible();
+});
+
+test("two tabs on one page: a picker moves with its block, the stale tab's save and publish are refused, and it can replace theirs", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/studio/pages/new");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Title", { exact: true }).fill("Two editors");
+  await page.getByLabel("Slug").fill(`two-editors-${Math.random().toString(36).slice(2, 8)}`);
+  await addPickedBlock(page, "Donate", "Fund", "annual", /^Annual Fund/, /Visitors give to this fund/);
+  await addPickedBlock(
+    page,
+    "Membership",
+    "Membership type",
+    "patron",
+    /^Patron/,
+    /Visitors join with this membership/,
+  );
+  await page.getByRole("button", { name: "Move up block 2" }).click();
+  // Each picker still shows its own block's record under its own label.
+  await expect(page.getByRole("combobox", { name: "Membership type" })).toHaveValue(/^Patron/);
+  await expect(page.getByRole("combobox", { name: "Fund" })).toHaveValue(/^Annual Fund/);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.waitForLoadState("networkidle");
+  await other.getByLabel("Title", { exact: true }).fill("Their title");
+  await other.getByRole("button", { name: "Save draft" }).click();
+  await expect(other.getByText("Draft saved.")).toBeVisible();
+
+  // The first tab, opened before that save, is refused with who and when; what it typed stays.
+  const title = page.getByLabel("Title", { exact: true });
+  await title.fill("My title");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(
+    page.getByText(/^editor@example\.com saved this page at .+, after you opened it\. Nothing was saved/),
+  ).toBeVisible();
+  await expect(title).toHaveValue("My title");
+  await expect(page.getByRole("link", { name: "Open their version in a new tab" })).toHaveAttribute(
+    "href",
+    new URL(page.url()).pathname,
+  );
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Replace it with mine" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Replace it with mine" })).toHaveCount(0);
+
+  // Now the other tab is the stale one: it may not publish a draft it has not read.
+  await other.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(other.getByText(/after you opened it\. Nothing was published/)).toBeVisible();
+  await other.reload();
+  await expect(other.getByLabel("Title", { exact: true })).toHaveValue("My title");
+  await other.close();
+
+  // Published, then given a new slug: visitors keep the old address until the new one is published.
+  const slug = await page.getByLabel("Slug").inputValue();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText(`Published at /info/${slug}.`)).toBeVisible();
+  await page.getByLabel("Slug").fill(`${slug}-moved`);
+  await expect(
+    page.getByText(`Visitors find it at /info/${slug}; it moves to /info/${slug}-moved when you publish.`),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  expect((await page.request.get(`/info/${slug}`)).status()).toBe(200);
+  expect((await page.request.get(`/info/${slug}-moved`)).status()).toBe(404);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(
+    page.getByText(`Published at /info/${slug}-moved. The old address, /info/${slug}, now answers “not found”.`),
+  ).toBeVisible();
+  expect((await page.request.get(`/info/${slug}`)).status()).toBe(404);
+  expect((await page.request.get(`/info/${slug}-moved`)).status()).toBe(200);
+});
+
+test("two tabs on one event: each saves only what it changed, and a field changed in both is refused until saved again", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/studio/events");
+  await page.locator("table a").first().click();
+  await page.waitForLoadState("networkidle");
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other.waitForLoadState("networkidle");
+  const run = Math.random().toString(36).slice(2, 7);
+
+  // One tab saves the same field twice: the second save starts from the first, not from when the page opened.
+  const age = page.locator("#f-ageGuidance");
+  const weight = String(10 + Math.floor(Math.random() * 80));
+  const save = page.getByRole("button", { name: "Save event" });
+  await age.fill(`Ages 12+ (${run})`);
+  await save.click();
+  await expect(page.getByText("Saved (1 field changed).")).toBeVisible();
+  await age.fill(`Ages 14+ (${run})`);
+  await page.locator("#f-weight").fill(weight);
+  await save.click();
+  await expect(page.getByText("Saved (2 fields changed).")).toBeVisible();
+
+  // The other tab, opened before both: its own field is saved alone; the age and weight it never touched stay.
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  await other.locator("#f-keepLiveUntil").fill(`2031-01-${day}`);
+  const saveOther = other.getByRole("button", { name: "Save event" });
+  await saveOther.click();
+  await expect(other.getByText("Saved (1 field changed).")).toBeVisible();
+  // Then it changes the age too: refused, with what it reads now, the keyboard on the field.
+  const otherAge = other.locator("#f-ageGuidance");
+  await otherAge.fill(`Ages 16+ (${run})`);
+  await saveOther.click();
+  await expect(other.getByText("Nothing was saved: someone changed this event after you opened it.")).toBeVisible();
+  await expect(other.getByText(`it now reads “Ages 14+ (${run})”`)).toBeVisible();
+  await expect(otherAge).toBeFocused();
+  await saveOther.click();
+  await expect(other.getByText("Saved (1 field changed).")).toBeVisible();
+  await page.reload();
+  await expect(age).toHaveValue(`Ages 16+ (${run})`);
+  await expect(page.locator("#f-weight")).toHaveValue(weight);
+  await expect(page.locator("#f-keepLiveUntil")).toHaveValue(`2031-01-${day}`);
+  await other.close();
 });

@@ -5,26 +5,23 @@ import { BusyButton } from "@/components/site/busy-button-client";
 import { setEventHiddenAction, updateEventAction } from "@/lib/studio/actions/events";
 import type { ActionResult } from "@/lib/studio/forms";
 import { CheckboxField, errorFor, FormMessage, LockedBadge, TextField } from "./fields";
-import { useStudioForm } from "./studio-form-client";
+import { BasedOnField, useStudioForm } from "./studio-form-client";
 
 const MULTILINE = new Set(["summary", "bodyHtml", "credits"]);
 
 export function EventForm(props: {
   eventId: number;
-  values: Record<string, string | number | boolean | null>;
-  siteOwned: {
-    bodyOverrideHtml: string | null;
-    hidden: boolean;
-    published: boolean;
-    weight: number;
-    keepLiveUntil: string;
-  };
+  /** Every field of the form as the form holds it (`eventFormValues`). */
+  values: Record<string, string>;
+  hidden: boolean;
   fields: { name: string; label: string }[];
   locked: string[];
   edited: string[];
 }) {
-  const { result, pending, formProps } = useStudioForm(updateEventAction.bind(null, props.eventId));
-  const [hidden, setHidden] = useState(props.siteOwned.hidden);
+  // Locked fields are shown, not sent: the form began with the fields it sends.
+  const basedOn = Object.fromEntries(Object.entries(props.values).filter(([name]) => !props.locked.includes(name)));
+  const { result, pending, formProps } = useStudioForm(updateEventAction.bind(null, props.eventId), basedOn);
+  const [hidden, setHidden] = useState(props.hidden);
   const [toggleResult, setToggleResult] = useState<ActionResult | null>(null);
   const [toggling, startToggle] = useTransition();
   const errors = result && !result.ok ? result.fieldErrors : undefined;
@@ -56,6 +53,7 @@ export function EventForm(props: {
         className="grid gap-5 rounded-[var(--radius-card)] border border-line bg-white p-6"
         noValidate
       >
+        <BasedOnField basedOn={basedOn} />
         <fieldset className="grid gap-4">
           <legend className="text-xl font-semibold">Site fields</legend>
           <p className="text-sm text-ink-soft">
@@ -69,7 +67,7 @@ export function EventForm(props: {
                 key={f.name}
                 name={f.name}
                 label={f.label}
-                defaultValue={props.values[f.name] as string | number | null}
+                defaultValue={props.values[f.name]}
                 readOnly={isLocked}
                 submit={!isLocked}
                 multiline={MULTILINE.has(f.name)}
@@ -95,28 +93,27 @@ export function EventForm(props: {
             label="Site-only description override (HTML)"
             multiline
             rows={5}
-            defaultValue={props.siteOwned.bodyOverrideHtml}
+            defaultValue={props.values.bodyOverrideHtml}
             error={errorFor(errors, "bodyOverrideHtml")}
             hint="Shown instead of the Spektrix description. Links and basic formatting only."
           />
           <CheckboxField
             name="published"
             label="Published"
-            defaultChecked={props.siteOwned.published}
+            defaultChecked={props.values.published === "on"}
             hint="Unpublished events are drafts: only the studio preview shows them."
           />
-          <input type="hidden" name="hidden" value={hidden ? "on" : ""} />
           <TextField
             name="weight"
             label="Weight (higher lists first)"
-            defaultValue={props.siteOwned.weight}
+            defaultValue={props.values.weight}
             error={errorFor(errors, "weight")}
           />
           <TextField
             name="keepLiveUntil"
             label="Keep live until"
             type="date"
-            defaultValue={props.siteOwned.keepLiveUntil}
+            defaultValue={props.values.keepLiveUntil}
             error={errorFor(errors, "keepLiveUntil")}
             hint="Keeps the event page up until this date even if Spektrix drops it or its last performance passes."
           />

@@ -115,6 +115,30 @@ function PickList(props: {
   );
 }
 
+/** `list` with the item at `from` moved to `to`. */
+function moved<T>(list: T[], from: number, to: number): T[] {
+  const out = [...list];
+  out.splice(to, 0, out.splice(from, 1)[0]!);
+  return out;
+}
+
+/**
+ * What an editor can do when someone else saved the page after they opened it: read the other draft (in a new
+ * tab, so nothing here is lost) or save this one over it.
+ */
+function StaleDraftChoices(props: { pageId: number; busy: boolean; keepMine: () => void }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <a href={routes.studio.page(props.pageId)} target="_blank" rel="noopener" className="text-brand underline">
+        Open their version in a new tab
+      </a>
+      <BusyButton className="btn btn-ghost !py-1 text-danger" busy={props.busy} onClick={props.keepMine}>
+        Replace it with mine
+      </BusyButton>
+    </div>
+  );
+}
+
 /**
  * A new page's first save opens the editor again at the page's own address (a new component): what the save said,
  * handed to it. Client navigation keeps this module, so the hand-over needs no address of its own.
@@ -126,16 +150,22 @@ export function PageEditor(props: {
   initial: PageState;
   options: EditorOptions;
   published: { at: string; slug: string } | null;
+  /** The stored draft's version (null for a new page): saves and publishing send it back. */
+  version: string | null;
 }) {
   const base = useId();
   const router = useRouter();
   const [page, setPage] = useState<PageState>(props.initial);
+  // Each block's own React key, kept through moves: its picker and text editor go with it, not with its position.
+  const [keys, setKeys] = useState(() => props.initial.blocks.map((_, i) => i));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [result, setResult] = useState<ActionResult<unknown> | null>(() =>
     createdJustNow?.id === props.pageId ? createdJustNow.result : null,
   );
   const [dirty, setDirty] = useState(false);
   useWarnBeforeLeaving(dirty);
+  // The draft this editor is based on; a save moves it on, and a save over someone else's adopts theirs.
+  const version = useRef(props.version);
   // The editor that opens at a new page's own address after its first save says so, with the keyboard on Save draft.
   useEffect(() => {
     if (createdJustNow === null || createdJustNow.id !== props.pageId) return;
@@ -185,12 +215,13 @@ export function PageEditor(props: {
       }),
     });
 
-  async function save(): Promise<number | null> {
+  async function save(basedOn = version.current): Promise<number | null> {
     const sent = edits.current;
-    const r = await savePageAction(props.pageId, payload());
+    const r = await savePageAction(props.pageId, payload(), basedOn);
     setResult(r);
     setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
     if (!r.ok) return null;
+    if (r.data) version.current = r.data.version;
     setDirty(edits.current !== sent);
     const id = r.data?.id ?? props.pageId;
     if (props.pageId === null && id) {
@@ -231,7 +262,11 @@ export function PageEditor(props: {
             value={page.slug}
             onChange={(v) => update((p) => void (p.slug = v))}
             error={err("slug")}
-            hint={`The page lives at /info/${page.slug || "…"}`}
+            hint={
+              props.published && props.published.slug !== page.slug
+                ? `Visitors find it at /info/${props.published.slug}; it moves to /info/${page.slug || "…"} when you publish.`
+                : `The page lives at /info/${page.slug || "…"}`
+            }
           />
           <Field
             id={`${base}-seoTitle`}
@@ -267,7 +302,7 @@ export function PageEditor(props: {
             const text = (key: string) => (typeof block[key] === "string" ? (block[key] as string) : "");
             return (
               <li
-                key={i}
+                key={keys[i]}
                 className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5"
                 data-block-type={block.type}
               >
@@ -282,7 +317,8 @@ export function PageEditor(props: {
                       id={`${id}-up`}
                       disabled={i === 0}
                       onClick={() => {
-                        update((p) => void p.blocks.splice(i - 1, 0, p.blocks.splice(i, 1)[0]!));
+                        update((p) => void (p.blocks = moved(p.blocks, i, i - 1)));
+                        setKeys((k) => moved(k, i, i - 1));
                         focusOnRendered(`${blockId(i - 1)}-${i - 1 === 0 ? "down" : "up"}`);
                       }}
                     >
@@ -294,7 +330,8 @@ export function PageEditor(props: {
                       id={`${id}-down`}
                       disabled={i === page.blocks.length - 1}
                       onClick={() => {
-                        update((p) => void p.blocks.splice(i + 1, 0, p.blocks.splice(i, 1)[0]!));
+                        update((p) => void (p.blocks = moved(p.blocks, i, i + 1)));
+                        setKeys((k) => moved(k, i, i + 1));
                         focusOnRendered(`${blockId(i + 1)}-${i + 1 === page.blocks.length - 1 ? "up" : "down"}`);
                       }}
                     >
@@ -305,6 +342,7 @@ export function PageEditor(props: {
                       className="rounded border border-line px-2 py-1 text-danger"
                       onClick={() => {
                         update((p) => void p.blocks.splice(i, 1));
+                        setKeys((k) => k.filter((_, at) => at !== i));
                         const left = page.blocks.length - 1;
                         focusOnRendered(left === 0 ? `${base}-add` : `${blockId(Math.min(i, left - 1))}-caption`);
                       }}
@@ -481,6 +519,7 @@ export function PageEditor(props: {
             className="btn btn-ghost text-brand"
             onClick={() => {
               update((p) => void p.blocks.push(structuredClone(byType.get(addType)!.empty) as BlockState));
+              setKeys((k) => [...k, Math.max(-1, ...k) + 1]);
               focusOnRendered(`${blockId(page.blocks.length)}-caption`);
             }}
           >
@@ -491,6 +530,13 @@ export function PageEditor(props: {
 
       <div className="sticky-save-bar sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
         <FormMessage result={result} />
+        {result && !result.ok && result.conflict ? (
+          <StaleDraftChoices
+            pageId={props.pageId!}
+            busy={pending}
+            keepMine={() => start(async () => void (await save(result.conflict!.version)))}
+          />
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <BusyButton
             id={`${base}-save`}
@@ -507,7 +553,7 @@ export function PageEditor(props: {
               onClick={() =>
                 start(async () => {
                   if (dirty && (await save()) === null) return;
-                  const r = await publishPageAction(props.pageId!);
+                  const r = await publishPageAction(props.pageId!, version.current!);
                   setResult(r);
                   router.refresh();
                 })

@@ -9,6 +9,7 @@ import type { EventDetail } from "@/lib/events/types";
 import { siteInfo } from "@/lib/site";
 import { EVENT_TARGETS, loadSyncSettings, lockedEventFields, type EventTargetColumn } from "@/lib/sync/settings";
 import { DISALLOWED_MARKUP_MESSAGE, hasDisallowedMarkup, sanitizeVenueHtml } from "@/lib/html/sanitize";
+import { display } from "./format";
 import { fieldErrorsOf, optionalText, optionalUrl, type FieldErrors } from "./forms";
 import { plainText, unixLineBreaks } from "@/lib/text/plain-text";
 import type { PickerItem } from "./picker-core";
@@ -55,7 +56,8 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean(), z.undefined()], {
     error: "must be on or off",
   })
-  .transform((v) => v === true || v === "on" || v === "true");
+  // Absent stays absent: a field the editor did not touch is not sent, and must not read as "off".
+  .transform((v) => (v === undefined ? undefined : v === true || v === "on" || v === "true"));
 
 /** A text field holding a list (tags by commas, credits by lines): trimmed items, none empty; null when empty. */
 function separatedList(separator: string, limits: { chars: number; itemChars: number; items: number; what: string }) {
@@ -108,8 +110,7 @@ export const eventEditSchema = z.object({
     message: "must be an https:// address",
   }),
   bodyOverrideHtml: optionalHtml.optional(),
-  hidden: checkbox,
-  published: checkbox,
+  published: checkbox.optional(),
   weight: z.coerce
     .number({ error: "must be a whole number" })
     .int({ message: "must be a whole number" })
@@ -272,28 +273,89 @@ export async function lockedFields(database?: StoreDb): Promise<Set<string>> {
   return new Set(lockedEventFields(settings));
 }
 
-export type EventEditResult =
-  { ok: true; sourceId: string; changed: string[] } | { ok: false; fieldErrors: FieldErrors; message?: string };
+/** The fields of the studio's event form; hiding has its own button (`setEventHidden`), not a field here. */
+export const EVENT_FORM_FIELDS = [
+  ...EDITABLE_SITE_FIELDS,
+  "bodyOverrideHtml",
+  "published",
+  "weight",
+  "keepLiveUntil",
+] as const;
+type EventFormField = (typeof EVENT_FORM_FIELDS)[number];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+type StoredEvent = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 
 /**
- * Applies an editor's changes. Invalid input, or any attempt to change a locked field, writes nothing.
- * Mapped fields that change join `editedFields`.
+ * An event as its studio form shows it, field by field, as the strings the form holds: the form's defaults, and
+ * what a save is compared with to tell what the editor changed from what changed under them.
  */
-export async function updateEvent(id: number, input: unknown, database?: StoreDb): Promise<EventEditResult> {
-  const parsed = eventEditSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+export function eventFormValues(event: StoredEvent): Record<EventFormField, string> {
+  const out = {} as Record<EventFormField, string>;
+  for (const f of EDITABLE_SITE_FIELDS) {
+    const v = event[f];
+    // Credits one per line (a name may hold a comma); other lists comma-separated, as their labels say.
+    out[f] = Array.isArray(v) ? v.join(f === "credits" ? "\n" : ", ") : v === null ? "" : String(v);
+  }
+  out.bodyOverrideHtml = event.bodyOverrideHtml ?? "";
+  out.published = event.published ? "on" : "";
+  out.weight = String(event.weight);
+  out.keepLiveUntil = event.keepLiveUntil ? event.keepLiveUntil.toISOString().slice(0, 10) : "";
+  return out;
+}
+
+/** A save of the event form: the fields as sent, and as the form showed them when the editor began (or last saved). */
+export interface EventFormSave {
+  sent: Record<string, string>;
+  basedOn: Record<string, string>;
+}
+
+export type EventEditResult =
+  | { ok: true; sourceId: string; changed: string[] }
+  | { ok: false; fieldErrors: FieldErrors; message?: string; stale?: Record<string, string> };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// Form text compared as the editor sees it: browsers send a textarea's line breaks as CRLF; absent is empty.
+const formText = (s: string | undefined) => unixLineBreaks(s ?? "");
+
+/**
+ * Applies an editor's changes: only the fields they changed since the form opened (a stale tab does not put back
+ * what another editor or the sync wrote meanwhile). A field changed both here and elsewhere is refused, saying what
+ * it reads now, and its new value comes back as `stale` for the form to adopt: saving again then replaces it. (A
+ * checkbox never conflicts: changed on both sides, it reads the same.)
+ * Invalid input, a conflict or any attempt to change a locked field writes nothing. Mapped fields that change
+ * join `editedFields`.
+ */
+export async function updateEvent(id: number, save: EventFormSave, database?: StoreDb): Promise<EventEditResult> {
   const d = await db(database);
   const current = await getEvent(id, d);
   if (!current) return { ok: false, fieldErrors: {}, message: "This event no longer exists." };
+  const shown = eventFormValues(current);
+  const touched = EVENT_FORM_FIELDS.filter((f) => formText(save.sent[f]) !== formText(save.basedOn[f]));
+  const stale = touched.filter(
+    (f) => formText(shown[f]) !== formText(save.basedOn[f]) && formText(shown[f]) !== formText(save.sent[f]),
+  );
+  if (stale.length)
+    return {
+      ok: false,
+      message: "Nothing was saved: someone changed this event after you opened it.",
+      fieldErrors: Object.fromEntries(
+        stale.map((f) => [
+          f,
+          [`was changed meanwhile; it now reads “${display(shown[f])}”. Save again to replace it with yours`],
+        ]),
+      ),
+      stale: Object.fromEntries(stale.map((f) => [f, shown[f]])),
+    };
+  const input: Record<string, unknown> = Object.fromEntries(touched.map((f) => [f, save.sent[f] ?? ""]));
+  const parsed = eventEditSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const locked = await lockedFields(d);
   const values = parsed.data as Record<string, unknown>;
   const set: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   const edited = new Set(current.editedFields);
   for (const field of EDITABLE_SITE_FIELDS) {
-    if (!(field in (input as object)) || values[field] === undefined) continue;
+    if (!(field in input) || values[field] === undefined) continue;
     const before = (current as Record<string, unknown>)[field];
     if (same(before, values[field])) continue;
     if (locked.has(field)) {
@@ -306,8 +368,8 @@ export async function updateEvent(id: number, input: unknown, database?: StoreDb
     edited.add(field);
   }
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-  for (const field of ["bodyOverrideHtml", "hidden", "published", "weight", "keepLiveUntil"] as const) {
-    if (values[field] === undefined) continue;
+  for (const field of ["bodyOverrideHtml", "published", "weight", "keepLiveUntil"] as const) {
+    if (!(field in input) || values[field] === undefined) continue;
     const before = current[field];
     const after = values[field];
     const differs =

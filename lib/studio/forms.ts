@@ -16,7 +16,31 @@ export type ActionResult<T = undefined> =
       fieldErrors?: FieldErrors;
       /** What the form should show again after a refusal (React resets a form once its action returns). */
       values?: Record<string, string>;
+      /** Someone saved the same record since the editor opened it; sending this version back overwrites theirs. */
+      conflict?: { version: string };
+      /** Fields someone else changed since the form opened, as they read now: the form's new starting point. */
+      stale?: Record<string, string>;
     };
+
+/**
+ * The form field that carries, as JSON, every field as the form showed it when the editor began (or last saved):
+ * what lets the server tell the editor's changes from a stale tab's leftovers (`useStudioForm`'s `trackBase`).
+ */
+export const BASED_ON_FIELD = "_basedOn";
+
+const basedOnSchema = z.record(z.string().max(64), z.string().max(100_000));
+
+/** The form as it began, from a submitted form; null when it is missing or is not one. */
+export function basedOnOf(fields: Record<string, string>): Record<string, string> | null {
+  const raw = fields[BASED_ON_FIELD];
+  if (raw === undefined) return null;
+  try {
+    const parsed = basedOnSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export const FORBIDDEN = {
   ok: false,

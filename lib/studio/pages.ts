@@ -1,5 +1,6 @@
-import { asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { getDb, schema, type StoreDb } from "@/lib/db";
+import { hashRecord } from "@/lib/sync/hash";
 import { blockSchema, parsePage, type Block, type PageInput } from "./blocks";
 import type { FieldErrors } from "./forms";
 
@@ -13,10 +14,20 @@ export interface PageRow {
   seoDescription: string | null;
   draftBlocks: Block[];
   publishedBlocks: Block[] | null;
-  publishedMeta: { title: string; seoTitle: string | null; seoDescription: string | null } | null;
+  /** As published; `slug` is absent on pages published before the address was part of the snapshot. */
+  publishedMeta: { title: string; seoTitle: string | null; seoDescription: string | null; slug?: string } | null;
   publishedAt: Date | null;
   updatedAt: Date;
   updatedBy: string | null;
+  /**
+   * What the draft says, as a short hash: the editor sends back the one it opened, and a save or publish from a
+   * stale tab is refused instead of silently replacing someone else's draft. Publishing does not change it.
+   */
+  draftVersion: string;
+  /** Where visitors find the page (null when unpublished): a new slug in the draft moves it only when published. */
+  publishedSlug: string | null;
+  /** Whether the draft differs from what visitors see. */
+  unpublishedChanges: boolean;
 }
 
 async function db(database?: StoreDb) {
@@ -32,14 +43,42 @@ function readBlocks(value: unknown): Block[] {
   });
 }
 
+const versionOf = (page: {
+  slug: string;
+  title: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  blocks: Block[];
+}) => hashRecord(page).slice(0, 16);
+
 function toRow(r: typeof schema.pages.$inferSelect): PageRow {
+  const draftBlocks = readBlocks(r.draftBlocks);
+  const publishedBlocks = r.publishedBlocks === null ? null : readBlocks(r.publishedBlocks);
+  const publishedMeta = (r.publishedMeta as PageRow["publishedMeta"]) ?? null;
+  const { slug, title, seoTitle, seoDescription } = r;
+  const draftVersion = versionOf({ slug, title, seoTitle, seoDescription, blocks: draftBlocks });
+  const publishedSlug = r.publishedAt && publishedMeta ? (publishedMeta.slug ?? slug) : null;
   return {
     ...r,
-    draftBlocks: readBlocks(r.draftBlocks),
-    publishedBlocks: r.publishedBlocks === null ? null : readBlocks(r.publishedBlocks),
-    publishedMeta: (r.publishedMeta as PageRow["publishedMeta"]) ?? null,
+    draftBlocks,
+    publishedBlocks,
+    publishedMeta,
+    draftVersion,
+    publishedSlug,
+    unpublishedChanges:
+      publishedSlug !== null &&
+      versionOf({
+        slug: publishedSlug,
+        title: publishedMeta!.title,
+        seoTitle: publishedMeta!.seoTitle,
+        seoDescription: publishedMeta!.seoDescription,
+        blocks: publishedBlocks ?? [],
+      }) !== draftVersion,
   };
 }
+
+// The address visitors use: the published snapshot's, or (published before it held one) the page's own.
+const publishedSlugSql = sql<string>`coalesce(${schema.pages.publishedMeta}->>'slug', ${schema.pages.slug})`;
 
 export async function listPages(database?: StoreDb): Promise<PageRow[]> {
   const rows = await (await db(database)).select().from(schema.pages).orderBy(asc(schema.pages.slug));
@@ -51,13 +90,23 @@ export async function getPage(id: number, database?: StoreDb): Promise<PageRow |
   return row ? toRow(row) : null;
 }
 
-export async function getPageBySlug(slug: string, database?: StoreDb): Promise<PageRow | null> {
-  const [row] = await (await db(database)).select().from(schema.pages).where(eq(schema.pages.slug, slug)).limit(1);
-  return row ? toRow(row) : null;
+/** Someone saved the page after the editor opened it: who, when, and the version a deliberate overwrite sends. */
+export interface DraftConflict {
+  by: string | null;
+  at: Date;
+  draftVersion: string;
 }
 
 export type PageWriteResult =
-  { ok: true; id: number; slug: string; previousSlug?: string } | { ok: false; fieldErrors: FieldErrors };
+  | { ok: true; id: number; slug: string; draftVersion: string }
+  | { ok: false; fieldErrors: FieldErrors; conflict?: undefined }
+  | { ok: false; conflict: DraftConflict; fieldErrors?: undefined };
+
+const conflictOf = (page: PageRow): DraftConflict => ({
+  by: page.updatedBy,
+  at: page.updatedAt,
+  draftVersion: page.draftVersion,
+});
 
 function columns(page: PageInput, by: string) {
   return {
@@ -71,50 +120,91 @@ function columns(page: PageInput, by: string) {
   };
 }
 
-/** Creates (id undefined) or updates a page's draft. Invalid input writes nothing. */
+/**
+ * Creates (id undefined) or updates a page's draft. Invalid input writes nothing; so does an update whose
+ * `basedOn` is not the stored draft's version (someone saved since): the answer says who and when.
+ */
 export async function savePageDraft(
   id: number | undefined,
   input: unknown,
   by: string,
+  basedOn: string | null,
   database?: StoreDb,
 ): Promise<PageWriteResult> {
   const parsed = parsePage(input);
   if (!parsed.ok) return parsed;
   const d = await db(database);
-  const clash = await getPageBySlug(parsed.page.slug, d);
-  if (clash && clash.id !== id) return { ok: false, fieldErrors: { slug: ["is already used by another page"] } };
+  // Another page's draft or live address: either would leave two pages wanting one URL.
+  const [clash] = await d
+    .select({ id: schema.pages.id })
+    .from(schema.pages)
+    .where(
+      and(
+        or(
+          eq(schema.pages.slug, parsed.page.slug),
+          and(isNotNull(schema.pages.publishedAt), eq(publishedSlugSql, parsed.page.slug)),
+        ),
+        id === undefined ? undefined : ne(schema.pages.id, id),
+      ),
+    )
+    .limit(1);
+  if (clash) return { ok: false, fieldErrors: { slug: ["is already used by another page"] } };
   if (id === undefined) {
-    const [row] = await d.insert(schema.pages).values(columns(parsed.page, by)).returning({ id: schema.pages.id });
-    return { ok: true, id: row!.id, slug: parsed.page.slug };
+    const [row] = await d.insert(schema.pages).values(columns(parsed.page, by)).returning();
+    return { ok: true, id: row!.id, slug: row!.slug, draftVersion: toRow(row!).draftVersion };
   }
-  const existing = await getPage(id, d);
-  if (!existing) return { ok: false, fieldErrors: { "(form)": ["This page no longer exists."] } };
-  await d.update(schema.pages).set(columns(parsed.page, by)).where(eq(schema.pages.id, id));
-  return {
-    ok: true,
-    id,
-    slug: parsed.page.slug,
-    previousSlug: existing.slug !== parsed.page.slug ? existing.slug : undefined,
-  };
+  return d.transaction(async (tx): Promise<PageWriteResult> => {
+    const [locked] = await tx.select().from(schema.pages).where(eq(schema.pages.id, id)).for("update");
+    if (!locked) return { ok: false, fieldErrors: { "(form)": ["This page no longer exists."] } };
+    const existing = toRow(locked);
+    if (existing.draftVersion !== basedOn) return { ok: false, conflict: conflictOf(existing) };
+    const [row] = await tx
+      .update(schema.pages)
+      .set(columns(parsed.page, by))
+      .where(eq(schema.pages.id, id))
+      .returning();
+    // A published page stays where it is until published again: only the draft's address changed.
+    return { ok: true, id, slug: row!.slug, draftVersion: toRow(row!).draftVersion };
+  });
 }
 
-/** Copies the draft to the published snapshot. */
-export async function publishPage(id: number, by: string, database?: StoreDb): Promise<PageRow | null> {
+/**
+ * Copies the draft (its address too) to the published snapshot, when the draft is still the one the editor saw
+ * (`basedOn`): publishing from a stale tab would put a draft nobody there has read in front of visitors. `movedFrom`
+ * is the address the page leaves, when publishing moves it.
+ */
+export async function publishPage(
+  id: number,
+  by: string,
+  basedOn: string,
+  database?: StoreDb,
+): Promise<{ ok: true; page: PageRow; movedFrom: string | null } | { ok: false; conflict: DraftConflict } | null> {
   const d = await db(database);
-  const page = await getPage(id, d);
-  if (!page) return null;
-  const now = new Date();
-  await d
-    .update(schema.pages)
-    .set({
-      publishedBlocks: page.draftBlocks as unknown[],
-      publishedMeta: { title: page.title, seoTitle: page.seoTitle, seoDescription: page.seoDescription },
-      publishedAt: now,
-      updatedAt: now,
-      updatedBy: by,
-    })
-    .where(eq(schema.pages.id, id));
-  return getPage(id, d);
+  return d.transaction(async (tx) => {
+    const [locked] = await tx.select().from(schema.pages).where(eq(schema.pages.id, id)).for("update");
+    if (!locked) return null;
+    const page = toRow(locked);
+    if (page.draftVersion !== basedOn) return { ok: false as const, conflict: conflictOf(page) };
+    const now = new Date();
+    const [row] = await tx
+      .update(schema.pages)
+      .set({
+        publishedBlocks: page.draftBlocks as unknown[],
+        publishedMeta: {
+          title: page.title,
+          seoTitle: page.seoTitle,
+          seoDescription: page.seoDescription,
+          slug: page.slug,
+        },
+        publishedAt: now,
+        updatedAt: now,
+        updatedBy: by,
+      })
+      .where(eq(schema.pages.id, id))
+      .returning();
+    const movedFrom = page.publishedSlug !== null && page.publishedSlug !== page.slug ? page.publishedSlug : null;
+    return { ok: true as const, page: toRow(row!), movedFrom };
+  });
 }
 
 export async function unpublishPage(id: number, by: string, database?: StoreDb): Promise<PageRow | null> {
@@ -141,16 +231,24 @@ export async function publishedPages(database?: StoreDb): Promise<Array<{ slug: 
   const rows = await (
     await db(database)
   )
-    .select({ slug: schema.pages.slug, publishedAt: schema.pages.publishedAt })
+    .select({ slug: publishedSlugSql, publishedAt: schema.pages.publishedAt })
     .from(schema.pages)
     .where(isNotNull(schema.pages.publishedAt))
-    .orderBy(asc(schema.pages.slug));
+    .orderBy(asc(publishedSlugSql));
   return rows.map((r) => ({ slug: r.slug, publishedAt: r.publishedAt! }));
 }
 
 /** What visitors see at /info/{slug}: the published snapshot, or null. */
 export async function publishedPage(slug: string, database?: StoreDb) {
-  const page = await getPageBySlug(slug, database);
+  const [row] = await (
+    await db(database)
+  )
+    .select()
+    .from(schema.pages)
+    .where(and(isNotNull(schema.pages.publishedAt), eq(publishedSlugSql, slug)))
+    .limit(1);
+  const page = row ? toRow(row) : null;
   if (!page || !page.publishedBlocks || !page.publishedMeta) return null;
-  return { slug: page.slug, ...page.publishedMeta, blocks: page.publishedBlocks, publishedAt: page.publishedAt };
+  const { title, seoTitle, seoDescription } = page.publishedMeta;
+  return { slug, title, seoTitle, seoDescription, blocks: page.publishedBlocks, publishedAt: page.publishedAt };
 }

@@ -629,11 +629,11 @@ describe("studio server actions", () => {
     [
       "a visitor saving a page",
       "visitor",
-      () => studioPages.savePageAction(null, JSON.stringify({ slug: "x", title: "x", blocks: [] })),
+      () => studioPages.savePageAction(null, JSON.stringify({ slug: "x", title: "x", blocks: [] }), null),
     ],
     ["a visitor hiding an event", "visitor", () => studioEvents.setEventHiddenAction(1, true)],
     ["a visitor saving sync settings", "visitor", () => studioSyncActions.saveSyncSettingsAction("{}")],
-    ["a page that is not JSON", "editor", () => studioPages.savePageAction(null, "{")],
+    ["a page that is not JSON", "editor", () => studioPages.savePageAction(null, "{", null)],
     [
       "a page with a traversal slug",
       "editor",
@@ -641,6 +641,7 @@ describe("studio server actions", () => {
         studioPages.savePageAction(
           null,
           JSON.stringify({ slug: TRAVERSAL, title: "T", seoTitle: "", seoDescription: "", blocks: [] }),
+          null,
         ),
     ],
     [
@@ -650,21 +651,22 @@ describe("studio server actions", () => {
         studioPages.savePageAction(
           null,
           JSON.stringify({ slug: "ok-slug", title: SCRIPT, seoTitle: "", seoDescription: "", blocks: [] }),
+          null,
         ),
     ],
     [
       "a page with wrong types",
       "editor",
-      () => studioPages.savePageAction(null, JSON.stringify({ slug: 1, title: [], blocks: "x" })),
+      () => studioPages.savePageAction(null, JSON.stringify({ slug: 1, title: [], blocks: "x" }), null),
     ],
-    ["a negative page id", "editor", () => studioPages.publishPageAction(-1)],
+    ["a negative page id", "editor", () => studioPages.publishPageAction(-1, "0123456789abcdef")],
     ["a page id just inside int4", "editor", () => studioPages.deletePageAction(2_147_483_647)],
     ["a fractional event id", "editor", () => studioEvents.setEventHiddenAction(1.5, true)],
     ["hidden as a string", "editor", () => studioEvents.setEventHiddenAction(1, "yes" as unknown as boolean)],
     [
       "an unknown event id",
       "editor",
-      () => studioEvents.updateEventAction(2_147_483_647, undefined, form({ title: "x" })),
+      () => studioEvents.updateEventAction(2_147_483_647, undefined, form({ title: "x", _basedOn: "{}" })),
     ],
     // A hand-made call with arguments that are not the form: read as an empty form, it unpublished the event.
     [

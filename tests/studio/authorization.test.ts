@@ -55,8 +55,9 @@ beforeAll(async () => {
     setEventHiddenAction: () => events.setEventHiddenAction(1, true),
     setPerformanceHiddenAction: () => events.setPerformanceHiddenAction(1, 1, false),
     removeKeptEventsAction: () => events.removeKeptEventsAction("no-such-client"),
-    savePageAction: () => pages.savePageAction(null, JSON.stringify({ slug: "authz", title: "Authz", blocks: [] })),
-    publishPageAction: () => pages.publishPageAction(1),
+    savePageAction: () =>
+      pages.savePageAction(null, JSON.stringify({ slug: "authz", title: "Authz", blocks: [] }), null),
+    publishPageAction: () => pages.publishPageAction(1, "0123456789abcdef"),
     unpublishPageAction: () => pages.unpublishPageAction(1),
     deletePageAction: () => pages.deletePageAction(1),
     saveGiftAidWordingAction: () =>
@@ -181,7 +182,7 @@ describe("as an editor", () => {
       .set({ disabled: true })
       .where(eq(schema.studioUsers.email, "editor@example.com"));
     const { publishPageAction } = await import("@/lib/studio/actions/pages");
-    expect(refused(await publishPageAction(1))).toBe(true);
+    expect(refused(await publishPageAction(1, "0123456789abcdef"))).toBe(true);
     await db
       .update(schema.studioUsers)
       .set({ disabled: false })

@@ -1,5 +1,5 @@
 import { actAs } from "./harness";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
  * Every studio form rejects wrong types, oversized values and markup with a message on the field, and the
@@ -122,18 +122,24 @@ describe("page form", () => {
     blocks: [{ type: "donate", fund, heading: "", intro: "", amounts: [10, 20] }],
   };
   let pageId = 0;
+  // The draft version an editor who opened the page just now would send back.
+  const opened = async () => {
+    const { getPage } = await import("@/lib/studio/pages");
+    return (await getPage(pageId))!.draftVersion;
+  };
 
   it("creates, saves and publishes a page with a donate block", async () => {
     const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
     const { publishedPage } = await import("@/lib/studio/pages");
     const { isPublishedSlug } = await import("@/lib/studio/published");
-    const r = await savePageAction(null, JSON.stringify(good));
+    const r = await savePageAction(null, JSON.stringify(good), null);
     expect(r).toMatchObject({ ok: true });
     pageId = (r as { data: { id: number } }).data.id;
+    expect((r as { data: { version: string } }).data.version).toBe(await opened());
     expect(await publishedPage("give")).toBeNull();
     // What proxy.ts asks before /info/give renders: a saved draft is not a page visitors can reach.
     expect(await isPublishedSlug("give")).toBe(false);
-    expect(await publishPageAction(pageId)).toMatchObject({ ok: true });
+    expect(await publishPageAction(pageId, await opened())).toMatchObject({ ok: true });
     expect(await isPublishedSlug("give")).toBe(true);
     expect(await isPublishedSlug("no-such-page")).toBe(false);
     // The page's own tag and the published list's: a new page must not wait out the list's cache.
@@ -217,7 +223,7 @@ describe("page form", () => {
     const { savePageAction } = await import("@/lib/studio/actions/pages");
     const { getPage } = await import("@/lib/studio/pages");
     const before = await getPage(pageId);
-    const r = await savePageAction(pageId, JSON.stringify({ ...good, ...patch }));
+    const r = await savePageAction(pageId, JSON.stringify({ ...good, ...patch }), await opened());
     expect(r.ok).toBe(false);
     expect(errorsOf(r)[field]?.join(" "), JSON.stringify(errorsOf(r))).toMatch(message);
     expect(await getPage(pageId)).toEqual(before);
@@ -231,19 +237,98 @@ describe("page form", () => {
       heading: "",
       intro: "",
     });
-    expect(await savePageAction(pageId, JSON.stringify({ ...good, blocks: [block("flexi-4")] }))).toMatchObject({
-      ok: true,
-    });
+    expect(
+      await savePageAction(pageId, JSON.stringify({ ...good, blocks: [block("flexi-4")] }), await opened()),
+    ).toMatchObject({ ok: true });
     for (const bad of ["../x", "Flexi 4", "flexi--4", "<x>"]) {
-      const r = await savePageAction(pageId, JSON.stringify({ ...good, blocks: [block(bad)] }));
+      const r = await savePageAction(pageId, JSON.stringify({ ...good, blocks: [block(bad)] }), await opened());
       expect(errorsOf(r)["blocks.0.subscription.id"]?.join(" "), bad).toMatch(/Spektrix id/);
     }
-    expect(await savePageAction(pageId, JSON.stringify(good))).toMatchObject({ ok: true });
+    expect(await savePageAction(pageId, JSON.stringify(good), await opened())).toMatchObject({ ok: true });
   });
 
   it("rejects a JSON payload that is not JSON", async () => {
     const { savePageAction } = await import("@/lib/studio/actions/pages");
-    expect(errorsOf(await savePageAction(pageId, "{not json"))).toHaveProperty("page");
+    expect(errorsOf(await savePageAction(pageId, "{not json", await opened()))).toHaveProperty("page");
+  });
+
+  it("refuses a save from a tab opened before someone else's save, keeps theirs, and overwrites only when asked", async () => {
+    const { savePageAction } = await import("@/lib/studio/actions/pages");
+    const { getPage } = await import("@/lib/studio/pages");
+    const tabA = await opened();
+    const theirs = await savePageAction(pageId, JSON.stringify({ ...good, title: "Give today" }), await opened());
+    expect(theirs).toMatchObject({ ok: true });
+    const afterTheirs = await getPage(pageId);
+    const mine = await savePageAction(pageId, JSON.stringify({ ...good, title: "Support us" }), tabA);
+    expect(mine).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^editor@example\.com saved this page at .*Nothing was saved/),
+    });
+    expect(await getPage(pageId)).toEqual(afterTheirs);
+    // Replace it with mine: the version the refusal carried, once.
+    const conflict = (mine as { conflict: { version: string } }).conflict;
+    expect(conflict.version).toBe(afterTheirs!.draftVersion);
+    expect(
+      await savePageAction(pageId, JSON.stringify({ ...good, title: "Support us" }), conflict.version),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await getPage(pageId))!.title).toBe("Support us");
+    // A version that is no version at all is not a way around the check.
+    for (const basedOn of [null, "", "x".repeat(16), tabA.toUpperCase()])
+      expect(await savePageAction(pageId, JSON.stringify(good), basedOn as never)).toMatchObject({ ok: false });
+    expect((await getPage(pageId))!.title).toBe("Support us");
+  });
+
+  it("publishes only the draft the editor has read, and publishing leaves the draft's version as it was", async () => {
+    const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
+    const { publishedPage } = await import("@/lib/studio/pages");
+    const before = await publishedPage("give");
+    const tabA = await opened();
+    await savePageAction(pageId, JSON.stringify({ ...good, title: "Not ready yet" }), tabA);
+    const stale = await publishPageAction(pageId, tabA);
+    expect(stale).toMatchObject({ ok: false, message: expect.stringMatching(/Nothing was published/) });
+    expect(await publishedPage("give")).toEqual(before);
+    const current = await opened();
+    expect(await publishPageAction(pageId, current)).toMatchObject({ ok: true });
+    expect((await publishedPage("give"))?.title).toBe("Not ready yet");
+    // The same tab saves again straight after publishing: not someone else's change.
+    expect(await opened()).toBe(current);
+    expect(await savePageAction(pageId, JSON.stringify(good), current)).toMatchObject({ ok: true });
+  });
+
+  it("a published page keeps its address until the draft's new slug is published, and no other page can take either", async () => {
+    const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
+    const { publishedPage, publishedPages, getPage } = await import("@/lib/studio/pages");
+    const { revalidateTag } = await import("next/cache");
+    const { tags } = await import("@/lib/cache/tags");
+    expect(await publishPageAction(pageId, await opened())).toMatchObject({ ok: true });
+    expect(await savePageAction(pageId, JSON.stringify({ ...good, slug: "give-now" }), await opened())).toMatchObject({
+      ok: true,
+    });
+    // Saved, not published: visitors still find the page where it was, and nothing at the new address.
+    expect((await publishedPage("give"))?.title).toBe("Give");
+    expect(await publishedPage("give-now")).toBeNull();
+    expect((await publishedPages()).map((p) => p.slug)).toContain("give");
+    expect(await getPage(pageId)).toMatchObject({ slug: "give-now", publishedSlug: "give", unpublishedChanges: true });
+    // Neither address is free for another page meanwhile.
+    for (const slug of ["give", "give-now"]) {
+      const other = await savePageAction(null, JSON.stringify({ ...good, slug }), null);
+      expect(errorsOf(other).slug?.join(" "), slug).toMatch(/already used/);
+    }
+    vi.mocked(revalidateTag).mockClear();
+    const r = await publishPageAction(pageId, await opened());
+    expect(r).toMatchObject({
+      ok: true,
+      message: "Published at /info/give-now. The old address, /info/give, now answers “not found”.",
+    });
+    expect(revalidateTag).toHaveBeenCalledWith(tags.page("give"), { expire: 0 });
+    expect(revalidateTag).toHaveBeenCalledWith(tags.page("give-now"), { expire: 0 });
+    expect(await publishedPage("give")).toBeNull();
+    expect((await publishedPage("give-now"))?.slug).toBe("give-now");
+    expect(await getPage(pageId)).toMatchObject({ publishedSlug: "give-now", unpublishedChanges: false });
+    expect(await savePageAction(pageId, JSON.stringify(good), await opened())).toMatchObject({ ok: true });
+    expect(await publishPageAction(pageId, await opened())).toMatchObject({ ok: true });
   });
 });
 
@@ -267,6 +352,12 @@ describe("event form", () => {
   const row = async () => {
     const { getEvent } = await import("@/lib/studio/events");
     return getEvent(eventId);
+  };
+  /** The form as an editor who opened it at `opened` (by default: now) sends it with `changes` typed in. */
+  const edit = async (changes: Record<string, string>, opened?: Record<string, string>) => {
+    const { eventFormValues } = await import("@/lib/studio/events");
+    const shown = opened ?? eventFormValues((await row())!);
+    return form({ ...shown, ...changes, _basedOn: JSON.stringify(shown) });
   };
 
   it("shows a performance the sync settings hid, hides it again, and refuses another event's performance", async () => {
@@ -300,7 +391,7 @@ describe("event form", () => {
     const r = await updateEventAction(
       eventId,
       undefined,
-      form({ summary: "A prince, undecided.", weight: "3", published: "on" }),
+      await edit({ summary: "A prince, undecided.", weight: "3", published: "on" }),
     );
     expect(r).toMatchObject({ ok: true });
     const e = await row();
@@ -312,7 +403,7 @@ describe("event form", () => {
   it("refuses to change a field a locked map writes", async () => {
     const { updateEventAction } = await import("@/lib/studio/actions/events");
     const before = await row();
-    const r = await updateEventAction(eventId, undefined, form({ title: "Hamlet (edited)" }));
+    const r = await updateEventAction(eventId, undefined, await edit({ title: "Hamlet (edited)" }));
     expect(r.ok).toBe(false);
     expect(errorsOf(r).title?.join(" ")).toMatch(/locked/);
     expect(await row()).toEqual(before);
@@ -331,7 +422,7 @@ describe("event form", () => {
   ])("rejects %s = %j with a field message and leaves the event as it was", async (field, value, message) => {
     const { updateEventAction } = await import("@/lib/studio/actions/events");
     const before = await row();
-    const r = await updateEventAction(eventId, undefined, form({ [field]: value }));
+    const r = await updateEventAction(eventId, undefined, await edit({ [field]: value }));
     expect(r.ok).toBe(false);
     const errors = errorsOf(r);
     const text = Object.entries(errors)
@@ -339,6 +430,63 @@ describe("event form", () => {
       .map(([, v]) => v.join(" "))
       .join(" ");
     expect(text, JSON.stringify(errors)).toMatch(message);
+    expect(await row()).toEqual(before);
+  });
+
+  it("saves only what this editor changed: a stale tab does not put back another editor's fields or show a hidden event", async () => {
+    const { updateEventAction, setEventHiddenAction } = await import("@/lib/studio/actions/events");
+    const { eventFormValues } = await import("@/lib/studio/events");
+    const { getDb, schema } = await import("@/lib/db");
+    const { eq } = await import("drizzle-orm");
+    const tabA = eventFormValues((await row())!);
+    // Meanwhile: another tab edits the subtitle and hides the event; the sync rewrites the genre.
+    expect(await updateEventAction(eventId, undefined, await edit({ subtitle: "Revived" }))).toMatchObject({
+      ok: true,
+    });
+    expect(await setEventHiddenAction(eventId, true)).toMatchObject({ ok: true });
+    await (await getDb()).update(schema.events).set({ genre: "Tragedy" }).where(eq(schema.events.id, eventId));
+    const r = await updateEventAction(eventId, undefined, await edit({ ageGuidance: "12+" }, tabA));
+    expect(r).toMatchObject({ ok: true, message: "Saved (1 field changed)." });
+    const e = await row();
+    expect(e).toMatchObject({ ageGuidance: "12+", subtitle: "Revived", genre: "Tragedy", hidden: true });
+    await setEventHiddenAction(eventId, false);
+  });
+
+  it("refuses a field changed both here and elsewhere, says what it reads now, and replaces it when saved again", async () => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const { eventFormValues } = await import("@/lib/studio/events");
+    const tabA = eventFormValues((await row())!);
+    expect(tabA.published).toBe("on");
+    expect(
+      await updateEventAction(eventId, undefined, await edit({ summary: "Theirs.", published: "" })),
+    ).toMatchObject({
+      ok: true,
+    });
+    const before = await row();
+    const mine = { summary: "Mine.", weight: "7" };
+    const r = await updateEventAction(eventId, undefined, await edit(mine, tabA));
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/someone changed this event/) });
+    expect(errorsOf(r).summary?.join(" ")).toMatch(/it now reads “Theirs\.”\. Save again to replace it/);
+    expect(Object.keys(errorsOf(r))).toEqual(["summary"]);
+    expect(await row()).toEqual(before);
+    // The form adopts what it was told, so the same save sent again is deliberate and goes through; the box this
+    // tab never touched stays as the other editor left it.
+    const stale = (r as { stale: Record<string, string> }).stale;
+    expect(stale).toEqual({ summary: "Theirs." });
+    expect(await updateEventAction(eventId, undefined, await edit(mine, { ...tabA, ...stale }))).toMatchObject({
+      ok: true,
+    });
+    expect(await row()).toMatchObject({ summary: "Mine.", published: false, weight: 7 });
+  });
+
+  it("refuses a form that does not say how it began, saving nothing", async () => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const before = await row();
+    for (const basedOn of [undefined, "{", "[]", JSON.stringify({ summary: 5 })]) {
+      const fields: Record<string, string> = { summary: "Sneaky." };
+      if (basedOn !== undefined) fields._basedOn = basedOn;
+      expect(await updateEventAction(eventId, undefined, form(fields))).toMatchObject({ ok: false });
+    }
     expect(await row()).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import { revalidateTag } from "next/cache";
 import { tags } from "@/lib/cache/tags";
 import { isRowId } from "@/lib/db/ids";
 import { removeKeptEvents, setEventHidden, setPerformanceHidden, updateEvent } from "../events";
-import { FORBIDDEN, formObject, NOT_A_FORM, type ActionResult } from "../forms";
+import { basedOnOf, FORBIDDEN, formObject, NOT_A_FORM, type ActionResult } from "../forms";
 import { asEditor } from "../guard";
 import { countOf } from "@/lib/text/count";
 
@@ -13,7 +13,10 @@ function revalidateEvent(sourceId: string) {
   revalidateTag(tags.listings, { expire: 0 });
 }
 
-/** Saves an event's site-owned fields. Checkboxes absent from the form mean "off". */
+/**
+ * Saves the fields of an event the editor changed since the form opened (checkboxes absent from the form mean
+ * "off"); the form says how it began in `BASED_ON_FIELD`.
+ */
 export async function updateEventAction(
   eventId: number,
   _prev: ActionResult | undefined,
@@ -21,17 +24,17 @@ export async function updateEventAction(
 ): Promise<ActionResult> {
   return asEditor(async () => {
     if (!isRowId(eventId)) return { ok: false, message: "Unknown event." };
-    const fields = formObject(form);
-    if (!fields) return NOT_A_FORM;
-    const input: Record<string, unknown> = fields;
-    input.hidden = input.hidden === "on";
-    input.published = input.published === "on";
-    const result = await updateEvent(eventId, input);
+    const sent = formObject(form);
+    if (!sent) return NOT_A_FORM;
+    const basedOn = basedOnOf(sent);
+    if (!basedOn) return NOT_A_FORM;
+    const result = await updateEvent(eventId, { sent, basedOn });
     if (!result.ok)
       return {
         ok: false,
         message: result.message ?? "Nothing was saved: some fields need attention.",
         fieldErrors: result.fieldErrors,
+        stale: result.stale,
       };
     if (result.changed.length) revalidateEvent(result.sourceId);
     return {

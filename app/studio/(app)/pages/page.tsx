@@ -5,6 +5,7 @@ import { requireEditorPage } from "@/lib/studio/guard";
 import { listPages } from "@/lib/studio/pages";
 import { routes } from "@/lib/routes";
 import { siteInfo } from "@/lib/site";
+import { countOf } from "@/lib/text/count";
 
 export const metadata: Metadata = { title: "Pages" };
 export const dynamic = "force-dynamic";
@@ -37,12 +38,15 @@ export default async function StudioPagesPage() {
                   {p.title}
                 </Link>
                 <p className="text-xs text-ink-soft">
-                  /info/{p.slug} · {p.draftBlocks.length} blocks
+                  /info/{p.publishedSlug ?? p.slug}
+                  {p.publishedSlug && p.publishedSlug !== p.slug
+                    ? ` (moves to /info/${p.slug} when published)`
+                    : ""} · {countOf(p.draftBlocks.length, "block")}
                 </p>
               </div>
               <p className="text-sm">
                 {p.publishedAt ? `Published ${formatWhen(p.publishedAt, siteInfo().timeZone)}` : "Draft only"}
-                {p.publishedAt && p.updatedAt > p.publishedAt ? " · unpublished changes" : ""}
+                {p.unpublishedChanges ? " · unpublished changes" : ""}
               </p>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { PerformanceVisibility } from "@/components/studio/performance-visibilit
 import { SyncNow } from "@/components/studio/sync-now-client";
 import {
   EDITABLE_SITE_FIELDS,
+  eventFormValues,
   FIELD_LABELS,
   getEvent,
   listEventPerformances,
@@ -35,12 +36,6 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
   ]);
   const { timeZone } = siteInfo();
   const now = new Date();
-  const values: Record<string, string | number | boolean | null> = {};
-  for (const f of EDITABLE_SITE_FIELDS) {
-    const v = (event as Record<string, unknown>)[f];
-    // Credits one per line (a name may hold a comma); other lists comma-separated, as their labels say.
-    values[f] = Array.isArray(v) ? v.join(f === "credits" ? "\n" : ", ") : (v as string | number | null);
-  }
   return (
     <div className="grid grid-cols-1 gap-6">
       <header>
@@ -57,14 +52,8 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
       <SyncNow eventId={event.sourceId} label="Sync this event now" />
       <EventForm
         eventId={event.id}
-        values={values}
-        siteOwned={{
-          bodyOverrideHtml: event.bodyOverrideHtml,
-          hidden: event.hidden,
-          published: event.published,
-          weight: event.weight,
-          keepLiveUntil: event.keepLiveUntil ? event.keepLiveUntil.toISOString().slice(0, 10) : "",
-        }}
+        values={eventFormValues(event)}
+        hidden={event.hidden}
         fields={EDITABLE_SITE_FIELDS.map((f) => ({ name: f, label: FIELD_LABELS[f] }))}
         locked={locked}
         edited={event.editedFields}

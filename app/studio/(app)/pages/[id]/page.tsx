@@ -30,7 +30,12 @@ export default async function EditPagePage({ params }: { params: Promise<{ id: s
           blocks: page.draftBlocks as never,
         }}
         options={editorOptions()}
-        published={page.publishedAt ? { at: page.publishedAt.toISOString(), slug: page.slug } : null}
+        published={
+          page.publishedAt && page.publishedSlug
+            ? { at: page.publishedAt.toISOString(), slug: page.publishedSlug }
+            : null
+        }
+        version={page.draftVersion}
       />
     </div>
   );

@@ -17,6 +17,7 @@ export default async function NewPagePage() {
         initial={{ slug: "", title: "", seoTitle: "", seoDescription: "", blocks: [] }}
         options={editorOptions()}
         published={null}
+        version={null}
       />
     </div>
   );
