@@ -242,30 +242,40 @@ export async function getEventPreview(
 }
 
 /**
- * Event picker rows (live from Spektrix) marked where the site holds the event but does not show it, hidden or a
+ * Event picker rows (live from Spektrix) marked where the site does not show the event: not in the store, hidden or a
  * draft: a block that features it shows visitors no card, so the editor should know before picking it.
  */
 export async function markUnshownEvents(items: PickerItem[], database?: StoreDb): Promise<PickerItem[]> {
   if (!items.length) return items;
   const e = schema.events;
   const ids = items.map((i) => i.id);
-  let rows: { sourceId: string; hidden: boolean }[];
+  let rows: { sourceId: string; hidden: boolean; published: boolean }[];
   try {
     rows = await (
       await db(database)
     )
-      .select({ sourceId: e.sourceId, hidden: e.hidden })
+      .select({ sourceId: e.sourceId, hidden: e.hidden, published: e.published })
       .from(e)
-      .where(and(inArray(e.sourceId, ids), or(e.hidden, not(e.published))));
+      .where(inArray(e.sourceId, ids));
   } catch {
     // The rows read as Spektrix gave them if the store cannot be opened or read: the mark is a help, not the search.
     return items;
   }
-  const why = new Map(rows.map((r) => [r.sourceId, r.hidden ? "hidden on this site" : "a draft on this site"]));
-  return items.map((item) =>
-    why.has(item.id) ? { ...item, detail: [item.detail, why.get(item.id)].filter(Boolean).join(" · ") } : item,
-  );
+  const held = new Map(rows.map((r) => [r.sourceId, r]));
+  const why = (id: string) => {
+    const row = held.get(id);
+    // Not in the store: the sync settings leave it out, or the sync has not reached it; the site has no page for it.
+    if (!row) return NOT_ON_THIS_SITE;
+    return row.hidden ? "hidden on this site" : row.published ? null : "a draft on this site";
+  };
+  return items.map((item) => {
+    const mark = why(item.id);
+    return mark ? { ...item, detail: [item.detail, mark].filter(Boolean).join(" · ") } : item;
+  });
 }
+
+/** The event picker's mark for a Spektrix event the store does not hold. */
+export const NOT_ON_THIS_SITE = "not on this site: left out by the sync settings, or not synced yet";
 
 /** Which site fields are locked (from Spektrix) under the settings in force. */
 export async function lockedFields(database?: StoreDb): Promise<Set<string>> {
