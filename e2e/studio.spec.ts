@@ -872,3 +872,35 @@ test("two tabs on one event: each saves only what it changed, and a field change
   await expect(page.locator("#f-keepLiveUntil")).toHaveValue(`2031-01-${day}`);
   await other.close();
 });
+
+test("two tabs on the sync settings: the later save is refused, naming the version in force, until it replaces it", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/studio/sync/settings");
+  await page.waitForLoadState("networkidle");
+  const other = await page.context().newPage();
+  await other.goto("/studio/sync/settings");
+  await other.waitForLoadState("networkidle");
+  const genres = page.getByLabel("Genres visitors never see");
+  const original = await genres.inputValue();
+  await other.getByLabel("Genres visitors never see").fill([original, "ZZ-THEIRS"].filter(Boolean).join(", "));
+  await other.getByRole("button", { name: "Save settings" }).click();
+  const savedTheirs = other.getByText(/^Saved as version \d+\./);
+  await expect(savedTheirs).toBeVisible();
+  const theirs = Number(/\d+/.exec((await savedTheirs.textContent())!)![0]);
+  await other.close();
+
+  await genres.fill([original, "ZZ-MINE"].filter(Boolean).join(", "));
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(
+    page.getByText(new RegExp(`^Version ${theirs} was saved by editor@example\\.com at .+\\. Nothing was saved`)),
+  ).toBeVisible();
+  await expect(genres).toHaveValue(/ZZ-MINE$/);
+  await page.getByRole("button", { name: "Replace it with mine" }).click();
+  await expect(page.getByText(`Saved as version ${theirs + 1}.`, { exact: false })).toBeVisible();
+  // The same tab saves again from where its last save left it: put back as it was.
+  await genres.fill(original);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText(`Saved as version ${theirs + 2}.`, { exact: false })).toBeVisible();
+});

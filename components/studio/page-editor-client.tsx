@@ -10,6 +10,7 @@ import { PICKER_LABELS, type PickedRef, type PickerKind } from "@/lib/studio/pic
 import type { EditorOptions } from "@/lib/studio/page-editor-options";
 import { FieldNotes, FormMessage, inputClass } from "./fields";
 import { RecordPicker } from "./record-picker-client";
+import { StaleChoices } from "./stale-choices-client";
 import { routes } from "@/lib/routes";
 import { slugify } from "@/lib/text/slug";
 import dynamic from "next/dynamic";
@@ -120,23 +121,6 @@ function moved<T>(list: T[], from: number, to: number): T[] {
   const out = [...list];
   out.splice(to, 0, out.splice(from, 1)[0]!);
   return out;
-}
-
-/**
- * What an editor can do when someone else saved the page after they opened it: read the other draft (in a new
- * tab, so nothing here is lost) or save this one over it.
- */
-function StaleDraftChoices(props: { pageId: number; busy: boolean; keepMine: () => void }) {
-  return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
-      <a href={routes.studio.page(props.pageId)} target="_blank" rel="noopener" className="text-brand underline">
-        Open their version in a new tab
-      </a>
-      <BusyButton className="btn btn-ghost !py-1 text-danger" busy={props.busy} onClick={props.keepMine}>
-        Replace it with mine
-      </BusyButton>
-    </div>
-  );
 }
 
 /**
@@ -531,8 +515,8 @@ export function PageEditor(props: {
       <div className="sticky-save-bar sticky bottom-0 grid gap-3 border-t border-line bg-paper/95 py-4">
         <FormMessage result={result} />
         {result && !result.ok && result.conflict ? (
-          <StaleDraftChoices
-            pageId={props.pageId!}
+          <StaleChoices
+            theirs={routes.studio.page(props.pageId!)}
             busy={pending}
             keepMine={() => start(async () => void (await save(result.conflict!.version)))}
           />

@@ -100,7 +100,7 @@ export function PickerComboBox(props: PickerComboBoxProps) {
         <FieldError className="text-sm text-danger" data-field-error={props.errorPath}>
           {props.errorMessage}
         </FieldError>
-        <Popover className="max-h-80 w-[--trigger-width] min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
+        <Popover className="max-h-80 w-(--trigger-width) min-w-72 overflow-auto rounded-md border border-line bg-white shadow-lg">
           <ListBox<PickerItem & { missing?: boolean }>
             className="p-1 outline-none"
             renderEmptyState={() => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { BusyButton } from "@/components/site/busy-button-client";
 import { previewSyncSettingsAction, saveSyncSettingsAction } from "@/lib/studio/actions/sync";
 import type { ActionResult, FieldErrors } from "@/lib/studio/forms";
@@ -10,6 +10,8 @@ import { display } from "@/lib/studio/format";
 import { FormMessage, inputClass } from "./fields";
 import { ACCESS_FILTERS, ACCESS_LABELS, type AccessFilter } from "@/lib/events/filters";
 import { RecordPicker } from "./record-picker-client";
+import { StaleChoices } from "./stale-choices-client";
+import { routes } from "@/lib/routes";
 import { SpektrixFieldListPicker, SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
 import { useWarnBeforeLeaving } from "./unsaved-changes-client";
 
@@ -225,7 +227,17 @@ function settingsPayload(settings: Settings): string {
   return JSON.stringify(s);
 }
 
-export function SyncSettingsEditor({ initial, options }: { initial: unknown; options: Options }) {
+export function SyncSettingsEditor({
+  initial,
+  version,
+  options,
+}: {
+  initial: unknown;
+  /** The version in force when the page opened (0: the defaults): a save sends it back. */
+  version: number;
+  options: Options;
+}) {
+  const basedOn = useRef(version);
   const base = useId();
   const [settings, setSettings] = useState<Settings>(() => structuredClone(initial) as Settings);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -265,6 +277,18 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
   // What the store holds, as it would be sent: leaving with anything else asks first.
   const [savedPayload, setSavedPayload] = useState(() => settingsPayload(initial as Settings));
   useWarnBeforeLeaving(payload() !== savedPayload);
+  // A save sends the version this page began from; after someone else's, only a deliberate replace goes through.
+  const save = (over = basedOn.current) =>
+    startSave(async () => {
+      const sent = payload();
+      const r = await saveSyncSettingsAction(sent, over);
+      if (r.ok) {
+        setSavedPayload(sent);
+        if (r.data) basedOn.current = r.data.version;
+      }
+      setResult(r);
+      setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
+    });
 
   return (
     <div className="grid gap-8">
@@ -628,20 +652,15 @@ export function SyncSettingsEditor({ initial, options }: { initial: unknown; opt
 
       <div className="grid gap-3">
         <FormMessage result={result} />
-        <div>
-          <BusyButton
-            className="btn btn-primary"
+        {result && !result.ok && result.conflict ? (
+          <StaleChoices
+            theirs={routes.studio.syncSettings}
             busy={saving}
-            onClick={() =>
-              startSave(async () => {
-                const sent = payload();
-                const r = await saveSyncSettingsAction(sent);
-                if (r.ok) setSavedPayload(sent);
-                setResult(r);
-                setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
-              })
-            }
-          >
+            keepMine={() => save(Number(result.conflict!.version))}
+          />
+        ) : null}
+        <div>
+          <BusyButton className="btn btn-primary" busy={saving} onClick={() => save()}>
             {saving ? "Saving…" : "Save settings"}
           </BusyButton>
         </div>

@@ -1,7 +1,7 @@
 import { activeConnection } from "@/lib/connection";
 import { clipSearchText, containsPattern, containsWords, hasSearchableText } from "@/lib/text/search";
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
-import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, schema, type StoreDb } from "@/lib/db";
 import { queryEventPreview } from "@/lib/events/queries";

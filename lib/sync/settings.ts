@@ -1,4 +1,4 @@
-import { desc, sql } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { schema, type StoreDb } from "@/lib/db";
 import type { AccessFlag } from "@/lib/db/schema";
@@ -321,30 +321,52 @@ export async function loadSyncSettings(db: StoreDb): Promise<LoadedSettings> {
   };
 }
 
+/** The version in force when an editor's save was refused for being based on an older one. */
+export interface SettingsConflict {
+  version: number;
+  savedBy: string | null;
+  savedAt: Date;
+}
+
 /**
  * Saves a new version when `input` is valid. When it is not, nothing is written, the previous version stays
- * in force, and the result carries a message per field.
+ * in force, and the result carries a message per field. With `basedOn` (the version the editor opened), a save
+ * made after someone else's writes nothing either, and says whose version is in force.
  */
 export async function saveSyncSettings(
   db: StoreDb,
   input: unknown,
-  options: { savedBy?: string } = {},
-): Promise<{ ok: true; version: number; settings: SyncSettings } | { ok: false; errors: SettingsErrors }> {
+  options: { savedBy?: string; basedOn?: number } = {},
+): Promise<
+  | { ok: true; version: number; settings: SyncSettings }
+  | { ok: false; errors: SettingsErrors; conflict?: undefined }
+  | { ok: false; conflict: SettingsConflict; errors?: undefined }
+> {
   const parsed = parseSyncSettings(input);
   if (!parsed.ok) return parsed;
-  const version = await db.transaction(async (tx) => {
-    const [{ next } = { next: 1 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${schema.syncSettings.version}), 0) + 1` })
-      .from(schema.syncSettings);
-    // The unique index on version rejects a concurrent save that read the same max: the loser fails loudly.
+  const saved = await db.transaction(async (tx): Promise<{ conflict: SettingsConflict } | { version: number }> => {
+    const [latest] = await tx
+      .select({
+        version: schema.syncSettings.version,
+        savedBy: schema.syncSettings.savedBy,
+        savedAt: schema.syncSettings.savedAt,
+      })
+      .from(schema.syncSettings)
+      .orderBy(desc(schema.syncSettings.version))
+      .limit(1);
+    const inForce = latest?.version ?? 0;
+    if (options.basedOn !== undefined && options.basedOn !== inForce)
+      return { conflict: latest ?? { version: 0, savedBy: null, savedAt: new Date() } };
+    // The unique index on version rejects a concurrent save that read the same latest: the loser fails loudly.
     await tx.insert(schema.syncSettings).values({
-      version: Number(next),
+      version: inForce + 1,
       settings: parsed.settings as unknown as Record<string, unknown>,
       savedBy: options.savedBy ?? null,
     });
-    return Number(next);
+    return { version: inForce + 1 };
   });
-  return { ok: true, version, settings: parsed.settings };
+  if ("conflict" in saved) return { ok: false, conflict: saved.conflict };
+  return { ok: true, version: saved.version, settings: parsed.settings };
 }
 
 /** Site fields editors may not change in the studio: those a `locked` map writes. */

@@ -632,7 +632,7 @@ describe("studio server actions", () => {
       () => studioPages.savePageAction(null, JSON.stringify({ slug: "x", title: "x", blocks: [] }), null),
     ],
     ["a visitor hiding an event", "visitor", () => studioEvents.setEventHiddenAction(1, true)],
-    ["a visitor saving sync settings", "visitor", () => studioSyncActions.saveSyncSettingsAction("{}")],
+    ["a visitor saving sync settings", "visitor", () => studioSyncActions.saveSyncSettingsAction("{}", 0)],
     ["a page that is not JSON", "editor", () => studioPages.savePageAction(null, "{", null)],
     [
       "a page with a traversal slug",
@@ -676,14 +676,14 @@ describe("studio server actions", () => {
     ],
     ["the Gift Aid wording with no form", "editor", () => studioCheckout.saveGiftAidWordingAction(undefined, notAForm)],
     ["the connection with no form", "editor", () => studioConnection.saveConnectionAction(undefined, notAForm)],
-    ["sync settings that are not JSON", "editor", () => studioSyncActions.saveSyncSettingsAction("{")],
+    ["sync settings that are not JSON", "editor", () => studioSyncActions.saveSyncSettingsAction("{", 0)],
     [
       "sync settings with wrong types",
       "editor",
       async () => {
         const { defaultSyncSettings } = await import("@/lib/sync/settings");
         const form = { ...defaultSyncSettings, fetch: { ...defaultSyncSettings.fetch, daysAhead: "forever" } };
-        return studioSyncActions.saveSyncSettingsAction(JSON.stringify(form));
+        return studioSyncActions.saveSyncSettingsAction(JSON.stringify(form), 0);
       },
     ],
     ["sync one event with a traversal id", "editor", () => studioSyncActions.syncOneEventAction(TRAVERSAL)],

@@ -48,7 +48,7 @@ beforeAll(async () => {
         }),
       ),
     checkConnectionAction: () => connection.checkConnectionAction(),
-    saveSyncSettingsAction: () => sync.saveSyncSettingsAction("{}"),
+    saveSyncSettingsAction: () => sync.saveSyncSettingsAction("{}", 0),
     previewSyncSettingsAction: () => sync.previewSyncSettingsAction("{}", "1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK"),
     syncOneEventAction: () => sync.syncOneEventAction("1AHGJDSMMPLMPPGPRRQBDBSQQBNBHHDBK"),
     updateEventAction: () => events.updateEventAction(1, undefined, form({ title: "x" })),

@@ -494,6 +494,12 @@ describe("event form", () => {
 const { defaultSyncSettings: DEFAULT_SYNC_SETTINGS } = await import("@/lib/sync/settings");
 
 describe("sync settings form", () => {
+  // The version an editor who opened the settings just now would send back.
+  const inForce = async () => {
+    const { getDb } = await import("@/lib/db");
+    const { loadSyncSettings } = await import("@/lib/sync/settings");
+    return (await loadSyncSettings(await getDb())).version;
+  };
   it.each([
     [{ maps: [{ source: "name", target: "title", transform: "number", mode: "locked" }] }, "maps.0.transform"],
     [{ maps: [{ source: "<script>", target: "title", transform: "text", mode: "locked" }] }, "maps.0.source"],
@@ -507,7 +513,7 @@ describe("sync settings form", () => {
     const before = (await db.select().from(schema.syncSettings)).length;
     const { defaultSyncSettings } = await import("@/lib/sync/settings");
     // The form sends every section; the one under test carries the bad value.
-    const r = await saveSyncSettingsAction(JSON.stringify({ ...defaultSyncSettings, ...input }));
+    const r = await saveSyncSettingsAction(JSON.stringify({ ...defaultSyncSettings, ...input }), await inForce());
     expect(r.ok).toBe(false);
     expect(errorsOf(r)).toHaveProperty([path]);
     expect((await db.select().from(schema.syncSettings)).length).toBe(before);
@@ -521,8 +527,37 @@ describe("sync settings form", () => {
         ...defaultSyncSettings,
         maps: [...defaultMaps(), { source: "instanceDates", target: "subtitle", transform: "text", mode: "locked" }],
       }),
+      await inForce(),
     );
     expect(r).toMatchObject({ ok: true });
+  });
+
+  it("refuses a save from a page opened before someone else's, naming the version in force, and replaces it only when asked", async () => {
+    const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
+    const { defaultSyncSettings } = await import("@/lib/sync/settings");
+    const { getDb, schema } = await import("@/lib/db");
+    const db = await getDb();
+    const opened = await inForce();
+    const theirs = { ...defaultSyncSettings, display: { ...defaultSyncSettings.display, hiddenGenres: ["RENTAL"] } };
+    expect(await saveSyncSettingsAction(JSON.stringify(theirs), opened)).toMatchObject({ ok: true });
+    const count = (await db.select().from(schema.syncSettings)).length;
+    const mine = { ...defaultSyncSettings, display: { ...defaultSyncSettings.display, hiddenGenres: ["GALA"] } };
+    const r = await saveSyncSettingsAction(JSON.stringify(mine), opened);
+    expect(r).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        new RegExp(
+          `^Version ${opened + 1} was saved by editor@example\\.com at .+, after you opened this page\\. Nothing was saved`,
+        ),
+      ),
+      conflict: { version: String(opened + 1) },
+    });
+    expect((await db.select().from(schema.syncSettings)).length).toBe(count);
+    for (const bad of [-1, 1.5, Number.NaN, "1" as unknown as number])
+      expect(await saveSyncSettingsAction(JSON.stringify(mine), bad)).toMatchObject({ ok: false });
+    expect((await db.select().from(schema.syncSettings)).length).toBe(count);
+    expect(await saveSyncSettingsAction(JSON.stringify(mine), opened + 1)).toMatchObject({ ok: true });
+    expect(await inForce()).toBe(opened + 2);
   });
 
   it.each<unknown>([
@@ -538,7 +573,7 @@ describe("sync settings form", () => {
       const { getDb, schema } = await import("@/lib/db");
       const db = await getDb();
       const before = (await db.select().from(schema.syncSettings)).length;
-      const r = await saveSyncSettingsAction(JSON.stringify(input));
+      const r = await saveSyncSettingsAction(JSON.stringify(input), await inForce());
       expect(r).toMatchObject({ ok: false });
       expect(Object.keys(errorsOf(r)).length).toBeGreaterThan(0);
       expect((await db.select().from(schema.syncSettings)).length).toBe(before);

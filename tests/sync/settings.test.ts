@@ -152,7 +152,7 @@ describe("sync settings storage", () => {
     const before = await loadSyncSettings(ctx.db);
     const rejected = await saveSyncSettings(ctx.db, { fetch: { concurrency: 0 } });
     expect(rejected.ok).toBe(false);
-    if (!rejected.ok) expect(Object.keys(rejected.errors)).toEqual(["fetch.concurrency"]);
+    if (!rejected.ok) expect(Object.keys(rejected.errors ?? {})).toEqual(["fetch.concurrency"]);
     expect(await loadSyncSettings(ctx.db)).toEqual(before);
   });
 });

@@ -8,18 +8,36 @@ import { runSiteSync } from "@/lib/sync/server";
 import { missingSettingsSections, saveSyncSettings } from "@/lib/sync/settings";
 import { tags } from "@/lib/cache/tags";
 import { FORBIDDEN, parseJsonField, type ActionResult } from "../forms";
+import { formatWhen } from "../format";
 import { asEditor } from "../guard";
+import { siteInfo } from "@/lib/site";
 import { previewSettingsOnEvent, type PreviewResult } from "../sync";
 
-/** Saves a new sync-settings version; invalid input saves nothing and returns an error per field path. */
-export async function saveSyncSettingsAction(settingsJson: string): Promise<ActionResult<{ version: number }>> {
+/**
+ * Saves a new sync-settings version; invalid input saves nothing and returns an error per field path. `basedOn` is
+ * the version the editor opened (or the one a refusal named, to replace it deliberately).
+ */
+export async function saveSyncSettingsAction(
+  settingsJson: string,
+  basedOn: number,
+): Promise<ActionResult<{ version: number }>> {
   return asEditor(async (editor) => {
+    if (!Number.isSafeInteger(basedOn) || basedOn < 0)
+      return { ok: false, message: "Reload the page, then save again." };
     const json = parseJsonField(settingsJson, "settings");
     if (!json.ok) return { ok: false, message: "The settings could not be read.", fieldErrors: json.errors };
     const missing = missingSettingsSections(json.value);
     if (missing)
       return { ok: false, message: "Nothing was saved: the settings form was incomplete.", fieldErrors: missing };
-    const result = await saveSyncSettings(await getDb(), json.value, { savedBy: editor.email });
+    const result = await saveSyncSettings(await getDb(), json.value, { savedBy: editor.email, basedOn });
+    if (!result.ok && result.conflict) {
+      const { version, savedBy, savedAt } = result.conflict;
+      return {
+        ok: false,
+        message: `Version ${version} was saved${savedBy ? ` by ${savedBy}` : ""} at ${formatWhen(savedAt, siteInfo().timeZone)}, after you opened this page. Nothing was saved, and your changes are still here.`,
+        conflict: { version: String(version) },
+      };
+    }
     if (!result.ok)
       return { ok: false, message: "Nothing was saved: some settings need attention.", fieldErrors: result.errors };
     revalidateTag(tags.syncSettings, { expire: 0 });

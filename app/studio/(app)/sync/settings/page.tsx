@@ -31,6 +31,7 @@ export default async function SyncSettingsPage() {
       </header>
       <SyncSettingsEditor
         initial={loaded.settings}
+        version={loaded.version}
         options={{
           targets: Object.keys(EVENT_TARGETS),
           transforms: [...TRANSFORMS],
