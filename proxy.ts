@@ -6,12 +6,16 @@ import { movedPageRoute } from "@/lib/spektrix-flows/moved-pages";
 import { guardActionBody, guardRequest, refusalResponse } from "@/lib/security/request-guard";
 import { errorText, logger } from "@/lib/log/logger.mjs";
 import { isPublishedSlug } from "@/lib/studio/published";
+import { routes } from "@/lib/routes";
 
 /** A path no route serves: a rewrite to it is answered by Next's own not-found route, 404, words in the HTML. */
 const NO_ROUTE = "/info/-/-";
 
 /** Longer than any real slug or Spektrix id; file systems refuse cache file names much past 255 bytes. */
 const MAX_SEGMENT_LENGTH = 200;
+
+/** A slug with capitals in it, nothing else (slugs are lower-case letters, digits and hyphens). */
+const CAPITALISED_SLUG = new RegExp(`^(?=.*[A-Z])[A-Za-z0-9-]{1,${MAX_SEGMENT_LENGTH}}$`);
 
 /**
  * Work that must happen before rendering starts, on the few requests that need it:
@@ -24,6 +28,8 @@ const MAX_SEGMENT_LENGTH = 200;
  * - the cached copies of the home page and the unfiltered list are not second addresses for them;
  * - a page the studio moved (account, basket, checkout) is served at its new path: only paths outside the
  *   sections the site serves come here for it, so pages and the API pay nothing;
+ * - an event or studio page's address typed with capitals (/events/Tosca, from a poster) is sent to the lower-case
+ *   slug every page has, rather than answered "not found";
  * - an absurdly long event slug or performance id is answered as the not-found page it is, instead of reaching
  *   the incremental cache, which would try to write a file named after it;
  * - a studio-built page (/info/{slug}) that is not published is answered by the site's 404 page, with its words in
@@ -50,6 +56,10 @@ export async function proxy(request: NextRequest) {
   if (canonical) return NextResponse.redirect(new URL(canonical.to, request.url), canonical.permanent ? 308 : 307);
 
   const [, section, segment] = pathname.split("/");
+  if ((section === "events" || section === "info") && segment && CAPITALISED_SLUG.test(segment)) {
+    const to = section === "events" ? routes.event(segment.toLowerCase()) : routes.info(segment.toLowerCase());
+    return NextResponse.redirect(new URL(`${to}${search}`, request.url), 308);
+  }
   if ((section === "events" || section === "book") && segment && segment.length > MAX_SEGMENT_LENGTH) {
     return NextResponse.rewrite(new URL(`/${section}/-`, request.url));
   }
@@ -95,6 +105,8 @@ export const config = {
     "/whats-on/calendar",
     "/home/index",
     "/events/:slug(.{201,})",
+    // Event pages typed with capitals only: ordinary event pages never come here.
+    "/events/:slug(.*[A-Z].*)",
     // Studio-built pages: the published list the page itself reads (one cache entry), asked before it renders.
     "/info/:slug",
     // Paths outside the sections the site serves (lib/routes.ts SERVED_SECTIONS; a test keeps the two equal) and

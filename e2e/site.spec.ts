@@ -338,6 +338,15 @@ test("the list and this month's calendar are served whole from the page cache, a
 test("open an event: description, performances, JSON-LD, booking link", async ({ page }, testInfo) => {
   await page.goto("/whats-on");
   const href = await firstEventHref(page);
+  // Typed from a poster, with capitals: sent to the page for good, not "not found".
+  const typed = href.replace(
+    /\/events\/([^a-z]*)([a-z])/,
+    (_, before: string, letter: string) => `/events/${before}${letter.toUpperCase()}`,
+  );
+  expect(typed).not.toBe(href);
+  const asTyped = await page.request.get(typed, { maxRedirects: 0 });
+  expect(asTyped.status()).toBe(308);
+  expect(new URL(asTyped.headers().location!, page.url()).pathname).toBe(href);
   await page.goto(href);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Dates and tickets" })).toBeVisible();

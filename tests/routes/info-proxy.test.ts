@@ -58,3 +58,24 @@ describe("proxy: studio-built pages", () => {
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 });
+
+describe("proxy: addresses typed with capitals", () => {
+  it.each([
+    ["/events/Tosca", "/events/tosca"],
+    ["/events/La-Boheme?date=2031-01-01", "/events/la-boheme?date=2031-01-01"],
+    ["/info/About-Us", "/info/about-us"],
+  ])("sends %s to %s for good", async (path, to) => {
+    const response = await ask(path);
+    expect(response.status).toBe(308);
+    const location = new URL(response.headers.get("location")!);
+    expect(`${location.pathname}${location.search}`).toBe(to);
+  });
+
+  it("is asked for event slugs with capitals, and leaves other shapes to their own rules", async () => {
+    expect(config.matcher).toContain("/events/:slug(.*[A-Z].*)");
+    published = async () => false;
+    // Not a slug at all (an underscore): the info rule answers it, not a redirect.
+    expect((await ask("/info/About_Us")).status).not.toBe(308);
+    expect((await ask(`/events/${"A".repeat(201)}`)).status).not.toBe(308);
+  });
+});
