@@ -788,7 +788,7 @@ test("two tabs on one page: a picker moves with its block, the stale tab's save 
   await title.fill("My title");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(
-    page.getByText(/^editor@example\.com saved this page at .+, after you opened it\. Nothing was saved/),
+    page.getByText(/^editor@example\.com changed this page at .+, after you opened it\. Nothing was saved/),
   ).toBeVisible();
   await expect(title).toHaveValue("My title");
   await expect(page.getByRole("link", { name: "Open their version in a new tab" })).toHaveAttribute(
@@ -803,6 +803,8 @@ test("two tabs on one page: a picker moves with its block, the stale tab's save 
   // Now the other tab is the stale one: it may not publish a draft it has not read.
   await other.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(other.getByText(/after you opened it\. Nothing was published/)).toBeVisible();
+  // It has nothing of its own to put back over the other draft: no replace on offer.
+  await expect(other.getByRole("button", { name: "Replace it with mine" })).toHaveCount(0);
   await other.reload();
   await expect(other.getByLabel("Title", { exact: true })).toHaveValue("My title");
   await other.close();

@@ -7,14 +7,12 @@ import type { ActionResult } from "@/lib/studio/forms";
 import { CheckboxField, errorFor, FormMessage, LockedBadge, TextField } from "./fields";
 import { BasedOnField, useStudioForm } from "./studio-form-client";
 
-const MULTILINE = new Set(["summary", "bodyHtml", "credits"]);
-
 export function EventForm(props: {
   eventId: number;
   /** Every field of the form as the form holds it (`eventFormValues`). */
   values: Record<string, string>;
   hidden: boolean;
-  fields: { name: string; label: string }[];
+  fields: { name: string; label: string; multiline: boolean }[];
   locked: string[];
   edited: string[];
 }) {
@@ -70,7 +68,7 @@ export function EventForm(props: {
                 defaultValue={props.values[f.name]}
                 readOnly={isLocked}
                 submit={!isLocked}
-                multiline={MULTILINE.has(f.name)}
+                multiline={f.multiline}
                 badge={
                   isLocked ? (
                     <LockedBadge />

@@ -15,7 +15,7 @@ import { useWarnBeforeLeaving } from "./unsaved-changes-client";
  *
  * With `basedOn` (the fields as the server rendered them) each save also says how the form began, in
  * `BASED_ON_FIELD`, so the server saves only what this editor changed. A successful save becomes the new
- * beginning; fields the server reports changed by someone else (`stale`) are adopted, so saving again replaces
+ * beginning, its fields as the server stored them (`savedAs`: trimmed, lists rejoined); fields the server reports changed by someone else (`stale`) are adopted, so saving again replaces
  * them deliberately. The form renders the first `basedOn` itself (`<BasedOnField>`), for a save without JavaScript.
  */
 export function useStudioForm<R extends ActionResult<unknown>>(
@@ -34,7 +34,7 @@ export function useStudioForm<R extends ActionResult<unknown>>(
   useWarnBeforeLeaving(edits !== savedWith);
   useEffect(() => {
     if (!result || !base.current) return;
-    if (result.ok) base.current = sentFields.current;
+    if (result.ok) base.current = { ...sentFields.current, ...result.savedAs };
     else if (result.stale) base.current = { ...base.current, ...result.stale };
   }, [result]);
   useEffect(() => {

@@ -28,6 +28,20 @@ export class DatabaseUnavailableError extends Error {
 export { redactUrl };
 
 /**
+ * Whether a query failed on a unique index (SQLSTATE 23505), on either driver: drizzle may wrap the driver's error,
+ * so its cause is read too. A concurrent writer that got there first, not a fault.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 3;
+    e = (e as { cause?: unknown }).cause, depth++
+  )
+    if ((e as { code?: unknown }).code === "23505") return true;
+  return false;
+}
+
+/**
  * The query surface both drivers share. Every caller gets this type, so no code depends on which driver
  * `openDb` picked (the two drizzle driver types differ only in what this project never uses).
  */

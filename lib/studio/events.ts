@@ -3,7 +3,7 @@ import { clipSearchText, containsPattern, containsWords, hasSearchableText } fro
 import { parkedEvents, removeParkedEvents } from "@/lib/sync/park";
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, schema, type StoreDb } from "@/lib/db";
+import { getDb, schema, type StoreDb, type StoreTx } from "@/lib/db";
 import { queryEventPreview } from "@/lib/events/queries";
 import type { EventDetail } from "@/lib/events/types";
 import { siteInfo } from "@/lib/site";
@@ -293,6 +293,14 @@ export const EVENT_FORM_FIELDS = [
 ] as const;
 type EventFormField = (typeof EVENT_FORM_FIELDS)[number];
 
+/** Fields the form shows in a textarea; every other one is a single-line input, which drops line breaks. */
+export const MULTILINE_EVENT_FIELDS: ReadonlySet<string> = new Set([
+  "summary",
+  "bodyHtml",
+  "credits",
+  "bodyOverrideHtml",
+]);
+
 type StoredEvent = NonNullable<Awaited<ReturnType<typeof getEvent>>>;
 
 /**
@@ -320,12 +328,15 @@ export interface EventFormSave {
 }
 
 export type EventEditResult =
-  | { ok: true; sourceId: string; changed: string[] }
+  /** `savedAs`: the fields this save wrote, as the form now shows them (trimmed, tags rejoined, HTML cleaned). */
+  | { ok: true; sourceId: string; changed: string[]; savedAs: Record<string, string> }
   | { ok: false; fieldErrors: FieldErrors; message?: string; stale?: Record<string, string> };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-// Form text compared as the editor sees it: browsers send a textarea's line breaks as CRLF; absent is empty.
-const formText = (s: string | undefined) => unixLineBreaks(s ?? "");
+// Form text compared as the editor sees it: browsers send a textarea's line breaks as CRLF, and a single-line input
+// holds none (a value the sync wrote with one would otherwise read as changed); absent is empty.
+const formText = (field: string, s: string | undefined) =>
+  MULTILINE_EVENT_FIELDS.has(field) ? unixLineBreaks(s ?? "") : (s ?? "").replace(/[\r\n]/g, "");
 
 /**
  * Applies an editor's changes: only the fields they changed since the form opened (a stale tab does not put back
@@ -337,12 +348,26 @@ const formText = (s: string | undefined) => unixLineBreaks(s ?? "");
  */
 export async function updateEvent(id: number, save: EventFormSave, database?: StoreDb): Promise<EventEditResult> {
   const d = await db(database);
-  const current = await getEvent(id, d);
-  if (!current) return { ok: false, fieldErrors: {}, message: "This event no longer exists." };
+  const locked = await lockedFields(d);
+  // The row is locked from the check to the write: two saves at once cannot both pass, nor lose `editedFields`.
+  return d.transaction(async (tx) => {
+    const [current] = await tx.select().from(schema.events).where(eq(schema.events.id, id)).for("update");
+    if (!current) return { ok: false, fieldErrors: {}, message: "This event no longer exists." };
+    return applyEventSave(tx, current, save, locked);
+  });
+}
+
+async function applyEventSave(
+  tx: StoreTx,
+  current: StoredEvent,
+  save: EventFormSave,
+  locked: Set<string>,
+): Promise<EventEditResult> {
   const shown = eventFormValues(current);
-  const touched = EVENT_FORM_FIELDS.filter((f) => formText(save.sent[f]) !== formText(save.basedOn[f]));
+  const touched = EVENT_FORM_FIELDS.filter((f) => formText(f, save.sent[f]) !== formText(f, save.basedOn[f]));
   const stale = touched.filter(
-    (f) => formText(shown[f]) !== formText(save.basedOn[f]) && formText(shown[f]) !== formText(save.sent[f]),
+    (f) =>
+      formText(f, shown[f]) !== formText(f, save.basedOn[f]) && formText(f, shown[f]) !== formText(f, save.sent[f]),
   );
   if (stale.length)
     return {
@@ -359,7 +384,6 @@ export async function updateEvent(id: number, save: EventFormSave, database?: St
   const input: Record<string, unknown> = Object.fromEntries(touched.map((f) => [f, save.sent[f] ?? ""]));
   const parsed = eventEditSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const locked = await lockedFields(d);
   const values = parsed.data as Record<string, unknown>;
   const set: Record<string, unknown> = {};
   const errors: FieldErrors = {};
@@ -389,13 +413,21 @@ export async function updateEvent(id: number, save: EventFormSave, database?: St
     if (differs) set[field] = after;
   }
   const changed = Object.keys(set);
+  let saved = current;
   if (changed.length) {
-    await d
+    [saved] = (await tx
       .update(schema.events)
       .set({ ...set, editedFields: [...edited], updatedAt: new Date() })
-      .where(eq(schema.events.id, id));
+      .where(eq(schema.events.id, current.id))
+      .returning()) as [StoredEvent];
   }
-  return { ok: true, sourceId: current.sourceId, changed };
+  const savedShown = eventFormValues(saved);
+  return {
+    ok: true,
+    sourceId: current.sourceId,
+    changed,
+    savedAs: Object.fromEntries(touched.map((f) => [f, savedShown[f]])),
+  };
 }
 
 export async function setEventHidden(id: number, hidden: boolean, database?: StoreDb): Promise<string | null> {

@@ -9,7 +9,13 @@ import { plainText } from "@/lib/text/plain-text";
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message?: string; data?: T }
+  | {
+      ok: true;
+      message?: string;
+      data?: T;
+      /** Fields the save wrote, as the form now shows them (stored clean): the form's new starting point for them. */
+      savedAs?: Record<string, string>;
+    }
   | {
       ok: false;
       message: string;
@@ -28,7 +34,8 @@ export type ActionResult<T = undefined> =
  */
 export const BASED_ON_FIELD = "_basedOn";
 
-const basedOnSchema = z.record(z.string().max(64), z.string().max(100_000));
+// Keys are field names; a value is as long as the field (text the sync wrote may be long): the body limit bounds it.
+const basedOnSchema = z.record(z.string().max(64), z.string());
 
 /** The form as it began, from a submitted form; null when it is missing or is not one. */
 export function basedOnOf(fields: Record<string, string>): Record<string, string> | null {

@@ -158,9 +158,14 @@ export async function savePageDraft(
     if (!locked) return { ok: false, fieldErrors: { "(form)": ["This page no longer exists."] } };
     const existing = toRow(locked);
     if (existing.draftVersion !== basedOn) return { ok: false, conflict: conflictOf(existing) };
+    // A page published before the snapshot held its address is pinned to it now, before the draft's slug moves.
+    const pin =
+      existing.publishedMeta && existing.publishedSlug && existing.publishedMeta.slug === undefined
+        ? { publishedMeta: { ...existing.publishedMeta, slug: existing.publishedSlug } }
+        : {};
     const [row] = await tx
       .update(schema.pages)
-      .set(columns(parsed.page, by))
+      .set({ ...columns(parsed.page, by), ...pin })
       .where(eq(schema.pages.id, id))
       .returning();
     // A published page stays where it is until published again: only the draft's address changed.

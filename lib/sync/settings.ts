@@ -1,6 +1,6 @@
 import { desc } from "drizzle-orm";
 import { z } from "zod";
-import { schema, type StoreDb } from "@/lib/db";
+import { isUniqueViolation, schema, type StoreDb, type StoreTx } from "@/lib/db";
 import type { AccessFlag } from "@/lib/db/schema";
 import { MAX_WINDOW_DAYS } from "./time";
 
@@ -344,8 +344,8 @@ export async function saveSyncSettings(
 > {
   const parsed = parseSyncSettings(input);
   if (!parsed.ok) return parsed;
-  const saved = await db.transaction(async (tx): Promise<{ conflict: SettingsConflict } | { version: number }> => {
-    const [latest] = await tx
+  const latestOf = async (q: StoreDb | StoreTx) => {
+    const [latest] = await q
       .select({
         version: schema.syncSettings.version,
         savedBy: schema.syncSettings.savedBy,
@@ -354,17 +354,25 @@ export async function saveSyncSettings(
       .from(schema.syncSettings)
       .orderBy(desc(schema.syncSettings.version))
       .limit(1);
-    const inForce = latest?.version ?? 0;
-    if (options.basedOn !== undefined && options.basedOn !== inForce)
-      return { conflict: latest ?? { version: 0, savedBy: null, savedAt: new Date() } };
-    // The unique index on version rejects a concurrent save that read the same latest: the loser fails loudly.
-    await tx.insert(schema.syncSettings).values({
-      version: inForce + 1,
-      settings: parsed.settings as unknown as Record<string, unknown>,
-      savedBy: options.savedBy ?? null,
+    return latest ?? { version: 0, savedBy: null, savedAt: new Date() };
+  };
+  let saved: { conflict: SettingsConflict } | { version: number };
+  try {
+    saved = await db.transaction(async (tx) => {
+      const latest = await latestOf(tx);
+      if (options.basedOn !== undefined && options.basedOn !== latest.version) return { conflict: latest };
+      await tx.insert(schema.syncSettings).values({
+        version: latest.version + 1,
+        settings: parsed.settings as unknown as Record<string, unknown>,
+        savedBy: options.savedBy ?? null,
+      });
+      return { version: latest.version + 1 };
     });
-    return { version: inForce + 1 };
-  });
+  } catch (error) {
+    // A save at the same moment took the next version (the unique index on it): theirs is in force now.
+    if (!isUniqueViolation(error) || options.basedOn === undefined) throw error;
+    saved = { conflict: await latestOf(db) };
+  }
   if ("conflict" in saved) return { ok: false, conflict: saved.conflict };
   return { ok: true, version: saved.version, settings: parsed.settings };
 }

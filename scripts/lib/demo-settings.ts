@@ -13,8 +13,10 @@ export async function saveDemoSyncSettings(db: StoreDb): Promise<"saved" | "kept
   const saved = await saveSyncSettings(
     db,
     { ...defaultSyncSettings, display: { ...defaultSyncSettings.display, venueNames: DEMO_VENUE_NAMES } },
-    { savedBy: "demo" },
+    // Only into a store with none: an editor who saved meanwhile keeps theirs.
+    { savedBy: "demo", basedOn: 0 },
   );
+  if (!saved.ok && saved.conflict) return "kept";
   if (!saved.ok) throw new Error(`the demo's sync settings are invalid: ${JSON.stringify(saved.errors)}`);
   return "saved";
 }

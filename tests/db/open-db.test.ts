@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { DatabaseUnavailableError, openDb, redactUrl, rowsOf, schema, type Database } from "@/lib/db";
+import {
+  DatabaseUnavailableError,
+  isUniqueViolation,
+  openDb,
+  redactUrl,
+  rowsOf,
+  schema,
+  type Database,
+} from "@/lib/db";
 import { foldText } from "@/lib/text/fold";
 import { cleanSearchText, containsWords } from "@/lib/text/search";
 
@@ -19,6 +27,21 @@ describe(`openDb on ${url.split(":")[0]}`, () => {
   });
   afterAll(async () => {
     await database?.close();
+  });
+
+  it("tells a unique index's refusal (a concurrent writer got there first) from any other failure", async () => {
+    const row = { version: 9_000, settings: {}, savedBy: "test" };
+    await database.db.insert(schema.syncSettings).values(row);
+    const twice = await database.db
+      .insert(schema.syncSettings)
+      .values(row)
+      .then(() => null)
+      .catch((error: unknown) => error);
+    expect(isUniqueViolation(twice)).toBe(true);
+    const other = await database.db.execute(sql`select * from no_such_table`).catch((error: unknown) => error);
+    expect(isUniqueViolation(other)).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
+    await database.db.delete(schema.syncSettings).where(sql`${schema.syncSettings.version} = 9000`);
   });
 
   it("applies the migrations, and applying them again changes nothing", async () => {

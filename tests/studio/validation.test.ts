@@ -262,7 +262,7 @@ describe("page form", () => {
     const mine = await savePageAction(pageId, JSON.stringify({ ...good, title: "Support us" }), tabA);
     expect(mine).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^editor@example\.com saved this page at .*Nothing was saved/),
+      message: expect.stringMatching(/^editor@example\.com changed this page at .*Nothing was saved/),
     });
     expect(await getPage(pageId)).toEqual(afterTheirs);
     // Replace it with mine: the version the refusal carried, once.
@@ -288,6 +288,8 @@ describe("page form", () => {
     await savePageAction(pageId, JSON.stringify({ ...good, title: "Not ready yet" }), tabA);
     const stale = await publishPageAction(pageId, tabA);
     expect(stale).toMatchObject({ ok: false, message: expect.stringMatching(/Nothing was published/) });
+    // A tab refused a publish has nothing of its own to put back over their draft: no replace is offered.
+    expect(stale).not.toHaveProperty("conflict");
     expect(await publishedPage("give")).toEqual(before);
     const current = await opened();
     expect(await publishPageAction(pageId, current)).toMatchObject({ ok: true });
@@ -295,6 +297,33 @@ describe("page form", () => {
     // The same tab saves again straight after publishing: not someone else's change.
     expect(await opened()).toBe(current);
     expect(await savePageAction(pageId, JSON.stringify(good), current)).toMatchObject({ ok: true });
+  });
+
+  it("a page published before the snapshot held its address keeps it when a draft moves the slug", async () => {
+    const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
+    const { publishedPage } = await import("@/lib/studio/pages");
+    const { getDb, schema } = await import("@/lib/db");
+    const db = await getDb();
+    const [old] = await db
+      .insert(schema.pages)
+      .values({
+        slug: "visit",
+        title: "Visit",
+        draftBlocks: [],
+        publishedBlocks: [],
+        publishedMeta: { title: "Visit", seoTitle: null, seoDescription: null },
+        publishedAt: new Date("2026-01-01T00:00:00Z"),
+      })
+      .returning({ id: schema.pages.id });
+    const { getPage } = await import("@/lib/studio/pages");
+    const version = (await getPage(old!.id))!.draftVersion;
+    const moved = { slug: "plan-your-visit", title: "Visit", seoTitle: "", seoDescription: "", blocks: [] };
+    expect(await savePageAction(old!.id, JSON.stringify(moved), version)).toMatchObject({ ok: true });
+    expect((await publishedPage("visit"))?.title).toBe("Visit");
+    expect(await publishedPage("plan-your-visit")).toBeNull();
+    const r = await publishPageAction(old!.id, (await getPage(old!.id))!.draftVersion);
+    expect(r).toMatchObject({ ok: true, message: expect.stringContaining("The old address, /info/visit") });
+    expect(await publishedPage("visit")).toBeNull();
   });
 
   it("a published page keeps its address until the draft's new slug is published, and no other page can take either", async () => {
@@ -477,6 +506,40 @@ describe("event form", () => {
       ok: true,
     });
     expect(await row()).toMatchObject({ summary: "Mine.", published: false, weight: 7 });
+  });
+
+  it("a second save from the same tab starts from the first as stored (trimmed, rejoined), not as typed", async () => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const { eventFormValues } = await import("@/lib/studio/events");
+    const opened = eventFormValues((await row())!);
+    const first = { ...opened, tags: "drama,comedy ", ageGuidance: "  12+" };
+    const r = await updateEventAction(eventId, undefined, form({ ...first, _basedOn: JSON.stringify(opened) }));
+    expect(r).toMatchObject({ ok: true, savedAs: { tags: "drama, comedy", ageGuidance: "12+" } });
+    // What useStudioForm sends next: the fields as typed, beginning from what the server said it stored.
+    const began = { ...first, ...(r as { savedAs: Record<string, string> }).savedAs };
+    const second = { ...first, tags: "drama,comedy,family" };
+    expect(
+      await updateEventAction(eventId, undefined, form({ ...second, _basedOn: JSON.stringify(began) })),
+    ).toMatchObject({ ok: true, message: "Saved (1 field changed)." });
+    expect((await row())?.tags).toEqual(["drama", "comedy", "family"]);
+  });
+
+  it("a line break the sync left in a single-line field is not an edit (the browser's input drops it)", async () => {
+    const { updateEventAction } = await import("@/lib/studio/actions/events");
+    const { eventFormValues } = await import("@/lib/studio/events");
+    const { getDb, schema } = await import("@/lib/db");
+    const { eq } = await import("drizzle-orm");
+    await (
+      await getDb()
+    )
+      .update(schema.events)
+      .set({ heroImageAlt: "The cast\non stage", editedFields: [] })
+      .where(eq(schema.events.id, eventId));
+    const opened = eventFormValues((await row())!);
+    const asSent = { ...opened, heroImageAlt: "The caston stage", ageGuidance: "15+" };
+    const r = await updateEventAction(eventId, undefined, form({ ...asSent, _basedOn: JSON.stringify(opened) }));
+    expect(r).toMatchObject({ ok: true, message: "Saved (1 field changed)." });
+    expect(await row()).toMatchObject({ heroImageAlt: "The cast\non stage", editedFields: ["ageGuidance"] });
   });
 
   it("refuses a form that does not say how it began, saving nothing", async () => {

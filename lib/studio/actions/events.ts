@@ -39,6 +39,7 @@ export async function updateEventAction(
     if (result.changed.length) revalidateEvent(result.sourceId);
     return {
       ok: true,
+      savedAs: result.savedAs,
       message: result.changed.length
         ? `Saved (${countOf(result.changed.length, "field")} changed).`
         : "No changes to save.",

@@ -20,12 +20,16 @@ function revalidatePage(slug: string) {
 
 const isVersion = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f]{16}$/.test(v);
 
-function refusedAsStale(conflict: DraftConflict, what: string): ActionResult<never> {
-  const who = conflict.by ? `${conflict.by} saved` : "Someone saved";
+/**
+ * The answer to a save or publish from a tab opened before someone else changed the page. Only a save may offer to
+ * replace theirs (`conflict`): a tab refused a publish has nothing of its own to put back.
+ */
+function refusedAsStale(conflict: DraftConflict, what: string, offerReplace: boolean): ActionResult<never> {
+  const who = conflict.by ? `${conflict.by} changed` : "Someone changed";
   return {
     ok: false,
     message: `${who} this page at ${formatWhen(conflict.at, siteInfo().timeZone)}, after you opened it. ${what}`,
-    conflict: { version: conflict.draftVersion },
+    ...(offerReplace ? { conflict: { version: conflict.draftVersion } } : {}),
   };
 }
 
@@ -46,7 +50,7 @@ export async function savePageAction(
     const result = await savePageDraft(pageId ?? undefined, json.value, editor.email, basedOn);
     if (!result.ok)
       return result.conflict
-        ? refusedAsStale(result.conflict, "Nothing was saved, and your changes are still here.")
+        ? refusedAsStale(result.conflict, "Nothing was saved, and your changes are still here.", true)
         : { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
     return { ok: true, message: "Draft saved.", data: { id: result.id, version: result.draftVersion } };
   }, FORBIDDEN);
@@ -63,7 +67,11 @@ export async function publishPageAction(pageId: number, basedOn: string): Promis
     const published = await publishPage(pageId, editor.email, basedOn);
     if (!published) return { ok: false, message: "Unknown page." };
     if (!published.ok)
-      return refusedAsStale(published.conflict, "Nothing was published: open the page again to read their draft.");
+      return refusedAsStale(
+        published.conflict,
+        "Nothing was published: reload this page to read their draft first.",
+        false,
+      );
     const { page, movedFrom } = published;
     revalidatePage(page.slug);
     if (movedFrom) revalidatePage(movedFrom);

@@ -11,6 +11,7 @@ import {
   getEvent,
   listEventPerformances,
   lockedFields,
+  MULTILINE_EVENT_FIELDS,
   performanceNotes,
 } from "@/lib/studio/events";
 import { formatDayAndTime } from "@/lib/events/format";
@@ -54,7 +55,11 @@ export default async function StudioEventPage({ params }: { params: Promise<{ id
         eventId={event.id}
         values={eventFormValues(event)}
         hidden={event.hidden}
-        fields={EDITABLE_SITE_FIELDS.map((f) => ({ name: f, label: FIELD_LABELS[f] }))}
+        fields={EDITABLE_SITE_FIELDS.map((f) => ({
+          name: f,
+          label: FIELD_LABELS[f],
+          multiline: MULTILINE_EVENT_FIELDS.has(f),
+        }))}
         locked={locked}
         edited={event.editedFields}
       />
