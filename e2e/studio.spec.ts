@@ -775,6 +775,11 @@ test("two tabs on one page: a picker moves with its block, the stale tab's save 
   await expect(page).toHaveURL(/\/studio\/pages\/\d+$/);
   await expect(page.getByText("Draft saved.")).toBeVisible();
   await page.waitForLoadState("networkidle");
+  // Tabbing through a picker without choosing anything is not an edit.
+  await page.getByRole("combobox", { name: "Fund" }).focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByText("Unsaved changes")).toHaveCount(0);
 
   const other = await page.context().newPage();
   await other.goto(page.url());
@@ -799,6 +804,7 @@ test("two tabs on one page: a picker moves with its block, the stale tab's save 
   await page.getByRole("button", { name: "Replace it with mine" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Replace it with mine" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save draft" })).toBeFocused();
 
   // Now the other tab is the stale one: it may not publish a draft it has not read.
   await other.getByRole("button", { name: "Publish", exact: true }).click();
@@ -853,12 +859,17 @@ test("two tabs on one event: each saves only what it changed, and a field change
   await save.click();
   await expect(page.getByText("Saved (2 fields changed).")).toBeVisible();
 
+  // This tab hides the event meanwhile; the other tab's save below neither shows it again nor keeps saying it shows.
+  await page.getByRole("button", { name: "Hide from the site" }).click();
+  await expect(page.getByText("Hidden from the site.")).toBeVisible();
   // The other tab, opened before both: its own field is saved alone; the age and weight it never touched stay.
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
   await other.locator("#f-keepLiveUntil").fill(`2031-01-${day}`);
   const saveOther = other.getByRole("button", { name: "Save event" });
   await saveOther.click();
   await expect(other.getByText("Saved (1 field changed).")).toBeVisible();
+  const visibility = other.getByRole("region", { name: "Visibility" });
+  await expect(visibility.getByText("Hidden from the site", { exact: true })).toBeVisible();
   // Then it changes the age too: refused, with what it reads now, the keyboard on the field.
   const otherAge = other.locator("#f-ageGuidance");
   await otherAge.fill(`Ages 16+ (${run})`);
@@ -872,6 +883,9 @@ test("two tabs on one event: each saves only what it changed, and a field change
   await expect(age).toHaveValue(`Ages 16+ (${run})`);
   await expect(page.locator("#f-weight")).toHaveValue(weight);
   await expect(page.locator("#f-keepLiveUntil")).toHaveValue(`2031-01-${day}`);
+  await expect(page.getByText("Hidden from the site", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Show on the site" }).click();
+  await expect(page.getByText("Shown on the site.")).toBeVisible();
   await other.close();
 });
 
@@ -901,6 +915,7 @@ test("two tabs on the sync settings: the later save is refused, naming the versi
   await expect(genres).toHaveValue(/ZZ-MINE$/);
   await page.getByRole("button", { name: "Replace it with mine" }).click();
   await expect(page.getByText(`Saved as version ${theirs + 1}.`, { exact: false })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save settings" })).toBeFocused();
   // The same tab saves again from where its last save left it: put back as it was.
   await genres.fill(original);
   await page.getByRole("button", { name: "Save settings" }).click();

@@ -20,6 +20,12 @@ export function EventForm(props: {
   const basedOn = Object.fromEntries(Object.entries(props.values).filter(([name]) => !props.locked.includes(name)));
   const { result, pending, formProps } = useStudioForm(updateEventAction.bind(null, props.eventId), basedOn);
   const [hidden, setHidden] = useState(props.hidden);
+  // A save answers with the event's visibility as stored: another tab may have hidden or shown it meanwhile.
+  const [answered, setAnswered] = useState(result);
+  if (result !== answered) {
+    setAnswered(result);
+    if (result?.ok && result.data) setHidden(result.data.hidden);
+  }
   const [toggleResult, setToggleResult] = useState<ActionResult | null>(null);
   const [toggling, startToggle] = useTransition();
   const errors = result && !result.ok ? result.fieldErrors : undefined;

@@ -518,7 +518,13 @@ export function PageEditor(props: {
           <StaleChoices
             theirs={routes.studio.page(props.pageId!)}
             busy={pending}
-            keepMine={() => start(async () => void (await save(result.conflict!.version)))}
+            keepMine={() =>
+              start(async () => {
+                await save(result.conflict!.version);
+                // The choices go with the refusal: the keyboard goes on to Save draft, not to the page's top.
+                focusAfterRender(() => document.getElementById(`${base}-save`));
+              })
+            }
           />
         ) : null}
         <div className="flex flex-wrap items-center gap-3">

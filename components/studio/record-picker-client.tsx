@@ -258,6 +258,8 @@ export function RecordPicker({
         onSelectionChange={(key) => {
           const item = collection.find((i) => i.id === key);
           if (!item) return;
+          // The combobox commits its selection again when focus leaves it: the same record is not an edit.
+          if (value && item.id === value.id) return setInput(value.label);
           const next: PickedRef = { id: item.id, label: item.label, ...(item.at ? { at: item.at } : {}) };
           setInput(item.label);
           onChange(next);

@@ -11,6 +11,7 @@ import { FormMessage, inputClass } from "./fields";
 import { ACCESS_FILTERS, ACCESS_LABELS, type AccessFilter } from "@/lib/events/filters";
 import { RecordPicker } from "./record-picker-client";
 import { StaleChoices } from "./stale-choices-client";
+import { focusAfterRender } from "@/components/site/focus";
 import { routes } from "@/lib/routes";
 import { SpektrixFieldListPicker, SpektrixFieldPicker, useFieldCatalogue } from "./spektrix-field-picker-client";
 import { useWarnBeforeLeaving } from "./unsaved-changes-client";
@@ -278,7 +279,7 @@ export function SyncSettingsEditor({
   const [savedPayload, setSavedPayload] = useState(() => settingsPayload(initial as Settings));
   useWarnBeforeLeaving(payload() !== savedPayload);
   // A save sends the version this page began from; after someone else's, only a deliberate replace goes through.
-  const save = (over = basedOn.current) =>
+  const save = (over = basedOn.current, then?: () => void) =>
     startSave(async () => {
       const sent = payload();
       const r = await saveSyncSettingsAction(sent, over);
@@ -288,6 +289,7 @@ export function SyncSettingsEditor({
       }
       setResult(r);
       setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
+      then?.();
     });
 
   return (
@@ -656,11 +658,16 @@ export function SyncSettingsEditor({
           <StaleChoices
             theirs={routes.studio.syncSettings}
             busy={saving}
-            keepMine={() => save(Number(result.conflict!.version))}
+            keepMine={() =>
+              // The choices go with the refusal: the keyboard goes on to Save settings, not to the page's top.
+              save(Number(result.conflict!.version), () =>
+                focusAfterRender(() => document.getElementById(`${base}-save`)),
+              )
+            }
           />
         ) : null}
         <div>
-          <BusyButton className="btn btn-primary" busy={saving} onClick={() => save()}>
+          <BusyButton id={`${base}-save`} className="btn btn-primary" busy={saving} onClick={() => save()}>
             {saving ? "Saving…" : "Save settings"}
           </BusyButton>
         </div>

@@ -329,7 +329,7 @@ export interface EventFormSave {
 
 export type EventEditResult =
   /** `savedAs`: the fields this save wrote, as the form now shows them (trimmed, tags rejoined, HTML cleaned). */
-  | { ok: true; sourceId: string; changed: string[]; savedAs: Record<string, string> }
+  | { ok: true; sourceId: string; changed: string[]; savedAs: Record<string, string>; hidden: boolean }
   | { ok: false; fieldErrors: FieldErrors; message?: string; stale?: Record<string, string> };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -427,6 +427,8 @@ async function applyEventSave(
     sourceId: current.sourceId,
     changed,
     savedAs: Object.fromEntries(touched.map((f) => [f, savedShown[f]])),
+    // Another tab may have hidden or shown it meanwhile: the form's visibility line follows.
+    hidden: saved.hidden,
   };
 }
 

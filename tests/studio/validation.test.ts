@@ -299,6 +299,23 @@ describe("page form", () => {
     expect(await savePageAction(pageId, JSON.stringify(good), current)).toMatchObject({ ok: true });
   });
 
+  it("a save or publish of a page deleted meanwhile says so, not that fields need attention", async () => {
+    const { savePageAction, publishPageAction, deletePageAction } = await import("@/lib/studio/actions/pages");
+    const made = await savePageAction(null, JSON.stringify({ ...good, slug: "short-lived" }), null);
+    const { id, version } = (made as { data: { id: number; version: string } }).data;
+    expect(await deletePageAction(id)).toMatchObject({ ok: true });
+    const r = await savePageAction(id, JSON.stringify({ ...good, slug: "short-lived" }), version);
+    expect(r).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^This page was deleted after you opened it, so nothing was saved/),
+    });
+    expect(r).not.toHaveProperty("fieldErrors");
+    expect(await publishPageAction(id, version)).toMatchObject({
+      ok: false,
+      message: "Nothing was published: this page no longer exists.",
+    });
+  });
+
   it("a page published before the snapshot held its address keeps it when a draft moves the slug", async () => {
     const { savePageAction, publishPageAction } = await import("@/lib/studio/actions/pages");
     const { publishedPage } = await import("@/lib/studio/pages");
@@ -475,7 +492,8 @@ describe("event form", () => {
     expect(await setEventHiddenAction(eventId, true)).toMatchObject({ ok: true });
     await (await getDb()).update(schema.events).set({ genre: "Tragedy" }).where(eq(schema.events.id, eventId));
     const r = await updateEventAction(eventId, undefined, await edit({ ageGuidance: "12+" }, tabA));
-    expect(r).toMatchObject({ ok: true, message: "Saved (1 field changed)." });
+    // …and answers with the visibility as stored, for the stale tab's visibility line.
+    expect(r).toMatchObject({ ok: true, message: "Saved (1 field changed).", data: { hidden: true } });
     const e = await row();
     expect(e).toMatchObject({ ageGuidance: "12+", subtitle: "Revived", genre: "Tragedy", hidden: true });
     await setEventHiddenAction(eventId, false);

@@ -19,9 +19,9 @@ function revalidateEvent(sourceId: string) {
  */
 export async function updateEventAction(
   eventId: number,
-  _prev: ActionResult | undefined,
+  _prev: ActionResult<{ hidden: boolean }> | undefined,
   form: FormData,
-): Promise<ActionResult> {
+): Promise<ActionResult<{ hidden: boolean }>> {
   return asEditor(async () => {
     if (!isRowId(eventId)) return { ok: false, message: "Unknown event." };
     const sent = formObject(form);
@@ -40,6 +40,7 @@ export async function updateEventAction(
     return {
       ok: true,
       savedAs: result.savedAs,
+      data: { hidden: result.hidden },
       message: result.changed.length
         ? `Saved (${countOf(result.changed.length, "field")} changed).`
         : "No changes to save.",

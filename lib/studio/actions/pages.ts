@@ -48,10 +48,16 @@ export async function savePageAction(
     const json = parseJsonField(pageJson, "page");
     if (!json.ok) return { ok: false, message: "The page could not be read.", fieldErrors: json.errors };
     const result = await savePageDraft(pageId ?? undefined, json.value, editor.email, basedOn);
+    if (!result.ok && result.conflict)
+      return refusedAsStale(result.conflict, "Nothing was saved, and your changes are still here.", true);
+    // Deleted since this editor opened it: said as the message, as no field is at fault.
+    if (!result.ok && result.fieldErrors["(form)"])
+      return {
+        ok: false,
+        message: "This page was deleted after you opened it, so nothing was saved. Copy anything you need from here.",
+      };
     if (!result.ok)
-      return result.conflict
-        ? refusedAsStale(result.conflict, "Nothing was saved, and your changes are still here.", true)
-        : { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
+      return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
     return { ok: true, message: "Draft saved.", data: { id: result.id, version: result.draftVersion } };
   }, FORBIDDEN);
 }
@@ -65,7 +71,7 @@ export async function publishPageAction(pageId: number, basedOn: string): Promis
     if (!validId(pageId)) return { ok: false, message: "Unknown page." };
     if (!isVersion(basedOn)) return { ok: false, message: "Reload the page, then publish again." };
     const published = await publishPage(pageId, editor.email, basedOn);
-    if (!published) return { ok: false, message: "Unknown page." };
+    if (!published) return { ok: false, message: "Nothing was published: this page no longer exists." };
     if (!published.ok)
       return refusedAsStale(
         published.conflict,
