@@ -150,6 +150,7 @@ export function PageEditor(props: {
   useWarnBeforeLeaving(dirty);
   // The draft this editor is based on; a save moves it on, and a save over someone else's adopts theirs.
   const version = useRef(props.version);
+  const editor = useRef<HTMLDivElement>(null);
   // The editor that opens at a new page's own address after its first save says so, with the keyboard on Save draft.
   useEffect(() => {
     if (createdJustNow === null || createdJustNow.id !== props.pageId) return;
@@ -204,7 +205,12 @@ export function PageEditor(props: {
     const r = await savePageAction(props.pageId, payload(), basedOn);
     setResult(r);
     setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
-    if (!r.ok) return null;
+    if (!r.ok) {
+      // To the first field that needs attention, where its message is read (on a phone it may be far above);
+      // a refusal no field is at fault for leaves the keyboard where it was.
+      focusAfterRender(() => editor.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+      return null;
+    }
     if (r.data) version.current = r.data.version;
     setDirty(edits.current !== sent);
     const id = r.data?.id ?? props.pageId;
@@ -216,7 +222,7 @@ export function PageEditor(props: {
   }
 
   return (
-    <div className="grid gap-6">
+    <div ref={editor} className="grid gap-6">
       <section
         aria-labelledby={`${base}-meta`}
         className="grid gap-4 rounded-[var(--radius-card)] border border-line bg-white p-6"

@@ -2,6 +2,7 @@ import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { isUniqueViolation, schema, type StoreDb, type StoreTx } from "@/lib/db";
 import type { AccessFlag } from "@/lib/db/schema";
+import { canonicalJson } from "./hash";
 import { MAX_WINDOW_DAYS } from "./time";
 
 /**
@@ -338,7 +339,8 @@ export async function saveSyncSettings(
   input: unknown,
   options: { savedBy?: string; basedOn?: number } = {},
 ): Promise<
-  | { ok: true; version: number; settings: SyncSettings }
+  /** `unchanged`: the settings were those in force already, so no version was added (no other tab goes stale). */
+  | { ok: true; version: number; settings: SyncSettings; unchanged?: boolean }
   | { ok: false; errors: SettingsErrors; conflict?: undefined }
   | { ok: false; conflict: SettingsConflict; errors?: undefined }
 > {
@@ -350,17 +352,22 @@ export async function saveSyncSettings(
         version: schema.syncSettings.version,
         savedBy: schema.syncSettings.savedBy,
         savedAt: schema.syncSettings.savedAt,
+        settings: schema.syncSettings.settings,
       })
       .from(schema.syncSettings)
       .orderBy(desc(schema.syncSettings.version))
       .limit(1);
-    return latest ?? { version: 0, savedBy: null, savedAt: new Date() };
+    return latest ?? { version: 0, savedBy: null, savedAt: new Date(), settings: null };
   };
-  let saved: { conflict: SettingsConflict } | { version: number };
+  let saved: { conflict: SettingsConflict } | { version: number; unchanged?: boolean };
   try {
     saved = await db.transaction(async (tx) => {
       const latest = await latestOf(tx);
-      if (options.basedOn !== undefined && options.basedOn !== latest.version) return { conflict: latest };
+      const inForce = latest.settings === null ? null : parseSyncSettings(latest.settings);
+      if (inForce?.ok && canonicalJson(inForce.settings) === canonicalJson(parsed.settings))
+        return { version: latest.version, unchanged: true };
+      const { settings: _, ...conflict } = latest;
+      if (options.basedOn !== undefined && options.basedOn !== latest.version) return { conflict };
       await tx.insert(schema.syncSettings).values({
         version: latest.version + 1,
         settings: parsed.settings as unknown as Record<string, unknown>,
@@ -371,10 +378,11 @@ export async function saveSyncSettings(
   } catch (error) {
     // A save at the same moment took the next version (the unique index on it): theirs is in force now.
     if (!isUniqueViolation(error) || options.basedOn === undefined) throw error;
-    saved = { conflict: await latestOf(db) };
+    const { settings: _, ...conflict } = await latestOf(db);
+    saved = { conflict };
   }
   if ("conflict" in saved) return { ok: false, conflict: saved.conflict };
-  return { ok: true, version: saved.version, settings: parsed.settings };
+  return { ok: true, version: saved.version, settings: parsed.settings, unchanged: saved.unchanged };
 }
 
 /** Site fields editors may not change in the studio: those a `locked` map writes. */

@@ -641,6 +641,20 @@ describe("sync settings form", () => {
     expect(await inForce()).toBe(opened + 2);
   });
 
+  it("saving the settings in force again adds no version, so no other tab goes stale", async () => {
+    const { saveSyncSettingsAction } = await import("@/lib/studio/actions/sync");
+    const { getDb } = await import("@/lib/db");
+    const { loadSyncSettings } = await import("@/lib/sync/settings");
+    const opened = await loadSyncSettings(await getDb());
+    const r = await saveSyncSettingsAction(JSON.stringify(opened.settings), opened.version);
+    expect(r).toMatchObject({
+      ok: true,
+      message: `No changes to save: version ${opened.version} stays in force.`,
+      data: { version: opened.version },
+    });
+    expect(await inForce()).toBe(opened.version);
+  });
+
   it.each<unknown>([
     null,
     {},

@@ -40,6 +40,12 @@ export async function saveSyncSettingsAction(
     }
     if (!result.ok)
       return { ok: false, message: "Nothing was saved: some settings need attention.", fieldErrors: result.errors };
+    if (result.unchanged)
+      return {
+        ok: true,
+        message: `No changes to save: version ${result.version} stays in force.`,
+        data: { version: result.version },
+      };
     revalidateTag(tags.syncSettings, { expire: 0 });
     return {
       ok: true,
