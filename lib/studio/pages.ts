@@ -124,7 +124,8 @@ function columns(page: PageInput, by: string) {
 
 /**
  * Creates (id undefined) or updates a page's draft. Invalid input writes nothing; so does an update whose
- * `basedOn` is not the stored draft's version (someone saved since): the answer says who and when.
+ * `basedOn` is not the stored draft's version (someone saved since): the answer says who and when. Null: no such
+ * page (deleted since the editor opened it), as `publishPage` answers.
  */
 export async function savePageDraft(
   id: number | undefined,
@@ -132,7 +133,7 @@ export async function savePageDraft(
   by: string,
   basedOn: string | null,
   database?: StoreDb,
-): Promise<PageWriteResult> {
+): Promise<PageWriteResult | null> {
   const parsed = parsePage(input);
   if (!parsed.ok) return parsed;
   const d = await db(database);
@@ -155,9 +156,9 @@ export async function savePageDraft(
     const [row] = await d.insert(schema.pages).values(columns(parsed.page, by)).returning();
     return { ok: true, id: row!.id, slug: row!.slug, draftVersion: toRow(row!).draftVersion };
   }
-  return d.transaction(async (tx): Promise<PageWriteResult> => {
+  return d.transaction(async (tx): Promise<PageWriteResult | null> => {
     const [locked] = await tx.select().from(schema.pages).where(eq(schema.pages.id, id)).for("update");
-    if (!locked) return { ok: false, fieldErrors: { "(form)": ["This page was deleted after it was opened."] } };
+    if (!locked) return null;
     const existing = toRow(locked);
     if (existing.draftVersion !== basedOn) return { ok: false, conflict: conflictOf(existing) };
     // A page published before the snapshot held its address is pinned to it now, before the draft's slug moves.

@@ -48,14 +48,13 @@ export async function savePageAction(
     const json = parseJsonField(pageJson, "page");
     if (!json.ok) return { ok: false, message: "The page could not be read.", fieldErrors: json.errors };
     const result = await savePageDraft(pageId ?? undefined, json.value, editor.email, basedOn);
-    if (!result.ok && result.conflict)
-      return refusedAsStale(result.conflict, "Nothing was saved, and your changes are still here.", true);
-    // Deleted since this editor opened it: said as the message, as no field is at fault.
-    if (!result.ok && result.fieldErrors["(form)"])
+    if (!result)
       return {
         ok: false,
         message: "This page was deleted after you opened it, so nothing was saved. Copy anything you need from here.",
       };
+    if (!result.ok && result.conflict)
+      return refusedAsStale(result.conflict, "Nothing was saved, and your changes are still here.", true);
     if (!result.ok)
       return { ok: false, message: "Nothing was saved: some fields need attention.", fieldErrors: result.fieldErrors };
     return { ok: true, message: "Draft saved.", data: { id: result.id, version: result.draftVersion } };
